@@ -13,7 +13,7 @@ const poolDir = process.argv[2] ?? '../shared/data/dkk-semarang-instagram'
 const publicAccounts = new Set(['dkk_semarang', 'dkksemarang', 'pemkotsemarang', 'hendrarprihadi', 'kemenkes_ri', 'ganjar_pranowo', 'humas_semarang', 'jokowi'])
 
 const readTexts = (file: string): string[] => {
-  const rows = parse(readFileSync(join(poolDir, file)), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>
+  const rows = parse<Record<string, string>>(readFileSync(join(poolDir, file)), { columns: true, skip_empty_lines: true })
   return rows.map((row) => row.text ?? '')
 }
 
@@ -30,8 +30,21 @@ export const maskPersonalData = (text: string): string =>
   text
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[EMAIL]')
     .replace(/@([\w.]*[\w])/g, (match, handle: string) => (publicAccounts.has(handle.toLowerCase()) ? match : '@user'))
+    // A bare handle quoted at the start of a reply ("desty_widiastuti : harusnya …") names a private person too.
+    .replace(/^[A-Za-z][\w.]*_[\w.]+(?=\s*:)/, '@user')
     .replace(/\b\d{16}\b/g, '[NIK]')
     .replace(/(\+62|\b62|\b0)8[\d\s-]{7,13}\d\b/g, '[TELEPON]')
+
+// Personal names of private people that the labeller spotted in free text (row → names). Names with health
+// details attached are personal data; officials' and public figures' names stay.
+const namesByRow = new Map<number, string[]>([
+  [2264, ['shafira', 'syafira']],
+  [4281, ['Vany']],
+  [13784, ['widiyarni']],
+])
+
+const maskNames = (row: number, text: string): string =>
+  (namesByRow.get(row) ?? []).reduce((masked, name) => masked.replace(new RegExp(`\\b${name}\\b`, 'giu'), '[NAMA]'), text)
 
 const pool = readTexts('data_inference_masked.csv')
 const labelled = new Set([...readTexts('train_masked.csv'), ...readTexts('test_masked.csv')].map(looseKey))
@@ -62,6 +75,6 @@ for (const candidate of candidates) {
   }
   emojiBudget = Math.min(emojiBudget + 1 / 40, 3)
   const split = order % 4 === 3 ? 'test' : 'train'
-  console.log(JSON.stringify({ id: `dkk-u-${candidate.row}`, row: candidate.row, order, split, text: maskPersonalData(candidate.text) }))
+  console.log(JSON.stringify({ id: `dkk-u-${candidate.row}`, row: candidate.row, order, split, text: maskNames(candidate.row, maskPersonalData(candidate.text)) }))
   order += 1
 }
