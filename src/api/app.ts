@@ -1,0 +1,95 @@
+// The Fastify application: security headers, zod-validated routes with an OpenAPI document, authentication,
+// the API resources under /api, health and metrics, and the built web app with client-side routing.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import fastifyCookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import type { AppContext } from '../context.ts'
+import { errorHandler } from './error-handler.ts'
+import { openApiTransform, useZodSchemas } from './zod-schema.ts'
+import { registerAuthentication } from './auth/authenticate.ts'
+import { registerApiRoutes } from './routes/index.ts'
+import { registerHealthRoutes } from './routes/health/health-routes.ts'
+
+const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url))
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ')
+
+export interface BuildAppOptions {
+  /** Serve the built web app (web/dist) when it exists. */
+  serveWeb?: boolean
+}
+
+export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: context.logger as FastifyBaseLogger,
+    trustProxy: context.config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+    disableRequestLogging: context.config.logLevel !== 'debug' && context.config.logLevel !== 'trace',
+  })
+  useZodSchemas(app)
+  app.setErrorHandler(errorHandler)
+  app.setNotFoundHandler((request, reply) => {
+    if (options.serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && existsSync(webDist)) {
+      return reply.type('text/html').sendFile('index.html')
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: `Tidak ada rute ${request.method} ${request.url.split('?')[0]}.` } })
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff')
+    reply.header('Referrer-Policy', 'same-origin')
+    reply.header('X-Frame-Options', 'DENY')
+    if (!request.url.startsWith('/api/docs')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    if (context.config.secureCookies) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store')
+    return payload
+  })
+
+  await app.register(fastifyCookie)
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Warta API',
+        version: '0.1.0',
+        description:
+          'REST API of Warta. Authenticate with the session cookie (browser; mutations need the X-CSRF-Token header) ' +
+          'or a personal API token: `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'warta_session' },
+        },
+      },
+      security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+    },
+    transform: openApiTransform,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  registerAuthentication(app, context)
+  registerHealthRoutes(app, context)
+  await app.register(async (api) => registerApiRoutes(api, context), { prefix: '/api' })
+
+  if (options.serveWeb && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] })
+  }
+  return app
+}

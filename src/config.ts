@@ -1,0 +1,91 @@
+// Configuration is read from process.env exactly once, validated, and frozen. Everything else receives the
+// resulting object (tests build one with `parseConfig({...})` and never touch process.env).
+import path from 'node:path'
+import { z } from 'zod'
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const configSchema = z.object({
+  DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
+  WARTA_DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  WARTA_PUBLIC_URL: z.string().url('WARTA_PUBLIC_URL must be a full URL such as https://warta.example.go.id').optional(),
+  WARTA_SECRET: z.string().min(32, 'WARTA_SECRET must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WARTA_TRUST_PROXY: booleanString.default(false),
+  WARTA_SECURE_COOKIES: booleanString.optional(),
+  WARTA_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  WARTA_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  WARTA_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
+  OIDC_ISSUER: z.string().url('OIDC_ISSUER must be the issuer URL of your OpenID provider').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).default('SSO'),
+})
+
+export interface Config {
+  readonly databaseUrl: string | undefined
+  readonly dataDir: string
+  readonly host: string
+  readonly port: number
+  readonly publicUrl: string
+  /** Key material for signing and encrypting; generated and stored under dataDir when not given. */
+  readonly secret: string | undefined
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  readonly trustProxy: boolean
+  readonly secureCookies: boolean
+  readonly login: { readonly maxAttempts: number; readonly lockMinutes: number }
+  readonly sessionHours: number
+  readonly oidc:
+    | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string }
+    | undefined
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const result = configSchema.safeParse(cleaned)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`)
+  }
+  const e = result.data
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET]
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError('Invalid configuration: set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none.')
+  }
+  const publicUrl = e.WARTA_PUBLIC_URL ?? `http://localhost:${e.PORT}`
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.WARTA_DATA_DIR),
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    secret: e.WARTA_SECRET,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.WARTA_TRUST_PROXY,
+    secureCookies: e.WARTA_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
+    login: Object.freeze({ maxAttempts: e.WARTA_LOGIN_MAX_ATTEMPTS, lockMinutes: e.WARTA_LOGIN_LOCK_MINUTES }),
+    sessionHours: e.WARTA_SESSION_HOURS,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? Object.freeze({
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            label: e.OIDC_LABEL,
+          })
+        : undefined,
+  })
+}
+
+let cached: Config | undefined
+/** The process configuration; reads process.env on first call only. */
+export function loadConfig(): Config {
+  cached ??= parseConfig(process.env)
+  return cached
+}

@@ -1,0 +1,2 @@
+// All tables. One file per area; add a line here when you add a file.
+export * from './core.ts'
