@@ -1,0 +1,62 @@
+// NPWP (taxpayer number) validation and detection per rules.md §7/§36: the legacy 15 digits carry a Luhn check
+// digit in position 9; since PMK 112/2022 a 16-digit NPWP is either "0" + the legacy 15 (Luhn over its first 10
+// digits) or an individual's NIK.
+import type { DetectorSpan } from './detector-span.ts'
+import { isValidNik } from './nik.ts'
+
+/** Standard Luhn (weights 1, 2, 1, … counted from the rightmost digit, which is the check digit). */
+export function passesLuhn(digits: string): boolean {
+  let sum = 0
+  for (let index = 0; index < digits.length; index += 1) {
+    let value = Number(digits[digits.length - 1 - index])
+    if (index % 2 === 1) {
+      value *= 2
+      if (value > 9) value -= 9
+    }
+    sum += value
+  }
+  return digits.length > 0 && sum % 10 === 0
+}
+
+export function isValidNpwp(value: string): boolean {
+  const digits = value.replace(/[.\-\s]/g, '')
+  if (/^\d{15}$/.test(digits)) return passesLuhn(digits.slice(0, 9))
+  if (/^\d{16}$/.test(digits)) return digits.startsWith('0') ? passesLuhn(digits.slice(0, 10)) : isValidNik(digits)
+  return false
+}
+
+/** Legacy display form 99.999.999.9-999.999 (for a "0"-prefixed 16-digit NPWP, of its last 15 digits). */
+export function formatNpwp(value: string): string {
+  const digits = value.replace(/\D/g, '')
+  const legacy = digits.length === 16 && digits.startsWith('0') ? digits.slice(1) : digits
+  if (legacy.length !== 15) return value
+  return `${legacy.slice(0, 2)}.${legacy.slice(2, 5)}.${legacy.slice(5, 8)}.${legacy.slice(8, 9)}-${legacy.slice(9, 12)}.${legacy.slice(12)}`
+}
+
+// The punctuated legacy form (with an optional leading 0 for the 16-digit form), or 15/16 bare digits.
+const CANDIDATE = /(?<![\p{L}\p{N}_+])(0?\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}|\d{15,16})(?![\p{L}\p{N}_]|[.,-]\d)/gu
+const NPWP_CONTEXT = /\bnpwp\b[^\d]{0,25}$/i
+
+/**
+ * NPWP spans in free text. A bare 16-digit number that is a valid NIK is left to the NIK detector unless the words
+ * before it call it an NPWP; a bare "0"-prefixed 16-digit number needs the taxpayer-type prefix "00" or that word,
+ * because phone-like decoys (08…) pass a 10-digit Luhn one time in ten.
+ */
+export function findNpwps(text: string): DetectorSpan[] {
+  const spans: DetectorSpan[] = []
+  for (const match of text.matchAll(CANDIDATE)) {
+    const raw = match[1] ?? ''
+    const digits = raw.replace(/\D/g, '')
+    if (!isValidNpwp(digits)) continue
+    const start = match.index
+    const named = NPWP_CONTEXT.test(text.slice(Math.max(0, start - 40), start))
+    const punctuated = raw.includes('-')
+    if (!punctuated && !named) {
+      if (digits.length === 16 && !digits.startsWith('00')) continue
+      // Legacy taxpayer types are 00-09, so a bare 15-digit NPWP starts with 0.
+      if (digits.length === 15 && !digits.startsWith('0')) continue
+    }
+    spans.push({ start, end: start + raw.length })
+  }
+  return spans
+}

@@ -1,0 +1,28 @@
+import { describe, it, expect } from 'vitest'
+import { findPrivateEmails, isOfficialEmailDomain } from './private-email.ts'
+
+describe('findPrivateEmails', () => {
+  it('finds a webmail address with exact offsets', () => {
+    const text = 'Kirim berkas ke budi.santoso88@gmail.com ya'
+    expect(findPrivateEmails(text)).toEqual([{ start: 16, end: 40 }])
+  })
+
+  it('does not report official government and military addresses', () => {
+    expect(findPrivateEmails('Surel: humas@kemkes.go.id atau pengaduan@lapor.go.id')).toEqual([])
+    expect(findPrivateEmails('info@tniad.mil.id dan pemdes@sukamaju.desa.id')).toEqual([])
+  })
+
+  it('treats a company or personal domain as private and drops a sentence-final dot', () => {
+    const text = 'Hubungi andi@contoh.co.id.'
+    expect(findPrivateEmails(text)).toEqual([{ start: 8, end: 25 }])
+  })
+})
+
+describe('isOfficialEmailDomain', () => {
+  it('recognises other countries government domains but not look-alikes', () => {
+    expect(isOfficialEmailDomain('gov.uk')).toBe(false)
+    expect(isOfficialEmailDomain('cabinetoffice.gov.uk')).toBe(true)
+    expect(isOfficialEmailDomain('go.id.example.com')).toBe(false)
+    expect(isOfficialEmailDomain('yahoo.co.id')).toBe(false)
+  })
+})
