@@ -1,8 +1,8 @@
 // Liveness, readiness and Prometheus metrics, outside /api so load balancers and scrapers need no session.
 import type { FastifyInstance } from 'fastify'
-import { sql } from 'drizzle-orm'
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { AppContext } from '../../../context.ts'
+import { pingDatabase } from '../../../db/ping-database.ts'
 
 export function registerHealthRoutes(app: FastifyInstance, context: AppContext): void {
   const registry = new Registry()
@@ -29,7 +29,7 @@ export function registerHealthRoutes(app: FastifyInstance, context: AppContext):
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      await context.db.execute(sql`select 1`)
+      await pingDatabase(context.db)
       return { status: 'ready', engine: context.database.engine }
     } catch (error) {
       context.logger.warn({ err: error }, 'readiness check failed')

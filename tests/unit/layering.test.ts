@@ -1,0 +1,62 @@
+// Keeps the dependency direction of house-style.md true: api/jobs/cli → features → db/connectors/nlp, nothing
+// pointing back up; nlp and connectors import nothing from the app; only db/ imports the ORM, only api/ Fastify.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = path.resolve(import.meta.dirname, '../../src')
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name)
+    if (statSync(full).isDirectory()) return sourceFiles(full)
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [full] : []
+  })
+}
+
+interface ImportRef {
+  file: string
+  specifier: string
+  /** Top-level folder under src/ the import resolves to, or the package name. */
+  target: string
+}
+
+function importsOf(file: string): ImportRef[] {
+  const text = readFileSync(file, 'utf8')
+  const refs: ImportRef[] = []
+  for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    const specifier = (match[1] ?? match[2])!
+    if (specifier.startsWith('.')) {
+      const resolved = path.relative(root, path.resolve(path.dirname(file), specifier))
+      refs.push({ file: path.relative(root, file), specifier, target: resolved.startsWith('..') ? resolved : resolved.split(path.sep)[0]! })
+    } else {
+      refs.push({ file: path.relative(root, file), specifier, target: specifier })
+    }
+  }
+  return refs
+}
+
+const all = sourceFiles(root).flatMap(importsOf)
+const layerOf = (file: string): string => file.split(path.sep)[0]!.replace(/\.ts$/, '')
+
+describe('dependency direction', () => {
+  it('keeps nlp and connectors free of app imports', () => {
+    const offending = all.filter(
+      (ref) => ['nlp', 'connectors'].includes(layerOf(ref.file)) && ref.specifier.startsWith('.') && ref.target !== layerOf(ref.file),
+    )
+    expect(offending).toEqual([])
+  })
+
+  it('lets only db/ import the ORM and only api/ import Fastify', () => {
+    const orm = all.filter((ref) => ref.target.startsWith('drizzle-orm') && layerOf(ref.file) !== 'db')
+    const fastify = all.filter((ref) => (ref.target === 'fastify' || ref.target.startsWith('@fastify/')) && layerOf(ref.file) !== 'api')
+    expect(orm).toEqual([])
+    expect(fastify).toEqual([])
+  })
+
+  it('never lets lower layers import api, jobs or cli', () => {
+    const lower = new Set(['features', 'db', 'nlp', 'connectors'])
+    const offending = all.filter((ref) => lower.has(layerOf(ref.file)) && ['api', 'jobs', 'cli'].includes(ref.target))
+    expect(offending).toEqual([])
+  })
+})
