@@ -6,11 +6,9 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
+import { maskPersonalData } from './mask-personal-data.ts'
 
 const poolDir = process.argv[2] ?? '../shared/data/dkk-semarang-instagram'
-
-// Institutional accounts may stay visible; any other handle could be a private person and is masked.
-const publicAccounts = new Set(['dkk_semarang', 'dkksemarang', 'pemkotsemarang', 'hendrarprihadi', 'kemenkes_ri', 'ganjar_pranowo', 'humas_semarang', 'jokowi'])
 
 const readTexts = (file: string): string[] => {
   const rows = parse<Record<string, string>>(readFileSync(join(poolDir, file)), { columns: true, skip_empty_lines: true })
@@ -25,15 +23,6 @@ const looseKey = (text: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/(\p{L})\1{2,}/gu, '$1')
     .trim()
-
-export const maskPersonalData = (text: string): string =>
-  text
-    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[EMAIL]')
-    .replace(/@([\w.]*[\w])/g, (match, handle: string) => (publicAccounts.has(handle.toLowerCase()) ? match : '@user'))
-    // A bare handle quoted at the start of a reply ("desty_widiastuti : harusnya …") names a private person too.
-    .replace(/^[A-Za-z][\w.]*_[\w.]+(?=\s*:)/, '@user')
-    .replace(/\b\d{16}\b/g, '[NIK]')
-    .replace(/(\+62|\b62|\b0)8[\d\s-]{7,13}\d\b/g, '[TELEPON]')
 
 // Personal names of private people that the labeller spotted in free text (row → names). Names with health
 // details attached are personal data; officials' and public figures' names stay.
