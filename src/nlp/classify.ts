@@ -1,0 +1,107 @@
+// classify(text): sentiment, abusive, hate speech (target, category) and intent of one text. The four models load
+// once per process (lazily, on first use) and share one feature extraction per text.
+import { readFileSync } from 'node:fs'
+import { createFeatureExtractor, type FeatureExtractor } from './features/feature-extractor.ts'
+import { hateCues, institutionOnly } from './features/hate-rules.ts'
+import { decodeModel, headProbabilities, type Head, type LinearModel } from './models/model-file.ts'
+import type { Classification, HateCategory, HateTarget, IntentLabel, SentimentLabel } from './types.ts'
+
+interface LoadedClassifier {
+  extractor: FeatureExtractor
+  sentiment: Head
+  abusive: Head
+  hate: Head
+  target: Head
+  category: Head
+  intent: Head
+  loadMs: number
+}
+
+let loaded: LoadedClassifier | undefined
+
+const modelUrl = (name: string): URL => new URL(`./models/${name}.bin`, import.meta.url)
+
+function head(model: LinearModel, name: string): Head {
+  const found = model.heads.find((h) => h.name === name)
+  if (!found) throw new Error(`model ${model.task} has no head ${name}`)
+  return found
+}
+
+/** Loads the committed models (idempotent); returns the load time in milliseconds of the first load. */
+export function loadClassifier(): { loadMs: number } {
+  if (loaded) return { loadMs: loaded.loadMs }
+  const started = performance.now()
+  const [sentiment, abusive, hate, intent] = ['sentiment', 'abusive', 'hate-speech', 'intent'].map((name) =>
+    decodeModel(readFileSync(modelUrl(name))),
+  ) as [LinearModel, LinearModel, LinearModel, LinearModel]
+  const features = JSON.stringify(sentiment.features)
+  for (const m of [abusive, hate, intent]) {
+    // One extraction serves all heads only if every model was trained on the same feature space.
+    if (JSON.stringify(m.features) !== features)
+      throw new Error(`model ${m.task} uses different features; retrain all`)
+  }
+  loaded = {
+    extractor: createFeatureExtractor(sentiment.features),
+    sentiment: head(sentiment, 'sentiment'),
+    abusive: head(abusive, 'abusive'),
+    hate: head(hate, 'hate_speech'),
+    target: head(hate, 'target'),
+    category: head(hate, 'category'),
+    intent: head(intent, 'intent'),
+    loadMs: 0,
+  }
+  loaded.loadMs = performance.now() - started
+  return { loadMs: loaded.loadMs }
+}
+
+const probs = new Float64Array(16)
+
+function argmax(values: Float64Array, classes: number): number {
+  let best = 0
+  for (let c = 1; c < classes; c++) if (values[c]! > values[best]!) best = c
+  return best
+}
+
+const round = (x: number): number => Math.round(x * 10000) / 10000
+
+export function classify(text: string): Classification {
+  loadClassifier()
+  const model = loaded!
+  const v = model.extractor.extract(text)
+
+  headProbabilities(model.sentiment, v.indices, v.values, v.size, probs)
+  const s = argmax(probs, 3)
+  const sentiment = { label: model.sentiment.labels[s] as SentimentLabel, score: round(probs[s]!) }
+
+  headProbabilities(model.abusive, v.indices, v.values, v.size, probs)
+  const abusiveScore = probs[1]!
+  const abusive = { label: abusiveScore >= 0.5, score: round(abusiveScore) }
+
+  headProbabilities(model.hate, v.indices, v.values, v.size, probs)
+  let hateScore = probs[1]!
+  if (hateScore >= 0.5 || hateScore >= 0.25) {
+    // Reconcile with the product definitions only where the model is not clearly negative.
+    const cues = hateCues(text)
+    if (hateScore >= 0.5 && institutionOnly(cues)) hateScore = Math.min(hateScore, 0.35)
+  }
+  let target: HateTarget = 'none'
+  let category: HateCategory = 'none'
+  const isHate = hateScore >= 0.5
+  if (isHate) {
+    headProbabilities(model.target, v.indices, v.values, v.size, probs)
+    target = model.target.labels[argmax(probs, 2)] as HateTarget
+    headProbabilities(model.category, v.indices, v.values, v.size, probs)
+    category = model.category.labels[argmax(probs, 5)] as HateCategory
+  }
+  const hate_speech = { label: isHate, score: round(hateScore), target, category }
+
+  headProbabilities(model.intent, v.indices, v.values, v.size, probs)
+  const i = argmax(probs, model.intent.classes)
+  const intent = { label: model.intent.labels[i] as IntentLabel, score: round(probs[i]!) }
+
+  return { sentiment, abusive, hate_speech, intent }
+}
+
+export function classifyBatch(texts: readonly string[]): Classification[] {
+  return texts.map(classify)
+}

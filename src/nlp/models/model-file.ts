@@ -1,0 +1,143 @@
+// The committed model format: one file per task holding one or more linear "heads" over the shared hashed
+// feature space. Layout: "WRTM" | u32 version | u32 header bytes | header JSON | padding to 4 | per head:
+// Float32 bias[C], Float32 scale[C], Int8 or Int16 weights[dim × C] (row-major by feature). Scores are computed
+// straight from the quantised integers (scale applied once per class), so loading is a view, not a conversion.
+import type { FeatureConfig } from '../features/feature-extractor.ts'
+
+export interface HeadHeader {
+  name: string
+  labels: string[]
+  /** Softmax temperature fitted on held-out folds (probability calibration). */
+  temperature: number
+  quantBits: 8 | 16
+}
+
+export interface ModelHeader {
+  task: string
+  features: FeatureConfig
+  heads: HeadHeader[]
+}
+
+export interface Head extends HeadHeader {
+  classes: number
+  bias: Float32Array
+  scale: Float32Array
+  weights: Int8Array | Int16Array
+}
+
+export interface LinearModel {
+  task: string
+  features: FeatureConfig
+  heads: Head[]
+}
+
+export interface FloatHead {
+  name: string
+  labels: string[]
+  temperature: number
+  quantBits: 8 | 16
+  weights: Float32Array
+  bias: Float32Array
+}
+
+const MAGIC = 0x4d545257 // "WRTM" little-endian
+const VERSION = 1
+
+export function quantise(weights: Float32Array, classes: number, bits: 8 | 16): { q: Int8Array | Int16Array; scale: Float32Array } {
+  const maxInt = bits === 8 ? 127 : 32767
+  const scale = new Float32Array(classes)
+  for (let i = 0; i < weights.length; i++) {
+    const c = i % classes
+    const a = Math.abs(weights[i]!)
+    if (a > scale[c]!) scale[c] = a
+  }
+  for (let c = 0; c < classes; c++) scale[c] = scale[c]! > 0 ? scale[c]! / maxInt : 1
+  const q = bits === 8 ? new Int8Array(weights.length) : new Int16Array(weights.length)
+  for (let i = 0; i < weights.length; i++) q[i] = Math.round(weights[i]! / scale[i % classes]!)
+  return { q, scale }
+}
+
+export function encodeModel(task: string, features: FeatureConfig, heads: FloatHead[]): Uint8Array {
+  const header: ModelHeader = {
+    task,
+    features,
+    heads: heads.map(({ name, labels, temperature, quantBits }) => ({ name, labels, temperature, quantBits })),
+  }
+  const json = new TextEncoder().encode(JSON.stringify(header))
+  const headerEnd = Math.ceil((12 + json.length) / 4) * 4
+  const blobs: Uint8Array[] = []
+  for (const head of heads) {
+    const C = head.labels.length
+    const { q, scale } = quantise(head.weights, C, head.quantBits)
+    blobs.push(new Uint8Array(head.bias.buffer.slice(0)), new Uint8Array(scale.buffer), new Uint8Array(q.buffer))
+    const pad = (4 - (q.byteLength % 4)) % 4
+    if (pad > 0) blobs.push(new Uint8Array(pad))
+  }
+  const total = headerEnd + blobs.reduce((s, b) => s + b.length, 0)
+  const out = new Uint8Array(total)
+  const view = new DataView(out.buffer)
+  view.setUint32(0, MAGIC, true)
+  view.setUint32(4, VERSION, true)
+  view.setUint32(8, json.length, true)
+  out.set(json, 12)
+  let offset = headerEnd
+  for (const blob of blobs) {
+    out.set(blob, offset)
+    offset += blob.length
+  }
+  return out
+}
+
+export function decodeModel(bytes: Uint8Array): LinearModel {
+  // Copy into an aligned buffer so typed-array views are legal whatever the source buffer's offset.
+  const buffer = bytes.byteOffset % 4 === 0 ? bytes.buffer : bytes.slice().buffer
+  const base = bytes.byteOffset % 4 === 0 ? bytes.byteOffset : 0
+  const view = new DataView(buffer, base)
+  if (view.getUint32(0, true) !== MAGIC) throw new Error('not a Warta model file')
+  if (view.getUint32(4, true) !== VERSION) throw new Error('unsupported model file version')
+  const jsonLength = view.getUint32(8, true)
+  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, base + 12, jsonLength))) as ModelHeader
+  const dim = 1 << header.features.bits
+  let offset = base + Math.ceil((12 + jsonLength) / 4) * 4
+  const heads: Head[] = header.heads.map((h) => {
+    const C = h.labels.length
+    const bias = new Float32Array(buffer, offset, C)
+    offset += 4 * C
+    const scale = new Float32Array(buffer, offset, C)
+    offset += 4 * C
+    const weights = h.quantBits === 8 ? new Int8Array(buffer, offset, dim * C) : new Int16Array(buffer, offset, dim * C)
+    offset += weights.byteLength
+    offset += (4 - (weights.byteLength % 4)) % 4
+    return { ...h, classes: C, bias, scale, weights }
+  })
+  return { task: header.task, features: header.features, heads }
+}
+
+/** Class probabilities of one head for a feature vector, written into `out` (length ≥ classes). */
+export function headProbabilities(
+  head: Head,
+  indices: Int32Array,
+  values: Float32Array,
+  size: number,
+  out: Float64Array,
+): void {
+  const C = head.classes
+  const w = head.weights
+  for (let c = 0; c < C; c++) out[c] = 0
+  for (let p = 0; p < size; p++) {
+    const base = indices[p]! * C
+    const v = values[p]!
+    for (let c = 0; c < C; c++) out[c] = out[c]! + w[base + c]! * v
+  }
+  let max = -Infinity
+  for (let c = 0; c < C; c++) {
+    out[c] = (out[c]! * head.scale[c]! + head.bias[c]!) / head.temperature
+    if (out[c]! > max) max = out[c]!
+  }
+  let sum = 0
+  for (let c = 0; c < C; c++) {
+    out[c] = Math.exp(out[c]! - max)
+    sum += out[c]!
+  }
+  for (let c = 0; c < C; c++) out[c] = out[c]! / sum
+}

@@ -1,0 +1,112 @@
+// Fits one linear head: k-fold out-of-fold scores give the calibration temperature (and an honest estimate),
+// then the final weights are trained on all rows.
+import type { FloatHead } from '../models/model-file.ts'
+import { stratifiedFolds } from './metrics.ts'
+import { createRng } from './rng.ts'
+import { subset, type SparseDataset } from './sparse-dataset.ts'
+import { scoreSparse, trainSoftmax, type SoftmaxOptions } from './train-softmax.ts'
+
+export interface HeadTrainingOptions {
+  epochs: number
+  lambda: number
+  learningRate: number
+  balance: boolean
+  seed: number
+  calibrationFolds: number
+  quantBits: 8 | 16
+}
+
+export const DEFAULT_HEAD_OPTIONS: HeadTrainingOptions = {
+  epochs: 10,
+  lambda: 1e-5,
+  learningRate: 0.5,
+  balance: false,
+  seed: 20261122,
+  calibrationFolds: 3,
+  quantBits: 8,
+}
+
+/** Temperature minimising the negative log-likelihood of held-out logits (grid search; 1-D and convex enough). */
+export function fitTemperature(logits: Float64Array[], labels: ArrayLike<number>): number {
+  let best = 1
+  let bestLoss = Infinity
+  for (let t = 0.25; t <= 4.0001; t *= 1.05) {
+    let loss = 0
+    for (let i = 0; i < logits.length; i++) {
+      const z = logits[i]!
+      let max = -Infinity
+      for (const v of z) if (v > max) max = v
+      let sum = 0
+      for (const v of z) sum += Math.exp((v - max) / t)
+      loss -= (z[labels[i]!]! - max) / t - Math.log(sum)
+    }
+    if (loss < bestLoss) {
+      bestLoss = loss
+      best = t
+    }
+  }
+  return best
+}
+
+export interface FittedHead {
+  head: FloatHead
+  /** Out-of-fold logits for every training row (for threshold studies and reports). */
+  outOfFold: Float64Array[]
+}
+
+export function fitHead(
+  name: string,
+  labels: readonly string[],
+  data: SparseDataset,
+  dim: number,
+  options: HeadTrainingOptions,
+): FittedHead {
+  const C = labels.length
+  const softmax: SoftmaxOptions = {
+    classes: C,
+    dim,
+    epochs: options.epochs,
+    lambda: options.lambda,
+    learningRate: options.learningRate,
+    seed: options.seed,
+    balance: options.balance,
+  }
+  const outOfFold: Float64Array[] = Array.from({ length: data.length }, () => new Float64Array(C))
+  let temperature = 1
+  if (options.calibrationFolds > 1 && data.length >= options.calibrationFolds * 5) {
+    const folds = stratifiedFolds(
+      Array.from(data.labels, String),
+      options.calibrationFolds,
+      createRng(options.seed ^ 0x9e37),
+    )
+    for (let f = 0; f < options.calibrationFolds; f++) {
+      const trainRows: number[] = []
+      const testRows: number[] = []
+      folds.forEach((fold, row) => (fold === f ? testRows : trainRows).push(row))
+      const model = trainSoftmax(subset(data, trainRows), softmax)
+      for (const row of testRows) {
+        scoreSparse(
+          model,
+          data.indices,
+          data.values,
+          data.offsets[row]!,
+          data.offsets[row + 1]!,
+          outOfFold[row]!,
+        )
+      }
+    }
+    temperature = fitTemperature(outOfFold, data.labels)
+  }
+  const model = trainSoftmax(data, softmax)
+  return {
+    head: {
+      name,
+      labels: [...labels],
+      temperature,
+      quantBits: options.quantBits,
+      weights: model.weights,
+      bias: model.bias,
+    },
+    outOfFold,
+  }
+}
