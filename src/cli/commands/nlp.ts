@@ -1,5 +1,84 @@
-// Placeholder until the command is built; replaced by its owner.
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('warta nlp: not built yet\n')
-  return 1
+// `warta nlp train` rebuilds every language model; `warta nlp eval` runs the evaluation protocols
+// (../shared/data/BASELINES.md and the in-domain test splits). Both show a progress bar and end with a table.
+import { EVAL_PROTOCOLS, evaluateAll, type EvalRow } from '../../nlp/train/evaluate.ts'
+import { trainAllModels, type HeadSummary } from '../../nlp/train/train-models.ts'
+
+const USAGE =
+  'Pemakaian:\n' +
+  '  warta nlp train [--seed N]                 latih ulang semua model (src/nlp/models)\n' +
+  `  warta nlp eval [--only ${EVAL_PROTOCOLS.join(',')}] [--seed N]\n` +
+  '                                             ukur model dengan protokol BASELINES.md dan data uji in-domain\n' +
+  'Data: ../shared/data (atau WARTA_NLP_DATA) dan src/nlp/data/gov-comments.\n'
+
+function progressBar(started: number): (done: number, total: number, label: string) => void {
+  const tty = process.stderr.isTTY
+  return (done, total, label) => {
+    const width = 30
+    const filled = total === 0 ? width : Math.round((done / total) * width)
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label} (${seconds} s)`
+    if (tty) process.stderr.write(`\r${line.padEnd(90)}${done === total ? '\n' : ''}`)
+    else process.stderr.write(`${line}\n`)
+  }
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
+  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n')
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+
+export async function run(args: string[]): Promise<number> {
+  const [sub, ...rest] = args
+  const seedText = option(rest, '--seed')
+  const seed = seedText === undefined ? undefined : Number(seedText)
+  if (seed !== undefined && !Number.isInteger(seed)) {
+    process.stderr.write('warta nlp: --seed harus bilangan bulat\n')
+    return 2
+  }
+  const started = performance.now()
+  if (sub === 'train') {
+    const summaries: HeadSummary[] = trainAllModels({ seed, onProgress: progressBar(started) })
+    process.stdout.write(
+      `${table(
+        ['model', 'head', 'rows', 'OOF macro-F1', 'temperature', 'seconds'],
+        summaries.map((s) => [
+          s.model,
+          s.head,
+          String(s.rows),
+          s.outOfFoldMacroF1.toFixed(3),
+          s.temperature.toFixed(2),
+          s.seconds.toFixed(1),
+        ]),
+      )}\n`,
+    )
+    process.stdout.write(
+      `Model ditulis ke src/nlp/models dalam ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    )
+    return 0
+  }
+  if (sub === 'eval') {
+    const only = option(rest, '--only')?.split(',')
+    const unknown = only?.filter((p) => !(EVAL_PROTOCOLS as readonly string[]).includes(p)) ?? []
+    if (unknown.length > 0) {
+      process.stderr.write(`warta nlp eval: protokol tidak dikenal: ${unknown.join(', ')}\n`)
+      return 2
+    }
+    const rows: EvalRow[] = evaluateAll({ seed, only, onProgress: progressBar(started) })
+    process.stdout.write(
+      `${table(
+        ['protocol', 'metric', 'value', 'n'],
+        rows.map((r) => [r.protocol, r.metric, r.value.toFixed(4), String(r.n)]),
+      )}\n`,
+    )
+    process.stdout.write(`Selesai dalam ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+    return 0
+  }
+  process.stdout.write(USAGE)
+  return sub === undefined || sub === '--help' || sub === '-h' ? 0 : 2
 }
