@@ -30,6 +30,13 @@ const namesByRow = new Map<number, string[]>([
   [2264, ['shafira', 'syafira']],
   [4281, ['Vany']],
   [13784, ['widiyarni']],
+  [7029, ['Leni wahyuningrum']],
+  [2423, ['dani']],
+  [5621, ['yuli']],
+  [12136, ['syil']],
+  [15639, ['lin']],
+  [16333, ['eren']],
+  [1963, ['Nana']],
 ])
 
 const maskNames = (row: number, text: string): string =>
