@@ -1,0 +1,86 @@
+// Working-day arithmetic for legal deadlines (UU KIP, SP4N-LAPOR!). Pure: dates are Asia/Jakarta calendar dates
+// as 'YYYY-MM-DD' strings, so no time zone or clock can shift a deadline by a day.
+import type { OffDayKind } from './national-calendar.ts'
+
+export interface WorkingCalendar {
+  /** Days off other than weekends, by date. */
+  offDays: ReadonlyMap<string, OffDayKind>
+  /** Years whose holiday table is known; counting into any other year makes the result provisional. */
+  yearsWithTable: ReadonlySet<number>
+  /** rules.md §10: no source says whether cuti bersama counts for KIP/SP4N deadlines, so it is a setting. */
+  cutiBersamaIsWorkingDay: boolean
+  /** Days of the week off (0 = Sunday … 6 = Saturday); the ASN week is Monday to Friday. */
+  weekendDays?: readonly number[]
+}
+
+export interface WorkingDayResult {
+  date: string
+  /** True when the count ran through a year with no holiday table: the date may move once that year's SKB is out. */
+  provisional: boolean
+  /** The years without a table that the count ran through. */
+  provisionalYears: number[]
+}
+
+const DAY_MS = 86_400_000
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value)
+  if (!match) return false
+  const parsed = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value
+}
+
+function toUtcMs(date: string): number {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`)
+  return Date.parse(`${date}T00:00:00Z`)
+}
+
+function fromUtcMs(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+export function addCalendarDays(date: string, days: number): string {
+  return fromUtcMs(toUtcMs(date) + days * DAY_MS)
+}
+
+export function dayOfWeek(date: string): number {
+  return new Date(toUtcMs(date)).getUTCDay()
+}
+
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4))
+}
+
+/** The Asia/Jakarta (WIB, UTC+7, no daylight saving) calendar date of an instant. */
+export function jakartaDateOf(instant: Date): string {
+  return fromUtcMs(instant.getTime() + 7 * 3_600_000)
+}
+
+export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
+  const weekend = calendar.weekendDays ?? [0, 6]
+  if (weekend.includes(dayOfWeek(date))) return false
+  const off = calendar.offDays.get(date)
+  if (off === 'holiday') return false
+  if (off === 'cuti_bersama') return calendar.cutiBersamaIsWorkingDay
+  return true
+}
+
+/**
+ * The date `n` working days after `start`; counting starts the day after `start` (the day of receipt does not
+ * count, rules.md §12). A day in a year without a table counts as working unless it is a weekend, and marks the
+ * result provisional rather than silently guessing that year's holidays.
+ */
+export function addWorkingDays(start: string, n: number, calendar: WorkingCalendar): WorkingDayResult {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`)
+  const provisionalYears = new Set<number>()
+  let date = start
+  let counted = 0
+  while (counted < n) {
+    date = addCalendarDays(date, 1)
+    if (!calendar.yearsWithTable.has(yearOf(date))) provisionalYears.add(yearOf(date))
+    if (isWorkingDay(date, calendar)) counted += 1
+  }
+  const years = [...provisionalYears].sort((a, b) => a - b)
+  return { date, provisional: years.length > 0, provisionalYears: years }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { checkHandleAgainstPattern, normalisePlaceholderValue, parseNamingPattern } from './naming-pattern.ts'
+
+describe('parseNamingPattern', () => {
+  it('splits literals, placeholders and wildcards', () => {
+    expect(parseNamingPattern('humas_{kota}*')).toEqual([
+      { type: 'literal', text: 'humas_' },
+      { type: 'placeholder', name: 'kota' },
+      { type: 'wildcard' },
+    ])
+  })
+
+  it('refuses an unclosed brace, a stray closing brace, a bad placeholder name, spaces and an empty pattern', () => {
+    expect(() => parseNamingPattern('humas_{kota')).toThrow(/tidak ditutup/)
+    expect(() => parseNamingPattern('humas}')).toThrow(/tanpa "\{"/)
+    expect(() => parseNamingPattern('{1kota}')).toThrow(/nama isian/)
+    expect(() => parseNamingPattern('humas {kota}')).toThrow(/spasi/)
+    expect(() => parseNamingPattern('  ')).toThrow(/kosong/)
+  })
+})
+
+describe('checkHandleAgainstPattern', () => {
+  const values = { instansi: 'pemkot-bandung', unit: 'DISKOMINFO', kota: 'Bandung' }
+
+  it('accepts a handle built from the instansi slug and unit code', () => {
+    expect(checkHandleAgainstPattern('{instansi}{unit}', 'PemkotBandungDiskominfo', values)).toEqual({
+      compliant: true,
+      expected: 'pemkotbandungdiskominfo',
+    })
+  })
+
+  it('reports the expected form when a handle breaks the pattern', () => {
+    const result = checkHandleAgainstPattern('humas_{kota}', 'humasbdg', values)
+    expect(result.compliant).toBe(false)
+    expect(result.expected).toBe('humas_bandung')
+    expect(result).toMatchObject({ reason: expect.stringContaining('seharusnya berbentuk "humas_bandung"') })
+  })
+
+  it('lets a wildcard stand for any suffix, including none', () => {
+    expect(checkHandleAgainstPattern('humas_{kota}*', 'humas_bandung', values).compliant).toBe(true)
+    expect(checkHandleAgainstPattern('humas_{kota}*', 'humas_bandung_official', values).compliant).toBe(true)
+    expect(checkHandleAgainstPattern('humas_{kota}*', 'xhumas_bandung', values).compliant).toBe(false)
+  })
+
+  it('treats regular-expression characters in literals as plain text', () => {
+    expect(checkHandleAgainstPattern('humas.{kota}', 'humasxbandung', values).compliant).toBe(false)
+    expect(checkHandleAgainstPattern('humas.{kota}', 'humas.bandung', values).compliant).toBe(true)
+  })
+
+  it('reports a placeholder without a value instead of guessing', () => {
+    const result = checkHandleAgainstPattern('humas_{provinsi}', 'humas_jabar', values)
+    expect(result).toMatchObject({ compliant: false, missing: ['provinsi'], expected: 'humas_{provinsi}' })
+  })
+
+  it('normalises placeholder values to lower-case letters and digits', () => {
+    expect(normalisePlaceholderValue('Kota Bandung')).toBe('kotabandung')
+    expect(normalisePlaceholderValue('DINKES-01')).toBe('dinkes01')
+    expect(normalisePlaceholderValue('Bañjar')).toBe('banjar')
+  })
+})
