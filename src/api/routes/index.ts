@@ -2,5 +2,8 @@
 // Add a line here when you add a resource.
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../context.ts'
+import { registerAuthRoutes } from './auth/auth-routes.ts'
 
-export async function registerApiRoutes(_app: FastifyInstance, _context: AppContext): Promise<void> {}
+export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  registerAuthRoutes(app, context)
+}

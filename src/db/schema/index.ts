@@ -1,2 +1,3 @@
 // All tables. One file per area; add a line here when you add a file.
 export * from './core.ts'
+export * from './identity.ts'

@@ -1,0 +1,65 @@
+// Identity tables (migration 0001_identity.sql): sessions, API tokens, recovery codes, login attempts and
+// pending OpenID Connect logins.
+import { bigserial, boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true })
+
+export const sessions = pgTable('sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  instansiId: uuid('instansi_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  csrfToken: text('csrf_token').notNull(),
+  twoFactorPassed: boolean('two_factor_passed').notNull().default(false),
+  method: text('method', { enum: ['password', 'oidc', 'setup'] }).notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  lastSeenAt: timestamptz('last_seen_at').notNull().defaultNow(),
+  expiresAt: timestamptz('expires_at').notNull(),
+  revokedAt: timestamptz('revoked_at'),
+})
+
+export interface StoredTokenGrant {
+  unitId: string
+  role: string
+}
+
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  instansiId: uuid('instansi_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  tokenHint: text('token_hint').notNull(),
+  grants: jsonb('grants').$type<StoredTokenGrant[]>().notNull(),
+  expiresAt: timestamptz('expires_at'),
+  lastUsedAt: timestamptz('last_used_at'),
+  revokedAt: timestamptz('revoked_at'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+})
+
+export const recoveryCodes = pgTable('recovery_codes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  instansiId: uuid('instansi_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  codeHash: text('code_hash').notNull(),
+  usedAt: timestamptz('used_at'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+})
+
+export const loginAttempts = pgTable('login_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  ip: text('ip').notNull(),
+  email: text('email').notNull(),
+  succeeded: boolean('succeeded').notNull(),
+  attemptedAt: timestamptz('attempted_at').notNull().defaultNow(),
+})
+
+export const oidcLoginStates = pgTable('oidc_login_states', {
+  stateHash: text('state_hash').primaryKey(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  expiresAt: timestamptz('expires_at').notNull(),
+})

@@ -1,0 +1,94 @@
+// Browser sessions. The cookie holds a random token; the table holds its SHA-256, so a leaked table cannot be
+// replayed as cookies.
+import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
+import type { Db } from './client.ts'
+import { sessions, users } from './schema/index.ts'
+
+export type SessionRow = typeof sessions.$inferSelect
+export type NewSession = typeof sessions.$inferInsert
+
+export async function insertSession(db: Db, values: NewSession): Promise<SessionRow> {
+  const [row] = await db.insert(sessions).values(values).returning()
+  return row!
+}
+
+export interface SessionWithUser {
+  session: SessionRow
+  user: { id: string; instansiId: string; email: string; disabledAt: Date | null; totpEnabledAt: Date | null; mustChangePassword: boolean }
+}
+
+/** The live session for a cookie token: not revoked, not expired, user not disabled. */
+export async function findLiveSession(db: Db, tokenHash: string, now: Date): Promise<SessionWithUser | undefined> {
+  const [row] = await db
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        instansiId: users.instansiId,
+        email: users.email,
+        disabledAt: users.disabledAt,
+        totpEnabledAt: users.totpEnabledAt,
+        mustChangePassword: users.mustChangePassword,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.instansiId, sessions.instansiId)))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
+    .limit(1)
+  return row
+}
+
+/** Updates last-seen at most once a minute per session, so reads do not turn into a write per request. */
+export async function touchSession(db: Db, sessionId: string, now: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))))
+}
+
+export async function markSessionTwoFactorPassed(db: Db, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ twoFactorPassed: true }).where(eq(sessions.id, sessionId))
+}
+
+export async function listLiveSessions(db: Db, instansiId: string, userId: string, now: Date): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.instansiId, instansiId), eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt))
+}
+
+export async function revokeSession(db: Db, instansiId: string, userId: string, sessionId: string, now: Date): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.instansiId, instansiId), eq(sessions.userId, userId), eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .returning()
+  return row
+}
+
+/** Revokes every live session of the user except `keepSessionId` (password change keeps the current one). */
+export async function revokeUserSessions(db: Db, instansiId: string, userId: string, now: Date, keepSessionId?: string): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(sessions.instansiId, instansiId),
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keepSessionId ? ne(sessions.id, keepSessionId) : sql`true`,
+      ),
+    )
+    .returning({ id: sessions.id })
+  return rows.length
+}
+
+/** Deletes sessions that expired or were revoked before `before`; returns how many. */
+export async function deleteDeadSessions(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before)))
+    .returning({ id: sessions.id })
+  return rows.length
+}

@@ -1,0 +1,57 @@
+// Personal API tokens, stored as SHA-256 of the token value.
+import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm'
+import type { Db } from './client.ts'
+import { apiTokens, users } from './schema/index.ts'
+
+export type ApiTokenRow = typeof apiTokens.$inferSelect
+
+export async function insertApiToken(db: Db, values: typeof apiTokens.$inferInsert): Promise<ApiTokenRow> {
+  const [row] = await db.insert(apiTokens).values(values).returning()
+  return row!
+}
+
+export async function findLiveApiToken(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<{ token: ApiTokenRow; user: { id: string; instansiId: string; email: string } } | undefined> {
+  const [row] = await db
+    .select({ token: apiTokens, user: { id: users.id, instansiId: users.instansiId, email: users.email } })
+    .from(apiTokens)
+    .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.instansiId, apiTokens.instansiId)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        isNull(users.disabledAt),
+      ),
+    )
+    .limit(1)
+  return row
+}
+
+/** Records use at most once a minute per token, so automation does not write on every request. */
+export async function touchApiToken(db: Db, tokenId: string, now: Date): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))))
+}
+
+export async function listApiTokens(db: Db, instansiId: string, userId: string): Promise<ApiTokenRow[]> {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.instansiId, instansiId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt))
+}
+
+export async function revokeApiToken(db: Db, instansiId: string, userId: string, tokenId: string, now: Date): Promise<ApiTokenRow | undefined> {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.instansiId, instansiId), eq(apiTokens.userId, userId), eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+    .returning()
+  return row
+}

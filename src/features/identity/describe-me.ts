@@ -1,0 +1,60 @@
+// The signed-in user's own view: who they are, where their roles hold, what they may do, and what the session
+// still needs (2FA enrolment or verification, a new password).
+import { findInstansi, findUserById, grantsWithUnits } from '../../db/identity-repository.ts'
+import { AppError } from '../app-error.ts'
+import { allowedActions, type Action, type Actor } from '../access/policy.ts'
+import type { IdentityDeps } from './identity-deps.ts'
+import { requiresTwoFactor } from './load-actor.ts'
+
+export interface MeView {
+  user: {
+    id: string
+    email: string
+    name: string
+    locale: string
+    twoFactorEnabled: boolean
+    mustChangePassword: boolean
+    lastLoginAt: string | null
+  }
+  instansi: { id: string; slug: string; name: string }
+  roles: { grantId: string; role: string; unitId: string; unitCode: string; unitName: string; unitPath: string }[]
+  allowedActions: Action[]
+  csrfToken: string | null
+  mustEnrolTwoFactor: boolean
+  twoFactorPending: boolean
+  via: Actor['via']
+}
+
+export async function describeMe(
+  deps: Pick<IdentityDeps, 'db'>,
+  actor: Actor,
+  session: { csrfToken: string | null; twoFactorPending: boolean },
+): Promise<MeView> {
+  const [user, instansi, grants] = await Promise.all([
+    findUserById(deps.db, actor.instansiId, actor.userId),
+    findInstansi(deps.db, actor.instansiId),
+    grantsWithUnits(deps.db, actor.instansiId, actor.userId),
+  ])
+  if (!user || !instansi) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
+  const mustEnrolTwoFactor = !user.totpEnabledAt && requiresTwoFactor(grants)
+  // A token sees only its own narrowed roles.
+  const visible = actor.via === 'token' ? grants.filter((g) => actor.grants.some((a) => a.unitId === g.unitId && a.role === g.role)) : grants
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      twoFactorEnabled: user.totpEnabledAt !== null,
+      mustChangePassword: user.mustChangePassword,
+      lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    },
+    instansi: { id: instansi.id, slug: instansi.slug, name: instansi.name },
+    roles: visible.map((g) => ({ grantId: g.grantId, role: g.role, unitId: g.unitId, unitCode: g.unitCode, unitName: g.unitName, unitPath: g.unitPath })),
+    allowedActions: mustEnrolTwoFactor || session.twoFactorPending ? [] : allowedActions(actor),
+    csrfToken: session.csrfToken,
+    mustEnrolTwoFactor,
+    twoFactorPending: session.twoFactorPending,
+    via: actor.via,
+  }
+}

@@ -1,0 +1,144 @@
+// Password login with a second factor, per-account lockout and per-IP throttling. Lockout state lives in the
+// users row and attempts in login_attempts, so the limits hold across every API process on one database.
+import { appendAudit } from '../../db/audit-repository.ts'
+import {
+  countFailedAttemptsFromIp,
+  findUserByEmail,
+  grantsWithUnits,
+  oldestFailedAttemptFromIp,
+  recordLoginAttempt,
+  recordSuccessfulLogin,
+  registerFailedLogin,
+  type UserRow,
+} from '../../db/identity-repository.ts'
+import { AppError } from '../app-error.ts'
+import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
+import { requiresTwoFactor } from './load-actor.ts'
+import { verifyPassword } from './password.ts'
+import { checkSecondFactor, hasSecondFactorInput, type SecondFactorInput } from './second-factor.ts'
+import { createSession, type NewSessionResult } from './sessions.ts'
+import { minutesUntil, wibTime } from './wib-time.ts'
+
+export interface LoginInput extends SecondFactorInput {
+  email: string
+  password: string
+}
+
+export interface LoginResult extends NewSessionResult {
+  user: UserRow
+  mustEnrolTwoFactor: boolean
+}
+
+const WRONG_CREDENTIALS = 'E-mail atau kata sandi salah. Periksa kembali lalu coba lagi.'
+
+/** Failed attempts one address may make within the lock window, across all accounts. */
+export function ipFailureLimit(maxAttempts: number): number {
+  return Math.max(20, maxAttempts * 4)
+}
+
+function lockedError(until: Date, now: Date): AppError {
+  return new AppError(
+    'locked',
+    `Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah pukul ${wibTime(until)} ` +
+      `(${minutesUntil(until, now)} menit lagi), atau minta admin mengatur ulang kata sandi Anda.`,
+    { lockedUntil: until.toISOString() },
+  )
+}
+
+export async function login(deps: IdentityDeps, input: LoginInput, meta: RequestMeta): Promise<LoginResult> {
+  const { db, config, clock } = deps
+  const now = clock.now()
+  const windowStart = new Date(now.getTime() - config.login.lockMinutes * 60_000)
+
+  const ipFailures = await countFailedAttemptsFromIp(db, meta.ip, windowStart)
+  if (ipFailures >= ipFailureLimit(config.login.maxAttempts)) {
+    const oldest = (await oldestFailedAttemptFromIp(db, meta.ip, windowStart)) ?? now
+    const retryAt = new Date(oldest.getTime() + config.login.lockMinutes * 60_000)
+    throw new AppError(
+      'rate_limited',
+      `Terlalu banyak percobaan masuk yang gagal dari alamat jaringan ini. Coba lagi setelah pukul ${wibTime(retryAt)} ` +
+        `(${minutesUntil(retryAt, now)} menit lagi).`,
+      { retryAt: retryAt.toISOString() },
+    )
+  }
+
+  const user = await findUserByEmail(db, input.email)
+  const usable = user && !user.disabledAt
+  if (usable && user.lockedUntil && user.lockedUntil > now) {
+    await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
+    throw lockedError(user.lockedUntil, now)
+  }
+
+  const passwordOk = await verifyPassword(usable ? user.passwordHash : null, input.password)
+  if (!usable || !passwordOk) {
+    await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
+    if (usable) await failOnAccount(deps, user, 'password', meta)
+    throw new AppError('unauthenticated', WRONG_CREDENTIALS)
+  }
+
+  let twoFactorPassed = false
+  if (user.totpEnabledAt) {
+    if (!hasSecondFactorInput(input)) {
+      // The password was right; the form now asks for the code. Not counted as a failure.
+      throw new AppError('two_factor_required', 'Masukkan kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.')
+    }
+    const check = await checkSecondFactor(db, deps.secret, user, input, now)
+    if (!check.ok) {
+      await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
+      await failOnAccount(deps, user, 'second_factor', meta)
+      throw new AppError('unauthenticated', 'Kode verifikasi salah atau sudah dipakai. Periksa jam di ponsel Anda lalu coba lagi.', {
+        totp: 'Kode tidak cocok.',
+      })
+    }
+    twoFactorPassed = true
+  }
+
+  const grants = await grantsWithUnits(db, user.instansiId, user.id)
+  const result = await db.transaction(async (tx) => {
+    await recordSuccessfulLogin(tx, user.id, now)
+    const created = await createSession(deps, tx, user, { twoFactorPassed, method: 'password' }, meta)
+    await appendAudit(
+      tx,
+      {
+        instansiId: user.instansiId,
+        actorUserId: user.id,
+        actorLabel: user.email,
+        action: 'auth.login',
+        objectType: 'session',
+        objectId: created.session.id,
+        after: { method: 'password', twoFactor: twoFactorPassed },
+        ...meta,
+      },
+      now,
+    )
+    return created
+  })
+  await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: true }, now)
+  return { ...result, user, mustEnrolTwoFactor: !user.totpEnabledAt && requiresTwoFactor(grants) }
+}
+
+async function failOnAccount(deps: IdentityDeps, user: UserRow, reason: string, meta: RequestMeta): Promise<void> {
+  const now = deps.clock.now()
+  const lockUntil = new Date(now.getTime() + deps.config.login.lockMinutes * 60_000)
+  const outcome = await deps.db.transaction(async (tx) => {
+    const failed = await registerFailedLogin(tx, user.id, deps.config.login.maxAttempts, lockUntil)
+    if (failed.justLocked) {
+      await appendAudit(
+        tx,
+        {
+          instansiId: user.instansiId,
+          actorUserId: null,
+          actorLabel: user.email,
+          action: 'user.locked',
+          objectType: 'user',
+          objectId: user.id,
+          after: { lockedUntil: lockUntil, reason },
+          ...meta,
+        },
+        now,
+      )
+    }
+    return failed
+  })
+  if (outcome.justLocked) throw lockedError(lockUntil, now)
+}

@@ -1,0 +1,143 @@
+// TOTP enrolment (secret + QR, confirmed with a code), recovery codes, disabling, and completing a session's
+// second factor. Mandatory for admin and penanggung_jawab: they can neither skip enrolment nor disable it.
+import { randomBytes } from 'node:crypto'
+import { appendAudit } from '../../db/audit-repository.ts'
+import { countUnusedRecoveryCodes, findUserById, grantsWithUnits, replaceRecoveryCodes, setTotp } from '../../db/identity-repository.ts'
+import { markSessionTwoFactorPassed } from '../../db/session-repository.ts'
+import { AppError } from '../app-error.ts'
+import type { Actor } from '../access/policy.ts'
+import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
+import { requiresTwoFactor } from './load-actor.ts'
+import { verifyPassword } from './password.ts'
+import { checkSecondFactor, type SecondFactorInput } from './second-factor.ts'
+import { generateRecoveryCode, hashRecoveryCode } from './secret-token.ts'
+import { generateTotpSecret, openTotpSecret, sealTotpSecret, totpQrDataUrl, totpUri, verifyTotp } from './totp.ts'
+
+export const RECOVERY_CODE_COUNT = 10
+
+export interface Enrolment {
+  secret: string
+  otpauthUri: string
+  qrDataUrl: string
+}
+
+async function currentUser(deps: Pick<IdentityDeps, 'db'>, actor: Actor) {
+  const user = await findUserById(deps.db, actor.instansiId, actor.userId)
+  if (!user) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
+  return user
+}
+
+function audit(actor: Actor, action: string, meta: RequestMeta, after?: unknown) {
+  return { instansiId: actor.instansiId, actorUserId: actor.userId, actorLabel: actor.label, action, objectType: 'user', objectId: actor.userId, after, ...meta }
+}
+
+/** Starts (or restarts) enrolment: a new pending secret, not active until confirmed with a code. */
+export async function startTwoFactorEnrolment(deps: IdentityDeps, actor: Actor): Promise<Enrolment> {
+  const user = await currentUser(deps, actor)
+  if (user.totpEnabledAt) throw new AppError('conflict', 'Verifikasi dua langkah sudah aktif. Nonaktifkan dulu bila ingin mengganti perangkat.')
+  const secret = generateTotpSecret()
+  await setTotp(deps.db, actor.instansiId, actor.userId, { totpSecret: sealTotpSecret(secret, deps.secret), totpEnabledAt: null }, deps.clock.now())
+  const otpauthUri = totpUri(secret, user.email)
+  return { secret, otpauthUri, qrDataUrl: await totpQrDataUrl(otpauthUri) }
+}
+
+function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, generateRecoveryCode)
+  return { codes, hashes: codes.map(hashRecoveryCode) }
+}
+
+/** Confirms enrolment with a code from the app; returns the recovery codes (shown once, stored hashed). */
+export async function confirmTwoFactorEnrolment(
+  deps: IdentityDeps,
+  actor: Actor,
+  sessionId: string | null,
+  code: string,
+  meta: RequestMeta,
+): Promise<{ recoveryCodes: string[] }> {
+  const user = await currentUser(deps, actor)
+  if (user.totpEnabledAt) throw new AppError('conflict', 'Verifikasi dua langkah sudah aktif.')
+  if (!user.totpSecret) throw new AppError('precondition_failed', 'Mulai pendaftaran dulu (pindai kode QR), lalu masukkan kodenya.')
+  const now = deps.clock.now()
+  if (!verifyTotp(openTotpSecret(user.totpSecret, deps.secret), code, now)) {
+    throw new AppError('invalid_input', 'Kode tidak cocok. Pastikan jam ponsel tepat lalu masukkan kode yang sedang tampil.', { code: 'Kode tidak cocok.' })
+  }
+  const { codes, hashes } = newRecoveryCodes()
+  await deps.db.transaction(async (tx) => {
+    await setTotp(tx, actor.instansiId, actor.userId, { totpSecret: user.totpSecret, totpEnabledAt: now }, now)
+    await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, hashes)
+    if (sessionId) await markSessionTwoFactorPassed(tx, sessionId)
+    await appendAudit(tx, audit(actor, 'user.two_factor_enable', meta, { recoveryCodes: RECOVERY_CODE_COUNT }), now)
+  })
+  return { recoveryCodes: codes }
+}
+
+/** Replaces all recovery codes (e.g. after using some); needs a current TOTP code. */
+export async function regenerateRecoveryCodes(deps: IdentityDeps, actor: Actor, code: string, meta: RequestMeta): Promise<{ recoveryCodes: string[] }> {
+  const user = await currentUser(deps, actor)
+  const now = deps.clock.now()
+  if (!user.totpEnabledAt || !user.totpSecret) throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
+  if (!verifyTotp(openTotpSecret(user.totpSecret, deps.secret), code, now)) {
+    throw new AppError('invalid_input', 'Kode tidak cocok.', { code: 'Kode tidak cocok.' })
+  }
+  const { codes, hashes } = newRecoveryCodes()
+  await deps.db.transaction(async (tx) => {
+    await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, hashes)
+    await appendAudit(tx, audit(actor, 'user.recovery_codes_regenerate', meta), now)
+  })
+  return { recoveryCodes: codes }
+}
+
+export async function disableTwoFactor(
+  deps: IdentityDeps,
+  actor: Actor,
+  input: { password: string } & SecondFactorInput,
+  meta: RequestMeta,
+): Promise<void> {
+  const user = await currentUser(deps, actor)
+  if (!user.totpEnabledAt) throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
+  if (requiresTwoFactor(await grantsWithUnits(deps.db, actor.instansiId, actor.userId))) {
+    throw new AppError('forbidden', 'Peran admin dan penanggung jawab wajib memakai verifikasi dua langkah; tidak dapat dinonaktifkan.')
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    throw new AppError('invalid_input', 'Kata sandi salah.', { password: 'Kata sandi salah.' })
+  }
+  const now = deps.clock.now()
+  const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
+  if (!check.ok) throw new AppError('invalid_input', 'Kode verifikasi salah.', { totp: 'Kode tidak cocok.' })
+  await deps.db.transaction(async (tx) => {
+    await setTotp(tx, actor.instansiId, actor.userId, { totpSecret: null, totpEnabledAt: null }, now)
+    await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, [])
+    await appendAudit(tx, audit(actor, 'user.two_factor_disable', meta), now)
+  })
+}
+
+/** Completes a session that has not passed the second factor yet (single sign-on of an enrolled user). */
+export async function verifySessionSecondFactor(
+  deps: IdentityDeps,
+  actor: Actor,
+  sessionId: string,
+  input: SecondFactorInput,
+  meta: RequestMeta,
+): Promise<void> {
+  const user = await currentUser(deps, actor)
+  const now = deps.clock.now()
+  const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
+  if (!check.ok) throw new AppError('invalid_input', 'Kode verifikasi salah atau sudah dipakai.', { totp: 'Kode tidak cocok.' })
+  await deps.db.transaction(async (tx) => {
+    await markSessionTwoFactorPassed(tx, sessionId)
+    await appendAudit(tx, audit(actor, 'auth.two_factor_verify', meta, { recoveryCode: check.usedRecoveryCode }), now)
+  })
+}
+
+export async function twoFactorStatus(deps: Pick<IdentityDeps, 'db'>, actor: Actor): Promise<{ enabled: boolean; recoveryCodesLeft: number; required: boolean }> {
+  const user = await currentUser(deps, actor)
+  return {
+    enabled: user.totpEnabledAt !== null,
+    recoveryCodesLeft: await countUnusedRecoveryCodes(deps.db, actor.instansiId, actor.userId),
+    required: requiresTwoFactor(await grantsWithUnits(deps.db, actor.instansiId, actor.userId)),
+  }
+}
+
+export function randomBuffer(size: number): Buffer {
+  return randomBytes(size)
+}
