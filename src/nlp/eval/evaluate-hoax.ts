@@ -1,0 +1,116 @@
+// Hoax matcher evaluation on the committed dev/test sets: recall on restatements (matched to the right claim),
+// false-match rate on texts that restate nothing, wrong-claim rate, per-style recall. The threshold is chosen on
+// the dev split only (calibrateHoaxThreshold); the test split is only ever scored.
+import { z } from 'zod'
+import { createHoaxMatcher } from '../hoax/create-hoax-matcher.ts'
+import type { HoaxClaim } from '../types.ts'
+import { readJsonLines } from './read-json-lines.ts'
+
+const claimSchema = z.object({ id: z.string(), claim: z.string(), fact: z.string().optional() })
+const textSchema = z.object({ id: z.string(), text: z.string(), claim: z.string().nullable(), style: z.string() })
+export type HoaxEvalText = z.infer<typeof textSchema>
+
+export const HOAX_CLAIMS_FILE = new URL('../data/eval/hoax-claims.jsonl', import.meta.url)
+export const HOAX_DEV_FILE = new URL('../data/eval/hoax-dev.jsonl', import.meta.url)
+export const HOAX_TEST_FILE = new URL('../data/eval/hoax-test.jsonl', import.meta.url)
+
+export function loadHoaxClaims(path: string | URL = HOAX_CLAIMS_FILE): HoaxClaim[] {
+  return readJsonLines(path, claimSchema)
+}
+
+export function loadHoaxTexts(path: string | URL): HoaxEvalText[] {
+  return readJsonLines(path, textSchema)
+}
+
+export interface HoaxEvaluation {
+  split: string
+  threshold: number
+  texts: number
+  restatements: number
+  nonRestatements: number
+  /** Restatements matched to their own claim. */
+  recall: number
+  /** Restatements matched to a different claim. */
+  wrongClaimRate: number
+  /** Texts that restate nothing but were matched to some claim. */
+  falseMatchRate: number
+  precision: number
+  recallByStyle: Record<string, number>
+  falseMatchByStyle: Record<string, number>
+  errors: Array<{ id: string; text: string; expected: string | null; got: string | null; score: number }>
+}
+
+export function scoreHoaxTexts(claims: HoaxClaim[], texts: HoaxEvalText[], threshold: number, split: string): HoaxEvaluation {
+  const matcher = createHoaxMatcher(claims, { threshold })
+  let restatements = 0
+  let correct = 0
+  let wrongClaim = 0
+  let nonRestatements = 0
+  let falseMatches = 0
+  let predictedMatches = 0
+  const styleTotals = new Map<string, { total: number; hit: number }>()
+  const errors: HoaxEvaluation['errors'] = []
+  for (const row of texts) {
+    const { match, score } = matcher.match(row.text)
+    if (match !== null) predictedMatches += 1
+    const style = styleTotals.get(row.style) ?? { total: 0, hit: 0 }
+    style.total += 1
+    if (row.claim === null) {
+      nonRestatements += 1
+      if (match !== null) {
+        falseMatches += 1
+        style.hit += 1
+      }
+    } else {
+      restatements += 1
+      if (match === row.claim) {
+        correct += 1
+        style.hit += 1
+      } else if (match !== null) wrongClaim += 1
+    }
+    styleTotals.set(row.style, style)
+    if (match !== row.claim) errors.push({ id: row.id, text: row.text, expected: row.claim, got: match, score })
+  }
+  const recallByStyle: Record<string, number> = {}
+  const falseMatchByStyle: Record<string, number> = {}
+  for (const [style, { total, hit }] of styleTotals) {
+    const isNegative = texts.some((t) => t.style === style && t.claim === null)
+    ;(isNegative ? falseMatchByStyle : recallByStyle)[style] = total > 0 ? hit / total : 0
+  }
+  return {
+    split,
+    threshold,
+    texts: texts.length,
+    restatements,
+    nonRestatements,
+    recall: restatements > 0 ? correct / restatements : 0,
+    wrongClaimRate: restatements > 0 ? wrongClaim / restatements : 0,
+    falseMatchRate: nonRestatements > 0 ? falseMatches / nonRestatements : 0,
+    precision: predictedMatches > 0 ? correct / predictedMatches : 0,
+    recallByStyle,
+    falseMatchByStyle,
+    errors,
+  }
+}
+
+/**
+ * The threshold with the best recall among those keeping the dev false-match rate at or under `maxFalseMatchRate`
+ * (ties: the higher threshold, for margin).
+ */
+export function calibrateHoaxThreshold(claims: HoaxClaim[], dev: HoaxEvalText[], maxFalseMatchRate = 0.05): number {
+  let best = { threshold: 1, recall: -1 }
+  for (let step = 100; step >= 10; step -= 1) {
+    const threshold = step / 100
+    const result = scoreHoaxTexts(claims, dev, threshold, 'dev')
+    const net = result.recall - result.wrongClaimRate
+    if (result.falseMatchRate <= maxFalseMatchRate && net > best.recall) best = { threshold, recall: net }
+  }
+  return best.threshold
+}
+
+/** Scores the test split with the matcher's default (dev-calibrated) threshold. */
+export function evaluateHoax(threshold?: number): HoaxEvaluation {
+  const claims = loadHoaxClaims()
+  const matcher = createHoaxMatcher(claims)
+  return scoreHoaxTexts(claims, loadHoaxTexts(HOAX_TEST_FILE), threshold ?? matcher.threshold, 'test')
+}

@@ -1,0 +1,212 @@
+// Hoax matcher: which known claim (if any) a text restates. A restatement keeps the claim's distinctive content
+// words (in other words, slang, typos, regional words) and its stance; a text on the same topic shares only the
+// topic words, and a denial flips the stance. Score = weighted claim-word coverage (IDF over the claim base, so
+// words shared by many claims count less) + character n-gram TF-IDF cosine, damped by stance and number clashes.
+import type { HoaxClaim, HoaxMatch } from '../types.ts'
+import { analyseHoaxText } from './hoax-tokens.ts'
+import type { ContentToken, HoaxText } from './hoax-tokens.ts'
+
+/** Calibrated on src/nlp/data/eval/hoax-dev.jsonl (see docs/nlp/evaluation-check-hoax.md). */
+export const DEFAULT_HOAX_THRESHOLD = 0.47
+
+export interface HoaxMatcherOptions {
+  threshold?: number
+}
+
+export interface HoaxScore {
+  claimId: string
+  score: number
+  cover: number
+  charCosine: number
+  stanceFlip: boolean
+  numberClash: boolean
+  debunk: boolean
+}
+
+export interface HoaxMatcher {
+  match(text: string): HoaxMatch
+  /** Every claim's score for the text, best first (for calibration and explanations). */
+  scoreAll(text: string): HoaxScore[]
+  readonly threshold: number
+}
+
+interface PreparedClaim {
+  id: string
+  analysis: HoaxText
+  /** Claim keys with their weight (IDF), one entry per distinct key. */
+  keys: Map<string, { weight: number; negated: boolean; predicate: boolean }>
+  totalWeight: number
+  grams: Map<string, number>
+  gramNorm: number
+}
+
+const COVER_WEIGHT = 0.7
+const CHAR_WEIGHT = 0.3
+const STANCE_FLIP_FACTOR = 0.35
+const NUMBER_CLASH_FACTOR = 0.6
+const DEBUNK_FACTOR = 0.4
+// The claim's predicate ("dihentikan", "menyebabkan", "tidak berlaku") is what a same-topic text lacks.
+const PREDICATE_WEIGHT = 1.6
+const MISSING_PREDICATE_FACTOR = 0.75
+
+// Wording that presents the claim as false. "bukan hoaks" and a question ("hoaks bukan?") do the opposite.
+const DEBUNK_CUE =
+  /\b(?:hoaks|hoax|hoaxs|hoks|disinformasi|misinformasi|kabar\s+bohong|berita\s+bohong|tidak\s+benar|gak\s+bener|tidak\s+terbukti|faktanya|fakta\s*:|klarifikasi|cek\s+fakta|telah\s+dibantah|dibantah|jangan\s+(?:mudah\s+)?percaya|jangan\s+termakan)\b/iu
+const AFFIRM_CUE = /\b(?:bukan\s+(?:hoaks|hoax|hoks)|beneran|asli\s+ini|nyata\s+terjadi|sudah\s+terbukti)\b/iu
+const CLAIM_TAG = /^\s*\[[^\]]*\]\s*/u
+
+function levenshteinAtMost(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
+      current.push(value)
+      if (value < rowMin) rowMin = value
+    }
+    if (rowMin > limit) return false
+    previous = current
+  }
+  return (previous[b.length] ?? limit + 1) <= limit
+}
+
+/** Same word allowing one typo in five letters, two in eight, or one word a prefix/suffix of the other. */
+export function keysMatch(a: string, b: string): boolean {
+  if (a === b) return true
+  const shorter = a.length <= b.length ? a : b
+  const longer = a.length <= b.length ? b : a
+  if (shorter.length >= 5 && (longer.startsWith(shorter) || longer.endsWith(shorter))) return true
+  if (shorter.length >= 8) return levenshteinAtMost(a, b, 2)
+  if (shorter.length >= 5) return levenshteinAtMost(a, b, 1)
+  return false
+}
+
+function charGrams(source: string): Map<string, number> {
+  const grams = new Map<string, number>()
+  for (let n = 3; n <= 5; n += 1) {
+    for (let i = 0; i + n <= source.length; i += 1) {
+      const gram = source.slice(i, i + n)
+      grams.set(gram, (grams.get(gram) ?? 0) + 1)
+    }
+  }
+  return grams
+}
+
+function splitUnits(text: string): string[] {
+  const sentences = text
+    .split(/(?<=[.!?\n])\s+|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+  if (sentences.length <= 1) return [text]
+  const units = [text, ...sentences]
+  for (let i = 0; i + 1 < sentences.length; i += 1) units.push(`${sentences[i]} ${sentences[i + 1]}`)
+  return units
+}
+
+export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptions = {}): HoaxMatcher {
+  const threshold = options.threshold ?? DEFAULT_HOAX_THRESHOLD
+  const analysed = claims.map((claim) => ({ id: claim.id, analysis: analyseHoaxText(claim.claim.replace(CLAIM_TAG, '')) }))
+
+  // Document frequencies over the claim base: of keys (for coverage weights) and of character n-grams.
+  const keyDf = new Map<string, number>()
+  const gramDf = new Map<string, number>()
+  const rawGrams = analysed.map(({ analysis }) => charGrams(analysis.ngramSource))
+  for (const [index, { analysis }] of analysed.entries()) {
+    for (const key of new Set(analysis.tokens.map((t) => t.key))) keyDf.set(key, (keyDf.get(key) ?? 0) + 1)
+    for (const gram of rawGrams[index]?.keys() ?? []) gramDf.set(gram, (gramDf.get(gram) ?? 0) + 1)
+  }
+  const count = Math.max(1, claims.length)
+  const keyIdf = (key: string): number => Math.log(1 + count / (keyDf.get(key) ?? 1))
+  const gramIdf = (gram: string): number => Math.log((count + 1) / ((gramDf.get(gram) ?? 0) + 1)) + 1
+
+  const weightGrams = (grams: Map<string, number>): { grams: Map<string, number>; norm: number } => {
+    const weighted = new Map<string, number>()
+    let sum = 0
+    for (const [gram, tf] of grams) {
+      const weight = (1 + Math.log(tf)) * gramIdf(gram)
+      weighted.set(gram, weight)
+      sum += weight * weight
+    }
+    return { grams: weighted, norm: Math.sqrt(sum) }
+  }
+
+  const prepared: PreparedClaim[] = analysed.map(({ id, analysis }, index) => {
+    const keys = new Map<string, { weight: number; negated: boolean; predicate: boolean }>()
+    for (const token of analysis.tokens) {
+      if (!keys.has(token.key)) {
+        const weight = keyIdf(token.key) * (token.predicate ? PREDICATE_WEIGHT : 1)
+        keys.set(token.key, { weight, negated: token.negated, predicate: token.predicate })
+      }
+    }
+    let totalWeight = 0
+    for (const { weight } of keys.values()) totalWeight += weight
+    const { grams, norm } = weightGrams(rawGrams[index] ?? new Map<string, number>())
+    return { id, analysis, keys, totalWeight, grams, gramNorm: norm }
+  })
+
+  const scoreUnit = (unit: string, claim: PreparedClaim): Omit<HoaxScore, 'claimId'> => {
+    const text = analyseHoaxText(unit)
+    let covered = 0
+    let stanceFlip = false
+    let hasPredicate = false
+    let predicateFound = false
+    for (const [key, { weight, negated, predicate }] of claim.keys) {
+      hasPredicate ||= predicate
+      const found: ContentToken | undefined = text.tokens.find((token) => keysMatch(token.key, key))
+      if (!found) continue
+      covered += weight
+      predicateFound ||= predicate
+      if (found.negated !== negated) stanceFlip = true
+    }
+    const cover = claim.totalWeight > 0 ? covered / claim.totalWeight : 0
+
+    const { grams, norm } = weightGrams(charGrams(text.ngramSource))
+    let dot = 0
+    for (const [gram, weight] of grams) {
+      const other = claim.grams.get(gram)
+      if (other !== undefined) dot += weight * other
+    }
+    const charCosine = norm > 0 && claim.gramNorm > 0 ? dot / (norm * claim.gramNorm) : 0
+
+    const claimNumbers = claim.analysis.numbers
+    const numberClash =
+      claimNumbers.length > 0 &&
+      text.numbers.length > 0 &&
+      !text.numbers.some((n) => claimNumbers.some((c) => Math.abs(n - c) <= Math.abs(c) * 0.01))
+    const debunk = DEBUNK_CUE.test(unit) && !AFFIRM_CUE.test(unit) && !text.isQuestion
+
+    let score = COVER_WEIGHT * cover + CHAR_WEIGHT * charCosine
+    if (stanceFlip && !text.isQuestion) score *= STANCE_FLIP_FACTOR
+    if (numberClash) score *= NUMBER_CLASH_FACTOR
+    if (debunk) score *= DEBUNK_FACTOR
+    if (hasPredicate && !predicateFound) score *= MISSING_PREDICATE_FACTOR
+    return { score, cover, charCosine, stanceFlip, numberClash, debunk }
+  }
+
+  const scoreAll = (text: string): HoaxScore[] => {
+    const units = splitUnits(text)
+    const scores = prepared.map((claim) => {
+      let best: Omit<HoaxScore, 'claimId'> | undefined
+      for (const unit of units) {
+        const candidate = scoreUnit(unit, claim)
+        if (!best || candidate.score > best.score) best = candidate
+      }
+      return { claimId: claim.id, ...(best ?? { score: 0, cover: 0, charCosine: 0, stanceFlip: false, numberClash: false, debunk: false }) }
+    })
+    return scores.sort((a, b) => b.score - a.score)
+  }
+
+  return {
+    threshold,
+    scoreAll,
+    match(text: string): HoaxMatch {
+      const best = scoreAll(text)[0]
+      if (!best) return { match: null, score: 0 }
+      const score = Math.round(best.score * 10000) / 10000
+      return { match: best.score >= threshold ? best.claimId : null, score }
+    },
+  }
+}

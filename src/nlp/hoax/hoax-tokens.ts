@@ -1,0 +1,243 @@
+// Text → comparable units for the hoax matcher: content-word keys (normalised, regional words mapped, affixes
+// stripped, synonyms folded), negation marks, amounts, and a string for character n-grams.
+import { tokenise } from '../text/index.ts'
+
+// Javanese and Sundanese words that show up in Indonesian posts, mapped to the Indonesian the normaliser knows.
+// Applied to the raw word before the general normaliser, which would otherwise mistake some of them ("ono").
+const REGIONAL: Record<string, string> = {
+  // Javanese
+  ono: 'ada', onok: 'ada', enek: 'ada', ora: 'tidak', ra: 'tidak', ndak: 'tidak', gak: 'tidak', dudu: 'bukan',
+  jare: 'katanya', jarene: 'katanya', iki: 'ini', iku: 'itu', kuwi: 'itu', saiki: 'sekarang', wis: 'sudah',
+  uwis: 'sudah', arep: 'akan', kabeh: 'semua', wong: 'orang', opo: 'apa', piye: 'bagaimana', bener: 'benar',
+  tenan: 'benar', entuk: 'dapat', oleh: 'dapat', duwit: 'uang', duit: 'uang', mbayar: 'bayar', bayare: 'bayar',
+  sing: 'yang', karo: 'dengan', lan: 'dan', seko: 'dari', soko: 'dari', neng: 'di', nang: 'di', ning: 'di',
+  bocah: 'anak', mateni: 'padamkan', dipateni: 'dipadamkan', ojo: 'jangan', aja_: '', diombe: 'diminum',
+  ngombe: 'minum', dino: 'hari', wulan: 'bulan', taun: 'tahun', cedak: 'dekat', parek: 'dekat', gawe: 'buat',
+  gawean: 'buatan', didol: 'dijual', endog: 'telur', uyah: 'garam', godong: 'daun', godhokan: 'rebusan', urip: 'hidup',
+  siji: '1', loro: '2', telu: '3', telung: '3', papat: '4', limo: '5', enem: '6', pitu: '7', wolu: '8', songo: '9', omah: 'rumah', banyu: 'air', udan: 'hujan', sesuk: 'besok', mengko: 'nanti',
+  dhuwit: 'uang', dijaluk: 'diminta', njaluk: 'minta', gratisan: 'gratis', lur: '', rek: '', cah: '', tah: '',
+  // Sundanese
+  aya: 'ada', teu: 'tidak', henteu: 'tidak', lain: 'bukan', cenah: 'katanya', ceunah: 'katanya', ieu: 'ini',
+  eta: 'itu', ayeuna: 'sekarang', atos: 'sudah', tos: 'sudah', bade: 'akan', sadaya: 'semua', jalma: 'orang',
+  naon: 'apa', kumaha: 'bagaimana', leres: 'benar', enya: 'benar', meunang: 'dapat', artos: 'uang', ti: 'dari',
+  jeung: 'dengan', sareng: 'dengan', budak: 'anak', imah: 'rumah', cai: 'air', hujan: 'hujan', isukan: 'besok',
+  deukeut: 'dekat', mun: 'kalau', lamun: 'kalau', ngabeledug: 'meledak', beledug: 'ledak', poe: 'hari',
+  payun: 'depan', deui: 'lagi', kedah: 'harus', tilelep: 'tenggelam', peuting: 'malam', nu: 'yang', lami: 'lama',
+  hiji: '1', tilu: '3', opat: '4', genep: '6', dalapan: '8', salapan: '9', sapuluh: '10',
+  teh: '', mah: '', atuh: '', euy: '', wae: 'saja', weh: 'saja', pisan: 'sangat',
+}
+
+// Function words, discourse particles and hoax-spreading frames ("katanya", "viral", "beredar"): they carry no
+// part of a claim's content.
+const STOPWORDS = new Set(
+  (
+    'yang dan di ke dari ini itu untuk dengan akan ada sudah bisa karena pada dalam juga atau saja sih kok dong deh ' +
+    'ya nih tuh lho loh kan kah pun lah agar supaya bagi oleh para se sebuah seorang tersebut adalah ialah yaitu ' +
+    'katanya kabarnya konon beredar viral info informasi berita kabar apa apakah benar betul bener beneran serius ' +
+    'masa gimana bagaimana kenapa mengapa kapan siapa mana min admin mimin guys gan sob kak pak bu bang net ' +
+    'netizen tolong mohon cek dicek share bagikan sebarkan broadcast pesan grup wa whatsapp ternyata hati hati waspada ' +
+    'awas sekarang nanti sudah belum jadi juga lagi aja kalau jika kalo pas kata bilang katanya dapat dapet tahu ' +
+    'kamu aku saya kami kita mereka dia beliau anda lu gue gw orang2 hal the of a to is ini itu sangat banget sekali ' +
+    'terus trus emang memang gitu begitu begini semua semuanya cuma hanya tapi tetapi namun bahwa sebab nya hmm wkwk ' +
+    'baru katanya jangan-jangan ' +
+    'hoaks hoax hoaxs fakta faktanya rp rb ribu juta jt miliar persen'
+  ).split(/\s+/),
+)
+
+// Prohibitions count as negators: "dilarang minum" and "jangan diminum" ("ojo diombe") say the same thing.
+export const NEGATORS = new Set(['tidak', 'bukan', 'tak', 'belum', 'jangan', 'tanpa', 'enggak', 'nggak', 'gak', 'ga', 'dilarang', 'larang', 'melarang', 'larangan'])
+
+// Synonyms folded to one key, so "in other words" restatements meet the claim's wording. General vocabulary, not
+// tied to any claim.
+const SYNONYMS: Record<string, string> = {
+  berisi: 'kandung', isi: 'kandung', kandung: 'kandung', ada: 'ada',
+  pantau: 'lacak', mata: 'mata', intai: 'lacak', sadap: 'lacak', track: 'lacak', lacak: 'lacak',
+  chip: 'chip', microchip: 'chip', mikrocip: 'chip', mikrochip: 'chip', cip: 'chip', cipnya: 'chip',
+  cuma: 'gratis', free: 'gratis', percuma: 'gratis',
+  wafat: 'meninggal', tewas: 'meninggal', mati: 'meninggal', mangkat: 'meninggal', gugur: 'meninggal',
+  duit: 'uang', dana: 'uang', fulus: 'uang', rupiah: 'uang',
+  masyarakat: 'rakyat', penduduk: 'rakyat', publik: 'rakyat', warga: 'rakyat', wong: 'rakyat',
+  kg: 'kilogram', kilo: 'kilogram', kilogram: 'kilogram',
+  hp: 'ponsel', hape: 'ponsel', handphone: 'ponsel', ponsel: 'ponsel', telepon: 'ponsel', gawai: 'ponsel',
+  padam: 'padam', matikan: 'padam', matiin: 'padam', pemadaman: 'padam',
+  'e-ktp': 'ktp', 'ktp-el': 'ktp', ektp: 'ktp',
+  tautan: 'link', url: 'link', klik: 'link', wa: 'whatsapp', whatsapp: 'whatsapp', watsap: 'whatsapp',
+  bikin: 'sebab', buat: 'sebab', picu: 'sebab', akibat: 'sebab',
+  bocah: 'anak', balita: 'anak', murid: 'siswa', pelajar: 'siswa',
+  palsu: 'palsu', abal: 'palsu', bohong: 'palsu',
+  larang: 'larang', stop: 'henti', setop: 'henti', berhenti: 'henti', tutup: 'tutup',
+  hapus: 'hapus', hilang: 'hapus', cabut: 'hapus',
+  naik: 'naik', mahal: 'naik', melonjak: 'naik',
+  turun: 'turun', murah: 'turun',
+  cair: 'cair', transfer: 'cair', kirim: 'kirim',
+  daftar: 'daftar', registrasi: 'daftar',
+  bayar: 'bayar', pungut: 'bayar', tarif: 'bayar', biaya: 'bayar', ongkos: 'bayar',
+  tsunami: 'tsunami', gempa: 'gempa', banjir: 'banjir', bandang: 'banjir',
+  listrik: 'listrik', pln: 'listrik',
+  mobil: 'kendaraan', motor: 'kendaraan', kendaraan: 'kendaraan',
+  polisi: 'polisi', polri: 'polisi', aparat: 'polisi',
+  pemerintah: 'pemerintah', pemda: 'pemerintah', negara: 'pemerintah', pemkot: 'pemerintah', pemkab: 'pemerintah', pemprov: 'pemerintah',
+  presiden: 'presiden', jokowi: 'presiden', prabowo: 'presiden',
+  sakit: 'sakit', penyakit: 'sakit',
+  racun: 'racun', beracun: 'racun',
+  vaksinasi: 'vaksin', imunisasi: 'vaksin', vaksin: 'vaksin',
+  corona: 'covid', covid: 'covid', koronavirus: 'covid',
+  bansos: 'bansos', blt: 'bansos', bantuan: 'bansos', subsidi: 'bansos',
+  ktp: 'ktp', nik: 'ktp',
+  curi: 'curi', bobol: 'curi', retas: 'curi', hack: 'curi', hacker: 'curi',
+  rekrut: 'rekrut', lowongan: 'rekrut', loker: 'rekrut', rekrutmen: 'rekrut', seleksi: 'rekrut', penerimaan: 'rekrut',
+  pns: 'asn', asn: 'asn', cpns: 'asn', honorer: 'honorer',
+  sekolah: 'sekolah', libur: 'libur',
+  minum: 'konsumsi', makan: 'konsumsi', konsumsi: 'konsumsi', telan: 'konsumsi',
+  sembuh: 'obat', obat: 'obat', ampuh: 'obat', manjur: 'obat',
+}
+
+const PREFIXES = ['menge', 'nge', 'meng', 'meny', 'mem', 'men', 'me', 'penge', 'peng', 'peny', 'pem', 'pen', 'pe', 'ber', 'be', 'ter', 'di', 'ke', 'se']
+const SUFFIXES = ['nya', 'lah', 'kah', 'pun', 'kan', 'an', 'i', 'ne', 'na', 'e']
+
+/** A crude affix stripper: enough to make "dibagikan", "membagi" and "pembagian" meet at "bagi". */
+export function stemKey(word: string): string {
+  let stem = word
+  for (const prefix of PREFIXES) {
+    if (stem.length - prefix.length >= 4 && stem.startsWith(prefix)) {
+      stem = stem.slice(prefix.length)
+      // meny- / peny- drop an initial s: put it back.
+      if ((prefix === 'meny' || prefix === 'peny') && /^[aiueo]/.test(stem)) stem = `s${stem}`
+      break
+    }
+  }
+  for (const suffix of SUFFIXES) {
+    if (stem.length - suffix.length >= 4 && stem.endsWith(suffix)) {
+      stem = stem.slice(0, -suffix.length)
+      break
+    }
+  }
+  return stem
+}
+
+function foldSynonym(word: string): string {
+  const direct = SYNONYMS[word]
+  if (direct !== undefined) return direct
+  const stem = stemKey(word)
+  const folded = SYNONYMS[stem]
+  if (folded !== undefined) return folded
+  // meN-/peN- drop the first letter of p-, t-, k- and s- roots ("memantau" ← pantau): try them back.
+  if (stem !== word && /^[aiueo]/.test(stem)) {
+    for (const letter of ['p', 't', 'k', 's']) {
+      const restored = SYNONYMS[letter + stem]
+      if (restored !== undefined) return restored
+    }
+  }
+  return stem
+}
+
+// Numbers written as words, compared with the digits of a claim.
+const NUMBER_WORDS: Record<string, number> = {
+  satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10,
+  seratus: 100, seribu: 1000, sejuta: 1e6,
+}
+
+export interface ContentToken {
+  /** Normalised word. */
+  word: string
+  /** Stem with synonyms folded: the unit of comparison. */
+  key: string
+  /** A negator governs it: the first content word after "tidak", "bukan"… in the same clause. */
+  negated: boolean
+  /** Looks like a predicate (verb affixes) or is negated: the part a same-topic text does not share. */
+  predicate: boolean
+  /** Index among the content tokens. */
+  position: number
+  start: number
+  end: number
+}
+
+export interface HoaxText {
+  tokens: ContentToken[]
+  /** Normalised words (stopwords kept) for character n-grams. */
+  ngramSource: string
+  /** Amounts and other numbers, as plain numbers (600rb → 600000). */
+  numbers: number[]
+  isQuestion: boolean
+}
+
+const MULTIPLIERS: Record<string, number> = { rb: 1e3, ribu: 1e3, k: 1e3, jt: 1e6, juta: 1e6, m: 1e9, miliar: 1e9, milyar: 1e9, t: 1e12, triliun: 1e12 }
+const AMOUNT = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*)(?:\s*(rb|ribu|k|jt|juta|miliar|milyar|m|triliun|t)(?![\p{L}]))?(?![\d])/giu
+
+export function extractNumbers(text: string): number[] {
+  const numbers: number[] = []
+  for (const match of text.matchAll(AMOUNT)) {
+    const raw = match[1] ?? ''
+    const unit = match[2]?.toLowerCase()
+    // 600.000 and 1,5: a dot or comma followed by exactly three digits groups thousands; otherwise it is decimal.
+    const value = /^\d{1,3}([.,]\d{3})+$/.test(raw) ? Number(raw.replace(/[.,]/g, '')) : Number(raw.replace(',', '.'))
+    if (!Number.isFinite(value)) continue
+    numbers.push(unit ? value * (MULTIPLIERS[unit] ?? 1) : value)
+  }
+  return numbers
+}
+
+export function analyseHoaxText(text: string): HoaxText {
+  const tokens: ContentToken[] = []
+  const words: string[] = []
+  const numbers = extractNumbers(text.replace(/\brp\.?\s*/giu, ' '))
+  // A negator governs the next content word within three words, unless punctuation closes the clause first.
+  let negationPending = false
+  let sinceNegator = 99
+  for (const token of tokenise(text)) {
+    if (token.kind === 'punct') {
+      negationPending = false
+      continue
+    }
+    if (token.kind === 'hashtag') {
+      const word = token.norm.slice(1)
+      words.push(word)
+      tokens.push({ word, key: foldSynonym(word), negated: false, predicate: false, position: tokens.length, start: token.start, end: token.end })
+      continue
+    }
+    if (token.kind !== 'word') continue
+    const lower = token.text.toLowerCase()
+    const regional = REGIONAL[lower]
+    const norm = regional ?? token.norm
+    for (const spelled of norm.split(' ')) {
+      // "microchip-nya" → "microchip"; "hati-hati" → "hati"; "gerak-gerik" stays.
+      const unclitic = spelled.replace(/-(?:nya|ku|mu|lah|kah|pun|e|ne|na)$/u, '')
+      const halves = unclitic.split('-')
+      const word = halves.length === 2 && halves[0] === halves[1] ? (halves[0] ?? unclitic) : unclitic
+      const numberWord = NUMBER_WORDS[word] ?? (/^\d+$/.test(word) && regional !== undefined ? Number(word) : undefined)
+      if (numberWord !== undefined) {
+        numbers.push(numberWord)
+        continue
+      }
+      if (word === '') continue
+      words.push(word)
+      sinceNegator += 1
+      if (NEGATORS.has(word)) {
+        sinceNegator = 0
+        negationPending = true
+        continue
+      }
+      if (sinceNegator > 3) negationPending = false
+      if (STOPWORDS.has(word) || word.length < 2 || /^(?:rp)?\d[\d.,]*$/.test(word)) continue
+      // "100gb", "3kg": the unit is content, the number is compared separately.
+      const unit = /^\d[\d.,]*([a-z]{1,3})$/.exec(word)?.[1]
+      const content = unit ?? word
+      tokens.push({
+        word: content,
+        key: foldSynonym(content),
+        negated: negationPending,
+        predicate: negationPending || /^(?:di|me|ter|ber)\p{L}{4,}|\p{L}{4,}kan$/u.test(content),
+        position: tokens.length,
+        start: token.start,
+        end: token.end,
+      })
+      negationPending = false
+    }
+  }
+  return {
+    tokens,
+    ngramSource: ` ${words.join(' ')} `,
+    numbers,
+    isQuestion: /\?|\b(apakah|apa benar|apa iya|masa sih|benarkah|betulkah|emang iya|beneran)\b/iu.test(text),
+  }
+}
