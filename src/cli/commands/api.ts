@@ -1,5 +1,7 @@
-// Placeholder until the command is built; replaced by its owner.
+// `warta api`: the HTTP API and web app without background jobs. Production only (PostgreSQL): run as many as
+// the load needs behind a load balancer; migrations serialise on an advisory lock, so they may start together.
+import { runService } from '../run-service.ts'
+
 export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('warta api: not built yet\n')
-  return 1
+  return runService('api')
 }

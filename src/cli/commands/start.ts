@@ -1,5 +1,7 @@
-// Placeholder until the command is built; replaced by its owner.
+// `warta start` (`npm start`): API, background jobs and the web app in one process, on the embedded database
+// under WARTA_DATA_DIR unless DATABASE_URL is set.
+import { runService } from '../run-service.ts'
+
 export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('warta start: not built yet\n')
-  return 1
+  return runService('start')
 }

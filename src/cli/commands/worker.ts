@@ -1,5 +1,14 @@
-// Placeholder until the command is built; replaced by its owner.
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('warta worker: not built yet\n')
-  return 1
+// `warta worker [--health-port N]`: background jobs only (pg-boss), on PostgreSQL. Any number may run; pg-boss
+// hands each job to one of them. The optional health port answers /healthz and /readyz for orchestrators.
+import { readOption } from '../read-option.ts'
+import { runService } from '../run-service.ts'
+
+export async function run(args: string[]): Promise<number> {
+  const raw = readOption(args, 'health-port')
+  const healthPort = raw === undefined ? undefined : Number(raw)
+  if (healthPort !== undefined && !(Number.isInteger(healthPort) && healthPort >= 0 && healthPort <= 65535)) {
+    process.stderr.write(`warta worker: --health-port harus berupa nomor port 0–65535, bukan '${raw}'.\n`)
+    return 2
+  }
+  return runService('worker', { healthPort })
 }

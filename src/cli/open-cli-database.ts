@@ -1,0 +1,19 @@
+// Opens the configured database for one-shot commands (migrate, backup, restore), turning the two expected
+// failures (bad configuration, data folder held by a running server) into a message instead of a stack trace.
+import { ConfigError, loadConfig } from '../config.ts'
+import { pgliteDirOf } from '../context.ts'
+import { DataDirLockedError } from '../db/data-dir-lock.ts'
+import { openDatabase, type Database } from '../db/open-database.ts'
+
+export async function openCliDatabase(command: string): Promise<Database | undefined> {
+  try {
+    const config = loadConfig()
+    return await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDirOf(config), poolSize: 2 })
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+      process.stderr.write(`warta ${command}: ${error.message}\n`)
+      return undefined
+    }
+    throw error
+  }
+}

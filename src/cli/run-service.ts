@@ -1,0 +1,201 @@
+// The long-running processes behind `warta start`, `warta api` and `warta worker`: build the context, listen,
+// and shut down cleanly on SIGINT/SIGTERM (stop accepting, drain requests, stop pg-boss, close the database and
+// release the data-folder lock) so a restart never finds a half-written PGlite directory or a stale lock.
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ConfigError, loadConfig, type Config } from '../config.ts'
+import { createContext, type AppContext } from '../context.ts'
+import { DataDirLockedError } from '../db/data-dir-lock.ts'
+import { pingDatabase } from '../db/ping-database.ts'
+import { instansi } from '../db/schema/index.ts'
+import { buildApp } from '../api/app.ts'
+
+export type ServiceRole = 'start' | 'api' | 'worker'
+
+export interface RunServiceOptions {
+  /** Worker only: answer /healthz and /readyz on this port (off when undefined). */
+  healthPort?: number | undefined
+}
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+const webIndex = path.join(projectRoot, 'web', 'dist', 'index.html')
+// A stuck drain must not keep a process alive forever under an orchestrator waiting to replace it.
+const SHUTDOWN_TIMEOUT_MS = 20_000
+
+interface Closable {
+  close(): Promise<unknown>
+}
+
+export async function runService(role: ServiceRole, options: RunServiceOptions = {}): Promise<number> {
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      return 1
+    }
+    throw error
+  }
+  if (role !== 'start' && !config.databaseUrl) {
+    process.stderr.write(
+      `warta ${role}: DATABASE_URL belum diisi. Perintah ini untuk produksi dengan PostgreSQL ` +
+        '(contoh: DATABASE_URL=postgres://warta:rahasia@db:5432/warta). ' +
+        "Untuk satu proses dengan basis data bawaan, jalankan 'npm start' (warta start).\n",
+    )
+    return 1
+  }
+  if (role === 'start' && !existsSync(webIndex)) {
+    const built = await buildWebApp()
+    if (!built) return 1
+  }
+
+  let context: AppContext
+  try {
+    context = await createContext(config, { runJobs: role !== 'api' })
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`warta ${role}: ${error.message}\n`)
+      return 1
+    }
+    throw error
+  }
+
+  const servers: Closable[] = []
+  try {
+    if (role === 'worker') {
+      if (options.healthPort !== undefined) {
+        const health = await listenHealth(context, config.host, options.healthPort)
+        servers.push({ close: () => closeServer(health) })
+      }
+      context.logger.info({ role, engine: context.database.engine }, 'worker started')
+      process.stdout.write(`Warta worker berjalan (${context.database.engine}); hentikan dengan Ctrl+C.\n`)
+    } else {
+      if (!existsSync(webIndex)) {
+        context.logger.warn("web/dist is missing: only the API is served; run 'npm run build' to serve the web app")
+      }
+      const app = await buildApp(context, { serveWeb: true })
+      servers.push(app)
+      await app.listen({ host: config.host, port: config.port })
+      const address = app.server.address()
+      const port = typeof address === 'object' && address ? address.port : config.port
+      context.logger.info({ role, engine: context.database.engine, port }, 'listening')
+      process.stdout.write(`${await readyLine(context, role, port)}\n`)
+    }
+  } catch (error) {
+    for (const server of servers.reverse()) await server.close().catch(() => undefined)
+    await context.close()
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`warta ${role}: port ${config.port} sudah dipakai proses lain. Pilih port lain dengan PORT=…\n`)
+      return 1
+    }
+    throw error
+  }
+
+  return waitForShutdown(context, servers)
+}
+
+async function readyLine(context: AppContext, role: ServiceRole, port: number): Promise<string> {
+  // WARTA_PUBLIC_URL, when set, is what people type; otherwise the port actually bound (PORT=0 picks one).
+  const url = process.env.WARTA_PUBLIC_URL ? context.config.publicUrl : `http://localhost:${port}`
+  if (role === 'api') return `Warta API siap di ${url} (${context.database.engine}).`
+  const hasInstansi = (await context.db.$count(instansi)) > 0
+  return hasInstansi
+    ? `Warta siap di ${url} — buka di peramban untuk masuk.`
+    : `Warta siap di ${url} — buka di peramban: wizard penyiapan awal menunggu di sana (belum ada instansi).`
+}
+
+function waitForShutdown(context: AppContext, servers: Closable[]): Promise<number> {
+  return new Promise((resolve) => {
+    let stopping = false
+    const stop = (signal: NodeJS.Signals): void => {
+      if (stopping) {
+        // A second Ctrl+C means "now": the lock file is still removed by the exit hook.
+        process.stderr.write('Dihentikan paksa.\n')
+        process.exit(1)
+      }
+      stopping = true
+      context.logger.info({ signal }, 'shutting down')
+      const timer = setTimeout(() => {
+        context.logger.error('shutdown took too long; exiting')
+        process.exit(1)
+      }, SHUTDOWN_TIMEOUT_MS)
+      timer.unref()
+      void (async () => {
+        let code = 0
+        for (const server of servers) {
+          try {
+            await server.close()
+          } catch (error) {
+            context.logger.error({ err: error }, 'error while closing the server')
+            code = 1
+          }
+        }
+        try {
+          await context.close()
+        } catch (error) {
+          context.logger.error({ err: error }, 'error while closing the database')
+          code = 1
+        }
+        process.off('SIGINT', stop)
+        process.off('SIGTERM', stop)
+        clearTimeout(timer)
+        context.logger.info('stopped')
+        resolve(code)
+      })()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
+
+/** A bare node:http health endpoint for workers, so orchestrators can probe them without the whole API. */
+async function listenHealth(context: AppContext, host: string, port: number): Promise<Server> {
+  const server = createServer((request, response) => {
+    const reply = (status: number, body: object): void => {
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+    }
+    if (request.url === '/healthz') return reply(200, { status: 'ok' })
+    if (request.url === '/readyz') {
+      pingDatabase(context.db).then(
+        () => reply(200, { status: 'ready', engine: context.database.engine, role: 'worker' }),
+        () => reply(503, { status: 'unavailable' }),
+      )
+      return undefined
+    }
+    return reply(404, { error: { code: 'not_found', message: 'Hanya /healthz dan /readyz.' } })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
+  })
+  return server
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
+}
+
+/** First start on a fresh clone: web/dist is not in git, so build it once (Vite in a child process, so its
+ *  memory is returned to the system before the server starts). */
+async function buildWebApp(): Promise<boolean> {
+  process.stdout.write('Membangun aplikasi web untuk pertama kali (sekali saja, beberapa detik)…\n')
+  const viteBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js')
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [viteBin, 'build', '--config', path.join('web', 'vite.config.ts'), '--logLevel', 'warn'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    child.once('error', () => resolve(1))
+    child.once('exit', (exitCode) => resolve(exitCode ?? 1))
+  })
+  if (code !== 0) {
+    process.stderr.write("Gagal membangun aplikasi web. Jalankan 'npm run build' untuk melihat kesalahannya.\n")
+    return false
+  }
+  return true
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getTestContext, testEngine } from '../../../tests/support/test-context.ts'
+import { createTestInstansi, createTestUnit, createTestUser } from '../../../tests/support/fixtures.ts'
+import { openFreshDatabase, postgresAvailable } from '../../../tests/int/fresh-database.ts'
+import type { AppContext } from '../../context.ts'
+import type { Database } from '../../db/open-database.ts'
+import type { Engine } from '../../db/client.ts'
+import { appendAudit } from '../../db/audit-repository.ts'
+import { exportDatabase } from '../../db/backup-export.ts'
+import { BackupError } from '../../db/backup-format.ts'
+import { verifyAuditLog } from '../audit/verify-audit-log.ts'
+import { readGzipLines, restoreBackupFile, writeBackupFile } from './backup-file.ts'
+
+const otherEngine: Engine = testEngine() === 'pg' ? 'pglite' : 'pg'
+const workDir = mkdtempSync(path.join(tmpdir(), 'warta-backup-'))
+let context: AppContext
+let backupFile: string
+
+/** Everything but the header (its time and engine differ between a database and its restored copy). */
+async function contentOf(database: Database): Promise<string[]> {
+  const lines: string[] = []
+  await exportDatabase(database, async (line) => {
+    lines.push(line)
+  })
+  return lines.slice(1)
+}
+
+beforeAll(async () => {
+  context = await getTestContext()
+  const owner = await createTestInstansi(context.db, 'Instansi Cadangan')
+  // Three generations of units, so restore must order a self-referencing table.
+  const bidang = await createTestUnit(context.db, owner, owner.rootUnit)
+  const seksi = await createTestUnit(context.db, owner, bidang)
+  await createTestUnit(context.db, owner, seksi)
+  const admin = await createTestUser(context.db, owner, [{ unitId: owner.rootUnit.id, role: 'admin' }])
+  for (let index = 0; index < 5; index += 1) {
+    await context.db.transaction((tx) =>
+      appendAudit(tx as never, {
+        instansiId: owner.id,
+        actorUserId: admin.id,
+        actorLabel: admin.email,
+        action: 'unit.rename',
+        objectType: 'unit',
+        objectId: seksi.id,
+        before: { name: `Seksi ${index}`, tags: ['a', 'b'], nested: { z: 1, a: [1.5, null] } },
+        after: { name: `Seksi ${index + 1} — "Humas" ✓`, at: new Date('2026-01-02T03:04:05.678Z') },
+        ip: '10.0.0.1',
+        userAgent: 'vitest',
+      }),
+    )
+  }
+  backupFile = path.join(workDir, 'cadangan.jsonl.gz')
+  await writeBackupFile(context.database, backupFile)
+}, 60_000)
+
+afterAll(() => {
+  // The temporary folder is left to the OS; nothing else to undo (tests never clean the shared database).
+})
+
+describe('backup and restore', () => {
+  it('writes a gzip file that opens with the format header and ends with the trailer', async () => {
+    const lines: string[] = []
+    for await (const line of readGzipLines(backupFile)) lines.push(line)
+    const header = JSON.parse(lines[0]!) as { format: string; engine: string; migrations: string[] }
+    expect(header.format).toBe('warta-backup')
+    expect(header.engine).toBe(testEngine())
+    expect(header.migrations).toContain('0000_core')
+    expect(JSON.parse(lines[lines.length - 1]!)).toMatchObject({ end: true })
+    expect(lines.indexOf('{"table":"instansi","columns":["id","slug","name","created_at"]}')).toBeGreaterThan(0)
+  })
+
+  it.each([
+    ['the same engine', testEngine()],
+    ['the other engine', otherEngine],
+  ] as const)('restores into an empty database on %s with equal data and an intact audit chain', async (_label, engine) => {
+    if (engine === 'pg' && !postgresAvailable()) {
+      throw new Error('PostgreSQL is not available for the cross-engine restore (run through scripts/test.js)')
+    }
+    const target = await openFreshDatabase(engine)
+    try {
+      const result = await restoreBackupFile(target.database, backupFile)
+      expect(result.rows).toBeGreaterThan(0)
+      expect(await contentOf(target.database)).toEqual(await contentOf(context.database))
+      const verification = await verifyAuditLog(target.database.db)
+      expect(verification.breaks).toEqual([])
+      expect(verification.entries).toBe((await verifyAuditLog(context.db)).entries)
+    } finally {
+      await target.dispose()
+    }
+  }, 60_000)
+
+  it('refuses to restore into a database that already has data', async () => {
+    await expect(restoreBackupFile(context.database, backupFile)).rejects.toThrow(/tidak kosong/)
+  })
+
+  it('refuses a truncated backup and leaves the target empty, so a full restore still works after it', async () => {
+    const lines = gunzipSync(readFileSync(backupFile)).toString('utf8').trimEnd().split('\n')
+    const truncated = path.join(workDir, 'terpotong.jsonl.gz')
+    writeFileSync(truncated, gzipSync(`${lines.slice(0, -3).join('\n')}\n`))
+    const target = await openFreshDatabase(testEngine())
+    try {
+      const failure = await restoreBackupFile(target.database, truncated).catch((error: unknown) => error)
+      expect(failure).toBeInstanceOf(BackupError)
+      expect((failure as Error).message).toMatch(/terpotong/)
+      const result = await restoreBackupFile(target.database, backupFile)
+      expect(result.rows).toBeGreaterThan(0)
+    } finally {
+      await target.dispose()
+    }
+  }, 60_000)
+
+  it('refuses a file that is not a Warta backup', async () => {
+    const bogus = path.join(workDir, 'bukan.jsonl.gz')
+    writeFileSync(bogus, gzipSync('{"hello":"world"}\n'))
+    await expect(restoreBackupFile(context.database, bogus)).rejects.toThrow(/bukan cadangan Warta/)
+  })
+})

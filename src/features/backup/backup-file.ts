@@ -1,0 +1,58 @@
+// `warta backup FILE` / `warta restore FILE`: the backup lines of src/db/backup-*.ts, gzip'd, streamed to and
+// from disk with backpressure so memory stays flat whatever the database size.
+import { once } from 'node:events'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
+import { StringDecoder } from 'node:string_decoder'
+import { createGunzip, createGzip } from 'node:zlib'
+import type { Database } from '../../db/open-database.ts'
+import { exportDatabase } from '../../db/backup-export.ts'
+import { importDatabase, type ImportResult } from '../../db/backup-import.ts'
+import type { BackupTrailer } from '../../db/backup-format.ts'
+
+/** Writes to FILE.partial and renames at the end, so an interrupted backup never looks like a complete one. */
+export async function writeBackupFile(database: Database, file: string): Promise<BackupTrailer> {
+  const partial = `${file}.partial`
+  const gzip = createGzip({ level: 6 })
+  const written = pipeline(gzip, createWriteStream(partial))
+  try {
+    const trailer = await exportDatabase(database, async (line) => {
+      if (!gzip.write(`${line}\n`)) await once(gzip, 'drain')
+    })
+    gzip.end()
+    await written
+    await rename(partial, file)
+    return trailer
+  } catch (error) {
+    gzip.destroy()
+    await written.catch(() => undefined)
+    await rm(partial, { force: true })
+    throw error
+  }
+}
+
+export async function restoreBackupFile(database: Database, file: string): Promise<ImportResult> {
+  return importDatabase(database, readGzipLines(file))
+}
+
+export async function* readGzipLines(file: string): AsyncGenerator<string> {
+  const source = createReadStream(file)
+  const gunzip = createGunzip()
+  source.on('error', (error) => gunzip.destroy(error))
+  source.pipe(gunzip)
+  const decoder = new StringDecoder('utf8')
+  let rest = ''
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      const parts = (rest + decoder.write(chunk)).split('\n')
+      rest = parts.pop()!
+      yield* parts
+    }
+    rest += decoder.end()
+    if (rest !== '') yield rest
+  } finally {
+    source.destroy()
+    gunzip.destroy()
+  }
+}
