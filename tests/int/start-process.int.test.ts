@@ -1,0 +1,55 @@
+// `warta start` as a real process on the test engine. On the embedded database it serves the web app, holds the
+// data-folder lock against a second process and shuts down cleanly on SIGTERM; with DATABASE_URL several may run.
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { testEngine } from '../support/test-context.ts'
+import { createFreshPostgres, type FreshPostgres } from './fresh-database.ts'
+import { freePort, killAllWarta, spawnWarta, stopWarta, waitForOk } from './warta-process.ts'
+
+let fresh: FreshPostgres | undefined
+
+afterAll(async () => {
+  killAllWarta()
+  await fresh?.drop()
+})
+
+describe('warta start', () => {
+  if (testEngine() === 'pg') {
+    it('runs on PostgreSQL when DATABASE_URL is set, two processes side by side, and stops cleanly', async () => {
+      fresh = await createFreshPostgres('warta_start')
+      const ports = [await freePort(), await freePort()]
+      const processes = ports.map((port) => spawnWarta(['start'], { DATABASE_URL: fresh!.url, PORT: String(port) }))
+      for (const [index, port] of ports.entries()) {
+        const ready = await waitForOk(`http://127.0.0.1:${port}/readyz`, processes[index]!)
+        expect(await ready.json()).toEqual({ status: 'ready', engine: 'pg' })
+      }
+      expect(await Promise.all(processes.map(stopWarta))).toEqual([
+        { code: 0, signal: null },
+        { code: 0, signal: null },
+      ])
+    }, 120_000)
+    return
+  }
+
+  it('serves the app, refuses a second process on the same data folder, and stops cleanly on SIGTERM', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'warta-start-'))
+    const port = await freePort()
+    const first = spawnWarta(['start'], { WARTA_DATA_DIR: dataDir, PORT: String(port) })
+    const ready = await waitForOk(`http://127.0.0.1:${port}/readyz`, first, 90_000)
+    expect(await ready.json()).toEqual({ status: 'ready', engine: 'pglite' })
+    const page = await waitForOk(`http://127.0.0.1:${port}/`, first)
+    expect(page.headers.get('content-type')).toMatch(/text\/html/)
+    expect(first.output()).toContain(`http://localhost:${port}`)
+    expect(first.output()).toContain('wizard penyiapan awal')
+    expect(existsSync(path.join(dataDir, 'warta.lock'))).toBe(true)
+
+    const second = spawnWarta(['start'], { WARTA_DATA_DIR: dataDir, PORT: String(await freePort()) })
+    expect((await second.exited).code).toBe(1)
+    expect(second.output()).toContain(`in use by another Warta process (pid ${first.child.pid})`)
+
+    expect(await stopWarta(first)).toEqual({ code: 0, signal: null })
+    expect(existsSync(path.join(dataDir, 'warta.lock'))).toBe(false)
+  }, 150_000)
+})
