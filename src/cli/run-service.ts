@@ -101,7 +101,8 @@ export async function runService(role: ServiceRole, options: RunServiceOptions =
 
 async function readyLine(context: AppContext, role: ServiceRole, port: number): Promise<string> {
   // WARTA_PUBLIC_URL, when set, is what people type; otherwise the port actually bound (PORT=0 picks one).
-  const url = process.env.WARTA_PUBLIC_URL ? context.config.publicUrl : `http://localhost:${port}`
+  const { publicUrl, port: configuredPort } = context.config
+  const url = publicUrl === `http://localhost:${configuredPort}` ? `http://localhost:${port}` : publicUrl
   if (role === 'api') return `Warta API siap di ${url} (${context.database.engine}).`
   const hasInstansi = (await context.db.$count(instansi)) > 0
   return hasInstansi
