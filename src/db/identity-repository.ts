@@ -192,3 +192,38 @@ export async function purgeLoginLeftovers(db: Db, attemptsBefore: Date, now: Dat
   const states = await db.delete(oidcLoginStates).where(lt(oidcLoginStates.expiresAt, now)).returning({ s: oidcLoginStates.stateHash })
   return attempts.length + states.length
 }
+
+/** Serialises first-run setup and instansi creation (two browsers finishing the wizard at once). */
+export async function lockInstansiCreation(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('warta:create-instansi'))`)
+}
+
+export async function anyInstansiExists(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: instansi.id }).from(instansi).limit(1)
+  return row !== undefined
+}
+
+export async function findInstansiBySlug(db: Db, slug: string): Promise<typeof instansi.$inferSelect | undefined> {
+  const [row] = await db.select().from(instansi).where(eq(instansi.slug, slug)).limit(1)
+  return row
+}
+
+export async function insertInstansiWithRoot(
+  db: Db,
+  values: { instansiId: string; slug: string; name: string; rootUnitId: string; rootCode: string; rootName: string },
+  now: Date,
+): Promise<{ instansiId: string; rootUnitId: string; rootPath: string }> {
+  await db.insert(instansi).values({ id: values.instansiId, slug: values.slug, name: values.name, createdAt: now })
+  const rootPath = `/${values.rootUnitId}/`
+  await db.insert(units).values({
+    id: values.rootUnitId,
+    instansiId: values.instansiId,
+    path: rootPath,
+    code: values.rootCode,
+    name: values.rootName,
+    kind: 'instansi',
+    createdAt: now,
+    updatedAt: now,
+  })
+  return { instansiId: values.instansiId, rootUnitId: values.rootUnitId, rootPath }
+}

@@ -24,7 +24,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Mutations that happen before there is a session, or that replace it; they accept JSON only (no form CSRF). */
 const CSRF_EXEMPT = new Set(['POST /api/auth/login', 'POST /api/setup'])
 
-const ALWAYS_OPEN = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'GET /api/auth/options'])
+const ALWAYS_OPEN = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/logout',
+  'GET /api/auth/options',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
+  'GET /api/setup',
+])
 const OPEN_WHEN: Record<SessionRestriction, ReadonlySet<string>> = {
   enrol_two_factor: new Set(['POST /api/me/two-factor/enrol', 'POST /api/me/two-factor/confirm']),
   verify_two_factor: new Set(['POST /api/auth/two-factor']),

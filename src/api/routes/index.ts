@@ -3,7 +3,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../context.ts'
 import { registerAuthRoutes } from './auth/auth-routes.ts'
+import { registerMeRoutes } from './me/me-routes.ts'
+import { registerSetupRoutes } from './setup/setup-routes.ts'
+import { registerUsersRoutes } from './users/users-routes.ts'
 
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
+  registerMeRoutes(app, context)
+  registerUsersRoutes(app, context)
+  registerSetupRoutes(app, context)
 }

@@ -1,0 +1,48 @@
+// A user changes their own password: the current one is required, and every other session ends, so a stolen
+// session does not survive the change.
+import { appendAudit } from '../../db/audit-repository.ts'
+import { findUserById, setPassword } from '../../db/identity-repository.ts'
+import { revokeUserSessions } from '../../db/session-repository.ts'
+import { AppError } from '../app-error.ts'
+import type { Actor } from '../access/policy.ts'
+import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
+import { assertPasswordAcceptable, hashPassword, verifyPassword } from './password.ts'
+
+export async function changeOwnPassword(
+  deps: IdentityDeps,
+  actor: Actor,
+  currentSessionId: string | null,
+  input: { currentPassword: string; newPassword: string },
+  meta: RequestMeta,
+): Promise<{ revokedSessions: number }> {
+  const user = await findUserById(deps.db, actor.instansiId, actor.userId)
+  if (!user) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('invalid_input', 'Kata sandi saat ini salah.', { currentPassword: 'Kata sandi saat ini salah.' })
+  }
+  assertPasswordAcceptable(input.newPassword, user.email, 'newPassword')
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError('invalid_input', 'Kata sandi baru harus berbeda dari yang lama.', { newPassword: 'Harus berbeda dari kata sandi lama.' })
+  }
+  const passwordHash = await hashPassword(input.newPassword)
+  const now = deps.clock.now()
+  return deps.db.transaction(async (tx) => {
+    await setPassword(tx, actor.instansiId, actor.userId, { passwordHash, mustChangePassword: false }, now)
+    const revokedSessions = await revokeUserSessions(tx, actor.instansiId, actor.userId, now, currentSessionId ?? undefined)
+    await appendAudit(
+      tx,
+      {
+        instansiId: actor.instansiId,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'user.password_change',
+        objectType: 'user',
+        objectId: actor.userId,
+        after: { revokedSessions },
+        ...meta,
+      },
+      now,
+    )
+    return { revokedSessions }
+  })
+}

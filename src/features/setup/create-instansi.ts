@@ -1,0 +1,116 @@
+// Creating an instansi: its root unit and its first admin (admin role on the root). Used by the first-run
+// wizard (POST /api/setup, only while the deployment is empty) and by operators adding instansi via the CLI.
+import { randomUUID } from 'node:crypto'
+import { appendAudit } from '../../db/audit-repository.ts'
+import { anyInstansiExists, findInstansiBySlug, insertInstansiWithRoot, lockInstansiCreation, type UserRow } from '../../db/identity-repository.ts'
+import { AppError } from '../app-error.ts'
+import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
+import { createSession, type NewSessionResult } from '../identity/sessions.ts'
+import { insertUserWithGrants } from '../users/manage-users.ts'
+import type { Db } from '../../db/client.ts'
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export const UNIT_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
+
+export interface CreateInstansiInput {
+  instansiName: string
+  slug: string
+  rootUnitName: string
+  rootUnitCode: string
+  adminName: string
+  adminEmail: string
+  /** Omit to generate a temporary password (CLI). */
+  adminPassword?: string | undefined
+}
+
+export interface CreatedInstansi {
+  instansiId: string
+  rootUnitId: string
+  admin: UserRow
+  temporaryPassword: string | null
+}
+
+export async function isSetupNeeded(deps: Pick<IdentityDeps, 'db'>): Promise<boolean> {
+  return !(await anyInstansiExists(deps.db))
+}
+
+async function createInTransaction(
+  tx: Db,
+  input: CreateInstansiInput,
+  auditActorLabel: string,
+  meta: RequestMeta,
+  now: Date,
+): Promise<CreatedInstansi> {
+  const slug = input.slug.trim().toLowerCase()
+  if (!SLUG_PATTERN.test(slug)) {
+    throw new AppError('invalid_input', 'Slug hanya boleh huruf kecil, angka dan tanda hubung, misalnya "diskominfo-kota".', { slug: 'Format slug tidak valid.' })
+  }
+  if (await findInstansiBySlug(tx, slug)) throw new AppError('conflict', `Slug ${slug} sudah dipakai instansi lain.`, { slug: 'Sudah dipakai.' })
+  const created = await insertInstansiWithRoot(
+    tx,
+    {
+      instansiId: randomUUID(),
+      slug,
+      name: input.instansiName.trim(),
+      rootUnitId: randomUUID(),
+      rootCode: input.rootUnitCode.trim(),
+      rootName: input.rootUnitName.trim(),
+    },
+    now,
+  )
+  await appendAudit(
+    tx,
+    {
+      instansiId: created.instansiId,
+      actorUserId: null,
+      actorLabel: auditActorLabel,
+      action: 'instansi.create',
+      objectType: 'instansi',
+      objectId: created.instansiId,
+      after: { slug, name: input.instansiName.trim(), rootUnit: { id: created.rootUnitId, code: input.rootUnitCode.trim(), name: input.rootUnitName.trim() } },
+      ...meta,
+    },
+    now,
+  )
+  const { user, temporaryPassword } = await insertUserWithGrants(
+    tx,
+    { email: input.adminEmail, name: input.adminName, password: input.adminPassword, grants: [{ unitId: created.rootUnitId, role: 'admin' }] },
+    created.instansiId,
+    { userId: null, label: auditActorLabel },
+    meta,
+    now,
+  )
+  return { instansiId: created.instansiId, rootUnitId: created.rootUnitId, admin: user, temporaryPassword }
+}
+
+/** Operators (CLI): add an instansi to a deployment that may already have others. */
+export async function createInstansi(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+  input: CreateInstansiInput,
+  auditActorLabel: string,
+  meta: RequestMeta,
+): Promise<CreatedInstansi> {
+  const now = deps.clock.now()
+  return deps.db.transaction(async (tx) => {
+    await lockInstansiCreation(tx)
+    return createInTransaction(tx, input, auditActorLabel, meta, now)
+  })
+}
+
+/** First-run wizard: only while no instansi exists; logs the new admin in (who must then enrol 2FA). */
+export async function runFirstSetup(
+  deps: IdentityDeps,
+  input: CreateInstansiInput & { adminPassword: string },
+  meta: RequestMeta,
+): Promise<CreatedInstansi & NewSessionResult> {
+  const now = deps.clock.now()
+  return deps.db.transaction(async (tx) => {
+    await lockInstansiCreation(tx)
+    if (await anyInstansiExists(tx)) {
+      throw new AppError('conflict', 'Warta sudah disiapkan. Masuk dengan akun admin yang ada, atau minta admin membuatkan akun.')
+    }
+    const created = await createInTransaction(tx, input, 'setup', meta, now)
+    const session = await createSession(deps, tx, created.admin, { twoFactorPassed: false, method: 'setup' }, meta)
+    return { ...created, ...session }
+  })
+}
