@@ -72,8 +72,8 @@ export async function run(args: string[]): Promise<number> {
     const rows: EvalRow[] = evaluateAll({ seed, only, onProgress: progressBar(started) })
     process.stdout.write(
       `${table(
-        ['protocol', 'metric', 'value', 'n'],
-        rows.map((r) => [r.protocol, r.metric, r.value.toFixed(4), String(r.n)]),
+        ['protocol', 'metric', 'value', 'n', 'note'],
+        rows.map((r) => [r.protocol, r.metric, r.value.toFixed(4), String(r.n), r.note ?? '']),
       )}\n`,
     )
     process.stdout.write(`Selesai dalam ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
