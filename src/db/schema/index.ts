@@ -1,3 +1,4 @@
 // All tables. One file per area; add a line here when you add a file.
 export * from './core.ts'
 export * from './identity.ts'
+export * from './organisation.ts'

@@ -1,0 +1,233 @@
+// The official account registry of one instansi. Every query filters on instansi_id; list queries are narrowed to
+// the unit subtrees the caller may see (policy.unitScope) through the units' materialised paths.
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { Db } from './client.ts'
+import { accountPengelola, accounts, units, users } from './schema/index.ts'
+import { escapeLike, pathWithin } from './unit-repository.ts'
+
+export interface PengelolaRecord {
+  userId: string
+  email: string
+  name: string
+  suratTugasNumber: string
+  suratTugasDate: string
+}
+
+export interface AccountRecord {
+  id: string
+  instansiId: string
+  unitId: string
+  unitPath: string
+  unitCode: string
+  unitName: string
+  platform: string
+  handle: string
+  displayName: string | null
+  url: string
+  penanggungJawab: { userId: string; email: string; name: string }
+  pengelola: PengelolaRecord[]
+  verificationStatus: string
+  platformTwoFactor: boolean
+  credentialRotatedOn: string | null
+  status: string
+  notes: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface AccountFields {
+  unitId: string
+  platform: string
+  handle: string
+  displayName: string | null
+  url: string
+  penanggungJawabUserId: string
+  verificationStatus: string
+  platformTwoFactor: boolean
+  credentialRotatedOn: string | null
+  status: string
+  notes: string
+}
+
+export interface PengelolaAssignment {
+  userId: string
+  suratTugasNumber: string
+  suratTugasDate: string
+}
+
+const pj = alias(users, 'pj')
+
+const accountColumns = {
+  id: accounts.id,
+  instansiId: accounts.instansiId,
+  unitId: accounts.unitId,
+  unitPath: units.path,
+  unitCode: units.code,
+  unitName: units.name,
+  platform: accounts.platform,
+  handle: accounts.handle,
+  displayName: accounts.displayName,
+  url: accounts.url,
+  pjUserId: accounts.penanggungJawabUserId,
+  pjEmail: pj.email,
+  pjName: pj.name,
+  verificationStatus: accounts.verificationStatus,
+  platformTwoFactor: accounts.platformTwoFactor,
+  credentialRotatedOn: accounts.credentialRotatedOn,
+  status: accounts.status,
+  notes: accounts.notes,
+  createdAt: accounts.createdAt,
+  updatedAt: accounts.updatedAt,
+}
+
+export interface AccountFilter {
+  instansiId: string
+  pathPrefixes: readonly string[]
+  /** Only this unit and the units below it. */
+  unitPath?: string | undefined
+  platform?: string | undefined
+  status?: string | undefined
+  /** Substring of the handle or display name. */
+  query?: string | undefined
+  ids?: readonly string[] | undefined
+}
+
+function conditionsOf(filter: AccountFilter): SQL[] {
+  const conditions: SQL[] = [eq(accounts.instansiId, filter.instansiId), pathWithin(filter.pathPrefixes)]
+  if (filter.unitPath) conditions.push(sql`${units.path} like ${`${escapeLike(filter.unitPath)}%`}`)
+  if (filter.platform) conditions.push(eq(accounts.platform, filter.platform))
+  if (filter.status) conditions.push(eq(accounts.status, filter.status))
+  if (filter.query) {
+    const pattern = `%${escapeLike(filter.query)}%`
+    conditions.push(or(ilike(accounts.handle, pattern), ilike(accounts.displayName, pattern))!)
+  }
+  if (filter.ids) conditions.push(filter.ids.length === 0 ? sql`false` : inArray(accounts.id, [...filter.ids]))
+  return conditions
+}
+
+export async function listAccounts(
+  db: Db,
+  filter: AccountFilter,
+  page: { limit: number; offset: number } | undefined,
+): Promise<{ items: AccountRecord[]; total: number }> {
+  const where = and(...conditionsOf(filter))
+  const base = db
+    .select(accountColumns)
+    .from(accounts)
+    .innerJoin(units, eq(units.id, accounts.unitId))
+    .innerJoin(pj, eq(pj.id, accounts.penanggungJawabUserId))
+    .where(where)
+    .orderBy(asc(accounts.platform), asc(accounts.handle))
+  const rows = page ? await base.limit(page.limit).offset(page.offset) : await base
+  let total = rows.length
+  if (page && (page.offset > 0 || rows.length === page.limit)) {
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(accounts)
+      .innerJoin(units, eq(units.id, accounts.unitId))
+      .where(where)
+    total = count?.n ?? 0
+  }
+  const pengelola = await pengelolaOf(db, filter.instansiId, rows.map((row) => row.id))
+  return { items: rows.map((row) => toRecord(row, pengelola.get(row.id) ?? [])), total }
+}
+
+type AccountRow = Awaited<ReturnType<typeof selectOne>>[number]
+
+function selectOne(db: Db, instansiId: string, condition: SQL) {
+  return db
+    .select(accountColumns)
+    .from(accounts)
+    .innerJoin(units, eq(units.id, accounts.unitId))
+    .innerJoin(pj, eq(pj.id, accounts.penanggungJawabUserId))
+    .where(and(eq(accounts.instansiId, instansiId), condition))
+}
+
+function toRecord(row: AccountRow, pengelola: PengelolaRecord[]): AccountRecord {
+  const { pjUserId, pjEmail, pjName, ...rest } = row
+  return { ...rest, penanggungJawab: { userId: pjUserId, email: pjEmail, name: pjName }, pengelola }
+}
+
+async function pengelolaOf(db: Db, instansiId: string, accountIds: readonly string[]): Promise<Map<string, PengelolaRecord[]>> {
+  const byAccount = new Map<string, PengelolaRecord[]>()
+  if (accountIds.length === 0) return byAccount
+  const rows = await db
+    .select({
+      accountId: accountPengelola.accountId,
+      userId: accountPengelola.userId,
+      email: users.email,
+      name: users.name,
+      suratTugasNumber: accountPengelola.suratTugasNumber,
+      suratTugasDate: accountPengelola.suratTugasDate,
+    })
+    .from(accountPengelola)
+    .innerJoin(users, eq(users.id, accountPengelola.userId))
+    .where(and(eq(accountPengelola.instansiId, instansiId), inArray(accountPengelola.accountId, [...accountIds])))
+    .orderBy(asc(users.email))
+  for (const { accountId, ...record } of rows) {
+    const list = byAccount.get(accountId) ?? []
+    list.push(record)
+    byAccount.set(accountId, list)
+  }
+  return byAccount
+}
+
+export async function getAccount(db: Db, instansiId: string, id: string): Promise<AccountRecord | undefined> {
+  const [row] = await selectOne(db, instansiId, eq(accounts.id, id))
+  if (!row) return undefined
+  const pengelola = await pengelolaOf(db, instansiId, [row.id])
+  return toRecord(row, pengelola.get(row.id) ?? [])
+}
+
+export async function findAccountByHandle(db: Db, instansiId: string, platform: string, handle: string): Promise<AccountRecord | undefined> {
+  const [row] = await selectOne(db, instansiId, and(eq(accounts.platform, platform), eq(accounts.handle, handle))!)
+  if (!row) return undefined
+  const pengelola = await pengelolaOf(db, instansiId, [row.id])
+  return toRecord(row, pengelola.get(row.id) ?? [])
+}
+
+export async function insertAccount(db: Db, instansiId: string, fields: AccountFields, now: Date): Promise<string> {
+  const [row] = await db
+    .insert(accounts)
+    .values({ ...fields, instansiId, createdAt: now, updatedAt: now })
+    .returning({ id: accounts.id })
+  return row!.id
+}
+
+export async function updateAccountFields(db: Db, instansiId: string, id: string, fields: AccountFields, now: Date): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ ...fields, updatedAt: now })
+    .where(and(eq(accounts.instansiId, instansiId), eq(accounts.id, id)))
+}
+
+export async function deleteAccountRow(db: Db, instansiId: string, id: string): Promise<void> {
+  await db.delete(accounts).where(and(eq(accounts.instansiId, instansiId), eq(accounts.id, id)))
+}
+
+export async function replacePengelola(db: Db, instansiId: string, accountId: string, assignments: readonly PengelolaAssignment[]): Promise<void> {
+  await db.delete(accountPengelola).where(and(eq(accountPengelola.instansiId, instansiId), eq(accountPengelola.accountId, accountId)))
+  if (assignments.length === 0) return
+  await db.insert(accountPengelola).values(assignments.map((assignment) => ({ ...assignment, accountId, instansiId })))
+}
+
+export interface InstansiUser {
+  id: string
+  email: string
+  name: string
+  disabled: boolean
+}
+
+/** Users of the instansi by id or by e-mail (lower-cased), for validating penanggung jawab and pengelola. */
+export async function findInstansiUsers(db: Db, instansiId: string, by: { ids?: readonly string[]; emails?: readonly string[] }): Promise<InstansiUser[]> {
+  const matches: SQL[] = []
+  if (by.ids && by.ids.length > 0) matches.push(inArray(users.id, [...by.ids]))
+  if (by.emails && by.emails.length > 0) matches.push(inArray(sql`lower(${users.email})`, by.emails.map((email) => email.toLowerCase())))
+  if (matches.length === 0) return []
+  const rows = await db
+    .select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt })
+    .from(users)
+    .where(and(eq(users.instansiId, instansiId), or(...matches)))
+  return rows.map((row) => ({ id: row.id, email: row.email, name: row.name, disabled: row.disabledAt !== null }))
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { defaultAccountUrl, normaliseHandle } from './platform-handle.ts'
+
+describe('normaliseHandle', () => {
+  it('drops a leading @ and lower-cases', () => {
+    expect(normaliseHandle('x', ' @HumasBandung ')).toEqual({ ok: true, handle: 'humasbandung' })
+  })
+
+  it('refuses an X handle longer than 15 characters or with a dot', () => {
+    expect(normaliseHandle('x', 'humaskotabandung1').ok).toBe(false)
+    expect(normaliseHandle('x', 'humas.bdg').ok).toBe(false)
+  })
+
+  it('accepts Instagram dots but not at the ends or doubled', () => {
+    expect(normaliseHandle('instagram', 'humas.bandung').ok).toBe(true)
+    expect(normaliseHandle('instagram', '.humas').ok).toBe(false)
+    expect(normaliseHandle('instagram', 'humas..bdg').ok).toBe(false)
+  })
+
+  it('needs at least five characters for a Facebook page name and a letter first on Telegram', () => {
+    expect(normaliseHandle('facebook', 'bdg').ok).toBe(false)
+    expect(normaliseHandle('telegram', '1humas').ok).toBe(false)
+    expect(normaliseHandle('telegram', 'humas_bdg').ok).toBe(true)
+  })
+
+  it('takes a domain on Bluesky and user@server on Mastodon', () => {
+    expect(normaliseHandle('bluesky', 'humas.bandung.go.id')).toEqual({ ok: true, handle: 'humas.bandung.go.id' })
+    expect(normaliseHandle('bluesky', 'humas').ok).toBe(false)
+    expect(normaliseHandle('mastodon', '@Humas@mastodon.social')).toEqual({ ok: true, handle: 'humas@mastodon.social' })
+    expect(normaliseHandle('mastodon', 'humas').ok).toBe(false)
+  })
+
+  it('stores a WhatsApp number in E.164 whatever way it was written', () => {
+    expect(normaliseHandle('whatsapp', '0812-3456-7890')).toEqual({ ok: true, handle: '+6281234567890' })
+    expect(normaliseHandle('whatsapp', '+62 812 3456 7890')).toEqual({ ok: true, handle: '+6281234567890' })
+    expect(normaliseHandle('whatsapp', '12345').ok).toBe(false)
+  })
+
+  it('explains in Bahasa Indonesia what the platform allows', () => {
+    expect(normaliseHandle('x', 'humas bandung')).toEqual({ ok: false, message: expect.stringContaining('1–15 karakter') })
+  })
+})
+
+describe('defaultAccountUrl', () => {
+  it('builds the public address of each platform', () => {
+    expect(defaultAccountUrl('tiktok', 'humasbdg')).toBe('https://www.tiktok.com/@humasbdg')
+    expect(defaultAccountUrl('mastodon', 'humas@mastodon.social')).toBe('https://mastodon.social/@humas')
+    expect(defaultAccountUrl('whatsapp', '+6281234567890')).toBe('https://wa.me/6281234567890')
+  })
+})

@@ -1,0 +1,86 @@
+// Validation of what an admin may type for a unit, with messages that say what to fix.
+import { AppError } from '../app-error.ts'
+import type { UnitRecord } from '../../db/unit-repository.ts'
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
+const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,29}$/
+/** Placeholders the naming patterns fill from the instansi and the unit itself, so no attribute may shadow them. */
+const RESERVED_ATTRIBUTES = new Set(['instansi', 'unit'])
+
+export function checkUnitCode(code: string): string {
+  const trimmed = code.trim()
+  if (!CODE.test(trimmed)) {
+    throw new AppError('invalid_input', 'Kode unit 1–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung, diawali huruf/angka.', {
+      code: 'Kode unit tidak valid.',
+    })
+  }
+  return trimmed
+}
+
+export function checkUnitName(name: string): string {
+  const trimmed = name.trim()
+  if (trimmed.length === 0 || trimmed.length > 200) {
+    throw new AppError('invalid_input', 'Nama unit wajib diisi, paling panjang 200 karakter.', { name: 'Isi nama unit.' })
+  }
+  return trimmed
+}
+
+export function checkUnitAttributes(attributes: Record<string, string>): Record<string, string> {
+  const entries = Object.entries(attributes)
+  if (entries.length > 20) throw new AppError('invalid_input', 'Paling banyak 20 atribut per unit.', { attributes: 'Terlalu banyak atribut.' })
+  const clean: Record<string, string> = {}
+  for (const [key, value] of entries) {
+    if (!ATTRIBUTE_KEY.test(key) || RESERVED_ATTRIBUTES.has(key)) {
+      throw new AppError('invalid_input', `Nama atribut "${key}" tidak valid: huruf kecil, angka, garis bawah, diawali huruf; "instansi" dan "unit" sudah terpakai.`, {
+        [`attributes.${key}`]: 'Nama atribut tidak valid.',
+      })
+    }
+    const trimmed = value.trim()
+    if (trimmed.length > 100) throw new AppError('invalid_input', `Nilai atribut "${key}" paling panjang 100 karakter.`, { [`attributes.${key}`]: 'Terlalu panjang.' })
+    if (trimmed !== '') clean[key] = trimmed
+  }
+  return clean
+}
+
+export interface UnitView {
+  id: string
+  parentId: string | null
+  path: string
+  code: string
+  name: string
+  kind: string
+  depth: number
+  archivedAt: string | null
+  attributes: Record<string, string>
+  createdAt: string
+  updatedAt: string
+}
+
+export function toUnitView(unit: UnitRecord): UnitView {
+  return {
+    id: unit.id,
+    parentId: unit.parentId,
+    path: unit.path,
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    depth: unit.path.split('/').filter(Boolean).length - 1,
+    archivedAt: unit.archivedAt?.toISOString() ?? null,
+    attributes: unit.attributes,
+    createdAt: unit.createdAt.toISOString(),
+    updatedAt: unit.updatedAt.toISOString(),
+  }
+}
+
+/** The audit snapshot of a unit: the fields a person changes. */
+export function unitSnapshot(unit: Pick<UnitRecord, 'code' | 'name' | 'kind' | 'parentId' | 'path' | 'archivedAt' | 'attributes'>): Record<string, unknown> {
+  return {
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    parentId: unit.parentId,
+    path: unit.path,
+    archivedAt: unit.archivedAt,
+    attributes: unit.attributes,
+  }
+}
