@@ -27,9 +27,8 @@ interface SessionRow {
 interface TokenRow {
   id: string
   name: string
-  roles?: string[]
-  grants?: { role: string; unitId?: string }[]
-  tokenHint?: string
+  grants: { role: string; unitId: string }[]
+  hint?: string
   expiresAt: string | null
   lastUsedAt: string | null
   createdAt: string
@@ -40,14 +39,18 @@ function TwoFactorSection() {
   const { t } = useI18n()
   const { me, refresh } = useSession()
   const [codes, setCodes] = useState<string[] | null>(null)
+  const [code, setCode] = useState('')
   const [enrolling, setEnrolling] = useState(false)
-  const { error, capture, clear } = useApiError()
+  const { error, capture, clear, field } = useApiError()
 
-  const regenerate = async () => {
+  // New recovery codes need a current authenticator code, so a stolen session alone cannot replace them.
+  const regenerate = async (event: FormEvent) => {
+    event.preventDefault()
     clear()
     try {
-      const result = await api.post<{ recoveryCodes: string[] }>(TWO_FACTOR_PATHS.recoveryCodes)
+      const result = await api.post<{ recoveryCodes: string[] }>(TWO_FACTOR_PATHS.recoveryCodes, { code: code.replace(/\s+/g, '') })
       setCodes(result.recoveryCodes)
+      setCode('')
     } catch (caught) {
       capture(caught)
     }
@@ -62,9 +65,12 @@ function TwoFactorSection() {
       ) : me.user.twoFactorEnabled ? (
         <>
           <p>{t('profile.twoFactorOn')}</p>
-          <button type="button" className="button" onClick={() => void regenerate()}>
-            {t('profile.newRecoveryCodes')}
-          </button>
+          <form className="inline-form" onSubmit={(event) => void regenerate(event)} noValidate>
+            <TextField label={t('twoFactor.code')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(event) => setCode(event.target.value)} error={field('code')} />
+            <button type="submit" className="button">
+              {t('profile.newRecoveryCodes')}
+            </button>
+          </form>
         </>
       ) : enrolling ? (
         <TwoFactorEnrolment doneLabel={t('common.done')} onDone={() => refresh().then(() => setEnrolling(false))} />
@@ -157,8 +163,8 @@ function TokensSection() {
     try {
       const result = await api.post<{ token: string }>('/api/me/tokens', {
         name: name.trim(),
-        roles,
-        expiresAt: expiresAt ? new Date(`${expiresAt}T23:59:59+07:00`).toISOString() : null,
+        grants: me.roles.filter((grant) => roles.includes(grant.role)).map((grant) => ({ unitId: grant.unitId, role: grant.role })),
+        ...(expiresAt ? { expiresAt: new Date(`${expiresAt}T23:59:59+07:00`).toISOString() } : {}),
       })
       setCreated(result.token)
       setName('')
@@ -206,7 +212,7 @@ function TokensSection() {
               onChange={(event) => setRoles(event.target.checked ? [...roles, role] : roles.filter((candidate) => candidate !== role))}
             />
           ))}
-          {field('roles') ? <p className="field-error">{field('roles')}</p> : null}
+          {field('grants') ? <p className="field-error">{field('grants')}</p> : null}
         </fieldset>
         <button type="submit" className="button primary">
           {t('profile.tokenCreate')}
@@ -232,9 +238,9 @@ function TokensSection() {
               {active.map((token) => (
                 <tr key={token.id}>
                   <td>
-                    {token.name} {token.tokenHint ? <code>{token.tokenHint}</code> : null}
+                    {token.name} {token.hint ? <code>{token.hint}</code> : null}
                   </td>
-                  <td>{(token.roles ?? token.grants?.map((grant) => grant.role) ?? []).map((role) => roleLabel(t, role)).join(', ')}</td>
+                  <td>{token.grants.map((grant) => roleLabel(t, grant.role)).join(', ')}</td>
                   <td>{token.expiresAt ? formatDate(token.expiresAt, locale) : t('profile.never')}</td>
                   <td>{formatDateTime(token.lastUsedAt, locale)}</td>
                   <td>

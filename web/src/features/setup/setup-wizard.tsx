@@ -1,5 +1,5 @@
 // The first-run wizard: a fresh deployment has no instansi yet. Three short steps (instansi, root unit, first
-// admin) and one request; the admin is then signed in and taken straight to 2FA enrolment, which the API
+// admin) and one request, which also signs the admin in; the app then goes straight to 2FA enrolment, which the API
 // requires before anything else.
 import { useState, type FormEvent } from 'react'
 import { api } from '../../app/api-client.ts'
@@ -66,6 +66,7 @@ export function validateSetupStep(form: SetupForm, fields: (keyof SetupForm)[]):
 const API_FIELDS: Record<string, keyof SetupForm> = {
   instansiName: 'instansiName',
   instansiSlug: 'instansiSlug',
+  slug: 'instansiSlug',
   'instansi.name': 'instansiName',
   'instansi.slug': 'instansiSlug',
   rootUnitName: 'rootUnitName',
@@ -117,14 +118,13 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
     try {
       await api.post('/api/setup', {
         instansiName: form.instansiName.trim(),
-        instansiSlug: form.instansiSlug.trim(),
+        slug: form.instansiSlug.trim(),
         rootUnitName: form.rootUnitName.trim(),
         rootUnitCode: form.rootUnitCode.trim(),
         adminName: form.adminName.trim(),
         adminEmail: form.adminEmail.trim(),
         adminPassword: form.adminPassword,
       })
-      await api.post('/api/auth/login', { email: form.adminEmail.trim(), password: form.adminPassword })
       await onDone()
     } catch (caught) {
       api400.capture(caught)

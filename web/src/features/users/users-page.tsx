@@ -28,7 +28,7 @@ export interface UserRow {
   id: string
   name: string
   email: string
-  disabledAt: string | null
+  disabled: boolean
   twoFactorEnabled?: boolean
   lastLoginAt?: string | null
   grants?: UserGrant[]
@@ -187,7 +187,7 @@ function ManageUserPanel({ user, options, onChanged, onClose }: { user: UserRow;
         <button type="button" className="button" onClick={() => void run(() => api.post(`/api/users/${user.id}/reset-password`), t('users.passwordReset'))}>
           {t('users.resetPassword')}
         </button>
-        {user.disabledAt ? (
+        {user.disabled ? (
           <button type="button" className="button" onClick={() => void run(() => api.patch(`/api/users/${user.id}`, { disabled: false }), t('users.enabled'))}>
             {t('users.enable')}
           </button>
@@ -264,7 +264,7 @@ export function UsersPage() {
                     <td>{grantsOf(user).map((grant) => `${roleLabel(t, grant.role)} — ${grant.unitName ?? grant.unitCode ?? ''}`).join('; ')}</td>
                     <td>{user.twoFactorEnabled ? t('common.yes') : t('common.no')}</td>
                     <td>{formatDateTime(user.lastLoginAt, locale)}</td>
-                    <td>{user.disabledAt ? <span className="badge warn">{t('users.statusDisabled')}</span> : <span className="badge ok">{t('users.statusActive')}</span>}</td>
+                    <td>{user.disabled ? <span className="badge warn">{t('users.statusDisabled')}</span> : <span className="badge ok">{t('users.statusActive')}</span>}</td>
                     {canManage ? (
                       <td>
                         <button type="button" className="button small" onClick={() => setSelected(user.id)} aria-label={t('users.manageTitle', { name: user.name })}>
