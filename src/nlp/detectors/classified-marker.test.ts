@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest'
 import { findClassifiedMarkers } from './classified-marker.ts'
 
-const spanText = (text: string): string[] => findClassifiedMarkers(text).map((s) => text.slice(s.start, s.end))
+const spanText = (text: string): string[] =>
+  findClassifiedMarkers(text).map((s) => text.slice(s.start, s.end))
 
 describe('findClassifiedMarkers', () => {
   it('finds stamps that stand alone or open the text', () => {

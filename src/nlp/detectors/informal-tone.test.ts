@@ -29,6 +29,7 @@ describe('findInformalTone', () => {
 
   it('accepts the friendly register of official accounts, acronyms, numbers and hashtags', () => {
     const formal = [
+      'Laporan keuangan triwulan III dan abad XXI, kode AAA.',
       'Yuk, Sobat Pajak, laporkan SPT Tahunan Anda sebelum 31 Maret ya!',
       'PENGUMUMAN: Pendaftaran CPNS 2024 dibuka. Info lengkap di sscasn.bkn.go.id',
       'Vaksinasi COVID-19 dosis ke-3 tersedia di 12 puskesmas, kuota 500 orang, 5G, 4x sehari.',

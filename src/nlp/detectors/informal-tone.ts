@@ -55,6 +55,8 @@ export function findInformalTone(text: string): InformalSpan[] {
     for (const match of text.matchAll(pattern)) {
       if (isInsideLinkOrTag(text, match.index)) continue
       if (pattern === LEETSPEAK && LEGIT_ALPHANUMERIC.test(match[0])) continue
+      // Roman numerals (triwulan III, abad XXI) and short capitalised codes repeat letters legitimately.
+      if (pattern === STRETCHED && (/^[IVXLCDM]+$/u.test(match[0]) || /^\p{Lu}{1,4}$/u.test(match[0]))) continue
       // Some abbreviations are legitimately mixed case (DKI, KemenPAN-RB, BPJamsostek): need a lower-upper-lower flip.
       if (pattern === ALTERNATING_CASE && !/\p{Ll}\p{Lu}\p{Ll}.*\p{Lu}|\p{Lu}\p{Ll}\p{Lu}\p{Ll}/u.test(match[0])) continue
       if (pattern === ALTERNATING_CASE && /^(?:Kemen|Ke|Di|Men|Pem|Per)\p{Lu}/u.test(match[0])) continue

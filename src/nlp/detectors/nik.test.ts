@@ -3,7 +3,12 @@ import { findNiks, isValidNik, maskNik, parseNik } from './nik.ts'
 
 describe('parseNik', () => {
   it('accepts the rules.md vector for a man born on 17 August 1945', () => {
-    expect(parseNik('3171011708450001')).toMatchObject({ sex: 'male', birthDay: 17, birthMonth: 8, birthYearTwoDigits: 45 })
+    expect(parseNik('3171011708450001')).toMatchObject({
+      sex: 'male',
+      birthDay: 17,
+      birthMonth: 8,
+      birthYearTwoDigits: 45,
+    })
   })
 
   it('reads a day above 40 as a woman born on day minus 40', () => {

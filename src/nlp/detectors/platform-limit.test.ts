@@ -33,7 +33,9 @@ describe('checkPlatformLimit', () => {
 
   it('applies the platforms.md limits to the other platforms', () => {
     expect(checkPlatformLimit('mastodon', 'a'.repeat(501)).fits).toBe(false)
-    expect(checkPlatformLimit('mastodon', `${'a'.repeat(470)} https://example.com/${'x'.repeat(100)}`).fits).toBe(true)
+    expect(
+      checkPlatformLimit('mastodon', `${'a'.repeat(470)} https://example.com/${'x'.repeat(100)}`).fits,
+    ).toBe(true)
     expect(checkPlatformLimit('instagram', 'a'.repeat(2200)).fits).toBe(true)
     expect(checkPlatformLimit('instagram', 'a'.repeat(2201)).fits).toBe(false)
     expect(checkPlatformLimit('tiktok', 'a'.repeat(2201)).fits).toBe(false)

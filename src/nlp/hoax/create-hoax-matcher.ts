@@ -210,3 +210,8 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     },
   }
 }
+
+/** True when the text presents a claim as false (labels it a hoax, states the facts) rather than asking about it. */
+export function isDebunkFraming(text: string): boolean {
+  return DEBUNK_CUE.test(text) && !AFFIRM_CUE.test(text) && !/\?/u.test(text)
+}

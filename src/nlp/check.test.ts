@@ -1,0 +1,120 @@
+import { describe, it, expect } from 'vitest'
+import { checkDraft } from './check.ts'
+import type { ClassifyText } from './check.ts'
+import { createHoaxMatcher } from './hoax/create-hoax-matcher.ts'
+import type { Classification } from './types.ts'
+
+const calm: Classification = {
+  sentiment: { label: 'netral', score: 0.9 },
+  abusive: { label: false, score: 0.01 },
+  hate_speech: { label: false, score: 0.01, target: 'none', category: 'none' },
+  intent: { label: 'lainnya', score: 0.9 },
+}
+const noClassifier = { classify: null }
+const fakeClassifier =
+  (overrides: Partial<Classification>): ClassifyText =>
+  () => ({ ...calm, ...overrides })
+
+const codes = (text: string, platform: Parameters<typeof checkDraft>[0]['platform'] = 'facebook'): string[] =>
+  checkDraft({ platform, text }, noClassifier).map((f) => f.code)
+
+describe('checkDraft', () => {
+  it('blocks the rules.md personal-data examples and points at the numbers', () => {
+    const text = 'NIK saya 3171011708450001'
+    expect(checkDraft({ platform: 'x', text }, noClassifier)).toEqual([
+      expect.objectContaining({ code: 'pii_nik', severity: 'block', start: 9, end: 25 }),
+    ])
+    const phone = checkDraft({ platform: 'x', text: 'hubungi saya di 0812-3456-7890' }, noClassifier)
+    expect(phone).toEqual([
+      expect.objectContaining({ code: 'pii_phone', severity: 'block', start: 16, end: 30 }),
+    ])
+  })
+
+  it('writes every message in Bahasa Indonesia saying what to change', () => {
+    const findings = checkDraft(
+      { platform: 'x', text: 'Menurut saya, kirim ke budi@gmail.com!!!' },
+      noClassifier,
+    )
+    expect(findings.map((f) => f.code)).toEqual(['personal_opinion', 'pii_email_private', 'informal_tone'])
+    for (const f of findings) expect(f.message).toMatch(/Hindari|Ganti|Kurangi|Hapus/)
+  })
+
+  it('reports an NIK-form NPWP once, as an NPWP', () => {
+    expect(codes('NPWP 3171011708450001')).toEqual(['pii_npwp'])
+  })
+
+  it('finds nothing in a clean official post or on decoy numbers', () => {
+    expect(
+      codes('Pelayanan perekaman KTP-el dibuka Senin. Info: humas@semarangkota.go.id, call center 112.'),
+    ).toEqual([])
+    expect(codes('ID transaksi 3171011708450001 dan kartu kredit 4111 1111 1111 1111')).toEqual([])
+  })
+
+  it('blocks a text over the platform limit with a whole-text span', () => {
+    const text = 'Kerja bakti Minggu pagi. '.repeat(12)
+    expect(checkDraft({ platform: 'x', text }, noClassifier)).toEqual([
+      expect.objectContaining({
+        code: 'too_long_for_platform',
+        severity: 'block',
+        start: 0,
+        end: text.length,
+      }),
+    ])
+    expect(codes(text, 'bluesky')).toEqual([])
+  })
+
+  it('warns about opinion and informal tone rather than blocking', () => {
+    const findings = checkDraft({ platform: 'instagram', text: 'Gue rasa ayo coblos nomor 2' }, noClassifier)
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([
+      ['informal_tone', 'warn'],
+      ['personal_opinion', 'warn'],
+    ])
+  })
+
+  it('points abusive and SARA findings at the offending words', () => {
+    const text = 'Dasar goblok, usir semua orang Cina'
+    const findings = checkDraft({ platform: 'x', text }, noClassifier)
+    expect(findings.map((f) => [f.code, text.slice(f.start, f.end)])).toEqual([
+      ['abusive_language', 'goblok'],
+      ['sara_hate', 'usir semua orang Cina'],
+    ])
+  })
+
+  it('uses a confident classifier verdict when no lexicon word is found, and ignores an unsure one', () => {
+    const text = 'Kalian memang tidak becus mengurus kota ini'
+    const sure = fakeClassifier({ abusive: { label: true, score: 0.97 } })
+    const unsure = fakeClassifier({ abusive: { label: true, score: 0.6 } })
+    expect(
+      checkDraft({ platform: 'x', text }, { classify: sure }).map((f) => [f.code, f.start, f.end]),
+    ).toEqual([['abusive_language', 0, text.length]])
+    expect(checkDraft({ platform: 'x', text }, { classify: unsure })).toEqual([])
+  })
+
+  it('keeps a classifier hate verdict to texts that name a group', () => {
+    const hate = fakeClassifier({
+      hate_speech: { label: true, score: 0.95, target: 'kelompok', category: 'agama' },
+    })
+    const aboutGroup = 'Penganut Ahmadiyah sebaiknya pindah saja dari kampung ini'
+    const findings = checkDraft({ platform: 'x', text: aboutGroup }, { classify: hate })
+    expect(findings.map((f) => [f.code, aboutGroup.slice(f.start, f.end)])).toEqual([
+      ['sara_hate', 'Ahmadiyah'],
+    ])
+    expect(
+      checkDraft({ platform: 'x', text: 'Kinerja kepala dinas buruk sekali' }, { classify: hate }),
+    ).toEqual([])
+  })
+
+  it('blocks a draft restating a known hoax but not one that debunks it', () => {
+    const claims = createHoaxMatcher([
+      { id: 'H1', claim: '[HOAKS] Vaksin COVID-19 Mengandung Microchip untuk Melacak Warga' },
+      { id: 'H2', claim: '[HOAKS] Tarif Listrik PLN Naik 50 Persen Mulai Januari' },
+    ])
+    const spread = 'Info penting. Vaksin covid mengandung microchip untuk melacak warga. Mohon disebarkan.'
+    const findings = checkDraft({ platform: 'x', text: spread }, { classify: null, claims })
+    expect(findings.map((f) => [f.code, f.severity, spread.slice(f.start, f.end)])).toEqual([
+      ['hoax_claim', 'block', 'Vaksin covid mengandung microchip untuk melacak warga.'],
+    ])
+    const debunk = '[HOAKS] Vaksin mengandung microchip. Faktanya, vaksin tidak mengandung microchip.'
+    expect(checkDraft({ platform: 'x', text: debunk }, { classify: null, claims })).toEqual([])
+  })
+})

@@ -1,0 +1,179 @@
+// Compliance check of a draft post before publication (rules.md §12 C and F): personal data, classification
+// markings, SARA hate, abusive words, known hoaxes, personal opinion or partisanship, platform length and tone.
+// Each finding points at the offending span so the editor can highlight it; whole-text findings span the text.
+import { classify as defaultClassify } from './classify.ts'
+import { findClassifiedMarkers } from './detectors/classified-marker.ts'
+import type { DetectorSpan } from './detectors/detector-span.ts'
+import { findInformalTone } from './detectors/informal-tone.ts'
+import type { InformalKind } from './detectors/informal-tone.ts'
+import { findNiks } from './detectors/nik.ts'
+import { findNpwps } from './detectors/npwp.ts'
+import { findAbusiveWords, findGroupMentions, findSaraHate } from './detectors/offensive-language.ts'
+import { findPersonalOpinion } from './detectors/personal-opinion.ts'
+import { findPrivatePhones } from './detectors/phone.ts'
+import { checkPlatformLimit } from './detectors/platform-limit.ts'
+import { findPrivateEmails } from './detectors/private-email.ts'
+import { isDebunkFraming } from './hoax/create-hoax-matcher.ts'
+import type { HoaxMatcher } from './hoax/create-hoax-matcher.ts'
+import type { Classification, Finding, FindingCode, Platform } from './types.ts'
+
+export interface Draft {
+  platform: Platform
+  text: string
+}
+
+export type ClassifyText = (text: string) => Classification
+
+export interface CheckOptions {
+  /** Known hoax claims; without it no hoax_claim finding is produced. */
+  claims?: HoaxMatcher
+  /** The classifier for SARA hate and abusive language; defaults to the committed models (`classify`). */
+  classify?: ClassifyText | null
+  /**
+   * Classifier confidence needed for a finding when no offending word is found. Drafts by government staff are far
+   * from the citizen comments the models learnt from, so a verdict without lexical evidence must be confident.
+   */
+  classifierOnlyThreshold?: number
+}
+
+export const SEVERITY: Record<FindingCode, Finding['severity']> = {
+  pii_nik: 'block',
+  pii_phone: 'block',
+  pii_email_private: 'block',
+  pii_npwp: 'block',
+  classified_marker: 'block',
+  sara_hate: 'block',
+  abusive_language: 'block',
+  hoax_claim: 'block',
+  too_long_for_platform: 'block',
+  personal_opinion: 'warn',
+  informal_tone: 'warn',
+}
+
+const PLATFORM_NAMES: Record<Platform, string> = {
+  x: 'X',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  telegram: 'Telegram',
+  threads: 'Threads',
+}
+
+const UNIT_NAMES = { weighted: 'karakter berbobot', graphemes: 'karakter (grafem)', characters: 'karakter', bytes: 'byte' }
+
+const INFORMAL_MESSAGES: Record<InformalKind, string> = {
+  slang: 'Ganti kata gaul ini dengan bahasa Indonesia baku yang santun; akun resmi mewakili instansi.',
+  excessive_punctuation: 'Kurangi tanda seru atau tanda tanya berulang; cukup satu tanda baca.',
+  excessive_caps: 'Hindari huruf kapital berlebihan (terkesan berteriak); gunakan huruf kapital sesuai EYD.',
+  alay_spelling: 'Perbaiki ejaan alay (angka pengganti huruf, huruf berulang, huruf besar-kecil acak) ke ejaan baku.',
+}
+
+const MESSAGES = {
+  pii_nik: 'Hapus NIK ini atau samarkan (mis. 3171********0001); NIK adalah data pribadi dan tidak boleh dipublikasikan.',
+  pii_npwp: 'Hapus NPWP ini atau samarkan; nomor pajak seseorang adalah data pribadi dan tidak boleh dipublikasikan.',
+  pii_phone:
+    'Hapus nomor ponsel pribadi ini; cantumkan nomor layanan resmi instansi (call center atau telepon kantor).',
+  pii_email_private: 'Ganti alamat e-mail pribadi ini dengan alamat resmi instansi (domain .go.id).',
+  classified_marker:
+    'Teks memuat penanda klasifikasi keamanan; dokumen Sangat Rahasia, Rahasia atau Terbatas tidak boleh dipublikasikan. Hapus bagian ini atau pastikan dokumennya berklasifikasi Biasa.',
+  sara_hate:
+    'Hapus ujaran yang menyerang atau memusuhi kelompok suku, agama, ras atau antargolongan (SARA); akun resmi wajib netral dan menyejukkan.',
+  abusive_language: 'Ganti kata kasar atau menghina ini dengan bahasa yang santun.',
+  personal_opinion:
+    'Hindari opini pribadi dan dukungan atau penolakan terhadap partai maupun calon; akun resmi berbicara atas nama instansi dan wajib netral.',
+} as const
+
+function finding(code: FindingCode, span: DetectorSpan, message: string): Finding {
+  return { code, severity: SEVERITY[code], start: span.start, end: span.end, message }
+}
+
+function sentenceSpans(text: string): DetectorSpan[] {
+  const spans: DetectorSpan[] = []
+  for (const match of text.matchAll(/[^.!?\n]+[.!?]*/gu)) {
+    const raw = match[0]
+    const leading = raw.length - raw.trimStart().length
+    const trimmed = raw.trim()
+    if (trimmed.length > 0) spans.push({ start: match.index + leading, end: match.index + leading + trimmed.length })
+  }
+  return spans
+}
+
+function hoaxFindings(text: string, matcher: HoaxMatcher): Finding[] {
+  // A draft that labels the claim a hoax and corrects it is the account doing its job, not spreading it.
+  if (isDebunkFraming(text)) return []
+  const whole = matcher.match(text)
+  if (whole.match === null) return []
+  let span: DetectorSpan = { start: 0, end: text.length }
+  for (const sentence of sentenceSpans(text)) {
+    if (matcher.match(text.slice(sentence.start, sentence.end)).match === whole.match) {
+      span = sentence
+      break
+    }
+  }
+  return [
+    finding(
+      'hoax_claim',
+      span,
+      `Bagian ini mengulang klaim hoaks yang tercatat (${whole.match}). Jangan sebarkan; bila bermaksud meluruskan, nyatakan dengan jelas bahwa itu hoaks dan sertakan faktanya dari sumber resmi.`,
+    ),
+  ]
+}
+
+function offensiveFindings(text: string, options: CheckOptions): Finding[] {
+  const findings: Finding[] = []
+  const classifyText = options.classify === undefined ? defaultClassify : options.classify
+  const threshold = options.classifierOnlyThreshold ?? 0.9
+  const verdict = classifyText ? classifyText(text) : undefined
+  const whole: DetectorSpan = { start: 0, end: text.length }
+
+  const saraSpans = findSaraHate(text)
+  for (const span of saraSpans) findings.push(finding('sara_hate', span, MESSAGES.sara_hate))
+  if (saraSpans.length === 0 && verdict?.hate_speech.label && verdict.hate_speech.score >= threshold) {
+    // sara_hate is about groups (suku, agama, ras, antargolongan): an insult to one person is abusive, not SARA.
+    const group = findGroupMentions(text)[0]
+    if (group) findings.push(finding('sara_hate', group, MESSAGES.sara_hate))
+  }
+
+  const abusiveSpans = findAbusiveWords(text)
+  for (const span of abusiveSpans) findings.push(finding('abusive_language', span, MESSAGES.abusive_language))
+  if (abusiveSpans.length === 0 && verdict?.abusive.label && verdict.abusive.score >= threshold) {
+    findings.push(finding('abusive_language', whole, MESSAGES.abusive_language))
+  }
+  return findings
+}
+
+/** Every compliance finding for one draft, ordered by position. */
+export function checkDraft(draft: Draft, options: CheckOptions = {}): Finding[] {
+  const { platform, text } = draft
+  const findings: Finding[] = []
+
+  // A 16-digit NIK-form NPWP is reported once, as what the text calls it.
+  const npwpSpans = findNpwps(text)
+  for (const span of npwpSpans) findings.push(finding('pii_npwp', span, MESSAGES.pii_npwp))
+  for (const span of findNiks(text)) {
+    if (npwpSpans.some((npwp) => npwp.start < span.end && span.start < npwp.end)) continue
+    findings.push(finding('pii_nik', span, MESSAGES.pii_nik))
+  }
+  for (const span of findPrivatePhones(text)) findings.push(finding('pii_phone', span, MESSAGES.pii_phone))
+  for (const span of findPrivateEmails(text)) findings.push(finding('pii_email_private', span, MESSAGES.pii_email_private))
+  for (const span of findClassifiedMarkers(text)) findings.push(finding('classified_marker', span, MESSAGES.classified_marker))
+  findings.push(...offensiveFindings(text, options))
+  if (options.claims) findings.push(...hoaxFindings(text, options.claims))
+  for (const span of findPersonalOpinion(text)) findings.push(finding('personal_opinion', span, MESSAGES.personal_opinion))
+  for (const span of findInformalTone(text)) findings.push(finding('informal_tone', span, INFORMAL_MESSAGES[span.kind]))
+
+  const limit = checkPlatformLimit(platform, text)
+  if (!limit.fits) {
+    findings.push(
+      finding(
+        'too_long_for_platform',
+        { start: 0, end: text.length },
+        `Teks terlalu panjang untuk ${PLATFORM_NAMES[platform]}: ${limit.length} dari batas ${limit.limit} ${UNIT_NAMES[limit.unit]}. Persingkat teks atau pecah menjadi beberapa unggahan.`,
+      ),
+    )
+  }
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end)
+}

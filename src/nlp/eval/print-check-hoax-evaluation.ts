@@ -1,0 +1,48 @@
+// Prints the check and hoax-matcher evaluation (docs/nlp/evaluation-check-hoax.md):
+//   npx tsx src/nlp/eval/print-check-hoax-evaluation.ts
+// The hoax threshold is re-derived on the dev split and compared with the committed default; the test split is
+// only scored.
+import { pathToFileURL } from 'node:url'
+import { DEFAULT_HOAX_THRESHOLD } from '../hoax/create-hoax-matcher.ts'
+import { evaluateCheck } from './evaluate-check.ts'
+import { calibrateHoaxThreshold, evaluateHoax, HOAX_DEV_FILE, loadHoaxClaims, loadHoaxTexts, scoreHoaxTexts } from './evaluate-hoax.ts'
+
+const percent = (x: number): string => `${(x * 100).toFixed(1)}`
+
+export function formatCheckHoaxEvaluation(): string {
+  const lines: string[] = []
+  for (const [label, options] of [
+    ['check (detectors + lexicons + classifier)', {}],
+    ['check (detectors + lexicons only, no classifier)', { classify: null }],
+  ] as const) {
+    const check = evaluateCheck(options)
+    lines.push(`${label}: ${check.drafts} drafts`)
+    lines.push('| code | support | precision | recall | FP | FN |', '|---|---:|---:|---:|---:|---:|')
+    for (const [code, m] of Object.entries(check.perCode)) {
+      lines.push(`| ${code} | ${m.support} | ${percent(m.precision)} | ${percent(m.recall)} | ${m.falsePositives} | ${m.falseNegatives} |`)
+    }
+    lines.push(`| **micro** | | ${percent(check.precision)} | ${percent(check.recall)} | | |`, '')
+    for (const e of check.errors) {
+      lines.push(`- ${e.id}: missing [${e.missing.join(', ')}] unexpected [${e.unexpected.join(', ')}] — ${e.text.slice(0, 90)}`)
+    }
+    lines.push('')
+  }
+
+  const claims = loadHoaxClaims()
+  const dev = loadHoaxTexts(HOAX_DEV_FILE)
+  const calibrated = calibrateHoaxThreshold(claims, dev)
+  const devResult = scoreHoaxTexts(claims, dev, DEFAULT_HOAX_THRESHOLD, 'dev')
+  const test = evaluateHoax()
+  lines.push(`hoax threshold: committed ${DEFAULT_HOAX_THRESHOLD}, re-calibrated on dev ${calibrated}`)
+  lines.push('| split | texts | restatements | recall | wrong claim | false-match rate | precision |', '|---|---:|---:|---:|---:|---:|---:|')
+  for (const r of [devResult, test]) {
+    lines.push(`| ${r.split} | ${r.texts} | ${r.restatements} | ${percent(r.recall)} | ${percent(r.wrongClaimRate)} | ${percent(r.falseMatchRate)} (${r.nonRestatements} non-restatements) | ${percent(r.precision)} |`)
+  }
+  lines.push('', 'test recall by style: ' + Object.entries(test.recallByStyle).map(([s, v]) => `${s} ${percent(v)}`).join(', '))
+  lines.push('test false matches by kind: ' + Object.entries(test.falseMatchByStyle).map(([s, v]) => `${s} ${percent(v)}`).join(', '))
+  return lines.join('\n')
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.stdout.write(`${formatCheckHoaxEvaluation()}\n`)
+}

@@ -1,0 +1,54 @@
+import { describe, it, expect } from 'vitest'
+import { createHoaxMatcher, keysMatch } from './create-hoax-matcher.ts'
+
+const claims = [
+  { id: 'H01', claim: '[HOAKS] Vaksin COVID-19 Mengandung Microchip untuk Melacak Warga' },
+  { id: 'H03', claim: '[HOAKS] Vaksin COVID-19 Menyebabkan Kematian Mendadak pada Anak Muda' },
+  { id: 'H09', claim: '[HOAKS] Pendaftaran CPNS 2024 Dipungut Biaya Rp5 Juta oleh BKN' },
+  { id: 'H11', claim: '[HOAKS] Tarif Listrik PLN Naik 50 Persen Mulai Januari' },
+  { id: 'H34', claim: '[HOAKS] Air PDAM Tercemar Racun, Warga Dilarang Minum Air Keran' },
+]
+const matcher = createHoaxMatcher(claims)
+const matchOf = (text: string): string | null => matcher.match(text).match
+
+describe('createHoaxMatcher', () => {
+  it('matches restatements in other words, slang, typos, questions, quotes and regional touches', () => {
+    expect(matchOf('Di dalam vaksin Covid ditanam cip kecil supaya pemerintah bisa memantau rakyat')).toBe(
+      'H01',
+    )
+    expect(matchOf('vaksin covid bikin anak muda mati mendadak, udah banyak korbannya')).toBe('H03')
+    expect(matchOf('pendaftarn cpns 2024 dipungut biyaya 5jt sama bkn')).toBe('H09')
+    expect(matchOf('apa bener tarif listrik PLN naik 50 persen mulai januari?')).toBe('H11')
+    expect(matchOf('"mengandung microchip untuk melacak warga" serius ini min??')).toBe('H01')
+    expect(matchOf('jare banyu PDAM kena racun, ojo diombe')).toBe('H34')
+  })
+
+  it('does not match same-topic texts, denials or unrelated texts', () => {
+    expect(matchOf('Jadwal vaksinasi COVID-19 dosis booster di Puskesmas Tembalang hari Senin')).toBeNull()
+    expect(matchOf('Faktanya vaksin COVID-19 tidak mengandung microchip, sudah diuji BPOM')).toBeNull()
+    expect(matchOf('Pendaftaran CPNS 2024 dibuka 20 Agustus melalui sscasn.bkn.go.id')).toBeNull()
+    expect(matchOf('Tarif listrik PLN naik 5 persen untuk pelanggan industri')).toBeNull()
+    expect(matchOf('Lampu PJU di Jalan Setiabudi mati sudah seminggu')).toBeNull()
+  })
+
+  it('returns a score between 0 and 1 and no match for an empty claim base', () => {
+    const { score } = matcher.match('vaksin covid mengandung microchip')
+    expect(score).toBeGreaterThan(0)
+    expect(score).toBeLessThanOrEqual(1)
+    expect(createHoaxMatcher([]).match('apa saja')).toEqual({ match: null, score: 0 })
+  })
+
+  it('honours a custom threshold', () => {
+    const strict = createHoaxMatcher(claims, { threshold: 0.99 })
+    expect(strict.match('vaksin covid bikin anak muda mati mendadak').match).toBeNull()
+  })
+})
+
+describe('keysMatch', () => {
+  it('tolerates one typo in five letters and prefixes of long words', () => {
+    expect(keysMatch('warga', 'wrga')).toBe(false)
+    expect(keysMatch('tercemar', 'tercemr')).toBe(true)
+    expect(keysMatch('pendaftaran', 'pendaftarn')).toBe(true)
+    expect(keysMatch('kantor', 'kanker')).toBe(false)
+  })
+})
