@@ -39,7 +39,6 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     loggerInstance: context.logger as FastifyBaseLogger,
     trustProxy: context.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
-    disableRequestLogging: context.config.logLevel !== 'debug' && context.config.logLevel !== 'trace',
   })
   useZodSchemas(app)
   app.setErrorHandler(errorHandler)
