@@ -49,20 +49,24 @@ export async function runService(role: ServiceRole, options: RunServiceOptions =
     )
     return 1
   }
-  if (role === 'start' && !existsSync(webIndex)) {
-    const built = await buildWebApp()
-    if (!built) return 1
-  }
+  // On a fresh clone the web build and the first database start (initdb) each take seconds and each use one
+  // core: run them side by side.
+  const webBuild = role === 'start' && !existsSync(webIndex) ? buildWebApp() : Promise.resolve(true)
 
   let context: AppContext
   try {
     context = await createContext(config, { runJobs: role !== 'api' })
   } catch (error) {
+    await webBuild
     if (error instanceof DataDirLockedError) {
       process.stderr.write(`warta ${role}: ${error.message}\n`)
       return 1
     }
     throw error
+  }
+  if (!(await webBuild)) {
+    await context.close()
+    return 1
   }
 
   const servers: Closable[] = []

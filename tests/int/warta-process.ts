@@ -2,9 +2,9 @@
 // bounded waits, and a kill of every child in afterAll so a failing test never leaves a server behind.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const wartaBin = fileURLToPath(new URL('../../bin/warta.js', import.meta.url))
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 export interface WartaProcess {
@@ -15,13 +15,14 @@ export interface WartaProcess {
 
 const running = new Set<ChildProcess>()
 
-export function spawnWarta(args: string[], env: Record<string, string>): WartaProcess {
+/** Runs `warta ARGS` from this checkout, or from another copy of the project (the first-start bench's clone). */
+export function spawnWarta(args: string[], env: Record<string, string>, root = projectRoot): WartaProcess {
   // Settings from the developer's shell must not leak in: every test states its own.
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith('WARTA_') && !['DATABASE_URL', 'PORT', 'HOST'].includes(key)),
   )
-  const child = spawn(process.execPath, [wartaBin, ...args], {
-    cwd: projectRoot,
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'warta.js'), ...args], {
+    cwd: root,
     env: { ...base, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

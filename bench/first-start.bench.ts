@@ -1,0 +1,68 @@
+// First start and idle memory of `npm start`, measured on a fresh clone of this repository (committed files
+// only; node_modules linked from this checkout, so `npm install` time is not part of it):
+//   fresh_clone  — no web/dist and no data folder: builds the web app, runs initdb, migrates, serves the wizard
+//   fresh_data   — web app already built, new data folder: initdb + migrations only
+//   restart      — same data folder again
+// Each is process spawn → HTTP 200 on / (the first-run wizard page). After the restart, the server idles 10 s
+// and its resident memory (VmRSS of the server process) is read from /proc. The last lines are machine-read:
+//   case=<name> first_start_s=<n>   and   idle_rss_mb=<n>
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { freePort, spawnWarta, stopWarta, waitForOk } from '../tests/int/warta-process.ts'
+
+const checkout = fileURLToPath(new URL('../', import.meta.url))
+const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 10)
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`)
+}
+
+function residentMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN)
+  return Math.round(kb / 1024)
+}
+
+const workDir = mkdtempSync(path.join(tmpdir(), 'warta-first-start-'))
+const clone = path.join(workDir, 'warta')
+execFileSync('git', ['clone', '--quiet', '--depth', '1', `file://${checkout}`, clone])
+symlinkSync(path.join(checkout, 'node_modules'), path.join(clone, 'node_modules'))
+log(`cloned ${execFileSync('git', ['-C', clone, 'log', '--oneline', '-1']).toString().trim()} into ${clone}`)
+if (existsSync(path.join(clone, 'web', 'dist'))) throw new Error('a fresh clone should have no web/dist')
+
+const lines: string[] = []
+try {
+  const dataDirs = [path.join(workDir, 'data-1'), path.join(workDir, 'data-2')]
+  const cases: [string, string][] = [
+    ['fresh_clone', dataDirs[0]!],
+    ['fresh_data', dataDirs[1]!],
+    ['restart', dataDirs[1]!],
+  ]
+  for (const [name, dataDir] of cases) {
+    const port = await freePort()
+    const started = performance.now()
+    const server = spawnWarta(['start'], { WARTA_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' }, clone)
+    try {
+      const page = await waitForOk(`http://127.0.0.1:${port}/`, server, 180_000)
+      const seconds = (performance.now() - started) / 1000
+      const html = await page.text()
+      if (!html.includes('<div id="root"')) log(`warning: / did not look like the web app: ${html.slice(0, 120)}`)
+      log(`${name}: HTTP 200 on / after ${seconds.toFixed(2)} s`)
+      lines.push(`case=${name} first_start_s=${seconds.toFixed(2)}`)
+      if (name === 'restart') {
+        await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000))
+        const rss = residentMb(server.child.pid!)
+        log(`idle ${idleSeconds} s after start: VmRSS ${rss} MB`)
+        lines.push(`idle_rss_mb=${rss}`)
+      }
+    } finally {
+      await stopWarta(server)
+    }
+  }
+} finally {
+  rmSync(workDir, { recursive: true, force: true })
+}
+for (const line of lines) process.stdout.write(`${line}\n`)
