@@ -6,9 +6,13 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testEngine } from '../support/test-context.ts'
 import { createFreshPostgres, type FreshPostgres } from './fresh-database.ts'
+import { createTestInstansi } from '../support/fixtures.ts'
+import { openDatabase } from '../../src/db/open-database.ts'
+import { migrate } from '../../src/db/migrate.ts'
 import { freePort, killAllWarta, spawnWarta, stopWarta, waitForOk } from './warta-process.ts'
 
 let fresh: FreshPostgres | undefined
+let stoppedDataDir: string | undefined
 
 afterAll(async () => {
   killAllWarta()
@@ -51,5 +55,30 @@ describe('warta start', () => {
 
     expect(await stopWarta(first)).toEqual({ code: 0, signal: null })
     expect(existsSync(path.join(dataDir, 'warta.lock'))).toBe(false)
+    stoppedDataDir = dataDir
+  }, 150_000)
+
+  it('backs the stopped data folder up with warta backup and restores it into a new folder, once', async () => {
+    const dataDir = stoppedDataDir ?? mkdtempSync(path.join(tmpdir(), 'warta-start-'))
+    const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
+    try {
+      await migrate(database)
+      await createTestInstansi(database.db, 'Instansi Proses')
+    } finally {
+      await database.close()
+    }
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'warta-backup-cli-')), 'cadangan.jsonl.gz')
+    const backup = spawnWarta(['backup', file], { WARTA_DATA_DIR: dataDir })
+    expect((await backup.exited).code, backup.output()).toBe(0)
+    expect(backup.output()).toContain('Cadangan ditulis')
+
+    const restoreDir = mkdtempSync(path.join(tmpdir(), 'warta-restore-cli-'))
+    const restore = spawnWarta(['restore', file], { WARTA_DATA_DIR: restoreDir })
+    expect((await restore.exited).code, restore.output()).toBe(0)
+    expect(restore.output()).toContain('Dipulihkan ke pglite')
+
+    const again = spawnWarta(['restore', file], { WARTA_DATA_DIR: restoreDir })
+    expect((await again.exited).code).toBe(1)
+    expect(again.output()).toContain('tidak kosong')
   }, 150_000)
 })
