@@ -6,20 +6,21 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../comp
 import { useApiError } from '../../components/use-api-error.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { unitOptionLabel, type Unit } from '../units/unit-tree.ts'
-import { PLATFORMS, type Account } from './account-types.ts'
+import { PLATFORMS, VERIFICATION_STATUSES, type Account } from './account-types.ts'
 
 export interface AccountFormValues {
   platform: string
   handle: string
+  displayName: string
   url: string
   unitId: string
-  penanggungJawabId: string
+  penanggungJawabUserId: string
   pengelolaId: string
   letterNumber: string
   letterDate: string
-  verified: boolean
+  verificationStatus: string
   platformTwoFactor: boolean
-  lastCredentialRotation: string
+  credentialRotatedOn: string
   status: 'active' | 'dormant'
   notes: string
 }
@@ -29,16 +30,17 @@ export function initialAccountValues(account: Account | null, defaultUnitId: str
   return {
     platform: account?.platform ?? 'instagram',
     handle: account?.handle ?? '',
+    displayName: account?.displayName ?? '',
     url: account?.url ?? '',
-    unitId: account?.unitId ?? defaultUnitId,
-    penanggungJawabId: account?.penanggungJawabId ?? '',
+    unitId: account?.unit.id ?? defaultUnitId,
+    penanggungJawabUserId: account?.penanggungJawab?.userId ?? '',
     pengelolaId: pengelola?.userId ?? '',
-    letterNumber: pengelola?.letterNumber ?? '',
-    letterDate: pengelola?.letterDate ?? '',
-    verified: account?.verified ?? false,
+    letterNumber: pengelola?.suratTugasNumber ?? '',
+    letterDate: pengelola?.suratTugasDate ?? '',
+    verificationStatus: account?.verificationStatus ?? 'unverified',
     platformTwoFactor: account?.platformTwoFactor ?? false,
-    lastCredentialRotation: account?.lastCredentialRotation?.slice(0, 10) ?? '',
-    status: account?.status ?? 'active',
+    credentialRotatedOn: account?.credentialRotatedOn?.slice(0, 10) ?? '',
+    status: account?.status === 'dormant' ? 'dormant' : 'active',
     notes: account?.notes ?? '',
   }
 }
@@ -48,17 +50,16 @@ export function accountBody(values: AccountFormValues) {
   return {
     platform: values.platform,
     handle: values.handle.trim(),
+    displayName: values.displayName.trim() || null,
     url: values.url.trim() || null,
     unitId: values.unitId,
-    penanggungJawabId: values.penanggungJawabId || null,
-    pengelola: values.pengelolaId
-      ? [{ userId: values.pengelolaId, letterNumber: values.letterNumber.trim() || null, letterDate: values.letterDate || null }]
-      : [],
-    verified: values.verified,
+    penanggungJawabUserId: values.penanggungJawabUserId,
+    pengelola: values.pengelolaId ? [{ userId: values.pengelolaId, suratTugasNumber: values.letterNumber.trim(), suratTugasDate: values.letterDate }] : [],
+    verificationStatus: values.verificationStatus,
     platformTwoFactor: values.platformTwoFactor,
-    lastCredentialRotation: values.lastCredentialRotation || null,
+    credentialRotatedOn: values.credentialRotatedOn || null,
     status: values.status,
-    notes: values.notes.trim() || null,
+    notes: values.notes.trim(),
   }
 }
 
@@ -109,6 +110,7 @@ export function AccountForm({
           ))}
         </SelectField>
         <TextField label={t('accounts.handle')} name="handle" value={values.handle} required onChange={(event) => set('handle', event.target.value)} error={field('handle')} hint={t('accounts.handleHint')} />
+        <TextField label={t('accounts.displayName')} name="displayName" value={values.displayName} onChange={(event) => set('displayName', event.target.value)} error={field('displayName')} />
         <TextField label={t('accounts.url')} name="url" type="url" value={values.url} onChange={(event) => set('url', event.target.value)} error={field('url')} />
         <SelectField label={t('accounts.unit')} name="unitId" value={values.unitId} onChange={(event) => set('unitId', event.target.value)} error={field('unitId')}>
           {units.map(({ unit, depth }) => (
@@ -117,8 +119,8 @@ export function AccountForm({
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('accounts.penanggungJawab')} name="penanggungJawabId" value={values.penanggungJawabId} onChange={(event) => set('penanggungJawabId', event.target.value)} error={field('penanggungJawabId')}>
-          <option value="">{t('common.none')}</option>
+        <SelectField label={t('accounts.penanggungJawab')} name="penanggungJawabUserId" value={values.penanggungJawabUserId} required onChange={(event) => set('penanggungJawabUserId', event.target.value)} error={field('penanggungJawabUserId')}>
+          <option value="">{t('accounts.choose')}</option>
           {users.map((user) => (
             <option key={user.id} value={user.id}>
               {user.name}
@@ -133,14 +135,20 @@ export function AccountForm({
             </option>
           ))}
         </SelectField>
-        <TextField label={t('accounts.letterNumber')} name="letterNumber" value={values.letterNumber} onChange={(event) => set('letterNumber', event.target.value)} error={field('pengelola.0.letterNumber')} />
-        <TextField label={t('accounts.letterDate')} name="letterDate" type="date" value={values.letterDate} onChange={(event) => set('letterDate', event.target.value)} error={field('pengelola.0.letterDate')} />
-        <TextField label={t('accounts.lastRotation')} name="lastCredentialRotation" type="date" value={values.lastCredentialRotation} onChange={(event) => set('lastCredentialRotation', event.target.value)} error={field('lastCredentialRotation')} />
+        <TextField label={t('accounts.letterNumber')} name="letterNumber" value={values.letterNumber} onChange={(event) => set('letterNumber', event.target.value)} error={field('pengelola.0.suratTugasNumber') ?? field('pengelola')} />
+        <TextField label={t('accounts.letterDate')} name="letterDate" type="date" value={values.letterDate} onChange={(event) => set('letterDate', event.target.value)} error={field('pengelola.0.suratTugasDate')} />
+        <TextField label={t('accounts.lastRotation')} name="credentialRotatedOn" type="date" value={values.credentialRotatedOn} onChange={(event) => set('credentialRotatedOn', event.target.value)} error={field('credentialRotatedOn')} />
         <SelectField label={t('accounts.status')} name="status" value={values.status} onChange={(event) => set('status', event.target.value === 'dormant' ? 'dormant' : 'active')} error={field('status')}>
           <option value="active">{t('accounts.statusActive')}</option>
           <option value="dormant">{t('accounts.statusDormant')}</option>
         </SelectField>
-        <CheckboxField label={t('accounts.verified')} name="verified" checked={values.verified} onChange={(event) => set('verified', event.target.checked)} />
+        <SelectField label={t('accounts.verification')} name="verificationStatus" value={values.verificationStatus} onChange={(event) => set('verificationStatus', event.target.value)} error={field('verificationStatus')}>
+          {VERIFICATION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`verification.${status}`)}
+            </option>
+          ))}
+        </SelectField>
         <CheckboxField label={t('accounts.platformTwoFactor')} name="platformTwoFactor" checked={values.platformTwoFactor} onChange={(event) => set('platformTwoFactor', event.target.checked)} />
         <TextAreaField label={t('accounts.notes')} name="notes" value={values.notes} rows={3} onChange={(event) => set('notes', event.target.value)} error={field('notes')} />
         <div className="form-actions">

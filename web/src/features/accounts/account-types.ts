@@ -1,45 +1,54 @@
 // The official-account record as the API returns it (product.md §1).
 
 export const PLATFORMS = ['x', 'instagram', 'facebook', 'tiktok', 'youtube', 'bluesky', 'mastodon', 'telegram', 'threads', 'whatsapp'] as const
+export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified'] as const
 
 export interface AccountPengelola {
   userId: string
-  userName?: string
-  letterNumber?: string | null
-  letterDate?: string | null
+  email?: string
+  name?: string
+  suratTugasNumber: string
+  suratTugasDate: string
+}
+
+export interface NamingVerdict {
+  pattern: string
+  compliant: boolean
+  expected: string
+  reason: string | null
 }
 
 export interface Account {
   id: string
+  unit: { id: string; code: string; name: string }
   platform: string
   handle: string
-  url: string | null
-  unitId: string
-  unitName?: string
-  penanggungJawabId?: string | null
-  penanggungJawabName?: string | null
-  pengelola?: AccountPengelola[]
-  verified: boolean
+  displayName: string | null
+  url: string
+  penanggungJawab: { userId: string; email: string; name: string } | null
+  pengelola: AccountPengelola[]
+  verificationStatus: string
   platformTwoFactor: boolean
-  lastCredentialRotation: string | null
-  status: 'active' | 'dormant'
-  notes: string | null
-  naming?: { ok: boolean; reason?: string | null; expected?: string | null } | null
+  credentialRotatedOn: string | null
+  status: string
+  notes: string
+  naming: NamingVerdict | null
 }
 
 export interface NamingIssue {
   accountId: string
   platform: string
   handle: string
-  unitName?: string
-  expected?: string | null
-  pattern?: string
+  unitName: string
+  pattern: string
+  expected: string
   reason: string
 }
 
 export interface ImportResult {
-  created?: number
-  updated?: number
-  imported?: number
-  errors: { row: number; column?: string | null; message: string }[]
+  rows: number
+  created: number
+  updated: number
+  unchanged: number
+  errors: { row: number; column: string; message: string }[]
 }

@@ -62,8 +62,10 @@ function NamingReport({ version }: { version: number }) {
                   <td>
                     <code>{issue.handle}</code>
                   </td>
-                  <td>{issue.unitName ?? '—'}</td>
-                  <td>{issue.expected ?? issue.pattern ?? '—'}</td>
+                  <td>{issue.unitName}</td>
+                  <td>
+                    <code>{issue.expected}</code>
+                  </td>
                   <td>{issue.reason}</td>
                 </tr>
               ))}
@@ -101,13 +103,12 @@ function ImportExport({ onImported }: { onImported: () => void }) {
   const download = async () => {
     clear()
     try {
-      await apiDownload('/api/accounts/export', 'akun-resmi.csv')
+      await apiDownload('/api/accounts/export.csv', 'akun-resmi.csv')
     } catch (caught) {
       capture(caught)
     }
   }
 
-  const saved = result ? (result.imported ?? (result.created ?? 0) + (result.updated ?? 0)) : 0
   return (
     <section className="panel" aria-labelledby="account-csv">
       <h2 id="account-csv">{t('accounts.csv')}</h2>
@@ -124,7 +125,7 @@ function ImportExport({ onImported }: { onImported: () => void }) {
       </div>
       {result ? (
         <div className="import-result">
-          <Notice>{t('accounts.importSaved', { count: saved })}</Notice>
+          <Notice>{t('accounts.importSaved', { rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged })}</Notice>
           {result.errors.length > 0 ? (
             <>
               <h3>{t('accounts.importErrors', { count: result.errors.length })}</h3>
@@ -142,7 +143,7 @@ function ImportExport({ onImported }: { onImported: () => void }) {
                     {result.errors.map((rowError, index) => (
                       <tr key={`${rowError.row}-${index}`}>
                         <td>{rowError.row}</td>
-                        <td>{rowError.column ?? '—'}</td>
+                        <td>{rowError.column || '—'}</td>
                         <td>{rowError.message}</td>
                       </tr>
                     ))}
@@ -173,7 +174,6 @@ export function AccountsPage() {
   )
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((previous) => ({ ...previous, [key]: value }))
   const refresh = () => setVersion((value) => value + 1)
-  const unitName = (id: string) => units.units.find((unit) => unit.id === id)?.name ?? '—'
 
   return (
     <>
@@ -263,21 +263,23 @@ export function AccountsPage() {
                         account.handle
                       )}
                     </td>
-                    <td>{account.unitName ?? unitName(account.unitId)}</td>
+                    <td>{account.unit.name}</td>
                     <td>{account.status === 'dormant' ? <span className="badge warn">{t('accounts.statusDormant')}</span> : <span className="badge ok">{t('accounts.statusActive')}</span>}</td>
                     <td>
-                      {account.verified ? t('accounts.verifiedShort') : t('accounts.unverifiedShort')} · 2FA {account.platformTwoFactor ? t('common.yes') : t('common.no')}
+                      {t(`verification.${account.verificationStatus}` as 'verification.verified')} · 2FA {account.platformTwoFactor ? t('common.yes') : t('common.no')}
                       <br />
                       <span className="muted small">
-                        {t('accounts.lastRotation')}: {formatDate(account.lastCredentialRotation, locale)}
+                        {t('accounts.lastRotation')}: {formatDate(account.credentialRotatedOn, locale)}
                       </span>
                     </td>
                     <td>
-                      {account.naming && !account.naming.ok ? (
-                        <span className="badge danger" title={account.naming.reason ?? undefined}>
-                          {t('accounts.breaksPattern')}
-                        </span>
-                      ) : account.naming?.ok ? (
+                      {account.naming && !account.naming.compliant ? (
+                        <>
+                          <span className="badge danger">{t('accounts.breaksPattern')}</span>
+                          <br />
+                          <span className="small">{account.naming.reason}</span>
+                        </>
+                      ) : account.naming?.compliant ? (
                         <span className="badge ok">{t('accounts.followsPattern')}</span>
                       ) : (
                         <span className="muted">—</span>

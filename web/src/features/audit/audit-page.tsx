@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react'
 import { api, apiDownload } from '../../app/api-client.ts'
 import { useSession } from '../../app/session.tsx'
 import { ErrorAlert } from '../../components/alert.tsx'
-import { TextField } from '../../components/field.tsx'
+import { SelectField, TextField } from '../../components/field.tsx'
 import { formatDateTime } from '../../components/format-date.ts'
 import { LoadState } from '../../components/load-state.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
@@ -13,18 +13,18 @@ import { useLoad } from '../../components/use-load.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 
 export interface AuditEntry {
-  id: number | string
-  at?: string
-  createdAt?: string
-  actorLabel?: string | null
-  actorId?: string | null
+  id: number
+  seq: number
+  occurredAt: string
+  actorUserId: string | null
+  actorLabel: string
   action: string
   objectType: string
-  objectId?: string | null
-  before?: unknown
-  after?: unknown
-  ip?: string | null
-  userAgent?: string | null
+  objectId: string | null
+  before: unknown
+  after: unknown
+  ip: string | null
+  userAgent: string | null
 }
 
 export interface AuditFilters {
@@ -38,16 +38,16 @@ export interface AuditFilters {
 const EMPTY: AuditFilters = { from: '', to: '', action: '', objectType: '', actor: '' }
 const PAGE_SIZE = 50
 
-export function auditQuery(filters: AuditFilters, page: number): string {
+export function auditQuery(filters: AuditFilters, beforeId: number | null): string {
   const params = new URLSearchParams()
-  // Dates are whole days in WIB: from the start of `from` to the end of `to`.
-  if (filters.from) params.set('from', new Date(`${filters.from}T00:00:00+07:00`).toISOString())
-  if (filters.to) params.set('to', new Date(`${filters.to}T23:59:59.999+07:00`).toISOString())
+  // Plain dates: the API reads them as whole days in WIB.
+  if (filters.from) params.set('from', filters.from)
+  if (filters.to) params.set('to', filters.to)
   if (filters.action.trim()) params.set('action', filters.action.trim())
   if (filters.objectType.trim()) params.set('objectType', filters.objectType.trim())
-  if (filters.actor.trim()) params.set('actor', filters.actor.trim())
+  if (filters.actor) params.set('actorUserId', filters.actor)
   params.set('limit', String(PAGE_SIZE))
-  params.set('offset', String(page * PAGE_SIZE))
+  if (beforeId !== null) params.set('beforeId', String(beforeId))
   return params.toString()
 }
 
@@ -61,22 +61,25 @@ export function AuditPage() {
   const { can } = useSession()
   const [draft, setDraft] = useState<AuditFilters>(EMPTY)
   const [filters, setFilters] = useState<AuditFilters>(EMPTY)
-  const [page, setPage] = useState(0)
+  // Pages are walked by id: the stack holds the beforeId of every page opened so far.
+  const [pages, setPages] = useState<(number | null)[]>([null])
+  const beforeId = pages[pages.length - 1] ?? null
   const [open, setOpen] = useState<string | null>(null)
-  const entries = useLoad(() => api.get<{ items: AuditEntry[] }>(`/api/audit?${auditQuery(filters, page)}`), [filters, page])
+  const entries = useLoad(() => api.get<{ items: AuditEntry[]; nextBeforeId: number | null }>(`/api/audit?${auditQuery(filters, beforeId)}`), [filters, beforeId])
+  const users = useLoad(() => (can('user.read') ? api.get<{ items: { id: string; name: string; email: string }[] }>('/api/users') : Promise.resolve({ items: [] })), [])
   const { error, capture, clear } = useApiError()
   const set = (key: keyof AuditFilters, value: string) => setDraft((previous) => ({ ...previous, [key]: value }))
 
   const apply = (event: FormEvent) => {
     event.preventDefault()
-    setPage(0)
+    setPages([null])
     setFilters(draft)
   }
 
   const exportCsv = async () => {
     clear()
     try {
-      await apiDownload(`/api/audit/export?${auditQuery(filters, 0).replace(/&?(limit|offset)=\d+/g, '')}`, 'log-audit.csv')
+      await apiDownload(`/api/audit/export.csv?${auditQuery(filters, null).replace(/&?limit=\d+/, '')}`, 'log-audit.csv')
     } catch (caught) {
       capture(caught)
     }
@@ -104,12 +107,19 @@ export function AuditPage() {
           <TextField label={t('audit.to')} type="date" value={draft.to} onChange={(event) => set('to', event.target.value)} />
           <TextField label={t('audit.action')} value={draft.action} placeholder="unit.create" onChange={(event) => set('action', event.target.value)} />
           <TextField label={t('audit.objectType')} value={draft.objectType} placeholder="unit" onChange={(event) => set('objectType', event.target.value)} />
-          <TextField label={t('audit.actor')} value={draft.actor} onChange={(event) => set('actor', event.target.value)} />
+          <SelectField label={t('audit.actor')} value={draft.actor} onChange={(event) => set('actor', event.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {(users.data?.items ?? []).map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name} ({user.email})
+              </option>
+            ))}
+          </SelectField>
           <div className="form-actions">
             <button type="button" className="button" onClick={() => {
               setDraft(EMPTY)
               setFilters(EMPTY)
-              setPage(0)
+              setPages([null])
             }}>
               {t('common.reset')}
             </button>
@@ -144,8 +154,8 @@ export function AuditPage() {
                   const key = String(entry.id)
                   return (
                     <tr key={key}>
-                      <td>{formatDateTime(entry.at ?? entry.createdAt, locale)}</td>
-                      <td>{entry.actorLabel ?? entry.actorId ?? '—'}</td>
+                      <td>{formatDateTime(entry.occurredAt, locale)}</td>
+                      <td>{entry.actorLabel}</td>
                       <td>
                         <code>{entry.action}</code>
                       </td>
@@ -176,11 +186,16 @@ export function AuditPage() {
           </div>
         ) : null}
         <div className="pager">
-          <button type="button" className="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+          <button type="button" className="button" disabled={pages.length === 1} onClick={() => setPages(pages.slice(0, -1))}>
             {t('common.previous')}
           </button>
-          <span>{t('common.page', { page: page + 1 })}</span>
-          <button type="button" className="button" disabled={items.length < PAGE_SIZE} onClick={() => setPage(page + 1)}>
+          <span>{t('common.page', { page: pages.length })}</span>
+          <button
+            type="button"
+            className="button"
+            disabled={!entries.data?.nextBeforeId}
+            onClick={() => entries.data?.nextBeforeId && setPages([...pages, entries.data.nextBeforeId])}
+          >
             {t('common.next')}
           </button>
         </div>

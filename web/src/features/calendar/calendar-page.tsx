@@ -11,11 +11,27 @@ import { useApiError } from '../../components/use-api-error.ts'
 import { useLoad } from '../../components/use-load.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 
+export type DayKind = 'holiday' | 'cuti_bersama' | 'working_day'
+
 export interface CalendarDay {
   date: string
   name: string
-  kind: 'holiday' | 'cuti_bersama'
+  kind: DayKind
+  /** 'national' as shipped with Warta; 'instansi' added or changed here. */
+  source: 'national' | 'instansi'
+  replaces?: { kind: string; name: string }
 }
+
+export interface CalendarYear {
+  year: number
+  hasTable: boolean
+  source: string | null
+  days: CalendarDay[]
+}
+
+export const CALENDAR_PATH = '/api/calendar'
+const KINDS: DayKind[] = ['holiday', 'cuti_bersama', 'working_day']
+const asKind = (value: string): DayKind => KINDS.find((kind) => kind === value) ?? 'holiday'
 
 /** Days grouped by month (1–12), each month in date order. */
 export function groupByMonth(days: readonly CalendarDay[]): Map<number, CalendarDay[]> {
@@ -31,7 +47,7 @@ function DayForm({ year, day, onSaved, onCancel }: { year: number; day: Calendar
   const { t } = useI18n()
   const [date, setDate] = useState(day?.date ?? `${year}-01-01`)
   const [name, setName] = useState(day?.name ?? '')
-  const [kind, setKind] = useState<CalendarDay['kind']>(day?.kind ?? 'holiday')
+  const [kind, setKind] = useState<DayKind>(day?.kind ?? 'holiday')
   const { error, capture, clear, field } = useApiError()
 
   const submit = async (event: FormEvent) => {
@@ -39,8 +55,8 @@ function DayForm({ year, day, onSaved, onCancel }: { year: number; day: Calendar
     clear()
     try {
       const body = { date, name: name.trim(), kind }
-      if (day) await api.put(`/api/calendar/days/${day.date}`, body)
-      else await api.post('/api/calendar/days', body)
+      if (day) await api.patch(`${CALENDAR_PATH}/days/${day.date}`, body)
+      else await api.post(`${CALENDAR_PATH}/days`, body)
       onSaved(t('calendar.saved', { date }))
     } catch (caught) {
       capture(caught)
@@ -54,9 +70,10 @@ function DayForm({ year, day, onSaved, onCancel }: { year: number; day: Calendar
       <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
         <TextField label={t('calendar.date')} type="date" value={date} onChange={(event) => setDate(event.target.value)} error={field('date')} required />
         <TextField label={t('calendar.name')} value={name} onChange={(event) => setName(event.target.value)} error={field('name')} required />
-        <SelectField label={t('calendar.kind')} value={kind} onChange={(event) => setKind(event.target.value === 'cuti_bersama' ? 'cuti_bersama' : 'holiday')} error={field('kind')}>
+        <SelectField label={t('calendar.kind')} value={kind} onChange={(event) => setKind(asKind(event.target.value))} error={field('kind')}>
           <option value="holiday">{t('calendar.holiday')}</option>
           <option value="cuti_bersama">{t('calendar.cutiBersama')}</option>
+          <option value="working_day">{t('calendar.workingDay')}</option>
         </SelectField>
         <button type="button" className="button" onClick={onCancel}>
           {t('common.cancel')}
@@ -76,16 +93,16 @@ export function CalendarPage() {
   const [year, setYear] = useState(() => new Date().getFullYear())
   const [editing, setEditing] = useState<CalendarDay | 'new' | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const days = useLoad(() => api.get<{ items: CalendarDay[] }>(`/api/calendar/days?year=${year}`), [year])
+  const days = useLoad(() => api.get<CalendarYear>(`${CALENDAR_PATH}?year=${year}`), [year])
   const { error, capture, clear } = useApiError()
-  const months = groupByMonth(days.data?.items ?? [])
+  const months = groupByMonth(days.data?.days ?? [])
   const monthName = (month: number) => new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)))
   const dayLabel = (date: string) => new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { weekday: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
 
   const remove = async (day: CalendarDay) => {
     clear()
     try {
-      await api.delete(`/api/calendar/days/${day.date}`)
+      await api.delete(`${CALENDAR_PATH}/days/${day.date}`)
       setNotice(t('calendar.removed', { date: day.date }))
       days.reload()
     } catch (caught) {
@@ -133,7 +150,8 @@ export function CalendarPage() {
         />
       ) : null}
       <LoadState loading={days.loading && !days.data} error={days.error} />
-      {days.data && days.data.items.length === 0 ? <Notice>{t('calendar.noTable', { year })}</Notice> : null}
+      {days.data && !days.data.hasTable ? <Notice>{t('calendar.noTable', { year })}</Notice> : null}
+      {days.data?.hasTable && days.data.source ? <p className="muted small">{t('calendar.source', { source: days.data.source })}</p> : null}
       <div className="month-grid">
         {Array.from({ length: 12 }, (_, index) => index + 1).map((month) => (
           <section key={month} className="month" aria-labelledby={`month-${month}`}>
@@ -143,11 +161,13 @@ export function CalendarPage() {
             ) : (
               <ul>
                 {(months.get(month) ?? []).map((day) => (
-                  <li key={day.date} className={day.kind === 'cuti_bersama' ? 'day cuti' : 'day'}>
+                  <li key={day.date} className={`day ${day.kind}`}>
                     <span className="day-date">{dayLabel(day.date)}</span>
                     <span className="day-name">
                       {day.name}
                       {day.kind === 'cuti_bersama' ? <span className="badge info">{t('calendar.cutiBersama')}</span> : null}
+                      {day.kind === 'working_day' ? <span className="badge ok">{t('calendar.workingDay')}</span> : null}
+                      {day.source === 'instansi' ? <span className="badge muted-badge">{t('calendar.localEdit')}</span> : null}
                     </span>
                     {canManage ? (
                       <span className="day-actions">

@@ -1,8 +1,8 @@
 // Naming conventions per platform: the admin writes a pattern such as `humas{unit}` or `{instansi}_{kota}`;
-// the account registry flags every handle that breaks it.
+// the account registry flags every handle that breaks it. The patterns are saved together, as one setting.
 import { useState, type FormEvent } from 'react'
 import { api } from '../../app/api-client.ts'
-import { Notice } from '../../components/alert.tsx'
+import { ErrorAlert, Notice } from '../../components/alert.tsx'
 import { TextField } from '../../components/field.tsx'
 import { LoadState } from '../../components/load-state.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
@@ -11,48 +11,61 @@ import { useLoad } from '../../components/use-load.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { PLATFORMS } from '../accounts/account-types.ts'
 
-export interface NamingPattern {
-  platform: string
-  pattern: string
-}
+export type NamingPatterns = Partial<Record<string, string>>
 
-function PatternRow({ platform, current, onSaved }: { platform: string; current: string; onSaved: (message: string) => void }) {
+export const NAMING_PATH = '/api/naming/patterns'
+
+function PatternsForm({ initial }: { initial: NamingPatterns }) {
   const { t } = useI18n()
-  const [pattern, setPattern] = useState(current)
+  const [patterns, setPatterns] = useState<Record<string, string>>(() => Object.fromEntries(PLATFORMS.map((platform) => [platform, initial[platform] ?? ''])))
+  const [saved, setSaved] = useState(false)
   const { error, capture, clear, field } = useApiError()
-  const label = t(`platform.${platform}` as 'platform.x')
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
     clear()
+    setSaved(false)
     try {
-      if (pattern.trim()) await api.put(`/api/naming/${platform}`, { pattern: pattern.trim() })
-      else await api.delete(`/api/naming/${platform}`)
-      onSaved(t('naming.saved', { platform: label }))
+      const body = Object.fromEntries(Object.entries(patterns).map(([platform, pattern]) => [platform, pattern.trim() || null]))
+      await api.put(NAMING_PATH, { patterns: body })
+      setSaved(true)
     } catch (caught) {
       capture(caught)
     }
   }
 
   return (
-    <form className="pattern-row" onSubmit={(event) => void save(event)} noValidate>
-      <TextField label={label} name={`pattern-${platform}`} value={pattern} placeholder={t('naming.none')} onChange={(event) => setPattern(event.target.value)} error={field('pattern') ?? (error.message ?? undefined)} />
-      <button type="submit" className="button" aria-label={t('naming.saveFor', { platform: label })}>
-        {t('common.save')}
-      </button>
+    <form onSubmit={(event) => void save(event)} noValidate>
+      <ErrorAlert>{error.message}</ErrorAlert>
+      {saved ? <Notice>{t('naming.saved')}</Notice> : null}
+      <div className="grid-form">
+        {PLATFORMS.map((platform) => (
+          <TextField
+            key={platform}
+            label={t(`platform.${platform}`)}
+            name={`pattern-${platform}`}
+            value={patterns[platform] ?? ''}
+            placeholder={t('naming.none')}
+            onChange={(event) => setPatterns((previous) => ({ ...previous, [platform]: event.target.value }))}
+            error={field(platform) ?? field(`patterns.${platform}`)}
+          />
+        ))}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button primary">
+          {t('naming.save')}
+        </button>
+      </div>
     </form>
   )
 }
 
 export function NamingPage() {
   const { t } = useI18n()
-  const patterns = useLoad(() => api.get<{ items: NamingPattern[] }>('/api/naming'), [])
-  const [notice, setNotice] = useState<string | null>(null)
-  const byPlatform = new Map((patterns.data?.items ?? []).map((item) => [item.platform, item.pattern]))
+  const patterns = useLoad(() => api.get<{ patterns: NamingPatterns }>(NAMING_PATH), [])
   return (
     <>
       <PageHeader title={t('naming.title')} description={t('naming.intro')} />
-      {notice ? <Notice>{notice}</Notice> : null}
       <section className="panel" aria-labelledby="naming-help">
         <h2 id="naming-help">{t('naming.languageTitle')}</h2>
         <ul className="help-list">
@@ -74,12 +87,7 @@ export function NamingPage() {
       <section className="panel" aria-labelledby="naming-patterns">
         <h2 id="naming-patterns">{t('naming.patterns')}</h2>
         <LoadState loading={patterns.loading && !patterns.data} error={patterns.error} />
-        {patterns.data
-          ? PLATFORMS.map((platform) => <PatternRow key={`${platform}-${byPlatform.get(platform) ?? ''}`} platform={platform} current={byPlatform.get(platform) ?? ''} onSaved={(message) => {
-              setNotice(message)
-              patterns.reload()
-            }} />)
-          : null}
+        {patterns.data ? <PatternsForm initial={patterns.data.patterns} /> : null}
       </section>
     </>
   )
