@@ -6,10 +6,20 @@ import { registerAuthRoutes } from './auth/auth-routes.ts'
 import { registerMeRoutes } from './me/me-routes.ts'
 import { registerSetupRoutes } from './setup/setup-routes.ts'
 import { registerUsersRoutes } from './users/users-routes.ts'
+import { registerUnitsRoutes } from './units/units-routes.ts'
+import { registerAccountsRoutes } from './accounts/accounts-routes.ts'
+import { registerNamingRoutes } from './naming/naming-routes.ts'
+import { registerCalendarRoutes } from './calendar/calendar-routes.ts'
+import { registerAuditRoutes } from './audit/audit-routes.ts'
 
 export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
   registerMeRoutes(app, context)
   registerUsersRoutes(app, context)
   registerSetupRoutes(app, context)
+  registerUnitsRoutes(app, context)
+  registerAccountsRoutes(app, context)
+  registerNamingRoutes(app, context)
+  registerCalendarRoutes(app, context)
+  registerAuditRoutes(app, context)
 }
