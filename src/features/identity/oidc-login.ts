@@ -92,6 +92,7 @@ export async function finishOidcLogin(
   if (!pending) throw new OidcLoginError('invalid_state', 'OIDC state unknown, used or expired')
   const config = await providerConfig(settings)
   let claims: oidc.IDToken | undefined
+  let profile: { email?: unknown; email_verified?: unknown }
   try {
     const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
       pkceCodeVerifier: pending.codeVerifier,
@@ -100,12 +101,15 @@ export async function finishOidcLogin(
       idTokenExpected: true,
     })
     claims = tokens.claims()
+    profile = { email: claims?.email, email_verified: claims?.email_verified }
+    // Conformant providers put scope claims (email) in the UserInfo response, not the ID token.
+    if (claims && typeof claims.email !== 'string') profile = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)
   } catch (error) {
     throw new OidcLoginError('provider_error', `OIDC code exchange failed: ${error instanceof Error ? error.message : String(error)}`)
   }
   if (!claims) throw new OidcLoginError('provider_error', 'no ID token')
-  const email = typeof claims.email === 'string' ? claims.email : ''
-  if (!email || claims.email_verified !== true) throw new OidcLoginError('email_unverified', 'provider did not assert a verified e-mail')
+  const email = typeof profile.email === 'string' ? profile.email : ''
+  if (!email || profile.email_verified !== true) throw new OidcLoginError('email_unverified', 'provider did not assert a verified e-mail')
   const user = await findUserByEmail(deps.db, email)
   if (!user || user.disabledAt) throw new OidcLoginError('unknown_user', `no active user for ${email}`)
   if (user.oidcSubject && user.oidcSubject !== claims.sub) throw new OidcLoginError('subject_mismatch', 'e-mail is linked to another provider subject')
