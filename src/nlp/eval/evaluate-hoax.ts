@@ -12,6 +12,10 @@ export type HoaxEvalText = z.infer<typeof textSchema>
 
 export const HOAX_CLAIMS_FILE = new URL('../data/eval/hoax-claims.jsonl', import.meta.url)
 export const HOAX_DEV_FILE = new URL('../data/eval/hoax-dev.jsonl', import.meta.url)
+/** A second dev set of harder paraphrases, written after the first test run (docs/nlp/evaluation-check-hoax.md). */
+export const HOAX_DEV2_FILE = new URL('../data/eval/hoax-dev2.jsonl', import.meta.url)
+/** Fresh test set written after all tuning was done; scored once. */
+export const HOAX_TEST2_FILE = new URL('../data/eval/hoax-test2.jsonl', import.meta.url)
 export const HOAX_TEST_FILE = new URL('../data/eval/hoax-test.jsonl', import.meta.url)
 
 export function loadHoaxClaims(path: string | URL = HOAX_CLAIMS_FILE): HoaxClaim[] {
@@ -108,9 +112,15 @@ export function calibrateHoaxThreshold(claims: HoaxClaim[], dev: HoaxEvalText[],
   return best.threshold
 }
 
-/** Scores the test split with the matcher's default (dev-calibrated) threshold. */
-export function evaluateHoax(threshold?: number): HoaxEvaluation {
+/** Both dev sets together: what the threshold is calibrated on. */
+export function loadHoaxDevTexts(): HoaxEvalText[] {
+  return [...loadHoaxTexts(HOAX_DEV_FILE), ...loadHoaxTexts(HOAX_DEV2_FILE)]
+}
+
+/** Scores a test split (default: the first) with the matcher's default (dev-calibrated) threshold. */
+export function evaluateHoax(options: { threshold?: number; split?: 'test' | 'test2' } = {}): HoaxEvaluation {
   const claims = loadHoaxClaims()
-  const matcher = createHoaxMatcher(claims)
-  return scoreHoaxTexts(claims, loadHoaxTexts(HOAX_TEST_FILE), threshold ?? matcher.threshold, 'test')
+  const split = options.split ?? 'test'
+  const file = split === 'test2' ? HOAX_TEST2_FILE : HOAX_TEST_FILE
+  return scoreHoaxTexts(claims, loadHoaxTexts(file), options.threshold ?? createHoaxMatcher(claims).threshold, split)
 }

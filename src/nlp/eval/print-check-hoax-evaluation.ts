@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url'
 import { DEFAULT_HOAX_THRESHOLD } from '../hoax/create-hoax-matcher.ts'
 import { evaluateCheck } from './evaluate-check.ts'
-import { calibrateHoaxThreshold, evaluateHoax, HOAX_DEV_FILE, loadHoaxClaims, loadHoaxTexts, scoreHoaxTexts } from './evaluate-hoax.ts'
+import { calibrateHoaxThreshold, evaluateHoax, loadHoaxClaims, loadHoaxDevTexts, scoreHoaxTexts } from './evaluate-hoax.ts'
 
 const percent = (x: number): string => `${(x * 100).toFixed(1)}`
 
@@ -29,17 +29,21 @@ export function formatCheckHoaxEvaluation(): string {
   }
 
   const claims = loadHoaxClaims()
-  const dev = loadHoaxTexts(HOAX_DEV_FILE)
+  const dev = loadHoaxDevTexts()
   const calibrated = calibrateHoaxThreshold(claims, dev)
-  const devResult = scoreHoaxTexts(claims, dev, DEFAULT_HOAX_THRESHOLD, 'dev')
+  const devResult = scoreHoaxTexts(claims, dev, DEFAULT_HOAX_THRESHOLD, 'dev + dev2')
   const test = evaluateHoax()
+  const test2 = evaluateHoax({ split: 'test2' })
   lines.push(`hoax threshold: committed ${DEFAULT_HOAX_THRESHOLD}, re-calibrated on dev ${calibrated}`)
   lines.push('| split | texts | restatements | recall | wrong claim | false-match rate | precision |', '|---|---:|---:|---:|---:|---:|---:|')
-  for (const r of [devResult, test]) {
+  for (const r of [devResult, test, test2]) {
     lines.push(`| ${r.split} | ${r.texts} | ${r.restatements} | ${percent(r.recall)} | ${percent(r.wrongClaimRate)} | ${percent(r.falseMatchRate)} (${r.nonRestatements} non-restatements) | ${percent(r.precision)} |`)
   }
-  lines.push('', 'test recall by style: ' + Object.entries(test.recallByStyle).map(([s, v]) => `${s} ${percent(v)}`).join(', '))
-  lines.push('test false matches by kind: ' + Object.entries(test.falseMatchByStyle).map(([s, v]) => `${s} ${percent(v)}`).join(', '))
+  lines.push('')
+  for (const r of [test, test2]) {
+    lines.push(`${r.split} recall by style: ` + Object.entries(r.recallByStyle).map(([k, v]) => `${k} ${percent(v)}`).join(', '))
+    lines.push(`${r.split} false matches by kind: ` + Object.entries(r.falseMatchByStyle).map(([k, v]) => `${k} ${percent(v)}`).join(', '))
+  }
   return lines.join('\n')
 }
 

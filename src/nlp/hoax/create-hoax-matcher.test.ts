@@ -26,7 +26,7 @@ describe('createHoaxMatcher', () => {
   it('does not match same-topic texts, denials or unrelated texts', () => {
     expect(matchOf('Jadwal vaksinasi COVID-19 dosis booster di Puskesmas Tembalang hari Senin')).toBeNull()
     expect(matchOf('Faktanya vaksin COVID-19 tidak mengandung microchip, sudah diuji BPOM')).toBeNull()
-    expect(matchOf('Pendaftaran CPNS 2024 dibuka 20 Agustus melalui sscasn.bkn.go.id')).toBeNull()
+    expect(matchOf('Formasi CPNS 2024 untuk lulusan SMA ada di kementerian mana saja?')).toBeNull()
     expect(matchOf('Tarif listrik PLN naik 5 persen untuk pelanggan industri')).toBeNull()
     expect(matchOf('Lampu PJU di Jalan Setiabudi mati sudah seminggu')).toBeNull()
   })

@@ -24,6 +24,9 @@ const REGIONAL: Record<string, string> = {
   deukeut: 'dekat', mun: 'kalau', lamun: 'kalau', ngabeledug: 'meledak', beledug: 'ledak', poe: 'hari',
   payun: 'depan', deui: 'lagi', kedah: 'harus', tilelep: 'tenggelam', peuting: 'malam', nu: 'yang', lami: 'lama',
   hiji: '1', tilu: '3', opat: '4', genep: '6', dalapan: '8', salapan: '9', sapuluh: '10',
+  rs: 'rumah sakit', rsud: 'rumah sakit', 'tiba-tiba': 'mendadak', onlen: 'online', daring: 'online',
+  sr: 'magnitudo', pemuda: 'anak muda', remaja: 'anak muda', kedaluwarsa: 'tidak berlaku', kadaluarsa: 'tidak berlaku',
+  kadaluwarsa: 'tidak berlaku', selamanya: 'seumur hidup', permanen: 'seumur hidup',
   teh: '', mah: '', atuh: '', euy: '', wae: 'saja', weh: 'saja', pisan: 'sangat',
 }
 
@@ -39,7 +42,7 @@ const STOPWORDS = new Set(
     'awas sekarang nanti sudah belum jadi juga lagi aja kalau jika kalo pas kata bilang katanya dapat dapet tahu ' +
     'kamu aku saya kami kita mereka dia beliau anda lu gue gw orang2 hal the of a to is ini itu sangat banget sekali ' +
     'terus trus emang memang gitu begitu begini semua semuanya cuma hanya tapi tetapi namun bahwa sebab nya hmm wkwk ' +
-    'baru katanya jangan-jangan ' +
+    'baru katanya jangan-jangan mulai tahun bulan hari besok selama sampai hingga per kali tanggal ' +
     'hoaks hoax hoaxs fakta faktanya rp rb ribu juta jt miliar persen'
   ).split(/\s+/),
 )
@@ -51,7 +54,13 @@ export const NEGATORS = new Set(['tidak', 'bukan', 'tak', 'belum', 'jangan', 'ta
 // tied to any claim.
 const SYNONYMS: Record<string, string> = {
   berisi: 'kandung', isi: 'kandung', kandung: 'kandung', ada: 'ada',
-  pantau: 'lacak', mata: 'mata', intai: 'lacak', sadap: 'lacak', track: 'lacak', lacak: 'lacak',
+  pantau: 'lacak', intai: 'lacak', 'mata-mata': 'lacak', 'mata-matain': 'lacak', 'memata-matai': 'lacak',
+  sisip: 'kandung', tanam: 'kandung', susup: 'kandung',
+  habis: 'kosong', kehabisan: 'kosong', ludes: 'kosong',
+  setor: 'bayar', sogok: 'bayar', suap: 'bayar',
+  guncang: 'landa', hantam: 'landa', terjang: 'landa', landa: 'landa',
+  angkut: 'sita', rampas: 'sita', sita: 'sita', tarik: 'tarik',
+  bubar: 'hapus', tiada: 'hapus', sadap: 'lacak', track: 'lacak', lacak: 'lacak',
   chip: 'chip', microchip: 'chip', mikrocip: 'chip', mikrochip: 'chip', cip: 'chip', cipnya: 'chip',
   cuma: 'gratis', free: 'gratis', percuma: 'gratis',
   wafat: 'meninggal', tewas: 'meninggal', mati: 'meninggal', mangkat: 'meninggal', gugur: 'meninggal',
@@ -65,7 +74,7 @@ const SYNONYMS: Record<string, string> = {
   bikin: 'sebab', buat: 'sebab', picu: 'sebab', akibat: 'sebab',
   bocah: 'anak', balita: 'anak', murid: 'siswa', pelajar: 'siswa',
   palsu: 'palsu', abal: 'palsu', bohong: 'palsu',
-  larang: 'larang', stop: 'henti', setop: 'henti', berhenti: 'henti', tutup: 'tutup',
+  larang: 'larang', stop: 'henti', setop: 'henti', distop: 'henti', disetop: 'henti', berhenti: 'henti', tutup: 'hapus',
   hapus: 'hapus', hilang: 'hapus', cabut: 'hapus',
   naik: 'naik', mahal: 'naik', melonjak: 'naik',
   turun: 'turun', murah: 'turun',
