@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { openDatabase } from '../src/db/open-database.ts'
@@ -130,6 +130,12 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`)
 }
 
+/** Timings on a shared machine mean little without its load; both benches print it before and after. */
+function logLoad(when: string): void {
+  log(`load average ${when}: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`)
+}
+
+logLoad('before')
 const results: LoadResult[] = []
 for (const engine of engines) {
   log(`${engine}: ${connections} connections for ${duration} s on ${benchPath}`)
@@ -137,6 +143,7 @@ for (const engine of engines) {
   log(`${engine}: p50=${result.p50} ms, errors=${result.errors}, non-2xx=${result.non2xx}`)
   results.push(result)
 }
+logLoad('after')
 for (const result of results) {
   process.stdout.write(`engine=${result.engine} rps=${Math.round(result.rps)} p99_ms=${result.p99}\n`)
 }

@@ -8,7 +8,7 @@
 //   case=<name> first_start_s=<n>   and   idle_rss_mb=<n>
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort, spawnWarta, stopWarta, waitForOk } from '../tests/int/warta-process.ts'
@@ -20,12 +20,18 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`)
 }
 
+/** Timings on a shared machine mean little without its load; both benches print it before and after. */
+function logLoad(when: string): void {
+  log(`load average ${when}: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`)
+}
+
 function residentMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN)
   return Math.round(kb / 1024)
 }
 
+logLoad('before')
 const workDir = mkdtempSync(path.join(tmpdir(), 'warta-first-start-'))
 const clone = path.join(workDir, 'warta')
 execFileSync('git', ['clone', '--quiet', '--depth', '1', `file://${checkout}`, clone])
@@ -65,4 +71,5 @@ try {
 } finally {
   rmSync(workDir, { recursive: true, force: true })
 }
+logLoad('after')
 for (const line of lines) process.stdout.write(`${line}\n`)

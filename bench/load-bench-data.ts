@@ -38,6 +38,7 @@ export async function loadBenchData(db: Db, options: { accounts?: number; users?
     }
   }
   await db.insert(units).values(unitRows)
+  const unitIds = unitRows.map((unit) => unit.id!)
 
   const passwordHash = await hash('kata-sandi-bench-yang-panjang')
   // Admins must have two-factor login enabled before the API serves them; the bench authenticates with an API
@@ -55,7 +56,7 @@ export async function loadBenchData(db: Db, options: { accounts?: number; users?
   const grantRows = userRows.map((user, index) => ({
     instansiId,
     userId: user.id,
-    unitId: index === 0 ? rootId : unitRows[1 + (index % (unitRows.length - 1))]!.id,
+    unitId: index === 0 ? rootId : unitIds[1 + (index % (unitIds.length - 1))]!,
     role: index === 0 ? 'admin' : ROLES[index % ROLES.length]!,
   }))
   await db.insert(roleGrants).values(grantRows)
@@ -65,7 +66,7 @@ export async function loadBenchData(db: Db, options: { accounts?: number; users?
     const handle = `humas_bench_${index + 1}`
     return {
       instansiId,
-      unitId: unitRows[index % unitRows.length]!.id,
+      unitId: unitIds[index % unitIds.length]!,
       platform,
       handle,
       displayName: `Humas Bench ${index + 1}`,
