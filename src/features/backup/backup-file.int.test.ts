@@ -10,6 +10,7 @@ import type { AppContext } from '../../context.ts'
 import type { Database } from '../../db/open-database.ts'
 import type { Engine } from '../../db/client.ts'
 import { appendAudit } from '../../db/audit-repository.ts'
+import { calendarDays } from '../../db/schema/index.ts'
 import { exportDatabase } from '../../db/backup-export.ts'
 import { BackupError } from '../../db/backup-format.ts'
 import { verifyAuditLog } from '../audit/verify-audit-log.ts'
@@ -21,11 +22,15 @@ let context: AppContext
 let backupFile: string
 
 /** Everything but the header (its time and engine differ between a database and its restored copy). */
-async function contentOf(database: Database): Promise<string[]> {
+async function contentOf(database: Database, pageSize?: number): Promise<string[]> {
   const lines: string[] = []
-  await exportDatabase(database, async (line) => {
-    lines.push(line)
-  })
+  await exportDatabase(
+    database,
+    async (line) => {
+      lines.push(line)
+    },
+    { pageSize },
+  )
   return lines.slice(1)
 }
 
@@ -37,6 +42,12 @@ beforeAll(async () => {
   const seksi = await createTestUnit(context.db, owner, bidang)
   await createTestUnit(context.db, owner, seksi)
   const admin = await createTestUser(context.db, owner, [{ unitId: owner.rootUnit.id, role: 'admin' }])
+  // A table with a two-column primary key, so paging on a composite key is exercised.
+  await context.db.insert(calendarDays).values([
+    { instansiId: owner.id, day: '2026-03-20', kind: 'holiday', name: 'Idul Fitri' },
+    { instansiId: owner.id, day: '2026-03-21', kind: 'holiday', name: 'Idul Fitri' },
+    { instansiId: owner.id, day: '2026-12-24', kind: 'cuti_bersama', name: 'Cuti bersama Natal' },
+  ])
   for (let index = 0; index < 5; index += 1) {
     await context.db.transaction((tx) =>
       appendAudit(tx, {
@@ -72,6 +83,10 @@ describe('backup and restore', () => {
   // The cross-engine case needs the other engine: PGlite always exists, PostgreSQL when this run has a server.
   const targets: [string, Engine][] = [['the same engine', testEngine()]]
   if (otherEngine === 'pglite' || postgresAvailable()) targets.push(['the other engine', otherEngine])
+
+  it('reads the same rows whatever the page size, so keyset paging neither skips nor repeats rows', async () => {
+    expect(await contentOf(context.database, 2)).toEqual(await contentOf(context.database))
+  })
 
   it.each(targets)('restores into an empty database on %s with equal data and an intact audit chain', async (_label, engine) => {
     const target = await openFreshDatabase(engine)
