@@ -87,3 +87,20 @@ describe('maskNik', () => {
     expect(maskNik('3171011708450001')).toBe('3171********0001')
   })
 })
+
+describe('findNiks on embedded and card-like numbers', () => {
+  it('skips numbers inside path-like references and Luhn-valid card groups', () => {
+    expect(findNiks('Nomor surat INV/2024/3171011708450001')).toEqual([])
+    expect(findNiks('Kartu 5171 0117 0845 0001 tertinggal di loket')).toEqual([])
+  })
+
+  it('still reports a grouped NIK when the text names it', () => {
+    expect(findNiks('NIK 5171 0117 0845 0001')).toHaveLength(1)
+  })
+})
+
+describe('findNiks on grouped Java NIKs', () => {
+  it('reports a grouped NIK whose first digits are no card network even without a label', () => {
+    expect(findNiks('3171 0117 0845 0001')).toHaveLength(1)
+  })
+})

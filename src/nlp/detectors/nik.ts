@@ -3,6 +3,7 @@
 // 16-digit number is only reported when its region exists, its date is real and its serial is not 0000, and the
 // words right before it do not say it is a card, account or transaction number.
 import type { DetectorSpan } from './detector-span.ts'
+import { passesLuhn } from './luhn.ts'
 import { isKnownDistrictCode } from './region-codes.ts'
 
 export interface NikInfo {
@@ -77,7 +78,15 @@ export function findNiks(text: string): DetectorSpan[] {
     if (!isValidNik(digits)) continue
     const start = match.index
     const before = text.slice(Math.max(0, start - 40), start)
-    if (DECOY_CONTEXT.test(before) && !IDENTITY_CONTEXT.test(before)) continue
+    const named = IDENTITY_CONTEXT.test(before)
+    if (DECOY_CONTEXT.test(before) && !named) continue
+    // Part of a path-like reference (INV/2024/…, #…, id=…) rather than a number standing on its own.
+    if (/[/#=:_]$/.test(before) || text[start + raw.length] === '/') {
+      if (!named) continue
+    }
+    // Payment cards are printed in groups of four and carry a Luhn check digit; an NIK has none, so a grouped,
+    // Luhn-valid number with a card-network first digit is taken for a card unless the text calls it an NIK.
+    if (!named && /^\d{4} \d{4} \d{4} \d{4}$/.test(raw) && /^(?:4|5[1-5]|6[2-5])/.test(digits) && passesLuhn(digits)) continue
     spans.push({ start, end: start + raw.length })
   }
   return spans

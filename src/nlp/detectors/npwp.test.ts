@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
-import { findNpwps, formatNpwp, isValidNpwp, passesLuhn } from './npwp.ts'
+import { passesLuhn } from './luhn.ts'
+import { findNpwps, formatNpwp, isValidNpwp } from './npwp.ts'
 
 describe('isValidNpwp', () => {
   it('passes every rules.md vector', () => {

@@ -2,21 +2,9 @@
 // digit in position 9; since PMK 112/2022 a 16-digit NPWP is either "0" + the legacy 15 (Luhn over its first 10
 // digits) or an individual's NIK.
 import type { DetectorSpan } from './detector-span.ts'
+import { passesLuhn } from './luhn.ts'
 import { isValidNik } from './nik.ts'
 
-/** Standard Luhn (weights 1, 2, 1, … counted from the rightmost digit, which is the check digit). */
-export function passesLuhn(digits: string): boolean {
-  let sum = 0
-  for (let index = 0; index < digits.length; index += 1) {
-    let value = Number(digits[digits.length - 1 - index])
-    if (index % 2 === 1) {
-      value *= 2
-      if (value > 9) value -= 9
-    }
-    sum += value
-  }
-  return digits.length > 0 && sum % 10 === 0
-}
 
 export function isValidNpwp(value: string): boolean {
   const digits = value.replace(/[.\-\s]/g, '')

@@ -30,3 +30,17 @@ describe('findPersonalOpinion', () => {
     for (const text of neutral) expect(findPersonalOpinion(text), text).toEqual([])
   })
 })
+
+describe('findPersonalOpinion on candidates', () => {
+  it('finds support for a named candidate or a person introduced with an honorific', () => {
+    expect(findPersonalOpinion('Ayo dukung Prabowo-Gibran!')).toHaveLength(1)
+    expect(findPersonalOpinion('Mari menangkan Pak Harjo di Pilkada')).toHaveLength(1)
+    expect(findPersonalOpinion('Saya yakin program ini berhasil')).toHaveLength(1)
+  })
+
+  it('does not read support for ordinary things as partisanship', () => {
+    expect(findPersonalOpinion('Dukung Timnas Indonesia di Piala Asia!')).toEqual([])
+    expect(findPersonalOpinion('Ayo coblos di TPS masing-masing tanggal 27 November')).toEqual([])
+    expect(findPersonalOpinion('Dukung UMKM lokal dengan membeli produk dalam negeri')).toEqual([])
+  })
+})

@@ -4,7 +4,7 @@
 import type { DetectorSpan } from './detector-span.ts'
 
 const FIRST_PERSON_OPINION =
-  /\b(?:menurut\s+(?:saya|aku|gue|gw|sy|pendapat\s+(?:saya|pribadi|aku))|saya\s+pribadi|aku\s+pribadi|secara\s+pribadi\s+saya|pendapat\s+(?:pribadi\s+)?saya|opini\s+(?:pribadi\s+)?saya|(?:saya|aku|sy)\s+(?:rasa|kira|pikir|nilai|anggap)\b|kalau\s+(?:saya|aku)\s+sih|imho|in\s+my\s+opinion|(?:saya|aku)\s+(?:sangat\s+)?(?:tidak\s+)?(?:setuju|suka|benci|kecewa|muak)\b)/giu
+  /\b(?:menurut\s+(?:saya|aku|gue|gw|sy|pendapat\s+(?:saya|pribadi|aku))|saya\s+pribadi|aku\s+pribadi|secara\s+pribadi\s+saya|pendapat\s+(?:pribadi\s+)?saya|opini\s+(?:pribadi\s+)?saya|menurutku|menurut\s+gw|(?:saya|aku|sy)\s+(?:rasa|kira|pikir|nilai|anggap|yakin|percaya|merasa|berpendapat)\b|kalau\s+(?:saya|aku)\s+sih|imho|in\s+my\s+opinion|(?:saya|aku)\s+(?:sangat\s+)?(?:tidak\s+)?(?:setuju|suka|benci|kecewa|muak)\b)/giu
 
 // Something a voter can be asked to pick: a ballot number, a candidate pair, a party (names of parties that sat
 // in the 2024 election), or a named office-seeker.
@@ -23,13 +23,24 @@ const PARTISAN_PATTERNS: RegExp[] = [
 ]
 
 const PROHIBITION_BEFORE = /\b(?:dilarang|larangan|tidak\s+boleh|tak\s+boleh|tidak|tak|bukan|netral(?:\s+dan)?)\s+(?:\p{L}+\s+)?$/iu
+// Candidates of the 2024 national and Jakarta elections by name, and an honorific before a capitalised name
+// ("dukung Pak Budi"), after a verb of support.
+const SUPPORT_VERB = String.raw`(?:ayo\s+|mari\s+|yuk\s+|jangan\s+)?(?:pilih|coblos|dukung|mendukung|menangkan|memenangkan)\s+`
+const CANDIDATE_SUPPORT = new RegExp(
+  String.raw`\b${SUPPORT_VERB}(?:prabowo|gibran|anies|muhaimin|cak\s+imin|ganjar|mahfud|ridwan\s+kamil|pramono|dharma\s+pongrekun|suswono|rano\s+karno)\b`,
+  'giu',
+)
+// Case matters for the name, so the verb's first letter is spelled out in both cases instead of using the i flag.
+const HONORIFIC_SUPPORT =
+  /\b(?:[Aa]yo\s+|[Mm]ari\s+|[Yy]uk\s+|[Jj]angan\s+)?(?:[Pp]ilih|[Cc]oblos|[Dd]ukung|[Mm]endukung|[Mm]enangkan|[Mm]emenangkan)\s+(?:[Pp]ak|[Bb]u|[Bb]apak|[Ii]bu|[Mm]as|[Bb]ang)\s+\p{Lu}\p{Ll}+/gu
+
 const SLOGAN_HASHTAG_EXCEPTIONS = /^#(?:pemilu|pilkada|pemilihan|kpu|bawaslu|pemilihdamai|pemiludamai|pilkadadamai|ayomemilih|gunakanhakpilih|jangangolput)/iu
 
 /** Spans of first-person opinion and of partisan support; overlapping spans merged. */
 export function findPersonalOpinion(text: string): DetectorSpan[] {
   const found: DetectorSpan[] = []
   for (const match of text.matchAll(FIRST_PERSON_OPINION)) found.push({ start: match.index, end: match.index + match[0].length })
-  for (const pattern of PARTISAN_PATTERNS) {
+  for (const pattern of [...PARTISAN_PATTERNS, CANDIDATE_SUPPORT, HONORIFIC_SUPPORT]) {
     for (const match of text.matchAll(pattern)) {
       if (SLOGAN_HASHTAG_EXCEPTIONS.test(match[0])) continue
       // "ASN dilarang mendukung pasangan calon" states the neutrality rule itself.

@@ -47,3 +47,11 @@ describe('findPrivatePhones', () => {
     expect(findPrivatePhones('NIK 6271011708450001')).toEqual([])
   })
 })
+
+describe('findPrivatePhones on service lines', () => {
+  it('exempts an agency WhatsApp line named as a service but not a person behind it', () => {
+    expect(findPrivatePhones('Layanan pengaduan WhatsApp resmi Dukcapil: 0811-2345-6789')).toEqual([])
+    expect(findPrivatePhones('Call center via WA 0811 2345 6789')).toEqual([])
+    expect(findPrivatePhones('Layanan pengaduan: hubungi Pak Budi 0812-3456-7890')).toHaveLength(1)
+  })
+})

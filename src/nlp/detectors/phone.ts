@@ -36,6 +36,13 @@ export function normalisePhone(value: string): NormalisedPhone | null {
 // such as an NIK or a transaction id.
 const CANDIDATE = /(?<![\p{L}\p{N}_+])(?:\+62|62|0)(?:[ .-]?\d){8,12}(?!\d|[.-]\d)/gu
 
+// An agency's own WhatsApp or SMS service line is a mobile number too, but it is the institution's: words right
+// before the number that name a service line exempt it, unless they also name a person.
+const SERVICE_LINE_CONTEXT =
+  /\b(?:call\s*cent(?:er|re)|contact\s*cent(?:er|re)|hotline|pusat\s+(?:panggilan|informasi|pengaduan)|command\s+cent(?:er|re)|(?:wa|whatsapp|sms)\s+(?:resmi|center|centre|layanan|pengaduan)|layanan\s+(?:pengaduan|informasi|whatsapp|wa|sms|darurat)|nomor\s+resmi|kanal\s+resmi)\b[^\d]{0,30}$/iu
+const PERSON_CONTEXT =
+  /\b(?:saya|aku|gue|pak|bu|bapak|ibu|mas|mbak|kak|bang|a\.?\s?n\.?|atas\s+nama|narahubung|cp|contact\s+person|koordinator|petugas|staf|admin)\b/iu
+
 /** Spans of private mobile numbers in free text. */
 export function findPrivatePhones(text: string): DetectorSpan[] {
   const spans: DetectorSpan[] = []
@@ -45,6 +52,8 @@ export function findPrivatePhones(text: string): DetectorSpan[] {
     const phone = normalisePhone(raw)
     if (phone?.kind !== 'mobile') continue
     const start = match.index
+    const before = text.slice(Math.max(0, start - 50), start)
+    if (SERVICE_LINE_CONTEXT.test(before) && !PERSON_CONTEXT.test(before)) continue
     spans.push({ start, end: start + raw.length })
   }
   return spans

@@ -26,3 +26,12 @@ describe('isOfficialEmailDomain', () => {
     expect(isOfficialEmailDomain('yahoo.co.id')).toBe(false)
   })
 })
+
+describe('findPrivateEmails on role addresses', () => {
+  it('treats a role address on an organisation domain as institutional but webmail as private', () => {
+    expect(findPrivateEmails('Pengaduan pelanggan: cs@pln.co.id')).toEqual([])
+    expect(findPrivateEmails('Kirim ke info.dinas@gmail.com')).toHaveLength(1)
+    expect(findPrivateEmails('Kirim ke info@gmail.com')).toHaveLength(1)
+    expect(findPrivateEmails('Kirim ke andi@pln.co.id')).toHaveLength(1)
+  })
+})

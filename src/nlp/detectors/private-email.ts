@@ -17,6 +17,11 @@ export function isOfficialEmailDomain(domain: string): boolean {
   )
 }
 
+// Webmail is always somebody's own mailbox; on an organisation's domain a role address (info@, humas@) is not.
+const WEBMAIL = /^(?:gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|gmx|yandex|zoho|mail)\./i
+const ROLE_LOCAL_PART =
+  /^(?:info|informasi|humas|cs|customer\.?care|pengaduan|layanan|admin|kontak|contact|support|helpdesk|halo|redaksi|sekretariat|ppid|office|hello|marketing|sales|media|press|pr)$/i
+
 /** Spans of e-mail addresses outside official domains. */
 export function findPrivateEmails(text: string): DetectorSpan[] {
   const spans: DetectorSpan[] = []
@@ -26,6 +31,8 @@ export function findPrivateEmails(text: string): DetectorSpan[] {
     raw = raw.replace(/\.+$/, '')
     const domain = raw.slice(raw.indexOf('@') + 1)
     if (isOfficialEmailDomain(domain)) continue
+    const localPart = raw.slice(0, raw.indexOf('@'))
+    if (!WEBMAIL.test(domain) && ROLE_LOCAL_PART.test(localPart)) continue
     spans.push({ start: match.index, end: match.index + raw.length })
   }
   return spans
