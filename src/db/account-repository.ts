@@ -91,6 +91,8 @@ export interface AccountFilter {
   /** Substring of the handle or display name. */
   query?: string | undefined
   ids?: readonly string[] | undefined
+  /** Exact (normalised) handles, on any platform. */
+  handles?: readonly string[] | undefined
 }
 
 function conditionsOf(filter: AccountFilter): SQL[] {
@@ -103,6 +105,7 @@ function conditionsOf(filter: AccountFilter): SQL[] {
     conditions.push(or(ilike(accounts.handle, pattern), ilike(accounts.displayName, pattern))!)
   }
   if (filter.ids) conditions.push(filter.ids.length === 0 ? sql`false` : inArray(accounts.id, [...filter.ids]))
+  if (filter.handles) conditions.push(filter.handles.length === 0 ? sql`false` : inArray(accounts.handle, [...filter.handles]))
   return conditions
 }
 
@@ -193,6 +196,36 @@ export async function insertAccount(db: Db, instansiId: string, fields: AccountF
     .values({ ...fields, instansiId, createdAt: now, updatedAt: now })
     .returning({ id: accounts.id })
   return row!.id
+}
+
+/** Inserts many accounts in a few statements; returns the new ids in input order. */
+export async function insertAccounts(db: Db, instansiId: string, rows: readonly AccountFields[], now: Date): Promise<string[]> {
+  const ids: string[] = []
+  for (let start = 0; start < rows.length; start += 500) {
+    const chunk = rows.slice(start, start + 500)
+    const inserted = await db
+      .insert(accounts)
+      .values(chunk.map((fields) => ({ ...fields, instansiId, createdAt: now, updatedAt: now })))
+      .returning({ id: accounts.id, platform: accounts.platform, handle: accounts.handle })
+    const byKey = new Map(inserted.map((row) => [`${row.platform}:${row.handle}`, row.id]))
+    for (const fields of chunk) ids.push(byKey.get(`${fields.platform}:${fields.handle}`)!)
+  }
+  return ids
+}
+
+/** Replaces the pengelola of many accounts at once (the CSV import). */
+export async function replacePengelolaOfMany(
+  db: Db,
+  instansiId: string,
+  byAccount: ReadonlyMap<string, readonly PengelolaAssignment[]>,
+): Promise<void> {
+  const accountIds = [...byAccount.keys()]
+  for (let start = 0; start < accountIds.length; start += 1000) {
+    const chunk = accountIds.slice(start, start + 1000)
+    await db.delete(accountPengelola).where(and(eq(accountPengelola.instansiId, instansiId), inArray(accountPengelola.accountId, chunk)))
+  }
+  const rows = [...byAccount.entries()].flatMap(([accountId, list]) => list.map((assignment) => ({ ...assignment, accountId, instansiId })))
+  for (let start = 0; start < rows.length; start += 1000) await db.insert(accountPengelola).values(rows.slice(start, start + 1000))
 }
 
 export async function updateAccountFields(db: Db, instansiId: string, id: string, fields: AccountFields, now: Date): Promise<void> {

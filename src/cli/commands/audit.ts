@@ -46,6 +46,10 @@ export async function run(args: string[]): Promise<number> {
       out: (line) => process.stdout.write(line),
       err: (line) => process.stderr.write(line),
     })
+  } catch (error) {
+    // The usual cause on a new data folder: nothing was migrated yet, so there is no audit_log to read.
+    process.stderr.write(`warta audit: the audit log could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Has 'warta migrate' run on this database?\n`)
+    return 1
   } finally {
     await database.close()
   }

@@ -186,6 +186,9 @@ describe('accounts routes', () => {
     expect(third.json()).toMatchObject({ created: 0, updated: 1, unchanged: 2 })
     const importEntries = await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'account.import' })
     expect(importEntries).toHaveLength(3)
+    // Newest first: the third import changed one account and records its before and after.
+    expect(importEntries[0]!.after).toMatchObject({ updated: 1, changes: [{ change: 'update', before: { displayName: 'Dinkes Kota' }, after: { displayName: 'Dinas Kesehatan Kota' } }] })
+    expect((importEntries[2]!.after as { changes: unknown[] }).changes).toHaveLength(3)
     expect((await verifyAuditLog(s.ctx.db, { instansiId: s.owner.id })).breaks).toEqual([])
   })
 
