@@ -1,0 +1,262 @@
+// Walks every API route as a fully privileged user of instansi A against instansi B's ids. Each route must either
+// answer 403/404 for B's objects, or be declared here as one that names no object of another instansi. A route
+// added later without a line below fails the first test, so isolation is decided for every new route on purpose.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../src/api/app.ts'
+import { generateTotpSecret } from '../../src/features/identity/totp.ts'
+import { ROLES } from '../../src/features/access/policy.ts'
+import { getTestContext } from '../support/test-context.ts'
+import { createTestInstansi, createTestUnit, createTestUser, type TestInstansi } from '../support/fixtures.ts'
+import { loginAs, type LoginHeaders } from '../support/auth.ts'
+
+interface ForeignIds {
+  unitId: string
+  childUnitId: string
+  userId: string
+  grantId: string
+  accountId: string
+  sessionId: string
+  tokenId: string
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+interface RouteCase {
+  url: (b: ForeignIds) => string
+  body?: (b: ForeignIds, a: { unitId: string; userId: string }) => unknown
+}
+
+/** Routes that address an object by id: instansi A's user must get 403 or 404 for B's ids. */
+const foreignObjectRoutes: Record<string, RouteCase> = {
+  'DELETE /api/me/sessions/{id}': { url: (b) => `/api/me/sessions/${b.sessionId}` },
+  'DELETE /api/me/tokens/{id}': { url: (b) => `/api/me/tokens/${b.tokenId}` },
+  'GET /api/users/{id}': { url: (b) => `/api/users/${b.userId}` },
+  'PATCH /api/users/{id}': { url: (b) => `/api/users/${b.userId}`, body: () => ({ name: 'Diambil alih' }) },
+  'POST /api/users/{id}/reset-password': { url: (b) => `/api/users/${b.userId}/reset-password` },
+  'POST /api/users/{id}/reset-two-factor': { url: (b) => `/api/users/${b.userId}/reset-two-factor` },
+  'POST /api/users/{id}/grants': { url: (b) => `/api/users/${b.userId}/grants`, body: (b) => ({ unitId: b.unitId, role: 'admin' }) },
+  'DELETE /api/users/{id}/grants/{grantId}': { url: (b) => `/api/users/${b.userId}/grants/${b.grantId}` },
+  'GET /api/units/{id}': { url: (b) => `/api/units/${b.unitId}` },
+  'PATCH /api/units/{id}': { url: (b) => `/api/units/${b.childUnitId}`, body: () => ({ name: 'Diambil alih' }) },
+  'POST /api/units/{id}/move': { url: (b) => `/api/units/${b.childUnitId}/move`, body: (_b, a) => ({ parentId: a.unitId }) },
+  'POST /api/units/{id}/archive': { url: (b) => `/api/units/${b.childUnitId}/archive`, body: () => ({ force: true }) },
+  'POST /api/units/{id}/unarchive': { url: (b) => `/api/units/${b.childUnitId}/unarchive` },
+  'GET /api/accounts/{id}': { url: (b) => `/api/accounts/${b.accountId}` },
+  'PATCH /api/accounts/{id}': { url: (b) => `/api/accounts/${b.accountId}`, body: () => ({ notes: 'Diambil alih' }) },
+  'DELETE /api/accounts/{id}': { url: (b) => `/api/accounts/${b.accountId}` },
+}
+
+/** Routes without an id in the path whose body can name another instansi's objects. */
+const foreignReferenceRoutes: Record<string, RouteCase> = {
+  'POST /api/units': { url: () => '/api/units', body: (b) => ({ parentId: b.unitId, code: 'SUSUP', name: 'Unit Susupan' }) },
+  'POST /api/users': {
+    url: () => '/api/users',
+    body: (b) => ({ email: `susup-${Date.now()}@uji.go.id`, name: 'Susup', grants: [{ unitId: b.unitId, role: 'admin' }] }),
+  },
+  'POST /api/accounts': {
+    url: () => '/api/accounts',
+    body: (b, a) => ({ unitId: b.unitId, platform: 'instagram', handle: 'susupan', penanggungJawabUserId: a.userId }),
+  },
+}
+
+/**
+ * Routes that name no object of any instansi by id (the caller's own data, sign-in, setup, or the calendar keyed
+ * by date): covered by the list and no-side-effect checks below.
+ */
+const ownDataRoutes = new Set([
+  'GET /api/auth/options',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/auth/me',
+  'POST /api/auth/two-factor',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
+  'POST /api/me/password',
+  'GET /api/me/two-factor',
+  'POST /api/me/two-factor/enrol',
+  'POST /api/me/two-factor/confirm',
+  'POST /api/me/two-factor/recovery-codes',
+  'POST /api/me/two-factor/disable',
+  'GET /api/me/sessions',
+  'GET /api/me/tokens',
+  'POST /api/me/tokens',
+  'GET /api/users',
+  'GET /api/setup',
+  'POST /api/setup',
+  'GET /api/units',
+  'GET /api/accounts/meta',
+  'GET /api/accounts',
+  'GET /api/accounts/export.csv',
+  'POST /api/accounts/import',
+  'GET /api/naming/patterns',
+  'PUT /api/naming/patterns',
+  'GET /api/naming/report',
+  'GET /api/calendar',
+  'GET /api/calendar/deadline',
+  'POST /api/calendar/days',
+  'PATCH /api/calendar/days/{date}',
+  'DELETE /api/calendar/days/{date}',
+  'POST /api/calendar/days/{date}/reset',
+  'PUT /api/calendar/settings',
+  'GET /api/audit',
+  'GET /api/audit/export.csv',
+])
+
+/** List endpoints whose answers must contain none of B's ids. */
+const listUrls = [
+  '/api/units?includeArchived=true',
+  '/api/users',
+  '/api/accounts?limit=500',
+  '/api/accounts/export.csv',
+  '/api/naming/report',
+  '/api/audit?limit=500',
+  '/api/audit/export.csv',
+  '/api/me/sessions',
+  '/api/me/tokens',
+  '/api/calendar?year=2026',
+]
+
+/** What B's own admin sees; must be identical before and after A's walk. */
+const snapshotUrls = [
+  '/api/units?includeArchived=true',
+  '/api/users',
+  '/api/accounts?limit=500',
+  '/api/naming/patterns',
+  '/api/calendar?year=2026',
+  '/api/me/tokens',
+]
+
+let app: FastifyInstance
+let a: { owner: TestInstansi; session: LoginHeaders; userId: string }
+let b: { owner: TestInstansi; session: LoginHeaders; ids: ForeignIds }
+
+async function privilegedUser(app: FastifyInstance, owner: TestInstansi): Promise<{ session: LoginHeaders; userId: string }> {
+  const { db } = await getTestContext()
+  const secret = generateTotpSecret()
+  const user = await createTestUser(db, owner, ROLES.map((role) => ({ unitId: owner.rootUnit.id, role })), { totpSecret: secret })
+  return { session: await loginAs(app, { ...user, totpSecret: secret }), userId: user.id }
+}
+
+async function snapshot(): Promise<string[]> {
+  const bodies: string[] = []
+  for (const url of snapshotUrls) {
+    const response = await app.inject({ method: 'GET', url, headers: b.session.headers })
+    expect(response.statusCode, url).toBe(200)
+    bodies.push(response.body)
+  }
+  return bodies
+}
+
+beforeAll(async () => {
+  const ctx = await getTestContext()
+  app = await buildApp(ctx)
+  await app.ready()
+
+  const ownerA = await createTestInstansi(ctx.db, 'Instansi A')
+  const privilegedA = await privilegedUser(app, ownerA)
+  a = { owner: ownerA, ...privilegedA }
+
+  const ownerB = await createTestInstansi(ctx.db, 'Instansi B')
+  const privilegedB = await privilegedUser(app, ownerB)
+  const child = await createTestUnit(ctx.db, ownerB, ownerB.rootUnit)
+  const member = await createTestUser(ctx.db, ownerB, [{ unitId: child.id, role: 'pengelola' }])
+  const memberView = await app.inject({ method: 'GET', url: `/api/users/${member.id}`, headers: privilegedB.session.headers })
+  const grantId = (memberView.json<{ grants: { id: string }[] }>().grants[0]!).id
+  const account = await app.inject({
+    method: 'POST',
+    url: '/api/accounts',
+    headers: privilegedB.session.headers,
+    payload: { unitId: child.id, platform: 'instagram', handle: 'humas_b_resmi', penanggungJawabUserId: privilegedB.userId },
+  })
+  expect(account.statusCode, account.body).toBe(200)
+  const token = await app.inject({
+    method: 'POST',
+    url: '/api/me/tokens',
+    headers: privilegedB.session.headers,
+    payload: { name: 'otomasi B' },
+  })
+  expect(token.statusCode, token.body).toBe(200)
+  const sessions = await app.inject({ method: 'GET', url: '/api/me/sessions', headers: privilegedB.session.headers })
+  b = {
+    owner: ownerB,
+    session: privilegedB.session,
+    ids: {
+      unitId: ownerB.rootUnit.id,
+      childUnitId: child.id,
+      userId: member.id,
+      grantId,
+      accountId: account.json<{ id: string }>().id,
+      sessionId: sessions.json<{ items: { id: string }[] }>().items[0]!.id,
+      tokenId: token.json<{ apiToken: { id: string } }>().apiToken.id,
+    },
+  }
+})
+
+afterAll(async () => {
+  await app?.close()
+})
+
+describe('isolation between instansi', () => {
+  it('classifies every API route', () => {
+    const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> }
+    const routes = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    )
+    expect(routes.length).toBeGreaterThan(40)
+    const unclassified = routes.filter(
+      (route) => !(route in foreignObjectRoutes) && !(route in foreignReferenceRoutes) && !ownDataRoutes.has(route),
+    )
+    expect(unclassified, 'add each new route to one of the tables in this test').toEqual([])
+  })
+
+  it("refuses every route that addresses instansi B's objects, and changes nothing of B's", async () => {
+    const before = await snapshot()
+    const answers: string[] = []
+    for (const [route, spec] of Object.entries({ ...foreignObjectRoutes, ...foreignReferenceRoutes })) {
+      const method = route.split(' ')[0] as Method
+      const response = await app.inject({
+        method,
+        url: spec.url(b.ids),
+        headers: a.session.headers,
+        ...(spec.body ? { payload: spec.body(b.ids, { unitId: a.owner.rootUnit.id, userId: a.userId }) as object } : {}),
+      })
+      if (![403, 404].includes(response.statusCode)) answers.push(`${route} → ${response.statusCode} ${response.body.slice(0, 200)}`)
+    }
+    expect(answers).toEqual([])
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('refuses the same routes to an API token of instansi A', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: a.session.headers,
+      payload: { name: 'otomasi A' },
+    })
+    expect(created.statusCode, created.body).toBe(200)
+    const authorization = `Bearer ${created.json<{ token: string }>().token}`
+    const answers: string[] = []
+    for (const [route, spec] of Object.entries(foreignObjectRoutes)) {
+      const method = route.split(' ')[0] as Method
+      const response = await app.inject({
+        method,
+        url: spec.url(b.ids),
+        headers: { authorization },
+        ...(spec.body ? { payload: spec.body(b.ids, { unitId: a.owner.rootUnit.id, userId: a.userId }) as object } : {}),
+      })
+      if (![403, 404].includes(response.statusCode)) answers.push(`${route} → ${response.statusCode}`)
+    }
+    expect(answers).toEqual([])
+  })
+
+  it("lists none of instansi B's ids in any list or export", async () => {
+    const leaks: string[] = []
+    for (const url of listUrls) {
+      const response = await app.inject({ method: 'GET', url, headers: a.session.headers })
+      expect(response.statusCode, `${url}: ${response.body.slice(0, 200)}`).toBe(200)
+      for (const [name, id] of Object.entries(b.ids)) if (response.body.includes(id)) leaks.push(`${url} contains B's ${name}`)
+      if (response.body.includes(b.owner.id)) leaks.push(`${url} contains B's instansi id`)
+    }
+    expect(leaks).toEqual([])
+  })
+})
