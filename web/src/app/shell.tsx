@@ -10,7 +10,7 @@ import { useSession } from './session.tsx'
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useI18n()
   const { me, logout } = useSession()
-  const { path } = useRouter()
+  const { path, navigate } = useRouter()
   const [menuOpen, setMenuOpen] = useState(false)
   const firstRender = useRef(true)
 
@@ -50,7 +50,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <span className="user-name" title={me.user.email}>
               {me.user.name}
             </span>
-            <button type="button" className="button subtle" onClick={() => void logout()}>
+            <button type="button" className="button subtle" onClick={() => void logout().then(() => navigate('/', { replace: true }))}>
               {t('shell.logout')}
             </button>
           </div>

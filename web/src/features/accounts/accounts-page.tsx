@@ -43,7 +43,7 @@ function NamingReport({ version }: { version: number }) {
       <LoadState loading={report.loading && !report.data} error={report.error} />
       {report.data && report.data.items.length === 0 ? <p>{t('accounts.namingAllGood')}</p> : null}
       {report.data && report.data.items.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table data-testid="naming-report">
             <caption className="visually-hidden">{t('accounts.namingReport')}</caption>
             <thead>
@@ -129,7 +129,7 @@ function ImportExport({ onImported }: { onImported: () => void }) {
           {result.errors.length > 0 ? (
             <>
               <h3>{t('accounts.importErrors', { count: result.errors.length })}</h3>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <caption className="visually-hidden">{t('accounts.importErrors', { count: result.errors.length })}</caption>
                   <thead>
@@ -232,7 +232,7 @@ export function AccountsPage() {
         <LoadState loading={accounts.loading && !accounts.data} error={accounts.error} />
         {accounts.data && accounts.data.items.length === 0 ? <p className="muted">{t('accounts.empty')}</p> : null}
         {accounts.data && accounts.data.items.length > 0 ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table data-testid="account-table">
               <caption className="visually-hidden">{t('accounts.list')}</caption>
               <thead>

@@ -134,7 +134,7 @@ export function AuditPage() {
         <LoadState loading={entries.loading && !entries.data} error={entries.error} />
         {entries.data && items.length === 0 ? <p className="muted">{t('audit.empty')}</p> : null}
         {items.length > 0 ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table data-testid="audit-table">
               <caption className="visually-hidden">{t('audit.entries')}</caption>
               <thead>

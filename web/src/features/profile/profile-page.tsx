@@ -107,7 +107,7 @@ function SessionsSection() {
       <ErrorAlert>{error.message}</ErrorAlert>
       <LoadState loading={sessions.loading && !sessions.data} error={sessions.error} />
       {sessions.data ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t('profile.sessions')}</caption>
             <thead>
@@ -220,7 +220,7 @@ function TokensSection() {
       </form>
       <LoadState loading={tokens.loading && !tokens.data} error={tokens.error} />
       {active.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t('profile.tokens')}</caption>
             <thead>

@@ -238,7 +238,7 @@ export function UsersPage() {
         <h2 id="user-list">{t('users.list')}</h2>
         <LoadState loading={users.loading && !users.data} error={users.error} />
         {users.data ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t('users.list')}</caption>
               <thead>

@@ -1,0 +1,316 @@
+// The first-run journey in a real browser against the real server: wizard → 2FA enrolment → two units → a
+// pengelola user → an account that breaks the naming pattern is flagged → the pengelola is refused the admin
+// pages → the admin (back in with a recovery code) sees every step in the audit log, and the chain verifies.
+// axe-core checks each key page; screenshots of the key pages land in test-results/screenshots/.
+import { mkdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest'
+import { pino } from 'pino'
+import * as OTPAuth from 'otpauth'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../src/api/app.ts'
+import { parseConfig } from '../../src/config.ts'
+import { createContext, type AppContext } from '../../src/context.ts'
+import { openDatabase } from '../../src/db/open-database.ts'
+import { verifyAuditLog } from '../../src/features/audit/verify-audit-log.ts'
+import { seriousAxeViolations } from '../support/accessibility.ts'
+import { launchBrowser } from '../support/browser.ts'
+
+const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
+const DESKTOP = { width: 1366, height: 900 }
+const PHONE = { width: 390, height: 844 }
+
+const admin = { name: 'Sari Wulandari', email: 'sari@kotacontoh.go.id', password: 'Kata-sandi-admin-2026!' }
+const operator = { name: 'Budi Santoso', email: 'budi@kotacontoh.go.id', password: 'Kata-sandi-pengelola-2026' }
+
+let context: AppContext
+let app: FastifyInstance
+let baseUrl: string
+let browser: Browser
+let session: BrowserContext
+let page: Page
+let totpSecret = ''
+let recoveryCodes: string[] = []
+
+async function shot(name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: options.fullPage ?? true })
+}
+
+async function expectAccessible(label: string): Promise<void> {
+  const violations = await seriousAxeViolations(page)
+  expect(violations, `axe on ${label}`).toEqual([])
+}
+
+async function heading(): Promise<string> {
+  return (await page.locator('h1').first().textContent()) ?? ''
+}
+
+async function openNav(label: string): Promise<void> {
+  await page.locator('#main-nav').getByRole('link', { name: label }).click()
+  await page.getByRole('heading', { level: 1, name: label }).waitFor()
+}
+
+async function signIn(email: string, password: string): Promise<void> {
+  await page.getByLabel('Alamat e-mail').fill(email)
+  await page.getByLabel('Kata sandi').fill(password)
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click()
+}
+
+async function signOut(): Promise<void> {
+  await page.getByRole('button', { name: 'Keluar' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Masuk ke Warta' }).waitFor()
+}
+
+function totpNow(): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(totpSecret), digits: 6, period: 30, algorithm: 'SHA1' }).generate()
+}
+
+beforeAll(async () => {
+  if (!existsSync(WEB_DIST)) throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
+  mkdirSync(SHOTS, { recursive: true })
+  const logger = pino({ level: 'silent' })
+  const database = await openDatabase({ pgliteDir: 'memory://' })
+  context = await createContext(parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }), { database, logger })
+  app = await buildApp(context, { serveWeb: true })
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  browser = await launchBrowser()
+  // bypassCSP lets the test inject axe-core; the app itself runs under its strict CSP in production.
+  session = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta', bypassCSP: true })
+  page = await session.newPage()
+  page.setDefaultTimeout(10_000)
+  page.on('pageerror', (error) => {
+    throw error
+  })
+})
+
+// A failed step leaves a picture of what the browser showed, next to the key-page screenshots.
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' || (task.result?.errors?.length ?? 0) > 0) {
+    await page.screenshot({ path: `${SHOTS}failed-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`, fullPage: true })
+  }
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  await context?.close()
+})
+
+describe('first run in the browser', () => {
+  it('walks the wizard: instansi, root unit and first admin', async () => {
+    await page.goto(baseUrl)
+    await page.getByRole('heading', { level: 1, name: 'Penyiapan pertama' }).waitFor()
+    await expectAccessible('wizard step 1')
+    await page.getByLabel('Nama instansi').fill('Pemerintah Kota Contoh')
+    expect(await page.getByLabel('Kode singkat instansi').inputValue()).toBe('pemerintah-kota-contoh')
+    await page.getByLabel('Kode singkat instansi').fill('kotacontoh')
+    await shot('01-wizard-instansi')
+    await page.getByRole('button', { name: 'Berikutnya' }).click()
+    await page.getByLabel('Nama unit teratas').fill('Bagian Protokol dan Komunikasi Pimpinan')
+    await page.getByLabel('Kode unit').fill('PROKOPIM')
+    await page.getByRole('button', { name: 'Berikutnya' }).click()
+    await page.getByLabel('Nama lengkap admin').fill(admin.name)
+    await page.getByLabel('E-mail admin').fill(admin.email)
+    await page.getByLabel('Kata sandi', { exact: true }).fill('pendek')
+    await page.getByLabel('Ulangi kata sandi').fill('pendek')
+    await page.getByRole('button', { name: 'Selesaikan penyiapan' }).click()
+    // The short password is caught on the spot, tied to its field.
+    await expect.poll(() => page.getByLabel('Kata sandi', { exact: true }).getAttribute('aria-invalid')).toBe('true')
+    await expectAccessible('wizard step 3 with a field error')
+    await shot('02-wizard-admin-error')
+    await page.getByLabel('Kata sandi', { exact: true }).fill(admin.password)
+    await page.getByLabel('Ulangi kata sandi').fill(admin.password)
+    await page.getByRole('button', { name: 'Selesaikan penyiapan' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Aktifkan verifikasi dua langkah' }).waitFor()
+  })
+
+  it('enrols 2FA with the QR code and shows the recovery codes once', async () => {
+    await page.getByRole('button', { name: 'Mulai aktivasi' }).click()
+    const secret = page.getByTestId('totp-secret')
+    await secret.waitFor()
+    totpSecret = ((await secret.textContent()) ?? '').trim()
+    expect(totpSecret).toMatch(/^[A-Z2-7]+=*$/)
+    await expect.poll(() => page.locator('img.qr').evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
+    await expectAccessible('2FA enrolment')
+    await shot('03-two-factor-enrol')
+    await page.getByLabel('Kode 6 angka').fill(totpNow())
+    await page.getByRole('button', { name: 'Aktifkan' }).click()
+    await page.getByTestId('recovery-codes').waitFor()
+    recoveryCodes = (await page.getByTestId('recovery-codes').locator('code').allTextContents()).map((code) => code.trim())
+    expect(recoveryCodes.length).toBeGreaterThanOrEqual(8)
+    await shot('04-recovery-codes')
+    await page.getByRole('button', { name: 'Saya sudah menyimpannya, lanjutkan' }).click()
+    await page.getByRole('heading', { level: 1, name: `Selamat datang, ${admin.name}` }).waitFor()
+    await expectAccessible('home (admin)')
+    await shot('05-home-admin')
+  })
+
+  it('creates two units under the root unit', async () => {
+    await openNav('Unit kerja')
+    for (const unit of [
+      { name: 'Dinas Kesehatan', code: 'DINKES' },
+      { name: 'Dinas Pendidikan', code: 'DISDIK' },
+    ]) {
+      await page.getByLabel('Nama unit', { exact: true }).fill(unit.name)
+      await page.getByLabel('Kode unit').fill(unit.code)
+      await page.getByRole('button', { name: 'Tambah', exact: true }).click()
+      await page.getByRole('status').filter({ hasText: `Unit ${unit.name} ditambahkan.` }).waitFor()
+    }
+    const tree = page.getByTestId('unit-tree')
+    await expect.poll(() => tree.textContent()).toContain('DINKES')
+    expect(await tree.textContent()).toContain('DISDIK')
+    await expectAccessible('units')
+    await shot('06-units')
+  })
+
+  it('creates a pengelola user on one unit', async () => {
+    await openNav('Pengguna & peran')
+    await page.getByLabel('Nama', { exact: true }).fill(operator.name)
+    await page.getByLabel('E-mail', { exact: true }).fill(operator.email)
+    await page.getByLabel('Kata sandi awal').fill(operator.password)
+    await page.getByLabel('Peran', { exact: true }).selectOption('pengelola')
+    await page.getByLabel('Unit', { exact: true }).selectOption({ label: '— Dinas Kesehatan (DINKES)' })
+    await page.getByRole('button', { name: 'Tambah pengguna' }).click()
+    await page.getByRole('status').filter({ hasText: `Pengguna ${operator.name} ditambahkan.` }).waitFor()
+    const row = page.getByRole('row').filter({ hasText: operator.email })
+    await expect.poll(() => row.textContent()).toContain('Pengelola — Dinas Kesehatan')
+    await expectAccessible('users')
+    await shot('07-users')
+  })
+
+  it('sets a naming pattern and flags an account whose handle breaks it', async () => {
+    await openNav('Pola nama akun')
+    await page.getByLabel('Instagram').fill('humas_{unit}')
+    await page.getByRole('button', { name: 'Simpan pola' }).click()
+    await page.getByRole('status').filter({ hasText: 'Pola nama disimpan' }).waitFor()
+    await expectAccessible('naming patterns')
+    await shot('08-naming')
+
+    await openNav('Akun resmi')
+    await page.getByRole('button', { name: 'Daftarkan akun' }).click()
+    const form = page.locator('form').filter({ has: page.getByLabel('Nama akun', { exact: true }) })
+    await form.getByLabel('Platform', { exact: true }).selectOption('instagram')
+    await form.getByLabel('Nama akun', { exact: true }).fill('dinkes_official')
+    await form.getByLabel('Unit', { exact: true }).selectOption({ label: '— Dinas Kesehatan (DINKES)' })
+    // Saving without an accountable official: the API's field error appears under that field.
+    await form.getByRole('button', { name: 'Simpan' }).click()
+    const pj = form.getByLabel('Penanggung jawab')
+    await expect.poll(() => pj.getAttribute('aria-invalid')).toBe('true')
+    await expectAccessible('account form with a field error')
+    await shot('09-account-form-error')
+    await pj.selectOption({ label: admin.name })
+    await form.getByLabel('Pengelola', { exact: true }).selectOption({ label: operator.name })
+    await form.getByLabel('Nomor surat tugas').fill('800/123/PROKOPIM/2026')
+    await form.getByLabel('Tanggal surat tugas').fill('2026-01-05')
+    await form.getByRole('button', { name: 'Simpan' }).click()
+    await page.getByRole('status').filter({ hasText: 'Akun dinkes_official didaftarkan.' }).waitFor()
+
+    const accountRow = page.getByTestId('account-table').getByRole('row').filter({ hasText: 'dinkes_official' })
+    await expect.poll(() => accountRow.textContent()).toContain('Menyalahi pola')
+    const report = page.getByTestId('naming-report')
+    await expect.poll(() => report.textContent()).toContain('dinkes_official')
+    expect(await report.textContent()).toContain('humas_dinkes')
+    await expectAccessible('accounts with the naming report')
+    await shot('10-accounts-flagged')
+    await signOut()
+  })
+
+  it('lets the pengelola in but refuses the admin pages, in the navigation and at the API', async () => {
+    await signIn(operator.email, operator.password)
+    await page.getByRole('heading', { level: 1, name: `Selamat datang, ${operator.name}` }).waitFor()
+    const nav = page.locator('#main-nav')
+    const links = await nav.getByRole('link').allTextContents()
+    expect(links).toEqual(expect.arrayContaining(['Beranda', 'Unit kerja', 'Akun resmi', 'Kalender hari kerja', 'Profil saya']))
+    for (const adminPage of ['Pengguna & peran', 'Pola nama akun', 'Log audit']) expect(links).not.toContain(adminPage)
+    await expectAccessible('home (pengelola)')
+    await shot('11-home-pengelola')
+
+    for (const path of ['/users', '/naming', '/audit']) {
+      await page.goto(`${baseUrl}${path}`)
+      await page.getByRole('heading', { level: 1, name: 'Akses ditolak' }).waitFor()
+    }
+    await shot('12-pengelola-refused')
+    // Reads the pengelola may not make are refused or come back empty; every admin change is refused.
+    const answers = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string }
+      const send = async (method: string, path: string, body?: unknown) => {
+        const response = await fetch(path, {
+          method,
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+        return { status: response.status, body: (await response.json()) as { items?: unknown[] } }
+      }
+      return {
+        users: await send('GET', '/api/users'),
+        audit: await send('GET', '/api/audit'),
+        createUser: await send('POST', '/api/users', { email: 'x@kotacontoh.go.id', name: 'X', grants: [] }),
+        naming: await send('PUT', '/api/naming/patterns', { patterns: {} }),
+      }
+    })
+    expect(answers.users.status === 403 || answers.users.body.items?.length === 0, JSON.stringify(answers.users)).toBe(true)
+    expect([answers.audit.status, answers.createUser.status, answers.naming.status]).toEqual([403, 403, 403])
+    await page.goto(baseUrl)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await signOut()
+  })
+
+  it('signs the admin back in with a recovery code and shows every step in the audit log', async () => {
+    await signIn(admin.email, admin.password)
+    await page.getByRole('heading', { level: 1, name: 'Verifikasi dua langkah' }).waitFor()
+    await expectAccessible('login code step')
+    await page.getByRole('button', { name: 'Pakai kode pemulihan' }).click()
+    await page.getByLabel('Kode pemulihan').fill(recoveryCodes[0]!)
+    await page.getByRole('button', { name: 'Verifikasi' }).click()
+    await page.getByRole('heading', { level: 1, name: `Selamat datang, ${admin.name}` }).waitFor()
+
+    await openNav('Log audit')
+    const table = page.getByTestId('audit-table')
+    await table.waitFor()
+    const text = (await table.textContent()) ?? ''
+    for (const action of ['instansi.create', 'unit.create', 'naming.update', 'account.create', 'auth.login', 'auth.logout']) {
+      expect(text, action).toContain(action)
+    }
+    expect(text).toMatch(/user\.(create|grant)/)
+    expect(text).toMatch(/two_factor|totp|2fa/i)
+    await expectAccessible('audit log')
+    await shot('13-audit')
+
+    const report = await verifyAuditLog(context.db)
+    expect(report.breaks, JSON.stringify(report)).toEqual([])
+    expect(report.entries).toBeGreaterThanOrEqual(10)
+  })
+
+  it('stays usable on a phone: the navigation folds into a menu', async () => {
+    await page.setViewportSize(PHONE)
+    await openNavOnPhone('Akun resmi')
+    await expectAccessible('accounts on a phone')
+    await shot('14-phone-accounts')
+    await page.getByRole('button', { name: 'Menu' }).click()
+    await shot('15-phone-menu-open', { fullPage: false })
+    await page.locator('#main-nav').getByRole('link', { name: 'Kalender hari kerja' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Kalender hari kerja' }).waitFor()
+    await shot('16-phone-calendar')
+    await page.setViewportSize(DESKTOP)
+    await page.locator('#main-nav').getByRole('link', { name: 'Kalender hari kerja' }).waitFor()
+    expect(await heading()).toBe('Kalender hari kerja')
+    await expectAccessible('calendar')
+    await shot('17-calendar')
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Working-day calendar' }).waitFor()
+    await openNav('My profile')
+    await expectAccessible('profile (English)')
+    await shot('18-profile-english')
+  })
+})
+
+async function openNavOnPhone(label: string): Promise<void> {
+  const nav = page.locator('#main-nav')
+  expect(await nav.isVisible()).toBe(false)
+  await page.getByRole('button', { name: 'Menu' }).click()
+  await nav.getByRole('link', { name: label }).click()
+  await page.getByRole('heading', { level: 1, name: label }).waitFor()
+}
