@@ -2,7 +2,7 @@
 // counters and lockout, per-IP attempt counts, recovery codes and pending OpenID Connect logins.
 import { and, asc, count, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { instansi, loginAttempts, oidcLoginStates, recoveryCodes, roleGrants, units, users } from './schema/index.ts'
+import { instansi, loginAttempts, oidcLoginStates, recoveryCodes, roleGrants, totpUsedSteps, units, users } from './schema/index.ts'
 
 export type UserRow = typeof users.$inferSelect
 
@@ -226,4 +226,21 @@ export async function insertInstansiWithRoot(
     updatedAt: now,
   })
   return { instansiId: values.instansiId, rootUnitId: values.rootUnitId, rootPath }
+}
+
+/**
+ * Records that the user's TOTP code for `step` was accepted. False when that step or a later one was already
+ * used: the code is a replay. Atomic, so two simultaneous logins with one code cannot both pass.
+ */
+export async function claimTotpStep(db: Db, instansiId: string, userId: string, step: number, now: Date): Promise<boolean> {
+  const rows = await db
+    .insert(totpUsedSteps)
+    .values({ userId, instansiId, lastStep: step, usedAt: now })
+    .onConflictDoUpdate({
+      target: totpUsedSteps.userId,
+      set: { lastStep: step, usedAt: now },
+      setWhere: sql`${totpUsedSteps.lastStep} < ${step}`,
+    })
+    .returning({ userId: totpUsedSteps.userId })
+  return rows.length > 0
 }

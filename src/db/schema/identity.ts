@@ -1,6 +1,6 @@
 // Identity tables (migration 0001_identity.sql): sessions, API tokens, recovery codes, login attempts and
 // pending OpenID Connect logins.
-import { bigserial, boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, bigserial, boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true })
 
@@ -62,4 +62,11 @@ export const oidcLoginStates = pgTable('oidc_login_states', {
   codeVerifier: text('code_verifier').notNull(),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
   expiresAt: timestamptz('expires_at').notNull(),
+})
+
+export const totpUsedSteps = pgTable('totp_used_steps', {
+  userId: uuid('user_id').primaryKey(),
+  instansiId: uuid('instansi_id').notNull(),
+  lastStep: bigint('last_step', { mode: 'number' }).notNull(),
+  usedAt: timestamptz('used_at').notNull().defaultNow(),
 })

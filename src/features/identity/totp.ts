@@ -29,10 +29,16 @@ export function totpCodeAt(secretBase32: string, at: Date): string {
   return totpFor(secretBase32, 'x').generate({ timestamp: at.getTime() })
 }
 
-export function verifyTotp(secretBase32: string, code: string, at: Date): boolean {
+/** The absolute 30-second step the code belongs to (within the window), or null when it matches none. */
+export function matchTotpStep(secretBase32: string, code: string, at: Date): number | null {
   const token = code.replace(/\s/g, '')
-  if (!/^\d{6}$/.test(token)) return false
-  return totpFor(secretBase32, 'x').validate({ token, timestamp: at.getTime(), window: TOTP_WINDOW }) !== null
+  if (!/^\d{6}$/.test(token)) return null
+  const delta = totpFor(secretBase32, 'x').validate({ token, timestamp: at.getTime(), window: TOTP_WINDOW })
+  return delta === null ? null : Math.floor(at.getTime() / 30_000) + delta
+}
+
+export function verifyTotp(secretBase32: string, code: string, at: Date): boolean {
+  return matchTotpStep(secretBase32, code, at) !== null
 }
 
 function keyOf(deploymentSecret: string): Buffer {

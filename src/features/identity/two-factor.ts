@@ -9,9 +9,9 @@ import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
 import { verifyPassword } from './password.ts'
-import { checkSecondFactor, type SecondFactorInput } from './second-factor.ts'
+import { acceptTotpCode, checkSecondFactor, type SecondFactorInput } from './second-factor.ts'
 import { generateRecoveryCode, hashRecoveryCode } from './secret-token.ts'
-import { generateTotpSecret, openTotpSecret, sealTotpSecret, totpQrDataUrl, totpUri, verifyTotp } from './totp.ts'
+import { generateTotpSecret, sealTotpSecret, totpQrDataUrl, totpUri } from './totp.ts'
 
 export const RECOVERY_CODE_COUNT = 10
 
@@ -58,8 +58,8 @@ export async function confirmTwoFactorEnrolment(
   if (user.totpEnabledAt) throw new AppError('conflict', 'Verifikasi dua langkah sudah aktif.')
   if (!user.totpSecret) throw new AppError('precondition_failed', 'Mulai pendaftaran dulu (pindai kode QR), lalu masukkan kodenya.')
   const now = deps.clock.now()
-  if (!verifyTotp(openTotpSecret(user.totpSecret, deps.secret), code, now)) {
-    throw new AppError('invalid_input', 'Kode tidak cocok. Pastikan jam ponsel tepat lalu masukkan kode yang sedang tampil.', { code: 'Kode tidak cocok.' })
+  if (!(await acceptTotpCode(deps.db, deps.secret, user, code, now))) {
+    throw new AppError('invalid_input', 'Kode tidak cocok atau sudah dipakai. Pastikan jam ponsel tepat lalu masukkan kode yang sedang tampil.', { code: 'Kode tidak cocok.' })
   }
   const { codes, hashes } = newRecoveryCodes()
   await deps.db.transaction(async (tx) => {
@@ -76,8 +76,8 @@ export async function regenerateRecoveryCodes(deps: IdentityDeps, actor: Actor, 
   const user = await currentUser(deps, actor)
   const now = deps.clock.now()
   if (!user.totpEnabledAt || !user.totpSecret) throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
-  if (!verifyTotp(openTotpSecret(user.totpSecret, deps.secret), code, now)) {
-    throw new AppError('invalid_input', 'Kode tidak cocok.', { code: 'Kode tidak cocok.' })
+  if (!(await acceptTotpCode(deps.db, deps.secret, user, code, now))) {
+    throw new AppError('invalid_input', 'Kode tidak cocok atau sudah dipakai; tunggu kode berikutnya.', { code: 'Kode tidak cocok.' })
   }
   const { codes, hashes } = newRecoveryCodes()
   await deps.db.transaction(async (tx) => {

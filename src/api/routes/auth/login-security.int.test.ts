@@ -5,7 +5,7 @@ import { buildApp } from '../../app.ts'
 import type { AppContext, Clock } from '../../../context.ts'
 import { getTestContext } from '../../../../tests/support/test-context.ts'
 import { createTestInstansi, createTestUnit, createTestUser } from '../../../../tests/support/fixtures.ts'
-import { loginAs } from '../../../../tests/support/auth.ts'
+import { loginAs, nextTotpCode } from '../../../../tests/support/auth.ts'
 import { generateTotpSecret, totpCodeAt } from '../../../features/identity/totp.ts'
 import { searchAudit } from '../../../db/audit-repository.ts'
 
@@ -142,7 +142,7 @@ describe('two-factor authentication', () => {
       method: 'POST',
       url: '/api/me/two-factor/disable',
       headers: withCode.headers,
-      payload: { password: admin.password, totp: totpCodeAt(secret, new Date()) },
+      payload: { password: admin.password, totp: nextTotpCode(secret) },
     })
     expect(disable.statusCode).toBe(403)
   })
@@ -174,20 +174,26 @@ describe('two-factor authentication', () => {
       method: 'POST',
       url: '/api/me/two-factor/disable',
       headers: session.headers,
-      payload: { password: user.password, totp: totpCodeAt(secret, new Date()) },
+      payload: { password: user.password, totp: nextTotpCode(secret) },
     })
     expect(off.statusCode).toBe(200)
     expect((await attempt(app, { email: user.email, password: user.password }, randomIp())).statusCode).toBe(200)
   })
 
-  it('log in an enrolled penanggung_jawab only with a valid TOTP code', async () => {
+  it('log in an enrolled penanggung_jawab only with a valid TOTP code, and never twice with the same code', async () => {
     const { ctx, app, owner, unit } = await setup()
     const secret = generateTotpSecret()
     const user = await createTestUser(ctx.db, owner, [{ unitId: unit.id, role: 'penanggung_jawab' }], { totpSecret: secret })
     const wrong = await attempt(app, { email: user.email, password: user.password, totp: '123456' }, randomIp())
     expect(wrong.statusCode).toBe(401)
-    const session = await loginAs(app, { ...user, totpSecret: secret })
-    expect(session.me.mustEnrolTwoFactor).toBe(false)
-    expect(session.me.allowedActions).toContain('post.approve')
+    const code = totpCodeAt(secret, new Date())
+    const ok = await attempt(app, { email: user.email, password: user.password, totp: code }, randomIp())
+    expect(ok.statusCode).toBe(200)
+    expect(ok.json().mustEnrolTwoFactor).toBe(false)
+    expect(ok.json().allowedActions).toContain('post.approve')
+    // RFC 6238 §5.2: the same code is not accepted a second time, even from another address.
+    const replay = await attempt(app, { email: user.email, password: user.password, totp: code }, randomIp())
+    expect(replay.statusCode).toBe(401)
+    expect(replay.json().error.message).toMatch(/sudah dipakai/)
   })
 })
