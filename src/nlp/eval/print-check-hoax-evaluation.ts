@@ -16,7 +16,7 @@ export function formatCheckHoaxEvaluation(): string {
     ['check (detectors + lexicons only, no classifier)', { classify: null }],
   ] as const) {
     const check = evaluateCheck(options)
-    lines.push(`${label}: ${check.drafts} drafts`)
+    lines.push(`**${label}: ${check.drafts} drafts**`, '')
     lines.push('| code | support | precision | recall | FP | FN |', '|---|---:|---:|---:|---:|---:|')
     for (const [code, m] of Object.entries(check.perCode)) {
       lines.push(`| ${code} | ${m.support} | ${percent(m.precision)} | ${percent(m.recall)} | ${m.falsePositives} | ${m.falseNegatives} |`)
@@ -34,15 +34,15 @@ export function formatCheckHoaxEvaluation(): string {
   const devResult = scoreHoaxTexts(claims, dev, DEFAULT_HOAX_THRESHOLD, 'dev + dev2')
   const test = evaluateHoax()
   const test2 = evaluateHoax({ split: 'test2' })
-  lines.push(`hoax threshold: committed ${DEFAULT_HOAX_THRESHOLD}, re-calibrated on dev ${calibrated}`)
+  lines.push(`Hoax threshold: committed ${DEFAULT_HOAX_THRESHOLD}, re-calibrated on dev + dev2 ${calibrated}.`, '')
   lines.push('| split | texts | restatements | recall | wrong claim | false-match rate | precision |', '|---|---:|---:|---:|---:|---:|---:|')
   for (const r of [devResult, test, test2]) {
     lines.push(`| ${r.split} | ${r.texts} | ${r.restatements} | ${percent(r.recall)} | ${percent(r.wrongClaimRate)} | ${percent(r.falseMatchRate)} (${r.nonRestatements} non-restatements) | ${percent(r.precision)} |`)
   }
   lines.push('')
   for (const r of [test, test2]) {
-    lines.push(`${r.split} recall by style: ` + Object.entries(r.recallByStyle).map(([k, v]) => `${k} ${percent(v)}`).join(', '))
-    lines.push(`${r.split} false matches by kind: ` + Object.entries(r.falseMatchByStyle).map(([k, v]) => `${k} ${percent(v)}`).join(', '))
+    lines.push(`- ${r.split} recall by style: ` + Object.entries(r.recallByStyle).map(([k, v]) => `${k} ${percent(v)}`).join(', '))
+    lines.push(`- ${r.split} false matches by kind: ` + Object.entries(r.falseMatchByStyle).map(([k, v]) => `${k} ${percent(v)}`).join(', '))
   }
   return lines.join('\n')
 }
