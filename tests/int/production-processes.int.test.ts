@@ -1,28 +1,26 @@
 // The production shape: two `warta api` processes and a `warta worker` started together on one fresh
 // PostgreSQL database. Both APIs become ready, the migrations run exactly once, and all stop cleanly. Without
 // PostgreSQL (the PGlite project) the same commands must refuse to run and say why.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readMigrationFiles } from '../../src/db/migrate.ts'
 import { testEngine } from '../support/test-context.ts'
 import { createFreshPostgres, type FreshPostgres } from './fresh-database.ts'
-import { freePort, killAllWarta, spawnWarta, stopWarta, waitForOk } from './warta-process.ts'
+import { freePort, killAllWarta, makeTempDir, removeTempDirs, spawnWarta, stopWarta, waitForOk } from './warta-process.ts'
 
 let fresh: FreshPostgres | undefined
 
 afterAll(async () => {
   killAllWarta()
   await fresh?.drop()
+  removeTempDirs()
 })
 
 describe('warta api and warta worker', () => {
   if (testEngine() === 'pglite') {
     it('refuse to run without DATABASE_URL, saying what to set', async () => {
       for (const command of ['api', 'worker']) {
-        const child = spawnWarta([command], { WARTA_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'warta-nodb-')) })
+        const child = spawnWarta([command], { WARTA_DATA_DIR: makeTempDir('warta-nodb-') })
         expect((await child.exited).code).toBe(1)
         expect(child.output()).toContain('DATABASE_URL belum diisi')
       }

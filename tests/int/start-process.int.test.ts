@@ -1,7 +1,6 @@
 // `warta start` as a real process on the test engine. On the embedded database it serves the web app, holds the
 // data-folder lock against a second process and shuts down cleanly on SIGTERM; with DATABASE_URL several may run.
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testEngine } from '../support/test-context.ts'
@@ -9,7 +8,7 @@ import { createFreshPostgres, type FreshPostgres } from './fresh-database.ts'
 import { createTestInstansi } from '../support/fixtures.ts'
 import { openDatabase } from '../../src/db/open-database.ts'
 import { migrate } from '../../src/db/migrate.ts'
-import { freePort, killAllWarta, spawnWarta, stopWarta, waitForOk } from './warta-process.ts'
+import { freePort, killAllWarta, makeTempDir, removeTempDirs, spawnWarta, stopWarta, waitForOk } from './warta-process.ts'
 
 let fresh: FreshPostgres | undefined
 let stoppedDataDir: string | undefined
@@ -17,6 +16,7 @@ let stoppedDataDir: string | undefined
 afterAll(async () => {
   killAllWarta()
   await fresh?.drop()
+  removeTempDirs()
 })
 
 describe('warta start', () => {
@@ -38,7 +38,7 @@ describe('warta start', () => {
   }
 
   it('serves the app, refuses a second process on the same data folder, and stops cleanly on SIGTERM', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'warta-start-'))
+    const dataDir = makeTempDir('warta-start-')
     const port = await freePort()
     const first = spawnWarta(['start'], { WARTA_DATA_DIR: dataDir, PORT: String(port) })
     const ready = await waitForOk(`http://127.0.0.1:${port}/readyz`, first, 90_000)
@@ -59,7 +59,7 @@ describe('warta start', () => {
   }, 150_000)
 
   it('backs the stopped data folder up with warta backup and restores it into a new folder, once', async () => {
-    const dataDir = stoppedDataDir ?? mkdtempSync(path.join(tmpdir(), 'warta-start-'))
+    const dataDir = stoppedDataDir ?? makeTempDir('warta-start-')
     const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
     try {
       await migrate(database)
@@ -67,12 +67,12 @@ describe('warta start', () => {
     } finally {
       await database.close()
     }
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'warta-backup-cli-')), 'cadangan.jsonl.gz')
+    const file = path.join(makeTempDir('warta-backup-cli-'), 'cadangan.jsonl.gz')
     const backup = spawnWarta(['backup', file], { WARTA_DATA_DIR: dataDir })
     expect((await backup.exited).code, backup.output()).toBe(0)
     expect(backup.output()).toContain('Cadangan ditulis')
 
-    const restoreDir = mkdtempSync(path.join(tmpdir(), 'warta-restore-cli-'))
+    const restoreDir = makeTempDir('warta-restore-cli-')
     const restore = spawnWarta(['restore', file], { WARTA_DATA_DIR: restoreDir })
     expect((await restore.exited).code, restore.output()).toBe(0)
     expect(restore.output()).toContain('Dipulihkan ke pglite')

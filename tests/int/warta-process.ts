@@ -1,7 +1,9 @@
 // Runs the real `warta` command as a child process for process-level tests: random ports on 127.0.0.1,
 // bounded waits, and a kill of every child in afterAll so a failing test never leaves a server behind.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -75,4 +77,17 @@ export async function waitForOk(url: string, process: WartaProcess, timeoutMs = 
 export async function stopWarta(process: WartaProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   process.child.kill('SIGTERM')
   return process.exited
+}
+
+const tempDirs: string[] = []
+
+/** A new folder under the system temp dir, removed by removeTempDirs() (PGlite folders are tens of MB each). */
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix))
+  tempDirs.push(dir)
+  return dir
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 }

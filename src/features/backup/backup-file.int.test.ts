@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getTestContext, testEngine } from '../../../tests/support/test-context.ts'
 import { createTestInstansi, createTestUnit, createTestUser } from '../../../tests/support/fixtures.ts'
 import { openFreshDatabase, postgresAvailable } from '../../../tests/int/fresh-database.ts'
@@ -67,6 +67,8 @@ beforeAll(async () => {
   backupFile = path.join(workDir, 'cadangan.jsonl.gz')
   await writeBackupFile(context.database, backupFile)
 }, 60_000)
+
+afterAll(() => rmSync(workDir, { recursive: true, force: true }))
 
 describe('backup and restore', () => {
   it('writes a gzip file that opens with the format header and ends with the trailer', async () => {
