@@ -55,3 +55,13 @@ export async function revokeApiToken(db: Db, instansiId: string, userId: string,
     .returning()
   return row
 }
+
+/** Revokes all of a user's live tokens (admin password or 2FA reset: the account may have been compromised). */
+export async function revokeUserApiTokens(db: Db, instansiId: string, userId: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.instansiId, instansiId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id })
+  return rows.length
+}

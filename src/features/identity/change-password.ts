@@ -6,6 +6,7 @@ import { revokeUserSessions } from '../../db/session-repository.ts'
 import { AppError } from '../app-error.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
+import { assertNotLocked, recordAccountFailure } from './account-lockout.ts'
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './password.ts'
 
 export async function changeOwnPassword(
@@ -17,7 +18,9 @@ export async function changeOwnPassword(
 ): Promise<{ revokedSessions: number }> {
   const user = await findUserById(deps.db, actor.instansiId, actor.userId)
   if (!user) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
+  assertNotLocked(user, deps.clock.now())
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordAccountFailure(deps, user, 'password', meta)
     throw new AppError('invalid_input', 'Kata sandi saat ini salah.', { currentPassword: 'Kata sandi saat ini salah.' })
   }
   assertPasswordAcceptable(input.newPassword, user.email, 'newPassword')

@@ -8,7 +8,6 @@ import {
   oldestFailedAttemptFromIp,
   recordLoginAttempt,
   recordSuccessfulLogin,
-  registerFailedLogin,
   type UserRow,
 } from '../../db/identity-repository.ts'
 import { AppError } from '../app-error.ts'
@@ -18,6 +17,7 @@ import { verifyPassword } from './password.ts'
 import { checkSecondFactor, hasSecondFactorInput, type SecondFactorInput } from './second-factor.ts'
 import { createSession, type NewSessionResult } from './sessions.ts'
 import { minutesUntil, wibTime } from './wib-time.ts'
+import { assertNotLocked, recordAccountFailure } from './account-lockout.ts'
 
 export interface LoginInput extends SecondFactorInput {
   email: string
@@ -36,14 +36,6 @@ export function ipFailureLimit(maxAttempts: number): number {
   return Math.max(20, maxAttempts * 4)
 }
 
-function lockedError(until: Date, now: Date): AppError {
-  return new AppError(
-    'locked',
-    `Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah pukul ${wibTime(until)} ` +
-      `(${minutesUntil(until, now)} menit lagi), atau minta admin mengatur ulang kata sandi Anda.`,
-    { lockedUntil: until.toISOString() },
-  )
-}
 
 export async function login(deps: IdentityDeps, input: LoginInput, meta: RequestMeta): Promise<LoginResult> {
   const { db, config, clock } = deps
@@ -66,13 +58,13 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
   const usable = user && !user.disabledAt
   if (usable && user.lockedUntil && user.lockedUntil > now) {
     await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
-    throw lockedError(user.lockedUntil, now)
+    assertNotLocked(user, now)
   }
 
   const passwordOk = await verifyPassword(usable ? user.passwordHash : null, input.password)
   if (!usable || !passwordOk) {
     await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
-    if (usable) await failOnAccount(deps, user, 'password', meta)
+    if (usable) await recordAccountFailure(deps, user, 'password', meta)
     throw new AppError('unauthenticated', WRONG_CREDENTIALS)
   }
 
@@ -85,7 +77,7 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
     const check = await checkSecondFactor(db, deps.secret, user, input, now)
     if (!check.ok) {
       await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
-      await failOnAccount(deps, user, 'second_factor', meta)
+      await recordAccountFailure(deps, user, 'second_factor', meta)
       throw new AppError('unauthenticated', 'Kode verifikasi salah atau sudah dipakai. Periksa jam di ponsel Anda lalu coba lagi.', {
         totp: 'Kode tidak cocok.',
       })
@@ -117,28 +109,3 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
   return { ...result, user, mustEnrolTwoFactor: !user.totpEnabledAt && requiresTwoFactor(grants) }
 }
 
-async function failOnAccount(deps: IdentityDeps, user: UserRow, reason: string, meta: RequestMeta): Promise<void> {
-  const now = deps.clock.now()
-  const lockUntil = new Date(now.getTime() + deps.config.login.lockMinutes * 60_000)
-  const outcome = await deps.db.transaction(async (tx) => {
-    const failed = await registerFailedLogin(tx, user.id, deps.config.login.maxAttempts, lockUntil)
-    if (failed.justLocked) {
-      await appendAudit(
-        tx,
-        {
-          instansiId: user.instansiId,
-          actorUserId: null,
-          actorLabel: user.email,
-          action: 'user.locked',
-          objectType: 'user',
-          objectId: user.id,
-          after: { lockedUntil: lockUntil, reason },
-          ...meta,
-        },
-        now,
-      )
-    }
-    return failed
-  })
-  if (outcome.justLocked) throw lockedError(lockUntil, now)
-}

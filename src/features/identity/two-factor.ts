@@ -8,6 +8,7 @@ import { AppError } from '../app-error.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
+import { assertNotLocked, recordAccountFailure } from './account-lockout.ts'
 import { verifyPassword } from './password.ts'
 import { acceptTotpCode, checkSecondFactor, type SecondFactorInput } from './second-factor.ts'
 import { generateRecoveryCode, hashRecoveryCode } from './secret-token.ts'
@@ -76,7 +77,9 @@ export async function regenerateRecoveryCodes(deps: IdentityDeps, actor: Actor, 
   const user = await currentUser(deps, actor)
   const now = deps.clock.now()
   if (!user.totpEnabledAt || !user.totpSecret) throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
+  assertNotLocked(user, now)
   if (!(await acceptTotpCode(deps.db, deps.secret, user, code, now))) {
+    await recordAccountFailure(deps, user, 'second_factor', meta)
     throw new AppError('invalid_input', 'Kode tidak cocok atau sudah dipakai; tunggu kode berikutnya.', { code: 'Kode tidak cocok.' })
   }
   const { codes, hashes } = newRecoveryCodes()
@@ -98,12 +101,17 @@ export async function disableTwoFactor(
   if (requiresTwoFactor(await grantsWithUnits(deps.db, actor.instansiId, actor.userId))) {
     throw new AppError('forbidden', 'Peran admin dan penanggung jawab wajib memakai verifikasi dua langkah; tidak dapat dinonaktifkan.')
   }
+  const now = deps.clock.now()
+  assertNotLocked(user, now)
   if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await recordAccountFailure(deps, user, 'password', meta)
     throw new AppError('invalid_input', 'Kata sandi salah.', { password: 'Kata sandi salah.' })
   }
-  const now = deps.clock.now()
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
-  if (!check.ok) throw new AppError('invalid_input', 'Kode verifikasi salah.', { totp: 'Kode tidak cocok.' })
+  if (!check.ok) {
+    await recordAccountFailure(deps, user, 'second_factor', meta)
+    throw new AppError('invalid_input', 'Kode verifikasi salah.', { totp: 'Kode tidak cocok.' })
+  }
   await deps.db.transaction(async (tx) => {
     await setTotp(tx, actor.instansiId, actor.userId, { totpSecret: null, totpEnabledAt: null }, now)
     await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, [])
@@ -121,8 +129,12 @@ export async function verifySessionSecondFactor(
 ): Promise<void> {
   const user = await currentUser(deps, actor)
   const now = deps.clock.now()
+  assertNotLocked(user, now)
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
-  if (!check.ok) throw new AppError('invalid_input', 'Kode verifikasi salah atau sudah dipakai.', { totp: 'Kode tidak cocok.' })
+  if (!check.ok) {
+    await recordAccountFailure(deps, user, 'second_factor', meta)
+    throw new AppError('invalid_input', 'Kode verifikasi salah atau sudah dipakai.', { totp: 'Kode tidak cocok.' })
+  }
   await deps.db.transaction(async (tx) => {
     await markSessionTwoFactorPassed(tx, sessionId)
     await appendAudit(tx, audit(actor, 'auth.two_factor_verify', meta, { recoveryCode: check.usedRecoveryCode }), now)

@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.ts'
 import { findUserByEmail, findUserById, setPassword, type UserRow } from '../../db/identity-repository.ts'
 import { replaceRecoveryCodes } from '../../db/identity-repository.ts'
 import { revokeUserSessions } from '../../db/session-repository.ts'
+import { revokeUserApiTokens } from '../../db/token-repository.ts'
 import {
   deleteGrant,
   findUnitById,
@@ -204,7 +205,8 @@ export async function resetUserPassword(deps: IdentityDeps, actor: Actor, userId
   await deps.db.transaction(async (tx) => {
     await setPassword(tx, actor.instansiId, userId, { passwordHash, mustChangePassword: true }, now)
     const revokedSessions = await revokeUserSessions(tx, actor.instansiId, userId, now)
-    await appendAudit(tx, auditOf(actor, 'user.password_reset', userId, meta, null, { mustChangePassword: true, revokedSessions }), now)
+    const revokedTokens = await revokeUserApiTokens(tx, actor.instansiId, userId, now)
+    await appendAudit(tx, auditOf(actor, 'user.password_reset', userId, meta, null, { mustChangePassword: true, revokedSessions, revokedTokens }), now)
   })
   return { temporaryPassword }
 }
@@ -218,6 +220,7 @@ export async function resetUserTwoFactor(deps: IdentityDeps, actor: Actor, userI
     await updateUser(tx, actor.instansiId, userId, { totpSecret: null, totpEnabledAt: null }, now)
     await replaceRecoveryCodes(tx, actor.instansiId, userId, [])
     await revokeUserSessions(tx, actor.instansiId, userId, now)
+    await revokeUserApiTokens(tx, actor.instansiId, userId, now)
     await appendAudit(tx, auditOf(actor, 'user.two_factor_reset', userId, meta, { twoFactorEnabled: user.totpEnabledAt !== null }, { twoFactorEnabled: false }), now)
   })
 }

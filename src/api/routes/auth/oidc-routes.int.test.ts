@@ -204,6 +204,28 @@ describe('OpenID Connect login', () => {
     expect((await app.inject({ method: 'GET', url: '/api/users', headers })).statusCode).toBe(200)
   })
 
+  it('lock the account and end the session when codes are guessed after single sign-on', async () => {
+    const { ctx, app } = await oidcApp()
+    const owner = await createTestInstansi(ctx.db)
+    const secret = generateTotpSecret()
+    const pj = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'penanggung_jawab' }], { totpSecret: secret })
+    const login = `pj-${uniqueSuffix()}`
+    accounts.set(login, { email: pj.email, email_verified: true, name: 'PJ' })
+    const { cookie } = await ssoLogin(app, login)
+    const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: cookie! } })).json()
+    const headers = { cookie: cookie!, 'x-csrf-token': me.csrfToken as string }
+    const statuses: number[] = []
+    for (let i = 0; i < ctx.config.login.maxAttempts; i += 1) {
+      const guess = String(100000 + i)
+      statuses.push((await app.inject({ method: 'POST', url: '/api/auth/two-factor', headers, payload: { totp: guess } })).statusCode)
+    }
+    expect(statuses.slice(0, -1).every((s) => s === 400)).toBe(true)
+    expect(statuses.at(-1)).toBe(423)
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(401)
+    const audit = await searchAudit(ctx.db, { instansiId: owner.id, action: 'user.locked' })
+    expect(audit[0]!.after).toMatchObject({ reason: 'second_factor' })
+  })
+
   it('answer 404 on the SSO routes when single sign-on is not configured', async () => {
     const ctx = await getTestContext()
     const app = await buildApp(ctx)

@@ -84,18 +84,21 @@ describe('password change and admin reset', () => {
     await loginAs(app, { ...user, password: 'kata-sandi-baru-panjang' })
   })
 
-  it('let an admin reset a password to a temporary one that must be changed before anything else', async () => {
+  it('let an admin reset a password to a temporary one that must be changed before anything else, ending sessions and tokens', async () => {
     const { ctx, app, owner, unit } = await setup()
     const secret = generateTotpSecret()
     const admin = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'admin' }], { totpSecret: secret })
     const user = await createTestUser(ctx.db, owner, [{ unitId: unit.id, role: 'pengelola' }])
     const adminSession = await loginAs(app, { ...admin, totpSecret: secret })
     const userSession = await loginAs(app, user)
+    const token = (await app.inject({ method: 'POST', url: '/api/me/tokens', headers: userSession.headers, payload: { name: 'otomasi' } })).json().token
     const reset = await app.inject({ method: 'POST', url: `/api/users/${user.id}/reset-password`, headers: adminSession.headers })
     expect(reset.statusCode).toBe(200)
     const temporary: string = reset.json().temporaryPassword
     expect(temporary).toHaveLength(20)
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: userSession.headers })).statusCode).toBe(401)
+    // The reset assumes the account may be compromised: its API tokens stop working too.
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401)
 
     const limited = await loginAs(app, { ...user, password: temporary })
     expect((limited.me.user as { mustChangePassword: boolean }).mustChangePassword).toBe(true)
