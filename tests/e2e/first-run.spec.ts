@@ -287,6 +287,7 @@ describe('first run in the browser', () => {
   it('stays usable on a phone: the navigation folds into a menu', async () => {
     await page.setViewportSize(PHONE)
     await openNavOnPhone('Akun resmi')
+    expect(await pageOverflow(), 'nothing wider than the phone screen').toEqual([])
     await expectAccessible('accounts on a phone')
     await shot('14-phone-accounts')
     await page.getByRole('button', { name: 'Menu' }).click()
@@ -306,6 +307,18 @@ describe('first run in the browser', () => {
     await shot('18-profile-english')
   })
 })
+
+/** Elements sticking out to the right of the viewport (wide tables must scroll inside their own box). */
+async function pageOverflow(): Promise<string[]> {
+  return page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; querySelectorAll: (selector: string) => ArrayLike<{ tagName: string; className: string; closest: (selector: string) => unknown; getBoundingClientRect: () => { right: number } }> } }).document
+    const width = doc.documentElement.clientWidth
+    return Array.from(doc.querySelectorAll('body *'))
+      .filter((element) => element.getBoundingClientRect().right > width + 1 && !element.closest('.table-wrap table'))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${String(element.className)}`)
+  })
+}
 
 async function openNavOnPhone(label: string): Promise<void> {
   const nav = page.locator('#main-nav')

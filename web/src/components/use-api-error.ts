@@ -13,13 +13,24 @@ export function messageOf(error: unknown, fallback: string, network: string): st
   return fallback
 }
 
+/**
+ * The banner text for a rejected form. With per-field details the API's own summary names fields by their
+ * API keys ("penanggungJawabUserId: …"); people should read only what to fix, which the fields also show.
+ */
+export function bannerOf(error: unknown, fallback: string, network: string, checkFields: string): string {
+  if (error instanceof ApiError && Object.keys(error.details).length > 0) {
+    return `${checkFields} ${[...new Set(Object.values(error.details))].join(' ')}`
+  }
+  return messageOf(error, fallback, network)
+}
+
 export function useApiError() {
   const { t } = useI18n()
   const [error, setError] = useState<FormError>({ message: null, fields: {} })
   const capture = useCallback(
     (caught: unknown) => {
       const fields = caught instanceof ApiError ? caught.details : {}
-      setError({ message: messageOf(caught, t('error.generic'), t('error.network')), fields })
+      setError({ message: bannerOf(caught, t('error.generic'), t('error.network'), t('form.checkFields')), fields })
     },
     [t],
   )
