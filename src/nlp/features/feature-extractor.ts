@@ -2,6 +2,7 @@
 // words, token-kind and emoji features), L2-normalised. One extractor serves every model, so `classify` extracts
 // once per text. Per-word work (normalisation, char n-gram hashes) is cached: comment vocabularies are Zipfian.
 import { normaliseWord } from '../text/normalise-word.ts'
+import { emojiDescriptions } from '../text/slang-lexicon.ts'
 import { scanTokens } from '../text/scan-tokens.ts'
 import type { TokenKind } from '../text/token.ts'
 import { fnv1a, mix } from './hash.ts'
@@ -15,6 +16,8 @@ export interface FeatureConfig {
   negationScope: number
   /** Weight of the character block relative to the word block before the final L2 normalisation. */
   charWeight: number
+  /** Weight of the description words of an emoji (😡 → marah, merah), 0 = off. */
+  emojiWords?: number
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
@@ -43,6 +46,11 @@ const NEGATORS = new Set(['tidak', 'bukan', 'belum', 'jangan', 'kurang', 'tanpa'
 const SALT_WORD = 0x1f2e3d4c
 const SALT_NEG = 0x5a6b7c8d
 const SALT_KIND = 0x31415926
+const SALT_EMOJI = 0x27182818
+// Words of emoji descriptions that say nothing about the emoji's meaning.
+const EMOJI_FILLER = new Set(['wajah', 'dengan', 'di', 'ke', 'yang', 'dan', 'simbol', 'tanda'])
+const stripEmojiModifiers = (emoji: string): string =>
+  emoji.replace(/[\uFE0F\uFE0E]|\uD83C[\uDFFB-\uDFFF]/g, '')
 
 export interface FeatureExtractor {
   readonly config: FeatureConfig
@@ -125,7 +133,16 @@ export function createFeatureExtractor(config: FeatureConfig = DEFAULT_FEATURES)
     }
     add(kindHash[kind], 1)
     switch (kind) {
-      case 'emoji':
+      case 'emoji': {
+        const emoji = currentText.slice(start, end)
+        visitWord(emoji)
+        const weight = config.emojiWords ?? 0
+        if (weight > 0) {
+          const words = emojiDescriptions.get(stripEmojiModifiers(emoji))
+          if (words) for (const w of words) if (!EMOJI_FILLER.has(w)) add(mix(fnv1a(w), SALT_EMOJI), weight)
+        }
+        return
+      }
       case 'hashtag':
         visitWord(currentText.slice(start, end).toLowerCase())
         return

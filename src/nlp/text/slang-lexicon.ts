@@ -22,3 +22,16 @@ function loadVocab(): Set<string> {
 export const slangLexicon: ReadonlyMap<string, string> = loadSlang()
 /** Known standard words: the test for whether squeezing or de-leeting produced a real word. */
 export const standardVocab: ReadonlySet<string> = loadVocab()
+
+function loadEmoji(): Map<string, string[]> {
+  const map = new Map<string, string[]>()
+  for (const line of readFileSync(new URL('emoji-id.tsv', lexiconDir), 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('#')) continue
+    const [emoji, description] = line.split('\t')
+    if (emoji !== undefined && description !== undefined) map.set(emoji, description.split(' '))
+  }
+  return map
+}
+
+/** Emoji (without variation selectors) → words of its Indonesian description. */
+export const emojiDescriptions: ReadonlyMap<string, readonly string[]> = loadEmoji()

@@ -102,3 +102,22 @@ for (const entry of entries.values()) for (const word of entry.value.split(' '))
 for (const word of EXTRA_VOCAB) standard.add(word)
 writeFileSync(vocabFile, `${[...standard].sort().join('\n')}\n`)
 process.stdout.write(`wrote ${standard.size} standard words to ${vocabFile}\n`)
+
+// Emoji → Indonesian description words, so the classifiers can share evidence between emoji they rarely saw and
+// ones they know (😡 and 🤬 both "marah"-like). Source: DKK Semarang `emoji_to_text.csv` (Apache-2.0).
+const emojiLines = ['# emoji\tdescription   (DKK Semarang emoji_to_text.csv, Apache-2.0; lower-cased)']
+const emojiRows = readFileSync(join(dataDir, 'dkk-semarang-instagram/emoji_to_text.csv'), 'utf8')
+  .split(/\r?\n/)
+  .slice(1)
+for (const row of emojiRows) {
+  const comma = row.indexOf(',', 1)
+  if (comma < 0) continue
+  const emoji = row.slice(0, comma).replace(/[\uFE0F\uFE0E]/g, '')
+  const description = row
+    .slice(comma + 1)
+    .trim()
+    .toLowerCase()
+  if (emoji !== '' && description !== '') emojiLines.push(`${emoji}\t${description}`)
+}
+writeFileSync(join(import.meta.dirname, '../lexicons/emoji-id.tsv'), `${emojiLines.join('\n')}\n`)
+process.stdout.write(`wrote ${emojiLines.length - 1} emoji descriptions\n`)

@@ -10,6 +10,8 @@ const SOURCES: Record<string, string> = {
     'DKK Semarang Instagram comments, train split (yasirabd/sentiment-dkk-semarang @ 0f041d6d; Apache-2.0)',
   'gov-comments':
     'Warta gov-comments, split=train (src/nlp/data/gov-comments: hand-labelled DKK Semarang comments, Apache-2.0, and comments written by the project, Apache-2.0)',
+  'dkk-unlabelled-pseudo':
+    'Self-training: unlabelled DKK Semarang comments (data_inference_masked.csv, same repository, Apache-2.0) labelled by a first model when its probability ≥ 0.9, weight 0.5; texts labelled anywhere are excluded',
   'id-multilabel-hate-speech':
     'Ibrohim & Budi 2019 multi-label hate speech and abusive tweets (okkyibrohim/id-multi-label-hate-speech-and-abusive-language-detection @ be98de98; **CC BY-NC-SA 4.0**)',
 }

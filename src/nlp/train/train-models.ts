@@ -15,11 +15,11 @@ import {
   type LinearModel,
 } from '../models/model-file.ts'
 import { HATE_CATEGORIES, HATE_TARGETS, INTENTS, loadDkkUnlabelled, SENTIMENTS } from './datasets.ts'
-import { DEFAULT_HEAD_OPTIONS, fitHead, type HeadTrainingOptions } from './fit-head.ts'
+import { DEFAULT_HEAD_OPTIONS, fitHead, trainLinear, type HeadTrainingOptions } from './fit-head.ts'
 import { macroF1 } from './metrics.ts'
 import { writeModelCard } from './model-cards.ts'
-import { buildSparseDataset } from './sparse-dataset.ts'
-import { scoreSparse } from './train-softmax.ts'
+import { buildSparseDataset, type SparseDataset } from './sparse-dataset.ts'
+import { scoreSparse, softmaxInPlace } from './train-softmax.ts'
 import { buildTrainingSets, type Row } from './training-sets.ts'
 
 export const modelsDir = join(import.meta.dirname, '../models')
@@ -35,6 +35,8 @@ export interface HeadSummary {
   temperature: number
   /** Share of probe texts where the int8 head picks the same label as the float head. */
   int8Agreement?: number
+  /** Rows added by self-training. */
+  pseudoRows?: number
   seconds: number
 }
 
@@ -51,6 +53,42 @@ interface HeadSpec {
   options?: Partial<HeadTrainingOptions>
   /** Example weights by origin; the default is IN_DOMAIN_WEIGHT for gov-comments and 1 for public sets. */
   weights?: { inDomain: number; public: number }
+  /** Self-training: unlabelled in-domain comments the first model labels with probability ≥ threshold are added. */
+  selfTrain?: { pool: readonly string[]; threshold: number; weight: number }
+}
+
+function pseudoLabelled(
+  extractor: FeatureExtractor,
+  spec: HeadSpec,
+  data: SparseDataset,
+  options: HeadTrainingOptions,
+): Row<string>[] {
+  const self = spec.selfTrain!
+  const model = trainLinear(
+    data,
+    {
+      classes: spec.labels.length,
+      dim: 1 << extractor.config.bits,
+      epochs: options.epochs,
+      lambda: options.lambda,
+      learningRate: options.learningRate,
+      seed: options.seed,
+      balance: options.balance,
+    },
+    options.algorithm,
+  )
+  const out = new Float64Array(spec.labels.length)
+  const rows: Row<string>[] = []
+  for (const text of self.pool) {
+    const v = extractor.extract(text)
+    scoreSparse(model, v.indices, v.values, 0, v.size, out)
+    softmaxInPlace(out, 1)
+    let best = 0
+    for (let c = 1; c < spec.labels.length; c++) if (out[c]! > out[best]!) best = c
+    if (out[best]! >= self.threshold)
+      rows.push({ text, label: spec.labels[best]!, weight: self.weight, source: 'dkk-unlabelled-pseudo' })
+  }
+  return rows
 }
 
 function trainHeads(
@@ -65,28 +103,35 @@ function trainHeads(
     const started = performance.now()
     const labelIndex = (label: string | boolean): number =>
       typeof label === 'boolean' ? (label ? 1 : 0) : spec.labels.indexOf(label)
-    const data = buildSparseDataset(
-      extractor,
-      spec.rows.map((r) => r.text),
-      spec.rows.map((r) => labelIndex(r.label)),
-      spec.rows.map((r) =>
-        spec.weights === undefined
-          ? r.weight
-          : r.source === 'gov-comments'
-            ? spec.weights.inDomain
-            : spec.weights.public,
-      ),
-    )
-    const fitted = fitHead(spec.name, spec.labels, data, 1 << extractor.config.bits, {
-      ...DEFAULT_HEAD_OPTIONS,
-      seed,
-      ...spec.options,
-    })
+    const headOptions: HeadTrainingOptions = { ...DEFAULT_HEAD_OPTIONS, seed, ...spec.options }
+    const build = (rows: Row<string | boolean>[]): SparseDataset =>
+      buildSparseDataset(
+        extractor,
+        rows.map((r) => r.text),
+        rows.map((r) => labelIndex(r.label)),
+        rows.map((r) =>
+          spec.weights === undefined
+            ? r.weight
+            : r.source === 'gov-comments'
+              ? spec.weights.inDomain
+              : spec.weights.public,
+        ),
+      )
+    let rows = spec.rows
+    let pseudoRows: number | undefined
+    if (spec.selfTrain) {
+      const pseudo = pseudoLabelled(extractor, spec, build(rows), headOptions)
+      rows = [...rows, ...pseudo]
+      pseudoRows = pseudo.length
+    }
+    const data = build(rows)
+    const fitted = fitHead(spec.name, spec.labels, data, 1 << extractor.config.bits, headOptions)
     const predicted = fitted.outOfFold.map((z) => z.indexOf(Math.max(...z)))
     summaries.push({
       model,
       head: spec.name,
-      rows: spec.rows.length,
+      rows: rows.length,
+      pseudoRows,
       outOfFoldMacroF1: macroF1(Array.from(data.labels), predicted, spec.labels.length),
       temperature: fitted.head.temperature,
       seconds: (performance.now() - started) / 1000,
@@ -149,7 +194,14 @@ export function trainAllModels(options: TrainOptions = {}): HeadSummary[] {
   // numbers are in docs/nlp/evaluation.md. The Twitter hate-speech labels follow other definitions, hence their
   // low weight there.
   const models: Record<ModelName, HeadSpec[]> = {
-    sentiment: [{ name: 'sentiment', labels: SENTIMENTS, rows: sets.sentiment }],
+    sentiment: [
+      {
+        name: 'sentiment',
+        labels: SENTIMENTS,
+        rows: sets.sentiment,
+        selfTrain: { pool: sets.unlabelledPool, threshold: 0.9, weight: 0.5 },
+      },
+    ],
     abusive: [{ name: 'abusive', labels: binary, rows: sets.abusive, options: { balance: true } }],
     'hate-speech': [
       {
@@ -173,7 +225,12 @@ export function trainAllModels(options: TrainOptions = {}): HeadSummary[] {
     const heads = trainHeads(extractor, name, models[name], seed, summaries, progress)
     const bytes = encodeModel(name, extractor.config, heads)
     const agreement = quantisationAgreement(extractor, heads, decodeModel(bytes), probe)
-    for (const s of summaries) if (s.model === name) s.int8Agreement = agreement[s.head] ?? 1
+    for (const s of summaries) {
+      if (s.model !== name) continue
+      s.int8Agreement = agreement[s.head] ?? 1
+      if (s.pseudoRows !== undefined)
+        sets.counts.sentiment = { ...sets.counts.sentiment, 'dkk-unlabelled-pseudo': s.pseudoRows }
+    }
     writeFileSync(join(outDir, `${name}.bin`), bytes)
     writeModelCard(
       outDir,

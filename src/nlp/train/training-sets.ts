@@ -2,7 +2,15 @@
 // the label reconciliation of issue #3 and removing every text that occurs in a test split we report on.
 import { hateCues, institutionOnly } from '../features/hate-rules.ts'
 import type { HateCategory, HateTarget, IntentLabel, SentimentLabel } from '../types.ts'
-import { dedupeKey, loadDkk, loadGovComments, loadIbrohim, loadSmsa, type GovComment } from './datasets.ts'
+import {
+  dedupeKey,
+  loadDkk,
+  loadDkkUnlabelled,
+  loadGovComments,
+  loadIbrohim,
+  loadSmsa,
+  type GovComment,
+} from './datasets.ts'
 
 export interface Row<L> {
   text: string
@@ -22,6 +30,8 @@ export interface TrainingSets {
   hateCategory: Row<Exclude<HateCategory, 'none'>>[]
   intent: Row<IntentLabel>[]
   govTest: GovComment[]
+  /** Unlabelled DKK comments for self-training, without any text that is labelled anywhere we train or test. */
+  unlabelledPool: string[]
   counts: Record<string, Record<string, number>>
 }
 
@@ -95,5 +105,13 @@ export function buildTrainingSets(options: TrainingSetOptions = { relabelInstitu
   for (const [task, rows] of Object.entries({ sentiment, abusive, hate, hateTarget, hateCategory, intent })) {
     for (const row of rows) count(task, row.source)
   }
-  return { sentiment, abusive, hate, hateTarget, hateCategory, intent, govTest, counts }
+  const labelled = new Set([
+    ...held,
+    ...gov.map((r) => dedupeKey(r.text)),
+    ...loadDkk('train').map((r) => dedupeKey(r.text)),
+  ])
+  const unlabelledPool = [...new Set(loadDkkUnlabelled())].filter(
+    (t) => t.trim() !== '' && !labelled.has(dedupeKey(t)),
+  )
+  return { sentiment, abusive, hate, hateTarget, hateCategory, intent, govTest, unlabelledPool, counts }
 }
