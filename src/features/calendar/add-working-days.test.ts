@@ -4,7 +4,7 @@ import { buildWorkingCalendar, effectiveDays } from './build-working-calendar.ts
 import { NATIONAL_CALENDAR, nationalYear } from './national-calendar.ts'
 
 const calendar = buildWorkingCalendar([])
-const cutiCounted = buildWorkingCalendar([], { cutiBersamaIsWorkingDay: true, extraYearsWithTable: [] })
+const cutiCounted = buildWorkingCalendar([], { cutiBersamaIsWorkingDay: true, extraYearsWithTable: [], weekendDays: [0, 6] })
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 
 function counts(year: number): { holidays: number; cutiBersama: number } {
@@ -84,7 +84,7 @@ describe('addWorkingDays with the rules.md test vectors', () => {
   })
 
   it('stops being provisional once the instansi declares next year complete', () => {
-    const withNextYear = buildWorkingCalendar([], { cutiBersamaIsWorkingDay: false, extraYearsWithTable: [2027] })
+    const withNextYear = buildWorkingCalendar([], { cutiBersamaIsWorkingDay: false, extraYearsWithTable: [2027], weekendDays: [0, 6] })
     expect(addWorkingDays('2026-12-21', 10, withNextYear).provisional).toBe(false)
   })
 
@@ -97,6 +97,12 @@ describe('addWorkingDays with the rules.md test vectors', () => {
     ])
     expect(before.date).toBe('2026-04-06')
     expect(addWorkingDays('2026-03-27', 5, moved).date).toBe('2026-04-03')
+  })
+
+  it('counts Saturday as a working day for an office that works six days a week', () => {
+    const sixDays = buildWorkingCalendar([], { cutiBersamaIsWorkingDay: false, extraYearsWithTable: [], weekendDays: [0] })
+    // Fri 13 Mar 2026 + 1: Sat 14 Mar counts.
+    expect(addWorkingDays('2026-03-13', 1, sixDays).date).toBe('2026-03-14')
   })
 
   it('returns the start date itself for zero working days and refuses negative counts', () => {

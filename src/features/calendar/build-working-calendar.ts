@@ -15,9 +15,11 @@ export interface CalendarSettings {
   cutiBersamaIsWorkingDay: boolean
   /** Years the instansi declared complete itself (e.g. it entered next year's SKB before a Warta release). */
   extraYearsWithTable: readonly number[]
+  /** Days of the week off (0 = Sunday … 6 = Saturday): the ASN week is Monday–Friday (Perpres 21/2023), kept configurable. */
+  weekendDays: readonly number[]
 }
 
-export const DEFAULT_CALENDAR_SETTINGS: CalendarSettings = { cutiBersamaIsWorkingDay: false, extraYearsWithTable: [] }
+export const DEFAULT_CALENDAR_SETTINGS: CalendarSettings = { cutiBersamaIsWorkingDay: false, extraYearsWithTable: [], weekendDays: [0, 6] }
 
 export interface EffectiveDay {
   date: string
@@ -54,5 +56,5 @@ export function buildWorkingCalendar(
   const offDays = new Map<string, OffDayKind>()
   for (const day of effectiveDays(edits, national)) if (day.kind !== 'working_day') offDays.set(day.date, day.kind)
   const yearsWithTable = new Set<number>([...national.map((year) => year.year), ...settings.extraYearsWithTable])
-  return { offDays, yearsWithTable, cutiBersamaIsWorkingDay: settings.cutiBersamaIsWorkingDay }
+  return { offDays, yearsWithTable, cutiBersamaIsWorkingDay: settings.cutiBersamaIsWorkingDay, weekendDays: settings.weekendDays }
 }

@@ -177,12 +177,16 @@ export async function resetCalendarDay(deps: CalendarDeps, actor: Actor, date: s
 
 export async function updateCalendarSettings(deps: CalendarDeps, actor: Actor, input: Partial<CalendarSettings>, meta: ChangeMeta): Promise<CalendarSettings> {
   authorize(actor, 'calendar.manage', { instansiId: actor.instansiId })
+  if (input.weekendDays && input.weekendDays.length > 5) {
+    throw new AppError('invalid_input', 'Paling sedikit dua hari dalam seminggu harus hari kerja.', { weekendDays: 'Terlalu banyak hari libur mingguan.' })
+  }
   const now = deps.clock.now()
   return deps.db.transaction(async (tx) => {
     const before = await loadCalendarSettings(tx, actor.instansiId)
     const after: CalendarSettings = {
       cutiBersamaIsWorkingDay: input.cutiBersamaIsWorkingDay ?? before.cutiBersamaIsWorkingDay,
       extraYearsWithTable: [...new Set(input.extraYearsWithTable ?? before.extraYearsWithTable)].sort((a, b) => a - b),
+      weekendDays: [...new Set(input.weekendDays ?? before.weekendDays)].sort((a, b) => a - b),
     }
     await writeCalendarSettings(tx, actor.instansiId, after, now)
     await recordChange(tx, actor, meta, { action: 'calendar.settings', objectType: 'calendar_settings', objectId: null, before, after }, now)

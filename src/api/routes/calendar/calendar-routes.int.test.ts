@@ -82,6 +82,7 @@ describe('calendar routes', () => {
     expect(put.statusCode).toBe(200)
     expect(await deadline(s, '2026-03-13', 10)).toMatchObject({ date: '2026-03-30' })
     expect(await deadline(s, '2026-12-21', 10)).toMatchObject({ provisional: false })
+    expect(put.json()).toEqual({ cutiBersamaIsWorkingDay: true, extraYearsWithTable: [2027], weekendDays: [0, 6] })
     expect(await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'calendar.settings' })).toHaveLength(1)
   })
 

@@ -24,7 +24,7 @@ const dayView = z.object({
   source: z.enum(['national', 'instansi']),
   replaces: z.object({ kind: z.string(), name: z.string() }).optional(),
 })
-const settingsView = z.object({ cutiBersamaIsWorkingDay: z.boolean(), extraYearsWithTable: z.array(z.number()) })
+const settingsView = z.object({ cutiBersamaIsWorkingDay: z.boolean(), extraYearsWithTable: z.array(z.number()), weekendDays: z.array(z.number()) })
 const yearView = z.object({ year: z.number(), hasTable: z.boolean(), source: z.string().nullable(), settings: settingsView, days: z.array(dayView) })
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) })
 const dateParams = z.object({ date: isoDate })
@@ -33,6 +33,7 @@ const updateBody = z.object({ date: isoDate.optional(), kind: kind.optional(), n
 const settingsBody = z.object({
   cutiBersamaIsWorkingDay: z.boolean().optional(),
   extraYearsWithTable: z.array(z.number().int().min(2000).max(2100)).max(50).optional(),
+  weekendDays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
 })
 const deadlineQuery = z.object({ start: isoDate.optional(), workingDays: z.coerce.number().int().min(0).max(1000) })
 const deadlineView = z.object({
@@ -123,7 +124,7 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Whether cuti bersama counts as a working day (default no), and years the instansi declares complete',
+        summary: 'Whether cuti bersama counts as a working day (default no), years the instansi declares complete, and the weekly days off (default Saturday and Sunday)',
         body: settingsBody,
         response: { 200: settingsView },
       },

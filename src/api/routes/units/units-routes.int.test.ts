@@ -176,3 +176,29 @@ describe('units routes', () => {
     expect(attrs.statusCode).toBe(400)
   })
 })
+
+describe('OpenAPI document', () => {
+  it('publishes every organisation route with its schema', async () => {
+    const ctx = await getTestContext()
+    const app = await buildApp(ctx)
+    const response = await app.inject({ method: 'GET', url: '/api/openapi.json' })
+    expect(response.statusCode).toBe(200)
+    const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths)
+    for (const path of [
+      '/api/units',
+      '/api/units/{id}/move',
+      '/api/accounts',
+      '/api/accounts/import',
+      '/api/accounts/export.csv',
+      '/api/naming/patterns',
+      '/api/naming/report',
+      '/api/calendar',
+      '/api/calendar/deadline',
+      '/api/calendar/days/{date}',
+      '/api/audit',
+      '/api/audit/export.csv',
+    ]) {
+      expect(paths, path).toContain(path)
+    }
+  })
+})
