@@ -30,6 +30,14 @@ export interface HoaxMatcher {
   readonly threshold: number
 }
 
+interface AnalysedUnit {
+  text: HoaxText
+  grams: Map<string, number>
+  norm: number
+  debunk: boolean
+  continuity: boolean
+}
+
 interface PreparedClaim {
   id: string
   analysis: HoaxText
@@ -76,9 +84,28 @@ function levenshteinAtMost(a: string, b: string, limit: number): boolean {
   return (previous[b.length] ?? limit + 1) <= limit
 }
 
+// Word pairs repeat across claims, units and texts; the edit-distance test dominates the cost, so results are kept.
+const keyMatchCache = new Map<string, boolean>()
+const KEY_MATCH_CACHE_LIMIT = 200_000
+
 /** Same word allowing one typo in five letters, two in eight, or one word a prefix/suffix of the other. */
 export function keysMatch(a: string, b: string): boolean {
   if (a === b) return true
+  // Cheap rejections first: words under five letters only match exactly, and no rule bridges a gap of more than
+  // two letters unless one word contains the other at an end.
+  if (a.length < 5 || b.length < 5) return false
+  if (Math.abs(a.length - b.length) > 2 && !a.startsWith(b) && !b.startsWith(a) && !a.endsWith(b) && !b.endsWith(a)) return false
+  const cacheKey = `${a}\u0000${b}`
+  let result = keyMatchCache.get(cacheKey)
+  if (result === undefined) {
+    result = computeKeysMatch(a, b)
+    if (keyMatchCache.size >= KEY_MATCH_CACHE_LIMIT) keyMatchCache.clear()
+    keyMatchCache.set(cacheKey, result)
+  }
+  return result
+}
+
+function computeKeysMatch(a: string, b: string): boolean {
   const shorter = a.length <= b.length ? a : b
   const longer = a.length <= b.length ? b : a
   if (shorter.length >= 5 && (longer.startsWith(shorter) || longer.endsWith(shorter))) return true
@@ -150,8 +177,19 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     return { id, analysis, keys, totalWeight, grams, gramNorm: norm }
   })
 
-  const scoreUnit = (unit: string, claim: PreparedClaim): Omit<HoaxScore, 'claimId'> => {
+  // Everything about a unit that does not depend on the claim, computed once per unit rather than once per claim.
+  const analyseUnit = (unit: string): AnalysedUnit => {
     const text = analyseHoaxText(unit)
+    return {
+      text,
+      ...weightGrams(charGrams(text.ngramSource)),
+      debunk: DEBUNK_CUE.test(unit) && !AFFIRM_CUE.test(unit) && !text.isQuestion,
+      continuity: CONTINUITY_CUE.test(unit) && !text.isQuestion,
+    }
+  }
+
+  const scoreUnit = (unit: AnalysedUnit, claim: PreparedClaim): Omit<HoaxScore, 'claimId'> => {
+    const { text, grams, norm, debunk, continuity } = unit
     let covered = 0
     let stanceFlip = false
     let hasPredicate = false
@@ -166,7 +204,6 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     }
     const cover = claim.totalWeight > 0 ? covered / claim.totalWeight : 0
 
-    const { grams, norm } = weightGrams(charGrams(text.ngramSource))
     let dot = 0
     for (const [gram, weight] of grams) {
       const other = claim.grams.get(gram)
@@ -179,19 +216,18 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       claimNumbers.length > 0 &&
       text.numbers.length > 0 &&
       !text.numbers.some((n) => claimNumbers.some((c) => Math.abs(n - c) <= Math.abs(c) * 0.01))
-    const debunk = DEBUNK_CUE.test(unit) && !AFFIRM_CUE.test(unit) && !text.isQuestion
 
     let score = COVER_WEIGHT * cover + CHAR_WEIGHT * charCosine
     if (stanceFlip && !text.isQuestion) score *= STANCE_FLIP_FACTOR
     if (numberClash) score *= NUMBER_CLASH_FACTOR
     if (debunk) score *= DEBUNK_FACTOR
-    if (CONTINUITY_CUE.test(unit) && !text.isQuestion) score *= CONTINUITY_FACTOR
+    if (continuity) score *= CONTINUITY_FACTOR
     if (hasPredicate && !predicateFound) score *= MISSING_PREDICATE_FACTOR
     return { score, cover, charCosine, stanceFlip, numberClash, debunk }
   }
 
   const scoreAll = (text: string): HoaxScore[] => {
-    const units = splitUnits(text)
+    const units = splitUnits(text).map(analyseUnit)
     const scores = prepared.map((claim) => {
       let best: Omit<HoaxScore, 'claimId'> | undefined
       for (const unit of units) {
