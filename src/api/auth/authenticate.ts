@@ -31,6 +31,7 @@ const ALWAYS_OPEN = new Set([
   'GET /api/auth/oidc/start',
   'GET /api/auth/oidc/callback',
   'GET /api/setup',
+  'GET /api/openapi.json',
 ])
 const OPEN_WHEN: Record<SessionRestriction, ReadonlySet<string>> = {
   enrol_two_factor: new Set(['POST /api/me/two-factor/enrol', 'POST /api/me/two-factor/confirm']),

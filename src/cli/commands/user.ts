@@ -3,13 +3,11 @@
 // changed at first login. Every change is audited with the actor label 'cli'.
 import { migrate } from '../../db/migrate.ts'
 import type { Db } from '../../db/client.ts'
-import { findInstansiBySlug } from '../../db/identity-repository.ts'
-import { findUnitByCode } from '../../db/user-repository.ts'
 import { systemClock } from '../../context.ts'
 import { isRole } from '../../features/access/policy.ts'
 import { isAppError } from '../../features/app-error.ts'
 import { createInstansi } from '../../features/setup/create-instansi.ts'
-import { insertUserWithGrants } from '../../features/users/manage-users.ts'
+import { createUserByCodes } from '../../features/users/create-user-by-codes.ts'
 import { openCliDatabase } from '../open-cli-database.ts'
 import { readOption } from '../read-option.ts'
 
@@ -52,27 +50,14 @@ export async function runUserCommand(db: Db, args: string[], io: CliOutput): Pro
         io.err(`warta user: peran '${o.role}' tidak dikenal. Pilihan: admin, penanggung_jawab, pengelola, analis, ppid, pimpinan, auditor.\n`)
         return 2
       }
-      const instansi = await findInstansiBySlug(db, o.instansi!)
-      if (!instansi) {
-        io.err(`warta user: instansi '${o.instansi}' tidak ditemukan.\n`)
-        return 1
-      }
-      const unit = await findUnitByCode(db, instansi.id, o.unit!)
-      if (!unit) {
-        io.err(`warta user: unit dengan kode '${o.unit}' tidak ditemukan di instansi ${o.instansi}.\n`)
-        return 1
-      }
-      const created = await db.transaction((tx) =>
-        insertUserWithGrants(
-          tx,
-          { email: o.email!, name: o.name!, password: readOption(rest, 'password'), grants: [{ unitId: unit.id, role: o.role as never }] },
-          instansi.id,
-          { userId: null, label: 'cli' },
-          CLI_META,
-          systemClock.now(),
-        ),
+      const created = await createUserByCodes(
+        db,
+        { instansiSlug: o.instansi!, unitCode: o.unit!, email: o.email!, name: o.name!, role: o.role, password: readOption(rest, 'password') },
+        'cli',
+        CLI_META,
+        systemClock.now(),
       )
-      io.out(`Pengguna dibuat: ${created.user.email} (${o.role} pada ${unit.code}), id ${created.user.id}\n`)
+      io.out(`Pengguna dibuat: ${created.user.email} (${o.role} pada ${created.unitCode}), id ${created.user.id}\n`)
       if (created.temporaryPassword) io.out(`Kata sandi sementara (tampil sekali, wajib diganti saat masuk): ${created.temporaryPassword}\n`)
       return 0
     }

@@ -38,7 +38,8 @@ export async function authenticateApiToken(deps: Pick<IdentityDeps, 'db' | 'cloc
   const now = deps.clock.now()
   const found = await findLiveApiToken(deps.db, sha256Hex(token), now)
   if (!found) return null
-  await touchApiToken(deps.db, found.token.id, now)
+  const lastUsed = found.token.lastUsedAt?.getTime() ?? 0
+  if (now.getTime() - lastUsed > 60_000) await touchApiToken(deps.db, found.token.id, now)
   const { actor, grantRows } = await loadActor(deps.db, found.user, 'token', found.token.grants)
   let restriction: SessionRestriction | null = null
   if (requiresTwoFactor(grantRows)) {

@@ -52,7 +52,8 @@ export async function resolveSession(deps: Pick<IdentityDeps, 'db' | 'clock'>, t
   if (token.length < 20 || token.length > 100) return undefined
   const now = deps.clock.now()
   const found = await findLiveSession(deps.db, sha256Hex(token), now)
-  if (found) await touchSession(deps.db, found.session.id, now)
+  // Last-seen is kept to the minute: most requests skip the write entirely.
+  if (found && now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await touchSession(deps.db, found.session.id, now)
   return found
 }
 

@@ -1,0 +1,42 @@
+// Creating a user from operator-facing names (instansi slug, unit code) rather than ids: `warta user create`.
+// No policy check: whoever runs the CLI already controls the deployment. Audited under the given label.
+import type { Db } from '../../db/client.ts'
+import { findInstansiBySlug, type UserRow } from '../../db/identity-repository.ts'
+import { findUnitByCode } from '../../db/user-repository.ts'
+import { AppError } from '../app-error.ts'
+import type { Role } from '../access/policy.ts'
+import type { RequestMeta } from '../identity/identity-deps.ts'
+import { insertUserWithGrants } from './manage-users.ts'
+
+export interface CreateUserByCodesInput {
+  instansiSlug: string
+  unitCode: string
+  email: string
+  name: string
+  role: Role
+  password?: string | undefined
+}
+
+export async function createUserByCodes(
+  db: Db,
+  input: CreateUserByCodesInput,
+  auditActorLabel: string,
+  meta: RequestMeta,
+  now: Date,
+): Promise<{ user: UserRow; unitCode: string; temporaryPassword: string | null }> {
+  const instansi = await findInstansiBySlug(db, input.instansiSlug)
+  if (!instansi) throw new AppError('not_found', `Instansi '${input.instansiSlug}' tidak ditemukan.`)
+  const unit = await findUnitByCode(db, instansi.id, input.unitCode)
+  if (!unit) throw new AppError('not_found', `Unit dengan kode '${input.unitCode}' tidak ditemukan di instansi ${input.instansiSlug}.`)
+  const created = await db.transaction((tx) =>
+    insertUserWithGrants(
+      tx,
+      { email: input.email, name: input.name, password: input.password, grants: [{ unitId: unit.id, role: input.role }] },
+      instansi.id,
+      { userId: null, label: auditActorLabel },
+      meta,
+      now,
+    ),
+  )
+  return { ...created, unitCode: unit.code }
+}
