@@ -76,6 +76,8 @@ export function findNiks(text: string): DetectorSpan[] {
     const raw = match[1] ?? ''
     const digits = raw.replace(/\D/g, '')
     if (!isValidNik(digits)) continue
+    // One digit repeated (1111…, 0000…) is a placeholder or a test value, not somebody's number.
+    if (/^(\d)\1+$/.test(digits)) continue
     const start = match.index
     const before = text.slice(Math.max(0, start - 40), start)
     const named = IDENTITY_CONTEXT.test(before)

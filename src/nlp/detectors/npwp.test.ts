@@ -55,3 +55,9 @@ describe('findNpwps', () => {
     expect(findNpwps('0812345678901234')).toEqual([])
   })
 })
+
+describe('findNpwps on placeholders', () => {
+  it('ignores all-zero numbers', () => {
+    expect(findNpwps('NPWP 0000000000000000 dan 000000000000000')).toEqual([])
+  })
+})

@@ -36,6 +36,8 @@ export function findNpwps(text: string): DetectorSpan[] {
     const raw = match[1] ?? ''
     const digits = raw.replace(/\D/g, '')
     if (!isValidNpwp(digits)) continue
+    // One digit repeated (1111…, 0000…) is a placeholder or a test value, not somebody's number.
+    if (/^(\d)\1+$/.test(digits)) continue
     const start = match.index
     const named = NPWP_CONTEXT.test(text.slice(Math.max(0, start - 40), start))
     const punctuated = raw.includes('-')
