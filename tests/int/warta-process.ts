@@ -19,12 +19,17 @@ const running = new Set<ChildProcess>()
 
 /** Runs `warta ARGS` from this checkout, or from another copy of the project (the first-start bench's clone). */
 export function spawnWarta(args: string[], env: Record<string, string>, root = projectRoot): WartaProcess {
+  return spawnCommand(process.execPath, [path.join(root, 'bin', 'warta.js'), ...args], env, root)
+}
+
+/** Any command (`npm start` in the first-start bench) with the same clean environment and bookkeeping. */
+export function spawnCommand(command: string, args: string[], env: Record<string, string>, cwd: string): WartaProcess {
   // Settings from the developer's shell must not leak in: every test states its own.
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith('WARTA_') && !['DATABASE_URL', 'PORT', 'HOST'].includes(key)),
   )
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'warta.js'), ...args], {
-    cwd: root,
+  const child = spawn(command, args, {
+    cwd,
     env: { ...base, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
