@@ -115,16 +115,17 @@ export async function listAccounts(
   page: { limit: number; offset: number } | undefined,
 ): Promise<{ items: AccountRecord[]; total: number }> {
   const where = and(...conditionsOf(filter))
+  // The total rides along as a window count, saving a second round trip on the busiest endpoint.
   const base = db
-    .select(accountColumns)
+    .select({ ...accountColumns, total: sql<number>`(count(*) over ())::int` })
     .from(accounts)
     .innerJoin(units, eq(units.id, accounts.unitId))
     .innerJoin(pj, eq(pj.id, accounts.penanggungJawabUserId))
     .where(where)
     .orderBy(asc(accounts.platform), asc(accounts.handle))
   const rows = page ? await base.limit(page.limit).offset(page.offset) : await base
-  let total = rows.length
-  if (page && (page.offset > 0 || rows.length === page.limit)) {
+  let total = rows[0]?.total ?? 0
+  if (page && rows.length === 0 && page.offset > 0) {
     const [count] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(accounts)
@@ -133,7 +134,7 @@ export async function listAccounts(
     total = count?.n ?? 0
   }
   const pengelola = await pengelolaOf(db, filter.instansiId, rows.map((row) => row.id))
-  return { items: rows.map((row) => toRecord(row, pengelola.get(row.id) ?? [])), total }
+  return { items: rows.map(({ total: _total, ...row }) => toRecord(row, pengelola.get(row.id) ?? [])), total }
 }
 
 type AccountRow = Awaited<ReturnType<typeof selectOne>>[number]

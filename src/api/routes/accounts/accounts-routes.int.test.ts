@@ -114,6 +114,7 @@ describe('accounts routes', () => {
     // Sorted by platform, then handle: tiktok disdik_c, x dinkes_a, x pkm_b.
     expect(await list('limit=1&offset=1')).toEqual({ handles: ['dinkes_a'], total: 3 })
     expect(await list('q=disdik')).toEqual({ handles: ['disdik_c'], total: 1 })
+    expect(await list('limit=10&offset=10')).toEqual({ handles: [], total: 3 })
   })
 
   it('let a pengelola read the accounts of their unit only and refuse every change', async () => {
