@@ -4,6 +4,7 @@ import { api } from '../../app/api-client.ts'
 import { ErrorAlert } from '../../components/alert.tsx'
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
 import { useApiError } from '../../components/use-api-error.ts'
+import { useFocusOnMount } from '../../components/use-focus-on-mount.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { unitOptionLabel, type Unit } from '../units/unit-tree.ts'
 import { PLATFORMS, VERIFICATION_STATUSES, type Account } from './account-types.ts'
@@ -79,6 +80,7 @@ export function AccountForm({
   const { t } = useI18n()
   const [values, setValues] = useState<AccountFormValues>(() => initialAccountValues(account, units[0]?.unit.id ?? ''))
   const [busy, setBusy] = useState(false)
+  const headingRef = useFocusOnMount<HTMLHeadingElement>()
   const { error, capture, clear, field } = useApiError()
   const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) => setValues((previous) => ({ ...previous, [key]: value }))
 
@@ -97,9 +99,20 @@ export function AccountForm({
     }
   }
 
+  const remove = async () => {
+    if (!account || !window.confirm(t('accounts.deleteConfirm', { handle: account.handle }))) return
+    clear()
+    try {
+      await api.delete(`/api/accounts/${account.id}`)
+      onSaved(t('accounts.deleted', { handle: account.handle }))
+    } catch (caught) {
+      capture(caught)
+    }
+  }
+
   return (
     <section className="panel edit-panel" aria-labelledby="account-form-title">
-      <h2 id="account-form-title">{account ? t('accounts.editTitle', { handle: account.handle }) : t('accounts.createTitle')}</h2>
+      <h2 id="account-form-title" ref={headingRef} tabIndex={-1}>{account ? t('accounts.editTitle', { handle: account.handle }) : t('accounts.createTitle')}</h2>
       <ErrorAlert>{error.message}</ErrorAlert>
       <form onSubmit={(event) => void submit(event)} noValidate className="grid-form">
         <SelectField label={t('accounts.platform')} name="platform" value={values.platform} onChange={(event) => set('platform', event.target.value)} error={field('platform')}>
@@ -152,6 +165,11 @@ export function AccountForm({
         <CheckboxField label={t('accounts.platformTwoFactor')} name="platformTwoFactor" checked={values.platformTwoFactor} onChange={(event) => set('platformTwoFactor', event.target.checked)} />
         <TextAreaField label={t('accounts.notes')} name="notes" value={values.notes} rows={3} onChange={(event) => set('notes', event.target.value)} error={field('notes')} />
         <div className="form-actions">
+          {account ? (
+            <button type="button" className="button danger push-left" onClick={() => void remove()}>
+              {t('accounts.delete')}
+            </button>
+          ) : null}
           <button type="button" className="button" onClick={onCancel}>
             {t('common.cancel')}
           </button>

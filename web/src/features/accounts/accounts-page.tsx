@@ -23,12 +23,16 @@ interface Filters {
   breaksNaming: boolean
 }
 
-export function accountQuery(filters: Filters): string {
+export const ACCOUNT_PAGE_SIZE = 50
+
+export function accountQuery(filters: Filters, offset = 0): string {
   const params = new URLSearchParams()
   if (filters.unitId) params.set('unitId', filters.unitId)
   if (filters.platform) params.set('platform', filters.platform)
   if (filters.status) params.set('status', filters.status)
   if (filters.breaksNaming) params.set('breaksNaming', 'true')
+  params.set('limit', String(ACCOUNT_PAGE_SIZE))
+  if (offset > 0) params.set('offset', String(offset))
   const query = params.toString()
   return query ? `?${query}` : ''
 }
@@ -164,15 +168,20 @@ export function AccountsPage() {
   const canManage = can('account.manage')
   const [filters, setFilters] = useState<Filters>({ unitId: '', platform: '', status: '', breaksNaming: false })
   const [version, setVersion] = useState(0)
+  const [offset, setOffset] = useState(0)
   const [editing, setEditing] = useState<Account | 'new' | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const units = useUnits()
-  const accounts = useLoad(() => api.get<{ items: Account[]; total?: number }>(`/api/accounts${accountQuery(filters)}`), [filters, version])
+  const accounts = useLoad(() => api.get<{ items: Account[]; total: number }>(`/api/accounts${accountQuery(filters, offset)}`), [filters, offset, version])
   const users = useLoad(
     () => (can('user.read') ? api.get<{ items: { id: string; name: string }[] }>('/api/users') : Promise.resolve({ items: [] })),
     [],
   )
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((previous) => ({ ...previous, [key]: value }))
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => {
+    setOffset(0)
+    setFilters((previous) => ({ ...previous, [key]: value }))
+  }
+  const total = accounts.data?.total ?? 0
   const refresh = () => setVersion((value) => value + 1)
 
   return (
@@ -296,6 +305,17 @@ export function AccountsPage() {
                 ))}
               </tbody>
             </table>
+          </div>
+        ) : null}
+        {total > ACCOUNT_PAGE_SIZE ? (
+          <div className="pager">
+            <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - ACCOUNT_PAGE_SIZE))}>
+              {t('common.previous')}
+            </button>
+            <span>{t('accounts.range', { from: offset + 1, to: Math.min(total, offset + ACCOUNT_PAGE_SIZE), total })}</span>
+            <button type="button" className="button" disabled={offset + ACCOUNT_PAGE_SIZE >= total} onClick={() => setOffset(offset + ACCOUNT_PAGE_SIZE)}>
+              {t('common.next')}
+            </button>
           </div>
         ) : null}
       </section>

@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../components/field.tsx'
 import { LoadState } from '../../components/load-state.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { useApiError } from '../../components/use-api-error.ts'
+import { useFocusOnMount } from '../../components/use-focus-on-mount.ts'
 import { useLoad } from '../../components/use-load.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 
@@ -48,6 +49,7 @@ function DayForm({ year, day, onSaved, onCancel }: { year: number; day: Calendar
   const [date, setDate] = useState(day?.date ?? `${year}-01-01`)
   const [name, setName] = useState(day?.name ?? '')
   const [kind, setKind] = useState<DayKind>(day?.kind ?? 'holiday')
+  const headingRef = useFocusOnMount<HTMLHeadingElement>()
   const { error, capture, clear, field } = useApiError()
 
   const submit = async (event: FormEvent) => {
@@ -65,7 +67,7 @@ function DayForm({ year, day, onSaved, onCancel }: { year: number; day: Calendar
 
   return (
     <section className="panel edit-panel" aria-labelledby="day-form">
-      <h2 id="day-form">{day ? t('calendar.editDay') : t('calendar.addDay')}</h2>
+      <h2 id="day-form" ref={headingRef} tabIndex={-1}>{day ? t('calendar.editDay') : t('calendar.addDay')}</h2>
       <ErrorAlert>{error.message}</ErrorAlert>
       <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
         <TextField label={t('calendar.date')} type="date" value={date} onChange={(event) => setDate(event.target.value)} error={field('date')} required />
@@ -98,6 +100,17 @@ export function CalendarPage() {
   const months = groupByMonth(days.data?.days ?? [])
   const monthName = (month: number) => new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)))
   const dayLabel = (date: string) => new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { weekday: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
+
+  const reset = async (day: CalendarDay) => {
+    clear()
+    try {
+      await api.post(`${CALENDAR_PATH}/days/${day.date}/reset`)
+      setNotice(t('calendar.resetDone', { date: day.date }))
+      days.reload()
+    } catch (caught) {
+      capture(caught)
+    }
+  }
 
   const remove = async (day: CalendarDay) => {
     clear()
@@ -174,6 +187,11 @@ export function CalendarPage() {
                         <button type="button" className="button small" onClick={() => setEditing(day)} aria-label={t('calendar.editNamed', { name: day.name, date: day.date })}>
                           {t('common.edit')}
                         </button>
+                        {day.source === 'instansi' && day.replaces ? (
+                          <button type="button" className="button small" onClick={() => void reset(day)} aria-label={t('calendar.resetNamed', { name: day.replaces.name, date: day.date })}>
+                            {t('calendar.reset')}
+                          </button>
+                        ) : null}
                         <button type="button" className="button small danger" onClick={() => void remove(day)} aria-label={t('calendar.removeNamed', { name: day.name, date: day.date })}>
                           {t('common.remove')}
                         </button>

@@ -8,6 +8,7 @@ export interface Unit {
   name: string
   path: string
   archivedAt: string | null
+  attributes?: Record<string, string>
 }
 
 export interface UnitNode extends Unit {

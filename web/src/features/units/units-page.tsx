@@ -3,12 +3,14 @@ import { useState, type FormEvent } from 'react'
 import { api } from '../../app/api-client.ts'
 import { useSession } from '../../app/session.tsx'
 import { ErrorAlert, Notice } from '../../components/alert.tsx'
-import { CheckboxField, SelectField, TextField } from '../../components/field.tsx'
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
+import { useFocusOnMount } from '../../components/use-focus-on-mount.ts'
 import { LoadState } from '../../components/load-state.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { useApiError } from '../../components/use-api-error.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { buildUnitTree, unitOptionLabel, type Unit, type UnitNode } from './unit-tree.ts'
+import { attributesToText, textToAttributes } from './unit-attributes.ts'
 import { useUnits } from './use-units.ts'
 
 function TreeNode({ node, selected, onSelect, canManage }: { node: UnitNode; selected: string | null; onSelect: (id: string) => void; canManage: boolean }) {
@@ -88,7 +90,11 @@ function CreateUnitForm({ options, onCreated }: { options: { unit: Unit; depth: 
 function EditUnitPanel({ unit, options, onChanged, onClose }: { unit: Unit; options: { unit: Unit; depth: number }[]; onChanged: (message: string) => void; onClose: () => void }) {
   const { t } = useI18n()
   const [name, setName] = useState(unit.name)
+  const [code, setCode] = useState(unit.code)
+  const [attributes, setAttributes] = useState(attributesToText(unit.attributes))
+  const [attributeError, setAttributeError] = useState<string | undefined>()
   const [parentId, setParentId] = useState(unit.parentId ?? '')
+  const headingRef = useFocusOnMount<HTMLHeadingElement>()
   const [force, setForce] = useState(false)
   const { error, capture, clear, field } = useApiError()
 
@@ -107,7 +113,9 @@ function EditUnitPanel({ unit, options, onChanged, onClose }: { unit: Unit; opti
   return (
     <section className="panel edit-panel" aria-labelledby="unit-edit">
       <div className="panel-head">
-        <h2 id="unit-edit">{t('units.editTitle', { name: unit.name })}</h2>
+        <h2 id="unit-edit" ref={headingRef} tabIndex={-1}>
+          {t('units.editTitle', { name: unit.name })}
+        </h2>
         <button type="button" className="button subtle" onClick={onClose}>
           {t('common.close')}
         </button>
@@ -118,10 +126,25 @@ function EditUnitPanel({ unit, options, onChanged, onClose }: { unit: Unit; opti
         noValidate
         onSubmit={(event) => {
           event.preventDefault()
-          void run(() => api.patch(`/api/units/${unit.id}`, { name: name.trim() }), t('units.renamed'))
+          const parsed = textToAttributes(attributes)
+          if (parsed.badLines.length > 0) {
+            setAttributeError(t('units.attributesBad', { lines: parsed.badLines.join(', ') }))
+            return
+          }
+          setAttributeError(undefined)
+          void run(() => api.patch(`/api/units/${unit.id}`, { name: name.trim(), code: code.trim(), attributes: parsed.attributes }), t('units.renamed'))
         }}
       >
         <TextField label={t('units.name')} value={name} onChange={(event) => setName(event.target.value)} error={field('name')} required />
+        <TextField label={t('units.code')} value={code} onChange={(event) => setCode(event.target.value)} error={field('code')} required />
+        <TextAreaField
+          label={t('units.attributes')}
+          hint={t('units.attributesHint')}
+          rows={2}
+          value={attributes}
+          onChange={(event) => setAttributes(event.target.value)}
+          error={attributeError ?? field('attributes')}
+        />
         <button type="submit" className="button">
           {t('units.rename')}
         </button>

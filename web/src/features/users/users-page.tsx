@@ -10,6 +10,7 @@ import { LoadState } from '../../components/load-state.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { ROLE_IDS, roleLabel } from '../../components/role-label.ts'
 import { useApiError } from '../../components/use-api-error.ts'
+import { useFocusOnMount } from '../../components/use-focus-on-mount.ts'
 import { useLoad } from '../../components/use-load.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { unitOptionLabel, type Unit } from '../units/unit-tree.ts'
@@ -123,6 +124,7 @@ function ManageUserPanel({ user, options, onChanged, onClose }: { user: UserRow;
   const { t } = useI18n()
   const [role, setRole] = useState('pengelola')
   const [unitId, setUnitId] = useState('')
+  const headingRef = useFocusOnMount<HTMLHeadingElement>()
   const { error, capture, clear, field } = useApiError()
   const run = async (action: () => Promise<{ temporaryPassword?: string } | undefined>, message: string) => {
     clear()
@@ -138,7 +140,9 @@ function ManageUserPanel({ user, options, onChanged, onClose }: { user: UserRow;
   return (
     <section className="panel edit-panel" aria-labelledby="user-manage">
       <div className="panel-head">
-        <h2 id="user-manage">{t('users.manageTitle', { name: user.name })}</h2>
+        <h2 id="user-manage" ref={headingRef} tabIndex={-1}>
+          {t('users.manageTitle', { name: user.name })}
+        </h2>
         <button type="button" className="button subtle" onClick={onClose}>
           {t('common.close')}
         </button>
@@ -187,6 +191,11 @@ function ManageUserPanel({ user, options, onChanged, onClose }: { user: UserRow;
         <button type="button" className="button" onClick={() => void run(() => api.post(`/api/users/${user.id}/reset-password`), t('users.passwordReset'))}>
           {t('users.resetPassword')}
         </button>
+        {user.twoFactorEnabled ? (
+          <button type="button" className="button" onClick={() => void run(() => api.post(`/api/users/${user.id}/reset-two-factor`), t('users.twoFactorReset'))}>
+            {t('users.resetTwoFactor')}
+          </button>
+        ) : null}
         {user.disabled ? (
           <button type="button" className="button" onClick={() => void run(() => api.patch(`/api/users/${user.id}`, { disabled: false }), t('users.enabled'))}>
             {t('users.enable')}
