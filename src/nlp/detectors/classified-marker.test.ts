@@ -32,3 +32,11 @@ describe('findClassifiedMarkers', () => {
     for (const text of ordinary) expect(findClassifiedMarkers(text), text).toEqual([])
   })
 })
+
+describe('findClassifiedMarkers on English stamps', () => {
+  it('finds CONFIDENTIAL and TOP SECRET stamps but not the words in a sentence', () => {
+    expect(findClassifiedMarkers('CONFIDENTIAL\nMinutes of the bilateral meeting')).toHaveLength(1)
+    expect(findClassifiedMarkers('Lampiran [TOP SECRET] rencana')).toHaveLength(1)
+    expect(findClassifiedMarkers('The secret of good service is listening')).toEqual([])
+  })
+})

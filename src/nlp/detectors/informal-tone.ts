@@ -16,6 +16,8 @@ const SLANG_WORDS = [
   'nyokap', 'doang', 'kagak', 'kaga', 'ogah', 'ngab', 'otw', 'btw', 'gan', 'cmiiw', 'wkwk', 'wkwkwk', 'xixixi',
   'awokawok', 'awokwok', 'kwkw', 'hahaha', 'wakaka', 'ngakak', 'cie', 'ciee', 'kuy', 'gaskeun',
   'mantap jiwa', 'bucin', 'julid', 'sotoy', 'halu', 'yoi', 'yoman',
+  // Chat abbreviations: fine in a comment, not in an institution's post.
+  'yg', 'dgn', 'utk', 'tdk', 'krn', 'bgt', 'gk', 'udh', 'gmn', 'knp', 'dmn', 'jg', 'blm', 'sdh', 'trs', 'bs', 'sy',
 ]
 // Laughter and elongated slang are matched by shape, not only by the list.
 const SLANG = new RegExp(

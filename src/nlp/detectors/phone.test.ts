@@ -55,3 +55,9 @@ describe('findPrivatePhones on service lines', () => {
     expect(findPrivatePhones('Layanan pengaduan: hubungi Pak Budi 0812-3456-7890')).toHaveLength(1)
   })
 })
+
+describe('findPrivatePhones with a bracketed country code', () => {
+  it('finds (+62) 812-3456-7890', () => {
+    expect(findPrivatePhones('HP (+62) 812-3456-7890')).toEqual([{ start: 3, end: 22 }])
+  })
+})

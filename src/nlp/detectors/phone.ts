@@ -34,7 +34,7 @@ export function normalisePhone(value: string): NormalisedPhone | null {
 // A number that starts like an Indonesian subscriber number (+62, 62 or the trunk 0) followed by 8-12 more digits,
 // with single spaces, dots or dashes between them. The look-arounds stop it from taking a slice of a longer number
 // such as an NIK or a transaction id.
-const CANDIDATE = /(?<![\p{L}\p{N}_+])(?:\+62|62|0)(?:[ .-]?\d){8,12}(?!\d|[.-]\d)/gu
+const CANDIDATE = /(?<![\p{L}\p{N}_+])(?:\(\+62\)|\+62|62|0)(?:[ .-]?\d){8,12}(?!\d|[.-]\d)/gu
 
 // An agency's own WhatsApp or SMS service line is a mobile number too, but it is the institution's: words right
 // before the number that name a service line exempt it, unless they also name a person.
@@ -48,7 +48,7 @@ export function findPrivatePhones(text: string): DetectorSpan[] {
   const spans: DetectorSpan[] = []
   for (const match of text.matchAll(CANDIDATE)) {
     const raw = match[0]
-    if (!/^(?:\+62|62|0)[ .-]?8/.test(raw)) continue
+    if (!/^(?:\(\+62\)|\+62|62|0)[ .-]?8/.test(raw)) continue
     const phone = normalisePhone(raw)
     if (phone?.kind !== 'mobile') continue
     const start = match.index

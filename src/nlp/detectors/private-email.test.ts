@@ -35,3 +35,11 @@ describe('findPrivateEmails on role addresses', () => {
     expect(findPrivateEmails('Kirim ke andi@pln.co.id')).toHaveLength(1)
   })
 })
+
+describe('findPrivateEmails on spelt-out addresses', () => {
+  it('finds "name [at] gmail [dot] com" but not an official one spelt out', () => {
+    const text = 'Kirim ke budi [at] gmail [dot] com'
+    expect(findPrivateEmails(text).map((s) => text.slice(s.start, s.end))).toEqual(['budi [at] gmail [dot] com'])
+    expect(findPrivateEmails('humas(at)kemkes.go.id')).toEqual([])
+  })
+})

@@ -22,6 +22,9 @@ const WEBMAIL = /^(?:gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|liv
 const ROLE_LOCAL_PART =
   /^(?:info|informasi|humas|cs|customer\.?care|pengaduan|layanan|admin|kontak|contact|support|helpdesk|halo|redaksi|sekretariat|ppid|office|hello|marketing|sales|media|press|pr)$/i
 
+// Addresses spelt out to dodge scrapers: "budi [at] gmail [dot] com", "budi(at)gmail.com".
+const OBFUSCATED = /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+)\s*(?:\[at\]|\(at\)|\{at\})\s*([\p{L}\p{N}-]+(?:\s*(?:\[dot\]|\(dot\)|\.)\s*[\p{L}\p{N}-]+)+)/giu
+
 /** Spans of e-mail addresses outside official domains. */
 export function findPrivateEmails(text: string): DetectorSpan[] {
   const spans: DetectorSpan[] = []
@@ -34,6 +37,11 @@ export function findPrivateEmails(text: string): DetectorSpan[] {
     const localPart = raw.slice(0, raw.indexOf('@'))
     if (!WEBMAIL.test(domain) && ROLE_LOCAL_PART.test(localPart)) continue
     spans.push({ start: match.index, end: match.index + raw.length })
+  }
+  for (const match of text.matchAll(OBFUSCATED)) {
+    const domain = (match[2] ?? '').replace(/\s*(?:\[dot\]|\(dot\))\s*|\s*\.\s*/giu, '.')
+    if (isOfficialEmailDomain(domain)) continue
+    spans.push({ start: match.index, end: match.index + match[0].length })
   }
   return spans
 }
