@@ -2,8 +2,16 @@
 // once per process (lazily, on first use) and share one feature extraction per text.
 import { readFileSync } from 'node:fs'
 import { createFeatureExtractor, type FeatureExtractor } from './features/feature-extractor.ts'
-import { hateCues, institutionOnly } from './features/hate-rules.ts'
-import { decodeModel, headProbabilities, type Head, type LinearModel } from './models/model-file.ts'
+import { cuesFromWords, institutionOnly, isCueWord, NO_CUES } from './features/hate-rules.ts'
+import {
+  decodeModel,
+  packedProbabilities,
+  packedSums,
+  packHeads,
+  type Head,
+  type LinearModel,
+  type PackedHeads,
+} from './models/model-file.ts'
 import type { Classification, HateCategory, HateTarget, IntentLabel, SentimentLabel } from './types.ts'
 
 interface LoadedClassifier {
@@ -14,10 +22,14 @@ interface LoadedClassifier {
   target: Head
   category: Head
   intent: Head
+  packed: PackedHeads
   loadMs: number
 }
 
 let loaded: LoadedClassifier | undefined
+// Normalised words of the text being classified, collected during feature extraction for the hate-speech rules.
+const words: string[] = []
+let hasCue = false
 
 const modelUrl = (name: string): URL => new URL(`./models/${name}.bin`, import.meta.url)
 
@@ -41,13 +53,22 @@ export function loadClassifier(): { loadMs: number } {
       throw new Error(`model ${m.task} uses different features; retrain all`)
   }
   loaded = {
-    extractor: createFeatureExtractor(sentiment.features),
+    extractor: createFeatureExtractor(sentiment.features, {
+      onWord: (word) => {
+        words.push(word)
+        if (!hasCue && isCueWord(word)) hasCue = true
+      },
+    }),
     sentiment: head(sentiment, 'sentiment'),
     abusive: head(abusive, 'abusive'),
     hate: head(hate, 'hate_speech'),
     target: head(hate, 'target'),
     category: head(hate, 'category'),
     intent: head(intent, 'intent'),
+    packed: packHeads(
+      [sentiment, abusive, hate, intent].flatMap((m) => m.heads),
+      1 << sentiment.features.bits,
+    ),
     loadMs: 0,
   }
   loaded.loadMs = performance.now() - started
@@ -55,6 +76,7 @@ export function loadClassifier(): { loadMs: number } {
 }
 
 const probs = new Float64Array(16)
+const sums = new Float64Array(64)
 
 function argmax(values: Float64Array, classes: number): number {
   let best = 0
@@ -67,23 +89,28 @@ const round = (x: number): number => Math.round(x * 10000) / 10000
 export function classify(text: string): Classification {
   loadClassifier()
   const model = loaded!
+  words.length = 0
+  hasCue = false
   const v = model.extractor.extract(text)
+  const packed = model.packed
+  packedSums(packed, v.indices, v.values, v.size, sums)
+  const probabilities = (h: Head): void => packedProbabilities(h, packed.offsets.get(h)!, sums, probs)
 
-  headProbabilities(model.sentiment, v.indices, v.values, v.size, probs)
+  probabilities(model.sentiment)
   const s = argmax(probs, 3)
   const sentiment = { label: model.sentiment.labels[s] as SentimentLabel, score: round(probs[s]!) }
 
-  headProbabilities(model.abusive, v.indices, v.values, v.size, probs)
+  probabilities(model.abusive)
   const abusiveScore = probs[1]!
   const abusive = { label: abusiveScore >= 0.5, score: round(abusiveScore) }
 
-  headProbabilities(model.hate, v.indices, v.values, v.size, probs)
+  probabilities(model.hate)
   let hateScore = probs[1]!
   let target: HateTarget = 'none'
   let category: HateCategory = 'none'
   // The product definitions (hate-rules.ts), measured in docs/nlp/evaluation.md: an insult whose only target is an
   // institution is not hate speech; a hostile word next to an identity word is, even without a crude word.
-  const cues = hateCues(text)
+  const cues = hasCue ? cuesFromWords(words) : NO_CUES
   if (hateScore >= 0.5 && institutionOnly(cues)) hateScore = Math.min(hateScore, 0.35)
   else if (hateScore < 0.5 && cues.hostileIdentity && cues.identity !== null) {
     hateScore = 0.5
@@ -92,14 +119,14 @@ export function classify(text: string): Classification {
   }
   const isHate = hateScore >= 0.5
   if (isHate && target === 'none') {
-    headProbabilities(model.target, v.indices, v.values, v.size, probs)
+    probabilities(model.target)
     target = model.target.labels[argmax(probs, 2)] as HateTarget
-    headProbabilities(model.category, v.indices, v.values, v.size, probs)
+    probabilities(model.category)
     category = model.category.labels[argmax(probs, 5)] as HateCategory
   }
   const hate_speech = { label: isHate, score: round(hateScore), target, category }
 
-  headProbabilities(model.intent, v.indices, v.values, v.size, probs)
+  probabilities(model.intent)
   const i = argmax(probs, model.intent.classes)
   const intent = { label: model.intent.labels[i] as IntentLabel, score: round(probs[i]!) }
 

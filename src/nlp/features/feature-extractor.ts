@@ -58,7 +58,16 @@ export interface FeatureExtractor {
   extract(text: string): SparseVector
 }
 
-export function createFeatureExtractor(config: FeatureConfig = DEFAULT_FEATURES): FeatureExtractor {
+export interface ExtractorHooks {
+  /** Called with every normalised word in text order (the classifier's rules reuse them instead of re-scanning). */
+  onWord?: (word: string) => void
+}
+
+export function createFeatureExtractor(
+  config: FeatureConfig = DEFAULT_FEATURES,
+  hooks: ExtractorHooks = {},
+): FeatureExtractor {
+  const onWord = hooks.onWord
   const dim = 1 << config.bits
   const mask = dim - 1
   const acc = new Float32Array(dim)
@@ -110,6 +119,7 @@ export function createFeatureExtractor(config: FeatureConfig = DEFAULT_FEATURES)
   let currentText = ''
 
   const visitWord = (word: string): void => {
+    onWord?.(word)
     const entry = entryOf(word)
     add(entry.word, 1)
     if (negLeft > 0) {

@@ -267,13 +267,12 @@ export interface HateCues {
   hostileIdentity: boolean
 }
 
-export function hateCues(text: string): HateCues {
-  const words: string[] = []
-  scanTokens(text, (kind, start, end) => {
-    if (kind !== 'word' && kind !== 'hashtag') return
-    const raw = text.slice(kind === 'hashtag' ? start + 1 : start, end).toLowerCase()
-    for (const w of normaliseWord(raw).split(' ')) words.push(w)
-  })
+/** Whether a normalised word can change the cues; lets callers skip the rules for most texts. */
+export const isCueWord = (word: string): boolean =>
+  INSTITUTIONS.has(word) || PERSONS.has(word) || IDENTITIES.has(word)
+
+/** Cues from the normalised words of a text, in order. */
+export function cuesFromWords(words: readonly string[]): HateCues {
   let institution = false
   let person = false
   let identity: Exclude<HateCategory, 'none'> | null = null
@@ -291,6 +290,18 @@ export function hateCues(text: string): HateCues {
     }
   }
   return { institution, person, identity, hostileIdentity }
+}
+
+export const NO_CUES: HateCues = { institution: false, person: false, identity: null, hostileIdentity: false }
+
+export function hateCues(text: string): HateCues {
+  const words: string[] = []
+  scanTokens(text, (kind, start, end) => {
+    if (kind !== 'word' && kind !== 'hashtag') return
+    const raw = text.slice(kind === 'hashtag' ? start + 1 : start, end).toLowerCase()
+    for (const w of normaliseWord(raw).split(' ')) words.push(w)
+  })
+  return cuesFromWords(words)
 }
 
 /** True when the only target in sight is an institution: abusive at most, never hate speech. */
