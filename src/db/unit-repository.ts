@@ -207,3 +207,11 @@ export async function countActiveBelow(db: Db, instansiId: string, path: string)
     .where(and(eq(accounts.instansiId, instansiId), eq(accounts.status, 'active'), like(units.path, `${escapeLike(path)}%`)))
   return { units: unitCount?.n ?? 0, accounts: accountCount?.n ?? 0 }
 }
+
+/** A unique constraint refused the write (two requests raced past the same "is it free?" check). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: unknown }).code === '23505') return true
+  }
+  return false
+}

@@ -14,7 +14,7 @@ import {
   type AccountRecord,
   type PengelolaAssignment,
 } from '../../db/account-repository.ts'
-import { getUnit, getUnitsByIds } from '../../db/unit-repository.ts'
+import { getUnit, getUnitsByIds, isUniqueViolation } from '../../db/unit-repository.ts'
 import { authorize, unitScope, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
@@ -121,6 +121,16 @@ function duplicateError(platform: string, handle: string): AppError {
   return new AppError('conflict', `Akun ${platform} "${handle}" sudah terdaftar di instansi ini.`, { handle: 'Sudah terdaftar.' })
 }
 
+/** A handle registered by a concurrent request surfaces as the same conflict as the check inside. */
+async function raceSafe<T>(fields: { platform: string; handle: string }, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateError(fields.platform, fields.handle)
+    throw error
+  }
+}
+
 export interface AccountPayload {
   unitId: string
   platform: string
@@ -144,13 +154,13 @@ export async function createAccount(deps: AccountDeps, actor: Actor, payload: Ac
   const now = deps.clock.now()
   const check = checkAccountDraft(draft, await lookupsFor(deps.db, actor.instansiId, draft), jakartaDateOf(now))
   if (!check.ok) throw new AppError('invalid_input', `Periksa isian akun: ${Object.values(check.errors).join(' ')}`, check.errors)
-  const id = await deps.db.transaction(async (tx) => {
+  const id = await raceSafe(check.fields, () => deps.db.transaction(async (tx) => {
     if (await findAccountByHandle(tx, actor.instansiId, check.fields.platform, check.fields.handle)) throw duplicateError(check.fields.platform, check.fields.handle)
     const newId = await insertAccount(tx, actor.instansiId, check.fields, now)
     await replacePengelola(tx, actor.instansiId, newId, check.pengelola)
     await recordChange(tx, actor, meta, { action: 'account.create', objectType: 'account', objectId: newId, after: { ...check.fields, pengelola: check.pengelola } }, now)
     return newId
-  })
+  }))
   return viewOf(deps.db, actor, id)
 }
 
@@ -173,7 +183,7 @@ export async function updateAccount(deps: AccountDeps, actor: Actor, id: string,
   const now = deps.clock.now()
   const check = checkAccountDraft(draft, await lookupsFor(deps.db, actor.instansiId, draft), jakartaDateOf(now))
   if (!check.ok) throw new AppError('invalid_input', `Periksa isian akun: ${Object.values(check.errors).join(' ')}`, check.errors)
-  await deps.db.transaction(async (tx) => {
+  await raceSafe(check.fields, () => deps.db.transaction(async (tx) => {
     const clash = await findAccountByHandle(tx, actor.instansiId, check.fields.platform, check.fields.handle)
     if (clash && clash.id !== id) throw duplicateError(check.fields.platform, check.fields.handle)
     await updateAccountFields(tx, actor.instansiId, id, check.fields, now)
@@ -185,7 +195,7 @@ export async function updateAccount(deps: AccountDeps, actor: Actor, id: string,
       before: accountSnapshot(before),
       after: { ...check.fields, pengelola: check.pengelola },
     }, now)
-  })
+  }))
   return viewOf(deps.db, actor, id)
 }
 

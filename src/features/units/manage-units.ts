@@ -7,6 +7,7 @@ import {
   countActiveBelow,
   getUnit,
   insertUnit,
+  isUniqueViolation,
   isUnitCodeTaken,
   listUnits,
   moveSubtree,
@@ -54,6 +55,16 @@ async function assertCodeFree(db: Db, instansiId: string, code: string, exceptId
   }
 }
 
+/** Runs a unit write; a code taken by a concurrent request surfaces as the same conflict as the check above. */
+async function inTransaction(db: Db, code: string, work: (tx: Db) => Promise<void>): Promise<void> {
+  try {
+    await db.transaction(work)
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', `Kode unit "${code}" sudah dipakai unit lain di instansi ini.`, { code: 'Kode sudah dipakai.' })
+    throw error
+  }
+}
+
 export interface CreateUnitInput {
   parentId: string
   code: string
@@ -71,7 +82,7 @@ export async function createUnit(deps: UnitDeps, actor: Actor, input: CreateUnit
   const attributes = checkUnitAttributes(input.attributes ?? {})
   const id = randomUUID()
   const now = deps.clock.now()
-  await deps.db.transaction(async (tx) => {
+  await inTransaction(deps.db, code, async (tx) => {
     await assertCodeFree(tx, actor.instansiId, code)
     const unit = { id, instansiId: actor.instansiId, parentId: parent.id, path: childPath(parent.path, id), code, name, kind: input.kind?.trim() || 'unit' }
     await insertUnit(tx, unit)
@@ -103,7 +114,7 @@ export async function updateUnit(deps: UnitDeps, actor: Actor, id: string, input
   }
   const attributes = input.attributes === undefined ? undefined : checkUnitAttributes(input.attributes)
   const now = deps.clock.now()
-  await deps.db.transaction(async (tx) => {
+  await inTransaction(deps.db, patch.code ?? before.code, async (tx) => {
     if (patch.code !== undefined && patch.code !== before.code) await assertCodeFree(tx, actor.instansiId, patch.code, id)
     await updateUnitFields(tx, actor.instansiId, id, patch, now)
     if (attributes !== undefined) await setUnitAttributes(tx, actor.instansiId, id, attributes, now)

@@ -83,6 +83,13 @@ describe('accounts routes', () => {
     expect(foreign.json().error.details).toHaveProperty('penanggungJawabUserId')
   })
 
+  it('answer one of two simultaneous registrations of the same handle with 409, never 500', async () => {
+    const s = await setup()
+    const payload = accountPayload(s, { handle: 'dinkes_race' })
+    const responses = await Promise.all([0, 1].map(() => s.app.inject({ method: 'POST', url: '/api/accounts', headers: s.headers, payload })))
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409])
+  })
+
   it('update an account, replace its pengelola, record before and after, and delete it', async () => {
     const s = await setup()
     const created = await createAccount(s)

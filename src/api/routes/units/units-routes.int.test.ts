@@ -54,6 +54,13 @@ describe('units routes', () => {
     expect(again.json().error.message).toContain('sudah dipakai')
   })
 
+  it('answer one of two simultaneous creations with the same code with 409, never 500', async () => {
+    const s = await setup()
+    const payload = { parentId: s.owner.rootUnit.id, code: `RACE${uniqueSuffix()}`, name: 'Balapan' }
+    const responses = await Promise.all([0, 1].map(() => s.app.inject({ method: 'POST', url: '/api/units', headers: s.headers, payload })))
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409])
+  })
+
   it('rename a unit and record before and after in the audit log', async () => {
     const s = await setup()
     const unit = await createUnit(s, s.owner.rootUnit.id)
