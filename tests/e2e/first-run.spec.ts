@@ -215,6 +215,20 @@ describe('first run in the browser', () => {
     expect(await report.textContent()).toContain('humas_dinkes')
     await expectAccessible('accounts with the naming report')
     await shot('10-accounts-flagged')
+  })
+
+  it('imports accounts from CSV, keeping the valid row and reporting the invalid one by row and column', async () => {
+    const csv = ['platform,handle,unit_code,penanggung_jawab_email', `instagram,humas_disdik,DISDIK,${admin.email}`, `instagram,humas_dinkes,NOPE,${admin.email}`].join('\n')
+    await page.getByLabel('Impor CSV…').setInputFiles({ name: 'akun.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await page.getByRole('status').filter({ hasText: 'baris dibaca' }).waitFor()
+    expect(await page.getByRole('status').filter({ hasText: 'baris dibaca' }).textContent()).toContain('1 baru')
+    const errors = page.getByRole('table', { name: /baris perlu diperbaiki/ })
+    await errors.waitFor()
+    expect(await errors.getByRole('row').nth(1).textContent()).toMatch(/^3unit_code/)
+    const accountRow = page.getByTestId('account-table').getByRole('row').filter({ hasText: 'humas_disdik' })
+    await expect.poll(() => accountRow.textContent()).toContain('Sesuai')
+    await expectAccessible('accounts after a CSV import')
+    await shot('11-accounts-import')
     await signOut()
   })
 
@@ -226,13 +240,13 @@ describe('first run in the browser', () => {
     expect(links).toEqual(expect.arrayContaining(['Beranda', 'Unit kerja', 'Akun resmi', 'Kalender hari kerja', 'Profil saya']))
     for (const adminPage of ['Pengguna & peran', 'Pola nama akun', 'Log audit']) expect(links).not.toContain(adminPage)
     await expectAccessible('home (pengelola)')
-    await shot('11-home-pengelola')
+    await shot('12-home-pengelola')
 
     for (const path of ['/users', '/naming', '/audit']) {
       await page.goto(`${baseUrl}${path}`)
       await page.getByRole('heading', { level: 1, name: 'Akses ditolak' }).waitFor()
     }
-    await shot('12-pengelola-refused')
+    await shot('13-pengelola-refused')
     // Reads the pengelola may not make are refused or come back empty; every admin change is refused.
     const answers = await page.evaluate(async () => {
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string }
@@ -271,13 +285,12 @@ describe('first run in the browser', () => {
     const table = page.getByTestId('audit-table')
     await table.waitFor()
     const text = (await table.textContent()) ?? ''
-    for (const action of ['instansi.create', 'unit.create', 'naming.update', 'account.create', 'auth.login', 'auth.logout']) {
+    for (const action of ['instansi.create', 'unit.create', 'user.create', 'naming.update', 'account.create', 'account.import', 'auth.login', 'auth.logout']) {
       expect(text, action).toContain(action)
     }
-    expect(text).toMatch(/user\.(create|grant)/)
-    expect(text).toMatch(/two_factor|totp|2fa/i)
+    expect(text).toContain('user.two_factor_enable')
     await expectAccessible('audit log')
-    await shot('13-audit')
+    await shot('14-audit')
 
     const report = await verifyAuditLog(context.db)
     expect(report.breaks, JSON.stringify(report)).toEqual([])
@@ -289,22 +302,22 @@ describe('first run in the browser', () => {
     await openNavOnPhone('Akun resmi')
     expect(await pageOverflow(), 'nothing wider than the phone screen').toEqual([])
     await expectAccessible('accounts on a phone')
-    await shot('14-phone-accounts')
+    await shot('15-phone-accounts')
     await page.getByRole('button', { name: 'Menu' }).click()
-    await shot('15-phone-menu-open', { fullPage: false })
+    await shot('16-phone-menu-open', { fullPage: false })
     await page.locator('#main-nav').getByRole('link', { name: 'Kalender hari kerja' }).click()
     await page.getByRole('heading', { level: 1, name: 'Kalender hari kerja' }).waitFor()
-    await shot('16-phone-calendar')
+    await shot('17-phone-calendar')
     await page.setViewportSize(DESKTOP)
     await page.locator('#main-nav').getByRole('link', { name: 'Kalender hari kerja' }).waitFor()
     expect(await heading()).toBe('Kalender hari kerja')
     await expectAccessible('calendar')
-    await shot('17-calendar')
+    await shot('18-calendar')
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('heading', { level: 1, name: 'Working-day calendar' }).waitFor()
     await openNav('My profile')
     await expectAccessible('profile (English)')
-    await shot('18-profile-english')
+    await shot('19-profile-english')
   })
 })
 

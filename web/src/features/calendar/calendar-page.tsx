@@ -99,7 +99,11 @@ export function CalendarPage() {
   const { error, capture, clear } = useApiError()
   const months = groupByMonth(days.data?.days ?? [])
   const monthName = (month: number) => new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)))
-  const dayLabel = (date: string) => new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { weekday: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
+  // Weekday and day number as two parts, so no locale comma splits them across lines.
+  const dayLabel = (date: string) => {
+    const weekday = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
+    return `${weekday} ${Number(date.slice(8, 10))}`
+  }
 
   const reset = async (day: CalendarDay) => {
     clear()
