@@ -244,3 +244,15 @@ export async function claimTotpStep(db: Db, instansiId: string, userId: string, 
     .returning({ userId: totpUsedSteps.userId })
   return rows.length > 0
 }
+
+/**
+ * The user's live grants as one JSON column, for the per-request authentication query: the session (or token),
+ * its user and the grants come back in a single round trip.
+ */
+export function grantsJsonOf(userId: typeof users.id, instansiId: typeof users.instansiId) {
+  return sql<GrantWithUnit[] | null>`(select json_agg(json_build_object(
+      'grantId', g.id, 'unitId', u.id, 'unitPath', u.path, 'unitCode', u.code, 'unitName', u.name, 'role', g.role)
+      order by u.path, g.role)
+    from ${roleGrants} g join ${units} u on u.id = g.unit_id and u.instansi_id = g.instansi_id
+    where g.instansi_id = ${instansiId} and g.user_id = ${userId} and u.archived_at is null)`
+}

@@ -3,6 +3,7 @@
 import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { sessions, users } from './schema/index.ts'
+import { grantsJsonOf, type GrantWithUnit } from './identity-repository.ts'
 
 export type SessionRow = typeof sessions.$inferSelect
 export type NewSession = typeof sessions.$inferInsert
@@ -15,9 +16,10 @@ export async function insertSession(db: Db, values: NewSession): Promise<Session
 export interface SessionWithUser {
   session: SessionRow
   user: { id: string; instansiId: string; email: string; disabledAt: Date | null; totpEnabledAt: Date | null; mustChangePassword: boolean }
+  grants: GrantWithUnit[]
 }
 
-/** The live session for a cookie token: not revoked, not expired, user not disabled. */
+/** The live session for a cookie token (not revoked, not expired, user not disabled), with the user's grants. */
 export async function findLiveSession(db: Db, tokenHash: string, now: Date): Promise<SessionWithUser | undefined> {
   const [row] = await db
     .select({
@@ -30,12 +32,13 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date): Pro
         totpEnabledAt: users.totpEnabledAt,
         mustChangePassword: users.mustChangePassword,
       },
+      grants: grantsJsonOf(users.id, users.instansiId),
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.instansiId, sessions.instansiId)))
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
     .limit(1)
-  return row
+  return row ? { ...row, grants: row.grants ?? [] } : undefined
 }
 
 /** Updates last-seen at most once a minute per session, so reads do not turn into a write per request. */

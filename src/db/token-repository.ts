@@ -2,6 +2,7 @@
 import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { apiTokens, users } from './schema/index.ts'
+import { grantsJsonOf, type GrantWithUnit } from './identity-repository.ts'
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect
 
@@ -14,9 +15,15 @@ export async function findLiveApiToken(
   db: Db,
   tokenHash: string,
   now: Date,
-): Promise<{ token: ApiTokenRow; user: { id: string; instansiId: string; email: string } } | undefined> {
+): Promise<
+  { token: ApiTokenRow; user: { id: string; instansiId: string; email: string; totpEnabledAt: Date | null }; grants: GrantWithUnit[] } | undefined
+> {
   const [row] = await db
-    .select({ token: apiTokens, user: { id: users.id, instansiId: users.instansiId, email: users.email } })
+    .select({
+      token: apiTokens,
+      user: { id: users.id, instansiId: users.instansiId, email: users.email, totpEnabledAt: users.totpEnabledAt },
+      grants: grantsJsonOf(users.id, users.instansiId),
+    })
     .from(apiTokens)
     .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.instansiId, apiTokens.instansiId)))
     .where(
@@ -28,7 +35,7 @@ export async function findLiveApiToken(
       ),
     )
     .limit(1)
-  return row
+  return row ? { ...row, grants: row.grants ?? [] } : undefined
 }
 
 /** Records use at most once a minute per token, so automation does not write on every request. */

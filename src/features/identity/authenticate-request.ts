@@ -3,10 +3,9 @@
 import { findLiveApiToken, touchApiToken } from '../../db/token-repository.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps } from './identity-deps.ts'
-import { loadActor, requiresTwoFactor } from './load-actor.ts'
+import { actorFrom, requiresTwoFactor } from './load-actor.ts'
 import { isApiTokenFormat, sha256Hex } from './secret-token.ts'
 import { resolveSession } from './sessions.ts'
-import { findUserById } from '../../db/identity-repository.ts'
 
 /**
  * enrol_two_factor: admin/penanggung_jawab without 2FA; verify_two_factor: enrolled user whose session has not
@@ -25,7 +24,8 @@ export interface Authenticated {
 export async function authenticateSessionToken(deps: Pick<IdentityDeps, 'db' | 'clock'>, token: string): Promise<Authenticated | null> {
   const found = await resolveSession(deps, token)
   if (!found) return null
-  const { actor, grantRows } = await loadActor(deps.db, found.user, 'session')
+  const grantRows = found.grants
+  const actor = actorFrom(found.user, 'session', grantRows)
   let restriction: SessionRestriction | null = null
   if (found.user.totpEnabledAt && !found.session.twoFactorPassed) restriction = 'verify_two_factor'
   else if (!found.user.totpEnabledAt && requiresTwoFactor(grantRows)) restriction = 'enrol_two_factor'
@@ -40,12 +40,8 @@ export async function authenticateApiToken(deps: Pick<IdentityDeps, 'db' | 'cloc
   if (!found) return null
   const lastUsed = found.token.lastUsedAt?.getTime() ?? 0
   if (now.getTime() - lastUsed > 60_000) await touchApiToken(deps.db, found.token.id, now)
-  const { actor, grantRows } = await loadActor(deps.db, found.user, 'token', found.token.grants)
-  let restriction: SessionRestriction | null = null
-  if (requiresTwoFactor(grantRows)) {
-    // Tokens are made from a full session, but the user may have been given an admin role since then.
-    const user = await findUserById(deps.db, found.user.instansiId, found.user.id)
-    if (!user?.totpEnabledAt) restriction = 'enrol_two_factor'
-  }
+  const actor = actorFrom(found.user, 'token', found.grants, found.token.grants)
+  // Tokens are made from a full session, but the user may have been given an admin role since then.
+  const restriction: SessionRestriction | null = requiresTwoFactor(found.grants) && !found.user.totpEnabledAt ? 'enrol_two_factor' : null
   return { actor, kind: 'token', sessionId: null, csrfToken: null, restriction }
 }

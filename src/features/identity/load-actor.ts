@@ -22,6 +22,18 @@ export function narrowGrants(userGrants: readonly Grant[], tokenGrants: readonly
   return userGrants.filter((grant) => tokenGrants.some((t) => t.unitId === grant.unitId && t.role === grant.role))
 }
 
+/** The actor from already-loaded grant rows (the authentication query brings them along). */
+export function actorFrom(
+  user: { id: string; instansiId: string; email: string },
+  via: Actor['via'],
+  grantRows: readonly GrantWithUnit[],
+  tokenGrants?: readonly { unitId: string; role: string }[],
+): Actor {
+  const all = toGrants(grantRows)
+  const grants = tokenGrants ? narrowGrants(all, tokenGrants) : all
+  return { userId: user.id, instansiId: user.instansiId, label: user.email, grants, via }
+}
+
 export async function loadActor(
   db: Db,
   user: { id: string; instansiId: string; email: string },
@@ -29,7 +41,5 @@ export async function loadActor(
   tokenGrants?: readonly { unitId: string; role: string }[],
 ): Promise<{ actor: Actor; grantRows: GrantWithUnit[] }> {
   const grantRows = await grantsWithUnits(db, user.instansiId, user.id)
-  const all = toGrants(grantRows)
-  const grants = tokenGrants ? narrowGrants(all, tokenGrants) : all
-  return { actor: { userId: user.id, instansiId: user.instansiId, label: user.email, grants, via }, grantRows }
+  return { actor: actorFrom(user, via, grantRows, tokenGrants), grantRows }
 }
