@@ -1,5 +1,6 @@
 // `warta nlp train` rebuilds every language model; `warta nlp eval` runs the evaluation protocols
 // (../shared/data/BASELINES.md and the in-domain test splits). Both show a progress bar and end with a table.
+import { formatCheckHoaxEvaluation } from '../../nlp/eval/print-check-hoax-evaluation.ts'
 import { EVAL_PROTOCOLS, evaluateAll, type EvalRow } from '../../nlp/train/evaluate.ts'
 import { trainAllModels, type HeadSummary } from '../../nlp/train/train-models.ts'
 
@@ -76,6 +77,10 @@ export async function run(args: string[]): Promise<number> {
         rows.map((r) => [r.protocol, r.metric, r.value.toFixed(4), String(r.n), r.note ?? '']),
       )}\n`,
     )
+    if (only === undefined || only.includes('check-hoax')) {
+      // The compliance check and hoax matcher are evaluated by their own module (docs/nlp/evaluation-check-hoax.md).
+      process.stdout.write(`\n${formatCheckHoaxEvaluation()}\n`)
+    }
     process.stdout.write(`Selesai dalam ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
     return 0
   }

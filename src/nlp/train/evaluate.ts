@@ -471,12 +471,14 @@ function stif(): EvalRow[] {
   ]
 }
 
-export const EVAL_PROTOCOLS = ['smsa', 'ibrohim', 'indolem', 'dkk', 'gov', 'stif'] as const
+export const EVAL_PROTOCOLS = ['smsa', 'ibrohim', 'indolem', 'dkk', 'gov', 'stif', 'check-hoax'] as const
 
 export function evaluateAll(options: EvalOptions = {}): EvalRow[] {
   const seed = options.seed ?? DEFAULT_HEAD_OPTIONS.seed
   const only = new Set(options.only ?? EVAL_PROTOCOLS)
-  const steps = (only.has('ibrohim') ? 10 : 0) + [...only].filter((p) => p !== 'ibrohim').length
+  // check-hoax is reported as text by the CLI (formatCheckHoaxEvaluation), not as rows here.
+  const steps =
+    (only.has('ibrohim') ? 10 : 0) + [...only].filter((p) => p !== 'ibrohim' && p !== 'check-hoax').length
   let done = 0
   const progress = (label: string): void => options.onProgress?.(++done, steps, label)
   options.onProgress?.(0, steps, 'start')
