@@ -58,6 +58,11 @@ export interface CalendarYearView {
   source: string | null
   settings: CalendarSettings
   days: EffectiveDay[]
+  /**
+   * This year and next (Asia/Jakarta) when they have no table: deadlines running into them come out provisional,
+   * so the page warns the admin to enter the new SKB (rules.md §12 G 39).
+   */
+  missingTables: number[]
 }
 
 export async function readCalendarYear(deps: CalendarDeps, actor: Actor, year: number): Promise<CalendarYearView> {
@@ -65,12 +70,15 @@ export async function readCalendarYear(deps: CalendarDeps, actor: Actor, year: n
   const settings = await loadCalendarSettings(deps.db, actor.instansiId)
   const edits = await listCalendarEdits(deps.db, actor.instansiId, { from: `${year}-01-01`, to: `${year}-12-31` })
   const national = nationalYear(year)
+  const thisYear = yearOf(jakartaDateOf(deps.clock.now()))
+  const missingTables = [thisYear, thisYear + 1].filter((y) => !nationalYear(y) && !settings.extraYearsWithTable.includes(y))
   return {
     year,
     hasTable: national !== undefined || settings.extraYearsWithTable.includes(year),
     source: national?.source ?? (settings.extraYearsWithTable.includes(year) ? 'Diisi oleh admin instansi' : null),
     settings,
     days: effectiveDays(toEdits(edits), NATIONAL_CALENDAR.filter((entry) => entry.year === year)),
+    missingTables,
   }
 }
 

@@ -25,7 +25,14 @@ const dayView = z.object({
   replaces: z.object({ kind: z.string(), name: z.string() }).optional(),
 })
 const settingsView = z.object({ cutiBersamaIsWorkingDay: z.boolean(), extraYearsWithTable: z.array(z.number()), weekendDays: z.array(z.number()) })
-const yearView = z.object({ year: z.number(), hasTable: z.boolean(), source: z.string().nullable(), settings: settingsView, days: z.array(dayView) })
+const yearView = z.object({
+  year: z.number(),
+  hasTable: z.boolean(),
+  source: z.string().nullable(),
+  settings: settingsView,
+  days: z.array(dayView),
+  missingTables: z.array(z.number()),
+})
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) })
 const dateParams = z.object({ date: isoDate })
 const addBody = z.object({ date: isoDate, kind, name: z.string().max(200) })
