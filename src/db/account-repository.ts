@@ -156,19 +156,26 @@ function toRecord(row: AccountRow, pengelola: PengelolaRecord[]): AccountRecord 
 async function pengelolaOf(db: Db, instansiId: string, accountIds: readonly string[]): Promise<Map<string, PengelolaRecord[]>> {
   const byAccount = new Map<string, PengelolaRecord[]>()
   if (accountIds.length === 0) return byAccount
-  const rows = await db
-    .select({
-      accountId: accountPengelola.accountId,
-      userId: accountPengelola.userId,
-      email: users.email,
-      name: users.name,
-      suratTugasNumber: accountPengelola.suratTugasNumber,
-      suratTugasDate: accountPengelola.suratTugasDate,
-    })
-    .from(accountPengelola)
-    .innerJoin(users, eq(users.id, accountPengelola.userId))
-    .where(and(eq(accountPengelola.instansiId, instansiId), inArray(accountPengelola.accountId, [...accountIds])))
-    .orderBy(asc(users.email))
+  // In chunks: a whole-instansi report can name tens of thousands of accounts, beyond one statement's parameters.
+  const rows = []
+  for (let start = 0; start < accountIds.length; start += 5000) {
+    const chunk = accountIds.slice(start, start + 5000)
+    rows.push(
+      ...(await db
+        .select({
+          accountId: accountPengelola.accountId,
+          userId: accountPengelola.userId,
+          email: users.email,
+          name: users.name,
+          suratTugasNumber: accountPengelola.suratTugasNumber,
+          suratTugasDate: accountPengelola.suratTugasDate,
+        })
+        .from(accountPengelola)
+        .innerJoin(users, eq(users.id, accountPengelola.userId))
+        .where(and(eq(accountPengelola.instansiId, instansiId), inArray(accountPengelola.accountId, chunk)))
+        .orderBy(asc(users.email))),
+    )
+  }
   for (const { accountId, ...record } of rows) {
     const list = byAccount.get(accountId) ?? []
     list.push(record)
