@@ -34,6 +34,8 @@ let session: BrowserContext
 let page: Page
 let totpSecret = ''
 let recoveryCodes: string[] = []
+/** Uncaught errors in the web app; the journey ends by checking there were none. */
+const pageErrors: string[] = []
 
 async function shot(name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: options.fullPage ?? true })
@@ -81,9 +83,7 @@ beforeAll(async () => {
   session = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta', bypassCSP: true })
   page = await session.newPage()
   page.setDefaultTimeout(10_000)
-  page.on('pageerror', (error) => {
-    throw error
-  })
+  page.on('pageerror', (error) => pageErrors.push(error.message))
 })
 
 // A failed step leaves a picture of what the browser showed, next to the key-page screenshots.
@@ -317,6 +317,7 @@ describe('first run in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Working-day calendar' }).waitFor()
     await openNav('My profile')
     await expectAccessible('profile (English)')
+    expect(pageErrors, 'uncaught errors in the web app').toEqual([])
     await shot('19-profile-english')
   })
 })
