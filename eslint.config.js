@@ -3,7 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'web/dist', 'coverage', 'test-results', 'bin', 'scripts', '.ci', 'eslint.config.js'] },
+  { ignores: ['node_modules', 'data', 'web/dist', 'coverage', 'test-results', 'bin', 'scripts', '.ci', 'tmp', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

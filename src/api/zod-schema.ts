@@ -35,5 +35,5 @@ export function openApiTransform({ schema, url }: { schema: FastifySchema; url: 
       Object.entries(schema.response as Record<string, unknown>).map(([code, value]) => [code, toJsonSchema(value)]),
     )
   }
-  return { schema: out as FastifySchema, url }
+  return { schema: out, url }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { appendAudit, searchAudit } from './audit-repository.ts'
+import type { StoredAuditEntry } from '../features/audit/audit-hash.ts'
 import { verifyAuditLog } from '../features/audit/verify-audit-log.ts'
 import { getTestContext } from '../../tests/support/test-context.ts'
 import { createTestInstansi } from '../../tests/support/fixtures.ts'
@@ -37,7 +38,7 @@ describe('audit log on the database', () => {
   it('reports the first broken link when a row is edited directly in SQL', async () => {
     const { db } = await getTestContext()
     const owner = await createTestInstansi(db)
-    const entries = []
+    const entries: StoredAuditEntry[] = []
     for (let i = 0; i < 4; i += 1) {
       entries.push(
         await appendAudit(db, { instansiId: owner.id, actorUserId: null, actorLabel: 'uji', action: 'user.update', objectType: 'user', after: { i } }),
