@@ -49,6 +49,15 @@ export async function runService(role: ServiceRole, options: RunServiceOptions =
     )
     return 1
   }
+  const stop = watchStopSignals()
+  try {
+    return await serve(role, config, options, stop)
+  } finally {
+    stop.dispose()
+  }
+}
+
+async function serve(role: ServiceRole, config: Config, options: RunServiceOptions, stop: StopSignal): Promise<number> {
   // On a fresh clone the web build and the first database start (initdb) each take seconds and each use one
   // core: run them side by side.
   const webBuild = role === 'start' && !existsSync(webIndex) ? buildWebApp() : Promise.resolve(true)
@@ -100,7 +109,7 @@ export async function runService(role: ServiceRole, options: RunServiceOptions =
     throw error
   }
 
-  return waitForShutdown(context, servers)
+  return waitForShutdown(context, servers, stop)
 }
 
 async function readyLine(context: AppContext, role: ServiceRole, port: number): Promise<string> {
@@ -114,48 +123,67 @@ async function readyLine(context: AppContext, role: ServiceRole, port: number): 
     : `Warta siap di ${url} — buka di peramban: wizard penyiapan awal menunggu di sana (belum ada instansi).`
 }
 
-function waitForShutdown(context: AppContext, servers: Closable[]): Promise<number> {
-  return new Promise((resolve) => {
-    let stopping = false
-    const stop = (signal: NodeJS.Signals): void => {
-      if (stopping) {
-        // A second Ctrl+C means "now": the lock file is still removed by the exit hook.
-        process.stderr.write('Dihentikan paksa.\n')
-        process.exit(1)
-      }
-      stopping = true
-      context.logger.info({ signal }, 'shutting down')
-      const timer = setTimeout(() => {
-        context.logger.error('shutdown took too long; exiting')
-        process.exit(1)
-      }, SHUTDOWN_TIMEOUT_MS)
-      timer.unref()
-      void (async () => {
-        let code = 0
-        for (const server of servers) {
-          try {
-            await server.close()
-          } catch (error) {
-            context.logger.error({ err: error }, 'error while closing the server')
-            code = 1
-          }
-        }
-        try {
-          await context.close()
-        } catch (error) {
-          context.logger.error({ err: error }, 'error while closing the database')
-          code = 1
-        }
-        process.off('SIGINT', stop)
-        process.off('SIGTERM', stop)
-        clearTimeout(timer)
-        context.logger.info('stopped')
-        resolve(code)
-      })()
+interface StopSignal {
+  /** Resolves with the first SIGINT/SIGTERM. */
+  readonly requested: Promise<NodeJS.Signals>
+  dispose(): void
+}
+
+/**
+ * Listens for SIGINT/SIGTERM from the very start: a Ctrl+C during PGlite's first initdb must wait for it to
+ * finish and close the database properly, or the next start finds a half-written data folder. A second signal
+ * means "now" (the lock file is still removed by the exit hook).
+ */
+function watchStopSignals(): StopSignal {
+  let received = false
+  let resolveRequested: (signal: NodeJS.Signals) => void = () => undefined
+  const requested = new Promise<NodeJS.Signals>((resolve) => (resolveRequested = resolve))
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (received) {
+      process.stderr.write('Dihentikan paksa.\n')
+      process.exit(1)
     }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
+    received = true
+    resolveRequested(signal)
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    requested,
+    dispose() {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    },
+  }
+}
+
+async function waitForShutdown(context: AppContext, servers: Closable[], stop: StopSignal): Promise<number> {
+  const signal = await stop.requested
+  context.logger.info({ signal }, 'shutting down')
+  const timer = setTimeout(() => {
+    context.logger.error('shutdown took too long; exiting')
+    process.exit(1)
+  }, SHUTDOWN_TIMEOUT_MS)
+  timer.unref()
+  let code = 0
+  for (const server of servers) {
+    try {
+      await server.close()
+    } catch (error) {
+      context.logger.error({ err: error }, 'error while closing the server')
+      code = 1
+    }
+  }
+  try {
+    await context.close()
+  } catch (error) {
+    context.logger.error({ err: error }, 'error while closing the database')
+    code = 1
+  }
+  clearTimeout(timer)
+  stop.dispose()
+  context.logger.info('stopped')
+  return code
 }
 
 /** A bare node:http health endpoint for workers, so orchestrators can probe them without the whole API. */

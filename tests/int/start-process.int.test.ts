@@ -58,6 +58,22 @@ describe('warta start', () => {
     stoppedDataDir = dataDir
   }, 150_000)
 
+  it('finishes creating the database when stopped during its first start, so the folder opens next time', async () => {
+    const dataDir = makeTempDir('warta-start-')
+    const first = spawnWarta(['start'], { WARTA_DATA_DIR: dataDir, PORT: String(await freePort()) })
+    // The lock file appears just before PGlite's initdb begins, and after the signal handlers are in place.
+    while (!existsSync(path.join(dataDir, 'warta.lock'))) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(await stopWarta(first)).toEqual({ code: 0, signal: null })
+    expect(existsSync(path.join(dataDir, 'warta.lock'))).toBe(false)
+
+    const port = await freePort()
+    const second = spawnWarta(['start'], { WARTA_DATA_DIR: dataDir, PORT: String(port) })
+    await waitForOk(`http://127.0.0.1:${port}/readyz`, second, 90_000)
+    expect(await stopWarta(second)).toEqual({ code: 0, signal: null })
+  }, 150_000)
+
   it('backs the stopped data folder up with warta backup and restores it into a new folder, once', async () => {
     const dataDir = stoppedDataDir ?? makeTempDir('warta-start-')
     const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
