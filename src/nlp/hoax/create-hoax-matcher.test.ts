@@ -52,3 +52,18 @@ describe('keysMatch', () => {
     expect(keysMatch('kantor', 'kanker')).toBe(false)
   })
 })
+
+describe('createHoaxMatcher on long claims', () => {
+  it('matches a text restating one sentence of a claim with a narrative', () => {
+    const long = createHoaxMatcher([
+      {
+        id: 'L1',
+        claim:
+          '[HOAKS] Beredar pesan berantai di grup keluarga yang mengatasnamakan Dinas Kesehatan. Isinya menyebut bahwa air rebusan daun sirsak menyembuhkan kanker dalam seminggu. Pesan itu juga meminta warga menyebarkannya ke sepuluh grup lain.',
+      },
+      { id: 'L2', claim: '[HOAKS] Tarif Listrik PLN Naik 50 Persen Mulai Januari' },
+    ])
+    expect(long.match('rebusan daun sirsak bisa sembuhkan kanker seminggu').match).toBe('L1')
+    expect(long.scoreAll('rebusan daun sirsak bisa sembuhkan kanker seminggu').map((s) => s.claimId)).toEqual(['L1', 'L2'])
+  })
+})

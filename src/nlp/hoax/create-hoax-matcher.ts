@@ -138,7 +138,15 @@ function splitUnits(text: string): string[] {
 
 export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptions = {}): HoaxMatcher {
   const threshold = options.threshold ?? DEFAULT_HOAX_THRESHOLD
-  const analysed = claims.map((claim) => ({ id: claim.id, analysis: analyseHoaxText(claim.claim.replace(CLAIM_TAG, '')) }))
+  // A long claim (headline plus narration) is also scored sentence by sentence: a text restating only its core
+  // sentence would otherwise cover too little of it. Each part keeps the claim's id; the best part counts.
+  const analysed = claims.flatMap((claim) => {
+    const body = claim.claim.replace(CLAIM_TAG, '')
+    const parts = [body]
+    const sentences = body.split(/(?<=[.!?;])\s+/u).filter((sentence) => sentence.split(/\s+/u).length >= 4)
+    if (sentences.length > 1) parts.push(...sentences)
+    return parts.map((part) => ({ id: claim.id, analysis: analyseHoaxText(part) }))
+  })
 
   // Document frequencies over the claim base: of keys (for coverage weights) and of character n-grams.
   const keyDf = new Map<string, number>()
@@ -148,7 +156,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     for (const key of new Set(analysis.tokens.map((t) => t.key))) keyDf.set(key, (keyDf.get(key) ?? 0) + 1)
     for (const gram of rawGrams[index]?.keys() ?? []) gramDf.set(gram, (gramDf.get(gram) ?? 0) + 1)
   }
-  const count = Math.max(1, claims.length)
+  const count = Math.max(1, analysed.length)
   const keyIdf = (key: string): number => Math.log(1 + count / (keyDf.get(key) ?? 1))
   const gramIdf = (gram: string): number => Math.log((count + 1) / ((gramDf.get(gram) ?? 0) + 1)) + 1
 
@@ -236,7 +244,11 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       }
       return { claimId: claim.id, ...(best ?? { score: 0, cover: 0, charCosine: 0, stanceFlip: false, numberClash: false, debunk: false }) }
     })
-    return scores.sort((a, b) => b.score - a.score)
+    // Parts of one claim share its id: keep the best-scoring part of each claim.
+    const seen = new Set<string>()
+    return scores
+      .sort((a, b) => b.score - a.score)
+      .filter((score) => (seen.has(score.claimId) ? false : (seen.add(score.claimId), true)))
   }
 
   return {

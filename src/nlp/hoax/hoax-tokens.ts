@@ -43,6 +43,7 @@ const STOPWORDS = new Set(
     'kamu aku saya kami kita mereka dia beliau anda lu gue gw orang2 hal the of a to is ini itu sangat banget sekali ' +
     'terus trus emang memang gitu begitu begini semua semuanya cuma hanya tapi tetapi namun bahwa sebab nya hmm wkwk ' +
     'baru katanya jangan-jangan mulai tahun bulan hari besok selama sampai hingga per kali tanggal ' +
+    'isinya menyebut menyebutkan disebut disebutkan mengatakan menyatakan diklaim mengklaim klaim mengaku pesan berantai unggahan narasi ' +
     'hoaks hoax hoaxs fakta faktanya rp rb ribu juta jt miliar persen'
   ).split(/\s+/),
 )
