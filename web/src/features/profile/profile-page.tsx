@@ -13,6 +13,7 @@ import { useApiError } from '../../components/use-api-error.ts'
 import { useLoad } from '../../components/use-load.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { RecoveryCodes, TWO_FACTOR_PATHS, TwoFactorEnrolment } from '../two-factor/two-factor-enrolment.tsx'
+import { describeDevice } from './describe-device.ts'
 import { PasswordChangeForm } from './password-change-form.tsx'
 
 interface SessionRow {
@@ -124,7 +125,7 @@ function SessionsSection() {
               {sessions.data.items.map((session) => (
                 <tr key={session.id}>
                   <td>
-                    {session.userAgent ?? '—'}
+                    <span title={session.userAgent ?? undefined}>{describeDevice(session.userAgent) ?? '—'}</span>
                     {session.current ? <span className="badge ok">{t('profile.thisSession')}</span> : null}
                   </td>
                   <td>{session.ip ?? '—'}</td>

@@ -175,7 +175,7 @@ function EditUnitPanel({ unit, options, onChanged, onClose }: { unit: Unit; opti
           {t('units.unarchive')}
         </button>
       ) : unit.parentId ? (
-        <div className="inline-form">
+        <div className="button-row">
           <CheckboxField label={t('units.archiveForce')} checked={force} onChange={(event) => setForce(event.target.checked)} />
           <button type="button" className="button danger" onClick={() => void run(() => api.post(`/api/units/${unit.id}/archive`, { force }), t('units.archivedDone'))}>
             {t('units.archive')}
