@@ -2,16 +2,18 @@
 // data-folder lock against a second process and shuts down cleanly on SIGTERM; with DATABASE_URL several may run.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testEngine } from '../support/test-context.ts'
 import { createFreshPostgres, type FreshPostgres } from './fresh-database.ts'
 import { createTestInstansi } from '../support/fixtures.ts'
 import { openDatabase } from '../../src/db/open-database.ts'
 import { migrate } from '../../src/db/migrate.ts'
-import { freePort, killAllWarta, makeTempDir, removeTempDirs, spawnWarta, stopWarta, waitForOk } from './warta-process.ts'
+import { freePort, killAllWarta, makeTempDir, removeTempDirs, spawnCommand, spawnWarta, stopWarta, waitForOk } from './warta-process.ts'
 
 let fresh: FreshPostgres | undefined
 let stoppedDataDir: string | undefined
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 afterAll(async () => {
   killAllWarta()
@@ -83,13 +85,20 @@ describe('warta start', () => {
     } finally {
       await database.close()
     }
-    const file = path.join(makeTempDir('warta-backup-cli-'), 'cadangan.jsonl.gz')
+    const backupDir = makeTempDir('warta-backup-cli-')
+    const file = path.join(backupDir, 'cadangan.jsonl.gz')
     const backup = spawnWarta(['backup', file], { WARTA_DATA_DIR: dataDir })
     expect((await backup.exited).code, backup.output()).toBe(0)
     expect(backup.output()).toContain('Cadangan ditulis')
+    // The same through a pipe: `warta backup -` to stdout, `warta restore -` from stdin.
+    const piped = path.join(backupDir, 'lewat-pipa.jsonl.gz')
+    const shell = (command: string, env: Record<string, string>) =>
+      spawnCommand('sh', ['-c', `"${process.execPath}" bin/warta.js ${command}`], env, projectRoot)
+    const backupToStdout = shell(`backup - > "${piped}"`, { WARTA_DATA_DIR: dataDir })
+    expect((await backupToStdout.exited).code, backupToStdout.output()).toBe(0)
 
     const restoreDir = makeTempDir('warta-restore-cli-')
-    const restore = spawnWarta(['restore', file], { WARTA_DATA_DIR: restoreDir })
+    const restore = shell(`restore - < "${piped}"`, { WARTA_DATA_DIR: restoreDir })
     expect((await restore.exited).code, restore.output()).toBe(0)
     expect(restore.output()).toContain('Dipulihkan ke pglite')
 

@@ -1,5 +1,6 @@
 // `warta restore FILE`: loads a backup into an EMPTY database (it is migrated first), on either engine, so a
 // backup of the embedded database can move to PostgreSQL and back. Refuses a database that already has data.
+// `warta restore -` reads the backup from stdin.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { BackupError } from '../../db/backup-format.ts'
@@ -9,11 +10,11 @@ import { openCliDatabase } from '../open-cli-database.ts'
 
 export async function run(args: string[]): Promise<number> {
   const [file] = args
-  if (!file || file.startsWith('-')) {
-    process.stderr.write('Pemakaian: warta restore FILE   (ke basis data kosong; atur DATABASE_URL atau WARTA_DATA_DIR dulu)\n')
+  if (!file || (file.startsWith('-') && file !== '-')) {
+    process.stderr.write('Pemakaian: warta restore FILE|-   (ke basis data kosong; atur DATABASE_URL atau WARTA_DATA_DIR dulu)\n')
     return 2
   }
-  if (!existsSync(file)) {
+  if (file !== '-' && !existsSync(file)) {
     process.stderr.write(`warta restore: berkas ${file} tidak ditemukan.\n`)
     return 1
   }
@@ -21,7 +22,7 @@ export async function run(args: string[]): Promise<number> {
   if (!database) return 1
   try {
     await migrate(database)
-    const result = await restoreBackupFile(database, path.resolve(file))
+    const result = await restoreBackupFile(database, file === '-' ? '-' : path.resolve(file))
     process.stdout.write(
       `Dipulihkan ke ${database.engine}: ${result.rows} baris dari ${result.tables} tabel ` +
         `(cadangan ${result.header.engine}, ${result.header.createdAt}).\n`,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
@@ -73,7 +73,7 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }))
 describe('backup and restore', () => {
   it('writes a gzip file that opens with the format header and ends with the trailer', async () => {
     const lines: string[] = []
-    for await (const line of readGzipLines(backupFile)) lines.push(line)
+    for await (const line of readGzipLines(createReadStream(backupFile))) lines.push(line)
     const header = JSON.parse(lines[0]!) as { format: string; engine: string; migrations: string[] }
     expect(header.format).toBe('warta-backup')
     expect(header.engine).toBe(testEngine())

@@ -3,6 +3,7 @@
 import { once } from 'node:events'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
+import type { Readable, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { StringDecoder } from 'node:string_decoder'
 import { createGunzip, createGzip } from 'node:zlib'
@@ -14,30 +15,40 @@ import type { BackupTrailer } from '../../db/backup-format.ts'
 /** Writes to FILE.partial and renames at the end, so an interrupted backup never looks like a complete one. */
 export async function writeBackupFile(database: Database, file: string): Promise<BackupTrailer> {
   const partial = `${file}.partial`
+  try {
+    const trailer = await writeBackupStream(database, createWriteStream(partial))
+    await rename(partial, file)
+    return trailer
+  } catch (error) {
+    await rm(partial, { force: true })
+    throw error
+  }
+}
+
+/** The gzip'd backup into any stream (`warta backup -` pipes it to stdout, e.g. straight to off-site storage). */
+export async function writeBackupStream(database: Database, out: Writable): Promise<BackupTrailer> {
   const gzip = createGzip({ level: 6 })
-  const written = pipeline(gzip, createWriteStream(partial))
+  const written = pipeline(gzip, out)
   try {
     const trailer = await exportDatabase(database, async (line) => {
       if (!gzip.write(`${line}\n`)) await once(gzip, 'drain')
     })
     gzip.end()
     await written
-    await rename(partial, file)
     return trailer
   } catch (error) {
     gzip.destroy()
     await written.catch(() => undefined)
-    await rm(partial, { force: true })
     throw error
   }
 }
 
+/** FILE, or `-` for standard input. */
 export async function restoreBackupFile(database: Database, file: string): Promise<ImportResult> {
-  return importDatabase(database, readGzipLines(file))
+  return importDatabase(database, readGzipLines(file === '-' ? process.stdin : createReadStream(file)))
 }
 
-export async function* readGzipLines(file: string): AsyncGenerator<string> {
-  const source = createReadStream(file)
+export async function* readGzipLines(source: Readable): AsyncGenerator<string> {
   const gunzip = createGunzip()
   source.on('error', (error) => gunzip.destroy(error))
   source.pipe(gunzip)
