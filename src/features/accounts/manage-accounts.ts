@@ -181,7 +181,14 @@ export async function updateAccount(deps: AccountDeps, actor: Actor, id: string,
     authorize(actor, 'account.manage', { instansiId: target.instansiId, unitPath: target.path })
   }
   const now = deps.clock.now()
-  const check = checkAccountDraft(draft, await lookupsFor(deps.db, actor.instansiId, draft), jakartaDateOf(now))
+  const lookups = await lookupsFor(deps.db, actor.instansiId, draft)
+  // An account may stay on a unit archived after it was registered (e.g. to be marked dormant); only moving to an
+  // archived unit is refused.
+  const unitById: AccountLookups['unitById'] = (unitId) => {
+    const unit = lookups.unitById(unitId)
+    return unit && unitId === before.unitId ? { ...unit, archived: false } : unit
+  }
+  const check = checkAccountDraft(draft, { ...lookups, unitById }, jakartaDateOf(now))
   if (!check.ok) throw new AppError('invalid_input', `Periksa isian akun: ${Object.values(check.errors).join(' ')}`, check.errors)
   await raceSafe(check.fields, () => deps.db.transaction(async (tx) => {
     const clash = await findAccountByHandle(tx, actor.instansiId, check.fields.platform, check.fields.handle)

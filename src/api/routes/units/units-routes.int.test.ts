@@ -120,6 +120,31 @@ describe('units routes', () => {
     expect(actions).toContain('unit.unarchive')
   })
 
+  it('refuse archiving a unit with an active account unless forced, and still let that account be marked dormant', async () => {
+    const s = await setup()
+    const unit = await createUnit(s, s.owner.rootUnit.id)
+    const created = await s.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: s.headers,
+      payload: { unitId: unit.id, platform: 'x', handle: `akun_${uniqueSuffix()}`, penanggungJawabUserId: s.admin.id },
+    })
+    expect(created.statusCode, created.body).toBe(200)
+    const refused = await s.app.inject({ method: 'POST', url: `/api/units/${unit.id}/archive`, headers: s.headers, payload: {} })
+    expect(refused.statusCode).toBe(412)
+    expect(refused.json().error.message).toContain('1 akun aktif')
+    expect((await s.app.inject({ method: 'POST', url: `/api/units/${unit.id}/archive`, headers: s.headers, payload: { force: true } })).statusCode).toBe(200)
+    const dormant = await s.app.inject({ method: 'PATCH', url: `/api/accounts/${created.json().id}`, headers: s.headers, payload: { status: 'dormant' } })
+    expect(dormant.statusCode, dormant.body).toBe(200)
+    const another = await s.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: s.headers,
+      payload: { unitId: unit.id, platform: 'x', handle: `akun_${uniqueSuffix()}`, penanggungJawabUserId: s.admin.id },
+    })
+    expect(another.statusCode).toBe(400)
+  })
+
   it('archive a leaf unit without force and refuse archiving the root', async () => {
     const s = await setup()
     const leaf = await createUnit(s, s.owner.rootUnit.id)
