@@ -41,3 +41,14 @@ describe('findSaraHate', () => {
     for (const text of neutral) expect(findSaraHate(text), text).toEqual([])
   })
 })
+
+describe('findAbusiveWords on masked spellings', () => {
+  it('finds words with starred vowels or digits for letters, with offsets into the original text', () => {
+    const text = 'Dasar b*ngsat, g0bl0k semua'
+    expect(findAbusiveWords(text).map((s) => text.slice(s.start, s.end))).toEqual(['b*ngsat', 'g0bl0k'])
+  })
+
+  it('leaves numbers next to ordinary words alone', () => {
+    expect(findAbusiveWords('Tabung 3 kg, 50 ribu, jam 10.00')).toEqual([])
+  })
+})

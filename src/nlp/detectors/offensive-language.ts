@@ -18,7 +18,15 @@ const AIMED_AFTER = String.raw`\s*(?:lu|lo|loe|elu|elo|kau|kamu|kalian|lah|semua
 
 const word = (alternatives: string[]): string => alternatives.map((w) => w.replace(/\s+/g, String.raw`\s+`)).join('|')
 
-const CRUDE_PATTERN = new RegExp(String.raw`(?<![\p{L}\p{N}_#@])(?:${word(CRUDE)})(?![\p{L}\p{N}_])`, 'giu')
+// Masked spellings ("b*ngsat", "g0bl0k", "t0l0l"): a vowel may be written as "*"; digits and symbols are read
+// as the letters they stand for in a same-length copy of the text, so offsets still point into the original.
+const maskVowels = (w: string): string => w.replace(/[aiueo]/g, (v) => `[${v}*]`)
+const CRUDE_PATTERN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_#@*])(?:${CRUDE.map(maskVowels).join('|')})(?![\p{L}\p{N}_*])`,
+  'giu',
+)
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' }
+const unmask = (text: string): string => text.replace(/(?<=\p{L})[013457@$]|[013457@$](?=\p{L})/gu, (c) => LEET[c] ?? c)
 const AIMED_ANIMAL_PATTERN = new RegExp(
   String.raw`(?<![\p{L}\p{N}_#@])(?:${AIMED_BEFORE}(?:${word(ANIMAL_INSULTS)})|(?:${word(ANIMAL_INSULTS)})(?=${AIMED_AFTER}(?![\p{L}])))(?![\p{L}\p{N}_])`,
   'giu',
@@ -68,8 +76,9 @@ function mergeSpans(spans: DetectorSpan[]): DetectorSpan[] {
 /** Spans of crude or insulting words. */
 export function findAbusiveWords(text: string): DetectorSpan[] {
   const spans: DetectorSpan[] = []
+  const readable = unmask(text)
   for (const pattern of [CRUDE_PATTERN, AIMED_ANIMAL_PATTERN]) {
-    for (const match of text.matchAll(pattern)) spans.push({ start: match.index, end: match.index + match[0].length })
+    for (const match of readable.matchAll(pattern)) spans.push({ start: match.index, end: match.index + match[0].length })
   }
   return mergeSpans(spans)
 }
