@@ -350,6 +350,23 @@ describe('first run in the browser', () => {
     expect(pageErrors, 'uncaught errors in the web app').toEqual([])
     await shot('20-profile-english')
   })
+
+  it('runs under the server\'s strict Content-Security-Policy (the other steps bypass it only to inject axe)', async () => {
+    const strict = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' })
+    try {
+      const strictPage = await strict.newPage()
+      const violations: string[] = []
+      strictPage.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text())
+      })
+      const response = await strictPage.goto(baseUrl)
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
+      await strictPage.getByRole('heading', { level: 1, name: 'Masuk ke Warta' }).waitFor()
+      expect(violations).toEqual([])
+    } finally {
+      await strict.close()
+    }
+  })
 })
 
 /** Elements sticking out to the right of the viewport (wide tables must scroll inside their own box). */
