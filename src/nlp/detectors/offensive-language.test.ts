@@ -52,3 +52,10 @@ describe('findAbusiveWords on masked spellings', () => {
     expect(findAbusiveWords('Tabung 3 kg, 50 ribu, jam 10.00')).toEqual([])
   })
 })
+
+describe('findSaraHate with a resumptive pronoun', () => {
+  it('finds a hostile label that follows the group after "itu, mereka"', () => {
+    expect(findSaraHate('Orang Madura itu, mereka semua licik')).toHaveLength(1)
+    expect(findSaraHate('Warga Tionghoa, mereka ikut kerja bakti')).toEqual([])
+  })
+})

@@ -57,7 +57,7 @@ const SLURS = ['kadrun', 'cokin', 'aseng', 'onta', 'kafir laknat', 'cina babi', 
 const GROUP = String.raw`(?:${GROUP_NOUNS})?(?:${word(GROUPS)})`
 const SARA_PATTERNS: RegExp[] = [
   new RegExp(String.raw`(?<![\p{L}])(?:${word(HOSTILE_VERBS)})\s+(?:semua\s+|para\s+|saja\s+)?${GROUP}(?![\p{L}])`, 'giu'),
-  new RegExp(String.raw`(?<![\p{L}])${GROUP}\s+(?:itu\s+|memang\s+|emang\s+|adalah\s+|semua\s+|semuanya\s+|pasti\s+)*(?:${word(HOSTILE_LABELS)})(?![\p{L}])`, 'giu'),
+  new RegExp(String.raw`(?<![\p{L}])${GROUP}(?:\s*,\s*|\s+)(?:(?:itu|mereka|memang|emang|adalah|semua|semuanya|pasti|selalu|cuma|hanya|tuh|sih|kaum)(?:\s*,\s*|\s+)){0,3}(?:${word(HOSTILE_LABELS)})(?![\p{L}])`, 'giu'),
   new RegExp(String.raw`(?<![\p{L}])(?:dasar|dasar\s+kaum|kayak|seperti)\s+(?:${word(GROUPS)})(?![\p{L}])`, 'giu'),
   new RegExp(String.raw`(?<![\p{L}])(?:${word(SLURS)})(?![\p{L}])`, 'giu'),
 ]
