@@ -24,6 +24,11 @@ export interface HeadTrainingOptions {
   balance: boolean
   seed: number
   calibrationFolds: number
+  /**
+   * Binary heads: the probability of the uncalibrated model at which the label flips (default 0.5). Applied as a
+   * shift of the positive class's bias before calibration, so the shipped score crosses 0.5 at that point.
+   */
+  decisionThreshold?: number
   quantBits: 8 | 16
 }
 
@@ -108,9 +113,17 @@ export function fitHead(
         )
       }
     }
+  }
+  const shift =
+    C === 2 && options.decisionThreshold !== undefined
+      ? Math.log(options.decisionThreshold / (1 - options.decisionThreshold))
+      : 0
+  if (shift !== 0) for (const z of outOfFold) z[1] = z[1]! - shift
+  if (options.calibrationFolds > 1 && data.length >= options.calibrationFolds * 5) {
     temperature = fitTemperature(outOfFold, data.labels)
   }
   const model = trainLinear(data, softmax, options.algorithm)
+  if (shift !== 0) model.bias[1] = model.bias[1]! - shift
   return {
     head: {
       name,

@@ -82,6 +82,13 @@ export function writeModelCard(
     '  `tidak`/`bukan`/`belum`/`jangan`/`kurang`/`tanpa`, character 3–5-grams of each normalised word, emoji, and',
     '  token-kind features (link, mention, hashtag, number, ?/!). L2-normalised log counts.',
     '- Probabilities are calibrated by a softmax temperature fitted on 3-fold out-of-fold scores of the training set.',
+    ...(model === 'hate-speech'
+      ? [
+          '- The hate head flips at an uncalibrated probability of 0.6 (chosen by in-domain CV; applied as a bias shift',
+          '  before calibration, so the shipped score still crosses 0.5 where the label flips). The class-balanced',
+          '  training, the low weight of the Twitter rows and the rules are described in docs/nlp/evaluation.md.',
+        ]
+      : []),
     `- Weights quantised to int8 with one scale per class; file size ${(bytes / 1024 / 1024).toFixed(2)} MB.`,
     '- Deterministic: seed 20261122.',
     '',

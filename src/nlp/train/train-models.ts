@@ -208,7 +208,7 @@ export function trainAllModels(options: TrainOptions = {}): HeadSummary[] {
         name: 'hate_speech',
         labels: binary,
         rows: sets.hate,
-        options: { algorithm: 'softmax', balance: true },
+        options: { algorithm: 'softmax', balance: true, decisionThreshold: 0.6 },
         weights: { inDomain: 5, public: 0.3 },
       },
       { name: 'target', labels: HATE_TARGETS, rows: sets.hateTarget, options: { algorithm: 'softmax' } },
