@@ -86,7 +86,8 @@ async function prepare(engine: Engine): Promise<{ target: Target; token: string 
 
 async function runAutocannon(url: string, token: string): Promise<Omit<LoadResult, 'engine'>> {
   const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('autocannon/package.json')), 'autocannon.js')
-  const args = [bin, '-c', String(connections), '-d', String(duration), '-j', '-H', `authorization=Bearer ${token}`, url]
+  // A 30 s timeout so slow answers count in the latency figures instead of vanishing as errors.
+  const args = [bin, '-c', String(connections), '-d', String(duration), '-t', '30', '-j', '-H', `authorization=Bearer ${token}`, url]
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
     let text = ''
