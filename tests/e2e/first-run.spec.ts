@@ -246,6 +246,8 @@ describe('first run in the browser', () => {
   })
 
   it('lets the pengelola in but refuses the admin pages, in the navigation and at the API', async () => {
+    await expectAccessible('sign-in')
+    await shot('12-sign-in')
     await signIn(operator.email, operator.password)
     await page.getByRole('heading', { level: 1, name: `Selamat datang, ${operator.name}` }).waitFor()
     const nav = page.locator('#main-nav')
@@ -253,13 +255,13 @@ describe('first run in the browser', () => {
     expect(links).toEqual(expect.arrayContaining(['Beranda', 'Unit kerja', 'Akun resmi', 'Kalender hari kerja', 'Profil saya']))
     for (const adminPage of ['Pengguna & peran', 'Pola nama akun', 'Log audit']) expect(links).not.toContain(adminPage)
     await expectAccessible('home (pengelola)')
-    await shot('12-home-pengelola')
+    await shot('13-home-pengelola')
 
     for (const path of ['/users', '/naming', '/audit']) {
       await page.goto(`${baseUrl}${path}`)
       await page.getByRole('heading', { level: 1, name: 'Akses ditolak' }).waitFor()
     }
-    await shot('13-pengelola-refused')
+    await shot('14-pengelola-refused')
     // Reads the pengelola may not make are refused or come back empty; every admin change is refused.
     const answers = await page.evaluate(async () => {
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string }
@@ -303,7 +305,7 @@ describe('first run in the browser', () => {
     }
     expect(text).toContain('user.two_factor_enable')
     await expectAccessible('audit log')
-    await shot('14-audit')
+    await shot('15-audit')
 
     const report = await verifyAuditLog(context.db)
     expect(report.breaks, JSON.stringify(report)).toEqual([])
@@ -320,7 +322,7 @@ describe('first run in the browser', () => {
     expect(me.status).toBe(200)
     expect(await page.getByRole('table', { name: 'Sesi aktif' }).textContent()).toContain('Sesi ini')
     await expectAccessible('profile')
-    await shot('15-profile-token')
+    await shot('16-profile-token')
     await page.getByRole('table', { name: 'Token API' }).getByRole('button', { name: 'Cabut' }).click()
     await expect.poll(() => page.getByRole('table', { name: 'Token API' }).count()).toBe(0)
     const after = await fetch(`${baseUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } })
@@ -332,23 +334,23 @@ describe('first run in the browser', () => {
     await openNavOnPhone('Akun resmi')
     expect(await pageOverflow(), 'nothing wider than the phone screen').toEqual([])
     await expectAccessible('accounts on a phone')
-    await shot('16-phone-accounts')
+    await shot('17-phone-accounts')
     await page.getByRole('button', { name: 'Menu' }).click()
-    await shot('17-phone-menu-open', { fullPage: false })
+    await shot('18-phone-menu-open', { fullPage: false })
     await page.locator('#main-nav').getByRole('link', { name: 'Kalender hari kerja' }).click()
     await page.getByRole('heading', { level: 1, name: 'Kalender hari kerja' }).waitFor()
-    await shot('18-phone-calendar')
+    await shot('19-phone-calendar')
     await page.setViewportSize(DESKTOP)
     await page.locator('#main-nav').getByRole('link', { name: 'Kalender hari kerja' }).waitFor()
     expect(await heading()).toBe('Kalender hari kerja')
     await expectAccessible('calendar')
-    await shot('19-calendar')
+    await shot('20-calendar')
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('heading', { level: 1, name: 'Working-day calendar' }).waitFor()
     await openNav('My profile')
     await expectAccessible('profile (English)')
     expect(pageErrors, 'uncaught errors in the web app').toEqual([])
-    await shot('20-profile-english')
+    await shot('21-profile-english')
   })
 
   it('runs under the server\'s strict Content-Security-Policy (the other steps bypass it only to inject axe)', async () => {
