@@ -20,6 +20,9 @@ import { launchBrowser } from '../support/browser.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
+// Generous waits: in CI the journey shares two cores with the integration suites.
+const WAIT_MS = 15_000
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: WAIT_MS, interval: 100 })
 const DESKTOP = { width: 1366, height: 900 }
 const PHONE = { width: 390, height: 844 }
 
@@ -82,7 +85,7 @@ beforeAll(async () => {
   // bypassCSP lets the test inject axe-core; the app itself runs under its strict CSP in production.
   session = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta', bypassCSP: true })
   page = await session.newPage()
-  page.setDefaultTimeout(10_000)
+  page.setDefaultTimeout(WAIT_MS)
   page.on('pageerror', (error) => pageErrors.push(error.message))
 })
 
@@ -118,7 +121,7 @@ describe('first run in the browser', () => {
     await page.getByLabel('Ulangi kata sandi').fill('pendek')
     await page.getByRole('button', { name: 'Selesaikan penyiapan' }).click()
     // The short password is caught on the spot, tied to its field.
-    await expect.poll(() => page.getByLabel('Kata sandi', { exact: true }).getAttribute('aria-invalid')).toBe('true')
+    await poll(() => page.getByLabel('Kata sandi', { exact: true }).getAttribute('aria-invalid')).toBe('true')
     await expectAccessible('wizard step 3 with a field error')
     await shot('02-wizard-admin-error')
     await page.getByLabel('Kata sandi', { exact: true }).fill(admin.password)
@@ -133,7 +136,7 @@ describe('first run in the browser', () => {
     await secret.waitFor()
     totpSecret = ((await secret.textContent()) ?? '').trim()
     expect(totpSecret).toMatch(/^[A-Z2-7]+=*$/)
-    await expect.poll(() => page.locator('img.qr').evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
+    await poll(() => page.locator('img.qr').evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
     await expectAccessible('2FA enrolment')
     await shot('03-two-factor-enrol')
     await page.getByLabel('Kode 6 angka').fill(totpNow())
@@ -160,7 +163,7 @@ describe('first run in the browser', () => {
       await page.getByRole('status').filter({ hasText: `Unit ${unit.name} ditambahkan.` }).waitFor()
     }
     const tree = page.getByTestId('unit-tree')
-    await expect.poll(() => tree.textContent()).toContain('DINKES')
+    await poll(() => tree.textContent()).toContain('DINKES')
     expect(await tree.textContent()).toContain('DISDIK')
 
     // Rename one unit and move it below the other; the tree shows the new place.
@@ -173,7 +176,7 @@ describe('first run in the browser', () => {
     await moved.getByLabel('Pindahkan ke bawah').selectOption({ label: '— Dinas Kesehatan (DINKES)' })
     await moved.getByRole('button', { name: 'Pindahkan' }).click()
     await page.getByRole('status').filter({ hasText: 'Unit dipindahkan.' }).waitFor()
-    await expect.poll(() => tree.locator('ul ul .tree-name').allTextContents()).toEqual(['Dinas Pendidikan dan Kebudayaan'])
+    await poll(() => tree.locator('ul ul .tree-name').allTextContents()).toEqual(['Dinas Pendidikan dan Kebudayaan'])
     await expectAccessible('units with the edit panel')
     await shot('06-units')
     await moved.getByRole('button', { name: 'Tutup' }).click()
@@ -189,7 +192,7 @@ describe('first run in the browser', () => {
     await page.getByRole('button', { name: 'Tambah pengguna' }).click()
     await page.getByRole('status').filter({ hasText: `Pengguna ${operator.name} ditambahkan.` }).waitFor()
     const row = page.getByRole('row').filter({ hasText: operator.email })
-    await expect.poll(() => row.textContent()).toContain('Pengelola — Dinas Kesehatan')
+    await poll(() => row.textContent()).toContain('Pengelola — Dinas Kesehatan')
     await expectAccessible('users')
     await shot('07-users')
   })
@@ -211,7 +214,7 @@ describe('first run in the browser', () => {
     // Saving without an accountable official: the API's field error appears under that field.
     await form.getByRole('button', { name: 'Simpan' }).click()
     const pj = form.getByLabel('Penanggung jawab')
-    await expect.poll(() => pj.getAttribute('aria-invalid')).toBe('true')
+    await poll(() => pj.getAttribute('aria-invalid')).toBe('true')
     await expectAccessible('account form with a field error')
     await shot('09-account-form-error')
     await pj.selectOption({ label: admin.name })
@@ -222,9 +225,9 @@ describe('first run in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Akun dinkes_official didaftarkan.' }).waitFor()
 
     const accountRow = page.getByTestId('account-table').getByRole('row').filter({ hasText: 'dinkes_official' })
-    await expect.poll(() => accountRow.textContent()).toContain('Menyalahi pola')
+    await poll(() => accountRow.textContent()).toContain('Menyalahi pola')
     const report = page.getByTestId('naming-report')
-    await expect.poll(() => report.textContent()).toContain('dinkes_official')
+    await poll(() => report.textContent()).toContain('dinkes_official')
     expect(await report.textContent()).toContain('humas_dinkes')
     await expectAccessible('accounts with the naming report')
     await shot('10-accounts-flagged')
@@ -239,7 +242,7 @@ describe('first run in the browser', () => {
     await errors.waitFor()
     expect(await errors.getByRole('row').nth(1).textContent()).toMatch(/^3unit_code/)
     const accountRow = page.getByTestId('account-table').getByRole('row').filter({ hasText: 'humas_disdik' })
-    await expect.poll(() => accountRow.textContent()).toContain('Sesuai')
+    await poll(() => accountRow.textContent()).toContain('Sesuai')
     await expectAccessible('accounts after a CSV import')
     await shot('11-accounts-import')
     await signOut()
@@ -324,7 +327,7 @@ describe('first run in the browser', () => {
     await expectAccessible('profile')
     await shot('16-profile-token')
     await page.getByRole('table', { name: 'Token API' }).getByRole('button', { name: 'Cabut' }).click()
-    await expect.poll(() => page.getByRole('table', { name: 'Token API' }).count()).toBe(0)
+    await poll(() => page.getByRole('table', { name: 'Token API' }).count()).toBe(0)
     const after = await fetch(`${baseUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } })
     expect(after.status).toBe(401)
   })
