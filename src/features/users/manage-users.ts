@@ -79,6 +79,8 @@ function auditOf(actor: { userId: string | null; label: string; instansiId: stri
 
 export async function listUsers(deps: Pick<IdentityDeps, 'db'>, actor: Actor, search?: string): Promise<UserView[]> {
   const scope = unitScope(actor, 'user.read')
+  // Refuse outright, as every other admin list does, rather than answer an empty list that looks like "no users".
+  if (scope.pathPrefixes.length === 0) throw new AppError('forbidden', 'Anda tidak berwenang melihat daftar pengguna (user.read).')
   const rows = await listUsersInScope(deps.db, actor.instansiId, scope.pathPrefixes, can(actor, 'user.read', { instansiId: actor.instansiId }), search)
   const grants = await grantsOfUsers(deps.db, actor.instansiId, rows.map((r) => r.id))
   return rows.map((row) => toView(row, grants))
