@@ -1,6 +1,11 @@
 // The `warta` command line. Each sub-command lives in its own module, imported only when it is run, so that
 // `warta classify` does not pay for loading the web server.
+import { existsSync } from 'node:fs'
 import { commandTable } from './command-table.ts'
+
+// A `.env` in the working folder is read before the configuration is, so `npm start` honours it without extra
+// flags; variables already set in the environment win.
+if (existsSync('.env')) process.loadEnvFile('.env')
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
