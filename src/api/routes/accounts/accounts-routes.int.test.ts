@@ -124,6 +124,16 @@ describe('accounts routes', () => {
     expect(await list('limit=10&offset=10')).toEqual({ handles: [], total: 3 })
   })
 
+  it('list each account exactly as its own view shows it, pengelola and penanggung jawab included', async () => {
+    const s = await setup()
+    const created = await createAccount(s)
+    const listed = await s.app.inject({ method: 'GET', url: `/api/accounts?unitId=${s.dinkes.id}`, headers: s.headers })
+    const single = await s.app.inject({ method: 'GET', url: `/api/accounts/${created.id}`, headers: s.headers })
+    const items = listed.json<{ items: Array<{ id: string; pengelola: Array<{ userId: string; suratTugasDate: string }> }> }>().items
+    expect(items).toEqual([single.json()])
+    expect(items[0]!.pengelola).toEqual([expect.objectContaining({ userId: s.pengelola.id, suratTugasDate: '2025-01-10' })])
+  })
+
   it('let a pengelola read the accounts of their unit only and refuse every change', async () => {
     const s = await setup()
     const mine = await createAccount(s, { platform: 'x', handle: 'dinkes_read' })
