@@ -19,9 +19,21 @@ export interface SessionWithUser {
   grants: GrantWithUnit[]
 }
 
-/** The live session for a cookie token (not revoked, not expired, user not disabled), with the user's grants. */
+/**
+ * The live session for a cookie token (not revoked, not expired, user not disabled), with the user's grants. Run on
+ * every browser request, so the statement is prepared once per database handle.
+ */
 export async function findLiveSession(db: Db, tokenHash: string, now: Date): Promise<SessionWithUser | undefined> {
-  const [row] = await db
+  let statement = liveSessionStatements.get(db)
+  if (!statement) liveSessionStatements.set(db, (statement = prepareLiveSession(db)))
+  const [row] = await statement.execute({ tokenHash, now: now.toISOString() })
+  return row ? { ...row, grants: row.grants ?? [] } : undefined
+}
+
+const liveSessionStatements = new WeakMap<Db, ReturnType<typeof prepareLiveSession>>()
+
+function prepareLiveSession(db: Db) {
+  return db
     .select({
       session: sessions,
       user: {
@@ -36,9 +48,16 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date): Pro
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.instansiId, sessions.instansiId)))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        isNull(users.disabledAt),
+      ),
+    )
     .limit(1)
-  return row ? { ...row, grants: row.grants ?? [] } : undefined
+    .prepare('find_live_session')
 }
 
 /** Updates last-seen at most once a minute per session, so reads do not turn into a write per request. */

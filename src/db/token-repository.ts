@@ -1,5 +1,5 @@
 // Personal API tokens, stored as SHA-256 of the token value.
-import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { apiTokens, users } from './schema/index.ts'
 import { grantsJsonOf, type GrantWithUnit } from './identity-repository.ts'
@@ -11,14 +11,24 @@ export async function insertApiToken(db: Db, values: typeof apiTokens.$inferInse
   return row!
 }
 
-export async function findLiveApiToken(
-  db: Db,
-  tokenHash: string,
-  now: Date,
-): Promise<
-  { token: ApiTokenRow; user: { id: string; instansiId: string; email: string; totpEnabledAt: Date | null }; grants: GrantWithUnit[] } | undefined
-> {
-  const [row] = await db
+type LiveApiToken = {
+  token: ApiTokenRow
+  user: { id: string; instansiId: string; email: string; totpEnabledAt: Date | null }
+  grants: GrantWithUnit[]
+}
+
+/** The live token with its user and grants; run on every token-authenticated request, so prepared once per handle. */
+export async function findLiveApiToken(db: Db, tokenHash: string, now: Date): Promise<LiveApiToken | undefined> {
+  let statement = liveTokenStatements.get(db)
+  if (!statement) liveTokenStatements.set(db, (statement = prepareLiveApiToken(db)))
+  const [row] = await statement.execute({ tokenHash, now: now.toISOString() })
+  return row ? { ...row, grants: row.grants ?? [] } : undefined
+}
+
+const liveTokenStatements = new WeakMap<Db, ReturnType<typeof prepareLiveApiToken>>()
+
+function prepareLiveApiToken(db: Db) {
+  return db
     .select({
       token: apiTokens,
       user: { id: users.id, instansiId: users.instansiId, email: users.email, totpEnabledAt: users.totpEnabledAt },
@@ -28,14 +38,14 @@ export async function findLiveApiToken(
     .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.instansiId, apiTokens.instansiId)))
     .where(
       and(
-        eq(apiTokens.tokenHash, tokenHash),
+        eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
         isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder('now'))),
         isNull(users.disabledAt),
       ),
     )
     .limit(1)
-  return row ? { ...row, grants: row.grants ?? [] } : undefined
+    .prepare('find_live_api_token')
 }
 
 /** Records use at most once a minute per token, so automation does not write on every request. */
