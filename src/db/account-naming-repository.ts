@@ -1,5 +1,5 @@
 // Naming-convention patterns per platform, kept in the instansi's settings under one key.
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { settings } from './schema/index.ts'
 
@@ -20,8 +20,22 @@ export async function writeSetting(db: Db, instansiId: string, key: string, valu
     .onConflictDoUpdate({ target: [settings.instansiId, settings.key], set: { value, updatedAt: now } })
 }
 
+/** Read on every account list and view, so the statement is prepared once per database handle. */
 export async function getNamingPatterns(db: Db, instansiId: string): Promise<Record<string, string>> {
-  return (await readSetting<Record<string, string>>(db, instansiId, NAMING_SETTINGS_KEY)) ?? {}
+  let statement = namingStatements.get(db)
+  if (!statement) namingStatements.set(db, (statement = prepareNamingPatterns(db)))
+  const [row] = await statement.execute({ instansiId })
+  return (row?.value as Record<string, string> | undefined) ?? {}
+}
+
+const namingStatements = new WeakMap<Db, ReturnType<typeof prepareNamingPatterns>>()
+
+function prepareNamingPatterns(db: Db) {
+  return db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(and(eq(settings.instansiId, sql.placeholder('instansiId')), eq(settings.key, NAMING_SETTINGS_KEY)))
+    .prepare('naming_patterns')
 }
 
 export async function setNamingPatterns(db: Db, instansiId: string, patterns: Record<string, string>, now: Date): Promise<void> {
