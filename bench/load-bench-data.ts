@@ -2,6 +2,7 @@
 // accounts spread over units and platforms, plus a personal API token for the admin that drives the load.
 // Inserted directly in bulk (the features' one-by-one audited writes would take minutes and are not measured).
 import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
 import { hash } from '@node-rs/argon2'
 import type { Db } from '../src/db/client.ts'
 import { accounts, apiTokens, instansi, roleGrants, units, users } from '../src/db/schema/index.ts'
@@ -89,5 +90,8 @@ export async function loadBenchData(db: Db, options: { accounts?: number; users?
     tokenHint: tokenHint(token),
     grants: [{ unitId: rootId, role: 'admin' }],
   })
+  // A production database has planner statistics (autovacuum analyses new tables); this machine's PostgreSQL runs
+  // with autovacuum off, and without statistics the planner sorts and counts every row on each request.
+  await db.execute(sql`analyze`)
   return { instansiId, token, accounts: accountCount, users: userCount }
 }
