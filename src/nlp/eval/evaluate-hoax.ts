@@ -14,6 +14,8 @@ export const HOAX_CLAIMS_FILE = new URL('../data/eval/hoax-claims.jsonl', import
 export const HOAX_DEV_FILE = new URL('../data/eval/hoax-dev.jsonl', import.meta.url)
 /** A second dev set of harder paraphrases, written after the first test run (docs/nlp/evaluation-check-hoax.md). */
 export const HOAX_DEV2_FILE = new URL('../data/eval/hoax-dev2.jsonl', import.meta.url)
+/** Third dev set: slang, question, typo, Javanese/Sundanese restatements and same-topic texts (issue #3 item 5). */
+export const HOAX_DEV3_FILE = new URL('../data/eval/hoax-dev3.jsonl', import.meta.url)
 /** Fresh test set written after all tuning was done; scored once. */
 export const HOAX_TEST2_FILE = new URL('../data/eval/hoax-test2.jsonl', import.meta.url)
 export const HOAX_TEST_FILE = new URL('../data/eval/hoax-test.jsonl', import.meta.url)
@@ -112,9 +114,9 @@ export function calibrateHoaxThreshold(claims: HoaxClaim[], dev: HoaxEvalText[],
   return best.threshold
 }
 
-/** Both dev sets together: what the threshold is calibrated on. */
+/** All dev sets together: what the threshold is calibrated on. */
 export function loadHoaxDevTexts(): HoaxEvalText[] {
-  return [...loadHoaxTexts(HOAX_DEV_FILE), ...loadHoaxTexts(HOAX_DEV2_FILE)]
+  return [...loadHoaxTexts(HOAX_DEV_FILE), ...loadHoaxTexts(HOAX_DEV2_FILE), ...loadHoaxTexts(HOAX_DEV3_FILE)]
 }
 
 /** Scores a test split (default: the first) with the matcher's default (dev-calibrated) threshold. */

@@ -67,3 +67,27 @@ describe('createHoaxMatcher on long claims', () => {
     expect(long.scoreAll('rebusan daun sirsak bisa sembuhkan kanker seminggu').map((s) => s.claimId)).toEqual(['L1', 'L2'])
   })
 })
+
+describe('createHoaxMatcher on slang and question restatements', () => {
+  const userClaims = [
+    { id: 'h1', claim: 'Vaksin COVID-19 mengandung microchip untuk melacak warga' },
+    { id: 'h2', claim: 'Pemerintah membagikan bantuan Rp 5 juta lewat link pendaftaran WhatsApp' },
+  ]
+  const small = createHoaxMatcher(userClaims)
+
+  it('matches a slang question that restates the claim with sub-words and slang affixes', () => {
+    expect(small.match('beneran ga sih vaksin ada chip buat ngelacak kita??').match).toBe('h1')
+  })
+
+  it('matches a hearsay question with an abbreviated amount and channel', () => {
+    expect(small.match('ada yg dapet link wa daftar bantuan 5jt dari pemerintah? katanya cair minggu ini').match).toBe('h2')
+  })
+
+  it('does not match a same-topic question', () => {
+    expect(small.match('jadwal vaksin booster di puskesmas kapan ya min').match).toBeNull()
+  })
+
+  it('still treats a plain denial as a stance flip', () => {
+    expect(small.match('Vaksin COVID-19 tidak mengandung microchip untuk melacak warga').match).toBeNull()
+  })
+})

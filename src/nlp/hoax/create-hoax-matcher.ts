@@ -36,14 +36,16 @@ interface AnalysedUnit {
   norm: number
   debunk: boolean
   continuity: boolean
+  raw: string
 }
 
 interface PreparedClaim {
   id: string
   analysis: HoaxText
   /** Claim keys with their weight (IDF), one entry per distinct key. */
-  keys: Map<string, { weight: number; negated: boolean; predicate: boolean }>
+  keys: Map<string, { weight: number; negated: boolean; predicate: boolean; alternatives: string[] }>
   totalWeight: number
+  hasNegation: boolean
   grams: Map<string, number>
   gramNorm: number
 }
@@ -65,6 +67,16 @@ const CLAIM_TAG = /^\s*\[[^\]]*\]\s*/u
 // "tetap" (still, unchanged) contradicts the change most hoaxes announce: "SIM tetap lima tahun", "tetap bebas PPN".
 const CONTINUITY_CUE = /\b(?:tetap|masih)\s+(?:berlaku|bebas|ada|dilayani|disalurkan|aman|normal|lima|sama|seperti)\b/iu
 const CONTINUITY_FACTOR = 0.6
+// Asking whether a claim is true or passing it on as hearsay ("katanya", "beneran ga sih", "jare") is how most
+// people restate a hoax; a plain same-topic question ("jadwalnya kapan?") carries no such cue.
+const HEARSAY_FACTOR = 1.1
+// Words any claim about the public may use ("warga", "pemerintah"): sharing them says little about which claim.
+const GENERIC_KEYS = new Set(['rakyat', 'pemerintah', 'orang', 'indonesia', 'lewat', 'melalui', 'mulai', 'semua', 'wajib'])
+const GENERIC_WEIGHT = 0.5
+// An existential "ada chip di vaksin" restates "mengandung chip" but is much weaker evidence than the verb itself.
+const WEAK_EQUIVALENTS: Record<string, { words: RegExp; credit: number }> = {
+  kandung: { words: /\b(?:ada|ado|ono|onok|enek|aya|dalemnya|dalamnya)\b/iu, credit: 0.5 },
+}
 
 function levenshteinAtMost(a: string, b: string, limit: number): boolean {
   if (Math.abs(a.length - b.length) > limit) return false
@@ -88,12 +100,22 @@ function levenshteinAtMost(a: string, b: string, limit: number): boolean {
 const keyMatchCache = new Map<string, boolean>()
 const KEY_MATCH_CACHE_LIMIT = 200_000
 
-/** Same word allowing one typo in five letters, two in eight, or one word a prefix/suffix of the other. */
+/** A text token matches a claim key when any of their root candidates match. */
+function anyKeysMatch(tokenKeys: string[], claimKeys: string[]): boolean {
+  for (const a of tokenKeys) for (const b of claimKeys) if (keysMatch(a, b)) return true
+  return false
+}
+
+/**
+ * Same word allowing one typo in five letters, two in eight, or one word a prefix/suffix of the other (five
+ * letters up; four when the shorter word ends the longer, a sub-word like "chip" in "microchip").
+ */
 export function keysMatch(a: string, b: string): boolean {
   if (a === b) return true
   // Cheap rejections first: words under five letters only match exactly, and no rule bridges a gap of more than
   // two letters unless one word contains the other at an end.
-  if (a.length < 5 || b.length < 5) return false
+  if (a.length < 4 || b.length < 4) return false
+  if (a.length === 4 || b.length === 4) return a.length === 4 ? b.endsWith(a) && b.length >= 7 : a.endsWith(b) && a.length >= 7
   if (Math.abs(a.length - b.length) > 2 && !a.startsWith(b) && !b.startsWith(a) && !a.endsWith(b) && !b.endsWith(a)) return false
   const cacheKey = `${a}\u0000${b}`
   let result = keyMatchCache.get(cacheKey)
@@ -172,17 +194,18 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
   }
 
   const prepared: PreparedClaim[] = analysed.map(({ id, analysis }, index) => {
-    const keys = new Map<string, { weight: number; negated: boolean; predicate: boolean }>()
+    const keys: PreparedClaim['keys'] = new Map()
     for (const token of analysis.tokens) {
       if (!keys.has(token.key)) {
-        const weight = keyIdf(token.key) * (token.predicate ? PREDICATE_WEIGHT : 1)
-        keys.set(token.key, { weight, negated: token.negated, predicate: token.predicate })
+        const weight = keyIdf(token.key) * (token.predicate ? PREDICATE_WEIGHT : 1) * (GENERIC_KEYS.has(token.key) ? GENERIC_WEIGHT : 1)
+        keys.set(token.key, { weight, negated: token.negated, predicate: token.predicate, alternatives: token.keys })
       }
     }
     let totalWeight = 0
     for (const { weight } of keys.values()) totalWeight += weight
     const { grams, norm } = weightGrams(rawGrams[index] ?? new Map<string, number>())
-    return { id, analysis, keys, totalWeight, grams, gramNorm: norm }
+    const hasNegation = analysis.tokens.some((token) => token.negated)
+    return { id, analysis, keys, totalWeight, hasNegation, grams, gramNorm: norm }
   })
 
   // Everything about a unit that does not depend on the claim, computed once per unit rather than once per claim.
@@ -193,22 +216,31 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       ...weightGrams(charGrams(text.ngramSource)),
       debunk: DEBUNK_CUE.test(unit) && !AFFIRM_CUE.test(unit) && !text.isQuestion,
       continuity: CONTINUITY_CUE.test(unit) && !text.isQuestion,
+      raw: unit,
     }
   }
 
   const scoreUnit = (unit: AnalysedUnit, claim: PreparedClaim): Omit<HoaxScore, 'claimId'> => {
     const { text, grams, norm, debunk, continuity } = unit
+    const textHasNegation = text.tokens.some((token) => token.negated)
     let covered = 0
     let stanceFlip = false
     let hasPredicate = false
     let predicateFound = false
-    for (const [key, { weight, negated, predicate }] of claim.keys) {
+    for (const [key, { weight, negated, predicate, alternatives }] of claim.keys) {
       hasPredicate ||= predicate
-      const found: ContentToken | undefined = text.tokens.find((token) => keysMatch(token.key, key))
-      if (!found) continue
+      const found: ContentToken | undefined = text.tokens.find((token) => anyKeysMatch(token.keys, alternatives))
+      if (!found) {
+        const weak = WEAK_EQUIVALENTS[key]
+        if (weak?.words.test(unit.raw)) covered += weight * weak.credit
+        continue
+      }
       covered += weight
       predicateFound ||= predicate
-      if (found.negated !== negated) stanceFlip = true
+      // A negation that merely lands on a neighbouring word ("tanpa ke imigrasi" for "tanpa datang ke imigrasi")
+      // is not a flip: only a side with no negation at all against a negated other side is.
+      if (found.negated && !negated && !claim.hasNegation) stanceFlip = true
+      if (!found.negated && negated && !textHasNegation) stanceFlip = true
     }
     const cover = claim.totalWeight > 0 ? covered / claim.totalWeight : 0
 
@@ -230,6 +262,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     if (numberClash) score *= NUMBER_CLASH_FACTOR
     if (debunk) score *= DEBUNK_FACTOR
     if (continuity) score *= CONTINUITY_FACTOR
+    if (text.hearsay && !debunk) score = Math.min(1, score * HEARSAY_FACTOR)
     if (hasPredicate && !predicateFound) score *= MISSING_PREDICATE_FACTOR
     return { score, cover, charCosine, stanceFlip, numberClash, debunk }
   }

@@ -1,6 +1,8 @@
 // Text → comparable units for the hoax matcher: content-word keys (normalised, regional words mapped, affixes
 // stripped, synonyms folded), negation marks, amounts, and a string for character n-grams.
 import { tokenise } from '../text/index.ts'
+import { extractAmounts, isAmountUnit } from './extract-amounts.ts'
+import { stemIndonesian } from './stem-indonesian.ts'
 
 // Javanese and Sundanese words that show up in Indonesian posts, mapped to the Indonesian the normaliser knows.
 // Applied to the raw word before the general normaliser, which would otherwise mistake some of them ("ono").
@@ -38,7 +40,7 @@ const STOPWORDS = new Set(
     'ya nih tuh lho loh kan kah pun lah agar supaya bagi oleh para se sebuah seorang tersebut adalah ialah yaitu ' +
     'katanya kabarnya konon beredar viral info informasi berita kabar apa apakah benar betul bener beneran serius ' +
     'masa gimana bagaimana kenapa mengapa kapan siapa mana min admin mimin guys gan sob kak pak bu bang net ' +
-    'netizen tolong mohon cek dicek share bagikan sebarkan broadcast pesan grup wa whatsapp ternyata hati hati waspada ' +
+    'netizen tolong mohon cek dicek share bagikan sebarkan broadcast pesan grup ternyata hati hati waspada ' +
     'awas sekarang nanti sudah belum jadi juga lagi aja kalau jika kalo pas kata bilang katanya dapat dapet tahu ' +
     'kamu aku saya kami kita mereka dia beliau anda lu gue gw orang2 hal the of a to is ini itu sangat banget sekali ' +
     'terus trus emang memang gitu begitu begini semua semuanya cuma hanya tapi tetapi namun bahwa sebab nya hmm wkwk ' +
@@ -79,7 +81,7 @@ const SYNONYMS: Record<string, string> = {
   hapus: 'hapus', hilang: 'hapus', cabut: 'hapus',
   naik: 'naik', mahal: 'naik', melonjak: 'naik',
   turun: 'turun', murah: 'turun',
-  cair: 'cair', transfer: 'cair', kirim: 'kirim',
+  cair: 'salur', transfer: 'cair', bagi: 'salur', beri: 'salur', kasih: 'salur', salur: 'salur', kirim: 'kirim',
   daftar: 'daftar', registrasi: 'daftar',
   bayar: 'bayar', pungut: 'bayar', tarif: 'bayar', biaya: 'bayar', ongkos: 'bayar',
   tsunami: 'tsunami', gempa: 'gempa', banjir: 'banjir', bandang: 'banjir',
@@ -125,6 +127,24 @@ export function stemKey(word: string): string {
   return stem
 }
 
+/** Comparable keys of a word: its synonym class if any root candidate has one, else every root candidate. */
+function foldKeys(word: string): string[] {
+  // Bare "buat" is mostly the preposition "for"; only its verb forms ("membuat", "dibuat") mean "cause".
+  if (word === 'buat' || word === 'bwt') return ['buat']
+  const direct = SYNONYMS[word]
+  if (direct !== undefined) return [direct]
+  // "covid-19", "h-1": the number is compared separately.
+  const bare = word.replace(/-\d+$/u, '')
+  if (bare !== word && bare.length >= 2) return foldKeys(bare)
+  const candidates = stemIndonesian(word)
+  for (const candidate of candidates) {
+    const folded = SYNONYMS[candidate]
+    if (folded !== undefined) return [folded]
+  }
+  const legacy = foldSynonym(word)
+  return legacy === candidates[0] ? candidates : [legacy, ...candidates.filter((c) => c !== legacy)]
+}
+
 function foldSynonym(word: string): string {
   const direct = SYNONYMS[word]
   if (direct !== undefined) return direct
@@ -150,8 +170,10 @@ const NUMBER_WORDS: Record<string, number> = {
 export interface ContentToken {
   /** Normalised word. */
   word: string
-  /** Stem with synonyms folded: the unit of comparison. */
+  /** Stem with synonyms folded: the unit of comparison (the most likely of `keys`). */
   key: string
+  /** Every root candidate the stemmer allows, synonyms folded; a match on any of them counts. */
+  keys: string[]
   /** A negator governs it: the first content word after "tidak", "bukan"… in the same clause. */
   negated: boolean
   /** Looks like a predicate (verb affixes) or is negated: the part a same-topic text does not share. */
@@ -169,28 +191,25 @@ export interface HoaxText {
   /** Amounts and other numbers, as plain numbers (600rb → 600000). */
   numbers: number[]
   isQuestion: boolean
+  /** Framed as something heard or asked about ("katanya", "apa benar", "jare", "cenah"): a restatement cue. */
+  hearsay: boolean
 }
 
-const MULTIPLIERS: Record<string, number> = { rb: 1e3, ribu: 1e3, k: 1e3, jt: 1e6, juta: 1e6, m: 1e9, miliar: 1e9, milyar: 1e9, t: 1e12, triliun: 1e12 }
-const AMOUNT = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*)(?:\s*(rb|ribu|k|jt|juta|miliar|milyar|m|triliun|t)(?![\p{L}]))?(?![\d])/giu
+const HEARSAY_CUE =
+  /\b(?:katanya|kabarnya|konon|denger2|dengar-dengar|katane|jare|jarene|cenah|ceunah|beredar|viral|apa\s+(?:benar|bener|iya)|benarkah|beneran|masa\s+sih|emang\s+(?:iya|bener|benar)|katanya)\b/iu
 
-export function extractNumbers(text: string): number[] {
-  const numbers: number[] = []
-  for (const match of text.matchAll(AMOUNT)) {
-    const raw = match[1] ?? ''
-    const unit = match[2]?.toLowerCase()
-    // 600.000 and 1,5: a dot or comma followed by exactly three digits groups thousands; otherwise it is decimal.
-    const value = /^\d{1,3}([.,]\d{3})+$/.test(raw) ? Number(raw.replace(/[.,]/g, '')) : Number(raw.replace(',', '.'))
-    if (!Number.isFinite(value)) continue
-    numbers.push(unit ? value * (MULTIPLIERS[unit] ?? 1) : value)
-  }
-  return numbers
-}
+
+const QUESTION_TAG_NEGATOR =
+  /\b(?:(?:beneran|bener|benar|betul|serius|apa|atau|asli)\s+(?:ga|gak|nggak|enggak|engga|tidak|ndak|ora|teu)(?:\s+(?:sih|si|ya|yah|tuh|nih))?|(?:ga|gak|nggak|enggak)\s+(?:sih|si)\b|(?:ga|gak|nggak|enggak|tidak)\s*\?)/iu
 
 export function analyseHoaxText(text: string): HoaxText {
   const tokens: ContentToken[] = []
   const words: string[] = []
-  const numbers = extractNumbers(text.replace(/\brp\.?\s*/giu, ' '))
+  const numbers = extractAmounts(text)
+  // "beneran ga sih", "bener gak?", "apa enggak": a question tag, not a negation of the claim.
+  const questionTag = QUESTION_TAG_NEGATOR.exec(text)
+  const tagStart = questionTag ? questionTag.index : -1
+  const tagEnd = questionTag ? questionTag.index + questionTag[0].length : -1
   // A negator governs the next content word within three words, unless punctuation closes the clause first.
   let negationPending = false
   let sinceNegator = 99
@@ -202,7 +221,8 @@ export function analyseHoaxText(text: string): HoaxText {
     if (token.kind === 'hashtag') {
       const word = token.norm.slice(1)
       words.push(word)
-      tokens.push({ word, key: foldSynonym(word), negated: false, predicate: false, position: tokens.length, start: token.start, end: token.end })
+      const keys = foldKeys(word)
+      tokens.push({ word, key: keys[0] ?? word, keys, negated: false, predicate: false, position: tokens.length, start: token.start, end: token.end })
       continue
     }
     if (token.kind !== 'word') continue
@@ -222,6 +242,7 @@ export function analyseHoaxText(text: string): HoaxText {
       if (word === '') continue
       words.push(word)
       sinceNegator += 1
+      if (NEGATORS.has(word) && token.start >= tagStart && token.end <= tagEnd) continue
       if (NEGATORS.has(word)) {
         sinceNegator = 0
         negationPending = true
@@ -231,10 +252,14 @@ export function analyseHoaxText(text: string): HoaxText {
       if (STOPWORDS.has(word) || word.length < 2 || /^(?:rp)?\d[\d.,]*$/.test(word)) continue
       // "100gb", "3kg": the unit is content, the number is compared separately.
       const unit = /^\d[\d.,]*([a-z]{1,3})$/.exec(word)?.[1]
+      if (unit !== undefined && isAmountUnit(unit)) continue
+      if (isAmountUnit(word) && word.length <= 3) continue
       const content = unit ?? word
+      const keys = foldKeys(content)
       tokens.push({
         word: content,
-        key: foldSynonym(content),
+        key: keys[0] ?? content,
+        keys,
         negated: negationPending,
         predicate: negationPending || /^(?:di|me|ter|ber)\p{L}{4,}|\p{L}{4,}kan$/u.test(content),
         position: tokens.length,
@@ -248,6 +273,7 @@ export function analyseHoaxText(text: string): HoaxText {
     tokens,
     ngramSource: ` ${words.join(' ')} `,
     numbers,
-    isQuestion: /\?|\b(apakah|apa benar|apa iya|masa sih|benarkah|betulkah|emang iya|beneran)\b/iu.test(text),
+    isQuestion: /\?|\b(apakah|apa benar|apa bener|apa iya|masa sih|benarkah|betulkah|emang iya|emang bener|beneran|bener ga|bener gak)\b/iu.test(text),
+    hearsay: HEARSAY_CUE.test(text),
   }
 }
