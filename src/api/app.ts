@@ -35,8 +35,11 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  // pino's Logger type is richer than Fastify's logger interface; typing the instance with the base interface keeps
+  // plugin and route types the plain FastifyInstance everywhere else.
+  const logger: FastifyBaseLogger = context.logger
   const app = Fastify({
-    loggerInstance: context.logger as FastifyBaseLogger,
+    loggerInstance: logger,
     trustProxy: context.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
   })
