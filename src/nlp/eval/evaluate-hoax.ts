@@ -18,6 +18,9 @@ export const HOAX_DEV2_FILE = new URL('../data/eval/hoax-dev2.jsonl', import.met
 export const HOAX_DEV3_FILE = new URL('../data/eval/hoax-dev3.jsonl', import.meta.url)
 /** Fresh test set written after all tuning was done; scored once. */
 export const HOAX_TEST2_FILE = new URL('../data/eval/hoax-test2.jsonl', import.meta.url)
+/** Fresh test set of slang/question/typo/regional restatements and same-topic texts, written after the stemmer,
+ * amount and hearsay changes were frozen; scored once. */
+export const HOAX_TEST3_FILE = new URL('../data/eval/hoax-test3.jsonl', import.meta.url)
 export const HOAX_TEST_FILE = new URL('../data/eval/hoax-test.jsonl', import.meta.url)
 
 export function loadHoaxClaims(path: string | URL = HOAX_CLAIMS_FILE): HoaxClaim[] {
@@ -120,9 +123,9 @@ export function loadHoaxDevTexts(): HoaxEvalText[] {
 }
 
 /** Scores a test split (default: the first) with the matcher's default (dev-calibrated) threshold. */
-export function evaluateHoax(options: { threshold?: number; split?: 'test' | 'test2' } = {}): HoaxEvaluation {
+export function evaluateHoax(options: { threshold?: number; split?: 'test' | 'test2' | 'test3' } = {}): HoaxEvaluation {
   const claims = loadHoaxClaims()
   const split = options.split ?? 'test'
-  const file = split === 'test2' ? HOAX_TEST2_FILE : HOAX_TEST_FILE
+  const file = split === 'test3' ? HOAX_TEST3_FILE : split === 'test2' ? HOAX_TEST2_FILE : HOAX_TEST_FILE
   return scoreHoaxTexts(claims, loadHoaxTexts(file), options.threshold ?? createHoaxMatcher(claims).threshold, split)
 }
