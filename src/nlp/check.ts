@@ -16,6 +16,7 @@ import { findPrivateEmails } from './detectors/private-email.ts'
 import { isDebunkFraming } from './hoax/create-hoax-matcher.ts'
 import type { HoaxMatcher } from './hoax/create-hoax-matcher.ts'
 import type { Classification, Finding, FindingCode, Platform } from './types.ts'
+import { PLATFORM_NAMES } from './platform-names.ts'
 
 export interface Draft {
   platform: Platform
@@ -48,18 +49,6 @@ export const SEVERITY: Record<FindingCode, Finding['severity']> = {
   too_long_for_platform: 'block',
   personal_opinion: 'warn',
   informal_tone: 'warn',
-}
-
-const PLATFORM_NAMES: Record<Platform, string> = {
-  x: 'X',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  telegram: 'Telegram',
-  threads: 'Threads',
 }
 
 const UNIT_NAMES = { weighted: 'karakter berbobot', graphemes: 'karakter (grafem)', characters: 'karakter', bytes: 'byte' }

@@ -1,22 +1,12 @@
 // Official account handles per platform: what each platform allows, normalised to one stored form so the same
 // account cannot be registered twice (no leading @, lower case; WhatsApp numbers in E.164).
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import { PLATFORM_NAMES } from '../../nlp/platform-names.ts'
 
 export const PLATFORMS = ['x', 'instagram', 'facebook', 'tiktok', 'youtube', 'bluesky', 'mastodon', 'telegram', 'threads', 'whatsapp'] as const
 export type Platform = (typeof PLATFORMS)[number]
 
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  x: 'X',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  telegram: 'Telegram',
-  threads: 'Threads',
-  whatsapp: 'WhatsApp',
-}
+export const PLATFORM_LABELS: Record<Platform, string> = { ...PLATFORM_NAMES, whatsapp: 'WhatsApp' }
 
 export function isPlatform(value: string): value is Platform {
   return (PLATFORMS as readonly string[]).includes(value)
