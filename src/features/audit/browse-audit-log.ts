@@ -21,38 +21,12 @@ export interface AuditQuery {
   actorUserId?: string | undefined
 }
 
-export interface AuditEntryView {
-  id: number
-  seq: number
-  occurredAt: string
-  actorUserId: string | null
-  actorLabel: string
-  action: string
-  objectType: string
-  objectId: string | null
-  before: unknown
-  after: unknown
-  ip: string | null
-  userAgent: string | null
-  hash: string
-}
+/** A stored entry as the API shows it: the chain name and previous hash left out, the time as ISO text. */
+export type AuditEntryView = Omit<StoredAuditEntry, 'chain' | 'prevHash' | 'occurredAt'> & { occurredAt: string }
 
 function toView(entry: StoredAuditEntry): AuditEntryView {
-  return {
-    id: entry.id,
-    seq: entry.seq,
-    occurredAt: entry.occurredAt.toISOString(),
-    actorUserId: entry.actorUserId,
-    actorLabel: entry.actorLabel,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId,
-    before: entry.before,
-    after: entry.after,
-    ip: entry.ip,
-    userAgent: entry.userAgent,
-    hash: entry.hash,
-  }
+  const { chain: _chain, prevHash: _prevHash, occurredAt, ...rest } = entry
+  return { ...rest, occurredAt: occurredAt.toISOString() }
 }
 
 /**
