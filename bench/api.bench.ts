@@ -61,13 +61,18 @@ async function prepare(engine: Engine): Promise<{ target: Target; token: string 
     pgliteRoot = mkdtempSync(path.join(tmpdir(), 'warta-bench-'))
   }
   const started = performance.now()
-  const database = await openDatabase({ databaseUrl, pgliteDir: pgliteRoot && path.join(pgliteRoot, 'pglite') })
+  const database = await openDatabase({
+    databaseUrl,
+    pgliteDir: pgliteRoot && path.join(pgliteRoot, 'pglite'),
+  })
   let token: string
   try {
     await migrate(database)
     const data = await loadBenchData(database.db)
     token = data.token
-    log(`${engine}: loaded ${data.accounts} accounts and ${data.users} users in ${Math.round(performance.now() - started)} ms`)
+    log(
+      `${engine}: loaded ${data.accounts} accounts and ${data.users} users in ${Math.round(performance.now() - started)} ms`,
+    )
   } finally {
     await database.close()
   }
@@ -85,15 +90,32 @@ async function prepare(engine: Engine): Promise<{ target: Target; token: string 
 }
 
 async function runAutocannon(url: string, token: string): Promise<Omit<LoadResult, 'engine'>> {
-  const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('autocannon/package.json')), 'autocannon.js')
+  const bin = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('autocannon/package.json')),
+    'autocannon.js',
+  )
   // A 30 s timeout so slow answers count in the latency figures instead of vanishing as errors.
-  const args = [bin, '-c', String(connections), '-d', String(duration), '-t', '30', '-j', '-H', `authorization=Bearer ${token}`, url]
+  const args = [
+    bin,
+    '-c',
+    String(connections),
+    '-d',
+    String(duration),
+    '-t',
+    '30',
+    '-j',
+    '-H',
+    `authorization=Bearer ${token}`,
+    url,
+  ]
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
     let text = ''
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
     child.once('error', reject)
-    child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`autocannon exited with ${code}`))))
+    child.once('exit', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`autocannon exited with ${code}`)),
+    )
   })
   const result = JSON.parse(output) as {
     requests: { average: number }
@@ -101,7 +123,13 @@ async function runAutocannon(url: string, token: string): Promise<Omit<LoadResul
     errors: number
     non2xx: number
   }
-  return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, errors: result.errors, non2xx: result.non2xx }
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    p50: result.latency.p50,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  }
 }
 
 async function benchEngine(engine: Engine): Promise<LoadResult> {
@@ -109,12 +137,18 @@ async function benchEngine(engine: Engine): Promise<LoadResult> {
   const port = await freePort()
   let server: WartaProcess | undefined
   try {
-    server = spawnWarta([target.command], { ...target.env, PORT: String(port), LOG_LEVEL: 'warn', WARTA_SECRET: 'b'.repeat(48) })
+    server = spawnWarta([target.command], {
+      ...target.env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      WARTA_SECRET: 'b'.repeat(48),
+    })
     await waitForOk(`http://127.0.0.1:${port}/readyz`, server, 90_000)
     const url = `http://127.0.0.1:${port}${benchPath}`
     const probe = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
     const body = await probe.text()
-    if (probe.status !== 200) throw new Error(`${engine}: GET ${benchPath} answered ${probe.status}: ${body.slice(0, 300)}`)
+    if (probe.status !== 200)
+      throw new Error(`${engine}: GET ${benchPath} answered ${probe.status}: ${body.slice(0, 300)}`)
     const items = (JSON.parse(body) as { items?: unknown[] }).items
     log(`${engine}: GET ${benchPath} → 200, ${items?.length ?? '?'} items, ${body.length} bytes per response`)
     // A short warm-up so JIT and the database caches are not part of the measurement.
@@ -133,7 +167,11 @@ function log(message: string): void {
 
 /** Timings on a shared machine mean little without its load; both benches print it before and after. */
 function logLoad(when: string): void {
-  log(`load average ${when}: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`)
+  log(
+    `load average ${when}: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
+  )
 }
 
 logLoad('before')

@@ -22,7 +22,11 @@ function log(message: string): void {
 
 /** Timings on a shared machine mean little without its load; both benches print it before and after. */
 function logLoad(when: string): void {
-  log(`load average ${when}: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`)
+  log(
+    `load average ${when}: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
+  )
 }
 
 /** The server itself: the node process running bin/warta.js somewhere below `npm start`. */
@@ -69,12 +73,18 @@ try {
     const port = await freePort()
     const started = performance.now()
     // Exactly what the README says to run, so npm's own start-up is part of the figure.
-    const server = spawnCommand('npm', ['start', '--silent'], { WARTA_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' }, clone)
+    const server = spawnCommand(
+      'npm',
+      ['start', '--silent'],
+      { WARTA_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' },
+      clone,
+    )
     try {
       const page = await waitForOk(`http://127.0.0.1:${port}/`, server, 180_000)
       const seconds = (performance.now() - started) / 1000
       const html = await page.text()
-      if (!html.includes('<div id="root"')) log(`warning: / did not look like the web app: ${html.slice(0, 120)}`)
+      if (!html.includes('<div id="root"'))
+        log(`warning: / did not look like the web app: ${html.slice(0, 120)}`)
       log(`${name}: HTTP 200 on / after ${seconds.toFixed(2)} s`)
       lines.push(`case=${name} first_start_s=${seconds.toFixed(2)}`)
       if (name === 'restart') {

@@ -18,24 +18,52 @@ export interface BenchData {
 
 const ROLES = ['penanggung_jawab', 'pengelola', 'analis', 'ppid', 'pimpinan', 'auditor'] as const
 
-export async function loadBenchData(db: Db, options: { accounts?: number; users?: number } = {}): Promise<BenchData> {
+export async function loadBenchData(
+  db: Db,
+  options: { accounts?: number; users?: number } = {},
+): Promise<BenchData> {
   const accountCount = options.accounts ?? 2000
   const userCount = options.users ?? 50
-  const [owner] = await db.insert(instansi).values({ slug: 'bench', name: 'Pemerintah Kota Bench' }).returning()
+  const [owner] = await db
+    .insert(instansi)
+    .values({ slug: 'bench', name: 'Pemerintah Kota Bench' })
+    .returning()
   const instansiId = owner!.id
 
   // Root, 5 dinas, 4 bidang under each: 26 units, three levels deep.
   const rootId = randomUUID()
   const unitRows: (typeof units.$inferInsert)[] = [
-    { id: rootId, instansiId, path: `/${rootId}/`, code: 'PEMKOT', name: 'Pemerintah Kota', kind: 'instansi' },
+    {
+      id: rootId,
+      instansiId,
+      path: `/${rootId}/`,
+      code: 'PEMKOT',
+      name: 'Pemerintah Kota',
+      kind: 'instansi',
+    },
   ]
   for (let d = 1; d <= 5; d += 1) {
     const dinasId = randomUUID()
     const dinasPath = `/${rootId}/${dinasId}/`
-    unitRows.push({ id: dinasId, instansiId, parentId: rootId, path: dinasPath, code: `DINAS-${d}`, name: `Dinas ${d}`, kind: 'dinas' })
+    unitRows.push({
+      id: dinasId,
+      instansiId,
+      parentId: rootId,
+      path: dinasPath,
+      code: `DINAS-${d}`,
+      name: `Dinas ${d}`,
+      kind: 'dinas',
+    })
     for (let b = 1; b <= 4; b += 1) {
       const bidangId = randomUUID()
-      unitRows.push({ id: bidangId, instansiId, parentId: dinasId, path: `${dinasPath}${bidangId}/`, code: `D${d}-B${b}`, name: `Bidang ${d}.${b}` })
+      unitRows.push({
+        id: bidangId,
+        instansiId,
+        parentId: dinasId,
+        path: `${dinasPath}${bidangId}/`,
+        code: `D${d}-B${b}`,
+        name: `Bidang ${d}.${b}`,
+      })
     }
   }
   await db.insert(units).values(unitRows)

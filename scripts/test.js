@@ -25,10 +25,16 @@ function canConnect(url) {
 const problems = []
 const engines = ['pglite']
 if (await canConnect(pgUrl)) engines.push('pg')
-else problems.push(`PostgreSQL is not reachable at ${pgUrl} (set TEST_DATABASE_URL): the PostgreSQL integration tests cannot run`)
+else
+  problems.push(
+    `PostgreSQL is not reachable at ${pgUrl} (set TEST_DATABASE_URL): the PostgreSQL integration tests cannot run`,
+  )
 
 const hasBrowser = existsSync(chromium)
-if (!hasBrowser) problems.push(`Chromium is not installed at ${chromium} (apt-get install -y chromium): the browser tests cannot run`)
+if (!hasBrowser)
+  problems.push(
+    `Chromium is not installed at ${chromium} (apt-get install -y chromium): the browser tests cannot run`,
+  )
 
 for (const problem of problems) console.error(`${isCi ? 'ERROR' : 'SKIPPED'}: ${problem}`)
 if (isCi && problems.length > 0) {
@@ -48,7 +54,12 @@ const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p])]
 args.push('--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...extraArgs)
 const run = spawnSync('npx', args, {
   stdio: 'inherit',
-  env: { ...process.env, WARTA_TEST_ENGINES: engines.join(','), TEST_DATABASE_URL: pgUrl, WARTA_CHROMIUM: chromium },
+  env: {
+    ...process.env,
+    WARTA_TEST_ENGINES: engines.join(','),
+    TEST_DATABASE_URL: pgUrl,
+    WARTA_CHROMIUM: chromium,
+  },
 })
 
 let summary = ''

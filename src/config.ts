@@ -12,7 +12,10 @@ const configSchema = z.object({
   WARTA_DATA_DIR: z.string().min(1).default('./data'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  WARTA_PUBLIC_URL: z.string().url('WARTA_PUBLIC_URL must be a full URL such as https://warta.example.go.id').optional(),
+  WARTA_PUBLIC_URL: z
+    .string()
+    .url('WARTA_PUBLIC_URL must be a full URL such as https://warta.example.go.id')
+    .optional(),
   WARTA_SECRET: z.string().min(32, 'WARTA_SECRET must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WARTA_TRUST_PROXY: booleanString.default(false),
@@ -40,14 +43,21 @@ export interface Config {
   readonly login: { readonly maxAttempts: number; readonly lockMinutes: number }
   readonly sessionHours: number
   readonly oidc:
-    | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string }
+    | {
+        readonly issuer: string
+        readonly clientId: string
+        readonly clientSecret: string
+        readonly label: string
+      }
     | undefined
 }
 
 export class ConfigError extends Error {}
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  )
   const result = configSchema.safeParse(cleaned)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`)
@@ -56,7 +66,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const e = result.data
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET]
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
-    throw new ConfigError('Invalid configuration: set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none.')
+    throw new ConfigError(
+      'Invalid configuration: set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none.',
+    )
   }
   const publicUrl = e.WARTA_PUBLIC_URL ?? `http://localhost:${e.PORT}`
   return Object.freeze({
@@ -69,7 +81,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.WARTA_TRUST_PROXY,
     secureCookies: e.WARTA_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
-    login: Object.freeze({ maxAttempts: e.WARTA_LOGIN_MAX_ATTEMPTS, lockMinutes: e.WARTA_LOGIN_LOCK_MINUTES }),
+    login: Object.freeze({
+      maxAttempts: e.WARTA_LOGIN_MAX_ATTEMPTS,
+      lockMinutes: e.WARTA_LOGIN_LOCK_MINUTES,
+    }),
     sessionHours: e.WARTA_SESSION_HOURS,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

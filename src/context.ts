@@ -45,7 +45,8 @@ export async function createContext(config: Config, options: CreateContextOption
   const logger = options.logger ?? pino({ level: config.logLevel, base: { app: 'warta' } })
   const ownsDatabase = !options.database
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDirOf(config) }))
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDirOf(config) }))
   try {
     const applied = await migrate(database)
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated')

@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { AppContext } from '../context.ts'
-import { errorHandler } from './error-handler.ts'
+import { errorBody, errorHandler, requestLocale } from './error-handler.ts'
 import { openApiTransform, useZodSchemas } from './zod-schema.ts'
 import { registerAuthentication } from './auth/authenticate.ts'
 import { registerApiRoutes } from './routes/index.ts'
@@ -46,10 +46,20 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   useZodSchemas(app)
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler((request, reply) => {
-    if (options.serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && existsSync(webDist)) {
+    if (
+      options.serveWeb &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      existsSync(webDist)
+    ) {
       return reply.type('text/html').sendFile('index.html')
     }
-    return reply.status(404).send({ error: { code: 'not_found', message: `Tidak ada rute ${request.method} ${request.url.split('?')[0]}.` } })
+    return reply.status(404).send(
+      errorBody(requestLocale(request), 'not_found', 'common.route_not_found', {
+        method: request.method,
+        path: request.url.split('?')[0] ?? '',
+      }),
+    )
   })
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -57,7 +67,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     reply.header('Referrer-Policy', 'same-origin')
     reply.header('X-Frame-Options', 'DENY')
     if (!request.url.startsWith('/api/docs')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-    if (context.config.secureCookies) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    if (context.config.secureCookies)
+      reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store')
     return payload
   })

@@ -24,7 +24,10 @@ function toJsonSchema(value: unknown): unknown {
 }
 
 /** @fastify/swagger transform: zod → JSON Schema for every part of a route schema. */
-export function openApiTransform({ schema, url }: { schema: FastifySchema; url: string }): { schema: FastifySchema; url: string } {
+export function openApiTransform({ schema, url }: { schema: FastifySchema; url: string }): {
+  schema: FastifySchema
+  url: string
+} {
   if (!schema) return { schema, url }
   const out: Record<string, unknown> = { ...schema }
   for (const key of ['body', 'querystring', 'params', 'headers'] as const) {
@@ -32,7 +35,10 @@ export function openApiTransform({ schema, url }: { schema: FastifySchema; url: 
   }
   if (schema.response && typeof schema.response === 'object') {
     out.response = Object.fromEntries(
-      Object.entries(schema.response as Record<string, unknown>).map(([code, value]) => [code, toJsonSchema(value)]),
+      Object.entries(schema.response as Record<string, unknown>).map(([code, value]) => [
+        code,
+        toJsonSchema(value),
+      ]),
     )
   }
   return { schema: out, url }

@@ -52,14 +52,18 @@ export async function processJsonLines<T>(options: JsonLinesOptions<T>): Promise
     } catch (error) {
       runBatch()
       failed += 1
-      errors.write(`line ${lineNumber}: not valid JSON (${(error as Error).message}); fix or remove this line\n`)
+      errors.write(
+        `line ${lineNumber}: not valid JSON (${(error as Error).message}); fix or remove this line\n`,
+      )
       continue
     }
     const result = options.schema.safeParse(parsed)
     if (!result.success) {
       runBatch()
       failed += 1
-      const issues = result.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ')
+      const issues = result.error.issues
+        .map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`)
+        .join('; ')
       errors.write(`line ${lineNumber}: ${issues}\n`)
       continue
     }

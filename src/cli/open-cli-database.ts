@@ -8,7 +8,11 @@ import { openDatabase, type Database } from '../db/open-database.ts'
 export async function openCliDatabase(command: string): Promise<Database | undefined> {
   try {
     const config = loadConfig()
-    return await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDirOf(config), poolSize: 2 })
+    return await openDatabase({
+      databaseUrl: config.databaseUrl,
+      pgliteDir: pgliteDirOf(config),
+      poolSize: 2,
+    })
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataDirLockedError) {
       process.stderr.write(`warta ${command}: ${error.message}\n`)

@@ -57,7 +57,12 @@ export async function runService(role: ServiceRole, options: RunServiceOptions =
   }
 }
 
-async function serve(role: ServiceRole, config: Config, options: RunServiceOptions, stop: StopSignal): Promise<number> {
+async function serve(
+  role: ServiceRole,
+  config: Config,
+  options: RunServiceOptions,
+  stop: StopSignal,
+): Promise<number> {
   // On a fresh clone the web build and the first database start (initdb) each take seconds and each use one
   // core: run them side by side.
   const webBuild = role === 'start' && !existsSync(webIndex) ? buildWebApp() : Promise.resolve(true)
@@ -89,7 +94,9 @@ async function serve(role: ServiceRole, config: Config, options: RunServiceOptio
       process.stdout.write(`Warta worker berjalan (${context.database.engine}); hentikan dengan Ctrl+C.\n`)
     } else {
       if (!existsSync(webIndex)) {
-        context.logger.warn("web/dist is missing: only the API is served; run 'npm run build' to serve the web app")
+        context.logger.warn(
+          "web/dist is missing: only the API is served; run 'npm run build' to serve the web app",
+        )
       }
       const app = await buildApp(context, { serveWeb: true })
       servers.push(app)
@@ -103,7 +110,9 @@ async function serve(role: ServiceRole, config: Config, options: RunServiceOptio
     for (const server of servers.reverse()) await server.close().catch(() => undefined)
     await context.close()
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      process.stderr.write(`warta ${role}: port ${config.port} sudah dipakai proses lain. Pilih port lain dengan PORT=…\n`)
+      process.stderr.write(
+        `warta ${role}: port ${config.port} sudah dipakai proses lain. Pilih port lain dengan PORT=…\n`,
+      )
       return 1
     }
     throw error
@@ -217,17 +226,27 @@ function closeServer(server: Server): Promise<void> {
  *  memory is returned to the system before the server starts). */
 async function buildWebApp(): Promise<boolean> {
   process.stdout.write('Membangun aplikasi web untuk pertama kali (sekali saja, beberapa detik)…\n')
-  const viteBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js')
+  const viteBin = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  )
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [viteBin, 'build', '--config', path.join('web', 'vite.config.ts'), '--logLevel', 'warn'], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      [viteBin, 'build', '--config', path.join('web', 'vite.config.ts'), '--logLevel', 'warn'],
+      {
+        cwd: projectRoot,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    )
     child.once('error', () => resolve(1))
     child.once('exit', (exitCode) => resolve(exitCode ?? 1))
   })
   if (code !== 0) {
-    process.stderr.write("Gagal membangun aplikasi web. Jalankan 'npm run build' untuk melihat kesalahannya.\n")
+    process.stderr.write(
+      "Gagal membangun aplikasi web. Jalankan 'npm run build' untuk melihat kesalahannya.\n",
+    )
     return false
   }
   return true

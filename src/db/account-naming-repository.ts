@@ -13,7 +13,13 @@ export async function readSetting<T>(db: Db, instansiId: string, key: string): P
   return row?.value as T | undefined
 }
 
-export async function writeSetting(db: Db, instansiId: string, key: string, value: unknown, now: Date): Promise<void> {
+export async function writeSetting(
+  db: Db,
+  instansiId: string,
+  key: string,
+  value: unknown,
+  now: Date,
+): Promise<void> {
   await db
     .insert(settings)
     .values({ instansiId, key, value, updatedAt: now })
@@ -38,6 +44,11 @@ function prepareNamingPatterns(db: Db) {
     .prepare('naming_patterns')
 }
 
-export async function setNamingPatterns(db: Db, instansiId: string, patterns: Record<string, string>, now: Date): Promise<void> {
+export async function setNamingPatterns(
+  db: Db,
+  instansiId: string,
+  patterns: Record<string, string>,
+  now: Date,
+): Promise<void> {
   await writeSetting(db, instansiId, NAMING_SETTINGS_KEY, patterns, now)
 }

@@ -104,8 +104,10 @@ function conditionsOf(filter: AccountFilter): SQL[] {
     const pattern = `%${escapeLike(filter.query)}%`
     conditions.push(or(ilike(accounts.handle, pattern), ilike(accounts.displayName, pattern))!)
   }
-  if (filter.ids) conditions.push(filter.ids.length === 0 ? sql`false` : inArray(accounts.id, [...filter.ids]))
-  if (filter.handles) conditions.push(filter.handles.length === 0 ? sql`false` : inArray(accounts.handle, [...filter.handles]))
+  if (filter.ids)
+    conditions.push(filter.ids.length === 0 ? sql`false` : inArray(accounts.id, [...filter.ids]))
+  if (filter.handles)
+    conditions.push(filter.handles.length === 0 ? sql`false` : inArray(accounts.handle, [...filter.handles]))
   return conditions
 }
 
@@ -122,7 +124,11 @@ export async function listAccounts(
     .innerJoin(pj, eq(pj.id, accounts.penanggungJawabUserId))
     .where(and(...conditionsOf(filter)))
     .orderBy(asc(accounts.platform), asc(accounts.handle))
-  const pengelola = await pengelolaOf(db, filter.instansiId, rows.map((row) => row.id))
+  const pengelola = await pengelolaOf(
+    db,
+    filter.instansiId,
+    rows.map((row) => row.id),
+  )
   return { items: rows.map((row) => toRecord(row, pengelola.get(row.id) ?? [])), total: rows.length }
 }
 
@@ -134,14 +140,28 @@ export async function listAccounts(
  * The statement is prepared once per filter shape (which filters are set, how many unit prefixes): building it
  * through Drizzle cost ~1 ms of CPU per request, and a named statement also saves PostgreSQL the planning.
  */
-async function listAccountPage(db: Db, filter: AccountFilter, page: { limit: number; offset: number }): Promise<{ items: AccountRecord[]; total: number }> {
+async function listAccountPage(
+  db: Db,
+  filter: AccountFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: AccountRecord[]; total: number }> {
   if (filter.ids || filter.handles) return listAccountPageUnprepared(db, filter, page)
-  const shape = [filter.pathPrefixes.length, filter.unitPath ? 'u' : '', filter.platform ? 'p' : '', filter.status ? 's' : '', filter.query ? 'q' : ''].join('')
+  const shape = [
+    filter.pathPrefixes.length,
+    filter.unitPath ? 'u' : '',
+    filter.platform ? 'p' : '',
+    filter.status ? 's' : '',
+    filter.query ? 'q' : '',
+  ].join('')
   let plans = pagePlans.get(db)
   if (!plans) pagePlans.set(db, (plans = new Map<string, PagePlan>()))
   let plan = plans.get(shape)
   if (!plan) plans.set(shape, (plan = preparePage(db, filter, `account_page_${shape}`)))
-  const values: Record<string, unknown> = { instansiId: filter.instansiId, limit: page.limit, offset: page.offset }
+  const values: Record<string, unknown> = {
+    instansiId: filter.instansiId,
+    limit: page.limit,
+    offset: page.offset,
+  }
   filter.pathPrefixes.forEach((prefix, index) => (values[`prefix${index}`] = `${escapeLike(prefix)}%`))
   if (filter.unitPath) values.unitPath = `${escapeLike(filter.unitPath)}%`
   if (filter.platform) values.platform = filter.platform
@@ -159,16 +179,31 @@ const pagePlans = new WeakMap<Db, Map<string, PagePlan>>()
 function preparePage(db: Db, filter: AccountFilter, name: string) {
   const conditions: SQL[] = [
     eq(accounts.instansiId, sql.placeholder('instansiId')),
-    filter.pathPrefixes.length === 0 ? sql`false` : or(...filter.pathPrefixes.map((_prefix, index) => like(units.path, sql.placeholder(`prefix${index}`))))!,
+    filter.pathPrefixes.length === 0
+      ? sql`false`
+      : or(
+          ...filter.pathPrefixes.map((_prefix, index) => like(units.path, sql.placeholder(`prefix${index}`))),
+        )!,
   ]
   if (filter.unitPath) conditions.push(like(units.path, sql.placeholder('unitPath')))
   if (filter.platform) conditions.push(eq(accounts.platform, sql.placeholder('platform')))
   if (filter.status) conditions.push(eq(accounts.status, sql.placeholder('status')))
-  if (filter.query) conditions.push(or(ilike(accounts.handle, sql.placeholder('query')), ilike(accounts.displayName, sql.placeholder('query')))!)
+  if (filter.query)
+    conditions.push(
+      or(
+        ilike(accounts.handle, sql.placeholder('query')),
+        ilike(accounts.displayName, sql.placeholder('query')),
+      )!,
+    )
   return pageQuery(db, and(...conditions), sql.placeholder('limit'), sql.placeholder('offset')).prepare(name)
 }
 
-function pageQuery(db: Db, where: SQL | undefined, limit: number | Placeholder, offset: number | Placeholder) {
+function pageQuery(
+  db: Db,
+  where: SQL | undefined,
+  limit: number | Placeholder,
+  offset: number | Placeholder,
+) {
   const ordered = db
     .select({ id: accounts.id })
     .from(accounts)
@@ -192,11 +227,25 @@ function pageQuery(db: Db, where: SQL | undefined, limit: number | Placeholder, 
 
 type PageRow = Awaited<ReturnType<typeof pageQuery>>[number]
 
-async function listAccountPageUnprepared(db: Db, filter: AccountFilter, page: { limit: number; offset: number }): Promise<{ items: AccountRecord[]; total: number }> {
-  return pageResult(db, filter, page, await pageQuery(db, and(...conditionsOf(filter)), page.limit, page.offset))
+async function listAccountPageUnprepared(
+  db: Db,
+  filter: AccountFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: AccountRecord[]; total: number }> {
+  return pageResult(
+    db,
+    filter,
+    page,
+    await pageQuery(db, and(...conditionsOf(filter)), page.limit, page.offset),
+  )
 }
 
-async function pageResult(db: Db, filter: AccountFilter, page: { offset: number }, rows: PageRow[]): Promise<{ items: AccountRecord[]; total: number }> {
+async function pageResult(
+  db: Db,
+  filter: AccountFilter,
+  page: { offset: number },
+  rows: PageRow[],
+): Promise<{ items: AccountRecord[]; total: number }> {
   let total = rows[0]?.total ?? 0
   // Past the last page the window count has no row to ride on.
   if (rows.length === 0 && page.offset > 0) {
@@ -235,7 +284,11 @@ function toRecord(row: AccountRow, pengelola: PengelolaRecord[]): AccountRecord 
   return { ...rest, penanggungJawab: { userId: pjUserId, email: pjEmail, name: pjName }, pengelola }
 }
 
-async function pengelolaOf(db: Db, instansiId: string, accountIds: readonly string[]): Promise<Map<string, PengelolaRecord[]>> {
+async function pengelolaOf(
+  db: Db,
+  instansiId: string,
+  accountIds: readonly string[],
+): Promise<Map<string, PengelolaRecord[]>> {
   const byAccount = new Map<string, PengelolaRecord[]>()
   if (accountIds.length === 0) return byAccount
   // In chunks: a whole-instansi report can name tens of thousands of accounts, beyond one statement's parameters.
@@ -273,14 +326,28 @@ export async function getAccount(db: Db, instansiId: string, id: string): Promis
   return toRecord(row, pengelola.get(row.id) ?? [])
 }
 
-export async function findAccountByHandle(db: Db, instansiId: string, platform: string, handle: string): Promise<AccountRecord | undefined> {
-  const [row] = await selectOne(db, instansiId, and(eq(accounts.platform, platform), eq(accounts.handle, handle))!)
+export async function findAccountByHandle(
+  db: Db,
+  instansiId: string,
+  platform: string,
+  handle: string,
+): Promise<AccountRecord | undefined> {
+  const [row] = await selectOne(
+    db,
+    instansiId,
+    and(eq(accounts.platform, platform), eq(accounts.handle, handle))!,
+  )
   if (!row) return undefined
   const pengelola = await pengelolaOf(db, instansiId, [row.id])
   return toRecord(row, pengelola.get(row.id) ?? [])
 }
 
-export async function insertAccount(db: Db, instansiId: string, fields: AccountFields, now: Date): Promise<string> {
+export async function insertAccount(
+  db: Db,
+  instansiId: string,
+  fields: AccountFields,
+  now: Date,
+): Promise<string> {
   const [row] = await db
     .insert(accounts)
     .values({ ...fields, instansiId, createdAt: now, updatedAt: now })
@@ -289,7 +356,12 @@ export async function insertAccount(db: Db, instansiId: string, fields: AccountF
 }
 
 /** Inserts many accounts in a few statements; returns the new ids in input order. */
-export async function insertAccounts(db: Db, instansiId: string, rows: readonly AccountFields[], now: Date): Promise<string[]> {
+export async function insertAccounts(
+  db: Db,
+  instansiId: string,
+  rows: readonly AccountFields[],
+  now: Date,
+): Promise<string[]> {
   const ids: string[] = []
   for (let start = 0; start < rows.length; start += 500) {
     const chunk = rows.slice(start, start + 500)
@@ -312,13 +384,24 @@ export async function replacePengelolaOfMany(
   const accountIds = [...byAccount.keys()]
   for (let start = 0; start < accountIds.length; start += 1000) {
     const chunk = accountIds.slice(start, start + 1000)
-    await db.delete(accountPengelola).where(and(eq(accountPengelola.instansiId, instansiId), inArray(accountPengelola.accountId, chunk)))
+    await db
+      .delete(accountPengelola)
+      .where(and(eq(accountPengelola.instansiId, instansiId), inArray(accountPengelola.accountId, chunk)))
   }
-  const rows = [...byAccount.entries()].flatMap(([accountId, list]) => list.map((assignment) => ({ ...assignment, accountId, instansiId })))
-  for (let start = 0; start < rows.length; start += 1000) await db.insert(accountPengelola).values(rows.slice(start, start + 1000))
+  const rows = [...byAccount.entries()].flatMap(([accountId, list]) =>
+    list.map((assignment) => ({ ...assignment, accountId, instansiId })),
+  )
+  for (let start = 0; start < rows.length; start += 1000)
+    await db.insert(accountPengelola).values(rows.slice(start, start + 1000))
 }
 
-export async function updateAccountFields(db: Db, instansiId: string, id: string, fields: AccountFields, now: Date): Promise<void> {
+export async function updateAccountFields(
+  db: Db,
+  instansiId: string,
+  id: string,
+  fields: AccountFields,
+  now: Date,
+): Promise<void> {
   await db
     .update(accounts)
     .set({ ...fields, updatedAt: now })
@@ -329,10 +412,19 @@ export async function deleteAccountRow(db: Db, instansiId: string, id: string): 
   await db.delete(accounts).where(and(eq(accounts.instansiId, instansiId), eq(accounts.id, id)))
 }
 
-export async function replacePengelola(db: Db, instansiId: string, accountId: string, assignments: readonly PengelolaAssignment[]): Promise<void> {
-  await db.delete(accountPengelola).where(and(eq(accountPengelola.instansiId, instansiId), eq(accountPengelola.accountId, accountId)))
+export async function replacePengelola(
+  db: Db,
+  instansiId: string,
+  accountId: string,
+  assignments: readonly PengelolaAssignment[],
+): Promise<void> {
+  await db
+    .delete(accountPengelola)
+    .where(and(eq(accountPengelola.instansiId, instansiId), eq(accountPengelola.accountId, accountId)))
   if (assignments.length === 0) return
-  await db.insert(accountPengelola).values(assignments.map((assignment) => ({ ...assignment, accountId, instansiId })))
+  await db
+    .insert(accountPengelola)
+    .values(assignments.map((assignment) => ({ ...assignment, accountId, instansiId })))
 }
 
 export interface InstansiUser {
@@ -343,14 +435,29 @@ export interface InstansiUser {
 }
 
 /** Users of the instansi by id or by e-mail (lower-cased), for validating penanggung jawab and pengelola. */
-export async function findInstansiUsers(db: Db, instansiId: string, by: { ids?: readonly string[]; emails?: readonly string[] }): Promise<InstansiUser[]> {
+export async function findInstansiUsers(
+  db: Db,
+  instansiId: string,
+  by: { ids?: readonly string[]; emails?: readonly string[] },
+): Promise<InstansiUser[]> {
   const matches: SQL[] = []
   if (by.ids && by.ids.length > 0) matches.push(inArray(users.id, [...by.ids]))
-  if (by.emails && by.emails.length > 0) matches.push(inArray(sql`lower(${users.email})`, by.emails.map((email) => email.toLowerCase())))
+  if (by.emails && by.emails.length > 0)
+    matches.push(
+      inArray(
+        sql`lower(${users.email})`,
+        by.emails.map((email) => email.toLowerCase()),
+      ),
+    )
   if (matches.length === 0) return []
   const rows = await db
     .select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt })
     .from(users)
     .where(and(eq(users.instansiId, instansiId), or(...matches)))
-  return rows.map((row) => ({ id: row.id, email: row.email, name: row.name, disabled: row.disabledAt !== null }))
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    disabled: row.disabledAt !== null,
+  }))
 }

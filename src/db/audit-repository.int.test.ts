@@ -30,7 +30,13 @@ describe('audit log on the database', () => {
   it('refuses updates and deletes of audit rows', async () => {
     const { db } = await getTestContext()
     const owner = await createTestInstansi(db)
-    const entry = await appendAudit(db, { instansiId: owner.id, actorUserId: null, actorLabel: 'uji', action: 'x', objectType: 'y' })
+    const entry = await appendAudit(db, {
+      instansiId: owner.id,
+      actorUserId: null,
+      actorLabel: 'uji',
+      action: 'x',
+      objectType: 'y',
+    })
     await expect(db.execute(sql`update audit_log set action = 'z' where id = ${entry.id}`)).rejects.toThrow()
     await expect(db.execute(sql`delete from audit_log where id = ${entry.id}`)).rejects.toThrow()
   })
@@ -41,7 +47,14 @@ describe('audit log on the database', () => {
     const entries: StoredAuditEntry[] = []
     for (let i = 0; i < 4; i += 1) {
       entries.push(
-        await appendAudit(db, { instansiId: owner.id, actorUserId: null, actorLabel: 'uji', action: 'user.update', objectType: 'user', after: { i } }),
+        await appendAudit(db, {
+          instansiId: owner.id,
+          actorUserId: null,
+          actorLabel: 'uji',
+          action: 'user.update',
+          objectType: 'user',
+          after: { i },
+        }),
       )
     }
     await db.transaction(async (tx) => {

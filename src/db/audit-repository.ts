@@ -4,7 +4,12 @@
 import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { auditLog } from './schema/index.ts'
-import { GENESIS_HASH, hashAuditEntry, type AuditContent, type StoredAuditEntry } from '../features/audit/audit-hash.ts'
+import {
+  GENESIS_HASH,
+  hashAuditEntry,
+  type AuditContent,
+  type StoredAuditEntry,
+} from '../features/audit/audit-hash.ts'
 
 export interface AuditEvent {
   instansiId: string | null
@@ -24,7 +29,11 @@ export function chainOf(instansiId: string | null): string {
   return instansiId ?? 'system'
 }
 
-export async function appendAudit(db: Db, event: AuditEvent, now: Date = new Date()): Promise<StoredAuditEntry> {
+export async function appendAudit(
+  db: Db,
+  event: AuditEvent,
+  now: Date = new Date(),
+): Promise<StoredAuditEntry> {
   const chain = chainOf(event.instansiId)
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`)
   const [last] = await db
@@ -68,7 +77,11 @@ export async function listAuditChains(db: Db): Promise<string[]> {
 }
 
 /** Streams one chain in seq order, in pages, so verification never loads the whole log into memory. */
-export async function* readAuditChain(db: Db, chain: string, pageSize = 2000): AsyncGenerator<StoredAuditEntry> {
+export async function* readAuditChain(
+  db: Db,
+  chain: string,
+  pageSize = 2000,
+): AsyncGenerator<StoredAuditEntry> {
   let afterSeq = 0
   for (;;) {
     const rows = await db

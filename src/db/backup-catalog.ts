@@ -53,7 +53,12 @@ export async function readBackupCatalog(db: SqlExecutor): Promise<BackupTable[]>
       where n.nspname = 'public' and i.indisprimary
       order by c.relname, array_position(i.indkey::int2[], a.attnum)`),
   )
-  const foreignKeys = rowsOf<{ table_name: string; referenced_table: string; columns: string[]; referenced: string[] }>(
+  const foreignKeys = rowsOf<{
+    table_name: string
+    referenced_table: string
+    columns: string[]
+    referenced: string[]
+  }>(
     await db.execute(sql`
       select c.relname as table_name, rc.relname as referenced_table,
              array(select a.attname::text from unnest(k.conkey) with ordinality as u(num, ord)
@@ -70,9 +75,13 @@ export async function readBackupCatalog(db: SqlExecutor): Promise<BackupTable[]>
     const own = foreignKeys.filter((fk) => fk.table_name === table.name)
     return {
       name: table.name,
-      columns: columns.filter((c) => c.table_name === table.name && c.generated === '').map((c) => c.column_name),
+      columns: columns
+        .filter((c) => c.table_name === table.name && c.generated === '')
+        .map((c) => c.column_name),
       primaryKey: primaryKeys.filter((k) => k.table_name === table.name).map((k) => k.column_name),
-      references: [...new Set(own.filter((fk) => fk.referenced_table !== table.name).map((fk) => fk.referenced_table))],
+      references: [
+        ...new Set(own.filter((fk) => fk.referenced_table !== table.name).map((fk) => fk.referenced_table)),
+      ],
       selfReferences: own
         .filter((fk) => fk.referenced_table === table.name)
         .map((fk) => ({ columns: fk.columns, referenced: fk.referenced })),
@@ -97,7 +106,11 @@ export async function readOwnedSequences(db: SqlExecutor): Promise<OwnedSequence
 }
 
 export async function readAppliedMigrations(db: SqlExecutor): Promise<string[]> {
-  const exists = rowsOf<{ present: boolean }>(await db.execute(sql`select to_regclass('public.warta_migrations') is not null as present`))
+  const exists = rowsOf<{ present: boolean }>(
+    await db.execute(sql`select to_regclass('public.warta_migrations') is not null as present`),
+  )
   if (!exists[0]?.present) return []
-  return rowsOf<{ name: string }>(await db.execute(sql`select name from warta_migrations order by name`)).map((row) => row.name)
+  return rowsOf<{ name: string }>(await db.execute(sql`select name from warta_migrations order by name`)).map(
+    (row) => row.name,
+  )
 }

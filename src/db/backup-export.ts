@@ -3,8 +3,21 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { rowsOf } from './client.ts'
 import type { Database } from './open-database.ts'
-import { readAppliedMigrations, readBackupCatalog, readOwnedSequences, type BackupTable, type SqlExecutor } from './backup-catalog.ts'
-import { BACKUP_FORMAT, BACKUP_VERSION, rowLine, type BackupHeader, type BackupTrailer, type SequenceValue } from './backup-format.ts'
+import {
+  readAppliedMigrations,
+  readBackupCatalog,
+  readOwnedSequences,
+  type BackupTable,
+  type SqlExecutor,
+} from './backup-catalog.ts'
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  rowLine,
+  type BackupHeader,
+  type BackupTrailer,
+  type SequenceValue,
+} from './backup-format.ts'
 
 export interface ExportOptions {
   pageSize?: number
@@ -13,7 +26,11 @@ export interface ExportOptions {
 
 export type LineSink = (line: string) => Promise<void>
 
-export async function exportDatabase(database: Database, write: LineSink, options: ExportOptions = {}): Promise<BackupTrailer> {
+export async function exportDatabase(
+  database: Database,
+  write: LineSink,
+  options: ExportOptions = {},
+): Promise<BackupTrailer> {
   const pageSize = options.pageSize ?? 1000
   return database.db.transaction(
     async (tx) => {
@@ -53,7 +70,12 @@ export async function exportDatabase(database: Database, write: LineSink, option
   )
 }
 
-async function exportTable(db: SqlExecutor, table: BackupTable, pageSize: number, write: LineSink): Promise<number> {
+async function exportTable(
+  db: SqlExecutor,
+  table: BackupTable,
+  pageSize: number,
+  write: LineSink,
+): Promise<number> {
   const name = sql.identifier(table.name)
   let count = 0
   if (table.primaryKey.length > 0) {
@@ -70,7 +92,9 @@ async function exportTable(db: SqlExecutor, table: BackupTable, pageSize: number
         ? sql`where (${keyOf('t')}) > (select ${keyOf('l')} from jsonb_populate_record(null::${name}, ${last}::jsonb) l)`
         : sql``
       const page = rowsOf<{ r: string }>(
-        await db.execute(sql`select to_jsonb(t)::text as r from ${name} t ${after} order by ${keyOf('t')} limit ${pageSize}`),
+        await db.execute(
+          sql`select to_jsonb(t)::text as r from ${name} t ${after} order by ${keyOf('t')} limit ${pageSize}`,
+        ),
       )
       for (const row of page) await write(rowLine(row.r))
       count += page.length

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { BackupError, classifyLine, compareMigrations, orderByDependencies, parseHeader, rowLine } from './backup-format.ts'
+import {
+  BackupError,
+  classifyLine,
+  compareMigrations,
+  orderByDependencies,
+  parseHeader,
+  rowLine,
+} from './backup-format.ts'
 
 describe('backup format', () => {
   it('orders tables parents first and ignores a table referencing itself', () => {
@@ -27,9 +34,17 @@ describe('backup format', () => {
   })
 
   it('recognises table, sequence and trailer lines', () => {
-    expect(classifyLine('{"table":"units","columns":["id"]}', 2)).toEqual({ kind: 'table', section: { table: 'units', columns: ['id'] } })
-    expect(classifyLine('{"sequence":{"table":"audit_log","column":"id","value":7,"isCalled":true}}', 9).kind).toBe('sequence')
-    expect(classifyLine('{"end":true,"tables":1,"rows":0}', 10)).toEqual({ kind: 'end', trailer: { end: true, tables: 1, rows: 0 } })
+    expect(classifyLine('{"table":"units","columns":["id"]}', 2)).toEqual({
+      kind: 'table',
+      section: { table: 'units', columns: ['id'] },
+    })
+    expect(
+      classifyLine('{"sequence":{"table":"audit_log","column":"id","value":7,"isCalled":true}}', 9).kind,
+    ).toBe('sequence')
+    expect(classifyLine('{"end":true,"tables":1,"rows":0}', 10)).toEqual({
+      kind: 'end',
+      trailer: { end: true, tables: 1, rows: 0 },
+    })
   })
 
   it('names the line number of a damaged line', () => {
@@ -39,13 +54,21 @@ describe('backup format', () => {
   it('refuses a header from another program or another format version', () => {
     expect(() => parseHeader('{"format":"pg_dump"}')).toThrow(/bukan cadangan Warta/)
     expect(() => parseHeader('{"format":"warta-backup","version":99,"migrations":[]}')).toThrow(/versi 99/)
-    expect(parseHeader('{"format":"warta-backup","version":1,"createdAt":"x","engine":"pg","migrations":["0000_core"]}').migrations).toEqual([
-      '0000_core',
-    ])
+    expect(
+      parseHeader(
+        '{"format":"warta-backup","version":1,"createdAt":"x","engine":"pg","migrations":["0000_core"]}',
+      ).migrations,
+    ).toEqual(['0000_core'])
   })
 
   it('lists migrations the target lacks and migrations the backup predates', () => {
-    expect(compareMigrations(['0000_core', '0001_identity'], ['0000_core'])).toEqual({ missingInTarget: ['0001_identity'], newerInTarget: [] })
-    expect(compareMigrations(['0000_core'], ['0000_core', '0001_identity'])).toEqual({ missingInTarget: [], newerInTarget: ['0001_identity'] })
+    expect(compareMigrations(['0000_core', '0001_identity'], ['0000_core'])).toEqual({
+      missingInTarget: ['0001_identity'],
+      newerInTarget: [],
+    })
+    expect(compareMigrations(['0000_core'], ['0000_core', '0001_identity'])).toEqual({
+      missingInTarget: [],
+      newerInTarget: ['0001_identity'],
+    })
   })
 })

@@ -93,7 +93,8 @@ export function classifyLine(line: string, lineNumber: number): BackupLine {
   if (typeof value.table === 'string' && Array.isArray(value.columns)) {
     return { kind: 'table', section: { table: value.table, columns: value.columns as string[] } }
   }
-  if (value.sequence && typeof value.sequence === 'object') return { kind: 'sequence', sequence: value.sequence as SequenceValue }
+  if (value.sequence && typeof value.sequence === 'object')
+    return { kind: 'sequence', sequence: value.sequence as SequenceValue }
   if (value.end === true) return { kind: 'end', trailer: value as unknown as BackupTrailer }
   throw new BackupError(`Baris ${lineNumber} cadangan tidak dikenali.`)
 }
@@ -102,7 +103,10 @@ export function classifyLine(line: string, lineNumber: number): BackupLine {
  * Which migrations the target lacks or has extra. A backup restores into a database at the same migration or a
  * later one (new columns take their defaults); a backup from a newer Warta cannot be restored by an older one.
  */
-export function compareMigrations(backup: string[], target: string[]): { missingInTarget: string[]; newerInTarget: string[] } {
+export function compareMigrations(
+  backup: string[],
+  target: string[],
+): { missingInTarget: string[]; newerInTarget: string[] } {
   const targetSet = new Set(target)
   const backupSet = new Set(backup)
   return {
@@ -126,7 +130,9 @@ export function orderByDependencies<T extends TableDependencies>(tables: T[]): T
     const seen = state.get(table.name)
     if (seen === 'done') return
     if (seen === 'visiting') {
-      throw new BackupError(`Tabel saling merujuk (${[...trail, table.name].join(' → ')}); urutan pemulihan tidak dapat ditentukan.`)
+      throw new BackupError(
+        `Tabel saling merujuk (${[...trail, table.name].join(' → ')}); urutan pemulihan tidak dapat ditentukan.`,
+      )
     }
     state.set(table.name, 'visiting')
     for (const parent of [...table.references].sort()) {
@@ -136,6 +142,7 @@ export function orderByDependencies<T extends TableDependencies>(tables: T[]): T
     state.set(table.name, 'done')
     ordered.push(table)
   }
-  for (const table of [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) visit(table, [])
+  for (const table of [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
+    visit(table, [])
   return ordered
 }

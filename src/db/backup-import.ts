@@ -5,7 +5,13 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { rowsOf } from './client.ts'
 import type { Database } from './open-database.ts'
-import { readAppliedMigrations, readBackupCatalog, readOwnedSequences, type BackupTable, type SqlExecutor } from './backup-catalog.ts'
+import {
+  readAppliedMigrations,
+  readBackupCatalog,
+  readOwnedSequences,
+  type BackupTable,
+  type SqlExecutor,
+} from './backup-catalog.ts'
 import {
   BackupError,
   classifyLine,
@@ -30,11 +36,17 @@ const BATCH_CHARS = 4_000_000
 // migrations seed and the generated secret exist, and restore replaces those with the backup's.
 const DATA_TABLES = ['instansi', 'users', 'audit_log']
 
-export async function importDatabase(database: Database, lines: AsyncIterable<string>): Promise<ImportResult> {
+export async function importDatabase(
+  database: Database,
+  lines: AsyncIterable<string>,
+): Promise<ImportResult> {
   const iterator = lines[Symbol.asyncIterator]()
   const first = await iterator.next()
   const header = parseHeader(first.done ? undefined : first.value)
-  const { missingInTarget, newerInTarget } = compareMigrations(header.migrations, await readAppliedMigrations(database.db))
+  const { missingInTarget, newerInTarget } = compareMigrations(
+    header.migrations,
+    await readAppliedMigrations(database.db),
+  )
   if (missingInTarget.length > 0) {
     throw new BackupError(
       `Cadangan ini dibuat oleh Warta yang lebih baru (migrasi ${missingInTarget.join(', ')} belum dikenal). ` +
@@ -45,7 +57,8 @@ export async function importDatabase(database: Database, lines: AsyncIterable<st
   return database.db.transaction(async (tx) => {
     await refuseNonEmpty(tx)
     const catalog = new Map((await readBackupCatalog(tx)).map((table) => [table.name, table]))
-    for (const table of [...catalog.values()].reverse()) await tx.execute(sql`delete from ${sql.identifier(table.name)}`)
+    for (const table of [...catalog.values()].reverse())
+      await tx.execute(sql`delete from ${sql.identifier(table.name)}`)
 
     let lineNumber = 1
     let section: { table: BackupTable; columns: string[] } | undefined
@@ -62,17 +75,20 @@ export async function importDatabase(database: Database, lines: AsyncIterable<st
     }
     const finishSection = async (): Promise<void> => {
       await flush()
-      if (section && section.table.selfReferences.length > 0) await moveStagedRows(tx, section.table, section.columns)
+      if (section && section.table.selfReferences.length > 0)
+        await moveStagedRows(tx, section.table, section.columns)
     }
 
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       lineNumber += 1
       if (next.value === '') continue
-      if (trailer) throw new BackupError(`Baris ${lineNumber} cadangan ada setelah penutup berkas; berkas rusak.`)
+      if (trailer)
+        throw new BackupError(`Baris ${lineNumber} cadangan ada setelah penutup berkas; berkas rusak.`)
       const line = classifyLine(next.value, lineNumber)
       switch (line.kind) {
         case 'row':
-          if (!section) throw new BackupError(`Baris ${lineNumber} cadangan berisi data sebelum nama tabelnya.`)
+          if (!section)
+            throw new BackupError(`Baris ${lineNumber} cadangan berisi data sebelum nama tabelnya.`)
           batch.push(line.json)
           batchChars += line.json.length
           rows += 1
@@ -88,7 +104,8 @@ export async function importDatabase(database: Database, lines: AsyncIterable<st
           await finishSection()
           section = undefined
           const owned = (await readOwnedSequences(tx)).find(
-            (candidate) => candidate.table === line.sequence.table && candidate.column === line.sequence.column,
+            (candidate) =>
+              candidate.table === line.sequence.table && candidate.column === line.sequence.column,
           )
           if (owned) {
             await tx.execute(
@@ -109,7 +126,9 @@ export async function importDatabase(database: Database, lines: AsyncIterable<st
       }
     }
     if (!trailer) {
-      throw new BackupError('Cadangan terpotong (penutup berkas tidak ada): berkas tidak lengkap, tidak ada yang dipulihkan.')
+      throw new BackupError(
+        'Cadangan terpotong (penutup berkas tidak ada): berkas tidak lengkap, tidak ada yang dipulihkan.',
+      )
     }
     if (trailer.rows !== rows || trailer.tables !== tables) {
       throw new BackupError(
@@ -122,7 +141,9 @@ export async function importDatabase(database: Database, lines: AsyncIterable<st
 
 async function refuseNonEmpty(db: SqlExecutor): Promise<void> {
   for (const table of DATA_TABLES) {
-    const [row] = rowsOf<{ present: boolean }>(await db.execute(sql`select exists (select 1 from ${sql.identifier(table)}) as present`))
+    const [row] = rowsOf<{ present: boolean }>(
+      await db.execute(sql`select exists (select 1 from ${sql.identifier(table)}) as present`),
+    )
     if (row?.present) {
       throw new BackupError(
         `Basis data tujuan tidak kosong (tabel ${table} sudah berisi data). Pemulihan hanya ke basis data baru yang kosong: ` +
@@ -132,13 +153,18 @@ async function refuseNonEmpty(db: SqlExecutor): Promise<void> {
   }
 }
 
-function openSection(catalog: Map<string, BackupTable>, section: TableSection): { table: BackupTable; columns: string[] } {
+function openSection(
+  catalog: Map<string, BackupTable>,
+  section: TableSection,
+): { table: BackupTable; columns: string[] } {
   const table = catalog.get(section.table)
   if (!table) throw new BackupError(`Tabel ${section.table} dari cadangan tidak ada di basis data tujuan.`)
   const known = new Set(table.columns)
   const unknown = section.columns.filter((column) => !known.has(column))
   if (unknown.length > 0) {
-    throw new BackupError(`Kolom ${unknown.join(', ')} di tabel ${section.table} dari cadangan tidak ada di basis data tujuan.`)
+    throw new BackupError(
+      `Kolom ${unknown.join(', ')} di tabel ${section.table} dari cadangan tidak ada di basis data tujuan.`,
+    )
   }
   // Only the backup's columns: columns added by later migrations take their defaults.
   return { table, columns: section.columns }
@@ -153,8 +179,16 @@ function columnList(columns: string[]): SQL {
   )
 }
 
-async function insertBatch(db: SqlExecutor, table: BackupTable, columns: string[], json: string): Promise<void> {
-  const target = table.selfReferences.length > 0 ? sql`pg_temp.${sql.identifier(STAGE)}` : sql`${sql.identifier(table.name)}`
+async function insertBatch(
+  db: SqlExecutor,
+  table: BackupTable,
+  columns: string[],
+  json: string,
+): Promise<void> {
+  const target =
+    table.selfReferences.length > 0
+      ? sql`pg_temp.${sql.identifier(STAGE)}`
+      : sql`${sql.identifier(table.name)}`
   const overriding = table.selfReferences.length > 0 ? sql`` : sql`overriding system value`
   await db.execute(
     sql`insert into ${target} (${columnList(columns)}) ${overriding}
@@ -164,7 +198,9 @@ async function insertBatch(db: SqlExecutor, table: BackupTable, columns: string[
 
 async function createStage(db: SqlExecutor, table: BackupTable): Promise<void> {
   await db.execute(sql`drop table if exists pg_temp.${sql.identifier(STAGE)}`)
-  await db.execute(sql`create temp table ${sql.identifier(STAGE)} (like ${sql.identifier(table.name)}) on commit drop`)
+  await db.execute(
+    sql`create temp table ${sql.identifier(STAGE)} (like ${sql.identifier(table.name)}) on commit drop`,
+  )
 }
 
 /** Rows of a self-referencing table go in one generation at a time: those whose parent is already present. */
@@ -177,7 +213,10 @@ async function moveStagedRows(db: SqlExecutor, table: BackupTable, columns: stri
         sql` or `,
       )
       const matches = sql.join(
-        reference.columns.map((column, index) => sql`p.${sql.identifier(reference.referenced[index]!)} = s.${sql.identifier(column)}`),
+        reference.columns.map(
+          (column, index) =>
+            sql`p.${sql.identifier(reference.referenced[index]!)} = s.${sql.identifier(column)}`,
+        ),
         sql` and `,
       )
       return sql`(${anyNull} or exists (select 1 from ${sql.identifier(table.name)} p where ${matches}))`
@@ -195,7 +234,9 @@ async function moveStagedRows(db: SqlExecutor, table: BackupTable, columns: stri
     const [left] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${stage}`))
     if (left!.n === 0) break
     if (moved === 0) {
-      throw new BackupError(`Baris tabel ${table.name} saling merujuk dalam lingkaran; tidak dapat dipulihkan.`)
+      throw new BackupError(
+        `Baris tabel ${table.name} saling merujuk dalam lingkaran; tidak dapat dipulihkan.`,
+      )
     }
   }
   await db.execute(sql`drop table ${stage}`)

@@ -13,40 +13,73 @@ export interface CalendarDayRow {
   updatedAt: Date
 }
 
-export async function listCalendarEdits(db: Db, instansiId: string, range?: { from: string; to: string }): Promise<CalendarDayRow[]> {
+export async function listCalendarEdits(
+  db: Db,
+  instansiId: string,
+  range?: { from: string; to: string },
+): Promise<CalendarDayRow[]> {
   const conditions = [eq(calendarDays.instansiId, instansiId)]
   if (range) conditions.push(gte(calendarDays.day, range.from), lte(calendarDays.day, range.to))
   const rows = await db
-    .select({ date: calendarDays.day, kind: calendarDays.kind, name: calendarDays.name, updatedAt: calendarDays.updatedAt })
+    .select({
+      date: calendarDays.day,
+      kind: calendarDays.kind,
+      name: calendarDays.name,
+      updatedAt: calendarDays.updatedAt,
+    })
     .from(calendarDays)
     .where(and(...conditions))
     .orderBy(asc(calendarDays.day))
   return rows
 }
 
-export async function getCalendarEdit(db: Db, instansiId: string, date: string): Promise<CalendarDayRow | undefined> {
+export async function getCalendarEdit(
+  db: Db,
+  instansiId: string,
+  date: string,
+): Promise<CalendarDayRow | undefined> {
   const [row] = await db
-    .select({ date: calendarDays.day, kind: calendarDays.kind, name: calendarDays.name, updatedAt: calendarDays.updatedAt })
+    .select({
+      date: calendarDays.day,
+      kind: calendarDays.kind,
+      name: calendarDays.name,
+      updatedAt: calendarDays.updatedAt,
+    })
     .from(calendarDays)
     .where(and(eq(calendarDays.instansiId, instansiId), eq(calendarDays.day, date)))
   return row
 }
 
-export async function upsertCalendarEdit(db: Db, instansiId: string, edit: { date: string; kind: string; name: string }, now: Date): Promise<void> {
+export async function upsertCalendarEdit(
+  db: Db,
+  instansiId: string,
+  edit: { date: string; kind: string; name: string },
+  now: Date,
+): Promise<void> {
   await db
     .insert(calendarDays)
     .values({ instansiId, day: edit.date, kind: edit.kind, name: edit.name, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: [calendarDays.instansiId, calendarDays.day], set: { kind: edit.kind, name: edit.name, updatedAt: now } })
+    .onConflictDoUpdate({
+      target: [calendarDays.instansiId, calendarDays.day],
+      set: { kind: edit.kind, name: edit.name, updatedAt: now },
+    })
 }
 
 export async function deleteCalendarEdit(db: Db, instansiId: string, date: string): Promise<void> {
-  await db.delete(calendarDays).where(and(eq(calendarDays.instansiId, instansiId), eq(calendarDays.day, date)))
+  await db
+    .delete(calendarDays)
+    .where(and(eq(calendarDays.instansiId, instansiId), eq(calendarDays.day, date)))
 }
 
 export async function readCalendarSettings<T>(db: Db, instansiId: string): Promise<T | undefined> {
   return readSetting<T>(db, instansiId, CALENDAR_SETTINGS_KEY)
 }
 
-export async function writeCalendarSettings(db: Db, instansiId: string, value: unknown, now: Date): Promise<void> {
+export async function writeCalendarSettings(
+  db: Db,
+  instansiId: string,
+  value: unknown,
+  now: Date,
+): Promise<void> {
   await writeSetting(db, instansiId, CALENDAR_SETTINGS_KEY, value, now)
 }

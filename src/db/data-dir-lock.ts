@@ -55,5 +55,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       rmSync(lockPath, { force: true })
     }
   }
-  throw new DataDirLockedError(`Could not lock the data folder ${dataDir}; remove ${lockPath} if no Warta process runs.`)
+  throw new DataDirLockedError(
+    `Could not lock the data folder ${dataDir}; remove ${lockPath} if no Warta process runs.`,
+  )
 }

@@ -2,7 +2,16 @@
 // counters and lockout, per-IP attempt counts, recovery codes and pending OpenID Connect logins.
 import { and, asc, count, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { instansi, loginAttempts, oidcLoginStates, recoveryCodes, roleGrants, totpUsedSteps, units, users } from './schema/index.ts'
+import {
+  instansi,
+  loginAttempts,
+  oidcLoginStates,
+  recoveryCodes,
+  roleGrants,
+  totpUsedSteps,
+  units,
+  users,
+} from './schema/index.ts'
 
 export type UserRow = typeof users.$inferSelect
 
@@ -46,11 +55,16 @@ export async function grantsWithUnits(db: Db, instansiId: string, userId: string
     })
     .from(roleGrants)
     .innerJoin(units, and(eq(units.id, roleGrants.unitId), eq(units.instansiId, roleGrants.instansiId)))
-    .where(and(eq(roleGrants.instansiId, instansiId), eq(roleGrants.userId, userId), isNull(units.archivedAt)))
+    .where(
+      and(eq(roleGrants.instansiId, instansiId), eq(roleGrants.userId, userId), isNull(units.archivedAt)),
+    )
     .orderBy(asc(units.path), asc(roleGrants.role))
 }
 
-export async function findInstansi(db: Db, instansiId: string): Promise<typeof instansi.$inferSelect | undefined> {
+export async function findInstansi(
+  db: Db,
+  instansiId: string,
+): Promise<typeof instansi.$inferSelect | undefined> {
   const [row] = await db.select().from(instansi).where(eq(instansi.id, instansiId)).limit(1)
   return row
 }
@@ -78,18 +92,33 @@ export async function registerFailedLogin(
 }
 
 export async function recordSuccessfulLogin(db: Db, userId: string, now: Date): Promise<void> {
-  await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, userId))
+  await db
+    .update(users)
+    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
+    .where(eq(users.id, userId))
 }
 
-export async function recordLoginAttempt(db: Db, attempt: { ip: string; email: string; succeeded: boolean }, now: Date): Promise<void> {
-  await db.insert(loginAttempts).values({ ...attempt, email: attempt.email.trim().toLowerCase().slice(0, 320), attemptedAt: now })
+export async function recordLoginAttempt(
+  db: Db,
+  attempt: { ip: string; email: string; succeeded: boolean },
+  now: Date,
+): Promise<void> {
+  await db
+    .insert(loginAttempts)
+    .values({ ...attempt, email: attempt.email.trim().toLowerCase().slice(0, 320), attemptedAt: now })
 }
 
 export async function countFailedAttemptsFromIp(db: Db, ip: string, since: Date): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gte(loginAttempts.attemptedAt, since)))
+    .where(
+      and(
+        eq(loginAttempts.ip, ip),
+        eq(loginAttempts.succeeded, false),
+        gte(loginAttempts.attemptedAt, since),
+      ),
+    )
   return row?.n ?? 0
 }
 
@@ -97,21 +126,40 @@ export async function oldestFailedAttemptFromIp(db: Db, ip: string, since: Date)
   const [row] = await db
     .select({ at: loginAttempts.attemptedAt })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gte(loginAttempts.attemptedAt, since)))
+    .where(
+      and(
+        eq(loginAttempts.ip, ip),
+        eq(loginAttempts.succeeded, false),
+        gte(loginAttempts.attemptedAt, since),
+      ),
+    )
     .orderBy(asc(loginAttempts.attemptedAt))
     .limit(1)
   return row?.at ?? null
 }
 
-export async function replaceRecoveryCodes(db: Db, instansiId: string, userId: string, codeHashes: string[]): Promise<void> {
-  await db.delete(recoveryCodes).where(and(eq(recoveryCodes.instansiId, instansiId), eq(recoveryCodes.userId, userId)))
+export async function replaceRecoveryCodes(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  codeHashes: string[],
+): Promise<void> {
+  await db
+    .delete(recoveryCodes)
+    .where(and(eq(recoveryCodes.instansiId, instansiId), eq(recoveryCodes.userId, userId)))
   if (codeHashes.length > 0) {
     await db.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ instansiId, userId, codeHash })))
   }
 }
 
 /** Marks the code used if it exists and is unused; true when this call consumed it (single use, race-free). */
-export async function consumeRecoveryCode(db: Db, instansiId: string, userId: string, codeHash: string, now: Date): Promise<boolean> {
+export async function consumeRecoveryCode(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  codeHash: string,
+  now: Date,
+): Promise<boolean> {
   const rows = await db
     .update(recoveryCodes)
     .set({ usedAt: now })
@@ -131,7 +179,13 @@ export async function countUnusedRecoveryCodes(db: Db, instansiId: string, userI
   const [row] = await db
     .select({ n: count() })
     .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.instansiId, instansiId), eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(recoveryCodes.instansiId, instansiId),
+        eq(recoveryCodes.userId, userId),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
   return row?.n ?? 0
 }
 
@@ -188,8 +242,14 @@ export async function setOidcSubject(db: Db, userId: string, subject: string): P
 
 /** Housekeeping for the purge job: old login attempts and abandoned OIDC logins. */
 export async function purgeLoginLeftovers(db: Db, attemptsBefore: Date, now: Date): Promise<number> {
-  const attempts = await db.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, attemptsBefore)).returning({ id: loginAttempts.id })
-  const states = await db.delete(oidcLoginStates).where(lt(oidcLoginStates.expiresAt, now)).returning({ s: oidcLoginStates.stateHash })
+  const attempts = await db
+    .delete(loginAttempts)
+    .where(lt(loginAttempts.attemptedAt, attemptsBefore))
+    .returning({ id: loginAttempts.id })
+  const states = await db
+    .delete(oidcLoginStates)
+    .where(lt(oidcLoginStates.expiresAt, now))
+    .returning({ s: oidcLoginStates.stateHash })
   return attempts.length + states.length
 }
 
@@ -203,17 +263,29 @@ export async function anyInstansiExists(db: Db): Promise<boolean> {
   return row !== undefined
 }
 
-export async function findInstansiBySlug(db: Db, slug: string): Promise<typeof instansi.$inferSelect | undefined> {
+export async function findInstansiBySlug(
+  db: Db,
+  slug: string,
+): Promise<typeof instansi.$inferSelect | undefined> {
   const [row] = await db.select().from(instansi).where(eq(instansi.slug, slug)).limit(1)
   return row
 }
 
 export async function insertInstansiWithRoot(
   db: Db,
-  values: { instansiId: string; slug: string; name: string; rootUnitId: string; rootCode: string; rootName: string },
+  values: {
+    instansiId: string
+    slug: string
+    name: string
+    rootUnitId: string
+    rootCode: string
+    rootName: string
+  },
   now: Date,
 ): Promise<{ instansiId: string; rootUnitId: string; rootPath: string }> {
-  await db.insert(instansi).values({ id: values.instansiId, slug: values.slug, name: values.name, createdAt: now })
+  await db
+    .insert(instansi)
+    .values({ id: values.instansiId, slug: values.slug, name: values.name, createdAt: now })
   const rootPath = `/${values.rootUnitId}/`
   await db.insert(units).values({
     id: values.rootUnitId,
@@ -232,7 +304,13 @@ export async function insertInstansiWithRoot(
  * Records that the user's TOTP code for `step` was accepted. False when that step or a later one was already
  * used: the code is a replay. Atomic, so two simultaneous logins with one code cannot both pass.
  */
-export async function claimTotpStep(db: Db, instansiId: string, userId: string, step: number, now: Date): Promise<boolean> {
+export async function claimTotpStep(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  step: number,
+  now: Date,
+): Promise<boolean> {
   const rows = await db
     .insert(totpUsedSteps)
     .values({ userId, instansiId, lastStep: step, usedAt: now })

@@ -19,7 +19,9 @@ describe('Drizzle schema and SQL migrations', () => {
       table.set(column.column_name, column.is_nullable === 'YES')
       inDatabase.set(column.table_name, table)
     }
-    const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => value instanceof PgTable)
+    const tables = (Object.values(schema) as unknown[]).filter(
+      (value): value is PgTable => value instanceof PgTable,
+    )
     expect(tables.length).toBeGreaterThan(0)
     for (const table of tables) {
       const config = getTableConfig(table)

@@ -15,7 +15,14 @@ export async function insertSession(db: Db, values: NewSession): Promise<Session
 
 export interface SessionWithUser {
   session: SessionRow
-  user: { id: string; instansiId: string; email: string; disabledAt: Date | null; totpEnabledAt: Date | null; mustChangePassword: boolean }
+  user: {
+    id: string
+    instansiId: string
+    email: string
+    disabledAt: Date | null
+    totpEnabledAt: Date | null
+    mustChangePassword: boolean
+  }
   grants: GrantWithUnit[]
 }
 
@@ -23,7 +30,11 @@ export interface SessionWithUser {
  * The live session for a cookie token (not revoked, not expired, user not disabled), with the user's grants. Run on
  * every browser request, so the statement is prepared once per database handle.
  */
-export async function findLiveSession(db: Db, tokenHash: string, now: Date): Promise<SessionWithUser | undefined> {
+export async function findLiveSession(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionWithUser | undefined> {
   let statement = liveSessionStatements.get(db)
   if (!statement) liveSessionStatements.set(db, (statement = prepareLiveSession(db)))
   const [row] = await statement.execute({ tokenHash, now: now.toISOString() })
@@ -72,25 +83,56 @@ export async function markSessionTwoFactorPassed(db: Db, sessionId: string): Pro
   await db.update(sessions).set({ twoFactorPassed: true }).where(eq(sessions.id, sessionId))
 }
 
-export async function listLiveSessions(db: Db, instansiId: string, userId: string, now: Date): Promise<SessionRow[]> {
+export async function listLiveSessions(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  now: Date,
+): Promise<SessionRow[]> {
   return db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.instansiId, instansiId), eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .where(
+      and(
+        eq(sessions.instansiId, instansiId),
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+      ),
+    )
     .orderBy(desc(sessions.lastSeenAt))
 }
 
-export async function revokeSession(db: Db, instansiId: string, userId: string, sessionId: string, now: Date): Promise<SessionRow | undefined> {
+export async function revokeSession(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  sessionId: string,
+  now: Date,
+): Promise<SessionRow | undefined> {
   const [row] = await db
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.instansiId, instansiId), eq(sessions.userId, userId), eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .where(
+      and(
+        eq(sessions.instansiId, instansiId),
+        eq(sessions.userId, userId),
+        eq(sessions.id, sessionId),
+        isNull(sessions.revokedAt),
+      ),
+    )
     .returning()
   return row
 }
 
 /** Revokes every live session of the user except `keepSessionId` (password change keeps the current one). */
-export async function revokeUserSessions(db: Db, instansiId: string, userId: string, now: Date, keepSessionId?: string): Promise<number> {
+export async function revokeUserSessions(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  now: Date,
+  keepSessionId?: string,
+): Promise<number> {
   const rows = await db
     .update(sessions)
     .set({ revokedAt: now })

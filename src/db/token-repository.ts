@@ -18,7 +18,11 @@ type LiveApiToken = {
 }
 
 /** The live token with its user and grants; run on every token-authenticated request, so prepared once per handle. */
-export async function findLiveApiToken(db: Db, tokenHash: string, now: Date): Promise<LiveApiToken | undefined> {
+export async function findLiveApiToken(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<LiveApiToken | undefined> {
   let statement = liveTokenStatements.get(db)
   if (!statement) liveTokenStatements.set(db, (statement = prepareLiveApiToken(db)))
   const [row] = await statement.execute({ tokenHash, now: now.toISOString() })
@@ -31,7 +35,12 @@ function prepareLiveApiToken(db: Db) {
   return db
     .select({
       token: apiTokens,
-      user: { id: users.id, instansiId: users.instansiId, email: users.email, totpEnabledAt: users.totpEnabledAt },
+      user: {
+        id: users.id,
+        instansiId: users.instansiId,
+        email: users.email,
+        totpEnabledAt: users.totpEnabledAt,
+      },
       grants: grantsJsonOf(users.id, users.instansiId),
     })
     .from(apiTokens)
@@ -53,32 +62,59 @@ export async function touchApiToken(db: Db, tokenId: string, now: Date): Promise
   await db
     .update(apiTokens)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))))
+    .where(
+      and(
+        eq(apiTokens.id, tokenId),
+        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000))),
+      ),
+    )
 }
 
 export async function listApiTokens(db: Db, instansiId: string, userId: string): Promise<ApiTokenRow[]> {
   return db
     .select()
     .from(apiTokens)
-    .where(and(eq(apiTokens.instansiId, instansiId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .where(
+      and(eq(apiTokens.instansiId, instansiId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
+    )
     .orderBy(desc(apiTokens.createdAt))
 }
 
-export async function revokeApiToken(db: Db, instansiId: string, userId: string, tokenId: string, now: Date): Promise<ApiTokenRow | undefined> {
+export async function revokeApiToken(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  tokenId: string,
+  now: Date,
+): Promise<ApiTokenRow | undefined> {
   const [row] = await db
     .update(apiTokens)
     .set({ revokedAt: now })
-    .where(and(eq(apiTokens.instansiId, instansiId), eq(apiTokens.userId, userId), eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.instansiId, instansiId),
+        eq(apiTokens.userId, userId),
+        eq(apiTokens.id, tokenId),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
     .returning()
   return row
 }
 
 /** Revokes all of a user's live tokens (admin password or 2FA reset: the account may have been compromised). */
-export async function revokeUserApiTokens(db: Db, instansiId: string, userId: string, now: Date): Promise<number> {
+export async function revokeUserApiTokens(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  now: Date,
+): Promise<number> {
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: now })
-    .where(and(eq(apiTokens.instansiId, instansiId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .where(
+      and(eq(apiTokens.instansiId, instansiId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
+    )
     .returning({ id: apiTokens.id })
   return rows.length
 }

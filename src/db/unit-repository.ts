@@ -26,12 +26,18 @@ export interface InstansiRecord {
 }
 
 export async function findInstansiBySlug(db: Db, slug: string): Promise<InstansiRecord | undefined> {
-  const [row] = await db.select({ id: instansi.id, slug: instansi.slug, name: instansi.name }).from(instansi).where(eq(instansi.slug, slug))
+  const [row] = await db
+    .select({ id: instansi.id, slug: instansi.slug, name: instansi.name })
+    .from(instansi)
+    .where(eq(instansi.slug, slug))
   return row
 }
 
 export async function getInstansi(db: Db, id: string): Promise<InstansiRecord | undefined> {
-  const [row] = await db.select({ id: instansi.id, slug: instansi.slug, name: instansi.name }).from(instansi).where(eq(instansi.id, id))
+  const [row] = await db
+    .select({ id: instansi.id, slug: instansi.slug, name: instansi.name })
+    .from(instansi)
+    .where(eq(instansi.id, id))
   return row
 }
 
@@ -92,7 +98,11 @@ export async function getUnit(db: Db, instansiId: string, id: string): Promise<U
   return row ? toRecord(row) : undefined
 }
 
-export async function getUnitsByIds(db: Db, instansiId: string, ids: readonly string[]): Promise<UnitRecord[]> {
+export async function getUnitsByIds(
+  db: Db,
+  instansiId: string,
+  ids: readonly string[],
+): Promise<UnitRecord[]> {
   if (ids.length === 0) return []
   const rows = await db
     .select(unitColumns)
@@ -111,10 +121,19 @@ export async function listUnitsByCode(db: Db, instansiId: string): Promise<UnitR
   return rows.map(toRecord)
 }
 
-export async function isUnitCodeTaken(db: Db, instansiId: string, code: string, exceptId?: string): Promise<boolean> {
+export async function isUnitCodeTaken(
+  db: Db,
+  instansiId: string,
+  code: string,
+  exceptId?: string,
+): Promise<boolean> {
   const conditions: SQL[] = [eq(units.instansiId, instansiId), sql`lower(${units.code}) = lower(${code})`]
   if (exceptId) conditions.push(ne(units.id, exceptId))
-  const [row] = await db.select({ id: units.id }).from(units).where(and(...conditions)).limit(1)
+  const [row] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(...conditions))
+    .limit(1)
   return row !== undefined
 }
 
@@ -145,7 +164,13 @@ export async function updateUnitFields(
     .where(and(eq(units.instansiId, instansiId), eq(units.id, id)))
 }
 
-export async function setUnitAttributes(db: Db, instansiId: string, unitId: string, attributes: Record<string, string>, now: Date): Promise<void> {
+export async function setUnitAttributes(
+  db: Db,
+  instansiId: string,
+  unitId: string,
+  attributes: Record<string, string>,
+  now: Date,
+): Promise<void> {
   await db
     .insert(unitAttributes)
     .values({ unitId, instansiId, attributes, updatedAt: now })
@@ -172,7 +197,13 @@ export async function moveSubtree(
   return moved.length
 }
 
-export async function setSubtreeArchived(db: Db, instansiId: string, path: string, archivedAt: Date | null, now: Date): Promise<string[]> {
+export async function setSubtreeArchived(
+  db: Db,
+  instansiId: string,
+  path: string,
+  archivedAt: Date | null,
+  now: Date,
+): Promise<string[]> {
   const rows = await db
     .update(units)
     .set({ archivedAt, updatedAt: now })
@@ -187,7 +218,13 @@ export async function setSubtreeArchived(db: Db, instansiId: string, path: strin
   return rows.map((row) => row.id)
 }
 
-export async function setUnitArchived(db: Db, instansiId: string, id: string, archivedAt: Date | null, now: Date): Promise<void> {
+export async function setUnitArchived(
+  db: Db,
+  instansiId: string,
+  id: string,
+  archivedAt: Date | null,
+  now: Date,
+): Promise<void> {
   await db
     .update(units)
     .set({ archivedAt, updatedAt: now })
@@ -195,16 +232,33 @@ export async function setUnitArchived(db: Db, instansiId: string, id: string, ar
 }
 
 /** Active units strictly below `path`, and active accounts anywhere in the subtree. */
-export async function countActiveBelow(db: Db, instansiId: string, path: string): Promise<{ units: number; accounts: number }> {
+export async function countActiveBelow(
+  db: Db,
+  instansiId: string,
+  path: string,
+): Promise<{ units: number; accounts: number }> {
   const [unitCount] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(units)
-    .where(and(eq(units.instansiId, instansiId), like(units.path, `${escapeLike(path)}%`), ne(units.path, path), isNull(units.archivedAt)))
+    .where(
+      and(
+        eq(units.instansiId, instansiId),
+        like(units.path, `${escapeLike(path)}%`),
+        ne(units.path, path),
+        isNull(units.archivedAt),
+      ),
+    )
   const [accountCount] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(accounts)
     .innerJoin(units, eq(units.id, accounts.unitId))
-    .where(and(eq(accounts.instansiId, instansiId), eq(accounts.status, 'active'), like(units.path, `${escapeLike(path)}%`)))
+    .where(
+      and(
+        eq(accounts.instansiId, instansiId),
+        eq(accounts.status, 'active'),
+        like(units.path, `${escapeLike(path)}%`),
+      ),
+    )
   return { units: unitCount?.n ?? 0, accounts: accountCount?.n ?? 0 }
 }
 

@@ -32,7 +32,9 @@ export async function listUsersInScope(
         sql` or `,
       )}))`
     : sql`false`
-  const ungranted = includeUngranted ? sql`not exists (select 1 from ${roleGrants} g where g.user_id = ${users.id})` : sql`false`
+  const ungranted = includeUngranted
+    ? sql`not exists (select 1 from ${roleGrants} g where g.user_id = ${users.id})`
+    : sql`false`
   const conditions: SQL[] = [eq(users.instansiId, instansiId), or(inScope, ungranted)!]
   if (search?.trim()) {
     const pattern = `%${escapeLike(search.trim().toLowerCase())}%`
@@ -74,14 +76,24 @@ export async function findUnitById(
   unitId: string,
 ): Promise<{ id: string; path: string; code: string; name: string; archivedAt: Date | null } | undefined> {
   const [row] = await db
-    .select({ id: units.id, path: units.path, code: units.code, name: units.name, archivedAt: units.archivedAt })
+    .select({
+      id: units.id,
+      path: units.path,
+      code: units.code,
+      name: units.name,
+      archivedAt: units.archivedAt,
+    })
     .from(units)
     .where(and(eq(units.instansiId, instansiId), eq(units.id, unitId)))
     .limit(1)
   return row
 }
 
-export async function findUnitByCode(db: Db, instansiId: string, code: string): Promise<{ id: string; path: string; code: string } | undefined> {
+export async function findUnitByCode(
+  db: Db,
+  instansiId: string,
+  code: string,
+): Promise<{ id: string; path: string; code: string } | undefined> {
   const [row] = await db
     .select({ id: units.id, path: units.path, code: units.code })
     .from(units)
@@ -114,14 +126,25 @@ export async function insertGrant(
   db: Db,
   values: { instansiId: string; userId: string; unitId: string; role: string; grantedBy: string | null },
 ): Promise<{ id: string } | undefined> {
-  const [row] = await db.insert(roleGrants).values(values).onConflictDoNothing().returning({ id: roleGrants.id })
+  const [row] = await db
+    .insert(roleGrants)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: roleGrants.id })
   return row
 }
 
-export async function deleteGrant(db: Db, instansiId: string, userId: string, grantId: string): Promise<{ id: string; unitId: string; role: string } | undefined> {
+export async function deleteGrant(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  grantId: string,
+): Promise<{ id: string; unitId: string; role: string } | undefined> {
   const [row] = await db
     .delete(roleGrants)
-    .where(and(eq(roleGrants.instansiId, instansiId), eq(roleGrants.userId, userId), eq(roleGrants.id, grantId)))
+    .where(
+      and(eq(roleGrants.instansiId, instansiId), eq(roleGrants.userId, userId), eq(roleGrants.id, grantId)),
+    )
     .returning({ id: roleGrants.id, unitId: roleGrants.unitId, role: roleGrants.role })
   return row
 }

@@ -51,18 +51,26 @@ export const SEVERITY: Record<FindingCode, Finding['severity']> = {
   informal_tone: 'warn',
 }
 
-const UNIT_NAMES = { weighted: 'karakter berbobot', graphemes: 'karakter (grafem)', characters: 'karakter', bytes: 'byte' }
+const UNIT_NAMES = {
+  weighted: 'karakter berbobot',
+  graphemes: 'karakter (grafem)',
+  characters: 'karakter',
+  bytes: 'byte',
+}
 
 const INFORMAL_MESSAGES: Record<InformalKind, string> = {
   slang: 'Ganti kata gaul ini dengan bahasa Indonesia baku yang santun; akun resmi mewakili instansi.',
   excessive_punctuation: 'Kurangi tanda seru atau tanda tanya berulang; cukup satu tanda baca.',
   excessive_caps: 'Hindari huruf kapital berlebihan (terkesan berteriak); gunakan huruf kapital sesuai EYD.',
-  alay_spelling: 'Perbaiki ejaan alay (angka pengganti huruf, huruf berulang, huruf besar-kecil acak) ke ejaan baku.',
+  alay_spelling:
+    'Perbaiki ejaan alay (angka pengganti huruf, huruf berulang, huruf besar-kecil acak) ke ejaan baku.',
 }
 
 const MESSAGES = {
-  pii_nik: 'Hapus NIK ini atau samarkan (mis. 3171********0001); NIK adalah data pribadi dan tidak boleh dipublikasikan.',
-  pii_npwp: 'Hapus NPWP ini atau samarkan; nomor pajak seseorang adalah data pribadi dan tidak boleh dipublikasikan.',
+  pii_nik:
+    'Hapus NIK ini atau samarkan (mis. 3171********0001); NIK adalah data pribadi dan tidak boleh dipublikasikan.',
+  pii_npwp:
+    'Hapus NPWP ini atau samarkan; nomor pajak seseorang adalah data pribadi dan tidak boleh dipublikasikan.',
   pii_phone:
     'Hapus nomor ponsel pribadi ini; cantumkan nomor layanan resmi instansi (call center atau telepon kantor).',
   pii_email_private: 'Ganti alamat e-mail pribadi ini dengan alamat resmi instansi (domain .go.id).',
@@ -85,7 +93,8 @@ function sentenceSpans(text: string): DetectorSpan[] {
     const raw = match[0]
     const leading = raw.length - raw.trimStart().length
     const trimmed = raw.trim()
-    if (trimmed.length > 0) spans.push({ start: match.index + leading, end: match.index + leading + trimmed.length })
+    if (trimmed.length > 0)
+      spans.push({ start: match.index + leading, end: match.index + leading + trimmed.length })
   }
   return spans
 }
@@ -147,12 +156,16 @@ export function checkDraft(draft: Draft, options: CheckOptions = {}): Finding[] 
     findings.push(finding('pii_nik', span, MESSAGES.pii_nik))
   }
   for (const span of findPrivatePhones(text)) findings.push(finding('pii_phone', span, MESSAGES.pii_phone))
-  for (const span of findPrivateEmails(text)) findings.push(finding('pii_email_private', span, MESSAGES.pii_email_private))
-  for (const span of findClassifiedMarkers(text)) findings.push(finding('classified_marker', span, MESSAGES.classified_marker))
+  for (const span of findPrivateEmails(text))
+    findings.push(finding('pii_email_private', span, MESSAGES.pii_email_private))
+  for (const span of findClassifiedMarkers(text))
+    findings.push(finding('classified_marker', span, MESSAGES.classified_marker))
   findings.push(...offensiveFindings(text, options))
   if (options.claims) findings.push(...hoaxFindings(text, options.claims))
-  for (const span of findPersonalOpinion(text)) findings.push(finding('personal_opinion', span, MESSAGES.personal_opinion))
-  for (const span of findInformalTone(text)) findings.push(finding('informal_tone', span, INFORMAL_MESSAGES[span.kind]))
+  for (const span of findPersonalOpinion(text))
+    findings.push(finding('personal_opinion', span, MESSAGES.personal_opinion))
+  for (const span of findInformalTone(text))
+    findings.push(finding('informal_tone', span, INFORMAL_MESSAGES[span.kind]))
 
   const limit = checkPlatformLimit(platform, text)
   if (!limit.fits) {

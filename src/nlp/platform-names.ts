@@ -1,14 +1,5 @@
+// How each platform is named to a person: the shared vocabulary (src/shared is the one leaf the engine may use).
+import { PLATFORM_LABELS } from '../shared/platforms.ts'
 import type { Platform } from './types.ts'
 
-/** How each platform is named to a person (messages, labels). */
-export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
-  x: 'X',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  telegram: 'Telegram',
-  threads: 'Threads',
-}
+export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = PLATFORM_LABELS

@@ -2,7 +2,8 @@
 // serialises these as they are: keep them stable.
 
 export type SentimentLabel = 'positif' | 'netral' | 'negatif'
-export type IntentLabel = 'pertanyaan' | 'keluhan' | 'aspirasi' | 'apresiasi' | 'permohonan_informasi' | 'lainnya'
+export type IntentLabel =
+  'pertanyaan' | 'keluhan' | 'aspirasi' | 'apresiasi' | 'permohonan_informasi' | 'lainnya'
 export type HateTarget = 'none' | 'individu' | 'kelompok'
 export type HateCategory = 'none' | 'agama' | 'ras_suku' | 'fisik' | 'gender' | 'lainnya'
 
@@ -14,15 +15,7 @@ export interface Classification {
 }
 
 export type Platform =
-  | 'x'
-  | 'instagram'
-  | 'facebook'
-  | 'tiktok'
-  | 'youtube'
-  | 'bluesky'
-  | 'mastodon'
-  | 'telegram'
-  | 'threads'
+  'x' | 'instagram' | 'facebook' | 'tiktok' | 'youtube' | 'bluesky' | 'mastodon' | 'telegram' | 'threads'
 
 export type FindingCode =
   | 'pii_nik'

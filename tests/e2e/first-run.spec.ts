@@ -27,7 +27,11 @@ const DESKTOP = { width: 1366, height: 900 }
 const PHONE = { width: 390, height: 844 }
 
 const admin = { name: 'Sari Wulandari', email: 'sari@kotacontoh.go.id', password: 'Kata-sandi-admin-2026!' }
-const operator = { name: 'Budi Santoso', email: 'budi@kotacontoh.go.id', password: 'Kata-sandi-pengelola-2026' }
+const operator = {
+  name: 'Budi Santoso',
+  email: 'budi@kotacontoh.go.id',
+  password: 'Kata-sandi-pengelola-2026',
+}
 
 let context: AppContext
 let app: FastifyInstance
@@ -70,20 +74,34 @@ async function signOut(): Promise<void> {
 }
 
 function totpNow(): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(totpSecret), digits: 6, period: 30, algorithm: 'SHA1' }).generate()
+  return new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(totpSecret),
+    digits: 6,
+    period: 30,
+    algorithm: 'SHA1',
+  }).generate()
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST)) throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
+  if (!existsSync(WEB_DIST))
+    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
   const logger = pino({ level: 'silent' })
   const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }), { database, logger })
+  context = await createContext(
+    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
+    { database, logger },
+  )
   app = await buildApp(context, { serveWeb: true })
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
   browser = await launchBrowser()
   // bypassCSP lets the test inject axe-core; the app itself runs under its strict CSP in production.
-  session = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta', bypassCSP: true })
+  session = await browser.newContext({
+    viewport: DESKTOP,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    bypassCSP: true,
+  })
   page = await session.newPage()
   page.setDefaultTimeout(WAIT_MS)
   page.on('pageerror', (error) => pageErrors.push(error.message))
@@ -92,7 +110,10 @@ beforeAll(async () => {
 // A failed step leaves a picture of what the browser showed, next to the key-page screenshots.
 afterEach(async ({ task }) => {
   if (task.result?.state === 'fail' || (task.result?.errors?.length ?? 0) > 0) {
-    await page.screenshot({ path: `${SHOTS}failed-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`, fullPage: true })
+    await page.screenshot({
+      path: `${SHOTS}failed-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`,
+      fullPage: true,
+    })
   }
 })
 
@@ -136,13 +157,17 @@ describe('first run in the browser', () => {
     await secret.waitFor()
     totpSecret = ((await secret.textContent()) ?? '').trim()
     expect(totpSecret).toMatch(/^[A-Z2-7]+=*$/)
-    await poll(() => page.locator('img.qr').evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
+    await poll(() =>
+      page.locator('img.qr').evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0)
     await expectAccessible('2FA enrolment')
     await shot('03-two-factor-enrol')
     await page.getByLabel('Kode 6 angka').fill(totpNow())
     await page.getByRole('button', { name: 'Aktifkan' }).click()
     await page.getByTestId('recovery-codes').waitFor()
-    recoveryCodes = (await page.getByTestId('recovery-codes').locator('code').allTextContents()).map((code) => code.trim())
+    recoveryCodes = (await page.getByTestId('recovery-codes').locator('code').allTextContents()).map((code) =>
+      code.trim(),
+    )
     expect(recoveryCodes.length).toBeGreaterThanOrEqual(8)
     await shot('04-recovery-codes')
     await page.getByRole('button', { name: 'Saya sudah menyimpannya, lanjutkan' }).click()
@@ -160,7 +185,10 @@ describe('first run in the browser', () => {
       await page.getByLabel('Nama unit', { exact: true }).fill(unit.name)
       await page.getByLabel('Kode unit').fill(unit.code)
       await page.getByRole('button', { name: 'Tambah', exact: true }).click()
-      await page.getByRole('status').filter({ hasText: `Unit ${unit.name} ditambahkan.` }).waitFor()
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Unit ${unit.name} ditambahkan.` })
+        .waitFor()
     }
     const tree = page.getByTestId('unit-tree')
     await poll(() => tree.textContent()).toContain('DINKES')
@@ -176,7 +204,9 @@ describe('first run in the browser', () => {
     await moved.getByLabel('Pindahkan ke bawah').selectOption({ label: '— Dinas Kesehatan (DINKES)' })
     await moved.getByRole('button', { name: 'Pindahkan' }).click()
     await page.getByRole('status').filter({ hasText: 'Unit dipindahkan.' }).waitFor()
-    await poll(() => tree.locator('ul ul .tree-name').allTextContents()).toEqual(['Dinas Pendidikan dan Kebudayaan'])
+    await poll(() => tree.locator('ul ul .tree-name').allTextContents()).toEqual([
+      'Dinas Pendidikan dan Kebudayaan',
+    ])
     await expectAccessible('units with the edit panel')
     await shot('06-units')
     await moved.getByRole('button', { name: 'Tutup' }).click()
@@ -190,7 +220,10 @@ describe('first run in the browser', () => {
     await page.getByLabel('Peran', { exact: true }).selectOption('pengelola')
     await page.getByLabel('Unit', { exact: true }).selectOption({ label: '— Dinas Kesehatan (DINKES)' })
     await page.getByRole('button', { name: 'Tambah pengguna' }).click()
-    await page.getByRole('status').filter({ hasText: `Pengguna ${operator.name} ditambahkan.` }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Pengguna ${operator.name} ditambahkan.` })
+      .waitFor()
     const row = page.getByRole('row').filter({ hasText: operator.email })
     await poll(() => row.textContent()).toContain('Pengelola — Dinas Kesehatan')
     await expectAccessible('users')
@@ -224,7 +257,10 @@ describe('first run in the browser', () => {
     await form.getByRole('button', { name: 'Simpan' }).click()
     await page.getByRole('status').filter({ hasText: 'Akun dinkes_official didaftarkan.' }).waitFor()
 
-    const accountRow = page.getByTestId('account-table').getByRole('row').filter({ hasText: 'dinkes_official' })
+    const accountRow = page
+      .getByTestId('account-table')
+      .getByRole('row')
+      .filter({ hasText: 'dinkes_official' })
     await poll(() => accountRow.textContent()).toContain('Menyalahi pola')
     const report = page.getByTestId('naming-report')
     await poll(() => report.textContent()).toContain('dinkes_official')
@@ -234,10 +270,18 @@ describe('first run in the browser', () => {
   })
 
   it('imports accounts from CSV, keeping the valid row and reporting the invalid one by row and column', async () => {
-    const csv = ['platform,handle,unit_code,penanggung_jawab_email', `instagram,humas_disdik,DISDIK,${admin.email}`, `instagram,humas_dinkes,NOPE,${admin.email}`].join('\n')
-    await page.getByLabel('Impor CSV…').setInputFiles({ name: 'akun.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    const csv = [
+      'platform,handle,unit_code,penanggung_jawab_email',
+      `instagram,humas_disdik,DISDIK,${admin.email}`,
+      `instagram,humas_dinkes,NOPE,${admin.email}`,
+    ].join('\n')
+    await page
+      .getByLabel('Impor CSV…')
+      .setInputFiles({ name: 'akun.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
     await page.getByRole('status').filter({ hasText: 'baris dibaca' }).waitFor()
-    expect(await page.getByRole('status').filter({ hasText: 'baris dibaca' }).textContent()).toContain('1 baru')
+    expect(await page.getByRole('status').filter({ hasText: 'baris dibaca' }).textContent()).toContain(
+      '1 baru',
+    )
     const errors = page.getByRole('table', { name: /baris perlu diperbaiki/ })
     await errors.waitFor()
     expect(await errors.getByRole('row').nth(1).textContent()).toMatch(/^3unit_code/)
@@ -255,8 +299,11 @@ describe('first run in the browser', () => {
     await page.getByRole('heading', { level: 1, name: `Selamat datang, ${operator.name}` }).waitFor()
     const nav = page.locator('#main-nav')
     const links = await nav.getByRole('link').allTextContents()
-    expect(links).toEqual(expect.arrayContaining(['Beranda', 'Unit kerja', 'Akun resmi', 'Kalender hari kerja', 'Profil saya']))
-    for (const adminPage of ['Pengguna & peran', 'Pola nama akun', 'Log audit']) expect(links).not.toContain(adminPage)
+    expect(links).toEqual(
+      expect.arrayContaining(['Beranda', 'Unit kerja', 'Akun resmi', 'Kalender hari kerja', 'Profil saya']),
+    )
+    for (const adminPage of ['Pengguna & peran', 'Pola nama akun', 'Log audit'])
+      expect(links).not.toContain(adminPage)
     await expectAccessible('home (pengelola)')
     await shot('13-home-pengelola')
 
@@ -303,7 +350,16 @@ describe('first run in the browser', () => {
     const table = page.getByTestId('audit-table')
     await table.waitFor()
     const text = (await table.textContent()) ?? ''
-    for (const action of ['instansi.create', 'unit.create', 'user.create', 'naming.update', 'account.create', 'account.import', 'auth.login', 'auth.logout']) {
+    for (const action of [
+      'instansi.create',
+      'unit.create',
+      'user.create',
+      'naming.update',
+      'account.create',
+      'account.import',
+      'auth.login',
+      'auth.logout',
+    ]) {
       expect(text, action).toContain(action)
     }
     expect(text).toContain('user.two_factor_enable')
@@ -356,13 +412,14 @@ describe('first run in the browser', () => {
     await shot('21-profile-english')
   })
 
-  it('runs under the server\'s strict Content-Security-Policy (the other steps bypass it only to inject axe)', async () => {
+  it("runs under the server's strict Content-Security-Policy (the other steps bypass it only to inject axe)", async () => {
     const strict = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' })
     try {
       const strictPage = await strict.newPage()
       const violations: string[] = []
       strictPage.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text())
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+          violations.push(message.text())
       })
       const response = await strictPage.goto(baseUrl)
       expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
@@ -377,10 +434,25 @@ describe('first run in the browser', () => {
 /** Elements sticking out to the right of the viewport (wide tables must scroll inside their own box). */
 async function pageOverflow(): Promise<string[]> {
   return page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; querySelectorAll: (selector: string) => ArrayLike<{ tagName: string; className: string; closest: (selector: string) => unknown; getBoundingClientRect: () => { right: number } }> } }).document
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          documentElement: { clientWidth: number }
+          querySelectorAll: (selector: string) => ArrayLike<{
+            tagName: string
+            className: string
+            closest: (selector: string) => unknown
+            getBoundingClientRect: () => { right: number }
+          }>
+        }
+      }
+    ).document
     const width = doc.documentElement.clientWidth
     return Array.from(doc.querySelectorAll('body *'))
-      .filter((element) => element.getBoundingClientRect().right > width + 1 && !element.closest('.table-wrap table'))
+      .filter(
+        (element) =>
+          element.getBoundingClientRect().right > width + 1 && !element.closest('.table-wrap table'),
+      )
       .slice(0, 5)
       .map((element) => `${element.tagName.toLowerCase()}.${String(element.className)}`)
   })

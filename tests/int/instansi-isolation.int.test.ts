@@ -34,28 +34,55 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   'PATCH /api/users/{id}': { url: (b) => `/api/users/${b.userId}`, body: () => ({ name: 'Diambil alih' }) },
   'POST /api/users/{id}/reset-password': { url: (b) => `/api/users/${b.userId}/reset-password` },
   'POST /api/users/{id}/reset-two-factor': { url: (b) => `/api/users/${b.userId}/reset-two-factor` },
-  'POST /api/users/{id}/grants': { url: (b) => `/api/users/${b.userId}/grants`, body: (b) => ({ unitId: b.unitId, role: 'admin' }) },
+  'POST /api/users/{id}/grants': {
+    url: (b) => `/api/users/${b.userId}/grants`,
+    body: (b) => ({ unitId: b.unitId, role: 'admin' }),
+  },
   'DELETE /api/users/{id}/grants/{grantId}': { url: (b) => `/api/users/${b.userId}/grants/${b.grantId}` },
   'GET /api/units/{id}': { url: (b) => `/api/units/${b.unitId}` },
-  'PATCH /api/units/{id}': { url: (b) => `/api/units/${b.childUnitId}`, body: () => ({ name: 'Diambil alih' }) },
-  'POST /api/units/{id}/move': { url: (b) => `/api/units/${b.childUnitId}/move`, body: (_b, a) => ({ parentId: a.unitId }) },
-  'POST /api/units/{id}/archive': { url: (b) => `/api/units/${b.childUnitId}/archive`, body: () => ({ force: true }) },
+  'PATCH /api/units/{id}': {
+    url: (b) => `/api/units/${b.childUnitId}`,
+    body: () => ({ name: 'Diambil alih' }),
+  },
+  'POST /api/units/{id}/move': {
+    url: (b) => `/api/units/${b.childUnitId}/move`,
+    body: (_b, a) => ({ parentId: a.unitId }),
+  },
+  'POST /api/units/{id}/archive': {
+    url: (b) => `/api/units/${b.childUnitId}/archive`,
+    body: () => ({ force: true }),
+  },
   'POST /api/units/{id}/unarchive': { url: (b) => `/api/units/${b.childUnitId}/unarchive` },
   'GET /api/accounts/{id}': { url: (b) => `/api/accounts/${b.accountId}` },
-  'PATCH /api/accounts/{id}': { url: (b) => `/api/accounts/${b.accountId}`, body: () => ({ notes: 'Diambil alih' }) },
+  'PATCH /api/accounts/{id}': {
+    url: (b) => `/api/accounts/${b.accountId}`,
+    body: () => ({ notes: 'Diambil alih' }),
+  },
   'DELETE /api/accounts/{id}': { url: (b) => `/api/accounts/${b.accountId}` },
 }
 
 /** Routes without an id in the path whose body can name another instansi's objects. */
 const foreignReferenceRoutes: Record<string, RouteCase> = {
-  'POST /api/units': { url: () => '/api/units', body: (b) => ({ parentId: b.unitId, code: 'SUSUP', name: 'Unit Susupan' }) },
+  'POST /api/units': {
+    url: () => '/api/units',
+    body: (b) => ({ parentId: b.unitId, code: 'SUSUP', name: 'Unit Susupan' }),
+  },
   'POST /api/users': {
     url: () => '/api/users',
-    body: (b) => ({ email: `susup-${Date.now()}@uji.go.id`, name: 'Susup', grants: [{ unitId: b.unitId, role: 'admin' }] }),
+    body: (b) => ({
+      email: `susup-${Date.now()}@uji.go.id`,
+      name: 'Susup',
+      grants: [{ unitId: b.unitId, role: 'admin' }],
+    }),
   },
   'POST /api/accounts': {
     url: () => '/api/accounts',
-    body: (b, a) => ({ unitId: b.unitId, platform: 'instagram', handle: 'susupan', penanggungJawabUserId: a.userId }),
+    body: (b, a) => ({
+      unitId: b.unitId,
+      platform: 'instagram',
+      handle: 'susupan',
+      penanggungJawabUserId: a.userId,
+    }),
   },
 }
 
@@ -130,10 +157,18 @@ let app: FastifyInstance
 let a: { owner: TestInstansi; session: LoginHeaders; userId: string }
 let b: { owner: TestInstansi; session: LoginHeaders; ids: ForeignIds }
 
-async function privilegedUser(app: FastifyInstance, owner: TestInstansi): Promise<{ session: LoginHeaders; userId: string }> {
+async function privilegedUser(
+  app: FastifyInstance,
+  owner: TestInstansi,
+): Promise<{ session: LoginHeaders; userId: string }> {
   const { db } = await getTestContext()
   const secret = generateTotpSecret()
-  const user = await createTestUser(db, owner, ROLES.map((role) => ({ unitId: owner.rootUnit.id, role })), { totpSecret: secret })
+  const user = await createTestUser(
+    db,
+    owner,
+    ROLES.map((role) => ({ unitId: owner.rootUnit.id, role })),
+    { totpSecret: secret },
+  )
   return { session: await loginAs(app, { ...user, totpSecret: secret }), userId: user.id }
 }
 
@@ -160,13 +195,22 @@ beforeAll(async () => {
   const privilegedB = await privilegedUser(app, ownerB)
   const child = await createTestUnit(ctx.db, ownerB, ownerB.rootUnit)
   const member = await createTestUser(ctx.db, ownerB, [{ unitId: child.id, role: 'pengelola' }])
-  const memberView = await app.inject({ method: 'GET', url: `/api/users/${member.id}`, headers: privilegedB.session.headers })
-  const grantId = (memberView.json<{ grants: { id: string }[] }>().grants[0]!).id
+  const memberView = await app.inject({
+    method: 'GET',
+    url: `/api/users/${member.id}`,
+    headers: privilegedB.session.headers,
+  })
+  const grantId = memberView.json<{ grants: { id: string }[] }>().grants[0]!.id
   const account = await app.inject({
     method: 'POST',
     url: '/api/accounts',
     headers: privilegedB.session.headers,
-    payload: { unitId: child.id, platform: 'instagram', handle: 'humas_b_resmi', penanggungJawabUserId: privilegedB.userId },
+    payload: {
+      unitId: child.id,
+      platform: 'instagram',
+      handle: 'humas_b_resmi',
+      penanggungJawabUserId: privilegedB.userId,
+    },
   })
   expect(account.statusCode, account.body).toBe(200)
   const token = await app.inject({
@@ -176,7 +220,11 @@ beforeAll(async () => {
     payload: { name: 'otomasi B' },
   })
   expect(token.statusCode, token.body).toBe(200)
-  const sessions = await app.inject({ method: 'GET', url: '/api/me/sessions', headers: privilegedB.session.headers })
+  const sessions = await app.inject({
+    method: 'GET',
+    url: '/api/me/sessions',
+    headers: privilegedB.session.headers,
+  })
   b = {
     owner: ownerB,
     session: privilegedB.session,
@@ -204,7 +252,8 @@ describe('isolation between instansi', () => {
     )
     expect(routes.length).toBeGreaterThan(40)
     const unclassified = routes.filter(
-      (route) => !(route in foreignObjectRoutes) && !(route in foreignReferenceRoutes) && !ownDataRoutes.has(route),
+      (route) =>
+        !(route in foreignObjectRoutes) && !(route in foreignReferenceRoutes) && !ownDataRoutes.has(route),
     )
     expect(unclassified, 'add each new route to one of the tables in this test').toEqual([])
   })
@@ -218,9 +267,12 @@ describe('isolation between instansi', () => {
         method,
         url: spec.url(b.ids),
         headers: a.session.headers,
-        ...(spec.body ? { payload: spec.body(b.ids, { unitId: a.owner.rootUnit.id, userId: a.userId }) as object } : {}),
+        ...(spec.body
+          ? { payload: spec.body(b.ids, { unitId: a.owner.rootUnit.id, userId: a.userId }) as object }
+          : {}),
       })
-      if (![403, 404].includes(response.statusCode)) answers.push(`${route} → ${response.statusCode} ${response.body.slice(0, 200)}`)
+      if (![403, 404].includes(response.statusCode))
+        answers.push(`${route} → ${response.statusCode} ${response.body.slice(0, 200)}`)
     }
     expect(answers).toEqual([])
     expect(await snapshot()).toEqual(before)
@@ -242,7 +294,9 @@ describe('isolation between instansi', () => {
         method,
         url: spec.url(b.ids),
         headers: { authorization },
-        ...(spec.body ? { payload: spec.body(b.ids, { unitId: a.owner.rootUnit.id, userId: a.userId }) as object } : {}),
+        ...(spec.body
+          ? { payload: spec.body(b.ids, { unitId: a.owner.rootUnit.id, userId: a.userId }) as object }
+          : {}),
       })
       if (![403, 404].includes(response.statusCode)) answers.push(`${route} → ${response.statusCode}`)
     }
@@ -254,7 +308,8 @@ describe('isolation between instansi', () => {
     for (const url of listUrls) {
       const response = await app.inject({ method: 'GET', url, headers: a.session.headers })
       expect(response.statusCode, `${url}: ${response.body.slice(0, 200)}`).toBe(200)
-      for (const [name, id] of Object.entries(b.ids)) if (response.body.includes(id)) leaks.push(`${url} contains B's ${name}`)
+      for (const [name, id] of Object.entries(b.ids))
+        if (response.body.includes(id)) leaks.push(`${url} contains B's ${name}`)
       if (response.body.includes(b.owner.id)) leaks.push(`${url} contains B's instansi id`)
     }
     expect(leaks).toEqual([])

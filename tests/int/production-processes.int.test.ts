@@ -6,7 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { readMigrationFiles } from '../../src/db/migrate.ts'
 import { testEngine } from '../support/test-context.ts'
 import { createFreshPostgres, type FreshPostgres } from './fresh-database.ts'
-import { freePort, killAllWarta, makeTempDir, removeTempDirs, spawnWarta, stopWarta, waitForOk } from './warta-process.ts'
+import {
+  freePort,
+  killAllWarta,
+  makeTempDir,
+  removeTempDirs,
+  spawnWarta,
+  stopWarta,
+  waitForOk,
+} from './warta-process.ts'
 
 let fresh: FreshPostgres | undefined
 
@@ -51,7 +59,9 @@ describe('warta api and warta worker', () => {
     try {
       const applied = await client.query<{ name: string }>('select name from warta_migrations order by name')
       expect(applied.rows.map((row) => row.name)).toEqual(readMigrationFiles().map((file) => file.name))
-      const boss = await client.query<{ present: boolean }>("select to_regclass('pgboss.job') is not null as present")
+      const boss = await client.query<{ present: boolean }>(
+        "select to_regclass('pgboss.job') is not null as present",
+      )
       expect(boss.rows[0]!.present).toBe(true)
     } finally {
       await client.end()

@@ -9,7 +9,16 @@ import { createFreshPostgres, type FreshPostgres } from './fresh-database.ts'
 import { createTestInstansi } from '../support/fixtures.ts'
 import { openDatabase } from '../../src/db/open-database.ts'
 import { migrate } from '../../src/db/migrate.ts'
-import { freePort, killAllWarta, makeTempDir, removeTempDirs, spawnCommand, spawnWarta, stopWarta, waitForOk } from './warta-process.ts'
+import {
+  freePort,
+  killAllWarta,
+  makeTempDir,
+  removeTempDirs,
+  spawnCommand,
+  spawnWarta,
+  stopWarta,
+  waitForOk,
+} from './warta-process.ts'
 
 let fresh: FreshPostgres | undefined
 let stoppedDataDir: string | undefined
@@ -26,7 +35,9 @@ describe('warta start', () => {
     it('runs on PostgreSQL when DATABASE_URL is set, two processes side by side, and stops cleanly', async () => {
       fresh = await createFreshPostgres('warta_start')
       const ports = [await freePort(), await freePort()]
-      const processes = ports.map((port) => spawnWarta(['start'], { DATABASE_URL: fresh!.url, PORT: String(port) }))
+      const processes = ports.map((port) =>
+        spawnWarta(['start'], { DATABASE_URL: fresh!.url, PORT: String(port) }),
+      )
       for (const [index, port] of ports.entries()) {
         const ready = await waitForOk(`http://127.0.0.1:${port}/readyz`, processes[index]!)
         expect(await ready.json()).toEqual({ status: 'ready', engine: 'pg' })

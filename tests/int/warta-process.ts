@@ -23,10 +23,17 @@ export function spawnWarta(args: string[], env: Record<string, string>, root = p
 }
 
 /** Any command (`npm start` in the first-start bench) with the same clean environment and bookkeeping. */
-export function spawnCommand(command: string, args: string[], env: Record<string, string>, cwd: string): WartaProcess {
+export function spawnCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): WartaProcess {
   // Settings from the developer's shell must not leak in: every test states its own.
   const base = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('WARTA_') && !['DATABASE_URL', 'PORT', 'HOST'].includes(key)),
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('WARTA_') && !['DATABASE_URL', 'PORT', 'HOST'].includes(key),
+    ),
   )
   const child = spawn(command, args, {
     cwd,
@@ -76,10 +83,14 @@ export async function waitForOk(url: string, process: WartaProcess, timeoutMs = 
     }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  throw new Error(`${url} did not answer 200 (${exited ? 'process exited' : 'timed out'}). Output:\n${process.output()}`)
+  throw new Error(
+    `${url} did not answer 200 (${exited ? 'process exited' : 'timed out'}). Output:\n${process.output()}`,
+  )
 }
 
-export async function stopWarta(process: WartaProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+export async function stopWarta(
+  process: WartaProcess,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   process.child.kill('SIGTERM')
   return process.exited
 }

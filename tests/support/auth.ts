@@ -28,11 +28,14 @@ export async function loginAs(
       remoteAddress: options.ip ?? '127.0.0.1',
     })
   const now = Date.now()
-  let response = await attempt(options.totp ?? (user.totpSecret ? totpCodeAt(user.totpSecret, new Date(now)) : undefined))
+  let response = await attempt(
+    options.totp ?? (user.totpSecret ? totpCodeAt(user.totpSecret, new Date(now)) : undefined),
+  )
   if (response.statusCode === 401 && user.totpSecret && !options.totp) {
     response = await attempt(totpCodeAt(user.totpSecret, new Date(now + 30_000)))
   }
-  if (response.statusCode !== 200) throw new Error(`login of ${user.email} failed: ${response.statusCode} ${response.body}`)
+  if (response.statusCode !== 200)
+    throw new Error(`login of ${user.email} failed: ${response.statusCode} ${response.body}`)
   const setCookie = response.cookies.find((c) => c.name === 'warta_session')
   if (!setCookie) throw new Error('login did not set the warta_session cookie')
   const me = response.json<Record<string, unknown>>()

@@ -20,7 +20,9 @@ export function chromiumPath(): string {
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumPath()
   if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: install it with "apt-get install -y chromium" or set WARTA_CHROMIUM.`)
+    throw new Error(
+      `Chromium not found at ${executablePath}: install it with "apt-get install -y chromium" or set WARTA_CHROMIUM.`,
+    )
   }
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
 }

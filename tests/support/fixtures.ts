@@ -17,10 +17,15 @@ export function uniqueSuffix(): string {
 
 export async function createTestInstansi(db: Db, name = 'Instansi Uji'): Promise<TestInstansi> {
   const suffix = uniqueSuffix()
-  const [row] = await db.insert(instansi).values({ slug: `uji-${suffix}`, name: `${name} ${suffix}` }).returning()
+  const [row] = await db
+    .insert(instansi)
+    .values({ slug: `uji-${suffix}`, name: `${name} ${suffix}` })
+    .returning()
   const rootId = randomUUID()
   const path = `/${rootId}/`
-  await db.insert(units).values({ id: rootId, instansiId: row!.id, path, code: 'PUSAT', name: 'Kantor Pusat', kind: 'instansi' })
+  await db
+    .insert(units)
+    .values({ id: rootId, instansiId: row!.id, path, code: 'PUSAT', name: 'Kantor Pusat', kind: 'instansi' })
   return { id: row!.id, slug: row!.slug, rootUnit: { id: rootId, path, code: 'PUSAT' } }
 }
 
@@ -32,7 +37,9 @@ export async function createTestUnit(
 ): Promise<{ id: string; path: string; code: string }> {
   const id = randomUUID()
   const path = `${parent.path}${id}/`
-  await db.insert(units).values({ id, instansiId: owner.id, parentId: parent.id, path, code, name: `Unit ${code}` })
+  await db
+    .insert(units)
+    .values({ id, instansiId: owner.id, parentId: parent.id, path, code, name: `Unit ${code}` })
   return { id, path, code }
 }
 
@@ -66,7 +73,9 @@ export async function createTestUser(
     })
     .returning()
   for (const grant of grants) {
-    await db.insert(roleGrants).values({ instansiId: owner.id, userId: user!.id, unitId: grant.unitId, role: grant.role })
+    await db
+      .insert(roleGrants)
+      .values({ instansiId: owner.id, userId: user!.id, unitId: grant.unitId, role: grant.role })
   }
   return { id: user!.id, email, password: TEST_PASSWORD, instansiId: owner.id }
 }

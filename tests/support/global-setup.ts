@@ -15,7 +15,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined
   }
   const serverUrl = process.env.TEST_DATABASE_URL
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL integration tests need a server')
+  if (!serverUrl)
+    throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL integration tests need a server')
   const name = `warta_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()

@@ -24,11 +24,17 @@ interface ImportRef {
 function importsOf(file: string): ImportRef[] {
   const text = readFileSync(file, 'utf8')
   const refs: ImportRef[] = []
-  for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  for (const match of text.matchAll(
+    /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
     const specifier = (match[1] ?? match[2])!
     if (specifier.startsWith('.')) {
       const resolved = path.relative(root, path.resolve(path.dirname(file), specifier))
-      refs.push({ file: path.relative(root, file), specifier, target: resolved.startsWith('..') ? resolved : resolved.split(path.sep)[0]! })
+      refs.push({
+        file: path.relative(root, file),
+        specifier,
+        target: resolved.startsWith('..') ? resolved : resolved.split(path.sep)[0]!,
+      })
     } else {
       refs.push({ file: path.relative(root, file), specifier, target: specifier })
     }
@@ -40,23 +46,37 @@ const all = sourceFiles(root).flatMap(importsOf)
 const layerOf = (file: string): string => file.split(path.sep)[0]!.replace(/\.ts$/, '')
 
 describe('dependency direction', () => {
-  it('keeps nlp and connectors free of app imports', () => {
+  it('keeps nlp and connectors free of app imports (the shared vocabulary is the one leaf they may use)', () => {
     const offending = all.filter(
-      (ref) => ['nlp', 'connectors'].includes(layerOf(ref.file)) && ref.specifier.startsWith('.') && ref.target !== layerOf(ref.file),
+      (ref) =>
+        ['nlp', 'connectors'].includes(layerOf(ref.file)) &&
+        ref.specifier.startsWith('.') &&
+        ref.target !== layerOf(ref.file) &&
+        ref.target !== 'shared',
     )
+    expect(offending).toEqual([])
+  })
+
+  it('keeps the shared vocabulary a leaf: no imports outside src/shared, no packages (the web app bundles it)', () => {
+    const offending = all.filter((ref) => layerOf(ref.file) === 'shared' && ref.target !== 'shared')
     expect(offending).toEqual([])
   })
 
   it('lets only db/ import the ORM and only api/ import Fastify', () => {
     const orm = all.filter((ref) => ref.target.startsWith('drizzle-orm') && layerOf(ref.file) !== 'db')
-    const fastify = all.filter((ref) => (ref.target === 'fastify' || ref.target.startsWith('@fastify/')) && layerOf(ref.file) !== 'api')
+    const fastify = all.filter(
+      (ref) =>
+        (ref.target === 'fastify' || ref.target.startsWith('@fastify/')) && layerOf(ref.file) !== 'api',
+    )
     expect(orm).toEqual([])
     expect(fastify).toEqual([])
   })
 
   it('never lets lower layers import api, jobs or cli', () => {
     const lower = new Set(['features', 'db', 'nlp', 'connectors'])
-    const offending = all.filter((ref) => lower.has(layerOf(ref.file)) && ['api', 'jobs', 'cli'].includes(ref.target))
+    const offending = all.filter(
+      (ref) => lower.has(layerOf(ref.file)) && ['api', 'jobs', 'cli'].includes(ref.target),
+    )
     expect(offending).toEqual([])
   })
 })

@@ -12,6 +12,9 @@ import {
 } from '../../features/identity/authenticate-request.ts'
 import { safeEqual } from '../../features/identity/secret-token.ts'
 import { SESSION_COOKIE } from '../../features/identity/sessions.ts'
+import type { ApiErrorCode } from '../../shared/errors.ts'
+import type { MessageKey } from '../../shared/messages/catalogue.ts'
+import { errorBody, requestLocale } from '../error-handler.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,23 +42,26 @@ const OPEN_WHEN: Record<SessionRestriction, ReadonlySet<string>> = {
   change_password: new Set(['POST /api/me/password']),
 }
 
-const RESTRICTION_REPLY: Record<SessionRestriction, { code: string; message: string }> = {
-  enrol_two_factor: {
-    code: 'two_factor_required',
-    message: 'Peran Anda mewajibkan verifikasi dua langkah. Aktifkan dulu di halaman profil (pindai kode QR dengan aplikasi autentikator).',
-  },
-  verify_two_factor: {
-    code: 'two_factor_required',
-    message: 'Masukkan kode dari aplikasi autentikator untuk menyelesaikan proses masuk.',
-  },
-  change_password: {
-    code: 'password_change_required',
-    message: 'Kata sandi Anda diatur ulang oleh admin. Ganti kata sandi dulu sebelum melanjutkan.',
-  },
+const RESTRICTION_REPLY: Record<SessionRestriction, { code: ApiErrorCode; key: MessageKey }> = {
+  enrol_two_factor: { code: 'two_factor_required', key: 'auth.enrol_two_factor' },
+  verify_two_factor: { code: 'two_factor_required', key: 'auth.verify_two_factor' },
+  change_password: { code: 'password_change_required', key: 'auth.password_change_required' },
 }
 
-export function sessionCookieOptions(context: AppContext): { path: string; httpOnly: true; sameSite: 'lax'; secure: boolean; maxAge: number } {
-  return { path: '/', httpOnly: true, sameSite: 'lax', secure: context.config.secureCookies, maxAge: context.config.sessionHours * 3600 }
+export function sessionCookieOptions(context: AppContext): {
+  path: string
+  httpOnly: true
+  sameSite: 'lax'
+  secure: boolean
+  maxAge: number
+} {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: context.config.secureCookies,
+    maxAge: context.config.sessionHours * 3600,
+  }
 }
 
 function bearerToken(request: FastifyRequest): string | null {
@@ -65,8 +71,14 @@ function bearerToken(request: FastifyRequest): string | null {
   return match ? match[1]! : null
 }
 
-function deny(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply.status(status).send({ error: { code, message } })
+function deny(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: ApiErrorCode,
+  key: MessageKey,
+): FastifyReply {
+  return reply.status(status).send(errorBody(requestLocale(request), code, key))
 }
 
 export function registerAuthentication(app: FastifyInstance, context: AppContext): void {
@@ -80,7 +92,7 @@ export function registerAuthentication(app: FastifyInstance, context: AppContext
     let auth: Authenticated | null = null
     if (bearer !== null) {
       auth = await authenticateApiToken(context, bearer)
-      if (!auth) return deny(reply, 401, 'unauthenticated', 'Token API tidak valid, sudah dicabut, atau kedaluwarsa.')
+      if (!auth) return deny(request, reply, 401, 'unauthenticated', 'auth.token_invalid')
     } else {
       const cookie = request.cookies[SESSION_COOKIE]
       if (cookie) auth = await authenticateSessionToken(context, cookie)
@@ -91,13 +103,18 @@ export function registerAuthentication(app: FastifyInstance, context: AppContext
       const header = request.headers['x-csrf-token']
       const sent = Array.isArray(header) ? header[0] : header
       if (!sent || !auth.csrfToken || !safeEqual(sent, auth.csrfToken)) {
-        return deny(reply, 403, 'csrf_failed', 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.')
+        return deny(request, reply, 403, 'csrf_failed', 'auth.csrf_failed')
       }
     }
 
-    if (auth.restriction && !ALWAYS_OPEN.has(routeKey) && !OPEN_WHEN[auth.restriction].has(routeKey) && !CSRF_EXEMPT.has(routeKey)) {
-      const { code, message } = RESTRICTION_REPLY[auth.restriction]
-      return deny(reply, 403, code, message)
+    if (
+      auth.restriction &&
+      !ALWAYS_OPEN.has(routeKey) &&
+      !OPEN_WHEN[auth.restriction].has(routeKey) &&
+      !CSRF_EXEMPT.has(routeKey)
+    ) {
+      const { code, key } = RESTRICTION_REPLY[auth.restriction]
+      return deny(request, reply, 403, code, key)
     }
     request.auth = auth
     request.actor = auth.actor

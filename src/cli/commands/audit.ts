@@ -48,7 +48,9 @@ export async function run(args: string[]): Promise<number> {
     })
   } catch (error) {
     // The usual cause on a new data folder: nothing was migrated yet, so there is no audit_log to read.
-    process.stderr.write(`warta audit: the audit log could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Has 'warta migrate' run on this database?\n`)
+    process.stderr.write(
+      `warta audit: the audit log could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Has 'warta migrate' run on this database?\n`,
+    )
     return 1
   } finally {
     await database.close()

@@ -10,17 +10,23 @@ import { openCliDatabase } from '../open-cli-database.ts'
 export async function run(args: string[]): Promise<number> {
   const [file] = args
   if (!file || (file.startsWith('-') && file !== '-')) {
-    process.stderr.write('Pemakaian: warta backup FILE|-   (contoh: warta backup cadangan-2026-11-22.jsonl.gz)\n')
+    process.stderr.write(
+      'Pemakaian: warta backup FILE|-   (contoh: warta backup cadangan-2026-11-22.jsonl.gz)\n',
+    )
     return 2
   }
   const database = await openCliDatabase('backup')
   if (!database) return 1
   try {
     const toStdout = file === '-'
-    const trailer = toStdout ? await writeBackupStream(database, process.stdout) : await writeBackupFile(database, path.resolve(file))
+    const trailer = toStdout
+      ? await writeBackupStream(database, process.stdout)
+      : await writeBackupFile(database, path.resolve(file))
     // With `-` stdout is the backup itself, so the summary goes to stderr.
     const summary = toStdout ? process.stderr : process.stdout
-    summary.write(`Cadangan ditulis ke ${toStdout ? 'stdout' : file}: ${trailer.rows} baris dari ${trailer.tables} tabel (${database.engine}).\n`)
+    summary.write(
+      `Cadangan ditulis ke ${toStdout ? 'stdout' : file}: ${trailer.rows} baris dari ${trailer.tables} tabel (${database.engine}).\n`,
+    )
     return 0
   } catch (error) {
     if (error instanceof BackupError) {

@@ -5,7 +5,17 @@ import { checkDraft } from '../../nlp/check.ts'
 import { processJsonLines } from '../json-lines.ts'
 import { loadClaimsOption } from './hoax.ts'
 
-const PLATFORMS = ['x', 'instagram', 'facebook', 'tiktok', 'youtube', 'bluesky', 'mastodon', 'telegram', 'threads'] as const
+const PLATFORMS = [
+  'x',
+  'instagram',
+  'facebook',
+  'tiktok',
+  'youtube',
+  'bluesky',
+  'mastodon',
+  'telegram',
+  'threads',
+] as const
 
 const inputSchema = z.object({
   id: z.union([z.string(), z.number()]),

@@ -16,7 +16,10 @@ const USAGE =
   'Keluaran: {"id", "match": "<id klaim>" | null, "score"} per baris, urutan sama dengan masukan.\n'
 
 /** Reads `--claims FILE` (or `--claims=FILE`); reports bad claim lines on stderr. Null when the file is unusable. */
-export function loadClaimsOption(args: string[], command: string): { matcher: HoaxMatcher | undefined; failed: boolean } {
+export function loadClaimsOption(
+  args: string[],
+  command: string,
+): { matcher: HoaxMatcher | undefined; failed: boolean } {
   const index = args.findIndex((a) => a === '--claims' || a.startsWith('--claims='))
   if (index < 0) return { matcher: undefined, failed: false }
   const flag = args[index] ?? ''
@@ -29,7 +32,9 @@ export function loadClaimsOption(args: string[], command: string): { matcher: Ho
   try {
     source = readFileSync(path, 'utf8')
   } catch (error) {
-    process.stderr.write(`${command}: berkas klaim ${path} tidak dapat dibaca (${(error as Error).message})\n`)
+    process.stderr.write(
+      `${command}: berkas klaim ${path} tidak dapat dibaca (${(error as Error).message})\n`,
+    )
     return { matcher: undefined, failed: true }
   }
   const { claims, errors } = parseHoaxClaims(source)
@@ -55,6 +60,7 @@ export async function run(args: string[]): Promise<number> {
     schema: inputSchema,
     handle: (record) => ({ id: record.id, ...matcher.match(record.text) }),
   })
-  if (failed > 0) process.stderr.write(`warta hoax match: ${failed} baris gagal diproses (lihat pesan di atas)\n`)
+  if (failed > 0)
+    process.stderr.write(`warta hoax match: ${failed} baris gagal diproses (lihat pesan di atas)\n`)
   return failed > 0 || claimsFailed ? 1 : 0
 }

@@ -11,7 +11,9 @@ import { openCliDatabase } from '../open-cli-database.ts'
 export async function run(args: string[]): Promise<number> {
   const [file] = args
   if (!file || (file.startsWith('-') && file !== '-')) {
-    process.stderr.write('Pemakaian: warta restore FILE|-   (ke basis data kosong; atur DATABASE_URL atau WARTA_DATA_DIR dulu)\n')
+    process.stderr.write(
+      'Pemakaian: warta restore FILE|-   (ke basis data kosong; atur DATABASE_URL atau WARTA_DATA_DIR dulu)\n',
+    )
     return 2
   }
   if (file !== '-' && !existsSync(file)) {
@@ -28,7 +30,9 @@ export async function run(args: string[]): Promise<number> {
         `(cadangan ${result.header.engine}, ${result.header.createdAt}).\n`,
     )
     if (result.newerInTarget.length > 0) {
-      process.stdout.write(`Catatan: cadangan lebih tua dari migrasi ${result.newerInTarget.join(', ')}; kolom barunya berisi nilai bawaan.\n`)
+      process.stdout.write(
+        `Catatan: cadangan lebih tua dari migrasi ${result.newerInTarget.join(', ')}; kolom barunya berisi nilai bawaan.\n`,
+      )
     }
     process.stdout.write("Periksa rantai log audit dengan 'warta audit verify'.\n")
     return 0

@@ -19,7 +19,23 @@ describe('warta user', () => {
     const unit = await createTestUnit(ctx.db, owner, owner.rootUnit)
     const email = `cli-${uniqueSuffix()}@uji.go.id`
     const { io, out, err } = capture()
-    const code = await runUserCommand(ctx.db, ['create', '--instansi', owner.slug, '--email', email, '--name', 'Budi', '--role', 'pengelola', '--unit', unit.code], io)
+    const code = await runUserCommand(
+      ctx.db,
+      [
+        'create',
+        '--instansi',
+        owner.slug,
+        '--email',
+        email,
+        '--name',
+        'Budi',
+        '--role',
+        'pengelola',
+        '--unit',
+        unit.code,
+      ],
+      io,
+    )
     expect(err).toEqual([])
     expect(code).toBe(0)
     const password = /wajib diganti saat masuk\): (\S+)/.exec(out.join(''))![1]!
@@ -38,7 +54,19 @@ describe('warta user', () => {
     const owner = await createTestInstansi(ctx.db)
     const email = `cli-${uniqueSuffix()}@uji.go.id`
     const ok = capture()
-    const base = ['create', '--instansi', owner.slug, '--email', email, '--name', 'Ani', '--role', 'analis', '--unit', 'PUSAT']
+    const base = [
+      'create',
+      '--instansi',
+      owner.slug,
+      '--email',
+      email,
+      '--name',
+      'Ani',
+      '--role',
+      'analis',
+      '--unit',
+      'PUSAT',
+    ]
     expect(await runUserCommand(ctx.db, [...base, '--password', 'sandi-pilihan-sendiri'], ok.io)).toBe(0)
     expect(ok.out.join('')).not.toContain('sementara')
 
@@ -61,7 +89,21 @@ describe('warta user', () => {
     const { io, out } = capture()
     const code = await runUserCommand(
       ctx.db,
-      ['create-instansi', '--slug', slug, '--name', 'Pemkab Uji', '--unit-code', 'SETDA', '--unit-name', 'Sekretariat Daerah', '--admin-email', `${slug}@uji.go.id`, '--admin-name', 'Admin'],
+      [
+        'create-instansi',
+        '--slug',
+        slug,
+        '--name',
+        'Pemkab Uji',
+        '--unit-code',
+        'SETDA',
+        '--unit-name',
+        'Sekretariat Daerah',
+        '--admin-email',
+        `${slug}@uji.go.id`,
+        '--admin-name',
+        'Admin',
+      ],
       io,
     )
     expect(code).toBe(0)

@@ -47,18 +47,32 @@ export async function runUserCommand(db: Db, args: string[], io: CliOutput): Pro
       const o = required(rest, ['instansi', 'email', 'name', 'role', 'unit'], io)
       if (!o) return 2
       if (!isRole(o.role!)) {
-        io.err(`warta user: peran '${o.role}' tidak dikenal. Pilihan: admin, penanggung_jawab, pengelola, analis, ppid, pimpinan, auditor.\n`)
+        io.err(
+          `warta user: peran '${o.role}' tidak dikenal. Pilihan: admin, penanggung_jawab, pengelola, analis, ppid, pimpinan, auditor.\n`,
+        )
         return 2
       }
       const created = await createUserByCodes(
         db,
-        { instansiSlug: o.instansi!, unitCode: o.unit!, email: o.email!, name: o.name!, role: o.role, password: readOption(rest, 'password') },
+        {
+          instansiSlug: o.instansi!,
+          unitCode: o.unit!,
+          email: o.email!,
+          name: o.name!,
+          role: o.role,
+          password: readOption(rest, 'password'),
+        },
         'cli',
         CLI_META,
         systemClock.now(),
       )
-      io.out(`Pengguna dibuat: ${created.user.email} (${o.role} pada ${created.unitCode}), id ${created.user.id}\n`)
-      if (created.temporaryPassword) io.out(`Kata sandi sementara (tampil sekali, wajib diganti saat masuk): ${created.temporaryPassword}\n`)
+      io.out(
+        `Pengguna dibuat: ${created.user.email} (${o.role} pada ${created.unitCode}), id ${created.user.id}\n`,
+      )
+      if (created.temporaryPassword)
+        io.out(
+          `Kata sandi sementara (tampil sekali, wajib diganti saat masuk): ${created.temporaryPassword}\n`,
+        )
       return 0
     }
     if (sub === 'create-instansi') {
@@ -79,7 +93,10 @@ export async function runUserCommand(db: Db, args: string[], io: CliOutput): Pro
         CLI_META,
       )
       io.out(`Instansi dibuat: ${o.slug} (id ${created.instansiId}); admin ${created.admin.email}\n`)
-      if (created.temporaryPassword) io.out(`Kata sandi sementara admin (tampil sekali, wajib diganti saat masuk): ${created.temporaryPassword}\n`)
+      if (created.temporaryPassword)
+        io.out(
+          `Kata sandi sementara admin (tampil sekali, wajib diganti saat masuk): ${created.temporaryPassword}\n`,
+        )
       io.out('Admin wajib mengaktifkan verifikasi dua langkah saat pertama masuk.\n')
       return 0
     }

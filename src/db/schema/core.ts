@@ -1,7 +1,18 @@
 // Drizzle table definitions. They mirror the SQL in src/db/migrations/ (hand-written so that triggers and
 // partial indexes live beside the tables); src/db/schema-matches-migrations.int.test.ts proves they agree.
 // Feature areas add their tables in their own file in this folder, re-exported from index.ts.
-import { bigserial, bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigserial,
+  bigint,
+  boolean,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()

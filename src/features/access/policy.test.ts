@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { ACTIONS, ROLES, allowedActions, authorize, can, unitScope, whyNot, type Action, type Actor, type Role } from './policy.ts'
+import {
+  ACTIONS,
+  ROLES,
+  allowedActions,
+  authorize,
+  can,
+  unitScope,
+  whyNot,
+  type Action,
+  type Actor,
+  type Role,
+} from './policy.ts'
 import { AppError } from '../app-error.ts'
 
 // The expected answer for every role × action, written out by hand from product.md so that a change to
@@ -44,7 +55,13 @@ const SEKSI = '/root/bidang/seksi/'
 const LAIN = '/root/lain/'
 
 function actor(role: Role, unitPath: string, instansiId = INSTANSI): Actor {
-  return { userId: 'u', instansiId, label: 'u@uji.go.id', via: 'session', grants: [{ unitId: unitPath, unitPath, role }] }
+  return {
+    userId: 'u',
+    instansiId,
+    label: 'u@uji.go.id',
+    via: 'session',
+    grants: [{ unitId: unitPath, unitPath, role }],
+  }
 }
 
 describe('policy table', () => {
@@ -52,15 +69,23 @@ describe('policy table', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort())
   })
 
-  const cases = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action, allowed: EXPECTED[action].includes(LETTER[role]) })))
-  it.each(cases)('answers $role × $action with allowed=$allowed for a role on the root unit', ({ role, action, allowed }) => {
-    expect(can(actor(role, ROOT), action, { instansiId: INSTANSI, unitPath: SEKSI })).toBe(allowed)
-    expect(can(actor(role, ROOT), action, { instansiId: INSTANSI })).toBe(allowed)
-  })
+  const cases = ROLES.flatMap((role) =>
+    ACTIONS.map((action) => ({ role, action, allowed: EXPECTED[action].includes(LETTER[role]) })),
+  )
+  it.each(cases)(
+    'answers $role × $action with allowed=$allowed for a role on the root unit',
+    ({ role, action, allowed }) => {
+      expect(can(actor(role, ROOT), action, { instansiId: INSTANSI, unitPath: SEKSI })).toBe(allowed)
+      expect(can(actor(role, ROOT), action, { instansiId: INSTANSI })).toBe(allowed)
+    },
+  )
 
-  it.each(cases)('lists $action among the allowed actions of $role exactly when the table says so', ({ role, action, allowed }) => {
-    expect(allowedActions(actor(role, ROOT)).includes(action)).toBe(allowed)
-  })
+  it.each(cases)(
+    'lists $action among the allowed actions of $role exactly when the table says so',
+    ({ role, action, allowed }) => {
+      expect(allowedActions(actor(role, ROOT)).includes(action)).toBe(allowed)
+    },
+  )
 })
 
 describe('unit subtrees', () => {
@@ -74,7 +99,9 @@ describe('unit subtrees', () => {
     const pengelola = actor('pengelola', BIDANG)
     expect(can(pengelola, 'post.create', { instansiId: INSTANSI, unitPath: ROOT })).toBe(false)
     expect(can(pengelola, 'post.create', { instansiId: INSTANSI, unitPath: LAIN })).toBe(false)
-    expect(whyNot(pengelola, 'post.create', { instansiId: INSTANSI, unitPath: LAIN })).toMatch(/no grant covers/)
+    expect(whyNot(pengelola, 'post.create', { instansiId: INSTANSI, unitPath: LAIN })).toMatch(
+      /no grant covers/,
+    )
   })
 
   it('does not confuse a unit with another whose id starts the same way', () => {
@@ -83,7 +110,9 @@ describe('unit subtrees', () => {
   })
 
   it('needs the role on a top-level unit for instansi-wide actions', () => {
-    expect(can(actor('admin', BIDANG), 'calendar.manage', { instansiId: INSTANSI, unitPath: BIDANG })).toBe(false)
+    expect(can(actor('admin', BIDANG), 'calendar.manage', { instansiId: INSTANSI, unitPath: BIDANG })).toBe(
+      false,
+    )
     expect(can(actor('admin', ROOT), 'calendar.manage', { instansiId: INSTANSI })).toBe(true)
     expect(can(actor('auditor', BIDANG), 'audit.read', { instansiId: INSTANSI })).toBe(false)
     expect(can(actor('admin', BIDANG), 'user.manage', { instansiId: INSTANSI })).toBe(false)
@@ -118,21 +147,25 @@ describe('unit subtrees', () => {
 
   it('allows nothing to a user without grants', () => {
     const nobody: Actor = { ...actor('admin', ROOT), grants: [] }
-    for (const action of ACTIONS) expect(can(nobody, action, { instansiId: INSTANSI, unitPath: ROOT })).toBe(false)
+    for (const action of ACTIONS)
+      expect(can(nobody, action, { instansiId: INSTANSI, unitPath: ROOT })).toBe(false)
     expect(allowedActions(nobody)).toEqual([])
   })
 })
 
 describe('across instansi', () => {
-  it.each(ROLES)('never lets a %s of one instansi act on another instansi, and reports it as not found', (role) => {
-    const foreign = actor(role, ROOT, 'inst-b')
-    for (const action of ACTIONS) {
-      expect(can(foreign, action, { instansiId: INSTANSI, unitPath: ROOT })).toBe(false)
-      expect(() => authorize(foreign, action, { instansiId: INSTANSI, unitPath: ROOT })).toThrow(
-        expect.objectContaining({ code: 'not_found' }) as unknown,
-      )
-    }
-  })
+  it.each(ROLES)(
+    'never lets a %s of one instansi act on another instansi, and reports it as not found',
+    (role) => {
+      const foreign = actor(role, ROOT, 'inst-b')
+      for (const action of ACTIONS) {
+        expect(can(foreign, action, { instansiId: INSTANSI, unitPath: ROOT })).toBe(false)
+        expect(() => authorize(foreign, action, { instansiId: INSTANSI, unitPath: ROOT })).toThrow(
+          expect.objectContaining({ code: 'not_found' }) as unknown,
+        )
+      }
+    },
+  )
 
   it('reports a refused action inside the own instansi as forbidden, not as not found', () => {
     try {

@@ -1,10 +1,10 @@
 // The one place that answers "may this user do this action on this object". Pure: plain data in, answer out.
 // Routes call `authorize`; repositories narrow their queries with `unitScope`, so a list never contains what a
 // single read would refuse. A role granted on a unit holds for that unit and every unit below it.
+import type { Role } from '../../shared/roles.ts'
 import { AppError } from '../app-error.ts'
 
-export const ROLES = ['admin', 'penanggung_jawab', 'pengelola', 'analis', 'ppid', 'pimpinan', 'auditor'] as const
-export type Role = (typeof ROLES)[number]
+export { isRole, ROLES, type Role } from '../../shared/roles.ts'
 
 export const ACTIONS = [
   'unit.read',
@@ -68,7 +68,14 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
   analis: new Set<Action>([...READ_BASICS, 'post.read', 'listening.manage', 'report.read']),
   ppid: new Set<Action>([...READ_BASICS, 'inbox.read', 'ppid.manage']),
   pimpinan: new Set<Action>([...READ_BASICS, 'post.read', 'report.read']),
-  auditor: new Set<Action>([...READ_BASICS, 'user.read', 'post.read', 'report.read', 'audit.read', 'audit.export']),
+  auditor: new Set<Action>([
+    ...READ_BASICS,
+    'user.read',
+    'post.read',
+    'report.read',
+    'audit.read',
+    'audit.export',
+  ]),
 }
 
 export interface Grant {
@@ -93,10 +100,6 @@ export interface Target {
   unitPath?: string | undefined
 }
 
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value)
-}
-
 function isTopLevel(path: string): boolean {
   return path.split('/').filter(Boolean).length === 1
 }
@@ -107,10 +110,14 @@ export function whyNot(actor: Actor, action: Action, target: Target): string | n
   const grants = actor.grants.filter((grant) => PERMISSIONS[grant.role].has(action))
   if (grants.length === 0) return `no role of this user allows ${action}`
   if (INSTANSI_WIDE_ACTIONS.has(action) || target.unitPath === undefined) {
-    return grants.some((grant) => isTopLevel(grant.unitPath)) ? null : `${action} needs the role on a top-level unit`
+    return grants.some((grant) => isTopLevel(grant.unitPath))
+      ? null
+      : `${action} needs the role on a top-level unit`
   }
   const unitPath = target.unitPath
-  return grants.some((grant) => unitPath.startsWith(grant.unitPath)) ? null : `no grant covers this unit for ${action}`
+  return grants.some((grant) => unitPath.startsWith(grant.unitPath))
+    ? null
+    : `no grant covers this unit for ${action}`
 }
 
 export function can(actor: Actor, action: Action, target: Target): boolean {
@@ -135,7 +142,9 @@ export interface UnitScope {
 
 /** The units a list query may return for this action: the subtrees of the grants that allow it. */
 export function unitScope(actor: Actor, action: Action): UnitScope {
-  const prefixes = actor.grants.filter((grant) => PERMISSIONS[grant.role].has(action)).map((grant) => grant.unitPath)
+  const prefixes = actor.grants
+    .filter((grant) => PERMISSIONS[grant.role].has(action))
+    .map((grant) => grant.unitPath)
   // Drop prefixes already covered by a shorter one.
   const sorted = [...new Set(prefixes)].sort((a, b) => a.length - b.length)
   const minimal: string[] = []

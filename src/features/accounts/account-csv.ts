@@ -22,7 +22,12 @@ export const ACCOUNT_CSV_COLUMNS = [
 ] as const
 export type AccountCsvColumn = (typeof ACCOUNT_CSV_COLUMNS)[number]
 
-const REQUIRED_COLUMNS: readonly AccountCsvColumn[] = ['platform', 'handle', 'unit_code', 'penanggung_jawab_email']
+const REQUIRED_COLUMNS: readonly AccountCsvColumn[] = [
+  'platform',
+  'handle',
+  'unit_code',
+  'penanggung_jawab_email',
+]
 
 /** A problem with one cell (or with the header, row 1), told so the person can fix the file. */
 export interface CsvRowError {
@@ -45,22 +50,51 @@ export function parseAccountCsv(text: string): ParsedCsv {
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ','
   let records: Array<{ record: string[]; info: { lines: number } }>
   try {
-    records = parse(text, { bom: true, delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof records
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as unknown as typeof records
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1
-    return { ok: false, errors: [{ row: line, column: '', message: `Berkas CSV tidak dapat dibaca di baris ${line}: periksa tanda kutip ("). (${(error as Error).message})` }] }
+    return {
+      ok: false,
+      errors: [
+        {
+          row: line,
+          column: '',
+          message: `Berkas CSV tidak dapat dibaca di baris ${line}: periksa tanda kutip ("). (${(error as Error).message})`,
+        },
+      ],
+    }
   }
   const [header, ...body] = records
-  if (!header) return { ok: false, errors: [{ row: 1, column: '', message: 'Berkas CSV kosong; baris pertama harus berisi nama kolom.' }] }
+  if (!header)
+    return {
+      ok: false,
+      errors: [{ row: 1, column: '', message: 'Berkas CSV kosong; baris pertama harus berisi nama kolom.' }],
+    }
   const names = header.record.map((name) => name.trim().toLowerCase())
   const errors: CsvRowError[] = []
   names.forEach((name) => {
     if (name !== '' && !(ACCOUNT_CSV_COLUMNS as readonly string[]).includes(name)) {
-      errors.push({ row: 1, column: name, message: `Kolom "${name}" tidak dikenal. Kolom yang dipakai: ${ACCOUNT_CSV_COLUMNS.join(', ')}.` })
+      errors.push({
+        row: 1,
+        column: name,
+        message: `Kolom "${name}" tidak dikenal. Kolom yang dipakai: ${ACCOUNT_CSV_COLUMNS.join(', ')}.`,
+      })
     }
   })
   for (const required of REQUIRED_COLUMNS) {
-    if (!names.includes(required)) errors.push({ row: 1, column: required, message: `Kolom wajib "${required}" tidak ada di baris judul.` })
+    if (!names.includes(required))
+      errors.push({
+        row: 1,
+        column: required,
+        message: `Kolom wajib "${required}" tidak ada di baris judul.`,
+      })
   }
   if (errors.length > 0) return { ok: false, errors }
   const rows = body.map(({ record, info }) => {
@@ -100,7 +134,8 @@ function parseBoolean(value: string): boolean | undefined {
   return undefined
 }
 
-export type CsvRowCheck = { ok: true; check: Extract<AccountCheck, { ok: true }> } | { ok: false; errors: CsvRowError[] }
+export type CsvRowCheck =
+  { ok: true; check: Extract<AccountCheck, { ok: true }> } | { ok: false; errors: CsvRowError[] }
 
 /** Turns one CSV row into a checked account, or the list of what to fix in that row. */
 export function checkAccountCsvRow(row: CsvRow, lookups: CsvLookups, today: string): CsvRowCheck {
@@ -111,25 +146,39 @@ export function checkAccountCsvRow(row: CsvRow, lookups: CsvLookups, today: stri
   const unitCode = cell('unit_code')
   const unit = unitCode ? lookups.unitByCode(unitCode) : undefined
   if (!unitCode) fail('unit_code', 'Isi kode unit pemilik akun.')
-  else if (!unit) fail('unit_code', `Kode unit "${unitCode}" tidak ada di instansi ini; lihat kode di halaman Unit.`)
+  else if (!unit)
+    fail('unit_code', `Kode unit "${unitCode}" tidak ada di instansi ini; lihat kode di halaman Unit.`)
 
   const pjEmail = cell('penanggung_jawab_email')
   const pj = pjEmail ? lookups.userByEmail(pjEmail) : undefined
   if (!pjEmail) fail('penanggung_jawab_email', 'Isi e-mail penanggung jawab akun.')
-  else if (!pj) fail('penanggung_jawab_email', `Tidak ada pengguna dengan e-mail "${pjEmail}" di instansi ini; buat penggunanya dulu.`)
+  else if (!pj)
+    fail(
+      'penanggung_jawab_email',
+      `Tidak ada pengguna dengan e-mail "${pjEmail}" di instansi ini; buat penggunanya dulu.`,
+    )
 
   const pengelola: AccountDraft['pengelola'] = []
   const pengelolaCell = cell('pengelola')
   if (pengelolaCell) {
-    for (const entry of pengelolaCell.split(/[;\n]/).map((part) => part.trim()).filter(Boolean)) {
+    for (const entry of pengelolaCell
+      .split(/[;\n]/)
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const [email = '', number = '', date = ''] = entry.split('|').map((part) => part.trim())
       const user = lookups.userByEmail(email)
       if (!user) {
-        fail('pengelola', `Pengelola "${email}" bukan pengguna di instansi ini. Tulis tiap pengelola sebagai email|nomor surat tugas|TTTT-BB-HH, dipisah titik koma.`)
+        fail(
+          'pengelola',
+          `Pengelola "${email}" bukan pengguna di instansi ini. Tulis tiap pengelola sebagai email|nomor surat tugas|TTTT-BB-HH, dipisah titik koma.`,
+        )
         continue
       }
       if (!number || !date) {
-        fail('pengelola', `Pengelola "${email}": tulis juga nomor dan tanggal surat tugas, misalnya ${email}|800/12/Humas|2025-01-10.`)
+        fail(
+          'pengelola',
+          `Pengelola "${email}": tulis juga nomor dan tanggal surat tugas, misalnya ${email}|800/12/Humas|2025-01-10.`,
+        )
         continue
       }
       pengelola.push({ userId: user.id, suratTugasNumber: number, suratTugasDate: date })
@@ -141,16 +190,32 @@ export function checkAccountCsvRow(row: CsvRow, lookups: CsvLookups, today: stri
 
   // Run the field checks even when the lookups failed, so one pass reports every problem in the row; unit and
   // penanggung jawab problems already told in the row's own words are not repeated.
-  const check = checkAccountDraft(draftOf(row, unit?.id ?? '', pj?.id ?? '', pengelola, twoFactor), lookups, today)
+  const check = checkAccountDraft(
+    draftOf(row, unit?.id ?? '', pj?.id ?? '', pengelola, twoFactor),
+    lookups,
+    today,
+  )
   if (!check.ok) {
     const { unitId, penanggungJawabUserId, ...rest } = check.errors
-    errors.push(...toCsvErrors(row.row, { ...rest, ...(unit && unitId ? { unitId } : {}), ...(pj && penanggungJawabUserId ? { penanggungJawabUserId } : {}) }))
+    errors.push(
+      ...toCsvErrors(row.row, {
+        ...rest,
+        ...(unit && unitId ? { unitId } : {}),
+        ...(pj && penanggungJawabUserId ? { penanggungJawabUserId } : {}),
+      }),
+    )
   }
   if (errors.length > 0 || !check.ok) return { ok: false, errors: dedupe(errors) }
   return { ok: true, check }
 }
 
-function draftOf(row: CsvRow, unitId: string, pjId: string, pengelola: AccountDraft['pengelola'], twoFactor: boolean | undefined): AccountDraft {
+function draftOf(
+  row: CsvRow,
+  unitId: string,
+  pjId: string,
+  pengelola: AccountDraft['pengelola'],
+  twoFactor: boolean | undefined,
+): AccountDraft {
   const value = (column: AccountCsvColumn) => (row.values[column] ?? '').trim()
   return {
     unitId,
@@ -194,7 +259,9 @@ export function accountCsvRecord(account: AccountRecord): Record<AccountCsvColum
     url: account.url,
     unit_code: account.unitCode,
     penanggung_jawab_email: account.penanggungJawab.email,
-    pengelola: account.pengelola.map((p) => `${p.email}|${p.suratTugasNumber}|${p.suratTugasDate}`).join('; '),
+    pengelola: account.pengelola
+      .map((p) => `${p.email}|${p.suratTugasNumber}|${p.suratTugasDate}`)
+      .join('; '),
     verification_status: account.verificationStatus,
     platform_two_factor: account.platformTwoFactor ? 'ya' : 'tidak',
     credential_rotated_on: account.credentialRotatedOn ?? '',
@@ -208,7 +275,10 @@ function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
-export function formatCsv(columns: readonly string[], records: ReadonlyArray<Record<string, string>>): string {
+export function formatCsv(
+  columns: readonly string[],
+  records: ReadonlyArray<Record<string, string>>,
+): string {
   return stringify(
     records.map((record) => columns.map((column) => neutralise(record[column] ?? ''))),
     { header: true, columns: [...columns], bom: true, record_delimiter: '\r\n' },

@@ -3,12 +3,24 @@ import { checkAccountDraft, type AccountDraft, type AccountLookups } from './acc
 
 const lookups: AccountLookups = {
   unitById: (id) => (id === 'u1' ? { id: 'u1', path: '/r/u1/', archived: false } : undefined),
-  userById: (id) => ({ pj: { id: 'pj', disabled: false }, ani: { id: 'ani', disabled: false }, old: { id: 'old', disabled: true } })[id],
+  userById: (id) =>
+    ({
+      pj: { id: 'pj', disabled: false },
+      ani: { id: 'ani', disabled: false },
+      old: { id: 'old', disabled: true },
+    })[id],
 }
 const TODAY = '2026-06-01'
 
 function draft(overrides: Partial<AccountDraft> = {}): AccountDraft {
-  return { unitId: 'u1', platform: 'youtube', handle: '@HumasKota', penanggungJawabUserId: 'pj', pengelola: [], ...overrides }
+  return {
+    unitId: 'u1',
+    platform: 'youtube',
+    handle: '@HumasKota',
+    penanggungJawabUserId: 'pj',
+    pengelola: [],
+    ...overrides,
+  }
 }
 
 describe('checkAccountDraft', () => {
@@ -16,17 +28,33 @@ describe('checkAccountDraft', () => {
     const result = checkAccountDraft(draft(), lookups, TODAY)
     expect(result).toMatchObject({
       ok: true,
-      fields: { handle: 'humaskota', url: 'https://www.youtube.com/@humaskota', verificationStatus: 'unverified', status: 'active', platformTwoFactor: false, notes: '' },
+      fields: {
+        handle: 'humaskota',
+        url: 'https://www.youtube.com/@humaskota',
+        verificationStatus: 'unverified',
+        status: 'active',
+        platformTwoFactor: false,
+        notes: '',
+      },
     })
   })
 
   it('refuses dates in the future for credential rotation and surat tugas', () => {
     const result = checkAccountDraft(
-      draft({ credentialRotatedOn: '2026-06-02', pengelola: [{ userId: 'ani', suratTugasNumber: '1', suratTugasDate: '2026-07-01' }] }),
+      draft({
+        credentialRotatedOn: '2026-06-02',
+        pengelola: [{ userId: 'ani', suratTugasNumber: '1', suratTugasDate: '2026-07-01' }],
+      }),
       lookups,
       TODAY,
     )
-    expect(result).toMatchObject({ ok: false, errors: { credentialRotatedOn: expect.stringContaining('masa depan'), 'pengelola.0.suratTugasDate': expect.stringContaining('masa depan') } })
+    expect(result).toMatchObject({
+      ok: false,
+      errors: {
+        credentialRotatedOn: expect.stringContaining('masa depan'),
+        'pengelola.0.suratTugasDate': expect.stringContaining('masa depan'),
+      },
+    })
   })
 
   it('refuses the same pengelola twice, a missing surat tugas number and a disabled penanggung jawab', () => {
@@ -43,16 +71,29 @@ describe('checkAccountDraft', () => {
     )
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(Object.keys(result.errors).sort()).toEqual(['penanggungJawabUserId', 'pengelola.1.suratTugasNumber', 'pengelola.1.userId'])
+    expect(Object.keys(result.errors).sort()).toEqual([
+      'penanggungJawabUserId',
+      'pengelola.1.suratTugasNumber',
+      'pengelola.1.userId',
+    ])
   })
 
   it('accepts only https addresses', () => {
-    expect(checkAccountDraft(draft({ url: 'http://youtube.com/@humaskota' }), lookups, TODAY)).toMatchObject({ ok: false, errors: { url: expect.stringContaining('https') } })
-    expect(checkAccountDraft(draft({ url: 'bukan url' }), lookups, TODAY)).toMatchObject({ ok: false, errors: { url: expect.any(String) } })
+    expect(checkAccountDraft(draft({ url: 'http://youtube.com/@humaskota' }), lookups, TODAY)).toMatchObject({
+      ok: false,
+      errors: { url: expect.stringContaining('https') },
+    })
+    expect(checkAccountDraft(draft({ url: 'bukan url' }), lookups, TODAY)).toMatchObject({
+      ok: false,
+      errors: { url: expect.any(String) },
+    })
   })
 
   it('refuses an unknown platform and a unit of another instansi', () => {
     const result = checkAccountDraft(draft({ platform: 'friendster', unitId: 'elsewhere' }), lookups, TODAY)
-    expect(result).toMatchObject({ ok: false, errors: { platform: expect.stringContaining('tidak dikenal'), unitId: expect.any(String) } })
+    expect(result).toMatchObject({
+      ok: false,
+      errors: { platform: expect.stringContaining('tidak dikenal'), unitId: expect.any(String) },
+    })
   })
 })

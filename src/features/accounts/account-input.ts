@@ -2,12 +2,22 @@
 // and users are handed in, so every rule is unit-tested without a database.
 import type { AccountFields, PengelolaAssignment } from '../../db/account-repository.ts'
 import { isIsoDate } from '../calendar/add-working-days.ts'
-import { defaultAccountUrl, isPlatform, normaliseHandle, PLATFORMS, type Platform } from './platform-handle.ts'
+import {
+  defaultAccountUrl,
+  isPlatform,
+  normaliseHandle,
+  PLATFORMS,
+  type Platform,
+} from './platform-handle.ts'
 
-export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified'] as const
-export const ACCOUNT_STATUSES = ['active', 'dormant'] as const
-export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number]
-export type AccountStatus = (typeof ACCOUNT_STATUSES)[number]
+import { ACCOUNT_STATUSES, VERIFICATION_STATUSES } from '../../shared/statuses.ts'
+
+export {
+  ACCOUNT_STATUSES,
+  VERIFICATION_STATUSES,
+  type AccountStatus,
+  type VerificationStatus,
+} from '../../shared/statuses.ts'
 
 export interface AccountDraft {
   unitId: string
@@ -42,7 +52,9 @@ export interface AccountLookups {
 
 export type FieldErrors = Record<string, string>
 
-export type AccountCheck = { ok: true; fields: AccountFields; pengelola: PengelolaAssignment[]; unit: UnitLookup } | { ok: false; errors: FieldErrors }
+export type AccountCheck =
+  | { ok: true; fields: AccountFields; pengelola: PengelolaAssignment[]; unit: UnitLookup }
+  | { ok: false; errors: FieldErrors }
 
 function checkUrl(url: string): string | null {
   try {
@@ -58,7 +70,8 @@ export function checkAccountDraft(draft: AccountDraft, lookups: AccountLookups, 
   const errors: FieldErrors = {}
   let platform: Platform | undefined
   let handle = ''
-  if (!isPlatform(draft.platform)) errors.platform = `Platform "${draft.platform}" tidak dikenal; pilih salah satu: ${PLATFORMS.join(', ')}.`
+  if (!isPlatform(draft.platform))
+    errors.platform = `Platform "${draft.platform}" tidak dikenal; pilih salah satu: ${PLATFORMS.join(', ')}.`
   else {
     platform = draft.platform
     const checked = normaliseHandle(platform, draft.handle)
@@ -71,18 +84,23 @@ export function checkAccountDraft(draft: AccountDraft, lookups: AccountLookups, 
 
   const pj = lookups.userById(draft.penanggungJawabUserId)
   if (!pj) errors.penanggungJawabUserId = 'Penanggung jawab harus pengguna di instansi ini.'
-  else if (pj.disabled) errors.penanggungJawabUserId = 'Penanggung jawab ini sudah dinonaktifkan; pilih pejabat lain.'
+  else if (pj.disabled)
+    errors.penanggungJawabUserId = 'Penanggung jawab ini sudah dinonaktifkan; pilih pejabat lain.'
 
   const seen = new Set<string>()
   draft.pengelola.forEach((assignment, index) => {
     const user = lookups.userById(assignment.userId)
     if (!user) errors[`pengelola.${index}.userId`] = 'Pengelola harus pengguna di instansi ini.'
     else if (user.disabled) errors[`pengelola.${index}.userId`] = 'Pengguna ini sudah dinonaktifkan.'
-    if (seen.has(assignment.userId)) errors[`pengelola.${index}.userId`] = 'Pengelola yang sama tercantum dua kali.'
+    if (seen.has(assignment.userId))
+      errors[`pengelola.${index}.userId`] = 'Pengelola yang sama tercantum dua kali.'
     seen.add(assignment.userId)
-    if (assignment.suratTugasNumber.trim() === '') errors[`pengelola.${index}.suratTugasNumber`] = 'Isi nomor surat tugas pengelola.'
-    if (!isIsoDate(assignment.suratTugasDate)) errors[`pengelola.${index}.suratTugasDate`] = 'Tanggal surat tugas harus berbentuk TTTT-BB-HH.'
-    else if (assignment.suratTugasDate > today) errors[`pengelola.${index}.suratTugasDate`] = 'Tanggal surat tugas tidak boleh di masa depan.'
+    if (assignment.suratTugasNumber.trim() === '')
+      errors[`pengelola.${index}.suratTugasNumber`] = 'Isi nomor surat tugas pengelola.'
+    if (!isIsoDate(assignment.suratTugasDate))
+      errors[`pengelola.${index}.suratTugasDate`] = 'Tanggal surat tugas harus berbentuk TTTT-BB-HH.'
+    else if (assignment.suratTugasDate > today)
+      errors[`pengelola.${index}.suratTugasDate`] = 'Tanggal surat tugas tidak boleh di masa depan.'
   })
 
   const verificationStatus = draft.verificationStatus ?? 'unverified'
@@ -90,14 +108,18 @@ export function checkAccountDraft(draft: AccountDraft, lookups: AccountLookups, 
     errors.verificationStatus = 'Status verifikasi harus unverified, pending atau verified.'
   }
   const status = draft.status ?? 'active'
-  if (!(ACCOUNT_STATUSES as readonly string[]).includes(status)) errors.status = 'Status akun harus active atau dormant.'
+  if (!(ACCOUNT_STATUSES as readonly string[]).includes(status))
+    errors.status = 'Status akun harus active atau dormant.'
   const rotated = draft.credentialRotatedOn ?? null
   if (rotated !== null) {
-    if (!isIsoDate(rotated)) errors.credentialRotatedOn = 'Tanggal rotasi kata sandi harus berbentuk TTTT-BB-HH.'
-    else if (rotated > today) errors.credentialRotatedOn = 'Tanggal rotasi kata sandi tidak boleh di masa depan.'
+    if (!isIsoDate(rotated))
+      errors.credentialRotatedOn = 'Tanggal rotasi kata sandi harus berbentuk TTTT-BB-HH.'
+    else if (rotated > today)
+      errors.credentialRotatedOn = 'Tanggal rotasi kata sandi tidak boleh di masa depan.'
   }
   const displayName = draft.displayName?.trim() || null
-  if (displayName && displayName.length > 200) errors.displayName = 'Nama tampilan paling panjang 200 karakter.'
+  if (displayName && displayName.length > 200)
+    errors.displayName = 'Nama tampilan paling panjang 200 karakter.'
   const notes = draft.notes?.trim() ?? ''
   if (notes.length > 2000) errors.notes = 'Catatan paling panjang 2000 karakter.'
   let url = draft.url?.trim() || ''
@@ -112,7 +134,11 @@ export function checkAccountDraft(draft: AccountDraft, lookups: AccountLookups, 
   return {
     ok: true,
     unit,
-    pengelola: draft.pengelola.map((a) => ({ userId: a.userId, suratTugasNumber: a.suratTugasNumber.trim(), suratTugasDate: a.suratTugasDate })),
+    pengelola: draft.pengelola.map((a) => ({
+      userId: a.userId,
+      suratTugasNumber: a.suratTugasNumber.trim(),
+      suratTugasDate: a.suratTugasDate,
+    })),
     fields: {
       unitId: unit.id,
       platform,

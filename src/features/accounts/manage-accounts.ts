@@ -35,7 +35,13 @@ export interface AccountView {
   displayName: string | null
   url: string
   penanggungJawab: { userId: string; email: string; name: string }
-  pengelola: Array<{ userId: string; email: string; name: string; suratTugasNumber: string; suratTugasDate: string }>
+  pengelola: Array<{
+    userId: string
+    email: string
+    name: string
+    suratTugasNumber: string
+    suratTugasDate: string
+  }>
   verificationStatus: string
   platformTwoFactor: boolean
   credentialRotatedOn: string | null
@@ -77,7 +83,11 @@ export function accountSnapshot(account: AccountRecord): Record<string, unknown>
     displayName: account.displayName,
     url: account.url,
     penanggungJawabUserId: account.penanggungJawab.userId,
-    pengelola: account.pengelola.map((p) => ({ userId: p.userId, suratTugasNumber: p.suratTugasNumber, suratTugasDate: p.suratTugasDate })),
+    pengelola: account.pengelola.map((p) => ({
+      userId: p.userId,
+      suratTugasNumber: p.suratTugasNumber,
+      suratTugasDate: p.suratTugasDate,
+    })),
     verificationStatus: account.verificationStatus,
     platformTwoFactor: account.platformTwoFactor,
     credentialRotatedOn: account.credentialRotatedOn,
@@ -96,10 +106,15 @@ async function loadAccount(db: Db, actor: Actor, id: string): Promise<AccountRec
 
 async function lookupsFor(db: Db, instansiId: string, draft: AccountDraft): Promise<AccountLookups> {
   const unit = await getUnit(db, instansiId, draft.unitId)
-  const people = await findInstansiUsers(db, instansiId, { ids: [draft.penanggungJawabUserId, ...draft.pengelola.map((p) => p.userId)] })
+  const people = await findInstansiUsers(db, instansiId, {
+    ids: [draft.penanggungJawabUserId, ...draft.pengelola.map((p) => p.userId)],
+  })
   const byId = new Map(people.map((user) => [user.id, user]))
   return {
-    unitById: (id) => (unit && unit.id === id ? { id: unit.id, path: unit.path, archived: unit.archivedAt !== null } : undefined),
+    unitById: (id) =>
+      unit && unit.id === id
+        ? { id: unit.id, path: unit.path, archived: unit.archivedAt !== null }
+        : undefined,
     userById: (id) => byId.get(id),
   }
 }
@@ -118,7 +133,9 @@ export async function getAccountView(deps: AccountDeps, actor: Actor, id: string
 }
 
 function duplicateError(platform: string, handle: string): AppError {
-  return new AppError('conflict', `Akun ${platform} "${handle}" sudah terdaftar di instansi ini.`, { handle: 'Sudah terdaftar.' })
+  return new AppError('conflict', `Akun ${platform} "${handle}" sudah terdaftar di instansi ini.`, {
+    handle: 'Sudah terdaftar.',
+  })
 }
 
 /** A handle registered by a concurrent request surfaces as the same conflict as the check inside. */
@@ -146,27 +163,64 @@ export interface AccountPayload {
   notes?: string | undefined
 }
 
-export async function createAccount(deps: AccountDeps, actor: Actor, payload: AccountPayload, meta: ChangeMeta): Promise<AccountView> {
+export async function createAccount(
+  deps: AccountDeps,
+  actor: Actor,
+  payload: AccountPayload,
+  meta: ChangeMeta,
+): Promise<AccountView> {
   const draft: AccountDraft = { ...payload, pengelola: payload.pengelola ?? [] }
   const unit = await getUnit(deps.db, actor.instansiId, draft.unitId)
-  if (!unit) throw new AppError('not_found', 'Unit tidak ditemukan.', { unitId: 'Unit tidak ditemukan di instansi ini.' })
+  if (!unit)
+    throw new AppError('not_found', 'Unit tidak ditemukan.', {
+      unitId: 'Unit tidak ditemukan di instansi ini.',
+    })
   authorize(actor, 'account.manage', { instansiId: unit.instansiId, unitPath: unit.path })
   const now = deps.clock.now()
-  const check = checkAccountDraft(draft, await lookupsFor(deps.db, actor.instansiId, draft), jakartaDateOf(now))
-  if (!check.ok) throw new AppError('invalid_input', `Periksa isian akun: ${Object.values(check.errors).join(' ')}`, check.errors)
-  const id = await raceSafe(check.fields, () => deps.db.transaction(async (tx) => {
-    if (await findAccountByHandle(tx, actor.instansiId, check.fields.platform, check.fields.handle)) throw duplicateError(check.fields.platform, check.fields.handle)
-    const newId = await insertAccount(tx, actor.instansiId, check.fields, now)
-    await replacePengelola(tx, actor.instansiId, newId, check.pengelola)
-    await recordChange(tx, actor, meta, { action: 'account.create', objectType: 'account', objectId: newId, after: { ...check.fields, pengelola: check.pengelola } }, now)
-    return newId
-  }))
+  const check = checkAccountDraft(
+    draft,
+    await lookupsFor(deps.db, actor.instansiId, draft),
+    jakartaDateOf(now),
+  )
+  if (!check.ok)
+    throw new AppError(
+      'invalid_input',
+      `Periksa isian akun: ${Object.values(check.errors).join(' ')}`,
+      check.errors,
+    )
+  const id = await raceSafe(check.fields, () =>
+    deps.db.transaction(async (tx) => {
+      if (await findAccountByHandle(tx, actor.instansiId, check.fields.platform, check.fields.handle))
+        throw duplicateError(check.fields.platform, check.fields.handle)
+      const newId = await insertAccount(tx, actor.instansiId, check.fields, now)
+      await replacePengelola(tx, actor.instansiId, newId, check.pengelola)
+      await recordChange(
+        tx,
+        actor,
+        meta,
+        {
+          action: 'account.create',
+          objectType: 'account',
+          objectId: newId,
+          after: { ...check.fields, pengelola: check.pengelola },
+        },
+        now,
+      )
+      return newId
+    }),
+  )
   return viewOf(deps.db, actor, id)
 }
 
 export type AccountPatch = Partial<AccountPayload>
 
-export async function updateAccount(deps: AccountDeps, actor: Actor, id: string, patch: AccountPatch, meta: ChangeMeta): Promise<AccountView> {
+export async function updateAccount(
+  deps: AccountDeps,
+  actor: Actor,
+  id: string,
+  patch: AccountPatch,
+  meta: ChangeMeta,
+): Promise<AccountView> {
   const before = await loadAccount(deps.db, actor, id)
   authorize(actor, 'account.manage', { instansiId: before.instansiId, unitPath: before.unitPath })
   const current = accountSnapshot(before) as unknown as AccountDraft
@@ -177,7 +231,10 @@ export async function updateAccount(deps: AccountDeps, actor: Actor, id: string,
   }
   if (draft.unitId !== before.unitId) {
     const target = await getUnit(deps.db, actor.instansiId, draft.unitId)
-    if (!target) throw new AppError('not_found', 'Unit tujuan tidak ditemukan.', { unitId: 'Unit tidak ditemukan di instansi ini.' })
+    if (!target)
+      throw new AppError('not_found', 'Unit tujuan tidak ditemukan.', {
+        unitId: 'Unit tidak ditemukan di instansi ini.',
+      })
     authorize(actor, 'account.manage', { instansiId: target.instansiId, unitPath: target.path })
   }
   const now = deps.clock.now()
@@ -189,30 +246,59 @@ export async function updateAccount(deps: AccountDeps, actor: Actor, id: string,
     return unit && unitId === before.unitId ? { ...unit, archived: false } : unit
   }
   const check = checkAccountDraft(draft, { ...lookups, unitById }, jakartaDateOf(now))
-  if (!check.ok) throw new AppError('invalid_input', `Periksa isian akun: ${Object.values(check.errors).join(' ')}`, check.errors)
-  await raceSafe(check.fields, () => deps.db.transaction(async (tx) => {
-    const clash = await findAccountByHandle(tx, actor.instansiId, check.fields.platform, check.fields.handle)
-    if (clash && clash.id !== id) throw duplicateError(check.fields.platform, check.fields.handle)
-    await updateAccountFields(tx, actor.instansiId, id, check.fields, now)
-    await replacePengelola(tx, actor.instansiId, id, check.pengelola)
-    await recordChange(tx, actor, meta, {
-      action: 'account.update',
-      objectType: 'account',
-      objectId: id,
-      before: accountSnapshot(before),
-      after: { ...check.fields, pengelola: check.pengelola },
-    }, now)
-  }))
+  if (!check.ok)
+    throw new AppError(
+      'invalid_input',
+      `Periksa isian akun: ${Object.values(check.errors).join(' ')}`,
+      check.errors,
+    )
+  await raceSafe(check.fields, () =>
+    deps.db.transaction(async (tx) => {
+      const clash = await findAccountByHandle(
+        tx,
+        actor.instansiId,
+        check.fields.platform,
+        check.fields.handle,
+      )
+      if (clash && clash.id !== id) throw duplicateError(check.fields.platform, check.fields.handle)
+      await updateAccountFields(tx, actor.instansiId, id, check.fields, now)
+      await replacePengelola(tx, actor.instansiId, id, check.pengelola)
+      await recordChange(
+        tx,
+        actor,
+        meta,
+        {
+          action: 'account.update',
+          objectType: 'account',
+          objectId: id,
+          before: accountSnapshot(before),
+          after: { ...check.fields, pengelola: check.pengelola },
+        },
+        now,
+      )
+    }),
+  )
   return viewOf(deps.db, actor, id)
 }
 
-export async function deleteAccount(deps: AccountDeps, actor: Actor, id: string, meta: ChangeMeta): Promise<void> {
+export async function deleteAccount(
+  deps: AccountDeps,
+  actor: Actor,
+  id: string,
+  meta: ChangeMeta,
+): Promise<void> {
   const before = await loadAccount(deps.db, actor, id)
   authorize(actor, 'account.manage', { instansiId: before.instansiId, unitPath: before.unitPath })
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     await deleteAccountRow(tx, actor.instansiId, id)
-    await recordChange(tx, actor, meta, { action: 'account.delete', objectType: 'account', objectId: id, before: accountSnapshot(before) }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      { action: 'account.delete', objectType: 'account', objectId: id, before: accountSnapshot(before) },
+      now,
+    )
   })
 }
 
@@ -226,7 +312,11 @@ export interface AccountListFilter {
   offset: number
 }
 
-export async function listAccountViews(deps: AccountDeps, actor: Actor, filter: AccountListFilter): Promise<{ items: AccountView[]; total: number }> {
+export async function listAccountViews(
+  deps: AccountDeps,
+  actor: Actor,
+  filter: AccountListFilter,
+): Promise<{ items: AccountView[]; total: number }> {
   const scope = unitScope(actor, 'account.read')
   let unitPath: string | undefined
   if (filter.unitId) {
@@ -234,11 +324,21 @@ export async function listAccountViews(deps: AccountDeps, actor: Actor, filter: 
     if (!unit) throw new AppError('not_found', 'Unit tidak ditemukan.')
     unitPath = unit.path
   }
-  const base = { instansiId: actor.instansiId, pathPrefixes: scope.pathPrefixes, unitPath, platform: filter.platform, status: filter.status, query: filter.query }
+  const base = {
+    instansiId: actor.instansiId,
+    pathPrefixes: scope.pathPrefixes,
+    unitPath,
+    platform: filter.platform,
+    status: filter.status,
+    query: filter.query,
+  }
   if (filter.breaksNaming === undefined) {
     const page = await listAccounts(deps.db, base, { limit: filter.limit, offset: filter.offset })
     const naming = await evaluateNaming(deps.db, actor.instansiId, page.items)
-    return { items: page.items.map((account) => toAccountView(account, naming.get(account.id))), total: page.total }
+    return {
+      items: page.items.map((account) => toAccountView(account, naming.get(account.id))),
+      total: page.total,
+    }
   }
   // The naming verdict is computed, not stored (patterns and unit attributes change it), so this filter checks
   // every account in scope and pages the result.
@@ -250,7 +350,9 @@ export async function listAccountViews(deps: AccountDeps, actor: Actor, filter: 
     return breaks === filter.breaksNaming
   })
   return {
-    items: matching.slice(filter.offset, filter.offset + filter.limit).map((account) => toAccountView(account, naming.get(account.id))),
+    items: matching
+      .slice(filter.offset, filter.offset + filter.limit)
+      .map((account) => toAccountView(account, naming.get(account.id))),
     total: matching.length,
   }
 }

@@ -24,9 +24,15 @@ describe('normaliseHandle', () => {
   })
 
   it('takes a domain on Bluesky and user@server on Mastodon', () => {
-    expect(normaliseHandle('bluesky', 'humas.bandung.go.id')).toEqual({ ok: true, handle: 'humas.bandung.go.id' })
+    expect(normaliseHandle('bluesky', 'humas.bandung.go.id')).toEqual({
+      ok: true,
+      handle: 'humas.bandung.go.id',
+    })
     expect(normaliseHandle('bluesky', 'humas').ok).toBe(false)
-    expect(normaliseHandle('mastodon', '@Humas@mastodon.social')).toEqual({ ok: true, handle: 'humas@mastodon.social' })
+    expect(normaliseHandle('mastodon', '@Humas@mastodon.social')).toEqual({
+      ok: true,
+      handle: 'humas@mastodon.social',
+    })
     expect(normaliseHandle('mastodon', 'humas').ok).toBe(false)
   })
 
@@ -37,7 +43,10 @@ describe('normaliseHandle', () => {
   })
 
   it('explains in Bahasa Indonesia what the platform allows', () => {
-    expect(normaliseHandle('x', 'humas bandung')).toEqual({ ok: false, message: expect.stringContaining('1–15 karakter') })
+    expect(normaliseHandle('x', 'humas bandung')).toEqual({
+      ok: false,
+      message: expect.stringContaining('1–15 karakter'),
+    })
   })
 })
 

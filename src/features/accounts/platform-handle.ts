@@ -1,16 +1,9 @@
 // Official account handles per platform: what each platform allows, normalised to one stored form so the same
 // account cannot be registered twice (no leading @, lower case; WhatsApp numbers in E.164).
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
-import { PLATFORM_NAMES } from '../../nlp/platform-names.ts'
+import { PLATFORM_LABELS, type Platform } from '../../shared/platforms.ts'
 
-export const PLATFORMS = ['x', 'instagram', 'facebook', 'tiktok', 'youtube', 'bluesky', 'mastodon', 'telegram', 'threads', 'whatsapp'] as const
-export type Platform = (typeof PLATFORMS)[number]
-
-export const PLATFORM_LABELS: Record<Platform, string> = { ...PLATFORM_NAMES, whatsapp: 'WhatsApp' }
-
-export function isPlatform(value: string): value is Platform {
-  return (PLATFORMS as readonly string[]).includes(value)
-}
+export { isPlatform, PLATFORM_LABELS, PLATFORMS, type Platform } from '../../shared/platforms.ts'
 
 export type HandleCheck = { ok: true; handle: string } | { ok: false; message: string }
 
@@ -32,14 +25,32 @@ const RULES: Record<Exclude<Platform, 'whatsapp'>, Rule> = {
     test: (h) => /^[a-z0-9._]{1,30}$/.test(h) && !h.startsWith('.') && !h.endsWith('.') && !h.includes('..'),
     hint: 'sama dengan Instagram: 1–30 karakter huruf, angka, titik, garis bawah',
   },
-  facebook: { test: (h) => /^[a-z0-9.]{5,50}$/.test(h) && !h.startsWith('.') && !h.endsWith('.'), hint: '5–50 karakter: huruf, angka, titik' },
-  tiktok: { test: (h) => /^[a-z0-9._]{2,24}$/.test(h) && !h.endsWith('.'), hint: '2–24 karakter: huruf, angka, titik, garis bawah; tidak diakhiri titik' },
-  youtube: { test: (h) => /^[a-z0-9._-]{3,30}$/.test(h), hint: '3–30 karakter: huruf, angka, titik, garis bawah, tanda hubung' },
-  bluesky: { test: (h) => DOMAIN.test(h), hint: 'nama domain, misalnya humas.bsky.social atau humas.kotabandung.go.id' },
+  facebook: {
+    test: (h) => /^[a-z0-9.]{5,50}$/.test(h) && !h.startsWith('.') && !h.endsWith('.'),
+    hint: '5–50 karakter: huruf, angka, titik',
+  },
+  tiktok: {
+    test: (h) => /^[a-z0-9._]{2,24}$/.test(h) && !h.endsWith('.'),
+    hint: '2–24 karakter: huruf, angka, titik, garis bawah; tidak diakhiri titik',
+  },
+  youtube: {
+    test: (h) => /^[a-z0-9._-]{3,30}$/.test(h),
+    hint: '3–30 karakter: huruf, angka, titik, garis bawah, tanda hubung',
+  },
+  bluesky: {
+    test: (h) => DOMAIN.test(h),
+    hint: 'nama domain, misalnya humas.bsky.social atau humas.kotabandung.go.id',
+  },
   mastodon: {
     test: (h) => {
       const [user, server, ...rest] = h.split('@')
-      return rest.length === 0 && user !== undefined && /^[a-z0-9_]{1,30}$/.test(user) && server !== undefined && DOMAIN.test(server)
+      return (
+        rest.length === 0 &&
+        user !== undefined &&
+        /^[a-z0-9_]{1,30}$/.test(user) &&
+        server !== undefined &&
+        DOMAIN.test(server)
+      )
     },
     hint: 'nama@server, misalnya humas@mastodon.social',
   },
@@ -54,12 +65,20 @@ export function normaliseHandle(platform: Platform, raw: string): HandleCheck {
   if (trimmed === '') return { ok: false, message: 'Nama akun (handle) wajib diisi.' }
   if (platform === 'whatsapp') {
     const phone = parsePhoneNumberFromString(trimmed, 'ID')
-    if (!phone?.isValid()) return { ok: false, message: `Nomor WhatsApp "${trimmed}" tidak valid; tulis misalnya +62 812 3456 7890 atau 0812 3456 7890.` }
+    if (!phone?.isValid())
+      return {
+        ok: false,
+        message: `Nomor WhatsApp "${trimmed}" tidak valid; tulis misalnya +62 812 3456 7890 atau 0812 3456 7890.`,
+      }
     return { ok: true, handle: phone.number }
   }
   const handle = trimmed.replace(/^@/, '').toLowerCase()
   const rule = RULES[platform]
-  if (!rule.test(handle)) return { ok: false, message: `Nama akun ${PLATFORM_LABELS[platform]} "${trimmed}" tidak valid: ${rule.hint}.` }
+  if (!rule.test(handle))
+    return {
+      ok: false,
+      message: `Nama akun ${PLATFORM_LABELS[platform]} "${trimmed}" tidak valid: ${rule.hint}.`,
+    }
   return { ok: true, handle }
 }
 

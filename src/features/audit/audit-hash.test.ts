@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalJson, findChainBreak, GENESIS_HASH, hashAuditEntry, type AuditContent, type StoredAuditEntry } from './audit-hash.ts'
+import {
+  canonicalJson,
+  findChainBreak,
+  GENESIS_HASH,
+  hashAuditEntry,
+  type AuditContent,
+  type StoredAuditEntry,
+} from './audit-hash.ts'
 
 function chainOf(count: number): StoredAuditEntry[] {
   const entries: StoredAuditEntry[] = []
@@ -28,7 +35,9 @@ function chainOf(count: number): StoredAuditEntry[] {
 
 describe('audit hash chain', () => {
   it('hashes JSON independently of key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}')
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+    )
   })
 
   it('accepts an intact chain', () => {

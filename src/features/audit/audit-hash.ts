@@ -67,15 +67,21 @@ export interface ChainBreak {
 }
 
 /** Walks one chain in seq order and returns the first broken link, or null when the chain is intact. */
-export function findChainBreak(entries: Iterable<StoredAuditEntry>, start?: { seq: number; hash: string }): ChainBreak | null {
+export function findChainBreak(
+  entries: Iterable<StoredAuditEntry>,
+  start?: { seq: number; hash: string },
+): ChainBreak | null {
   let expectedSeq = start ? start.seq + 1 : 1
   let prevHash = start ? start.hash : GENESIS_HASH
   for (const entry of entries) {
     const at = { chain: entry.chain, seq: entry.seq, id: entry.id }
-    if (entry.seq !== expectedSeq) return { ...at, reason: `expected entry #${expectedSeq}, found #${entry.seq} (an entry is missing)` }
-    if (entry.prevHash !== prevHash) return { ...at, reason: 'prev_hash does not match the hash of the entry before it' }
+    if (entry.seq !== expectedSeq)
+      return { ...at, reason: `expected entry #${expectedSeq}, found #${entry.seq} (an entry is missing)` }
+    if (entry.prevHash !== prevHash)
+      return { ...at, reason: 'prev_hash does not match the hash of the entry before it' }
     const recomputed = hashAuditEntry(entry, entry.prevHash)
-    if (recomputed !== entry.hash) return { ...at, reason: 'the content of this entry was changed after it was written' }
+    if (recomputed !== entry.hash)
+      return { ...at, reason: 'the content of this entry was changed after it was written' }
     prevHash = entry.hash
     expectedSeq += 1
   }

@@ -10,7 +10,10 @@ export interface VerifyReport {
   lines: string[]
 }
 
-export async function auditVerifyReport(db: Db, options: { instansiSlug?: string | undefined } = {}): Promise<VerifyReport> {
+export async function auditVerifyReport(
+  db: Db,
+  options: { instansiSlug?: string | undefined } = {},
+): Promise<VerifyReport> {
   let instansiId: string | undefined
   if (options.instansiSlug) {
     const instansi = await findInstansiBySlug(db, options.instansiSlug)
@@ -21,8 +24,11 @@ export async function auditVerifyReport(db: Db, options: { instansiSlug?: string
   const lines: string[] = []
   for (const broken of result.breaks) {
     const owner = broken.chain === 'system' ? undefined : await getInstansi(db, broken.chain)
-    const label = broken.chain === 'system' ? 'system' : owner ? `${owner.slug} (${broken.chain})` : broken.chain
-    lines.push(`BROKEN chain ${label}: first broken link at entry #${broken.seq} (row id ${broken.id}): ${broken.reason}`)
+    const label =
+      broken.chain === 'system' ? 'system' : owner ? `${owner.slug} (${broken.chain})` : broken.chain
+    lines.push(
+      `BROKEN chain ${label}: first broken link at entry #${broken.seq} (row id ${broken.id}): ${broken.reason}`,
+    )
   }
   const summary = `${result.chains} chain(s), ${result.entries} entries checked: ${result.breaks.length === 0 ? 'intact' : `${result.breaks.length} broken`}`
   lines.push(result.breaks.length === 0 ? `OK ${summary}` : `FAILED ${summary}`)

@@ -22,7 +22,9 @@ export interface AuditQuery {
 }
 
 /** A stored entry as the API shows it: the chain name and previous hash left out, the time as ISO text. */
-export type AuditEntryView = Omit<StoredAuditEntry, 'chain' | 'prevHash' | 'occurredAt'> & { occurredAt: string }
+export type AuditEntryView = Omit<StoredAuditEntry, 'chain' | 'prevHash' | 'occurredAt'> & {
+  occurredAt: string
+}
 
 function toView(entry: StoredAuditEntry): AuditEntryView {
   const { chain: _chain, prevHash: _prevHash, occurredAt, ...rest } = entry
@@ -36,7 +38,11 @@ function toView(entry: StoredAuditEntry): AuditEntryView {
 export function periodBound(value: string, end: boolean): Date {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value)
   const instant = new Date(dateOnly ? `${value}T${end ? '23:59:59.999' : '00:00:00.000'}+07:00` : value)
-  if (Number.isNaN(instant.getTime())) throw new AppError('invalid_input', `Tanggal "${value}" tidak dikenali; pakai TTTT-BB-HH atau waktu ISO 8601.`)
+  if (Number.isNaN(instant.getTime()))
+    throw new AppError(
+      'invalid_input',
+      `Tanggal "${value}" tidak dikenali; pakai TTTT-BB-HH atau waktu ISO 8601.`,
+    )
   return instant
 }
 
@@ -46,14 +52,42 @@ export async function browseAuditLog(
   query: AuditQuery & { limit: number; beforeId?: number | undefined },
 ): Promise<{ items: AuditEntryView[]; nextBeforeId: number | null }> {
   authorize(actor, 'audit.read', { instansiId: actor.instansiId })
-  const rows = await searchAudit(deps.db, { ...query, instansiId: actor.instansiId, limit: query.limit + 1, beforeId: query.beforeId })
+  const rows = await searchAudit(deps.db, {
+    ...query,
+    instansiId: actor.instansiId,
+    limit: query.limit + 1,
+    beforeId: query.beforeId,
+  })
   const page = rows.slice(0, query.limit)
-  return { items: page.map(toView), nextBeforeId: rows.length > query.limit ? page[page.length - 1]!.id : null }
+  return {
+    items: page.map(toView),
+    nextBeforeId: rows.length > query.limit ? page[page.length - 1]!.id : null,
+  }
 }
 
-const CSV_COLUMNS = ['id', 'seq', 'occurred_at', 'actor_label', 'actor_user_id', 'action', 'object_type', 'object_id', 'before', 'after', 'ip', 'user_agent', 'prev_hash', 'hash']
+const CSV_COLUMNS = [
+  'id',
+  'seq',
+  'occurred_at',
+  'actor_label',
+  'actor_user_id',
+  'action',
+  'object_type',
+  'object_id',
+  'before',
+  'after',
+  'ip',
+  'user_agent',
+  'prev_hash',
+  'hash',
+]
 
-export async function exportAuditCsv(deps: AuditDeps, actor: Actor, query: AuditQuery, meta: ChangeMeta): Promise<string> {
+export async function exportAuditCsv(
+  deps: AuditDeps,
+  actor: Actor,
+  query: AuditQuery,
+  meta: ChangeMeta,
+): Promise<string> {
   authorize(actor, 'audit.export', { instansiId: actor.instansiId })
   const records: Array<Record<string, string>> = []
   let beforeId: number | undefined
@@ -82,12 +116,25 @@ export async function exportAuditCsv(deps: AuditDeps, actor: Actor, query: Audit
   }
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
-    await recordChange(tx, actor, meta, {
-      action: 'audit.export',
-      objectType: 'audit_log',
-      objectId: null,
-      after: { count: records.length, from: query.from ?? null, to: query.to ?? null, action: query.action ?? null, objectType: query.objectType ?? null, actorUserId: query.actorUserId ?? null },
-    }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'audit.export',
+        objectType: 'audit_log',
+        objectId: null,
+        after: {
+          count: records.length,
+          from: query.from ?? null,
+          to: query.to ?? null,
+          action: query.action ?? null,
+          objectType: query.objectType ?? null,
+          actorUserId: query.actorUserId ?? null,
+        },
+      },
+      now,
+    )
   })
   return formatCsv(CSV_COLUMNS, records)
 }

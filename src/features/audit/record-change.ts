@@ -18,7 +18,13 @@ export interface ChangeRecord {
   after?: unknown
 }
 
-export async function recordChange(tx: Db, actor: Actor, meta: ChangeMeta, change: ChangeRecord, now?: Date): Promise<void> {
+export async function recordChange(
+  tx: Db,
+  actor: Actor,
+  meta: ChangeMeta,
+  change: ChangeRecord,
+  now?: Date,
+): Promise<void> {
   await appendAudit(
     tx,
     {

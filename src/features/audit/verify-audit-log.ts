@@ -9,7 +9,10 @@ export interface AuditVerification {
   breaks: ChainBreak[]
 }
 
-export async function verifyAuditLog(db: Db, options: { instansiId?: string } = {}): Promise<AuditVerification> {
+export async function verifyAuditLog(
+  db: Db,
+  options: { instansiId?: string } = {},
+): Promise<AuditVerification> {
   const chains = options.instansiId ? [chainOf(options.instansiId)] : await listAuditChains(db)
   let entries = 0
   const breaks: ChainBreak[] = []

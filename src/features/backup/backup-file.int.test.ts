@@ -82,7 +82,9 @@ describe('backup and restore', () => {
     expect(header.engine).toBe(testEngine())
     expect(header.migrations).toContain('0000_core')
     expect(JSON.parse(lines[lines.length - 1]!)).toMatchObject({ end: true })
-    expect(lines.indexOf('{"table":"instansi","columns":["id","slug","name","created_at"]}')).toBeGreaterThan(0)
+    expect(lines.indexOf('{"table":"instansi","columns":["id","slug","name","created_at"]}')).toBeGreaterThan(
+      0,
+    )
   })
 
   // The cross-engine case needs the other engine: PGlite always exists, PostgreSQL when this run has a server.
@@ -93,22 +95,26 @@ describe('backup and restore', () => {
     expect(await contentOf(context.database, 2)).toEqual(await contentOf(context.database))
   })
 
-  it.each(targets)('restores into an empty database on %s with equal data and an intact audit chain', async (_label, engine) => {
-    const target = await openFreshDatabase(engine)
-    try {
-      const result = await restoreBackupFile(target.database, backupFile)
-      expect(result.rows).toBeGreaterThan(0)
-      expect(await contentOf(target.database)).toEqual(await contentOf(context.database))
-      // The shared test database also holds chains that other tests break on purpose: the restored copy must
-      // verify exactly as the source does, and this test's own chain must be intact.
-      expect(await verifyAuditLog(target.database.db)).toEqual(await verifyAuditLog(context.db))
-      const own = await verifyAuditLog(target.database.db, { instansiId: ownInstansiId })
-      expect(own.breaks).toEqual([])
-      expect(own.entries).toBe(5)
-    } finally {
-      await target.dispose()
-    }
-  }, 60_000)
+  it.each(targets)(
+    'restores into an empty database on %s with equal data and an intact audit chain',
+    async (_label, engine) => {
+      const target = await openFreshDatabase(engine)
+      try {
+        const result = await restoreBackupFile(target.database, backupFile)
+        expect(result.rows).toBeGreaterThan(0)
+        expect(await contentOf(target.database)).toEqual(await contentOf(context.database))
+        // The shared test database also holds chains that other tests break on purpose: the restored copy must
+        // verify exactly as the source does, and this test's own chain must be intact.
+        expect(await verifyAuditLog(target.database.db)).toEqual(await verifyAuditLog(context.db))
+        const own = await verifyAuditLog(target.database.db, { instansiId: ownInstansiId })
+        expect(own.breaks).toEqual([])
+        expect(own.entries).toBe(5)
+      } finally {
+        await target.dispose()
+      }
+    },
+    60_000,
+  )
 
   it('refuses to restore into a database that already has data', async () => {
     await expect(restoreBackupFile(context.database, backupFile)).rejects.toThrow(/tidak kosong/)

@@ -4,12 +4,19 @@ import { buildWorkingCalendar, effectiveDays } from './build-working-calendar.ts
 import { NATIONAL_CALENDAR, nationalYear } from './national-calendar.ts'
 
 const calendar = buildWorkingCalendar([])
-const cutiCounted = buildWorkingCalendar([], { cutiBersamaIsWorkingDay: true, extraYearsWithTable: [], weekendDays: [0, 6] })
+const cutiCounted = buildWorkingCalendar([], {
+  cutiBersamaIsWorkingDay: true,
+  extraYearsWithTable: [],
+  weekendDays: [0, 6],
+})
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 
 function counts(year: number): { holidays: number; cutiBersama: number } {
   const days = nationalYear(year)!.days
-  return { holidays: days.filter((d) => d.kind === 'holiday').length, cutiBersama: days.filter((d) => d.kind === 'cuti_bersama').length }
+  return {
+    holidays: days.filter((d) => d.kind === 'holiday').length,
+    cutiBersama: days.filter((d) => d.kind === 'cuti_bersama').length,
+  }
 }
 
 describe('national calendar tables (rules.md §10, §12 G 38)', () => {
@@ -23,10 +30,14 @@ describe('national calendar tables (rules.md §10, §12 G 38)', () => {
 
   it('has exactly the four weekend holidays per year that rules.md lists and no cuti bersama on a weekend', () => {
     const weekendHolidays = (year: number) =>
-      nationalYear(year)!.days.filter((d) => d.kind === 'holiday' && [0, 6].includes(dayOfWeek(d.date))).map((d) => d.date)
+      nationalYear(year)!
+        .days.filter((d) => d.kind === 'holiday' && [0, 6].includes(dayOfWeek(d.date)))
+        .map((d) => d.date)
     expect(weekendHolidays(2025)).toEqual(['2025-03-29', '2025-04-20', '2025-06-01', '2025-08-17'])
     expect(weekendHolidays(2026).sort()).toEqual(['2026-03-21', '2026-03-22', '2026-04-05', '2026-05-31'])
-    const weekendCuti = NATIONAL_CALENDAR.flatMap((y) => y.days).filter((d) => d.kind === 'cuti_bersama' && [0, 6].includes(dayOfWeek(d.date)))
+    const weekendCuti = NATIONAL_CALENDAR.flatMap((y) => y.days).filter(
+      (d) => d.kind === 'cuti_bersama' && [0, 6].includes(dayOfWeek(d.date)),
+    )
     expect(weekendCuti).toEqual([])
   })
 
@@ -50,7 +61,11 @@ describe('national calendar tables (rules.md §10, §12 G 38)', () => {
 
 describe('addWorkingDays with the rules.md test vectors', () => {
   it('gives a KIP notice received Fri 13 Mar 2026 a due date of Mon 6 Apr 2026, extended to Wed 15 Apr 2026', () => {
-    expect(addWorkingDays('2026-03-13', 10, calendar)).toEqual({ date: '2026-04-06', provisional: false, provisionalYears: [] })
+    expect(addWorkingDays('2026-03-13', 10, calendar)).toEqual({
+      date: '2026-04-06',
+      provisional: false,
+      provisionalYears: [],
+    })
     expect(addWorkingDays('2026-03-13', 17, calendar).date).toBe('2026-04-15')
   })
 
@@ -79,12 +94,20 @@ describe('addWorkingDays with the rules.md test vectors', () => {
     expect(result.provisional).toBe(true)
     expect(result.provisionalYears).toEqual([2027])
     // 6 working days are used by 31 Dec 2026 (24 Dec cuti bersama, 25 Dec Natal), so 4 remain for 2027.
-    expect(addWorkingDays('2026-12-21', 6, calendar)).toEqual({ date: '2026-12-31', provisional: false, provisionalYears: [] })
+    expect(addWorkingDays('2026-12-21', 6, calendar)).toEqual({
+      date: '2026-12-31',
+      provisional: false,
+      provisionalYears: [],
+    })
     expect(result.date).toBe('2027-01-06')
   })
 
   it('stops being provisional once the instansi declares next year complete', () => {
-    const withNextYear = buildWorkingCalendar([], { cutiBersamaIsWorkingDay: false, extraYearsWithTable: [2027], weekendDays: [0, 6] })
+    const withNextYear = buildWorkingCalendar([], {
+      cutiBersamaIsWorkingDay: false,
+      extraYearsWithTable: [2027],
+      weekendDays: [0, 6],
+    })
     expect(addWorkingDays('2026-12-21', 10, withNextYear).provisional).toBe(false)
   })
 
@@ -100,7 +123,11 @@ describe('addWorkingDays with the rules.md test vectors', () => {
   })
 
   it('counts Saturday as a working day for an office that works six days a week', () => {
-    const sixDays = buildWorkingCalendar([], { cutiBersamaIsWorkingDay: false, extraYearsWithTable: [], weekendDays: [0] })
+    const sixDays = buildWorkingCalendar([], {
+      cutiBersamaIsWorkingDay: false,
+      extraYearsWithTable: [],
+      weekendDays: [0],
+    })
     // Fri 13 Mar 2026 + 1: Sat 14 Mar counts.
     expect(addWorkingDays('2026-03-13', 1, sixDays).date).toBe('2026-03-14')
   })

@@ -19,7 +19,11 @@ export interface CalendarSettings {
   weekendDays: readonly number[]
 }
 
-export const DEFAULT_CALENDAR_SETTINGS: CalendarSettings = { cutiBersamaIsWorkingDay: false, extraYearsWithTable: [], weekendDays: [0, 6] }
+export const DEFAULT_CALENDAR_SETTINGS: CalendarSettings = {
+  cutiBersamaIsWorkingDay: false,
+  extraYearsWithTable: [],
+  weekendDays: [0, 6],
+}
 
 export interface EffectiveDay {
   date: string
@@ -38,7 +42,8 @@ export function effectiveDays(
 ): EffectiveDay[] {
   const byDate = new Map<string, EffectiveDay>()
   for (const year of national) {
-    for (const day of year.days) byDate.set(day.date, { date: day.date, kind: day.kind, name: day.name, source: 'national' })
+    for (const day of year.days)
+      byDate.set(day.date, { date: day.date, kind: day.kind, name: day.name, source: 'national' })
   }
   for (const edit of edits) {
     const base = byDate.get(edit.date)
@@ -54,7 +59,16 @@ export function buildWorkingCalendar(
   national: readonly NationalYear[] = NATIONAL_CALENDAR,
 ): WorkingCalendar {
   const offDays = new Map<string, OffDayKind>()
-  for (const day of effectiveDays(edits, national)) if (day.kind !== 'working_day') offDays.set(day.date, day.kind)
-  const yearsWithTable = new Set<number>([...national.map((year) => year.year), ...settings.extraYearsWithTable])
-  return { offDays, yearsWithTable, cutiBersamaIsWorkingDay: settings.cutiBersamaIsWorkingDay, weekendDays: settings.weekendDays }
+  for (const day of effectiveDays(edits, national))
+    if (day.kind !== 'working_day') offDays.set(day.date, day.kind)
+  const yearsWithTable = new Set<number>([
+    ...national.map((year) => year.year),
+    ...settings.extraYearsWithTable,
+  ])
+  return {
+    offDays,
+    yearsWithTable,
+    cutiBersamaIsWorkingDay: settings.cutiBersamaIsWorkingDay,
+    weekendDays: settings.weekendDays,
+  }
 }

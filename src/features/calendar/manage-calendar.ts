@@ -14,7 +14,14 @@ import {
 import { authorize, unitScope, type Action, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
-import { addWorkingDays, isIsoDate, jakartaDateOf, yearOf, type WorkingCalendar, type WorkingDayResult } from './add-working-days.ts'
+import {
+  addWorkingDays,
+  isIsoDate,
+  jakartaDateOf,
+  yearOf,
+  type WorkingCalendar,
+  type WorkingDayResult,
+} from './add-working-days.ts'
 import {
   buildWorkingCalendar,
   DEFAULT_CALENDAR_SETTINGS,
@@ -34,7 +41,8 @@ export interface CalendarDeps {
 export const CALENDAR_DAY_KINDS: readonly CalendarDayKind[] = ['holiday', 'cuti_bersama', 'working_day']
 
 function requireSomewhere(actor: Actor, action: Action): void {
-  if (unitScope(actor, action).pathPrefixes.length === 0) throw new AppError('forbidden', `Anda tidak berwenang untuk tindakan ini (${action}).`)
+  if (unitScope(actor, action).pathPrefixes.length === 0)
+    throw new AppError('forbidden', `Anda tidak berwenang untuk tindakan ini (${action}).`)
 }
 
 function toEdits(rows: ReadonlyArray<{ date: string; kind: string; name: string }>): CalendarEdit[] {
@@ -47,7 +55,10 @@ export async function loadCalendarSettings(db: Db, instansiId: string): Promise<
 }
 
 export async function loadWorkingCalendar(db: Db, instansiId: string): Promise<WorkingCalendar> {
-  const [edits, settings] = await Promise.all([listCalendarEdits(db, instansiId), loadCalendarSettings(db, instansiId)])
+  const [edits, settings] = await Promise.all([
+    listCalendarEdits(db, instansiId),
+    loadCalendarSettings(db, instansiId),
+  ])
   return buildWorkingCalendar(toEdits(edits), settings)
 }
 
@@ -65,19 +76,32 @@ export interface CalendarYearView {
   missingTables: number[]
 }
 
-export async function readCalendarYear(deps: CalendarDeps, actor: Actor, year: number): Promise<CalendarYearView> {
+export async function readCalendarYear(
+  deps: CalendarDeps,
+  actor: Actor,
+  year: number,
+): Promise<CalendarYearView> {
   requireSomewhere(actor, 'calendar.read')
   const settings = await loadCalendarSettings(deps.db, actor.instansiId)
-  const edits = await listCalendarEdits(deps.db, actor.instansiId, { from: `${year}-01-01`, to: `${year}-12-31` })
+  const edits = await listCalendarEdits(deps.db, actor.instansiId, {
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+  })
   const national = nationalYear(year)
   const thisYear = yearOf(jakartaDateOf(deps.clock.now()))
-  const missingTables = [thisYear, thisYear + 1].filter((y) => !nationalYear(y) && !settings.extraYearsWithTable.includes(y))
+  const missingTables = [thisYear, thisYear + 1].filter(
+    (y) => !nationalYear(y) && !settings.extraYearsWithTable.includes(y),
+  )
   return {
     year,
     hasTable: national !== undefined || settings.extraYearsWithTable.includes(year),
-    source: national?.source ?? (settings.extraYearsWithTable.includes(year) ? 'Diisi oleh admin instansi' : null),
+    source:
+      national?.source ?? (settings.extraYearsWithTable.includes(year) ? 'Diisi oleh admin instansi' : null),
     settings,
-    days: effectiveDays(toEdits(edits), NATIONAL_CALENDAR.filter((entry) => entry.year === year)),
+    days: effectiveDays(
+      toEdits(edits),
+      NATIONAL_CALENDAR.filter((entry) => entry.year === year),
+    ),
     missingTables,
   }
 }
@@ -91,10 +115,12 @@ export interface CalendarDayInput {
 function checkDay(input: CalendarDayInput): CalendarDayInput {
   const details: Record<string, string> = {}
   if (!isIsoDate(input.date)) details.date = 'Tanggal harus berbentuk TTTT-BB-HH.'
-  if (!CALENDAR_DAY_KINDS.includes(input.kind)) details.kind = 'Jenis hari: holiday, cuti_bersama atau working_day.'
+  if (!CALENDAR_DAY_KINDS.includes(input.kind))
+    details.kind = 'Jenis hari: holiday, cuti_bersama atau working_day.'
   const name = input.name.trim()
   if (name === '' || name.length > 200) details.name = 'Isi nama hari (paling panjang 200 karakter).'
-  if (Object.keys(details).length > 0) throw new AppError('invalid_input', `Periksa isian hari: ${Object.values(details).join(' ')}`, details)
+  if (Object.keys(details).length > 0)
+    throw new AppError('invalid_input', `Periksa isian hari: ${Object.values(details).join(' ')}`, details)
   return { date: input.date, kind: input.kind, name }
 }
 
@@ -109,17 +135,38 @@ function nationalDayOn(date: string) {
   return nationalYear(yearOf(date))?.days.find((day) => day.date === date)
 }
 
-export async function addCalendarDay(deps: CalendarDeps, actor: Actor, input: CalendarDayInput, meta: ChangeMeta): Promise<EffectiveDay> {
+export async function addCalendarDay(
+  deps: CalendarDeps,
+  actor: Actor,
+  input: CalendarDayInput,
+  meta: ChangeMeta,
+): Promise<EffectiveDay> {
   authorize(actor, 'calendar.manage', { instansiId: actor.instansiId })
   const day = checkDay(input)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     const existing = await currentDay(tx, actor.instansiId, day.date)
     if (existing && existing.kind !== 'working_day') {
-      throw new AppError('conflict', `Tanggal ${day.date} sudah tercatat sebagai "${existing.name}"; ubah hari itu alih-alih menambah.`, { date: 'Sudah ada.' })
+      throw new AppError(
+        'conflict',
+        `Tanggal ${day.date} sudah tercatat sebagai "${existing.name}"; ubah hari itu alih-alih menambah.`,
+        { date: 'Sudah ada.' },
+      )
     }
     await upsertCalendarEdit(tx, actor.instansiId, day, now)
-    await recordChange(tx, actor, meta, { action: 'calendar.add', objectType: 'calendar_day', objectId: day.date, before: existing ?? null, after: day }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'calendar.add',
+        objectType: 'calendar_day',
+        objectId: day.date,
+        before: existing ?? null,
+        after: day,
+      },
+      now,
+    )
   })
   return (await currentDay(deps.db, actor.instansiId, day.date))!
 }
@@ -137,15 +184,35 @@ export async function updateCalendarDay(
   const now = deps.clock.now()
   const target = await deps.db.transaction(async (tx) => {
     const existing = await currentDay(tx, actor.instansiId, date)
-    if (!existing || existing.kind === 'working_day') throw new AppError('not_found', `Tanggal ${date} bukan hari libur atau cuti bersama di kalender ini.`)
-    const next = checkDay({ date: patch.date ?? date, kind: patch.kind ?? existing.kind, name: patch.name ?? existing.name })
+    if (!existing || existing.kind === 'working_day')
+      throw new AppError('not_found', `Tanggal ${date} bukan hari libur atau cuti bersama di kalender ini.`)
+    const next = checkDay({
+      date: patch.date ?? date,
+      kind: patch.kind ?? existing.kind,
+      name: patch.name ?? existing.name,
+    })
     if (next.date !== date) {
       const clash = await currentDay(tx, actor.instansiId, next.date)
-      if (clash && clash.kind !== 'working_day') throw new AppError('conflict', `Tanggal ${next.date} sudah tercatat sebagai "${clash.name}".`, { date: 'Sudah ada.' })
+      if (clash && clash.kind !== 'working_day')
+        throw new AppError('conflict', `Tanggal ${next.date} sudah tercatat sebagai "${clash.name}".`, {
+          date: 'Sudah ada.',
+        })
       await vacate(tx, actor.instansiId, date, now)
     }
     await upsertCalendarEdit(tx, actor.instansiId, next, now)
-    await recordChange(tx, actor, meta, { action: 'calendar.update', objectType: 'calendar_day', objectId: date, before: existing, after: next }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'calendar.update',
+        objectType: 'calendar_day',
+        objectId: date,
+        before: existing,
+        after: next,
+      },
+      now,
+    )
     return next.date
   })
   return (await currentDay(deps.db, actor.instansiId, target))!
@@ -153,24 +220,53 @@ export async function updateCalendarDay(
 
 /** Makes a date an ordinary day: a national day is cancelled by an edit, an instansi-only day is deleted. */
 async function vacate(tx: Db, instansiId: string, date: string, now: Date): Promise<void> {
-  if (nationalDayOn(date)) await upsertCalendarEdit(tx, instansiId, { date, kind: 'working_day', name: 'Dihapus oleh admin instansi' }, now)
+  if (nationalDayOn(date))
+    await upsertCalendarEdit(
+      tx,
+      instansiId,
+      { date, kind: 'working_day', name: 'Dihapus oleh admin instansi' },
+      now,
+    )
   else await deleteCalendarEdit(tx, instansiId, date)
 }
 
-export async function removeCalendarDay(deps: CalendarDeps, actor: Actor, date: string, meta: ChangeMeta): Promise<void> {
+export async function removeCalendarDay(
+  deps: CalendarDeps,
+  actor: Actor,
+  date: string,
+  meta: ChangeMeta,
+): Promise<void> {
   authorize(actor, 'calendar.manage', { instansiId: actor.instansiId })
   if (!isIsoDate(date)) throw new AppError('invalid_input', 'Tanggal harus berbentuk TTTT-BB-HH.')
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     const existing = await currentDay(tx, actor.instansiId, date)
-    if (!existing || existing.kind === 'working_day') throw new AppError('not_found', `Tanggal ${date} bukan hari libur atau cuti bersama di kalender ini.`)
+    if (!existing || existing.kind === 'working_day')
+      throw new AppError('not_found', `Tanggal ${date} bukan hari libur atau cuti bersama di kalender ini.`)
     await vacate(tx, actor.instansiId, date, now)
-    await recordChange(tx, actor, meta, { action: 'calendar.remove', objectType: 'calendar_day', objectId: date, before: existing, after: null }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'calendar.remove',
+        objectType: 'calendar_day',
+        objectId: date,
+        before: existing,
+        after: null,
+      },
+      now,
+    )
   })
 }
 
 /** Drops the instansi's edit of a date, so the national table applies again. */
-export async function resetCalendarDay(deps: CalendarDeps, actor: Actor, date: string, meta: ChangeMeta): Promise<EffectiveDay | null> {
+export async function resetCalendarDay(
+  deps: CalendarDeps,
+  actor: Actor,
+  date: string,
+  meta: ChangeMeta,
+): Promise<EffectiveDay | null> {
   authorize(actor, 'calendar.manage', { instansiId: actor.instansiId })
   if (!isIsoDate(date)) throw new AppError('invalid_input', 'Tanggal harus berbentuk TTTT-BB-HH.')
   const now = deps.clock.now()
@@ -178,26 +274,53 @@ export async function resetCalendarDay(deps: CalendarDeps, actor: Actor, date: s
     const edit = await getCalendarEdit(tx, actor.instansiId, date)
     if (!edit) throw new AppError('not_found', `Tanggal ${date} tidak diubah oleh instansi ini.`)
     await deleteCalendarEdit(tx, actor.instansiId, date)
-    await recordChange(tx, actor, meta, { action: 'calendar.reset', objectType: 'calendar_day', objectId: date, before: toEdits([edit])[0], after: nationalDayOn(date) ?? null }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'calendar.reset',
+        objectType: 'calendar_day',
+        objectId: date,
+        before: toEdits([edit])[0],
+        after: nationalDayOn(date) ?? null,
+      },
+      now,
+    )
   })
   return (await currentDay(deps.db, actor.instansiId, date)) ?? null
 }
 
-export async function updateCalendarSettings(deps: CalendarDeps, actor: Actor, input: Partial<CalendarSettings>, meta: ChangeMeta): Promise<CalendarSettings> {
+export async function updateCalendarSettings(
+  deps: CalendarDeps,
+  actor: Actor,
+  input: Partial<CalendarSettings>,
+  meta: ChangeMeta,
+): Promise<CalendarSettings> {
   authorize(actor, 'calendar.manage', { instansiId: actor.instansiId })
   if (input.weekendDays && input.weekendDays.length > 5) {
-    throw new AppError('invalid_input', 'Paling sedikit dua hari dalam seminggu harus hari kerja.', { weekendDays: 'Terlalu banyak hari libur mingguan.' })
+    throw new AppError('invalid_input', 'Paling sedikit dua hari dalam seminggu harus hari kerja.', {
+      weekendDays: 'Terlalu banyak hari libur mingguan.',
+    })
   }
   const now = deps.clock.now()
   return deps.db.transaction(async (tx) => {
     const before = await loadCalendarSettings(tx, actor.instansiId)
     const after: CalendarSettings = {
       cutiBersamaIsWorkingDay: input.cutiBersamaIsWorkingDay ?? before.cutiBersamaIsWorkingDay,
-      extraYearsWithTable: [...new Set(input.extraYearsWithTable ?? before.extraYearsWithTable)].sort((a, b) => a - b),
+      extraYearsWithTable: [...new Set(input.extraYearsWithTable ?? before.extraYearsWithTable)].sort(
+        (a, b) => a - b,
+      ),
       weekendDays: [...new Set(input.weekendDays ?? before.weekendDays)].sort((a, b) => a - b),
     }
     await writeCalendarSettings(tx, actor.instansiId, after, now)
-    await recordChange(tx, actor, meta, { action: 'calendar.settings', objectType: 'calendar_settings', objectId: null, before, after }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      { action: 'calendar.settings', objectType: 'calendar_settings', objectId: null, before, after },
+      now,
+    )
     return after
   })
 }
@@ -208,13 +331,27 @@ export interface DeadlineView extends WorkingDayResult {
   cutiBersamaIsWorkingDay: boolean
 }
 
-export async function computeDeadline(deps: CalendarDeps, actor: Actor, input: { start?: string | undefined; workingDays: number }): Promise<DeadlineView> {
+export async function computeDeadline(
+  deps: CalendarDeps,
+  actor: Actor,
+  input: { start?: string | undefined; workingDays: number },
+): Promise<DeadlineView> {
   requireSomewhere(actor, 'calendar.read')
   const start = input.start ?? jakartaDateOf(deps.clock.now())
-  if (!isIsoDate(start)) throw new AppError('invalid_input', 'Tanggal mulai harus berbentuk TTTT-BB-HH.', { start: 'Format TTTT-BB-HH.' })
+  if (!isIsoDate(start))
+    throw new AppError('invalid_input', 'Tanggal mulai harus berbentuk TTTT-BB-HH.', {
+      start: 'Format TTTT-BB-HH.',
+    })
   if (!Number.isInteger(input.workingDays) || input.workingDays < 0 || input.workingDays > 1000) {
-    throw new AppError('invalid_input', 'Jumlah hari kerja harus bilangan bulat 0–1000.', { workingDays: 'Bilangan bulat 0–1000.' })
+    throw new AppError('invalid_input', 'Jumlah hari kerja harus bilangan bulat 0–1000.', {
+      workingDays: 'Bilangan bulat 0–1000.',
+    })
   }
   const calendar = await loadWorkingCalendar(deps.db, actor.instansiId)
-  return { start, workingDays: input.workingDays, cutiBersamaIsWorkingDay: calendar.cutiBersamaIsWorkingDay, ...addWorkingDays(start, input.workingDays, calendar) }
+  return {
+    start,
+    workingDays: input.workingDays,
+    cutiBersamaIsWorkingDay: calendar.cutiBersamaIsWorkingDay,
+    ...addWorkingDays(start, input.workingDays, calendar),
+  }
 }

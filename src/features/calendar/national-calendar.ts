@@ -22,7 +22,8 @@ const cuti = (date: string, name: string): NationalDay => ({ date, kind: 'cuti_b
 export const NATIONAL_CALENDAR: readonly NationalYear[] = [
   {
     year: 2025,
-    source: 'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PAN-RB No. 1017/2024, 2/2024, 2/2024 (14 Oktober 2024)',
+    source:
+      'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PAN-RB No. 1017/2024, 2/2024, 2/2024 (14 Oktober 2024)',
     days: [
       holiday('2025-01-01', 'Tahun Baru Masehi'),
       holiday('2025-01-27', 'Isra Mikraj Nabi Muhammad SAW'),
@@ -55,7 +56,8 @@ export const NATIONAL_CALENDAR: readonly NationalYear[] = [
   },
   {
     year: 2026,
-    source: 'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PAN-RB No. 1497/2025, 2/2025, 5/2025 (rapat 19 September 2025)',
+    source:
+      'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PAN-RB No. 1497/2025, 2/2025, 5/2025 (rapat 19 September 2025)',
     days: [
       holiday('2026-01-01', 'Tahun Baru Masehi'),
       holiday('2026-01-16', 'Isra Mikraj Nabi Muhammad SAW'),

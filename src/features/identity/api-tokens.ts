@@ -43,21 +43,31 @@ export async function createApiToken(
   input: CreateApiTokenInput,
   meta: RequestMeta,
 ): Promise<{ token: string; apiToken: ApiTokenView }> {
-  if (actor.via === 'token') throw new AppError('forbidden', 'Token API tidak dapat membuat token lain. Gunakan sesi peramban.')
+  if (actor.via === 'token')
+    throw new AppError('forbidden', 'Token API tidak dapat membuat token lain. Gunakan sesi peramban.')
   const now = deps.clock.now()
   if (input.expiresAt && input.expiresAt <= now) {
-    throw new AppError('invalid_input', 'Tanggal kedaluwarsa harus di masa depan.', { expiresAt: 'Harus di masa depan.' })
+    throw new AppError('invalid_input', 'Tanggal kedaluwarsa harus di masa depan.', {
+      expiresAt: 'Harus di masa depan.',
+    })
   }
   const mine = await grantsWithUnits(deps.db, actor.instansiId, actor.userId)
   const requested = input.grants ?? mine.map((g) => ({ unitId: g.unitId, role: g.role }))
   for (const grant of requested) {
     if (!mine.some((g) => g.unitId === grant.unitId && g.role === grant.role)) {
-      throw new AppError('invalid_input', `Peran ${grant.role} pada unit tersebut bukan milik Anda; token hanya boleh memuat peran Anda sendiri.`, {
-        grants: 'Hanya peran milik Anda.',
-      })
+      throw new AppError(
+        'invalid_input',
+        `Peran ${grant.role} pada unit tersebut bukan milik Anda; token hanya boleh memuat peran Anda sendiri.`,
+        {
+          grants: 'Hanya peran milik Anda.',
+        },
+      )
     }
   }
-  if (requested.length === 0) throw new AppError('invalid_input', 'Pilih minimal satu peran untuk token ini.', { grants: 'Minimal satu peran.' })
+  if (requested.length === 0)
+    throw new AppError('invalid_input', 'Pilih minimal satu peran untuk token ini.', {
+      grants: 'Minimal satu peran.',
+    })
   const unique = [...new Map(requested.map((g) => [`${g.unitId}:${g.role}`, g])).values()]
   const token = generateApiToken()
   const row = await deps.db.transaction(async (tx) => {
@@ -94,7 +104,12 @@ export async function listMyApiTokens(deps: Pick<IdentityDeps, 'db'>, actor: Act
   return (await listApiTokens(deps.db, actor.instansiId, actor.userId)).map(view)
 }
 
-export async function revokeMyApiToken(deps: IdentityDeps, actor: Actor, tokenId: string, meta: RequestMeta): Promise<void> {
+export async function revokeMyApiToken(
+  deps: IdentityDeps,
+  actor: Actor,
+  tokenId: string,
+  meta: RequestMeta,
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now()
     const row = await revokeApiToken(tx, actor.instansiId, actor.userId, tokenId, now)

@@ -21,7 +21,10 @@ export interface Authenticated {
   restriction: SessionRestriction | null
 }
 
-export async function authenticateSessionToken(deps: Pick<IdentityDeps, 'db' | 'clock'>, token: string): Promise<Authenticated | null> {
+export async function authenticateSessionToken(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+  token: string,
+): Promise<Authenticated | null> {
   const found = await resolveSession(deps, token)
   if (!found) return null
   const grantRows = found.grants
@@ -30,10 +33,19 @@ export async function authenticateSessionToken(deps: Pick<IdentityDeps, 'db' | '
   if (found.user.totpEnabledAt && !found.session.twoFactorPassed) restriction = 'verify_two_factor'
   else if (!found.user.totpEnabledAt && requiresTwoFactor(grantRows)) restriction = 'enrol_two_factor'
   else if (found.user.mustChangePassword) restriction = 'change_password'
-  return { actor, kind: 'session', sessionId: found.session.id, csrfToken: found.session.csrfToken, restriction }
+  return {
+    actor,
+    kind: 'session',
+    sessionId: found.session.id,
+    csrfToken: found.session.csrfToken,
+    restriction,
+  }
 }
 
-export async function authenticateApiToken(deps: Pick<IdentityDeps, 'db' | 'clock'>, token: string): Promise<Authenticated | null> {
+export async function authenticateApiToken(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+  token: string,
+): Promise<Authenticated | null> {
   if (!isApiTokenFormat(token)) return null
   const now = deps.clock.now()
   const found = await findLiveApiToken(deps.db, sha256Hex(token), now)
@@ -42,6 +54,7 @@ export async function authenticateApiToken(deps: Pick<IdentityDeps, 'db' | 'cloc
   if (now.getTime() - lastUsed > 60_000) await touchApiToken(deps.db, found.token.id, now)
   const actor = actorFrom(found.user, 'token', found.grants, found.token.grants)
   // Tokens are made from a full session, but the user may have been given an admin role since then.
-  const restriction: SessionRestriction | null = requiresTwoFactor(found.grants) && !found.user.totpEnabledAt ? 'enrol_two_factor' : null
+  const restriction: SessionRestriction | null =
+    requiresTwoFactor(found.grants) && !found.user.totpEnabledAt ? 'enrol_two_factor' : null
   return { actor, kind: 'token', sessionId: null, csrfToken: null, restriction }
 }

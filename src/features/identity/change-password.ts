@@ -21,17 +21,27 @@ export async function changeOwnPassword(
   assertNotLocked(user, deps.clock.now())
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordAccountFailure(deps, user, 'password', meta)
-    throw new AppError('invalid_input', 'Kata sandi saat ini salah.', { currentPassword: 'Kata sandi saat ini salah.' })
+    throw new AppError('invalid_input', 'Kata sandi saat ini salah.', {
+      currentPassword: 'Kata sandi saat ini salah.',
+    })
   }
   assertPasswordAcceptable(input.newPassword, user.email, 'newPassword')
   if (input.newPassword === input.currentPassword) {
-    throw new AppError('invalid_input', 'Kata sandi baru harus berbeda dari yang lama.', { newPassword: 'Harus berbeda dari kata sandi lama.' })
+    throw new AppError('invalid_input', 'Kata sandi baru harus berbeda dari yang lama.', {
+      newPassword: 'Harus berbeda dari kata sandi lama.',
+    })
   }
   const passwordHash = await hashPassword(input.newPassword)
   const now = deps.clock.now()
   return deps.db.transaction(async (tx) => {
     await setPassword(tx, actor.instansiId, actor.userId, { passwordHash, mustChangePassword: false }, now)
-    const revokedSessions = await revokeUserSessions(tx, actor.instansiId, actor.userId, now, currentSessionId ?? undefined)
+    const revokedSessions = await revokeUserSessions(
+      tx,
+      actor.instansiId,
+      actor.userId,
+      now,
+      currentSessionId ?? undefined,
+    )
     await appendAudit(
       tx,
       {

@@ -17,7 +17,14 @@ export interface MeView {
     lastLoginAt: string | null
   }
   instansi: { id: string; slug: string; name: string }
-  roles: { grantId: string; role: string; unitId: string; unitCode: string; unitName: string; unitPath: string }[]
+  roles: {
+    grantId: string
+    role: string
+    unitId: string
+    unitCode: string
+    unitName: string
+    unitPath: string
+  }[]
   allowedActions: Action[]
   csrfToken: string | null
   mustEnrolTwoFactor: boolean
@@ -38,7 +45,10 @@ export async function describeMe(
   if (!user || !instansi) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
   const mustEnrolTwoFactor = !user.totpEnabledAt && requiresTwoFactor(grants)
   // A token sees only its own narrowed roles.
-  const visible = actor.via === 'token' ? grants.filter((g) => actor.grants.some((a) => a.unitId === g.unitId && a.role === g.role)) : grants
+  const visible =
+    actor.via === 'token'
+      ? grants.filter((g) => actor.grants.some((a) => a.unitId === g.unitId && a.role === g.role))
+      : grants
   return {
     user: {
       id: user.id,
@@ -50,7 +60,14 @@ export async function describeMe(
       lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     },
     instansi: { id: instansi.id, slug: instansi.slug, name: instansi.name },
-    roles: visible.map((g) => ({ grantId: g.grantId, role: g.role, unitId: g.unitId, unitCode: g.unitCode, unitName: g.unitName, unitPath: g.unitPath })),
+    roles: visible.map((g) => ({
+      grantId: g.grantId,
+      role: g.role,
+      unitId: g.unitId,
+      unitCode: g.unitCode,
+      unitName: g.unitName,
+      unitPath: g.unitPath,
+    })),
     allowedActions: mustEnrolTwoFactor || session.twoFactorPending ? [] : allowedActions(actor),
     csrfToken: session.csrfToken,
     mustEnrolTwoFactor,

@@ -13,7 +13,12 @@ describe('token grant narrowing', () => {
   })
 
   it('never adds a grant the user does not hold (a role the user lost disappears from the token)', () => {
-    expect(narrowGrants(userGrants, [{ unitId: 'u2', role: 'admin' }, { unitId: 'u3', role: 'pengelola' }])).toEqual([])
+    expect(
+      narrowGrants(userGrants, [
+        { unitId: 'u2', role: 'admin' },
+        { unitId: 'u3', role: 'pengelola' },
+      ]),
+    ).toEqual([])
   })
 })
 

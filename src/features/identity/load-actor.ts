@@ -11,15 +11,22 @@ export function requiresTwoFactor(grants: readonly { role: string }[]): boolean 
 }
 
 export function toGrants(rows: readonly GrantWithUnit[]): Grant[] {
-  return rows.flatMap((row) => (isRole(row.role) ? [{ unitId: row.unitId, unitPath: row.unitPath, role: row.role }] : []))
+  return rows.flatMap((row) =>
+    isRole(row.role) ? [{ unitId: row.unitId, unitPath: row.unitPath, role: row.role }] : [],
+  )
 }
 
 /**
  * Narrows the user's current grants to those a token carries. A token never widens access, and it loses a
  * role the moment the user loses it.
  */
-export function narrowGrants(userGrants: readonly Grant[], tokenGrants: readonly { unitId: string; role: string }[]): Grant[] {
-  return userGrants.filter((grant) => tokenGrants.some((t) => t.unitId === grant.unitId && t.role === grant.role))
+export function narrowGrants(
+  userGrants: readonly Grant[],
+  tokenGrants: readonly { unitId: string; role: string }[],
+): Grant[] {
+  return userGrants.filter((grant) =>
+    tokenGrants.some((t) => t.unitId === grant.unitId && t.role === grant.role),
+  )
 }
 
 /** The actor from already-loaded grant rows (the authentication query brings them along). */

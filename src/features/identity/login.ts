@@ -36,7 +36,6 @@ export function ipFailureLimit(maxAttempts: number): number {
   return Math.max(20, maxAttempts * 4)
 }
 
-
 export async function login(deps: IdentityDeps, input: LoginInput, meta: RequestMeta): Promise<LoginResult> {
   const { db, config, clock } = deps
   const now = clock.now()
@@ -72,15 +71,22 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
   if (user.totpEnabledAt) {
     if (!hasSecondFactorInput(input)) {
       // The password was right; the form now asks for the code. Not counted as a failure.
-      throw new AppError('two_factor_required', 'Masukkan kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.')
+      throw new AppError(
+        'two_factor_required',
+        'Masukkan kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.',
+      )
     }
     const check = await checkSecondFactor(db, deps.secret, user, input, now)
     if (!check.ok) {
       await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
       await recordAccountFailure(deps, user, 'second_factor', meta)
-      throw new AppError('unauthenticated', 'Kode verifikasi salah atau sudah dipakai. Periksa jam di ponsel Anda lalu coba lagi.', {
-        totp: 'Kode tidak cocok.',
-      })
+      throw new AppError(
+        'unauthenticated',
+        'Kode verifikasi salah atau sudah dipakai. Periksa jam di ponsel Anda lalu coba lagi.',
+        {
+          totp: 'Kode tidak cocok.',
+        },
+      )
     }
     twoFactorPassed = true
   }
@@ -108,4 +114,3 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
   await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: true }, now)
   return { ...result, user, mustEnrolTwoFactor: !user.totpEnabledAt && requiresTwoFactor(grants) }
 }
-

@@ -4,7 +4,13 @@
 // over the Warta account.
 import * as oidc from 'openid-client'
 import { appendAudit } from '../../db/audit-repository.ts'
-import { findUserByEmail, saveOidcLoginState, setOidcSubject, takeOidcLoginState, type UserRow } from '../../db/identity-repository.ts'
+import {
+  findUserByEmail,
+  saveOidcLoginState,
+  setOidcSubject,
+  takeOidcLoginState,
+  type UserRow,
+} from '../../db/identity-repository.ts'
 import { recordSuccessfulLogin } from '../../db/identity-repository.ts'
 import type { Config } from '../../config.ts'
 import { AppError } from '../app-error.ts'
@@ -45,14 +51,25 @@ function settingsOf(config: Config): NonNullable<Config['oidc']> {
 }
 
 /** Returns the provider URL to send the browser to, and the state to bind to the browser in a cookie. */
-export async function startOidcLogin(deps: Pick<IdentityDeps, 'db' | 'config' | 'clock'>): Promise<{ url: string; state: string }> {
+export async function startOidcLogin(
+  deps: Pick<IdentityDeps, 'db' | 'config' | 'clock'>,
+): Promise<{ url: string; state: string }> {
   const settings = settingsOf(deps.config)
   const config = await providerConfig(settings)
   const state = oidc.randomState()
   const nonce = oidc.randomNonce()
   const codeVerifier = oidc.randomPKCECodeVerifier()
   const now = deps.clock.now()
-  await saveOidcLoginState(deps.db, { stateHash: sha256Hex(state), nonce, codeVerifier, expiresAt: new Date(now.getTime() + STATE_MINUTES * 60_000) }, now)
+  await saveOidcLoginState(
+    deps.db,
+    {
+      stateHash: sha256Hex(state),
+      nonce,
+      codeVerifier,
+      expiresAt: new Date(now.getTime() + STATE_MINUTES * 60_000),
+    },
+    now,
+  )
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: oidcRedirectUri(deps.config),
     scope: 'openid email profile',
@@ -64,7 +81,8 @@ export async function startOidcLogin(deps: Pick<IdentityDeps, 'db' | 'config' | 
   return { url: url.href, state }
 }
 
-export type OidcFailure = 'invalid_state' | 'provider_error' | 'email_unverified' | 'unknown_user' | 'subject_mismatch'
+export type OidcFailure =
+  'invalid_state' | 'provider_error' | 'email_unverified' | 'unknown_user' | 'subject_mismatch'
 
 export class OidcLoginError extends Error {
   readonly reason: OidcFailure
@@ -86,7 +104,8 @@ export async function finishOidcLogin(
 ): Promise<NewSessionResult & { user: UserRow }> {
   const settings = settingsOf(deps.config)
   const state = callbackUrl.searchParams.get('state') ?? ''
-  if (!state || !boundState || state !== boundState) throw new OidcLoginError('invalid_state', 'OIDC state does not match the browser')
+  if (!state || !boundState || state !== boundState)
+    throw new OidcLoginError('invalid_state', 'OIDC state does not match the browser')
   const now = deps.clock.now()
   const pending = await takeOidcLoginState(deps.db, sha256Hex(state), now)
   if (!pending) throw new OidcLoginError('invalid_state', 'OIDC state unknown, used or expired')
@@ -103,16 +122,22 @@ export async function finishOidcLogin(
     claims = tokens.claims()
     profile = { email: claims?.email, email_verified: claims?.email_verified }
     // Conformant providers put scope claims (email) in the UserInfo response, not the ID token.
-    if (claims && typeof claims.email !== 'string') profile = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)
+    if (claims && typeof claims.email !== 'string')
+      profile = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)
   } catch (error) {
-    throw new OidcLoginError('provider_error', `OIDC code exchange failed: ${error instanceof Error ? error.message : String(error)}`)
+    throw new OidcLoginError(
+      'provider_error',
+      `OIDC code exchange failed: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
   if (!claims) throw new OidcLoginError('provider_error', 'no ID token')
   const email = typeof profile.email === 'string' ? profile.email : ''
-  if (!email || profile.email_verified !== true) throw new OidcLoginError('email_unverified', 'provider did not assert a verified e-mail')
+  if (!email || profile.email_verified !== true)
+    throw new OidcLoginError('email_unverified', 'provider did not assert a verified e-mail')
   const user = await findUserByEmail(deps.db, email)
   if (!user || user.disabledAt) throw new OidcLoginError('unknown_user', `no active user for ${email}`)
-  if (user.oidcSubject && user.oidcSubject !== claims.sub) throw new OidcLoginError('subject_mismatch', 'e-mail is linked to another provider subject')
+  if (user.oidcSubject && user.oidcSubject !== claims.sub)
+    throw new OidcLoginError('subject_mismatch', 'e-mail is linked to another provider subject')
 
   const session = await deps.db.transaction(async (tx) => {
     if (!user.oidcSubject) await setOidcSubject(tx, user.id, claims.sub)

@@ -11,8 +11,10 @@ export function passwordProblem(password: string, email: string): string | null 
   if (password.length > MAX_PASSWORD_LENGTH) return `Kata sandi maksimal ${MAX_PASSWORD_LENGTH} karakter.`
   const lowered = password.trim().toLowerCase()
   const mail = email.trim().toLowerCase()
-  if (lowered === mail || lowered === mail.split('@')[0]) return 'Kata sandi tidak boleh sama dengan alamat e-mail.'
-  if (new Set(password).size < 4) return 'Kata sandi terlalu mudah ditebak: gunakan lebih banyak karakter yang berbeda.'
+  if (lowered === mail || lowered === mail.split('@')[0])
+    return 'Kata sandi tidak boleh sama dengan alamat e-mail.'
+  if (new Set(password).size < 4)
+    return 'Kata sandi terlalu mudah ditebak: gunakan lebih banyak karakter yang berbeda.'
   return null
 }
 

@@ -13,23 +13,38 @@ describe('purge of expired sessions', () => {
     const owner = await createTestInstansi(ctx.db)
     const user = await createTestUser(ctx.db, owner, [])
     const meta = { ip: '10.0.0.1', userAgent: 'uji' }
-    const make = async () => (await createSession(ctx, ctx.db, user, { twoFactorPassed: false, method: 'password' }, meta)).session.id
+    const make = async () =>
+      (await createSession(ctx, ctx.db, user, { twoFactorPassed: false, method: 'password' }, meta)).session
+        .id
     const live = await make()
     const longExpired = await make()
     const justExpired = await make()
     const longRevoked = await make()
     const day = 86_400_000
-    await ctx.db.update(sessions).set({ expiresAt: new Date(Date.now() - 2 * day) }).where(eq(sessions.id, longExpired))
-    await ctx.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, justExpired))
-    await ctx.db.update(sessions).set({ revokedAt: new Date(Date.now() - 3 * day) }).where(eq(sessions.id, longRevoked))
+    await ctx.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 2 * day) })
+      .where(eq(sessions.id, longExpired))
+    await ctx.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, justExpired))
+    await ctx.db
+      .update(sessions)
+      .set({ revokedAt: new Date(Date.now() - 3 * day) })
+      .where(eq(sessions.id, longRevoked))
 
     const first = await purgeExpiredSessions(ctx)
     expect(first.sessions).toBeGreaterThanOrEqual(2)
-    const left = (await ctx.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id))).map((r) => r.id).sort()
+    const left = (await ctx.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id)))
+      .map((r) => r.id)
+      .sort()
     expect(left).toEqual([live, justExpired].sort())
 
     // The job is idempotent: running it again removes nothing of this user.
     await purgeExpiredSessionsJob.handle({ ...ctx, logger: ctx.logger }, {})
-    expect(await ctx.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(2)
+    expect(
+      await ctx.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id)),
+    ).toHaveLength(2)
   })
 })

@@ -7,7 +7,9 @@ import type { IdentityDeps } from './identity-deps.ts'
 
 const DAY_MS = 24 * 3_600_000
 
-export async function purgeExpiredSessions(deps: Pick<IdentityDeps, 'db' | 'clock'>): Promise<{ sessions: number; other: number }> {
+export async function purgeExpiredSessions(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+): Promise<{ sessions: number; other: number }> {
   const now = deps.clock.now()
   const dayAgo = new Date(now.getTime() - DAY_MS)
   const sessions = await deleteDeadSessions(deps.db, dayAgo)

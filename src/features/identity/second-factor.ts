@@ -42,7 +42,13 @@ export async function checkSecondFactor(
     return { ok: await acceptTotpCode(db, deploymentSecret, user, input.totp, now), usedRecoveryCode: false }
   }
   if (input.recoveryCode?.trim()) {
-    const ok = await consumeRecoveryCode(db, user.instansiId, user.id, hashRecoveryCode(input.recoveryCode), now)
+    const ok = await consumeRecoveryCode(
+      db,
+      user.instansiId,
+      user.id,
+      hashRecoveryCode(input.recoveryCode),
+      now,
+    )
     return { ok, usedRecoveryCode: ok }
   }
   return { ok: false, usedRecoveryCode: false }

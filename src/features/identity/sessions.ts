@@ -48,12 +48,16 @@ export async function createSession(
   return { token, session }
 }
 
-export async function resolveSession(deps: Pick<IdentityDeps, 'db' | 'clock'>, token: string): Promise<SessionWithUser | undefined> {
+export async function resolveSession(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+  token: string,
+): Promise<SessionWithUser | undefined> {
   if (token.length < 20 || token.length > 100) return undefined
   const now = deps.clock.now()
   const found = await findLiveSession(deps.db, sha256Hex(token), now)
   // Last-seen is kept to the minute: most requests skip the write entirely.
-  if (found && now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await touchSession(deps.db, found.session.id, now)
+  if (found && now.getTime() - found.session.lastSeenAt.getTime() > 60_000)
+    await touchSession(deps.db, found.session.id, now)
   return found
 }
 
@@ -68,7 +72,11 @@ export interface SessionView {
   expiresAt: string
 }
 
-export async function listMySessions(deps: Pick<IdentityDeps, 'db' | 'clock'>, actor: Actor, currentSessionId: string | null): Promise<SessionView[]> {
+export async function listMySessions(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+  actor: Actor,
+  currentSessionId: string | null,
+): Promise<SessionView[]> {
   const rows = await listLiveSessions(deps.db, actor.instansiId, actor.userId, deps.clock.now())
   return rows.map((row) => ({
     id: row.id,
@@ -82,7 +90,12 @@ export async function listMySessions(deps: Pick<IdentityDeps, 'db' | 'clock'>, a
   }))
 }
 
-export async function revokeMySession(deps: Pick<IdentityDeps, 'db' | 'clock'>, actor: Actor, sessionId: string, meta: RequestMeta): Promise<void> {
+export async function revokeMySession(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+  actor: Actor,
+  sessionId: string,
+  meta: RequestMeta,
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now()
     const revoked = await revokeSession(tx, actor.instansiId, actor.userId, sessionId, now)
@@ -104,14 +117,27 @@ export async function revokeMySession(deps: Pick<IdentityDeps, 'db' | 'clock'>, 
   })
 }
 
-export async function logout(deps: Pick<IdentityDeps, 'db' | 'clock'>, actor: Actor, sessionId: string, meta: RequestMeta): Promise<void> {
+export async function logout(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+  actor: Actor,
+  sessionId: string,
+  meta: RequestMeta,
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now()
     const revoked = await revokeSession(tx, actor.instansiId, actor.userId, sessionId, now)
     if (!revoked) return
     await appendAudit(
       tx,
-      { instansiId: actor.instansiId, actorUserId: actor.userId, actorLabel: actor.label, action: 'auth.logout', objectType: 'session', objectId: sessionId, ...meta },
+      {
+        instansiId: actor.instansiId,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'auth.logout',
+        objectType: 'session',
+        objectId: sessionId,
+        ...meta,
+      },
       now,
     )
   })

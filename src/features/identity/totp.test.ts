@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { generateTotpSecret, openTotpSecret, sealTotpSecret, totpCodeAt, totpUri, verifyTotp } from './totp.ts'
+import {
+  generateTotpSecret,
+  openTotpSecret,
+  sealTotpSecret,
+  totpCodeAt,
+  totpUri,
+  verifyTotp,
+} from './totp.ts'
 
 const at = new Date('2026-03-01T08:00:15Z')
 

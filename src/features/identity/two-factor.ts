@@ -2,7 +2,13 @@
 // second factor. Mandatory for admin and penanggung_jawab: they can neither skip enrolment nor disable it.
 import { randomBytes } from 'node:crypto'
 import { appendAudit } from '../../db/audit-repository.ts'
-import { countUnusedRecoveryCodes, findUserById, grantsWithUnits, replaceRecoveryCodes, setTotp } from '../../db/identity-repository.ts'
+import {
+  countUnusedRecoveryCodes,
+  findUserById,
+  grantsWithUnits,
+  replaceRecoveryCodes,
+  setTotp,
+} from '../../db/identity-repository.ts'
 import { markSessionTwoFactorPassed } from '../../db/session-repository.ts'
 import { AppError } from '../app-error.ts'
 import type { Actor } from '../access/policy.ts'
@@ -29,15 +35,34 @@ async function currentUser(deps: Pick<IdentityDeps, 'db'>, actor: Actor) {
 }
 
 function audit(actor: Actor, action: string, meta: RequestMeta, after?: unknown) {
-  return { instansiId: actor.instansiId, actorUserId: actor.userId, actorLabel: actor.label, action, objectType: 'user', objectId: actor.userId, after, ...meta }
+  return {
+    instansiId: actor.instansiId,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action,
+    objectType: 'user',
+    objectId: actor.userId,
+    after,
+    ...meta,
+  }
 }
 
 /** Starts (or restarts) enrolment: a new pending secret, not active until confirmed with a code. */
 export async function startTwoFactorEnrolment(deps: IdentityDeps, actor: Actor): Promise<Enrolment> {
   const user = await currentUser(deps, actor)
-  if (user.totpEnabledAt) throw new AppError('conflict', 'Verifikasi dua langkah sudah aktif. Nonaktifkan dulu bila ingin mengganti perangkat.')
+  if (user.totpEnabledAt)
+    throw new AppError(
+      'conflict',
+      'Verifikasi dua langkah sudah aktif. Nonaktifkan dulu bila ingin mengganti perangkat.',
+    )
   const secret = generateTotpSecret()
-  await setTotp(deps.db, actor.instansiId, actor.userId, { totpSecret: sealTotpSecret(secret, deps.secret), totpEnabledAt: null }, deps.clock.now())
+  await setTotp(
+    deps.db,
+    actor.instansiId,
+    actor.userId,
+    { totpSecret: sealTotpSecret(secret, deps.secret), totpEnabledAt: null },
+    deps.clock.now(),
+  )
   const otpauthUri = totpUri(secret, user.email)
   return { secret, otpauthUri, qrDataUrl: await totpQrDataUrl(otpauthUri) }
 }
@@ -57,30 +82,56 @@ export async function confirmTwoFactorEnrolment(
 ): Promise<{ recoveryCodes: string[] }> {
   const user = await currentUser(deps, actor)
   if (user.totpEnabledAt) throw new AppError('conflict', 'Verifikasi dua langkah sudah aktif.')
-  if (!user.totpSecret) throw new AppError('precondition_failed', 'Mulai pendaftaran dulu (pindai kode QR), lalu masukkan kodenya.')
+  if (!user.totpSecret)
+    throw new AppError(
+      'precondition_failed',
+      'Mulai pendaftaran dulu (pindai kode QR), lalu masukkan kodenya.',
+    )
   const now = deps.clock.now()
   if (!(await acceptTotpCode(deps.db, deps.secret, user, code, now))) {
-    throw new AppError('invalid_input', 'Kode tidak cocok atau sudah dipakai. Pastikan jam ponsel tepat lalu masukkan kode yang sedang tampil.', { code: 'Kode tidak cocok.' })
+    throw new AppError(
+      'invalid_input',
+      'Kode tidak cocok atau sudah dipakai. Pastikan jam ponsel tepat lalu masukkan kode yang sedang tampil.',
+      { code: 'Kode tidak cocok.' },
+    )
   }
   const { codes, hashes } = newRecoveryCodes()
   await deps.db.transaction(async (tx) => {
-    await setTotp(tx, actor.instansiId, actor.userId, { totpSecret: user.totpSecret, totpEnabledAt: now }, now)
+    await setTotp(
+      tx,
+      actor.instansiId,
+      actor.userId,
+      { totpSecret: user.totpSecret, totpEnabledAt: now },
+      now,
+    )
     await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, hashes)
     if (sessionId) await markSessionTwoFactorPassed(tx, sessionId)
-    await appendAudit(tx, audit(actor, 'user.two_factor_enable', meta, { recoveryCodes: RECOVERY_CODE_COUNT }), now)
+    await appendAudit(
+      tx,
+      audit(actor, 'user.two_factor_enable', meta, { recoveryCodes: RECOVERY_CODE_COUNT }),
+      now,
+    )
   })
   return { recoveryCodes: codes }
 }
 
 /** Replaces all recovery codes (e.g. after using some); needs a current TOTP code. */
-export async function regenerateRecoveryCodes(deps: IdentityDeps, actor: Actor, code: string, meta: RequestMeta): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(
+  deps: IdentityDeps,
+  actor: Actor,
+  code: string,
+  meta: RequestMeta,
+): Promise<{ recoveryCodes: string[] }> {
   const user = await currentUser(deps, actor)
   const now = deps.clock.now()
-  if (!user.totpEnabledAt || !user.totpSecret) throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
+  if (!user.totpEnabledAt || !user.totpSecret)
+    throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
   assertNotLocked(user, now)
   if (!(await acceptTotpCode(deps.db, deps.secret, user, code, now))) {
     await recordAccountFailure(deps, user, 'second_factor', meta)
-    throw new AppError('invalid_input', 'Kode tidak cocok atau sudah dipakai; tunggu kode berikutnya.', { code: 'Kode tidak cocok.' })
+    throw new AppError('invalid_input', 'Kode tidak cocok atau sudah dipakai; tunggu kode berikutnya.', {
+      code: 'Kode tidak cocok.',
+    })
   }
   const { codes, hashes } = newRecoveryCodes()
   await deps.db.transaction(async (tx) => {
@@ -99,7 +150,10 @@ export async function disableTwoFactor(
   const user = await currentUser(deps, actor)
   if (!user.totpEnabledAt) throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
   if (requiresTwoFactor(await grantsWithUnits(deps.db, actor.instansiId, actor.userId))) {
-    throw new AppError('forbidden', 'Peran admin dan penanggung jawab wajib memakai verifikasi dua langkah; tidak dapat dinonaktifkan.')
+    throw new AppError(
+      'forbidden',
+      'Peran admin dan penanggung jawab wajib memakai verifikasi dua langkah; tidak dapat dinonaktifkan.',
+    )
   }
   const now = deps.clock.now()
   assertNotLocked(user, now)
@@ -133,15 +187,24 @@ export async function verifySessionSecondFactor(
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
   if (!check.ok) {
     await recordAccountFailure(deps, user, 'second_factor', meta)
-    throw new AppError('invalid_input', 'Kode verifikasi salah atau sudah dipakai.', { totp: 'Kode tidak cocok.' })
+    throw new AppError('invalid_input', 'Kode verifikasi salah atau sudah dipakai.', {
+      totp: 'Kode tidak cocok.',
+    })
   }
   await deps.db.transaction(async (tx) => {
     await markSessionTwoFactorPassed(tx, sessionId)
-    await appendAudit(tx, audit(actor, 'auth.two_factor_verify', meta, { recoveryCode: check.usedRecoveryCode }), now)
+    await appendAudit(
+      tx,
+      audit(actor, 'auth.two_factor_verify', meta, { recoveryCode: check.usedRecoveryCode }),
+      now,
+    )
   })
 }
 
-export async function twoFactorStatus(deps: Pick<IdentityDeps, 'db'>, actor: Actor): Promise<{ enabled: boolean; recoveryCodesLeft: number; required: boolean }> {
+export async function twoFactorStatus(
+  deps: Pick<IdentityDeps, 'db'>,
+  actor: Actor,
+): Promise<{ enabled: boolean; recoveryCodesLeft: number; required: boolean }> {
   const user = await currentUser(deps, actor)
   return {
     enabled: user.totpEnabledAt !== null,

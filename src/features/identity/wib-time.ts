@@ -1,5 +1,10 @@
 // Times shown to users in messages: Western Indonesian Time, where the product's offices are by default.
-const WIB = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hour12: false })
+const WIB = new Intl.DateTimeFormat('id-ID', {
+  timeZone: 'Asia/Jakarta',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
 
 export function wibTime(at: Date): string {
   return `${WIB.format(at)} WIB`

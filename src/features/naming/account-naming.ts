@@ -44,15 +44,28 @@ export async function evaluateNaming(
   const attributesById = new Map(ancestors.map((unit) => [unit.id, unit.attributes]))
   for (const account of relevant) {
     const pattern = active[account.platform]!
-    const values = { ...inheritedAttributes(account.unitPath, attributesById), instansi: instansi?.slug ?? '', unit: account.unitCode }
+    const values = {
+      ...inheritedAttributes(account.unitPath, attributesById),
+      instansi: instansi?.slug ?? '',
+      unit: account.unitCode,
+    }
     const check = checkHandleAgainstPattern(pattern, account.handle, values)
-    verdicts.set(account.id, { pattern, compliant: check.compliant, expected: check.expected, reason: check.compliant ? null : check.reason })
+    verdicts.set(account.id, {
+      pattern,
+      compliant: check.compliant,
+      expected: check.expected,
+      reason: check.compliant ? null : check.reason,
+    })
   }
   return verdicts
 }
 
-export async function readNamingPatterns(deps: NamingDeps, actor: Actor): Promise<Partial<Record<Platform, string>>> {
-  if (unitScope(actor, 'account.read').pathPrefixes.length === 0) throw new AppError('forbidden', 'Anda tidak berwenang melihat pola nama akun.')
+export async function readNamingPatterns(
+  deps: NamingDeps,
+  actor: Actor,
+): Promise<Partial<Record<Platform, string>>> {
+  if (unitScope(actor, 'account.read').pathPrefixes.length === 0)
+    throw new AppError('forbidden', 'Anda tidak berwenang melihat pola nama akun.')
   return getNamingPatterns(deps.db, actor.instansiId)
 }
 
@@ -79,12 +92,19 @@ export async function updateNamingPatterns(
       details[platform] = error instanceof Error ? error.message : String(error)
     }
   }
-  if (Object.keys(details).length > 0) throw new AppError('invalid_input', `Pola nama tidak valid: ${Object.values(details).join(' ')}`, details)
+  if (Object.keys(details).length > 0)
+    throw new AppError('invalid_input', `Pola nama tidak valid: ${Object.values(details).join(' ')}`, details)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     const before = await getNamingPatterns(tx, actor.instansiId)
     await setNamingPatterns(tx, actor.instansiId, patterns, now)
-    await recordChange(tx, actor, meta, { action: 'naming.update', objectType: 'naming_patterns', objectId: null, before, after: patterns }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      { action: 'naming.update', objectType: 'naming_patterns', objectId: null, before, after: patterns },
+      now,
+    )
   })
   return patterns
 }
@@ -102,11 +122,19 @@ export interface NamingReportItem {
 }
 
 /** Every account the actor may see whose handle breaks its platform's pattern, with the reason. */
-export async function namingReport(deps: NamingDeps, actor: Actor, filter: { platform?: string | undefined } = {}): Promise<NamingReportItem[]> {
+export async function namingReport(
+  deps: NamingDeps,
+  actor: Actor,
+  filter: { platform?: string | undefined } = {},
+): Promise<NamingReportItem[]> {
   const scope = unitScope(actor, 'account.read')
   const patterns = await getNamingPatterns(deps.db, actor.instansiId)
   if (Object.keys(patterns).length === 0) return []
-  const { items } = await listAccounts(deps.db, { instansiId: actor.instansiId, pathPrefixes: scope.pathPrefixes, platform: filter.platform }, undefined)
+  const { items } = await listAccounts(
+    deps.db,
+    { instansiId: actor.instansiId, pathPrefixes: scope.pathPrefixes, platform: filter.platform },
+    undefined,
+  )
   const verdicts = await evaluateNaming(deps.db, actor.instansiId, items, patterns)
   return items.flatMap((account) => {
     const verdict = verdicts.get(account.id)

@@ -10,9 +10,7 @@
 import { AppError } from '../app-error.ts'
 
 export type PatternToken =
-  | { type: 'literal'; text: string }
-  | { type: 'placeholder'; name: string }
-  | { type: 'wildcard' }
+  { type: 'literal'; text: string } | { type: 'placeholder'; name: string } | { type: 'wildcard' }
 
 const PLACEHOLDER_NAME = /^[a-z][a-z0-9_]*$/
 
@@ -30,10 +28,20 @@ export function parseNamingPattern(pattern: string): PatternToken[] {
     const char = trimmed[i]!
     if (char === '{') {
       const end = trimmed.indexOf('}', i)
-      if (end === -1) throw new AppError('invalid_input', `Pola "${trimmed}": kurung kurawal "{" di posisi ${i + 1} tidak ditutup "}".`)
-      const name = trimmed.slice(i + 1, end).trim().toLowerCase()
+      if (end === -1)
+        throw new AppError(
+          'invalid_input',
+          `Pola "${trimmed}": kurung kurawal "{" di posisi ${i + 1} tidak ditutup "}".`,
+        )
+      const name = trimmed
+        .slice(i + 1, end)
+        .trim()
+        .toLowerCase()
       if (!PLACEHOLDER_NAME.test(name)) {
-        throw new AppError('invalid_input', `Pola "${trimmed}": nama isian "{${name}}" hanya boleh huruf kecil, angka dan garis bawah, diawali huruf.`)
+        throw new AppError(
+          'invalid_input',
+          `Pola "${trimmed}": nama isian "{${name}}" hanya boleh huruf kecil, angka dan garis bawah, diawali huruf.`,
+        )
       }
       flush()
       tokens.push({ type: 'placeholder', name })

@@ -2,7 +2,13 @@
 // wizard (POST /api/setup, only while the deployment is empty) and by operators adding instansi via the CLI.
 import { randomUUID } from 'node:crypto'
 import { appendAudit } from '../../db/audit-repository.ts'
-import { anyInstansiExists, findInstansiBySlug, insertInstansiWithRoot, lockInstansiCreation, type UserRow } from '../../db/identity-repository.ts'
+import {
+  anyInstansiExists,
+  findInstansiBySlug,
+  insertInstansiWithRoot,
+  lockInstansiCreation,
+  type UserRow,
+} from '../../db/identity-repository.ts'
 import { AppError } from '../app-error.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
 import { createSession, type NewSessionResult } from '../identity/sessions.ts'
@@ -43,9 +49,14 @@ async function createInTransaction(
 ): Promise<CreatedInstansi> {
   const slug = input.slug.trim().toLowerCase()
   if (!SLUG_PATTERN.test(slug)) {
-    throw new AppError('invalid_input', 'Slug hanya boleh huruf kecil, angka dan tanda hubung, misalnya "diskominfo-kota".', { slug: 'Format slug tidak valid.' })
+    throw new AppError(
+      'invalid_input',
+      'Slug hanya boleh huruf kecil, angka dan tanda hubung, misalnya "diskominfo-kota".',
+      { slug: 'Format slug tidak valid.' },
+    )
   }
-  if (await findInstansiBySlug(tx, slug)) throw new AppError('conflict', `Slug ${slug} sudah dipakai instansi lain.`, { slug: 'Sudah dipakai.' })
+  if (await findInstansiBySlug(tx, slug))
+    throw new AppError('conflict', `Slug ${slug} sudah dipakai instansi lain.`, { slug: 'Sudah dipakai.' })
   const created = await insertInstansiWithRoot(
     tx,
     {
@@ -67,14 +78,27 @@ async function createInTransaction(
       action: 'instansi.create',
       objectType: 'instansi',
       objectId: created.instansiId,
-      after: { slug, name: input.instansiName.trim(), rootUnit: { id: created.rootUnitId, code: input.rootUnitCode.trim(), name: input.rootUnitName.trim() } },
+      after: {
+        slug,
+        name: input.instansiName.trim(),
+        rootUnit: {
+          id: created.rootUnitId,
+          code: input.rootUnitCode.trim(),
+          name: input.rootUnitName.trim(),
+        },
+      },
       ...meta,
     },
     now,
   )
   const { user, temporaryPassword } = await insertUserWithGrants(
     tx,
-    { email: input.adminEmail, name: input.adminName, password: input.adminPassword, grants: [{ unitId: created.rootUnitId, role: 'admin' }] },
+    {
+      email: input.adminEmail,
+      name: input.adminName,
+      password: input.adminPassword,
+      grants: [{ unitId: created.rootUnitId, role: 'admin' }],
+    },
     created.instansiId,
     { userId: null, label: auditActorLabel },
     meta,
@@ -107,10 +131,19 @@ export async function runFirstSetup(
   return deps.db.transaction(async (tx) => {
     await lockInstansiCreation(tx)
     if (await anyInstansiExists(tx)) {
-      throw new AppError('conflict', 'Warta sudah disiapkan. Masuk dengan akun admin yang ada, atau minta admin membuatkan akun.')
+      throw new AppError(
+        'conflict',
+        'Warta sudah disiapkan. Masuk dengan akun admin yang ada, atau minta admin membuatkan akun.',
+      )
     }
     const created = await createInTransaction(tx, input, 'setup', meta, now)
-    const session = await createSession(deps, tx, created.admin, { twoFactorPassed: false, method: 'setup' }, meta)
+    const session = await createSession(
+      deps,
+      tx,
+      created.admin,
+      { twoFactorPassed: false, method: 'setup' },
+      meta,
+    )
     return { ...created, ...session }
   })
 }

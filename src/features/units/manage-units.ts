@@ -20,7 +20,14 @@ import {
 import { authorize, unitScope, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
-import { checkUnitAttributes, checkUnitCode, checkUnitName, toUnitView, unitSnapshot, type UnitView } from './unit-input.ts'
+import {
+  checkUnitAttributes,
+  checkUnitCode,
+  checkUnitName,
+  toUnitView,
+  unitSnapshot,
+  type UnitView,
+} from './unit-input.ts'
 import { childPath, orderAsTree, whyCannotMove } from './unit-tree.ts'
 
 export interface UnitDeps {
@@ -37,9 +44,17 @@ export async function loadUnit(db: Db, actor: Actor, id: string): Promise<UnitRe
   return unit
 }
 
-export async function listUnitTree(deps: UnitDeps, actor: Actor, options: { includeArchived?: boolean } = {}): Promise<UnitView[]> {
+export async function listUnitTree(
+  deps: UnitDeps,
+  actor: Actor,
+  options: { includeArchived?: boolean } = {},
+): Promise<UnitView[]> {
   const scope = unitScope(actor, 'unit.read')
-  const rows = await listUnits(deps.db, { instansiId: actor.instansiId, pathPrefixes: scope.pathPrefixes, includeArchived: options.includeArchived ?? false })
+  const rows = await listUnits(deps.db, {
+    instansiId: actor.instansiId,
+    pathPrefixes: scope.pathPrefixes,
+    includeArchived: options.includeArchived ?? false,
+  })
   return orderAsTree(rows).map((unit) => toUnitView(unit))
 }
 
@@ -51,7 +66,9 @@ export async function getUnitView(deps: UnitDeps, actor: Actor, id: string): Pro
 
 async function assertCodeFree(db: Db, instansiId: string, code: string, exceptId?: string): Promise<void> {
   if (await isUnitCodeTaken(db, instansiId, code, exceptId)) {
-    throw new AppError('conflict', `Kode unit "${code}" sudah dipakai unit lain di instansi ini.`, { code: 'Kode sudah dipakai.' })
+    throw new AppError('conflict', `Kode unit "${code}" sudah dipakai unit lain di instansi ini.`, {
+      code: 'Kode sudah dipakai.',
+    })
   }
 }
 
@@ -60,7 +77,10 @@ async function inTransaction(db: Db, code: string, work: (tx: Db) => Promise<voi
   try {
     await db.transaction(work)
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `Kode unit "${code}" sudah dipakai unit lain di instansi ini.`, { code: 'Kode sudah dipakai.' })
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', `Kode unit "${code}" sudah dipakai unit lain di instansi ini.`, {
+        code: 'Kode sudah dipakai.',
+      })
     throw error
   }
 }
@@ -73,10 +93,16 @@ export interface CreateUnitInput {
   attributes?: Record<string, string> | undefined
 }
 
-export async function createUnit(deps: UnitDeps, actor: Actor, input: CreateUnitInput, meta: ChangeMeta): Promise<UnitView> {
+export async function createUnit(
+  deps: UnitDeps,
+  actor: Actor,
+  input: CreateUnitInput,
+  meta: ChangeMeta,
+): Promise<UnitView> {
   const parent = await loadUnit(deps.db, actor, input.parentId)
   authorize(actor, 'unit.manage', { instansiId: parent.instansiId, unitPath: parent.path })
-  if (parent.archivedAt) throw new AppError('precondition_failed', 'Unit induk sudah diarsipkan; pulihkan dulu unit induknya.')
+  if (parent.archivedAt)
+    throw new AppError('precondition_failed', 'Unit induk sudah diarsipkan; pulihkan dulu unit induknya.')
   const code = checkUnitCode(input.code)
   const name = checkUnitName(input.name)
   const attributes = checkUnitAttributes(input.attributes ?? {})
@@ -84,15 +110,29 @@ export async function createUnit(deps: UnitDeps, actor: Actor, input: CreateUnit
   const now = deps.clock.now()
   await inTransaction(deps.db, code, async (tx) => {
     await assertCodeFree(tx, actor.instansiId, code)
-    const unit = { id, instansiId: actor.instansiId, parentId: parent.id, path: childPath(parent.path, id), code, name, kind: input.kind?.trim() || 'unit' }
+    const unit = {
+      id,
+      instansiId: actor.instansiId,
+      parentId: parent.id,
+      path: childPath(parent.path, id),
+      code,
+      name,
+      kind: input.kind?.trim() || 'unit',
+    }
     await insertUnit(tx, unit)
     if (Object.keys(attributes).length > 0) await setUnitAttributes(tx, actor.instansiId, id, attributes, now)
-    await recordChange(tx, actor, meta, {
-      action: 'unit.create',
-      objectType: 'unit',
-      objectId: id,
-      after: unitSnapshot({ ...unit, archivedAt: null, attributes }),
-    }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'unit.create',
+        objectType: 'unit',
+        objectId: id,
+        after: unitSnapshot({ ...unit, archivedAt: null, attributes }),
+      },
+      now,
+    )
   })
   return toUnitView(await loadUnit(deps.db, actor, id))
 }
@@ -104,7 +144,13 @@ export interface UpdateUnitInput {
   attributes?: Record<string, string> | undefined
 }
 
-export async function updateUnit(deps: UnitDeps, actor: Actor, id: string, input: UpdateUnitInput, meta: ChangeMeta): Promise<UnitView> {
+export async function updateUnit(
+  deps: UnitDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateUnitInput,
+  meta: ChangeMeta,
+): Promise<UnitView> {
   const before = await loadUnit(deps.db, actor, id)
   authorize(actor, 'unit.manage', { instansiId: before.instansiId, unitPath: before.path })
   const patch = {
@@ -115,23 +161,50 @@ export async function updateUnit(deps: UnitDeps, actor: Actor, id: string, input
   const attributes = input.attributes === undefined ? undefined : checkUnitAttributes(input.attributes)
   const now = deps.clock.now()
   await inTransaction(deps.db, patch.code ?? before.code, async (tx) => {
-    if (patch.code !== undefined && patch.code !== before.code) await assertCodeFree(tx, actor.instansiId, patch.code, id)
+    if (patch.code !== undefined && patch.code !== before.code)
+      await assertCodeFree(tx, actor.instansiId, patch.code, id)
     await updateUnitFields(tx, actor.instansiId, id, patch, now)
     if (attributes !== undefined) await setUnitAttributes(tx, actor.instansiId, id, attributes, now)
-    const after = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), attributes: attributes ?? before.attributes }
-    await recordChange(tx, actor, meta, { action: 'unit.update', objectType: 'unit', objectId: id, before: unitSnapshot(before), after: unitSnapshot(after) }, now)
+    const after = {
+      ...before,
+      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      attributes: attributes ?? before.attributes,
+    }
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'unit.update',
+        objectType: 'unit',
+        objectId: id,
+        before: unitSnapshot(before),
+        after: unitSnapshot(after),
+      },
+      now,
+    )
   })
   return toUnitView(await loadUnit(deps.db, actor, id))
 }
 
-export async function moveUnit(deps: UnitDeps, actor: Actor, id: string, newParentId: string, meta: ChangeMeta): Promise<UnitView> {
+export async function moveUnit(
+  deps: UnitDeps,
+  actor: Actor,
+  id: string,
+  newParentId: string,
+  meta: ChangeMeta,
+): Promise<UnitView> {
   const unit = await loadUnit(deps.db, actor, id)
   const newParent = await loadUnit(deps.db, actor, newParentId)
   authorize(actor, 'unit.manage', { instansiId: unit.instansiId, unitPath: unit.path })
   authorize(actor, 'unit.manage', { instansiId: newParent.instansiId, unitPath: newParent.path })
   const refusal = whyCannotMove(unit, newParent)
   if (refusal) throw new AppError('invalid_input', refusal, { parentId: refusal })
-  if (newParent.archivedAt) throw new AppError('precondition_failed', 'Unit tujuan sudah diarsipkan; pilih unit lain atau pulihkan dulu.')
+  if (newParent.archivedAt)
+    throw new AppError(
+      'precondition_failed',
+      'Unit tujuan sudah diarsipkan; pilih unit lain atau pulihkan dulu.',
+    )
   if (unit.parentId === newParent.id) return toUnitView(unit)
   const newPath = childPath(newParent.path, unit.id)
   const now = deps.clock.now()
@@ -142,22 +215,41 @@ export async function moveUnit(deps: UnitDeps, actor: Actor, id: string, newPare
     if (!current || !target || current.path !== unit.path || target.path !== newParent.path) {
       throw new AppError('conflict', 'Struktur unit baru saja berubah; muat ulang lalu coba lagi.')
     }
-    const moved = await moveSubtree(tx, actor.instansiId, id, { oldPath: unit.path, newPath, newParentId: newParent.id }, now)
-    await recordChange(tx, actor, meta, {
-      action: 'unit.move',
-      objectType: 'unit',
-      objectId: id,
-      before: { parentId: unit.parentId, path: unit.path },
-      after: { parentId: newParent.id, path: newPath, unitsMoved: moved },
-    }, now)
+    const moved = await moveSubtree(
+      tx,
+      actor.instansiId,
+      id,
+      { oldPath: unit.path, newPath, newParentId: newParent.id },
+      now,
+    )
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'unit.move',
+        objectType: 'unit',
+        objectId: id,
+        before: { parentId: unit.parentId, path: unit.path },
+        after: { parentId: newParent.id, path: newPath, unitsMoved: moved },
+      },
+      now,
+    )
   })
   return toUnitView(await loadUnit(deps.db, actor, id))
 }
 
-export async function archiveUnit(deps: UnitDeps, actor: Actor, id: string, options: { force?: boolean }, meta: ChangeMeta): Promise<UnitView> {
+export async function archiveUnit(
+  deps: UnitDeps,
+  actor: Actor,
+  id: string,
+  options: { force?: boolean },
+  meta: ChangeMeta,
+): Promise<UnitView> {
   const unit = await loadUnit(deps.db, actor, id)
   authorize(actor, 'unit.manage', { instansiId: unit.instansiId, unitPath: unit.path })
-  if (unit.parentId === null) throw new AppError('invalid_input', 'Unit puncak (akar) instansi tidak dapat diarsipkan.')
+  if (unit.parentId === null)
+    throw new AppError('invalid_input', 'Unit puncak (akar) instansi tidak dapat diarsipkan.')
   if (unit.archivedAt) return toUnitView(unit)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
@@ -170,29 +262,61 @@ export async function archiveUnit(deps: UnitDeps, actor: Actor, id: string, opti
       )
     }
     const archived = await setSubtreeArchived(tx, actor.instansiId, unit.path, now, now)
-    await recordChange(tx, actor, meta, {
-      action: 'unit.archive',
-      objectType: 'unit',
-      objectId: id,
-      before: { archivedAt: null },
-      after: { archivedAt: now, force: options.force ?? false, unitsArchived: archived, activeAccounts: active.accounts },
-    }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'unit.archive',
+        objectType: 'unit',
+        objectId: id,
+        before: { archivedAt: null },
+        after: {
+          archivedAt: now,
+          force: options.force ?? false,
+          unitsArchived: archived,
+          activeAccounts: active.accounts,
+        },
+      },
+      now,
+    )
   })
   return toUnitView(await loadUnit(deps.db, actor, id))
 }
 
-export async function unarchiveUnit(deps: UnitDeps, actor: Actor, id: string, meta: ChangeMeta): Promise<UnitView> {
+export async function unarchiveUnit(
+  deps: UnitDeps,
+  actor: Actor,
+  id: string,
+  meta: ChangeMeta,
+): Promise<UnitView> {
   const unit = await loadUnit(deps.db, actor, id)
   authorize(actor, 'unit.manage', { instansiId: unit.instansiId, unitPath: unit.path })
   if (!unit.archivedAt) return toUnitView(unit)
   if (unit.parentId) {
     const parent = await loadUnit(deps.db, actor, unit.parentId)
-    if (parent.archivedAt) throw new AppError('precondition_failed', `Unit induk "${parent.name}" juga diarsipkan; pulihkan unit induk lebih dulu.`)
+    if (parent.archivedAt)
+      throw new AppError(
+        'precondition_failed',
+        `Unit induk "${parent.name}" juga diarsipkan; pulihkan unit induk lebih dulu.`,
+      )
   }
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     await setUnitArchived(tx, actor.instansiId, id, null, now)
-    await recordChange(tx, actor, meta, { action: 'unit.unarchive', objectType: 'unit', objectId: id, before: { archivedAt: unit.archivedAt }, after: { archivedAt: null } }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'unit.unarchive',
+        objectType: 'unit',
+        objectId: id,
+        before: { archivedAt: unit.archivedAt },
+        after: { archivedAt: null },
+      },
+      now,
+    )
   })
   return toUnitView(await loadUnit(deps.db, actor, id))
 }

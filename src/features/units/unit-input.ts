@@ -10,9 +10,13 @@ const RESERVED_ATTRIBUTES = new Set(['instansi', 'unit'])
 export function checkUnitCode(code: string): string {
   const trimmed = code.trim()
   if (!CODE.test(trimmed)) {
-    throw new AppError('invalid_input', 'Kode unit 1–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung, diawali huruf/angka.', {
-      code: 'Kode unit tidak valid.',
-    })
+    throw new AppError(
+      'invalid_input',
+      'Kode unit 1–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung, diawali huruf/angka.',
+      {
+        code: 'Kode unit tidak valid.',
+      },
+    )
   }
   return trimmed
 }
@@ -20,23 +24,35 @@ export function checkUnitCode(code: string): string {
 export function checkUnitName(name: string): string {
   const trimmed = name.trim()
   if (trimmed.length === 0 || trimmed.length > 200) {
-    throw new AppError('invalid_input', 'Nama unit wajib diisi, paling panjang 200 karakter.', { name: 'Isi nama unit.' })
+    throw new AppError('invalid_input', 'Nama unit wajib diisi, paling panjang 200 karakter.', {
+      name: 'Isi nama unit.',
+    })
   }
   return trimmed
 }
 
 export function checkUnitAttributes(attributes: Record<string, string>): Record<string, string> {
   const entries = Object.entries(attributes)
-  if (entries.length > 20) throw new AppError('invalid_input', 'Paling banyak 20 atribut per unit.', { attributes: 'Terlalu banyak atribut.' })
+  if (entries.length > 20)
+    throw new AppError('invalid_input', 'Paling banyak 20 atribut per unit.', {
+      attributes: 'Terlalu banyak atribut.',
+    })
   const clean: Record<string, string> = {}
   for (const [key, value] of entries) {
     if (!ATTRIBUTE_KEY.test(key) || RESERVED_ATTRIBUTES.has(key)) {
-      throw new AppError('invalid_input', `Nama atribut "${key}" tidak valid: huruf kecil, angka, garis bawah, diawali huruf; "instansi" dan "unit" sudah terpakai.`, {
-        [`attributes.${key}`]: 'Nama atribut tidak valid.',
-      })
+      throw new AppError(
+        'invalid_input',
+        `Nama atribut "${key}" tidak valid: huruf kecil, angka, garis bawah, diawali huruf; "instansi" dan "unit" sudah terpakai.`,
+        {
+          [`attributes.${key}`]: 'Nama atribut tidak valid.',
+        },
+      )
     }
     const trimmed = value.trim()
-    if (trimmed.length > 100) throw new AppError('invalid_input', `Nilai atribut "${key}" paling panjang 100 karakter.`, { [`attributes.${key}`]: 'Terlalu panjang.' })
+    if (trimmed.length > 100)
+      throw new AppError('invalid_input', `Nilai atribut "${key}" paling panjang 100 karakter.`, {
+        [`attributes.${key}`]: 'Terlalu panjang.',
+      })
     if (trimmed !== '') clean[key] = trimmed
   }
   return clean
@@ -73,7 +89,9 @@ export function toUnitView(unit: UnitRecord): UnitView {
 }
 
 /** The audit snapshot of a unit: the fields a person changes. */
-export function unitSnapshot(unit: Pick<UnitRecord, 'code' | 'name' | 'kind' | 'parentId' | 'path' | 'archivedAt' | 'attributes'>): Record<string, unknown> {
+export function unitSnapshot(
+  unit: Pick<UnitRecord, 'code' | 'name' | 'kind' | 'parentId' | 'path' | 'archivedAt' | 'attributes'>,
+): Record<string, unknown> {
   return {
     code: unit.code,
     name: unit.name,

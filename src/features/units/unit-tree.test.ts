@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { childPath, depthOf, inheritedAttributes, orderAsTree, rebasePath, whyCannotMove } from './unit-tree.ts'
+import {
+  childPath,
+  depthOf,
+  inheritedAttributes,
+  orderAsTree,
+  rebasePath,
+  whyCannotMove,
+} from './unit-tree.ts'
 
 const root = { id: 'r', parentId: null, path: '/r/', name: 'Pusat' }
 const biro = { id: 'b', parentId: 'r', path: '/r/b/', name: 'Biro Humas' }

@@ -19,7 +19,8 @@ export function depthOf(path: string): number {
 export function whyCannotMove(unit: TreeUnit, newParent: TreeUnit): string | null {
   if (unit.parentId === null) return 'Unit puncak (akar) instansi tidak dapat dipindahkan.'
   if (newParent.id === unit.id) return 'Unit tidak dapat dipindahkan ke bawah dirinya sendiri.'
-  if (newParent.path.startsWith(unit.path)) return 'Unit tidak dapat dipindahkan ke bawah unit turunannya sendiri.'
+  if (newParent.path.startsWith(unit.path))
+    return 'Unit tidak dapat dipindahkan ke bawah unit turunannya sendiri.'
   return null
 }
 
@@ -42,7 +43,8 @@ export function orderAsTree<T extends TreeUnit>(units: readonly T[]): Array<T & 
     list.push(unit)
     children.set(key, list)
   }
-  for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name, 'id') || a.id.localeCompare(b.id))
+  for (const list of children.values())
+    list.sort((a, b) => a.name.localeCompare(b.name, 'id') || a.id.localeCompare(b.id))
   const out: Array<T & { depth: number }> = []
   const visit = (parentId: string | null, depth: number) => {
     for (const unit of children.get(parentId) ?? []) {
@@ -55,7 +57,10 @@ export function orderAsTree<T extends TreeUnit>(units: readonly T[]): Array<T & 
 }
 
 /** Attributes as seen from a unit: its own over those of the units above it, nearest first. */
-export function inheritedAttributes(path: string, attributesById: ReadonlyMap<string, Record<string, string>>): Record<string, string> {
+export function inheritedAttributes(
+  path: string,
+  attributesById: ReadonlyMap<string, Record<string, string>>,
+): Record<string, string> {
   const merged: Record<string, string> = {}
   for (const id of path.split('/').filter(Boolean)) Object.assign(merged, attributesById.get(id) ?? {})
   return merged

@@ -27,11 +27,20 @@ export async function createUserByCodes(
   const instansi = await findInstansiBySlug(db, input.instansiSlug)
   if (!instansi) throw new AppError('not_found', `Instansi '${input.instansiSlug}' tidak ditemukan.`)
   const unit = await findUnitByCode(db, instansi.id, input.unitCode)
-  if (!unit) throw new AppError('not_found', `Unit dengan kode '${input.unitCode}' tidak ditemukan di instansi ${input.instansiSlug}.`)
+  if (!unit)
+    throw new AppError(
+      'not_found',
+      `Unit dengan kode '${input.unitCode}' tidak ditemukan di instansi ${input.instansiSlug}.`,
+    )
   const created = await db.transaction((tx) =>
     insertUserWithGrants(
       tx,
-      { email: input.email, name: input.name, password: input.password, grants: [{ unitId: unit.id, role: input.role }] },
+      {
+        email: input.email,
+        name: input.name,
+        password: input.password,
+        grants: [{ unitId: unit.id, role: input.role }],
+      },
       instansi.id,
       { userId: null, label: auditActorLabel },
       meta,

@@ -51,42 +51,98 @@ function toView(user: UserRow, grants: UserGrantRow[]): UserView {
     createdAt: user.createdAt.toISOString(),
     grants: grants
       .filter((g) => g.userId === user.id)
-      .map((g) => ({ id: g.grantId, unitId: g.unitId, unitCode: g.unitCode, unitName: g.unitName, role: g.role })),
+      .map((g) => ({
+        id: g.grantId,
+        unitId: g.unitId,
+        unitCode: g.unitCode,
+        unitName: g.unitName,
+        role: g.role,
+      })),
   }
 }
 
 /** read: one of the user's units is covered; manage: all of them are (a sub-unit admin cannot edit a root admin). */
-export function mayActOnUser(actor: Actor, action: Action, instansiId: string, grants: readonly { unitPath: string }[]): boolean {
+export function mayActOnUser(
+  actor: Actor,
+  action: Action,
+  instansiId: string,
+  grants: readonly { unitPath: string }[],
+): boolean {
   if (grants.length === 0) return can(actor, action, { instansiId })
   const covered = grants.map((g) => can(actor, action, { instansiId, unitPath: g.unitPath }))
   return action === 'user.read' ? covered.some(Boolean) : covered.every(Boolean)
 }
 
-async function loadUserFor(deps: Pick<IdentityDeps, 'db'>, actor: Actor, action: Action, userId: string): Promise<{ user: UserRow; grants: UserGrantRow[] }> {
+async function loadUserFor(
+  deps: Pick<IdentityDeps, 'db'>,
+  actor: Actor,
+  action: Action,
+  userId: string,
+): Promise<{ user: UserRow; grants: UserGrantRow[] }> {
   const user = await findUserById(deps.db, actor.instansiId, userId)
   if (!user) throw new AppError('not_found', 'Pengguna tidak ditemukan.')
   const grants = await grantsOfUsers(deps.db, actor.instansiId, [user.id])
-  if (!mayActOnUser(actor, 'user.read', actor.instansiId, grants)) throw new AppError('not_found', 'Pengguna tidak ditemukan.')
+  if (!mayActOnUser(actor, 'user.read', actor.instansiId, grants))
+    throw new AppError('not_found', 'Pengguna tidak ditemukan.')
   if (!mayActOnUser(actor, action, actor.instansiId, grants)) {
-    throw new AppError('forbidden', `Anda tidak berwenang untuk tindakan ini (${action}) pada pengguna tersebut.`)
+    throw new AppError(
+      'forbidden',
+      `Anda tidak berwenang untuk tindakan ini (${action}) pada pengguna tersebut.`,
+    )
   }
   return { user, grants }
 }
 
-function auditOf(actor: { userId: string | null; label: string; instansiId: string }, action: string, userId: string, meta: RequestMeta, before?: unknown, after?: unknown): AuditEvent {
-  return { instansiId: actor.instansiId, actorUserId: actor.userId, actorLabel: actor.label, action, objectType: 'user', objectId: userId, before, after, ...meta }
+function auditOf(
+  actor: { userId: string | null; label: string; instansiId: string },
+  action: string,
+  userId: string,
+  meta: RequestMeta,
+  before?: unknown,
+  after?: unknown,
+): AuditEvent {
+  return {
+    instansiId: actor.instansiId,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action,
+    objectType: 'user',
+    objectId: userId,
+    before,
+    after,
+    ...meta,
+  }
 }
 
-export async function listUsers(deps: Pick<IdentityDeps, 'db'>, actor: Actor, search?: string): Promise<UserView[]> {
+export async function listUsers(
+  deps: Pick<IdentityDeps, 'db'>,
+  actor: Actor,
+  search?: string,
+): Promise<UserView[]> {
   const scope = unitScope(actor, 'user.read')
   // Refuse outright, as every other admin list does, rather than answer an empty list that looks like "no users".
-  if (scope.pathPrefixes.length === 0) throw new AppError('forbidden', 'Anda tidak berwenang melihat daftar pengguna (user.read).')
-  const rows = await listUsersInScope(deps.db, actor.instansiId, scope.pathPrefixes, can(actor, 'user.read', { instansiId: actor.instansiId }), search)
-  const grants = await grantsOfUsers(deps.db, actor.instansiId, rows.map((r) => r.id))
+  if (scope.pathPrefixes.length === 0)
+    throw new AppError('forbidden', 'Anda tidak berwenang melihat daftar pengguna (user.read).')
+  const rows = await listUsersInScope(
+    deps.db,
+    actor.instansiId,
+    scope.pathPrefixes,
+    can(actor, 'user.read', { instansiId: actor.instansiId }),
+    search,
+  )
+  const grants = await grantsOfUsers(
+    deps.db,
+    actor.instansiId,
+    rows.map((r) => r.id),
+  )
   return rows.map((row) => toView(row, grants))
 }
 
-export async function getUser(deps: Pick<IdentityDeps, 'db'>, actor: Actor, userId: string): Promise<UserView> {
+export async function getUser(
+  deps: Pick<IdentityDeps, 'db'>,
+  actor: Actor,
+  userId: string,
+): Promise<UserView> {
   const { user, grants } = await loadUserFor(deps, actor, 'user.read', userId)
   return toView(user, grants)
 }
@@ -114,7 +170,9 @@ export async function insertUserWithGrants(
 ): Promise<{ user: UserRow; temporaryPassword: string | null }> {
   const email = input.email.trim()
   if (await findUserByEmail(tx, email)) {
-    throw new AppError('conflict', `E-mail ${email} sudah dipakai pengguna lain.`, { email: 'Sudah dipakai.' })
+    throw new AppError('conflict', `E-mail ${email} sudah dipakai pengguna lain.`, {
+      email: 'Sudah dipakai.',
+    })
   }
   const temporaryPassword = input.password ? null : generateTemporaryPassword(randomBytes)
   const password = input.password ?? temporaryPassword!
@@ -131,8 +189,17 @@ export async function insertUserWithGrants(
   })
   for (const grant of input.grants) {
     const unit = await findUnitById(tx, instansiId, grant.unitId)
-    if (!unit || unit.archivedAt) throw new AppError('invalid_input', 'Unit untuk peran tidak ditemukan atau sudah diarsipkan.', { grants: 'Unit tidak ditemukan.' })
-    await insertGrant(tx, { instansiId, userId: user.id, unitId: unit.id, role: grant.role, grantedBy: auditActor.userId })
+    if (!unit || unit.archivedAt)
+      throw new AppError('invalid_input', 'Unit untuk peran tidak ditemukan atau sudah diarsipkan.', {
+        grants: 'Unit tidak ditemukan.',
+      })
+    await insertGrant(tx, {
+      instansiId,
+      userId: user.id,
+      unitId: unit.id,
+      role: grant.role,
+      grantedBy: auditActor.userId,
+    })
   }
   await appendAudit(
     tx,
@@ -160,7 +227,9 @@ export async function createUser(
     authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: unit.path })
   }
   const now = deps.clock.now()
-  const created = await deps.db.transaction((tx) => insertUserWithGrants(tx, input, actor.instansiId, actor, meta, now))
+  const created = await deps.db.transaction((tx) =>
+    insertUserWithGrants(tx, input, actor.instansiId, actor, meta, now),
+  )
   return { user: await getUser(deps, actor, created.user.id), temporaryPassword: created.temporaryPassword }
 }
 
@@ -173,7 +242,9 @@ export async function updateUserProfile(
 ): Promise<UserView> {
   const { user } = await loadUserFor(deps, actor, 'user.manage', userId)
   if (input.disabled === true && user.id === actor.userId) {
-    throw new AppError('invalid_input', 'Anda tidak dapat menonaktifkan akun Anda sendiri.', { disabled: 'Tidak untuk akun sendiri.' })
+    throw new AppError('invalid_input', 'Anda tidak dapat menonaktifkan akun Anda sendiri.', {
+      disabled: 'Tidak untuk akun sendiri.',
+    })
   }
   const now = deps.clock.now()
   const changes: Parameters<typeof updateUser>[3] = {}
@@ -182,15 +253,28 @@ export async function updateUserProfile(
   if (input.disabled !== undefined) changes.disabledAt = input.disabled ? (user.disabledAt ?? now) : null
   await deps.db.transaction(async (tx) => {
     const updated = await updateUser(tx, actor.instansiId, userId, changes, now)
-    if (input.disabled === true && !user.disabledAt) await revokeUserSessions(tx, actor.instansiId, userId, now)
-    const action = input.disabled === true && !user.disabledAt ? 'user.disable' : input.disabled === false && user.disabledAt ? 'user.enable' : 'user.update'
+    if (input.disabled === true && !user.disabledAt)
+      await revokeUserSessions(tx, actor.instansiId, userId, now)
+    const action =
+      input.disabled === true && !user.disabledAt
+        ? 'user.disable'
+        : input.disabled === false && user.disabledAt
+          ? 'user.enable'
+          : 'user.update'
     await appendAudit(
       tx,
-      auditOf(actor, action, userId, meta, { name: user.name, locale: user.locale, disabled: user.disabledAt !== null }, {
-        name: updated!.name,
-        locale: updated!.locale,
-        disabled: updated!.disabledAt !== null,
-      }),
+      auditOf(
+        actor,
+        action,
+        userId,
+        meta,
+        { name: user.name, locale: user.locale, disabled: user.disabledAt !== null },
+        {
+          name: updated!.name,
+          locale: updated!.locale,
+          disabled: updated!.disabledAt !== null,
+        },
+      ),
       now,
     )
   })
@@ -198,9 +282,15 @@ export async function updateUserProfile(
 }
 
 /** Sets a temporary password the user must change at next login, clears a lockout, ends their sessions. */
-export async function resetUserPassword(deps: IdentityDeps, actor: Actor, userId: string, meta: RequestMeta): Promise<{ temporaryPassword: string }> {
+export async function resetUserPassword(
+  deps: IdentityDeps,
+  actor: Actor,
+  userId: string,
+  meta: RequestMeta,
+): Promise<{ temporaryPassword: string }> {
   const { user } = await loadUserFor(deps, actor, 'user.manage', userId)
-  if (user.id === actor.userId) throw new AppError('invalid_input', 'Untuk akun sendiri, gunakan Ganti kata sandi di halaman profil.')
+  if (user.id === actor.userId)
+    throw new AppError('invalid_input', 'Untuk akun sendiri, gunakan Ganti kata sandi di halaman profil.')
   const temporaryPassword = generateTemporaryPassword(randomBytes)
   const passwordHash = await hashPassword(temporaryPassword)
   const now = deps.clock.now()
@@ -208,22 +298,47 @@ export async function resetUserPassword(deps: IdentityDeps, actor: Actor, userId
     await setPassword(tx, actor.instansiId, userId, { passwordHash, mustChangePassword: true }, now)
     const revokedSessions = await revokeUserSessions(tx, actor.instansiId, userId, now)
     const revokedTokens = await revokeUserApiTokens(tx, actor.instansiId, userId, now)
-    await appendAudit(tx, auditOf(actor, 'user.password_reset', userId, meta, null, { mustChangePassword: true, revokedSessions, revokedTokens }), now)
+    await appendAudit(
+      tx,
+      auditOf(actor, 'user.password_reset', userId, meta, null, {
+        mustChangePassword: true,
+        revokedSessions,
+        revokedTokens,
+      }),
+      now,
+    )
   })
   return { temporaryPassword }
 }
 
 /** For a user who lost their phone: 2FA off, recovery codes gone, sessions ended; they enrol again at next login. */
-export async function resetUserTwoFactor(deps: IdentityDeps, actor: Actor, userId: string, meta: RequestMeta): Promise<void> {
+export async function resetUserTwoFactor(
+  deps: IdentityDeps,
+  actor: Actor,
+  userId: string,
+  meta: RequestMeta,
+): Promise<void> {
   const { user } = await loadUserFor(deps, actor, 'user.manage', userId)
-  if (user.id === actor.userId) throw new AppError('invalid_input', 'Tidak dapat mengatur ulang verifikasi dua langkah akun sendiri.')
+  if (user.id === actor.userId)
+    throw new AppError('invalid_input', 'Tidak dapat mengatur ulang verifikasi dua langkah akun sendiri.')
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     await updateUser(tx, actor.instansiId, userId, { totpSecret: null, totpEnabledAt: null }, now)
     await replaceRecoveryCodes(tx, actor.instansiId, userId, [])
     await revokeUserSessions(tx, actor.instansiId, userId, now)
     await revokeUserApiTokens(tx, actor.instansiId, userId, now)
-    await appendAudit(tx, auditOf(actor, 'user.two_factor_reset', userId, meta, { twoFactorEnabled: user.totpEnabledAt !== null }, { twoFactorEnabled: false }), now)
+    await appendAudit(
+      tx,
+      auditOf(
+        actor,
+        'user.two_factor_reset',
+        userId,
+        meta,
+        { twoFactorEnabled: user.totpEnabledAt !== null },
+        { twoFactorEnabled: false },
+      ),
+      now,
+    )
   })
 }
 
@@ -234,32 +349,61 @@ export async function grantRole(
   input: { unitId: string; role: string },
   meta: RequestMeta,
 ): Promise<UserView> {
-  if (!isRole(input.role)) throw new AppError('invalid_input', `Peran ${input.role} tidak dikenal.`, { role: 'Peran tidak dikenal.' })
+  if (!isRole(input.role))
+    throw new AppError('invalid_input', `Peran ${input.role} tidak dikenal.`, {
+      role: 'Peran tidak dikenal.',
+    })
   await loadUserFor(deps, actor, 'user.read', userId)
   const unit = await findUnitById(deps.db, actor.instansiId, input.unitId)
   if (!unit) throw new AppError('not_found', 'Unit tidak ditemukan.')
-  if (unit.archivedAt) throw new AppError('invalid_input', 'Unit sudah diarsipkan; pilih unit yang aktif.', { unitId: 'Unit diarsipkan.' })
+  if (unit.archivedAt)
+    throw new AppError('invalid_input', 'Unit sudah diarsipkan; pilih unit yang aktif.', {
+      unitId: 'Unit diarsipkan.',
+    })
   authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: unit.path })
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
-    const inserted = await insertGrant(tx, { instansiId: actor.instansiId, userId, unitId: unit.id, role: input.role, grantedBy: actor.userId })
+    const inserted = await insertGrant(tx, {
+      instansiId: actor.instansiId,
+      userId,
+      unitId: unit.id,
+      role: input.role,
+      grantedBy: actor.userId,
+    })
     if (!inserted) throw new AppError('conflict', 'Pengguna sudah memiliki peran ini pada unit tersebut.')
     await appendAudit(
       tx,
-      { ...auditOf(actor, 'role.grant', userId, meta, null, { unitId: unit.id, unitCode: unit.code, role: input.role }), objectType: 'role_grant', objectId: inserted.id },
+      {
+        ...auditOf(actor, 'role.grant', userId, meta, null, {
+          unitId: unit.id,
+          unitCode: unit.code,
+          role: input.role,
+        }),
+        objectType: 'role_grant',
+        objectId: inserted.id,
+      },
       now,
     )
   })
   return getUser(deps, actor, userId)
 }
 
-export async function revokeRole(deps: IdentityDeps, actor: Actor, userId: string, grantId: string, meta: RequestMeta): Promise<UserView> {
+export async function revokeRole(
+  deps: IdentityDeps,
+  actor: Actor,
+  userId: string,
+  grantId: string,
+  meta: RequestMeta,
+): Promise<UserView> {
   const { grants } = await loadUserFor(deps, actor, 'user.read', userId)
   const grant = grants.find((g) => g.grantId === grantId)
   if (!grant) throw new AppError('not_found', 'Peran tidak ditemukan.')
   authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: grant.unitPath })
   if (userId === actor.userId && grant.role === 'admin') {
-    throw new AppError('invalid_input', 'Anda tidak dapat mencabut peran admin Anda sendiri; minta admin lain melakukannya.')
+    throw new AppError(
+      'invalid_input',
+      'Anda tidak dapat mencabut peran admin Anda sendiri; minta admin lain melakukannya.',
+    )
   }
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
@@ -267,7 +411,18 @@ export async function revokeRole(deps: IdentityDeps, actor: Actor, userId: strin
     if (!deleted) throw new AppError('not_found', 'Peran tidak ditemukan.')
     await appendAudit(
       tx,
-      { ...auditOf(actor, 'role.revoke', userId, meta, { unitId: grant.unitId, unitCode: grant.unitCode, role: grant.role }, null), objectType: 'role_grant', objectId: grantId },
+      {
+        ...auditOf(
+          actor,
+          'role.revoke',
+          userId,
+          meta,
+          { unitId: grant.unitId, unitCode: grant.unitCode, role: grant.role },
+          null,
+        ),
+        objectType: 'role_grant',
+        objectId: grantId,
+      },
       now,
     )
   })

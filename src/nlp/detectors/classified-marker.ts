@@ -14,11 +14,17 @@ const PATTERNS: RegExp[] = [
     'giu',
   ),
   // Bracketed stamp: "[RAHASIA]", "(SANGAT RAHASIA)", "«TERBATAS»".
-  new RegExp(String.raw`[\[(«<]\s*(?:SANGAT\s+RAHASIA|RAHASIA|TERBATAS|KONFIDENSIAL|TOP\s+SECRET|SECRET|CONFIDENTIAL|RESTRICTED)\s*[\])»>]`, 'gu'),
+  new RegExp(
+    String.raw`[\[(«<]\s*(?:SANGAT\s+RAHASIA|RAHASIA|TERBATAS|KONFIDENSIAL|TOP\s+SECRET|SECRET|CONFIDENTIAL|RESTRICTED)\s*[\])»>]`,
+    'gu',
+  ),
   // "SANGAT RAHASIA" in capitals is a stamp wherever it stands.
   /\bSANGAT\s+RAHASIA\b/gu,
   // An upper-case level alone on its line, or opening a line and followed by a separator ("RAHASIA - Nota Dinas").
-  new RegExp(String.raw`(?:^|\n)[ \t*_#]*(?:RAHASIA|TERBATAS|KONFIDENSIAL|TOP\s+SECRET|SECRET|CONFIDENTIAL|RESTRICTED)[ \t*_]*(?=$|\n|[ \t]*[-–—:/|•])`, 'gu'),
+  new RegExp(
+    String.raw`(?:^|\n)[ \t*_#]*(?:RAHASIA|TERBATAS|KONFIDENSIAL|TOP\s+SECRET|SECRET|CONFIDENTIAL|RESTRICTED)[ \t*_]*(?=$|\n|[ \t]*[-–—:/|•])`,
+    'gu',
+  ),
   // "dokumen/surat/nota ini berklasifikasi RAHASIA", "bersifat RAHASIA" with the level in capitals.
   new RegExp(
     String.raw`\b(?:ber)?klasifikasi\s+(?:${LEVEL_WORDS})\b|\bbersifat\s+(?:SANGAT\s+RAHASIA|RAHASIA|TERBATAS)\b`,

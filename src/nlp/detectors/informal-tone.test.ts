@@ -42,7 +42,10 @@ describe('findInformalTone', () => {
 
 describe('findInformalTone on chat abbreviations', () => {
   it('flags chat abbreviations but not the full words', () => {
-    expect(findInformalTone('Pendaftaran dibuka utk umum yg berminat').map((s) => s.kind)).toEqual(['slang', 'slang'])
+    expect(findInformalTone('Pendaftaran dibuka utk umum yg berminat').map((s) => s.kind)).toEqual([
+      'slang',
+      'slang',
+    ])
     expect(findInformalTone('Pendaftaran dibuka untuk umum yang berminat')).toEqual([])
   })
 })

@@ -10,14 +10,94 @@ export interface InformalSpan extends DetectorSpan {
 }
 
 const SLANG_WORDS = [
-  'gue', 'gua', 'gw', 'guwe', 'lo', 'lu', 'loe', 'lou', 'elo', 'elu', 'anjay', 'anjai', 'anjir', 'anjrit', 'anjim',
-  'bjir', 'bjirr', 'njir', 'cuy', 'coy', 'bro', 'bray', 'sis', 'sist', 'gaes', 'gengs', 'mantul', 'santuy', 'gabut',
-  'mager', 'baper', 'lebay', 'kepo', 'ciyus', 'miapah', 'cemungudh', 'cemungut', 'woles', 'gokil', 'bokap',
-  'nyokap', 'doang', 'kagak', 'kaga', 'ogah', 'ngab', 'otw', 'btw', 'gan', 'cmiiw', 'wkwk', 'wkwkwk', 'xixixi',
-  'awokawok', 'awokwok', 'kwkw', 'hahaha', 'wakaka', 'ngakak', 'cie', 'ciee', 'kuy', 'gaskeun',
-  'mantap jiwa', 'bucin', 'julid', 'sotoy', 'halu', 'yoi', 'yoman',
+  'gue',
+  'gua',
+  'gw',
+  'guwe',
+  'lo',
+  'lu',
+  'loe',
+  'lou',
+  'elo',
+  'elu',
+  'anjay',
+  'anjai',
+  'anjir',
+  'anjrit',
+  'anjim',
+  'bjir',
+  'bjirr',
+  'njir',
+  'cuy',
+  'coy',
+  'bro',
+  'bray',
+  'sis',
+  'sist',
+  'gaes',
+  'gengs',
+  'mantul',
+  'santuy',
+  'gabut',
+  'mager',
+  'baper',
+  'lebay',
+  'kepo',
+  'ciyus',
+  'miapah',
+  'cemungudh',
+  'cemungut',
+  'woles',
+  'gokil',
+  'bokap',
+  'nyokap',
+  'doang',
+  'kagak',
+  'kaga',
+  'ogah',
+  'ngab',
+  'otw',
+  'btw',
+  'gan',
+  'cmiiw',
+  'wkwk',
+  'wkwkwk',
+  'xixixi',
+  'awokawok',
+  'awokwok',
+  'kwkw',
+  'hahaha',
+  'wakaka',
+  'ngakak',
+  'cie',
+  'ciee',
+  'kuy',
+  'gaskeun',
+  'mantap jiwa',
+  'bucin',
+  'julid',
+  'sotoy',
+  'halu',
+  'yoi',
+  'yoman',
   // Chat abbreviations: fine in a comment, not in an institution's post.
-  'yg', 'dgn', 'utk', 'tdk', 'krn', 'bgt', 'gk', 'udh', 'gmn', 'knp', 'dmn', 'jg', 'blm', 'sdh', 'trs', 'bs', 'sy',
+  'yg',
+  'dgn',
+  'utk',
+  'tdk',
+  'krn',
+  'bgt',
+  'gk',
+  'udh',
+  'gmn',
+  'knp',
+  'dmn',
+  'jg',
+  'blm',
+  'sdh',
+  'trs',
+  'bs',
+  'sy',
 ]
 // Laughter and elongated slang are matched by shape, not only by the list.
 const SLANG = new RegExp(
@@ -27,10 +107,12 @@ const SLANG = new RegExp(
 // Three or more "!" or "?" (mixed too): "!!!", "?!?!".
 const PUNCTUATION = /[!?]*(?:!{3,}|\?{3,}|(?:[!?]{2,}(?=[!?])[!?]+))/gu
 // A word written with digits for letters (s3m4ng4t, t3rim4 k4s1h) or with a letter stretched three times.
-const LEETSPEAK = /(?<![\p{L}\p{N}_#@/.])(?=\p{L}*[0-9])(?=[0-9]*\p{L})[\p{L}0-9]*\p{L}[0-9]\p{L}[\p{L}0-9]*(?![\p{L}\p{N}_])/gu
+const LEETSPEAK =
+  /(?<![\p{L}\p{N}_#@/.])(?=\p{L}*[0-9])(?=[0-9]*\p{L})[\p{L}0-9]*\p{L}[0-9]\p{L}[\p{L}0-9]*(?![\p{L}\p{N}_])/gu
 const STRETCHED = /(?<![#@/\p{L}])\p{L}*(\p{L})\1\1\p{L}*/gu
 // Case flipping inside a word: "SeMaNgAt", "kAmU".
-const ALTERNATING_CASE = /(?<![\p{L}])(?:\p{Ll}\p{Lu}|\p{Lu}\p{Ll}\p{Lu}(?=\p{L}))\p{L}*(?:\p{Lu}\p{Ll}|\p{Ll}\p{Lu})\p{L}*/gu
+const ALTERNATING_CASE =
+  /(?<![\p{L}])(?:\p{Ll}\p{Lu}|\p{Lu}\p{Ll}\p{Lu}(?=\p{L}))\p{L}*(?:\p{Lu}\p{Ll}|\p{Ll}\p{Lu})\p{L}*/gu
 // Words that carry digits legitimately: units, years, model and regulation numbers, COVID-19 style names.
 const LEGIT_ALPHANUMERIC = /^(?:\d+(?:[a-z]{1,3})|[a-z]{1,3}\d+|covid\d*|\p{L}+-\d+)$/iu
 
@@ -58,9 +140,14 @@ export function findInformalTone(text: string): InformalSpan[] {
       if (isInsideLinkOrTag(text, match.index)) continue
       if (pattern === LEETSPEAK && LEGIT_ALPHANUMERIC.test(match[0])) continue
       // Roman numerals (triwulan III, abad XXI) and short capitalised codes repeat letters legitimately.
-      if (pattern === STRETCHED && (/^[IVXLCDM]+$/u.test(match[0]) || /^\p{Lu}{1,4}$/u.test(match[0]))) continue
+      if (pattern === STRETCHED && (/^[IVXLCDM]+$/u.test(match[0]) || /^\p{Lu}{1,4}$/u.test(match[0])))
+        continue
       // Some abbreviations are legitimately mixed case (DKI, KemenPAN-RB, BPJamsostek): need a lower-upper-lower flip.
-      if (pattern === ALTERNATING_CASE && !/\p{Ll}\p{Lu}\p{Ll}.*\p{Lu}|\p{Lu}\p{Ll}\p{Lu}\p{Ll}/u.test(match[0])) continue
+      if (
+        pattern === ALTERNATING_CASE &&
+        !/\p{Ll}\p{Lu}\p{Ll}.*\p{Lu}|\p{Lu}\p{Ll}\p{Lu}\p{Ll}/u.test(match[0])
+      )
+        continue
       if (pattern === ALTERNATING_CASE && /^(?:Kemen|Ke|Di|Men|Pem|Per)\p{Lu}/u.test(match[0])) continue
       spans.push({ start: match.index, end: match.index + match[0].length, kind: 'alay_spelling' })
     }
@@ -71,7 +158,8 @@ export function findInformalTone(text: string): InformalSpan[] {
   if (words.length >= 8 && capsWords.length / words.length > 0.6) {
     const first = capsWords[0]
     const last = capsWords.at(-1)
-    if (first && last) spans.push({ start: first.index, end: last.index + last[0].length, kind: 'excessive_caps' })
+    if (first && last)
+      spans.push({ start: first.index, end: last.index + last[0].length, kind: 'excessive_caps' })
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
   // Drop spans contained in an earlier one (a stretched word inside a slang match, for instance).

@@ -67,7 +67,8 @@ const CANDIDATE =
 // id). Checked in the few words before the number, and overridden when the text names it an NIK or KTP number.
 const DECOY_CONTEXT =
   /\b(kartu\s+(kredit|debit|atm)|credit\s+card|debit\s+card|card|visa|mastercard|rekening|rek\.?|no\.?\s*rek|va|virtual\s+account|transaksi|trx|ref(erensi)?|resi|invoice|inv|order|pesanan|tagihan|billing|kode\s+bayar|kode\s+billing|id\s*pel(anggan)?|idpel|pelanggan|meter|token|voucher|kupon|tiket|booking|no\.?\s*seri|serial|imei|polis|kontrak|sertifikat|nomor\s+surat|no\.?\s*surat)\b[^\d]{0,25}$/i
-const IDENTITY_CONTEXT = /\b(nik|ktp|e-?ktp|kependudukan|nomor\s+induk|no\.?\s*kk|kartu\s+keluarga|kk)\b[^\d]{0,25}$/i
+const IDENTITY_CONTEXT =
+  /\b(nik|ktp|e-?ktp|kependudukan|nomor\s+induk|no\.?\s*kk|kartu\s+keluarga|kk)\b[^\d]{0,25}$/i
 
 /** Spans of valid NIKs in free text; decoy numbers (cards, accounts, transaction ids) are left alone. */
 export function findNiks(text: string): DetectorSpan[] {
@@ -88,7 +89,13 @@ export function findNiks(text: string): DetectorSpan[] {
     }
     // Payment cards are printed in groups of four and carry a Luhn check digit; an NIK has none, so a grouped,
     // Luhn-valid number with a card-network first digit is taken for a card unless the text calls it an NIK.
-    if (!named && /^\d{4} \d{4} \d{4} \d{4}$/.test(raw) && /^(?:4|5[1-5]|6[2-5])/.test(digits) && passesLuhn(digits)) continue
+    if (
+      !named &&
+      /^\d{4} \d{4} \d{4} \d{4}$/.test(raw) &&
+      /^(?:4|5[1-5]|6[2-5])/.test(digits) &&
+      passesLuhn(digits)
+    )
+      continue
     spans.push({ start, end: start + raw.length })
   }
   return spans

@@ -5,11 +5,11 @@ import type { DetectorSpan } from './detector-span.ts'
 import { passesLuhn } from './luhn.ts'
 import { isValidNik } from './nik.ts'
 
-
 export function isValidNpwp(value: string): boolean {
   const digits = value.replace(/[.\-\s]/g, '')
   if (/^\d{15}$/.test(digits)) return passesLuhn(digits.slice(0, 9))
-  if (/^\d{16}$/.test(digits)) return digits.startsWith('0') ? passesLuhn(digits.slice(0, 10)) : isValidNik(digits)
+  if (/^\d{16}$/.test(digits))
+    return digits.startsWith('0') ? passesLuhn(digits.slice(0, 10)) : isValidNik(digits)
   return false
 }
 
@@ -22,7 +22,8 @@ export function formatNpwp(value: string): string {
 }
 
 // The punctuated legacy form (with an optional leading 0 for the 16-digit form), or 15/16 bare digits.
-const CANDIDATE = /(?<![\p{L}\p{N}_+])(0?\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}|\d{15,16})(?![\p{L}\p{N}_]|[.,-]\d)/gu
+const CANDIDATE =
+  /(?<![\p{L}\p{N}_+])(0?\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}|\d{15,16})(?![\p{L}\p{N}_]|[.,-]\d)/gu
 const NPWP_CONTEXT = /\bnpwp\b[^\d]{0,25}$/i
 
 /**

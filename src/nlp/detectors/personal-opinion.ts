@@ -22,7 +22,8 @@ const PARTISAN_PATTERNS: RegExp[] = [
   /#(?:pilih|coblos|menangkan|dukung|lanjutkan)\p{L}*\d*|#\p{L}+(?:menang|presiden\d*|gubernur|untukindonesia|2024|2029)\b/giu,
 ]
 
-const PROHIBITION_BEFORE = /\b(?:dilarang|larangan|tidak\s+boleh|tak\s+boleh|tidak|tak|bukan|netral(?:\s+dan)?)\s+(?:\p{L}+\s+)?$/iu
+const PROHIBITION_BEFORE =
+  /\b(?:dilarang|larangan|tidak\s+boleh|tak\s+boleh|tidak|tak|bukan|netral(?:\s+dan)?)\s+(?:\p{L}+\s+)?$/iu
 // Candidates of the 2024 national and Jakarta elections by name, and an honorific before a capitalised name
 // ("dukung Pak Budi"), after a verb of support.
 const SUPPORT_VERB = String.raw`(?:ayo\s+|mari\s+|yuk\s+|jangan\s+)?(?:pilih|coblos|dukung|mendukung|menangkan|memenangkan)\s+`
@@ -34,12 +35,14 @@ const CANDIDATE_SUPPORT = new RegExp(
 const HONORIFIC_SUPPORT =
   /\b(?:[Aa]yo\s+|[Mm]ari\s+|[Yy]uk\s+|[Jj]angan\s+)?(?:[Pp]ilih|[Cc]oblos|[Dd]ukung|[Mm]endukung|[Mm]enangkan|[Mm]emenangkan)\s+(?:[Pp]ak|[Bb]u|[Bb]apak|[Ii]bu|[Mm]as|[Bb]ang)\s+\p{Lu}\p{Ll}+/gu
 
-const SLOGAN_HASHTAG_EXCEPTIONS = /^#(?:pemilu|pilkada|pemilihan|kpu|bawaslu|pemilihdamai|pemiludamai|pilkadadamai|ayomemilih|gunakanhakpilih|jangangolput)/iu
+const SLOGAN_HASHTAG_EXCEPTIONS =
+  /^#(?:pemilu|pilkada|pemilihan|kpu|bawaslu|pemilihdamai|pemiludamai|pilkadadamai|ayomemilih|gunakanhakpilih|jangangolput)/iu
 
 /** Spans of first-person opinion and of partisan support; overlapping spans merged. */
 export function findPersonalOpinion(text: string): DetectorSpan[] {
   const found: DetectorSpan[] = []
-  for (const match of text.matchAll(FIRST_PERSON_OPINION)) found.push({ start: match.index, end: match.index + match[0].length })
+  for (const match of text.matchAll(FIRST_PERSON_OPINION))
+    found.push({ start: match.index, end: match.index + match[0].length })
   for (const pattern of [...PARTISAN_PATTERNS, CANDIDATE_SUPPORT, HONORIFIC_SUPPORT]) {
     for (const match of text.matchAll(pattern)) {
       if (SLOGAN_HASHTAG_EXCEPTIONS.test(match[0])) continue

@@ -39,7 +39,9 @@ describe('findPrivateEmails on role addresses', () => {
 describe('findPrivateEmails on spelt-out addresses', () => {
   it('finds "name [at] gmail [dot] com" but not an official one spelt out', () => {
     const text = 'Kirim ke budi [at] gmail [dot] com'
-    expect(findPrivateEmails(text).map((s) => text.slice(s.start, s.end))).toEqual(['budi [at] gmail [dot] com'])
+    expect(findPrivateEmails(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'budi [at] gmail [dot] com',
+    ])
     expect(findPrivateEmails('humas(at)kemkes.go.id')).toEqual([])
   })
 })

@@ -18,12 +18,14 @@ export function isOfficialEmailDomain(domain: string): boolean {
 }
 
 // Webmail is always somebody's own mailbox; on an organisation's domain a role address (info@, humas@) is not.
-const WEBMAIL = /^(?:gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|gmx|yandex|zoho|mail)\./i
+const WEBMAIL =
+  /^(?:gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|gmx|yandex|zoho|mail)\./i
 const ROLE_LOCAL_PART =
   /^(?:info|informasi|humas|cs|customer\.?care|pengaduan|layanan|admin|kontak|contact|support|helpdesk|halo|redaksi|sekretariat|ppid|office|hello|marketing|sales|media|press|pr)$/i
 
 // Addresses spelt out to dodge scrapers: "budi [at] gmail [dot] com", "budi(at)gmail.com".
-const OBFUSCATED = /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+)\s*(?:\[at\]|\(at\)|\{at\})\s*([\p{L}\p{N}-]+(?:\s*(?:\[dot\]|\(dot\)|\.)\s*[\p{L}\p{N}-]+)+)/giu
+const OBFUSCATED =
+  /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+)\s*(?:\[at\]|\(at\)|\{at\})\s*([\p{L}\p{N}-]+(?:\s*(?:\[dot\]|\(dot\)|\.)\s*[\p{L}\p{N}-]+)+)/giu
 
 /** Spans of e-mail addresses outside official domains. */
 export function findPrivateEmails(text: string): DetectorSpan[] {

@@ -27,7 +27,17 @@ export const FINDING_CODES: FindingCode[] = [
 
 const draftSchema = z.object({
   id: z.string(),
-  platform: z.enum(['x', 'instagram', 'facebook', 'tiktok', 'youtube', 'bluesky', 'mastodon', 'telegram', 'threads']),
+  platform: z.enum([
+    'x',
+    'instagram',
+    'facebook',
+    'tiktok',
+    'youtube',
+    'bluesky',
+    'mastodon',
+    'telegram',
+    'threads',
+  ]),
   text: z.string(),
   expected: z.array(z.enum(FINDING_CODES as [FindingCode, ...FindingCode[]])),
 })
@@ -70,7 +80,8 @@ export function evaluateCheck(options: { classify?: ClassifyText | null } = {}):
     }
     const missing = [...expected].filter((c) => !found.has(c))
     const unexpected = [...found].filter((c) => !expected.has(c))
-    if (missing.length > 0 || unexpected.length > 0) errors.push({ id: draft.id, text: draft.text, missing, unexpected })
+    if (missing.length > 0 || unexpected.length > 0)
+      errors.push({ id: draft.id, text: draft.text, missing, unexpected })
   }
   const perCode = {} as Record<FindingCode, CodeMetrics>
   let tp = 0

@@ -7,7 +7,12 @@ import type { HoaxClaim } from '../types.ts'
 import { readJsonLines } from './read-json-lines.ts'
 
 const claimSchema = z.object({ id: z.string(), claim: z.string(), fact: z.string().optional() })
-const textSchema = z.object({ id: z.string(), text: z.string(), claim: z.string().nullable(), style: z.string() })
+const textSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  claim: z.string().nullable(),
+  style: z.string(),
+})
 export type HoaxEvalText = z.infer<typeof textSchema>
 
 export const HOAX_CLAIMS_FILE = new URL('../data/eval/hoax-claims.jsonl', import.meta.url)
@@ -49,7 +54,12 @@ export interface HoaxEvaluation {
   errors: Array<{ id: string; text: string; expected: string | null; got: string | null; score: number }>
 }
 
-export function scoreHoaxTexts(claims: HoaxClaim[], texts: HoaxEvalText[], threshold: number, split: string): HoaxEvaluation {
+export function scoreHoaxTexts(
+  claims: HoaxClaim[],
+  texts: HoaxEvalText[],
+  threshold: number,
+  split: string,
+): HoaxEvaluation {
   const matcher = createHoaxMatcher(claims, { threshold })
   let restatements = 0
   let correct = 0
@@ -78,7 +88,8 @@ export function scoreHoaxTexts(claims: HoaxClaim[], texts: HoaxEvalText[], thres
       } else if (match !== null) wrongClaim += 1
     }
     styleTotals.set(row.style, style)
-    if (match !== row.claim) errors.push({ id: row.id, text: row.text, expected: row.claim, got: match, score })
+    if (match !== row.claim)
+      errors.push({ id: row.id, text: row.text, expected: row.claim, got: match, score })
   }
   const recallByStyle: Record<string, number> = {}
   const falseMatchByStyle: Record<string, number> = {}
@@ -106,7 +117,11 @@ export function scoreHoaxTexts(claims: HoaxClaim[], texts: HoaxEvalText[], thres
  * The threshold with the best recall among those keeping the dev false-match rate at or under `maxFalseMatchRate`
  * (ties: the higher threshold, for margin).
  */
-export function calibrateHoaxThreshold(claims: HoaxClaim[], dev: HoaxEvalText[], maxFalseMatchRate = 0.05): number {
+export function calibrateHoaxThreshold(
+  claims: HoaxClaim[],
+  dev: HoaxEvalText[],
+  maxFalseMatchRate = 0.05,
+): number {
   let best = { threshold: 1, recall: -1 }
   for (let step = 100; step >= 10; step -= 1) {
     const threshold = step / 100
@@ -123,9 +138,16 @@ export function loadHoaxDevTexts(): HoaxEvalText[] {
 }
 
 /** Scores a test split (default: the first) with the matcher's default (dev-calibrated) threshold. */
-export function evaluateHoax(options: { threshold?: number; split?: 'test' | 'test2' | 'test3' } = {}): HoaxEvaluation {
+export function evaluateHoax(
+  options: { threshold?: number; split?: 'test' | 'test2' | 'test3' } = {},
+): HoaxEvaluation {
   const claims = loadHoaxClaims()
   const split = options.split ?? 'test'
   const file = split === 'test3' ? HOAX_TEST3_FILE : split === 'test2' ? HOAX_TEST2_FILE : HOAX_TEST_FILE
-  return scoreHoaxTexts(claims, loadHoaxTexts(file), options.threshold ?? createHoaxMatcher(claims).threshold, split)
+  return scoreHoaxTexts(
+    claims,
+    loadHoaxTexts(file),
+    options.threshold ?? createHoaxMatcher(claims).threshold,
+    split,
+  )
 }

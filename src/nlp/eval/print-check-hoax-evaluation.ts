@@ -5,7 +5,13 @@
 import { pathToFileURL } from 'node:url'
 import { DEFAULT_HOAX_THRESHOLD } from '../hoax/create-hoax-matcher.ts'
 import { evaluateCheck } from './evaluate-check.ts'
-import { calibrateHoaxThreshold, evaluateHoax, loadHoaxClaims, loadHoaxDevTexts, scoreHoaxTexts } from './evaluate-hoax.ts'
+import {
+  calibrateHoaxThreshold,
+  evaluateHoax,
+  loadHoaxClaims,
+  loadHoaxDevTexts,
+  scoreHoaxTexts,
+} from './evaluate-hoax.ts'
 
 const percent = (x: number): string => `${(x * 100).toFixed(1)}`
 
@@ -19,11 +25,15 @@ export function formatCheckHoaxEvaluation(): string {
     lines.push(`**${label}: ${check.drafts} drafts**`, '')
     lines.push('| code | support | precision | recall | FP | FN |', '|---|---:|---:|---:|---:|---:|')
     for (const [code, m] of Object.entries(check.perCode)) {
-      lines.push(`| ${code} | ${m.support} | ${percent(m.precision)} | ${percent(m.recall)} | ${m.falsePositives} | ${m.falseNegatives} |`)
+      lines.push(
+        `| ${code} | ${m.support} | ${percent(m.precision)} | ${percent(m.recall)} | ${m.falsePositives} | ${m.falseNegatives} |`,
+      )
     }
     lines.push(`| **micro** | | ${percent(check.precision)} | ${percent(check.recall)} | | |`, '')
     for (const e of check.errors) {
-      lines.push(`- ${e.id}: missing [${e.missing.join(', ')}] unexpected [${e.unexpected.join(', ')}] — ${e.text.slice(0, 90)}`)
+      lines.push(
+        `- ${e.id}: missing [${e.missing.join(', ')}] unexpected [${e.unexpected.join(', ')}] — ${e.text.slice(0, 90)}`,
+      )
     }
     lines.push('')
   }
@@ -35,15 +45,33 @@ export function formatCheckHoaxEvaluation(): string {
   const test = evaluateHoax()
   const test2 = evaluateHoax({ split: 'test2' })
   const test3 = evaluateHoax({ split: 'test3' })
-  lines.push(`Hoax threshold: committed ${DEFAULT_HOAX_THRESHOLD}, re-calibrated on dev + dev2 + dev3 ${calibrated}.`, '')
-  lines.push('| split | texts | restatements | recall | wrong claim | false-match rate | precision |', '|---|---:|---:|---:|---:|---:|---:|')
+  lines.push(
+    `Hoax threshold: committed ${DEFAULT_HOAX_THRESHOLD}, re-calibrated on dev + dev2 + dev3 ${calibrated}.`,
+    '',
+  )
+  lines.push(
+    '| split | texts | restatements | recall | wrong claim | false-match rate | precision |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  )
   for (const r of [devResult, test, test2, test3]) {
-    lines.push(`| ${r.split} | ${r.texts} | ${r.restatements} | ${percent(r.recall)} | ${percent(r.wrongClaimRate)} | ${percent(r.falseMatchRate)} (${r.nonRestatements} non-restatements) | ${percent(r.precision)} |`)
+    lines.push(
+      `| ${r.split} | ${r.texts} | ${r.restatements} | ${percent(r.recall)} | ${percent(r.wrongClaimRate)} | ${percent(r.falseMatchRate)} (${r.nonRestatements} non-restatements) | ${percent(r.precision)} |`,
+    )
   }
   lines.push('')
   for (const r of [test, test2, test3]) {
-    lines.push(`- ${r.split} recall by style: ` + Object.entries(r.recallByStyle).map(([k, v]) => `${k} ${percent(v)}`).join(', '))
-    lines.push(`- ${r.split} false matches by kind: ` + Object.entries(r.falseMatchByStyle).map(([k, v]) => `${k} ${percent(v)}`).join(', '))
+    lines.push(
+      `- ${r.split} recall by style: ` +
+        Object.entries(r.recallByStyle)
+          .map(([k, v]) => `${k} ${percent(v)}`)
+          .join(', '),
+    )
+    lines.push(
+      `- ${r.split} false matches by kind: ` +
+        Object.entries(r.falseMatchByStyle)
+          .map(([k, v]) => `${k} ${percent(v)}`)
+          .join(', '),
+    )
   }
   // Speed: every test text once more through fresh matchers (build included), after the pass above warmed up.
   const texts = [test, test2, test3].reduce((sum, r) => sum + r.texts, 0)
@@ -51,7 +79,10 @@ export function formatCheckHoaxEvaluation(): string {
   evaluateHoax()
   evaluateHoax({ split: 'test2' })
   evaluateHoax({ split: 'test3' })
-  lines.push('', `Speed: ${((performance.now() - started) / texts).toFixed(2)} ms/text against ${claims.length} claims (one core).`)
+  lines.push(
+    '',
+    `Speed: ${((performance.now() - started) / texts).toFixed(2)} ms/text against ${claims.length} claims (one core).`,
+  )
   return lines.join('\n')
 }
 

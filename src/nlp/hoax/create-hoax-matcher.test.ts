@@ -64,7 +64,9 @@ describe('createHoaxMatcher on long claims', () => {
       { id: 'L2', claim: '[HOAKS] Tarif Listrik PLN Naik 50 Persen Mulai Januari' },
     ])
     expect(long.match('rebusan daun sirsak bisa sembuhkan kanker seminggu').match).toBe('L1')
-    expect(long.scoreAll('rebusan daun sirsak bisa sembuhkan kanker seminggu').map((s) => s.claimId)).toEqual(['L1', 'L2'])
+    expect(long.scoreAll('rebusan daun sirsak bisa sembuhkan kanker seminggu').map((s) => s.claimId)).toEqual(
+      ['L1', 'L2'],
+    )
   })
 })
 
@@ -80,7 +82,9 @@ describe('createHoaxMatcher on slang and question restatements', () => {
   })
 
   it('matches a hearsay question with an abbreviated amount and channel', () => {
-    expect(small.match('ada yg dapet link wa daftar bantuan 5jt dari pemerintah? katanya cair minggu ini').match).toBe('h2')
+    expect(
+      small.match('ada yg dapet link wa daftar bantuan 5jt dari pemerintah? katanya cair minggu ini').match,
+    ).toBe('h2')
   })
 
   it('does not match a same-topic question', () => {

@@ -65,13 +65,24 @@ const DEBUNK_CUE =
 const AFFIRM_CUE = /\b(?:bukan\s+(?:hoaks|hoax|hoks)|beneran|asli\s+ini|nyata\s+terjadi|sudah\s+terbukti)\b/iu
 const CLAIM_TAG = /^\s*\[[^\]]*\]\s*/u
 // "tetap" (still, unchanged) contradicts the change most hoaxes announce: "SIM tetap lima tahun", "tetap bebas PPN".
-const CONTINUITY_CUE = /\b(?:tetap|masih)\s+(?:berlaku|bebas|ada|dilayani|disalurkan|aman|normal|lima|sama|seperti)\b/iu
+const CONTINUITY_CUE =
+  /\b(?:tetap|masih)\s+(?:berlaku|bebas|ada|dilayani|disalurkan|aman|normal|lima|sama|seperti)\b/iu
 const CONTINUITY_FACTOR = 0.6
 // Asking whether a claim is true or passing it on as hearsay ("katanya", "beneran ga sih", "jare") is how most
 // people restate a hoax; a plain same-topic question ("jadwalnya kapan?") carries no such cue.
 const HEARSAY_FACTOR = 1.1
 // Words any claim about the public may use ("warga", "pemerintah"): sharing them says little about which claim.
-const GENERIC_KEYS = new Set(['rakyat', 'pemerintah', 'orang', 'indonesia', 'lewat', 'melalui', 'mulai', 'semua', 'wajib'])
+const GENERIC_KEYS = new Set([
+  'rakyat',
+  'pemerintah',
+  'orang',
+  'indonesia',
+  'lewat',
+  'melalui',
+  'mulai',
+  'semua',
+  'wajib',
+])
 const GENERIC_WEIGHT = 0.5
 // An existential "ada chip di vaksin" restates "mengandung chip" but is much weaker evidence than the verb itself.
 const WEAK_EQUIVALENTS: Record<string, { words: RegExp; credit: number }> = {
@@ -115,8 +126,16 @@ export function keysMatch(a: string, b: string): boolean {
   // Cheap rejections first: words under five letters only match exactly, and no rule bridges a gap of more than
   // two letters unless one word contains the other at an end.
   if (a.length < 4 || b.length < 4) return false
-  if (a.length === 4 || b.length === 4) return a.length === 4 ? b.endsWith(a) && b.length >= 7 : a.endsWith(b) && a.length >= 7
-  if (Math.abs(a.length - b.length) > 2 && !a.startsWith(b) && !b.startsWith(a) && !a.endsWith(b) && !b.endsWith(a)) return false
+  if (a.length === 4 || b.length === 4)
+    return a.length === 4 ? b.endsWith(a) && b.length >= 7 : a.endsWith(b) && a.length >= 7
+  if (
+    Math.abs(a.length - b.length) > 2 &&
+    !a.startsWith(b) &&
+    !b.startsWith(a) &&
+    !a.endsWith(b) &&
+    !b.endsWith(a)
+  )
+    return false
   const cacheKey = `${a}\u0000${b}`
   let result = keyMatchCache.get(cacheKey)
   if (result === undefined) {
@@ -197,8 +216,16 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     const keys: PreparedClaim['keys'] = new Map()
     for (const token of analysis.tokens) {
       if (!keys.has(token.key)) {
-        const weight = keyIdf(token.key) * (token.predicate ? PREDICATE_WEIGHT : 1) * (GENERIC_KEYS.has(token.key) ? GENERIC_WEIGHT : 1)
-        keys.set(token.key, { weight, negated: token.negated, predicate: token.predicate, alternatives: token.keys })
+        const weight =
+          keyIdf(token.key) *
+          (token.predicate ? PREDICATE_WEIGHT : 1) *
+          (GENERIC_KEYS.has(token.key) ? GENERIC_WEIGHT : 1)
+        keys.set(token.key, {
+          weight,
+          negated: token.negated,
+          predicate: token.predicate,
+          alternatives: token.keys,
+        })
       }
     }
     let totalWeight = 0
@@ -229,7 +256,9 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     let predicateFound = false
     for (const [key, { weight, negated, predicate, alternatives }] of claim.keys) {
       hasPredicate ||= predicate
-      const found: ContentToken | undefined = text.tokens.find((token) => anyKeysMatch(token.keys, alternatives))
+      const found: ContentToken | undefined = text.tokens.find((token) =>
+        anyKeysMatch(token.keys, alternatives),
+      )
       if (!found) {
         const weak = WEAK_EQUIVALENTS[key]
         if (weak?.words.test(unit.raw)) covered += weight * weak.credit
@@ -275,7 +304,17 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
         const candidate = scoreUnit(unit, claim)
         if (!best || candidate.score > best.score) best = candidate
       }
-      return { claimId: claim.id, ...(best ?? { score: 0, cover: 0, charCosine: 0, stanceFlip: false, numberClash: false, debunk: false }) }
+      return {
+        claimId: claim.id,
+        ...(best ?? {
+          score: 0,
+          cover: 0,
+          charCosine: 0,
+          stanceFlip: false,
+          numberClash: false,
+          debunk: false,
+        }),
+      }
     })
     // Parts of one claim share its id: keep the best-scoring part of each claim.
     const seen = new Set<string>()

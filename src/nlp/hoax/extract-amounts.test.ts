@@ -3,7 +3,14 @@ import { extractAmounts, isAmountUnit } from './extract-amounts.ts'
 
 describe('extractAmounts', () => {
   it('reads the same amount however it is written', () => {
-    for (const text of ['Rp5.000.000', 'Rp 5 juta', 'bantuan 5jt', 'dapet 5 jt', 'lima juta', 'rp. 5000000']) {
+    for (const text of [
+      'Rp5.000.000',
+      'Rp 5 juta',
+      'bantuan 5jt',
+      'dapet 5 jt',
+      'lima juta',
+      'rp. 5000000',
+    ]) {
       expect(extractAmounts(text)).toEqual([5_000_000])
     }
     expect(extractAmounts('enam ratus ribu rupiah')).toEqual([600_000])

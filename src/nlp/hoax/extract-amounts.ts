@@ -3,23 +3,55 @@
 // same amount differently, and a different amount is a sign of a different (or corrected) claim.
 
 const MULTIPLIERS: Record<string, number> = {
-  rb: 1e3, ribu: 1e3, rebu: 1e3, k: 1e3, jt: 1e6, juta: 1e6, jeti: 1e6, m: 1e9, miliar: 1e9, milyar: 1e9, t: 1e12, triliun: 1e12,
+  rb: 1e3,
+  ribu: 1e3,
+  rebu: 1e3,
+  k: 1e3,
+  jt: 1e6,
+  juta: 1e6,
+  jeti: 1e6,
+  m: 1e9,
+  miliar: 1e9,
+  milyar: 1e9,
+  t: 1e12,
+  triliun: 1e12,
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10,
-  sebelas: 11, seratus: 100, seribu: 1000, sejuta: 1e6, setengah: 0.5,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+  sepuluh: 10,
+  sebelas: 11,
+  seratus: 100,
+  seribu: 1000,
+  sejuta: 1e6,
+  setengah: 0.5,
 }
 
 const UNIT = Object.keys(MULTIPLIERS).join('|')
 // A digit group not glued to a word before it ("COVID-19", "H01" are names, not amounts).
-const AMOUNT = new RegExp(`(?<![\\p{L}\\d])(?<!\\p{L}-)(\\d+(?:[.,]\\d+)*)(?:\\s*(${UNIT})(?![\\p{L}]))?(?!\\d)`, 'giu')
+const AMOUNT = new RegExp(
+  `(?<![\\p{L}\\d])(?<!\\p{L}-)(\\d+(?:[.,]\\d+)*)(?:\\s*(${UNIT})(?![\\p{L}]))?(?!\\d)`,
+  'giu',
+)
 // "enam ratus ribu", "dua puluh lima juta" (the tens/hundreds word scales the number before the unit).
-const WORD_AMOUNT = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join('|')})(?:\\s+(ratus|puluh))?(?:\\s+(${UNIT}))?(?![\\p{L}])`, 'giu')
+const WORD_AMOUNT = new RegExp(
+  `(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join('|')})(?:\\s+(ratus|puluh))?(?:\\s+(${UNIT}))?(?![\\p{L}])`,
+  'giu',
+)
 
 function parseDigits(raw: string): number {
   // 600.000 and 1,5: a dot or comma followed by exactly three digits groups thousands; otherwise it is decimal.
-  return /^\d{1,3}([.,]\d{3})+$/u.test(raw) ? Number(raw.replace(/[.,]/gu, '')) : Number(raw.replace(',', '.'))
+  return /^\d{1,3}([.,]\d{3})+$/u.test(raw)
+    ? Number(raw.replace(/[.,]/gu, ''))
+    : Number(raw.replace(',', '.'))
 }
 
 /** Every amount in the text, in order: digits with optional unit first, then amounts written in words. */

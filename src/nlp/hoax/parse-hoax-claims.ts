@@ -29,7 +29,11 @@ export function parseHoaxClaims(source: string): ParsedHoaxClaims {
     }
     const parsed = claimSchema.safeParse(value)
     if (parsed.success) claims.push(parsed.data)
-    else errors.push({ line: index + 1, message: parsed.error.issues.map((i) => `${i.path.join('.') || '(baris)'}: ${i.message}`).join('; ') })
+    else
+      errors.push({
+        line: index + 1,
+        message: parsed.error.issues.map((i) => `${i.path.join('.') || '(baris)'}: ${i.message}`).join('; '),
+      })
   }
   return { claims, errors }
 }

@@ -114,7 +114,8 @@ export function stemIndonesian(word: string): string[] {
   for (const root of roots) {
     for (const form of stripSuffixes(root)) push(form)
     // Only per-/ber- stack under another prefix ("diperpanjang", "memberdayakan").
-    if (/^(?:per|ber)/u.test(root)) for (const inner of prefixRoots(root)) for (const form of stripSuffixes(inner)) push(form)
+    if (/^(?:per|ber)/u.test(root))
+      for (const inner of prefixRoots(root)) for (const form of stripSuffixes(inner)) push(form)
   }
   for (const form of stripSuffixes(lower)) push(form)
   push(lower)

@@ -2,7 +2,16 @@
 // mutation, and API errors turned into ApiError so forms can show the per-field `details`.
 
 export interface ApiErrorBody {
-  error?: { code?: string; message?: string; details?: Record<string, string> }
+  error?: { code?: string; message?: string; details?: Record<string, { message?: string } | string> }
+}
+
+function detailTexts(
+  details: Record<string, { message?: string } | string> | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [field, value] of Object.entries(details ?? {}))
+    out[field] = typeof value === 'string' ? value : (value.message ?? '')
+  return out
 }
 
 export class ApiError extends Error {
@@ -28,7 +37,12 @@ export function setCsrfToken(token: string | null): void {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-async function send(method: Method, path: string, body?: unknown, contentType = 'application/json'): Promise<Response> {
+async function send(
+  method: Method,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = contentType
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken
@@ -38,7 +52,12 @@ async function send(method: Method, path: string, body?: unknown, contentType = 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : (body as string),
+      body:
+        body === undefined
+          ? undefined
+          : contentType === 'application/json'
+            ? JSON.stringify(body)
+            : (body as string),
     })
   } catch {
     throw new ApiError(0, 'network', 'network')
@@ -50,7 +69,12 @@ async function send(method: Method, path: string, body?: unknown, contentType = 
     } catch {
       // A proxy error page or an empty body: the status alone tells the user enough.
     }
-    throw new ApiError(response.status, parsed.error?.code ?? String(response.status), parsed.error?.message ?? response.statusText, parsed.error?.details ?? {})
+    throw new ApiError(
+      response.status,
+      parsed.error?.code ?? String(response.status),
+      parsed.error?.message ?? response.statusText,
+      detailTexts(parsed.error?.details),
+    )
   }
   return response
 }

@@ -23,7 +23,12 @@ import { pageForPath, type PageId } from './routes.ts'
 import { Shell } from './shell.tsx'
 import { fetchMe, SessionProvider, useSession, type Me } from './session.tsx'
 
-type Boot = { state: 'loading' } | { state: 'setup' } | { state: 'login' } | { state: 'failed'; message: string } | { state: 'ready'; me: Me }
+type Boot =
+  | { state: 'loading' }
+  | { state: 'setup' }
+  | { state: 'login' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; me: Me }
 
 function PageFor({ id }: { id: PageId }) {
   switch (id) {
@@ -97,7 +102,8 @@ export function App() {
     try {
       setBoot({ state: 'ready', me: await fetchMe() })
     } catch (caught) {
-      if (caught instanceof ApiError && (caught.status === 401 || caught.status === 403)) setBoot({ state: 'login' })
+      if (caught instanceof ApiError && (caught.status === 401 || caught.status === 403))
+        setBoot({ state: 'login' })
       else setBoot({ state: 'failed', message: caught instanceof Error ? caught.message : String(caught) })
     }
   }, [])
@@ -119,7 +125,10 @@ export function App() {
     void start()
   }, [start])
 
-  const onSessionChange = useCallback((me: Me | null) => setBoot(me ? { state: 'ready', me } : { state: 'login' }), [])
+  const onSessionChange = useCallback(
+    (me: Me | null) => setBoot(me ? { state: 'ready', me } : { state: 'login' }),
+    [],
+  )
 
   switch (boot.state) {
     case 'loading':

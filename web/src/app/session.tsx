@@ -36,7 +36,15 @@ export async function fetchMe(): Promise<Me> {
   return me
 }
 
-export function SessionProvider({ me, onChange, children }: { me: Me; onChange: (me: Me | null) => void; children: ReactNode }) {
+export function SessionProvider({
+  me,
+  onChange,
+  children,
+}: {
+  me: Me
+  onChange: (me: Me | null) => void
+  children: ReactNode
+}) {
   const refresh = useCallback(async () => {
     onChange(await fetchMe())
   }, [onChange])

@@ -50,14 +50,22 @@ export function Shell({ children }: { children: ReactNode }) {
             <span className="user-name" title={me.user.email}>
               {me.user.name}
             </span>
-            <button type="button" className="button subtle" onClick={() => void logout().then(() => navigate('/', { replace: true }))}>
+            <button
+              type="button"
+              className="button subtle"
+              onClick={() => void logout().then(() => navigate('/', { replace: true }))}
+            >
               {t('shell.logout')}
             </button>
           </div>
         </div>
       </header>
       <div className="layout">
-        <nav id="main-nav" className={menuOpen ? 'sidenav open' : 'sidenav'} aria-label={t('shell.navigation')}>
+        <nav
+          id="main-nav"
+          className={menuOpen ? 'sidenav open' : 'sidenav'}
+          aria-label={t('shell.navigation')}
+        >
           <ul>
             {pages.map((page) => (
               <li key={page.id}>

@@ -7,12 +7,19 @@ export function formatDateTime(value: string | null | undefined, locale: Locale)
   if (!value) return '—'
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return value
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(date)
+  return new Intl.DateTimeFormat(tag(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Jakarta',
+  }).format(date)
 }
 
 export function formatDate(value: string | null | undefined, locale: Locale): string {
   if (!value) return '—'
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
   if (Number.isNaN(date.getTime())) return value
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: value.length === 10 ? 'UTC' : 'Asia/Jakarta' }).format(date)
+  return new Intl.DateTimeFormat(tag(locale), {
+    dateStyle: 'medium',
+    timeZone: value.length === 10 ? 'UTC' : 'Asia/Jakarta',
+  }).format(date)
 }

@@ -7,7 +7,8 @@ import { messageOf } from './use-api-error.ts'
 export function LoadState({ loading, error }: { loading: boolean; error: unknown }) {
   const { t } = useI18n()
   if (error) {
-    if (error instanceof ApiError && error.status === 403) return <ErrorAlert>{t('error.forbidden')}</ErrorAlert>
+    if (error instanceof ApiError && error.status === 403)
+      return <ErrorAlert>{t('error.forbidden')}</ErrorAlert>
     return <ErrorAlert>{messageOf(error, t('error.generic'), t('error.network'))}</ErrorAlert>
   }
   if (loading)

@@ -1,7 +1,15 @@
 // The heading of every page: one h1 per page, so screen-reader users can jump straight to it.
 import type { ReactNode } from 'react'
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string
+  description?: string
+  actions?: ReactNode
+}) {
   return (
     <div className="page-header">
       <div>

@@ -30,7 +30,10 @@ export function useApiError() {
   const capture = useCallback(
     (caught: unknown) => {
       const fields = caught instanceof ApiError ? caught.details : {}
-      setError({ message: bannerOf(caught, t('error.generic'), t('error.network'), t('form.checkFields')), fields })
+      setError({
+        message: bannerOf(caught, t('error.generic'), t('error.network'), t('form.checkFields')),
+        fields,
+      })
     },
     [t],
   )

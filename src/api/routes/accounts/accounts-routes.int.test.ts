@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { buildApp } from '../../app.ts'
 import { getTestContext } from '../../../../tests/support/test-context.ts'
-import { createTestInstansi, createTestUnit, createTestUser, uniqueSuffix } from '../../../../tests/support/fixtures.ts'
+import {
+  createTestInstansi,
+  createTestUnit,
+  createTestUser,
+  uniqueSuffix,
+} from '../../../../tests/support/fixtures.ts'
 import { loginAs } from '../../../../tests/support/auth.ts'
 import { generateTotpSecret } from '../../../features/identity/totp.ts'
 import { searchAudit } from '../../../db/audit-repository.ts'
@@ -15,7 +20,9 @@ async function setup() {
   const puskesmas = await createTestUnit(ctx.db, owner, dinkes, `PKM${uniqueSuffix()}`)
   const other = await createTestUnit(ctx.db, owner, owner.rootUnit, `DISDIK${uniqueSuffix()}`)
   const secret = generateTotpSecret()
-  const admin = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'admin' }], { totpSecret: secret })
+  const admin = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'admin' }], {
+    totpSecret: secret,
+  })
   const pj = await createTestUser(ctx.db, owner, [{ unitId: dinkes.id, role: 'penanggung_jawab' }])
   const pengelola = await createTestUser(ctx.db, owner, [{ unitId: dinkes.id, role: 'pengelola' }])
   const adminSession = await loginAs(app, { ...admin, totpSecret: secret })
@@ -30,7 +37,9 @@ function accountPayload(s: Setup, overrides: Record<string, unknown> = {}) {
     platform: 'instagram',
     handle: `@Dinkes.${uniqueSuffix()}`,
     penanggungJawabUserId: s.pj.id,
-    pengelola: [{ userId: s.pengelola.id, suratTugasNumber: '800/12/Humas/2025', suratTugasDate: '2025-01-10' }],
+    pengelola: [
+      { userId: s.pengelola.id, suratTugasNumber: '800/12/Humas/2025', suratTugasDate: '2025-01-10' },
+    ],
     verificationStatus: 'verified',
     platformTwoFactor: true,
     credentialRotatedOn: '2025-06-01',
@@ -40,7 +49,12 @@ function accountPayload(s: Setup, overrides: Record<string, unknown> = {}) {
 }
 
 async function createAccount(s: Setup, overrides: Record<string, unknown> = {}) {
-  const response = await s.app.inject({ method: 'POST', url: '/api/accounts', headers: s.headers, payload: accountPayload(s, overrides) })
+  const response = await s.app.inject({
+    method: 'POST',
+    url: '/api/accounts',
+    headers: s.headers,
+    payload: accountPayload(s, overrides),
+  })
   expect(response.statusCode, response.body).toBe(200)
   return response.json<{ id: string; handle: string; url: string; naming: unknown }>()
 }
@@ -54,7 +68,9 @@ describe('accounts routes', () => {
       url: 'https://www.instagram.com/dinkes.kota/',
       unit: { id: s.dinkes.id, code: s.dinkes.code },
       penanggungJawab: { userId: s.pj.id, email: s.pj.email },
-      pengelola: [{ userId: s.pengelola.id, suratTugasNumber: '800/12/Humas/2025', suratTugasDate: '2025-01-10' }],
+      pengelola: [
+        { userId: s.pengelola.id, suratTugasNumber: '800/12/Humas/2025', suratTugasDate: '2025-01-10' },
+      ],
       verificationStatus: 'verified',
       platformTwoFactor: true,
       credentialRotatedOn: '2025-06-01',
@@ -64,21 +80,42 @@ describe('accounts routes', () => {
     const read = await s.app.inject({ method: 'GET', url: `/api/accounts/${created.id}`, headers: s.headers })
     expect(read.json()).toEqual(created)
     const [entry] = await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'account.create' })
-    expect(entry).toMatchObject({ objectId: created.id, actorUserId: s.admin.id, after: { handle: 'dinkes.kota', platform: 'instagram' } })
+    expect(entry).toMatchObject({
+      objectId: created.id,
+      actorUserId: s.admin.id,
+      after: { handle: 'dinkes.kota', platform: 'instagram' },
+    })
   })
 
   it('refuse an invalid handle, a duplicate and a penanggung jawab from another instansi with field details', async () => {
     const s = await setup()
-    const bad = await s.app.inject({ method: 'POST', url: '/api/accounts', headers: s.headers, payload: accountPayload(s, { platform: 'x', handle: 'dinkes kota bandung' }) })
+    const bad = await s.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: s.headers,
+      payload: accountPayload(s, { platform: 'x', handle: 'dinkes kota bandung' }),
+    })
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().error.details.handle).toContain('1–15')
+    expect(bad.json().error.details.handle.message).toContain('1–15')
     const first = await createAccount(s, { handle: 'dinkes_dup' })
-    const dup = await s.app.inject({ method: 'POST', url: '/api/accounts', headers: s.headers, payload: accountPayload(s, { handle: 'DINKES_DUP' }) })
+    const dup = await s.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: s.headers,
+      payload: accountPayload(s, { handle: 'DINKES_DUP' }),
+    })
     expect(dup.statusCode).toBe(409)
     expect(first.handle).toBe('dinkes_dup')
     const stranger = await createTestInstansi(s.ctx.db)
-    const foreignUser = await createTestUser(s.ctx.db, stranger, [{ unitId: stranger.rootUnit.id, role: 'penanggung_jawab' }])
-    const foreign = await s.app.inject({ method: 'POST', url: '/api/accounts', headers: s.headers, payload: accountPayload(s, { penanggungJawabUserId: foreignUser.id }) })
+    const foreignUser = await createTestUser(s.ctx.db, stranger, [
+      { unitId: stranger.rootUnit.id, role: 'penanggung_jawab' },
+    ])
+    const foreign = await s.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: s.headers,
+      payload: accountPayload(s, { penanggungJawabUserId: foreignUser.id }),
+    })
     expect(foreign.statusCode).toBe(400)
     expect(foreign.json().error.details).toHaveProperty('penanggungJawabUserId')
   })
@@ -86,22 +123,41 @@ describe('accounts routes', () => {
   it('answer one of two simultaneous registrations of the same handle with 409, never 500', async () => {
     const s = await setup()
     const payload = accountPayload(s, { handle: 'dinkes_race' })
-    const responses = await Promise.all([0, 1].map(() => s.app.inject({ method: 'POST', url: '/api/accounts', headers: s.headers, payload })))
+    const responses = await Promise.all(
+      [0, 1].map(() => s.app.inject({ method: 'POST', url: '/api/accounts', headers: s.headers, payload })),
+    )
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409])
   })
 
   it('update an account, replace its pengelola, record before and after, and delete it', async () => {
     const s = await setup()
     const created = await createAccount(s)
-    const patched = await s.app.inject({ method: 'PATCH', url: `/api/accounts/${created.id}`, headers: s.headers, payload: { status: 'dormant', pengelola: [] } })
+    const patched = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/accounts/${created.id}`,
+      headers: s.headers,
+      payload: { status: 'dormant', pengelola: [] },
+    })
     expect(patched.statusCode, patched.body).toBe(200)
     expect(patched.json()).toMatchObject({ status: 'dormant', pengelola: [], handle: created.handle })
     const [update] = await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'account.update' })
-    expect(update).toMatchObject({ before: { status: 'active' }, after: { status: 'dormant', pengelola: [] } })
-    const removed = await s.app.inject({ method: 'DELETE', url: `/api/accounts/${created.id}`, headers: s.headers })
+    expect(update).toMatchObject({
+      before: { status: 'active' },
+      after: { status: 'dormant', pengelola: [] },
+    })
+    const removed = await s.app.inject({
+      method: 'DELETE',
+      url: `/api/accounts/${created.id}`,
+      headers: s.headers,
+    })
     expect(removed.statusCode).toBe(200)
-    expect((await s.app.inject({ method: 'GET', url: `/api/accounts/${created.id}`, headers: s.headers })).statusCode).toBe(404)
-    expect((await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'account.delete' }))[0]!.before).toMatchObject({ handle: created.handle })
+    expect(
+      (await s.app.inject({ method: 'GET', url: `/api/accounts/${created.id}`, headers: s.headers }))
+        .statusCode,
+    ).toBe(404)
+    expect(
+      (await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'account.delete' }))[0]!.before,
+    ).toMatchObject({ handle: created.handle })
   })
 
   it('list with filters on unit subtree, platform and status, with paging and a total', async () => {
@@ -110,7 +166,11 @@ describe('accounts routes', () => {
     await createAccount(s, { platform: 'x', handle: 'pkm_b', unitId: s.puskesmas.id })
     await createAccount(s, { platform: 'tiktok', handle: 'disdik_c', unitId: s.other.id, status: 'dormant' })
     const list = async (query: string) => {
-      const response = await s.app.inject({ method: 'GET', url: `/api/accounts?${query}`, headers: s.headers })
+      const response = await s.app.inject({
+        method: 'GET',
+        url: `/api/accounts?${query}`,
+        headers: s.headers,
+      })
       expect(response.statusCode, response.body).toBe(200)
       const body = response.json<{ items: Array<{ handle: string }>; total: number }>()
       return { handles: body.items.map((a) => a.handle), total: body.total }
@@ -127,11 +187,23 @@ describe('accounts routes', () => {
   it('list each account exactly as its own view shows it, pengelola and penanggung jawab included', async () => {
     const s = await setup()
     const created = await createAccount(s)
-    const listed = await s.app.inject({ method: 'GET', url: `/api/accounts?unitId=${s.dinkes.id}`, headers: s.headers })
-    const single = await s.app.inject({ method: 'GET', url: `/api/accounts/${created.id}`, headers: s.headers })
-    const items = listed.json<{ items: Array<{ id: string; pengelola: Array<{ userId: string; suratTugasDate: string }> }> }>().items
+    const listed = await s.app.inject({
+      method: 'GET',
+      url: `/api/accounts?unitId=${s.dinkes.id}`,
+      headers: s.headers,
+    })
+    const single = await s.app.inject({
+      method: 'GET',
+      url: `/api/accounts/${created.id}`,
+      headers: s.headers,
+    })
+    const items = listed.json<{
+      items: Array<{ id: string; pengelola: Array<{ userId: string; suratTugasDate: string }> }>
+    }>().items
     expect(items).toEqual([single.json()])
-    expect(items[0]!.pengelola).toEqual([expect.objectContaining({ userId: s.pengelola.id, suratTugasDate: '2025-01-10' })])
+    expect(items[0]!.pengelola).toEqual([
+      expect.objectContaining({ userId: s.pengelola.id, suratTugasDate: '2025-01-10' }),
+    ])
   })
 
   it('let a pengelola read the accounts of their unit only and refuse every change', async () => {
@@ -141,14 +213,25 @@ describe('accounts routes', () => {
     const session = await loginAs(s.app, s.pengelola)
     const list = await s.app.inject({ method: 'GET', url: '/api/accounts', headers: session.headers })
     expect(list.json().items.map((a: { id: string }) => a.id)).toEqual([mine.id])
-    expect((await s.app.inject({ method: 'GET', url: `/api/accounts/${theirs.id}`, headers: session.headers })).statusCode).toBe(403)
+    expect(
+      (await s.app.inject({ method: 'GET', url: `/api/accounts/${theirs.id}`, headers: session.headers }))
+        .statusCode,
+    ).toBe(403)
     const writes = [
       { method: 'POST' as const, url: '/api/accounts', payload: accountPayload(s) },
       { method: 'PATCH' as const, url: `/api/accounts/${mine.id}`, payload: { notes: 'x' } },
       { method: 'DELETE' as const, url: `/api/accounts/${mine.id}` },
-      { method: 'POST' as const, url: '/api/accounts/import', payload: { csv: 'platform,handle,unit_code,penanggung_jawab_email\n' } },
+      {
+        method: 'POST' as const,
+        url: '/api/accounts/import',
+        payload: { csv: 'platform,handle,unit_code,penanggung_jawab_email\n' },
+      },
     ]
-    for (const call of writes) expect((await s.app.inject({ ...call, headers: session.headers })).statusCode, `${call.method} ${call.url}`).toBe(403)
+    for (const call of writes)
+      expect(
+        (await s.app.inject({ ...call, headers: session.headers })).statusCode,
+        `${call.method} ${call.url}`,
+      ).toBe(403)
   })
 
   it("answer 404 for another instansi's account and unit ids", async () => {
@@ -158,7 +241,12 @@ describe('accounts routes', () => {
     const theirs = await createAccount(s)
     // The same ids seen from the other instansi's admin.
     const secret = generateTotpSecret()
-    const otherAdmin = await createTestUser(s.ctx.db, stranger, [{ unitId: stranger.rootUnit.id, role: 'admin' }], { totpSecret: secret })
+    const otherAdmin = await createTestUser(
+      s.ctx.db,
+      stranger,
+      [{ unitId: stranger.rootUnit.id, role: 'admin' }],
+      { totpSecret: secret },
+    )
     const otherSession = await loginAs(s.app, { ...otherAdmin, totpSecret: secret })
     const calls = [
       { method: 'GET' as const, url: `/api/accounts/${theirs.id}` },
@@ -166,8 +254,17 @@ describe('accounts routes', () => {
       { method: 'DELETE' as const, url: `/api/accounts/${theirs.id}` },
       { method: 'GET' as const, url: `/api/accounts?unitId=${s.dinkes.id}` },
     ]
-    for (const call of calls) expect((await s.app.inject({ ...call, headers: otherSession.headers })).statusCode, `${call.method} ${call.url}`).toBe(404)
-    const intoForeignUnit = await s.app.inject({ method: 'POST', url: '/api/accounts', headers: s.headers, payload: accountPayload(s, { unitId: strangerUnit.id }) })
+    for (const call of calls)
+      expect(
+        (await s.app.inject({ ...call, headers: otherSession.headers })).statusCode,
+        `${call.method} ${call.url}`,
+      ).toBe(404)
+    const intoForeignUnit = await s.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: s.headers,
+      payload: accountPayload(s, { unitId: strangerUnit.id }),
+    })
     expect(intoForeignUnit.statusCode).toBe(404)
     const list = await s.app.inject({ method: 'GET', url: '/api/accounts', headers: otherSession.headers })
     expect(list.json()).toEqual({ items: [], total: 0 })
@@ -183,29 +280,62 @@ describe('accounts routes', () => {
       `tiktok,disdik.csv,,NO-SUCH-UNIT,nobody@uji.go.id,,,tidak,active`,
       `whatsapp,0812-3456-7890,,${s.dinkes.code},${s.pj.email},,,tidak,dormant`,
     ].join('\n')
-    const first = await s.app.inject({ method: 'POST', url: '/api/accounts/import', headers: s.headers, payload: { csv } })
+    const first = await s.app.inject({
+      method: 'POST',
+      url: '/api/accounts/import',
+      headers: s.headers,
+      payload: { csv },
+    })
     expect(first.statusCode, first.body).toBe(200)
     const report = first.json()
     expect(report).toMatchObject({ rows: 5, created: 3, updated: 0, unchanged: 0 })
     expect(report.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ row: 4, column: 'handle' }),
-        expect.objectContaining({ row: 5, column: 'unit_code', message: expect.stringContaining('NO-SUCH-UNIT') }),
+        expect.objectContaining({
+          row: 5,
+          column: 'unit_code',
+          message: expect.stringContaining('NO-SUCH-UNIT'),
+        }),
         expect.objectContaining({ row: 5, column: 'penanggung_jawab_email' }),
       ]),
     )
-    const again = await s.app.inject({ method: 'POST', url: '/api/accounts/import', headers: { ...s.headers, 'content-type': 'text/csv' }, payload: csv })
+    const again = await s.app.inject({
+      method: 'POST',
+      url: '/api/accounts/import',
+      headers: { ...s.headers, 'content-type': 'text/csv' },
+      payload: csv,
+    })
     expect(again.statusCode, again.body).toBe(200)
     expect(again.json()).toMatchObject({ rows: 5, created: 0, updated: 0, unchanged: 3 })
     const list = await s.app.inject({ method: 'GET', url: '/api/accounts?limit=100', headers: s.headers })
-    expect(list.json().items.map((a: { handle: string }) => a.handle).sort()).toEqual(['+6281234567890', 'dinkes_csv', 'pkm.csv'])
+    expect(
+      list
+        .json()
+        .items.map((a: { handle: string }) => a.handle)
+        .sort(),
+    ).toEqual(['+6281234567890', 'dinkes_csv', 'pkm.csv'])
     const changed = csv.replace('Dinkes Kota', 'Dinas Kesehatan Kota')
-    const third = await s.app.inject({ method: 'POST', url: '/api/accounts/import', headers: s.headers, payload: { csv: changed } })
+    const third = await s.app.inject({
+      method: 'POST',
+      url: '/api/accounts/import',
+      headers: s.headers,
+      payload: { csv: changed },
+    })
     expect(third.json()).toMatchObject({ created: 0, updated: 1, unchanged: 2 })
     const importEntries = await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'account.import' })
     expect(importEntries).toHaveLength(3)
     // Newest first: the third import changed one account and records its before and after.
-    expect(importEntries[0]!.after).toMatchObject({ updated: 1, changes: [{ change: 'update', before: { displayName: 'Dinkes Kota' }, after: { displayName: 'Dinas Kesehatan Kota' } }] })
+    expect(importEntries[0]!.after).toMatchObject({
+      updated: 1,
+      changes: [
+        {
+          change: 'update',
+          before: { displayName: 'Dinkes Kota' },
+          after: { displayName: 'Dinas Kesehatan Kota' },
+        },
+      ],
+    })
     expect((importEntries[2]!.after as { changes: unknown[] }).changes).toHaveLength(3)
     expect((await verifyAuditLog(s.ctx.db, { instansiId: s.owner.id })).breaks).toEqual([])
   })
@@ -214,13 +344,24 @@ describe('accounts routes', () => {
     const s = await setup()
     await createAccount(s, { platform: 'x', handle: 'dinkes_exp' })
     await createAccount(s, { platform: 'whatsapp', handle: '+62 812 1111 2222', unitId: s.puskesmas.id })
-    const exported = await s.app.inject({ method: 'GET', url: '/api/accounts/export.csv', headers: s.headers })
+    const exported = await s.app.inject({
+      method: 'GET',
+      url: '/api/accounts/export.csv',
+      headers: s.headers,
+    })
     expect(exported.statusCode).toBe(200)
     expect(exported.headers['content-type']).toContain('text/csv')
     const text = exported.body
-    expect(text.split('\r\n')[0]).toContain('platform,handle,display_name,url,unit_code,penanggung_jawab_email,pengelola')
+    expect(text.split('\r\n')[0]).toContain(
+      'platform,handle,display_name,url,unit_code,penanggung_jawab_email,pengelola',
+    )
     expect(text).toContain(`${s.pengelola.email}|800/12/Humas/2025|2025-01-10`)
-    const back = await s.app.inject({ method: 'POST', url: '/api/accounts/import', headers: s.headers, payload: { csv: text } })
+    const back = await s.app.inject({
+      method: 'POST',
+      url: '/api/accounts/import',
+      headers: s.headers,
+      payload: { csv: text },
+    })
     expect(back.json()).toMatchObject({ rows: 2, created: 0, updated: 0, unchanged: 2, errors: [] })
     expect(await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'account.export' })).toHaveLength(1)
   })

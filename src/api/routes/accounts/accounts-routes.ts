@@ -5,14 +5,31 @@ import type { AppContext } from '../../../context.ts'
 import { ACCOUNT_CSV_COLUMNS } from '../../../features/accounts/account-csv.ts'
 import { ACCOUNT_STATUSES, VERIFICATION_STATUSES } from '../../../features/accounts/account-input.ts'
 import { exportAccountsCsv, importAccountsCsv } from '../../../features/accounts/import-accounts.ts'
-import { createAccount, deleteAccount, getAccountView, listAccountViews, updateAccount } from '../../../features/accounts/manage-accounts.ts'
+import {
+  createAccount,
+  deleteAccount,
+  getAccountView,
+  listAccountViews,
+  updateAccount,
+} from '../../../features/accounts/manage-accounts.ts'
 import { PLATFORM_LABELS, PLATFORMS } from '../../../features/accounts/platform-handle.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berbentuk TTTT-BB-HH.')
 
-const namingVerdict = z.object({ pattern: z.string(), compliant: z.boolean(), expected: z.string(), reason: z.string().nullable() })
-const pengelolaView = z.object({ userId: z.string(), email: z.string(), name: z.string(), suratTugasNumber: z.string(), suratTugasDate: z.string() })
+const namingVerdict = z.object({
+  pattern: z.string(),
+  compliant: z.boolean(),
+  expected: z.string(),
+  reason: z.string().nullable(),
+})
+const pengelolaView = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  suratTugasNumber: z.string(),
+  suratTugasDate: z.string(),
+})
 export const accountView = z.object({
   id: z.string(),
   unit: z.object({ id: z.string(), code: z.string(), name: z.string() }),
@@ -109,7 +126,8 @@ export function registerAccountsRoutes(app: FastifyInstance, context: AppContext
     {
       schema: {
         tags: ['accounts'],
-        summary: 'Official accounts in your units; filters: unitId (with its subtree), platform, status, q, breaksNaming',
+        summary:
+          'Official accounts in your units; filters: unitId (with its subtree), platform, status, q, breaksNaming',
         querystring: listQuery,
         response: { 200: z.object({ items: z.array(accountView), total: z.number() }) },
       },
@@ -126,10 +144,21 @@ export function registerAccountsRoutes(app: FastifyInstance, context: AppContext
 
   app.get(
     '/accounts/export.csv',
-    { schema: { tags: ['accounts'], summary: 'The accounts you may see as CSV (same columns as the import)', querystring: exportQuery } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'The accounts you may see as CSV (same columns as the import)',
+        querystring: exportQuery,
+      },
+    },
     async (request, reply) => {
       const { q, ...query } = request.query as z.infer<typeof exportQuery>
-      const csv = await exportAccountsCsv(context, requireActor(request), { ...query, query: q }, requestMeta(request))
+      const csv = await exportAccountsCsv(
+        context,
+        requireActor(request),
+        { ...query, query: q },
+        requestMeta(request),
+      )
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="akun-resmi.csv"')
@@ -138,42 +167,93 @@ export function registerAccountsRoutes(app: FastifyInstance, context: AppContext
   )
 
   // The CSV file may come as the raw body (text/csv) or as JSON {csv}; both are limited by the app's body limit.
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, { csv: body as string }))
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, { csv: body as string }),
+  )
   app.post(
     '/accounts/import',
     {
       schema: {
         tags: ['accounts'],
-        summary: 'Import accounts from CSV: valid rows are saved (upsert by platform + handle), invalid rows reported',
+        summary:
+          'Import accounts from CSV: valid rows are saved (upsert by platform + handle), invalid rows reported',
         body: importBody,
         response: { 200: importReport },
       },
     },
-    async (request) => importAccountsCsv(context, requireActor(request), (request.body as z.infer<typeof importBody>).csv, requestMeta(request)),
+    async (request) =>
+      importAccountsCsv(
+        context,
+        requireActor(request),
+        (request.body as z.infer<typeof importBody>).csv,
+        requestMeta(request),
+      ),
   )
 
   app.get(
     '/accounts/:id',
-    { schema: { tags: ['accounts'], summary: 'One official account', params: idParams, response: { 200: accountView } } },
-    async (request) => getAccountView(context, requireActor(request), (request.params as z.infer<typeof idParams>).id),
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'One official account',
+        params: idParams,
+        response: { 200: accountView },
+      },
+    },
+    async (request) =>
+      getAccountView(context, requireActor(request), (request.params as z.infer<typeof idParams>).id),
   )
 
   app.post(
     '/accounts',
-    { schema: { tags: ['accounts'], summary: 'Register an official account', body: createBody, response: { 200: accountView } } },
-    async (request) => createAccount(context, requireActor(request), request.body as z.infer<typeof createBody>, requestMeta(request)),
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Register an official account',
+        body: createBody,
+        response: { 200: accountView },
+      },
+    },
+    async (request) =>
+      createAccount(
+        context,
+        requireActor(request),
+        request.body as z.infer<typeof createBody>,
+        requestMeta(request),
+      ),
   )
 
   app.patch(
     '/accounts/:id',
-    { schema: { tags: ['accounts'], summary: 'Change an official account (pengelola, when given, replace the list)', params: idParams, body: updateBody, response: { 200: accountView } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change an official account (pengelola, when given, replace the list)',
+        params: idParams,
+        body: updateBody,
+        response: { 200: accountView },
+      },
+    },
     async (request) =>
-      updateAccount(context, requireActor(request), (request.params as z.infer<typeof idParams>).id, request.body as z.infer<typeof updateBody>, requestMeta(request)),
+      updateAccount(
+        context,
+        requireActor(request),
+        (request.params as z.infer<typeof idParams>).id,
+        request.body as z.infer<typeof updateBody>,
+        requestMeta(request),
+      ),
   )
 
   app.delete(
     '/accounts/:id',
-    { schema: { tags: ['accounts'], summary: 'Remove an official account from the registry', params: idParams, response: { 200: z.object({ id: z.string(), deleted: z.boolean() }) } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Remove an official account from the registry',
+        params: idParams,
+        response: { 200: z.object({ id: z.string(), deleted: z.boolean() }) },
+      },
+    },
     async (request) => {
       const { id } = request.params as z.infer<typeof idParams>
       await deleteAccount(context, requireActor(request), id, requestMeta(request))
@@ -181,4 +261,3 @@ export function registerAccountsRoutes(app: FastifyInstance, context: AppContext
     },
   )
 }
-

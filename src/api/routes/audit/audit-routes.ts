@@ -2,7 +2,12 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
-import { browseAuditLog, exportAuditCsv, periodBound, type AuditQuery } from '../../../features/audit/browse-audit-log.ts'
+import {
+  browseAuditLog,
+  exportAuditCsv,
+  periodBound,
+  type AuditQuery,
+} from '../../../features/audit/browse-audit-log.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
 
 const filterFields = {
@@ -50,23 +55,42 @@ export function registerAuditRoutes(app: FastifyInstance, context: AppContext): 
     {
       schema: {
         tags: ['audit'],
-        summary: 'Audit entries of your instansi, newest first; from/to as dates (whole Jakarta days) or ISO times; page with beforeId = nextBeforeId',
+        summary:
+          'Audit entries of your instansi, newest first; from/to as dates (whole Jakarta days) or ISO times; page with beforeId = nextBeforeId',
         querystring: listQuery,
         response: { 200: z.object({ items: z.array(entryView), nextBeforeId: z.number().nullable() }) },
       },
     },
     async (request) => {
       const query = request.query as z.infer<typeof listQuery>
-      return browseAuditLog(context, requireActor(request), { ...toQuery(query), limit: query.limit, beforeId: query.beforeId })
+      return browseAuditLog(context, requireActor(request), {
+        ...toQuery(query),
+        limit: query.limit,
+        beforeId: query.beforeId,
+      })
     },
   )
 
   app.get(
     '/audit/export.csv',
-    { schema: { tags: ['audit'], summary: 'The filtered audit log as CSV (auditor: audit.export); the export is itself audited', querystring: exportQuery } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The filtered audit log as CSV (auditor: audit.export); the export is itself audited',
+        querystring: exportQuery,
+      },
+    },
     async (request, reply) => {
-      const csv = await exportAuditCsv(context, requireActor(request), toQuery(request.query as z.infer<typeof exportQuery>), requestMeta(request))
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="log-audit.csv"').send(csv)
+      const csv = await exportAuditCsv(
+        context,
+        requireActor(request),
+        toQuery(request.query as z.infer<typeof exportQuery>),
+        requestMeta(request),
+      )
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="log-audit.csv"')
+        .send(csv)
     },
   )
 }

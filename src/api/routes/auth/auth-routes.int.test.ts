@@ -16,8 +16,14 @@ async function setup() {
 describe('auth routes', () => {
   it('log a user in with an httpOnly SameSite=Lax cookie and describe them at /api/auth/me', async () => {
     const { app, owner, unit } = await setup()
-    const user = await createTestUser((await getTestContext()).db, owner, [{ unitId: unit.id, role: 'pengelola' }])
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password } })
+    const user = await createTestUser((await getTestContext()).db, owner, [
+      { unitId: unit.id, role: 'pengelola' },
+    ])
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: user.password },
+    })
     expect(response.statusCode).toBe(200)
     const cookie = response.cookies.find((c) => c.name === 'warta_session')!
     expect(cookie.httpOnly).toBe(true)
@@ -29,7 +35,9 @@ describe('auth routes', () => {
     const body = me.json()
     expect(body.user.email).toBe(user.email)
     expect(body.instansi.id).toBe(owner.id)
-    expect(body.roles).toEqual([expect.objectContaining({ role: 'pengelola', unitId: unit.id, unitCode: unit.code })])
+    expect(body.roles).toEqual([
+      expect.objectContaining({ role: 'pengelola', unitId: unit.id, unitCode: unit.code }),
+    ])
     expect(body.allowedActions).toContain('post.create')
     expect(body.allowedActions).not.toContain('user.manage')
     expect(body.csrfToken).toBe(session.csrfToken)
@@ -39,8 +47,16 @@ describe('auth routes', () => {
   it('refuse a wrong password and an unknown e-mail with the same message', async () => {
     const { ctx, app, owner, unit } = await setup()
     const user = await createTestUser(ctx.db, owner, [{ unitId: unit.id, role: 'analis' }])
-    const wrong = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'salah-salah-salah' } })
-    const unknown = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `x${user.email}`, password: 'salah-salah-salah' } })
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: 'salah-salah-salah' },
+    })
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: `x${user.email}`, password: 'salah-salah-salah' },
+    })
     expect(wrong.statusCode).toBe(401)
     expect(unknown.statusCode).toBe(401)
     expect(wrong.json().error.message).toBe(unknown.json().error.message)
@@ -51,7 +67,11 @@ describe('auth routes', () => {
     const { app } = await setup()
     const response = await app.inject({ method: 'GET', url: '/api/auth/me' })
     expect(response.statusCode).toBe(401)
-    const forged = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'warta_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } })
+    const forged = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: 'warta_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    })
     expect(forged.statusCode).toBe(401)
   })
 
@@ -59,14 +79,26 @@ describe('auth routes', () => {
     const { ctx, app, owner, unit } = await setup()
     const user = await createTestUser(ctx.db, owner, [{ unitId: unit.id, role: 'analis' }])
     const session = await loginAs(app, user)
-    const missing = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } })
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: session.cookie },
+    })
     expect(missing.statusCode).toBe(403)
     expect(missing.json().error.code).toBe('csrf_failed')
-    const wrong = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie, 'x-csrf-token': 'x'.repeat(43) } })
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: session.cookie, 'x-csrf-token': 'x'.repeat(43) },
+    })
     expect(wrong.statusCode).toBe(403)
     const ok = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers })
     expect(ok.statusCode).toBe(200)
-    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } })
+    const after = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: session.cookie },
+    })
     expect(after.statusCode).toBe(401)
     const audit = await searchAudit(ctx.db, { instansiId: owner.id, actorUserId: user.id })
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.login', 'auth.logout']))

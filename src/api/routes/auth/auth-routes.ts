@@ -32,7 +32,14 @@ const meResponse = z.object({
   }),
   instansi: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   roles: z.array(
-    z.object({ grantId: z.string(), role: z.string(), unitId: z.string(), unitCode: z.string(), unitName: z.string(), unitPath: z.string() }),
+    z.object({
+      grantId: z.string(),
+      role: z.string(),
+      unitId: z.string(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      unitPath: z.string(),
+    }),
   ),
   allowedActions: z.array(z.enum(ACTIONS)),
   csrfToken: z.string().nullable(),
@@ -59,7 +66,8 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     {
       schema: {
         tags: ['auth'],
-        summary: 'Log in with e-mail and password (and a TOTP or recovery code when 2FA is on); sets the session cookie',
+        summary:
+          'Log in with e-mail and password (and a TOTP or recovery code when 2FA is on); sets the session cookie',
         body: loginBody,
         response: { 200: meResponse },
       },
@@ -75,7 +83,13 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the current session', response: { 200: z.object({ ok: z.literal(true) }) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End the current session',
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request)
       if (request.auth?.sessionId) await logout(context, actor, request.auth.sessionId, requestMeta(request))
@@ -102,7 +116,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     },
   )
 
-  const secondFactorBody = z.object({ totp: z.string().trim().max(10).optional(), recoveryCode: z.string().trim().max(40).optional() })
+  const secondFactorBody = z.object({
+    totp: z.string().trim().max(10).optional(),
+    recoveryCode: z.string().trim().max(40).optional(),
+  })
   app.post(
     '/auth/two-factor',
     {
@@ -117,8 +134,17 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
       const actor = requireActor(request)
       const sessionId = request.auth?.sessionId
       if (!sessionId) throw new AppError('invalid_input', 'Verifikasi dua langkah hanya untuk sesi peramban.')
-      await verifySessionSecondFactor(context, actor, sessionId, request.body as z.infer<typeof secondFactorBody>, requestMeta(request))
-      return describeMe(context, actor, { csrfToken: request.auth?.csrfToken ?? null, twoFactorPending: false })
+      await verifySessionSecondFactor(
+        context,
+        actor,
+        sessionId,
+        request.body as z.infer<typeof secondFactorBody>,
+        requestMeta(request),
+      )
+      return describeMe(context, actor, {
+        csrfToken: request.auth?.csrfToken ?? null,
+        twoFactorPending: false,
+      })
     },
   )
 

@@ -40,7 +40,9 @@ describe('login lockout and throttling', () => {
     const ip = randomIp()
     const max = ctx.config.login.maxAttempts
     for (let i = 1; i < max; i += 1) {
-      expect((await attempt(app, { email: user.email, password: `salah-ke-${i}-xxxxx` }, ip)).statusCode).toBe(401)
+      expect(
+        (await attempt(app, { email: user.email, password: `salah-ke-${i}-xxxxx` }, ip)).statusCode,
+      ).toBe(401)
     }
     const locking = await attempt(app, { email: user.email, password: 'salah-terakhir-xxxx' }, ip)
     expect(locking.statusCode).toBe(423)
@@ -53,7 +55,9 @@ describe('login lockout and throttling', () => {
     expect(whileLocked.json().error.details.lockedUntil).toBeDefined()
 
     clock.advance(ctx.config.login.lockMinutes * 60_000 + 1000)
-    expect((await attempt(app, { email: user.email, password: user.password }, randomIp())).statusCode).toBe(200)
+    expect((await attempt(app, { email: user.email, password: user.password }, randomIp())).statusCode).toBe(
+      200,
+    )
     const audit = await searchAudit(ctx.db, { instansiId: owner.id, action: 'user.locked' })
     expect(audit).toHaveLength(1)
     expect(audit[0]!.objectId).toBe(user.id)
@@ -65,7 +69,11 @@ describe('login lockout and throttling', () => {
     const ip = randomIp()
     const limit = Math.max(20, ctx.config.login.maxAttempts * 4)
     for (let i = 0; i < limit; i += 1) {
-      const response = await attempt(app, { email: `tidak-ada-${i}@uji.go.id`, password: 'salah-salah-salah' }, ip)
+      const response = await attempt(
+        app,
+        { email: `tidak-ada-${i}@uji.go.id`, password: 'salah-salah-salah' },
+        ip,
+      )
       expect(response.statusCode).toBe(401)
     }
     // A second app instance (another process) sees the same count.
@@ -73,7 +81,9 @@ describe('login lockout and throttling', () => {
     const throttled = await attempt(otherProcess, { email: user.email, password: user.password }, ip)
     expect(throttled.statusCode).toBe(429)
     expect(throttled.json().error.message).toMatch(/Coba lagi setelah pukul/)
-    expect((await attempt(app, { email: user.email, password: user.password }, randomIp())).statusCode).toBe(200)
+    expect((await attempt(app, { email: user.email, password: user.password }, randomIp())).statusCode).toBe(
+      200,
+    )
   })
 
   it('refuse a disabled user with the same message as a wrong password', async () => {
@@ -98,15 +108,26 @@ describe('two-factor authentication', () => {
     const blocked = await app.inject({ method: 'GET', url: '/api/users', headers: session.headers })
     expect(blocked.statusCode).toBe(403)
     expect(blocked.json().error.code).toBe('two_factor_required')
-    expect((await app.inject({ method: 'GET', url: '/api/me/sessions', headers: session.headers })).statusCode).toBe(403)
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/me/sessions', headers: session.headers })).statusCode,
+    ).toBe(403)
 
-    const enrol = await app.inject({ method: 'POST', url: '/api/me/two-factor/enrol', headers: session.headers })
+    const enrol = await app.inject({
+      method: 'POST',
+      url: '/api/me/two-factor/enrol',
+      headers: session.headers,
+    })
     expect(enrol.statusCode).toBe(200)
     const { secret, otpauthUri, qrDataUrl } = enrol.json()
     expect(otpauthUri).toContain(`secret=${secret}`)
     expect(qrDataUrl).toMatch(/^data:image\/png;base64,/)
 
-    const wrong = await app.inject({ method: 'POST', url: '/api/me/two-factor/confirm', headers: session.headers, payload: { code: '000000' } })
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/me/two-factor/confirm',
+      headers: session.headers,
+      payload: { code: '000000' },
+    })
     expect(wrong.statusCode).toBe(400)
     const confirm = await app.inject({
       method: 'POST',
@@ -151,7 +172,9 @@ describe('two-factor authentication', () => {
     const { ctx, app, owner, unit } = await setup()
     const user = await createTestUser(ctx.db, owner, [{ unitId: unit.id, role: 'pengelola' }])
     const session = await loginAs(app, user)
-    const { secret } = (await app.inject({ method: 'POST', url: '/api/me/two-factor/enrol', headers: session.headers })).json()
+    const { secret } = (
+      await app.inject({ method: 'POST', url: '/api/me/two-factor/enrol', headers: session.headers })
+    ).json()
     const confirmed = await app.inject({
       method: 'POST',
       url: '/api/me/two-factor/confirm',
@@ -160,11 +183,22 @@ describe('two-factor authentication', () => {
     })
     const [first, second] = confirmed.json().recoveryCodes as string[]
 
-    const ok = await attempt(app, { email: user.email, password: user.password, recoveryCode: first!.toUpperCase() }, randomIp())
+    const ok = await attempt(
+      app,
+      { email: user.email, password: user.password, recoveryCode: first!.toUpperCase() },
+      randomIp(),
+    )
     expect(ok.statusCode).toBe(200)
-    const again = await attempt(app, { email: user.email, password: user.password, recoveryCode: first }, randomIp())
+    const again = await attempt(
+      app,
+      { email: user.email, password: user.password, recoveryCode: first },
+      randomIp(),
+    )
     expect(again.statusCode).toBe(401)
-    expect((await attempt(app, { email: user.email, password: user.password, recoveryCode: second }, randomIp())).statusCode).toBe(200)
+    expect(
+      (await attempt(app, { email: user.email, password: user.password, recoveryCode: second }, randomIp()))
+        .statusCode,
+    ).toBe(200)
 
     const status = await app.inject({ method: 'GET', url: '/api/me/two-factor', headers: session.headers })
     expect(status.json()).toEqual({ enabled: true, required: false, recoveryCodesLeft: 8 })
@@ -177,14 +211,22 @@ describe('two-factor authentication', () => {
       payload: { password: user.password, totp: nextTotpCode(secret) },
     })
     expect(off.statusCode).toBe(200)
-    expect((await attempt(app, { email: user.email, password: user.password }, randomIp())).statusCode).toBe(200)
+    expect((await attempt(app, { email: user.email, password: user.password }, randomIp())).statusCode).toBe(
+      200,
+    )
   })
 
   it('log in an enrolled penanggung_jawab only with a valid TOTP code, and never twice with the same code', async () => {
     const { ctx, app, owner, unit } = await setup()
     const secret = generateTotpSecret()
-    const user = await createTestUser(ctx.db, owner, [{ unitId: unit.id, role: 'penanggung_jawab' }], { totpSecret: secret })
-    const wrong = await attempt(app, { email: user.email, password: user.password, totp: '123456' }, randomIp())
+    const user = await createTestUser(ctx.db, owner, [{ unitId: unit.id, role: 'penanggung_jawab' }], {
+      totpSecret: secret,
+    })
+    const wrong = await attempt(
+      app,
+      { email: user.email, password: user.password, totp: '123456' },
+      randomIp(),
+    )
     expect(wrong.statusCode).toBe(401)
     const code = totpCodeAt(secret, new Date())
     const ok = await attempt(app, { email: user.email, password: user.password, totp: code }, randomIp())

@@ -7,7 +7,12 @@ import Provider from 'oidc-provider'
 import { buildApp } from '../../app.ts'
 import type { AppContext } from '../../../context.ts'
 import { getTestContext, testConfig } from '../../../../tests/support/test-context.ts'
-import { createTestInstansi, createTestUnit, createTestUser, uniqueSuffix } from '../../../../tests/support/fixtures.ts'
+import {
+  createTestInstansi,
+  createTestUnit,
+  createTestUser,
+  uniqueSuffix,
+} from '../../../../tests/support/fixtures.ts'
 import { generateTotpSecret, totpCodeAt } from '../../../features/identity/totp.ts'
 import { searchAudit } from '../../../db/audit-repository.ts'
 
@@ -38,7 +43,14 @@ beforeAll(async () => {
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['kunci-cookie-penyedia-uji'] },
     pkce: { required: () => true },
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
+    ttl: {
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 600,
+      IdToken: 600,
+      AuthorizationCode: 60,
+    },
     async findAccount(_ctx, sub) {
       const account = accounts.get(sub)
       if (!account) return undefined
@@ -65,7 +77,11 @@ class Browser {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ')
   }
   async fetch(url: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() } })
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+    })
     this.remember(response)
     return response
   }
@@ -86,14 +102,18 @@ async function authenticateAtProvider(authorizationUrl: string, login: string): 
     const html = await response.text()
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1]
-    if (!action || !prompt) throw new Error(`unexpected provider page (${response.status}): ${html.slice(0, 300)}`)
-    const form = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'apa-saja' } : { prompt })
+    if (!action || !prompt)
+      throw new Error(`unexpected provider page (${response.status}): ${html.slice(0, 300)}`)
+    const form = new URLSearchParams(
+      prompt === 'login' ? { prompt, login, password: 'apa-saja' } : { prompt },
+    )
     const submitted = await browser.fetch(new URL(action.replace(/&amp;/g, '&'), url).href, {
       method: 'POST',
       body: form.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     })
-    if (submitted.status < 300 || submitted.status >= 400) throw new Error(`form ${prompt} answered ${submitted.status}`)
+    if (submitted.status < 300 || submitted.status >= 400)
+      throw new Error(`form ${prompt} answered ${submitted.status}`)
     url = new URL(submitted.headers.get('location')!, url).href
   }
   throw new Error('provider never redirected back')
@@ -101,7 +121,12 @@ async function authenticateAtProvider(authorizationUrl: string, login: string): 
 
 async function oidcApp() {
   const shared = await getTestContext()
-  const config = testConfig({ OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, WARTA_PUBLIC_URL: PUBLIC_URL })
+  const config = testConfig({
+    OIDC_ISSUER: issuer,
+    OIDC_CLIENT_ID: CLIENT_ID,
+    OIDC_CLIENT_SECRET: CLIENT_SECRET,
+    WARTA_PUBLIC_URL: PUBLIC_URL,
+  })
   const ctx: AppContext = { ...shared, config }
   return { ctx, app: await buildApp(ctx) }
 }
@@ -124,7 +149,9 @@ async function ssoLogin(app: Awaited<ReturnType<typeof buildApp>>, login: string
 describe('OpenID Connect login', () => {
   it('announce SSO on the login page and send the browser to the provider with state, nonce and PKCE', async () => {
     const { app } = await oidcApp()
-    expect((await app.inject({ method: 'GET', url: '/api/auth/options' })).json()).toEqual({ oidc: { label: 'SSO' } })
+    expect((await app.inject({ method: 'GET', url: '/api/auth/options' })).json()).toEqual({
+      oidc: { label: 'SSO' },
+    })
     const start = await app.inject({ method: 'GET', url: '/api/auth/oidc/start' })
     const url = new URL(start.headers.location as string)
     expect(url.origin).toBe(issuer)
@@ -150,7 +177,9 @@ describe('OpenID Connect login', () => {
     const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: cookie! } })
     expect(me.statusCode).toBe(200)
     expect(me.json()).toMatchObject({ user: { id: user.id }, twoFactorPending: false })
-    const sessions = (await app.inject({ method: 'GET', url: '/api/me/sessions', headers: { cookie: cookie! } })).json().items
+    const sessions = (
+      await app.inject({ method: 'GET', url: '/api/me/sessions', headers: { cookie: cookie! } })
+    ).json().items
     expect(sessions[0].method).toBe('oidc')
     const audit = await searchAudit(ctx.db, { instansiId: owner.id, action: 'auth.login' })
     expect(audit[0]!.after).toMatchObject({ method: 'oidc', subject: login, linked: true })
@@ -169,12 +198,18 @@ describe('OpenID Connect login', () => {
     const user = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'analis' }])
 
     const stranger = `asing-${uniqueSuffix()}`
-    accounts.set(stranger, { email: `asing-${uniqueSuffix()}@lain.go.id`, email_verified: true, name: 'Asing' })
+    accounts.set(stranger, {
+      email: `asing-${uniqueSuffix()}@lain.go.id`,
+      email_verified: true,
+      name: 'Asing',
+    })
     expect((await ssoLogin(app, stranger)).callback.headers.location).toBe('/login?sso_error=unknown_user')
 
     const unverified = `belum-${uniqueSuffix()}`
     accounts.set(unverified, { email: user.email, email_verified: false, name: 'Belum' })
-    expect((await ssoLogin(app, unverified)).callback.headers.location).toBe('/login?sso_error=email_unverified')
+    expect((await ssoLogin(app, unverified)).callback.headers.location).toBe(
+      '/login?sso_error=email_unverified',
+    )
 
     const honest = `jujur-${uniqueSuffix()}`
     accounts.set(honest, { email: user.email, email_verified: true, name: 'Jujur' })
@@ -187,7 +222,9 @@ describe('OpenID Connect login', () => {
     const { ctx, app } = await oidcApp()
     const owner = await createTestInstansi(ctx.db)
     const secret = generateTotpSecret()
-    const admin = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'admin' }], { totpSecret: secret })
+    const admin = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'admin' }], {
+      totpSecret: secret,
+    })
     const login = `admin-${uniqueSuffix()}`
     accounts.set(login, { email: admin.email, email_verified: true, name: 'Admin' })
     const { cookie } = await ssoLogin(app, login)
@@ -197,9 +234,19 @@ describe('OpenID Connect login', () => {
     const blocked = await app.inject({ method: 'GET', url: '/api/users', headers })
     expect(blocked.statusCode).toBe(403)
     expect(blocked.json().error.code).toBe('two_factor_required')
-    const wrong = await app.inject({ method: 'POST', url: '/api/auth/two-factor', headers, payload: { totp: '000000' } })
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/two-factor',
+      headers,
+      payload: { totp: '000000' },
+    })
     expect(wrong.statusCode).toBe(400)
-    const verified = await app.inject({ method: 'POST', url: '/api/auth/two-factor', headers, payload: { totp: totpCodeAt(secret, new Date()) } })
+    const verified = await app.inject({
+      method: 'POST',
+      url: '/api/auth/two-factor',
+      headers,
+      payload: { totp: totpCodeAt(secret, new Date()) },
+    })
     expect(verified.statusCode).toBe(200)
     expect((await app.inject({ method: 'GET', url: '/api/users', headers })).statusCode).toBe(200)
   })
@@ -208,7 +255,12 @@ describe('OpenID Connect login', () => {
     const { ctx, app } = await oidcApp()
     const owner = await createTestInstansi(ctx.db)
     const secret = generateTotpSecret()
-    const pj = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'penanggung_jawab' }], { totpSecret: secret })
+    const pj = await createTestUser(
+      ctx.db,
+      owner,
+      [{ unitId: owner.rootUnit.id, role: 'penanggung_jawab' }],
+      { totpSecret: secret },
+    )
     const login = `pj-${uniqueSuffix()}`
     accounts.set(login, { email: pj.email, email_verified: true, name: 'PJ' })
     const { cookie } = await ssoLogin(app, login)
@@ -217,7 +269,10 @@ describe('OpenID Connect login', () => {
     const statuses: number[] = []
     for (let i = 0; i < ctx.config.login.maxAttempts; i += 1) {
       const guess = String(100000 + i)
-      statuses.push((await app.inject({ method: 'POST', url: '/api/auth/two-factor', headers, payload: { totp: guess } })).statusCode)
+      statuses.push(
+        (await app.inject({ method: 'POST', url: '/api/auth/two-factor', headers, payload: { totp: guess } }))
+          .statusCode,
+      )
     }
     expect(statuses.slice(0, -1).every((s) => s === 400)).toBe(true)
     expect(statuses.at(-1)).toBe(423)

@@ -14,7 +14,12 @@ const STATE_COOKIE_PATH = '/api/auth/oidc'
 export function registerOidcRoutes(app: FastifyInstance, context: AppContext): void {
   app.get(
     '/auth/oidc/start',
-    { schema: { tags: ['auth'], summary: 'Start single sign-on: redirects to the OpenID provider (state, nonce, PKCE)' } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Start single sign-on: redirects to the OpenID provider (state, nonce, PKCE)',
+      },
+    },
     async (_request, reply) => {
       const { url, state } = await startOidcLogin(context)
       reply.setCookie(STATE_COOKIE, state, {
@@ -41,7 +46,12 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext): v
       reply.clearCookie(STATE_COOKIE, { path: STATE_COOKIE_PATH })
       const callbackUrl = new URL(request.url, context.config.publicUrl)
       try {
-        const result = await finishOidcLogin(context, callbackUrl, request.cookies[STATE_COOKIE], requestMeta(request))
+        const result = await finishOidcLogin(
+          context,
+          callbackUrl,
+          request.cookies[STATE_COOKIE],
+          requestMeta(request),
+        )
         reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(context))
         return reply.redirect('/', 302)
       } catch (error) {

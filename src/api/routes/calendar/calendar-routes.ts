@@ -24,7 +24,11 @@ const dayView = z.object({
   source: z.enum(['national', 'instansi']),
   replaces: z.object({ kind: z.string(), name: z.string() }).optional(),
 })
-const settingsView = z.object({ cutiBersamaIsWorkingDay: z.boolean(), extraYearsWithTable: z.array(z.number()), weekendDays: z.array(z.number()) })
+const settingsView = z.object({
+  cutiBersamaIsWorkingDay: z.boolean(),
+  extraYearsWithTable: z.array(z.number()),
+  weekendDays: z.array(z.number()),
+})
 const yearView = z.object({
   year: z.number(),
   hasTable: z.boolean(),
@@ -36,13 +40,20 @@ const yearView = z.object({
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) })
 const dateParams = z.object({ date: isoDate })
 const addBody = z.object({ date: isoDate, kind, name: z.string().max(200) })
-const updateBody = z.object({ date: isoDate.optional(), kind: kind.optional(), name: z.string().max(200).optional() })
+const updateBody = z.object({
+  date: isoDate.optional(),
+  kind: kind.optional(),
+  name: z.string().max(200).optional(),
+})
 const settingsBody = z.object({
   cutiBersamaIsWorkingDay: z.boolean().optional(),
   extraYearsWithTable: z.array(z.number().int().min(2000).max(2100)).max(50).optional(),
   weekendDays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
 })
-const deadlineQuery = z.object({ start: isoDate.optional(), workingDays: z.coerce.number().int().min(0).max(1000) })
+const deadlineQuery = z.object({
+  start: isoDate.optional(),
+  workingDays: z.coerce.number().int().min(0).max(1000),
+})
 const deadlineView = z.object({
   start: z.string(),
   workingDays: z.number(),
@@ -58,12 +69,14 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
     {
       schema: {
         tags: ['calendar'],
-        summary: "A year's holidays and cuti bersama (national table with this instansi's edits); hasTable false means deadlines into it are provisional",
+        summary:
+          "A year's holidays and cuti bersama (national table with this instansi's edits); hasTable false means deadlines into it are provisional",
         querystring: yearQuery,
         response: { 200: yearView },
       },
     },
-    async (request) => readCalendarYear(context, requireActor(request), (request.query as z.infer<typeof yearQuery>).year),
+    async (request) =>
+      readCalendarYear(context, requireActor(request), (request.query as z.infer<typeof yearQuery>).year),
   )
 
   app.get(
@@ -71,18 +84,33 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
     {
       schema: {
         tags: ['calendar'],
-        summary: 'The date n working days after start (Asia/Jakarta; counting starts the next day); provisional when it runs into a year with no table',
+        summary:
+          'The date n working days after start (Asia/Jakarta; counting starts the next day); provisional when it runs into a year with no table',
         querystring: deadlineQuery,
         response: { 200: deadlineView },
       },
     },
-    async (request) => computeDeadline(context, requireActor(request), request.query as z.infer<typeof deadlineQuery>),
+    async (request) =>
+      computeDeadline(context, requireActor(request), request.query as z.infer<typeof deadlineQuery>),
   )
 
   app.post(
     '/calendar/days',
-    { schema: { tags: ['calendar'], summary: 'Add a holiday or cuti bersama (admin: calendar.manage)', body: addBody, response: { 200: dayView } } },
-    async (request) => addCalendarDay(context, requireActor(request), request.body as z.infer<typeof addBody>, requestMeta(request)),
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Add a holiday or cuti bersama (admin: calendar.manage)',
+        body: addBody,
+        response: { 200: dayView },
+      },
+    },
+    async (request) =>
+      addCalendarDay(
+        context,
+        requireActor(request),
+        request.body as z.infer<typeof addBody>,
+        requestMeta(request),
+      ),
   )
 
   app.patch(
@@ -90,19 +118,33 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Change a day: rename, change kind, or move to another date (the old date becomes a working day)',
+        summary:
+          'Change a day: rename, change kind, or move to another date (the old date becomes a working day)',
         params: dateParams,
         body: updateBody,
         response: { 200: dayView },
       },
     },
     async (request) =>
-      updateCalendarDay(context, requireActor(request), (request.params as z.infer<typeof dateParams>).date, request.body as z.infer<typeof updateBody>, requestMeta(request)),
+      updateCalendarDay(
+        context,
+        requireActor(request),
+        (request.params as z.infer<typeof dateParams>).date,
+        request.body as z.infer<typeof updateBody>,
+        requestMeta(request),
+      ),
   )
 
   app.delete(
     '/calendar/days/:date',
-    { schema: { tags: ['calendar'], summary: 'Make a holiday or cuti bersama an ordinary working day', params: dateParams, response: { 200: z.object({ date: z.string(), removed: z.boolean() }) } } },
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Make a holiday or cuti bersama an ordinary working day',
+        params: dateParams,
+        response: { 200: z.object({ date: z.string(), removed: z.boolean() }) },
+      },
+    },
     async (request) => {
       const { date } = request.params as z.infer<typeof dateParams>
       await removeCalendarDay(context, requireActor(request), date, requestMeta(request))
@@ -131,11 +173,18 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Whether cuti bersama counts as a working day (default no), years the instansi declares complete, and the weekly days off (default Saturday and Sunday)',
+        summary:
+          'Whether cuti bersama counts as a working day (default no), years the instansi declares complete, and the weekly days off (default Saturday and Sunday)',
         body: settingsBody,
         response: { 200: settingsView },
       },
     },
-    async (request) => updateCalendarSettings(context, requireActor(request), request.body as z.infer<typeof settingsBody>, requestMeta(request)),
+    async (request) =>
+      updateCalendarSettings(
+        context,
+        requireActor(request),
+        request.body as z.infer<typeof settingsBody>,
+        requestMeta(request),
+      ),
   )
 }

@@ -18,9 +18,16 @@ const ok = z.object({ ok: z.literal(true) })
 const idParams = z.object({ id: z.uuid() })
 const code = z.string().trim().min(6).max(10)
 
-const passwordBody = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) })
+const passwordBody = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(1).max(1024),
+})
 const confirmBody = z.object({ code })
-const disableBody = z.object({ password: z.string().min(1).max(1024), totp: z.string().trim().max(10).optional(), recoveryCode: z.string().trim().max(40).optional() })
+const disableBody = z.object({
+  password: z.string().min(1).max(1024),
+  totp: z.string().trim().max(10).optional(),
+  recoveryCode: z.string().trim().max(40).optional(),
+})
 
 const sessionView = z.object({
   id: z.string(),
@@ -62,7 +69,13 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
     },
     async (request) => {
       const actor = requireActor(request)
-      return changeOwnPassword(context, actor, request.auth?.sessionId ?? null, request.body as z.infer<typeof passwordBody>, requestMeta(request))
+      return changeOwnPassword(
+        context,
+        actor,
+        request.auth?.sessionId ?? null,
+        request.body as z.infer<typeof passwordBody>,
+        requestMeta(request),
+      )
     },
   )
 
@@ -72,7 +85,9 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: {
         tags: ['me'],
         summary: 'Two-factor status: enabled, required by your roles, recovery codes left',
-        response: { 200: z.object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number() }) },
+        response: {
+          200: z.object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number() }),
+        },
       },
     },
     async (request) => twoFactorStatus(context, requireActor(request)),
@@ -95,7 +110,8 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
     {
       schema: {
         tags: ['me'],
-        summary: 'Confirm enrolment with a code from the app; returns 10 one-time recovery codes (shown once)',
+        summary:
+          'Confirm enrolment with a code from the app; returns 10 one-time recovery codes (shown once)',
         body: confirmBody,
         response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
       },
@@ -103,7 +119,13 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
     async (request) => {
       const actor = requireActor(request)
       const body = request.body as z.infer<typeof confirmBody>
-      return confirmTwoFactorEnrolment(context, actor, request.auth?.sessionId ?? null, body.code, requestMeta(request))
+      return confirmTwoFactorEnrolment(
+        context,
+        actor,
+        request.auth?.sessionId ?? null,
+        body.code,
+        requestMeta(request),
+      )
     },
   )
 
@@ -134,20 +156,35 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       },
     },
     async (request) => {
-      await disableTwoFactor(context, requireActor(request), request.body as z.infer<typeof disableBody>, requestMeta(request))
+      await disableTwoFactor(
+        context,
+        requireActor(request),
+        request.body as z.infer<typeof disableBody>,
+        requestMeta(request),
+      )
       return { ok: true as const }
     },
   )
 
   app.get(
     '/me/sessions',
-    { schema: { tags: ['me'], summary: 'Your active sessions', response: { 200: z.object({ items: z.array(sessionView) }) } } },
-    async (request) => ({ items: await listMySessions(context, requireActor(request), request.auth?.sessionId ?? null) }),
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Your active sessions',
+        response: { 200: z.object({ items: z.array(sessionView) }) },
+      },
+    },
+    async (request) => ({
+      items: await listMySessions(context, requireActor(request), request.auth?.sessionId ?? null),
+    }),
   )
 
   app.delete(
     '/me/sessions/:id',
-    { schema: { tags: ['me'], summary: 'End one of your sessions', params: idParams, response: { 200: ok } } },
+    {
+      schema: { tags: ['me'], summary: 'End one of your sessions', params: idParams, response: { 200: ok } },
+    },
     async (request, reply) => {
       const { id } = request.params as z.infer<typeof idParams>
       await revokeMySession(context, requireActor(request), id, requestMeta(request))
@@ -158,7 +195,13 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
 
   app.get(
     '/me/tokens',
-    { schema: { tags: ['me'], summary: 'Your personal API tokens (values are never shown again)', response: { 200: z.object({ items: z.array(tokenView) }) } } },
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Your personal API tokens (values are never shown again)',
+        response: { 200: z.object({ items: z.array(tokenView) }) },
+      },
+    },
     async (request) => ({ items: await listMyApiTokens(context, requireActor(request)) }),
   )
 
@@ -177,7 +220,11 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       return createApiToken(
         context,
         requireActor(request),
-        { name: body.name, grants: body.grants, expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined },
+        {
+          name: body.name,
+          grants: body.grants,
+          expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+        },
         requestMeta(request),
       )
     },
@@ -185,7 +232,14 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
 
   app.delete(
     '/me/tokens/:id',
-    { schema: { tags: ['me'], summary: 'Revoke one of your API tokens', params: idParams, response: { 200: ok } } },
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Revoke one of your API tokens',
+        params: idParams,
+        response: { 200: ok },
+      },
+    },
     async (request) => {
       const { id } = request.params as z.infer<typeof idParams>
       await revokeMyApiToken(context, requireActor(request), id, requestMeta(request))

@@ -3,7 +3,11 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
-import { namingReport, readNamingPatterns, updateNamingPatterns } from '../../../features/naming/account-naming.ts'
+import {
+  namingReport,
+  readNamingPatterns,
+  updateNamingPatterns,
+} from '../../../features/naming/account-naming.ts'
 import { PLATFORMS } from '../../../features/accounts/platform-handle.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
 
@@ -33,8 +37,17 @@ const SYNTAX =
 export function registerNamingRoutes(app: FastifyInstance, context: AppContext): void {
   app.get(
     '/naming/patterns',
-    { schema: { tags: ['naming'], summary: 'The naming pattern per platform and the pattern syntax', response: { 200: patternsView } } },
-    async (request) => ({ patterns: await readNamingPatterns(context, requireActor(request)), syntax: SYNTAX }),
+    {
+      schema: {
+        tags: ['naming'],
+        summary: 'The naming pattern per platform and the pattern syntax',
+        response: { 200: patternsView },
+      },
+    },
+    async (request) => ({
+      patterns: await readNamingPatterns(context, requireActor(request)),
+      syntax: SYNTAX,
+    }),
   )
 
   app.put(
@@ -42,13 +55,19 @@ export function registerNamingRoutes(app: FastifyInstance, context: AppContext):
     {
       schema: {
         tags: ['naming'],
-        summary: 'Replace the naming patterns (platform → pattern; empty or null removes it). Admin only (naming.manage)',
+        summary:
+          'Replace the naming patterns (platform → pattern; empty or null removes it). Admin only (naming.manage)',
         body: updateBody,
         response: { 200: patternsView },
       },
     },
     async (request) => ({
-      patterns: await updateNamingPatterns(context, requireActor(request), (request.body as z.infer<typeof updateBody>).patterns, requestMeta(request)),
+      patterns: await updateNamingPatterns(
+        context,
+        requireActor(request),
+        (request.body as z.infer<typeof updateBody>).patterns,
+        requestMeta(request),
+      ),
       syntax: SYNTAX,
     }),
   )
@@ -58,11 +77,14 @@ export function registerNamingRoutes(app: FastifyInstance, context: AppContext):
     {
       schema: {
         tags: ['naming'],
-        summary: 'Every account you may see whose handle breaks its platform pattern, with the expected form and the reason',
+        summary:
+          'Every account you may see whose handle breaks its platform pattern, with the expected form and the reason',
         querystring: reportQuery,
         response: { 200: z.object({ items: z.array(reportItem) }) },
       },
     },
-    async (request) => ({ items: await namingReport(context, requireActor(request), request.query as z.infer<typeof reportQuery>) }),
+    async (request) => ({
+      items: await namingReport(context, requireActor(request), request.query as z.infer<typeof reportQuery>),
+    }),
   )
 }

@@ -57,7 +57,11 @@ describe('first-run setup', () => {
     const app = await buildApp(ctx)
     expect((await app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: true })
 
-    const weak = await app.inject({ method: 'POST', url: '/api/setup', payload: { ...wizard, adminPassword: 'pendek' } })
+    const weak = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...wizard, adminPassword: 'pendek' },
+    })
     expect(weak.statusCode).toBe(400)
     expect((await app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: true })
 
@@ -71,18 +75,31 @@ describe('first-run setup', () => {
 
     const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers })).json()
     expect(me.instansi).toMatchObject({ slug: 'diskominfo-contoh', name: wizard.instansiName })
-    expect(me.roles).toEqual([expect.objectContaining({ role: 'admin', unitCode: 'DISKOMINFO', unitId: body.rootUnitId })])
+    expect(me.roles).toEqual([
+      expect.objectContaining({ role: 'admin', unitCode: 'DISKOMINFO', unitId: body.rootUnitId }),
+    ])
     expect((await app.inject({ method: 'GET', url: '/api/users', headers })).statusCode).toBe(403)
 
     const { secret } = (await app.inject({ method: 'POST', url: '/api/me/two-factor/enrol', headers })).json()
-    const confirm = await app.inject({ method: 'POST', url: '/api/me/two-factor/confirm', headers, payload: { code: totpCodeAt(secret, new Date()) } })
+    const confirm = await app.inject({
+      method: 'POST',
+      url: '/api/me/two-factor/confirm',
+      headers,
+      payload: { code: totpCodeAt(secret, new Date()) },
+    })
     expect(confirm.statusCode).toBe(200)
     expect((await app.inject({ method: 'GET', url: '/api/users', headers })).statusCode).toBe(200)
 
-    const again = await app.inject({ method: 'POST', url: '/api/setup', payload: { ...wizard, slug: 'lain', adminEmail: 'lain@contoh.go.id' } })
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...wizard, slug: 'lain', adminEmail: 'lain@contoh.go.id' },
+    })
     expect(again.statusCode).toBe(409)
 
-    const actions = (await searchAudit(ctx.db, { instansiId: body.instansiId })).map((e) => e.action).reverse()
+    const actions = (await searchAudit(ctx.db, { instansiId: body.instansiId }))
+      .map((e) => e.action)
+      .reverse()
     expect(actions.slice(0, 3)).toEqual(['instansi.create', 'user.create', 'user.two_factor_enable'])
   })
 
@@ -92,6 +109,9 @@ describe('first-run setup', () => {
     const { createTestInstansi } = await import('../../../../tests/support/fixtures.ts')
     await createTestInstansi(ctx.db)
     expect((await app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false })
-    expect((await app.inject({ method: 'POST', url: '/api/setup', payload: { ...wizard, slug: 'x-y' } })).statusCode).toBe(409)
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/setup', payload: { ...wizard, slug: 'x-y' } }))
+        .statusCode,
+    ).toBe(409)
   })
 })

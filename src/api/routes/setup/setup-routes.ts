@@ -23,7 +23,10 @@ const setupBody = z.object({
     .trim()
     .min(1)
     .max(30)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Kode unit hanya huruf, angka, titik, garis bawah dan tanda hubung.'),
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+      'Kode unit hanya huruf, angka, titik, garis bawah dan tanda hubung.',
+    ),
   adminName: z.string().trim().min(1).max(200),
   adminEmail: z.email('Alamat e-mail tidak valid.').max(320),
   adminPassword: z.string().min(1).max(1024),
@@ -32,7 +35,13 @@ const setupBody = z.object({
 export function registerSetupRoutes(app: FastifyInstance, context: AppContext): void {
   app.get(
     '/setup',
-    { schema: { tags: ['setup'], summary: 'Whether first-run setup is needed (no instansi yet)', response: { 200: z.object({ needed: z.boolean() }) } } },
+    {
+      schema: {
+        tags: ['setup'],
+        summary: 'Whether first-run setup is needed (no instansi yet)',
+        response: { 200: z.object({ needed: z.boolean() }) },
+      },
+    },
     async () => ({ needed: await isSetupNeeded(context) }),
   )
 
@@ -41,7 +50,8 @@ export function registerSetupRoutes(app: FastifyInstance, context: AppContext): 
     {
       schema: {
         tags: ['setup'],
-        summary: 'First-run setup: instansi, root unit and first admin; logs the admin in (2FA enrolment follows)',
+        summary:
+          'First-run setup: instansi, root unit and first admin; logs the admin in (2FA enrolment follows)',
         body: setupBody,
         response: {
           200: z.object({
@@ -55,10 +65,17 @@ export function registerSetupRoutes(app: FastifyInstance, context: AppContext): 
       },
     },
     async (request, reply) => {
-      const created = await runFirstSetup(context, request.body as z.infer<typeof setupBody>, requestMeta(request))
+      const created = await runFirstSetup(
+        context,
+        request.body as z.infer<typeof setupBody>,
+        requestMeta(request),
+      )
       reply.setCookie(SESSION_COOKIE, created.token, sessionCookieOptions(context))
       const { actor } = await loadActor(context.db, created.admin, 'session')
-      const me = await describeMe(context, actor, { csrfToken: created.session.csrfToken, twoFactorPending: false })
+      const me = await describeMe(context, actor, {
+        csrfToken: created.session.csrfToken,
+        twoFactorPending: false,
+      })
       return {
         instansiId: created.instansiId,
         rootUnitId: created.rootUnitId,

@@ -2,7 +2,15 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
-import { archiveUnit, createUnit, getUnitView, listUnitTree, moveUnit, unarchiveUnit, updateUnit } from '../../../features/units/manage-units.ts'
+import {
+  archiveUnit,
+  createUnit,
+  getUnitView,
+  listUnitTree,
+  moveUnit,
+  unarchiveUnit,
+  updateUnit,
+} from '../../../features/units/manage-units.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
 
 export const unitView = z.object({
@@ -44,21 +52,27 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
     {
       schema: {
         tags: ['units'],
-        summary: 'The units you may see, depth-first with siblings by name (depth and parentId give the tree)',
+        summary:
+          'The units you may see, depth-first with siblings by name (depth and parentId give the tree)',
         querystring: listQuery,
         response: { 200: z.object({ items: z.array(unitView) }) },
       },
     },
     async (request) => {
       const query = request.query as z.infer<typeof listQuery>
-      return { items: await listUnitTree(context, requireActor(request), { includeArchived: query.includeArchived === 'true' }) }
+      return {
+        items: await listUnitTree(context, requireActor(request), {
+          includeArchived: query.includeArchived === 'true',
+        }),
+      }
     },
   )
 
   app.get(
     '/units/:id',
     { schema: { tags: ['units'], summary: 'One unit', params: idParams, response: { 200: unitView } } },
-    async (request) => getUnitView(context, requireActor(request), (request.params as z.infer<typeof idParams>).id),
+    async (request) =>
+      getUnitView(context, requireActor(request), (request.params as z.infer<typeof idParams>).id),
   )
 
   app.post(
@@ -66,19 +80,40 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
     {
       schema: {
         tags: ['units'],
-        summary: 'Create a unit under a parent; codes are unique per instansi; attributes (e.g. kota) feed naming patterns',
+        summary:
+          'Create a unit under a parent; codes are unique per instansi; attributes (e.g. kota) feed naming patterns',
         body: createBody,
         response: { 200: unitView },
       },
     },
-    async (request) => createUnit(context, requireActor(request), request.body as z.infer<typeof createBody>, requestMeta(request)),
+    async (request) =>
+      createUnit(
+        context,
+        requireActor(request),
+        request.body as z.infer<typeof createBody>,
+        requestMeta(request),
+      ),
   )
 
   app.patch(
     '/units/:id',
-    { schema: { tags: ['units'], summary: 'Rename or edit a unit (code, name, kind, attributes)', params: idParams, body: updateBody, response: { 200: unitView } } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Rename or edit a unit (code, name, kind, attributes)',
+        params: idParams,
+        body: updateBody,
+        response: { 200: unitView },
+      },
+    },
     async (request) =>
-      updateUnit(context, requireActor(request), (request.params as z.infer<typeof idParams>).id, request.body as z.infer<typeof updateBody>, requestMeta(request)),
+      updateUnit(
+        context,
+        requireActor(request),
+        (request.params as z.infer<typeof idParams>).id,
+        request.body as z.infer<typeof updateBody>,
+        requestMeta(request),
+      ),
   )
 
   app.post(
@@ -86,14 +121,21 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
     {
       schema: {
         tags: ['units'],
-        summary: 'Move a unit and everything below it under another parent (not under itself or a descendant)',
+        summary:
+          'Move a unit and everything below it under another parent (not under itself or a descendant)',
         params: idParams,
         body: moveBody,
         response: { 200: unitView },
       },
     },
     async (request) =>
-      moveUnit(context, requireActor(request), (request.params as z.infer<typeof idParams>).id, (request.body as z.infer<typeof moveBody>).parentId, requestMeta(request)),
+      moveUnit(
+        context,
+        requireActor(request),
+        (request.params as z.infer<typeof idParams>).id,
+        (request.body as z.infer<typeof moveBody>).parentId,
+        requestMeta(request),
+      ),
   )
 
   app.post(
@@ -101,7 +143,8 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
     {
       schema: {
         tags: ['units'],
-        summary: 'Archive a unit; refused while it has active child units or active accounts unless force is true (then the whole subtree is archived)',
+        summary:
+          'Archive a unit; refused while it has active child units or active accounts unless force is true (then the whole subtree is archived)',
         params: idParams,
         body: archiveBody,
         response: { 200: unitView },
@@ -119,7 +162,20 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
 
   app.post(
     '/units/:id/unarchive',
-    { schema: { tags: ['units'], summary: 'Restore an archived unit (its parent must be active)', params: idParams, response: { 200: unitView } } },
-    async (request) => unarchiveUnit(context, requireActor(request), (request.params as z.infer<typeof idParams>).id, requestMeta(request)),
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Restore an archived unit (its parent must be active)',
+        params: idParams,
+        response: { 200: unitView },
+      },
+    },
+    async (request) =>
+      unarchiveUnit(
+        context,
+        requireActor(request),
+        (request.params as z.infer<typeof idParams>).id,
+        requestMeta(request),
+      ),
   )
 }

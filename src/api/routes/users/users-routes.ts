@@ -26,7 +26,15 @@ const userView = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
-  grants: z.array(z.object({ id: z.string(), unitId: z.string(), unitCode: z.string(), unitName: z.string(), role: z.string() })),
+  grants: z.array(
+    z.object({
+      id: z.string(),
+      unitId: z.string(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      role: z.string(),
+    }),
+  ),
 })
 
 const idParams = z.object({ id: z.uuid() })
@@ -74,18 +82,40 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
         response: { 200: z.object({ user: userView, temporaryPassword: z.string().nullable() }) },
       },
     },
-    async (request) => createUser(context, requireActor(request), request.body as z.infer<typeof createBody>, requestMeta(request)),
+    async (request) =>
+      createUser(
+        context,
+        requireActor(request),
+        request.body as z.infer<typeof createBody>,
+        requestMeta(request),
+      ),
   )
 
   app.get(
     '/users/:id',
-    { schema: { tags: ['users'], summary: 'One user with role grants', params: idParams, response: { 200: userView } } },
-    async (request) => getUser(context, requireActor(request), (request.params as z.infer<typeof idParams>).id),
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'One user with role grants',
+        params: idParams,
+        response: { 200: userView },
+      },
+    },
+    async (request) =>
+      getUser(context, requireActor(request), (request.params as z.infer<typeof idParams>).id),
   )
 
   app.patch(
     '/users/:id',
-    { schema: { tags: ['users'], summary: 'Rename, change language, disable or enable a user', params: idParams, body: updateBody, response: { 200: userView } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Rename, change language, disable or enable a user',
+        params: idParams,
+        body: updateBody,
+        response: { 200: userView },
+      },
+    },
     async (request) =>
       updateUserProfile(
         context,
@@ -101,12 +131,19 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
     {
       schema: {
         tags: ['users'],
-        summary: 'Set a temporary password (returned once) that must be changed at next login; ends the user’s sessions',
+        summary:
+          'Set a temporary password (returned once) that must be changed at next login; ends the user’s sessions',
         params: idParams,
         response: { 200: z.object({ temporaryPassword: z.string() }) },
       },
     },
-    async (request) => resetUserPassword(context, requireActor(request), (request.params as z.infer<typeof idParams>).id, requestMeta(request)),
+    async (request) =>
+      resetUserPassword(
+        context,
+        requireActor(request),
+        (request.params as z.infer<typeof idParams>).id,
+        requestMeta(request),
+      ),
   )
 
   app.post(
@@ -120,14 +157,27 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
       },
     },
     async (request) => {
-      await resetUserTwoFactor(context, requireActor(request), (request.params as z.infer<typeof idParams>).id, requestMeta(request))
+      await resetUserTwoFactor(
+        context,
+        requireActor(request),
+        (request.params as z.infer<typeof idParams>).id,
+        requestMeta(request),
+      )
       return { ok: true as const }
     },
   )
 
   app.post(
     '/users/:id/grants',
-    { schema: { tags: ['users'], summary: 'Grant a role on a unit (holds for the units below)', params: idParams, body: grantBody, response: { 200: userView } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Grant a role on a unit (holds for the units below)',
+        params: idParams,
+        body: grantBody,
+        response: { 200: userView },
+      },
+    },
     async (request) =>
       grantRole(
         context,
@@ -140,7 +190,14 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
 
   app.delete(
     '/users/:id/grants/:grantId',
-    { schema: { tags: ['users'], summary: 'Revoke a role grant', params: grantParams, response: { 200: userView } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Revoke a role grant',
+        params: grantParams,
+        response: { 200: userView },
+      },
+    },
     async (request) => {
       const params = request.params as z.infer<typeof grantParams>
       return revokeRole(context, requireActor(request), params.id, params.grantId, requestMeta(request))

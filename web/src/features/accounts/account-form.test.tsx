@@ -4,7 +4,14 @@ import { I18nProvider } from '../../i18n/i18n.tsx'
 import { AccountForm, accountBody, initialAccountValues } from './account-form.tsx'
 import type { Account } from './account-types.ts'
 
-const unit = { id: '11111111-1111-4111-8111-111111111111', parentId: null, code: 'DINKES', name: 'Dinas Kesehatan', path: '/1/', archivedAt: null }
+const unit = {
+  id: '11111111-1111-4111-8111-111111111111',
+  parentId: null,
+  code: 'DINKES',
+  name: 'Dinas Kesehatan',
+  path: '/1/',
+  archivedAt: null,
+}
 const users = [{ id: '22222222-2222-4222-8222-222222222222', name: 'Sari Wulandari' }]
 
 const existing: Account = {
@@ -49,7 +56,14 @@ describe('account form values', () => {
 
   it('sends no pengelola and empty optional fields as null for a new account', () => {
     const body = accountBody({ ...initialAccountValues(null, unit.id), handle: ' humas_dinkes ' })
-    expect(body).toMatchObject({ handle: 'humas_dinkes', url: null, displayName: null, pengelola: [], credentialRotatedOn: null, unitId: unit.id })
+    expect(body).toMatchObject({
+      handle: 'humas_dinkes',
+      url: null,
+      displayName: null,
+      pengelola: [],
+      credentialRotatedOn: null,
+      unitId: unit.id,
+    })
   })
 })
 
@@ -57,23 +71,34 @@ describe('AccountForm', () => {
   it('shows each field error from the API under its own field and a summary without API field names', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        new Response(
-          JSON.stringify({
-            error: {
-              code: 'invalid_input',
-              message: 'Periksa isian: handle: Nama akun X hanya huruf, angka dan garis bawah.; penanggungJawabUserId: Pilih penanggung jawab.',
-              details: { handle: 'Nama akun X hanya huruf, angka dan garis bawah.', penanggungJawabUserId: 'Pilih penanggung jawab.' },
-            },
-          }),
-          { status: 400 },
-        ),
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              error: {
+                code: 'invalid_input',
+                message:
+                  'Periksa isian: handle: Nama akun X hanya huruf, angka dan garis bawah.; penanggungJawabUserId: Pilih penanggung jawab.',
+                details: {
+                  handle: 'Nama akun X hanya huruf, angka dan garis bawah.',
+                  penanggungJawabUserId: 'Pilih penanggung jawab.',
+                },
+              },
+            }),
+            { status: 400 },
+          ),
       ),
     )
     const onSaved = vi.fn()
     render(
       <I18nProvider initialLocale="id">
-        <AccountForm account={null} units={[{ unit, depth: 0 }]} users={users} onSaved={onSaved} onCancel={() => {}} />
+        <AccountForm
+          account={null}
+          units={[{ unit, depth: 0 }]}
+          users={users}
+          onSaved={onSaved}
+          onCancel={() => {}}
+        />
       </I18nProvider>,
     )
     fireEvent.change(screen.getByLabelText('Nama akun'), { target: { value: 'humas dinkes' } })

@@ -1,6 +1,17 @@
 // The official-account record as the API returns it (product.md §1).
 
-export const PLATFORMS = ['x', 'instagram', 'facebook', 'tiktok', 'youtube', 'bluesky', 'mastodon', 'telegram', 'threads', 'whatsapp'] as const
+export const PLATFORMS = [
+  'x',
+  'instagram',
+  'facebook',
+  'tiktok',
+  'youtube',
+  'bluesky',
+  'mastodon',
+  'telegram',
+  'threads',
+  'whatsapp',
+] as const
 export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified'] as const
 
 export interface AccountPengelola {

@@ -121,7 +121,13 @@ function ImportExport({ onImported }: { onImported: () => void }) {
       <div className="button-row">
         <label className="button file-button">
           {busy ? t('common.wait') : t('accounts.import')}
-          <input type="file" accept=".csv,text/csv" className="visually-hidden" onChange={(event) => void upload(event)} disabled={busy} />
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            className="visually-hidden"
+            onChange={(event) => void upload(event)}
+            disabled={busy}
+          />
         </label>
         <button type="button" className="button" onClick={() => void download()}>
           {t('accounts.export')}
@@ -129,13 +135,22 @@ function ImportExport({ onImported }: { onImported: () => void }) {
       </div>
       {result ? (
         <div className="import-result">
-          <Notice>{t('accounts.importSaved', { rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged })}</Notice>
+          <Notice>
+            {t('accounts.importSaved', {
+              rows: result.rows,
+              created: result.created,
+              updated: result.updated,
+              unchanged: result.unchanged,
+            })}
+          </Notice>
           {result.errors.length > 0 ? (
             <>
               <h3>{t('accounts.importErrors', { count: result.errors.length })}</h3>
               <div className="table-wrap" tabIndex={0}>
                 <table>
-                  <caption className="visually-hidden">{t('accounts.importErrors', { count: result.errors.length })}</caption>
+                  <caption className="visually-hidden">
+                    {t('accounts.importErrors', { count: result.errors.length })}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('accounts.row')}</th>
@@ -166,15 +181,26 @@ export function AccountsPage() {
   const { t, locale } = useI18n()
   const { can } = useSession()
   const canManage = can('account.manage')
-  const [filters, setFilters] = useState<Filters>({ unitId: '', platform: '', status: '', breaksNaming: false })
+  const [filters, setFilters] = useState<Filters>({
+    unitId: '',
+    platform: '',
+    status: '',
+    breaksNaming: false,
+  })
   const [version, setVersion] = useState(0)
   const [offset, setOffset] = useState(0)
   const [editing, setEditing] = useState<Account | 'new' | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const units = useUnits()
-  const accounts = useLoad(() => api.get<{ items: Account[]; total: number }>(`/api/accounts${accountQuery(filters, offset)}`), [filters, offset, version])
+  const accounts = useLoad(
+    () => api.get<{ items: Account[]; total: number }>(`/api/accounts${accountQuery(filters, offset)}`),
+    [filters, offset, version],
+  )
   const users = useLoad(
-    () => (can('user.read') ? api.get<{ items: { id: string; name: string }[] }>('/api/users') : Promise.resolve({ items: [] })),
+    () =>
+      can('user.read')
+        ? api.get<{ items: { id: string; name: string }[] }>('/api/users')
+        : Promise.resolve({ items: [] }),
     [],
   )
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => {
@@ -215,7 +241,11 @@ export function AccountsPage() {
       <section className="panel" aria-labelledby="account-list">
         <h2 id="account-list">{t('accounts.list')}</h2>
         <div className="filters" role="group" aria-label={t('common.filters')}>
-          <SelectField label={t('accounts.unit')} value={filters.unitId} onChange={(event) => set('unitId', event.target.value)}>
+          <SelectField
+            label={t('accounts.unit')}
+            value={filters.unitId}
+            onChange={(event) => set('unitId', event.target.value)}
+          >
             <option value="">{t('common.all')}</option>
             {units.options.map(({ unit, depth }) => (
               <option key={unit.id} value={unit.id}>
@@ -223,7 +253,11 @@ export function AccountsPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('accounts.platform')} value={filters.platform} onChange={(event) => set('platform', event.target.value)}>
+          <SelectField
+            label={t('accounts.platform')}
+            value={filters.platform}
+            onChange={(event) => set('platform', event.target.value)}
+          >
             <option value="">{t('common.all')}</option>
             {PLATFORMS.map((platform) => (
               <option key={platform} value={platform}>
@@ -231,15 +265,25 @@ export function AccountsPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('accounts.status')} value={filters.status} onChange={(event) => set('status', event.target.value)}>
+          <SelectField
+            label={t('accounts.status')}
+            value={filters.status}
+            onChange={(event) => set('status', event.target.value)}
+          >
             <option value="">{t('common.all')}</option>
             <option value="active">{t('accounts.statusActive')}</option>
             <option value="dormant">{t('accounts.statusDormant')}</option>
           </SelectField>
-          <CheckboxField label={t('accounts.onlyBreaking')} checked={filters.breaksNaming} onChange={(event) => set('breaksNaming', event.target.checked)} />
+          <CheckboxField
+            label={t('accounts.onlyBreaking')}
+            checked={filters.breaksNaming}
+            onChange={(event) => set('breaksNaming', event.target.checked)}
+          />
         </div>
         <LoadState loading={accounts.loading && !accounts.data} error={accounts.error} />
-        {accounts.data && accounts.data.items.length === 0 ? <p className="muted">{t('accounts.empty')}</p> : null}
+        {accounts.data && accounts.data.items.length === 0 ? (
+          <p className="muted">{t('accounts.empty')}</p>
+        ) : null}
         {accounts.data && accounts.data.items.length > 0 ? (
           <div className="table-wrap" tabIndex={0}>
             <table data-testid="account-table">
@@ -273,9 +317,16 @@ export function AccountsPage() {
                       )}
                     </td>
                     <td>{account.unit.name}</td>
-                    <td>{account.status === 'dormant' ? <span className="badge warn">{t('accounts.statusDormant')}</span> : <span className="badge ok">{t('accounts.statusActive')}</span>}</td>
                     <td>
-                      {t(`verification.${account.verificationStatus}` as 'verification.verified')} · 2FA {account.platformTwoFactor ? t('common.yes') : t('common.no')}
+                      {account.status === 'dormant' ? (
+                        <span className="badge warn">{t('accounts.statusDormant')}</span>
+                      ) : (
+                        <span className="badge ok">{t('accounts.statusActive')}</span>
+                      )}
+                    </td>
+                    <td>
+                      {t(`verification.${account.verificationStatus}` as 'verification.verified')} · 2FA{' '}
+                      {account.platformTwoFactor ? t('common.yes') : t('common.no')}
                       <br />
                       <span className="muted small">
                         {t('accounts.lastRotation')}: {formatDate(account.credentialRotatedOn, locale)}
@@ -296,7 +347,12 @@ export function AccountsPage() {
                     </td>
                     {canManage ? (
                       <td>
-                        <button type="button" className="button small" onClick={() => setEditing(account)} aria-label={t('accounts.editTitle', { handle: account.handle })}>
+                        <button
+                          type="button"
+                          className="button small"
+                          onClick={() => setEditing(account)}
+                          aria-label={t('accounts.editTitle', { handle: account.handle })}
+                        >
                           {t('common.edit')}
                         </button>
                       </td>
@@ -309,11 +365,27 @@ export function AccountsPage() {
         ) : null}
         {total > ACCOUNT_PAGE_SIZE ? (
           <div className="pager">
-            <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - ACCOUNT_PAGE_SIZE))}>
+            <button
+              type="button"
+              className="button"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - ACCOUNT_PAGE_SIZE))}
+            >
               {t('common.previous')}
             </button>
-            <span>{t('accounts.range', { from: offset + 1, to: Math.min(total, offset + ACCOUNT_PAGE_SIZE), total })}</span>
-            <button type="button" className="button" disabled={offset + ACCOUNT_PAGE_SIZE >= total} onClick={() => setOffset(offset + ACCOUNT_PAGE_SIZE)}>
+            <span>
+              {t('accounts.range', {
+                from: offset + 1,
+                to: Math.min(total, offset + ACCOUNT_PAGE_SIZE),
+                total,
+              })}
+            </span>
+            <button
+              type="button"
+              className="button"
+              disabled={offset + ACCOUNT_PAGE_SIZE >= total}
+              onClick={() => setOffset(offset + ACCOUNT_PAGE_SIZE)}
+            >
               {t('common.next')}
             </button>
           </div>

@@ -65,10 +65,23 @@ export function AuditPage() {
   const [pages, setPages] = useState<(number | null)[]>([null])
   const beforeId = pages[pages.length - 1] ?? null
   const [open, setOpen] = useState<string | null>(null)
-  const entries = useLoad(() => api.get<{ items: AuditEntry[]; nextBeforeId: number | null }>(`/api/audit?${auditQuery(filters, beforeId)}`), [filters, beforeId])
-  const users = useLoad(() => (can('user.read') ? api.get<{ items: { id: string; name: string; email: string }[] }>('/api/users') : Promise.resolve({ items: [] })), [])
+  const entries = useLoad(
+    () =>
+      api.get<{ items: AuditEntry[]; nextBeforeId: number | null }>(
+        `/api/audit?${auditQuery(filters, beforeId)}`,
+      ),
+    [filters, beforeId],
+  )
+  const users = useLoad(
+    () =>
+      can('user.read')
+        ? api.get<{ items: { id: string; name: string; email: string }[] }>('/api/users')
+        : Promise.resolve({ items: [] }),
+    [],
+  )
   const { error, capture, clear } = useApiError()
-  const set = (key: keyof AuditFilters, value: string) => setDraft((previous) => ({ ...previous, [key]: value }))
+  const set = (key: keyof AuditFilters, value: string) =>
+    setDraft((previous) => ({ ...previous, [key]: value }))
 
   const apply = (event: FormEvent) => {
     event.preventDefault()
@@ -79,7 +92,10 @@ export function AuditPage() {
   const exportCsv = async () => {
     clear()
     try {
-      await apiDownload(`/api/audit/export.csv?${auditQuery(filters, null).replace(/&?limit=\d+/, '')}`, 'log-audit.csv')
+      await apiDownload(
+        `/api/audit/export.csv?${auditQuery(filters, null).replace(/&?limit=\d+/, '')}`,
+        'log-audit.csv',
+      )
     } catch (caught) {
       capture(caught)
     }
@@ -103,11 +119,35 @@ export function AuditPage() {
       <section className="panel" aria-labelledby="audit-filters">
         <h2 id="audit-filters">{t('common.filters')}</h2>
         <form className="filters" onSubmit={apply} noValidate>
-          <TextField label={t('audit.from')} type="date" value={draft.from} onChange={(event) => set('from', event.target.value)} />
-          <TextField label={t('audit.to')} type="date" value={draft.to} onChange={(event) => set('to', event.target.value)} />
-          <TextField label={t('audit.action')} value={draft.action} placeholder="unit.create" onChange={(event) => set('action', event.target.value)} />
-          <TextField label={t('audit.objectType')} value={draft.objectType} placeholder="unit" onChange={(event) => set('objectType', event.target.value)} />
-          <SelectField label={t('audit.actor')} value={draft.actor} onChange={(event) => set('actor', event.target.value)}>
+          <TextField
+            label={t('audit.from')}
+            type="date"
+            value={draft.from}
+            onChange={(event) => set('from', event.target.value)}
+          />
+          <TextField
+            label={t('audit.to')}
+            type="date"
+            value={draft.to}
+            onChange={(event) => set('to', event.target.value)}
+          />
+          <TextField
+            label={t('audit.action')}
+            value={draft.action}
+            placeholder="unit.create"
+            onChange={(event) => set('action', event.target.value)}
+          />
+          <TextField
+            label={t('audit.objectType')}
+            value={draft.objectType}
+            placeholder="unit"
+            onChange={(event) => set('objectType', event.target.value)}
+          />
+          <SelectField
+            label={t('audit.actor')}
+            value={draft.actor}
+            onChange={(event) => set('actor', event.target.value)}
+          >
             <option value="">{t('common.all')}</option>
             {(users.data?.items ?? []).map((user) => (
               <option key={user.id} value={user.id}>
@@ -116,11 +156,15 @@ export function AuditPage() {
             ))}
           </SelectField>
           <div className="form-actions">
-            <button type="button" className="button" onClick={() => {
-              setDraft(EMPTY)
-              setFilters(EMPTY)
-              setPages([null])
-            }}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setDraft(EMPTY)
+                setFilters(EMPTY)
+                setPages([null])
+              }}
+            >
               {t('common.reset')}
             </button>
             <button type="submit" className="button primary">
@@ -161,7 +205,9 @@ export function AuditPage() {
                       </td>
                       <td>
                         {entry.objectType}
-                        {entry.objectId ? <span className="muted small"> {entry.objectId.slice(0, 8)}</span> : null}
+                        {entry.objectId ? (
+                          <span className="muted small"> {entry.objectId.slice(0, 8)}</span>
+                        ) : null}
                         {open === key ? (
                           <div className="audit-detail">
                             <h3>{t('audit.before')}</h3>
@@ -174,7 +220,12 @@ export function AuditPage() {
                       </td>
                       <td>{entry.ip ?? '—'}</td>
                       <td>
-                        <button type="button" className="button small" aria-expanded={open === key} onClick={() => setOpen(open === key ? null : key)}>
+                        <button
+                          type="button"
+                          className="button small"
+                          aria-expanded={open === key}
+                          onClick={() => setOpen(open === key ? null : key)}
+                        >
                           {t('audit.details')}
                         </button>
                       </td>
@@ -186,7 +237,12 @@ export function AuditPage() {
           </div>
         ) : null}
         <div className="pager">
-          <button type="button" className="button" disabled={pages.length === 1} onClick={() => setPages(pages.slice(0, -1))}>
+          <button
+            type="button"
+            className="button"
+            disabled={pages.length === 1}
+            onClick={() => setPages(pages.slice(0, -1))}
+          >
             {t('common.previous')}
           </button>
           <span>{t('common.page', { page: pages.length })}</span>

@@ -3,8 +3,20 @@ import { auditQuery } from './audit-page.tsx'
 
 describe('auditQuery', () => {
   it('sends only the filters that are set, dates as plain WIB days, and pages by id', () => {
-    const query = new URLSearchParams(auditQuery({ from: '2026-03-01', to: '2026-03-31', action: ' unit.create ', objectType: '', actor: 'abc' }, 120))
-    expect(Object.fromEntries(query)).toEqual({ from: '2026-03-01', to: '2026-03-31', action: 'unit.create', actorUserId: 'abc', limit: '50', beforeId: '120' })
+    const query = new URLSearchParams(
+      auditQuery(
+        { from: '2026-03-01', to: '2026-03-31', action: ' unit.create ', objectType: '', actor: 'abc' },
+        120,
+      ),
+    )
+    expect(Object.fromEntries(query)).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-31',
+      action: 'unit.create',
+      actorUserId: 'abc',
+      limit: '50',
+      beforeId: '120',
+    })
   })
 
   it('asks for the newest page when no page was opened yet', () => {

@@ -44,7 +44,17 @@ export function groupByMonth(days: readonly CalendarDay[]): Map<number, Calendar
   return months
 }
 
-function DayForm({ year, day, onSaved, onCancel }: { year: number; day: CalendarDay | null; onSaved: (message: string) => void; onCancel: () => void }) {
+function DayForm({
+  year,
+  day,
+  onSaved,
+  onCancel,
+}: {
+  year: number
+  day: CalendarDay | null
+  onSaved: (message: string) => void
+  onCancel: () => void
+}) {
   const { t } = useI18n()
   const [date, setDate] = useState(day?.date ?? `${year}-01-01`)
   const [name, setName] = useState(day?.name ?? '')
@@ -67,12 +77,32 @@ function DayForm({ year, day, onSaved, onCancel }: { year: number; day: Calendar
 
   return (
     <section className="panel edit-panel" aria-labelledby="day-form">
-      <h2 id="day-form" ref={headingRef} tabIndex={-1}>{day ? t('calendar.editDay') : t('calendar.addDay')}</h2>
+      <h2 id="day-form" ref={headingRef} tabIndex={-1}>
+        {day ? t('calendar.editDay') : t('calendar.addDay')}
+      </h2>
       <ErrorAlert>{error.message}</ErrorAlert>
       <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField label={t('calendar.date')} type="date" value={date} onChange={(event) => setDate(event.target.value)} error={field('date')} required />
-        <TextField label={t('calendar.name')} value={name} onChange={(event) => setName(event.target.value)} error={field('name')} required />
-        <SelectField label={t('calendar.kind')} value={kind} onChange={(event) => setKind(asKind(event.target.value))} error={field('kind')}>
+        <TextField
+          label={t('calendar.date')}
+          type="date"
+          value={date}
+          onChange={(event) => setDate(event.target.value)}
+          error={field('date')}
+          required
+        />
+        <TextField
+          label={t('calendar.name')}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={field('name')}
+          required
+        />
+        <SelectField
+          label={t('calendar.kind')}
+          value={kind}
+          onChange={(event) => setKind(asKind(event.target.value))}
+          error={field('kind')}
+        >
           <option value="holiday">{t('calendar.holiday')}</option>
           <option value="cuti_bersama">{t('calendar.cutiBersama')}</option>
           <option value="working_day">{t('calendar.workingDay')}</option>
@@ -98,10 +128,16 @@ export function CalendarPage() {
   const days = useLoad(() => api.get<CalendarYear>(`${CALENDAR_PATH}?year=${year}`), [year])
   const { error, capture, clear } = useApiError()
   const months = groupByMonth(days.data?.days ?? [])
-  const monthName = (month: number) => new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)))
+  const monthName = (month: number) =>
+    new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, 1)),
+    )
   // Weekday and day number as two parts, so no locale comma splits them across lines.
   const dayLabel = (date: string) => {
-    const weekday = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
+    const weekday = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+      weekday: 'short',
+      timeZone: 'UTC',
+    }).format(new Date(`${date}T00:00:00Z`))
     return `${weekday} ${Number(date.slice(8, 10))}`
   }
 
@@ -134,13 +170,23 @@ export function CalendarPage() {
         description={t('calendar.intro')}
         actions={
           <div className="year-switch" role="group" aria-label={t('calendar.year')}>
-            <button type="button" className="button" onClick={() => setYear(year - 1)} aria-label={t('calendar.previousYear')}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setYear(year - 1)}
+              aria-label={t('calendar.previousYear')}
+            >
               ‹
             </button>
             <span className="year" aria-live="polite">
               {year}
             </span>
-            <button type="button" className="button" onClick={() => setYear(year + 1)} aria-label={t('calendar.nextYear')}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setYear(year + 1)}
+              aria-label={t('calendar.nextYear')}
+            >
               ›
             </button>
             {canManage ? (
@@ -168,7 +214,9 @@ export function CalendarPage() {
       ) : null}
       <LoadState loading={days.loading && !days.data} error={days.error} />
       {days.data && !days.data.hasTable ? <Notice>{t('calendar.noTable', { year })}</Notice> : null}
-      {days.data?.hasTable && days.data.source ? <p className="muted small">{t('calendar.source', { source: days.data.source })}</p> : null}
+      {days.data?.hasTable && days.data.source ? (
+        <p className="muted small">{t('calendar.source', { source: days.data.source })}</p>
+      ) : null}
       <div className="month-grid">
         {Array.from({ length: 12 }, (_, index) => index + 1).map((month) => (
           <section key={month} className="month" aria-labelledby={`month-${month}`}>
@@ -182,21 +230,42 @@ export function CalendarPage() {
                     <span className="day-date">{dayLabel(day.date)}</span>
                     <span className="day-name">
                       {day.name}
-                      {day.kind === 'cuti_bersama' ? <span className="badge info">{t('calendar.cutiBersama')}</span> : null}
-                      {day.kind === 'working_day' ? <span className="badge ok">{t('calendar.workingDay')}</span> : null}
-                      {day.source === 'instansi' ? <span className="badge muted-badge">{t('calendar.localEdit')}</span> : null}
+                      {day.kind === 'cuti_bersama' ? (
+                        <span className="badge info">{t('calendar.cutiBersama')}</span>
+                      ) : null}
+                      {day.kind === 'working_day' ? (
+                        <span className="badge ok">{t('calendar.workingDay')}</span>
+                      ) : null}
+                      {day.source === 'instansi' ? (
+                        <span className="badge muted-badge">{t('calendar.localEdit')}</span>
+                      ) : null}
                     </span>
                     {canManage ? (
                       <span className="day-actions">
-                        <button type="button" className="button small" onClick={() => setEditing(day)} aria-label={t('calendar.editNamed', { name: day.name, date: day.date })}>
+                        <button
+                          type="button"
+                          className="button small"
+                          onClick={() => setEditing(day)}
+                          aria-label={t('calendar.editNamed', { name: day.name, date: day.date })}
+                        >
                           {t('common.edit')}
                         </button>
                         {day.source === 'instansi' && day.replaces ? (
-                          <button type="button" className="button small" onClick={() => void reset(day)} aria-label={t('calendar.resetNamed', { name: day.replaces.name, date: day.date })}>
+                          <button
+                            type="button"
+                            className="button small"
+                            onClick={() => void reset(day)}
+                            aria-label={t('calendar.resetNamed', { name: day.replaces.name, date: day.date })}
+                          >
                             {t('calendar.reset')}
                           </button>
                         ) : null}
-                        <button type="button" className="button small danger" onClick={() => void remove(day)} aria-label={t('calendar.removeNamed', { name: day.name, date: day.date })}>
+                        <button
+                          type="button"
+                          className="button small danger"
+                          onClick={() => void remove(day)}
+                          aria-label={t('calendar.removeNamed', { name: day.name, date: day.date })}
+                        >
                           {t('common.remove')}
                         </button>
                       </span>

@@ -16,7 +16,10 @@ function fakeFetch(responses: { status: number; body: unknown }[]) {
     if (url === '/api/auth/options') return new Response(JSON.stringify({ oidc: null }), { status: 200 })
     calls.push({ url, body: init?.body ? JSON.parse(init.body as string) : undefined })
     const next = responses.shift() ?? { status: 500, body: {} }
-    return new Response(JSON.stringify(next.body), { status: next.status, headers: { 'Content-Type': 'application/json' } })
+    return new Response(JSON.stringify(next.body), {
+      status: next.status,
+      headers: { 'Content-Type': 'application/json' },
+    })
   })
   vi.stubGlobal('fetch', fetchMock)
   return calls
@@ -58,7 +61,10 @@ describe('LoginPage', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Verifikasi' }))
     })
-    expect(calls[1]).toEqual({ url: '/api/auth/login', body: { email: 'admin@kota.go.id', password: 'kata-sandi-panjang', totp: '123456' } })
+    expect(calls[1]).toEqual({
+      url: '/api/auth/login',
+      body: { email: 'admin@kota.go.id', password: 'kata-sandi-panjang', totp: '123456' },
+    })
     expect(onLoggedIn).toHaveBeenCalledTimes(1)
   })
 
@@ -74,11 +80,20 @@ describe('LoginPage', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Verifikasi' }))
     })
-    expect(calls[1]?.body).toEqual({ email: 'admin@kota.go.id', password: 'kata-sandi-panjang', recoveryCode: 'abcd-efgh' })
+    expect(calls[1]?.body).toEqual({
+      email: 'admin@kota.go.id',
+      password: 'kata-sandi-panjang',
+      recoveryCode: 'abcd-efgh',
+    })
   })
 
   it('shows the lockout message from the API as an alert and stays on the password step', async () => {
-    fakeFetch([{ status: 423, body: { error: { code: 'locked', message: 'Akun dikunci sementara. Coba lagi pukul 10.15 WIB.' } } }])
+    fakeFetch([
+      {
+        status: 423,
+        body: { error: { code: 'locked', message: 'Akun dikunci sementara. Coba lagi pukul 10.15 WIB.' } },
+      },
+    ])
     const onLoggedIn = renderLogin()
     await submitPassword('admin@kota.go.id', 'salah')
     expect(screen.getByRole('alert').textContent).toBe('Akun dikunci sementara. Coba lagi pukul 10.15 WIB.')
@@ -87,7 +102,18 @@ describe('LoginPage', () => {
   })
 
   it('ties a field error from the API to its field', async () => {
-    fakeFetch([{ status: 400, body: { error: { code: 'invalid_input', message: 'Periksa isian', details: { email: 'Alamat e-mail tidak valid.' } } } }])
+    fakeFetch([
+      {
+        status: 400,
+        body: {
+          error: {
+            code: 'invalid_input',
+            message: 'Periksa isian',
+            details: { email: 'Alamat e-mail tidak valid.' },
+          },
+        },
+      },
+    ])
     renderLogin()
     await submitPassword('bukan-email', 'x')
     const input = screen.getByLabelText('Alamat e-mail')
@@ -97,10 +123,13 @@ describe('LoginPage', () => {
   })
 
   it('says the server cannot be reached when the network fails', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (input: string) => {
-      if (input === '/api/auth/options') return new Response('{"oidc":null}')
-      throw new TypeError('Failed to fetch')
-    }))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        if (input === '/api/auth/options') return new Response('{"oidc":null}')
+        throw new TypeError('Failed to fetch')
+      }),
+    )
     renderLogin()
     await submitPassword('admin@kota.go.id', 'kata-sandi-panjang')
     expect(screen.getByRole('alert').textContent).toContain('Server tidak dapat dihubungi')

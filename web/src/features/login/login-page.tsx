@@ -10,7 +10,13 @@ import { useI18n } from '../../i18n/i18n.tsx'
 
 type Step = 'password' | 'code'
 
-export function LoginPage({ onLoggedIn, secondFactorOnly = false }: { onLoggedIn: () => Promise<void>; secondFactorOnly?: boolean }) {
+export function LoginPage({
+  onLoggedIn,
+  secondFactorOnly = false,
+}: {
+  onLoggedIn: () => Promise<void>
+  secondFactorOnly?: boolean
+}) {
   const { t } = useI18n()
   const [step, setStep] = useState<Step>(secondFactorOnly ? 'code' : 'password')
   const [email, setEmail] = useState('')
@@ -58,7 +64,13 @@ export function LoginPage({ onLoggedIn, secondFactorOnly = false }: { onLoggedIn
           <LanguageSwitch />
         </div>
         <h1>{step === 'password' ? t('login.title') : t('login.codeTitle')}</h1>
-        <p className="muted">{step === 'password' ? t('login.intro') : useRecovery ? t('login.recoveryIntro') : t('login.codeIntro')}</p>
+        <p className="muted">
+          {step === 'password'
+            ? t('login.intro')
+            : useRecovery
+              ? t('login.recoveryIntro')
+              : t('login.codeIntro')}
+        </p>
         <ErrorAlert>{error.message}</ErrorAlert>
         <form onSubmit={(event) => void submit(event)} noValidate>
           {step === 'password' ? (
@@ -124,17 +136,17 @@ export function LoginPage({ onLoggedIn, secondFactorOnly = false }: { onLoggedIn
               {useRecovery ? t('login.useTotp') : t('login.useRecovery')}
             </button>
             {secondFactorOnly ? null : (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setStep('password')
-                setCode('')
-                clear()
-              }}
-            >
-              {t('login.back')}
-            </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setStep('password')
+                  setCode('')
+                  clear()
+                }}
+              >
+                {t('login.back')}
+              </button>
             )}
           </div>
         ) : null}

@@ -17,7 +17,9 @@ export const NAMING_PATH = '/api/naming/patterns'
 
 function PatternsForm({ initial }: { initial: NamingPatterns }) {
   const { t } = useI18n()
-  const [patterns, setPatterns] = useState<Record<string, string>>(() => Object.fromEntries(PLATFORMS.map((platform) => [platform, initial[platform] ?? ''])))
+  const [patterns, setPatterns] = useState<Record<string, string>>(() =>
+    Object.fromEntries(PLATFORMS.map((platform) => [platform, initial[platform] ?? ''])),
+  )
   const [saved, setSaved] = useState(false)
   const { error, capture, clear, field } = useApiError()
 
@@ -26,7 +28,9 @@ function PatternsForm({ initial }: { initial: NamingPatterns }) {
     clear()
     setSaved(false)
     try {
-      const body = Object.fromEntries(Object.entries(patterns).map(([platform, pattern]) => [platform, pattern.trim() || null]))
+      const body = Object.fromEntries(
+        Object.entries(patterns).map(([platform, pattern]) => [platform, pattern.trim() || null]),
+      )
       await api.put(NAMING_PATH, { patterns: body })
       setSaved(true)
     } catch (caught) {

@@ -49,7 +49,9 @@ function TwoFactorSection() {
     event.preventDefault()
     clear()
     try {
-      const result = await api.post<{ recoveryCodes: string[] }>(TWO_FACTOR_PATHS.recoveryCodes, { code: code.replace(/\s+/g, '') })
+      const result = await api.post<{ recoveryCodes: string[] }>(TWO_FACTOR_PATHS.recoveryCodes, {
+        code: code.replace(/\s+/g, ''),
+      })
       setCodes(result.recoveryCodes)
       setCode('')
     } catch (caught) {
@@ -67,14 +69,24 @@ function TwoFactorSection() {
         <>
           <p>{t('profile.twoFactorOn')}</p>
           <form className="inline-form" onSubmit={(event) => void regenerate(event)} noValidate>
-            <TextField label={t('twoFactor.code')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(event) => setCode(event.target.value)} error={field('code')} />
+            <TextField
+              label={t('twoFactor.code')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              error={field('code')}
+            />
             <button type="submit" className="button">
               {t('profile.newRecoveryCodes')}
             </button>
           </form>
         </>
       ) : enrolling ? (
-        <TwoFactorEnrolment doneLabel={t('common.done')} onDone={() => refresh().then(() => setEnrolling(false))} />
+        <TwoFactorEnrolment
+          doneLabel={t('common.done')}
+          onDone={() => refresh().then(() => setEnrolling(false))}
+        />
       ) : (
         <>
           <p>{t('profile.twoFactorOff')}</p>
@@ -125,14 +137,20 @@ function SessionsSection() {
               {sessions.data.items.map((session) => (
                 <tr key={session.id}>
                   <td>
-                    <span title={session.userAgent ?? undefined}>{describeDevice(session.userAgent) ?? '—'}</span>
+                    <span title={session.userAgent ?? undefined}>
+                      {describeDevice(session.userAgent) ?? '—'}
+                    </span>
                     {session.current ? <span className="badge ok">{t('profile.thisSession')}</span> : null}
                   </td>
                   <td>{session.ip ?? '—'}</td>
                   <td>{formatDateTime(session.lastSeenAt, locale)}</td>
                   <td>
                     {session.current ? null : (
-                      <button type="button" className="button small danger" onClick={() => void revoke(session.id)}>
+                      <button
+                        type="button"
+                        className="button small danger"
+                        onClick={() => void revoke(session.id)}
+                      >
                         {t('profile.revoke')}
                       </button>
                     )}
@@ -164,7 +182,9 @@ function TokensSection() {
     try {
       const result = await api.post<{ token: string }>('/api/me/tokens', {
         name: name.trim(),
-        grants: me.roles.filter((grant) => roles.includes(grant.role)).map((grant) => ({ unitId: grant.unitId, role: grant.role })),
+        grants: me.roles
+          .filter((grant) => roles.includes(grant.role))
+          .map((grant) => ({ unitId: grant.unitId, role: grant.role })),
         ...(expiresAt ? { expiresAt: new Date(`${expiresAt}T23:59:59+07:00`).toISOString() } : {}),
       })
       setCreated(result.token)
@@ -201,8 +221,20 @@ function TokensSection() {
         </Notice>
       ) : null}
       <form onSubmit={(event) => void create(event)} noValidate className="inline-form">
-        <TextField label={t('profile.tokenName')} value={name} required onChange={(event) => setName(event.target.value)} error={field('name')} />
-        <TextField label={t('profile.tokenExpires')} type="date" value={expiresAt} onChange={(event) => setExpiresAt(event.target.value)} error={field('expiresAt')} />
+        <TextField
+          label={t('profile.tokenName')}
+          value={name}
+          required
+          onChange={(event) => setName(event.target.value)}
+          error={field('name')}
+        />
+        <TextField
+          label={t('profile.tokenExpires')}
+          type="date"
+          value={expiresAt}
+          onChange={(event) => setExpiresAt(event.target.value)}
+          error={field('expiresAt')}
+        />
         <fieldset className="checks">
           <legend>{t('profile.tokenRoles')}</legend>
           {roleNames.map((role) => (
@@ -210,7 +242,11 @@ function TokensSection() {
               key={role}
               label={roleLabel(t, role)}
               checked={roles.includes(role)}
-              onChange={(event) => setRoles(event.target.checked ? [...roles, role] : roles.filter((candidate) => candidate !== role))}
+              onChange={(event) =>
+                setRoles(
+                  event.target.checked ? [...roles, role] : roles.filter((candidate) => candidate !== role),
+                )
+              }
             />
           ))}
           {field('grants') ? <p className="field-error">{field('grants')}</p> : null}
@@ -245,7 +281,11 @@ function TokensSection() {
                   <td>{token.expiresAt ? formatDate(token.expiresAt, locale) : t('profile.never')}</td>
                   <td>{formatDateTime(token.lastUsedAt, locale)}</td>
                   <td>
-                    <button type="button" className="button small danger" onClick={() => void revoke(token.id)}>
+                    <button
+                      type="button"
+                      className="button small danger"
+                      onClick={() => void revoke(token.id)}
+                    >
                       {t('profile.revoke')}
                     </button>
                   </td>

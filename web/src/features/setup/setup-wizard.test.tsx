@@ -22,7 +22,9 @@ afterEach(() => {
 describe('setup wizard rules', () => {
   it('derives a slug from the instansi name without accents or spaces', () => {
     expect(slugify('Pemerintah Kota Bandung')).toBe('pemerintah-kota-bandung')
-    expect(slugify('  Dinas Komunikasi & Informatika — Sumbawa ')).toBe('dinas-komunikasi-informatika-sumbawa')
+    expect(slugify('  Dinas Komunikasi & Informatika — Sumbawa ')).toBe(
+      'dinas-komunikasi-informatika-sumbawa',
+    )
     expect(slugify('Kabupaten Tanah Datar Ê')).toBe('kabupaten-tanah-datar-e')
   })
 
@@ -30,8 +32,22 @@ describe('setup wizard rules', () => {
     const all = Object.keys(filled) as (keyof SetupForm)[]
     expect(validateSetupStep(filled, all)).toEqual({})
     expect(
-      validateSetupStep({ ...filled, instansiSlug: 'Kota Bandung', adminEmail: 'sari', adminPassword: 'pendek', adminPasswordConfirm: 'lain' }, all),
-    ).toEqual({ instansiSlug: 'setup.slugInvalid', adminEmail: 'form.emailInvalid', adminPassword: 'form.passwordShort', adminPasswordConfirm: 'form.passwordMismatch' })
+      validateSetupStep(
+        {
+          ...filled,
+          instansiSlug: 'Kota Bandung',
+          adminEmail: 'sari',
+          adminPassword: 'pendek',
+          adminPasswordConfirm: 'lain',
+        },
+        all,
+      ),
+    ).toEqual({
+      instansiSlug: 'setup.slugInvalid',
+      adminEmail: 'form.emailInvalid',
+      adminPassword: 'form.passwordShort',
+      adminPasswordConfirm: 'form.passwordMismatch',
+    })
   })
 })
 
@@ -55,7 +71,16 @@ describe('SetupWizard', () => {
       'fetch',
       vi.fn(async (_input: string, init?: RequestInit) => {
         bodies.push(JSON.parse(init?.body as string))
-        return new Response(JSON.stringify({ error: { code: 'conflict', message: 'Slug sudah dipakai.', details: { slug: 'Slug sudah dipakai.' } } }), { status: 409 })
+        return new Response(
+          JSON.stringify({
+            error: {
+              code: 'conflict',
+              message: 'Slug sudah dipakai.',
+              details: { slug: 'Slug sudah dipakai.' },
+            },
+          }),
+          { status: 409 },
+        )
       }),
     )
     const onDone = vi.fn(async () => {})
@@ -65,7 +90,9 @@ describe('SetupWizard', () => {
       </I18nProvider>,
     )
     fireEvent.change(screen.getByLabelText('Nama instansi'), { target: { value: filled.instansiName } })
-    expect(screen.getByLabelText<HTMLInputElement>('Kode singkat instansi').value).toBe('pemerintah-kota-bandung')
+    expect(screen.getByLabelText<HTMLInputElement>('Kode singkat instansi').value).toBe(
+      'pemerintah-kota-bandung',
+    )
     fireEvent.click(screen.getByRole('button', { name: 'Berikutnya' }))
     fireEvent.change(screen.getByLabelText('Nama unit teratas'), { target: { value: filled.rootUnitName } })
     fireEvent.change(screen.getByLabelText('Kode unit'), { target: { value: filled.rootUnitCode } })

@@ -49,15 +49,21 @@ export function slugify(name: string): string {
 }
 
 /** Checks one step before moving on, so the user is not sent back from the last step for a typo in the first. */
-export function validateSetupStep(form: SetupForm, fields: (keyof SetupForm)[]): Partial<Record<keyof SetupForm, MessageKey>> {
+export function validateSetupStep(
+  form: SetupForm,
+  fields: (keyof SetupForm)[],
+): Partial<Record<keyof SetupForm, MessageKey>> {
   const errors: Partial<Record<keyof SetupForm, MessageKey>> = {}
   for (const field of fields) {
     const value = form[field].trim()
     if (!value) errors[field] = 'form.required'
-    else if (field === 'instansiSlug' && !/^[a-z0-9][a-z0-9-]*$/.test(value)) errors[field] = 'setup.slugInvalid'
-    else if (field === 'adminEmail' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) errors[field] = 'form.emailInvalid'
+    else if (field === 'instansiSlug' && !/^[a-z0-9][a-z0-9-]*$/.test(value))
+      errors[field] = 'setup.slugInvalid'
+    else if (field === 'adminEmail' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value))
+      errors[field] = 'form.emailInvalid'
     else if (field === 'adminPassword' && form.adminPassword.length < 12) errors[field] = 'form.passwordShort'
-    else if (field === 'adminPasswordConfirm' && form.adminPasswordConfirm !== form.adminPassword) errors[field] = 'form.passwordMismatch'
+    else if (field === 'adminPasswordConfirm' && form.adminPasswordConfirm !== form.adminPassword)
+      errors[field] = 'form.passwordMismatch'
   }
   return errors
 }
@@ -135,7 +141,10 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
         const field = API_FIELDS[key]
         if (!field) continue
         mapped[field] = message
-        firstStep = Math.min(firstStep, STEPS.findIndex((candidate) => candidate.fields.includes(field)))
+        firstStep = Math.min(
+          firstStep,
+          STEPS.findIndex((candidate) => candidate.fields.includes(field)),
+        )
       }
       setErrors(mapped)
       if (Object.keys(mapped).length > 0) setStep(firstStep)
@@ -144,7 +153,11 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
     }
   }
 
-  const input = (field: keyof SetupForm, label: MessageKey, extra: { type?: string; hint?: MessageKey; autoComplete?: string } = {}) => (
+  const input = (
+    field: keyof SetupForm,
+    label: MessageKey,
+    extra: { type?: string; hint?: MessageKey; autoComplete?: string } = {},
+  ) => (
     <TextField
       key={field}
       label={t(label)}
@@ -175,7 +188,11 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
         <p className="muted">{t('setup.intro')}</p>
         <ol className="steps" aria-label={t('setup.progress')}>
           {STEPS.map((candidate, index) => (
-            <li key={candidate.title} className={index === step ? 'current' : index < step ? 'done' : ''} aria-current={index === step ? 'step' : undefined}>
+            <li
+              key={candidate.title}
+              className={index === step ? 'current' : index < step ? 'done' : ''}
+              aria-current={index === step ? 'step' : undefined}
+            >
               <span className="step-number">{index + 1}</span> {t(candidate.title)}
             </li>
           ))}
@@ -199,8 +216,15 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
             <>
               {input('adminName', 'setup.adminName', { autoComplete: 'name' })}
               {input('adminEmail', 'setup.adminEmail', { type: 'email', autoComplete: 'username' })}
-              {input('adminPassword', 'setup.adminPassword', { type: 'password', hint: 'form.passwordRule', autoComplete: 'new-password' })}
-              {input('adminPasswordConfirm', 'setup.adminPasswordConfirm', { type: 'password', autoComplete: 'new-password' })}
+              {input('adminPassword', 'setup.adminPassword', {
+                type: 'password',
+                hint: 'form.passwordRule',
+                autoComplete: 'new-password',
+              })}
+              {input('adminPasswordConfirm', 'setup.adminPasswordConfirm', {
+                type: 'password',
+                autoComplete: 'new-password',
+              })}
             </>
           ) : null}
           <div className="form-actions">

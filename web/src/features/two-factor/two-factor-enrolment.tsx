@@ -19,7 +19,15 @@ interface Enrolment {
   qrDataUrl?: string
 }
 
-export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; onDone: () => void; doneLabel: string }) {
+export function RecoveryCodes({
+  codes,
+  onDone,
+  doneLabel,
+}: {
+  codes: string[]
+  onDone: () => void
+  doneLabel: string
+}) {
   const { t } = useI18n()
   return (
     <section className="recovery" aria-labelledby="recovery-title">
@@ -39,7 +47,13 @@ export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; o
   )
 }
 
-export function TwoFactorEnrolment({ onDone, doneLabel }: { onDone: () => void | Promise<void>; doneLabel: string }) {
+export function TwoFactorEnrolment({
+  onDone,
+  doneLabel,
+}: {
+  onDone: () => void | Promise<void>
+  doneLabel: string
+}) {
   const { t } = useI18n()
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null)
   const [code, setCode] = useState('')
@@ -64,7 +78,9 @@ export function TwoFactorEnrolment({ onDone, doneLabel }: { onDone: () => void |
     clear()
     setBusy(true)
     try {
-      const result = await api.post<{ recoveryCodes: string[] }>(TWO_FACTOR_PATHS.confirm, { code: code.replace(/\s+/g, '') })
+      const result = await api.post<{ recoveryCodes: string[] }>(TWO_FACTOR_PATHS.confirm, {
+        code: code.replace(/\s+/g, ''),
+      })
       setCodes(result.recoveryCodes)
     } catch (caught) {
       capture(caught)
@@ -93,7 +109,15 @@ export function TwoFactorEnrolment({ onDone, doneLabel }: { onDone: () => void |
               <li>{t('twoFactor.scan')}</li>
               <li>{t('twoFactor.enterCode')}</li>
             </ol>
-            {enrolment.qrDataUrl ? <img className="qr" src={enrolment.qrDataUrl} alt={t('twoFactor.qrAlt')} width={200} height={200} /> : null}
+            {enrolment.qrDataUrl ? (
+              <img
+                className="qr"
+                src={enrolment.qrDataUrl}
+                alt={t('twoFactor.qrAlt')}
+                width={200}
+                height={200}
+              />
+            ) : null}
             <p className="secret">
               {t('twoFactor.secretLabel')} <code data-testid="totp-secret">{enrolment.secret}</code>
             </p>

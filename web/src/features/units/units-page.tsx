@@ -13,7 +13,17 @@ import { buildUnitTree, unitOptionLabel, type Unit, type UnitNode } from './unit
 import { attributesToText, textToAttributes } from './unit-attributes.ts'
 import { useUnits } from './use-units.ts'
 
-function TreeNode({ node, selected, onSelect, canManage }: { node: UnitNode; selected: string | null; onSelect: (id: string) => void; canManage: boolean }) {
+function TreeNode({
+  node,
+  selected,
+  onSelect,
+  canManage,
+}: {
+  node: UnitNode
+  selected: string | null
+  onSelect: (id: string) => void
+  canManage: boolean
+}) {
   const { t } = useI18n()
   return (
     <li>
@@ -35,7 +45,13 @@ function TreeNode({ node, selected, onSelect, canManage }: { node: UnitNode; sel
       {node.children.length > 0 ? (
         <ul>
           {node.children.map((child) => (
-            <TreeNode key={child.id} node={child} selected={selected} onSelect={onSelect} canManage={canManage} />
+            <TreeNode
+              key={child.id}
+              node={child}
+              selected={selected}
+              onSelect={onSelect}
+              canManage={canManage}
+            />
           ))}
         </ul>
       ) : null}
@@ -43,7 +59,13 @@ function TreeNode({ node, selected, onSelect, canManage }: { node: UnitNode; sel
   )
 }
 
-function CreateUnitForm({ options, onCreated }: { options: { unit: Unit; depth: number }[]; onCreated: (message: string) => void }) {
+function CreateUnitForm({
+  options,
+  onCreated,
+}: {
+  options: { unit: Unit; depth: number }[]
+  onCreated: (message: string) => void
+}) {
   const { t } = useI18n()
   const [name, setName] = useState('')
   const [code, setCode] = useState('')
@@ -54,7 +76,11 @@ function CreateUnitForm({ options, onCreated }: { options: { unit: Unit; depth: 
     event.preventDefault()
     clear()
     try {
-      await api.post('/api/units', { name: name.trim(), code: code.trim(), parentId: parentId || options[0]?.unit.id })
+      await api.post('/api/units', {
+        name: name.trim(),
+        code: code.trim(),
+        parentId: parentId || options[0]?.unit.id,
+      })
       onCreated(t('units.created', { name: name.trim() }))
       setName('')
       setCode('')
@@ -68,9 +94,30 @@ function CreateUnitForm({ options, onCreated }: { options: { unit: Unit; depth: 
       <h2 id="unit-create">{t('units.create')}</h2>
       <ErrorAlert>{error.message}</ErrorAlert>
       <form onSubmit={(event) => void submit(event)} noValidate className="inline-form">
-        <TextField label={t('units.name')} name="name" value={name} required onChange={(event) => setName(event.target.value)} error={field('name')} />
-        <TextField label={t('units.code')} name="code" value={code} required hint={t('units.codeHint')} onChange={(event) => setCode(event.target.value)} error={field('code')} />
-        <SelectField label={t('units.parent')} name="parentId" value={parentId} onChange={(event) => setParentId(event.target.value)} error={field('parentId')}>
+        <TextField
+          label={t('units.name')}
+          name="name"
+          value={name}
+          required
+          onChange={(event) => setName(event.target.value)}
+          error={field('name')}
+        />
+        <TextField
+          label={t('units.code')}
+          name="code"
+          value={code}
+          required
+          hint={t('units.codeHint')}
+          onChange={(event) => setCode(event.target.value)}
+          error={field('code')}
+        />
+        <SelectField
+          label={t('units.parent')}
+          name="parentId"
+          value={parentId}
+          onChange={(event) => setParentId(event.target.value)}
+          error={field('parentId')}
+        >
           {options
             .filter(({ unit }) => !unit.archivedAt)
             .map(({ unit, depth }) => (
@@ -87,7 +134,17 @@ function CreateUnitForm({ options, onCreated }: { options: { unit: Unit; depth: 
   )
 }
 
-function EditUnitPanel({ unit, options, onChanged, onClose }: { unit: Unit; options: { unit: Unit; depth: number }[]; onChanged: (message: string) => void; onClose: () => void }) {
+function EditUnitPanel({
+  unit,
+  options,
+  onChanged,
+  onClose,
+}: {
+  unit: Unit
+  options: { unit: Unit; depth: number }[]
+  onChanged: (message: string) => void
+  onClose: () => void
+}) {
   const { t } = useI18n()
   const [name, setName] = useState(unit.name)
   const [code, setCode] = useState(unit.code)
@@ -109,7 +166,9 @@ function EditUnitPanel({ unit, options, onChanged, onClose }: { unit: Unit; opti
   }
 
   // A unit cannot move under itself or below itself.
-  const targets = options.filter(({ unit: candidate }) => !candidate.path.startsWith(unit.path) && !candidate.archivedAt)
+  const targets = options.filter(
+    ({ unit: candidate }) => !candidate.path.startsWith(unit.path) && !candidate.archivedAt,
+  )
   return (
     <section className="panel edit-panel" aria-labelledby="unit-edit">
       <div className="panel-head">
@@ -132,11 +191,31 @@ function EditUnitPanel({ unit, options, onChanged, onClose }: { unit: Unit; opti
             return
           }
           setAttributeError(undefined)
-          void run(() => api.patch(`/api/units/${unit.id}`, { name: name.trim(), code: code.trim(), attributes: parsed.attributes }), t('units.renamed'))
+          void run(
+            () =>
+              api.patch(`/api/units/${unit.id}`, {
+                name: name.trim(),
+                code: code.trim(),
+                attributes: parsed.attributes,
+              }),
+            t('units.renamed'),
+          )
         }}
       >
-        <TextField label={t('units.name')} value={name} onChange={(event) => setName(event.target.value)} error={field('name')} required />
-        <TextField label={t('units.code')} value={code} onChange={(event) => setCode(event.target.value)} error={field('code')} required />
+        <TextField
+          label={t('units.name')}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={field('name')}
+          required
+        />
+        <TextField
+          label={t('units.code')}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          error={field('code')}
+          required
+        />
         <TextAreaField
           label={t('units.attributes')}
           hint={t('units.attributesHint')}
@@ -158,7 +237,12 @@ function EditUnitPanel({ unit, options, onChanged, onClose }: { unit: Unit; opti
             void run(() => api.post(`/api/units/${unit.id}/move`, { parentId }), t('units.moved'))
           }}
         >
-          <SelectField label={t('units.newParent')} value={parentId} onChange={(event) => setParentId(event.target.value)} error={field('parentId')}>
+          <SelectField
+            label={t('units.newParent')}
+            value={parentId}
+            onChange={(event) => setParentId(event.target.value)}
+            error={field('parentId')}
+          >
             {targets.map(({ unit: candidate, depth }) => (
               <option key={candidate.id} value={candidate.id}>
                 {unitOptionLabel(candidate, depth)}
@@ -171,13 +255,27 @@ function EditUnitPanel({ unit, options, onChanged, onClose }: { unit: Unit; opti
         </form>
       ) : null}
       {unit.archivedAt ? (
-        <button type="button" className="button" onClick={() => void run(() => api.post(`/api/units/${unit.id}/unarchive`), t('units.restored'))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void run(() => api.post(`/api/units/${unit.id}/unarchive`), t('units.restored'))}
+        >
           {t('units.unarchive')}
         </button>
       ) : unit.parentId ? (
         <div className="button-row">
-          <CheckboxField label={t('units.archiveForce')} checked={force} onChange={(event) => setForce(event.target.checked)} />
-          <button type="button" className="button danger" onClick={() => void run(() => api.post(`/api/units/${unit.id}/archive`, { force }), t('units.archivedDone'))}>
+          <CheckboxField
+            label={t('units.archiveForce')}
+            checked={force}
+            onChange={(event) => setForce(event.target.checked)}
+          />
+          <button
+            type="button"
+            className="button danger"
+            onClick={() =>
+              void run(() => api.post(`/api/units/${unit.id}/archive`, { force }), t('units.archivedDone'))
+            }
+          >
             {t('units.archive')}
           </button>
         </div>
@@ -206,19 +304,37 @@ export function UnitsPage() {
     <>
       <PageHeader title={t('units.title')} description={t('units.intro')} />
       {notice ? <Notice>{notice}</Notice> : null}
-      {canManage && loaded.options.length > 0 ? <CreateUnitForm options={loaded.options} onCreated={changed} /> : null}
+      {canManage && loaded.options.length > 0 ? (
+        <CreateUnitForm options={loaded.options} onCreated={changed} />
+      ) : null}
       {selectedUnit ? (
-        <EditUnitPanel key={`${selectedUnit.id}-${selectedUnit.name}-${selectedUnit.parentId}-${selectedUnit.archivedAt}`} unit={selectedUnit} options={loaded.options} onChanged={changed} onClose={() => setSelected(null)} />
+        <EditUnitPanel
+          key={`${selectedUnit.id}-${selectedUnit.name}-${selectedUnit.parentId}-${selectedUnit.archivedAt}`}
+          unit={selectedUnit}
+          options={loaded.options}
+          onChanged={changed}
+          onClose={() => setSelected(null)}
+        />
       ) : null}
       <section className="panel" aria-labelledby="unit-tree">
         <div className="panel-head">
           <h2 id="unit-tree">{t('units.tree')}</h2>
-          <CheckboxField label={t('units.showArchived')} checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} />
+          <CheckboxField
+            label={t('units.showArchived')}
+            checked={showArchived}
+            onChange={(event) => setShowArchived(event.target.checked)}
+          />
         </div>
         <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} />
         <ul className="tree" data-testid="unit-tree">
           {tree.map((node) => (
-            <TreeNode key={node.id} node={node} selected={selected} onSelect={setSelected} canManage={canManage} />
+            <TreeNode
+              key={node.id}
+              node={node}
+              selected={selected}
+              onSelect={setSelected}
+              canManage={canManage}
+            />
           ))}
         </ul>
       </section>

@@ -4,7 +4,10 @@ import { useLoad } from '../../components/use-load.ts'
 import { buildUnitTree, flattenUnitTree, type Unit } from './unit-tree.ts'
 
 export function useUnits(includeArchived = false) {
-  const loaded = useLoad(() => api.get<{ items: Unit[] }>(`/api/units${includeArchived ? '?includeArchived=true' : ''}`), [includeArchived])
+  const loaded = useLoad(
+    () => api.get<{ items: Unit[] }>(`/api/units${includeArchived ? '?includeArchived=true' : ''}`),
+    [includeArchived],
+  )
   const units = loaded.data?.items ?? []
   const options = flattenUnitTree(buildUnitTree(units))
   return { ...loaded, units, options }

@@ -55,7 +55,13 @@ function UnitOptionsList({ options }: { options: UnitOptions }) {
   )
 }
 
-function CreateUserForm({ options, onCreated }: { options: UnitOptions; onCreated: (message: string, secret?: string) => void }) {
+function CreateUserForm({
+  options,
+  onCreated,
+}: {
+  options: UnitOptions
+  onCreated: (message: string, secret?: string) => void
+}) {
   const { t } = useI18n()
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
@@ -88,8 +94,23 @@ function CreateUserForm({ options, onCreated }: { options: UnitOptions; onCreate
       <h2 id="user-create">{t('users.create')}</h2>
       <ErrorAlert>{error.message}</ErrorAlert>
       <form onSubmit={(event) => void submit(event)} noValidate className="grid-form">
-        <TextField label={t('users.name')} name="name" value={name} required onChange={(event) => setName(event.target.value)} error={field('name')} />
-        <TextField label={t('users.email')} name="email" type="email" value={email} required onChange={(event) => setEmail(event.target.value)} error={field('email')} />
+        <TextField
+          label={t('users.name')}
+          name="name"
+          value={name}
+          required
+          onChange={(event) => setName(event.target.value)}
+          error={field('name')}
+        />
+        <TextField
+          label={t('users.email')}
+          name="email"
+          type="email"
+          value={email}
+          required
+          onChange={(event) => setEmail(event.target.value)}
+          error={field('email')}
+        />
         <TextField
           label={t('users.password')}
           name="password"
@@ -100,14 +121,26 @@ function CreateUserForm({ options, onCreated }: { options: UnitOptions; onCreate
           onChange={(event) => setPassword(event.target.value)}
           error={field('password')}
         />
-        <SelectField label={t('users.role')} name="role" value={role} onChange={(event) => setRole(event.target.value)} error={field('grants.0.role')}>
+        <SelectField
+          label={t('users.role')}
+          name="role"
+          value={role}
+          onChange={(event) => setRole(event.target.value)}
+          error={field('grants.0.role')}
+        >
           {ROLE_IDS.map((id) => (
             <option key={id} value={id}>
               {roleLabel(t, id)}
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('users.unit')} name="unitId" value={unitId} onChange={(event) => setUnitId(event.target.value)} error={field('grants.0.unitId')}>
+        <SelectField
+          label={t('users.unit')}
+          name="unitId"
+          value={unitId}
+          onChange={(event) => setUnitId(event.target.value)}
+          error={field('grants.0.unitId')}
+        >
           <UnitOptionsList options={options} />
         </SelectField>
         <div className="form-actions">
@@ -120,7 +153,17 @@ function CreateUserForm({ options, onCreated }: { options: UnitOptions; onCreate
   )
 }
 
-function ManageUserPanel({ user, options, onChanged, onClose }: { user: UserRow; options: UnitOptions; onChanged: (message: string, secret?: string) => void; onClose: () => void }) {
+function ManageUserPanel({
+  user,
+  options,
+  onChanged,
+  onClose,
+}: {
+  user: UserRow
+  options: UnitOptions
+  onChanged: (message: string, secret?: string) => void
+  onClose: () => void
+}) {
   const { t } = useI18n()
   const [role, setRole] = useState('pengelola')
   const [unitId, setUnitId] = useState('')
@@ -158,7 +201,12 @@ function ManageUserPanel({ user, options, onChanged, onClose }: { user: UserRow;
             <button
               type="button"
               className="button small danger"
-              onClick={() => void run(() => api.delete(`/api/users/${user.id}/grants/${grantIdOf(grant)}`), t('users.grantRevoked'))}
+              onClick={() =>
+                void run(
+                  () => api.delete(`/api/users/${user.id}/grants/${grantIdOf(grant)}`),
+                  t('users.grantRevoked'),
+                )
+              }
             >
               {t('users.revokeGrant')}
             </button>
@@ -170,17 +218,30 @@ function ManageUserPanel({ user, options, onChanged, onClose }: { user: UserRow;
         noValidate
         onSubmit={(event) => {
           event.preventDefault()
-          void run(() => api.post(`/api/users/${user.id}/grants`, { role, unitId: unitId || options[0]?.unit.id }), t('users.granted'))
+          void run(
+            () => api.post(`/api/users/${user.id}/grants`, { role, unitId: unitId || options[0]?.unit.id }),
+            t('users.granted'),
+          )
         }}
       >
-        <SelectField label={t('users.role')} value={role} onChange={(event) => setRole(event.target.value)} error={field('role')}>
+        <SelectField
+          label={t('users.role')}
+          value={role}
+          onChange={(event) => setRole(event.target.value)}
+          error={field('role')}
+        >
           {ROLE_IDS.map((id) => (
             <option key={id} value={id}>
               {roleLabel(t, id)}
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('users.unit')} value={unitId} onChange={(event) => setUnitId(event.target.value)} error={field('unitId')}>
+        <SelectField
+          label={t('users.unit')}
+          value={unitId}
+          onChange={(event) => setUnitId(event.target.value)}
+          error={field('unitId')}
+        >
           <UnitOptionsList options={options} />
         </SelectField>
         <button type="submit" className="button">
@@ -188,20 +249,44 @@ function ManageUserPanel({ user, options, onChanged, onClose }: { user: UserRow;
         </button>
       </form>
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void run(() => api.post(`/api/users/${user.id}/reset-password`), t('users.passwordReset'))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            void run(() => api.post(`/api/users/${user.id}/reset-password`), t('users.passwordReset'))
+          }
+        >
           {t('users.resetPassword')}
         </button>
         {user.twoFactorEnabled ? (
-          <button type="button" className="button" onClick={() => void run(() => api.post(`/api/users/${user.id}/reset-two-factor`), t('users.twoFactorReset'))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void run(() => api.post(`/api/users/${user.id}/reset-two-factor`), t('users.twoFactorReset'))
+            }
+          >
             {t('users.resetTwoFactor')}
           </button>
         ) : null}
         {user.disabled ? (
-          <button type="button" className="button" onClick={() => void run(() => api.patch(`/api/users/${user.id}`, { disabled: false }), t('users.enabled'))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void run(() => api.patch(`/api/users/${user.id}`, { disabled: false }), t('users.enabled'))
+            }
+          >
             {t('users.enable')}
           </button>
         ) : (
-          <button type="button" className="button danger" onClick={() => void run(() => api.patch(`/api/users/${user.id}`, { disabled: true }), t('users.disabled'))}>
+          <button
+            type="button"
+            className="button danger"
+            onClick={() =>
+              void run(() => api.patch(`/api/users/${user.id}`, { disabled: true }), t('users.disabled'))
+            }
+          >
             {t('users.disable')}
           </button>
         )}
@@ -239,9 +324,17 @@ export function UsersPage() {
           ) : null}
         </Notice>
       ) : null}
-      {canManage && units.options.length > 0 ? <CreateUserForm options={units.options} onCreated={changed} /> : null}
+      {canManage && units.options.length > 0 ? (
+        <CreateUserForm options={units.options} onCreated={changed} />
+      ) : null}
       {selectedUser && canManage ? (
-        <ManageUserPanel key={selectedUser.id} user={selectedUser} options={units.options} onChanged={changed} onClose={() => setSelected(null)} />
+        <ManageUserPanel
+          key={selectedUser.id}
+          user={selectedUser}
+          options={units.options}
+          onChanged={changed}
+          onClose={() => setSelected(null)}
+        />
       ) : null}
       <section className="panel" aria-labelledby="user-list">
         <h2 id="user-list">{t('users.list')}</h2>
@@ -270,13 +363,31 @@ export function UsersPage() {
                   <tr key={user.id}>
                     <td>{user.name}</td>
                     <td>{user.email}</td>
-                    <td>{grantsOf(user).map((grant) => `${roleLabel(t, grant.role)} — ${grant.unitName ?? grant.unitCode ?? ''}`).join('; ')}</td>
+                    <td>
+                      {grantsOf(user)
+                        .map(
+                          (grant) =>
+                            `${roleLabel(t, grant.role)} — ${grant.unitName ?? grant.unitCode ?? ''}`,
+                        )
+                        .join('; ')}
+                    </td>
                     <td>{user.twoFactorEnabled ? t('common.yes') : t('common.no')}</td>
                     <td>{formatDateTime(user.lastLoginAt, locale)}</td>
-                    <td>{user.disabled ? <span className="badge warn">{t('users.statusDisabled')}</span> : <span className="badge ok">{t('users.statusActive')}</span>}</td>
+                    <td>
+                      {user.disabled ? (
+                        <span className="badge warn">{t('users.statusDisabled')}</span>
+                      ) : (
+                        <span className="badge ok">{t('users.statusActive')}</span>
+                      )}
+                    </td>
                     {canManage ? (
                       <td>
-                        <button type="button" className="button small" onClick={() => setSelected(user.id)} aria-label={t('users.manageTitle', { name: user.name })}>
+                        <button
+                          type="button"
+                          className="button small"
+                          onClick={() => setSelected(user.id)}
+                          aria-label={t('users.manageTitle', { name: user.name })}
+                        >
                           {t('users.manage')}
                         </button>
                       </td>
