@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { checkHandleAgainstPattern, normalisePlaceholderValue, parseNamingPattern } from './naming-pattern.ts'
+import {
+  checkHandleAgainstPattern,
+  matchesWildcardSegments,
+  normalisePlaceholderValue,
+  parseNamingPattern,
+} from './naming-pattern.ts'
 
 describe('parseNamingPattern', () => {
   it('splits literals, placeholders and wildcards', () => {
@@ -56,5 +61,40 @@ describe('checkHandleAgainstPattern', () => {
     expect(normalisePlaceholderValue('Kota Bandung')).toBe('kotabandung')
     expect(normalisePlaceholderValue('DINKES-01')).toBe('dinkes01')
     expect(normalisePlaceholderValue('Bañjar')).toBe('banjar')
+  })
+})
+
+describe('matchesWildcardSegments', () => {
+  it('matches like a glob: prefix, suffix and ordered pieces between wildcards', () => {
+    expect(matchesWildcardSegments(['humas'], 'humas')).toBe(true)
+    expect(matchesWildcardSegments(['humas', ''], 'humas_kota')).toBe(true)
+    expect(matchesWildcardSegments(['', 'kota'], 'humaskota')).toBe(true)
+    expect(matchesWildcardSegments(['a', 'b', 'c'], 'axxbyyc')).toBe(true)
+    expect(matchesWildcardSegments(['a', 'c', 'b'], 'axxbyyc')).toBe(false)
+    expect(matchesWildcardSegments(['ab', 'ba'], 'aba')).toBe(false)
+    expect(matchesWildcardSegments(['', 'aa', ''], 'xaax')).toBe(true)
+  })
+
+  it('answers the backtracking trap a*a*a*a*a*a*a*a*b against a 50-character handle (no match) without stalling', () => {
+    const handle = 'a'.repeat(50)
+    expect(checkHandleAgainstPattern('a*a*a*a*a*a*a*a*b', handle, {}).compliant).toBe(false)
+    expect(checkHandleAgainstPattern('a*a*a*a*a*a*a*a*a', handle, {}).compliant).toBe(true)
+  })
+
+  it('agrees with a regular expression on many random patterns and handles', () => {
+    let seed = 7
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const word = (length: number) => Array.from({ length }, () => 'ab'[random(2)]).join('')
+    for (let i = 0; i < 2000; i += 1) {
+      const segments = Array.from({ length: 1 + random(4) }, () => word(random(3)))
+      const text = word(random(8))
+      const regex = new RegExp(`^${segments.join('.*')}$`)
+      expect(matchesWildcardSegments(segments, text), `${segments.join('*')} ~ ${text}`).toBe(
+        regex.test(text),
+      )
+    }
   })
 })
