@@ -13,6 +13,7 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts'
 import { pingDatabase } from '../db/ping-database.ts'
 import { instansi } from '../db/schema/index.ts'
 import { buildApp } from '../api/app.ts'
+import { cliText } from './cli-text.ts'
 
 export type ServiceRole = 'start' | 'api' | 'worker'
 
@@ -73,7 +74,7 @@ async function serve(
   } catch (error) {
     await webBuild
     if (error instanceof DataDirLockedError) {
-      process.stderr.write(`warta ${role}: ${error.message}\n`)
+      process.stderr.write(`warta ${role}: ${cliText(error.key, error.params)}\n`)
       return 1
     }
     throw error

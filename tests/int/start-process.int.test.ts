@@ -64,7 +64,7 @@ describe('warta start', () => {
 
     const second = spawnWarta(['start'], { WARTA_DATA_DIR: dataDir, PORT: String(await freePort()) })
     expect((await second.exited).code).toBe(1)
-    expect(second.output()).toContain(`in use by another Warta process (pid ${first.child.pid})`)
+    expect(second.output()).toContain(`sedang dipakai proses Warta lain (pid ${first.child.pid})`)
 
     expect(await stopWarta(first)).toEqual({ code: 0, signal: null })
     expect(existsSync(path.join(dataDir, 'warta.lock'))).toBe(false)
