@@ -245,6 +245,10 @@ export const cliMessages = defineMessages({
     id: 'Cadangan tidak utuh: penutup mencatat {expectedRows} baris di {expectedTables} tabel, terbaca {rows} baris di {tables} tabel.',
     en: 'The backup is not whole: its closing line records {expectedRows} rows in {expectedTables} tables, but {rows} rows in {tables} tables were read.',
   },
+  'cli.backup_row_cycle': {
+    id: 'Baris tabel {table} saling merujuk dalam lingkaran; tidak dapat dipulihkan.',
+    en: 'Rows of table {table} refer to each other in a cycle; they cannot be restored.',
+  },
   'cli.backup_target_not_empty': {
     id:
       'Basis data tujuan tidak kosong (tabel {table} sudah berisi data). Pemulihan hanya ke basis data baru yang kosong: ' +
