@@ -15,6 +15,14 @@ export const cliMessages = defineMessages({
     en: "warta: unknown command '{name}'. Run 'warta help' for the list of commands.",
   },
   'cli.failed': { id: 'warta: {message}', en: 'warta: {message}' },
+  'cli.node_too_old': {
+    id:
+      'Warta memerlukan Node.js 24 atau lebih baru (ini {version}). Jalankan lewat npm (npm start, npx warta), ' +
+      'yang memakai Node 24 dari devDependencies, atau pasang Node 24.',
+    en:
+      'Warta needs Node.js 24 or newer (this is {version}). Run it through npm (npm start, npx warta), ' +
+      'which uses the Node 24 pinned in devDependencies, or install Node 24.',
+  },
   'cli.help_start': {
     id: 'API, pekerja latar, dan aplikasi web dalam satu proses (basis data bawaan kecuali DATABASE_URL diisi)',
     en: 'API, background jobs and web app in one process (embedded database unless DATABASE_URL is set)',
