@@ -2,13 +2,12 @@
 // The `warta` command. Runs the TypeScript sources through tsx so a fresh checkout needs no build step.
 import { register } from 'tsx/esm/api'
 
+register()
 const major = Number(process.versions.node.split('.')[0])
 if (major < 24) {
-  process.stderr.write(
-    `Warta needs Node.js 24 or newer (this is ${process.version}). Run it through npm (npm start, npx warta), ` +
-      'which uses the Node 24 pinned in devDependencies, or install Node 24.\n',
-  )
+  // tsx runs on older Node too, so even this refusal comes from the catalogue, in the terminal's language.
+  const { cliText } = await import('../src/cli/cli-text.ts')
+  process.stderr.write(`${cliText('cli.node_too_old', { version: process.version })}\n`)
   process.exit(1)
 }
-register()
 await import('../src/cli/main.ts')

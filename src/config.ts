@@ -18,6 +18,7 @@ const configSchema = z.object({
     .optional(),
   WARTA_SECRET: z.string().min(32, 'WARTA_SECRET must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WARTA_TRUST_PROXY: booleanString.default(false),
   WARTA_SECURE_COOKIES: booleanString.optional(),
   WARTA_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
@@ -38,6 +39,8 @@ export interface Config {
   /** Key material for signing and encrypting; generated and stored under dataDir when not given. */
   readonly secret: string | undefined
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** JSON lines or readable lines; undefined: readable when stdout is a terminal (src/cli/create-logger.ts). */
+  readonly logFormat: 'json' | 'pretty' | undefined
   readonly trustProxy: boolean
   readonly secureCookies: boolean
   readonly login: { readonly maxAttempts: number; readonly lockMinutes: number }
@@ -79,6 +82,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl,
     secret: e.WARTA_SECRET,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     trustProxy: e.WARTA_TRUST_PROXY,
     secureCookies: e.WARTA_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
     login: Object.freeze({

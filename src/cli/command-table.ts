@@ -1,59 +1,60 @@
-// Every `warta` sub-command, with a one-line summary for `warta help`. A command module exports
-// `run(args): Promise<number>` (the exit code).
+// Every `warta` sub-command, with a one-line summary for `warta help` (a catalogue key: cli-messages.ts). A command
+// module exports `run(args): Promise<number>` (the exit code).
+import type { MessageKey } from '../shared/messages/catalogue.ts'
+
 export interface CliCommand {
   run(args: string[]): Promise<number>
 }
 
 interface CommandEntry {
-  summary: string
+  summary: MessageKey
   load(): Promise<CliCommand>
 }
 
 export const commandTable: Record<string, CommandEntry> = {
   start: {
-    summary: 'API, workers and web app in one process (embedded database by default)',
+    summary: 'cli.help_start',
     load: () => import('./commands/start.ts'),
   },
   api: {
-    summary: 'the HTTP API and web app only (production: needs DATABASE_URL)',
+    summary: 'cli.help_api',
     load: () => import('./commands/api.ts'),
   },
   worker: {
-    summary: 'background jobs only (production: needs DATABASE_URL)',
+    summary: 'cli.help_worker',
     load: () => import('./commands/worker.ts'),
   },
-  migrate: { summary: 'apply database migrations and exit', load: () => import('./commands/migrate.ts') },
+  migrate: { summary: 'cli.help_migrate', load: () => import('./commands/migrate.ts') },
   user: {
-    summary: 'user administration: warta user create --instansi SLUG --email E --name N --role R --unit CODE',
+    summary: 'cli.help_user',
     load: () => import('./commands/user.ts'),
   },
   audit: {
-    summary: 'audit log: warta audit verify [--instansi SLUG]',
+    summary: 'cli.help_audit',
     load: () => import('./commands/audit.ts'),
   },
   backup: {
-    summary:
-      'write a backup of the whole database: warta backup FILE|- (- is stdout; stop npm start first on the embedded database)',
+    summary: 'cli.help_backup',
     load: () => import('./commands/backup.ts'),
   },
   restore: {
-    summary: 'restore a backup into an empty database, either engine: warta restore FILE|- (- is stdin)',
+    summary: 'cli.help_restore',
     load: () => import('./commands/restore.ts'),
   },
   classify: {
-    summary: 'classify JSON Lines {id,text} from stdin (sentiment, abusive, hate speech, intent)',
+    summary: 'cli.help_classify',
     load: () => import('./commands/classify.ts'),
   },
   check: {
-    summary: 'compliance check of JSON Lines {id,platform,text} from stdin [--claims FILE]',
+    summary: 'cli.help_check',
     load: () => import('./commands/check.ts'),
   },
   hoax: {
-    summary: 'hoax matcher: warta hoax match --claims FILE < texts.jsonl',
+    summary: 'cli.help_hoax',
     load: () => import('./commands/hoax.ts'),
   },
   nlp: {
-    summary: 'language models: warta nlp train | warta nlp eval',
+    summary: 'cli.help_nlp',
     load: () => import('./commands/nlp.ts'),
   },
 }

@@ -1,8 +1,11 @@
 // Shared JSON Lines loop for the streaming commands (classify, check, hoax match): one output line per input
 // line, in input order; a malformed line is reported on stderr with its line number and the rest still run.
+// Output respects backpressure: when the reader is slow, writing waits for it and reading the input pauses, so
+// memory stays flat however long the input is.
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import type { z } from 'zod'
+import { cliText } from './cli-text.ts'
 
 export interface JsonLinesOptions<T> {
   schema: z.ZodType<T>
@@ -26,20 +29,22 @@ export async function processJsonLines<T>(options: JsonLinesOptions<T>): Promise
   let pending: string[] = []
   const batchSize = options.handleBatch ? Math.max(1, options.batchSize ?? 256) : 1
 
-  const flush = (): void => {
+  const flush = async (): Promise<void> => {
     if (pending.length > 0) {
-      output.write(pending.join(''))
+      const text = pending.join('')
       pending = []
+      await writeRespectingBackpressure(output, text)
     }
   }
+  const report = (text: string): Promise<void> => writeRespectingBackpressure(errors, `${text}\n`)
 
   let batch: T[] = []
-  const runBatch = (): void => {
+  const runBatch = async (): Promise<void> => {
     if (batch.length === 0) return
     const results = options.handleBatch!(batch)
     for (const result of results) pending.push(`${JSON.stringify(result)}\n`)
     batch = []
-    flush()
+    await flush()
   }
 
   for await (const raw of lines) {
@@ -50,37 +55,62 @@ export async function processJsonLines<T>(options: JsonLinesOptions<T>): Promise
     try {
       parsed = JSON.parse(line)
     } catch (error) {
-      runBatch()
+      await runBatch()
+      await flush()
       failed += 1
-      errors.write(
-        `line ${lineNumber}: not valid JSON (${(error as Error).message}); fix or remove this line\n`,
-      )
+      await report(cliText('cli.line_not_json', { line: lineNumber, reason: (error as Error).message }))
       continue
     }
     const result = options.schema.safeParse(parsed)
     if (!result.success) {
-      runBatch()
+      await runBatch()
+      await flush()
       failed += 1
       const issues = result.error.issues
         .map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`)
         .join('; ')
-      errors.write(`line ${lineNumber}: ${issues}\n`)
+      await report(cliText('cli.line_invalid', { line: lineNumber, issues }))
       continue
     }
     if (options.handleBatch) {
       batch.push(result.data)
-      if (batch.length >= batchSize) runBatch()
+      if (batch.length >= batchSize) await runBatch()
     } else {
       try {
         pending.push(`${JSON.stringify(options.handle(result.data))}\n`)
       } catch (error) {
+        await flush()
         failed += 1
-        errors.write(`line ${lineNumber}: ${(error as Error).message}\n`)
+        await report(cliText('cli.line_invalid', { line: lineNumber, issues: (error as Error).message }))
       }
-      if (pending.length >= 256) flush()
+      if (pending.length >= 256) await flush()
     }
   }
-  runBatch()
-  flush()
+  await runBatch()
+  await flush()
   return failed
+}
+
+/**
+ * Writes, then waits for 'drain' when the stream's buffer is full, so a slow reader slows the writer down
+ * instead of the text piling up in memory. Rejects when the stream fails or closes before draining.
+ */
+export async function writeRespectingBackpressure(stream: Writable, text: string): Promise<void> {
+  if (stream.write(text)) return
+  if (stream.destroyed) throw stream.errored ?? new Error('the output is closed')
+  await new Promise<void>((resolve, reject) => {
+    const done = (error?: Error): void => {
+      stream.off('drain', onDrain)
+      stream.off('error', onError)
+      stream.off('close', onClose)
+      if (error) reject(error)
+      else resolve()
+    }
+    const onDrain = (): void => done()
+    const onError = (error: Error): void => done(error)
+    const onClose = (): void => done(new Error('the output closed before everything was written'))
+    stream.on('drain', onDrain)
+    stream.on('error', onError)
+    stream.on('close', onClose)
+  })
 }

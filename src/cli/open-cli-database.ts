@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.ts'
 import { pgliteDirOf } from '../context.ts'
 import { DataDirLockedError } from '../db/data-dir-lock.ts'
 import { openDatabase, type Database } from '../db/open-database.ts'
+import { cliText } from './cli-text.ts'
 
 export async function openCliDatabase(command: string): Promise<Database | undefined> {
   try {
@@ -14,7 +15,11 @@ export async function openCliDatabase(command: string): Promise<Database | undef
       poolSize: 2,
     })
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`warta ${command}: ${cliText(error.key, error.params)}\n`)
+      return undefined
+    }
+    if (error instanceof ConfigError) {
       process.stderr.write(`warta ${command}: ${error.message}\n`)
       return undefined
     }

@@ -13,6 +13,8 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts'
 import { pingDatabase } from '../db/ping-database.ts'
 import { instansi } from '../db/schema/index.ts'
 import { buildApp } from '../api/app.ts'
+import { cliLocale, cliText } from './cli-text.ts'
+import { createLogger } from './create-logger.ts'
 
 export type ServiceRole = 'start' | 'api' | 'worker'
 
@@ -42,11 +44,7 @@ export async function runService(role: ServiceRole, options: RunServiceOptions =
     throw error
   }
   if (role !== 'start' && !config.databaseUrl) {
-    process.stderr.write(
-      `warta ${role}: DATABASE_URL belum diisi. Perintah ini untuk produksi dengan PostgreSQL ` +
-        '(contoh: DATABASE_URL=postgres://warta:rahasia@db:5432/warta). ' +
-        "Untuk satu proses dengan basis data bawaan, jalankan 'npm start' (warta start).\n",
-    )
+    process.stderr.write(`${cliText('cli.database_url_missing', { role })}\n`)
     return 1
   }
   const stop = watchStopSignals()
@@ -69,11 +67,11 @@ async function serve(
 
   let context: AppContext
   try {
-    context = await createContext(config, { runJobs: role !== 'api' })
+    context = await createContext(config, { runJobs: role !== 'api', logger: createLogger(config) })
   } catch (error) {
     await webBuild
     if (error instanceof DataDirLockedError) {
-      process.stderr.write(`warta ${role}: ${error.message}\n`)
+      process.stderr.write(`warta ${role}: ${cliText(error.key, error.params)}\n`)
       return 1
     }
     throw error
@@ -90,29 +88,25 @@ async function serve(
         const health = await listenHealth(context, config.host, options.healthPort)
         servers.push({ close: () => closeServer(health) })
       }
-      context.logger.info({ role, engine: context.database.engine }, 'worker started')
-      process.stdout.write(`Warta worker berjalan (${context.database.engine}); hentikan dengan Ctrl+C.\n`)
+      context.logger.info({ role, engine: context.database.engine }, cliText('cli.log_worker_started'))
+      process.stdout.write(`${cliText('cli.worker_ready', { engine: context.database.engine })}\n`)
     } else {
       if (!existsSync(webIndex)) {
-        context.logger.warn(
-          "web/dist is missing: only the API is served; run 'npm run build' to serve the web app",
-        )
+        context.logger.warn(cliText('cli.web_missing'))
       }
       const app = await buildApp(context, { serveWeb: true })
       servers.push(app)
       await app.listen({ host: config.host, port: config.port })
       const address = app.server.address()
       const port = typeof address === 'object' && address ? address.port : config.port
-      context.logger.info({ role, engine: context.database.engine, port }, 'listening')
+      context.logger.info({ role, engine: context.database.engine, port }, cliText('cli.log_listening'))
       process.stdout.write(`${await readyLine(context, role, port)}\n`)
     }
   } catch (error) {
     for (const server of servers.reverse()) await server.close().catch(() => undefined)
     await context.close()
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      process.stderr.write(
-        `warta ${role}: port ${config.port} sudah dipakai proses lain. Pilih port lain dengan PORT=…\n`,
-      )
+      process.stderr.write(`${cliText('cli.port_in_use', { role, port: config.port })}\n`)
       return 1
     }
     throw error
@@ -125,11 +119,9 @@ async function readyLine(context: AppContext, role: ServiceRole, port: number): 
   // WARTA_PUBLIC_URL, when set, is what people type; otherwise the port actually bound (PORT=0 picks one).
   const { publicUrl, port: configuredPort } = context.config
   const url = publicUrl === `http://localhost:${configuredPort}` ? `http://localhost:${port}` : publicUrl
-  if (role === 'api') return `Warta API siap di ${url} (${context.database.engine}).`
+  if (role === 'api') return cliText('cli.api_ready', { url, engine: context.database.engine })
   const hasInstansi = (await context.db.$count(instansi)) > 0
-  return hasInstansi
-    ? `Warta siap di ${url} — buka di peramban untuk masuk.`
-    : `Warta siap di ${url} — buka di peramban: wizard penyiapan awal menunggu di sana (belum ada instansi).`
+  return cliText(hasInstansi ? 'cli.ready' : 'cli.ready_first_run', { url })
 }
 
 interface StopSignal {
@@ -149,7 +141,7 @@ function watchStopSignals(): StopSignal {
   const requested = new Promise<NodeJS.Signals>((resolve) => (resolveRequested = resolve))
   const onSignal = (signal: NodeJS.Signals): void => {
     if (received) {
-      process.stderr.write('Dihentikan paksa.\n')
+      process.stderr.write(`${cliText('cli.forced_stop')}\n`)
       process.exit(1)
     }
     received = true
@@ -168,9 +160,9 @@ function watchStopSignals(): StopSignal {
 
 async function waitForShutdown(context: AppContext, servers: Closable[], stop: StopSignal): Promise<number> {
   const signal = await stop.requested
-  context.logger.info({ signal }, 'shutting down')
+  context.logger.info({ signal }, cliText('cli.log_shutting_down', { signal }))
   const timer = setTimeout(() => {
-    context.logger.error('shutdown took too long; exiting')
+    context.logger.error(cliText('cli.log_shutdown_too_long'))
     process.exit(1)
   }, SHUTDOWN_TIMEOUT_MS)
   timer.unref()
@@ -179,19 +171,19 @@ async function waitForShutdown(context: AppContext, servers: Closable[], stop: S
     try {
       await server.close()
     } catch (error) {
-      context.logger.error({ err: error }, 'error while closing the server')
+      context.logger.error({ err: error }, cliText('cli.log_close_server_failed'))
       code = 1
     }
   }
   try {
     await context.close()
   } catch (error) {
-    context.logger.error({ err: error }, 'error while closing the database')
+    context.logger.error({ err: error }, cliText('cli.log_close_database_failed'))
     code = 1
   }
   clearTimeout(timer)
   stop.dispose()
-  context.logger.info('stopped')
+  context.logger.info(cliText('cli.log_stopped'))
   return code
 }
 
@@ -209,7 +201,11 @@ async function listenHealth(context: AppContext, host: string, port: number): Pr
       )
       return undefined
     }
-    return reply(404, { error: { code: 'not_found', message: 'Hanya /healthz dan /readyz.' } })
+    // The API's error shape, in the prober's language (Accept-Language: en…), else the terminal's.
+    const accepted = request.headers['accept-language']?.trim().toLowerCase()
+    const locale = accepted ? (accepted.startsWith('en') ? 'en' : 'id') : cliLocale()
+    const key = 'cli.health_not_found'
+    return reply(404, { error: { code: 'not_found', key, message: cliText(key, {}, locale) } })
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -225,7 +221,7 @@ function closeServer(server: Server): Promise<void> {
 /** First start on a fresh clone: web/dist is not in git, so build it once (Vite in a child process, so its
  *  memory is returned to the system before the server starts). */
 async function buildWebApp(): Promise<boolean> {
-  process.stdout.write('Membangun aplikasi web untuk pertama kali (sekali saja, beberapa detik)…\n')
+  process.stdout.write(`${cliText('cli.web_building')}\n`)
   const viteBin = path.join(
     path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
     'bin',
@@ -244,9 +240,7 @@ async function buildWebApp(): Promise<boolean> {
     child.once('exit', (exitCode) => resolve(exitCode ?? 1))
   })
   if (code !== 0) {
-    process.stderr.write(
-      "Gagal membangun aplikasi web. Jalankan 'npm run build' untuk melihat kesalahannya.\n",
-    )
+    process.stderr.write(`${cliText('cli.web_build_failed')}\n`)
     return false
   }
   return true

@@ -9,6 +9,8 @@
 // Rows are PostgreSQL's to_jsonb() text and go back in through jsonb_populate_recordset(), so every value
 // (timestamps to the microsecond, jsonb, numeric, bytea) makes the round trip through the database's own
 // conversions, not JavaScript's.
+import type { MessageKey } from '../shared/messages/catalogue.ts'
+import { formatMessage, type MessageParams } from '../shared/messages/format-message.ts'
 
 export const BACKUP_FORMAT = 'warta-backup'
 export const BACKUP_VERSION = 1
@@ -41,8 +43,18 @@ export interface BackupTrailer {
   rows: number
 }
 
-/** A backup that cannot be read or restored; the message (Bahasa Indonesia) says what to do. */
-export class BackupError extends Error {}
+/** A backup that cannot be read or restored; `key`/`params` name the catalogue message that says what to do. */
+export class BackupError extends Error {
+  readonly key: MessageKey
+  readonly params: MessageParams
+
+  constructor(key: MessageKey, params: MessageParams = {}) {
+    super(formatMessage('id', key, params))
+    this.name = 'BackupError'
+    this.key = key
+    this.params = params
+  }
+}
 
 export function rowLine(rowJson: string): string {
   return `${ROW_PREFIX}${rowJson}}`
@@ -62,16 +74,16 @@ export function parseHeader(line: string | undefined): BackupHeader {
   }
   const header = value as Partial<BackupHeader> | undefined
   if (!header || header.format !== BACKUP_FORMAT) {
-    throw new BackupError('Berkas ini bukan cadangan Warta (kepala berkas tidak dikenali).')
+    throw new BackupError('cli.backup_not_a_backup')
   }
   if (header.version !== BACKUP_VERSION) {
-    throw new BackupError(
-      `Cadangan ini berformat versi ${String(header.version)}, sedangkan Warta ini membaca versi ${BACKUP_VERSION}. ` +
-        'Pulihkan dengan versi Warta yang membuatnya.',
-    )
+    throw new BackupError('cli.backup_wrong_version', {
+      version: String(header.version),
+      supported: BACKUP_VERSION,
+    })
   }
   if (!Array.isArray(header.migrations) || !header.migrations.every((name) => typeof name === 'string')) {
-    throw new BackupError('Kepala cadangan rusak: daftar migrasi tidak ada.')
+    throw new BackupError('cli.backup_no_migrations')
   }
   return header as BackupHeader
 }
@@ -88,7 +100,7 @@ export function classifyLine(line: string, lineNumber: number): BackupLine {
   try {
     value = JSON.parse(line) as Record<string, unknown>
   } catch {
-    throw new BackupError(`Baris ${lineNumber} cadangan rusak (bukan JSON).`)
+    throw new BackupError('cli.backup_line_not_json', { line: lineNumber })
   }
   if (typeof value.table === 'string' && Array.isArray(value.columns)) {
     return { kind: 'table', section: { table: value.table, columns: value.columns as string[] } }
@@ -96,7 +108,7 @@ export function classifyLine(line: string, lineNumber: number): BackupLine {
   if (value.sequence && typeof value.sequence === 'object')
     return { kind: 'sequence', sequence: value.sequence as SequenceValue }
   if (value.end === true) return { kind: 'end', trailer: value as unknown as BackupTrailer }
-  throw new BackupError(`Baris ${lineNumber} cadangan tidak dikenali.`)
+  throw new BackupError('cli.backup_line_unknown', { line: lineNumber })
 }
 
 /**
@@ -130,9 +142,7 @@ export function orderByDependencies<T extends TableDependencies>(tables: T[]): T
     const seen = state.get(table.name)
     if (seen === 'done') return
     if (seen === 'visiting') {
-      throw new BackupError(
-        `Tabel saling merujuk (${[...trail, table.name].join(' → ')}); urutan pemulihan tidak dapat ditentukan.`,
-      )
+      throw new BackupError('cli.backup_table_cycle', { tables: [...trail, table.name].join(' → ') })
     }
     state.set(table.name, 'visiting')
     for (const parent of [...table.references].sort()) {

@@ -48,10 +48,7 @@ export async function importDatabase(
     await readAppliedMigrations(database.db),
   )
   if (missingInTarget.length > 0) {
-    throw new BackupError(
-      `Cadangan ini dibuat oleh Warta yang lebih baru (migrasi ${missingInTarget.join(', ')} belum dikenal). ` +
-        'Perbarui Warta lalu ulangi pemulihan.',
-    )
+    throw new BackupError('cli.backup_from_newer_warta', { migrations: missingInTarget })
   }
 
   return database.db.transaction(async (tx) => {
@@ -82,13 +79,11 @@ export async function importDatabase(
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       lineNumber += 1
       if (next.value === '') continue
-      if (trailer)
-        throw new BackupError(`Baris ${lineNumber} cadangan ada setelah penutup berkas; berkas rusak.`)
+      if (trailer) throw new BackupError('cli.backup_line_after_end', { line: lineNumber })
       const line = classifyLine(next.value, lineNumber)
       switch (line.kind) {
         case 'row':
-          if (!section)
-            throw new BackupError(`Baris ${lineNumber} cadangan berisi data sebelum nama tabelnya.`)
+          if (!section) throw new BackupError('cli.backup_row_before_table', { line: lineNumber })
           batch.push(line.json)
           batchChars += line.json.length
           rows += 1
@@ -121,19 +116,20 @@ export async function importDatabase(
           break
         default: {
           const unreachable: never = line
-          throw new BackupError(`Baris cadangan tidak dikenali: ${JSON.stringify(unreachable)}`)
+          throw new BackupError('cli.backup_line_unknown', { line: JSON.stringify(unreachable) })
         }
       }
     }
     if (!trailer) {
-      throw new BackupError(
-        'Cadangan terpotong (penutup berkas tidak ada): berkas tidak lengkap, tidak ada yang dipulihkan.',
-      )
+      throw new BackupError('cli.backup_truncated')
     }
     if (trailer.rows !== rows || trailer.tables !== tables) {
-      throw new BackupError(
-        `Cadangan tidak utuh: penutup mencatat ${trailer.rows} baris di ${trailer.tables} tabel, terbaca ${rows} baris di ${tables} tabel.`,
-      )
+      throw new BackupError('cli.backup_counts_differ', {
+        expectedRows: trailer.rows,
+        expectedTables: trailer.tables,
+        rows,
+        tables,
+      })
     }
     return { header, tables, rows, newerInTarget }
   })
@@ -145,10 +141,7 @@ async function refuseNonEmpty(db: SqlExecutor): Promise<void> {
       await db.execute(sql`select exists (select 1 from ${sql.identifier(table)}) as present`),
     )
     if (row?.present) {
-      throw new BackupError(
-        `Basis data tujuan tidak kosong (tabel ${table} sudah berisi data). Pemulihan hanya ke basis data baru yang kosong: ` +
-          'buat basis data PostgreSQL baru (DATABASE_URL) atau folder data baru (WARTA_DATA_DIR), lalu ulangi.',
-      )
+      throw new BackupError('cli.backup_target_not_empty', { table })
     }
   }
 }
@@ -158,13 +151,11 @@ function openSection(
   section: TableSection,
 ): { table: BackupTable; columns: string[] } {
   const table = catalog.get(section.table)
-  if (!table) throw new BackupError(`Tabel ${section.table} dari cadangan tidak ada di basis data tujuan.`)
+  if (!table) throw new BackupError('cli.backup_unknown_table', { table: section.table })
   const known = new Set(table.columns)
   const unknown = section.columns.filter((column) => !known.has(column))
   if (unknown.length > 0) {
-    throw new BackupError(
-      `Kolom ${unknown.join(', ')} di tabel ${section.table} dari cadangan tidak ada di basis data tujuan.`,
-    )
+    throw new BackupError('cli.backup_unknown_columns', { table: section.table, columns: unknown })
   }
   // Only the backup's columns: columns added by later migrations take their defaults.
   return { table, columns: section.columns }
@@ -234,9 +225,7 @@ async function moveStagedRows(db: SqlExecutor, table: BackupTable, columns: stri
     const [left] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${stage}`))
     if (left!.n === 0) break
     if (moved === 0) {
-      throw new BackupError(
-        `Baris tabel ${table.name} saling merujuk dalam lingkaran; tidak dapat dipulihkan.`,
-      )
+      throw new BackupError('cli.backup_row_cycle', { table: table.name })
     }
   }
   await db.execute(sql`drop table ${stage}`)

@@ -64,7 +64,7 @@ describe('warta start', () => {
 
     const second = spawnWarta(['start'], { WARTA_DATA_DIR: dataDir, PORT: String(await freePort()) })
     expect((await second.exited).code).toBe(1)
-    expect(second.output()).toContain(`in use by another Warta process (pid ${first.child.pid})`)
+    expect(second.output()).toContain(`sedang dipakai proses Warta lain (pid ${first.child.pid})`)
 
     expect(await stopWarta(first)).toEqual({ code: 0, signal: null })
     expect(existsSync(path.join(dataDir, 'warta.lock'))).toBe(false)
@@ -107,6 +107,17 @@ describe('warta start', () => {
       spawnCommand('sh', ['-c', `"${process.execPath}" bin/warta.js ${command}`], env, projectRoot)
     const backupToStdout = shell(`backup - > "${piped}"`, { WARTA_DATA_DIR: dataDir })
     expect((await backupToStdout.exited).code, backupToStdout.output()).toBe(0)
+    // A reader that leaves at once: the backup is incomplete, so this is a failure, said in one line.
+    const leftEarly = spawnCommand(
+      'bash',
+      ['-c', `"${process.execPath}" bin/warta.js backup - | true; echo "status=\${PIPESTATUS[0]}"`],
+      { WARTA_DATA_DIR: dataDir },
+      projectRoot,
+    )
+    await leftEarly.exited
+    expect(leftEarly.output()).toContain('cadangan itu TIDAK lengkap')
+    expect(leftEarly.output()).toMatch(/status=1\n$/)
+    expect(leftEarly.output()).not.toMatch(/^\s+at /m)
 
     const restoreDir = makeTempDir('warta-restore-cli-')
     const restore = shell(`restore - < "${piped}"`, { WARTA_DATA_DIR: restoreDir })

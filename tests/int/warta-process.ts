@@ -35,9 +35,10 @@ export function spawnCommand(
       ([key]) => !key.startsWith('WARTA_') && !['DATABASE_URL', 'PORT', 'HOST'].includes(key),
     ),
   )
+  // Messages in Bahasa Indonesia whatever the machine's locale: tests read them.
   const child = spawn(command, args, {
     cwd,
-    env: { ...base, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { ...base, HOST: '127.0.0.1', LOG_LEVEL: 'warn', WARTA_LOCALE: 'id', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   running.add(child)

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { checkDraft } from '../../nlp/check.ts'
 import { processJsonLines } from '../json-lines.ts'
+import { cliText } from '../cli-text.ts'
 import { loadClaimsOption } from './hoax.ts'
 
 const PLATFORMS = [
@@ -24,22 +25,20 @@ const inputSchema = z.object({
 })
 type Input = z.infer<typeof inputSchema>
 
-const USAGE =
-  'Pemakaian: warta check [--claims KLAIM.jsonl] < draf.jsonl\n' +
-  `Masukan: {"id", "platform", "text"} per baris; platform: ${PLATFORMS.join(', ')}.\n` +
-  'Keluaran: {"id", "findings": [{"code", "severity", "start", "end", "message"}]} per baris, urutan sama.\n'
-
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(USAGE)
+    process.stdout.write(`${cliText('cli.check_usage', { platforms: PLATFORMS })}\n`)
     return 0
   }
   const { matcher, failed: claimsFailed } = loadClaimsOption(args, 'warta check')
   if (claimsFailed && !matcher) return 2
+  // Without claims the hoax check cannot run; say so once rather than let an empty result look like "no hoax".
+  if (!matcher) process.stderr.write(`${cliText('cli.check_hoax_off')}\n`)
   const failed = await processJsonLines<Input>({
     schema: inputSchema,
     handle: (record) => ({ id: record.id, findings: checkDraft(record, { claims: matcher }) }),
   })
-  if (failed > 0) process.stderr.write(`warta check: ${failed} baris gagal diproses (lihat pesan di atas)\n`)
+  if (failed > 0)
+    process.stderr.write(`${cliText('cli.lines_failed', { command: 'warta check', count: failed })}\n`)
   return failed > 0 || claimsFailed ? 1 : 0
 }

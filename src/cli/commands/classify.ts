@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { classifyBatch, loadClassifier } from '../../nlp/classify.ts'
 import { processJsonLines } from '../json-lines.ts'
+import { cliText } from '../cli-text.ts'
 
 const inputSchema = z.object({
   id: z.union([z.string(), z.number()]),
@@ -20,12 +21,7 @@ const toOutput = (record: Input, result: ReturnType<typeof classifyBatch>[number
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(
-      'Pemakaian: warta classify < masukan.jsonl\n' +
-        'Masukan: satu objek JSON per baris {"id", "text"}. Keluaran: satu baris per masukan, urutan sama:\n' +
-        '{"id", "sentiment": {"label","score"}, "abusive": {"label","score"}, ' +
-        '"hate_speech": {"label","score","target","category"}, "intent": {"label","score"}}\n',
-    )
+    process.stdout.write(`${cliText('cli.classify_usage')}\n`)
     return 0
   }
   loadClassifier()
@@ -39,6 +35,6 @@ export async function run(args: string[]): Promise<number> {
     },
   })
   if (failed > 0)
-    process.stderr.write(`warta classify: ${failed} baris gagal diproses (lihat pesan di atas)\n`)
+    process.stderr.write(`${cliText('cli.lines_failed', { command: 'warta classify', count: failed })}\n`)
   return failed > 0 ? 1 : 0
 }

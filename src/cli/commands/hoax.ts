@@ -6,14 +6,12 @@ import { createHoaxMatcher } from '../../nlp/hoax/create-hoax-matcher.ts'
 import type { HoaxMatcher } from '../../nlp/hoax/create-hoax-matcher.ts'
 import { parseHoaxClaims } from '../../nlp/hoax/parse-hoax-claims.ts'
 import { processJsonLines } from '../json-lines.ts'
+import { cliText } from '../cli-text.ts'
 
 const inputSchema = z.object({ id: z.union([z.string(), z.number()]), text: z.string() })
 type Input = z.infer<typeof inputSchema>
 
-const USAGE =
-  'Pemakaian: warta hoax match --claims KLAIM.jsonl < teks.jsonl\n' +
-  'KLAIM.jsonl: satu objek per baris {"id", "claim", "fact"}. Masukan: {"id", "text"} per baris.\n' +
-  'Keluaran: {"id", "match": "<id klaim>" | null, "score"} per baris, urutan sama dengan masukan.\n'
+const usage = (): string => `${cliText('cli.hoax_usage')}\n`
 
 /** Reads `--claims FILE` (or `--claims=FILE`); reports bad claim lines on stderr. Null when the file is unusable. */
 export function loadClaimsOption(
@@ -25,35 +23,37 @@ export function loadClaimsOption(
   const flag = args[index] ?? ''
   const path = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : args[index + 1]
   if (!path) {
-    process.stderr.write(`${command}: --claims perlu nama berkas\n`)
+    process.stderr.write(`${cliText('cli.claims_file_missing', { command })}\n`)
     return { matcher: undefined, failed: true }
   }
   let source: string
   try {
     source = readFileSync(path, 'utf8')
   } catch (error) {
-    process.stderr.write(
-      `${command}: berkas klaim ${path} tidak dapat dibaca (${(error as Error).message})\n`,
-    )
+    const reason = (error as Error).message
+    process.stderr.write(`${cliText('cli.claims_unreadable', { command, file: path, reason })}\n`)
     return { matcher: undefined, failed: true }
   }
   const { claims, errors } = parseHoaxClaims(source)
-  for (const error of errors) process.stderr.write(`${path} baris ${error.line}: ${error.message}\n`)
+  for (const error of errors)
+    process.stderr.write(
+      `${cliText('cli.claims_line_invalid', { file: path, line: error.line, reason: error.message })}\n`,
+    )
   return { matcher: createHoaxMatcher(claims), failed: errors.length > 0 }
 }
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(USAGE)
+    process.stdout.write(usage())
     return 0
   }
   if (args[0] !== 'match') {
-    process.stderr.write(`warta hoax: sub-perintah tidak dikenal '${args[0] ?? ''}'.\n${USAGE}`)
+    process.stderr.write(`${cliText('cli.hoax_unknown_subcommand', { name: args[0] ?? '' })}\n${usage()}`)
     return 2
   }
   const { matcher, failed: claimsFailed } = loadClaimsOption(args.slice(1), 'warta hoax match')
   if (!matcher) {
-    if (!claimsFailed) process.stderr.write(`warta hoax match: --claims FILE wajib diisi.\n${USAGE}`)
+    if (!claimsFailed) process.stderr.write(`${cliText('cli.hoax_claims_required')}\n${usage()}`)
     return 2
   }
   const failed = await processJsonLines<Input>({
@@ -61,6 +61,6 @@ export async function run(args: string[]): Promise<number> {
     handle: (record) => ({ id: record.id, ...matcher.match(record.text) }),
   })
   if (failed > 0)
-    process.stderr.write(`warta hoax match: ${failed} baris gagal diproses (lihat pesan di atas)\n`)
+    process.stderr.write(`${cliText('cli.lines_failed', { command: 'warta hoax match', count: failed })}\n`)
   return failed > 0 || claimsFailed ? 1 : 0
 }

@@ -1,6 +1,7 @@
 // `warta migrate`: apply pending migrations and exit, for deployments that migrate before rolling out new
 // api/worker processes. (Those also migrate on start; the advisory lock makes concurrent runs safe.)
 import { migrate } from '../../db/migrate.ts'
+import { cliText } from '../cli-text.ts'
 import { openCliDatabase } from '../open-cli-database.ts'
 
 export async function run(_args: string[]): Promise<number> {
@@ -8,11 +9,11 @@ export async function run(_args: string[]): Promise<number> {
   if (!database) return 1
   try {
     const applied = await migrate(database)
-    process.stdout.write(
+    const done =
       applied.length === 0
-        ? `Basis data (${database.engine}) sudah mutakhir.\n`
-        : `Migrasi diterapkan (${database.engine}): ${applied.join(', ')}\n`,
-    )
+        ? cliText('cli.migrate_up_to_date', { engine: database.engine })
+        : cliText('cli.migrate_applied', { engine: database.engine, migrations: applied })
+    process.stdout.write(`${done}\n`)
     return 0
   } finally {
     await database.close()

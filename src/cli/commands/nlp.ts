@@ -4,12 +4,9 @@ import { formatCheckHoaxEvaluation } from '../../nlp/eval/print-check-hoax-evalu
 import { EVAL_PROTOCOLS, evaluateAll, type EvalRow } from '../../nlp/train/evaluate.ts'
 import { trainAllModels, type HeadSummary } from '../../nlp/train/train-models.ts'
 
-const USAGE =
-  'Pemakaian:\n' +
-  '  warta nlp train [--seed N]                 latih ulang semua model (src/nlp/models)\n' +
-  `  warta nlp eval [--only ${EVAL_PROTOCOLS.join(',')}] [--seed N]\n` +
-  '                                             ukur model dengan protokol BASELINES.md dan data uji in-domain\n' +
-  'Data: ../shared/data (atau WARTA_NLP_DATA) dan src/nlp/data/gov-comments.\n'
+import { cliText } from '../cli-text.ts'
+
+const usage = (): string => `${cliText('cli.nlp_usage', { protocols: EVAL_PROTOCOLS.join(',') })}\n`
 
 function progressBar(started: number): (done: number, total: number, label: string) => void {
   const tty = process.stderr.isTTY
@@ -39,7 +36,7 @@ export async function run(args: string[]): Promise<number> {
   const seedText = option(rest, '--seed')
   const seed = seedText === undefined ? undefined : Number(seedText)
   if (seed !== undefined && !Number.isInteger(seed)) {
-    process.stderr.write('warta nlp: --seed harus bilangan bulat\n')
+    process.stderr.write(`${cliText('cli.nlp_seed_invalid')}\n`)
     return 2
   }
   const started = performance.now()
@@ -58,16 +55,15 @@ export async function run(args: string[]): Promise<number> {
         ]),
       )}\n`,
     )
-    process.stdout.write(
-      `Model ditulis ke src/nlp/models dalam ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-    )
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    process.stdout.write(`${cliText('cli.nlp_models_written', { seconds })}\n`)
     return 0
   }
   if (sub === 'eval') {
     const only = option(rest, '--only')?.split(',')
     const unknown = only?.filter((p) => !(EVAL_PROTOCOLS as readonly string[]).includes(p)) ?? []
     if (unknown.length > 0) {
-      process.stderr.write(`warta nlp eval: protokol tidak dikenal: ${unknown.join(', ')}\n`)
+      process.stderr.write(`${cliText('cli.nlp_unknown_protocols', { protocols: unknown })}\n`)
       return 2
     }
     const rows: EvalRow[] = evaluateAll({ seed, only, onProgress: progressBar(started) })
@@ -81,9 +77,10 @@ export async function run(args: string[]): Promise<number> {
       // The compliance check and hoax matcher are evaluated by their own module (docs/nlp/evaluation-check-hoax.md).
       process.stdout.write(`\n${formatCheckHoaxEvaluation()}\n`)
     }
-    process.stdout.write(`Selesai dalam ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    process.stdout.write(`${cliText('cli.nlp_done', { seconds })}\n`)
     return 0
   }
-  process.stdout.write(USAGE)
+  process.stdout.write(usage())
   return sub === undefined || sub === '--help' || sub === '-h' ? 0 : 2
 }

@@ -6,18 +6,17 @@ import path from 'node:path'
 import { BackupError } from '../../db/backup-format.ts'
 import { migrate } from '../../db/migrate.ts'
 import { restoreBackupFile } from '../../features/backup/backup-file.ts'
+import { cliText } from '../cli-text.ts'
 import { openCliDatabase } from '../open-cli-database.ts'
 
 export async function run(args: string[]): Promise<number> {
   const [file] = args
   if (!file || (file.startsWith('-') && file !== '-')) {
-    process.stderr.write(
-      'Pemakaian: warta restore FILE|-   (ke basis data kosong; atur DATABASE_URL atau WARTA_DATA_DIR dulu)\n',
-    )
+    process.stderr.write(`${cliText('cli.restore_usage')}\n`)
     return 2
   }
   if (file !== '-' && !existsSync(file)) {
-    process.stderr.write(`warta restore: berkas ${file} tidak ditemukan.\n`)
+    process.stderr.write(`${cliText('cli.restore_file_missing', { file })}\n`)
     return 1
   }
   const database = await openCliDatabase('restore')
@@ -25,20 +24,22 @@ export async function run(args: string[]): Promise<number> {
   try {
     await migrate(database)
     const result = await restoreBackupFile(database, file === '-' ? '-' : path.resolve(file))
-    process.stdout.write(
-      `Dipulihkan ke ${database.engine}: ${result.rows} baris dari ${result.tables} tabel ` +
-        `(cadangan ${result.header.engine}, ${result.header.createdAt}).\n`,
-    )
+    const done = cliText('cli.restore_done', {
+      engine: database.engine,
+      rows: result.rows,
+      tables: result.tables,
+      sourceEngine: result.header.engine,
+      createdAt: result.header.createdAt,
+    })
+    process.stdout.write(`${done}\n`)
     if (result.newerInTarget.length > 0) {
-      process.stdout.write(
-        `Catatan: cadangan lebih tua dari migrasi ${result.newerInTarget.join(', ')}; kolom barunya berisi nilai bawaan.\n`,
-      )
+      process.stdout.write(`${cliText('cli.restore_older_backup', { migrations: result.newerInTarget })}\n`)
     }
-    process.stdout.write("Periksa rantai log audit dengan 'warta audit verify'.\n")
+    process.stdout.write(`${cliText('cli.restore_verify_hint')}\n`)
     return 0
   } catch (error) {
     if (error instanceof BackupError) {
-      process.stderr.write(`warta restore: ${error.message}\n`)
+      process.stderr.write(`warta restore: ${cliText(error.key, error.params)}\n`)
       return 1
     }
     throw error

@@ -6,10 +6,11 @@ import { loginAs } from '../../../tests/support/auth.ts'
 import { searchAudit } from '../../db/audit-repository.ts'
 import { runUserCommand } from './user.ts'
 
-function capture() {
+function capture(locale: 'id' | 'en' = 'id') {
   const out: string[] = []
   const err: string[] = []
-  return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err }
+  const io = { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), locale }
+  return { io, out, err }
 }
 
 describe('warta user', () => {
@@ -81,6 +82,32 @@ describe('warta user', () => {
     const duplicate = capture()
     expect(await runUserCommand(ctx.db, base, duplicate.io)).toBe(1)
     expect(duplicate.err.join('')).toContain('sudah dipakai')
+  })
+
+  it('answer in English when the terminal is English', async () => {
+    const ctx = await getTestContext()
+    const owner = await createTestInstansi(ctx.db)
+    const role = capture('en')
+    const args = [
+      'create',
+      '--instansi',
+      owner.slug,
+      '--email',
+      'x@uji.go.id',
+      '--name',
+      'X',
+      '--role',
+      'raja',
+    ]
+    expect(await runUserCommand(ctx.db, [...args, '--unit', 'PUSAT'], role.io)).toBe(2)
+    expect(role.err.join('')).toBe(
+      "warta user: unknown role 'raja'. Choose one of: admin, penanggung_jawab, pengelola, analis, ppid, pimpinan, auditor.\n",
+    )
+    const missing = capture('en')
+    expect(await runUserCommand(ctx.db, ['create'], missing.io)).toBe(2)
+    expect(missing.err.join('')).toMatch(
+      /^warta user: required options are missing: --instansi, .*\nUsage:\n/,
+    )
   })
 
   it('create another instansi with its root unit and first admin', async () => {

@@ -8,20 +8,26 @@ import { isRole } from '../../features/access/policy.ts'
 import { isAppError } from '../../features/app-error.ts'
 import { createInstansi } from '../../features/setup/create-instansi.ts'
 import { createUserByCodes } from '../../features/users/create-user-by-codes.ts'
+import type { Locale } from '../../shared/dates.ts'
+import type { MessageKey } from '../../shared/messages/catalogue.ts'
+import type { MessageParams } from '../../shared/messages/format-message.ts'
+import { ROLES } from '../../shared/roles.ts'
+import { cliLocale, cliText } from '../cli-text.ts'
 import { openCliDatabase } from '../open-cli-database.ts'
 import { readOption } from '../read-option.ts'
-
-const USAGE = `Penggunaan:
-  warta user create --instansi SLUG --email E --name N --role R --unit CODE [--password P]
-  warta user create-instansi --slug SLUG --name NAMA --unit-code KODE --unit-name NAMA_UNIT --admin-email E --admin-name N [--password P]
-Tanpa --password, kata sandi sementara dibuat, dicetak sekali, dan wajib diganti saat masuk pertama.
-`
 
 const CLI_META = { ip: 'cli', userAgent: 'warta-cli' }
 
 export interface CliOutput {
   out(text: string): void
   err(text: string): void
+  /** The language of the messages; the terminal's (cli-text.ts) when not given. */
+  locale?: Locale
+}
+
+/** One catalogue message as a line, in the output's language. */
+function line(io: CliOutput, key: MessageKey, params?: MessageParams): string {
+  return `${cliText(key, params, io.locale ?? cliLocale())}\n`
 }
 
 function required(args: string[], names: string[], io: CliOutput): Record<string, string> | undefined {
@@ -33,7 +39,7 @@ function required(args: string[], names: string[], io: CliOutput): Record<string
     else values[name] = value
   }
   if (missing.length > 0) {
-    io.err(`warta user: opsi wajib belum diisi: ${missing.join(', ')}\n${USAGE}`)
+    io.err(line(io, 'cli.user_missing_options', { options: missing }) + line(io, 'cli.user_usage'))
     return undefined
   }
   return values
@@ -47,9 +53,7 @@ export async function runUserCommand(db: Db, args: string[], io: CliOutput): Pro
       const o = required(rest, ['instansi', 'email', 'name', 'role', 'unit'], io)
       if (!o) return 2
       if (!isRole(o.role!)) {
-        io.err(
-          `warta user: peran '${o.role}' tidak dikenal. Pilihan: admin, penanggung_jawab, pengelola, analis, ppid, pimpinan, auditor.\n`,
-        )
+        io.err(line(io, 'cli.user_unknown_role', { role: o.role!, roles: ROLES }))
         return 2
       }
       const created = await createUserByCodes(
@@ -67,12 +71,15 @@ export async function runUserCommand(db: Db, args: string[], io: CliOutput): Pro
         systemClock.now(),
       )
       io.out(
-        `Pengguna dibuat: ${created.user.email} (${o.role} pada ${created.unitCode}), id ${created.user.id}\n`,
+        line(io, 'cli.user_created', {
+          email: created.user.email,
+          role: o.role,
+          unit: created.unitCode,
+          userId: created.user.id,
+        }),
       )
       if (created.temporaryPassword)
-        io.out(
-          `Kata sandi sementara (tampil sekali, wajib diganti saat masuk): ${created.temporaryPassword}\n`,
-        )
+        io.out(line(io, 'cli.user_temporary_password', { password: created.temporaryPassword }))
       return 0
     }
     if (sub === 'create-instansi') {
@@ -92,19 +99,23 @@ export async function runUserCommand(db: Db, args: string[], io: CliOutput): Pro
         'cli',
         CLI_META,
       )
-      io.out(`Instansi dibuat: ${o.slug} (id ${created.instansiId}); admin ${created.admin.email}\n`)
+      io.out(
+        line(io, 'cli.instansi_created', {
+          slug: o.slug!,
+          instansiId: created.instansiId,
+          email: created.admin.email,
+        }),
+      )
       if (created.temporaryPassword)
-        io.out(
-          `Kata sandi sementara admin (tampil sekali, wajib diganti saat masuk): ${created.temporaryPassword}\n`,
-        )
-      io.out('Admin wajib mengaktifkan verifikasi dua langkah saat pertama masuk.\n')
+        io.out(line(io, 'cli.admin_temporary_password', { password: created.temporaryPassword }))
+      io.out(line(io, 'cli.admin_two_factor'))
       return 0
     }
-    io.err(USAGE)
+    io.err(line(io, 'cli.user_usage'))
     return 2
   } catch (error) {
     if (isAppError(error)) {
-      io.err(`warta user: ${error.message}\n`)
+      io.err(`warta user: ${line(io, error.key, error.params)}`)
       return 1
     }
     throw error
@@ -114,7 +125,7 @@ export async function runUserCommand(db: Db, args: string[], io: CliOutput): Pro
 export async function run(args: string[]): Promise<number> {
   const io: CliOutput = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }
   if (args[0] !== 'create' && args[0] !== 'create-instansi') {
-    io.err(USAGE)
+    io.err(line(io, 'cli.user_usage'))
     return 2
   }
   const database = await openCliDatabase('user')

@@ -1,4 +1,13 @@
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
@@ -85,6 +94,19 @@ describe('backup and restore', () => {
     expect(lines.indexOf('{"table":"instansi","columns":["id","slug","name","created_at"]}')).toBeGreaterThan(
       0,
     )
+  })
+
+  it('writes the backup readable by its owner only, also over an existing file and a leftover partial one', async () => {
+    expect(statSync(backupFile).mode & 0o777).toBe(0o600)
+    const again = path.join(workDir, 'cadangan-lama.jsonl.gz')
+    writeFileSync(again, 'cadangan lama', { mode: 0o644 })
+    writeFileSync(`${again}.partial`, 'sisa cadangan terputus', { mode: 0o644 })
+    chmodSync(again, 0o644)
+    chmodSync(`${again}.partial`, 0o644)
+    await writeBackupFile(context.database, again)
+    expect(statSync(again).mode & 0o777).toBe(0o600)
+    expect(existsSync(`${again}.partial`)).toBe(false)
+    expect(gunzipSync(readFileSync(again)).toString('utf8')).toContain('"format":"warta-backup"')
   })
 
   // The cross-engine case needs the other engine: PGlite always exists, PostgreSQL when this run has a server.

@@ -1,8 +1,8 @@
 // `warta backup FILE` / `warta restore FILE`: the backup lines of src/db/backup-*.ts, gzip'd, streamed to and
 // from disk with backpressure so memory stays flat whatever the database size.
 import { once } from 'node:events'
-import { createReadStream, createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { open, rename, rm } from 'node:fs/promises'
 import type { Readable, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { StringDecoder } from 'node:string_decoder'
@@ -12,11 +12,18 @@ import { exportDatabase } from '../../db/backup-export.ts'
 import { importDatabase, type ImportResult } from '../../db/backup-import.ts'
 import type { BackupTrailer } from '../../db/backup-format.ts'
 
-/** Writes to FILE.partial and renames at the end, so an interrupted backup never looks like a complete one. */
+/**
+ * Writes to FILE.partial and renames at the end, so an interrupted backup never looks like a complete one. The
+ * file is readable by its owner only (0600): it holds the deployment secret, password and session hashes. The
+ * partial file is always created anew, so neither a leftover partial nor an existing FILE lends it wider rights.
+ */
 export async function writeBackupFile(database: Database, file: string): Promise<BackupTrailer> {
   const partial = `${file}.partial`
   try {
-    const trailer = await writeBackupStream(database, createWriteStream(partial))
+    await rm(partial, { force: true })
+    const handle = await open(partial, 'wx', 0o600)
+    await handle.chmod(0o600)
+    const trailer = await writeBackupStream(database, handle.createWriteStream())
     await rename(partial, file)
     return trailer
   } catch (error) {

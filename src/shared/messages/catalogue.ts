@@ -2,12 +2,14 @@
 // parameters (and the text in the caller's language); the web app renders the key in the language on screen.
 // Add an area file beside this one and spread it below.
 import { authMessages } from './auth-messages.ts'
+import { cliMessages } from './cli-messages.ts'
 import { commonMessages } from './common-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 
 export const MESSAGES = {
   ...commonMessages,
   ...authMessages,
+  ...cliMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

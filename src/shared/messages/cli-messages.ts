@@ -1,0 +1,418 @@
+// What the `warta` command and the long-running processes (start, api, worker) say to the person at the terminal:
+// start-up and shutdown lines, the data-folder lock, one-shot commands (migrate, user, backup, restore) and the
+// stderr notes of the language tools. Shown in Bahasa Indonesia unless WARTA_LOCALE=en or the POSIX locale is
+// English (src/cli/cli-text.ts). The JSON Lines output of classify/check/hoax is a contract and never comes from here.
+import { defineMessages } from './define-messages.ts'
+
+export const cliMessages = defineMessages({
+  // --- warta help and dispatch ---------------------------------------------------------------------------------
+  'cli.usage': {
+    id: 'Pemakaian: warta <perintah> [opsi]\n\nPerintah:',
+    en: 'Usage: warta <command> [options]\n\nCommands:',
+  },
+  'cli.unknown_command': {
+    id: "warta: perintah '{name}' tidak dikenal. Jalankan 'warta help' untuk daftar perintah.",
+    en: "warta: unknown command '{name}'. Run 'warta help' for the list of commands.",
+  },
+  'cli.failed': { id: 'warta: {message}', en: 'warta: {message}' },
+  'cli.node_too_old': {
+    id:
+      'Warta memerlukan Node.js 24 atau lebih baru (ini {version}). Jalankan lewat npm (npm start, npx warta), ' +
+      'yang memakai Node 24 dari devDependencies, atau pasang Node 24.',
+    en:
+      'Warta needs Node.js 24 or newer (this is {version}). Run it through npm (npm start, npx warta), ' +
+      'which uses the Node 24 pinned in devDependencies, or install Node 24.',
+  },
+  'cli.help_start': {
+    id: 'API, pekerja latar, dan aplikasi web dalam satu proses (basis data bawaan kecuali DATABASE_URL diisi)',
+    en: 'API, background jobs and web app in one process (embedded database unless DATABASE_URL is set)',
+  },
+  'cli.help_api': {
+    id: 'hanya API HTTP dan aplikasi web (produksi: perlu DATABASE_URL)',
+    en: 'the HTTP API and web app only (production: needs DATABASE_URL)',
+  },
+  'cli.help_worker': {
+    id: 'hanya pekerjaan latar (produksi: perlu DATABASE_URL) [--health-port N]',
+    en: 'background jobs only (production: needs DATABASE_URL) [--health-port N]',
+  },
+  'cli.help_migrate': {
+    id: 'terapkan migrasi basis data lalu selesai',
+    en: 'apply database migrations and exit',
+  },
+  'cli.help_user': {
+    id: 'kelola pengguna: warta user create --instansi SLUG --email E --name N --role R --unit KODE',
+    en: 'user administration: warta user create --instansi SLUG --email E --name N --role R --unit CODE',
+  },
+  'cli.help_audit': {
+    id: 'log audit: warta audit verify [--instansi SLUG]',
+    en: 'audit log: warta audit verify [--instansi SLUG]',
+  },
+  'cli.help_backup': {
+    id: 'cadangkan seluruh basis data: warta backup BERKAS|- (- = stdout; pada basis data bawaan hentikan npm start dulu)',
+    en: 'back the whole database up: warta backup FILE|- (- is stdout; on the embedded database stop npm start first)',
+  },
+  'cli.help_restore': {
+    id: 'pulihkan cadangan ke basis data kosong, mesin mana pun: warta restore BERKAS|- (- = stdin)',
+    en: 'restore a backup into an empty database, either engine: warta restore FILE|- (- is stdin)',
+  },
+  'cli.help_classify': {
+    id: 'klasifikasi JSON Lines {id,text} dari stdin (sentimen, kata kasar, ujaran kebencian, maksud)',
+    en: 'classify JSON Lines {id,text} from stdin (sentiment, abusive, hate speech, intent)',
+  },
+  'cli.help_check': {
+    id: 'pemeriksaan kepatuhan JSON Lines {id,platform,text} dari stdin [--claims BERKAS]',
+    en: 'compliance check of JSON Lines {id,platform,text} from stdin [--claims FILE]',
+  },
+  'cli.help_hoax': {
+    id: 'pencocok hoaks: warta hoax match --claims BERKAS < teks.jsonl',
+    en: 'hoax matcher: warta hoax match --claims FILE < texts.jsonl',
+  },
+  'cli.help_nlp': {
+    id: 'model bahasa: warta nlp train | warta nlp eval',
+    en: 'language models: warta nlp train | warta nlp eval',
+  },
+
+  // --- start, api, worker: start-up ----------------------------------------------------------------------------
+  'cli.database_url_missing': {
+    id:
+      'warta {role}: DATABASE_URL belum diisi. Perintah ini untuk produksi dengan PostgreSQL ' +
+      '(contoh: DATABASE_URL=postgres://warta:rahasia@db:5432/warta). ' +
+      "Untuk satu proses dengan basis data bawaan, jalankan 'npm start' (warta start).",
+    en:
+      'warta {role}: DATABASE_URL is not set. This command is for production on PostgreSQL ' +
+      '(for example DATABASE_URL=postgres://warta:secret@db:5432/warta). ' +
+      "For one process on the embedded database, run 'npm start' (warta start).",
+  },
+  'cli.data_dir_locked': {
+    id:
+      'Folder data {dir} sedang dipakai proses Warta lain (pid {pid}). Hentikan proses itu dulu, atau beri proses ' +
+      'ini folder sendiri dengan WARTA_DATA_DIR. (Basis data bawaan hanya dapat dibuka satu proses; untuk ' +
+      'menjalankan beberapa proses, pakai PostgreSQL lewat DATABASE_URL.)',
+    en:
+      'The data folder {dir} is in use by another Warta process (pid {pid}). Stop that process first, or give ' +
+      'this one its own folder with WARTA_DATA_DIR. (The embedded database opens in one process only; to run ' +
+      'several, use PostgreSQL through DATABASE_URL.)',
+  },
+  'cli.data_dir_open_here': {
+    id: 'Folder data {dir} sudah dibuka oleh proses ini.',
+    en: 'The data folder {dir} is already open in this process.',
+  },
+  'cli.data_dir_lock_stuck': {
+    id:
+      'Folder data {dir} tidak dapat dikunci: kunci lama sedang diambil alih proses lain yang belum selesai. ' +
+      'Bila tidak ada proses Warta yang berjalan, hapus {lockFile} lalu ulangi.',
+    en:
+      'The data folder {dir} could not be locked: another process is taking over a stale lock and has not ' +
+      'finished. If no Warta process is running, remove {lockFile} and try again.',
+  },
+  'cli.web_building': {
+    id: 'Membangun aplikasi web untuk pertama kali (sekali saja, beberapa detik)…',
+    en: 'Building the web app for the first time (once only, a few seconds)…',
+  },
+  'cli.web_build_failed': {
+    id: "Gagal membangun aplikasi web. Jalankan 'npm run build' untuk melihat kesalahannya.",
+    en: "The web app could not be built. Run 'npm run build' to see the error.",
+  },
+  'cli.web_missing': {
+    id: "web/dist tidak ada: hanya API yang dilayani; jalankan 'npm run build' untuk melayani aplikasi web",
+    en: "web/dist is missing: only the API is served; run 'npm run build' to serve the web app",
+  },
+  'cli.ready_first_run': {
+    id: 'Warta siap di {url} — buka di peramban: wizard penyiapan awal menunggu di sana (belum ada instansi).',
+    en: 'Warta is ready at {url} — open it in a browser: the first-run wizard is waiting there (no instansi yet).',
+  },
+  'cli.ready': {
+    id: 'Warta siap di {url} — buka di peramban untuk masuk.',
+    en: 'Warta is ready at {url} — open it in a browser to sign in.',
+  },
+  'cli.api_ready': {
+    id: 'Warta API siap di {url} ({engine}).',
+    en: 'Warta API is ready at {url} ({engine}).',
+  },
+  'cli.worker_ready': {
+    id: 'Warta worker berjalan ({engine}); hentikan dengan Ctrl+C.',
+    en: 'Warta worker is running ({engine}); stop it with Ctrl+C.',
+  },
+  'cli.port_in_use': {
+    id: 'warta {role}: port {port} sudah dipakai proses lain. Pilih port lain dengan PORT=…',
+    en: 'warta {role}: port {port} is already in use by another process. Choose another one with PORT=…',
+  },
+  'cli.health_port_invalid': {
+    id: "warta worker: --health-port harus berupa nomor port 0–65535, bukan '{value}'.",
+    en: "warta worker: --health-port must be a port number 0–65535, not '{value}'.",
+  },
+  'cli.health_not_found': {
+    id: 'Hanya /healthz dan /readyz.',
+    en: 'Only /healthz and /readyz.',
+  },
+  // Log lines of the long-running processes (the pretty terminal log and the JSON log alike).
+  'cli.log_listening': { id: 'menerima permintaan', en: 'listening' },
+  'cli.log_worker_started': { id: 'pekerja latar berjalan', en: 'worker started' },
+
+  // --- shutdown ------------------------------------------------------------------------------------------------
+  'cli.log_shutting_down': { id: 'menghentikan Warta ({signal})', en: 'shutting down ({signal})' },
+  'cli.log_shutdown_too_long': {
+    id: 'penghentian terlalu lama; keluar paksa',
+    en: 'shutdown took too long; exiting',
+  },
+  'cli.log_close_server_failed': {
+    id: 'gagal menutup server',
+    en: 'error while closing the server',
+  },
+  'cli.log_close_database_failed': {
+    id: 'gagal menutup basis data',
+    en: 'error while closing the database',
+  },
+  'cli.log_stopped': { id: 'Warta berhenti', en: 'Warta stopped' },
+  'cli.forced_stop': { id: 'Dihentikan paksa.', en: 'Stopped at once.' },
+
+  // --- migrate -------------------------------------------------------------------------------------------------
+  'cli.migrate_up_to_date': {
+    id: 'Basis data ({engine}) sudah mutakhir.',
+    en: 'The database ({engine}) is up to date.',
+  },
+  'cli.migrate_applied': {
+    id: 'Migrasi diterapkan ({engine}): {migrations:list}',
+    en: 'Migrations applied ({engine}): {migrations:list}',
+  },
+
+  // --- backup and restore --------------------------------------------------------------------------------------
+  'cli.backup_usage': {
+    id: 'Pemakaian: warta backup BERKAS|-   (contoh: warta backup cadangan-2026-11-22.jsonl.gz)',
+    en: 'Usage: warta backup FILE|-   (for example: warta backup backup-2026-11-22.jsonl.gz)',
+  },
+  'cli.backup_written': {
+    id: 'Cadangan ditulis ke {target}: {rows:number} baris dari {tables} tabel ({engine}).',
+    en: 'Backup written to {target}: {rows:number} rows from {tables} tables ({engine}).',
+  },
+  'cli.backup_reader_closed': {
+    id: 'warta backup: penerima stdout berhenti membaca sebelum cadangan selesai; cadangan itu TIDAK lengkap.',
+    en: 'warta backup: the reader of stdout stopped before the backup was complete; that backup is NOT complete.',
+  },
+  'cli.restore_usage': {
+    id: 'Pemakaian: warta restore BERKAS|-   (ke basis data kosong; atur DATABASE_URL atau WARTA_DATA_DIR dulu)',
+    en: 'Usage: warta restore FILE|-   (into an empty database; set DATABASE_URL or WARTA_DATA_DIR first)',
+  },
+  'cli.restore_file_missing': {
+    id: 'warta restore: berkas {file} tidak ditemukan.',
+    en: 'warta restore: file {file} not found.',
+  },
+  'cli.restore_done': {
+    id: 'Dipulihkan ke {engine}: {rows:number} baris dari {tables} tabel (cadangan {sourceEngine}, {createdAt:datetime}).',
+    en: 'Restored into {engine}: {rows:number} rows from {tables} tables (backup of {sourceEngine}, {createdAt:datetime}).',
+  },
+  'cli.restore_older_backup': {
+    id: 'Catatan: cadangan lebih tua dari migrasi {migrations:list}; kolom barunya berisi nilai bawaan.',
+    en: 'Note: the backup predates migrations {migrations:list}; their new columns hold their defaults.',
+  },
+  'cli.restore_verify_hint': {
+    id: "Periksa rantai log audit dengan 'warta audit verify'.",
+    en: "Check the audit log's hash chains with 'warta audit verify'.",
+  },
+  'cli.backup_not_a_backup': {
+    id: 'Berkas ini bukan cadangan Warta (kepala berkas tidak dikenali).',
+    en: 'This file is not a Warta backup (its header is not recognised).',
+  },
+  'cli.backup_wrong_version': {
+    id: 'Cadangan ini berformat versi {version}, sedangkan Warta ini membaca versi {supported}. Pulihkan dengan versi Warta yang membuatnya.',
+    en: 'This backup has format version {version}; this Warta reads version {supported}. Restore it with the Warta version that made it.',
+  },
+  'cli.backup_no_migrations': {
+    id: 'Kepala cadangan rusak: daftar migrasi tidak ada.',
+    en: 'The backup header is damaged: the list of migrations is missing.',
+  },
+  'cli.backup_line_not_json': {
+    id: 'Baris {line} cadangan rusak (bukan JSON).',
+    en: 'Line {line} of the backup is damaged (not JSON).',
+  },
+  'cli.backup_line_unknown': {
+    id: 'Baris {line} cadangan tidak dikenali.',
+    en: 'Line {line} of the backup is not recognised.',
+  },
+  'cli.backup_table_cycle': {
+    id: 'Tabel saling merujuk ({tables}); urutan pemulihan tidak dapat ditentukan.',
+    en: 'Tables refer to each other in a cycle ({tables}); no restore order exists.',
+  },
+  'cli.backup_from_newer_warta': {
+    id: 'Cadangan ini dibuat oleh Warta yang lebih baru (migrasi {migrations:list} belum dikenal). Perbarui Warta lalu ulangi pemulihan.',
+    en: 'This backup was made by a newer Warta (migrations {migrations:list} are unknown here). Update Warta and restore again.',
+  },
+  'cli.backup_line_after_end': {
+    id: 'Baris {line} cadangan ada setelah penutup berkas; berkas rusak.',
+    en: 'Line {line} of the backup comes after its closing line; the file is damaged.',
+  },
+  'cli.backup_row_before_table': {
+    id: 'Baris {line} cadangan berisi data sebelum nama tabelnya.',
+    en: 'Line {line} of the backup holds data before the name of its table.',
+  },
+  'cli.backup_truncated': {
+    id: 'Cadangan terpotong (penutup berkas tidak ada): berkas tidak lengkap, tidak ada yang dipulihkan.',
+    en: 'The backup is cut short (its closing line is missing): the file is incomplete, nothing was restored.',
+  },
+  'cli.backup_counts_differ': {
+    id: 'Cadangan tidak utuh: penutup mencatat {expectedRows} baris di {expectedTables} tabel, terbaca {rows} baris di {tables} tabel.',
+    en: 'The backup is not whole: its closing line records {expectedRows} rows in {expectedTables} tables, but {rows} rows in {tables} tables were read.',
+  },
+  'cli.backup_row_cycle': {
+    id: 'Baris tabel {table} saling merujuk dalam lingkaran; tidak dapat dipulihkan.',
+    en: 'Rows of table {table} refer to each other in a cycle; they cannot be restored.',
+  },
+  'cli.backup_target_not_empty': {
+    id:
+      'Basis data tujuan tidak kosong (tabel {table} sudah berisi data). Pemulihan hanya ke basis data baru yang kosong: ' +
+      'buat basis data PostgreSQL baru (DATABASE_URL) atau folder data baru (WARTA_DATA_DIR), lalu ulangi.',
+    en:
+      'The target database is not empty (table {table} already holds data). A restore goes into a new, empty database only: ' +
+      'create a new PostgreSQL database (DATABASE_URL) or a new data folder (WARTA_DATA_DIR), then try again.',
+  },
+  'cli.backup_unknown_table': {
+    id: 'Tabel {table} dari cadangan tidak ada di basis data tujuan.',
+    en: 'Table {table} of the backup does not exist in the target database.',
+  },
+  'cli.backup_unknown_columns': {
+    id: 'Kolom {columns:list} di tabel {table} dari cadangan tidak ada di basis data tujuan.',
+    en: 'Columns {columns:list} of table {table} in the backup do not exist in the target database.',
+  },
+
+  // --- warta user ----------------------------------------------------------------------------------------------
+  'cli.user_usage': {
+    id:
+      'Pemakaian:\n' +
+      '  warta user create --instansi SLUG --email E --name N --role R --unit KODE [--password P]\n' +
+      '  warta user create-instansi --slug SLUG --name NAMA --unit-code KODE --unit-name NAMA_UNIT --admin-email E --admin-name N [--password P]\n' +
+      'Tanpa --password, kata sandi sementara dibuat, dicetak sekali, dan wajib diganti saat masuk pertama.',
+    en:
+      'Usage:\n' +
+      '  warta user create --instansi SLUG --email E --name N --role R --unit CODE [--password P]\n' +
+      '  warta user create-instansi --slug SLUG --name NAME --unit-code CODE --unit-name UNIT_NAME --admin-email E --admin-name N [--password P]\n' +
+      'Without --password a temporary password is made, printed once, and must be changed at first sign-in.',
+  },
+  'cli.user_missing_options': {
+    id: 'warta user: opsi wajib belum diisi: {options:list}',
+    en: 'warta user: required options are missing: {options:list}',
+  },
+  'cli.user_unknown_role': {
+    id: "warta user: peran '{role}' tidak dikenal. Pilihan: {roles:list}.",
+    en: "warta user: unknown role '{role}'. Choose one of: {roles:list}.",
+  },
+  'cli.user_created': {
+    id: 'Pengguna dibuat: {email} ({role} pada {unit}), id {userId}',
+    en: 'User created: {email} ({role} on {unit}), id {userId}',
+  },
+  'cli.user_temporary_password': {
+    id: 'Kata sandi sementara (tampil sekali, wajib diganti saat masuk): {password}',
+    en: 'Temporary password (shown once, must be changed at sign-in): {password}',
+  },
+  'cli.instansi_created': {
+    id: 'Instansi dibuat: {slug} (id {instansiId}); admin {email}',
+    en: 'Instansi created: {slug} (id {instansiId}); admin {email}',
+  },
+  'cli.admin_temporary_password': {
+    id: 'Kata sandi sementara admin (tampil sekali, wajib diganti saat masuk): {password}',
+    en: "The admin's temporary password (shown once, must be changed at sign-in): {password}",
+  },
+  'cli.admin_two_factor': {
+    id: 'Admin wajib mengaktifkan verifikasi dua langkah saat pertama masuk.',
+    en: 'The admin must turn on two-step verification at first sign-in.',
+  },
+
+  // --- classify, check, hoax match (stderr only: stdout is the JSON Lines contract) ----------------------------
+  'cli.line_not_json': {
+    id: 'baris {line}: bukan JSON yang sah ({reason}); perbaiki atau hapus baris ini',
+    en: 'line {line}: not valid JSON ({reason}); fix or remove this line',
+  },
+  'cli.line_invalid': { id: 'baris {line}: {issues}', en: 'line {line}: {issues}' },
+  'cli.lines_failed': {
+    id: '{command}: {count} baris gagal diproses (lihat pesan di atas)',
+    en: '{command}: {count} lines failed (see the messages above)',
+  },
+  'cli.classify_usage': {
+    id:
+      'Pemakaian: warta classify < masukan.jsonl\n' +
+      'Masukan: satu objek JSON per baris {"id", "text"}. Keluaran: satu baris per masukan, urutan sama:\n' +
+      '{"id", "sentiment": {"label","score"}, "abusive": {"label","score"}, ' +
+      '"hate_speech": {"label","score","target","category"}, "intent": {"label","score"}}',
+    en:
+      'Usage: warta classify < input.jsonl\n' +
+      'Input: one JSON object per line {"id", "text"}. Output: one line per input, in the same order:\n' +
+      '{"id", "sentiment": {"label","score"}, "abusive": {"label","score"}, ' +
+      '"hate_speech": {"label","score","target","category"}, "intent": {"label","score"}}',
+  },
+  'cli.check_usage': {
+    id:
+      'Pemakaian: warta check [--claims KLAIM.jsonl] < draf.jsonl\n' +
+      'Masukan: {"id", "platform", "text"} per baris; platform: {platforms:list}.\n' +
+      'Keluaran: {"id", "findings": [{"code", "severity", "start", "end", "message"}]} per baris, urutan sama.',
+    en:
+      'Usage: warta check [--claims CLAIMS.jsonl] < drafts.jsonl\n' +
+      'Input: {"id", "platform", "text"} per line; platform: {platforms:list}.\n' +
+      'Output: {"id", "findings": [{"code", "severity", "start", "end", "message"}]} per line, in the same order.',
+  },
+  'cli.check_hoax_off': {
+    id:
+      'warta check: pemeriksaan hoaks TIDAK aktif (tanpa --claims). Aktifkan dengan --claims KLAIM.jsonl ' +
+      '(satu objek {"id", "claim", "fact"} per baris).',
+    en:
+      'warta check: the hoax check is OFF (no --claims). Turn it on with --claims CLAIMS.jsonl ' +
+      '(one {"id", "claim", "fact"} object per line).',
+  },
+  'cli.hoax_usage': {
+    id:
+      'Pemakaian: warta hoax match --claims KLAIM.jsonl < teks.jsonl\n' +
+      'KLAIM.jsonl: satu objek per baris {"id", "claim", "fact"}. Masukan: {"id", "text"} per baris.\n' +
+      'Keluaran: {"id", "match": "<id klaim>" | null, "score"} per baris, urutan sama dengan masukan.',
+    en:
+      'Usage: warta hoax match --claims CLAIMS.jsonl < texts.jsonl\n' +
+      'CLAIMS.jsonl: one object per line {"id", "claim", "fact"}. Input: {"id", "text"} per line.\n' +
+      'Output: {"id", "match": "<claim id>" | null, "score"} per line, in the order of the input.',
+  },
+  'cli.hoax_unknown_subcommand': {
+    id: "warta hoax: sub-perintah tidak dikenal '{name}'.",
+    en: "warta hoax: unknown sub-command '{name}'.",
+  },
+  'cli.hoax_claims_required': {
+    id: 'warta hoax match: --claims BERKAS wajib diisi.',
+    en: 'warta hoax match: --claims FILE is required.',
+  },
+  'cli.claims_file_missing': {
+    id: '{command}: --claims perlu nama berkas',
+    en: '{command}: --claims needs a file name',
+  },
+  'cli.claims_unreadable': {
+    id: '{command}: berkas klaim {file} tidak dapat dibaca ({reason})',
+    en: '{command}: the claims file {file} cannot be read ({reason})',
+  },
+  'cli.claims_line_invalid': {
+    id: '{file} baris {line}: {reason}',
+    en: '{file} line {line}: {reason}',
+  },
+
+  // --- warta nlp (developer tool) ------------------------------------------------------------------------------
+  'cli.nlp_usage': {
+    id:
+      'Pemakaian:\n' +
+      '  warta nlp train [--seed N]                 latih ulang semua model (src/nlp/models)\n' +
+      '  warta nlp eval [--only {protocols}] [--seed N]\n' +
+      '                                             ukur model dengan protokol BASELINES.md dan data uji in-domain\n' +
+      'Data: ../shared/data (atau WARTA_NLP_DATA) dan data berlabel in-domain di src/nlp.',
+    en:
+      'Usage:\n' +
+      '  warta nlp train [--seed N]                 retrain every model (src/nlp/models)\n' +
+      '  warta nlp eval [--only {protocols}] [--seed N]\n' +
+      '                                             measure the models with the BASELINES.md protocols and in-domain test data\n' +
+      'Data: ../shared/data (or WARTA_NLP_DATA) and the labelled in-domain data under src/nlp.',
+  },
+  'cli.nlp_seed_invalid': {
+    id: 'warta nlp: --seed harus bilangan bulat',
+    en: 'warta nlp: --seed must be a whole number',
+  },
+  'cli.nlp_unknown_protocols': {
+    id: 'warta nlp eval: protokol tidak dikenal: {protocols:list}',
+    en: 'warta nlp eval: unknown protocols: {protocols:list}',
+  },
+  'cli.nlp_models_written': {
+    id: 'Model ditulis ke src/nlp/models dalam {seconds} s',
+    en: 'Models written to src/nlp/models in {seconds} s',
+  },
+  'cli.nlp_done': { id: 'Selesai dalam {seconds} s', en: 'Done in {seconds} s' },
+})
