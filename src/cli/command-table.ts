@@ -28,7 +28,8 @@ export const commandTable: Record<string, CommandEntry> = {
     load: () => import('./commands/user.ts'),
   },
   audit: {
-    summary: 'audit log: warta audit verify [--instansi SLUG]',
+    summary:
+      'audit log: warta audit verify [--instansi SLUG] [--checkpoint FILE --fingerprint HEX] | checkpoint | key',
     load: () => import('./commands/audit.ts'),
   },
   backup: {
