@@ -3,6 +3,7 @@
 import type { PgBoss } from 'pg-boss'
 import type { z } from 'zod'
 import type { AppContext } from '../context.ts'
+import { makeAuditCheckpointsJob } from './make-audit-checkpoints.ts'
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.ts'
 
 export interface JobDefinition<T> {
@@ -14,7 +15,7 @@ export interface JobDefinition<T> {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const jobDefinitions: JobDefinition<any>[] = [purgeExpiredSessionsJob]
+export const jobDefinitions: JobDefinition<any>[] = [purgeExpiredSessionsJob, makeAuditCheckpointsJob]
 
 export async function startWorkers(boss: PgBoss, context: AppContext): Promise<void> {
   for (const job of jobDefinitions) {

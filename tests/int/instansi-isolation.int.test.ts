@@ -18,6 +18,9 @@ interface ForeignIds {
   accountId: string
   sessionId: string
   tokenId: string
+  /** Numeric ids (audit entries, checkpoints): too short to search list bodies for, so not leak-checked. */
+  auditEntryId: number
+  checkpointId: number
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -59,6 +62,8 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
     body: () => ({ notes: 'Diambil alih' }),
   },
   'DELETE /api/accounts/{id}': { url: (b) => `/api/accounts/${b.accountId}` },
+  'GET /api/audit/{id}': { url: (b) => `/api/audit/${b.auditEntryId}` },
+  'GET /api/audit/checkpoints/{id}/file': { url: (b) => `/api/audit/checkpoints/${b.checkpointId}/file` },
 }
 
 /** Routes without an id in the path whose body can name another instansi's objects. */
@@ -127,6 +132,11 @@ const ownDataRoutes = new Set([
   'PUT /api/calendar/settings',
   'GET /api/audit',
   'GET /api/audit/export.csv',
+  'GET /api/audit/filters',
+  'GET /api/audit/checkpoints',
+  'POST /api/audit/checkpoints',
+  // The deployment's public signing key: the same for every instansi, and public by design.
+  'GET /api/audit/signing-key',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -138,6 +148,8 @@ const listUrls = [
   '/api/naming/report',
   '/api/audit?limit=500',
   '/api/audit/export.csv',
+  '/api/audit/filters',
+  '/api/audit/checkpoints',
   '/api/me/sessions',
   '/api/me/tokens',
   '/api/calendar?year=2026',
@@ -225,6 +237,17 @@ beforeAll(async () => {
     url: '/api/me/sessions',
     headers: privilegedB.session.headers,
   })
+  const checkpoint = await app.inject({
+    method: 'POST',
+    url: '/api/audit/checkpoints',
+    headers: privilegedB.session.headers,
+  })
+  expect(checkpoint.statusCode, checkpoint.body).toBe(200)
+  const entries = await app.inject({
+    method: 'GET',
+    url: '/api/audit?limit=1',
+    headers: privilegedB.session.headers,
+  })
   b = {
     owner: ownerB,
     session: privilegedB.session,
@@ -236,6 +259,8 @@ beforeAll(async () => {
       accountId: account.json<{ id: string }>().id,
       sessionId: sessions.json<{ items: { id: string }[] }>().items[0]!.id,
       tokenId: token.json<{ apiToken: { id: string } }>().apiToken.id,
+      auditEntryId: entries.json<{ items: { id: number }[] }>().items[0]!.id,
+      checkpointId: checkpoint.json<{ checkpoint: { id: number } }>().checkpoint.id,
     },
   }
 })
@@ -309,7 +334,7 @@ describe('isolation between instansi', () => {
       const response = await app.inject({ method: 'GET', url, headers: a.session.headers })
       expect(response.statusCode, `${url}: ${response.body.slice(0, 200)}`).toBe(200)
       for (const [name, id] of Object.entries(b.ids))
-        if (response.body.includes(id)) leaks.push(`${url} contains B's ${name}`)
+        if (typeof id === 'string' && response.body.includes(id)) leaks.push(`${url} contains B's ${name}`)
       if (response.body.includes(b.owner.id)) leaks.push(`${url} contains B's instansi id`)
     }
     expect(leaks).toEqual([])

@@ -72,6 +72,11 @@ describe('dependency direction', () => {
     expect(fastify).toEqual([])
   })
 
+  it('keeps db below features: no file in src/db imports src/features', () => {
+    const offending = all.filter((ref) => layerOf(ref.file) === 'db' && ref.target === 'features')
+    expect(offending).toEqual([])
+  })
+
   it('never lets lower layers import api, jobs or cli', () => {
     const lower = new Set(['features', 'db', 'nlp', 'connectors'])
     const offending = all.filter(

@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -83,6 +84,7 @@ export const auditLog = pgTable('audit_log', {
   userAgent: text('user_agent'),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+  hashVersion: smallint('hash_version').notNull().default(1),
 })
 
 export const settings = pgTable(

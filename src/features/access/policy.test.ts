@@ -27,7 +27,7 @@ const EXPECTED: Record<Action, string> = {
   'calendar.read': 'AJPNDMU',
   'calendar.manage': 'A',
   'audit.read': 'AU',
-  'audit.export': 'U',
+  'audit.export': 'AU',
   'settings.manage': 'A',
   'post.read': 'JPNMU',
   'post.create': 'JP',

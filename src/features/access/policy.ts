@@ -52,6 +52,10 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'calendar.manage',
     'settings.manage',
     'audit.read',
+    // An admin may export what they may read: the export adds no access, is itself an audit entry the auditor
+    // sees, and cannot alter the log (separation of duties rests on the append-only chain and the auditor's
+    // checkpoints, not on hiding the CSV button).
+    'audit.export',
   ]),
   penanggung_jawab: new Set<Action>([
     ...READ_BASICS,

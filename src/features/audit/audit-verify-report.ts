@@ -1,6 +1,7 @@
 // `warta audit verify`: checks the hash chains and writes a summary a person can act on. Exit code 0 when every
 // chain is intact; 1 with the first broken link of each broken chain otherwise.
 import type { Db } from '../../db/client.ts'
+import type { ChainBreak } from './audit-hash.ts'
 import { findInstansiBySlug, getInstansi } from '../../db/unit-repository.ts'
 import { AppError } from '../app-error.ts'
 import { verifyAuditLog } from './verify-audit-log.ts'
@@ -17,7 +18,7 @@ export async function auditVerifyReport(
   let instansiId: string | undefined
   if (options.instansiSlug) {
     const instansi = await findInstansiBySlug(db, options.instansiSlug)
-    if (!instansi) throw new AppError('not_found', `Instansi "${options.instansiSlug}" tidak ditemukan.`)
+    if (!instansi) throw new AppError('not_found', 'audit.instansi_not_found', { slug: options.instansiSlug })
     instansiId = instansi.id
   }
   const result = await verifyAuditLog(db, instansiId ? { instansiId } : {})
@@ -26,11 +27,15 @@ export async function auditVerifyReport(
     const owner = broken.chain === 'system' ? undefined : await getInstansi(db, broken.chain)
     const label =
       broken.chain === 'system' ? 'system' : owner ? `${owner.slug} (${broken.chain})` : broken.chain
-    lines.push(
-      `BROKEN chain ${label}: first broken link at entry #${broken.seq} (row id ${broken.id}): ${broken.reason}`,
-    )
+    lines.push(`BROKEN chain ${label}: ${describeBreak(broken)}`)
   }
-  const summary = `${result.chains} chain(s), ${result.entries} entries checked: ${result.breaks.length === 0 ? 'intact' : `${result.breaks.length} broken`}`
+  const checked = result.checkpoints > 0 ? `, ${result.checkpoints} stored checkpoint(s)` : ''
+  const summary = `${result.chains} chain(s), ${result.entries} entries${checked} checked: ${result.breaks.length === 0 ? 'intact' : `${result.breaks.length} broken`}`
   lines.push(result.breaks.length === 0 ? `OK ${summary}` : `FAILED ${summary}`)
   return { exitCode: result.breaks.length === 0 ? 0 : 1, lines }
+}
+
+export function describeBreak(broken: ChainBreak): string {
+  const row = broken.id === null ? 'no longer in the log' : `row id ${broken.id}`
+  return `first broken link at entry #${broken.seq} (${row}): ${broken.reason}`
 }

@@ -1,8 +1,8 @@
 // Every feature records its changes of state through this, inside the transaction that makes the change, so the
 // change and its audit entry commit or roll back together.
 import type { Db } from '../../db/client.ts'
-import { appendAudit } from '../../db/audit-repository.ts'
 import type { Actor } from '../access/policy.ts'
+import { appendAudit } from './append-audit.ts'
 
 /** Where a change came from: the HTTP request's IP and user agent, or nothing for the CLI. */
 export interface ChangeMeta {

@@ -18,7 +18,7 @@ import { openFreshDatabase, postgresAvailable } from '../../../tests/int/fresh-d
 import type { AppContext } from '../../context.ts'
 import type { Database } from '../../db/open-database.ts'
 import type { Engine } from '../../db/client.ts'
-import { appendAudit } from '../../db/audit-repository.ts'
+import { appendAudit } from '../audit/append-audit.ts'
 import { calendarDays } from '../../db/schema/index.ts'
 import { exportDatabase } from '../../db/backup-export.ts'
 import { BackupError } from '../../db/backup-format.ts'

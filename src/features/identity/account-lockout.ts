@@ -2,7 +2,7 @@
 // the login form, finishing a single sign-on with a code, or re-entering the password in a session. After
 // `config.login.maxAttempts` failures the account is locked for `lockMinutes`, so a 6-digit code or a password
 // cannot be guessed through any of these doors.
-import { appendAudit } from '../../db/audit-repository.ts'
+import { appendAudit } from '../audit/append-audit.ts'
 import { registerFailedLogin, type UserRow } from '../../db/identity-repository.ts'
 import { revokeUserSessions } from '../../db/session-repository.ts'
 import { AppError } from '../app-error.ts'

@@ -1,6 +1,6 @@
 // Personal API tokens for automation. A token carries a subset of the owner's grants (all of them by default);
 // its value is shown once and stored as a SHA-256 hash.
-import { appendAudit } from '../../db/audit-repository.ts'
+import { appendAudit } from '../audit/append-audit.ts'
 import { grantsWithUnits } from '../../db/identity-repository.ts'
 import { insertApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from '../../db/token-repository.ts'
 import { AppError } from '../app-error.ts'

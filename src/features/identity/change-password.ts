@@ -1,6 +1,6 @@
 // A user changes their own password: the current one is required, and every other session ends, so a stolen
 // session does not survive the change.
-import { appendAudit } from '../../db/audit-repository.ts'
+import { appendAudit } from '../audit/append-audit.ts'
 import { findUserById, setPassword } from '../../db/identity-repository.ts'
 import { revokeUserSessions } from '../../db/session-repository.ts'
 import { AppError } from '../app-error.ts'

@@ -1,6 +1,6 @@
 // Password login with a second factor, per-account lockout and per-IP throttling. Lockout state lives in the
 // users row and attempts in login_attempts, so the limits hold across every API process on one database.
-import { appendAudit } from '../../db/audit-repository.ts'
+import { appendAudit } from '../audit/append-audit.ts'
 import {
   countFailedAttemptsFromIp,
   findUserByEmail,

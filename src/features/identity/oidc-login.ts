@@ -3,7 +3,7 @@
 // Once linked, the provider's subject must stay the same, so a reassigned e-mail at the provider cannot take
 // over the Warta account.
 import * as oidc from 'openid-client'
-import { appendAudit } from '../../db/audit-repository.ts'
+import { appendAudit } from '../audit/append-audit.ts'
 import {
   findUserByEmail,
   saveOidcLoginState,

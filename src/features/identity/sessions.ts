@@ -1,5 +1,5 @@
 // Creating, resolving and ending browser sessions.
-import { appendAudit } from '../../db/audit-repository.ts'
+import { appendAudit } from '../audit/append-audit.ts'
 import type { Db } from '../../db/client.ts'
 import {
   findLiveSession,

@@ -1,7 +1,7 @@
 // TOTP enrolment (secret + QR, confirmed with a code), recovery codes, disabling, and completing a session's
 // second factor. Mandatory for admin and penanggung_jawab: they can neither skip enrolment nor disable it.
 import { randomBytes } from 'node:crypto'
-import { appendAudit } from '../../db/audit-repository.ts'
+import { appendAudit } from '../audit/append-audit.ts'
 import {
   countUnusedRecoveryCodes,
   findUserById,

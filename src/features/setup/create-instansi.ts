@@ -1,7 +1,7 @@
 // Creating an instansi: its root unit and its first admin (admin role on the root). Used by the first-run
 // wizard (POST /api/setup, only while the deployment is empty) and by operators adding instansi via the CLI.
 import { randomUUID } from 'node:crypto'
-import { appendAudit } from '../../db/audit-repository.ts'
+import { appendAudit } from '../audit/append-audit.ts'
 import {
   anyInstansiExists,
   findInstansiBySlug,

@@ -2,7 +2,7 @@
 // Who may touch a user follows the policy: user.read/user.manage on the units where that user holds roles
 // (a user without any role counts as instansi-wide). Every change is audited in its own transaction.
 import { randomBytes } from 'node:crypto'
-import { appendAudit, type AuditEvent } from '../../db/audit-repository.ts'
+import { appendAudit, type AuditEvent } from '../audit/append-audit.ts'
 import type { Db } from '../../db/client.ts'
 import { findUserByEmail, findUserById, setPassword, type UserRow } from '../../db/identity-repository.ts'
 import { replaceRecoveryCodes } from '../../db/identity-repository.ts'

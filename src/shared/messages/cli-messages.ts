@@ -44,8 +44,8 @@ export const cliMessages = defineMessages({
     en: 'user administration: warta user create --instansi SLUG --email E --name N --role R --unit CODE',
   },
   'cli.help_audit': {
-    id: 'log audit: warta audit verify [--instansi SLUG]',
-    en: 'audit log: warta audit verify [--instansi SLUG]',
+    id: 'log audit: warta audit verify [--instansi SLUG] [--checkpoint FILE --fingerprint HEX] | checkpoint | key',
+    en: 'audit log: warta audit verify [--instansi SLUG] [--checkpoint FILE --fingerprint HEX] | checkpoint | key',
   },
   'cli.help_backup': {
     id: 'cadangkan seluruh basis data: warta backup BERKAS|- (- = stdout; pada basis data bawaan hentikan npm start dulu)',
