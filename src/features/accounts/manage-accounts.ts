@@ -1,6 +1,6 @@
 // The official account registry: register, change, remove and list accounts. Access follows the unit the
 // account belongs to; penanggung jawab and pengelola must be users of the same instansi.
-import type { Clock } from '../../context.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import {
   deleteAccountRow,

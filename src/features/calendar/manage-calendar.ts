@@ -1,7 +1,7 @@
 // The working-day calendar of an instansi: the national tables (national-calendar.ts) with the instansi's edits,
 // its settings, and deadlines computed from them. Edits are audited; other features read the calendar through
 // loadWorkingCalendar so every deadline uses the same days.
-import type { Clock } from '../../context.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import {
   deleteCalendarEdit,

@@ -1,7 +1,7 @@
 // Creating, renaming, moving and archiving units (unit kerja). Each change is authorised by the policy on the
 // unit's place in the tree, runs in one transaction and writes its audit entry in that transaction.
 import { randomUUID } from 'node:crypto'
-import type { Clock } from '../../context.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import {
   countActiveBelow,
