@@ -1,7 +1,7 @@
 // `warta audit verify`: checks the hash chains and writes a summary a person can act on. Exit code 0 when every
 // chain is intact; 1 with the first broken link of each broken chain otherwise.
 import type { Db } from '../../db/client.ts'
-import { findInstansiBySlug, getInstansi } from '../../db/unit-repository.ts'
+import { findInstansiBySlug, getInstansi } from '../../db/instansi-repository.ts'
 import { AppError } from '../app-error.ts'
 import { verifyAuditLog } from './verify-audit-log.ts'
 

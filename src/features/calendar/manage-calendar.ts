@@ -7,10 +7,9 @@ import {
   deleteCalendarEdit,
   getCalendarEdit,
   listCalendarEdits,
-  readCalendarSettings,
   upsertCalendarEdit,
-  writeCalendarSettings,
-} from '../../db/calendar-repository.ts'
+} from '../../db/calendar-days-repository.ts'
+import { readCalendarSettings, writeCalendarSettings } from '../../db/settings-repository.ts'
 import { authorize, unitScope, type Action, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'

@@ -3,8 +3,8 @@
 // `config.login.maxAttempts` failures the account is locked for `lockMinutes`, so a 6-digit code or a password
 // cannot be guessed through any of these doors.
 import { appendAudit } from '../../db/audit-repository.ts'
-import { registerFailedLogin, type UserRow } from '../../db/identity-repository.ts'
-import { revokeUserSessions } from '../../db/session-repository.ts'
+import { revokeUserSessions } from '../../db/sessions-repository.ts'
+import { registerFailedLogin, type UserRow } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { minutesUntil, wibTime } from './wib-time.ts'

@@ -1,8 +1,13 @@
 // Personal API tokens for automation. A token carries a subset of the owner's grants (all of them by default);
 // its value is shown once and stored as a SHA-256 hash.
 import { appendAudit } from '../../db/audit-repository.ts'
-import { grantsWithUnits } from '../../db/identity-repository.ts'
-import { insertApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from '../../db/token-repository.ts'
+import {
+  insertApiToken,
+  listApiTokens,
+  revokeApiToken,
+  type ApiTokenRow,
+} from '../../db/api-tokens-repository.ts'
+import { grantsOfUsers } from '../../db/role-grants-repository.ts'
 import { AppError } from '../app-error.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
@@ -51,7 +56,7 @@ export async function createApiToken(
       expiresAt: 'Harus di masa depan.',
     })
   }
-  const mine = await grantsWithUnits(deps.db, actor.instansiId, actor.userId)
+  const mine = await grantsOfUsers(deps.db, actor.instansiId, [actor.userId])
   const requested = input.grants ?? mine.map((g) => ({ unitId: g.unitId, role: g.role }))
   for (const grant of requested) {
     if (!mine.some((g) => g.unitId === grant.unitId && g.role === grant.role)) {

@@ -1,8 +1,8 @@
 // A user changes their own password: the current one is required, and every other session ends, so a stolen
 // session does not survive the change.
 import { appendAudit } from '../../db/audit-repository.ts'
-import { findUserById, setPassword } from '../../db/identity-repository.ts'
-import { revokeUserSessions } from '../../db/session-repository.ts'
+import { revokeUserSessions } from '../../db/sessions-repository.ts'
+import { findUserById, setPassword } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'

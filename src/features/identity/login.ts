@@ -3,13 +3,11 @@
 import { appendAudit } from '../../db/audit-repository.ts'
 import {
   countFailedAttemptsFromIp,
-  findUserByEmail,
-  grantsWithUnits,
   oldestFailedAttemptFromIp,
   recordLoginAttempt,
-  recordSuccessfulLogin,
-  type UserRow,
-} from '../../db/identity-repository.ts'
+} from '../../db/login-attempts-repository.ts'
+import { grantsOfUsers } from '../../db/role-grants-repository.ts'
+import { findUserByEmail, recordSuccessfulLogin, type UserRow } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
@@ -91,7 +89,7 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
     twoFactorPassed = true
   }
 
-  const grants = await grantsWithUnits(db, user.instansiId, user.id)
+  const grants = await grantsOfUsers(db, user.instansiId, [user.id])
   const result = await db.transaction(async (tx) => {
     await recordSuccessfulLogin(tx, user.id, now)
     const created = await createSession(deps, tx, user, { twoFactorPassed, method: 'password' }, meta)

@@ -4,14 +4,13 @@
 // over the Warta account.
 import * as oidc from 'openid-client'
 import { appendAudit } from '../../db/audit-repository.ts'
+import { saveOidcLoginState, takeOidcLoginState } from '../../db/oidc-login-states-repository.ts'
 import {
   findUserByEmail,
-  saveOidcLoginState,
+  recordSuccessfulLogin,
   setOidcSubject,
-  takeOidcLoginState,
   type UserRow,
-} from '../../db/identity-repository.ts'
-import { recordSuccessfulLogin } from '../../db/identity-repository.ts'
+} from '../../db/users-repository.ts'
 import type { Config } from '../../config.ts'
 import { AppError } from '../app-error.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'

@@ -2,7 +2,9 @@
 // Each is accepted once: a TOTP code only for a time step later than the last accepted one (RFC 6238 §5.2),
 // a recovery code only while unused.
 import type { Db } from '../../db/client.ts'
-import { claimTotpStep, consumeRecoveryCode, type UserRow } from '../../db/identity-repository.ts'
+import { consumeRecoveryCode } from '../../db/recovery-codes-repository.ts'
+import { claimTotpStep } from '../../db/totp-used-steps-repository.ts'
+import type { UserRow } from '../../db/users-repository.ts'
 import { hashRecoveryCode } from './secret-token.ts'
 import { matchTotpStep, openTotpSecret } from './totp.ts'
 

@@ -9,7 +9,7 @@ import {
   touchSession,
   type SessionRow,
   type SessionWithUser,
-} from '../../db/session-repository.ts'
+} from '../../db/sessions-repository.ts'
 import { AppError } from '../app-error.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'

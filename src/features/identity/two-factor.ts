@@ -2,14 +2,10 @@
 // second factor. Mandatory for admin and penanggung_jawab: they can neither skip enrolment nor disable it.
 import { randomBytes } from 'node:crypto'
 import { appendAudit } from '../../db/audit-repository.ts'
-import {
-  countUnusedRecoveryCodes,
-  findUserById,
-  grantsWithUnits,
-  replaceRecoveryCodes,
-  setTotp,
-} from '../../db/identity-repository.ts'
-import { markSessionTwoFactorPassed } from '../../db/session-repository.ts'
+import { countUnusedRecoveryCodes, replaceRecoveryCodes } from '../../db/recovery-codes-repository.ts'
+import { grantsOfUsers } from '../../db/role-grants-repository.ts'
+import { markSessionTwoFactorPassed } from '../../db/sessions-repository.ts'
+import { findUserById, updateUser } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
@@ -56,7 +52,7 @@ export async function startTwoFactorEnrolment(deps: IdentityDeps, actor: Actor):
       'Verifikasi dua langkah sudah aktif. Nonaktifkan dulu bila ingin mengganti perangkat.',
     )
   const secret = generateTotpSecret()
-  await setTotp(
+  await updateUser(
     deps.db,
     actor.instansiId,
     actor.userId,
@@ -97,7 +93,7 @@ export async function confirmTwoFactorEnrolment(
   }
   const { codes, hashes } = newRecoveryCodes()
   await deps.db.transaction(async (tx) => {
-    await setTotp(
+    await updateUser(
       tx,
       actor.instansiId,
       actor.userId,
@@ -149,7 +145,7 @@ export async function disableTwoFactor(
 ): Promise<void> {
   const user = await currentUser(deps, actor)
   if (!user.totpEnabledAt) throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
-  if (requiresTwoFactor(await grantsWithUnits(deps.db, actor.instansiId, actor.userId))) {
+  if (requiresTwoFactor(await grantsOfUsers(deps.db, actor.instansiId, [actor.userId]))) {
     throw new AppError(
       'forbidden',
       'Peran admin dan penanggung jawab wajib memakai verifikasi dua langkah; tidak dapat dinonaktifkan.',
@@ -167,7 +163,7 @@ export async function disableTwoFactor(
     throw new AppError('invalid_input', 'Kode verifikasi salah.', { totp: 'Kode tidak cocok.' })
   }
   await deps.db.transaction(async (tx) => {
-    await setTotp(tx, actor.instansiId, actor.userId, { totpSecret: null, totpEnabledAt: null }, now)
+    await updateUser(tx, actor.instansiId, actor.userId, { totpSecret: null, totpEnabledAt: null }, now)
     await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, [])
     await appendAudit(tx, audit(actor, 'user.two_factor_disable', meta), now)
   })
@@ -209,7 +205,7 @@ export async function twoFactorStatus(
   return {
     enabled: user.totpEnabledAt !== null,
     recoveryCodesLeft: await countUnusedRecoveryCodes(deps.db, actor.instansiId, actor.userId),
-    required: requiresTwoFactor(await grantsWithUnits(deps.db, actor.instansiId, actor.userId)),
+    required: requiresTwoFactor(await grantsOfUsers(deps.db, actor.instansiId, [actor.userId])),
   }
 }
 

@@ -5,10 +5,11 @@ import { appendAudit } from '../../db/audit-repository.ts'
 import {
   anyInstansiExists,
   findInstansiBySlug,
-  insertInstansiWithRoot,
+  insertInstansi,
   lockInstansiCreation,
-  type UserRow,
-} from '../../db/identity-repository.ts'
+} from '../../db/instansi-repository.ts'
+import { insertRootUnit } from '../../db/units-repository.ts'
+import type { UserRow } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
 import { createSession, type NewSessionResult } from '../identity/sessions.ts'
@@ -57,15 +58,15 @@ async function createInTransaction(
   }
   if (await findInstansiBySlug(tx, slug))
     throw new AppError('conflict', `Slug ${slug} sudah dipakai instansi lain.`, { slug: 'Sudah dipakai.' })
-  const created = await insertInstansiWithRoot(
+  const created = { instansiId: randomUUID(), rootUnitId: randomUUID() }
+  await insertInstansi(tx, { id: created.instansiId, slug, name: input.instansiName.trim() }, now)
+  await insertRootUnit(
     tx,
     {
-      instansiId: randomUUID(),
-      slug,
-      name: input.instansiName.trim(),
-      rootUnitId: randomUUID(),
-      rootCode: input.rootUnitCode.trim(),
-      rootName: input.rootUnitName.trim(),
+      id: created.rootUnitId,
+      instansiId: created.instansiId,
+      code: input.rootUnitCode.trim(),
+      name: input.rootUnitName.trim(),
     },
     now,
   )

@@ -4,10 +4,9 @@ import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import {
-  countActiveBelow,
+  countActiveUnitsBelow,
   getUnit,
   insertUnit,
-  isUniqueViolation,
   isUnitCodeTaken,
   listUnits,
   moveSubtree,
@@ -16,7 +15,9 @@ import {
   setUnitAttributes,
   updateUnitFields,
   type UnitRecord,
-} from '../../db/unit-repository.ts'
+} from '../../db/units-repository.ts'
+import { countActiveAccountsInSubtree } from '../../db/accounts-repository.ts'
+import { isUniqueViolation } from '../../db/sql-helpers.ts'
 import { authorize, unitScope, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
@@ -253,7 +254,10 @@ export async function archiveUnit(
   if (unit.archivedAt) return toUnitView(unit)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
-    const active = await countActiveBelow(tx, actor.instansiId, unit.path)
+    const active = {
+      units: await countActiveUnitsBelow(tx, actor.instansiId, unit.path),
+      accounts: await countActiveAccountsInSubtree(tx, actor.instansiId, unit.path),
+    }
     if (!options.force && (active.units > 0 || active.accounts > 0)) {
       throw new AppError(
         'precondition_failed',

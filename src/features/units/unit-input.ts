@@ -1,6 +1,6 @@
 // Validation of what an admin may type for a unit, with messages that say what to fix.
 import { AppError } from '../app-error.ts'
-import type { UnitRecord } from '../../db/unit-repository.ts'
+import type { UnitRecord } from '../../db/units-repository.ts'
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
 const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,29}$/

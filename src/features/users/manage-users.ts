@@ -4,20 +4,25 @@
 import { randomBytes } from 'node:crypto'
 import { appendAudit, type AuditEvent } from '../../db/audit-repository.ts'
 import type { Db } from '../../db/client.ts'
-import { findUserByEmail, findUserById, setPassword, type UserRow } from '../../db/identity-repository.ts'
-import { replaceRecoveryCodes } from '../../db/identity-repository.ts'
-import { revokeUserSessions } from '../../db/session-repository.ts'
-import { revokeUserApiTokens } from '../../db/token-repository.ts'
+import { revokeUserApiTokens } from '../../db/api-tokens-repository.ts'
+import { replaceRecoveryCodes } from '../../db/recovery-codes-repository.ts'
 import {
   deleteGrant,
-  findUnitById,
   grantsOfUsers,
   insertGrant,
+  type GrantWithUnit,
+} from '../../db/role-grants-repository.ts'
+import { revokeUserSessions } from '../../db/sessions-repository.ts'
+import { getUnit } from '../../db/units-repository.ts'
+import {
+  findUserByEmail,
+  findUserById,
   insertUser,
   listUsersInScope,
+  setPassword,
   updateUser,
-  type UserGrantRow,
-} from '../../db/user-repository.ts'
+  type UserRow,
+} from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
 import { authorize, can, isRole, unitScope, type Action, type Actor, type Role } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
@@ -37,7 +42,7 @@ export interface UserView {
   grants: { id: string; unitId: string; unitCode: string; unitName: string; role: string }[]
 }
 
-function toView(user: UserRow, grants: UserGrantRow[]): UserView {
+function toView(user: UserRow, grants: GrantWithUnit[]): UserView {
   return {
     id: user.id,
     email: user.email,
@@ -78,10 +83,10 @@ async function loadUserFor(
   actor: Actor,
   action: Action,
   userId: string,
-): Promise<{ user: UserRow; grants: UserGrantRow[] }> {
+): Promise<{ user: UserRow; grants: GrantWithUnit[] }> {
   const user = await findUserById(deps.db, actor.instansiId, userId)
   if (!user) throw new AppError('not_found', 'Pengguna tidak ditemukan.')
-  const grants = await grantsOfUsers(deps.db, actor.instansiId, [user.id])
+  const grants = await grantsOfUsers(deps.db, actor.instansiId, [user.id], { includeArchivedUnits: true })
   if (!mayActOnUser(actor, 'user.read', actor.instansiId, grants))
     throw new AppError('not_found', 'Pengguna tidak ditemukan.')
   if (!mayActOnUser(actor, action, actor.instansiId, grants)) {
@@ -134,6 +139,7 @@ export async function listUsers(
     deps.db,
     actor.instansiId,
     rows.map((r) => r.id),
+    { includeArchivedUnits: true },
   )
   return rows.map((row) => toView(row, grants))
 }
@@ -188,7 +194,7 @@ export async function insertUserWithGrants(
     updatedAt: now,
   })
   for (const grant of input.grants) {
-    const unit = await findUnitById(tx, instansiId, grant.unitId)
+    const unit = await getUnit(tx, instansiId, grant.unitId)
     if (!unit || unit.archivedAt)
       throw new AppError('invalid_input', 'Unit untuk peran tidak ditemukan atau sudah diarsipkan.', {
         grants: 'Unit tidak ditemukan.',
@@ -222,7 +228,7 @@ export async function createUser(
 ): Promise<{ user: UserView; temporaryPassword: string | null }> {
   if (input.grants.length === 0) authorize(actor, 'user.manage', { instansiId: actor.instansiId })
   for (const grant of input.grants) {
-    const unit = await findUnitById(deps.db, actor.instansiId, grant.unitId)
+    const unit = await getUnit(deps.db, actor.instansiId, grant.unitId)
     if (!unit) throw new AppError('not_found', 'Unit tidak ditemukan.')
     authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: unit.path })
   }
@@ -354,7 +360,7 @@ export async function grantRole(
       role: 'Peran tidak dikenal.',
     })
   await loadUserFor(deps, actor, 'user.read', userId)
-  const unit = await findUnitById(deps.db, actor.instansiId, input.unitId)
+  const unit = await getUnit(deps.db, actor.instansiId, input.unitId)
   if (!unit) throw new AppError('not_found', 'Unit tidak ditemukan.')
   if (unit.archivedAt)
     throw new AppError('invalid_input', 'Unit sudah diarsipkan; pilih unit yang aktif.', {
