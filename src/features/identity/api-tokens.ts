@@ -1,6 +1,5 @@
 // Personal API tokens for automation. A token carries a subset of the owner's grants (all of them by default);
 // its value is shown once and stored as a SHA-256 hash.
-import { appendAudit } from '../../db/audit-repository.ts'
 import {
   insertApiToken,
   listApiTokens,
@@ -9,6 +8,7 @@ import {
 } from '../../db/api-tokens-repository.ts'
 import { grantsOfUsers } from '../../db/role-grants-repository.ts'
 import { AppError } from '../app-error.ts'
+import { recordChange } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { generateApiToken, sha256Hex, tokenHint } from './secret-token.ts'
@@ -86,17 +86,15 @@ export async function createApiToken(
       expiresAt: input.expiresAt ?? null,
       createdAt: now,
     })
-    await appendAudit(
+    await recordChange(
       tx,
+      actor,
+      meta,
       {
-        instansiId: actor.instansiId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
         action: 'api_token.create',
         objectType: 'api_token',
         objectId: inserted.id,
         after: { name: inserted.name, grants: unique, expiresAt: inserted.expiresAt },
-        ...meta,
       },
       now,
     )
@@ -119,18 +117,11 @@ export async function revokeMyApiToken(
     const now = deps.clock.now()
     const row = await revokeApiToken(tx, actor.instansiId, actor.userId, tokenId, now)
     if (!row) throw new AppError('not_found', 'Token tidak ditemukan atau sudah dicabut.')
-    await appendAudit(
+    await recordChange(
       tx,
-      {
-        instansiId: actor.instansiId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'api_token.revoke',
-        objectType: 'api_token',
-        objectId: row.id,
-        before: { name: row.name },
-        ...meta,
-      },
+      actor,
+      meta,
+      { action: 'api_token.revoke', objectType: 'api_token', objectId: row.id, before: { name: row.name } },
       now,
     )
   })

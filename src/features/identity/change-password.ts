@@ -1,9 +1,9 @@
 // A user changes their own password: the current one is required, and every other session ends, so a stolen
 // session does not survive the change.
-import { appendAudit } from '../../db/audit-repository.ts'
 import { revokeUserSessions } from '../../db/sessions-repository.ts'
 import { findUserById, setPassword } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
+import { recordChange } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { assertNotLocked, recordAccountFailure } from './account-lockout.ts'
@@ -20,7 +20,7 @@ export async function changeOwnPassword(
   if (!user) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
   assertNotLocked(user, deps.clock.now())
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordAccountFailure(deps, user, 'password', meta)
+    await recordAccountFailure(deps, user, { kind: 'password' }, 'password_change', meta, actor)
     throw new AppError('invalid_input', 'Kata sandi saat ini salah.', {
       currentPassword: 'Kata sandi saat ini salah.',
     })
@@ -42,17 +42,15 @@ export async function changeOwnPassword(
       now,
       currentSessionId ?? undefined,
     )
-    await appendAudit(
+    await recordChange(
       tx,
+      actor,
+      meta,
       {
-        instansiId: actor.instansiId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
         action: 'user.password_change',
         objectType: 'user',
         objectId: actor.userId,
         after: { revokedSessions },
-        ...meta,
       },
       now,
     )

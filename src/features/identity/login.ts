@@ -1,6 +1,5 @@
 // Password login with a second factor, per-account lockout and per-IP throttling. Lockout state lives in the
 // users row and attempts in login_attempts, so the limits hold across every API process on one database.
-import { appendAudit } from '../../db/audit-repository.ts'
 import {
   countFailedAttemptsFromIp,
   oldestFailedAttemptFromIp,
@@ -9,6 +8,7 @@ import {
 import { grantsOfUsers } from '../../db/role-grants-repository.ts'
 import { findUserByEmail, recordSuccessfulLogin, type UserRow } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
+import { recordChangeAs } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
 import { verifyPassword } from './password.ts'
@@ -61,11 +61,12 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
   const passwordOk = await verifyPassword(usable ? user.passwordHash : null, input.password)
   if (!usable || !passwordOk) {
     await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
-    if (usable) await recordAccountFailure(deps, user, 'password', meta)
+    if (usable) await recordAccountFailure(deps, user, { kind: 'password' }, 'login', meta)
     throw new AppError('unauthenticated', WRONG_CREDENTIALS)
   }
 
   let twoFactorPassed = false
+  let usedRecoveryCode = false
   if (user.totpEnabledAt) {
     if (!hasSecondFactorInput(input)) {
       // The password was right; the form now asks for the code. Not counted as a failure.
@@ -77,7 +78,17 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
     const check = await checkSecondFactor(db, deps.secret, user, input, now)
     if (!check.ok) {
       await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
-      await recordAccountFailure(deps, user, 'second_factor', meta)
+      await recordAccountFailure(
+        deps,
+        user,
+        {
+          kind: 'second_factor',
+          method: check.method,
+          outcome: check.outcome === 'replayed' ? 'replayed' : 'wrong',
+        },
+        'login',
+        meta,
+      )
       throw new AppError(
         'unauthenticated',
         'Kode verifikasi salah atau sudah dipakai. Periksa jam di ponsel Anda lalu coba lagi.',
@@ -87,23 +98,37 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
       )
     }
     twoFactorPassed = true
+    usedRecoveryCode = check.usedRecoveryCode
   }
 
   const grants = await grantsOfUsers(db, user.instansiId, [user.id])
   const result = await db.transaction(async (tx) => {
     await recordSuccessfulLogin(tx, user.id, now)
     const created = await createSession(deps, tx, user, { twoFactorPassed, method: 'password' }, meta)
-    await appendAudit(
+    const origin = { instansiId: user.instansiId, userId: user.id, label: user.email }
+    if (usedRecoveryCode) {
+      await recordChangeAs(
+        tx,
+        origin,
+        meta,
+        {
+          action: 'auth.recovery_code_used',
+          objectType: 'user',
+          objectId: user.id,
+          after: { during: 'login' },
+        },
+        now,
+      )
+    }
+    await recordChangeAs(
       tx,
+      origin,
+      meta,
       {
-        instansiId: user.instansiId,
-        actorUserId: user.id,
-        actorLabel: user.email,
         action: 'auth.login',
         objectType: 'session',
         objectId: created.session.id,
         after: { method: 'password', twoFactor: twoFactorPassed },
-        ...meta,
       },
       now,
     )

@@ -3,7 +3,6 @@
 // Once linked, the provider's subject must stay the same, so a reassigned e-mail at the provider cannot take
 // over the Warta account.
 import * as oidc from 'openid-client'
-import { appendAudit } from '../../db/audit-repository.ts'
 import { saveOidcLoginState, takeOidcLoginState } from '../../db/oidc-login-states-repository.ts'
 import {
   findUserByEmail,
@@ -13,6 +12,7 @@ import {
 } from '../../db/users-repository.ts'
 import type { Config } from '../../config.ts'
 import { AppError } from '../app-error.ts'
+import { recordChangeAs } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { createSession, type NewSessionResult } from './sessions.ts'
 import { sha256Hex } from './secret-token.ts'
@@ -142,17 +142,15 @@ export async function finishOidcLogin(
     if (!user.oidcSubject) await setOidcSubject(tx, user.id, claims.sub)
     await recordSuccessfulLogin(tx, user.id, now)
     const created = await createSession(deps, tx, user, { twoFactorPassed: false, method: 'oidc' }, meta)
-    await appendAudit(
+    await recordChangeAs(
       tx,
+      { instansiId: user.instansiId, userId: user.id, label: user.email },
+      meta,
       {
-        instansiId: user.instansiId,
-        actorUserId: user.id,
-        actorLabel: user.email,
         action: 'auth.login',
         objectType: 'session',
         objectId: created.session.id,
         after: { method: 'oidc', issuer: settings.issuer, subject: claims.sub, linked: !user.oidcSubject },
-        ...meta,
       },
       now,
     )

@@ -1,5 +1,4 @@
 // Creating, resolving and ending browser sessions.
-import { appendAudit } from '../../db/audit-repository.ts'
 import type { Db } from '../../db/client.ts'
 import {
   findLiveSession,
@@ -11,6 +10,7 @@ import {
   type SessionWithUser,
 } from '../../db/sessions-repository.ts'
 import { AppError } from '../app-error.ts'
+import { recordChange } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { randomToken, sha256Hex } from './secret-token.ts'
@@ -100,17 +100,15 @@ export async function revokeMySession(
     const now = deps.clock.now()
     const revoked = await revokeSession(tx, actor.instansiId, actor.userId, sessionId, now)
     if (!revoked) throw new AppError('not_found', 'Sesi tidak ditemukan atau sudah berakhir.')
-    await appendAudit(
+    await recordChange(
       tx,
+      actor,
+      meta,
       {
-        instansiId: actor.instansiId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
         action: 'session.revoke',
         objectType: 'session',
         objectId: sessionId,
         before: { ip: revoked.ip, userAgent: revoked.userAgent, createdAt: revoked.createdAt },
-        ...meta,
       },
       now,
     )
@@ -127,17 +125,11 @@ export async function logout(
     const now = deps.clock.now()
     const revoked = await revokeSession(tx, actor.instansiId, actor.userId, sessionId, now)
     if (!revoked) return
-    await appendAudit(
+    await recordChange(
       tx,
-      {
-        instansiId: actor.instansiId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'auth.logout',
-        objectType: 'session',
-        objectId: sessionId,
-        ...meta,
-      },
+      actor,
+      meta,
+      { action: 'auth.logout', objectType: 'session', objectId: sessionId },
       now,
     )
   })

@@ -1,18 +1,23 @@
 // TOTP enrolment (secret + QR, confirmed with a code), recovery codes, disabling, and completing a session's
 // second factor. Mandatory for admin and penanggung_jawab: they can neither skip enrolment nor disable it.
 import { randomBytes } from 'node:crypto'
-import { appendAudit } from '../../db/audit-repository.ts'
 import { countUnusedRecoveryCodes, replaceRecoveryCodes } from '../../db/recovery-codes-repository.ts'
 import { grantsOfUsers } from '../../db/role-grants-repository.ts'
 import { markSessionTwoFactorPassed } from '../../db/sessions-repository.ts'
 import { findUserById, updateUser } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
+import { recordChange, type ChangeRecord } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
-import { assertNotLocked, recordAccountFailure } from './account-lockout.ts'
+import { assertNotLocked, recordAccountFailure, type AccountFailure } from './account-lockout.ts'
 import { verifyPassword } from './password.ts'
-import { acceptTotpCode, checkSecondFactor, type SecondFactorInput } from './second-factor.ts'
+import {
+  acceptTotpCode,
+  checkSecondFactor,
+  type SecondFactorCheck,
+  type SecondFactorInput,
+} from './second-factor.ts'
 import { generateRecoveryCode, hashRecoveryCode } from './secret-token.ts'
 import { generateTotpSecret, sealTotpSecret, totpQrDataUrl, totpUri } from './totp.ts'
 
@@ -30,16 +35,16 @@ async function currentUser(deps: Pick<IdentityDeps, 'db'>, actor: Actor) {
   return user
 }
 
-function audit(actor: Actor, action: string, meta: RequestMeta, after?: unknown) {
+/** A change of the actor's own account. */
+function ownChange(actor: Actor, action: string, after?: unknown): ChangeRecord {
+  return { action, objectType: 'user', objectId: actor.userId, after }
+}
+
+function codeFailure(check: SecondFactorCheck): AccountFailure {
   return {
-    instansiId: actor.instansiId,
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    action,
-    objectType: 'user',
-    objectId: actor.userId,
-    after,
-    ...meta,
+    kind: 'second_factor',
+    method: check.method,
+    outcome: check.outcome === 'replayed' ? 'replayed' : 'wrong',
   }
 }
 
@@ -84,7 +89,7 @@ export async function confirmTwoFactorEnrolment(
       'Mulai pendaftaran dulu (pindai kode QR), lalu masukkan kodenya.',
     )
   const now = deps.clock.now()
-  if (!(await acceptTotpCode(deps.db, deps.secret, user, code, now))) {
+  if ((await acceptTotpCode(deps.db, deps.secret, user, code, now)) !== 'accepted') {
     throw new AppError(
       'invalid_input',
       'Kode tidak cocok atau sudah dipakai. Pastikan jam ponsel tepat lalu masukkan kode yang sedang tampil.',
@@ -102,9 +107,11 @@ export async function confirmTwoFactorEnrolment(
     )
     await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, hashes)
     if (sessionId) await markSessionTwoFactorPassed(tx, sessionId)
-    await appendAudit(
+    await recordChange(
       tx,
-      audit(actor, 'user.two_factor_enable', meta, { recoveryCodes: RECOVERY_CODE_COUNT }),
+      actor,
+      meta,
+      ownChange(actor, 'user.two_factor_enable', { recoveryCodes: RECOVERY_CODE_COUNT }),
       now,
     )
   })
@@ -123,8 +130,16 @@ export async function regenerateRecoveryCodes(
   if (!user.totpEnabledAt || !user.totpSecret)
     throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
   assertNotLocked(user, now)
-  if (!(await acceptTotpCode(deps.db, deps.secret, user, code, now))) {
-    await recordAccountFailure(deps, user, 'second_factor', meta)
+  const outcome = await acceptTotpCode(deps.db, deps.secret, user, code, now)
+  if (outcome !== 'accepted') {
+    await recordAccountFailure(
+      deps,
+      user,
+      { kind: 'second_factor', method: 'totp', outcome },
+      'recovery_codes_regenerate',
+      meta,
+      actor,
+    )
     throw new AppError('invalid_input', 'Kode tidak cocok atau sudah dipakai; tunggu kode berikutnya.', {
       code: 'Kode tidak cocok.',
     })
@@ -132,7 +147,7 @@ export async function regenerateRecoveryCodes(
   const { codes, hashes } = newRecoveryCodes()
   await deps.db.transaction(async (tx) => {
     await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, hashes)
-    await appendAudit(tx, audit(actor, 'user.recovery_codes_regenerate', meta), now)
+    await recordChange(tx, actor, meta, ownChange(actor, 'user.recovery_codes_regenerate'), now)
   })
   return { recoveryCodes: codes }
 }
@@ -154,18 +169,26 @@ export async function disableTwoFactor(
   const now = deps.clock.now()
   assertNotLocked(user, now)
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await recordAccountFailure(deps, user, 'password', meta)
+    await recordAccountFailure(deps, user, { kind: 'password' }, 'two_factor_disable', meta, actor)
     throw new AppError('invalid_input', 'Kata sandi salah.', { password: 'Kata sandi salah.' })
   }
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
   if (!check.ok) {
-    await recordAccountFailure(deps, user, 'second_factor', meta)
+    await recordAccountFailure(deps, user, codeFailure(check), 'two_factor_disable', meta, actor)
     throw new AppError('invalid_input', 'Kode verifikasi salah.', { totp: 'Kode tidak cocok.' })
   }
   await deps.db.transaction(async (tx) => {
     await updateUser(tx, actor.instansiId, actor.userId, { totpSecret: null, totpEnabledAt: null }, now)
     await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, [])
-    await appendAudit(tx, audit(actor, 'user.two_factor_disable', meta), now)
+    if (check.usedRecoveryCode)
+      await recordChange(
+        tx,
+        actor,
+        meta,
+        ownChange(actor, 'auth.recovery_code_used', { during: 'two_factor_disable' }),
+        now,
+      )
+    await recordChange(tx, actor, meta, ownChange(actor, 'user.two_factor_disable'), now)
   })
 }
 
@@ -182,16 +205,26 @@ export async function verifySessionSecondFactor(
   assertNotLocked(user, now)
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
   if (!check.ok) {
-    await recordAccountFailure(deps, user, 'second_factor', meta)
+    await recordAccountFailure(deps, user, codeFailure(check), 'session_two_factor', meta, actor)
     throw new AppError('invalid_input', 'Kode verifikasi salah atau sudah dipakai.', {
       totp: 'Kode tidak cocok.',
     })
   }
   await deps.db.transaction(async (tx) => {
     await markSessionTwoFactorPassed(tx, sessionId)
-    await appendAudit(
+    if (check.usedRecoveryCode)
+      await recordChange(
+        tx,
+        actor,
+        meta,
+        ownChange(actor, 'auth.recovery_code_used', { during: 'session_two_factor' }),
+        now,
+      )
+    await recordChange(
       tx,
-      audit(actor, 'auth.two_factor_verify', meta, { recoveryCode: check.usedRecoveryCode }),
+      actor,
+      meta,
+      ownChange(actor, 'auth.two_factor_verify', { recoveryCode: check.usedRecoveryCode }),
       now,
     )
   })

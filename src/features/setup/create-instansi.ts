@@ -1,7 +1,6 @@
 // Creating an instansi: its root unit and its first admin (admin role on the root). Used by the first-run
 // wizard (POST /api/setup, only while the deployment is empty) and by operators adding instansi via the CLI.
 import { randomUUID } from 'node:crypto'
-import { appendAudit } from '../../db/audit-repository.ts'
 import {
   anyInstansiExists,
   findInstansiBySlug,
@@ -11,6 +10,7 @@ import {
 import { insertRootUnit } from '../../db/units-repository.ts'
 import type { UserRow } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
+import { recordChangeAs, SETUP_LABEL, type ChangeOrigin } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
 import { createSession, type NewSessionResult } from '../identity/sessions.ts'
 import { insertUserWithGrants } from '../users/manage-users.ts'
@@ -70,12 +70,13 @@ async function createInTransaction(
     },
     now,
   )
-  await appendAudit(
+  // Nobody is signed in yet: the wizard or the operator at the CLI, under the label they were given.
+  const origin: ChangeOrigin = { instansiId: created.instansiId, userId: null, label: auditActorLabel }
+  await recordChangeAs(
     tx,
+    origin,
+    meta,
     {
-      instansiId: created.instansiId,
-      actorUserId: null,
-      actorLabel: auditActorLabel,
       action: 'instansi.create',
       objectType: 'instansi',
       objectId: created.instansiId,
@@ -88,7 +89,6 @@ async function createInTransaction(
           name: input.rootUnitName.trim(),
         },
       },
-      ...meta,
     },
     now,
   )
@@ -100,8 +100,7 @@ async function createInTransaction(
       password: input.adminPassword,
       grants: [{ unitId: created.rootUnitId, role: 'admin' }],
     },
-    created.instansiId,
-    { userId: null, label: auditActorLabel },
+    origin,
     meta,
     now,
   )
@@ -137,7 +136,7 @@ export async function runFirstSetup(
         'Warta sudah disiapkan. Masuk dengan akun admin yang ada, atau minta admin membuatkan akun.',
       )
     }
-    const created = await createInTransaction(tx, input, 'setup', meta, now)
+    const created = await createInTransaction(tx, input, SETUP_LABEL, meta, now)
     const session = await createSession(
       deps,
       tx,

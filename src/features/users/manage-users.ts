@@ -2,7 +2,6 @@
 // Who may touch a user follows the policy: user.read/user.manage on the units where that user holds roles
 // (a user without any role counts as instansi-wide). Every change is audited in its own transaction.
 import { randomBytes } from 'node:crypto'
-import { appendAudit, type AuditEvent } from '../../db/audit-repository.ts'
 import type { Db } from '../../db/client.ts'
 import { revokeUserApiTokens } from '../../db/api-tokens-repository.ts'
 import { replaceRecoveryCodes } from '../../db/recovery-codes-repository.ts'
@@ -24,6 +23,7 @@ import {
   type UserRow,
 } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
+import { originOf, recordChange, recordChangeAs, type ChangeOrigin } from '../audit/record-change.ts'
 import { authorize, can, isRole, unitScope, type Action, type Actor, type Role } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
 import { assertPasswordAcceptable, generateTemporaryPassword, hashPassword } from '../identity/password.ts'
@@ -98,27 +98,6 @@ async function loadUserFor(
   return { user, grants }
 }
 
-function auditOf(
-  actor: { userId: string | null; label: string; instansiId: string },
-  action: string,
-  userId: string,
-  meta: RequestMeta,
-  before?: unknown,
-  after?: unknown,
-): AuditEvent {
-  return {
-    instansiId: actor.instansiId,
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    action,
-    objectType: 'user',
-    objectId: userId,
-    before,
-    after,
-    ...meta,
-  }
-}
-
 export async function listUsers(
   deps: Pick<IdentityDeps, 'db'>,
   actor: Actor,
@@ -169,8 +148,7 @@ export interface NewUserInput {
 export async function insertUserWithGrants(
   tx: Db,
   input: NewUserInput,
-  instansiId: string,
-  auditActor: { userId: string | null; label: string },
+  by: ChangeOrigin,
   meta: RequestMeta,
   now: Date,
 ): Promise<{ user: UserRow; temporaryPassword: string | null }> {
@@ -184,7 +162,7 @@ export async function insertUserWithGrants(
   const password = input.password ?? temporaryPassword!
   assertPasswordAcceptable(password, email)
   const user = await insertUser(tx, {
-    instansiId,
+    instansiId: by.instansiId,
     email,
     name: input.name.trim(),
     locale: input.locale ?? 'id',
@@ -194,27 +172,34 @@ export async function insertUserWithGrants(
     updatedAt: now,
   })
   for (const grant of input.grants) {
-    const unit = await getUnit(tx, instansiId, grant.unitId)
+    const unit = await getUnit(tx, by.instansiId, grant.unitId)
     if (!unit || unit.archivedAt)
       throw new AppError('invalid_input', 'Unit untuk peran tidak ditemukan atau sudah diarsipkan.', {
         grants: 'Unit tidak ditemukan.',
       })
     await insertGrant(tx, {
-      instansiId,
+      instansiId: by.instansiId,
       userId: user.id,
       unitId: unit.id,
       role: grant.role,
-      grantedBy: auditActor.userId,
+      grantedBy: by.userId,
     })
   }
-  await appendAudit(
+  await recordChangeAs(
     tx,
-    auditOf({ ...auditActor, instansiId }, 'user.create', user.id, meta, null, {
-      email: user.email,
-      name: user.name,
-      grants: input.grants,
-      temporaryPassword: temporaryPassword !== null,
-    }),
+    by,
+    meta,
+    {
+      action: 'user.create',
+      objectType: 'user',
+      objectId: user.id,
+      after: {
+        email: user.email,
+        name: user.name,
+        grants: input.grants,
+        temporaryPassword: temporaryPassword !== null,
+      },
+    },
     now,
   )
   return { user, temporaryPassword }
@@ -234,7 +219,7 @@ export async function createUser(
   }
   const now = deps.clock.now()
   const created = await deps.db.transaction((tx) =>
-    insertUserWithGrants(tx, input, actor.instansiId, actor, meta, now),
+    insertUserWithGrants(tx, input, originOf(actor), meta, now),
   )
   return { user: await getUser(deps, actor, created.user.id), temporaryPassword: created.temporaryPassword }
 }
@@ -267,20 +252,17 @@ export async function updateUserProfile(
         : input.disabled === false && user.disabledAt
           ? 'user.enable'
           : 'user.update'
-    await appendAudit(
+    await recordChange(
       tx,
-      auditOf(
-        actor,
+      actor,
+      meta,
+      {
         action,
-        userId,
-        meta,
-        { name: user.name, locale: user.locale, disabled: user.disabledAt !== null },
-        {
-          name: updated!.name,
-          locale: updated!.locale,
-          disabled: updated!.disabledAt !== null,
-        },
-      ),
+        objectType: 'user',
+        objectId: userId,
+        before: { name: user.name, locale: user.locale, disabled: user.disabledAt !== null },
+        after: { name: updated!.name, locale: updated!.locale, disabled: updated!.disabledAt !== null },
+      },
       now,
     )
   })
@@ -304,13 +286,16 @@ export async function resetUserPassword(
     await setPassword(tx, actor.instansiId, userId, { passwordHash, mustChangePassword: true }, now)
     const revokedSessions = await revokeUserSessions(tx, actor.instansiId, userId, now)
     const revokedTokens = await revokeUserApiTokens(tx, actor.instansiId, userId, now)
-    await appendAudit(
+    await recordChange(
       tx,
-      auditOf(actor, 'user.password_reset', userId, meta, null, {
-        mustChangePassword: true,
-        revokedSessions,
-        revokedTokens,
-      }),
+      actor,
+      meta,
+      {
+        action: 'user.password_reset',
+        objectType: 'user',
+        objectId: userId,
+        after: { mustChangePassword: true, revokedSessions, revokedTokens },
+      },
       now,
     )
   })
@@ -333,16 +318,17 @@ export async function resetUserTwoFactor(
     await replaceRecoveryCodes(tx, actor.instansiId, userId, [])
     await revokeUserSessions(tx, actor.instansiId, userId, now)
     await revokeUserApiTokens(tx, actor.instansiId, userId, now)
-    await appendAudit(
+    await recordChange(
       tx,
-      auditOf(
-        actor,
-        'user.two_factor_reset',
-        userId,
-        meta,
-        { twoFactorEnabled: user.totpEnabledAt !== null },
-        { twoFactorEnabled: false },
-      ),
+      actor,
+      meta,
+      {
+        action: 'user.two_factor_reset',
+        objectType: 'user',
+        objectId: userId,
+        before: { twoFactorEnabled: user.totpEnabledAt !== null },
+        after: { twoFactorEnabled: false },
+      },
       now,
     )
   })
@@ -377,16 +363,15 @@ export async function grantRole(
       grantedBy: actor.userId,
     })
     if (!inserted) throw new AppError('conflict', 'Pengguna sudah memiliki peran ini pada unit tersebut.')
-    await appendAudit(
+    await recordChange(
       tx,
+      actor,
+      meta,
       {
-        ...auditOf(actor, 'role.grant', userId, meta, null, {
-          unitId: unit.id,
-          unitCode: unit.code,
-          role: input.role,
-        }),
+        action: 'role.grant',
         objectType: 'role_grant',
         objectId: inserted.id,
+        after: { userId, unitId: unit.id, unitCode: unit.code, role: input.role },
       },
       now,
     )
@@ -415,19 +400,15 @@ export async function revokeRole(
   await deps.db.transaction(async (tx) => {
     const deleted = await deleteGrant(tx, actor.instansiId, userId, grantId)
     if (!deleted) throw new AppError('not_found', 'Peran tidak ditemukan.')
-    await appendAudit(
+    await recordChange(
       tx,
+      actor,
+      meta,
       {
-        ...auditOf(
-          actor,
-          'role.revoke',
-          userId,
-          meta,
-          { unitId: grant.unitId, unitCode: grant.unitCode, role: grant.role },
-          null,
-        ),
+        action: 'role.revoke',
         objectType: 'role_grant',
         objectId: grantId,
+        before: { userId, unitId: grant.unitId, unitCode: grant.unitCode, role: grant.role },
       },
       now,
     )
