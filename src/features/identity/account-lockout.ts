@@ -8,15 +8,13 @@ import type { Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { ANONYMOUS_LABEL, recordChangeAs, type ChangeOrigin } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
-import { minutesUntil, wibTime } from './wib-time.ts'
+import { minutesUntil } from './minutes-until.ts'
 
 export function lockedError(until: Date, now: Date): AppError {
-  return new AppError(
-    'locked',
-    `Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah pukul ${wibTime(until)} ` +
-      `(${minutesUntil(until, now)} menit lagi), atau minta admin mengatur ulang kata sandi Anda.`,
-    { lockedUntil: until.toISOString() },
-  )
+  return new AppError('locked', 'auth.account_locked', {
+    until: until.toISOString(),
+    minutes: minutesUntil(until, now),
+  })
 }
 
 export function assertNotLocked(user: Pick<UserRow, 'lockedUntil'>, now: Date): void {

@@ -44,7 +44,7 @@ export async function describeMe(
     getInstansi(deps.db, actor.instansiId),
     grantsOfUsers(deps.db, actor.instansiId, [actor.userId]),
   ])
-  if (!user || !instansi) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
+  if (!user || !instansi) throw new AppError('unauthenticated', 'common.unauthenticated')
   const mustEnrolTwoFactor = !user.totpEnabledAt && requiresTwoFactor(grants)
   // A token sees only its own narrowed roles.
   const visible =

@@ -7,14 +7,14 @@ import {
 } from '../../db/login-attempts-repository.ts'
 import { grantsOfUsers } from '../../db/role-grants-repository.ts'
 import { findUserByEmail, recordSuccessfulLogin, type UserRow } from '../../db/users-repository.ts'
-import { AppError } from '../app-error.ts'
+import { AppError, problem } from '../app-error.ts'
 import { recordChangeAs } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
 import { verifyPassword } from './password.ts'
 import { checkSecondFactor, hasSecondFactorInput, type SecondFactorInput } from './second-factor.ts'
 import { createSession, type NewSessionResult } from './sessions.ts'
-import { minutesUntil, wibTime } from './wib-time.ts'
+import { minutesUntil } from './minutes-until.ts'
 import { assertNotLocked, recordAccountFailure } from './account-lockout.ts'
 
 export interface LoginInput extends SecondFactorInput {
@@ -26,8 +26,6 @@ export interface LoginResult extends NewSessionResult {
   user: UserRow
   mustEnrolTwoFactor: boolean
 }
-
-const WRONG_CREDENTIALS = 'E-mail atau kata sandi salah. Periksa kembali lalu coba lagi.'
 
 /** Failed attempts one address may make within the lock window, across all accounts. */
 export function ipFailureLimit(maxAttempts: number): number {
@@ -43,12 +41,10 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
   if (ipFailures >= ipFailureLimit(config.login.maxAttempts)) {
     const oldest = (await oldestFailedAttemptFromIp(db, meta.ip, windowStart)) ?? now
     const retryAt = new Date(oldest.getTime() + config.login.lockMinutes * 60_000)
-    throw new AppError(
-      'rate_limited',
-      `Terlalu banyak percobaan masuk yang gagal dari alamat jaringan ini. Coba lagi setelah pukul ${wibTime(retryAt)} ` +
-        `(${minutesUntil(retryAt, now)} menit lagi).`,
-      { retryAt: retryAt.toISOString() },
-    )
+    throw new AppError('rate_limited', 'auth.address_throttled', {
+      retryAt: retryAt.toISOString(),
+      minutes: minutesUntil(retryAt, now),
+    })
   }
 
   const user = await findUserByEmail(db, input.email)
@@ -62,7 +58,7 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
   if (!usable || !passwordOk) {
     await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
     if (usable) await recordAccountFailure(deps, user, { kind: 'password' }, 'login', meta)
-    throw new AppError('unauthenticated', WRONG_CREDENTIALS)
+    throw new AppError('unauthenticated', 'auth.wrong_credentials')
   }
 
   let twoFactorPassed = false
@@ -70,10 +66,7 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
   if (user.totpEnabledAt) {
     if (!hasSecondFactorInput(input)) {
       // The password was right; the form now asks for the code. Not counted as a failure.
-      throw new AppError(
-        'two_factor_required',
-        'Masukkan kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.',
-      )
+      throw new AppError('two_factor_required', 'auth.second_factor_needed')
     }
     const check = await checkSecondFactor(db, deps.secret, user, input, now)
     if (!check.ok) {
@@ -89,13 +82,9 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
         'login',
         meta,
       )
-      throw new AppError(
-        'unauthenticated',
-        'Kode verifikasi salah atau sudah dipakai. Periksa jam di ponsel Anda lalu coba lagi.',
-        {
-          totp: 'Kode tidak cocok.',
-        },
-      )
+      throw new AppError('unauthenticated', 'auth.second_factor_wrong_at_login', undefined, {
+        totp: problem('auth.code_mismatch'),
+      })
     }
     twoFactorPassed = true
     usedRecoveryCode = check.usedRecoveryCode

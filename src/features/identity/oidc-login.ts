@@ -45,7 +45,7 @@ export function oidcRedirectUri(config: Config): string {
 }
 
 function settingsOf(config: Config): NonNullable<Config['oidc']> {
-  if (!config.oidc) throw new AppError('not_found', 'Masuk dengan SSO tidak diaktifkan di server ini.')
+  if (!config.oidc) throw new AppError('not_found', 'auth.sso_disabled')
   return config.oidc
 }
 

@@ -99,7 +99,7 @@ export async function revokeMySession(
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now()
     const revoked = await revokeSession(tx, actor.instansiId, actor.userId, sessionId, now)
-    if (!revoked) throw new AppError('not_found', 'Sesi tidak ditemukan atau sudah berakhir.')
+    if (!revoked) throw new AppError('not_found', 'auth.session_not_found')
     await recordChange(
       tx,
       actor,

@@ -5,7 +5,7 @@ import { countUnusedRecoveryCodes, replaceRecoveryCodes } from '../../db/recover
 import { grantsOfUsers } from '../../db/role-grants-repository.ts'
 import { markSessionTwoFactorPassed } from '../../db/sessions-repository.ts'
 import { findUserById, updateUser } from '../../db/users-repository.ts'
-import { AppError } from '../app-error.ts'
+import { AppError, problem } from '../app-error.ts'
 import { recordChange, type ChangeRecord } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
@@ -31,7 +31,7 @@ export interface Enrolment {
 
 async function currentUser(deps: Pick<IdentityDeps, 'db'>, actor: Actor) {
   const user = await findUserById(deps.db, actor.instansiId, actor.userId)
-  if (!user) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
+  if (!user) throw new AppError('unauthenticated', 'common.unauthenticated')
   return user
 }
 
@@ -51,11 +51,7 @@ function codeFailure(check: SecondFactorCheck): AccountFailure {
 /** Starts (or restarts) enrolment: a new pending secret, not active until confirmed with a code. */
 export async function startTwoFactorEnrolment(deps: IdentityDeps, actor: Actor): Promise<Enrolment> {
   const user = await currentUser(deps, actor)
-  if (user.totpEnabledAt)
-    throw new AppError(
-      'conflict',
-      'Verifikasi dua langkah sudah aktif. Nonaktifkan dulu bila ingin mengganti perangkat.',
-    )
+  if (user.totpEnabledAt) throw new AppError('conflict', 'auth.two_factor_on_change_device')
   const secret = generateTotpSecret()
   await updateUser(
     deps.db,
@@ -82,19 +78,13 @@ export async function confirmTwoFactorEnrolment(
   meta: RequestMeta,
 ): Promise<{ recoveryCodes: string[] }> {
   const user = await currentUser(deps, actor)
-  if (user.totpEnabledAt) throw new AppError('conflict', 'Verifikasi dua langkah sudah aktif.')
-  if (!user.totpSecret)
-    throw new AppError(
-      'precondition_failed',
-      'Mulai pendaftaran dulu (pindai kode QR), lalu masukkan kodenya.',
-    )
+  if (user.totpEnabledAt) throw new AppError('conflict', 'auth.two_factor_already_on')
+  if (!user.totpSecret) throw new AppError('precondition_failed', 'auth.enrolment_not_started')
   const now = deps.clock.now()
   if ((await acceptTotpCode(deps.db, deps.secret, user, code, now)) !== 'accepted') {
-    throw new AppError(
-      'invalid_input',
-      'Kode tidak cocok atau sudah dipakai. Pastikan jam ponsel tepat lalu masukkan kode yang sedang tampil.',
-      { code: 'Kode tidak cocok.' },
-    )
+    throw new AppError('invalid_input', 'auth.enrolment_code_wrong', undefined, {
+      code: problem('auth.code_mismatch'),
+    })
   }
   const { codes, hashes } = newRecoveryCodes()
   await deps.db.transaction(async (tx) => {
@@ -128,7 +118,7 @@ export async function regenerateRecoveryCodes(
   const user = await currentUser(deps, actor)
   const now = deps.clock.now()
   if (!user.totpEnabledAt || !user.totpSecret)
-    throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
+    throw new AppError('precondition_failed', 'auth.two_factor_not_on')
   assertNotLocked(user, now)
   const outcome = await acceptTotpCode(deps.db, deps.secret, user, code, now)
   if (outcome !== 'accepted') {
@@ -140,8 +130,8 @@ export async function regenerateRecoveryCodes(
       meta,
       actor,
     )
-    throw new AppError('invalid_input', 'Kode tidak cocok atau sudah dipakai; tunggu kode berikutnya.', {
-      code: 'Kode tidak cocok.',
+    throw new AppError('invalid_input', 'auth.code_wrong_wait_next', undefined, {
+      code: problem('auth.code_mismatch'),
     })
   }
   const { codes, hashes } = newRecoveryCodes()
@@ -159,23 +149,24 @@ export async function disableTwoFactor(
   meta: RequestMeta,
 ): Promise<void> {
   const user = await currentUser(deps, actor)
-  if (!user.totpEnabledAt) throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
+  if (!user.totpEnabledAt) throw new AppError('precondition_failed', 'auth.two_factor_not_on')
   if (requiresTwoFactor(await grantsOfUsers(deps.db, actor.instansiId, [actor.userId]))) {
-    throw new AppError(
-      'forbidden',
-      'Peran admin dan penanggung jawab wajib memakai verifikasi dua langkah; tidak dapat dinonaktifkan.',
-    )
+    throw new AppError('forbidden', 'auth.two_factor_mandatory')
   }
   const now = deps.clock.now()
   assertNotLocked(user, now)
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     await recordAccountFailure(deps, user, { kind: 'password' }, 'two_factor_disable', meta, actor)
-    throw new AppError('invalid_input', 'Kata sandi salah.', { password: 'Kata sandi salah.' })
+    throw new AppError('invalid_input', 'auth.password_wrong', undefined, {
+      password: problem('auth.password_wrong'),
+    })
   }
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
   if (!check.ok) {
     await recordAccountFailure(deps, user, codeFailure(check), 'two_factor_disable', meta, actor)
-    throw new AppError('invalid_input', 'Kode verifikasi salah.', { totp: 'Kode tidak cocok.' })
+    throw new AppError('invalid_input', 'auth.second_factor_wrong', undefined, {
+      totp: problem('auth.code_mismatch'),
+    })
   }
   await deps.db.transaction(async (tx) => {
     await updateUser(tx, actor.instansiId, actor.userId, { totpSecret: null, totpEnabledAt: null }, now)
@@ -206,8 +197,8 @@ export async function verifySessionSecondFactor(
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
   if (!check.ok) {
     await recordAccountFailure(deps, user, codeFailure(check), 'session_two_factor', meta, actor)
-    throw new AppError('invalid_input', 'Kode verifikasi salah atau sudah dipakai.', {
-      totp: 'Kode tidak cocok.',
+    throw new AppError('invalid_input', 'auth.second_factor_wrong_or_used', undefined, {
+      totp: problem('auth.code_mismatch'),
     })
   }
   await deps.db.transaction(async (tx) => {

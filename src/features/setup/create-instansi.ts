@@ -9,7 +9,7 @@ import {
 } from '../../db/instansi-repository.ts'
 import { insertRootUnit } from '../../db/units-repository.ts'
 import type { UserRow } from '../../db/users-repository.ts'
-import { AppError } from '../app-error.ts'
+import { AppError, problem } from '../app-error.ts'
 import { recordChangeAs, SETUP_LABEL, type ChangeOrigin } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
 import { createSession, type NewSessionResult } from '../identity/sessions.ts'
@@ -50,14 +50,12 @@ async function createInTransaction(
 ): Promise<CreatedInstansi> {
   const slug = input.slug.trim().toLowerCase()
   if (!SLUG_PATTERN.test(slug)) {
-    throw new AppError(
-      'invalid_input',
-      'Slug hanya boleh huruf kecil, angka dan tanda hubung, misalnya "diskominfo-kota".',
-      { slug: 'Format slug tidak valid.' },
-    )
+    throw new AppError('invalid_input', 'setup.slug_invalid', undefined, {
+      slug: problem('setup.slug_invalid_field'),
+    })
   }
   if (await findInstansiBySlug(tx, slug))
-    throw new AppError('conflict', `Slug ${slug} sudah dipakai instansi lain.`, { slug: 'Sudah dipakai.' })
+    throw new AppError('conflict', 'setup.slug_taken', { slug }, { slug: problem('setup.already_used') })
   const created = { instansiId: randomUUID(), rootUnitId: randomUUID() }
   await insertInstansi(tx, { id: created.instansiId, slug, name: input.instansiName.trim() }, now)
   await insertRootUnit(
@@ -131,10 +129,7 @@ export async function runFirstSetup(
   return deps.db.transaction(async (tx) => {
     await lockInstansiCreation(tx)
     if (await anyInstansiExists(tx)) {
-      throw new AppError(
-        'conflict',
-        'Warta sudah disiapkan. Masuk dengan akun admin yang ada, atau minta admin membuatkan akun.',
-      )
+      throw new AppError('conflict', 'setup.already_done')
     }
     const created = await createInTransaction(tx, input, SETUP_LABEL, meta, now)
     const session = await createSession(

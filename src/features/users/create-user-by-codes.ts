@@ -26,13 +26,14 @@ export async function createUserByCodes(
   now: Date,
 ): Promise<{ user: UserRow; unitCode: string; temporaryPassword: string | null }> {
   const instansi = await findInstansiBySlug(db, input.instansiSlug)
-  if (!instansi) throw new AppError('not_found', `Instansi '${input.instansiSlug}' tidak ditemukan.`)
+  if (!instansi)
+    throw new AppError('not_found', 'users.instansi_slug_not_found', { slug: input.instansiSlug })
   const unit = await findActiveUnitByCode(db, instansi.id, input.unitCode)
   if (!unit)
-    throw new AppError(
-      'not_found',
-      `Unit dengan kode '${input.unitCode}' tidak ditemukan di instansi ${input.instansiSlug}.`,
-    )
+    throw new AppError('not_found', 'users.unit_code_not_found', {
+      code: input.unitCode,
+      slug: input.instansiSlug,
+    })
   const created = await db.transaction((tx) =>
     insertUserWithGrants(
       tx,

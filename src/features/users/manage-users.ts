@@ -22,7 +22,7 @@ import {
   updateUser,
   type UserRow,
 } from '../../db/users-repository.ts'
-import { AppError } from '../app-error.ts'
+import { AppError, problem } from '../app-error.ts'
 import { originOf, recordChange, recordChangeAs, type ChangeOrigin } from '../audit/record-change.ts'
 import { authorize, can, isRole, unitScope, type Action, type Actor, type Role } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
@@ -85,15 +85,12 @@ async function loadUserFor(
   userId: string,
 ): Promise<{ user: UserRow; grants: GrantWithUnit[] }> {
   const user = await findUserById(deps.db, actor.instansiId, userId)
-  if (!user) throw new AppError('not_found', 'Pengguna tidak ditemukan.')
+  if (!user) throw new AppError('not_found', 'users.not_found')
   const grants = await grantsOfUsers(deps.db, actor.instansiId, [user.id], { includeArchivedUnits: true })
   if (!mayActOnUser(actor, 'user.read', actor.instansiId, grants))
-    throw new AppError('not_found', 'Pengguna tidak ditemukan.')
+    throw new AppError('not_found', 'users.not_found')
   if (!mayActOnUser(actor, action, actor.instansiId, grants)) {
-    throw new AppError(
-      'forbidden',
-      `Anda tidak berwenang untuk tindakan ini (${action}) pada pengguna tersebut.`,
-    )
+    throw new AppError('forbidden', 'users.forbidden_on_user', { action })
   }
   return { user, grants }
 }
@@ -105,8 +102,7 @@ export async function listUsers(
 ): Promise<UserView[]> {
   const scope = unitScope(actor, 'user.read')
   // Refuse outright, as every other admin list does, rather than answer an empty list that looks like "no users".
-  if (scope.pathPrefixes.length === 0)
-    throw new AppError('forbidden', 'Anda tidak berwenang melihat daftar pengguna (user.read).')
+  if (scope.pathPrefixes.length === 0) throw new AppError('forbidden', 'users.list_forbidden')
   const rows = await listUsersInScope(
     deps.db,
     actor.instansiId,
@@ -154,9 +150,7 @@ export async function insertUserWithGrants(
 ): Promise<{ user: UserRow; temporaryPassword: string | null }> {
   const email = input.email.trim()
   if (await findUserByEmail(tx, email)) {
-    throw new AppError('conflict', `E-mail ${email} sudah dipakai pengguna lain.`, {
-      email: 'Sudah dipakai.',
-    })
+    throw new AppError('conflict', 'users.email_taken', { email }, { email: problem('users.already_used') })
   }
   const temporaryPassword = input.password ? null : generateTemporaryPassword(randomBytes)
   const password = input.password ?? temporaryPassword!
@@ -174,8 +168,8 @@ export async function insertUserWithGrants(
   for (const grant of input.grants) {
     const unit = await getUnit(tx, by.instansiId, grant.unitId)
     if (!unit || unit.archivedAt)
-      throw new AppError('invalid_input', 'Unit untuk peran tidak ditemukan atau sudah diarsipkan.', {
-        grants: 'Unit tidak ditemukan.',
+      throw new AppError('invalid_input', 'users.grant_unit_unavailable', undefined, {
+        grants: problem('units.not_found'),
       })
     await insertGrant(tx, {
       instansiId: by.instansiId,
@@ -214,7 +208,7 @@ export async function createUser(
   if (input.grants.length === 0) authorize(actor, 'user.manage', { instansiId: actor.instansiId })
   for (const grant of input.grants) {
     const unit = await getUnit(deps.db, actor.instansiId, grant.unitId)
-    if (!unit) throw new AppError('not_found', 'Unit tidak ditemukan.')
+    if (!unit) throw new AppError('not_found', 'units.not_found')
     authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: unit.path })
   }
   const now = deps.clock.now()
@@ -233,8 +227,8 @@ export async function updateUserProfile(
 ): Promise<UserView> {
   const { user } = await loadUserFor(deps, actor, 'user.manage', userId)
   if (input.disabled === true && user.id === actor.userId) {
-    throw new AppError('invalid_input', 'Anda tidak dapat menonaktifkan akun Anda sendiri.', {
-      disabled: 'Tidak untuk akun sendiri.',
+    throw new AppError('invalid_input', 'users.cannot_disable_self', undefined, {
+      disabled: problem('users.not_for_own_account'),
     })
   }
   const now = deps.clock.now()
@@ -277,8 +271,7 @@ export async function resetUserPassword(
   meta: RequestMeta,
 ): Promise<{ temporaryPassword: string }> {
   const { user } = await loadUserFor(deps, actor, 'user.manage', userId)
-  if (user.id === actor.userId)
-    throw new AppError('invalid_input', 'Untuk akun sendiri, gunakan Ganti kata sandi di halaman profil.')
+  if (user.id === actor.userId) throw new AppError('invalid_input', 'users.reset_own_password')
   const temporaryPassword = generateTemporaryPassword(randomBytes)
   const passwordHash = await hashPassword(temporaryPassword)
   const now = deps.clock.now()
@@ -310,8 +303,7 @@ export async function resetUserTwoFactor(
   meta: RequestMeta,
 ): Promise<void> {
   const { user } = await loadUserFor(deps, actor, 'user.manage', userId)
-  if (user.id === actor.userId)
-    throw new AppError('invalid_input', 'Tidak dapat mengatur ulang verifikasi dua langkah akun sendiri.')
+  if (user.id === actor.userId) throw new AppError('invalid_input', 'users.reset_own_two_factor')
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     await updateUser(tx, actor.instansiId, userId, { totpSecret: null, totpEnabledAt: null }, now)
@@ -342,15 +334,18 @@ export async function grantRole(
   meta: RequestMeta,
 ): Promise<UserView> {
   if (!isRole(input.role))
-    throw new AppError('invalid_input', `Peran ${input.role} tidak dikenal.`, {
-      role: 'Peran tidak dikenal.',
-    })
+    throw new AppError(
+      'invalid_input',
+      'users.role_unknown',
+      { role: input.role },
+      { role: problem('users.role_unknown_field') },
+    )
   await loadUserFor(deps, actor, 'user.read', userId)
   const unit = await getUnit(deps.db, actor.instansiId, input.unitId)
-  if (!unit) throw new AppError('not_found', 'Unit tidak ditemukan.')
+  if (!unit) throw new AppError('not_found', 'units.not_found')
   if (unit.archivedAt)
-    throw new AppError('invalid_input', 'Unit sudah diarsipkan; pilih unit yang aktif.', {
-      unitId: 'Unit diarsipkan.',
+    throw new AppError('invalid_input', 'users.unit_archived', undefined, {
+      unitId: problem('users.unit_archived_field'),
     })
   authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: unit.path })
   const now = deps.clock.now()
@@ -362,7 +357,7 @@ export async function grantRole(
       role: input.role,
       grantedBy: actor.userId,
     })
-    if (!inserted) throw new AppError('conflict', 'Pengguna sudah memiliki peran ini pada unit tersebut.')
+    if (!inserted) throw new AppError('conflict', 'users.role_already_held')
     await recordChange(
       tx,
       actor,
@@ -388,18 +383,15 @@ export async function revokeRole(
 ): Promise<UserView> {
   const { grants } = await loadUserFor(deps, actor, 'user.read', userId)
   const grant = grants.find((g) => g.grantId === grantId)
-  if (!grant) throw new AppError('not_found', 'Peran tidak ditemukan.')
+  if (!grant) throw new AppError('not_found', 'users.grant_not_found')
   authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: grant.unitPath })
   if (userId === actor.userId && grant.role === 'admin') {
-    throw new AppError(
-      'invalid_input',
-      'Anda tidak dapat mencabut peran admin Anda sendiri; minta admin lain melakukannya.',
-    )
+    throw new AppError('invalid_input', 'users.cannot_revoke_own_admin')
   }
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     const deleted = await deleteGrant(tx, actor.instansiId, userId, grantId)
-    if (!deleted) throw new AppError('not_found', 'Peran tidak ditemukan.')
+    if (!deleted) throw new AppError('not_found', 'users.grant_not_found')
     await recordChange(
       tx,
       actor,

@@ -4,10 +4,16 @@
 import { authMessages } from './auth-messages.ts'
 import { commonMessages } from './common-messages.ts'
 import type { MessagePair } from './define-messages.ts'
+import { setupMessages } from './setup-messages.ts'
+import { unitsMessages } from './units-messages.ts'
+import { usersMessages } from './users-messages.ts'
 
 export const MESSAGES = {
   ...commonMessages,
   ...authMessages,
+  ...usersMessages,
+  ...unitsMessages,
+  ...setupMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
