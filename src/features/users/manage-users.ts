@@ -22,7 +22,7 @@ import {
   updateUser,
   type UserRow,
 } from '../../db/users-repository.ts'
-import { AppError, problem } from '../app-error.ts'
+import { AppError, isAppError, problem } from '../app-error.ts'
 import { originOf, recordChange, recordChangeAs, type ChangeOrigin } from '../audit/record-change.ts'
 import { authorize, can, isRole, unitScope, type Action, type Actor, type Role } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
@@ -374,13 +374,19 @@ export async function grantRole(
   return getUser(deps, actor, userId)
 }
 
+/** The user after a revoke, or null when the actor can no longer see them (their last role in the actor's units). */
+export interface RevokeRoleResult {
+  revoked: true
+  user: UserView | null
+}
+
 export async function revokeRole(
   deps: IdentityDeps,
   actor: Actor,
   userId: string,
   grantId: string,
   meta: RequestMeta,
-): Promise<UserView> {
+): Promise<RevokeRoleResult> {
   const { grants } = await loadUserFor(deps, actor, 'user.read', userId)
   const grant = grants.find((g) => g.grantId === grantId)
   if (!grant) throw new AppError('not_found', 'users.grant_not_found')
@@ -405,5 +411,19 @@ export async function revokeRole(
       now,
     )
   })
-  return getUser(deps, actor, userId)
+  // The revoke succeeded even when it took the user out of the actor's sight: say so rather than 404.
+  return { revoked: true, user: await findVisibleUser(deps, actor, userId) }
+}
+
+async function findVisibleUser(
+  deps: Pick<IdentityDeps, 'db'>,
+  actor: Actor,
+  userId: string,
+): Promise<UserView | null> {
+  try {
+    return await getUser(deps, actor, userId)
+  } catch (error) {
+    if (isAppError(error) && error.code === 'not_found') return null
+    throw error
+  }
 }
