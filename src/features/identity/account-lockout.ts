@@ -8,6 +8,7 @@ import type { Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { ANONYMOUS_LABEL, recordChangeAs, type ChangeOrigin } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
+import type { SecondFactorCheck } from './second-factor.ts'
 import { minutesUntil } from './minutes-until.ts'
 
 export function lockedError(until: Date, now: Date): AppError {
@@ -25,6 +26,15 @@ export function assertNotLocked(user: Pick<UserRow, 'lockedUntil'>, now: Date): 
 export type AccountFailure =
   | { kind: 'password' }
   | { kind: 'second_factor'; method: 'totp' | 'recovery_code'; outcome: 'wrong' | 'replayed' }
+
+/** The failure a refused second-factor check counts as. */
+export function secondFactorFailure(check: Pick<SecondFactorCheck, 'method' | 'outcome'>): AccountFailure {
+  return {
+    kind: 'second_factor',
+    method: check.method,
+    outcome: check.outcome === 'replayed' ? 'replayed' : 'wrong',
+  }
+}
 
 /** Where it failed, as the audit entry records it. */
 export type FailureDuring =

@@ -15,7 +15,7 @@ import { verifyPassword } from './password.ts'
 import { checkSecondFactor, hasSecondFactorInput, type SecondFactorInput } from './second-factor.ts'
 import { createSession, type NewSessionResult } from './sessions.ts'
 import { minutesUntil } from './minutes-until.ts'
-import { assertNotLocked, recordAccountFailure } from './account-lockout.ts'
+import { assertNotLocked, recordAccountFailure, secondFactorFailure } from './account-lockout.ts'
 
 export interface LoginInput extends SecondFactorInput {
   email: string
@@ -71,17 +71,7 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
     const check = await checkSecondFactor(db, deps.secret, user, input, now)
     if (!check.ok) {
       await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
-      await recordAccountFailure(
-        deps,
-        user,
-        {
-          kind: 'second_factor',
-          method: check.method,
-          outcome: check.outcome === 'replayed' ? 'replayed' : 'wrong',
-        },
-        'login',
-        meta,
-      )
+      await recordAccountFailure(deps, user, secondFactorFailure(check), 'login', meta)
       throw new AppError('unauthenticated', 'auth.second_factor_wrong_at_login', undefined, {
         totp: problem('auth.code_mismatch'),
       })

@@ -10,14 +10,9 @@ import { recordChange, type ChangeRecord } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
-import { assertNotLocked, recordAccountFailure, type AccountFailure } from './account-lockout.ts'
+import { assertNotLocked, recordAccountFailure, secondFactorFailure } from './account-lockout.ts'
 import { verifyPassword } from './password.ts'
-import {
-  acceptTotpCode,
-  checkSecondFactor,
-  type SecondFactorCheck,
-  type SecondFactorInput,
-} from './second-factor.ts'
+import { acceptTotpCode, checkSecondFactor, type SecondFactorInput } from './second-factor.ts'
 import { generateRecoveryCode, hashRecoveryCode } from './secret-token.ts'
 import { generateTotpSecret, sealTotpSecret, totpQrDataUrl, totpUri } from './totp.ts'
 
@@ -38,14 +33,6 @@ async function currentUser(deps: Pick<IdentityDeps, 'db'>, actor: Actor) {
 /** A change of the actor's own account. */
 function ownChange(actor: Actor, action: string, after?: unknown): ChangeRecord {
   return { action, objectType: 'user', objectId: actor.userId, after }
-}
-
-function codeFailure(check: SecondFactorCheck): AccountFailure {
-  return {
-    kind: 'second_factor',
-    method: check.method,
-    outcome: check.outcome === 'replayed' ? 'replayed' : 'wrong',
-  }
 }
 
 /** Starts (or restarts) enrolment: a new pending secret, not active until confirmed with a code. */
@@ -163,7 +150,7 @@ export async function disableTwoFactor(
   }
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
   if (!check.ok) {
-    await recordAccountFailure(deps, user, codeFailure(check), 'two_factor_disable', meta, actor)
+    await recordAccountFailure(deps, user, secondFactorFailure(check), 'two_factor_disable', meta, actor)
     throw new AppError('invalid_input', 'auth.second_factor_wrong', undefined, {
       totp: problem('auth.code_mismatch'),
     })
@@ -196,7 +183,7 @@ export async function verifySessionSecondFactor(
   assertNotLocked(user, now)
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
   if (!check.ok) {
-    await recordAccountFailure(deps, user, codeFailure(check), 'session_two_factor', meta, actor)
+    await recordAccountFailure(deps, user, secondFactorFailure(check), 'session_two_factor', meta, actor)
     throw new AppError('invalid_input', 'auth.second_factor_wrong_or_used', undefined, {
       totp: problem('auth.code_mismatch'),
     })
