@@ -1,21 +1,16 @@
-// Builds the real dependencies once. Features receive only what they use; tests build a context from a
-// config object (or hand in an already-open database) and never touch process.env.
+// The composition root: builds the dependencies every process needs (database, logger, clock, secret) once.
+// Features receive only what they use; tests build a context from a config object (or hand in an already-open
+// database) and never touch process.env. It starts nothing: the process entries (cli/run-service.ts) add what
+// their role runs on top, e.g. the job workers of `warta start` and `warta worker`. Every process can enqueue
+// jobs without more: features write them to the outbox table inside their own transaction (features/jobs/).
 import path from 'node:path'
 import { pino, type Logger } from 'pino'
-import type { PgBoss } from 'pg-boss'
+import { systemClock, type Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/client.ts'
 import { openDatabase, type Database } from './db/open-database.ts'
 import { migrate } from './db/migrate.ts'
 import { loadOrCreateSecret } from './db/deployment-settings-repository.ts'
-import { createJobQueue } from './jobs/job-runner.ts'
-import { startWorkers } from './jobs/job-definitions.ts'
-
-export interface Clock {
-  now(): Date
-}
-
-export const systemClock: Clock = { now: () => new Date() }
 
 export interface AppContext {
   readonly config: Config
@@ -24,15 +19,13 @@ export interface AppContext {
   readonly logger: Logger
   readonly clock: Clock
   readonly secret: string
-  /** Present in processes that run background jobs (start, worker). */
-  readonly jobs: PgBoss | undefined
+  /** Closes the database when the context opened it. Stop whatever runs on top of the context first. */
   close(): Promise<void>
 }
 
 export interface CreateContextOptions {
   /** An already-open database (tests); otherwise opened from config. */
   database?: Database
-  runJobs?: boolean
   logger?: Logger
   clock?: Clock
 }
@@ -51,30 +44,17 @@ export async function createContext(config: Config, options: CreateContextOption
     const applied = await migrate(database)
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated')
     const secret = await loadOrCreateSecret(database.db, config.secret)
-    let jobs: PgBoss | undefined
-    const context: AppContext = {
+    return {
       config,
       database,
       db: database.db,
       logger,
       clock: options.clock ?? systemClock,
       secret,
-      get jobs() {
-        return jobs
-      },
       async close() {
-        if (jobs) await jobs.stop({ graceful: true, timeout: 5000 })
         if (ownsDatabase) await database.close()
       },
     }
-    if (options.runJobs) {
-      const boss = createJobQueue(database, config.databaseUrl)
-      boss.on('error', (error: Error) => logger.error({ err: error }, 'job queue error'))
-      await boss.start()
-      await startWorkers(boss, context)
-      jobs = boss
-    }
-    return context
   } catch (error) {
     if (ownsDatabase) await database.close()
     throw error

@@ -15,6 +15,7 @@ import { instansi } from '../db/schema/index.ts'
 import { buildApp } from '../api/app.ts'
 import { cliLocale, cliText } from './cli-text.ts'
 import { createLogger } from './create-logger.ts'
+import { startJobRunner } from '../jobs/job-runner.ts'
 
 export type ServiceRole = 'start' | 'api' | 'worker'
 
@@ -67,7 +68,7 @@ async function serve(
 
   let context: AppContext
   try {
-    context = await createContext(config, { runJobs: role !== 'api', logger: createLogger(config) })
+    context = await createContext(config, { logger: createLogger(config) })
   } catch (error) {
     await webBuild
     if (error instanceof DataDirLockedError) {
@@ -81,8 +82,10 @@ async function serve(
     return 1
   }
 
+  // Closed in reverse order: the HTTP servers first (a request may still enqueue), the job runner last.
   const servers: Closable[] = []
   try {
+    if (role !== 'api') servers.push(await startJobRunner(context))
     if (role === 'worker') {
       if (options.healthPort !== undefined) {
         const health = await listenHealth(context, config.host, options.healthPort)
@@ -167,7 +170,7 @@ async function waitForShutdown(context: AppContext, servers: Closable[], stop: S
   }, SHUTDOWN_TIMEOUT_MS)
   timer.unref()
   let code = 0
-  for (const server of servers) {
+  for (const server of [...servers].reverse()) {
     try {
       await server.close()
     } catch (error) {

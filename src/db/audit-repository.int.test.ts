@@ -9,7 +9,8 @@ import {
   searchAuditPage,
   type AuditRow,
 } from './audit-repository.ts'
-import { rowsOf, type Db } from './client.ts'
+import type { Db } from './client.ts'
+import { rowsOf } from './sql-helpers.ts'
 import { appendAudit } from '../features/audit/append-audit.ts'
 import { GENESIS_HASH, hashAuditEntry } from '../features/audit/audit-hash.ts'
 import { verifyAuditLog } from '../features/audit/verify-audit-log.ts'

@@ -3,7 +3,7 @@
 // the finished row to insertAuditRow. Rows are append-only (triggers refuse UPDATE, DELETE and TRUNCATE).
 import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { rowsOf } from './client.ts'
+import { rowsOf } from './sql-helpers.ts'
 import { auditLog } from './schema/index.ts'
 
 /** One stored row, every column. */

@@ -2,7 +2,7 @@
 // migration adds is backed up without anyone remembering to list it. Queries run on PostgreSQL 15 and PGlite.
 import { sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { rowsOf } from './client.ts'
+import { rowsOf } from './sql-helpers.ts'
 import { orderByDependencies } from './backup-format.ts'
 
 /** A Drizzle handle or transaction: both can `execute`. */

@@ -1,7 +1,7 @@
 // Writes the whole database as backup lines (see backup-format.ts), table by table in pages, inside one
 // repeatable-read transaction: a consistent snapshot without holding more than one page in memory.
 import { sql, type SQL } from 'drizzle-orm'
-import { rowsOf } from './client.ts'
+import { rowsOf } from './sql-helpers.ts'
 import type { Database } from './open-database.ts'
 import {
   readAppliedMigrations,

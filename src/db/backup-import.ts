@@ -3,7 +3,7 @@
 // so every foreign key and constraint is checked as usual; audit_log rows are inserted unchanged (its trigger
 // forbids only updates and deletes), so the hash chain verifies after restore.
 import { sql, type SQL } from 'drizzle-orm'
-import { rowsOf } from './client.ts'
+import { rowsOf } from './sql-helpers.ts'
 import type { Database } from './open-database.ts'
 import {
   readAppliedMigrations,

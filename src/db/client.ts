@@ -4,8 +4,3 @@ import type * as schema from './schema/index.ts'
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
 export type Engine = 'pglite' | 'pg'
-
-/** Rows of a raw `db.execute(sql…)` result: both drivers return `{ rows }`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows
-}

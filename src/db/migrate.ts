@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import type { Database } from './open-database.ts'
-import { rowsOf } from './client.ts'
+import { rowsOf } from './sql-helpers.ts'
 
 const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url))
 const MIGRATION_LOCK_KEY = 727_001

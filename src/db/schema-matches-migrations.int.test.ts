@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core'
 import * as schema from './schema/index.ts'
-import { rowsOf } from './client.ts'
+import { rowsOf } from './sql-helpers.ts'
 import { getTestContext } from '../../tests/support/test-context.ts'
 
 describe('Drizzle schema and SQL migrations', () => {

@@ -1,14 +1,24 @@
+// Hourly, and on demand: deletes sessions that ended more than a day ago, old login attempts and abandoned SSO
+// logins (features/identity/purge-expired-sessions.ts).
 import { z } from 'zod'
-import type { JobDefinition } from './job-definitions.ts'
 import { purgeExpiredSessions } from '../features/identity/purge-expired-sessions.ts'
+import { defineJob } from './job-definition.ts'
 
-// Hourly: deletes sessions that ended more than a day ago, old login attempts and abandoned SSO logins.
-export const purgeExpiredSessionsJob: JobDefinition<Record<string, never>> = {
+const payload = z.object({}).strict()
+
+declare module '../features/jobs/job-payloads.ts' {
+  interface JobPayloads {
+    'purge-expired-sessions': z.infer<typeof payload>
+  }
+}
+
+export const purgeExpiredSessionsJob = defineJob({
   name: 'purge-expired-sessions',
-  payload: z.object({}).strict(),
-  schedule: '17 * * * *',
+  payload,
+  schedule: { cron: '17 * * * *', payload: {} },
+  batchSize: 1,
   async handle(context) {
     const purged = await purgeExpiredSessions(context)
     context.logger.info(purged, 'purged expired sessions')
   },
-}
+})

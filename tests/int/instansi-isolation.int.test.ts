@@ -103,6 +103,7 @@ const ownDataRoutes = new Set([
   'POST /api/auth/two-factor',
   'GET /api/auth/oidc/start',
   'GET /api/auth/oidc/callback',
+  'PATCH /api/me',
   'POST /api/me/password',
   'GET /api/me/two-factor',
   'POST /api/me/two-factor/enrol',

@@ -1,5 +1,6 @@
 // Keeps the dependency direction of house-style.md true: api/jobs/cli → features → db/connectors/nlp, nothing
-// pointing back up; nlp and connectors import nothing from the app; only db/ imports the ORM, only api/ Fastify.
+// pointing back up; nlp and connectors import nothing from the app; only db/ imports the ORM, only api/ Fastify;
+// the composition root (context.ts) sits on top, so nothing below the entry points may import it.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -43,6 +44,9 @@ function importsOf(file: string): ImportRef[] {
 }
 
 const all = sourceFiles(root).flatMap(importsOf)
+
+// TEMPORARY: the audit log's hashing still lives in features/audit; the `audit` work moves it out of db/'s way.
+// Delete this entry when src/db/audit-repository.ts no longer imports it. Add nothing else here.
 const layerOf = (file: string): string => file.split(path.sep)[0]!.replace(/\.ts$/, '')
 
 describe('dependency direction', () => {
@@ -74,6 +78,12 @@ describe('dependency direction', () => {
 
   it('keeps db below features: no file in src/db imports src/features', () => {
     const offending = all.filter((ref) => layerOf(ref.file) === 'db' && ref.target === 'features')
+    expect(offending).toEqual([])
+  })
+
+  it('keeps the composition root on top: no lower layer imports context.ts', () => {
+    const lower = new Set(['features', 'db', 'nlp', 'connectors', 'shared'])
+    const offending = all.filter((ref) => lower.has(layerOf(ref.file)) && ref.target === 'context.ts')
     expect(offending).toEqual([])
   })
 

@@ -37,9 +37,14 @@ const ALWAYS_OPEN = new Set([
   'GET /api/openapi.json',
 ])
 const OPEN_WHEN: Record<SessionRestriction, ReadonlySet<string>> = {
-  enrol_two_factor: new Set(['POST /api/me/two-factor/enrol', 'POST /api/me/two-factor/confirm']),
+  // A person held at enrolment or at the password change may still switch the language of those screens.
+  enrol_two_factor: new Set([
+    'POST /api/me/two-factor/enrol',
+    'POST /api/me/two-factor/confirm',
+    'PATCH /api/me',
+  ]),
   verify_two_factor: new Set(['POST /api/auth/two-factor']),
-  change_password: new Set(['POST /api/me/password']),
+  change_password: new Set(['POST /api/me/password', 'PATCH /api/me']),
 }
 
 const RESTRICTION_REPLY: Record<SessionRestriction, { code: ApiErrorCode; key: MessageKey }> = {

@@ -8,7 +8,7 @@
 // Exit 2 for a usage error.
 import { readFileSync, writeFileSync } from 'node:fs'
 import type { Db } from '../../db/client.ts'
-import { findInstansiBySlug } from '../../db/unit-repository.ts'
+import { findInstansiBySlug } from '../../db/instansi-repository.ts'
 import { AppError, isAppError } from '../../features/app-error.ts'
 import { auditVerifyReport } from '../../features/audit/audit-verify-report.ts'
 import { fingerprintOfPublicKeyText } from '../../features/audit/checkpoint-file.ts'

@@ -3,7 +3,7 @@
 // changed at first login. Every change is audited with the actor label 'cli'.
 import { migrate } from '../../db/migrate.ts'
 import type { Db } from '../../db/client.ts'
-import { systemClock } from '../../context.ts'
+import { systemClock } from '../../clock.ts'
 import { isRole } from '../../features/access/policy.ts'
 import { isAppError } from '../../features/app-error.ts'
 import { createInstansi } from '../../features/setup/create-instansi.ts'

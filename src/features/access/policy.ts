@@ -135,8 +135,8 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
 export function authorize(actor: Actor, action: Action, target: Target): void {
   const reason = whyNot(actor, action, target)
   if (reason === null) return
-  if (actor.instansiId !== target.instansiId) throw new AppError('not_found', 'Data tidak ditemukan.')
-  throw new AppError('forbidden', `Anda tidak berwenang untuk tindakan ini (${action}).`)
+  if (actor.instansiId !== target.instansiId) throw new AppError('not_found', 'common.not_found')
+  throw new AppError('forbidden', 'common.forbidden_action', { action })
 }
 
 export interface UnitScope {

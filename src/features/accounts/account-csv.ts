@@ -2,7 +2,7 @@
 // in a spreadsheet and imported back. Pure: parsing, row validation and formatting; no database.
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
-import type { AccountRecord } from '../../db/account-repository.ts'
+import type { AccountRecord } from '../../db/accounts-repository.ts'
 import type { AccountCheck, AccountDraft, AccountLookups, FieldErrors } from './account-input.ts'
 import { checkAccountDraft } from './account-input.ts'
 

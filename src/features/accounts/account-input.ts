@@ -1,6 +1,6 @@
 // Validation of an official account's fields, shared by the form API and the CSV import. Pure: lookups of units
 // and users are handed in, so every rule is unit-tested without a database.
-import type { AccountFields, PengelolaAssignment } from '../../db/account-repository.ts'
+import type { AccountFields, PengelolaAssignment } from '../../db/accounts-repository.ts'
 import { isIsoDate } from '../calendar/add-working-days.ts'
 import {
   defaultAccountUrl,

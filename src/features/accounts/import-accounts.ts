@@ -3,14 +3,14 @@
 // importing the same file twice changes nothing the second time.
 import type { Db } from '../../db/client.ts'
 import {
-  findInstansiUsers,
   insertAccounts,
   listAccounts,
   replacePengelolaOfMany,
   updateAccountFields,
   type PengelolaAssignment,
-} from '../../db/account-repository.ts'
-import { getUnit, listUnitsByCode } from '../../db/unit-repository.ts'
+} from '../../db/accounts-repository.ts'
+import { findInstansiUsers } from '../../db/users-repository.ts'
+import { getUnit, listUnits } from '../../db/units-repository.ts'
 import { can, unitScope, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { canonicalJson } from '../audit/audit-hash.ts'
@@ -59,7 +59,11 @@ export async function importAccountsCsv(
   if (!parsed.ok) return { rows: 0, created: 0, updated: 0, unchanged: 0, errors: parsed.errors }
   const now = deps.clock.now()
   const today = jakartaDateOf(now)
-  const units = await listUnitsByCode(deps.db, actor.instansiId)
+  const units = await listUnits(deps.db, {
+    instansiId: actor.instansiId,
+    pathPrefixes: ['/'],
+    includeArchived: true,
+  })
   const unitByCode = new Map(units.map((unit) => [unit.code.toLowerCase(), unit]))
   const unitById = new Map(units.map((unit) => [unit.id, unit]))
   const people = await findInstansiUsers(deps.db, actor.instansiId, {

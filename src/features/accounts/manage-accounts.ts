@@ -1,11 +1,10 @@
 // The official account registry: register, change, remove and list accounts. Access follows the unit the
 // account belongs to; penanggung jawab and pengelola must be users of the same instansi.
-import type { Clock } from '../../context.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import {
   deleteAccountRow,
   findAccountByHandle,
-  findInstansiUsers,
   getAccount,
   insertAccount,
   listAccounts,
@@ -13,8 +12,10 @@ import {
   updateAccountFields,
   type AccountRecord,
   type PengelolaAssignment,
-} from '../../db/account-repository.ts'
-import { getUnit, getUnitsByIds, isUniqueViolation } from '../../db/unit-repository.ts'
+} from '../../db/accounts-repository.ts'
+import { findInstansiUsers } from '../../db/users-repository.ts'
+import { getUnit, getUnitsByIds } from '../../db/units-repository.ts'
+import { isUniqueViolation } from '../../db/sql-helpers.ts'
 import { authorize, unitScope, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'

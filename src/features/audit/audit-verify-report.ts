@@ -2,7 +2,7 @@
 // chain is intact; 1 with the first broken link of each broken chain otherwise.
 import type { Db } from '../../db/client.ts'
 import type { ChainBreak } from './audit-hash.ts'
-import { findInstansiBySlug, getInstansi } from '../../db/unit-repository.ts'
+import { findInstansiBySlug, getInstansi } from '../../db/instansi-repository.ts'
 import { AppError } from '../app-error.ts'
 import { verifyAuditLog } from './verify-audit-log.ts'
 

@@ -12,7 +12,7 @@ import {
   type AuditCheckpointRow,
 } from '../../db/audit-checkpoint-repository.ts'
 import { loadOrCreateDeploymentValue } from '../../db/deployment-settings-repository.ts'
-import { getInstansi } from '../../db/unit-repository.ts'
+import { getInstansi } from '../../db/instansi-repository.ts'
 import { authorize, type Actor } from '../access/policy.ts'
 import { AppError, isAppError } from '../app-error.ts'
 import type { ChainPosition } from './audit-hash.ts'

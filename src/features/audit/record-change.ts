@@ -1,5 +1,6 @@
 // Every feature records its changes of state through this, inside the transaction that makes the change, so the
-// change and its audit entry commit or roll back together.
+// change and its audit entry commit or roll back together. `recordChange` is for a signed-in actor;
+// `recordChangeAs` for one that is not (first-run setup, the CLI, someone signing in or failing to).
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../access/policy.ts'
 import { appendAudit } from './append-audit.ts'
@@ -18,6 +19,26 @@ export interface ChangeRecord {
   after?: unknown
 }
 
+/** Who made a change when it is not a signed-in actor. */
+export interface ChangeOrigin {
+  /** The instansi whose log records the change. */
+  instansiId: string
+  /** The user who made it, once proven (a successful sign-in); null for setup, the CLI and anonymous attempts. */
+  userId: string | null
+  /** What the log shows as the actor: an e-mail, or one of the labels below, or a CLI-given label. */
+  label: string
+}
+
+/** The first-run wizard, before any user exists. */
+export const SETUP_LABEL = 'setup'
+/** Someone not (yet) signed in: a failed password or code, a lockout they caused. */
+export const ANONYMOUS_LABEL = 'anonymous'
+
+export function originOf(actor: Actor): ChangeOrigin {
+  const userId = actor.via === 'cli' || actor.userId === '' ? null : actor.userId
+  return { instansiId: actor.instansiId, userId, label: actor.label }
+}
+
 export async function recordChange(
   tx: Db,
   actor: Actor,
@@ -25,12 +46,22 @@ export async function recordChange(
   change: ChangeRecord,
   now?: Date,
 ): Promise<void> {
+  await recordChangeAs(tx, originOf(actor), meta, change, now)
+}
+
+export async function recordChangeAs(
+  tx: Db,
+  origin: ChangeOrigin,
+  meta: ChangeMeta,
+  change: ChangeRecord,
+  now?: Date,
+): Promise<void> {
   await appendAudit(
     tx,
     {
-      instansiId: actor.instansiId,
-      actorUserId: actor.via === 'cli' || actor.userId === '' ? null : actor.userId,
-      actorLabel: actor.label,
+      instansiId: origin.instansiId,
+      actorUserId: origin.userId,
+      actorLabel: origin.label,
       action: change.action,
       objectType: change.objectType,
       objectId: change.objectId ?? null,

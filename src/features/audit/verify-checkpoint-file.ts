@@ -5,7 +5,7 @@
 // recomputed. The rest of the chain is verified as `warta audit verify` does.
 import type { Db } from '../../db/client.ts'
 import { readDeploymentValue } from '../../db/deployment-settings-repository.ts'
-import { getInstansi } from '../../db/unit-repository.ts'
+import { getInstansi } from '../../db/instansi-repository.ts'
 import { describeBreak, type VerifyReport } from './audit-verify-report.ts'
 import {
   checkpointFileSchema,

@@ -1,16 +1,15 @@
 // The working-day calendar of an instansi: the national tables (national-calendar.ts) with the instansi's edits,
 // its settings, and deadlines computed from them. Edits are audited; other features read the calendar through
 // loadWorkingCalendar so every deadline uses the same days.
-import type { Clock } from '../../context.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import {
   deleteCalendarEdit,
   getCalendarEdit,
   listCalendarEdits,
-  readCalendarSettings,
   upsertCalendarEdit,
-  writeCalendarSettings,
-} from '../../db/calendar-repository.ts'
+} from '../../db/calendar-days-repository.ts'
+import { readCalendarSettings, writeCalendarSettings } from '../../db/settings-repository.ts'
 import { authorize, unitScope, type Action, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'

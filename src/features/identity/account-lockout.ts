@@ -2,53 +2,89 @@
 // the login form, finishing a single sign-on with a code, or re-entering the password in a session. After
 // `config.login.maxAttempts` failures the account is locked for `lockMinutes`, so a 6-digit code or a password
 // cannot be guessed through any of these doors.
-import { appendAudit } from '../audit/append-audit.ts'
-import { registerFailedLogin, type UserRow } from '../../db/identity-repository.ts'
-import { revokeUserSessions } from '../../db/session-repository.ts'
+import { revokeUserSessions } from '../../db/sessions-repository.ts'
+import { registerFailedLogin, type UserRow } from '../../db/users-repository.ts'
+import type { Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
+import { ANONYMOUS_LABEL, recordChangeAs, type ChangeOrigin } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
-import { minutesUntil, wibTime } from './wib-time.ts'
+import type { SecondFactorCheck } from './second-factor.ts'
+import { minutesUntil } from './minutes-until.ts'
 
 export function lockedError(until: Date, now: Date): AppError {
-  return new AppError(
-    'locked',
-    `Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah pukul ${wibTime(until)} ` +
-      `(${minutesUntil(until, now)} menit lagi), atau minta admin mengatur ulang kata sandi Anda.`,
-    { lockedUntil: until.toISOString() },
-  )
+  return new AppError('locked', 'auth.account_locked', {
+    until: until.toISOString(),
+    minutes: minutesUntil(until, now),
+  })
 }
 
 export function assertNotLocked(user: Pick<UserRow, 'lockedUntil'>, now: Date): void {
   if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now)
 }
 
+/** What failed: a password, or a second-factor code (wrong, or a TOTP code already used: a replay). */
+export type AccountFailure =
+  | { kind: 'password' }
+  | { kind: 'second_factor'; method: 'totp' | 'recovery_code'; outcome: 'wrong' | 'replayed' }
+
+/** The failure a refused second-factor check counts as. */
+export function secondFactorFailure(check: Pick<SecondFactorCheck, 'method' | 'outcome'>): AccountFailure {
+  return {
+    kind: 'second_factor',
+    method: check.method,
+    outcome: check.outcome === 'replayed' ? 'replayed' : 'wrong',
+  }
+}
+
+/** Where it failed, as the audit entry records it. */
+export type FailureDuring =
+  'login' | 'password_change' | 'two_factor_disable' | 'recovery_codes_regenerate' | 'session_two_factor'
+
 /**
- * Counts one failure; when it locks the account, the lock is audited, the user's sessions end (a half-finished
- * sign-on must not keep trying), and the locked error is thrown. Otherwise returns so the caller reports its own error.
+ * Counts one failure and audits it (object: the user; actor: the signed-in `by`, or anonymous at sign-in). When
+ * it locks the account, the lock is audited, the user's sessions end (a half-finished sign-on must not keep
+ * trying), and the locked error is thrown. Otherwise returns so the caller reports its own error.
  */
 export async function recordAccountFailure(
   deps: Pick<IdentityDeps, 'db' | 'config' | 'clock'>,
   user: Pick<UserRow, 'id' | 'instansiId' | 'email'>,
-  reason: string,
+  failure: AccountFailure,
+  during: FailureDuring,
   meta: RequestMeta,
+  by?: Actor,
 ): Promise<void> {
   const now = deps.clock.now()
   const lockUntil = new Date(now.getTime() + deps.config.login.lockMinutes * 60_000)
+  const origin: ChangeOrigin = by
+    ? { instansiId: by.instansiId, userId: by.userId, label: by.label }
+    : { instansiId: user.instansiId, userId: null, label: ANONYMOUS_LABEL }
   const outcome = await deps.db.transaction(async (tx) => {
     const failed = await registerFailedLogin(tx, user.id, deps.config.login.maxAttempts, lockUntil)
+    await recordChangeAs(
+      tx,
+      origin,
+      meta,
+      failure.kind === 'password'
+        ? { action: 'auth.password_failed', objectType: 'user', objectId: user.id, after: { during } }
+        : {
+            action: 'auth.two_factor_failed',
+            objectType: 'user',
+            objectId: user.id,
+            after: { during, method: failure.method, replayed: failure.outcome === 'replayed' },
+          },
+      now,
+    )
     if (failed.justLocked) {
       const revokedSessions = await revokeUserSessions(tx, user.instansiId, user.id, now)
-      await appendAudit(
+      await recordChangeAs(
         tx,
+        origin,
+        meta,
         {
-          instansiId: user.instansiId,
-          actorUserId: null,
-          actorLabel: user.email,
           action: 'user.locked',
           objectType: 'user',
           objectId: user.id,
-          after: { lockedUntil: lockUntil, reason, revokedSessions },
-          ...meta,
+          after: { lockedUntil: lockUntil, reason: failure.kind, revokedSessions },
         },
         now,
       )

@@ -1,9 +1,14 @@
 // Personal API tokens for automation. A token carries a subset of the owner's grants (all of them by default);
 // its value is shown once and stored as a SHA-256 hash.
-import { appendAudit } from '../audit/append-audit.ts'
-import { grantsWithUnits } from '../../db/identity-repository.ts'
-import { insertApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from '../../db/token-repository.ts'
-import { AppError } from '../app-error.ts'
+import {
+  insertApiToken,
+  listApiTokens,
+  revokeApiToken,
+  type ApiTokenRow,
+} from '../../db/api-tokens-repository.ts'
+import { grantsOfUsers } from '../../db/role-grants-repository.ts'
+import { AppError, problem } from '../app-error.ts'
+import { recordChange } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { generateApiToken, sha256Hex, tokenHint } from './secret-token.ts'
@@ -43,30 +48,28 @@ export async function createApiToken(
   input: CreateApiTokenInput,
   meta: RequestMeta,
 ): Promise<{ token: string; apiToken: ApiTokenView }> {
-  if (actor.via === 'token')
-    throw new AppError('forbidden', 'Token API tidak dapat membuat token lain. Gunakan sesi peramban.')
+  if (actor.via === 'token') throw new AppError('forbidden', 'auth.token_cannot_create_token')
   const now = deps.clock.now()
   if (input.expiresAt && input.expiresAt <= now) {
-    throw new AppError('invalid_input', 'Tanggal kedaluwarsa harus di masa depan.', {
-      expiresAt: 'Harus di masa depan.',
+    throw new AppError('invalid_input', 'auth.token_expiry_in_past', undefined, {
+      expiresAt: problem('auth.must_be_in_future'),
     })
   }
-  const mine = await grantsWithUnits(deps.db, actor.instansiId, actor.userId)
+  const mine = await grantsOfUsers(deps.db, actor.instansiId, [actor.userId])
   const requested = input.grants ?? mine.map((g) => ({ unitId: g.unitId, role: g.role }))
   for (const grant of requested) {
     if (!mine.some((g) => g.unitId === grant.unitId && g.role === grant.role)) {
       throw new AppError(
         'invalid_input',
-        `Peran ${grant.role} pada unit tersebut bukan milik Anda; token hanya boleh memuat peran Anda sendiri.`,
-        {
-          grants: 'Hanya peran milik Anda.',
-        },
+        'auth.token_role_not_yours',
+        { role: grant.role },
+        { grants: problem('auth.only_your_roles') },
       )
     }
   }
   if (requested.length === 0)
-    throw new AppError('invalid_input', 'Pilih minimal satu peran untuk token ini.', {
-      grants: 'Minimal satu peran.',
+    throw new AppError('invalid_input', 'auth.token_needs_role', undefined, {
+      grants: problem('auth.at_least_one_role'),
     })
   const unique = [...new Map(requested.map((g) => [`${g.unitId}:${g.role}`, g])).values()]
   const token = generateApiToken()
@@ -81,17 +84,15 @@ export async function createApiToken(
       expiresAt: input.expiresAt ?? null,
       createdAt: now,
     })
-    await appendAudit(
+    await recordChange(
       tx,
+      actor,
+      meta,
       {
-        instansiId: actor.instansiId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
         action: 'api_token.create',
         objectType: 'api_token',
         objectId: inserted.id,
         after: { name: inserted.name, grants: unique, expiresAt: inserted.expiresAt },
-        ...meta,
       },
       now,
     )
@@ -113,19 +114,12 @@ export async function revokeMyApiToken(
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now()
     const row = await revokeApiToken(tx, actor.instansiId, actor.userId, tokenId, now)
-    if (!row) throw new AppError('not_found', 'Token tidak ditemukan atau sudah dicabut.')
-    await appendAudit(
+    if (!row) throw new AppError('not_found', 'auth.token_not_found')
+    await recordChange(
       tx,
-      {
-        instansiId: actor.instansiId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'api_token.revoke',
-        objectType: 'api_token',
-        objectId: row.id,
-        before: { name: row.name },
-        ...meta,
-      },
+      actor,
+      meta,
+      { action: 'api_token.revoke', objectType: 'api_token', objectId: row.id, before: { name: row.name } },
       now,
     )
   })

@@ -1,6 +1,6 @@
 // Who is calling: a browser session (cookie) or a personal API token (Authorization: Bearer). Returns the actor
 // and, for sessions, what the session is still limited to (2FA enrolment or verification, password change).
-import { findLiveApiToken, touchApiToken } from '../../db/token-repository.ts'
+import { findLiveApiToken, touchApiToken } from '../../db/api-tokens-repository.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps } from './identity-deps.ts'
 import { actorFrom, requiresTwoFactor } from './load-actor.ts'

@@ -1,9 +1,9 @@
 // A user changes their own password: the current one is required, and every other session ends, so a stolen
 // session does not survive the change.
-import { appendAudit } from '../audit/append-audit.ts'
-import { findUserById, setPassword } from '../../db/identity-repository.ts'
-import { revokeUserSessions } from '../../db/session-repository.ts'
-import { AppError } from '../app-error.ts'
+import { revokeUserSessions } from '../../db/sessions-repository.ts'
+import { findUserById, setPassword } from '../../db/users-repository.ts'
+import { AppError, problem } from '../app-error.ts'
+import { recordChange } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { assertNotLocked, recordAccountFailure } from './account-lockout.ts'
@@ -17,18 +17,18 @@ export async function changeOwnPassword(
   meta: RequestMeta,
 ): Promise<{ revokedSessions: number }> {
   const user = await findUserById(deps.db, actor.instansiId, actor.userId)
-  if (!user) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
+  if (!user) throw new AppError('unauthenticated', 'common.unauthenticated')
   assertNotLocked(user, deps.clock.now())
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordAccountFailure(deps, user, 'password', meta)
-    throw new AppError('invalid_input', 'Kata sandi saat ini salah.', {
-      currentPassword: 'Kata sandi saat ini salah.',
+    await recordAccountFailure(deps, user, { kind: 'password' }, 'password_change', meta, actor)
+    throw new AppError('invalid_input', 'auth.current_password_wrong', undefined, {
+      currentPassword: problem('auth.current_password_wrong'),
     })
   }
   assertPasswordAcceptable(input.newPassword, user.email, 'newPassword')
   if (input.newPassword === input.currentPassword) {
-    throw new AppError('invalid_input', 'Kata sandi baru harus berbeda dari yang lama.', {
-      newPassword: 'Harus berbeda dari kata sandi lama.',
+    throw new AppError('invalid_input', 'auth.new_password_same', undefined, {
+      newPassword: problem('auth.differ_from_old_password'),
     })
   }
   const passwordHash = await hashPassword(input.newPassword)
@@ -42,17 +42,15 @@ export async function changeOwnPassword(
       now,
       currentSessionId ?? undefined,
     )
-    await appendAudit(
+    await recordChange(
       tx,
+      actor,
+      meta,
       {
-        instansiId: actor.instansiId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
         action: 'user.password_change',
         objectType: 'user',
         objectId: actor.userId,
         after: { revokedSessions },
-        ...meta,
       },
       now,
     )

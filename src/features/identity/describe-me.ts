@@ -1,6 +1,8 @@
 // The signed-in user's own view: who they are, where their roles hold, what they may do, and what the session
 // still needs (2FA enrolment or verification, a new password).
-import { findInstansi, findUserById, grantsWithUnits } from '../../db/identity-repository.ts'
+import { getInstansi } from '../../db/instansi-repository.ts'
+import { grantsOfUsers } from '../../db/role-grants-repository.ts'
+import { findUserById } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
 import { allowedActions, type Action, type Actor } from '../access/policy.ts'
 import type { IdentityDeps } from './identity-deps.ts'
@@ -39,10 +41,10 @@ export async function describeMe(
 ): Promise<MeView> {
   const [user, instansi, grants] = await Promise.all([
     findUserById(deps.db, actor.instansiId, actor.userId),
-    findInstansi(deps.db, actor.instansiId),
-    grantsWithUnits(deps.db, actor.instansiId, actor.userId),
+    getInstansi(deps.db, actor.instansiId),
+    grantsOfUsers(deps.db, actor.instansiId, [actor.userId]),
   ])
-  if (!user || !instansi) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
+  if (!user || !instansi) throw new AppError('unauthenticated', 'common.unauthenticated')
   const mustEnrolTwoFactor = !user.totpEnabledAt && requiresTwoFactor(grants)
   // A token sees only its own narrowed roles.
   const visible =

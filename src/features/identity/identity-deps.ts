@@ -1,6 +1,6 @@
 // What identity features need from the application context (AppContext satisfies it).
 import type { Config } from '../../config.ts'
-import type { Clock } from '../../context.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 
 export interface IdentityDeps {

@@ -1,6 +1,6 @@
 // Turns a user (and, for API tokens, the token's grants) into the Actor the policy reasons about.
 import type { Db } from '../../db/client.ts'
-import { grantsWithUnits, type GrantWithUnit } from '../../db/identity-repository.ts'
+import { grantsOfUsers, type GrantWithUnit } from '../../db/role-grants-repository.ts'
 import { isRole, type Actor, type Grant, type Role } from '../access/policy.ts'
 
 /** Roles whose holders must use a second factor (product.md: admin and approvers). */
@@ -47,6 +47,6 @@ export async function loadActor(
   via: Actor['via'],
   tokenGrants?: readonly { unitId: string; role: string }[],
 ): Promise<{ actor: Actor; grantRows: GrantWithUnit[] }> {
-  const grantRows = await grantsWithUnits(db, user.instansiId, user.id)
+  const grantRows = await grantsOfUsers(db, user.instansiId, [user.id])
   return { actor: actorFrom(user, via, grantRows, tokenGrants), grantRows }
 }

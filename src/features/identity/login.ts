@@ -1,23 +1,21 @@
 // Password login with a second factor, per-account lockout and per-IP throttling. Lockout state lives in the
 // users row and attempts in login_attempts, so the limits hold across every API process on one database.
-import { appendAudit } from '../audit/append-audit.ts'
 import {
   countFailedAttemptsFromIp,
-  findUserByEmail,
-  grantsWithUnits,
   oldestFailedAttemptFromIp,
   recordLoginAttempt,
-  recordSuccessfulLogin,
-  type UserRow,
-} from '../../db/identity-repository.ts'
-import { AppError } from '../app-error.ts'
+} from '../../db/login-attempts-repository.ts'
+import { grantsOfUsers } from '../../db/role-grants-repository.ts'
+import { findUserByEmail, recordSuccessfulLogin, type UserRow } from '../../db/users-repository.ts'
+import { AppError, problem } from '../app-error.ts'
+import { recordChangeAs } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
 import { verifyPassword } from './password.ts'
 import { checkSecondFactor, hasSecondFactorInput, type SecondFactorInput } from './second-factor.ts'
 import { createSession, type NewSessionResult } from './sessions.ts'
-import { minutesUntil, wibTime } from './wib-time.ts'
-import { assertNotLocked, recordAccountFailure } from './account-lockout.ts'
+import { minutesUntil } from './minutes-until.ts'
+import { assertNotLocked, recordAccountFailure, secondFactorFailure } from './account-lockout.ts'
 
 export interface LoginInput extends SecondFactorInput {
   email: string
@@ -28,8 +26,6 @@ export interface LoginResult extends NewSessionResult {
   user: UserRow
   mustEnrolTwoFactor: boolean
 }
-
-const WRONG_CREDENTIALS = 'E-mail atau kata sandi salah. Periksa kembali lalu coba lagi.'
 
 /** Failed attempts one address may make within the lock window, across all accounts. */
 export function ipFailureLimit(maxAttempts: number): number {
@@ -45,12 +41,10 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
   if (ipFailures >= ipFailureLimit(config.login.maxAttempts)) {
     const oldest = (await oldestFailedAttemptFromIp(db, meta.ip, windowStart)) ?? now
     const retryAt = new Date(oldest.getTime() + config.login.lockMinutes * 60_000)
-    throw new AppError(
-      'rate_limited',
-      `Terlalu banyak percobaan masuk yang gagal dari alamat jaringan ini. Coba lagi setelah pukul ${wibTime(retryAt)} ` +
-        `(${minutesUntil(retryAt, now)} menit lagi).`,
-      { retryAt: retryAt.toISOString() },
-    )
+    throw new AppError('rate_limited', 'auth.address_throttled', {
+      retryAt: retryAt.toISOString(),
+      minutes: minutesUntil(retryAt, now),
+    })
   }
 
   const user = await findUserByEmail(db, input.email)
@@ -63,49 +57,57 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
   const passwordOk = await verifyPassword(usable ? user.passwordHash : null, input.password)
   if (!usable || !passwordOk) {
     await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
-    if (usable) await recordAccountFailure(deps, user, 'password', meta)
-    throw new AppError('unauthenticated', WRONG_CREDENTIALS)
+    if (usable) await recordAccountFailure(deps, user, { kind: 'password' }, 'login', meta)
+    throw new AppError('unauthenticated', 'auth.wrong_credentials')
   }
 
   let twoFactorPassed = false
+  let usedRecoveryCode = false
   if (user.totpEnabledAt) {
     if (!hasSecondFactorInput(input)) {
       // The password was right; the form now asks for the code. Not counted as a failure.
-      throw new AppError(
-        'two_factor_required',
-        'Masukkan kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.',
-      )
+      throw new AppError('two_factor_required', 'auth.second_factor_needed')
     }
     const check = await checkSecondFactor(db, deps.secret, user, input, now)
     if (!check.ok) {
       await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
-      await recordAccountFailure(deps, user, 'second_factor', meta)
-      throw new AppError(
-        'unauthenticated',
-        'Kode verifikasi salah atau sudah dipakai. Periksa jam di ponsel Anda lalu coba lagi.',
-        {
-          totp: 'Kode tidak cocok.',
-        },
-      )
+      await recordAccountFailure(deps, user, secondFactorFailure(check), 'login', meta)
+      throw new AppError('unauthenticated', 'auth.second_factor_wrong_at_login', undefined, {
+        totp: problem('auth.code_mismatch'),
+      })
     }
     twoFactorPassed = true
+    usedRecoveryCode = check.usedRecoveryCode
   }
 
-  const grants = await grantsWithUnits(db, user.instansiId, user.id)
+  const grants = await grantsOfUsers(db, user.instansiId, [user.id])
   const result = await db.transaction(async (tx) => {
     await recordSuccessfulLogin(tx, user.id, now)
     const created = await createSession(deps, tx, user, { twoFactorPassed, method: 'password' }, meta)
-    await appendAudit(
+    const origin = { instansiId: user.instansiId, userId: user.id, label: user.email }
+    if (usedRecoveryCode) {
+      await recordChangeAs(
+        tx,
+        origin,
+        meta,
+        {
+          action: 'auth.recovery_code_used',
+          objectType: 'user',
+          objectId: user.id,
+          after: { during: 'login' },
+        },
+        now,
+      )
+    }
+    await recordChangeAs(
       tx,
+      origin,
+      meta,
       {
-        instansiId: user.instansiId,
-        actorUserId: user.id,
-        actorLabel: user.email,
         action: 'auth.login',
         objectType: 'session',
         objectId: created.session.id,
         after: { method: 'password', twoFactor: twoFactorPassed },
-        ...meta,
       },
       now,
     )

@@ -3,17 +3,16 @@
 // Once linked, the provider's subject must stay the same, so a reassigned e-mail at the provider cannot take
 // over the Warta account.
 import * as oidc from 'openid-client'
-import { appendAudit } from '../audit/append-audit.ts'
+import { saveOidcLoginState, takeOidcLoginState } from '../../db/oidc-login-states-repository.ts'
 import {
   findUserByEmail,
-  saveOidcLoginState,
+  recordSuccessfulLogin,
   setOidcSubject,
-  takeOidcLoginState,
   type UserRow,
-} from '../../db/identity-repository.ts'
-import { recordSuccessfulLogin } from '../../db/identity-repository.ts'
+} from '../../db/users-repository.ts'
 import type { Config } from '../../config.ts'
 import { AppError } from '../app-error.ts'
+import { recordChangeAs } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { createSession, type NewSessionResult } from './sessions.ts'
 import { sha256Hex } from './secret-token.ts'
@@ -46,7 +45,7 @@ export function oidcRedirectUri(config: Config): string {
 }
 
 function settingsOf(config: Config): NonNullable<Config['oidc']> {
-  if (!config.oidc) throw new AppError('not_found', 'Masuk dengan SSO tidak diaktifkan di server ini.')
+  if (!config.oidc) throw new AppError('not_found', 'auth.sso_disabled')
   return config.oidc
 }
 
@@ -143,17 +142,15 @@ export async function finishOidcLogin(
     if (!user.oidcSubject) await setOidcSubject(tx, user.id, claims.sub)
     await recordSuccessfulLogin(tx, user.id, now)
     const created = await createSession(deps, tx, user, { twoFactorPassed: false, method: 'oidc' }, meta)
-    await appendAudit(
+    await recordChangeAs(
       tx,
+      { instansiId: user.instansiId, userId: user.id, label: user.email },
+      meta,
       {
-        instansiId: user.instansiId,
-        actorUserId: user.id,
-        actorLabel: user.email,
         action: 'auth.login',
         objectType: 'session',
         objectId: created.session.id,
         after: { method: 'oidc', issuer: settings.issuer, subject: claims.sub, linked: !user.oidcSubject },
-        ...meta,
       },
       now,
     )

@@ -1,26 +1,26 @@
 // Password rules and argon2id hashing (@node-rs/argon2 defaults: argon2id, m=19456 KiB, t=2, p=1).
 import { hash, verify } from '@node-rs/argon2'
-import { AppError } from '../app-error.ts'
+import { AppError, problem, type Problem } from '../app-error.ts'
 
 export const MIN_PASSWORD_LENGTH = 12
 const MAX_PASSWORD_LENGTH = 256
 
-/** Returns the problem in Bahasa Indonesia, or null when the password is acceptable. */
-export function passwordProblem(password: string, email: string): string | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter.`
-  if (password.length > MAX_PASSWORD_LENGTH) return `Kata sandi maksimal ${MAX_PASSWORD_LENGTH} karakter.`
+/** What is wrong with the password (a message key and its parameters), or null when it is acceptable. */
+export function passwordProblem(password: string, email: string): Problem | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    return problem('auth.password_too_short', { minimum: MIN_PASSWORD_LENGTH })
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return problem('auth.password_too_long', { maximum: MAX_PASSWORD_LENGTH })
   const lowered = password.trim().toLowerCase()
   const mail = email.trim().toLowerCase()
-  if (lowered === mail || lowered === mail.split('@')[0])
-    return 'Kata sandi tidak boleh sama dengan alamat e-mail.'
-  if (new Set(password).size < 4)
-    return 'Kata sandi terlalu mudah ditebak: gunakan lebih banyak karakter yang berbeda.'
+  if (lowered === mail || lowered === mail.split('@')[0]) return problem('auth.password_is_email')
+  if (new Set(password).size < 4) return problem('auth.password_too_simple')
   return null
 }
 
 export function assertPasswordAcceptable(password: string, email: string, field = 'password'): void {
-  const problem = passwordProblem(password, email)
-  if (problem) throw new AppError('invalid_input', problem, { [field]: problem })
+  const found = passwordProblem(password, email)
+  if (found) throw new AppError('invalid_input', found.key, found.params, { [field]: found })
 }
 
 export function hashPassword(password: string): Promise<string> {

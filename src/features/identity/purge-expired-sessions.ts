@@ -1,18 +1,37 @@
 // Housekeeping: sessions that expired or were revoked more than a day ago (kept a day so the session list and
 // support questions can still see them), login attempts older than a day (the throttle window is minutes), and
-// abandoned single sign-on logins. Idempotent: running it twice deletes nothing more.
-import { purgeLoginLeftovers } from '../../db/identity-repository.ts'
-import { deleteDeadSessions } from '../../db/session-repository.ts'
+// abandoned single sign-on logins. Idempotent: running it twice deletes nothing more; workers running it at
+// the same time take different sessions (claimAndRecheck) instead of waiting on each other.
+import { deleteLoginAttemptsBefore } from '../../db/login-attempts-repository.ts'
+import { deleteExpiredOidcLoginStates } from '../../db/oidc-login-states-repository.ts'
+import { deleteSessions, lockDeadSessions } from '../../db/sessions-repository.ts'
+import { claimAndRecheck } from '../jobs/claim-and-recheck.ts'
 import type { IdentityDeps } from './identity-deps.ts'
 
 const DAY_MS = 24 * 3_600_000
+const BATCH = 500
 
 export async function purgeExpiredSessions(
   deps: Pick<IdentityDeps, 'db' | 'clock'>,
 ): Promise<{ sessions: number; other: number }> {
   const now = deps.clock.now()
   const dayAgo = new Date(now.getTime() - DAY_MS)
-  const sessions = await deleteDeadSessions(deps.db, dayAgo)
-  const other = await purgeLoginLeftovers(deps.db, dayAgo, now)
-  return { sessions, other }
+  let sessions = 0
+  for (;;) {
+    const batch = await claimAndRecheck(deps.db, {
+      claim: (tx) => lockDeadSessions(tx, dayAgo, BATCH),
+      isStillDue: (session) =>
+        session.expiresAt < dayAgo || (session.revokedAt !== null && session.revokedAt < dayAgo),
+      act: (tx, due) =>
+        deleteSessions(
+          tx,
+          due.map((session) => session.id),
+        ),
+    })
+    sessions += batch.outcome ?? 0
+    if (batch.claimed < BATCH || batch.due === 0) break
+  }
+  const attempts = await deleteLoginAttemptsBefore(deps.db, dayAgo)
+  const states = await deleteExpiredOidcLoginStates(deps.db, now)
+  return { sessions, other: attempts + states }
 }

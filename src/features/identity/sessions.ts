@@ -1,5 +1,4 @@
 // Creating, resolving and ending browser sessions.
-import { appendAudit } from '../audit/append-audit.ts'
 import type { Db } from '../../db/client.ts'
 import {
   findLiveSession,
@@ -9,8 +8,9 @@ import {
   touchSession,
   type SessionRow,
   type SessionWithUser,
-} from '../../db/session-repository.ts'
+} from '../../db/sessions-repository.ts'
 import { AppError } from '../app-error.ts'
+import { recordChange } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { randomToken, sha256Hex } from './secret-token.ts'
@@ -99,18 +99,16 @@ export async function revokeMySession(
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now()
     const revoked = await revokeSession(tx, actor.instansiId, actor.userId, sessionId, now)
-    if (!revoked) throw new AppError('not_found', 'Sesi tidak ditemukan atau sudah berakhir.')
-    await appendAudit(
+    if (!revoked) throw new AppError('not_found', 'auth.session_not_found')
+    await recordChange(
       tx,
+      actor,
+      meta,
       {
-        instansiId: actor.instansiId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
         action: 'session.revoke',
         objectType: 'session',
         objectId: sessionId,
         before: { ip: revoked.ip, userAgent: revoked.userAgent, createdAt: revoked.createdAt },
-        ...meta,
       },
       now,
     )
@@ -127,17 +125,11 @@ export async function logout(
     const now = deps.clock.now()
     const revoked = await revokeSession(tx, actor.instansiId, actor.userId, sessionId, now)
     if (!revoked) return
-    await appendAudit(
+    await recordChange(
       tx,
-      {
-        instansiId: actor.instansiId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'auth.logout',
-        objectType: 'session',
-        objectId: sessionId,
-        ...meta,
-      },
+      actor,
+      meta,
+      { action: 'auth.logout', objectType: 'session', objectId: sessionId },
       now,
     )
   })

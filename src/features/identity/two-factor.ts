@@ -1,20 +1,16 @@
 // TOTP enrolment (secret + QR, confirmed with a code), recovery codes, disabling, and completing a session's
 // second factor. Mandatory for admin and penanggung_jawab: they can neither skip enrolment nor disable it.
 import { randomBytes } from 'node:crypto'
-import { appendAudit } from '../audit/append-audit.ts'
-import {
-  countUnusedRecoveryCodes,
-  findUserById,
-  grantsWithUnits,
-  replaceRecoveryCodes,
-  setTotp,
-} from '../../db/identity-repository.ts'
-import { markSessionTwoFactorPassed } from '../../db/session-repository.ts'
-import { AppError } from '../app-error.ts'
+import { countUnusedRecoveryCodes, replaceRecoveryCodes } from '../../db/recovery-codes-repository.ts'
+import { grantsOfUsers } from '../../db/role-grants-repository.ts'
+import { markSessionTwoFactorPassed } from '../../db/sessions-repository.ts'
+import { findUserById, updateUser } from '../../db/users-repository.ts'
+import { AppError, problem } from '../app-error.ts'
+import { recordChange, type ChangeRecord } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
-import { assertNotLocked, recordAccountFailure } from './account-lockout.ts'
+import { assertNotLocked, recordAccountFailure, secondFactorFailure } from './account-lockout.ts'
 import { verifyPassword } from './password.ts'
 import { acceptTotpCode, checkSecondFactor, type SecondFactorInput } from './second-factor.ts'
 import { generateRecoveryCode, hashRecoveryCode } from './secret-token.ts'
@@ -30,33 +26,21 @@ export interface Enrolment {
 
 async function currentUser(deps: Pick<IdentityDeps, 'db'>, actor: Actor) {
   const user = await findUserById(deps.db, actor.instansiId, actor.userId)
-  if (!user) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
+  if (!user) throw new AppError('unauthenticated', 'common.unauthenticated')
   return user
 }
 
-function audit(actor: Actor, action: string, meta: RequestMeta, after?: unknown) {
-  return {
-    instansiId: actor.instansiId,
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    action,
-    objectType: 'user',
-    objectId: actor.userId,
-    after,
-    ...meta,
-  }
+/** A change of the actor's own account. */
+function ownChange(actor: Actor, action: string, after?: unknown): ChangeRecord {
+  return { action, objectType: 'user', objectId: actor.userId, after }
 }
 
 /** Starts (or restarts) enrolment: a new pending secret, not active until confirmed with a code. */
 export async function startTwoFactorEnrolment(deps: IdentityDeps, actor: Actor): Promise<Enrolment> {
   const user = await currentUser(deps, actor)
-  if (user.totpEnabledAt)
-    throw new AppError(
-      'conflict',
-      'Verifikasi dua langkah sudah aktif. Nonaktifkan dulu bila ingin mengganti perangkat.',
-    )
+  if (user.totpEnabledAt) throw new AppError('conflict', 'auth.two_factor_on_change_device')
   const secret = generateTotpSecret()
-  await setTotp(
+  await updateUser(
     deps.db,
     actor.instansiId,
     actor.userId,
@@ -81,23 +65,17 @@ export async function confirmTwoFactorEnrolment(
   meta: RequestMeta,
 ): Promise<{ recoveryCodes: string[] }> {
   const user = await currentUser(deps, actor)
-  if (user.totpEnabledAt) throw new AppError('conflict', 'Verifikasi dua langkah sudah aktif.')
-  if (!user.totpSecret)
-    throw new AppError(
-      'precondition_failed',
-      'Mulai pendaftaran dulu (pindai kode QR), lalu masukkan kodenya.',
-    )
+  if (user.totpEnabledAt) throw new AppError('conflict', 'auth.two_factor_already_on')
+  if (!user.totpSecret) throw new AppError('precondition_failed', 'auth.enrolment_not_started')
   const now = deps.clock.now()
-  if (!(await acceptTotpCode(deps.db, deps.secret, user, code, now))) {
-    throw new AppError(
-      'invalid_input',
-      'Kode tidak cocok atau sudah dipakai. Pastikan jam ponsel tepat lalu masukkan kode yang sedang tampil.',
-      { code: 'Kode tidak cocok.' },
-    )
+  if ((await acceptTotpCode(deps.db, deps.secret, user, code, now)) !== 'accepted') {
+    throw new AppError('invalid_input', 'auth.enrolment_code_wrong', undefined, {
+      code: problem('auth.code_mismatch'),
+    })
   }
   const { codes, hashes } = newRecoveryCodes()
   await deps.db.transaction(async (tx) => {
-    await setTotp(
+    await updateUser(
       tx,
       actor.instansiId,
       actor.userId,
@@ -106,9 +84,11 @@ export async function confirmTwoFactorEnrolment(
     )
     await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, hashes)
     if (sessionId) await markSessionTwoFactorPassed(tx, sessionId)
-    await appendAudit(
+    await recordChange(
       tx,
-      audit(actor, 'user.two_factor_enable', meta, { recoveryCodes: RECOVERY_CODE_COUNT }),
+      actor,
+      meta,
+      ownChange(actor, 'user.two_factor_enable', { recoveryCodes: RECOVERY_CODE_COUNT }),
       now,
     )
   })
@@ -125,18 +105,26 @@ export async function regenerateRecoveryCodes(
   const user = await currentUser(deps, actor)
   const now = deps.clock.now()
   if (!user.totpEnabledAt || !user.totpSecret)
-    throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
+    throw new AppError('precondition_failed', 'auth.two_factor_not_on')
   assertNotLocked(user, now)
-  if (!(await acceptTotpCode(deps.db, deps.secret, user, code, now))) {
-    await recordAccountFailure(deps, user, 'second_factor', meta)
-    throw new AppError('invalid_input', 'Kode tidak cocok atau sudah dipakai; tunggu kode berikutnya.', {
-      code: 'Kode tidak cocok.',
+  const outcome = await acceptTotpCode(deps.db, deps.secret, user, code, now)
+  if (outcome !== 'accepted') {
+    await recordAccountFailure(
+      deps,
+      user,
+      { kind: 'second_factor', method: 'totp', outcome },
+      'recovery_codes_regenerate',
+      meta,
+      actor,
+    )
+    throw new AppError('invalid_input', 'auth.code_wrong_wait_next', undefined, {
+      code: problem('auth.code_mismatch'),
     })
   }
   const { codes, hashes } = newRecoveryCodes()
   await deps.db.transaction(async (tx) => {
     await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, hashes)
-    await appendAudit(tx, audit(actor, 'user.recovery_codes_regenerate', meta), now)
+    await recordChange(tx, actor, meta, ownChange(actor, 'user.recovery_codes_regenerate'), now)
   })
   return { recoveryCodes: codes }
 }
@@ -148,28 +136,37 @@ export async function disableTwoFactor(
   meta: RequestMeta,
 ): Promise<void> {
   const user = await currentUser(deps, actor)
-  if (!user.totpEnabledAt) throw new AppError('precondition_failed', 'Verifikasi dua langkah belum aktif.')
-  if (requiresTwoFactor(await grantsWithUnits(deps.db, actor.instansiId, actor.userId))) {
-    throw new AppError(
-      'forbidden',
-      'Peran admin dan penanggung jawab wajib memakai verifikasi dua langkah; tidak dapat dinonaktifkan.',
-    )
+  if (!user.totpEnabledAt) throw new AppError('precondition_failed', 'auth.two_factor_not_on')
+  if (requiresTwoFactor(await grantsOfUsers(deps.db, actor.instansiId, [actor.userId]))) {
+    throw new AppError('forbidden', 'auth.two_factor_mandatory')
   }
   const now = deps.clock.now()
   assertNotLocked(user, now)
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await recordAccountFailure(deps, user, 'password', meta)
-    throw new AppError('invalid_input', 'Kata sandi salah.', { password: 'Kata sandi salah.' })
+    await recordAccountFailure(deps, user, { kind: 'password' }, 'two_factor_disable', meta, actor)
+    throw new AppError('invalid_input', 'auth.password_wrong', undefined, {
+      password: problem('auth.password_wrong'),
+    })
   }
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
   if (!check.ok) {
-    await recordAccountFailure(deps, user, 'second_factor', meta)
-    throw new AppError('invalid_input', 'Kode verifikasi salah.', { totp: 'Kode tidak cocok.' })
+    await recordAccountFailure(deps, user, secondFactorFailure(check), 'two_factor_disable', meta, actor)
+    throw new AppError('invalid_input', 'auth.second_factor_wrong', undefined, {
+      totp: problem('auth.code_mismatch'),
+    })
   }
   await deps.db.transaction(async (tx) => {
-    await setTotp(tx, actor.instansiId, actor.userId, { totpSecret: null, totpEnabledAt: null }, now)
+    await updateUser(tx, actor.instansiId, actor.userId, { totpSecret: null, totpEnabledAt: null }, now)
     await replaceRecoveryCodes(tx, actor.instansiId, actor.userId, [])
-    await appendAudit(tx, audit(actor, 'user.two_factor_disable', meta), now)
+    if (check.usedRecoveryCode)
+      await recordChange(
+        tx,
+        actor,
+        meta,
+        ownChange(actor, 'auth.recovery_code_used', { during: 'two_factor_disable' }),
+        now,
+      )
+    await recordChange(tx, actor, meta, ownChange(actor, 'user.two_factor_disable'), now)
   })
 }
 
@@ -186,16 +183,26 @@ export async function verifySessionSecondFactor(
   assertNotLocked(user, now)
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
   if (!check.ok) {
-    await recordAccountFailure(deps, user, 'second_factor', meta)
-    throw new AppError('invalid_input', 'Kode verifikasi salah atau sudah dipakai.', {
-      totp: 'Kode tidak cocok.',
+    await recordAccountFailure(deps, user, secondFactorFailure(check), 'session_two_factor', meta, actor)
+    throw new AppError('invalid_input', 'auth.second_factor_wrong_or_used', undefined, {
+      totp: problem('auth.code_mismatch'),
     })
   }
   await deps.db.transaction(async (tx) => {
     await markSessionTwoFactorPassed(tx, sessionId)
-    await appendAudit(
+    if (check.usedRecoveryCode)
+      await recordChange(
+        tx,
+        actor,
+        meta,
+        ownChange(actor, 'auth.recovery_code_used', { during: 'session_two_factor' }),
+        now,
+      )
+    await recordChange(
       tx,
-      audit(actor, 'auth.two_factor_verify', meta, { recoveryCode: check.usedRecoveryCode }),
+      actor,
+      meta,
+      ownChange(actor, 'auth.two_factor_verify', { recoveryCode: check.usedRecoveryCode }),
       now,
     )
   })
@@ -209,7 +216,7 @@ export async function twoFactorStatus(
   return {
     enabled: user.totpEnabledAt !== null,
     recoveryCodesLeft: await countUnusedRecoveryCodes(deps.db, actor.instansiId, actor.userId),
-    required: requiresTwoFactor(await grantsWithUnits(deps.db, actor.instansiId, actor.userId)),
+    required: requiresTwoFactor(await grantsOfUsers(deps.db, actor.instansiId, [actor.userId])),
   }
 }
 

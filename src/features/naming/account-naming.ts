@@ -1,11 +1,12 @@
 // Naming conventions for official account handles: the admin sets one pattern per platform (see
 // naming-pattern.ts for the language); every account is checked against the pattern of its platform, with
 // placeholders filled from the instansi slug, the unit code and the unit's (inherited) attributes.
-import type { Clock } from '../../context.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
-import { getNamingPatterns, setNamingPatterns } from '../../db/account-naming-repository.ts'
-import { listAccounts, type AccountRecord } from '../../db/account-repository.ts'
-import { getInstansi, getUnitsByIds } from '../../db/unit-repository.ts'
+import { getInstansi } from '../../db/instansi-repository.ts'
+import { getNamingPatterns, setNamingPatterns } from '../../db/settings-repository.ts'
+import { listAccounts, type AccountRecord } from '../../db/accounts-repository.ts'
+import { getUnitsByIds } from '../../db/units-repository.ts'
 import { authorize, unitScope, type Actor } from '../access/policy.ts'
 import { isPlatform, PLATFORMS, type Platform } from '../accounts/platform-handle.ts'
 import { AppError } from '../app-error.ts'

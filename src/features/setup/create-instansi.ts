@@ -1,15 +1,16 @@
 // Creating an instansi: its root unit and its first admin (admin role on the root). Used by the first-run
 // wizard (POST /api/setup, only while the deployment is empty) and by operators adding instansi via the CLI.
 import { randomUUID } from 'node:crypto'
-import { appendAudit } from '../audit/append-audit.ts'
 import {
   anyInstansiExists,
   findInstansiBySlug,
-  insertInstansiWithRoot,
+  insertInstansi,
   lockInstansiCreation,
-  type UserRow,
-} from '../../db/identity-repository.ts'
-import { AppError } from '../app-error.ts'
+} from '../../db/instansi-repository.ts'
+import { insertRootUnit } from '../../db/units-repository.ts'
+import type { UserRow } from '../../db/users-repository.ts'
+import { AppError, problem } from '../app-error.ts'
+import { recordChangeAs, SETUP_LABEL, type ChangeOrigin } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
 import { createSession, type NewSessionResult } from '../identity/sessions.ts'
 import { insertUserWithGrants } from '../users/manage-users.ts'
@@ -49,32 +50,31 @@ async function createInTransaction(
 ): Promise<CreatedInstansi> {
   const slug = input.slug.trim().toLowerCase()
   if (!SLUG_PATTERN.test(slug)) {
-    throw new AppError(
-      'invalid_input',
-      'Slug hanya boleh huruf kecil, angka dan tanda hubung, misalnya "diskominfo-kota".',
-      { slug: 'Format slug tidak valid.' },
-    )
+    throw new AppError('invalid_input', 'setup.slug_invalid', undefined, {
+      slug: problem('setup.slug_invalid_field'),
+    })
   }
   if (await findInstansiBySlug(tx, slug))
-    throw new AppError('conflict', `Slug ${slug} sudah dipakai instansi lain.`, { slug: 'Sudah dipakai.' })
-  const created = await insertInstansiWithRoot(
+    throw new AppError('conflict', 'setup.slug_taken', { slug }, { slug: problem('setup.already_used') })
+  const created = { instansiId: randomUUID(), rootUnitId: randomUUID() }
+  await insertInstansi(tx, { id: created.instansiId, slug, name: input.instansiName.trim() }, now)
+  await insertRootUnit(
     tx,
     {
-      instansiId: randomUUID(),
-      slug,
-      name: input.instansiName.trim(),
-      rootUnitId: randomUUID(),
-      rootCode: input.rootUnitCode.trim(),
-      rootName: input.rootUnitName.trim(),
+      id: created.rootUnitId,
+      instansiId: created.instansiId,
+      code: input.rootUnitCode.trim(),
+      name: input.rootUnitName.trim(),
     },
     now,
   )
-  await appendAudit(
+  // Nobody is signed in yet: the wizard or the operator at the CLI, under the label they were given.
+  const origin: ChangeOrigin = { instansiId: created.instansiId, userId: null, label: auditActorLabel }
+  await recordChangeAs(
     tx,
+    origin,
+    meta,
     {
-      instansiId: created.instansiId,
-      actorUserId: null,
-      actorLabel: auditActorLabel,
       action: 'instansi.create',
       objectType: 'instansi',
       objectId: created.instansiId,
@@ -87,7 +87,6 @@ async function createInTransaction(
           name: input.rootUnitName.trim(),
         },
       },
-      ...meta,
     },
     now,
   )
@@ -99,8 +98,7 @@ async function createInTransaction(
       password: input.adminPassword,
       grants: [{ unitId: created.rootUnitId, role: 'admin' }],
     },
-    created.instansiId,
-    { userId: null, label: auditActorLabel },
+    origin,
     meta,
     now,
   )
@@ -131,12 +129,9 @@ export async function runFirstSetup(
   return deps.db.transaction(async (tx) => {
     await lockInstansiCreation(tx)
     if (await anyInstansiExists(tx)) {
-      throw new AppError(
-        'conflict',
-        'Warta sudah disiapkan. Masuk dengan akun admin yang ada, atau minta admin membuatkan akun.',
-      )
+      throw new AppError('conflict', 'setup.already_done')
     }
-    const created = await createInTransaction(tx, input, 'setup', meta, now)
+    const created = await createInTransaction(tx, input, SETUP_LABEL, meta, now)
     const session = await createSession(
       deps,
       tx,

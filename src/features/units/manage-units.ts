@@ -1,13 +1,12 @@
 // Creating, renaming, moving and archiving units (unit kerja). Each change is authorised by the policy on the
 // unit's place in the tree, runs in one transaction and writes its audit entry in that transaction.
 import { randomUUID } from 'node:crypto'
-import type { Clock } from '../../context.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import {
-  countActiveBelow,
+  countActiveUnitsBelow,
   getUnit,
   insertUnit,
-  isUniqueViolation,
   isUnitCodeTaken,
   listUnits,
   moveSubtree,
@@ -16,9 +15,11 @@ import {
   setUnitAttributes,
   updateUnitFields,
   type UnitRecord,
-} from '../../db/unit-repository.ts'
+} from '../../db/units-repository.ts'
+import { countActiveAccountsInSubtree } from '../../db/accounts-repository.ts'
+import { isUniqueViolation } from '../../db/sql-helpers.ts'
 import { authorize, unitScope, type Actor } from '../access/policy.ts'
-import { AppError } from '../app-error.ts'
+import { AppError, problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import {
   checkUnitAttributes,
@@ -35,12 +36,10 @@ export interface UnitDeps {
   clock: Clock
 }
 
-const NOT_FOUND = 'Unit tidak ditemukan.'
-
 /** A unit of the actor's instansi, or not_found (also for another instansi's id: ids cannot be probed). */
 export async function loadUnit(db: Db, actor: Actor, id: string): Promise<UnitRecord> {
   const unit = await getUnit(db, actor.instansiId, id)
-  if (!unit) throw new AppError('not_found', NOT_FOUND)
+  if (!unit) throw new AppError('not_found', 'units.not_found')
   return unit
 }
 
@@ -64,12 +63,12 @@ export async function getUnitView(deps: UnitDeps, actor: Actor, id: string): Pro
   return toUnitView(unit)
 }
 
+function codeTaken(code: string): AppError {
+  return new AppError('conflict', 'units.code_taken', { code }, { code: problem('units.code_taken_field') })
+}
+
 async function assertCodeFree(db: Db, instansiId: string, code: string, exceptId?: string): Promise<void> {
-  if (await isUnitCodeTaken(db, instansiId, code, exceptId)) {
-    throw new AppError('conflict', `Kode unit "${code}" sudah dipakai unit lain di instansi ini.`, {
-      code: 'Kode sudah dipakai.',
-    })
-  }
+  if (await isUnitCodeTaken(db, instansiId, code, exceptId)) throw codeTaken(code)
 }
 
 /** Runs a unit write; a code taken by a concurrent request surfaces as the same conflict as the check above. */
@@ -77,10 +76,7 @@ async function inTransaction(db: Db, code: string, work: (tx: Db) => Promise<voi
   try {
     await db.transaction(work)
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('conflict', `Kode unit "${code}" sudah dipakai unit lain di instansi ini.`, {
-        code: 'Kode sudah dipakai.',
-      })
+    if (isUniqueViolation(error)) throw codeTaken(code)
     throw error
   }
 }
@@ -101,8 +97,7 @@ export async function createUnit(
 ): Promise<UnitView> {
   const parent = await loadUnit(deps.db, actor, input.parentId)
   authorize(actor, 'unit.manage', { instansiId: parent.instansiId, unitPath: parent.path })
-  if (parent.archivedAt)
-    throw new AppError('precondition_failed', 'Unit induk sudah diarsipkan; pulihkan dulu unit induknya.')
+  if (parent.archivedAt) throw new AppError('precondition_failed', 'units.parent_archived')
   const code = checkUnitCode(input.code)
   const name = checkUnitName(input.name)
   const attributes = checkUnitAttributes(input.attributes ?? {})
@@ -199,12 +194,8 @@ export async function moveUnit(
   authorize(actor, 'unit.manage', { instansiId: unit.instansiId, unitPath: unit.path })
   authorize(actor, 'unit.manage', { instansiId: newParent.instansiId, unitPath: newParent.path })
   const refusal = whyCannotMove(unit, newParent)
-  if (refusal) throw new AppError('invalid_input', refusal, { parentId: refusal })
-  if (newParent.archivedAt)
-    throw new AppError(
-      'precondition_failed',
-      'Unit tujuan sudah diarsipkan; pilih unit lain atau pulihkan dulu.',
-    )
+  if (refusal) throw new AppError('invalid_input', refusal, undefined, { parentId: problem(refusal) })
+  if (newParent.archivedAt) throw new AppError('precondition_failed', 'units.target_archived')
   if (unit.parentId === newParent.id) return toUnitView(unit)
   const newPath = childPath(newParent.path, unit.id)
   const now = deps.clock.now()
@@ -213,7 +204,7 @@ export async function moveUnit(
     const current = await getUnit(tx, actor.instansiId, id)
     const target = await getUnit(tx, actor.instansiId, newParentId)
     if (!current || !target || current.path !== unit.path || target.path !== newParent.path) {
-      throw new AppError('conflict', 'Struktur unit baru saja berubah; muat ulang lalu coba lagi.')
+      throw new AppError('conflict', 'units.tree_changed')
     }
     const moved = await moveSubtree(
       tx,
@@ -248,18 +239,18 @@ export async function archiveUnit(
 ): Promise<UnitView> {
   const unit = await loadUnit(deps.db, actor, id)
   authorize(actor, 'unit.manage', { instansiId: unit.instansiId, unitPath: unit.path })
-  if (unit.parentId === null)
-    throw new AppError('invalid_input', 'Unit puncak (akar) instansi tidak dapat diarsipkan.')
+  if (unit.parentId === null) throw new AppError('invalid_input', 'units.root_cannot_archive')
   if (unit.archivedAt) return toUnitView(unit)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
-    const active = await countActiveBelow(tx, actor.instansiId, unit.path)
+    const active = {
+      units: await countActiveUnitsBelow(tx, actor.instansiId, unit.path),
+      accounts: await countActiveAccountsInSubtree(tx, actor.instansiId, unit.path),
+    }
     if (!options.force && (active.units > 0 || active.accounts > 0)) {
-      throw new AppError(
-        'precondition_failed',
-        `Unit ini masih punya ${active.units} unit aktif di bawahnya dan ${active.accounts} akun aktif. Pindahkan atau arsipkan dulu, atau kirim "force": true untuk mengarsipkan unit beserta seluruh unit di bawahnya.`,
-        { force: 'Perlu konfirmasi.' },
-      )
+      throw new AppError('precondition_failed', 'units.still_active_below', active, {
+        force: problem('units.needs_confirmation'),
+      })
     }
     const archived = await setSubtreeArchived(tx, actor.instansiId, unit.path, now, now)
     await recordChange(
@@ -296,10 +287,7 @@ export async function unarchiveUnit(
   if (unit.parentId) {
     const parent = await loadUnit(deps.db, actor, unit.parentId)
     if (parent.archivedAt)
-      throw new AppError(
-        'precondition_failed',
-        `Unit induk "${parent.name}" juga diarsipkan; pulihkan unit induk lebih dulu.`,
-      )
+      throw new AppError('precondition_failed', 'units.parent_also_archived', { name: parent.name })
   }
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {

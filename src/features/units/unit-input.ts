@@ -1,22 +1,20 @@
 // Validation of what an admin may type for a unit, with messages that say what to fix.
-import { AppError } from '../app-error.ts'
-import type { UnitRecord } from '../../db/unit-repository.ts'
+import { AppError, problem } from '../app-error.ts'
+import type { UnitRecord } from '../../db/units-repository.ts'
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
 const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,29}$/
 /** Placeholders the naming patterns fill from the instansi and the unit itself, so no attribute may shadow them. */
 const RESERVED_ATTRIBUTES = new Set(['instansi', 'unit'])
+const MAX_ATTRIBUTES = 20
+const MAX_ATTRIBUTE_VALUE = 100
 
 export function checkUnitCode(code: string): string {
   const trimmed = code.trim()
   if (!CODE.test(trimmed)) {
-    throw new AppError(
-      'invalid_input',
-      'Kode unit 1–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung, diawali huruf/angka.',
-      {
-        code: 'Kode unit tidak valid.',
-      },
-    )
+    throw new AppError('invalid_input', 'units.code_invalid', undefined, {
+      code: problem('units.code_invalid_field'),
+    })
   }
   return trimmed
 }
@@ -24,8 +22,8 @@ export function checkUnitCode(code: string): string {
 export function checkUnitName(name: string): string {
   const trimmed = name.trim()
   if (trimmed.length === 0 || trimmed.length > 200) {
-    throw new AppError('invalid_input', 'Nama unit wajib diisi, paling panjang 200 karakter.', {
-      name: 'Isi nama unit.',
+    throw new AppError('invalid_input', 'units.name_invalid', undefined, {
+      name: problem('units.name_required'),
     })
   }
   return trimmed
@@ -33,26 +31,31 @@ export function checkUnitName(name: string): string {
 
 export function checkUnitAttributes(attributes: Record<string, string>): Record<string, string> {
   const entries = Object.entries(attributes)
-  if (entries.length > 20)
-    throw new AppError('invalid_input', 'Paling banyak 20 atribut per unit.', {
-      attributes: 'Terlalu banyak atribut.',
-    })
+  if (entries.length > MAX_ATTRIBUTES)
+    throw new AppError(
+      'invalid_input',
+      'units.too_many_attributes',
+      { maximum: MAX_ATTRIBUTES },
+      { attributes: problem('units.too_many_attributes_field') },
+    )
   const clean: Record<string, string> = {}
   for (const [key, value] of entries) {
     if (!ATTRIBUTE_KEY.test(key) || RESERVED_ATTRIBUTES.has(key)) {
       throw new AppError(
         'invalid_input',
-        `Nama atribut "${key}" tidak valid: huruf kecil, angka, garis bawah, diawali huruf; "instansi" dan "unit" sudah terpakai.`,
-        {
-          [`attributes.${key}`]: 'Nama atribut tidak valid.',
-        },
+        'units.attribute_name_invalid',
+        { key },
+        { [`attributes.${key}`]: problem('units.attribute_name_invalid_field') },
       )
     }
     const trimmed = value.trim()
-    if (trimmed.length > 100)
-      throw new AppError('invalid_input', `Nilai atribut "${key}" paling panjang 100 karakter.`, {
-        [`attributes.${key}`]: 'Terlalu panjang.',
-      })
+    if (trimmed.length > MAX_ATTRIBUTE_VALUE)
+      throw new AppError(
+        'invalid_input',
+        'units.attribute_value_too_long',
+        { key, maximum: MAX_ATTRIBUTE_VALUE },
+        { [`attributes.${key}`]: problem('validation.too_long', { maximum: MAX_ATTRIBUTE_VALUE }) },
+      )
     if (trimmed !== '') clean[key] = trimmed
   }
   return clean

@@ -15,12 +15,14 @@ export function depthOf(path: string): number {
   return path.split('/').filter(Boolean).length - 1
 }
 
-/** Why a unit may not move under `newParent`, or null. Paths are the materialised '/<root>/…/<id>/'. */
-export function whyCannotMove(unit: TreeUnit, newParent: TreeUnit): string | null {
-  if (unit.parentId === null) return 'Unit puncak (akar) instansi tidak dapat dipindahkan.'
-  if (newParent.id === unit.id) return 'Unit tidak dapat dipindahkan ke bawah dirinya sendiri.'
-  if (newParent.path.startsWith(unit.path))
-    return 'Unit tidak dapat dipindahkan ke bawah unit turunannya sendiri.'
+export type MoveRefusal =
+  'units.root_cannot_move' | 'units.cannot_move_under_itself' | 'units.cannot_move_under_descendant'
+
+/** Why a unit may not move under `newParent` (a message key), or null. Paths are '/<root>/…/<id>/'. */
+export function whyCannotMove(unit: TreeUnit, newParent: TreeUnit): MoveRefusal | null {
+  if (unit.parentId === null) return 'units.root_cannot_move'
+  if (newParent.id === unit.id) return 'units.cannot_move_under_itself'
+  if (newParent.path.startsWith(unit.path)) return 'units.cannot_move_under_descendant'
   return null
 }
 

@@ -1,8 +1,9 @@
 // Creating a user from operator-facing names (instansi slug, unit code) rather than ids: `warta user create`.
 // No policy check: whoever runs the CLI already controls the deployment. Audited under the given label.
 import type { Db } from '../../db/client.ts'
-import { findInstansiBySlug, type UserRow } from '../../db/identity-repository.ts'
-import { findUnitByCode } from '../../db/user-repository.ts'
+import { findInstansiBySlug } from '../../db/instansi-repository.ts'
+import { findActiveUnitByCode } from '../../db/units-repository.ts'
+import type { UserRow } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
 import type { Role } from '../access/policy.ts'
 import type { RequestMeta } from '../identity/identity-deps.ts'
@@ -25,13 +26,14 @@ export async function createUserByCodes(
   now: Date,
 ): Promise<{ user: UserRow; unitCode: string; temporaryPassword: string | null }> {
   const instansi = await findInstansiBySlug(db, input.instansiSlug)
-  if (!instansi) throw new AppError('not_found', `Instansi '${input.instansiSlug}' tidak ditemukan.`)
-  const unit = await findUnitByCode(db, instansi.id, input.unitCode)
+  if (!instansi)
+    throw new AppError('not_found', 'users.instansi_slug_not_found', { slug: input.instansiSlug })
+  const unit = await findActiveUnitByCode(db, instansi.id, input.unitCode)
   if (!unit)
-    throw new AppError(
-      'not_found',
-      `Unit dengan kode '${input.unitCode}' tidak ditemukan di instansi ${input.instansiSlug}.`,
-    )
+    throw new AppError('not_found', 'users.unit_code_not_found', {
+      code: input.unitCode,
+      slug: input.instansiSlug,
+    })
   const created = await db.transaction((tx) =>
     insertUserWithGrants(
       tx,
@@ -41,8 +43,7 @@ export async function createUserByCodes(
         password: input.password,
         grants: [{ unitId: unit.id, role: input.role }],
       },
-      instansi.id,
-      { userId: null, label: auditActorLabel },
+      { instansiId: instansi.id, userId: null, label: auditActorLabel },
       meta,
       now,
     ),

@@ -2,23 +2,28 @@
 // Who may touch a user follows the policy: user.read/user.manage on the units where that user holds roles
 // (a user without any role counts as instansi-wide). Every change is audited in its own transaction.
 import { randomBytes } from 'node:crypto'
-import { appendAudit, type AuditEvent } from '../audit/append-audit.ts'
 import type { Db } from '../../db/client.ts'
-import { findUserByEmail, findUserById, setPassword, type UserRow } from '../../db/identity-repository.ts'
-import { replaceRecoveryCodes } from '../../db/identity-repository.ts'
-import { revokeUserSessions } from '../../db/session-repository.ts'
-import { revokeUserApiTokens } from '../../db/token-repository.ts'
+import { revokeUserApiTokens } from '../../db/api-tokens-repository.ts'
+import { replaceRecoveryCodes } from '../../db/recovery-codes-repository.ts'
 import {
   deleteGrant,
-  findUnitById,
   grantsOfUsers,
   insertGrant,
+  type GrantWithUnit,
+} from '../../db/role-grants-repository.ts'
+import { revokeUserSessions } from '../../db/sessions-repository.ts'
+import { getUnit } from '../../db/units-repository.ts'
+import {
+  findUserByEmail,
+  findUserById,
   insertUser,
   listUsersInScope,
+  setPassword,
   updateUser,
-  type UserGrantRow,
-} from '../../db/user-repository.ts'
-import { AppError } from '../app-error.ts'
+  type UserRow,
+} from '../../db/users-repository.ts'
+import { AppError, isAppError, problem } from '../app-error.ts'
+import { originOf, recordChange, recordChangeAs, type ChangeOrigin } from '../audit/record-change.ts'
 import { authorize, can, isRole, unitScope, type Action, type Actor, type Role } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
 import { assertPasswordAcceptable, generateTemporaryPassword, hashPassword } from '../identity/password.ts'
@@ -37,7 +42,7 @@ export interface UserView {
   grants: { id: string; unitId: string; unitCode: string; unitName: string; role: string }[]
 }
 
-function toView(user: UserRow, grants: UserGrantRow[]): UserView {
+function toView(user: UserRow, grants: GrantWithUnit[]): UserView {
   return {
     id: user.id,
     email: user.email,
@@ -78,40 +83,16 @@ async function loadUserFor(
   actor: Actor,
   action: Action,
   userId: string,
-): Promise<{ user: UserRow; grants: UserGrantRow[] }> {
+): Promise<{ user: UserRow; grants: GrantWithUnit[] }> {
   const user = await findUserById(deps.db, actor.instansiId, userId)
-  if (!user) throw new AppError('not_found', 'Pengguna tidak ditemukan.')
-  const grants = await grantsOfUsers(deps.db, actor.instansiId, [user.id])
+  if (!user) throw new AppError('not_found', 'users.not_found')
+  const grants = await grantsOfUsers(deps.db, actor.instansiId, [user.id], { includeArchivedUnits: true })
   if (!mayActOnUser(actor, 'user.read', actor.instansiId, grants))
-    throw new AppError('not_found', 'Pengguna tidak ditemukan.')
+    throw new AppError('not_found', 'users.not_found')
   if (!mayActOnUser(actor, action, actor.instansiId, grants)) {
-    throw new AppError(
-      'forbidden',
-      `Anda tidak berwenang untuk tindakan ini (${action}) pada pengguna tersebut.`,
-    )
+    throw new AppError('forbidden', 'users.forbidden_on_user', { action })
   }
   return { user, grants }
-}
-
-function auditOf(
-  actor: { userId: string | null; label: string; instansiId: string },
-  action: string,
-  userId: string,
-  meta: RequestMeta,
-  before?: unknown,
-  after?: unknown,
-): AuditEvent {
-  return {
-    instansiId: actor.instansiId,
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    action,
-    objectType: 'user',
-    objectId: userId,
-    before,
-    after,
-    ...meta,
-  }
 }
 
 export async function listUsers(
@@ -121,8 +102,7 @@ export async function listUsers(
 ): Promise<UserView[]> {
   const scope = unitScope(actor, 'user.read')
   // Refuse outright, as every other admin list does, rather than answer an empty list that looks like "no users".
-  if (scope.pathPrefixes.length === 0)
-    throw new AppError('forbidden', 'Anda tidak berwenang melihat daftar pengguna (user.read).')
+  if (scope.pathPrefixes.length === 0) throw new AppError('forbidden', 'users.list_forbidden')
   const rows = await listUsersInScope(
     deps.db,
     actor.instansiId,
@@ -134,6 +114,7 @@ export async function listUsers(
     deps.db,
     actor.instansiId,
     rows.map((r) => r.id),
+    { includeArchivedUnits: true },
   )
   return rows.map((row) => toView(row, grants))
 }
@@ -163,22 +144,19 @@ export interface NewUserInput {
 export async function insertUserWithGrants(
   tx: Db,
   input: NewUserInput,
-  instansiId: string,
-  auditActor: { userId: string | null; label: string },
+  by: ChangeOrigin,
   meta: RequestMeta,
   now: Date,
 ): Promise<{ user: UserRow; temporaryPassword: string | null }> {
   const email = input.email.trim()
   if (await findUserByEmail(tx, email)) {
-    throw new AppError('conflict', `E-mail ${email} sudah dipakai pengguna lain.`, {
-      email: 'Sudah dipakai.',
-    })
+    throw new AppError('conflict', 'users.email_taken', { email }, { email: problem('users.already_used') })
   }
   const temporaryPassword = input.password ? null : generateTemporaryPassword(randomBytes)
   const password = input.password ?? temporaryPassword!
   assertPasswordAcceptable(password, email)
   const user = await insertUser(tx, {
-    instansiId,
+    instansiId: by.instansiId,
     email,
     name: input.name.trim(),
     locale: input.locale ?? 'id',
@@ -188,27 +166,34 @@ export async function insertUserWithGrants(
     updatedAt: now,
   })
   for (const grant of input.grants) {
-    const unit = await findUnitById(tx, instansiId, grant.unitId)
+    const unit = await getUnit(tx, by.instansiId, grant.unitId)
     if (!unit || unit.archivedAt)
-      throw new AppError('invalid_input', 'Unit untuk peran tidak ditemukan atau sudah diarsipkan.', {
-        grants: 'Unit tidak ditemukan.',
+      throw new AppError('invalid_input', 'users.grant_unit_unavailable', undefined, {
+        grants: problem('units.not_found'),
       })
     await insertGrant(tx, {
-      instansiId,
+      instansiId: by.instansiId,
       userId: user.id,
       unitId: unit.id,
       role: grant.role,
-      grantedBy: auditActor.userId,
+      grantedBy: by.userId,
     })
   }
-  await appendAudit(
+  await recordChangeAs(
     tx,
-    auditOf({ ...auditActor, instansiId }, 'user.create', user.id, meta, null, {
-      email: user.email,
-      name: user.name,
-      grants: input.grants,
-      temporaryPassword: temporaryPassword !== null,
-    }),
+    by,
+    meta,
+    {
+      action: 'user.create',
+      objectType: 'user',
+      objectId: user.id,
+      after: {
+        email: user.email,
+        name: user.name,
+        grants: input.grants,
+        temporaryPassword: temporaryPassword !== null,
+      },
+    },
     now,
   )
   return { user, temporaryPassword }
@@ -222,13 +207,13 @@ export async function createUser(
 ): Promise<{ user: UserView; temporaryPassword: string | null }> {
   if (input.grants.length === 0) authorize(actor, 'user.manage', { instansiId: actor.instansiId })
   for (const grant of input.grants) {
-    const unit = await findUnitById(deps.db, actor.instansiId, grant.unitId)
-    if (!unit) throw new AppError('not_found', 'Unit tidak ditemukan.')
+    const unit = await getUnit(deps.db, actor.instansiId, grant.unitId)
+    if (!unit) throw new AppError('not_found', 'units.not_found')
     authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: unit.path })
   }
   const now = deps.clock.now()
   const created = await deps.db.transaction((tx) =>
-    insertUserWithGrants(tx, input, actor.instansiId, actor, meta, now),
+    insertUserWithGrants(tx, input, originOf(actor), meta, now),
   )
   return { user: await getUser(deps, actor, created.user.id), temporaryPassword: created.temporaryPassword }
 }
@@ -242,8 +227,8 @@ export async function updateUserProfile(
 ): Promise<UserView> {
   const { user } = await loadUserFor(deps, actor, 'user.manage', userId)
   if (input.disabled === true && user.id === actor.userId) {
-    throw new AppError('invalid_input', 'Anda tidak dapat menonaktifkan akun Anda sendiri.', {
-      disabled: 'Tidak untuk akun sendiri.',
+    throw new AppError('invalid_input', 'users.cannot_disable_self', undefined, {
+      disabled: problem('users.not_for_own_account'),
     })
   }
   const now = deps.clock.now()
@@ -261,20 +246,17 @@ export async function updateUserProfile(
         : input.disabled === false && user.disabledAt
           ? 'user.enable'
           : 'user.update'
-    await appendAudit(
+    await recordChange(
       tx,
-      auditOf(
-        actor,
+      actor,
+      meta,
+      {
         action,
-        userId,
-        meta,
-        { name: user.name, locale: user.locale, disabled: user.disabledAt !== null },
-        {
-          name: updated!.name,
-          locale: updated!.locale,
-          disabled: updated!.disabledAt !== null,
-        },
-      ),
+        objectType: 'user',
+        objectId: userId,
+        before: { name: user.name, locale: user.locale, disabled: user.disabledAt !== null },
+        after: { name: updated!.name, locale: updated!.locale, disabled: updated!.disabledAt !== null },
+      },
       now,
     )
   })
@@ -289,8 +271,7 @@ export async function resetUserPassword(
   meta: RequestMeta,
 ): Promise<{ temporaryPassword: string }> {
   const { user } = await loadUserFor(deps, actor, 'user.manage', userId)
-  if (user.id === actor.userId)
-    throw new AppError('invalid_input', 'Untuk akun sendiri, gunakan Ganti kata sandi di halaman profil.')
+  if (user.id === actor.userId) throw new AppError('invalid_input', 'users.reset_own_password')
   const temporaryPassword = generateTemporaryPassword(randomBytes)
   const passwordHash = await hashPassword(temporaryPassword)
   const now = deps.clock.now()
@@ -298,13 +279,16 @@ export async function resetUserPassword(
     await setPassword(tx, actor.instansiId, userId, { passwordHash, mustChangePassword: true }, now)
     const revokedSessions = await revokeUserSessions(tx, actor.instansiId, userId, now)
     const revokedTokens = await revokeUserApiTokens(tx, actor.instansiId, userId, now)
-    await appendAudit(
+    await recordChange(
       tx,
-      auditOf(actor, 'user.password_reset', userId, meta, null, {
-        mustChangePassword: true,
-        revokedSessions,
-        revokedTokens,
-      }),
+      actor,
+      meta,
+      {
+        action: 'user.password_reset',
+        objectType: 'user',
+        objectId: userId,
+        after: { mustChangePassword: true, revokedSessions, revokedTokens },
+      },
       now,
     )
   })
@@ -319,24 +303,24 @@ export async function resetUserTwoFactor(
   meta: RequestMeta,
 ): Promise<void> {
   const { user } = await loadUserFor(deps, actor, 'user.manage', userId)
-  if (user.id === actor.userId)
-    throw new AppError('invalid_input', 'Tidak dapat mengatur ulang verifikasi dua langkah akun sendiri.')
+  if (user.id === actor.userId) throw new AppError('invalid_input', 'users.reset_own_two_factor')
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     await updateUser(tx, actor.instansiId, userId, { totpSecret: null, totpEnabledAt: null }, now)
     await replaceRecoveryCodes(tx, actor.instansiId, userId, [])
     await revokeUserSessions(tx, actor.instansiId, userId, now)
     await revokeUserApiTokens(tx, actor.instansiId, userId, now)
-    await appendAudit(
+    await recordChange(
       tx,
-      auditOf(
-        actor,
-        'user.two_factor_reset',
-        userId,
-        meta,
-        { twoFactorEnabled: user.totpEnabledAt !== null },
-        { twoFactorEnabled: false },
-      ),
+      actor,
+      meta,
+      {
+        action: 'user.two_factor_reset',
+        objectType: 'user',
+        objectId: userId,
+        before: { twoFactorEnabled: user.totpEnabledAt !== null },
+        after: { twoFactorEnabled: false },
+      },
       now,
     )
   })
@@ -350,15 +334,18 @@ export async function grantRole(
   meta: RequestMeta,
 ): Promise<UserView> {
   if (!isRole(input.role))
-    throw new AppError('invalid_input', `Peran ${input.role} tidak dikenal.`, {
-      role: 'Peran tidak dikenal.',
-    })
+    throw new AppError(
+      'invalid_input',
+      'users.role_unknown',
+      { role: input.role },
+      { role: problem('users.role_unknown_field') },
+    )
   await loadUserFor(deps, actor, 'user.read', userId)
-  const unit = await findUnitById(deps.db, actor.instansiId, input.unitId)
-  if (!unit) throw new AppError('not_found', 'Unit tidak ditemukan.')
+  const unit = await getUnit(deps.db, actor.instansiId, input.unitId)
+  if (!unit) throw new AppError('not_found', 'units.not_found')
   if (unit.archivedAt)
-    throw new AppError('invalid_input', 'Unit sudah diarsipkan; pilih unit yang aktif.', {
-      unitId: 'Unit diarsipkan.',
+    throw new AppError('invalid_input', 'users.unit_archived', undefined, {
+      unitId: problem('users.unit_archived_field'),
     })
   authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: unit.path })
   const now = deps.clock.now()
@@ -370,22 +357,27 @@ export async function grantRole(
       role: input.role,
       grantedBy: actor.userId,
     })
-    if (!inserted) throw new AppError('conflict', 'Pengguna sudah memiliki peran ini pada unit tersebut.')
-    await appendAudit(
+    if (!inserted) throw new AppError('conflict', 'users.role_already_held')
+    await recordChange(
       tx,
+      actor,
+      meta,
       {
-        ...auditOf(actor, 'role.grant', userId, meta, null, {
-          unitId: unit.id,
-          unitCode: unit.code,
-          role: input.role,
-        }),
+        action: 'role.grant',
         objectType: 'role_grant',
         objectId: inserted.id,
+        after: { userId, unitId: unit.id, unitCode: unit.code, role: input.role },
       },
       now,
     )
   })
   return getUser(deps, actor, userId)
+}
+
+/** The user after a revoke, or null when the actor can no longer see them (their last role in the actor's units). */
+export interface RevokeRoleResult {
+  revoked: true
+  user: UserView | null
 }
 
 export async function revokeRole(
@@ -394,37 +386,44 @@ export async function revokeRole(
   userId: string,
   grantId: string,
   meta: RequestMeta,
-): Promise<UserView> {
+): Promise<RevokeRoleResult> {
   const { grants } = await loadUserFor(deps, actor, 'user.read', userId)
   const grant = grants.find((g) => g.grantId === grantId)
-  if (!grant) throw new AppError('not_found', 'Peran tidak ditemukan.')
+  if (!grant) throw new AppError('not_found', 'users.grant_not_found')
   authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: grant.unitPath })
   if (userId === actor.userId && grant.role === 'admin') {
-    throw new AppError(
-      'invalid_input',
-      'Anda tidak dapat mencabut peran admin Anda sendiri; minta admin lain melakukannya.',
-    )
+    throw new AppError('invalid_input', 'users.cannot_revoke_own_admin')
   }
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     const deleted = await deleteGrant(tx, actor.instansiId, userId, grantId)
-    if (!deleted) throw new AppError('not_found', 'Peran tidak ditemukan.')
-    await appendAudit(
+    if (!deleted) throw new AppError('not_found', 'users.grant_not_found')
+    await recordChange(
       tx,
+      actor,
+      meta,
       {
-        ...auditOf(
-          actor,
-          'role.revoke',
-          userId,
-          meta,
-          { unitId: grant.unitId, unitCode: grant.unitCode, role: grant.role },
-          null,
-        ),
+        action: 'role.revoke',
         objectType: 'role_grant',
         objectId: grantId,
+        before: { userId, unitId: grant.unitId, unitCode: grant.unitCode, role: grant.role },
       },
       now,
     )
   })
-  return getUser(deps, actor, userId)
+  // The revoke succeeded even when it took the user out of the actor's sight: say so rather than 404.
+  return { revoked: true, user: await findVisibleUser(deps, actor, userId) }
+}
+
+async function findVisibleUser(
+  deps: Pick<IdentityDeps, 'db'>,
+  actor: Actor,
+  userId: string,
+): Promise<UserView | null> {
+  try {
+    return await getUser(deps, actor, userId)
+  } catch (error) {
+    if (isAppError(error) && error.code === 'not_found') return null
+    throw error
+  }
 }

@@ -22,4 +22,122 @@ export const authMessages = defineMessages({
     id: 'Kata sandi Anda diatur ulang oleh admin. Ganti kata sandi dulu sebelum melanjutkan.',
     en: 'An admin reset your password. Change it before you continue.',
   },
+
+  'auth.wrong_credentials': {
+    id: 'E-mail atau kata sandi salah. Periksa kembali lalu coba lagi.',
+    en: 'Wrong e-mail or password. Check them and try again.',
+  },
+  'auth.account_locked': {
+    id: 'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah pukul {until:time} ({minutes} menit lagi), atau minta admin mengatur ulang kata sandi Anda.',
+    en: 'The account is locked for a while after too many failed sign-in attempts. Try again after {until:time} ({minutes} minutes from now), or ask an admin to reset your password.',
+  },
+  'auth.address_throttled': {
+    id: 'Terlalu banyak percobaan masuk yang gagal dari alamat jaringan ini. Coba lagi setelah pukul {retryAt:time} ({minutes} menit lagi).',
+    en: 'Too many failed sign-in attempts from this network address. Try again after {retryAt:time} ({minutes} minutes from now).',
+  },
+  'auth.second_factor_needed': {
+    id: 'Masukkan kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.',
+    en: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+  },
+  'auth.second_factor_wrong_at_login': {
+    id: 'Kode verifikasi salah atau sudah dipakai. Periksa jam di ponsel Anda lalu coba lagi.',
+    en: 'The verification code is wrong or was already used. Check the clock on your phone and try again.',
+  },
+  'auth.second_factor_wrong': {
+    id: 'Kode verifikasi salah.',
+    en: 'The verification code is wrong.',
+  },
+  'auth.second_factor_wrong_or_used': {
+    id: 'Kode verifikasi salah atau sudah dipakai.',
+    en: 'The verification code is wrong or was already used.',
+  },
+  'auth.code_mismatch': { id: 'Kode tidak cocok.', en: 'The code does not match.' },
+  'auth.sso_disabled': {
+    id: 'Masuk dengan SSO tidak diaktifkan di server ini.',
+    en: 'Single sign-on is not turned on for this server.',
+  },
+  'auth.password_wrong': { id: 'Kata sandi salah.', en: 'Wrong password.' },
+  'auth.current_password_wrong': {
+    id: 'Kata sandi saat ini salah.',
+    en: 'Your current password is wrong.',
+  },
+  'auth.new_password_same': {
+    id: 'Kata sandi baru harus berbeda dari yang lama.',
+    en: 'The new password must differ from the old one.',
+  },
+  'auth.differ_from_old_password': {
+    id: 'Harus berbeda dari kata sandi lama.',
+    en: 'Must differ from the old password.',
+  },
+  'auth.password_too_short': {
+    id: 'Kata sandi minimal {minimum} karakter.',
+    en: 'The password needs at least {minimum} characters.',
+  },
+  'auth.password_too_long': {
+    id: 'Kata sandi maksimal {maximum} karakter.',
+    en: 'The password may have at most {maximum} characters.',
+  },
+  'auth.password_is_email': {
+    id: 'Kata sandi tidak boleh sama dengan alamat e-mail.',
+    en: 'The password must not be your e-mail address.',
+  },
+  'auth.password_too_simple': {
+    id: 'Kata sandi terlalu mudah ditebak: gunakan lebih banyak karakter yang berbeda.',
+    en: 'The password is too easy to guess: use more different characters.',
+  },
+  'auth.session_not_found': {
+    id: 'Sesi tidak ditemukan atau sudah berakhir.',
+    en: 'The session does not exist or has already ended.',
+  },
+  'auth.token_cannot_create_token': {
+    id: 'Token API tidak dapat membuat token lain. Gunakan sesi peramban.',
+    en: 'An API token cannot create other tokens. Use a browser session.',
+  },
+  'auth.token_expiry_in_past': {
+    id: 'Tanggal kedaluwarsa harus di masa depan.',
+    en: 'The expiry date must be in the future.',
+  },
+  'auth.must_be_in_future': { id: 'Harus di masa depan.', en: 'Must be in the future.' },
+  'auth.token_role_not_yours': {
+    id: 'Peran {role:role} pada unit tersebut bukan milik Anda; token hanya boleh memuat peran Anda sendiri.',
+    en: 'The role {role:role} on that unit is not yours; a token may only carry your own roles.',
+  },
+  'auth.only_your_roles': { id: 'Hanya peran milik Anda.', en: 'Only roles you hold.' },
+  'auth.token_needs_role': {
+    id: 'Pilih minimal satu peran untuk token ini.',
+    en: 'Choose at least one role for this token.',
+  },
+  'auth.at_least_one_role': { id: 'Minimal satu peran.', en: 'At least one role.' },
+  'auth.token_not_found': {
+    id: 'Token tidak ditemukan atau sudah dicabut.',
+    en: 'The token does not exist or was already revoked.',
+  },
+  'auth.two_factor_on_change_device': {
+    id: 'Verifikasi dua langkah sudah aktif. Nonaktifkan dulu bila ingin mengganti perangkat.',
+    en: 'Two-step verification is already on. Turn it off first if you want to change devices.',
+  },
+  'auth.two_factor_already_on': {
+    id: 'Verifikasi dua langkah sudah aktif.',
+    en: 'Two-step verification is already on.',
+  },
+  'auth.two_factor_not_on': {
+    id: 'Verifikasi dua langkah belum aktif.',
+    en: 'Two-step verification is not on yet.',
+  },
+  'auth.enrolment_not_started': {
+    id: 'Mulai pendaftaran dulu (pindai kode QR), lalu masukkan kodenya.',
+    en: 'Start the enrolment first (scan the QR code), then enter its code.',
+  },
+  'auth.enrolment_code_wrong': {
+    id: 'Kode tidak cocok atau sudah dipakai. Pastikan jam ponsel tepat lalu masukkan kode yang sedang tampil.',
+    en: 'The code does not match or was already used. Make sure your phone’s clock is right, then enter the code shown now.',
+  },
+  'auth.code_wrong_wait_next': {
+    id: 'Kode tidak cocok atau sudah dipakai; tunggu kode berikutnya.',
+    en: 'The code does not match or was already used; wait for the next code.',
+  },
+  'auth.two_factor_mandatory': {
+    id: 'Peran admin dan penanggung jawab wajib memakai verifikasi dua langkah; tidak dapat dinonaktifkan.',
+    en: 'The admin and penanggung jawab roles must use two-step verification; it cannot be turned off.',
+  },
 })

@@ -6,12 +6,18 @@ import { authMessages } from './auth-messages.ts'
 import { cliMessages } from './cli-messages.ts'
 import { commonMessages } from './common-messages.ts'
 import type { MessagePair } from './define-messages.ts'
+import { setupMessages } from './setup-messages.ts'
+import { unitsMessages } from './units-messages.ts'
+import { usersMessages } from './users-messages.ts'
 
 export const MESSAGES = {
   ...commonMessages,
   ...authMessages,
   ...cliMessages,
   ...auditMessages,
+  ...usersMessages,
+  ...unitsMessages,
+  ...setupMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

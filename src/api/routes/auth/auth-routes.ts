@@ -20,7 +20,8 @@ const loginBody = z.object({
   recoveryCode: z.string().trim().max(40).optional(),
 })
 
-const meResponse = z.object({
+/** The signed-in user's own view (GET /api/auth/me; also PATCH /api/me answers it). */
+export const meResponse = z.object({
   user: z.object({
     id: z.string(),
     email: z.string(),

@@ -2,7 +2,8 @@
 import { randomInt } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { buildApp } from '../../app.ts'
-import type { AppContext, Clock } from '../../../context.ts'
+import type { Clock } from '../../../clock.ts'
+import type { AppContext } from '../../../context.ts'
 import { getTestContext } from '../../../../tests/support/test-context.ts'
 import { createTestInstansi, createTestUnit, createTestUser } from '../../../../tests/support/fixtures.ts'
 import { loginAs, nextTotpCode } from '../../../../tests/support/auth.ts'
@@ -52,7 +53,7 @@ describe('login lockout and throttling', () => {
     // Even the right password is refused while locked.
     const whileLocked = await attempt(app, { email: user.email, password: user.password }, randomIp())
     expect(whileLocked.statusCode).toBe(423)
-    expect(whileLocked.json().error.details.lockedUntil).toBeDefined()
+    expect(Date.parse(whileLocked.json().error.params.until)).toBeGreaterThan(Date.now())
 
     clock.advance(ctx.config.login.lockMinutes * 60_000 + 1000)
     expect((await attempt(app, { email: user.email, password: user.password }, randomIp())).statusCode).toBe(

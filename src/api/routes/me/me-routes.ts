@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
 import { createApiToken, listMyApiTokens, revokeMyApiToken } from '../../../features/identity/api-tokens.ts'
 import { changeOwnPassword } from '../../../features/identity/change-password.ts'
+import { describeMe } from '../../../features/identity/describe-me.ts'
 import { listMySessions, revokeMySession, SESSION_COOKIE } from '../../../features/identity/sessions.ts'
 import {
   confirmTwoFactorEnrolment,
@@ -12,6 +13,8 @@ import {
   startTwoFactorEnrolment,
   twoFactorStatus,
 } from '../../../features/identity/two-factor.ts'
+import { updateOwnProfile } from '../../../features/identity/update-own-profile.ts'
+import { meResponse } from '../auth/auth-routes.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
 
 const ok = z.object({ ok: z.literal(true) })
@@ -56,7 +59,34 @@ const tokenBody = z.object({
   expiresAt: z.iso.datetime({ offset: true }).optional(),
 })
 
+const profileBody = z.object({ locale: z.enum(['id', 'en']) })
+
 export function registerMeRoutes(app: FastifyInstance, context: AppContext): void {
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Change your own profile (the language of the app); answers as GET /api/auth/me',
+        body: profileBody,
+        response: { 200: meResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request)
+      await updateOwnProfile(
+        context,
+        actor,
+        request.body as z.infer<typeof profileBody>,
+        requestMeta(request),
+      )
+      return describeMe(context, actor, {
+        csrfToken: request.auth?.csrfToken ?? null,
+        twoFactorPending: request.auth?.restriction === 'verify_two_factor',
+      })
+    },
+  )
+
   app.post(
     '/me/password',
     {

@@ -10,7 +10,7 @@ import {
 import { loginAs } from '../../../../tests/support/auth.ts'
 import { generateTotpSecret } from '../../../features/identity/totp.ts'
 import { searchAudit } from '../../../db/audit-repository.ts'
-import { getUnit } from '../../../db/unit-repository.ts'
+import { getUnit } from '../../../db/units-repository.ts'
 
 async function setup() {
   const ctx = await getTestContext()

@@ -122,7 +122,7 @@ describe('users routes', () => {
       headers: adminSession.headers,
     })
     expect(revoked.statusCode).toBe(200)
-    expect(revoked.json().grants.map((g: { role: string }) => g.role)).toEqual(['analis'])
+    expect(revoked.json().user.grants.map((g: { role: string }) => g.role)).toEqual(['analis'])
 
     const disabled = await app.inject({
       method: 'PATCH',

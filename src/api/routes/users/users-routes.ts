@@ -193,9 +193,10 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
     {
       schema: {
         tags: ['users'],
-        summary: 'Revoke a role grant',
+        summary:
+          'Revoke a role grant; answers the user, or user null when the revoke took them out of your units',
         params: grantParams,
-        response: { 200: userView },
+        response: { 200: z.object({ revoked: z.literal(true), user: userView.nullable() }) },
       },
     },
     async (request) => {

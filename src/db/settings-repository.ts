@@ -1,9 +1,10 @@
-// Naming-convention patterns per platform, kept in the instansi's settings under one key.
+// The settings table: one JSON value per instansi and key (naming patterns, calendar settings, …).
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { settings } from './schema/index.ts'
 
 export const NAMING_SETTINGS_KEY = 'naming.patterns'
+export const CALENDAR_SETTINGS_KEY = 'calendar.settings'
 
 export async function readSetting<T>(db: Db, instansiId: string, key: string): Promise<T | undefined> {
   const [row] = await db
@@ -51,4 +52,17 @@ export async function setNamingPatterns(
   now: Date,
 ): Promise<void> {
   await writeSetting(db, instansiId, NAMING_SETTINGS_KEY, patterns, now)
+}
+
+export async function readCalendarSettings<T>(db: Db, instansiId: string): Promise<T | undefined> {
+  return readSetting<T>(db, instansiId, CALENDAR_SETTINGS_KEY)
+}
+
+export async function writeCalendarSettings(
+  db: Db,
+  instansiId: string,
+  value: unknown,
+  now: Date,
+): Promise<void> {
+  await writeSetting(db, instansiId, CALENDAR_SETTINGS_KEY, value, now)
 }

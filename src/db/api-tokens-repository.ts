@@ -1,8 +1,8 @@
-// Personal API tokens, stored as SHA-256 of the token value.
+// The api_tokens table: personal API tokens, stored as SHA-256 of the token value.
 import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { apiTokens, users } from './schema/index.ts'
-import { grantsJsonOf, type GrantWithUnit } from './identity-repository.ts'
+import { grantsJsonOf, type GrantWithUnit } from './role-grants-repository.ts'
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect
 

@@ -1,9 +1,9 @@
-// Browser sessions. The cookie holds a random token; the table holds its SHA-256, so a leaked table cannot be
-// replayed as cookies.
-import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
+// The sessions table: browser sessions. The cookie holds a random token; the table holds its SHA-256, so a
+// leaked table cannot be replayed as cookies.
+import { and, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { sessions, users } from './schema/index.ts'
-import { grantsJsonOf, type GrantWithUnit } from './identity-repository.ts'
+import { grantsJsonOf, type GrantWithUnit } from './role-grants-repository.ts'
 
 export type SessionRow = typeof sessions.$inferSelect
 export type NewSession = typeof sessions.$inferInsert
@@ -148,11 +148,31 @@ export async function revokeUserSessions(
   return rows.length
 }
 
-/** Deletes sessions that expired or were revoked before `before`; returns how many. */
-export async function deleteDeadSessions(db: Db, before: Date): Promise<number> {
+/** A session that ended (expired or revoked) before `before`, as the purge job sees it. */
+export interface DeadSession {
+  id: string
+  expiresAt: Date
+  revokedAt: Date | null
+}
+
+/**
+ * Locks up to `limit` sessions that ended before `before` (FOR UPDATE SKIP LOCKED): workers purging at the same
+ * time take different rows instead of waiting on each other.
+ */
+export async function lockDeadSessions(db: Db, before: Date, limit: number): Promise<DeadSession[]> {
+  return db
+    .select({ id: sessions.id, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt })
+    .from(sessions)
+    .where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before)))
+    .limit(limit)
+    .for('update', { skipLocked: true })
+}
+
+export async function deleteSessions(db: Db, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0
   const rows = await db
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before)))
+    .where(inArray(sessions.id, [...ids]))
     .returning({ id: sessions.id })
   return rows.length
 }

@@ -1,8 +1,9 @@
-// Units (unit kerja) of one instansi and their attributes. Every query filters on instansi_id; subtree queries
-// use the materialised path ('/<root>/…/<id>/') as a prefix.
-import { and, asc, eq, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm'
+// The units table (unit kerja of one instansi) with its child table unit_attributes. Every query filters on
+// instansi_id; subtree queries use the materialised path ('/<root>/…/<id>/') as a prefix.
+import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { accounts, instansi, unitAttributes, units } from './schema/index.ts'
+import { unitAttributes, units } from './schema/index.ts'
+import { pathWithin } from './sql-helpers.ts'
 
 export interface UnitRecord {
   id: string
@@ -17,38 +18,6 @@ export interface UnitRecord {
   updatedAt: Date
   /** The unit's own attributes (not inherited). */
   attributes: Record<string, string>
-}
-
-export interface InstansiRecord {
-  id: string
-  slug: string
-  name: string
-}
-
-export async function findInstansiBySlug(db: Db, slug: string): Promise<InstansiRecord | undefined> {
-  const [row] = await db
-    .select({ id: instansi.id, slug: instansi.slug, name: instansi.name })
-    .from(instansi)
-    .where(eq(instansi.slug, slug))
-  return row
-}
-
-export async function getInstansi(db: Db, id: string): Promise<InstansiRecord | undefined> {
-  const [row] = await db
-    .select({ id: instansi.id, slug: instansi.slug, name: instansi.name })
-    .from(instansi)
-    .where(eq(instansi.id, id))
-  return row
-}
-
-/** `units.path LIKE prefix || '%'` for any of the prefixes; an empty list matches nothing. */
-export function pathWithin(prefixes: readonly string[]): SQL {
-  if (prefixes.length === 0) return sql`false`
-  return or(...prefixes.map((prefix) => like(units.path, `${escapeLike(prefix)}%`)))!
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`)
 }
 
 const unitColumns = {
@@ -73,12 +42,16 @@ function toRecord(row: UnitRow): UnitRecord {
 
 export interface ListUnitsFilter {
   instansiId: string
+  /** Subtrees to list (policy.unitScope); ['/'] is the whole instansi. */
   pathPrefixes: readonly string[]
   includeArchived?: boolean
 }
 
 export async function listUnits(db: Db, filter: ListUnitsFilter): Promise<UnitRecord[]> {
-  const conditions: SQL[] = [eq(units.instansiId, filter.instansiId), pathWithin(filter.pathPrefixes)]
+  const conditions: SQL[] = [
+    eq(units.instansiId, filter.instansiId),
+    pathWithin(units.path, filter.pathPrefixes),
+  ]
   if (!filter.includeArchived) conditions.push(isNull(units.archivedAt))
   const rows = await db
     .select(unitColumns)
@@ -90,12 +63,8 @@ export async function listUnits(db: Db, filter: ListUnitsFilter): Promise<UnitRe
 }
 
 export async function getUnit(db: Db, instansiId: string, id: string): Promise<UnitRecord | undefined> {
-  const [row] = await db
-    .select(unitColumns)
-    .from(units)
-    .leftJoin(unitAttributes, eq(unitAttributes.unitId, units.id))
-    .where(and(eq(units.instansiId, instansiId), eq(units.id, id)))
-  return row ? toRecord(row) : undefined
+  const [unit] = await getUnitsByIds(db, instansiId, [id])
+  return unit
 }
 
 export async function getUnitsByIds(
@@ -112,13 +81,18 @@ export async function getUnitsByIds(
   return rows.map(toRecord)
 }
 
-export async function listUnitsByCode(db: Db, instansiId: string): Promise<UnitRecord[]> {
-  const rows = await db
-    .select(unitColumns)
+/** An active unit by its code (operators name units by code on the command line). */
+export async function findActiveUnitByCode(
+  db: Db,
+  instansiId: string,
+  code: string,
+): Promise<{ id: string; path: string; code: string } | undefined> {
+  const [row] = await db
+    .select({ id: units.id, path: units.path, code: units.code })
     .from(units)
-    .leftJoin(unitAttributes, eq(unitAttributes.unitId, units.id))
-    .where(eq(units.instansiId, instansiId))
-  return rows.map(toRecord)
+    .where(and(eq(units.instansiId, instansiId), eq(units.code, code), isNull(units.archivedAt)))
+    .limit(1)
+  return row
 }
 
 export async function isUnitCodeTaken(
@@ -149,6 +123,17 @@ export interface NewUnit {
 
 export async function insertUnit(db: Db, unit: NewUnit): Promise<void> {
   await db.insert(units).values(unit)
+}
+
+/** The top unit of a new instansi (kind 'instansi', no parent). Returns its path. */
+export async function insertRootUnit(
+  db: Db,
+  values: { id: string; instansiId: string; code: string; name: string },
+  now: Date,
+): Promise<{ path: string }> {
+  const path = `/${values.id}/`
+  await db.insert(units).values({ ...values, path, kind: 'instansi', createdAt: now, updatedAt: now })
+  return { path }
 }
 
 export async function updateUnitFields(
@@ -192,7 +177,7 @@ export async function moveSubtree(
   const moved = await db
     .update(units)
     .set({ path: sql`${move.newPath} || substr(${units.path}, ${move.oldPath.length + 1})`, updatedAt: now })
-    .where(and(eq(units.instansiId, instansiId), like(units.path, `${escapeLike(move.oldPath)}%`)))
+    .where(and(eq(units.instansiId, instansiId), pathWithin(units.path, [move.oldPath])))
     .returning({ id: units.id })
   return moved.length
 }
@@ -210,7 +195,7 @@ export async function setSubtreeArchived(
     .where(
       and(
         eq(units.instansiId, instansiId),
-        like(units.path, `${escapeLike(path)}%`),
+        pathWithin(units.path, [path]),
         archivedAt ? isNull(units.archivedAt) : sql`${units.archivedAt} is not null`,
       ),
     )
@@ -231,41 +216,15 @@ export async function setUnitArchived(
     .where(and(eq(units.instansiId, instansiId), eq(units.id, id)))
 }
 
-/** Active units strictly below `path`, and active accounts anywhere in the subtree. */
-export async function countActiveBelow(
-  db: Db,
-  instansiId: string,
-  path: string,
-): Promise<{ units: number; accounts: number }> {
-  const [unitCount] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(units)
-    .where(
-      and(
-        eq(units.instansiId, instansiId),
-        like(units.path, `${escapeLike(path)}%`),
-        ne(units.path, path),
-        isNull(units.archivedAt),
-      ),
-    )
-  const [accountCount] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(accounts)
-    .innerJoin(units, eq(units.id, accounts.unitId))
-    .where(
-      and(
-        eq(accounts.instansiId, instansiId),
-        eq(accounts.status, 'active'),
-        like(units.path, `${escapeLike(path)}%`),
-      ),
-    )
-  return { units: unitCount?.n ?? 0, accounts: accountCount?.n ?? 0 }
-}
-
-/** A unique constraint refused the write (two requests raced past the same "is it free?" check). */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: unknown }).code === '23505') return true
-  }
-  return false
+/** Active units strictly below `path`. */
+export async function countActiveUnitsBelow(db: Db, instansiId: string, path: string): Promise<number> {
+  return db.$count(
+    units,
+    and(
+      eq(units.instansiId, instansiId),
+      pathWithin(units.path, [path]),
+      ne(units.path, path),
+      isNull(units.archivedAt),
+    ),
+  )
 }

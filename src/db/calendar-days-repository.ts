@@ -1,10 +1,7 @@
-// One instansi's edits to the national working-day calendar and its calendar settings.
+// The calendar_days table: one instansi's edits to the national working-day calendar.
 import { and, asc, eq, gte, lte } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { calendarDays } from './schema/index.ts'
-import { readSetting, writeSetting } from './account-naming-repository.ts'
-
-export const CALENDAR_SETTINGS_KEY = 'calendar.settings'
 
 export interface CalendarDayRow {
   date: string
@@ -69,17 +66,4 @@ export async function deleteCalendarEdit(db: Db, instansiId: string, date: strin
   await db
     .delete(calendarDays)
     .where(and(eq(calendarDays.instansiId, instansiId), eq(calendarDays.day, date)))
-}
-
-export async function readCalendarSettings<T>(db: Db, instansiId: string): Promise<T | undefined> {
-  return readSetting<T>(db, instansiId, CALENDAR_SETTINGS_KEY)
-}
-
-export async function writeCalendarSettings(
-  db: Db,
-  instansiId: string,
-  value: unknown,
-  now: Date,
-): Promise<void> {
-  await writeSetting(db, instansiId, CALENDAR_SETTINGS_KEY, value, now)
 }

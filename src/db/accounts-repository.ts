@@ -1,10 +1,11 @@
-// The official account registry of one instansi. Every query filters on instansi_id; list queries are narrowed to
-// the unit subtrees the caller may see (policy.unitScope) through the units' materialised paths.
-import { and, asc, eq, ilike, inArray, like, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
+// The accounts table (the official account registry of one instansi) with its child table account_pengelola.
+// Every query filters on instansi_id; list queries are narrowed to the unit subtrees the caller may see
+// (policy.unitScope) through the units' materialised paths.
+import { and, asc, count, eq, ilike, inArray, like, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from './client.ts'
 import { accountPengelola, accounts, units, users } from './schema/index.ts'
-import { escapeLike, pathWithin } from './unit-repository.ts'
+import { escapeLike, pathWithin } from './sql-helpers.ts'
 
 export interface PengelolaRecord {
   userId: string
@@ -96,7 +97,10 @@ export interface AccountFilter {
 }
 
 function conditionsOf(filter: AccountFilter): SQL[] {
-  const conditions: SQL[] = [eq(accounts.instansiId, filter.instansiId), pathWithin(filter.pathPrefixes)]
+  const conditions: SQL[] = [
+    eq(accounts.instansiId, filter.instansiId),
+    pathWithin(units.path, filter.pathPrefixes),
+  ]
   if (filter.unitPath) conditions.push(sql`${units.path} like ${`${escapeLike(filter.unitPath)}%`}`)
   if (filter.platform) conditions.push(eq(accounts.platform, filter.platform))
   if (filter.status) conditions.push(eq(accounts.status, filter.status))
@@ -427,37 +431,18 @@ export async function replacePengelola(
     .values(assignments.map((assignment) => ({ ...assignment, accountId, instansiId })))
 }
 
-export interface InstansiUser {
-  id: string
-  email: string
-  name: string
-  disabled: boolean
-}
-
-/** Users of the instansi by id or by e-mail (lower-cased), for validating penanggung jawab and pengelola. */
-export async function findInstansiUsers(
+/** Active accounts of the units in the subtree at `path` (the unit itself included). */
+export async function countActiveAccountsInSubtree(
   db: Db,
   instansiId: string,
-  by: { ids?: readonly string[]; emails?: readonly string[] },
-): Promise<InstansiUser[]> {
-  const matches: SQL[] = []
-  if (by.ids && by.ids.length > 0) matches.push(inArray(users.id, [...by.ids]))
-  if (by.emails && by.emails.length > 0)
-    matches.push(
-      inArray(
-        sql`lower(${users.email})`,
-        by.emails.map((email) => email.toLowerCase()),
-      ),
+  path: string,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(accounts)
+    .innerJoin(units, eq(units.id, accounts.unitId))
+    .where(
+      and(eq(accounts.instansiId, instansiId), eq(accounts.status, 'active'), pathWithin(units.path, [path])),
     )
-  if (matches.length === 0) return []
-  const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt })
-    .from(users)
-    .where(and(eq(users.instansiId, instansiId), or(...matches)))
-  return rows.map((row) => ({
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    disabled: row.disabledAt !== null,
-  }))
+  return row?.n ?? 0
 }

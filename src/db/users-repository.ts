@@ -1,0 +1,159 @@
+// The users table: people of one instansi, their password and TOTP state, lockout counters and profile.
+// Lookups by e-mail are deployment-wide (an e-mail signs in to exactly one instansi); everything else filters on
+// instansi_id.
+import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from './client.ts'
+import { roleGrants, units, users } from './schema/index.ts'
+import { escapeLike, pathWithin } from './sql-helpers.ts'
+
+export type UserRow = typeof users.$inferSelect
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+    .limit(1)
+  return row
+}
+
+export async function findUserById(db: Db, instansiId: string, userId: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.instansiId, instansiId), eq(users.id, userId)))
+    .limit(1)
+  return row
+}
+
+/**
+ * Users of the instansi that hold a grant inside one of the subtrees, plus (when `includeUngranted`) users with
+ * no grant at all, whom only an instansi-wide administrator may see.
+ */
+export async function listUsersInScope(
+  db: Db,
+  instansiId: string,
+  pathPrefixes: string[],
+  includeUngranted: boolean,
+  search?: string,
+): Promise<UserRow[]> {
+  if (pathPrefixes.length === 0 && !includeUngranted) return []
+  const inScope = pathPrefixes.length
+    ? sql`exists (select 1 from ${roleGrants} g join ${units} u on u.id = g.unit_id where g.user_id = ${users.id} and g.instansi_id = ${instansiId} and ${pathWithin(sql`u.path`, pathPrefixes)})`
+    : sql`false`
+  const ungranted = includeUngranted
+    ? sql`not exists (select 1 from ${roleGrants} g where g.user_id = ${users.id})`
+    : sql`false`
+  const conditions: SQL[] = [eq(users.instansiId, instansiId), or(inScope, ungranted)!]
+  if (search?.trim()) {
+    const pattern = `%${escapeLike(search.trim().toLowerCase())}%`
+    conditions.push(or(like(sql`lower(${users.email})`, pattern), like(sql`lower(${users.name})`, pattern))!)
+  }
+  return db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(asc(users.name), asc(users.email))
+    .limit(5000)
+}
+
+export async function insertUser(db: Db, values: typeof users.$inferInsert): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning()
+  return row!
+}
+
+export async function updateUser(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  values: Partial<Pick<UserRow, 'name' | 'locale' | 'disabledAt' | 'totpSecret' | 'totpEnabledAt'>>,
+  now: Date,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, updatedAt: now })
+    .where(and(eq(users.instansiId, instansiId), eq(users.id, userId)))
+    .returning()
+  return row
+}
+
+export async function setPassword(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  values: { passwordHash: string; mustChangePassword: boolean },
+  now: Date,
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ ...values, failedLoginCount: 0, lockedUntil: null, updatedAt: now })
+    .where(and(eq(users.instansiId, instansiId), eq(users.id, userId)))
+}
+
+/**
+ * Counts one failed login atomically (concurrent guesses cannot slip past the limit). When the count reaches
+ * `maxAttempts` the account is locked until `lockUntil` and the counter starts again.
+ */
+export async function registerFailedLogin(
+  db: Db,
+  userId: string,
+  maxAttempts: number,
+  lockUntil: Date,
+): Promise<{ lockedUntil: Date | null; justLocked: boolean }> {
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLoginCount: sql`case when ${users.failedLoginCount} + 1 >= ${maxAttempts} then 0 else ${users.failedLoginCount} + 1 end`,
+      lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${maxAttempts} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ lockedUntil: users.lockedUntil, failedLoginCount: users.failedLoginCount })
+  const lockedUntil = row?.lockedUntil ?? null
+  return { lockedUntil, justLocked: lockedUntil !== null && lockedUntil.getTime() === lockUntil.getTime() }
+}
+
+export async function recordSuccessfulLogin(db: Db, userId: string, now: Date): Promise<void> {
+  await db
+    .update(users)
+    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
+    .where(eq(users.id, userId))
+}
+
+export async function setOidcSubject(db: Db, userId: string, subject: string): Promise<void> {
+  await db.update(users).set({ oidcSubject: subject }).where(eq(users.id, userId))
+}
+
+export interface InstansiUser {
+  id: string
+  email: string
+  name: string
+  disabled: boolean
+}
+
+/** Users of the instansi by id or by e-mail (lower-cased), for validating penanggung jawab and pengelola. */
+export async function findInstansiUsers(
+  db: Db,
+  instansiId: string,
+  by: { ids?: readonly string[]; emails?: readonly string[] },
+): Promise<InstansiUser[]> {
+  const matches: SQL[] = []
+  if (by.ids && by.ids.length > 0) matches.push(inArray(users.id, [...by.ids]))
+  if (by.emails && by.emails.length > 0)
+    matches.push(
+      inArray(
+        sql`lower(${users.email})`,
+        by.emails.map((email) => email.toLowerCase()),
+      ),
+    )
+  if (matches.length === 0) return []
+  const rows = await db
+    .select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt })
+    .from(users)
+    .where(and(eq(users.instansiId, instansiId), or(...matches)))
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    disabled: row.disabledAt !== null,
+  }))
+}

@@ -1,0 +1,40 @@
+// A signed-in user changes their own profile: for now the language the app speaks to them, so the choice made in
+// the language switch follows them to every device.
+import type { Locale } from '../../shared/dates.ts'
+import { findUserById, updateUser } from '../../db/users-repository.ts'
+import type { Actor } from '../access/policy.ts'
+import { AppError } from '../app-error.ts'
+import { recordChange } from '../audit/record-change.ts'
+import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
+
+export interface OwnProfileInput {
+  locale?: Locale | undefined
+}
+
+export async function updateOwnProfile(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+  actor: Actor,
+  input: OwnProfileInput,
+  meta: RequestMeta,
+): Promise<void> {
+  const now = deps.clock.now()
+  await deps.db.transaction(async (tx) => {
+    const user = await findUserById(tx, actor.instansiId, actor.userId)
+    if (!user) throw new AppError('unauthenticated', 'common.unauthenticated')
+    if (input.locale === undefined || input.locale === user.locale) return
+    await updateUser(tx, actor.instansiId, actor.userId, { locale: input.locale }, now)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'user.update',
+        objectType: 'user',
+        objectId: actor.userId,
+        before: { locale: user.locale },
+        after: { locale: input.locale },
+      },
+      now,
+    )
+  })
+}

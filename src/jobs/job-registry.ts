@@ -1,0 +1,17 @@
+// Every background job, once. Add the job file's export here; the check below fails to compile when a job
+// registered a payload type (features/jobs/job-payloads.ts) but is missing from this list.
+import type { JobName } from '../features/jobs/job-payloads.ts'
+import type { AnyJobDefinition } from './job-definition.ts'
+import { makeAuditCheckpointsJob } from './make-audit-checkpoints.ts'
+import { purgeExpiredSessionsJob } from './purge-expired-sessions.ts'
+
+export const jobDefinitions = [
+  purgeExpiredSessionsJob,
+  makeAuditCheckpointsJob,
+] as const satisfies readonly AnyJobDefinition[]
+
+type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>
+const everyJobRegistered: [Unregistered] extends [never] ? true : Unregistered = true
+void everyJobRegistered
+
+export const jobNames: readonly JobName[] = jobDefinitions.map((job) => job.name)
