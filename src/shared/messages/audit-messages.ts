@@ -12,6 +12,18 @@ export const auditMessages = defineMessages({
     id: 'Verifikasi dua langkah saat masuk',
     en: 'Two-step verification at sign-in',
   },
+  'audit.action.auth.password_failed': {
+    id: 'Kata sandi salah dimasukkan',
+    en: 'Wrong password entered',
+  },
+  'audit.action.auth.two_factor_failed': {
+    id: 'Kode verifikasi dua langkah salah atau dipakai ulang',
+    en: 'Wrong or reused two-step verification code',
+  },
+  'audit.action.auth.recovery_code_used': {
+    id: 'Kode pemulihan dipakai',
+    en: 'Recovery code used',
+  },
   'audit.action.session.revoke': { id: 'Sesi diakhiri', en: 'Session ended' },
   'audit.action.api_token.create': { id: 'Token API dibuat', en: 'API token created' },
   'audit.action.api_token.revoke': { id: 'Token API dicabut', en: 'API token revoked' },
