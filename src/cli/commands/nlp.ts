@@ -9,7 +9,7 @@ const USAGE =
   '  warta nlp train [--seed N]                 latih ulang semua model (src/nlp/models)\n' +
   `  warta nlp eval [--only ${EVAL_PROTOCOLS.join(',')}] [--seed N]\n` +
   '                                             ukur model dengan protokol BASELINES.md dan data uji in-domain\n' +
-  'Data: ../shared/data (atau WARTA_NLP_DATA) dan src/nlp/data/gov-comments.\n'
+  'Data: ../shared/data (atau WARTA_NLP_DATA) dan corpus/gov-comments.\n'
 
 function progressBar(started: number): (done: number, total: number, label: string) => void {
   const tty = process.stderr.isTTY

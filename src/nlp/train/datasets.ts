@@ -1,8 +1,9 @@
-// Readers for the training and evaluation sets (../shared/data and src/nlp/data/gov-comments). Training-time only:
+// Readers for the training and evaluation sets (../shared/data and corpus/gov-comments). Training-time only:
 // the shipped classifier never reads these.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
+import { corpusPath } from '../corpus-path.ts'
 import type { HateCategory, HateTarget, IntentLabel, SentimentLabel } from '../types.ts'
 
 export const SENTIMENTS: readonly SentimentLabel[] = ['positif', 'netral', 'negatif']
@@ -30,7 +31,7 @@ export function sharedDataDir(): string {
   return process.env.WARTA_NLP_DATA ?? join(repoRoot, '../shared/data')
 }
 
-export const govCommentsDir = join(repoRoot, 'src/nlp/data/gov-comments')
+const govCommentsDir = corpusPath('gov-comments')
 
 const readCsv = (file: string, encoding: BufferEncoding = 'utf8'): Record<string, string>[] =>
   parse<Record<string, string>>(readFileSync(file, encoding), {
@@ -158,7 +159,7 @@ export interface GovComment {
   hs_category: HateCategory
 }
 
-/** Every gov-comments/*.jsonl row; files grow during labelling, so this is re-read at each run. */
+/** Every labelled row of corpus/gov-comments/*.jsonl (rows with an unknown label are left out). */
 export function loadGovComments(): GovComment[] {
   if (!existsSync(govCommentsDir)) return []
   const rows: GovComment[] = []
@@ -174,7 +175,7 @@ export function loadGovComments(): GovComment[] {
         seen.add(row.id)
         rows.push(row)
       } catch {
-        // a line being written right now; the next run reads it
+        // not JSON: left out here; src/nlp/labelling/validate-gov-comments.ts reports it
       }
     }
   }

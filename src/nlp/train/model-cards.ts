@@ -9,7 +9,7 @@ const SOURCES: Record<string, string> = {
   'dkk-semarang':
     'DKK Semarang Instagram comments, train split (yasirabd/sentiment-dkk-semarang @ 0f041d6d; Apache-2.0)',
   'gov-comments':
-    'Warta gov-comments, split=train (src/nlp/data/gov-comments: hand-labelled DKK Semarang comments, Apache-2.0, and comments written by the project, Apache-2.0)',
+    'Warta gov-comments, split=train (corpus/gov-comments: hand-labelled DKK Semarang comments, Apache-2.0, and comments written by the project, Apache-2.0)',
   'dkk-unlabelled-pseudo':
     'Self-training: unlabelled DKK Semarang comments (data_inference_masked.csv, same repository, Apache-2.0) labelled by a first model when its probability ≥ 0.9, weight 0.5; texts labelled anywhere are excluded',
   'id-multilabel-hate-speech':
