@@ -1,8 +1,8 @@
 // classify(text): sentiment, abusive, hate speech (target, category) and intent of one text. The four models load
 // once per process (lazily, on first use) and share one feature extraction per text.
 import { readFileSync } from 'node:fs'
-import { createFeatureExtractor, type FeatureExtractor } from './features/feature-extractor.ts'
-import { cuesFromWords, institutionOnly, isCueWord, NO_CUES } from './features/hate-rules.ts'
+import { createFeatureExtractor, type FeatureExtractor } from './vectorise/feature-extractor.ts'
+import { cuesFromWords, institutionOnly, isCueWord, NO_CUES } from './rules/hate-rules.ts'
 import {
   decodeModel,
   packedProbabilities,

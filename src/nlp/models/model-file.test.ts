@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { DEFAULT_FEATURES } from '../features/feature-extractor.ts'
+import { DEFAULT_FEATURES } from '../vectorise/feature-extractor.ts'
 import { decodeModel, encodeModel, headProbabilities } from './model-file.ts'
 
 describe('model file', () => {

@@ -2,7 +2,7 @@
 // feature space. Layout: "WRTM" | u32 version | u32 header bytes | header JSON | padding to 4 | per head:
 // Float32 bias[C], Float32 scale[C], Int8 or Int16 weights[dim × C] (row-major by feature). Scores are computed
 // straight from the quantised integers (scale applied once per class), so loading is a view, not a conversion.
-import type { FeatureConfig } from '../features/feature-extractor.ts'
+import type { FeatureConfig } from '../vectorise/feature-extractor.ts'
 
 export interface HeadHeader {
   name: string

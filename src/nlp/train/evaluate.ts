@@ -2,7 +2,7 @@
 // trained here, in memory, with the same features and trainer as the product models; the product models
 // (src/nlp/models) are scored on the in-domain tests. No test split is used for any choice.
 import { classify, loadClassifier } from '../classify.ts'
-import { createFeatureExtractor, DEFAULT_FEATURES } from '../features/feature-extractor.ts'
+import { createFeatureExtractor, DEFAULT_FEATURES } from '../vectorise/feature-extractor.ts'
 import { normalise } from '../text/normalise.ts'
 import {
   dedupeKey,

@@ -20,7 +20,7 @@ const PURPOSE: Record<ModelName, string> = {
   sentiment: 'Sentiment of a comment towards the agency or topic: `positif`, `netral`, `negatif`.',
   abusive: 'Abusive language (crude or insulting words, whoever they hit): `true` / `false`.',
   'hate-speech':
-    'Hate speech (an attack on, or incitement against, a person or a group of people): `true` / `false`; when true, the target (`individu` / `kelompok`) and the SARA category (`agama`, `ras_suku`, `fisik`, `gender`, `lainnya`). Insults aimed only at an institution are not hate speech (rule in `src/nlp/features/hate-rules.ts`).',
+    'Hate speech (an attack on, or incitement against, a person or a group of people): `true` / `false`; when true, the target (`individu` / `kelompok`) and the SARA category (`agama`, `ras_suku`, `fisik`, `gender`, `lainnya`). Insults aimed only at an institution are not hate speech (rule in `src/nlp/rules/hate-rules.ts`).',
   intent:
     'Intent of a comment to a government account: `pertanyaan`, `keluhan`, `aspirasi`, `apresiasi`, `permohonan_informasi`, `lainnya` (definitions: docs/nlp/labelling-guide.md).',
 }

@@ -1,8 +1,8 @@
 // Model selection without the test split: 5-fold CV over the in-domain TRAIN rows (gov-comments split=train),
 // each fold trained on the public rows plus the other in-domain folds. Run:
 //   npx tsx src/nlp/train/select-in-domain.ts '[{"algorithm":"softmax"},{"algorithm":"nb-logistic"}]'
-import { createFeatureExtractor, DEFAULT_FEATURES } from '../features/feature-extractor.ts'
-import { hateCues, institutionOnly } from '../features/hate-rules.ts'
+import { createFeatureExtractor, DEFAULT_FEATURES } from '../vectorise/feature-extractor.ts'
+import { hateCues, institutionOnly } from '../rules/hate-rules.ts'
 import { dedupeKey, INTENTS, loadDkkUnlabelled, loadGovComments, SENTIMENTS } from './datasets.ts'
 import { DEFAULT_HEAD_OPTIONS, trainLinear, type HeadTrainingOptions } from './fit-head.ts'
 import { binaryF1, macroF1, stratifiedFolds } from './metrics.ts'

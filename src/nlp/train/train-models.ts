@@ -6,7 +6,7 @@ import {
   createFeatureExtractor,
   DEFAULT_FEATURES,
   type FeatureExtractor,
-} from '../features/feature-extractor.ts'
+} from '../vectorise/feature-extractor.ts'
 import {
   decodeModel,
   encodeModel,
