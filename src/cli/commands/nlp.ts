@@ -1,7 +1,7 @@
 // `warta nlp train` rebuilds every language model; `warta nlp eval` runs the evaluation protocols
 // (../shared/data/BASELINES.md and the in-domain test splits). Both show a progress bar and end with a table.
+import { EVAL_PROTOCOLS, evaluateAll, type EvalRow } from '../../nlp/eval/index.ts'
 import { formatCheckHoaxEvaluation } from '../../nlp/eval/print-check-hoax-evaluation.ts'
-import { EVAL_PROTOCOLS, evaluateAll, type EvalRow } from '../../nlp/train/evaluate.ts'
 import { trainAllModels, type HeadSummary } from '../../nlp/train/train-models.ts'
 
 const USAGE =
