@@ -1,8 +1,13 @@
 // `warta nlp train` rebuilds every language model; `warta nlp eval` runs the evaluation protocols
 // (../shared/data/BASELINES.md and the in-domain test splits). Both show a progress bar and end with a table.
-import { EVAL_PROTOCOLS, evaluateAll, type EvalRow } from '../../nlp/eval/index.ts'
-import { formatCheckHoaxEvaluation } from '../../nlp/eval/print-check-hoax-evaluation.ts'
-import { trainAllModels, type HeadSummary } from '../../nlp/train/train-models.ts'
+import {
+  EVAL_PROTOCOLS,
+  evaluateAll,
+  formatCheckHoaxEvaluation,
+  trainAllModels,
+  type EvalRow,
+  type HeadSummary,
+} from '../../nlp/index.ts'
 
 const USAGE =
   'Pemakaian:\n' +
