@@ -6,41 +6,18 @@ import { checkDraft } from '../check.ts'
 import type { ClassifyText } from '../check.ts'
 import { corpusPath } from '../corpus-path.ts'
 import { createHoaxMatcher } from '../hoax/create-hoax-matcher.ts'
-import type { FindingCode } from '../types.ts'
+import { POSTING_PLATFORMS } from '../../shared/platforms.ts'
+import { FINDING_CODES, type FindingCode } from '../types.ts'
 import { loadHoaxClaims } from './evaluate-hoax.ts'
 import { readJsonLines } from './read-json-lines.ts'
 
 const CHECK_DRAFTS_FILE = corpusPath('eval', 'check-drafts.jsonl')
 
-export const FINDING_CODES: FindingCode[] = [
-  'pii_nik',
-  'pii_phone',
-  'pii_email_private',
-  'pii_npwp',
-  'classified_marker',
-  'sara_hate',
-  'abusive_language',
-  'hoax_claim',
-  'personal_opinion',
-  'too_long_for_platform',
-  'informal_tone',
-]
-
 const draftSchema = z.object({
   id: z.string(),
-  platform: z.enum([
-    'x',
-    'instagram',
-    'facebook',
-    'tiktok',
-    'youtube',
-    'bluesky',
-    'mastodon',
-    'telegram',
-    'threads',
-  ]),
+  platform: z.enum(POSTING_PLATFORMS),
   text: z.string(),
-  expected: z.array(z.enum(FINDING_CODES as [FindingCode, ...FindingCode[]])),
+  expected: z.array(z.enum(FINDING_CODES)),
 })
 
 export type CheckDraft = z.infer<typeof draftSchema>

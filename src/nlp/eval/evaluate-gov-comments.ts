@@ -2,11 +2,12 @@
 // the same learner trained on the public sets only (reviews, tweets), scored on the same rows, to show the gap the
 // in-domain data and the rules close.
 import { classify } from '../classify.ts'
-import { INTENTS, loadGovComments, SENTIMENTS } from '../train/datasets.ts'
+import { loadGovComments } from '../train/datasets.ts'
 import { accuracy, binaryF1, macroF1, perClass } from '../train/metrics.ts'
 import { buildSparseDataset } from '../train/sparse-dataset.ts'
 import type { SoftmaxWeights } from '../train/train-softmax.ts'
 import { buildTrainingSets, type Row } from '../train/training-sets.ts'
+import { INTENT_LABELS, SENTIMENT_LABELS } from '../types.ts'
 import type { EvalRow } from './eval-row.ts'
 import { predictLabels, protocolExtractor, trainProtocolModel } from './protocol-model.ts'
 
@@ -22,15 +23,15 @@ function productModels(): EvalRow[] {
   const hateRows = test
     .map((r, i) => [r, preds[i]!] as const)
     .filter(([r, c]) => r.hate_speech && c.hate_speech.label)
-  const intentGold = test.map((r) => INTENTS.indexOf(r.intent))
-  const intentPred = preds.map((c) => INTENTS.indexOf(c.intent.label))
+  const intentGold = test.map((r) => INTENT_LABELS.indexOf(r.intent))
+  const intentPred = preds.map((c) => INTENT_LABELS.indexOf(c.intent.label))
   const rows: EvalRow[] = [
     {
       protocol: p,
       metric: 'sentiment macro-F1',
       value: macroF1(
-        test.map((r) => SENTIMENTS.indexOf(r.sentiment)),
-        preds.map((c) => SENTIMENTS.indexOf(c.sentiment.label)),
+        test.map((r) => SENTIMENT_LABELS.indexOf(r.sentiment)),
+        preds.map((c) => SENTIMENT_LABELS.indexOf(c.sentiment.label)),
         3,
       ),
       n,
@@ -74,12 +75,12 @@ function productModels(): EvalRow[] {
     {
       protocol: p,
       metric: 'intent macro-F1',
-      value: macroF1(intentGold, intentPred, INTENTS.length),
+      value: macroF1(intentGold, intentPred, INTENT_LABELS.length),
       n,
     },
   ]
-  perClass(intentGold, intentPred, INTENTS.length).forEach((r, c) =>
-    rows.push({ protocol: p, metric: `intent F1 ${INTENTS[c]}`, value: r.f1, n: r.support }),
+  perClass(intentGold, intentPred, INTENT_LABELS.length).forEach((r, c) =>
+    rows.push({ protocol: p, metric: `intent F1 ${INTENT_LABELS[c]}`, value: r.f1, n: r.support }),
   )
   return rows
 }
@@ -100,7 +101,7 @@ function publicDataOnly(seed: number): EvalRow[] {
     buildSparseDataset(
       fx,
       sentimentRows.map((r) => r.text),
-      sentimentRows.map((r) => SENTIMENTS.indexOf(r.label)),
+      sentimentRows.map((r) => SENTIMENT_LABELS.indexOf(r.label)),
     ),
     3,
     seed,
@@ -122,7 +123,7 @@ function publicDataOnly(seed: number): EvalRow[] {
       protocol: p,
       metric: 'sentiment macro-F1 (SmSA + DKK)',
       value: macroF1(
-        test.map((r) => SENTIMENTS.indexOf(r.sentiment)),
+        test.map((r) => SENTIMENT_LABELS.indexOf(r.sentiment)),
         predictLabels(sentimentModel, testData),
         3,
       ),

@@ -16,24 +16,24 @@ const textSchema = z.object({
 })
 export type HoaxEvalText = z.infer<typeof textSchema>
 
-export const HOAX_CLAIMS_FILE = corpusPath('eval', 'hoax-claims.jsonl')
-export const HOAX_DEV_FILE = corpusPath('eval', 'hoax-dev.jsonl')
+const HOAX_CLAIMS_FILE = corpusPath('eval', 'hoax-claims.jsonl')
+const HOAX_DEV_FILE = corpusPath('eval', 'hoax-dev.jsonl')
 /** A second dev set of harder paraphrases, written after the first test run (docs/nlp/evaluation-check-hoax.md). */
-export const HOAX_DEV2_FILE = corpusPath('eval', 'hoax-dev2.jsonl')
+const HOAX_DEV2_FILE = corpusPath('eval', 'hoax-dev2.jsonl')
 /** Third dev set: slang, question, typo, Javanese/Sundanese restatements and same-topic texts (issue #3 item 5). */
-export const HOAX_DEV3_FILE = corpusPath('eval', 'hoax-dev3.jsonl')
+const HOAX_DEV3_FILE = corpusPath('eval', 'hoax-dev3.jsonl')
 /** Fresh test set written after all tuning was done; scored once. */
-export const HOAX_TEST2_FILE = corpusPath('eval', 'hoax-test2.jsonl')
+const HOAX_TEST2_FILE = corpusPath('eval', 'hoax-test2.jsonl')
 /** Fresh test set of slang/question/typo/regional restatements and same-topic texts, written after the stemmer,
  * amount and hearsay changes were frozen; scored once. */
-export const HOAX_TEST3_FILE = corpusPath('eval', 'hoax-test3.jsonl')
-export const HOAX_TEST_FILE = corpusPath('eval', 'hoax-test.jsonl')
+const HOAX_TEST3_FILE = corpusPath('eval', 'hoax-test3.jsonl')
+const HOAX_TEST_FILE = corpusPath('eval', 'hoax-test.jsonl')
 
-export function loadHoaxClaims(path: string | URL = HOAX_CLAIMS_FILE): HoaxClaim[] {
-  return readJsonLines(path, claimSchema)
+export function loadHoaxClaims(): HoaxClaim[] {
+  return readJsonLines(HOAX_CLAIMS_FILE, claimSchema)
 }
 
-export function loadHoaxTexts(path: string | URL): HoaxEvalText[] {
+function loadHoaxTexts(path: string): HoaxEvalText[] {
   return readJsonLines(path, textSchema)
 }
 

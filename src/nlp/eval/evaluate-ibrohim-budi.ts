@@ -1,7 +1,7 @@
 // BASELINES.md protocol 4, Ibrohim & Budi 2019 (multi-label hate speech and abusive tweets): duplicates removed
 // (first kept), a seeded 10-fold split stratified on HS × Abusive, the original labels; per-label F1 for the nine
 // labels the product predicts, their macro-F1, and example-based accuracy (mean Jaccard of predicted and gold sets).
-import { dedupeKey, HATE_CATEGORIES, IBROHIM_LABELS, loadIbrohim } from '../train/datasets.ts'
+import { CATEGORY_CLASSES, dedupeKey, IBROHIM_LABELS, loadIbrohim } from '../train/datasets.ts'
 import { binaryF1, stratifiedFolds } from '../train/metrics.ts'
 import { createRng } from '../train/rng.ts'
 import { buildSparseDataset, subset, type SparseDataset } from '../train/sparse-dataset.ts'
@@ -37,7 +37,7 @@ export function evaluateIbrohimBudi(seed: number, progress: (label: string) => v
   const ab = withLabels(all.map((r) => (r.abusive ? 1 : 0)))
   const tg = withLabels(all.map((r) => (r.target === 'kelompok' ? 1 : 0)))
   const cat = withLabels(
-    all.map((r) => Math.max(0, HATE_CATEGORIES.indexOf(r.category as (typeof HATE_CATEGORIES)[number]))),
+    all.map((r) => Math.max(0, CATEGORY_CLASSES.indexOf(r.category as (typeof CATEGORY_CLASSES)[number]))),
   )
   const folds = stratifiedFolds(
     all.map((r) => `${r.hs}${r.abusive}`),
@@ -60,7 +60,7 @@ export function evaluateIbrohimBudi(seed: number, progress: (label: string) => v
       p.HS_Individual = isHate && tgPred[k] === 0
       p.HS_Group = isHate && tgPred[k] === 1
       for (const [c, name] of Object.entries(CATEGORY_LABELS))
-        p[name] = isHate && HATE_CATEGORIES[catPred[k]!] === c
+        p[name] = isHate && CATEGORY_CLASSES[catPred[k]!] === c
       predicted[row] = p
     })
     progress(`Ibrohim & Budi fold ${f + 1}/${FOLDS}`)

@@ -1,10 +1,15 @@
 // The learner every protocol trains in memory: the product's features and head trainer with the default settings,
 // so a protocol score says what the product's recipe reaches on that benchmark.
-import { SENTIMENTS } from '../train/datasets.ts'
-import { DEFAULT_HEAD_OPTIONS, trainLinear, type HeadTrainingOptions } from '../train/fit-head.ts'
+import { argmax } from '../models/model-file.ts'
+import {
+  DEFAULT_HEAD_OPTIONS,
+  learnerOptions,
+  trainLinear,
+  type HeadTrainingOptions,
+} from '../train/fit-head.ts'
 import type { SparseDataset } from '../train/sparse-dataset.ts'
 import { scoreSparse, type SoftmaxWeights } from '../train/train-softmax.ts'
-import type { SentimentLabel } from '../types.ts'
+import { SENTIMENT_LABELS, type SentimentLabel } from '../types.ts'
 import {
   createFeatureExtractor,
   DEFAULT_FEATURES,
@@ -22,15 +27,7 @@ export function trainProtocolModel(
 ): SoftmaxWeights {
   return trainLinear(
     data,
-    {
-      classes,
-      dim: 1 << DEFAULT_FEATURES.bits,
-      epochs: DEFAULT_HEAD_OPTIONS.epochs,
-      lambda: DEFAULT_HEAD_OPTIONS.lambda,
-      learningRate: DEFAULT_HEAD_OPTIONS.learningRate,
-      seed,
-      balance,
-    },
+    learnerOptions({ ...DEFAULT_HEAD_OPTIONS, seed, balance }, classes, 1 << DEFAULT_FEATURES.bits),
     algorithm,
   )
 }
@@ -44,10 +41,8 @@ export function predictLabels(
   const out = new Float64Array(model.classes)
   return (rows ?? Array.from({ length: data.length }, (_, i) => i)).map((r) => {
     scoreSparse(model, data.indices, data.values, data.offsets[r]!, data.offsets[r + 1]!, out)
-    let best = 0
-    for (let c = 1; c < model.classes; c++) if (out[c]! > out[best]!) best = c
-    return best
+    return argmax(out, model.classes)
   })
 }
 
-export const sentimentIndex = (label: string): number => SENTIMENTS.indexOf(label as SentimentLabel)
+export const sentimentIndex = (label: string): number => SENTIMENT_LABELS.indexOf(label as SentimentLabel)

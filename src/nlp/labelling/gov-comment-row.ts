@@ -1,5 +1,6 @@
 // The shape of one labelled comment (docs/nlp/labelling-guide.md), shared by the validator and its tests.
 import { z } from 'zod'
+import { HATE_CATEGORIES, HATE_TARGETS, INTENT_LABELS, SENTIMENT_LABELS } from '../types.ts'
 
 const publicHandles = /@(dkk_semarang|pemkotsemarang|hendrarprihadi)\b/gi
 
@@ -16,12 +17,12 @@ export const govCommentRowSchema = z
     text: z.string().min(1),
     split: z.enum(['train', 'test']),
     source: z.string().min(1),
-    intent: z.enum(['pertanyaan', 'keluhan', 'aspirasi', 'apresiasi', 'permohonan_informasi', 'lainnya']),
-    sentiment: z.enum(['positif', 'netral', 'negatif']),
+    intent: z.enum(INTENT_LABELS),
+    sentiment: z.enum(SENTIMENT_LABELS),
     abusive: z.boolean(),
     hate_speech: z.boolean(),
-    hs_target: z.enum(['none', 'individu', 'kelompok']),
-    hs_category: z.enum(['none', 'agama', 'ras_suku', 'fisik', 'gender', 'lainnya']),
+    hs_target: z.enum(HATE_TARGETS),
+    hs_category: z.enum(HATE_CATEGORIES),
   })
   .refine(
     (row) =>

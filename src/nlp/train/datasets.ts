@@ -4,25 +4,20 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { corpusPath } from '../corpus-path.ts'
-import type { HateCategory, HateTarget, IntentLabel, SentimentLabel } from '../types.ts'
+import type { GovCommentRow } from '../labelling/gov-comment-row.ts'
+import {
+  HATE_CATEGORIES,
+  HATE_TARGETS,
+  INTENT_LABELS,
+  SENTIMENT_LABELS,
+  type HateCategory,
+  type HateTarget,
+  type SentimentLabel,
+} from '../types.ts'
 
-export const SENTIMENTS: readonly SentimentLabel[] = ['positif', 'netral', 'negatif']
-export const INTENTS: readonly IntentLabel[] = [
-  'pertanyaan',
-  'keluhan',
-  'aspirasi',
-  'apresiasi',
-  'permohonan_informasi',
-  'lainnya',
-]
-export const HATE_TARGETS: readonly Exclude<HateTarget, 'none'>[] = ['individu', 'kelompok']
-export const HATE_CATEGORIES: readonly Exclude<HateCategory, 'none'>[] = [
-  'agama',
-  'ras_suku',
-  'fisik',
-  'gender',
-  'lainnya',
-]
+// The target and category heads only run on hate speech, so their classes have no `none`.
+export const TARGET_CLASSES = HATE_TARGETS.filter((target) => target !== 'none')
+export const CATEGORY_CLASSES = HATE_CATEGORIES.filter((category) => category !== 'none')
 
 const repoRoot = join(import.meta.dirname, '../../..')
 
@@ -146,18 +141,8 @@ export function loadIbrohim(): HateExample[] {
   })
 }
 
-export interface GovComment {
-  id: string
-  text: string
-  split: 'train' | 'test'
-  source: string
-  intent: IntentLabel
-  sentiment: SentimentLabel
-  abusive: boolean
-  hate_speech: boolean
-  hs_target: HateTarget
-  hs_category: HateCategory
-}
+/** One labelled comment (docs/nlp/labelling-guide.md). */
+export type GovComment = GovCommentRow
 
 /** Every labelled row of corpus/gov-comments/*.jsonl (rows with an unknown label are left out). */
 export function loadGovComments(): GovComment[] {
@@ -171,7 +156,7 @@ export function loadGovComments(): GovComment[] {
       try {
         const row = JSON.parse(line) as GovComment
         if (typeof row.text !== 'string' || seen.has(row.id)) continue
-        if (!INTENTS.includes(row.intent) || !SENTIMENTS.includes(row.sentiment)) continue
+        if (!INTENT_LABELS.includes(row.intent) || !SENTIMENT_LABELS.includes(row.sentiment)) continue
         seen.add(row.id)
         rows.push(row)
       } catch {

@@ -1,7 +1,8 @@
 // Writes the model card (`<model>.md`) next to each artifact: data and licences, metrics, known weaknesses.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { HeadSummary, ModelName } from './train-models.ts'
+import type { ModelName } from '../models/model-file.ts'
+import type { HeadSummary } from './train-models.ts'
 
 const SOURCES: Record<string, string> = {
   'indonlu-smsa':
