@@ -52,13 +52,14 @@ export async function run(args: string[]): Promise<number> {
     const summaries: HeadSummary[] = trainAllModels({ seed, onProgress: progressBar(started) })
     process.stdout.write(
       `${table(
-        ['model', 'head', 'rows', 'OOF macro-F1', 'temperature', 'seconds'],
+        ['model', 'head', 'rows', 'OOF macro-F1', 'temperature', 'int8 agreement', 'seconds'],
         summaries.map((s) => [
           s.model,
           s.head,
           String(s.rows),
           s.outOfFoldMacroF1.toFixed(3),
           s.temperature.toFixed(2),
+          s.int8Agreement?.toFixed(3) ?? '',
           s.seconds.toFixed(1),
         ]),
       )}\n`,
