@@ -1,8 +1,7 @@
 // npm run bench:nlp — model load time and full classify() throughput on one core. The last line is machine-read:
 // texts_per_s=<n> cores=<n>
 import { availableParallelism } from 'node:os'
-import { classify, loadClassifier } from '../src/nlp/classify.ts'
-import { loadGovComments } from '../src/nlp/train/datasets.ts'
+import { classify, loadClassifier, loadGovComments } from '../src/nlp/index.ts'
 
 const { loadMs } = loadClassifier()
 process.stdout.write(`model_load_ms=${loadMs.toFixed(1)}\n`)

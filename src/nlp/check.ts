@@ -15,8 +15,8 @@ import { checkPlatformLimit } from './detectors/platform-limit.ts'
 import { findPrivateEmails } from './detectors/private-email.ts'
 import { isDebunkFraming } from './hoax/create-hoax-matcher.ts'
 import type { HoaxMatcher } from './hoax/create-hoax-matcher.ts'
+import { PLATFORM_LABELS } from '../shared/platforms.ts'
 import type { Classification, Finding, FindingCode, Platform } from './types.ts'
-import { PLATFORM_NAMES } from './platform-names.ts'
 
 export interface Draft {
   platform: Platform
@@ -37,7 +37,7 @@ export interface CheckOptions {
   classifierOnlyThreshold?: number
 }
 
-export const SEVERITY: Record<FindingCode, Finding['severity']> = {
+const SEVERITY: Record<FindingCode, Finding['severity']> = {
   pii_nik: 'block',
   pii_phone: 'block',
   pii_email_private: 'block',
@@ -173,7 +173,7 @@ export function checkDraft(draft: Draft, options: CheckOptions = {}): Finding[] 
       finding(
         'too_long_for_platform',
         { start: 0, end: text.length },
-        `Teks terlalu panjang untuk ${PLATFORM_NAMES[platform]}: ${limit.length} dari batas ${limit.limit} ${UNIT_NAMES[limit.unit]}. Persingkat teks atau pecah menjadi beberapa unggahan.`,
+        `Teks terlalu panjang untuk ${PLATFORM_LABELS[platform]}: ${limit.length} dari batas ${limit.limit} ${UNIT_NAMES[limit.unit]}. Persingkat teks atau pecah menjadi beberapa unggahan.`,
       ),
     )
   }

@@ -1,10 +1,14 @@
 // classify(text): sentiment, abusive, hate speech (target, category) and intent of one text. The four models load
 // once per process (lazily, on first use) and share one feature extraction per text.
 import { readFileSync } from 'node:fs'
-import { createFeatureExtractor, type FeatureExtractor } from './features/feature-extractor.ts'
-import { cuesFromWords, institutionOnly, isCueWord, NO_CUES } from './features/hate-rules.ts'
+import { join } from 'node:path'
+import { createFeatureExtractor, type FeatureExtractor } from './vectorise/feature-extractor.ts'
+import { cuesFromWords, institutionOnly, isCueWord, NO_CUES } from './rules/hate-rules.ts'
 import {
+  argmax,
   decodeModel,
+  MODEL_NAMES,
+  modelsDir,
   packedProbabilities,
   packedSums,
   packHeads,
@@ -31,8 +35,6 @@ let loaded: LoadedClassifier | undefined
 const words: string[] = []
 let hasCue = false
 
-const modelUrl = (name: string): URL => new URL(`./models/${name}.bin`, import.meta.url)
-
 function head(model: LinearModel, name: string): Head {
   const found = model.heads.find((h) => h.name === name)
   if (!found) throw new Error(`model ${model.task} has no head ${name}`)
@@ -43,8 +45,8 @@ function head(model: LinearModel, name: string): Head {
 export function loadClassifier(): { loadMs: number } {
   if (loaded) return { loadMs: loaded.loadMs }
   const started = performance.now()
-  const [sentiment, abusive, hate, intent] = ['sentiment', 'abusive', 'hate-speech', 'intent'].map((name) =>
-    decodeModel(readFileSync(modelUrl(name))),
+  const [sentiment, abusive, hate, intent] = MODEL_NAMES.map((name) =>
+    decodeModel(readFileSync(join(modelsDir, `${name}.bin`))),
   ) as [LinearModel, LinearModel, LinearModel, LinearModel]
   const features = JSON.stringify(sentiment.features)
   for (const m of [abusive, hate, intent]) {
@@ -77,12 +79,6 @@ export function loadClassifier(): { loadMs: number } {
 
 const probs = new Float64Array(16)
 const sums = new Float64Array(64)
-
-function argmax(values: Float64Array, classes: number): number {
-  let best = 0
-  for (let c = 1; c < classes; c++) if (values[c]! > values[best]!) best = c
-  return best
-}
 
 const round = (x: number): number => Math.round(x * 10000) / 10000
 

@@ -1,28 +1,35 @@
-// Public surface of the language engine. Append-only: the detectors / hoax matcher add their exports below.
-export { normalise, tokenise } from './text/index.ts'
-export type { Token, TokenKind } from './text/index.ts'
+// The language engine's public face. Code outside src/nlp imports the engine from this file only
+// (tests/unit/layering.test.ts), so everything else in src/nlp can change without touching its users.
+
+// Text: the normaliser and the tokeniser the classifiers and the hoax matcher read through.
+export { normalise } from './text/normalise.ts'
+export { tokenise } from './text/tokenise.ts'
+export type { Token, TokenKind } from './text/token.ts'
+
+// Classification (`warta classify`; the shapes are the README's stable contract).
 export { classify, classifyBatch, loadClassifier } from './classify.ts'
-export type { Classification, SentimentLabel, IntentLabel, HateTarget, HateCategory } from './types.ts'
-// Compliance check, exact detectors and the hoax matcher.
-export { checkDraft, SEVERITY } from './check.ts'
+export type { Classification, HateCategory, HateTarget, IntentLabel, SentimentLabel } from './types.ts'
+
+// Compliance check of a draft (`warta check`) and known-hoax matching (`warta hoax match`).
+export { checkDraft } from './check.ts'
 export type { CheckOptions, ClassifyText, Draft } from './check.ts'
-export type { Finding, FindingCode, Platform, HoaxClaim, HoaxMatch } from './types.ts'
-export { findNiks, isValidNik, parseNik, maskNik } from './detectors/nik.ts'
-export type { NikInfo } from './detectors/nik.ts'
-export { findNpwps, isValidNpwp, formatNpwp } from './detectors/npwp.ts'
-export { findPrivatePhones, normalisePhone } from './detectors/phone.ts'
-export { findPrivateEmails, isOfficialEmailDomain } from './detectors/private-email.ts'
-export { findClassifiedMarkers } from './detectors/classified-marker.ts'
-export { findPersonalOpinion } from './detectors/personal-opinion.ts'
-export { findInformalTone } from './detectors/informal-tone.ts'
-export { checkPlatformLimit, measureForPlatform, PLATFORM_LIMITS } from './detectors/platform-limit.ts'
-export { findAbusiveWords, findSaraHate } from './detectors/offensive-language.ts'
-export { createHoaxMatcher, DEFAULT_HOAX_THRESHOLD, isDebunkFraming } from './hoax/create-hoax-matcher.ts'
+export type { Finding, FindingCode, HoaxClaim, HoaxMatch, Platform } from './types.ts'
+export { createHoaxMatcher } from './hoax/create-hoax-matcher.ts'
 export type { HoaxMatcher, HoaxMatcherOptions, HoaxScore } from './hoax/create-hoax-matcher.ts'
 export { parseHoaxClaims } from './hoax/parse-hoax-claims.ts'
-export { evaluateCheck } from './eval/evaluate-check.ts'
-export type { CheckEvaluation } from './eval/evaluate-check.ts'
-export { evaluateHoax } from './eval/evaluate-hoax.ts'
-export type { HoaxEvaluation } from './eval/evaluate-hoax.ts'
+export type { ParsedHoaxClaims } from './hoax/parse-hoax-claims.ts'
+
+// Identifiers (rules.md §F): validation, the masked NIK of rule 35, the NPWP display form, E.164 phone numbers.
+export { isValidNik, maskNik } from './detectors/nik.ts'
+export { formatNpwp, isValidNpwp } from './detectors/npwp.ts'
+export { normalisePhone } from './detectors/phone.ts'
+export type { NormalisedPhone, PhoneKind } from './detectors/phone.ts'
+
+// Training and evaluation (`warta nlp train | eval`, `npm run bench:nlp`); they read corpus/ and ../shared/data.
+export { trainAllModels } from './train/train-models.ts'
+export type { HeadSummary, TrainOptions } from './train/train-models.ts'
+export { loadGovComments } from './train/datasets.ts'
+export type { GovComment } from './train/datasets.ts'
+export { EVAL_PROTOCOLS, evaluateAll } from './eval/index.ts'
+export type { EvalOptions, EvalRow } from './eval/index.ts'
 export { formatCheckHoaxEvaluation } from './eval/print-check-hoax-evaluation.ts'
-export { PLATFORM_NAMES } from './platform-names.ts'

@@ -1,11 +1,23 @@
 // The shapes the language engine returns. The CLI contract (README, "warta classify / check / hoax match")
 // serialises these as they are: keep them stable.
+import type { PostingPlatform } from '../shared/platforms.ts'
 
-export type SentimentLabel = 'positif' | 'netral' | 'negatif'
-export type IntentLabel =
-  'pertanyaan' | 'keluhan' | 'aspirasi' | 'apresiasi' | 'permohonan_informasi' | 'lainnya'
-export type HateTarget = 'none' | 'individu' | 'kelompok'
-export type HateCategory = 'none' | 'agama' | 'ras_suku' | 'fisik' | 'gender' | 'lainnya'
+// Label lists in the order the models' heads store them (training builds the heads from these).
+export const SENTIMENT_LABELS = ['positif', 'netral', 'negatif'] as const
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number]
+export const INTENT_LABELS = [
+  'pertanyaan',
+  'keluhan',
+  'aspirasi',
+  'apresiasi',
+  'permohonan_informasi',
+  'lainnya',
+] as const
+export type IntentLabel = (typeof INTENT_LABELS)[number]
+export const HATE_TARGETS = ['none', 'individu', 'kelompok'] as const
+export type HateTarget = (typeof HATE_TARGETS)[number]
+export const HATE_CATEGORIES = ['none', 'agama', 'ras_suku', 'fisik', 'gender', 'lainnya'] as const
+export type HateCategory = (typeof HATE_CATEGORIES)[number]
 
 export interface Classification {
   sentiment: { label: SentimentLabel; score: number }
@@ -14,21 +26,23 @@ export interface Classification {
   intent: { label: IntentLabel; score: number }
 }
 
-export type Platform =
-  'x' | 'instagram' | 'facebook' | 'tiktok' | 'youtube' | 'bluesky' | 'mastodon' | 'telegram' | 'threads'
+/** The platforms a draft can be checked for: those that carry public posts (the shared vocabulary). */
+export type Platform = PostingPlatform
 
-export type FindingCode =
-  | 'pii_nik'
-  | 'pii_phone'
-  | 'pii_email_private'
-  | 'pii_npwp'
-  | 'classified_marker'
-  | 'sara_hate'
-  | 'abusive_language'
-  | 'hoax_claim'
-  | 'personal_opinion'
-  | 'too_long_for_platform'
-  | 'informal_tone'
+export const FINDING_CODES = [
+  'pii_nik',
+  'pii_phone',
+  'pii_email_private',
+  'pii_npwp',
+  'classified_marker',
+  'sara_hate',
+  'abusive_language',
+  'hoax_claim',
+  'personal_opinion',
+  'too_long_for_platform',
+  'informal_tone',
+] as const
+export type FindingCode = (typeof FINDING_CODES)[number]
 
 export interface Finding {
   code: FindingCode

@@ -1,7 +1,7 @@
 // Keeps the dependency direction of house-style.md true: api/jobs/cli → features → db/connectors/nlp, nothing
 // pointing back up; nlp and connectors import nothing from the app; only db/ imports the ORM, only api/ Fastify;
 // the composition root (context.ts) sits on top, so nothing below the entry points may import it.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -93,5 +93,57 @@ describe('dependency direction', () => {
       (ref) => lower.has(layerOf(ref.file)) && ['api', 'jobs', 'cli'].includes(ref.target),
     )
     expect(offending).toEqual([])
+  })
+})
+
+// The language engine has one entry: everything else in src/nlp may change without touching its users. Tests
+// inside src/nlp may import internals; nothing outside it may, tests and benchmarks included.
+const repo = path.resolve(root, '..')
+const engineDir = path.join(root, 'nlp')
+const engineEntry = path.join(engineDir, 'index.ts')
+
+function codeFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) return entry.name === 'node_modules' || full === engineDir ? [] : codeFiles(full)
+    return /\.(?:[cm]?[jt]s|tsx)$/.test(entry.name) ? [full] : []
+  })
+}
+
+/** Files a file imports by a relative path (static, type-only, re-exports, side effects, dynamic), resolved. */
+function relativeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  const pattern =
+    /\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm
+  return [...text.matchAll(pattern)]
+    .map((match) => (match[1] ?? match[2] ?? match[3])!)
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => path.resolve(path.dirname(file), specifier))
+}
+
+describe('language engine entry', () => {
+  it('lets code outside src/nlp reach the engine only through src/nlp/index.ts', () => {
+    const outside = [
+      ...['src', 'bench', 'tests', 'scripts', 'bin', 'web/src'].flatMap((dir) =>
+        codeFiles(path.join(repo, dir)),
+      ),
+      ...readdirSync(repo)
+        .filter((name) => /\.(?:[cm]?[jt]s)$/.test(name))
+        .map((name) => path.join(repo, name)),
+    ]
+    const engineImports = outside.flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => target === engineDir || target.startsWith(engineDir + path.sep))
+        .map((target) => ({ file: path.relative(repo, file), target: path.relative(repo, target) })),
+    )
+    // The scan sees the engine's real users, so an empty result below means "none offend", not "none found".
+    expect(engineImports.map((ref) => ref.file)).toEqual(
+      expect.arrayContaining([
+        path.join('bench', 'nlp.bench.ts'),
+        path.join('src', 'cli', 'commands', 'classify.ts'),
+      ]),
+    )
+    expect(engineImports.filter((ref) => ref.target !== path.relative(repo, engineEntry))).toEqual([])
   })
 })

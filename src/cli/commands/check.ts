@@ -1,7 +1,7 @@
 // `warta check [--claims FILE]`: JSON Lines {"id", "platform", "text"} on stdin → {"id", "findings": [...]} per line,
 // in input order. Finding shape and codes: src/nlp/types.ts (README, "warta check").
 import { z } from 'zod'
-import { checkDraft } from '../../nlp/check.ts'
+import { checkDraft } from '../../nlp/index.ts'
 import { processJsonLines } from '../json-lines.ts'
 import { cliText } from '../cli-text.ts'
 import { loadClaimsOption } from './hoax.ts'

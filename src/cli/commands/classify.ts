@@ -1,6 +1,6 @@
 // `warta classify`: JSON Lines {"id", "text"} on stdin → one classification line per input, in input order.
 import { z } from 'zod'
-import { classifyBatch, loadClassifier } from '../../nlp/classify.ts'
+import { classifyBatch, loadClassifier } from '../../nlp/index.ts'
 import { processJsonLines } from '../json-lines.ts'
 import { cliText } from '../cli-text.ts'
 

@@ -2,9 +2,7 @@
 // per line, in input order. Claims are JSON Lines {"id", "claim", "fact"}.
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import { createHoaxMatcher } from '../../nlp/hoax/create-hoax-matcher.ts'
-import type { HoaxMatcher } from '../../nlp/hoax/create-hoax-matcher.ts'
-import { parseHoaxClaims } from '../../nlp/hoax/parse-hoax-claims.ts'
+import { createHoaxMatcher, parseHoaxClaims, type HoaxMatcher } from '../../nlp/index.ts'
 import { processJsonLines } from '../json-lines.ts'
 import { cliText } from '../cli-text.ts'
 

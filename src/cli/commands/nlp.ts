@@ -1,8 +1,13 @@
 // `warta nlp train` rebuilds every language model; `warta nlp eval` runs the evaluation protocols
 // (../shared/data/BASELINES.md and the in-domain test splits). Both show a progress bar and end with a table.
-import { formatCheckHoaxEvaluation } from '../../nlp/eval/print-check-hoax-evaluation.ts'
-import { EVAL_PROTOCOLS, evaluateAll, type EvalRow } from '../../nlp/train/evaluate.ts'
-import { trainAllModels, type HeadSummary } from '../../nlp/train/train-models.ts'
+import {
+  EVAL_PROTOCOLS,
+  evaluateAll,
+  formatCheckHoaxEvaluation,
+  trainAllModels,
+  type EvalRow,
+  type HeadSummary,
+} from '../../nlp/index.ts'
 
 import { cliText } from '../cli-text.ts'
 
@@ -44,13 +49,14 @@ export async function run(args: string[]): Promise<number> {
     const summaries: HeadSummary[] = trainAllModels({ seed, onProgress: progressBar(started) })
     process.stdout.write(
       `${table(
-        ['model', 'head', 'rows', 'OOF macro-F1', 'temperature', 'seconds'],
+        ['model', 'head', 'rows', 'OOF macro-F1', 'temperature', 'int8 agreement', 'seconds'],
         summaries.map((s) => [
           s.model,
           s.head,
           String(s.rows),
           s.outOfFoldMacroF1.toFixed(3),
           s.temperature.toFixed(2),
+          s.int8Agreement?.toFixed(3) ?? '',
           s.seconds.toFixed(1),
         ]),
       )}\n`,

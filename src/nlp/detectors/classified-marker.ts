@@ -2,7 +2,7 @@
 // Indonesian ("rahasia sukses", "kuota terbatas"), so only marking usage is reported: a labelled field
 // ("Sifat: Rahasia", "Klasifikasi: T"), a bracketed or stand-alone upper-case stamp, or an upper-case level that
 // opens the text or a line and is followed by a separator.
-import type { DetectorSpan } from './detector-span.ts'
+import { mergeSpans, type DetectorSpan } from './detector-span.ts'
 
 const LEVEL_WORDS = String.raw`sangat\s+rahasia|rahasia|terbatas|konfidensial`
 const LEVEL_CODES = String.raw`SR|R|T`
@@ -45,12 +45,5 @@ export function findClassifiedMarkers(text: string): DetectorSpan[] {
       found.push({ start, end })
     }
   }
-  found.sort((a, b) => a.start - b.start)
-  const merged: DetectorSpan[] = []
-  for (const span of found) {
-    const last = merged.at(-1)
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end)
-    else merged.push({ ...span })
-  }
-  return merged
+  return mergeSpans(found)
 }

@@ -1,7 +1,7 @@
 // Lexicon spans for abusive language and SARA hate, so a finding can point at the offending words. The classifier
 // decides on meaning; these lists only locate the words (and catch the plain cases when no classifier is given).
 // Written for this project from common Indonesian usage (not copied from the CC BY-NC-SA research lexicons).
-import type { DetectorSpan } from './detector-span.ts'
+import { mergeSpans, type DetectorSpan } from './detector-span.ts'
 
 // Crude or insulting words that are insults whatever the context.
 const CRUDE = [
@@ -249,17 +249,6 @@ const SARA_PATTERNS: RegExp[] = [
   ),
   new RegExp(String.raw`(?<![\p{L}])(?:${word(SLURS)})(?![\p{L}])`, 'giu'),
 ]
-
-function mergeSpans(spans: DetectorSpan[]): DetectorSpan[] {
-  spans.sort((a, b) => a.start - b.start)
-  const merged: DetectorSpan[] = []
-  for (const span of spans) {
-    const last = merged.at(-1)
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end)
-    else merged.push({ ...span })
-  }
-  return merged
-}
 
 /** Spans of crude or insulting words. */
 export function findAbusiveWords(text: string): DetectorSpan[] {

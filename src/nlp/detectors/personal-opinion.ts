@@ -1,7 +1,7 @@
 // Personal opinion and partisanship. An official account speaks for the institution, not for the admin, and may
 // not support or oppose parties or candidates (Inpres 9/2015, SE MenPAN-RB 137/2018; rules.md §12 C22). Neutral
 // election information ("gunakan hak pilih Anda", "KPU menetapkan nomor urut") is not a finding.
-import type { DetectorSpan } from './detector-span.ts'
+import { mergeSpans, type DetectorSpan } from './detector-span.ts'
 
 const FIRST_PERSON_OPINION =
   /\b(?:menurut\s+(?:saya|aku|gue|gw|sy|pendapat\s+(?:saya|pribadi|aku))|saya\s+pribadi|aku\s+pribadi|secara\s+pribadi\s+saya|pendapat\s+(?:pribadi\s+)?saya|opini\s+(?:pribadi\s+)?saya|menurutku|menurut\s+gw|(?:saya|aku|sy)\s+(?:rasa|kira|pikir|nilai|anggap|yakin|percaya|merasa|berpendapat)\b|kalau\s+(?:saya|aku)\s+sih|imho|in\s+my\s+opinion|(?:saya|aku)\s+(?:sangat\s+)?(?:tidak\s+)?(?:setuju|suka|benci|kecewa|muak)\b)/giu
@@ -51,12 +51,5 @@ export function findPersonalOpinion(text: string): DetectorSpan[] {
       found.push({ start: match.index, end: match.index + match[0].length })
     }
   }
-  found.sort((a, b) => a.start - b.start)
-  const merged: DetectorSpan[] = []
-  for (const span of found) {
-    const last = merged.at(-1)
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end)
-    else merged.push({ ...span })
-  }
-  return merged
+  return mergeSpans(found)
 }

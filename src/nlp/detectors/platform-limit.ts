@@ -9,7 +9,7 @@ export interface PlatformLimit {
   unit: 'weighted' | 'graphemes' | 'characters' | 'bytes'
 }
 
-export const PLATFORM_LIMITS: Record<Platform, PlatformLimit> = {
+const PLATFORM_LIMITS: Record<Platform, PlatformLimit> = {
   x: { limit: 280, unit: 'weighted' },
   bluesky: { limit: 300, unit: 'graphemes' },
   mastodon: { limit: 500, unit: 'characters' },

@@ -1,46 +1,30 @@
-// Per-code precision/recall of checkDraft on the committed drafts set (src/nlp/data/eval/check-drafts.jsonl),
+// Per-code precision/recall of checkDraft on the committed drafts set (corpus/eval/check-drafts.jsonl),
 // scored per draft: a code counts as found when at least one finding of that code is present. Hoax findings use
 // the committed claim base.
 import { z } from 'zod'
 import { checkDraft } from '../check.ts'
 import type { ClassifyText } from '../check.ts'
+import { corpusPath } from '../corpus-path.ts'
 import { createHoaxMatcher } from '../hoax/create-hoax-matcher.ts'
-import type { FindingCode } from '../types.ts'
+import { POSTING_PLATFORMS } from '../../shared/platforms.ts'
+import { FINDING_CODES, type FindingCode } from '../types.ts'
 import { loadHoaxClaims } from './evaluate-hoax.ts'
 import { readJsonLines } from './read-json-lines.ts'
 
-export const CHECK_DRAFTS_FILE = new URL('../data/eval/check-drafts.jsonl', import.meta.url)
-
-export const FINDING_CODES: FindingCode[] = [
-  'pii_nik',
-  'pii_phone',
-  'pii_email_private',
-  'pii_npwp',
-  'classified_marker',
-  'sara_hate',
-  'abusive_language',
-  'hoax_claim',
-  'personal_opinion',
-  'too_long_for_platform',
-  'informal_tone',
-]
+const CHECK_DRAFTS_FILE = corpusPath('eval', 'check-drafts.jsonl')
 
 const draftSchema = z.object({
   id: z.string(),
-  platform: z.enum([
-    'x',
-    'instagram',
-    'facebook',
-    'tiktok',
-    'youtube',
-    'bluesky',
-    'mastodon',
-    'telegram',
-    'threads',
-  ]),
+  platform: z.enum(POSTING_PLATFORMS),
   text: z.string(),
-  expected: z.array(z.enum(FINDING_CODES as [FindingCode, ...FindingCode[]])),
+  expected: z.array(z.enum(FINDING_CODES)),
 })
+
+export type CheckDraft = z.infer<typeof draftSchema>
+
+export function loadCheckDrafts(): CheckDraft[] {
+  return readJsonLines(CHECK_DRAFTS_FILE, draftSchema)
+}
 
 export interface CodeMetrics {
   support: number
@@ -62,7 +46,7 @@ export interface CheckEvaluation {
 }
 
 export function evaluateCheck(options: { classify?: ClassifyText | null } = {}): CheckEvaluation {
-  const drafts = readJsonLines(CHECK_DRAFTS_FILE, draftSchema)
+  const drafts = loadCheckDrafts()
   const claims = createHoaxMatcher(loadHoaxClaims())
   const counts = new Map<FindingCode, { tp: number; fp: number; fn: number; support: number }>(
     FINDING_CODES.map((code) => [code, { tp: 0, fp: 0, fn: 0, support: 0 }]),

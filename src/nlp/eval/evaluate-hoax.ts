@@ -2,6 +2,7 @@
 // false-match rate on texts that restate nothing, wrong-claim rate, per-style recall. The threshold is chosen on
 // the dev split only (calibrateHoaxThreshold); the test split is only ever scored.
 import { z } from 'zod'
+import { corpusPath } from '../corpus-path.ts'
 import { createHoaxMatcher } from '../hoax/create-hoax-matcher.ts'
 import type { HoaxClaim } from '../types.ts'
 import { readJsonLines } from './read-json-lines.ts'
@@ -15,25 +16,33 @@ const textSchema = z.object({
 })
 export type HoaxEvalText = z.infer<typeof textSchema>
 
-export const HOAX_CLAIMS_FILE = new URL('../data/eval/hoax-claims.jsonl', import.meta.url)
-export const HOAX_DEV_FILE = new URL('../data/eval/hoax-dev.jsonl', import.meta.url)
+const HOAX_CLAIMS_FILE = corpusPath('eval', 'hoax-claims.jsonl')
+const HOAX_DEV_FILE = corpusPath('eval', 'hoax-dev.jsonl')
 /** A second dev set of harder paraphrases, written after the first test run (docs/nlp/evaluation-check-hoax.md). */
-export const HOAX_DEV2_FILE = new URL('../data/eval/hoax-dev2.jsonl', import.meta.url)
+const HOAX_DEV2_FILE = corpusPath('eval', 'hoax-dev2.jsonl')
 /** Third dev set: slang, question, typo, Javanese/Sundanese restatements and same-topic texts (issue #3 item 5). */
-export const HOAX_DEV3_FILE = new URL('../data/eval/hoax-dev3.jsonl', import.meta.url)
+const HOAX_DEV3_FILE = corpusPath('eval', 'hoax-dev3.jsonl')
 /** Fresh test set written after all tuning was done; scored once. */
-export const HOAX_TEST2_FILE = new URL('../data/eval/hoax-test2.jsonl', import.meta.url)
+const HOAX_TEST2_FILE = corpusPath('eval', 'hoax-test2.jsonl')
 /** Fresh test set of slang/question/typo/regional restatements and same-topic texts, written after the stemmer,
  * amount and hearsay changes were frozen; scored once. */
-export const HOAX_TEST3_FILE = new URL('../data/eval/hoax-test3.jsonl', import.meta.url)
-export const HOAX_TEST_FILE = new URL('../data/eval/hoax-test.jsonl', import.meta.url)
+const HOAX_TEST3_FILE = corpusPath('eval', 'hoax-test3.jsonl')
+const HOAX_TEST_FILE = corpusPath('eval', 'hoax-test.jsonl')
 
-export function loadHoaxClaims(path: string | URL = HOAX_CLAIMS_FILE): HoaxClaim[] {
-  return readJsonLines(path, claimSchema)
+export function loadHoaxClaims(): HoaxClaim[] {
+  return readJsonLines(HOAX_CLAIMS_FILE, claimSchema)
 }
 
-export function loadHoaxTexts(path: string | URL): HoaxEvalText[] {
+function loadHoaxTexts(path: string): HoaxEvalText[] {
   return readJsonLines(path, textSchema)
+}
+
+export type HoaxTestSplit = 'test' | 'test2' | 'test3'
+
+export function loadHoaxTestTexts(split: HoaxTestSplit): HoaxEvalText[] {
+  return loadHoaxTexts(
+    split === 'test3' ? HOAX_TEST3_FILE : split === 'test2' ? HOAX_TEST2_FILE : HOAX_TEST_FILE,
+  )
 }
 
 export interface HoaxEvaluation {
@@ -138,15 +147,12 @@ export function loadHoaxDevTexts(): HoaxEvalText[] {
 }
 
 /** Scores a test split (default: the first) with the matcher's default (dev-calibrated) threshold. */
-export function evaluateHoax(
-  options: { threshold?: number; split?: 'test' | 'test2' | 'test3' } = {},
-): HoaxEvaluation {
+export function evaluateHoax(options: { threshold?: number; split?: HoaxTestSplit } = {}): HoaxEvaluation {
   const claims = loadHoaxClaims()
   const split = options.split ?? 'test'
-  const file = split === 'test3' ? HOAX_TEST3_FILE : split === 'test2' ? HOAX_TEST2_FILE : HOAX_TEST_FILE
   return scoreHoaxTexts(
     claims,
-    loadHoaxTexts(file),
+    loadHoaxTestTexts(split),
     options.threshold ?? createHoaxMatcher(claims).threshold,
     split,
   )

@@ -6,7 +6,7 @@ import type { HoaxClaim, HoaxMatch } from '../types.ts'
 import { analyseHoaxText } from './hoax-tokens.ts'
 import type { ContentToken, HoaxText } from './hoax-tokens.ts'
 
-/** Calibrated on the two dev sets, hoax-dev.jsonl + hoax-dev2.jsonl (docs/nlp/evaluation-check-hoax.md). */
+/** Calibrated on the three dev sets, hoax-dev*.jsonl in corpus/eval (docs/nlp/evaluation-check-hoax.md). */
 export const DEFAULT_HOAX_THRESHOLD = 0.41
 
 export interface HoaxMatcherOptions {

@@ -17,7 +17,8 @@ const MULTIPLIERS: Record<string, number> = {
   triliun: 1e12,
 }
 
-const NUMBER_WORDS: Record<string, number> = {
+/** Numbers written as words; the hoax tokeniser also takes these out of the content words. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   satu: 1,
   dua: 2,
   tiga: 3,
@@ -28,12 +29,12 @@ const NUMBER_WORDS: Record<string, number> = {
   delapan: 8,
   sembilan: 9,
   sepuluh: 10,
-  sebelas: 11,
   seratus: 100,
   seribu: 1000,
   sejuta: 1e6,
-  setengah: 0.5,
 }
+// Read as amounts too, but left among the content words by the hoax tokeniser.
+const AMOUNT_WORDS: Readonly<Record<string, number>> = { ...NUMBER_WORDS, sebelas: 11, setengah: 0.5 }
 
 const UNIT = Object.keys(MULTIPLIERS).join('|')
 // A digit group not glued to a word before it ("COVID-19", "H01" are names, not amounts).
@@ -43,7 +44,7 @@ const AMOUNT = new RegExp(
 )
 // "enam ratus ribu", "dua puluh lima juta" (the tens/hundreds word scales the number before the unit).
 const WORD_AMOUNT = new RegExp(
-  `(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join('|')})(?:\\s+(ratus|puluh))?(?:\\s+(${UNIT}))?(?![\\p{L}])`,
+  `(?<![\\p{L}])(${Object.keys(AMOUNT_WORDS).join('|')})(?:\\s+(ratus|puluh))?(?:\\s+(${UNIT}))?(?![\\p{L}])`,
   'giu',
 )
 
@@ -65,7 +66,7 @@ export function extractAmounts(text: string): number[] {
     amounts.push(unit ? value * (MULTIPLIERS[unit] ?? 1) : value)
   }
   for (const match of source.matchAll(WORD_AMOUNT)) {
-    const value = NUMBER_WORDS[(match[1] ?? '').toLowerCase()]
+    const value = AMOUNT_WORDS[(match[1] ?? '').toLowerCase()]
     if (value === undefined) continue
     const scale = match[2]?.toLowerCase() === 'ratus' ? 100 : match[2] ? 10 : 1
     const unit = match[3]?.toLowerCase()

@@ -1,7 +1,7 @@
 // Text → comparable units for the hoax matcher: content-word keys (normalised, regional words mapped, affixes
 // stripped, synonyms folded), negation marks, amounts, and a string for character n-grams.
-import { tokenise } from '../text/index.ts'
-import { extractAmounts, isAmountUnit } from './extract-amounts.ts'
+import { tokenise } from '../text/tokenise.ts'
+import { extractAmounts, isAmountUnit, NUMBER_WORDS } from './extract-amounts.ts'
 import { stemIndonesian } from './stem-indonesian.ts'
 
 // Javanese and Sundanese words that show up in Indonesian posts, mapped to the Indonesian the normaliser knows.
@@ -178,7 +178,7 @@ const STOPWORDS = new Set(
 )
 
 // Prohibitions count as negators: "dilarang minum" and "jangan diminum" ("ojo diombe") say the same thing.
-export const NEGATORS = new Set([
+const NEGATORS = new Set([
   'tidak',
   'bukan',
   'tak',
@@ -402,7 +402,7 @@ const PREFIXES = [
 const SUFFIXES = ['nya', 'lah', 'kah', 'pun', 'kan', 'an', 'i', 'ne', 'na', 'e']
 
 /** A crude affix stripper: enough to make "dibagikan", "membagi" and "pembagian" meet at "bagi". */
-export function stemKey(word: string): string {
+function stemKey(word: string): string {
   let stem = word
   for (const prefix of PREFIXES) {
     if (stem.length - prefix.length >= 4 && stem.startsWith(prefix)) {
@@ -453,23 +453,6 @@ function foldSynonym(word: string): string {
     }
   }
   return stem
-}
-
-// Numbers written as words, compared with the digits of a claim.
-const NUMBER_WORDS: Record<string, number> = {
-  satu: 1,
-  dua: 2,
-  tiga: 3,
-  empat: 4,
-  lima: 5,
-  enam: 6,
-  tujuh: 7,
-  delapan: 8,
-  sembilan: 9,
-  sepuluh: 10,
-  seratus: 100,
-  seribu: 1000,
-  sejuta: 1e6,
 }
 
 export interface ContentToken {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { DEFAULT_FEATURES } from '../features/feature-extractor.ts'
+import { DEFAULT_FEATURES } from '../vectorise/feature-extractor.ts'
 import { decodeModel, encodeModel, headProbabilities } from './model-file.ts'
 
 describe('model file', () => {
@@ -11,7 +11,14 @@ describe('model file', () => {
     weights[9 * 3 + 1] = 0.75
     const bias = Float32Array.from([0.1, 0, -0.1])
     const bytes = encodeModel('sentiment', DEFAULT_FEATURES, [
-      { name: 'sentiment', labels: ['positif', 'netral', 'negatif'], temperature: 1.5, quantBits: 8, weights, bias },
+      {
+        name: 'sentiment',
+        labels: ['positif', 'netral', 'negatif'],
+        temperature: 1.5,
+        quantBits: 8,
+        weights,
+        bias,
+      },
     ])
     const model = decodeModel(bytes)
     expect(model.task).toBe('sentiment')

@@ -2,7 +2,7 @@
 // feature space. Layout: "WRTM" | u32 version | u32 header bytes | header JSON | padding to 4 | per head:
 // Float32 bias[C], Float32 scale[C], Int8 or Int16 weights[dim × C] (row-major by feature). Scores are computed
 // straight from the quantised integers (scale applied once per class), so loading is a view, not a conversion.
-import type { FeatureConfig } from '../features/feature-extractor.ts'
+import type { FeatureConfig } from '../vectorise/feature-extractor.ts'
 
 export interface HeadHeader {
   name: string
@@ -40,10 +40,19 @@ export interface FloatHead {
   bias: Float32Array
 }
 
+/** The committed models, one file each in this folder (`<name>.bin`, with its card `<name>.md`). */
+export const MODEL_NAMES = ['sentiment', 'abusive', 'hate-speech', 'intent'] as const
+export type ModelName = (typeof MODEL_NAMES)[number]
+export const modelsDir = import.meta.dirname
+
 const MAGIC = 0x4d545257 // "WRTM" little-endian
 const VERSION = 1
 
-export function quantise(weights: Float32Array, classes: number, bits: 8 | 16): { q: Int8Array | Int16Array; scale: Float32Array } {
+function quantise(
+  weights: Float32Array,
+  classes: number,
+  bits: 8 | 16,
+): { q: Int8Array | Int16Array; scale: Float32Array } {
   const maxInt = bits === 8 ? 127 : 32767
   const scale = new Float32Array(classes)
   for (let i = 0; i < weights.length; i++) {
@@ -61,7 +70,12 @@ export function encodeModel(task: string, features: FeatureConfig, heads: FloatH
   const header: ModelHeader = {
     task,
     features,
-    heads: heads.map(({ name, labels, temperature, quantBits }) => ({ name, labels, temperature, quantBits })),
+    heads: heads.map(({ name, labels, temperature, quantBits }) => ({
+      name,
+      labels,
+      temperature,
+      quantBits,
+    })),
   }
   const json = new TextEncoder().encode(JSON.stringify(header))
   const headerEnd = Math.ceil((12 + json.length) / 4) * 4
@@ -69,7 +83,11 @@ export function encodeModel(task: string, features: FeatureConfig, heads: FloatH
   for (const head of heads) {
     const C = head.labels.length
     const { q, scale } = quantise(head.weights, C, head.quantBits)
-    blobs.push(new Uint8Array(head.bias.buffer.slice(0)), new Uint8Array(scale.buffer), new Uint8Array(q.buffer))
+    blobs.push(
+      new Uint8Array(head.bias.buffer.slice(0)),
+      new Uint8Array(scale.buffer),
+      new Uint8Array(q.buffer),
+    )
     const pad = (4 - (q.byteLength % 4)) % 4
     if (pad > 0) blobs.push(new Uint8Array(pad))
   }
@@ -96,7 +114,9 @@ export function decodeModel(bytes: Uint8Array): LinearModel {
   if (view.getUint32(0, true) !== MAGIC) throw new Error('not a Warta model file')
   if (view.getUint32(4, true) !== VERSION) throw new Error('unsupported model file version')
   const jsonLength = view.getUint32(8, true)
-  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, base + 12, jsonLength))) as ModelHeader
+  const header = JSON.parse(
+    new TextDecoder().decode(new Uint8Array(buffer, base + 12, jsonLength)),
+  ) as ModelHeader
   const dim = 1 << header.features.bits
   let offset = base + Math.ceil((12 + jsonLength) / 4) * 4
   const heads: Head[] = header.heads.map((h) => {
@@ -105,12 +125,20 @@ export function decodeModel(bytes: Uint8Array): LinearModel {
     offset += 4 * C
     const scale = new Float32Array(buffer, offset, C)
     offset += 4 * C
-    const weights = h.quantBits === 8 ? new Int8Array(buffer, offset, dim * C) : new Int16Array(buffer, offset, dim * C)
+    const weights =
+      h.quantBits === 8 ? new Int8Array(buffer, offset, dim * C) : new Int16Array(buffer, offset, dim * C)
     offset += weights.byteLength
     offset += (4 - (weights.byteLength % 4)) % 4
     return { ...h, classes: C, bias, scale, weights }
   })
   return { task: header.task, features: header.features, heads }
+}
+
+/** Index of the highest of the first `classes` values (the first one on a tie). */
+export function argmax(values: ArrayLike<number>, classes: number): number {
+  let best = 0
+  for (let c = 1; c < classes; c++) if (values[c]! > values[best]!) best = c
+  return best
 }
 
 /** Class probabilities of one head for a feature vector, written into `out` (length ≥ classes). */
@@ -129,17 +157,7 @@ export function headProbabilities(
     const v = values[p]!
     for (let c = 0; c < C; c++) out[c] = out[c]! + w[base + c]! * v
   }
-  let max = -Infinity
-  for (let c = 0; c < C; c++) {
-    out[c] = (out[c]! * head.scale[c]! + head.bias[c]!) / head.temperature
-    if (out[c]! > max) max = out[c]!
-  }
-  let sum = 0
-  for (let c = 0; c < C; c++) {
-    out[c] = Math.exp(out[c]! - max)
-    sum += out[c]!
-  }
-  for (let c = 0; c < C; c++) out[c] = out[c]! / sum
+  calibratedProbabilities(head, out, 0, out)
 }
 
 /**
@@ -173,7 +191,13 @@ export function packHeads(heads: readonly Head[], dim: number): PackedHeads {
 }
 
 /** Raw integer sums of every packed class for a feature vector, written into `sums` (length ≥ width). */
-export function packedSums(packed: PackedHeads, indices: Int32Array, values: Float32Array, size: number, sums: Float64Array): void {
+export function packedSums(
+  packed: PackedHeads,
+  indices: Int32Array,
+  values: Float32Array,
+  size: number,
+  sums: Float64Array,
+): void {
   const W = packed.width
   const w = packed.weights
   for (let c = 0; c < W; c++) sums[c] = 0
@@ -186,6 +210,11 @@ export function packedSums(packed: PackedHeads, indices: Int32Array, values: Flo
 
 /** Calibrated probabilities of one packed head from the raw sums, written into `out`. */
 export function packedProbabilities(head: Head, offset: number, sums: Float64Array, out: Float64Array): void {
+  calibratedProbabilities(head, sums, offset, out)
+}
+
+/** Scale, bias and temperature applied to a head's raw integer sums, then a softmax; `out` may be `sums`. */
+function calibratedProbabilities(head: Head, sums: Float64Array, offset: number, out: Float64Array): void {
   const C = head.classes
   let max = -Infinity
   for (let c = 0; c < C; c++) {

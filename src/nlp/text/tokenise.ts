@@ -3,8 +3,8 @@ import { normaliseWord } from './normalise-word.ts'
 import { scanTokens } from './scan-tokens.ts'
 import type { Token, TokenKind } from './token.ts'
 
-/** The normalised form of one scanned token (exported for the feature extractor). */
-export function normaliseToken(kind: TokenKind, raw: string): string {
+/** The normalised form of one scanned token. */
+function normaliseToken(kind: TokenKind, raw: string): string {
   switch (kind) {
     case 'word':
       return normaliseWord(raw.toLowerCase())

@@ -1,27 +1,23 @@
-// Readers for the training and evaluation sets (../shared/data and src/nlp/data/gov-comments). Training-time only:
+// Readers for the training and evaluation sets (../shared/data and corpus/gov-comments). Training-time only:
 // the shipped classifier never reads these.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
-import type { HateCategory, HateTarget, IntentLabel, SentimentLabel } from '../types.ts'
+import { corpusPath } from '../corpus-path.ts'
+import type { GovCommentRow } from '../labelling/gov-comment-row.ts'
+import {
+  HATE_CATEGORIES,
+  HATE_TARGETS,
+  INTENT_LABELS,
+  SENTIMENT_LABELS,
+  type HateCategory,
+  type HateTarget,
+  type SentimentLabel,
+} from '../types.ts'
 
-export const SENTIMENTS: readonly SentimentLabel[] = ['positif', 'netral', 'negatif']
-export const INTENTS: readonly IntentLabel[] = [
-  'pertanyaan',
-  'keluhan',
-  'aspirasi',
-  'apresiasi',
-  'permohonan_informasi',
-  'lainnya',
-]
-export const HATE_TARGETS: readonly Exclude<HateTarget, 'none'>[] = ['individu', 'kelompok']
-export const HATE_CATEGORIES: readonly Exclude<HateCategory, 'none'>[] = [
-  'agama',
-  'ras_suku',
-  'fisik',
-  'gender',
-  'lainnya',
-]
+// The target and category heads only run on hate speech, so their classes have no `none`.
+export const TARGET_CLASSES = HATE_TARGETS.filter((target) => target !== 'none')
+export const CATEGORY_CLASSES = HATE_CATEGORIES.filter((category) => category !== 'none')
 
 const repoRoot = join(import.meta.dirname, '../../..')
 
@@ -30,7 +26,7 @@ export function sharedDataDir(): string {
   return process.env.WARTA_NLP_DATA ?? join(repoRoot, '../shared/data')
 }
 
-export const govCommentsDir = join(repoRoot, 'src/nlp/data/gov-comments')
+const govCommentsDir = corpusPath('gov-comments')
 
 const readCsv = (file: string, encoding: BufferEncoding = 'utf8'): Record<string, string>[] =>
   parse<Record<string, string>>(readFileSync(file, encoding), {
@@ -145,20 +141,10 @@ export function loadIbrohim(): HateExample[] {
   })
 }
 
-export interface GovComment {
-  id: string
-  text: string
-  split: 'train' | 'test'
-  source: string
-  intent: IntentLabel
-  sentiment: SentimentLabel
-  abusive: boolean
-  hate_speech: boolean
-  hs_target: HateTarget
-  hs_category: HateCategory
-}
+/** One labelled comment (docs/nlp/labelling-guide.md). */
+export type GovComment = GovCommentRow
 
-/** Every gov-comments/*.jsonl row; files grow during labelling, so this is re-read at each run. */
+/** Every labelled row of corpus/gov-comments/*.jsonl (rows with an unknown label are left out). */
 export function loadGovComments(): GovComment[] {
   if (!existsSync(govCommentsDir)) return []
   const rows: GovComment[] = []
@@ -170,11 +156,11 @@ export function loadGovComments(): GovComment[] {
       try {
         const row = JSON.parse(line) as GovComment
         if (typeof row.text !== 'string' || seen.has(row.id)) continue
-        if (!INTENTS.includes(row.intent) || !SENTIMENTS.includes(row.sentiment)) continue
+        if (!INTENT_LABELS.includes(row.intent) || !SENTIMENT_LABELS.includes(row.sentiment)) continue
         seen.add(row.id)
         rows.push(row)
       } catch {
-        // a line being written right now; the next run reads it
+        // not JSON: left out here; src/nlp/labelling/validate-gov-comments.ts reports it
       }
     }
   }

@@ -32,6 +32,19 @@ export interface HeadTrainingOptions {
   quantBits: 8 | 16
 }
 
+/** What the learners (trainSoftmax, trainNbLogistic) read from a head's settings. */
+export function learnerOptions(options: HeadTrainingOptions, classes: number, dim: number): SoftmaxOptions {
+  return {
+    classes,
+    dim,
+    epochs: options.epochs,
+    lambda: options.lambda,
+    learningRate: options.learningRate,
+    seed: options.seed,
+    balance: options.balance,
+  }
+}
+
 // Chosen by 5-fold CV on SmSA train+valid (docs/nlp/evaluation.md): NB weighting +1.3 macro-F1 over plain softmax.
 export const DEFAULT_HEAD_OPTIONS: HeadTrainingOptions = {
   algorithm: 'nb-logistic',
@@ -80,15 +93,7 @@ export function fitHead(
   options: HeadTrainingOptions,
 ): FittedHead {
   const C = labels.length
-  const softmax: SoftmaxOptions = {
-    classes: C,
-    dim,
-    epochs: options.epochs,
-    lambda: options.lambda,
-    learningRate: options.learningRate,
-    seed: options.seed,
-    balance: options.balance,
-  }
+  const softmax = learnerOptions(options, C, dim)
   const outOfFold: Float64Array[] = Array.from({ length: data.length }, () => new Float64Array(C))
   let temperature = 1
   if (options.calibrationFolds > 1 && data.length >= options.calibrationFolds * 5) {

@@ -1,4 +1,6 @@
 // Classification metrics as sklearn computes them (f1_score macro / binary), so numbers compare with BASELINES.md.
+import { shuffleInPlace } from './rng.ts'
+
 export interface ClassReport {
   precision: number
   recall: number
@@ -62,13 +64,7 @@ export function stratifiedFolds(strata: readonly string[], k: number, rng: () =>
   const folds = new Array<number>(strata.length).fill(0)
   let offset = 0
   for (const key of [...byStratum.keys()].sort()) {
-    const rows = byStratum.get(key)!
-    for (let i = rows.length - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1))
-      const tmp = rows[i]!
-      rows[i] = rows[j]!
-      rows[j] = tmp
-    }
+    const rows = shuffleInPlace(byStratum.get(key)!, rng)
     rows.forEach((row, i) => (folds[row] = (i + offset) % k))
     offset += rows.length
   }

@@ -1,7 +1,8 @@
 // Writes the model card (`<model>.md`) next to each artifact: data and licences, metrics, known weaknesses.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { HeadSummary, ModelName } from './train-models.ts'
+import type { ModelName } from '../models/model-file.ts'
+import type { HeadSummary } from './train-models.ts'
 
 const SOURCES: Record<string, string> = {
   'indonlu-smsa':
@@ -9,7 +10,7 @@ const SOURCES: Record<string, string> = {
   'dkk-semarang':
     'DKK Semarang Instagram comments, train split (yasirabd/sentiment-dkk-semarang @ 0f041d6d; Apache-2.0)',
   'gov-comments':
-    'Warta gov-comments, split=train (src/nlp/data/gov-comments: hand-labelled DKK Semarang comments, Apache-2.0, and comments written by the project, Apache-2.0)',
+    'Warta gov-comments, split=train (corpus/gov-comments: hand-labelled DKK Semarang comments, Apache-2.0, and comments written by the project, Apache-2.0)',
   'dkk-unlabelled-pseudo':
     'Self-training: unlabelled DKK Semarang comments (data_inference_masked.csv, same repository, Apache-2.0) labelled by a first model when its probability ≥ 0.9, weight 0.5; texts labelled anywhere are excluded',
   'id-multilabel-hate-speech':
@@ -20,7 +21,7 @@ const PURPOSE: Record<ModelName, string> = {
   sentiment: 'Sentiment of a comment towards the agency or topic: `positif`, `netral`, `negatif`.',
   abusive: 'Abusive language (crude or insulting words, whoever they hit): `true` / `false`.',
   'hate-speech':
-    'Hate speech (an attack on, or incitement against, a person or a group of people): `true` / `false`; when true, the target (`individu` / `kelompok`) and the SARA category (`agama`, `ras_suku`, `fisik`, `gender`, `lainnya`). Insults aimed only at an institution are not hate speech (rule in `src/nlp/features/hate-rules.ts`).',
+    'Hate speech (an attack on, or incitement against, a person or a group of people): `true` / `false`; when true, the target (`individu` / `kelompok`) and the SARA category (`agama`, `ras_suku`, `fisik`, `gender`, `lainnya`). Insults aimed only at an institution are not hate speech (rule in `src/nlp/rules/hate-rules.ts`).',
   intent:
     'Intent of a comment to a government account: `pertanyaan`, `keluhan`, `aspirasi`, `apresiasi`, `permohonan_informasi`, `lainnya` (definitions: docs/nlp/labelling-guide.md).',
 }

@@ -10,7 +10,11 @@ export function createRng(seed: number): () => number {
   }
 }
 
-export function shuffleInPlace<T>(items: T[], rng: () => number): T[] {
+/** Fisher–Yates shuffle of an array or typed array, driven by `rng`; returns the same object. */
+export function shuffleInPlace<A extends { length: number; [index: number]: unknown }>(
+  items: A,
+  rng: () => number,
+): A {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1))
     const tmp = items[i]!

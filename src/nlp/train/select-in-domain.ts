@@ -1,10 +1,12 @@
 // Model selection without the test split: 5-fold CV over the in-domain TRAIN rows (gov-comments split=train),
 // each fold trained on the public rows plus the other in-domain folds. Run:
 //   npx tsx src/nlp/train/select-in-domain.ts '[{"algorithm":"softmax"},{"algorithm":"nb-logistic"}]'
-import { createFeatureExtractor, DEFAULT_FEATURES } from '../features/feature-extractor.ts'
-import { hateCues, institutionOnly } from '../features/hate-rules.ts'
-import { dedupeKey, INTENTS, loadDkkUnlabelled, loadGovComments, SENTIMENTS } from './datasets.ts'
-import { DEFAULT_HEAD_OPTIONS, trainLinear, type HeadTrainingOptions } from './fit-head.ts'
+import { createFeatureExtractor, DEFAULT_FEATURES } from '../vectorise/feature-extractor.ts'
+import { hateCues, institutionOnly } from '../rules/hate-rules.ts'
+import { INTENT_LABELS, SENTIMENT_LABELS } from '../types.ts'
+import { dedupeKey, loadDkkUnlabelled, loadGovComments } from './datasets.ts'
+import { argmax } from '../models/model-file.ts'
+import { DEFAULT_HEAD_OPTIONS, learnerOptions, trainLinear, type HeadTrainingOptions } from './fit-head.ts'
 import { binaryF1, macroF1, stratifiedFolds } from './metrics.ts'
 import { createRng } from './rng.ts'
 import { buildSparseDataset, subset, type SparseDataset } from './sparse-dataset.ts'
@@ -35,8 +37,7 @@ function pseudoLabel(
   for (let r = 0; r < pool.length && rows.length < limit; r++) {
     scoreSparse(model, pool.indices, pool.values, pool.offsets[r]!, pool.offsets[r + 1]!, out)
     softmaxInPlace(out, 1)
-    let best = 0
-    for (let c = 1; c < model.classes; c++) if (out[c]! > out[best]!) best = c
+    const best = argmax(out, model.classes)
     if (out[best]! >= threshold) {
       rows.push(r)
       labels.push(best)
@@ -74,10 +75,10 @@ const tasks: Record<
   string,
   { rows: Row<string | boolean>[]; labels: readonly string[]; metric: 'macro' | 'binary' }
 > = {
-  sentiment: { rows: sets.sentiment, labels: SENTIMENTS, metric: 'macro' },
+  sentiment: { rows: sets.sentiment, labels: SENTIMENT_LABELS, metric: 'macro' },
   abusive: { rows: sets.abusive, labels: ['false', 'true'], metric: 'binary' },
   hate: { rows: sets.hate, labels: ['false', 'true'], metric: 'binary' },
-  intent: { rows: sets.intent, labels: INTENTS, metric: 'macro' },
+  intent: { rows: sets.intent, labels: INTENT_LABELS, metric: 'macro' },
 }
 
 // The pool never contains a labelled in-domain text (train or test): pseudo-labelling a held-out text would leak.
@@ -124,15 +125,7 @@ for (const [task, spec] of Object.entries(tasks)) {
         train.weights = Float32Array.from(trainRows, (i) =>
           spec.rows[i]!.source === 'gov-comments' ? (trial.inDomainWeight ?? 3) : (trial.publicWeight ?? 1),
         )
-        const softmaxOptions = {
-          classes: spec.labels.length,
-          dim,
-          epochs: options.epochs,
-          lambda: options.lambda,
-          learningRate: options.learningRate,
-          seed: options.seed,
-          balance: options.balance,
-        }
+        const softmaxOptions = learnerOptions(options, spec.labels.length, dim)
         let model = trainLinear(train, softmaxOptions, options.algorithm)
         if (trial.selfTrain) {
           const pseudo = pseudoLabel(model, poolData, trial.selfTrain.threshold, trial.selfTrain.limit)
@@ -143,8 +136,7 @@ for (const [task, spec] of Object.entries(tasks)) {
         const out = new Float64Array(spec.labels.length)
         for (const row of held) {
           scoreSparse(model, data.indices, data.values, data.offsets[row]!, data.offsets[row + 1]!, out)
-          let best = 0
-          for (let c = 1; c < spec.labels.length; c++) if (out[c]! > out[best]!) best = c
+          let best = argmax(out, spec.labels.length)
           if (spec.metric === 'binary') {
             const margin = out[1]! - out[0]!
             const p = 1 / (1 + Math.exp(-margin))

@@ -1,5 +1,5 @@
 // Feature vectors of a whole training set packed into flat typed arrays (CSR), so training touches no objects.
-import type { FeatureExtractor } from '../features/feature-extractor.ts'
+import type { FeatureExtractor } from '../vectorise/feature-extractor.ts'
 
 export interface SparseDataset {
   offsets: Int32Array

@@ -6,26 +6,32 @@ import {
   createFeatureExtractor,
   DEFAULT_FEATURES,
   type FeatureExtractor,
-} from '../features/feature-extractor.ts'
+} from '../vectorise/feature-extractor.ts'
 import {
+  argmax,
   decodeModel,
   encodeModel,
   headProbabilities,
+  MODEL_NAMES,
+  modelsDir,
   type FloatHead,
   type LinearModel,
+  type ModelName,
 } from '../models/model-file.ts'
-import { HATE_CATEGORIES, HATE_TARGETS, INTENTS, loadDkkUnlabelled, SENTIMENTS } from './datasets.ts'
-import { DEFAULT_HEAD_OPTIONS, fitHead, trainLinear, type HeadTrainingOptions } from './fit-head.ts'
+import { INTENT_LABELS, SENTIMENT_LABELS } from '../types.ts'
+import { CATEGORY_CLASSES, loadDkkUnlabelled, TARGET_CLASSES } from './datasets.ts'
+import {
+  DEFAULT_HEAD_OPTIONS,
+  fitHead,
+  learnerOptions,
+  trainLinear,
+  type HeadTrainingOptions,
+} from './fit-head.ts'
 import { macroF1 } from './metrics.ts'
 import { writeModelCard } from './model-cards.ts'
 import { buildSparseDataset, type SparseDataset } from './sparse-dataset.ts'
 import { scoreSparse, softmaxInPlace } from './train-softmax.ts'
 import { buildTrainingSets, type Row } from './training-sets.ts'
-
-export const modelsDir = join(import.meta.dirname, '../models')
-
-export const MODEL_FILES = ['sentiment', 'abusive', 'hate-speech', 'intent'] as const
-export type ModelName = (typeof MODEL_FILES)[number]
 
 export interface HeadSummary {
   model: ModelName
@@ -66,15 +72,7 @@ function pseudoLabelled(
   const self = spec.selfTrain!
   const model = trainLinear(
     data,
-    {
-      classes: spec.labels.length,
-      dim: 1 << extractor.config.bits,
-      epochs: options.epochs,
-      lambda: options.lambda,
-      learningRate: options.learningRate,
-      seed: options.seed,
-      balance: options.balance,
-    },
+    learnerOptions(options, spec.labels.length, 1 << extractor.config.bits),
     options.algorithm,
   )
   const out = new Float64Array(spec.labels.length)
@@ -83,8 +81,7 @@ function pseudoLabelled(
     const v = extractor.extract(text)
     scoreSparse(model, v.indices, v.values, 0, v.size, out)
     softmaxInPlace(out, 1)
-    let best = 0
-    for (let c = 1; c < spec.labels.length; c++) if (out[c]! > out[best]!) best = c
+    const best = argmax(out, spec.labels.length)
     if (out[best]! >= self.threshold)
       rows.push({ text, label: spec.labels[best]!, weight: self.weight, source: 'dkk-unlabelled-pseudo' })
   }
@@ -156,8 +153,6 @@ function quantisationAgreement(
     for (const text of texts) {
       const v = extractor.extract(text)
       headProbabilities(q, v.indices, v.values, v.size, out)
-      let qBest = 0
-      for (let c = 1; c < C; c++) if (out[c]! > out[qBest]!) qBest = c
       const z = new Float64Array(C)
       scoreSparse(
         { classes: C, dim: head.weights.length / C, weights: head.weights, bias: head.bias },
@@ -167,9 +162,7 @@ function quantisationAgreement(
         v.size,
         z,
       )
-      let fBest = 0
-      for (let c = 1; c < C; c++) if (z[c]! > z[fBest]!) fBest = c
-      if (qBest === fBest) same++
+      if (argmax(out, C) === argmax(z, C)) same++
     }
     result[head.name] = same / Math.max(1, texts.length)
   }
@@ -197,7 +190,7 @@ export function trainAllModels(options: TrainOptions = {}): HeadSummary[] {
     sentiment: [
       {
         name: 'sentiment',
-        labels: SENTIMENTS,
+        labels: SENTIMENT_LABELS,
         rows: sets.sentiment,
         selfTrain: { pool: sets.unlabelledPool, threshold: 0.9, weight: 0.5 },
       },
@@ -211,17 +204,19 @@ export function trainAllModels(options: TrainOptions = {}): HeadSummary[] {
         options: { algorithm: 'softmax', balance: true, decisionThreshold: 0.6 },
         weights: { inDomain: 5, public: 0.3 },
       },
-      { name: 'target', labels: HATE_TARGETS, rows: sets.hateTarget, options: { algorithm: 'softmax' } },
+      { name: 'target', labels: TARGET_CLASSES, rows: sets.hateTarget, options: { algorithm: 'softmax' } },
       {
         name: 'category',
-        labels: HATE_CATEGORIES,
+        labels: CATEGORY_CLASSES,
         rows: sets.hateCategory,
         options: { algorithm: 'softmax', balance: true },
       },
     ],
-    intent: [{ name: 'intent', labels: INTENTS, rows: sets.intent, options: { balance: true, epochs: 20 } }],
+    intent: [
+      { name: 'intent', labels: INTENT_LABELS, rows: sets.intent, options: { balance: true, epochs: 20 } },
+    ],
   }
-  for (const name of MODEL_FILES) {
+  for (const name of MODEL_NAMES) {
     const heads = trainHeads(extractor, name, models[name], seed, summaries, progress)
     const bytes = encodeModel(name, extractor.config, heads)
     const agreement = quantisationAgreement(extractor, heads, decodeModel(bytes), probe)

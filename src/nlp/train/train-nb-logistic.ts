@@ -4,7 +4,7 @@
 import type { SparseDataset } from './sparse-dataset.ts'
 import { trainSoftmax, type SoftmaxOptions, type SoftmaxWeights } from './train-softmax.ts'
 
-export function logCountRatios(data: SparseDataset, classes: number, dim: number, alpha = 1): Float32Array[] {
+function logCountRatios(data: SparseDataset, classes: number, dim: number, alpha = 1): Float32Array[] {
   const pos = Array.from({ length: classes }, () => new Float64Array(dim))
   const total = new Float64Array(dim)
   const classMass = new Float64Array(classes)

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { createFeatureExtractor } from '../features/feature-extractor.ts'
+import { createFeatureExtractor } from '../vectorise/feature-extractor.ts'
 import { fitTemperature } from './fit-head.ts'
 import { accuracy, binaryF1, macroF1, stratifiedFolds } from './metrics.ts'
 import { createRng } from './rng.ts'

@@ -1,6 +1,6 @@
 // Multinomial logistic regression on sparse hashed features, trained by SGD with L2 (Bottou's scaled-weights
 // trick keeps each step O(nnz)) and averaging over the later epochs.
-import { createRng } from './rng.ts'
+import { createRng, shuffleInPlace } from './rng.ts'
 import type { SparseDataset } from './sparse-dataset.ts'
 
 export interface SoftmaxOptions {
@@ -46,12 +46,7 @@ export function trainSoftmax(data: SparseDataset, options: SoftmaxOptions): Soft
   let t = 0
   let snapshots = 0
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1))
-      const tmp = order[i]!
-      order[i] = order[j]!
-      order[j] = tmp
-    }
+    shuffleInPlace(order, rng)
     for (let k = 0; k < order.length; k++) {
       const row = order[k]!
       const lr = options.learningRate / (1 + options.learningRate * options.lambda * t)

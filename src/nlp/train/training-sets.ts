@@ -1,6 +1,6 @@
 // Assembles the training set of each product model from the public sets and the in-domain gov-comments, applying
 // the label reconciliation of issue #3 and removing every text that occurs in a test split we report on.
-import { hateCues, institutionOnly } from '../features/hate-rules.ts'
+import { hateCues, institutionOnly } from '../rules/hate-rules.ts'
 import type { HateCategory, HateTarget, IntentLabel, SentimentLabel } from '../types.ts'
 import {
   dedupeKey,

@@ -394,13 +394,13 @@ export const cliMessages = defineMessages({
       '  warta nlp train [--seed N]                 latih ulang semua model (src/nlp/models)\n' +
       '  warta nlp eval [--only {protocols}] [--seed N]\n' +
       '                                             ukur model dengan protokol BASELINES.md dan data uji in-domain\n' +
-      'Data: ../shared/data (atau WARTA_NLP_DATA) dan data berlabel in-domain di src/nlp.',
+      'Data: ../shared/data (atau WARTA_NLP_DATA) dan corpus/gov-comments.',
     en:
       'Usage:\n' +
       '  warta nlp train [--seed N]                 retrain every model (src/nlp/models)\n' +
       '  warta nlp eval [--only {protocols}] [--seed N]\n' +
       '                                             measure the models with the BASELINES.md protocols and in-domain test data\n' +
-      'Data: ../shared/data (or WARTA_NLP_DATA) and the labelled in-domain data under src/nlp.',
+      'Data: ../shared/data (or WARTA_NLP_DATA) and corpus/gov-comments.',
   },
   'cli.nlp_seed_invalid': {
     id: 'warta nlp: --seed harus bilangan bulat',

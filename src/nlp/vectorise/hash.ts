@@ -1,5 +1,5 @@
 // 32-bit FNV-1a over UTF-16 code units, and a mixer to combine hashes (bigrams, namespaces). No allocations.
-export const FNV_OFFSET = 0x811c9dc5
+const FNV_OFFSET = 0x811c9dc5
 
 export function fnv1a(text: string, start = 0, end = text.length, seed = FNV_OFFSET): number {
   let h = seed

@@ -11,7 +11,9 @@ describe('maskPersonalData', () => {
   })
 
   it('masks mobile numbers in local and international form', () => {
-    expect(maskPersonalData('hub wa 0812-3456-7890 atau +62 812 3456 7890')).toBe('hub wa [TELEPON] atau [TELEPON]')
+    expect(maskPersonalData('hub wa 0812-3456-7890 atau +62 812 3456 7890')).toBe(
+      'hub wa [TELEPON] atau [TELEPON]',
+    )
   })
 
   it('masks a 16-digit NIK and an e-mail address', () => {
@@ -19,6 +21,8 @@ describe('maskPersonalData', () => {
   })
 
   it('leaves dates, counts and short numbers alone', () => {
-    expect(maskPersonalData('vaksin tgl 23-08-2021, kuota 1000, dosis 2')).toBe('vaksin tgl 23-08-2021, kuota 1000, dosis 2')
+    expect(maskPersonalData('vaksin tgl 23-08-2021, kuota 1000, dosis 2')).toBe(
+      'vaksin tgl 23-08-2021, kuota 1000, dosis 2',
+    )
   })
 })

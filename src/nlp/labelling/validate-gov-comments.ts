@@ -1,13 +1,18 @@
-// Checks every labelled row in this folder against the labelling guide's schema (docs/nlp/labelling-guide.md)
+// Checks every labelled row in corpus/gov-comments against the labelling guide's schema (docs/nlp/labelling-guide.md)
 // before it is committed, and prints label counts per source and split so the class balance is visible at each batch.
-// Run: npx tsx src/nlp/data/gov-comments/validate-gov-comments.ts   (exit code 1 on any invalid row)
+// Run: npx tsx src/nlp/labelling/validate-gov-comments.ts   (exit code 1 on any invalid row)
 import { readdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { hasUnmaskedHandle, hasUnmaskedNumber, isRealComment, parseGovCommentLine } from './gov-comment-row.ts'
+import { join } from 'node:path'
+import { corpusPath } from '../corpus-path.ts'
+import {
+  hasUnmaskedHandle,
+  hasUnmaskedNumber,
+  isRealComment,
+  parseGovCommentLine,
+} from './gov-comment-row.ts'
 import type { GovCommentRow } from './gov-comment-row.ts'
 
-const folder = dirname(fileURLToPath(import.meta.url))
+const folder = corpusPath('gov-comments')
 
 type CountKey = 'intent' | 'sentiment' | 'abusive' | 'hate_speech' | 'hs_target' | 'hs_category'
 const countKeys: CountKey[] = ['intent', 'sentiment', 'abusive', 'hate_speech', 'hs_target', 'hs_category']

@@ -1,5 +1,5 @@
 // Picks the DKK Semarang comments that get hand-labelled, in a fixed order, so the sample can be rebuilt and audited.
-// Run: npx tsx src/nlp/data/gov-comments/select-dkk-sample.ts [poolDir] > candidates.jsonl
+// Run: npx tsx src/nlp/labelling/select-dkk-sample.ts [poolDir] > candidates.jsonl
 // Output lines: {"id":"dkk-u-<row>","row":<1-based data row in data_inference_masked.csv>,"order":n,"split",...,"text"}
 // The labeller reads the candidates in `order`; the split is fixed by order (every 4th is test) and never changes.
 import { createHash } from 'node:crypto'
@@ -11,7 +11,10 @@ import { maskPersonalData } from './mask-personal-data.ts'
 const poolDir = process.argv[2] ?? '../shared/data/dkk-semarang-instagram'
 
 const readTexts = (file: string): string[] => {
-  const rows = parse<Record<string, string>>(readFileSync(join(poolDir, file)), { columns: true, skip_empty_lines: true })
+  const rows = parse<Record<string, string>>(readFileSync(join(poolDir, file)), {
+    columns: true,
+    skip_empty_lines: true,
+  })
   return rows.map((row) => row.text ?? '')
 }
 
@@ -40,7 +43,10 @@ const namesByRow = new Map<number, string[]>([
 ])
 
 const maskNames = (row: number, text: string): string =>
-  (namesByRow.get(row) ?? []).reduce((masked, name) => masked.replace(new RegExp(`\\b${name}\\b`, 'giu'), '[NAMA]'), text)
+  (namesByRow.get(row) ?? []).reduce(
+    (masked, name) => masked.replace(new RegExp(`\\b${name}\\b`, 'giu'), '[NAMA]'),
+    text,
+  )
 
 const pool = readTexts('data_inference_masked.csv')
 const labelled = new Set([...readTexts('train_masked.csv'), ...readTexts('test_masked.csv')].map(looseKey))
@@ -56,7 +62,9 @@ pool.forEach((raw, index) => {
   const dedupeKey = emojiOnly ? `raw:${text.replace(/@[\w.]+/g, '@')}` : key
   if (seen.has(dedupeKey) || (!emojiOnly && labelled.has(key))) return
   seen.add(dedupeKey)
-  const rank = createHash('sha256').update(`warta-intent-v1:${index + 1}`).digest('hex')
+  const rank = createHash('sha256')
+    .update(`warta-intent-v1:${index + 1}`)
+    .digest('hex')
   candidates.push({ row: index + 1, text, rank, emojiOnly })
 })
 
@@ -71,6 +79,14 @@ for (const candidate of candidates) {
   }
   emojiBudget = Math.min(emojiBudget + 1 / 40, 3)
   const split = order % 4 === 3 ? 'test' : 'train'
-  console.log(JSON.stringify({ id: `dkk-u-${candidate.row}`, row: candidate.row, order, split, text: maskNames(candidate.row, maskPersonalData(candidate.text)) }))
+  console.log(
+    JSON.stringify({
+      id: `dkk-u-${candidate.row}`,
+      row: candidate.row,
+      order,
+      split,
+      text: maskNames(candidate.row, maskPersonalData(candidate.text)),
+    }),
+  )
   order += 1
 }

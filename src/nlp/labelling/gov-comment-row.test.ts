@@ -38,7 +38,11 @@ describe('parseGovCommentLine', () => {
   })
 
   it('accepts hate speech with a target and category', () => {
-    expect(parseGovCommentLine(lineWith({ abusive: true, hate_speech: true, hs_target: 'kelompok', hs_category: 'lainnya' })).ok).toBe(true)
+    expect(
+      parseGovCommentLine(
+        lineWith({ abusive: true, hate_speech: true, hs_target: 'kelompok', hs_category: 'lainnya' }),
+      ).ok,
+    ).toBe(true)
   })
 
   it('rejects a real comment that still names a private handle', () => {
@@ -55,7 +59,9 @@ describe('parseGovCommentLine', () => {
   })
 
   it('accepts an invented handle in a written row', () => {
-    expect(parseGovCommentLine(lineWith({ source: 'written', text: 'coba tanya @budi.santoso99 min' })).ok).toBe(true)
+    expect(
+      parseGovCommentLine(lineWith({ source: 'written', text: 'coba tanya @budi.santoso99 min' })).ok,
+    ).toBe(true)
   })
 
   it('rejects fields the schema does not know', () => {

@@ -1,5 +1,0 @@
-export { normalise } from './normalise.ts'
-export { tokenise, normaliseToken } from './tokenise.ts'
-export { scanTokens } from './scan-tokens.ts'
-export type { TokenVisitor } from './scan-tokens.ts'
-export type { Token, TokenKind } from './token.ts'
