@@ -1,6 +1,7 @@
 // Every message the server may send to a person, in both languages. The API answers a message key with its
 // parameters (and the text in the caller's language); the web app renders the key in the language on screen.
 // Add an area file beside this one and spread it below.
+import { accountsMessages } from './accounts-messages.ts'
 import { authMessages } from './auth-messages.ts'
 import { commonMessages } from './common-messages.ts'
 import type { MessagePair } from './define-messages.ts'
@@ -8,6 +9,7 @@ import type { MessagePair } from './define-messages.ts'
 export const MESSAGES = {
   ...commonMessages,
   ...authMessages,
+  ...accountsMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
