@@ -1,6 +1,4 @@
 // The audit log viewer (auditor and admin: audit.read) and its CSV export (audit.export).
-import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
 import {
   browseAuditLog,
@@ -9,37 +7,10 @@ import {
   type AuditQuery,
 } from '../../../features/audit/browse-audit-log.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
+import type { ApiInstance } from '../../zod-type-provider.ts'
+import { csvFile, entryPage, exportQuery, listQuery, type AuditFilter } from './audit-schemas.ts'
 
-const filterFields = {
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
-  action: z.string().max(100).optional(),
-  objectType: z.string().max(100).optional(),
-  actorUserId: z.uuid().optional(),
-}
-const listQuery = z.object({
-  ...filterFields,
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  beforeId: z.coerce.number().int().min(1).optional(),
-})
-const exportQuery = z.object(filterFields)
-const entryView = z.object({
-  id: z.number(),
-  seq: z.number(),
-  occurredAt: z.string(),
-  actorUserId: z.string().nullable(),
-  actorLabel: z.string(),
-  action: z.string(),
-  objectType: z.string(),
-  objectId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  hash: z.string(),
-})
-
-function toQuery(query: z.infer<typeof exportQuery>): AuditQuery {
+function toQuery(query: AuditFilter): AuditQuery {
   return {
     from: query.from ? periodBound(query.from, false) : undefined,
     to: query.to ? periodBound(query.to, true) : undefined,
@@ -49,7 +20,7 @@ function toQuery(query: z.infer<typeof exportQuery>): AuditQuery {
   }
 }
 
-export function registerAuditRoutes(app: FastifyInstance, context: AppContext): void {
+export function registerAuditRoutes(app: ApiInstance, context: AppContext): void {
   app.get(
     '/audit',
     {
@@ -58,11 +29,11 @@ export function registerAuditRoutes(app: FastifyInstance, context: AppContext): 
         summary:
           'Audit entries of your instansi, newest first; from/to as dates (whole Jakarta days) or ISO times; page with beforeId = nextBeforeId',
         querystring: listQuery,
-        response: { 200: z.object({ items: z.array(entryView), nextBeforeId: z.number().nullable() }) },
+        response: { 200: entryPage },
       },
     },
     async (request) => {
-      const query = request.query as z.infer<typeof listQuery>
+      const query = request.query
       return browseAuditLog(context, requireActor(request), {
         ...toQuery(query),
         limit: query.limit,
@@ -78,13 +49,14 @@ export function registerAuditRoutes(app: FastifyInstance, context: AppContext): 
         tags: ['audit'],
         summary: 'The filtered audit log as CSV (auditor: audit.export); the export is itself audited',
         querystring: exportQuery,
+        response: { 200: csvFile },
       },
     },
     async (request, reply) => {
       const csv = await exportAuditCsv(
         context,
         requireActor(request),
-        toQuery(request.query as z.infer<typeof exportQuery>),
+        toQuery(request.query),
         requestMeta(request),
       )
       return reply

@@ -1,6 +1,4 @@
 // The signed-in user's own security settings: password, two-factor authentication, sessions and API tokens.
-import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
 import { createApiToken, listMyApiTokens, revokeMyApiToken } from '../../../features/identity/api-tokens.ts'
 import { changeOwnPassword } from '../../../features/identity/change-password.ts'
@@ -13,50 +11,23 @@ import {
   twoFactorStatus,
 } from '../../../features/identity/two-factor.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
+import type { ApiInstance } from '../../zod-type-provider.ts'
+import { idParams, ok } from '../shared-schemas.ts'
+import {
+  codeBody,
+  createdTokenView,
+  disableBody,
+  enrolmentView,
+  passwordBody,
+  passwordChangedView,
+  recoveryCodesView,
+  sessionList,
+  tokenBody,
+  tokenList,
+  twoFactorStatusView,
+} from './me-schemas.ts'
 
-const ok = z.object({ ok: z.literal(true) })
-const idParams = z.object({ id: z.uuid() })
-const code = z.string().trim().min(6).max(10)
-
-const passwordBody = z.object({
-  currentPassword: z.string().min(1).max(1024),
-  newPassword: z.string().min(1).max(1024),
-})
-const confirmBody = z.object({ code })
-const disableBody = z.object({
-  password: z.string().min(1).max(1024),
-  totp: z.string().trim().max(10).optional(),
-  recoveryCode: z.string().trim().max(40).optional(),
-})
-
-const sessionView = z.object({
-  id: z.string(),
-  current: z.boolean(),
-  method: z.string(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  createdAt: z.string(),
-  lastSeenAt: z.string(),
-  expiresAt: z.string(),
-})
-
-const tokenGrant = z.object({ unitId: z.uuid(), role: z.string().min(1) })
-const tokenView = z.object({
-  id: z.string(),
-  name: z.string(),
-  hint: z.string(),
-  grants: z.array(z.object({ unitId: z.string(), role: z.string() })),
-  expiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  createdAt: z.string(),
-})
-const tokenBody = z.object({
-  name: z.string().trim().min(1, 'Beri nama token, misalnya "skrip laporan".').max(100),
-  grants: z.array(tokenGrant).max(100).optional(),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
-})
-
-export function registerMeRoutes(app: FastifyInstance, context: AppContext): void {
+export function registerMeRoutes(app: ApiInstance, context: AppContext): void {
   app.post(
     '/me/password',
     {
@@ -64,7 +35,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
         tags: ['me'],
         summary: 'Change your password (needs the current one; ends your other sessions)',
         body: passwordBody,
-        response: { 200: z.object({ revokedSessions: z.number() }) },
+        response: { 200: passwordChangedView },
       },
     },
     async (request) => {
@@ -73,7 +44,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
         context,
         actor,
         request.auth?.sessionId ?? null,
-        request.body as z.infer<typeof passwordBody>,
+        request.body,
         requestMeta(request),
       )
     },
@@ -85,9 +56,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: {
         tags: ['me'],
         summary: 'Two-factor status: enabled, required by your roles, recovery codes left',
-        response: {
-          200: z.object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number() }),
-        },
+        response: { 200: twoFactorStatusView },
       },
     },
     async (request) => twoFactorStatus(context, requireActor(request)),
@@ -99,7 +68,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: {
         tags: ['me'],
         summary: 'Start TOTP enrolment: a new secret, its otpauth:// URI and a QR code (data URL)',
-        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() }) },
+        response: { 200: enrolmentView },
       },
     },
     async (request) => startTwoFactorEnrolment(context, requireActor(request)),
@@ -112,13 +81,13 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
         tags: ['me'],
         summary:
           'Confirm enrolment with a code from the app; returns 10 one-time recovery codes (shown once)',
-        body: confirmBody,
-        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
+        body: codeBody,
+        response: { 200: recoveryCodesView },
       },
     },
     async (request) => {
       const actor = requireActor(request)
-      const body = request.body as z.infer<typeof confirmBody>
+      const body = request.body
       return confirmTwoFactorEnrolment(
         context,
         actor,
@@ -135,12 +104,12 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: {
         tags: ['me'],
         summary: 'Replace your recovery codes (needs a current TOTP code)',
-        body: confirmBody,
-        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
+        body: codeBody,
+        response: { 200: recoveryCodesView },
       },
     },
     async (request) => {
-      const body = request.body as z.infer<typeof confirmBody>
+      const body = request.body
       return regenerateRecoveryCodes(context, requireActor(request), body.code, requestMeta(request))
     },
   )
@@ -156,12 +125,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       },
     },
     async (request) => {
-      await disableTwoFactor(
-        context,
-        requireActor(request),
-        request.body as z.infer<typeof disableBody>,
-        requestMeta(request),
-      )
+      await disableTwoFactor(context, requireActor(request), request.body, requestMeta(request))
       return { ok: true as const }
     },
   )
@@ -172,7 +136,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: {
         tags: ['me'],
         summary: 'Your active sessions',
-        response: { 200: z.object({ items: z.array(sessionView) }) },
+        response: { 200: sessionList },
       },
     },
     async (request) => ({
@@ -186,7 +150,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: { tags: ['me'], summary: 'End one of your sessions', params: idParams, response: { 200: ok } },
     },
     async (request, reply) => {
-      const { id } = request.params as z.infer<typeof idParams>
+      const { id } = request.params
       await revokeMySession(context, requireActor(request), id, requestMeta(request))
       if (id === request.auth?.sessionId) reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return { ok: true as const }
@@ -199,7 +163,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: {
         tags: ['me'],
         summary: 'Your personal API tokens (values are never shown again)',
-        response: { 200: z.object({ items: z.array(tokenView) }) },
+        response: { 200: tokenList },
       },
     },
     async (request) => ({ items: await listMyApiTokens(context, requireActor(request)) }),
@@ -212,11 +176,11 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
         tags: ['me'],
         summary: 'Create a personal API token; the value (wrt_…) is returned once',
         body: tokenBody,
-        response: { 200: z.object({ token: z.string(), apiToken: tokenView }) },
+        response: { 200: createdTokenView },
       },
     },
     async (request) => {
-      const body = request.body as z.infer<typeof tokenBody>
+      const body = request.body
       return createApiToken(
         context,
         requireActor(request),
@@ -241,7 +205,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       },
     },
     async (request) => {
-      const { id } = request.params as z.infer<typeof idParams>
+      const { id } = request.params
       await revokeMyApiToken(context, requireActor(request), id, requestMeta(request))
       return { ok: true as const }
     },
