@@ -47,7 +47,7 @@ export const meView = z
   .meta({ id: 'Me' })
 
 export const oidcCallbackQuery = z
-  .object({ code: z.string().max(2000).optional(), state: z.string().max(2000).optional() })
+  .object({ code: z.string().max(8000).optional(), state: z.string().max(8000).optional() })
   .loose()
 
 /** A redirect: no body, the Location header says where. */
