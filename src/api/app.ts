@@ -122,15 +122,12 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await api.register(async (child) => registerApiRoutes(child, context), { prefix: '/api' })
 
   if (options.serveWeb && existsSync(webDist)) {
-    await app.register(async (web) => {
-      web.addHook('onRoute', markPublic)
-      await web.register(fastifyStatic, {
-        root: webDist,
-        prefix: '/',
-        wildcard: false,
-        index: ['index.html'],
-      })
+    // The web app's files are public. fastify-static goes on the root (the not-found handler uses its sendFile
+    // for client-side routes); the hook sees only routes registered after it, and marks only those outside /api.
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api')) markPublic(route)
     })
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] })
   }
   return app
 }
