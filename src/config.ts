@@ -28,6 +28,13 @@ const configSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_LABEL: z.string().min(1).default('SSO'),
+  WARTA_METRICS_TOKEN: z
+    .string()
+    .min(16, 'WARTA_METRICS_TOKEN must be at least 16 characters')
+    .regex(/^\S+$/, 'WARTA_METRICS_TOKEN must not contain spaces')
+    .optional(),
+  WARTA_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  WARTA_PUBLIC_API_DOCS: booleanString.default(false),
 })
 
 export interface Config {
@@ -45,6 +52,11 @@ export interface Config {
   readonly secureCookies: boolean
   readonly login: { readonly maxAttempts: number; readonly lockMinutes: number }
   readonly sessionHours: number
+  /** Prometheus metrics: the bearer token /metrics requires, and the port of a separate metrics listener. When
+   *  neither is set, /metrics is not served. */
+  readonly metrics: { readonly token: string | undefined; readonly port: number | undefined }
+  /** Serve /api/docs and /api/openapi.json without a session or token. */
+  readonly publicApiDocs: boolean
   readonly oidc:
     | {
         readonly issuer: string
@@ -73,6 +85,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       'Invalid configuration: set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none.',
     )
   }
+  if (e.WARTA_METRICS_PORT !== undefined && e.WARTA_METRICS_PORT !== 0 && e.WARTA_METRICS_PORT === e.PORT) {
+    throw new ConfigError(
+      'Invalid configuration: WARTA_METRICS_PORT must differ from PORT (it is a separate listener).',
+    )
+  }
   const publicUrl = e.WARTA_PUBLIC_URL ?? `http://localhost:${e.PORT}`
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
@@ -90,6 +107,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       lockMinutes: e.WARTA_LOGIN_LOCK_MINUTES,
     }),
     sessionHours: e.WARTA_SESSION_HOURS,
+    metrics: Object.freeze({ token: e.WARTA_METRICS_TOKEN, port: e.WARTA_METRICS_PORT }),
+    publicApiDocs: e.WARTA_PUBLIC_API_DOCS,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({

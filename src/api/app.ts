@@ -1,15 +1,22 @@
-// The Fastify application: security headers, zod-validated routes with an OpenAPI document, authentication,
-// the API resources under /api, health and metrics, and the built web app with client-side routing.
+// The Fastify application: security headers, zod-typed routes with an OpenAPI document, authentication (every
+// route private unless marked public), the API resources under /api, health and metrics, and the built web app
+// with client-side routing.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify'
 import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { AppContext } from '../context.ts'
-import { errorBody, errorHandler, requestLocale } from './error-handler.ts'
-import { openApiTransform, useZodSchemas } from './zod-schema.ts'
+import { boundedText, errorBody, errorHandler, requestLocale } from './error-handler.ts'
+import { BODY_LIMITS } from './body-limits.ts'
+import {
+  openApiTransform,
+  openApiTransformObject,
+  schemaErrorFormatter,
+  useZodTypeProvider,
+} from './zod-type-provider.ts'
 import { registerAuthentication } from './auth/authenticate.ts'
 import { registerApiRoutes } from './routes/index.ts'
 import { registerHealthRoutes } from './routes/health/health-routes.ts'
@@ -34,6 +41,10 @@ export interface BuildAppOptions {
   serveWeb?: boolean
 }
 
+function markPublic(route: RouteOptions): void {
+  route.config = { ...route.config, public: true }
+}
+
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   // pino's Logger type is richer than Fastify's logger interface; typing the instance with the base interface keeps
   // plugin and route types the plain FastifyInstance everywhere else.
@@ -41,9 +52,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   const app = Fastify({
     loggerInstance: logger,
     trustProxy: context.config.trustProxy,
-    bodyLimit: 10 * 1024 * 1024,
+    bodyLimit: BODY_LIMITS.default,
+    schemaErrorFormatter,
   })
-  useZodSchemas(app)
+  const api = useZodTypeProvider(app)
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler((request, reply) => {
     if (
@@ -57,7 +69,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     return reply.status(404).send(
       errorBody(requestLocale(request), 'not_found', 'common.route_not_found', {
         method: request.method,
-        path: request.url.split('?')[0] ?? '',
+        path: boundedText(request.url.split('?')[0] ?? ''),
       }),
     )
   })
@@ -93,15 +105,28 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
       security: [{ bearerAuth: [] }, { cookieAuth: [] }],
     },
     transform: openApiTransform,
+    transformObject: openApiTransformObject,
   })
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  // The API documentation needs a session or token unless the operator publishes it (WARTA_PUBLIC_API_DOCS).
+  const publicDocs = context.config.publicApiDocs
+  await app.register(async (docs) => {
+    if (publicDocs) docs.addHook('onRoute', markPublic)
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  })
+  app.get('/api/openapi.json', { config: { public: publicDocs }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  )
 
   registerAuthentication(app, context)
-  registerHealthRoutes(app, context)
-  await app.register(async (api) => registerApiRoutes(api, context), { prefix: '/api' })
+  registerHealthRoutes(api, context)
+  await api.register(async (child) => registerApiRoutes(child, context), { prefix: '/api' })
 
   if (options.serveWeb && existsSync(webDist)) {
+    // The web app's files are public. fastify-static goes on the root (the not-found handler uses its sendFile
+    // for client-side routes); the hook sees only routes registered after it, and marks only those outside /api.
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api')) markPublic(route)
+    })
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] })
   }
   return app

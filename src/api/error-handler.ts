@@ -2,7 +2,7 @@
 // its parameters (the web app renders it in the language on screen) and carries the text in the caller's
 // language (Accept-Language: en → English, otherwise Bahasa Indonesia). Bad input is a 400 with per-field
 // problems, never a 500; an unexpected error is logged in full and answered without internals.
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify'
 import { ZodError } from 'zod'
 import { isAppError } from '../features/app-error.ts'
 import type { Locale } from '../shared/dates.ts'
@@ -11,6 +11,7 @@ import type {
   ApiErrorCode,
   AppErrorCode,
   FieldProblems,
+  Problem,
   RenderedProblem,
 } from '../shared/errors.ts'
 import { isMessageKey, type MessageKey } from '../shared/messages/catalogue.ts'
@@ -67,19 +68,57 @@ export function errorBody(
   }
 }
 
-/** Zod issues → field problems. A schema message that is a catalogue key is used as is; otherwise by issue kind. */
-export function zodProblems(error: ZodError): FieldProblems {
-  const problems: Record<string, { key: MessageKey; params?: MessageParams }> = {}
-  for (const issue of error.issues) {
-    const field = issue.path.join('.') || '_'
-    if (problems[field]) continue
-    if (Object.keys(problems).length >= MAX_ERROR_DETAILS) break
+/** Field paths and texts taken from the request are cut to this length: the answer stays small whatever was sent. */
+const MAX_FIELD_LENGTH = 100
+const MAX_TEXT_LENGTH = 200
+
+/** Cuts a text taken from the request to `max` characters and replaces what cannot be sent back (NUL, lone surrogates). */
+export function boundedText(text: string, max = MAX_TEXT_LENGTH): string {
+  const cut = text.length > max ? `${text.slice(0, max - 1)}…` : text
+  return cut.replaceAll('\u0000', '\\0').toWellFormed()
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return boundedText(path.map(String).join('.') || '_', MAX_FIELD_LENGTH)
+}
+
+type Issue = ZodError['issues'][number]
+
+/** Zod issues → field problems (the first problem of each field, at most MAX_ERROR_DETAILS fields). */
+export function zodProblems(issues: readonly Issue[]): FieldProblems {
+  const problems: Record<string, Problem> = {}
+  let count = 0
+  for (const issue of issues) {
+    const field = fieldName(issue.path)
+    if (Object.hasOwn(problems, field)) continue
+    if (count >= MAX_ERROR_DETAILS) break
     problems[field] = problemOfIssue(issue)
+    count++
   }
   return problems
 }
 
-function problemOfIssue(issue: ZodError['issues'][number]): { key: MessageKey; params?: MessageParams } {
+/**
+ * The provider reports a failed zod validation as Fastify validation errors: the zod issue's code as `keyword`,
+ * its path as `instancePath` (`/pengelola/0/userId`) and the rest of the issue in `params`. This turns them
+ * back into issues.
+ */
+function issuesOfValidation(validation: readonly FastifySchemaValidationError[]): Issue[] {
+  return validation.map(
+    (error) =>
+      ({
+        ...error.params,
+        code: error.keyword,
+        message: error.message ?? '',
+        path: error.instancePath
+          .split('/')
+          .slice(1)
+          .filter((segment) => segment !== ''),
+      }) as unknown as Issue,
+  )
+}
+
+function problemOfIssue(issue: Issue): Problem {
   if (isMessageKey(issue.message)) return { key: issue.message }
   switch (issue.code) {
     case 'too_small':
@@ -97,16 +136,19 @@ function problemOfIssue(issue: ZodError['issues'][number]): { key: MessageKey; p
         return { key: 'validation.too_many', params: { maximum: Number(issue.maximum) } }
       return { key: 'validation.too_big', params: { maximum: Number(issue.maximum) } }
     case 'invalid_value':
-      return { key: 'validation.choose_one', params: { options: issue.values.map(String) } }
+      return {
+        key: 'validation.choose_one',
+        params: { options: issue.values.slice(0, 20).map((value) => boundedText(String(value), 40)) },
+      }
     case 'invalid_format':
       if (issue.format === 'uuid') return { key: 'validation.uuid' }
       if (issue.format === 'email') return { key: 'validation.email' }
       if (issue.format === 'url') return { key: 'validation.url' }
       if (issue.format === 'datetime') return { key: 'validation.datetime' }
       if (issue.format === 'date') return { key: 'validation.date' }
-      return { key: 'common.text', params: { text: issue.message } }
+      return { key: 'validation.invalid' }
     case 'unrecognized_keys':
-      return { key: 'validation.unknown_field', params: { field: issue.keys.join(', ') } }
+      return { key: 'validation.unknown_field', params: { field: unknownKeys(issue.keys) } }
     case 'invalid_type':
       return issue.input === undefined ? { key: 'validation.required' } : { key: 'validation.invalid' }
     case 'custom':
@@ -116,6 +158,26 @@ function problemOfIssue(issue: ZodError['issues'][number]): { key: MessageKey; p
     case 'not_multiple_of':
       return { key: 'validation.invalid' }
   }
+}
+
+function unknownKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 5).map((key) => boundedText(key, 40))
+  return keys.length > shown.length ? `${shown.join(', ')}, … (${keys.length})` : shown.join(', ')
+}
+
+/** The answer to bad input: a short summary of the first few fields, and the field problems. */
+function invalidInput(locale: Locale, details: FieldProblems): ApiErrorBody {
+  const summary = Object.entries(details)
+    .slice(0, 5)
+    .map(([field, problem]) => `${field}: ${formatMessage(locale, problem.key, problem.params)}`)
+    .join('; ')
+  return errorBody(
+    locale,
+    'invalid_input',
+    'common.check_fields',
+    { summary: boundedText(summary, 600) },
+    details,
+  )
 }
 
 export function errorHandler(
@@ -129,27 +191,39 @@ export function errorHandler(
       .status(STATUS[error.code])
       .send(errorBody(locale, error.code, error.key, error.params, error.details))
   }
-  const validation = (error as FastifyError & { cause?: unknown }).cause
-  if (error instanceof ZodError || validation instanceof ZodError) {
-    const details = zodProblems(error instanceof ZodError ? error : (validation as ZodError))
-    const summary = Object.entries(details)
-      .slice(0, 5)
-      .map(([field, problem]) => `${field}: ${formatMessage(locale, problem.key, problem.params)}`)
-      .join('; ')
+  const fastifyError = error as FastifyError
+  if (fastifyError.validation && fastifyError.validation.length > 0) {
     return reply
       .status(400)
-      .send(errorBody(locale, 'invalid_input', 'common.check_fields', { summary }, details))
+      .send(invalidInput(locale, zodProblems(issuesOfValidation(fastifyError.validation))))
   }
-  const fastifyError = error as FastifyError
-  if (fastifyError.statusCode === 413) {
-    return reply
-      .status(413)
-      .send(errorBody(locale, 'payload_too_large', 'common.body_too_large', { limit: '' }))
+  if (error instanceof ZodError)
+    return reply.status(400).send(invalidInput(locale, zodProblems(error.issues)))
+  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastifyError.statusCode === 413) {
+    const limit = request.routeOptions.bodyLimit
+    return reply.status(413).send(
+      errorBody(locale, 'payload_too_large', 'common.body_too_large', {
+        kilobytes: Math.floor((limit ?? 0) / 1024),
+      }),
+    )
+  }
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return reply.status(415).send(
+      errorBody(locale, 'invalid_input', 'common.unsupported_media_type', {
+        type: boundedText(request.headers['content-type'] ?? '', 100),
+      }),
+    )
+  }
+  if (
+    fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+  ) {
+    return reply.status(400).send(errorBody(locale, 'invalid_input', 'common.invalid_json'))
   }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return reply
       .status(fastifyError.statusCode)
-      .send(errorBody(locale, 'invalid_input', 'common.text', { text: fastifyError.message }))
+      .send(errorBody(locale, 'invalid_input', 'common.text', { text: boundedText(fastifyError.message) }))
   }
   request.log.error({ err: error }, 'unhandled error')
   return reply.status(500).send(errorBody(locale, 'internal', 'common.internal'))

@@ -11,7 +11,7 @@ declare module 'fastify' {
 }
 
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.')
+  if (!request.actor) throw new AppError('unauthenticated', 'common.unauthenticated')
   return request.actor
 }
 

@@ -1,4 +1,7 @@
-// Authentication for every /api request: the session cookie or a personal API token sets `request.actor`.
+// Authentication for every request: the session cookie or a personal API token sets `request.actor`. A route
+// answers anonymous callers only when it is marked `config: { public: true }` (sign-in, setup, health, the web
+// app); every other route answers 401 here, in onRequest, before its body is read or parsed, so a stranger's
+// request costs no more than a cookie lookup.
 // Cookie-authenticated mutations must carry the session's CSRF token in X-CSRF-Token (tokens are not sent by
 // browsers on their own, so token requests need none). A session still limited to 2FA enrolment/verification or
 // a password change reaches only the routes that lift the limit.
@@ -20,6 +23,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: Authenticated | null
   }
+  interface FastifyContextConfig {
+    /** Answered without a session or token. Every route without it refuses anonymous callers with 401. */
+    public?: boolean
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -27,15 +34,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Mutations that happen before there is a session, or that replace it; they accept JSON only (no form CSRF). */
 const CSRF_EXEMPT = new Set(['POST /api/auth/login', 'POST /api/setup'])
 
-const ALWAYS_OPEN = new Set([
-  'GET /api/auth/me',
-  'POST /api/auth/logout',
-  'GET /api/auth/options',
-  'GET /api/auth/oidc/start',
-  'GET /api/auth/oidc/callback',
-  'GET /api/setup',
-  'GET /api/openapi.json',
-])
+/** Open to a limited session besides the public routes (which anyone may call). */
+const ALWAYS_OPEN = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'GET /api/openapi.json'])
 const OPEN_WHEN: Record<SessionRestriction, ReadonlySet<string>> = {
   // A person held at enrolment or at the password change may still switch the language of those screens.
   enrol_two_factor: new Set([
@@ -90,7 +90,11 @@ export function registerAuthentication(app: FastifyInstance, context: AppContext
   app.decorateRequest('actor', null)
   app.decorateRequest('auth', null)
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return
+    // No route matched: the not-found handler answers (or serves the web app's client-side routes).
+    if (request.routeOptions.url === undefined) return
+    const isPublic = request.routeOptions.config.public === true
+    // Health, metrics (which checks its own token) and the web app's files know no session.
+    if (isPublic && !request.url.startsWith('/api/')) return
     const routeKey = `${request.method} ${request.routeOptions.url ?? ''}`
 
     const bearer = bearerToken(request)
@@ -102,7 +106,8 @@ export function registerAuthentication(app: FastifyInstance, context: AppContext
       const cookie = request.cookies[SESSION_COOKIE]
       if (cookie) auth = await authenticateSessionToken(context, cookie)
     }
-    if (!auth) return
+    if (!auth)
+      return isPublic ? undefined : deny(request, reply, 401, 'unauthenticated', 'common.unauthenticated')
 
     if (auth.kind === 'session' && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(routeKey)) {
       const header = request.headers['x-csrf-token']
@@ -114,9 +119,9 @@ export function registerAuthentication(app: FastifyInstance, context: AppContext
 
     if (
       auth.restriction &&
+      !isPublic &&
       !ALWAYS_OPEN.has(routeKey) &&
-      !OPEN_WHEN[auth.restriction].has(routeKey) &&
-      !CSRF_EXEMPT.has(routeKey)
+      !OPEN_WHEN[auth.restriction].has(routeKey)
     ) {
       const { code, key } = RESTRICTION_REPLY[auth.restriction]
       return deny(request, reply, 403, code, key)

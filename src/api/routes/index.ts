@@ -1,7 +1,7 @@
 // Every API resource. One folder per resource under routes/, each exporting a registration function.
 // Add a line here when you add a resource.
-import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../context.ts'
+import type { ApiInstance } from '../zod-type-provider.ts'
 import { registerAuthRoutes } from './auth/auth-routes.ts'
 import { registerMeRoutes } from './me/me-routes.ts'
 import { registerSetupRoutes } from './setup/setup-routes.ts'
@@ -12,7 +12,7 @@ import { registerNamingRoutes } from './naming/naming-routes.ts'
 import { registerCalendarRoutes } from './calendar/calendar-routes.ts'
 import { registerAuditRoutes } from './audit/audit-routes.ts'
 
-export async function registerApiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
   registerMeRoutes(app, context)
   registerUsersRoutes(app, context)

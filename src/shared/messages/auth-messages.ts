@@ -6,6 +6,14 @@ export const authMessages = defineMessages({
     id: 'Token API tidak valid, sudah dicabut, atau kedaluwarsa.',
     en: 'The API token is not valid, was revoked, or has expired.',
   },
+  'auth.two_factor_browser_only': {
+    id: 'Verifikasi dua langkah hanya untuk sesi peramban.',
+    en: 'Two-step verification is only for browser sessions.',
+  },
+  'auth.token_name_required': {
+    id: 'Beri nama token, misalnya "skrip laporan".',
+    en: 'Name the token, for example "report script".',
+  },
   'auth.csrf_failed': {
     id: 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.',
     en: 'The security token (CSRF) is missing or does not match. Reload the page and try again.',

@@ -20,8 +20,20 @@ export const commonMessages = defineMessages({
   'common.unauthenticated': { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
   'common.check_fields': { id: 'Periksa isian: {summary}', en: 'Check the fields: {summary}' },
   'common.body_too_large': {
-    id: 'Data yang dikirim terlalu besar untuk permintaan ini.',
-    en: 'The data sent is too large for this request.',
+    id: 'Data yang dikirim terlalu besar untuk permintaan ini (paling banyak {kilobytes:number} KB).',
+    en: 'The data sent is too large for this request (at most {kilobytes:number} KB).',
+  },
+  'common.metrics_token': {
+    id: 'Metrik memerlukan token (Authorization: Bearer <WARTA_METRICS_TOKEN>).',
+    en: 'Metrics need the token (Authorization: Bearer <WARTA_METRICS_TOKEN>).',
+  },
+  'common.invalid_json': {
+    id: 'Data yang dikirim bukan JSON yang sah.',
+    en: 'The data sent is not valid JSON.',
+  },
+  'common.unsupported_media_type': {
+    id: 'Jenis data "{type}" tidak diterima di sini; kirim JSON.',
+    en: 'Data of type "{type}" is not accepted here; send JSON.',
   },
 
   'validation.required': { id: 'Wajib diisi.', en: 'Required.' },
@@ -43,6 +55,15 @@ export const commonMessages = defineMessages({
   'validation.url': {
     id: 'Tulis alamat lengkap yang diawali https://.',
     en: 'Enter a full address starting with https://.',
+  },
+  'validation.choose_unit': { id: 'Pilih unit.', en: 'Choose a unit.' },
+  'validation.slug': {
+    id: 'Hanya huruf kecil, angka dan tanda hubung (misalnya diskominfo-kota).',
+    en: 'Only lower-case letters, digits and hyphens (for example diskominfo-kota).',
+  },
+  'validation.unit_code': {
+    id: 'Kode unit hanya huruf, angka, titik, garis bawah dan tanda hubung.',
+    en: 'A unit code has only letters, digits, dots, underscores and hyphens.',
   },
   'validation.unknown_field': { id: 'Isian "{field}" tidak dikenal.', en: 'Unknown field "{field}".' },
   'validation.text_control_chars': {

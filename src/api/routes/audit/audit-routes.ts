@@ -1,8 +1,7 @@
 // The audit log viewer (auditor and admin: audit.read), one whole entry, the filter choices, the CSV export
 // (audit.export) and the signed checkpoints an auditor downloads. Texts (labels, names, values) come in the
 // language of `?locale=` or else Accept-Language.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { z } from 'zod'
+import type { FastifyRequest } from 'fastify'
 import type { AppContext } from '../../../context.ts'
 import {
   auditFilterChoices,
@@ -18,90 +17,28 @@ import {
   listCheckpointsFor,
   signingKeyFor,
 } from '../../../features/audit/checkpoints.ts'
-import { checkpointFileSchema } from '../../../features/audit/checkpoint-file.ts'
 import type { Locale } from '../../../shared/dates.ts'
 import { requestLocale } from '../../error-handler.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
+import type { ApiInstance } from '../../zod-type-provider.ts'
+import {
+  checkpointCreated,
+  checkpointFile,
+  checkpointPage,
+  csvFile,
+  entryDetail,
+  entryIdParams,
+  entryPage,
+  exportQuery,
+  filterChoices,
+  listQuery,
+  localeQuery,
+  pageQuery,
+  signingKey,
+  type AuditFilter,
+} from './audit-schemas.ts'
 
-const localeField = {
-  locale: z.enum(['id', 'en']).optional(),
-}
-const filterFields = {
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
-  action: z.string().max(100).optional(),
-  objectType: z.string().max(100).optional(),
-  actorUserId: z.uuid().optional(),
-  actorLabel: z.string().max(320).optional(),
-  ...localeField,
-}
-const listQuery = z.object({
-  ...filterFields,
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  beforeId: z.coerce.number().int().min(1).optional(),
-})
-const exportQuery = z.object(filterFields)
-const localeQuery = z.object(localeField)
-const idParams = z.object({ id: z.coerce.number().int().min(1) })
-const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  beforeId: z.coerce.number().int().min(1).optional(),
-})
-
-const change = z.object({
-  field: z.string(),
-  fieldLabel: z.string(),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-  truncated: z.literal(true).optional(),
-})
-const entryView = z.object({
-  id: z.number(),
-  seq: z.number(),
-  occurredAt: z.string(),
-  actorUserId: z.string().nullable(),
-  actorLabel: z.string(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  actionLabel: z.string(),
-  objectType: z.string(),
-  objectTypeLabel: z.string(),
-  objectId: z.string().nullable(),
-  objectLabel: z.string().nullable(),
-  objectLabelSource: z.enum(['current', 'entry']).nullable(),
-  changes: z.array(change),
-  before: z.unknown(),
-  after: z.unknown(),
-  truncated: z.boolean(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  hash: z.string(),
-})
-const entryDetail = entryView.extend({ prevHash: z.string(), hashVersion: z.number() })
-const choice = z.object({ value: z.string(), label: z.string() })
-const filterChoices = z.object({
-  actions: z.array(choice),
-  objectTypes: z.array(choice),
-  actors: z.array(
-    z.object({ userId: z.string().nullable(), actorLabel: z.string().nullable(), label: z.string() }),
-  ),
-})
-const checkpointView = z.object({
-  id: z.number(),
-  seq: z.number(),
-  headHash: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  keyFingerprint: z.string(),
-  fileName: z.string(),
-})
-const signingKey = z.object({
-  algorithm: z.literal('Ed25519'),
-  fingerprint: z.string(),
-  publicKeyPem: z.string(),
-})
-
-function toQuery(query: z.infer<typeof exportQuery>): AuditQuery {
+function toQuery(query: AuditFilter): AuditQuery {
   return {
     from: query.from ? periodBound(query.from, false) : undefined,
     to: query.to ? periodBound(query.to, true) : undefined,
@@ -116,7 +53,7 @@ function localeOf(request: FastifyRequest, chosen: Locale | undefined): Locale {
   return chosen ?? requestLocale(request)
 }
 
-export function registerAuditRoutes(app: FastifyInstance, context: AppContext): void {
+export function registerAuditRoutes(app: ApiInstance, context: AppContext): void {
   app.get(
     '/audit',
     {
@@ -125,11 +62,11 @@ export function registerAuditRoutes(app: FastifyInstance, context: AppContext): 
         summary:
           'Audit entries of your instansi, newest first, in readable words; from/to as dates (whole Jakarta days) or ISO times; page with beforeId = nextBeforeId. Big snapshots are cut (truncated: true): GET /api/audit/{id} has the whole entry',
         querystring: listQuery,
-        response: { 200: z.object({ items: z.array(entryView), nextBeforeId: z.number().nullable() }) },
+        response: { 200: entryPage },
       },
     },
     async (request) => {
-      const query = request.query as z.infer<typeof listQuery>
+      const query = request.query
       return browseAuditLog(context, requireActor(request), {
         ...toQuery(query),
         limit: query.limit,
@@ -150,10 +87,8 @@ export function registerAuditRoutes(app: FastifyInstance, context: AppContext): 
         response: { 200: filterChoices },
       },
     },
-    async (request) => {
-      const query = request.query as z.infer<typeof localeQuery>
-      return auditFilterChoices(context, requireActor(request), localeOf(request, query.locale))
-    },
+    async (request) =>
+      auditFilterChoices(context, requireActor(request), localeOf(request, request.query.locale)),
   )
 
   app.get(
@@ -164,10 +99,11 @@ export function registerAuditRoutes(app: FastifyInstance, context: AppContext): 
         summary:
           'The filtered audit log as CSV (audit.export: auditor and admin), times in WIB with their offset, labels beside codes; the export is itself audited',
         querystring: exportQuery,
+        response: { 200: csvFile },
       },
     },
     async (request, reply) => {
-      const query = request.query as z.infer<typeof exportQuery>
+      const query = request.query
       const csv = await exportAuditCsv(
         context,
         requireActor(request),
@@ -189,19 +125,10 @@ export function registerAuditRoutes(app: FastifyInstance, context: AppContext): 
         summary:
           'Signed checkpoints of your instansi’s audit chain, newest first, with the signing key’s fingerprint to pin',
         querystring: pageQuery,
-        response: {
-          200: z.object({
-            items: z.array(checkpointView),
-            nextBeforeId: z.number().nullable(),
-            signingKey,
-          }),
-        },
+        response: { 200: checkpointPage },
       },
     },
-    async (request) => {
-      const query = request.query as z.infer<typeof pageQuery>
-      return listCheckpointsFor(context, requireActor(request), query)
-    },
+    async (request) => listCheckpointsFor(context, requireActor(request), request.query),
   )
 
   app.post(
@@ -211,7 +138,7 @@ export function registerAuditRoutes(app: FastifyInstance, context: AppContext): 
         tags: ['audit'],
         summary:
           'Sign the chain’s current head now (or answer the newest checkpoint when nothing was logged since); 409 when the chain is empty or broken',
-        response: { 200: z.object({ checkpoint: checkpointView, created: z.boolean() }) },
+        response: { 200: checkpointCreated },
       },
     },
     async (request) => createCheckpointFor(context, requireActor(request)),
@@ -224,17 +151,16 @@ export function registerAuditRoutes(app: FastifyInstance, context: AppContext): 
         tags: ['audit'],
         summary:
           'A checkpoint as a self-contained signed file, to keep outside the server and check with `warta audit verify --checkpoint FILE --fingerprint …`',
-        params: idParams,
-        response: { 200: checkpointFileSchema },
+        params: entryIdParams,
+        response: { 200: checkpointFile },
       },
     },
     async (request, reply) => {
-      const { id } = request.params as z.infer<typeof idParams>
-      const { file, fileName } = await checkpointFileFor(context, requireActor(request), id)
+      const { file, fileName } = await checkpointFileFor(context, requireActor(request), request.params.id)
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName}"`)
-        .send(`${JSON.stringify(file, null, 2)}\n`)
+        .send(file)
     },
   )
 
@@ -256,15 +182,17 @@ export function registerAuditRoutes(app: FastifyInstance, context: AppContext): 
       schema: {
         tags: ['audit'],
         summary: 'One audit entry whole (nothing cut), with its prev_hash and hash recipe',
-        params: idParams,
+        params: entryIdParams,
         querystring: localeQuery,
         response: { 200: entryDetail },
       },
     },
-    async (request) => {
-      const { id } = request.params as z.infer<typeof idParams>
-      const query = request.query as z.infer<typeof localeQuery>
-      return getAuditEntryDetail(context, requireActor(request), id, localeOf(request, query.locale))
-    },
+    async (request) =>
+      getAuditEntryDetail(
+        context,
+        requireActor(request),
+        request.params.id,
+        localeOf(request, request.query.locale),
+      ),
   )
 }

@@ -1,8 +1,5 @@
 // Login, logout, the current user, and completing a login with a second factor.
-import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
-import { ACTIONS } from '../../../features/access/policy.ts'
 import { describeMe } from '../../../features/identity/describe-me.ts'
 import { loadActor } from '../../../features/identity/load-actor.ts'
 import { login } from '../../../features/identity/login.ts'
@@ -11,52 +8,20 @@ import { verifySessionSecondFactor } from '../../../features/identity/two-factor
 import { AppError } from '../../../features/app-error.ts'
 import { sessionCookieOptions } from '../../auth/authenticate.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
+import type { ApiInstance } from '../../zod-type-provider.ts'
+import { ok } from '../shared-schemas.ts'
+import { authOptionsView, loginBody, meView, secondFactorBody } from './auth-schemas.ts'
 import { registerOidcRoutes } from './oidc-routes.ts'
 
-const loginBody = z.object({
-  email: z.string().trim().min(3).max(320),
-  password: z.string().min(1).max(1024),
-  totp: z.string().trim().max(10).optional(),
-  recoveryCode: z.string().trim().max(40).optional(),
-})
-
-/** The signed-in user's own view (GET /api/auth/me; also PATCH /api/me answers it). */
-export const meResponse = z.object({
-  user: z.object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    locale: z.string(),
-    twoFactorEnabled: z.boolean(),
-    mustChangePassword: z.boolean(),
-    lastLoginAt: z.string().nullable(),
-  }),
-  instansi: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-  roles: z.array(
-    z.object({
-      grantId: z.string(),
-      role: z.string(),
-      unitId: z.string(),
-      unitCode: z.string(),
-      unitName: z.string(),
-      unitPath: z.string(),
-    }),
-  ),
-  allowedActions: z.array(z.enum(ACTIONS)),
-  csrfToken: z.string().nullable(),
-  mustEnrolTwoFactor: z.boolean(),
-  twoFactorPending: z.boolean(),
-  via: z.enum(['session', 'token', 'cli']),
-})
-
-export function registerAuthRoutes(app: FastifyInstance, context: AppContext): void {
+export function registerAuthRoutes(app: ApiInstance, context: AppContext): void {
   app.get(
     '/auth/options',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Login options shown on the login page (single sign-on label when configured)',
-        response: { 200: z.object({ oidc: z.object({ label: z.string() }).nullable() }) },
+        response: { 200: authOptionsView },
       },
     },
     async () => ({ oidc: context.config.oidc ? { label: context.config.oidc.label } : null }),
@@ -65,17 +30,17 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
   app.post(
     '/auth/login',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary:
           'Log in with e-mail and password (and a TOTP or recovery code when 2FA is on); sets the session cookie',
         body: loginBody,
-        response: { 200: meResponse },
+        response: { 200: meView },
       },
     },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof loginBody>
-      const result = await login(context, body, requestMeta(request))
+      const result = await login(context, request.body, requestMeta(request))
       reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(context))
       const { actor } = await loadActor(context.db, result.user, 'session')
       return describeMe(context, actor, { csrfToken: result.session.csrfToken, twoFactorPending: false })
@@ -88,7 +53,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
       schema: {
         tags: ['auth'],
         summary: 'End the current session',
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        response: { 200: ok },
       },
     },
     async (request, reply) => {
@@ -105,7 +70,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
       schema: {
         tags: ['auth'],
         summary: 'The current user, instansi, roles with units, allowed actions and the CSRF token',
-        response: { 200: meResponse },
+        response: { 200: meView },
       },
     },
     async (request) => {
@@ -117,10 +82,6 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     },
   )
 
-  const secondFactorBody = z.object({
-    totp: z.string().trim().max(10).optional(),
-    recoveryCode: z.string().trim().max(40).optional(),
-  })
   app.post(
     '/auth/two-factor',
     {
@@ -128,20 +89,14 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
         tags: ['auth'],
         summary: 'Complete a login (e.g. single sign-on) with a TOTP or recovery code',
         body: secondFactorBody,
-        response: { 200: meResponse },
+        response: { 200: meView },
       },
     },
     async (request) => {
       const actor = requireActor(request)
       const sessionId = request.auth?.sessionId
-      if (!sessionId) throw new AppError('invalid_input', 'Verifikasi dua langkah hanya untuk sesi peramban.')
-      await verifySessionSecondFactor(
-        context,
-        actor,
-        sessionId,
-        request.body as z.infer<typeof secondFactorBody>,
-        requestMeta(request),
-      )
+      if (!sessionId) throw new AppError('invalid_input', 'auth.two_factor_browser_only')
+      await verifySessionSecondFactor(context, actor, sessionId, request.body, requestMeta(request))
       return describeMe(context, actor, {
         csrfToken: request.auth?.csrfToken ?? null,
         twoFactorPending: false,

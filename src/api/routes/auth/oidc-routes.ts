@@ -1,23 +1,25 @@
 // OpenID Connect single sign-on (only when configured). The browser is redirected to the provider and back;
 // failures land on the login page with a reason code the web app explains.
-import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
 import { finishOidcLogin, OidcLoginError, startOidcLogin } from '../../../features/identity/oidc-login.ts'
 import { SESSION_COOKIE } from '../../../features/identity/sessions.ts'
 import { sessionCookieOptions } from '../../auth/authenticate.ts'
 import { requestMeta } from '../../request-context.ts'
+import type { ApiInstance } from '../../zod-type-provider.ts'
+import { oidcCallbackQuery, redirectView } from './auth-schemas.ts'
 
 const STATE_COOKIE = 'warta_oidc_state'
 const STATE_COOKIE_PATH = '/api/auth/oidc'
 
-export function registerOidcRoutes(app: FastifyInstance, context: AppContext): void {
+export function registerOidcRoutes(app: ApiInstance, context: AppContext): void {
   app.get(
     '/auth/oidc/start',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Start single sign-on: redirects to the OpenID provider (state, nonce, PKCE)',
+        response: { 302: redirectView },
       },
     },
     async (_request, reply) => {
@@ -36,10 +38,12 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext): v
   app.get(
     '/auth/oidc/callback',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Return from the OpenID provider: logs the matching user in and redirects to the app',
-        querystring: z.object({ code: z.string().optional(), state: z.string().optional() }).loose(),
+        querystring: oidcCallbackQuery,
+        response: { 302: redirectView },
       },
     },
     async (request, reply) => {

@@ -1,11 +1,8 @@
 // The working-day calendar: a year's holidays and cuti bersama (national and edited), edits by the admin,
 // settings, and deadlines in working days.
-import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
 import {
   addCalendarDay,
-  CALENDAR_DAY_KINDS,
   computeDeadline,
   readCalendarYear,
   removeCalendarDay,
@@ -14,56 +11,23 @@ import {
   updateCalendarSettings,
 } from '../../../features/calendar/manage-calendar.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
+import type { ApiInstance } from '../../zod-type-provider.ts'
+import {
+  addBody,
+  dateParams,
+  dayView,
+  deadlineQuery,
+  deadlineView,
+  removedView,
+  resetView,
+  settingsBody,
+  settingsView,
+  updateBody,
+  yearQuery,
+  yearView,
+} from './calendar-schemas.ts'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berbentuk TTTT-BB-HH.')
-const kind = z.enum(CALENDAR_DAY_KINDS as ['holiday', 'cuti_bersama', 'working_day'])
-const dayView = z.object({
-  date: z.string(),
-  kind: z.string(),
-  name: z.string(),
-  source: z.enum(['national', 'instansi']),
-  replaces: z.object({ kind: z.string(), name: z.string() }).optional(),
-})
-const settingsView = z.object({
-  cutiBersamaIsWorkingDay: z.boolean(),
-  extraYearsWithTable: z.array(z.number()),
-  weekendDays: z.array(z.number()),
-})
-const yearView = z.object({
-  year: z.number(),
-  hasTable: z.boolean(),
-  source: z.string().nullable(),
-  settings: settingsView,
-  days: z.array(dayView),
-  missingTables: z.array(z.number()),
-})
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) })
-const dateParams = z.object({ date: isoDate })
-const addBody = z.object({ date: isoDate, kind, name: z.string().max(200) })
-const updateBody = z.object({
-  date: isoDate.optional(),
-  kind: kind.optional(),
-  name: z.string().max(200).optional(),
-})
-const settingsBody = z.object({
-  cutiBersamaIsWorkingDay: z.boolean().optional(),
-  extraYearsWithTable: z.array(z.number().int().min(2000).max(2100)).max(50).optional(),
-  weekendDays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
-})
-const deadlineQuery = z.object({
-  start: isoDate.optional(),
-  workingDays: z.coerce.number().int().min(0).max(1000),
-})
-const deadlineView = z.object({
-  start: z.string(),
-  workingDays: z.number(),
-  date: z.string(),
-  provisional: z.boolean(),
-  provisionalYears: z.array(z.number()),
-  cutiBersamaIsWorkingDay: z.boolean(),
-})
-
-export function registerCalendarRoutes(app: FastifyInstance, context: AppContext): void {
+export function registerCalendarRoutes(app: ApiInstance, context: AppContext): void {
   app.get(
     '/calendar',
     {
@@ -75,8 +39,7 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
         response: { 200: yearView },
       },
     },
-    async (request) =>
-      readCalendarYear(context, requireActor(request), (request.query as z.infer<typeof yearQuery>).year),
+    async (request) => readCalendarYear(context, requireActor(request), request.query.year),
   )
 
   app.get(
@@ -90,8 +53,7 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
         response: { 200: deadlineView },
       },
     },
-    async (request) =>
-      computeDeadline(context, requireActor(request), request.query as z.infer<typeof deadlineQuery>),
+    async (request) => computeDeadline(context, requireActor(request), request.query),
   )
 
   app.post(
@@ -104,13 +66,7 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
         response: { 200: dayView },
       },
     },
-    async (request) =>
-      addCalendarDay(
-        context,
-        requireActor(request),
-        request.body as z.infer<typeof addBody>,
-        requestMeta(request),
-      ),
+    async (request) => addCalendarDay(context, requireActor(request), request.body, requestMeta(request)),
   )
 
   app.patch(
@@ -129,8 +85,8 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
       updateCalendarDay(
         context,
         requireActor(request),
-        (request.params as z.infer<typeof dateParams>).date,
-        request.body as z.infer<typeof updateBody>,
+        request.params.date,
+        request.body,
         requestMeta(request),
       ),
   )
@@ -142,11 +98,11 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
         tags: ['calendar'],
         summary: 'Make a holiday or cuti bersama an ordinary working day',
         params: dateParams,
-        response: { 200: z.object({ date: z.string(), removed: z.boolean() }) },
+        response: { 200: removedView },
       },
     },
     async (request) => {
-      const { date } = request.params as z.infer<typeof dateParams>
+      const { date } = request.params
       await removeCalendarDay(context, requireActor(request), date, requestMeta(request))
       return { date, removed: true }
     },
@@ -159,11 +115,11 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
         tags: ['calendar'],
         summary: "Drop this instansi's edit of a date so the national table applies again",
         params: dateParams,
-        response: { 200: z.object({ date: z.string(), day: dayView.nullable() }) },
+        response: { 200: resetView },
       },
     },
     async (request) => {
-      const { date } = request.params as z.infer<typeof dateParams>
+      const { date } = request.params
       return { date, day: await resetCalendarDay(context, requireActor(request), date, requestMeta(request)) }
     },
   )
@@ -180,11 +136,6 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
       },
     },
     async (request) =>
-      updateCalendarSettings(
-        context,
-        requireActor(request),
-        request.body as z.infer<typeof settingsBody>,
-        requestMeta(request),
-      ),
+      updateCalendarSettings(context, requireActor(request), request.body, requestMeta(request)),
   )
 }

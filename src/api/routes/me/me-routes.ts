@@ -1,6 +1,4 @@
 // The signed-in user's own security settings: password, two-factor authentication, sessions and API tokens.
-import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
 import { createApiToken, listMyApiTokens, revokeMyApiToken } from '../../../features/identity/api-tokens.ts'
 import { changeOwnPassword } from '../../../features/identity/change-password.ts'
@@ -14,54 +12,26 @@ import {
   twoFactorStatus,
 } from '../../../features/identity/two-factor.ts'
 import { updateOwnProfile } from '../../../features/identity/update-own-profile.ts'
-import { meResponse } from '../auth/auth-routes.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
+import { meView } from '../auth/auth-schemas.ts'
+import type { ApiInstance } from '../../zod-type-provider.ts'
+import { idParams, ok } from '../shared-schemas.ts'
+import {
+  codeBody,
+  createdTokenView,
+  disableBody,
+  enrolmentView,
+  passwordBody,
+  passwordChangedView,
+  profileBody,
+  recoveryCodesView,
+  sessionList,
+  tokenBody,
+  tokenList,
+  twoFactorStatusView,
+} from './me-schemas.ts'
 
-const ok = z.object({ ok: z.literal(true) })
-const idParams = z.object({ id: z.uuid() })
-const code = z.string().trim().min(6).max(10)
-
-const passwordBody = z.object({
-  currentPassword: z.string().min(1).max(1024),
-  newPassword: z.string().min(1).max(1024),
-})
-const confirmBody = z.object({ code })
-const disableBody = z.object({
-  password: z.string().min(1).max(1024),
-  totp: z.string().trim().max(10).optional(),
-  recoveryCode: z.string().trim().max(40).optional(),
-})
-
-const sessionView = z.object({
-  id: z.string(),
-  current: z.boolean(),
-  method: z.string(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  createdAt: z.string(),
-  lastSeenAt: z.string(),
-  expiresAt: z.string(),
-})
-
-const tokenGrant = z.object({ unitId: z.uuid(), role: z.string().min(1) })
-const tokenView = z.object({
-  id: z.string(),
-  name: z.string(),
-  hint: z.string(),
-  grants: z.array(z.object({ unitId: z.string(), role: z.string() })),
-  expiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  createdAt: z.string(),
-})
-const tokenBody = z.object({
-  name: z.string().trim().min(1, 'Beri nama token, misalnya "skrip laporan".').max(100),
-  grants: z.array(tokenGrant).max(100).optional(),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
-})
-
-const profileBody = z.object({ locale: z.enum(['id', 'en']) })
-
-export function registerMeRoutes(app: FastifyInstance, context: AppContext): void {
+export function registerMeRoutes(app: ApiInstance, context: AppContext): void {
   app.patch(
     '/me',
     {
@@ -69,17 +39,12 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
         tags: ['me'],
         summary: 'Change your own profile (the language of the app); answers as GET /api/auth/me',
         body: profileBody,
-        response: { 200: meResponse },
+        response: { 200: meView },
       },
     },
     async (request) => {
       const actor = requireActor(request)
-      await updateOwnProfile(
-        context,
-        actor,
-        request.body as z.infer<typeof profileBody>,
-        requestMeta(request),
-      )
+      await updateOwnProfile(context, actor, request.body, requestMeta(request))
       return describeMe(context, actor, {
         csrfToken: request.auth?.csrfToken ?? null,
         twoFactorPending: request.auth?.restriction === 'verify_two_factor',
@@ -94,7 +59,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
         tags: ['me'],
         summary: 'Change your password (needs the current one; ends your other sessions)',
         body: passwordBody,
-        response: { 200: z.object({ revokedSessions: z.number() }) },
+        response: { 200: passwordChangedView },
       },
     },
     async (request) => {
@@ -103,7 +68,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
         context,
         actor,
         request.auth?.sessionId ?? null,
-        request.body as z.infer<typeof passwordBody>,
+        request.body,
         requestMeta(request),
       )
     },
@@ -115,9 +80,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: {
         tags: ['me'],
         summary: 'Two-factor status: enabled, required by your roles, recovery codes left',
-        response: {
-          200: z.object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number() }),
-        },
+        response: { 200: twoFactorStatusView },
       },
     },
     async (request) => twoFactorStatus(context, requireActor(request)),
@@ -129,7 +92,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: {
         tags: ['me'],
         summary: 'Start TOTP enrolment: a new secret, its otpauth:// URI and a QR code (data URL)',
-        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() }) },
+        response: { 200: enrolmentView },
       },
     },
     async (request) => startTwoFactorEnrolment(context, requireActor(request)),
@@ -142,13 +105,13 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
         tags: ['me'],
         summary:
           'Confirm enrolment with a code from the app; returns 10 one-time recovery codes (shown once)',
-        body: confirmBody,
-        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
+        body: codeBody,
+        response: { 200: recoveryCodesView },
       },
     },
     async (request) => {
       const actor = requireActor(request)
-      const body = request.body as z.infer<typeof confirmBody>
+      const body = request.body
       return confirmTwoFactorEnrolment(
         context,
         actor,
@@ -165,12 +128,12 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: {
         tags: ['me'],
         summary: 'Replace your recovery codes (needs a current TOTP code)',
-        body: confirmBody,
-        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
+        body: codeBody,
+        response: { 200: recoveryCodesView },
       },
     },
     async (request) => {
-      const body = request.body as z.infer<typeof confirmBody>
+      const body = request.body
       return regenerateRecoveryCodes(context, requireActor(request), body.code, requestMeta(request))
     },
   )
@@ -186,12 +149,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       },
     },
     async (request) => {
-      await disableTwoFactor(
-        context,
-        requireActor(request),
-        request.body as z.infer<typeof disableBody>,
-        requestMeta(request),
-      )
+      await disableTwoFactor(context, requireActor(request), request.body, requestMeta(request))
       return { ok: true as const }
     },
   )
@@ -202,7 +160,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: {
         tags: ['me'],
         summary: 'Your active sessions',
-        response: { 200: z.object({ items: z.array(sessionView) }) },
+        response: { 200: sessionList },
       },
     },
     async (request) => ({
@@ -216,7 +174,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: { tags: ['me'], summary: 'End one of your sessions', params: idParams, response: { 200: ok } },
     },
     async (request, reply) => {
-      const { id } = request.params as z.infer<typeof idParams>
+      const { id } = request.params
       await revokeMySession(context, requireActor(request), id, requestMeta(request))
       if (id === request.auth?.sessionId) reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return { ok: true as const }
@@ -229,7 +187,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       schema: {
         tags: ['me'],
         summary: 'Your personal API tokens (values are never shown again)',
-        response: { 200: z.object({ items: z.array(tokenView) }) },
+        response: { 200: tokenList },
       },
     },
     async (request) => ({ items: await listMyApiTokens(context, requireActor(request)) }),
@@ -242,11 +200,11 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
         tags: ['me'],
         summary: 'Create a personal API token; the value (wrt_…) is returned once',
         body: tokenBody,
-        response: { 200: z.object({ token: z.string(), apiToken: tokenView }) },
+        response: { 200: createdTokenView },
       },
     },
     async (request) => {
-      const body = request.body as z.infer<typeof tokenBody>
+      const body = request.body
       return createApiToken(
         context,
         requireActor(request),
@@ -271,7 +229,7 @@ export function registerMeRoutes(app: FastifyInstance, context: AppContext): voi
       },
     },
     async (request) => {
-      const { id } = request.params as z.infer<typeof idParams>
+      const { id } = request.params
       await revokeMyApiToken(context, requireActor(request), id, requestMeta(request))
       return { ok: true as const }
     },

@@ -1,6 +1,4 @@
 // The unit tree (unit kerja): list as a tree, read, create under a parent, rename/edit, move, archive, unarchive.
-import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
 import {
   archiveUnit,
@@ -12,41 +10,19 @@ import {
   updateUnit,
 } from '../../../features/units/manage-units.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
+import type { ApiInstance } from '../../zod-type-provider.ts'
+import { idParams } from '../shared-schemas.ts'
+import {
+  archiveBody,
+  createBody,
+  listQuery,
+  moveBody,
+  unitList,
+  unitView,
+  updateBody,
+} from './units-schemas.ts'
 
-export const unitView = z.object({
-  id: z.string(),
-  parentId: z.string().nullable(),
-  path: z.string(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  depth: z.number(),
-  archivedAt: z.string().nullable(),
-  attributes: z.record(z.string(), z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
-
-const idParams = z.object({ id: z.uuid('Id unit tidak valid.') })
-const listQuery = z.object({ includeArchived: z.enum(['true', 'false']).optional() })
-const attributes = z.record(z.string(), z.string().max(100)).optional()
-const createBody = z.object({
-  parentId: z.uuid('Pilih unit induk.'),
-  code: z.string().max(40),
-  name: z.string().max(200),
-  kind: z.string().trim().max(50).optional(),
-  attributes,
-})
-const updateBody = z.object({
-  code: z.string().max(40).optional(),
-  name: z.string().max(200).optional(),
-  kind: z.string().trim().max(50).optional(),
-  attributes,
-})
-const moveBody = z.object({ parentId: z.uuid('Pilih unit tujuan.') })
-const archiveBody = z.object({ force: z.boolean().optional() }).optional()
-
-export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): void {
+export function registerUnitsRoutes(app: ApiInstance, context: AppContext): void {
   app.get(
     '/units',
     {
@@ -55,11 +31,11 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
         summary:
           'The units you may see, depth-first with siblings by name (depth and parentId give the tree)',
         querystring: listQuery,
-        response: { 200: z.object({ items: z.array(unitView) }) },
+        response: { 200: unitList },
       },
     },
     async (request) => {
-      const query = request.query as z.infer<typeof listQuery>
+      const query = request.query
       return {
         items: await listUnitTree(context, requireActor(request), {
           includeArchived: query.includeArchived === 'true',
@@ -71,8 +47,7 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
   app.get(
     '/units/:id',
     { schema: { tags: ['units'], summary: 'One unit', params: idParams, response: { 200: unitView } } },
-    async (request) =>
-      getUnitView(context, requireActor(request), (request.params as z.infer<typeof idParams>).id),
+    async (request) => getUnitView(context, requireActor(request), request.params.id),
   )
 
   app.post(
@@ -86,13 +61,7 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
         response: { 200: unitView },
       },
     },
-    async (request) =>
-      createUnit(
-        context,
-        requireActor(request),
-        request.body as z.infer<typeof createBody>,
-        requestMeta(request),
-      ),
+    async (request) => createUnit(context, requireActor(request), request.body, requestMeta(request)),
   )
 
   app.patch(
@@ -107,13 +76,7 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
       },
     },
     async (request) =>
-      updateUnit(
-        context,
-        requireActor(request),
-        (request.params as z.infer<typeof idParams>).id,
-        request.body as z.infer<typeof updateBody>,
-        requestMeta(request),
-      ),
+      updateUnit(context, requireActor(request), request.params.id, request.body, requestMeta(request)),
   )
 
   app.post(
@@ -132,8 +95,8 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
       moveUnit(
         context,
         requireActor(request),
-        (request.params as z.infer<typeof idParams>).id,
-        (request.body as z.infer<typeof moveBody>).parentId,
+        request.params.id,
+        request.body.parentId,
         requestMeta(request),
       ),
   )
@@ -154,8 +117,8 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
       archiveUnit(
         context,
         requireActor(request),
-        (request.params as z.infer<typeof idParams>).id,
-        { force: (request.body as z.infer<typeof archiveBody>)?.force ?? false },
+        request.params.id,
+        { force: request.body?.force ?? false },
         requestMeta(request),
       ),
   )
@@ -170,12 +133,6 @@ export function registerUnitsRoutes(app: FastifyInstance, context: AppContext): 
         response: { 200: unitView },
       },
     },
-    async (request) =>
-      unarchiveUnit(
-        context,
-        requireActor(request),
-        (request.params as z.infer<typeof idParams>).id,
-        requestMeta(request),
-      ),
+    async (request) => unarchiveUnit(context, requireActor(request), request.params.id, requestMeta(request)),
   )
 }

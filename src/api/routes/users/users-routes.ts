@@ -1,8 +1,5 @@
 // Users and their role grants on units (admin work; user.read / user.manage through the policy).
-import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
-import { ROLES } from '../../../features/access/policy.ts'
 import {
   createUser,
   getUser,
@@ -14,48 +11,22 @@ import {
   updateUserProfile,
 } from '../../../features/users/manage-users.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
+import type { ApiInstance } from '../../zod-type-provider.ts'
+import { idParams, ok } from '../shared-schemas.ts'
+import {
+  createBody,
+  createdUserView,
+  grantBody,
+  grantParams,
+  listQuery,
+  revokedGrantView,
+  temporaryPasswordView,
+  updateBody,
+  userList,
+  userView,
+} from './users-schemas.ts'
 
-const userView = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  locale: z.string(),
-  disabled: z.boolean(),
-  twoFactorEnabled: z.boolean(),
-  mustChangePassword: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
-  grants: z.array(
-    z.object({
-      id: z.string(),
-      unitId: z.string(),
-      unitCode: z.string(),
-      unitName: z.string(),
-      role: z.string(),
-    }),
-  ),
-})
-
-const idParams = z.object({ id: z.uuid() })
-const grantParams = z.object({ id: z.uuid(), grantId: z.uuid() })
-const listQuery = z.object({ q: z.string().max(200).optional() })
-const locale = z.enum(['id', 'en'])
-const grantBody = z.object({ unitId: z.uuid(), role: z.enum(ROLES) })
-const createBody = z.object({
-  email: z.email('Alamat e-mail tidak valid.').max(320),
-  name: z.string().trim().min(1, 'Nama wajib diisi.').max(200),
-  password: z.string().min(1).max(1024).optional(),
-  locale: locale.optional(),
-  grants: z.array(grantBody).max(50).default([]),
-})
-const updateBody = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  locale: locale.optional(),
-  disabled: z.boolean().optional(),
-})
-
-export function registerUsersRoutes(app: FastifyInstance, context: AppContext): void {
+export function registerUsersRoutes(app: ApiInstance, context: AppContext): void {
   app.get(
     '/users',
     {
@@ -63,11 +34,11 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
         tags: ['users'],
         summary: 'Users you may see (holding roles in your units), with their role grants',
         querystring: listQuery,
-        response: { 200: z.object({ items: z.array(userView) }) },
+        response: { 200: userList },
       },
     },
     async (request) => {
-      const { q } = request.query as z.infer<typeof listQuery>
+      const { q } = request.query
       return { items: await listUsers(context, requireActor(request), q) }
     },
   )
@@ -79,16 +50,10 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
         tags: ['users'],
         summary: 'Create a user (without a password a temporary one is generated and returned once)',
         body: createBody,
-        response: { 200: z.object({ user: userView, temporaryPassword: z.string().nullable() }) },
+        response: { 200: createdUserView },
       },
     },
-    async (request) =>
-      createUser(
-        context,
-        requireActor(request),
-        request.body as z.infer<typeof createBody>,
-        requestMeta(request),
-      ),
+    async (request) => createUser(context, requireActor(request), request.body, requestMeta(request)),
   )
 
   app.get(
@@ -101,8 +66,7 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
         response: { 200: userView },
       },
     },
-    async (request) =>
-      getUser(context, requireActor(request), (request.params as z.infer<typeof idParams>).id),
+    async (request) => getUser(context, requireActor(request), request.params.id),
   )
 
   app.patch(
@@ -120,8 +84,8 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
       updateUserProfile(
         context,
         requireActor(request),
-        (request.params as z.infer<typeof idParams>).id,
-        request.body as z.infer<typeof updateBody>,
+        request.params.id,
+        request.body,
         requestMeta(request),
       ),
   )
@@ -134,16 +98,11 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
         summary:
           'Set a temporary password (returned once) that must be changed at next login; ends the user’s sessions',
         params: idParams,
-        response: { 200: z.object({ temporaryPassword: z.string() }) },
+        response: { 200: temporaryPasswordView },
       },
     },
     async (request) =>
-      resetUserPassword(
-        context,
-        requireActor(request),
-        (request.params as z.infer<typeof idParams>).id,
-        requestMeta(request),
-      ),
+      resetUserPassword(context, requireActor(request), request.params.id, requestMeta(request)),
   )
 
   app.post(
@@ -153,16 +112,11 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
         tags: ['users'],
         summary: 'Turn off a user’s 2FA (lost phone); they must enrol again at next login',
         params: idParams,
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        response: { 200: ok },
       },
     },
     async (request) => {
-      await resetUserTwoFactor(
-        context,
-        requireActor(request),
-        (request.params as z.infer<typeof idParams>).id,
-        requestMeta(request),
-      )
+      await resetUserTwoFactor(context, requireActor(request), request.params.id, requestMeta(request))
       return { ok: true as const }
     },
   )
@@ -179,13 +133,7 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
       },
     },
     async (request) =>
-      grantRole(
-        context,
-        requireActor(request),
-        (request.params as z.infer<typeof idParams>).id,
-        request.body as z.infer<typeof grantBody>,
-        requestMeta(request),
-      ),
+      grantRole(context, requireActor(request), request.params.id, request.body, requestMeta(request)),
   )
 
   app.delete(
@@ -196,11 +144,11 @@ export function registerUsersRoutes(app: FastifyInstance, context: AppContext): 
         summary:
           'Revoke a role grant; answers the user, or user null when the revoke took them out of your units',
         params: grantParams,
-        response: { 200: z.object({ revoked: z.literal(true), user: userView.nullable() }) },
+        response: { 200: revokedGrantView },
       },
     },
     async (request) => {
-      const params = request.params as z.infer<typeof grantParams>
+      const params = request.params
       return revokeRole(context, requireActor(request), params.id, params.grantId, requestMeta(request))
     },
   )

@@ -1,0 +1,54 @@
+// Sign-in: the login form, the second factor, and the signed-in user's own view.
+import { z } from 'zod'
+import { ACTIONS } from '../../../features/access/policy.ts'
+
+export const loginBody = z.object({
+  email: z.string().trim().min(3).max(320),
+  password: z.string().min(1).max(1024),
+  totp: z.string().trim().max(10).optional(),
+  recoveryCode: z.string().trim().max(40).optional(),
+})
+
+export const secondFactorBody = z.object({
+  totp: z.string().trim().max(10).optional(),
+  recoveryCode: z.string().trim().max(40).optional(),
+})
+
+export const authOptionsView = z.object({ oidc: z.object({ label: z.string() }).nullable() })
+
+export const meView = z
+  .object({
+    user: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      locale: z.string(),
+      twoFactorEnabled: z.boolean(),
+      mustChangePassword: z.boolean(),
+      lastLoginAt: z.string().nullable(),
+    }),
+    instansi: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    roles: z.array(
+      z.object({
+        grantId: z.string(),
+        role: z.string(),
+        unitId: z.string(),
+        unitCode: z.string(),
+        unitName: z.string(),
+        unitPath: z.string(),
+      }),
+    ),
+    allowedActions: z.array(z.enum(ACTIONS)),
+    csrfToken: z.string().nullable(),
+    mustEnrolTwoFactor: z.boolean(),
+    twoFactorPending: z.boolean(),
+    via: z.enum(['session', 'token', 'cli']),
+  })
+  .meta({ id: 'Me' })
+
+export const oidcCallbackQuery = z
+  .object({ code: z.string().max(8000).optional(), state: z.string().max(8000).optional() })
+  .loose()
+
+/** A redirect: no body, the Location header says where. */
+export const redirectView = z.undefined().describe('Redirect (see the Location header)')
