@@ -86,6 +86,7 @@ function sampleValue(schema: JsonSchema): string {
   if (schema.format === 'uuid') return randomUUID()
   if (schema.pattern?.includes('\\d{4}-\\d{2}-\\d{2}')) return '2026-10-12'
   if (schema.enum) return String(schema.enum[0])
+  if (schema.type === 'integer' || schema.type === 'number') return '1'
   return 'contoh'
 }
 
