@@ -45,7 +45,8 @@ export function AppProviders({
       <LocalizedMantine>
         <QueryClientProvider client={queryClient}>
           <ModalsProvider>
-            <Notifications position="top-center" limit={3} />
+            {/* Bottom left: over the navigation on a desktop, not over the page's own buttons (Save sits on the right). */}
+            <Notifications position="bottom-left" containerWidth={360} limit={3} />
             {children}
           </ModalsProvider>
         </QueryClientProvider>

@@ -1,5 +1,6 @@
 // Server state of the session: whether the deployment still needs its first-run setup, and who is signed in.
 // `me` is null when nobody is (401/403), so the app shows the sign-in page rather than an error.
+import { notifications } from '@mantine/notifications'
 import { queryOptions, type QueryClient } from '@tanstack/react-query'
 import { ApiError, api, setCsrfToken } from './api-client.ts'
 import type { Me, SetupStatus } from './session-types.ts'
@@ -47,6 +48,7 @@ export async function refreshMe(queryClient: QueryClient): Promise<void> {
 /** Forgets everything the signed-in user loaded, and the user. */
 export function forgetSession(queryClient: QueryClient): void {
   setCsrfToken(null)
+  notifications.clean()
   queryClient.removeQueries({
     predicate: (query) => query.queryKey[0] !== 'me' && query.queryKey[0] !== 'setup',
   })

@@ -75,7 +75,12 @@ export const theme = createTheme({
   components: {
     // Required fields are announced by the `required` attribute; the red asterisk in the label makes labels
     // harder to read for the people who use Warta and adds nothing for screen readers.
-    InputWrapper: { defaultProps: { withAsterisk: false } },
+    // The hint sits under the input, so inputs in a row line up whether or not they have one.
+    InputWrapper: {
+      defaultProps: { withAsterisk: false, inputWrapperOrder: ['label', 'input', 'description', 'error'] },
+    },
+    // Small capitals are harder to read than the word as written.
+    Badge: { defaultProps: { tt: 'none' } },
     Anchor: { defaultProps: { underline: 'always' } },
   },
 })

@@ -25,7 +25,8 @@ export interface DataTableColumn<T> {
   /** Stable id of the column (sorting state, React keys). */
   key: string
   header: string
-  render: (row: T) => ReactNode
+  /** The cell; `layout` says whether it sits in a table row or in a phone card (e.g. to drop tree indentation). */
+  render: (row: T, layout: DataTableLayout) => ReactNode
   /** Makes the column sortable: numbers compare as numbers, text with the Indonesian collation. */
   sortValue?: (row: T) => string | number | null | undefined
   /** The header is read only by screen readers (an actions column); in a card the cell has no label. */
@@ -36,6 +37,7 @@ export interface DataTableColumn<T> {
   noWrap?: boolean
 }
 
+export type DataTableLayout = 'table' | 'cards'
 export type SortDirection = 'asc' | 'desc'
 export interface SortState {
   key: string
@@ -183,20 +185,20 @@ function Cards<T>({
         <Paper component="li" key={rowKey(row)} withBorder p="sm" radius="sm">
           {primary ? (
             <Text fw={700} mb={6} style={{ overflowWrap: 'anywhere' }}>
-              {primary.render(row)}
+              {primary.render(row, 'cards')}
             </Text>
           ) : null}
           <DataList size="sm" gap={6} labelWidth="7.5rem" style={{ overflowWrap: 'anywhere' }}>
             {labelled.map((column) => (
               <DataList.Item key={column.key}>
                 <DataList.ItemLabel>{column.header}</DataList.ItemLabel>
-                <DataList.ItemValue>{column.render(row)}</DataList.ItemValue>
+                <DataList.ItemValue>{column.render(row, 'cards')}</DataList.ItemValue>
               </DataList.Item>
             ))}
           </DataList>
           {unlabelled.map((column) => (
             <Box key={column.key} mt="xs">
-              {column.render(row)}
+              {column.render(row, 'cards')}
             </Box>
           ))}
         </Paper>
@@ -326,7 +328,7 @@ export function DataTable<T>({
                 <Table.Tr key={rowKey(row)}>
                   {columns.map((column) => (
                     <Table.Td key={column.key} style={column.noWrap ? { whiteSpace: 'nowrap' } : undefined}>
-                      {column.render(row)}
+                      {column.render(row, 'table')}
                     </Table.Td>
                   ))}
                 </Table.Tr>

@@ -96,12 +96,13 @@ export function SecretReveal({
           <List
             data-testid={testId}
             listStyleType="none"
-            spacing={4}
-            style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(9rem, 1fr))', gap: 6 }}
+            style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(13rem, 1fr))', gap: 6 }}
           >
             {lines.map((line) => (
               <List.Item key={line}>
-                <Code fz="md">{line}</Code>
+                <Code fz="md" style={{ whiteSpace: 'nowrap' }}>
+                  {line}
+                </Code>
               </List.Item>
             ))}
           </List>

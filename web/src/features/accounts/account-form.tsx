@@ -67,8 +67,9 @@ export function accountBody(values: AccountFormValues) {
     handle: values.handle.trim(),
     displayName: values.displayName.trim() || null,
     url: values.url.trim() || null,
-    unitId: values.unitId,
-    penanggungJawabUserId: values.penanggungJawabUserId,
+    // Left out when not chosen, so the API says "required" rather than "not a valid identifier".
+    unitId: values.unitId || undefined,
+    penanggungJawabUserId: values.penanggungJawabUserId || undefined,
     pengelola: values.pengelolaId
       ? [
           {

@@ -202,7 +202,7 @@ export function AuditPage() {
       <ErrorBanner error={exportError} />
       <Panel title={t('common.filters')}>
         <form onSubmit={apply} noValidate>
-          <SimpleGrid cols={{ base: 1, xs: 2, lg: 5 }} spacing="sm" verticalSpacing="xs">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 5 }} spacing="sm" verticalSpacing="xs">
             <DateField label={t('audit.from')} value={draft.from} onChange={(value) => set('from', value)} />
             <DateField label={t('audit.to')} value={draft.to} onChange={(value) => set('to', value)} />
             <TextInput

@@ -48,13 +48,24 @@ const KIND_COLOURS: Record<CalendarDayKind, string> = {
   working_day: 'green',
 }
 
-function KindBadge({ kind }: { kind: string }) {
+/** The kind of day, and whether this instansi changed the national table for it. */
+function KindBadges({ day }: { day: CalendarDay }) {
   const { t } = useI18n()
-  if (!isCalendarDayKind(kind)) return <Badge color="gray">{kind}</Badge>
   return (
-    <Badge color={KIND_COLOURS[kind]} variant="light">
-      {t(`calendarKind.${kind}`)}
-    </Badge>
+    <Group gap={6} wrap="wrap" component="span">
+      {isCalendarDayKind(day.kind) ? (
+        <Badge color={KIND_COLOURS[day.kind]} variant="light">
+          {t(`calendarKind.${day.kind}`)}
+        </Badge>
+      ) : (
+        <Badge color="gray">{day.kind}</Badge>
+      )}
+      {day.source === 'instansi' ? (
+        <Badge color="gray" variant="outline">
+          {t('calendar.localEdit')}
+        </Badge>
+      ) : null}
+    </Group>
   )
 }
 
@@ -177,13 +188,7 @@ export function CalendarPage() {
       key: 'kind',
       header: t('calendar.kind'),
       sortValue: (day) => day.kind,
-      render: (day) => <KindBadge kind={day.kind} />,
-    },
-    {
-      key: 'source',
-      header: t('calendar.sourceColumn'),
-      sortValue: (day) => day.source,
-      render: (day) => (day.source === 'instansi' ? t('calendar.localEdit') : t('calendar.national')),
+      render: (day) => <KindBadges day={day} />,
     },
     ...(canManage
       ? [

@@ -271,11 +271,20 @@ export function UnitsPage() {
       header: t('units.name'),
       primary: true,
       sortValue: (row) => row.unit.name,
-      render: (row) => (
-        <Text span inherit pl={`${row.depth * 1.25}rem`} className="unit-name">
-          {row.unit.name}
-        </Text>
-      ),
+      // In the table the tree shows as indentation; a phone card names the parent instead.
+      render: (row, layout) =>
+        layout === 'table' ? (
+          <Text span inherit pl={`${row.depth * 1.25}rem`} style={{ display: 'inline-block' }}>
+            {row.depth > 0 ? (
+              <Text span c="dimmed" aria-hidden="true">
+                {'└ '}
+              </Text>
+            ) : null}
+            {row.unit.name}
+          </Text>
+        ) : (
+          row.unit.name
+        ),
     },
     {
       key: 'code',
