@@ -116,6 +116,8 @@ export function AuditPage() {
     queryKey: ['audit', filters, beforeId],
     queryFn: () => api.get<AuditAnswer>(`/api/audit?${auditQuery(filters, beforeId)}`),
     placeholderData: keepPreviousData,
+    // Every change anywhere adds entries: read the log afresh whenever the page opens.
+    staleTime: 0,
   })
   const users = useUserChoices()
   const set = (key: keyof AuditFilters, value: string) =>
