@@ -23,7 +23,7 @@ import { DateField } from '../../components/date-field.tsx'
 import { ErrorBanner } from '../../components/error-banner.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { Panel } from '../../components/panel.tsx'
-import { useI18n } from '../../i18n/i18n.tsx'
+import { useI18n, type Locale } from '../../i18n/i18n.tsx'
 import { useUserChoices } from '../users/users-queries.ts'
 import type { AuditEntry, AuditPage as AuditAnswer } from './audit-types.ts'
 
@@ -49,6 +49,15 @@ export function auditQuery(filters: AuditFilters, beforeId: number | null): stri
   params.set('limit', String(PAGE_SIZE))
   if (beforeId !== null) params.set('beforeId', String(beforeId))
   return params.toString()
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** An object's id as a reader can use it: a calendar day as a date, a long id by its first characters. */
+export function objectLabel(objectId: string, locale: Locale): string {
+  if (PLAIN_DATE.test(objectId)) return formatDate(objectId, locale, 'shortDate')
+  return UUID.test(objectId) ? objectId.slice(0, 8) : objectId
 }
 
 function Change({ title, value }: { title: string; value: unknown }) {
@@ -85,7 +94,14 @@ function EntryDetails({ entry, onClose }: { entry: AuditEntry | null; onClose: (
             {entry.ip ? ` · ${entry.ip}` : ''}
           </Text>
           <Text size="sm">
-            {t('audit.object')}: {entry.objectType} {entry.objectId ? <Code>{entry.objectId}</Code> : null}
+            {t('audit.object')}: {entry.objectType}{' '}
+            {entry.objectId ? (
+              <Code>
+                {PLAIN_DATE.test(entry.objectId)
+                  ? formatDate(entry.objectId, locale, 'date')
+                  : entry.objectId}
+              </Code>
+            ) : null}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Change title={t('audit.before')} value={entry.before} />
@@ -160,7 +176,7 @@ export function AuditPage() {
           {entry.objectId ? (
             <Text span size="xs" c="dimmed">
               {' '}
-              {entry.objectId.slice(0, 8)}
+              {objectLabel(entry.objectId, locale)}
             </Text>
           ) : null}
         </>
