@@ -1,38 +1,73 @@
 // The one way the web app talks to the API: same-origin cookies, JSON in and out, the CSRF token on every
-// mutation, and API errors turned into ApiError so forms can show the per-field `details`.
+// mutation, the language on screen as Accept-Language, and API errors turned into ApiError. An ApiError keeps
+// the message key and parameters of the error contract (src/shared/errors.ts) so the app renders it in the
+// language on screen, not in the language the server happened to answer in.
+import type { ApiErrorBody, RenderedProblem } from '../../../src/shared/errors.ts'
+import type { Locale } from '../../../src/shared/dates.ts'
+import type { MessageParams } from '../../../src/shared/messages/format-message.ts'
 
-export interface ApiErrorBody {
-  error?: { code?: string; message?: string; details?: Record<string, { message?: string } | string> }
+/** One field's problem as the API sends it; `key` may name a message this build does not know yet. */
+export interface FieldProblem {
+  key: string
+  params?: MessageParams | undefined
+  message: string
 }
 
-function detailTexts(
-  details: Record<string, { message?: string } | string> | undefined,
-): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [field, value] of Object.entries(details ?? {}))
-    out[field] = typeof value === 'string' ? value : (value.message ?? '')
+type RawDetails = Record<string, Partial<RenderedProblem> | string> | undefined
+
+function fieldProblems(details: RawDetails): Record<string, FieldProblem> {
+  const out: Record<string, FieldProblem> = {}
+  for (const [field, value] of Object.entries(details ?? {})) {
+    // An older server sent plain text per field; it is kept as a literal text.
+    out[field] =
+      typeof value === 'string'
+        ? { key: 'common.text', params: { text: value }, message: value }
+        : { key: value.key ?? 'common.text', params: value.params, message: value.message ?? '' }
+  }
   return out
 }
 
 export class ApiError extends Error {
   readonly status: number
   readonly code: string
-  readonly details: Record<string, string>
+  readonly key: string
+  readonly params: MessageParams | undefined
+  readonly details: Readonly<Record<string, FieldProblem>>
 
-  constructor(status: number, code: string, message: string, details: Record<string, string> = {}) {
-    super(message)
+  constructor(
+    status: number,
+    code: string,
+    init: {
+      key?: string | undefined
+      params?: MessageParams | undefined
+      message?: string | undefined
+      details?: Record<string, FieldProblem>
+    } = {},
+  ) {
+    super(init.message ?? code)
     this.name = 'ApiError'
     this.status = status
     this.code = code
-    this.details = details
+    this.key = init.key ?? ''
+    this.params = init.params
+    this.details = init.details ?? {}
   }
 }
 
+/** Network failures (server down, offline) carry this code and status 0. */
+export const NETWORK_ERROR = 'network'
+
 let csrfToken: string | null = null
+let requestLocale: Locale = 'id'
 
 /** Set from `/api/auth/me` or the login answer; sent as X-CSRF-Token on every mutation. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token
+}
+
+/** The language on screen, sent as Accept-Language so the server's own `message` texts match it. */
+export function setRequestLocale(locale: Locale): void {
+  requestLocale = locale
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -43,7 +78,7 @@ async function send(
   body?: unknown,
   contentType = 'application/json',
 ): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': requestLocale }
   if (body !== undefined) headers['Content-Type'] = contentType
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken
   let response: Response
@@ -60,21 +95,22 @@ async function send(
             : (body as string),
     })
   } catch {
-    throw new ApiError(0, 'network', 'network')
+    throw new ApiError(0, NETWORK_ERROR)
   }
   if (!response.ok) {
-    let parsed: ApiErrorBody = {}
+    let parsed: Partial<ApiErrorBody> = {}
     try {
-      parsed = (await response.json()) as ApiErrorBody
+      parsed = (await response.json()) as Partial<ApiErrorBody>
     } catch {
       // A proxy error page or an empty body: the status alone tells the user enough.
     }
-    throw new ApiError(
-      response.status,
-      parsed.error?.code ?? String(response.status),
-      parsed.error?.message ?? response.statusText,
-      detailTexts(parsed.error?.details),
-    )
+    const error = parsed.error
+    throw new ApiError(response.status, error?.code ?? String(response.status), {
+      key: error?.key,
+      params: error?.params,
+      message: error?.message ?? response.statusText,
+      details: fieldProblems(error?.details),
+    })
   }
   return response
 }
@@ -92,10 +128,8 @@ export async function apiUploadText<T>(path: string, text: string, contentType =
   return (await response.json()) as T
 }
 
-/** Fetches a file (CSV export) and hands it to the browser as a download. */
-export async function apiDownload(path: string, fileName: string): Promise<void> {
-  const response = await send('GET', path)
-  const blob = await response.blob()
+/** Hands a blob to the browser as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
@@ -104,6 +138,12 @@ export async function apiDownload(path: string, fileName: string): Promise<void>
   link.click()
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** Fetches a file (CSV export) and hands it to the browser as a download. */
+export async function apiDownload(path: string, fileName: string): Promise<void> {
+  const response = await send('GET', path)
+  saveBlob(await response.blob(), fileName)
 }
 
 export const api = {

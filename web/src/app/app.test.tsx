@@ -1,9 +1,7 @@
 import { describe, it, expect, afterEach, vi } from 'vitest'
-import { cleanup, render, screen } from '@testing-library/react'
-import { I18nProvider } from '../i18n/i18n.tsx'
-import { App } from './app.tsx'
-import { RouterProvider } from './router.tsx'
-import type { Me } from './session.tsx'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { fakeApi, renderAppAt } from '../test-support/render-with-providers.tsx'
+import type { Me } from './session-types.ts'
 
 function me(overrides: Partial<Me> = {}): Me {
   return {
@@ -11,20 +9,13 @@ function me(overrides: Partial<Me> = {}): Me {
       id: 'u1',
       name: 'Budi Santoso',
       email: 'budi@kota.go.id',
+      locale: 'id',
       twoFactorEnabled: false,
       mustChangePassword: false,
     },
     instansi: { id: 'i1', name: 'Pemerintah Kota Contoh', slug: 'kotacontoh' },
     roles: [{ role: 'pengelola', unitId: 'unit1', unitName: 'Dinas Kesehatan' }],
-    allowedActions: [
-      'unit.read',
-      'calendar.read',
-      'account.read',
-      'post.read',
-      'post.create',
-      'inbox.read',
-      'inbox.reply',
-    ],
+    allowedActions: ['unit.read', 'calendar.read', 'account.read', 'post.read', 'post.create', 'inbox.read'],
     csrfToken: 'csrf',
     mustEnrolTwoFactor: false,
     twoFactorPending: false,
@@ -32,59 +23,39 @@ function me(overrides: Partial<Me> = {}): Me {
   }
 }
 
-/** A fake API answering by path; anything else is an empty list. */
-function serve(routes: Record<string, { status: number; body: unknown }>) {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string) => {
-      const path = input.split('?')[0]!
-      const answer = routes[path] ?? { status: 200, body: { items: [] } }
-      return new Response(JSON.stringify(answer.body), { status: answer.status })
-    }),
-  )
-}
-
-function renderAt(path: string) {
-  window.history.replaceState(null, '', path)
-  render(
-    <I18nProvider initialLocale="id">
-      <RouterProvider>
-        <App />
-      </RouterProvider>
-    </I18nProvider>,
-  )
+function serve(routes: Parameters<typeof fakeApi>[0]) {
+  const api = fakeApi({ '/api/setup': { status: 200, body: { needed: false } }, ...routes })
+  vi.stubGlobal('fetch', vi.fn(api.fetchMock))
+  return api.calls
 }
 
 afterEach(() => {
-  cleanup()
   vi.unstubAllGlobals()
 })
 
 describe('App', () => {
   it('opens the first-run wizard when the deployment has no instansi', async () => {
     serve({ '/api/setup': { status: 200, body: { needed: true } } })
-    renderAt('/')
+    renderAppAt('/')
     expect(await screen.findByRole('heading', { level: 1, name: 'Penyiapan pertama' })).toBeTruthy()
   })
 
-  it('asks to sign in when there is no session', async () => {
+  it('asks to sign in when there is no session, whatever the address', async () => {
     serve({
-      '/api/setup': { status: 200, body: { needed: false } },
       '/api/auth/me': {
         status: 401,
-        body: { error: { code: 'unauthenticated', message: 'Silakan masuk.' } },
+        body: {
+          error: { code: 'unauthenticated', key: 'common.unauthenticated', message: 'Silakan masuk.' },
+        },
       },
     })
-    renderAt('/accounts')
+    renderAppAt('/accounts')
     expect(await screen.findByRole('heading', { level: 1, name: 'Masuk ke Warta' })).toBeTruthy()
   })
 
-  it('holds an admin without 2FA at the enrolment step', async () => {
-    serve({
-      '/api/setup': { status: 200, body: { needed: false } },
-      '/api/auth/me': { status: 200, body: me({ mustEnrolTwoFactor: true }) },
-    })
-    renderAt('/users')
+  it('holds an admin without 2FA at the enrolment step, without navigation', async () => {
+    serve({ '/api/auth/me': { status: 200, body: me({ mustEnrolTwoFactor: true }) } })
+    renderAppAt('/users')
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Aktifkan verifikasi dua langkah' }),
     ).toBeTruthy()
@@ -92,23 +63,17 @@ describe('App', () => {
   })
 
   it('asks for a new password after an admin reset before anything else', async () => {
-    serve({
-      '/api/setup': { status: 200, body: { needed: false } },
-      '/api/auth/me': { status: 200, body: me({ user: { ...me().user, mustChangePassword: true } }) },
-    })
-    renderAt('/')
+    serve({ '/api/auth/me': { status: 200, body: me({ user: { ...me().user, mustChangePassword: true } }) } })
+    renderAppAt('/')
     expect(await screen.findByRole('heading', { level: 1, name: 'Ganti kata sandi' })).toBeTruthy()
   })
 
   it('shows a pengelola only the pages their roles open, and refuses an admin page reached by its address', async () => {
-    serve({
-      '/api/setup': { status: 200, body: { needed: false } },
-      '/api/auth/me': { status: 200, body: me() },
-    })
-    renderAt('/users')
+    serve({ '/api/auth/me': { status: 200, body: me() } })
+    renderAppAt('/users')
     expect(await screen.findByRole('heading', { level: 1, name: 'Akses ditolak' })).toBeTruthy()
-    const links = screen.getByRole('navigation', { name: 'Navigasi utama' }).querySelectorAll('a')
-    expect([...links].map((link) => link.textContent)).toEqual([
+    const links = within(screen.getByRole('navigation', { name: 'Navigasi utama' })).getAllByRole('link')
+    expect(links.map((link) => link.textContent)).toEqual([
       'Beranda',
       'Unit kerja',
       'Akun resmi',
@@ -117,12 +82,79 @@ describe('App', () => {
     ])
   })
 
-  it('says so when an address does not exist', async () => {
+  it('opens a page the roles allow and marks it as the current one in the navigation', async () => {
     serve({
-      '/api/setup': { status: 200, body: { needed: false } },
       '/api/auth/me': { status: 200, body: me() },
+      '/api/units': {
+        status: 200,
+        body: {
+          items: [
+            {
+              id: 'unit1',
+              parentId: null,
+              code: 'DINKES',
+              name: 'Dinas Kesehatan',
+              path: 'unit1',
+              archivedAt: null,
+            },
+          ],
+        },
+      },
     })
-    renderAt('/tidak-ada')
+    renderAppAt('/units')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Unit kerja' })).toBeTruthy()
+    expect(await screen.findByText('DINKES')).toBeTruthy()
+    const current = within(screen.getByRole('navigation', { name: 'Navigasi utama' })).getByRole('link', {
+      current: 'page',
+    })
+    expect(current.textContent).toBe('Unit kerja')
+  })
+
+  it('says so when an address does not exist', async () => {
+    serve({ '/api/auth/me': { status: 200, body: me() } })
+    renderAppAt('/tidak-ada')
     expect(await screen.findByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' })).toBeTruthy()
+  })
+
+  it("shows the signed-in user's saved language, not the one this device used before", async () => {
+    window.localStorage.setItem('warta.locale', 'id')
+    serve({ '/api/auth/me': { status: 200, body: me({ user: { ...me().user, locale: 'en' } }) } })
+    renderAppAt('/')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Budi Santoso' })).toBeTruthy()
+    expect(document.documentElement.lang).toBe('en')
+  })
+
+  it('saves a language switch to the profile', async () => {
+    const calls = serve({
+      '/api/auth/me': { status: 200, body: me() },
+      'PATCH /api/me': { status: 200, body: me({ user: { ...me().user, locale: 'en' } }) },
+    })
+    renderAppAt('/')
+    await screen.findByRole('heading', { level: 1, name: 'Selamat datang, Budi Santoso' })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }))
+    })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Budi Santoso' })).toBeTruthy()
+    await waitFor(() => expect(calls.find((call) => call.method === 'PATCH')?.body).toEqual({ locale: 'en' }))
+    expect(calls.find((call) => call.method === 'PATCH')?.headers['X-CSRF-Token']).toBe('csrf')
+    expect(window.localStorage.getItem('warta.locale.unsaved')).toBeNull()
+  })
+
+  it('keeps the chosen language on this device when the profile cannot save it, also after a reload', async () => {
+    serve({
+      '/api/auth/me': { status: 200, body: me() },
+      'PATCH /api/me': { status: 404, body: { error: { code: 'not_found', key: 'common.route_not_found' } } },
+    })
+    const first = renderAppAt('/')
+    await screen.findByRole('heading', { level: 1, name: 'Selamat datang, Budi Santoso' })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }))
+    })
+    await waitFor(() => expect(window.localStorage.getItem('warta.locale.unsaved')).toBe('u1'))
+    first.unmount()
+
+    // The profile still says Indonesian, but the person chose English here: their choice stays.
+    renderAppAt('/')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Budi Santoso' })).toBeTruthy()
   })
 })

@@ -1,74 +1,107 @@
-// Minimal client-side routing on the history API: the app has a handful of flat pages, so a path string and
-// a link component are all it needs.
+// The typed route tree (code-based): one route per page, each page's code loaded only when it is opened. The
+// root route decides between first-run setup, sign-in, the steps the API demands first, and the signed-in shell.
+import type { QueryClient } from '@tanstack/react-query'
 import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type AnchorHTMLAttributes,
-  type MouseEvent,
-  type ReactNode,
-} from 'react'
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  type RouterHistory,
+} from '@tanstack/react-router'
+import { NotFoundPage } from './not-found-page.tsx'
+import { PAGES, type PageId } from './pages.ts'
+import { RootLayout } from './root-layout.tsx'
 
-interface RouterValue {
-  path: string
-  search: URLSearchParams
-  navigate: (to: string, options?: { replace?: boolean }) => void
+export interface RouterContext {
+  queryClient: QueryClient
 }
 
-const RouterContext = createContext<RouterValue | null>(null)
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+})
 
-function current(): { path: string; search: string } {
-  return { path: window.location.pathname, search: window.location.search }
+const staticData = (id: PageId) => ({ action: PAGES[id].action })
+
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.home.path,
+  staticData: staticData('home'),
+  component: lazyRouteComponent(() => import('../features/home/home-page.tsx'), 'HomePage'),
+})
+const unitsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.units.path,
+  staticData: staticData('units'),
+  component: lazyRouteComponent(() => import('../features/units/units-page.tsx'), 'UnitsPage'),
+})
+const usersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.users.path,
+  staticData: staticData('users'),
+  component: lazyRouteComponent(() => import('../features/users/users-page.tsx'), 'UsersPage'),
+})
+const accountsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.accounts.path,
+  staticData: staticData('accounts'),
+  component: lazyRouteComponent(() => import('../features/accounts/accounts-page.tsx'), 'AccountsPage'),
+})
+const namingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.naming.path,
+  staticData: staticData('naming'),
+  component: lazyRouteComponent(() => import('../features/naming/naming-page.tsx'), 'NamingPage'),
+})
+const calendarRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.calendar.path,
+  staticData: staticData('calendar'),
+  component: lazyRouteComponent(() => import('../features/calendar/calendar-page.tsx'), 'CalendarPage'),
+})
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.audit.path,
+  staticData: staticData('audit'),
+  component: lazyRouteComponent(() => import('../features/audit/audit-page.tsx'), 'AuditPage'),
+})
+const profileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.profile.path,
+  staticData: staticData('profile'),
+  component: lazyRouteComponent(() => import('../features/profile/profile-page.tsx'), 'ProfilePage'),
+})
+
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  unitsRoute,
+  usersRoute,
+  accountsRoute,
+  namingRoute,
+  calendarRoute,
+  auditRoute,
+  profileRoute,
+])
+
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    ...(history ? { history } : {}),
+    defaultPreload: 'intent',
+    defaultPendingMs: 300,
+    scrollRestoration: false,
+  })
 }
 
-export function RouterProvider({ children }: { children: ReactNode }) {
-  const [location, setLocation] = useState(current)
+export type AppRouter = ReturnType<typeof createAppRouter>
 
-  useEffect(() => {
-    const onPop = () => setLocation(current())
-    window.addEventListener('popstate', onPop)
-    return () => window.removeEventListener('popstate', onPop)
-  }, [])
-
-  const navigate = useCallback((to: string, options?: { replace?: boolean }) => {
-    if (options?.replace) window.history.replaceState(null, '', to)
-    else window.history.pushState(null, '', to)
-    setLocation(current())
-    window.scrollTo(0, 0)
-  }, [])
-
-  const value = useMemo<RouterValue>(
-    () => ({ path: location.path, search: new URLSearchParams(location.search), navigate }),
-    [location, navigate],
-  )
-  return <RouterContext value={value}>{children}</RouterContext>
-}
-
-export function useRouter(): RouterValue {
-  const value = useContext(RouterContext)
-  if (!value) throw new Error('useRouter outside RouterProvider')
-  return value
-}
-
-export function Link({
-  to,
-  children,
-  ...rest
-}: { to: string; children: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
-  const { navigate } = useRouter()
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    rest.onClick?.(event)
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
-      return
-    event.preventDefault()
-    navigate(to)
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter
   }
-  return (
-    <a href={to} {...rest} onClick={onClick}>
-      {children}
-    </a>
-  )
+  interface StaticDataRouteOption {
+    /** The action the page needs (see pages.ts); the root layout refuses the page without it. */
+    action?: string | null
+  }
 }

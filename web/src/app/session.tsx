@@ -1,61 +1,33 @@
-// Who is signed in, as `/api/auth/me` tells it, and what they may open. The navigation and the page guards
-// read `allowedActions` from here; the API enforces the same policy on every request.
+// Who is signed in and what they may open. The navigation and the page guards read `allowedActions` from here;
+// the API enforces the same policy on every request.
+import { useQueryClient } from '@tanstack/react-query'
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react'
-import { api, setCsrfToken } from './api-client.ts'
-
-export interface MeRole {
-  role: string
-  unitId: string
-  unitName?: string
-  unitCode?: string
-  unitPath?: string
-}
-
-export interface Me {
-  user: { id: string; name: string; email: string; twoFactorEnabled?: boolean; mustChangePassword?: boolean }
-  instansi: { id: string; name: string; slug: string }
-  roles: MeRole[]
-  allowedActions: string[]
-  csrfToken: string
-  mustEnrolTwoFactor: boolean
-  twoFactorPending?: boolean
-}
+import { api } from './api-client.ts'
+import { forgetSession, refreshMe } from './session-queries.ts'
+import type { Me } from './session-types.ts'
 
 interface SessionValue {
   me: Me
   can: (action: string) => boolean
+  /** Reads `me` again, e.g. after enrolling 2FA on the profile page. */
   refresh: () => Promise<void>
   logout: () => Promise<void>
 }
 
 const SessionContext = createContext<SessionValue | null>(null)
 
-export async function fetchMe(): Promise<Me> {
-  const me = await api.get<Me>('/api/auth/me')
-  setCsrfToken(me.csrfToken)
-  return me
-}
-
-export function SessionProvider({
-  me,
-  onChange,
-  children,
-}: {
-  me: Me
-  onChange: (me: Me | null) => void
-  children: ReactNode
-}) {
-  const refresh = useCallback(async () => {
-    onChange(await fetchMe())
-  }, [onChange])
+export function SessionProvider({ me, children }: { me: Me; children: ReactNode }) {
+  const queryClient = useQueryClient()
+  const refresh = useCallback(() => refreshMe(queryClient), [queryClient])
   const logout = useCallback(async () => {
     try {
       await api.post('/api/auth/logout')
+    } catch {
+      // The session may already be gone on the server; signing out here is what the person asked for.
     } finally {
-      setCsrfToken(null)
-      onChange(null)
+      forgetSession(queryClient)
     }
-  }, [onChange])
+  }, [queryClient])
   const value = useMemo<SessionValue>(
     () => ({ me, can: (action) => me.allowedActions.includes(action), refresh, logout }),
     [me, refresh, logout],

@@ -1,18 +1,31 @@
-// Bahasa Indonesia / English. The choice is remembered on this device.
-import { useI18n } from '../i18n/i18n.tsx'
+// Bahasa Indonesia / English. Before sign-in the choice is remembered on this device; signed in, the shell
+// passes `onChange` to save it to the profile.
+import { Button } from '@mantine/core'
+import { useI18n, type Locale } from '../i18n/i18n.tsx'
 
-export function LanguageSwitch() {
+export function LanguageSwitch({
+  onChange,
+  inverted = false,
+}: {
+  onChange?: (locale: Locale) => void
+  /** White text, for the dark header. */
+  inverted?: boolean
+}) {
   const { locale, setLocale, t } = useI18n()
-  const next = locale === 'id' ? 'en' : 'id'
+  const next: Locale = locale === 'id' ? 'en' : 'id'
   return (
-    <button
-      type="button"
-      className="button subtle lang-switch"
+    <Button
+      variant="subtle"
+      color={inverted ? '#ffffff' : undefined}
+      size="compact-sm"
       lang={next}
-      onClick={() => setLocale(next)}
       aria-label={t('shell.switchLanguage')}
+      onClick={() => {
+        setLocale(next)
+        onChange?.(next)
+      }}
     >
       {next === 'en' ? 'English' : 'Bahasa Indonesia'}
-    </button>
+    </Button>
   )
 }

@@ -1,21 +1,16 @@
-// What a page shows while its data loads or when loading failed.
-import { ApiError } from '../app/api-client.ts'
+// What a section shows while its data loads or when loading failed.
+import { Group, Loader, Text } from '@mantine/core'
 import { useI18n } from '../i18n/i18n.tsx'
-import { ErrorAlert } from './alert.tsx'
-import { messageOf } from './use-api-error.ts'
+import { ErrorBanner } from './error-banner.tsx'
 
 export function LoadState({ loading, error }: { loading: boolean; error: unknown }) {
   const { t } = useI18n()
-  if (error) {
-    if (error instanceof ApiError && error.status === 403)
-      return <ErrorAlert>{t('error.forbidden')}</ErrorAlert>
-    return <ErrorAlert>{messageOf(error, t('error.generic'), t('error.network'))}</ErrorAlert>
-  }
-  if (loading)
-    return (
-      <p className="muted" role="status">
-        {t('common.loading')}
-      </p>
-    )
-  return null
+  if (error) return <ErrorBanner error={error} />
+  if (!loading) return null
+  return (
+    <Group gap="xs" role="status" py="xs">
+      <Loader size="sm" />
+      <Text size="sm">{t('common.loading')}</Text>
+    </Group>
+  )
 }

@@ -1,5 +1,9 @@
-// The heading of every page: one h1 per page, so screen-reader users can jump straight to it.
+// The heading of every page: one h1 per page, so screen-reader users can jump straight to it. After a
+// navigation the shell moves focus to it (#page-title), so keyboard users land on the new content.
+import { Group, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
+
+export const PAGE_TITLE_ID = 'page-title'
 
 export function PageHeader({
   title,
@@ -7,18 +11,26 @@ export function PageHeader({
   actions,
 }: {
   title: string
-  description?: string
+  description?: ReactNode
   actions?: ReactNode
 }) {
   return (
-    <div className="page-header">
-      <div>
-        <h1 id="page-title" tabIndex={-1}>
+    <Group justify="space-between" align="flex-start" gap="sm" mb="lg" wrap="wrap">
+      <Stack gap={4} style={{ flex: '1 1 20rem', minWidth: 0 }}>
+        <Title order={1} size="h2" id={PAGE_TITLE_ID} tabIndex={-1} style={{ outline: 'none' }}>
           {title}
-        </h1>
-        {description ? <p className="muted">{description}</p> : null}
-      </div>
-      {actions ? <div className="page-actions">{actions}</div> : null}
-    </div>
+        </Title>
+        {description ? (
+          <Text c="dimmed" size="sm">
+            {description}
+          </Text>
+        ) : null}
+      </Stack>
+      {actions ? (
+        <Group gap="xs" wrap="wrap">
+          {actions}
+        </Group>
+      ) : null}
+    </Group>
   )
 }

@@ -1,23 +1,23 @@
-// A small typed i18n hook: Bahasa Indonesia by default, English on request, the choice remembered in
-// localStorage. Keys are checked at compile time against id.json, and en.json must carry every key.
+// A small typed i18n hook: Bahasa Indonesia by default, English on request. Before sign-in the choice is
+// remembered in localStorage; after sign-in the profile's language applies (see app/profile-locale.ts).
+// Keys are checked at compile time against id.json, and en.json must carry every key. Texts the server sends
+// (errors) come from the shared message catalogue instead, through formatMessage.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { isLocale, type Locale } from '../../../src/shared/dates.ts'
+import { setRequestLocale } from '../app/api-client.ts'
 import id from './id.json'
 import en from './en.json'
 
+export { isLocale, LOCALES, type Locale } from '../../../src/shared/dates.ts'
+
 export type MessageKey = keyof typeof id
-export type Locale = 'id' | 'en'
-export const LOCALES: readonly Locale[] = ['id', 'en']
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { id, en }
-const STORAGE_KEY = 'warta.locale'
+export const LOCALE_STORAGE_KEY = 'warta.locale'
 
-export function isLocale(value: unknown): value is Locale {
-  return value === 'id' || value === 'en'
-}
-
-function storedLocale(): Locale {
+export function storedLocale(): Locale {
   try {
-    const value = window.localStorage.getItem(STORAGE_KEY)
+    const value = window.localStorage.getItem(LOCALE_STORAGE_KEY)
     return isLocale(value) ? value : 'id'
   } catch {
     return 'id'
@@ -50,12 +50,14 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
 
   useEffect(() => {
     document.documentElement.lang = locale
+    setRequestLocale(locale)
   }, [locale])
 
   const setLocale = useCallback((next: Locale) => {
+    setRequestLocale(next)
     setLocaleState(next)
     try {
-      window.localStorage.setItem(STORAGE_KEY, next)
+      window.localStorage.setItem(LOCALE_STORAGE_KEY, next)
     } catch {
       // Private mode without storage: the choice lasts for this visit only.
     }

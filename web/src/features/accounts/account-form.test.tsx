@@ -1,6 +1,7 @@
 import { describe, it, expect, afterEach, vi } from 'vitest'
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { I18nProvider } from '../../i18n/i18n.tsx'
+import { act, fireEvent, screen, waitFor } from '@testing-library/react'
+import type { Locale } from '../../i18n/i18n.tsx'
+import { fakeApi, renderWithProviders } from '../../test-support/render-with-providers.tsx'
 import { AccountForm, accountBody, initialAccountValues } from './account-form.tsx'
 import type { Account } from './account-types.ts'
 
@@ -32,7 +33,6 @@ const existing: Account = {
 }
 
 afterEach(() => {
-  cleanup()
   vi.unstubAllGlobals()
 })
 
@@ -67,56 +67,73 @@ describe('account form values', () => {
   })
 })
 
+const rejected = {
+  status: 400,
+  body: {
+    error: {
+      code: 'invalid_input',
+      key: 'common.check_fields',
+      params: { summary: 'handle: …; penanggungJawabUserId: …' },
+      message: 'Periksa isian: handle: …; penanggungJawabUserId: Wajib diisi.',
+      details: {
+        handle: {
+          key: 'common.text',
+          params: { text: 'Nama akun X hanya huruf, angka dan garis bawah.' },
+          message: 'Nama akun X hanya huruf, angka dan garis bawah.',
+        },
+        penanggungJawabUserId: { key: 'validation.required', message: 'Wajib diisi.' },
+      },
+    },
+  },
+}
+
+function renderForm(locale: Locale) {
+  const api = fakeApi({ 'POST /api/accounts': rejected })
+  vi.stubGlobal('fetch', vi.fn(api.fetchMock))
+  const onDone = vi.fn()
+  renderWithProviders(
+    <AccountForm account={null} units={[{ unit, depth: 0 }]} users={users} onDone={onDone} />,
+    {
+      locale,
+    },
+  )
+  return { onDone, calls: api.calls }
+}
+
+async function problemsOf(label: string): Promise<(string | null | undefined)[]> {
+  const control = screen.getByLabelText(label)
+  await waitFor(() => expect(control.getAttribute('aria-invalid'), label).toBe('true'))
+  return (control.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent)
+}
+
 describe('AccountForm', () => {
-  it('shows each field error from the API under its own field and a summary without API field names', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        async () =>
-          new Response(
-            JSON.stringify({
-              error: {
-                code: 'invalid_input',
-                message:
-                  'Periksa isian: handle: Nama akun X hanya huruf, angka dan garis bawah.; penanggungJawabUserId: Pilih penanggung jawab.',
-                details: {
-                  handle: 'Nama akun X hanya huruf, angka dan garis bawah.',
-                  penanggungJawabUserId: 'Pilih penanggung jawab.',
-                },
-              },
-            }),
-            { status: 400 },
-          ),
-      ),
-    )
-    const onSaved = vi.fn()
-    render(
-      <I18nProvider initialLocale="id">
-        <AccountForm
-          account={null}
-          units={[{ unit, depth: 0 }]}
-          users={users}
-          onSaved={onSaved}
-          onCancel={() => {}}
-        />
-      </I18nProvider>,
-    )
+  it('shows each field problem from the API under its own field and a summary without API field names', async () => {
+    const { onDone, calls } = renderForm('id')
     fireEvent.change(screen.getByLabelText('Nama akun'), { target: { value: 'humas dinkes' } })
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Simpan' }))
     })
-    for (const [label, message] of [
-      ['Nama akun', 'Nama akun X hanya huruf, angka dan garis bawah.'],
-      ['Penanggung jawab', 'Pilih penanggung jawab.'],
-    ] as const) {
-      const control = screen.getByLabelText(label)
-      expect(control.getAttribute('aria-invalid')).toBe('true')
-      const ids = (control.getAttribute('aria-describedby') ?? '').split(' ')
-      expect(ids.map((id) => document.getElementById(id)?.textContent)).toContain(message)
-    }
-    const alert = screen.getByRole('alert').textContent ?? ''
-    expect(alert).toContain('Pilih penanggung jawab.')
+    expect(calls.find((call) => call.method === 'POST')?.body).toMatchObject({
+      handle: 'humas dinkes',
+      unitId: unit.id,
+    })
+    expect(await problemsOf('Nama akun')).toContain('Nama akun X hanya huruf, angka dan garis bawah.')
+    expect(await problemsOf('Penanggung jawab')).toContain('Wajib diisi.')
+    const alert = (await screen.findByRole('alert')).textContent ?? ''
+    expect(alert).toContain('Wajib diisi.')
     expect(alert).not.toContain('penanggungJawabUserId')
-    expect(onSaved).not.toHaveBeenCalled()
+    expect(alert).not.toContain('handle:')
+    expect(onDone).not.toHaveBeenCalled()
+  })
+
+  it('renders the field problems in English when the screen is in English, whatever language the server used', async () => {
+    renderForm('en')
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    })
+    expect(await problemsOf('Accountable official')).toContain('Required.')
+    expect((await screen.findByRole('alert')).textContent).toContain('Required.')
   })
 })

@@ -1,13 +1,25 @@
-// Create or edit one official account. Field errors from the API appear under their field.
+// Create or edit one official account. Field errors from the API appear under their field, in the language on
+// screen; deleting asks first.
+import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
-import { api } from '../../app/api-client.ts'
-import { ErrorAlert } from '../../components/alert.tsx'
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
-import { useApiError } from '../../components/use-api-error.ts'
-import { useFocusOnMount } from '../../components/use-focus-on-mount.ts'
+import { PLATFORMS } from '../../../../src/shared/platforms.ts'
+import {
+  ACCOUNT_STATUSES,
+  VERIFICATION_STATUSES,
+  type AccountStatus,
+} from '../../../../src/shared/statuses.ts'
+import { useErrorText } from '../../components/api-error-text.ts'
+import { useConfirm } from '../../components/confirm-dialog.tsx'
+import { DateField } from '../../components/date-field.tsx'
+import { ErrorText } from '../../components/error-banner.tsx'
+import { notifySuccess } from '../../components/notify.ts'
+import { Panel } from '../../components/panel.tsx'
+import { platformLabel } from '../../components/vocabulary-labels.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { unitOptionLabel, type Unit } from '../units/unit-tree.ts'
-import { PLATFORMS, VERIFICATION_STATUSES, type Account } from './account-types.ts'
+import { UnitSelect } from '../units/unit-select.tsx'
+import type { UnitOption } from '../units/unit-tree.ts'
+import type { Account } from './account-types.ts'
+import { accountRequests, useAccountChange } from './accounts-queries.ts'
 
 export interface AccountFormValues {
   platform: string
@@ -22,12 +34,14 @@ export interface AccountFormValues {
   verificationStatus: string
   platformTwoFactor: boolean
   credentialRotatedOn: string
-  status: 'active' | 'dormant'
+  status: AccountStatus
   notes: string
 }
 
+export type AccountBody = ReturnType<typeof accountBody>
+
 export function initialAccountValues(account: Account | null, defaultUnitId: string): AccountFormValues {
-  const pengelola = account?.pengelola?.[0]
+  const pengelola = account?.pengelola[0]
   return {
     platform: account?.platform ?? 'instagram',
     handle: account?.handle ?? '',
@@ -53,8 +67,9 @@ export function accountBody(values: AccountFormValues) {
     handle: values.handle.trim(),
     displayName: values.displayName.trim() || null,
     url: values.url.trim() || null,
-    unitId: values.unitId,
-    penanggungJawabUserId: values.penanggungJawabUserId,
+    // Left out when not chosen, so the API says "required" rather than "not a valid identifier".
+    unitId: values.unitId || undefined,
+    penanggungJawabUserId: values.penanggungJawabUserId || undefined,
     pengelola: values.pengelolaId
       ? [
           {
@@ -76,211 +91,209 @@ export function AccountForm({
   account,
   units,
   users,
-  onSaved,
-  onCancel,
+  onDone,
 }: {
   account: Account | null
-  units: { unit: Unit; depth: number }[]
-  users: { id: string; name: string }[]
-  onSaved: (message: string) => void
-  onCancel: () => void
+  units: readonly UnitOption[]
+  users: readonly { id: string; name: string }[]
+  /** Called after a save or delete, and on Cancel. */
+  onDone: () => void
 }) {
   const { t } = useI18n()
+  const confirm = useConfirm()
   const [values, setValues] = useState<AccountFormValues>(() =>
-    initialAccountValues(account, units[0]?.unit.id ?? ''),
+    initialAccountValues(account, units.find(({ unit }) => !unit.archivedAt)?.unit.id ?? ''),
   )
-  const [busy, setBusy] = useState(false)
-  const headingRef = useFocusOnMount<HTMLHeadingElement>()
-  const { error, capture, clear, field } = useApiError()
+  const create = useAccountChange(accountRequests.create)
+  const update = useAccountChange(accountRequests.update)
+  const remove = useAccountChange(accountRequests.remove)
+  const failed = [create, update, remove].find((mutation) => mutation.isError)
+  const error = useErrorText(failed?.error)
   const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) =>
     setValues((previous) => ({ ...previous, [key]: value }))
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    clear()
-    setBusy(true)
-    try {
-      if (account) await api.patch(`/api/accounts/${account.id}`, accountBody(values))
-      else await api.post('/api/accounts', accountBody(values))
-      onSaved(t(account ? 'accounts.saved' : 'accounts.created', { handle: values.handle.trim() }))
-    } catch (caught) {
-      capture(caught)
-    } finally {
-      setBusy(false)
+    remove.reset()
+    const handle = values.handle.trim()
+    const body = accountBody(values)
+    const saved = () => {
+      notifySuccess(t(account ? 'accounts.saved' : 'accounts.created', { handle }))
+      onDone()
     }
+    if (account) update.mutate({ id: account.id, body }, { onSuccess: saved })
+    else create.mutate(body, { onSuccess: saved })
   }
 
-  const remove = async () => {
-    if (!account || !window.confirm(t('accounts.deleteConfirm', { handle: account.handle }))) return
-    clear()
-    try {
-      await api.delete(`/api/accounts/${account.id}`)
-      onSaved(t('accounts.deleted', { handle: account.handle }))
-    } catch (caught) {
-      capture(caught)
-    }
+  const deleteAccount = async () => {
+    if (!account) return
+    const confirmed = await confirm({
+      title: t('accounts.deleteConfirmTitle', { handle: account.handle }),
+      message: t('accounts.deleteConfirm', { handle: account.handle }),
+      confirmLabel: t('accounts.delete'),
+    })
+    if (!confirmed) return
+    create.reset()
+    update.reset()
+    remove.mutate(
+      { id: account.id },
+      {
+        onSuccess: () => {
+          notifySuccess(t('accounts.deleted', { handle: account.handle }))
+          onDone()
+        },
+      },
+    )
   }
 
+  const people = [
+    { value: '', label: t('accounts.choose') },
+    ...users.map((user) => ({ value: user.id, label: user.name })),
+  ]
   return (
-    <section className="panel edit-panel" aria-labelledby="account-form-title">
-      <h2 id="account-form-title" ref={headingRef} tabIndex={-1}>
-        {account ? t('accounts.editTitle', { handle: account.handle }) : t('accounts.createTitle')}
-      </h2>
-      <ErrorAlert>{error.message}</ErrorAlert>
-      <form onSubmit={(event) => void submit(event)} noValidate className="grid-form">
-        <SelectField
-          label={t('accounts.platform')}
-          name="platform"
-          value={values.platform}
-          onChange={(event) => set('platform', event.target.value)}
-          error={field('platform')}
-        >
-          {PLATFORMS.map((platform) => (
-            <option key={platform} value={platform}>
-              {t(`platform.${platform}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label={t('accounts.handle')}
-          name="handle"
-          value={values.handle}
-          required
-          onChange={(event) => set('handle', event.target.value)}
-          error={field('handle')}
-          hint={t('accounts.handleHint')}
-        />
-        <TextField
-          label={t('accounts.displayName')}
-          name="displayName"
-          value={values.displayName}
-          onChange={(event) => set('displayName', event.target.value)}
-          error={field('displayName')}
-        />
-        <TextField
-          label={t('accounts.url')}
-          name="url"
-          type="url"
-          value={values.url}
-          onChange={(event) => set('url', event.target.value)}
-          error={field('url')}
-        />
-        <SelectField
-          label={t('accounts.unit')}
-          name="unitId"
-          value={values.unitId}
-          onChange={(event) => set('unitId', event.target.value)}
-          error={field('unitId')}
-        >
-          {units.map(({ unit, depth }) => (
-            <option key={unit.id} value={unit.id}>
-              {unitOptionLabel(unit, depth)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('accounts.penanggungJawab')}
-          name="penanggungJawabUserId"
-          value={values.penanggungJawabUserId}
-          required
-          onChange={(event) => set('penanggungJawabUserId', event.target.value)}
-          error={field('penanggungJawabUserId')}
-        >
-          <option value="">{t('accounts.choose')}</option>
-          {users.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('accounts.pengelola')}
-          name="pengelolaId"
-          value={values.pengelolaId}
-          onChange={(event) => set('pengelolaId', event.target.value)}
-          error={field('pengelola.0.userId') ?? field('pengelola')}
-        >
-          <option value="">{t('common.none')}</option>
-          {users.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.name}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label={t('accounts.letterNumber')}
-          name="letterNumber"
-          value={values.letterNumber}
-          onChange={(event) => set('letterNumber', event.target.value)}
-          error={field('pengelola.0.suratTugasNumber') ?? field('pengelola')}
-        />
-        <TextField
-          label={t('accounts.letterDate')}
-          name="letterDate"
-          type="date"
-          value={values.letterDate}
-          onChange={(event) => set('letterDate', event.target.value)}
-          error={field('pengelola.0.suratTugasDate')}
-        />
-        <TextField
-          label={t('accounts.lastRotation')}
-          name="credentialRotatedOn"
-          type="date"
-          value={values.credentialRotatedOn}
-          onChange={(event) => set('credentialRotatedOn', event.target.value)}
-          error={field('credentialRotatedOn')}
-        />
-        <SelectField
-          label={t('accounts.status')}
-          name="status"
-          value={values.status}
-          onChange={(event) => set('status', event.target.value === 'dormant' ? 'dormant' : 'active')}
-          error={field('status')}
-        >
-          <option value="active">{t('accounts.statusActive')}</option>
-          <option value="dormant">{t('accounts.statusDormant')}</option>
-        </SelectField>
-        <SelectField
-          label={t('accounts.verification')}
-          name="verificationStatus"
-          value={values.verificationStatus}
-          onChange={(event) => set('verificationStatus', event.target.value)}
-          error={field('verificationStatus')}
-        >
-          {VERIFICATION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`verification.${status}`)}
-            </option>
-          ))}
-        </SelectField>
-        <CheckboxField
-          label={t('accounts.platformTwoFactor')}
-          name="platformTwoFactor"
-          checked={values.platformTwoFactor}
-          onChange={(event) => set('platformTwoFactor', event.target.checked)}
-        />
-        <TextAreaField
-          label={t('accounts.notes')}
-          name="notes"
-          value={values.notes}
-          rows={3}
-          onChange={(event) => set('notes', event.target.value)}
-          error={field('notes')}
-        />
-        <div className="form-actions">
+    <Panel
+      title={account ? t('accounts.editTitle', { handle: account.handle }) : t('accounts.createTitle')}
+      focusOnMount
+    >
+      <ErrorText>{error.banner}</ErrorText>
+      <form onSubmit={submit} noValidate>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="sm">
+          <NativeSelect
+            label={t('accounts.platform')}
+            name="platform"
+            value={values.platform}
+            onChange={(event) => set('platform', event.currentTarget.value)}
+            error={error.field('platform')}
+            data={PLATFORMS.map((platform) => ({ value: platform, label: platformLabel(platform) }))}
+          />
+          <TextInput
+            label={t('accounts.handle')}
+            name="handle"
+            value={values.handle}
+            required
+            onChange={(event) => set('handle', event.currentTarget.value)}
+            error={error.field('handle')}
+            description={t('accounts.handleHint')}
+          />
+          <TextInput
+            label={t('accounts.displayName')}
+            name="displayName"
+            value={values.displayName}
+            onChange={(event) => set('displayName', event.currentTarget.value)}
+            error={error.field('displayName')}
+          />
+          <TextInput
+            label={t('accounts.url')}
+            name="url"
+            type="url"
+            value={values.url}
+            onChange={(event) => set('url', event.currentTarget.value)}
+            error={error.field('url')}
+          />
+          <UnitSelect
+            label={t('accounts.unit')}
+            name="unitId"
+            options={units}
+            value={values.unitId}
+            onChange={(event) => set('unitId', event.currentTarget.value)}
+            error={error.field('unitId')}
+          />
+          <NativeSelect
+            label={t('accounts.penanggungJawab')}
+            name="penanggungJawabUserId"
+            value={values.penanggungJawabUserId}
+            required
+            onChange={(event) => set('penanggungJawabUserId', event.currentTarget.value)}
+            error={error.field('penanggungJawabUserId')}
+            data={people}
+          />
+          <NativeSelect
+            label={t('accounts.pengelola')}
+            name="pengelolaId"
+            value={values.pengelolaId}
+            onChange={(event) => set('pengelolaId', event.currentTarget.value)}
+            error={error.field('pengelola.0.userId', 'pengelola')}
+            data={[{ value: '', label: t('common.none') }, ...people.slice(1)]}
+          />
+          <TextInput
+            label={t('accounts.letterNumber')}
+            name="letterNumber"
+            value={values.letterNumber}
+            onChange={(event) => set('letterNumber', event.currentTarget.value)}
+            error={error.field('pengelola.0.suratTugasNumber')}
+          />
+          <DateField
+            label={t('accounts.letterDate')}
+            name="letterDate"
+            value={values.letterDate}
+            onChange={(value) => set('letterDate', value)}
+            error={error.field('pengelola.0.suratTugasDate')}
+          />
+          <DateField
+            label={t('accounts.lastRotation')}
+            name="credentialRotatedOn"
+            value={values.credentialRotatedOn}
+            onChange={(value) => set('credentialRotatedOn', value)}
+            error={error.field('credentialRotatedOn')}
+          />
+          <NativeSelect
+            label={t('accounts.status')}
+            name="status"
+            value={values.status}
+            onChange={(event) =>
+              set('status', event.currentTarget.value === 'dormant' ? 'dormant' : 'active')
+            }
+            error={error.field('status')}
+            data={ACCOUNT_STATUSES.map((status) => ({ value: status, label: t(`accountStatus.${status}`) }))}
+          />
+          <NativeSelect
+            label={t('accounts.verification')}
+            name="verificationStatus"
+            value={values.verificationStatus}
+            onChange={(event) => set('verificationStatus', event.currentTarget.value)}
+            error={error.field('verificationStatus')}
+            data={VERIFICATION_STATUSES.map((status) => ({
+              value: status,
+              label: t(`verification.${status}`),
+            }))}
+          />
+          <Textarea
+            label={t('accounts.notes')}
+            name="notes"
+            value={values.notes}
+            autosize
+            minRows={2}
+            onChange={(event) => set('notes', event.currentTarget.value)}
+            error={error.field('notes')}
+          />
+          <Checkbox
+            label={t('accounts.platformTwoFactor')}
+            name="platformTwoFactor"
+            checked={values.platformTwoFactor}
+            onChange={(event) => set('platformTwoFactor', event.currentTarget.checked)}
+            mt={{ sm: 'xl' }}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end" gap="sm" mt="md" wrap="wrap">
           {account ? (
-            <button type="button" className="button danger push-left" onClick={() => void remove()}>
+            <Button
+              color="red"
+              variant="outline"
+              mr="auto"
+              onClick={() => void deleteAccount()}
+              loading={remove.isPending}
+            >
               {t('accounts.delete')}
-            </button>
+            </Button>
           ) : null}
-          <button type="button" className="button" onClick={onCancel}>
+          <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending}>
             {t('common.save')}
-          </button>
-        </div>
+          </Button>
+        </Group>
       </form>
-    </section>
+    </Panel>
   )
 }

@@ -1,18 +1,5 @@
-// The official-account record as the API returns it (product.md §1).
-
-export const PLATFORMS = [
-  'x',
-  'instagram',
-  'facebook',
-  'tiktok',
-  'youtube',
-  'bluesky',
-  'mastodon',
-  'telegram',
-  'threads',
-  'whatsapp',
-] as const
-export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified'] as const
+// The official-account record as the API returns it (product.md §1). The vocabulary (platforms, statuses) is
+// in src/shared; this file holds only the shapes of the answers.
 
 export interface AccountPengelola {
   userId: string
@@ -35,7 +22,7 @@ export interface Account {
   platform: string
   handle: string
   displayName: string | null
-  url: string
+  url: string | null
   penanggungJawab: { userId: string; email: string; name: string } | null
   pengelola: AccountPengelola[]
   verificationStatus: string
@@ -44,6 +31,11 @@ export interface Account {
   status: string
   notes: string
   naming: NamingVerdict | null
+}
+
+export interface AccountPage {
+  items: Account[]
+  total: number
 }
 
 export interface NamingIssue {
@@ -56,10 +48,16 @@ export interface NamingIssue {
   reason: string
 }
 
+export interface ImportRowError {
+  row: number
+  column: string
+  message: string
+}
+
 export interface ImportResult {
   rows: number
   created: number
   updated: number
   unchanged: number
-  errors: { row: number; column: string; message: string }[]
+  errors: ImportRowError[]
 }

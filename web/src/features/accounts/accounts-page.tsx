@@ -1,141 +1,145 @@
 // The official account registry: filtered list, create/edit form, the naming report (every handle that breaks
 // its platform's pattern, with the reason), CSV import with row errors, and CSV export.
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
 import { useState, type ChangeEvent } from 'react'
-import { api, apiDownload, apiUploadText } from '../../app/api-client.ts'
+import { formatDate } from '../../../../src/shared/dates.ts'
+import { PLATFORMS } from '../../../../src/shared/platforms.ts'
+import { ACCOUNT_STATUSES } from '../../../../src/shared/statuses.ts'
+import { apiDownload } from '../../app/api-client.ts'
 import { useSession } from '../../app/session.tsx'
-import { ErrorAlert, Notice } from '../../components/alert.tsx'
-import { CheckboxField, SelectField } from '../../components/field.tsx'
-import { formatDate } from '../../components/format-date.ts'
-import { LoadState } from '../../components/load-state.tsx'
+import { useErrorText } from '../../components/api-error-text.ts'
+import { DataTable, type DataTableColumn } from '../../components/data-table.tsx'
+import { ErrorText, Notice } from '../../components/error-banner.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { useApiError } from '../../components/use-api-error.ts'
-import { useLoad } from '../../components/use-load.ts'
+import { Panel } from '../../components/panel.tsx'
+import { isAccountStatus, isVerificationStatus, platformLabel } from '../../components/vocabulary-labels.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { unitOptionLabel } from '../units/unit-tree.ts'
-import { useUnits } from '../units/use-units.ts'
+import { UnitSelect } from '../units/unit-select.tsx'
+import { useUnits } from '../units/units-queries.ts'
+import { useUserChoices } from '../users/users-queries.ts'
 import { AccountForm } from './account-form.tsx'
-import { PLATFORMS, type Account, type ImportResult, type NamingIssue } from './account-types.ts'
+import type { Account, ImportResult, ImportRowError, NamingIssue } from './account-types.ts'
+import {
+  ACCOUNT_PAGE_SIZE,
+  accountRequests,
+  accountsPageQuery,
+  namingReportQuery,
+  useAccountChange,
+  type AccountFilters,
+} from './accounts-queries.ts'
 
-interface Filters {
-  unitId: string
-  platform: string
-  status: string
-  breaksNaming: boolean
-}
-
-export const ACCOUNT_PAGE_SIZE = 50
-
-export function accountQuery(filters: Filters, offset = 0): string {
-  const params = new URLSearchParams()
-  if (filters.unitId) params.set('unitId', filters.unitId)
-  if (filters.platform) params.set('platform', filters.platform)
-  if (filters.status) params.set('status', filters.status)
-  if (filters.breaksNaming) params.set('breaksNaming', 'true')
-  params.set('limit', String(ACCOUNT_PAGE_SIZE))
-  if (offset > 0) params.set('offset', String(offset))
-  const query = params.toString()
-  return query ? `?${query}` : ''
-}
-
-function NamingReport({ version }: { version: number }) {
+function NamingReport() {
   const { t } = useI18n()
-  const report = useLoad(() => api.get<{ items: NamingIssue[] }>('/api/naming/report'), [version])
+  const report = useQuery(namingReportQuery)
+  const columns: DataTableColumn<NamingIssue>[] = [
+    {
+      key: 'handle',
+      header: t('accounts.handle'),
+      primary: true,
+      sortValue: (issue) => issue.handle,
+      render: (issue) => <Code>{issue.handle}</Code>,
+    },
+    {
+      key: 'platform',
+      header: t('accounts.platform'),
+      sortValue: (issue) => platformLabel(issue.platform),
+      render: (issue) => platformLabel(issue.platform),
+    },
+    {
+      key: 'unit',
+      header: t('accounts.unit'),
+      sortValue: (issue) => issue.unitName,
+      render: (issue) => issue.unitName,
+    },
+    { key: 'expected', header: t('accounts.expected'), render: (issue) => <Code>{issue.expected}</Code> },
+    { key: 'reason', header: t('accounts.reason'), render: (issue) => issue.reason },
+  ]
   return (
-    <section className="panel" aria-labelledby="naming-report">
-      <h2 id="naming-report">{t('accounts.namingReport')}</h2>
-      <p className="muted">{t('accounts.namingReportIntro')}</p>
-      <LoadState loading={report.loading && !report.data} error={report.error} />
-      {report.data && report.data.items.length === 0 ? <p>{t('accounts.namingAllGood')}</p> : null}
-      {report.data && report.data.items.length > 0 ? (
-        <div className="table-wrap" tabIndex={0}>
-          <table data-testid="naming-report">
-            <caption className="visually-hidden">{t('accounts.namingReport')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.platform')}</th>
-                <th scope="col">{t('accounts.handle')}</th>
-                <th scope="col">{t('accounts.unit')}</th>
-                <th scope="col">{t('accounts.expected')}</th>
-                <th scope="col">{t('accounts.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.data.items.map((issue) => (
-                <tr key={issue.accountId}>
-                  <td>{t(`platform.${issue.platform}` as 'platform.x')}</td>
-                  <td>
-                    <code>{issue.handle}</code>
-                  </td>
-                  <td>{issue.unitName}</td>
-                  <td>
-                    <code>{issue.expected}</code>
-                  </td>
-                  <td>{issue.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </section>
+    <Panel title={t('accounts.namingReport')} description={t('accounts.namingReportIntro')}>
+      <DataTable
+        caption={t('accounts.namingReport')}
+        columns={columns}
+        rows={report.data?.items}
+        rowKey={(issue) => issue.accountId}
+        emptyText={t('accounts.namingAllGood')}
+        loading={report.isPending}
+        error={report.error}
+        initialSort={{ key: 'handle', direction: 'asc' }}
+        testId="naming-report"
+      />
+    </Panel>
   )
 }
 
-function ImportExport({ onImported }: { onImported: () => void }) {
+function ImportExport() {
   const { t } = useI18n()
-  const [result, setResult] = useState<ImportResult | null>(null)
-  const [busy, setBusy] = useState(false)
-  const { error, capture, clear } = useApiError()
+  const importCsv = useAccountChange(accountRequests.importCsv)
+  const [exportError, setExportError] = useState<unknown>(null)
+  const error = useErrorText(importCsv.error ?? exportError)
+  const result: ImportResult | undefined = importCsv.data
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0]
-    event.target.value = ''
+    const file = event.currentTarget.files?.[0]
+    event.currentTarget.value = ''
     if (!file) return
-    clear()
-    setResult(null)
-    setBusy(true)
-    try {
-      setResult(await apiUploadText<ImportResult>('/api/accounts/import', await file.text()))
-      onImported()
-    } catch (caught) {
-      capture(caught)
-    } finally {
-      setBusy(false)
-    }
+    setExportError(null)
+    importCsv.mutate(await file.text())
   }
 
   const download = async () => {
-    clear()
+    setExportError(null)
     try {
       await apiDownload('/api/accounts/export.csv', 'akun-resmi.csv')
     } catch (caught) {
-      capture(caught)
+      setExportError(caught)
     }
   }
 
+  const columns: DataTableColumn<ImportRowError>[] = [
+    {
+      key: 'row',
+      header: t('accounts.row'),
+      primary: true,
+      sortValue: (row) => row.row,
+      render: (row) => row.row,
+    },
+    { key: 'column', header: t('accounts.column'), render: (row) => row.column || '—' },
+    { key: 'problem', header: t('accounts.problem'), render: (row) => row.message },
+  ]
   return (
-    <section className="panel" aria-labelledby="account-csv">
-      <h2 id="account-csv">{t('accounts.csv')}</h2>
-      <p className="muted">{t('accounts.csvIntro')}</p>
-      <ErrorAlert>{error.message}</ErrorAlert>
-      <div className="button-row">
-        <label className="button file-button">
-          {busy ? t('common.wait') : t('accounts.import')}
+    <Panel title={t('accounts.csv')} description={t('accounts.csvIntro')}>
+      <ErrorText>{error.banner}</ErrorText>
+      <Group gap="sm" mb="md">
+        <Button component="label" variant="default" loading={importCsv.isPending} className="file-button">
+          {t('accounts.import')}
           <input
             type="file"
-            accept=".csv,text/csv"
             className="visually-hidden"
+            accept=".csv,text/csv"
             onChange={(event) => void upload(event)}
-            disabled={busy}
+            disabled={importCsv.isPending}
           />
-        </label>
-        <button type="button" className="button" onClick={() => void download()}>
+        </Button>
+        <Button variant="default" onClick={() => void download()}>
           {t('accounts.export')}
-        </button>
-      </div>
+        </Button>
+      </Group>
       {result ? (
-        <div className="import-result">
-          <Notice>
+        <Stack gap="xs">
+          <Notice tone="ok">
             {t('accounts.importSaved', {
               rows: result.rows,
               created: result.created,
@@ -145,254 +149,228 @@ function ImportExport({ onImported }: { onImported: () => void }) {
           </Notice>
           {result.errors.length > 0 ? (
             <>
-              <h3>{t('accounts.importErrors', { count: result.errors.length })}</h3>
-              <div className="table-wrap" tabIndex={0}>
-                <table>
-                  <caption className="visually-hidden">
-                    {t('accounts.importErrors', { count: result.errors.length })}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('accounts.row')}</th>
-                      <th scope="col">{t('accounts.column')}</th>
-                      <th scope="col">{t('accounts.problem')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.errors.map((rowError, index) => (
-                      <tr key={`${rowError.row}-${index}`}>
-                        <td>{rowError.row}</td>
-                        <td>{rowError.column || '—'}</td>
-                        <td>{rowError.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Text fw={700}>{t('accounts.importErrors', { count: result.errors.length })}</Text>
+              <DataTable
+                caption={t('accounts.importErrors', { count: result.errors.length })}
+                columns={columns}
+                rows={result.errors}
+                rowKey={(row) => `${row.row}-${row.column}-${row.message}`}
+                emptyText=""
+                testId="import-errors"
+              />
             </>
           ) : null}
-        </div>
+        </Stack>
       ) : null}
-    </section>
+    </Panel>
   )
 }
 
-export function AccountsPage() {
+function SecurityCell({ account }: { account: Account }) {
   const { t, locale } = useI18n()
+  return (
+    <>
+      {isVerificationStatus(account.verificationStatus)
+        ? t(`verification.${account.verificationStatus}`)
+        : account.verificationStatus}{' '}
+      · 2FA {account.platformTwoFactor ? t('common.yes') : t('common.no')}
+      <Text size="xs" c="dimmed">
+        {t('accounts.lastRotation')}: {formatDate(account.credentialRotatedOn, locale, 'date')}
+      </Text>
+    </>
+  )
+}
+
+function NamingCell({ account }: { account: Account }) {
+  const { t } = useI18n()
+  if (account.naming && !account.naming.compliant)
+    return (
+      <>
+        <Badge color="red" variant="light">
+          {t('accounts.breaksPattern')}
+        </Badge>
+        {account.naming.reason ? (
+          <Text size="xs" mt={2}>
+            {account.naming.reason}
+          </Text>
+        ) : null}
+      </>
+    )
+  if (account.naming?.compliant)
+    return (
+      <Badge color="green" variant="light">
+        {t('accounts.followsPattern')}
+      </Badge>
+    )
+  return <Text c="dimmed">—</Text>
+}
+
+export function AccountsPage() {
+  const { t } = useI18n()
   const { can } = useSession()
   const canManage = can('account.manage')
-  const [filters, setFilters] = useState<Filters>({
+  const [filters, setFilters] = useState<AccountFilters>({
     unitId: '',
     platform: '',
     status: '',
     breaksNaming: false,
   })
-  const [version, setVersion] = useState(0)
   const [offset, setOffset] = useState(0)
   const [editing, setEditing] = useState<Account | 'new' | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
   const units = useUnits()
-  const accounts = useLoad(
-    () => api.get<{ items: Account[]; total: number }>(`/api/accounts${accountQuery(filters, offset)}`),
-    [filters, offset, version],
-  )
-  const users = useLoad(
-    () =>
-      can('user.read')
-        ? api.get<{ items: { id: string; name: string }[] }>('/api/users')
-        : Promise.resolve({ items: [] }),
-    [],
-  )
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => {
+  const accounts = useQuery(accountsPageQuery(filters, offset))
+  const users = useUserChoices()
+  const set = <K extends keyof AccountFilters>(key: K, value: AccountFilters[K]) => {
     setOffset(0)
     setFilters((previous) => ({ ...previous, [key]: value }))
   }
   const total = accounts.data?.total ?? 0
-  const refresh = () => setVersion((value) => value + 1)
+
+  const columns: DataTableColumn<Account>[] = [
+    {
+      key: 'handle',
+      header: t('accounts.handle'),
+      primary: true,
+      sortValue: (account) => account.handle,
+      render: (account) =>
+        account.url ? (
+          <Anchor href={account.url} rel="noreferrer noopener" target="_blank">
+            {account.handle}
+          </Anchor>
+        ) : (
+          account.handle
+        ),
+    },
+    {
+      key: 'platform',
+      header: t('accounts.platform'),
+      sortValue: (account) => platformLabel(account.platform),
+      render: (account) => platformLabel(account.platform),
+    },
+    {
+      key: 'unit',
+      header: t('accounts.unit'),
+      sortValue: (account) => account.unit.name,
+      render: (account) => account.unit.name,
+    },
+    {
+      key: 'status',
+      header: t('accounts.status'),
+      sortValue: (account) => account.status,
+      render: (account) => (
+        <Badge color={account.status === 'dormant' ? 'orange' : 'green'} variant="light">
+          {isAccountStatus(account.status) ? t(`accountStatus.${account.status}`) : account.status}
+        </Badge>
+      ),
+    },
+    {
+      key: 'security',
+      header: t('accounts.security'),
+      render: (account) => <SecurityCell account={account} />,
+    },
+    {
+      key: 'naming',
+      header: t('accounts.naming'),
+      sortValue: (account) => (account.naming ? (account.naming.compliant ? 1 : 0) : 2),
+      render: (account) => <NamingCell account={account} />,
+    },
+    ...(canManage
+      ? [
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            hideHeader: true,
+            render: (account: Account) => (
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() => setEditing(account)}
+                aria-label={t('accounts.editTitle', { handle: account.handle })}
+              >
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ]
 
   return (
     <>
       <PageHeader
         title={t('accounts.title')}
         description={t('accounts.intro')}
-        actions={
-          canManage ? (
-            <button type="button" className="button primary" onClick={() => setEditing('new')}>
-              {t('accounts.create')}
-            </button>
-          ) : null
-        }
+        actions={canManage ? <Button onClick={() => setEditing('new')}>{t('accounts.create')}</Button> : null}
       />
-      {notice ? <Notice>{notice}</Notice> : null}
       {editing ? (
         <AccountForm
           key={editing === 'new' ? 'new' : editing.id}
           account={editing === 'new' ? null : editing}
-          units={units.options.filter(({ unit }) => !unit.archivedAt)}
+          units={units.options}
           users={users.data?.items ?? []}
-          onCancel={() => setEditing(null)}
-          onSaved={(message) => {
-            setNotice(message)
-            setEditing(null)
-            refresh()
-          }}
+          onDone={() => setEditing(null)}
         />
       ) : null}
-      <section className="panel" aria-labelledby="account-list">
-        <h2 id="account-list">{t('accounts.list')}</h2>
-        <div className="filters" role="group" aria-label={t('common.filters')}>
-          <SelectField
-            label={t('accounts.unit')}
-            value={filters.unitId}
-            onChange={(event) => set('unitId', event.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            {units.options.map(({ unit, depth }) => (
-              <option key={unit.id} value={unit.id}>
-                {unitOptionLabel(unit, depth)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t('accounts.platform')}
-            value={filters.platform}
-            onChange={(event) => set('platform', event.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            {PLATFORMS.map((platform) => (
-              <option key={platform} value={platform}>
-                {t(`platform.${platform}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t('accounts.status')}
-            value={filters.status}
-            onChange={(event) => set('status', event.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            <option value="active">{t('accounts.statusActive')}</option>
-            <option value="dormant">{t('accounts.statusDormant')}</option>
-          </SelectField>
-          <CheckboxField
-            label={t('accounts.onlyBreaking')}
-            checked={filters.breaksNaming}
-            onChange={(event) => set('breaksNaming', event.target.checked)}
-          />
-        </div>
-        <LoadState loading={accounts.loading && !accounts.data} error={accounts.error} />
-        {accounts.data && accounts.data.items.length === 0 ? (
-          <p className="muted">{t('accounts.empty')}</p>
-        ) : null}
-        {accounts.data && accounts.data.items.length > 0 ? (
-          <div className="table-wrap" tabIndex={0}>
-            <table data-testid="account-table">
-              <caption className="visually-hidden">{t('accounts.list')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('accounts.platform')}</th>
-                  <th scope="col">{t('accounts.handle')}</th>
-                  <th scope="col">{t('accounts.unit')}</th>
-                  <th scope="col">{t('accounts.status')}</th>
-                  <th scope="col">{t('accounts.security')}</th>
-                  <th scope="col">{t('accounts.naming')}</th>
-                  {canManage ? (
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {accounts.data.items.map((account) => (
-                  <tr key={account.id}>
-                    <td>{t(`platform.${account.platform}` as 'platform.x')}</td>
-                    <td>
-                      {account.url ? (
-                        <a href={account.url} rel="noreferrer noopener" target="_blank">
-                          {account.handle}
-                        </a>
-                      ) : (
-                        account.handle
-                      )}
-                    </td>
-                    <td>{account.unit.name}</td>
-                    <td>
-                      {account.status === 'dormant' ? (
-                        <span className="badge warn">{t('accounts.statusDormant')}</span>
-                      ) : (
-                        <span className="badge ok">{t('accounts.statusActive')}</span>
-                      )}
-                    </td>
-                    <td>
-                      {t(`verification.${account.verificationStatus}` as 'verification.verified')} · 2FA{' '}
-                      {account.platformTwoFactor ? t('common.yes') : t('common.no')}
-                      <br />
-                      <span className="muted small">
-                        {t('accounts.lastRotation')}: {formatDate(account.credentialRotatedOn, locale)}
-                      </span>
-                    </td>
-                    <td>
-                      {account.naming && !account.naming.compliant ? (
-                        <>
-                          <span className="badge danger">{t('accounts.breaksPattern')}</span>
-                          <br />
-                          <span className="small">{account.naming.reason}</span>
-                        </>
-                      ) : account.naming?.compliant ? (
-                        <span className="badge ok">{t('accounts.followsPattern')}</span>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    {canManage ? (
-                      <td>
-                        <button
-                          type="button"
-                          className="button small"
-                          onClick={() => setEditing(account)}
-                          aria-label={t('accounts.editTitle', { handle: account.handle })}
-                        >
-                          {t('common.edit')}
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        {total > ACCOUNT_PAGE_SIZE ? (
-          <div className="pager">
-            <button
-              type="button"
-              className="button"
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - ACCOUNT_PAGE_SIZE))}
-            >
-              {t('common.previous')}
-            </button>
-            <span>
-              {t('accounts.range', {
-                from: offset + 1,
-                to: Math.min(total, offset + ACCOUNT_PAGE_SIZE),
-                total,
-              })}
-            </span>
-            <button
-              type="button"
-              className="button"
-              disabled={offset + ACCOUNT_PAGE_SIZE >= total}
-              onClick={() => setOffset(offset + ACCOUNT_PAGE_SIZE)}
-            >
-              {t('common.next')}
-            </button>
-          </div>
-        ) : null}
-      </section>
-      <NamingReport version={version} />
-      {canManage ? <ImportExport onImported={refresh} /> : null}
+      <Panel title={t('accounts.list')}>
+        <Box role="group" aria-label={t('common.filters')} mb="md">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
+            <UnitSelect
+              label={t('accounts.unit')}
+              options={units.options}
+              emptyLabel={t('common.all')}
+              value={filters.unitId}
+              onChange={(event) => set('unitId', event.currentTarget.value)}
+            />
+            <NativeSelect
+              label={t('accounts.platform')}
+              value={filters.platform}
+              onChange={(event) => set('platform', event.currentTarget.value)}
+              data={[
+                { value: '', label: t('common.all') },
+                ...PLATFORMS.map((platform) => ({ value: platform, label: platformLabel(platform) })),
+              ]}
+            />
+            <NativeSelect
+              label={t('accounts.status')}
+              value={filters.status}
+              onChange={(event) => set('status', event.currentTarget.value)}
+              data={[
+                { value: '', label: t('common.all') },
+                ...ACCOUNT_STATUSES.map((status) => ({ value: status, label: t(`accountStatus.${status}`) })),
+              ]}
+            />
+            <Checkbox
+              label={t('accounts.onlyBreaking')}
+              checked={filters.breaksNaming}
+              onChange={(event) => set('breaksNaming', event.currentTarget.checked)}
+              mt={{ md: 'xl' }}
+            />
+          </SimpleGrid>
+        </Box>
+        <DataTable
+          caption={t('accounts.list')}
+          columns={columns}
+          rows={accounts.data?.items}
+          rowKey={(account) => account.id}
+          emptyText={t('accounts.empty')}
+          loading={accounts.isPending}
+          error={accounts.error}
+          testId="account-table"
+          serverPaging={{
+            label: t('accounts.range', {
+              from: total === 0 ? 0 : offset + 1,
+              to: Math.min(total, offset + ACCOUNT_PAGE_SIZE),
+              total,
+            }),
+            hasPrevious: offset > 0,
+            hasNext: offset + ACCOUNT_PAGE_SIZE < total,
+            onPrevious: () => setOffset(Math.max(0, offset - ACCOUNT_PAGE_SIZE)),
+            onNext: () => setOffset(offset + ACCOUNT_PAGE_SIZE),
+          }}
+        />
+      </Panel>
+      <NamingReport />
+      {canManage ? <ImportExport /> : null}
     </>
   )
 }

@@ -1,31 +1,31 @@
 // The audit log viewer for auditors and admins: filter by period, action, object type and actor; open an
 // entry to see before/after; export the filtered log as CSV.
+import {
+  Button,
+  Code,
+  Group,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
+import { formatDate } from '../../../../src/shared/dates.ts'
 import { api, apiDownload } from '../../app/api-client.ts'
 import { useSession } from '../../app/session.tsx'
-import { ErrorAlert } from '../../components/alert.tsx'
-import { SelectField, TextField } from '../../components/field.tsx'
-import { formatDateTime } from '../../components/format-date.ts'
-import { LoadState } from '../../components/load-state.tsx'
+import { sortByText } from '../../components/indonesian-collation.ts'
+import { DataTable, type DataTableColumn } from '../../components/data-table.tsx'
+import { DateField } from '../../components/date-field.tsx'
+import { ErrorBanner } from '../../components/error-banner.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { useApiError } from '../../components/use-api-error.ts'
-import { useLoad } from '../../components/use-load.ts'
-import { useI18n } from '../../i18n/i18n.tsx'
-
-export interface AuditEntry {
-  id: number
-  seq: number
-  occurredAt: string
-  actorUserId: string | null
-  actorLabel: string
-  action: string
-  objectType: string
-  objectId: string | null
-  before: unknown
-  after: unknown
-  ip: string | null
-  userAgent: string | null
-}
+import { Panel } from '../../components/panel.tsx'
+import { useI18n, type Locale } from '../../i18n/i18n.tsx'
+import { useUserChoices } from '../users/users-queries.ts'
+import type { AuditEntry, AuditPage as AuditAnswer } from './audit-types.ts'
 
 export interface AuditFilters {
   from: string
@@ -51,9 +51,71 @@ export function auditQuery(filters: AuditFilters, beforeId: number | null): stri
   return params.toString()
 }
 
-function Change({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="muted">—</span>
-  return <pre className="json">{JSON.stringify(value, null, 2)}</pre>
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** An object's id as a reader can use it: a calendar day as a date, a long id by its first characters. */
+export function objectLabel(objectId: string, locale: Locale): string {
+  if (PLAIN_DATE.test(objectId)) return formatDate(objectId, locale, 'shortDate')
+  return UUID.test(objectId) ? objectId.slice(0, 8) : objectId
+}
+
+function Change({ title, value }: { title: string; value: unknown }) {
+  return (
+    <Stack gap={4}>
+      <Title order={3} size="h6">
+        {title}
+      </Title>
+      {value === null || value === undefined ? (
+        <Text c="dimmed">—</Text>
+      ) : (
+        <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {JSON.stringify(value, null, 2)}
+        </Code>
+      )}
+    </Stack>
+  )
+}
+
+function EntryDetails({ entry, onClose }: { entry: AuditEntry | null; onClose: () => void }) {
+  const { t, locale } = useI18n()
+  return (
+    <Modal
+      opened={entry !== null}
+      onClose={onClose}
+      title={entry ? t('audit.detailsTitle', { action: entry.action }) : ''}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {entry ? (
+        <Stack gap="sm">
+          <Text size="sm">
+            {formatDate(entry.occurredAt, locale, 'datetime')} · {entry.actorLabel}
+            {entry.ip ? ` · ${entry.ip}` : ''}
+          </Text>
+          <Text size="sm">
+            {t('audit.object')}: {entry.objectType}{' '}
+            {entry.objectId ? (
+              <Code>
+                {PLAIN_DATE.test(entry.objectId)
+                  ? formatDate(entry.objectId, locale, 'date')
+                  : entry.objectId}
+              </Code>
+            ) : null}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Change title={t('audit.before')} value={entry.before} />
+            <Change title={t('audit.after')} value={entry.after} />
+          </SimpleGrid>
+          {entry.userAgent ? (
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {entry.userAgent}
+            </Text>
+          ) : null}
+        </Stack>
+      ) : null}
+    </Modal>
+  )
 }
 
 export function AuditPage() {
@@ -64,22 +126,16 @@ export function AuditPage() {
   // Pages are walked by id: the stack holds the beforeId of every page opened so far.
   const [pages, setPages] = useState<(number | null)[]>([null])
   const beforeId = pages[pages.length - 1] ?? null
-  const [open, setOpen] = useState<string | null>(null)
-  const entries = useLoad(
-    () =>
-      api.get<{ items: AuditEntry[]; nextBeforeId: number | null }>(
-        `/api/audit?${auditQuery(filters, beforeId)}`,
-      ),
-    [filters, beforeId],
-  )
-  const users = useLoad(
-    () =>
-      can('user.read')
-        ? api.get<{ items: { id: string; name: string; email: string }[] }>('/api/users')
-        : Promise.resolve({ items: [] }),
-    [],
-  )
-  const { error, capture, clear } = useApiError()
+  const [open, setOpen] = useState<AuditEntry | null>(null)
+  const [exportError, setExportError] = useState<unknown>(null)
+  const entries = useQuery({
+    queryKey: ['audit', filters, beforeId],
+    queryFn: () => api.get<AuditAnswer>(`/api/audit?${auditQuery(filters, beforeId)}`),
+    placeholderData: keepPreviousData,
+    // Every change anywhere adds entries: read the log afresh whenever the page opens.
+    staleTime: 0,
+  })
+  const users = useUserChoices()
   const set = (key: keyof AuditFilters, value: string) =>
     setDraft((previous) => ({ ...previous, [key]: value }))
 
@@ -90,18 +146,64 @@ export function AuditPage() {
   }
 
   const exportCsv = async () => {
-    clear()
+    setExportError(null)
     try {
       await apiDownload(
         `/api/audit/export.csv?${auditQuery(filters, null).replace(/&?limit=\d+/, '')}`,
         'log-audit.csv',
       )
     } catch (caught) {
-      capture(caught)
+      setExportError(caught)
     }
   }
 
-  const items = entries.data?.items ?? []
+  const columns: DataTableColumn<AuditEntry>[] = [
+    {
+      key: 'when',
+      header: t('audit.when'),
+      primary: true,
+      noWrap: true,
+      render: (entry) => formatDate(entry.occurredAt, locale, 'shortDatetime'),
+    },
+    { key: 'actor', header: t('audit.actor'), render: (entry) => entry.actorLabel },
+    { key: 'action', header: t('audit.action'), render: (entry) => <Code>{entry.action}</Code> },
+    {
+      key: 'object',
+      header: t('audit.object'),
+      render: (entry) => (
+        <>
+          {entry.objectType}
+          {entry.objectId ? (
+            <Text span size="xs" c="dimmed">
+              {' '}
+              {objectLabel(entry.objectId, locale)}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'ip', header: t('audit.ip'), render: (entry) => entry.ip ?? '—' },
+    {
+      key: 'details',
+      header: t('audit.details'),
+      hideHeader: true,
+      render: (entry) => (
+        <Button
+          size="compact-sm"
+          variant="default"
+          onClick={() => setOpen(entry)}
+          aria-label={t('audit.detailsOf', {
+            action: entry.action,
+            when: formatDate(entry.occurredAt, locale, 'shortDatetime'),
+          })}
+        >
+          {t('audit.details')}
+        </Button>
+      ),
+    },
+  ]
+
+  const actors = sortByText(users.data?.items ?? [], (user) => user.name)
   return (
     <>
       <PageHeader
@@ -109,56 +211,43 @@ export function AuditPage() {
         description={t('audit.intro')}
         actions={
           can('audit.export') ? (
-            <button type="button" className="button" onClick={() => void exportCsv()}>
+            <Button variant="default" onClick={() => void exportCsv()}>
               {t('audit.export')}
-            </button>
+            </Button>
           ) : null
         }
       />
-      <ErrorAlert>{error.message}</ErrorAlert>
-      <section className="panel" aria-labelledby="audit-filters">
-        <h2 id="audit-filters">{t('common.filters')}</h2>
-        <form className="filters" onSubmit={apply} noValidate>
-          <TextField
-            label={t('audit.from')}
-            type="date"
-            value={draft.from}
-            onChange={(event) => set('from', event.target.value)}
-          />
-          <TextField
-            label={t('audit.to')}
-            type="date"
-            value={draft.to}
-            onChange={(event) => set('to', event.target.value)}
-          />
-          <TextField
-            label={t('audit.action')}
-            value={draft.action}
-            placeholder="unit.create"
-            onChange={(event) => set('action', event.target.value)}
-          />
-          <TextField
-            label={t('audit.objectType')}
-            value={draft.objectType}
-            placeholder="unit"
-            onChange={(event) => set('objectType', event.target.value)}
-          />
-          <SelectField
-            label={t('audit.actor')}
-            value={draft.actor}
-            onChange={(event) => set('actor', event.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            {(users.data?.items ?? []).map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name} ({user.email})
-              </option>
-            ))}
-          </SelectField>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button"
+      <ErrorBanner error={exportError} />
+      <Panel title={t('common.filters')}>
+        <form onSubmit={apply} noValidate>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 5 }} spacing="sm" verticalSpacing="xs">
+            <DateField label={t('audit.from')} value={draft.from} onChange={(value) => set('from', value)} />
+            <DateField label={t('audit.to')} value={draft.to} onChange={(value) => set('to', value)} />
+            <TextInput
+              label={t('audit.action')}
+              value={draft.action}
+              placeholder="unit.create"
+              onChange={(event) => set('action', event.currentTarget.value)}
+            />
+            <TextInput
+              label={t('audit.objectType')}
+              value={draft.objectType}
+              placeholder="unit"
+              onChange={(event) => set('objectType', event.currentTarget.value)}
+            />
+            <NativeSelect
+              label={t('audit.actor')}
+              value={draft.actor}
+              onChange={(event) => set('actor', event.currentTarget.value)}
+              data={[
+                { value: '', label: t('common.all') },
+                ...actors.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` })),
+              ]}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end" gap="sm" mt="md">
+            <Button
+              variant="default"
               onClick={() => {
                 setDraft(EMPTY)
                 setFilters(EMPTY)
@@ -166,96 +255,34 @@ export function AuditPage() {
               }}
             >
               {t('common.reset')}
-            </button>
-            <button type="submit" className="button primary">
-              {t('common.apply')}
-            </button>
-          </div>
+            </Button>
+            <Button type="submit">{t('common.apply')}</Button>
+          </Group>
         </form>
-      </section>
-      <section className="panel" aria-labelledby="audit-list">
-        <h2 id="audit-list">{t('audit.entries')}</h2>
-        <LoadState loading={entries.loading && !entries.data} error={entries.error} />
-        {entries.data && items.length === 0 ? <p className="muted">{t('audit.empty')}</p> : null}
-        {items.length > 0 ? (
-          <div className="table-wrap" tabIndex={0}>
-            <table data-testid="audit-table">
-              <caption className="visually-hidden">{t('audit.entries')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.when')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.object')}</th>
-                  <th scope="col">{t('audit.ip')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('audit.details')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((entry) => {
-                  const key = String(entry.id)
-                  return (
-                    <tr key={key}>
-                      <td>{formatDateTime(entry.occurredAt, locale)}</td>
-                      <td>{entry.actorLabel}</td>
-                      <td>
-                        <code>{entry.action}</code>
-                      </td>
-                      <td>
-                        {entry.objectType}
-                        {entry.objectId ? (
-                          <span className="muted small"> {entry.objectId.slice(0, 8)}</span>
-                        ) : null}
-                        {open === key ? (
-                          <div className="audit-detail">
-                            <h3>{t('audit.before')}</h3>
-                            <Change value={entry.before} />
-                            <h3>{t('audit.after')}</h3>
-                            <Change value={entry.after} />
-                            <p className="muted small">{entry.userAgent ?? ''}</p>
-                          </div>
-                        ) : null}
-                      </td>
-                      <td>{entry.ip ?? '—'}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button small"
-                          aria-expanded={open === key}
-                          onClick={() => setOpen(open === key ? null : key)}
-                        >
-                          {t('audit.details')}
-                        </button>
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        <div className="pager">
-          <button
-            type="button"
-            className="button"
-            disabled={pages.length === 1}
-            onClick={() => setPages(pages.slice(0, -1))}
-          >
-            {t('common.previous')}
-          </button>
-          <span>{t('common.page', { page: pages.length })}</span>
-          <button
-            type="button"
-            className="button"
-            disabled={!entries.data?.nextBeforeId}
-            onClick={() => entries.data?.nextBeforeId && setPages([...pages, entries.data.nextBeforeId])}
-          >
-            {t('common.next')}
-          </button>
-        </div>
-      </section>
+      </Panel>
+      <Panel title={t('audit.entries')}>
+        <DataTable
+          caption={t('audit.entries')}
+          columns={columns}
+          rows={entries.data?.items}
+          rowKey={(entry) => String(entry.id)}
+          emptyText={t('audit.empty')}
+          loading={entries.isPending}
+          error={entries.error}
+          testId="audit-table"
+          serverPaging={{
+            label: t('common.page', { page: pages.length }),
+            hasPrevious: pages.length > 1,
+            hasNext: Boolean(entries.data?.nextBeforeId),
+            onPrevious: () => setPages(pages.slice(0, -1)),
+            onNext: () => {
+              const next = entries.data?.nextBeforeId
+              if (next) setPages([...pages, next])
+            },
+          }}
+        />
+      </Panel>
+      <EntryDetails entry={open} onClose={() => setOpen(null)} />
     </>
   )
 }

@@ -1,167 +1,239 @@
-// The working-day calendar: national holidays and cuti bersama of a year, month by month, editable by the
-// admin. Deadlines (inbox SLA, PPID) count working days against this table.
+// The working-day calendar: national holidays and cuti bersama of a year, editable by the admin. Deadlines
+// (inbox SLA, PPID) count working days against this table. Removing a day or dropping a local edit asks first.
+import { ActionIcon, Badge, Button, Group, NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core'
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
+import { formatDate } from '../../../../src/shared/dates.ts'
+import { CALENDAR_DAY_KINDS, type CalendarDayKind } from '../../../../src/shared/statuses.ts'
 import { api } from '../../app/api-client.ts'
 import { useSession } from '../../app/session.tsx'
-import { ErrorAlert, Notice } from '../../components/alert.tsx'
-import { SelectField, TextField } from '../../components/field.tsx'
-import { LoadState } from '../../components/load-state.tsx'
+import { useErrorText } from '../../components/api-error-text.ts'
+import { useConfirm } from '../../components/confirm-dialog.tsx'
+import { DataTable, type DataTableColumn } from '../../components/data-table.tsx'
+import { DateField } from '../../components/date-field.tsx'
+import { ErrorBanner, ErrorText, Notice } from '../../components/error-banner.tsx'
+import { notifySuccess } from '../../components/notify.ts'
 import { PageHeader } from '../../components/page-header.tsx'
-import { useApiError } from '../../components/use-api-error.ts'
-import { useFocusOnMount } from '../../components/use-focus-on-mount.ts'
-import { useLoad } from '../../components/use-load.ts'
+import { Panel } from '../../components/panel.tsx'
+import { isCalendarDayKind } from '../../components/vocabulary-labels.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-
-export type DayKind = 'holiday' | 'cuti_bersama' | 'working_day'
-
-export interface CalendarDay {
-  date: string
-  name: string
-  kind: DayKind
-  /** 'national' as shipped with Warta; 'instansi' added or changed here. */
-  source: 'national' | 'instansi'
-  replaces?: { kind: string; name: string }
-}
-
-export interface CalendarYear {
-  year: number
-  hasTable: boolean
-  source: string | null
-  days: CalendarDay[]
-}
+import type { CalendarDay, CalendarYear } from './calendar-types.ts'
 
 export const CALENDAR_PATH = '/api/calendar'
-const KINDS: DayKind[] = ['holiday', 'cuti_bersama', 'working_day']
-const asKind = (value: string): DayKind => KINDS.find((kind) => kind === value) ?? 'holiday'
 
-/** Days grouped by month (1–12), each month in date order. */
-export function groupByMonth(days: readonly CalendarDay[]): Map<number, CalendarDay[]> {
-  const months = new Map<number, CalendarDay[]>()
-  for (const day of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
-    const month = Number(day.date.slice(5, 7))
-    months.set(month, [...(months.get(month) ?? []), day])
-  }
-  return months
+export const calendarKeys = {
+  all: ['calendar'] as const,
+  year: (year: number) => ['calendar', year] as const,
 }
 
-function DayForm({
-  year,
-  day,
-  onSaved,
-  onCancel,
-}: {
-  year: number
-  day: CalendarDay | null
-  onSaved: (message: string) => void
-  onCancel: () => void
-}) {
+export function calendarYearQuery(year: number) {
+  return queryOptions({
+    queryKey: calendarKeys.year(year),
+    queryFn: () => api.get<CalendarYear>(`${CALENDAR_PATH}?year=${year}`),
+  })
+}
+
+function useCalendarChange<TVariables>(change: (variables: TVariables) => Promise<unknown>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: calendarKeys.all }),
+  })
+}
+
+const KIND_COLOURS: Record<CalendarDayKind, string> = {
+  holiday: 'red',
+  cuti_bersama: 'warta',
+  regional_holiday: 'orange',
+  working_day: 'green',
+}
+
+/** The kind of day, and whether this instansi changed the national table for it. */
+function KindBadges({ day }: { day: CalendarDay }) {
   const { t } = useI18n()
+  return (
+    <Group gap={6} wrap="wrap" component="span">
+      {isCalendarDayKind(day.kind) ? (
+        <Badge color={KIND_COLOURS[day.kind]} variant="light">
+          {t(`calendarKind.${day.kind}`)}
+        </Badge>
+      ) : (
+        <Badge color="gray">{day.kind}</Badge>
+      )}
+      {day.source === 'instansi' ? (
+        <Badge color="gray" variant="outline">
+          {t('calendar.localEdit')}
+        </Badge>
+      ) : null}
+    </Group>
+  )
+}
+
+function DayForm({ year, day, onDone }: { year: number; day: CalendarDay | null; onDone: () => void }) {
+  const { t, locale } = useI18n()
   const [date, setDate] = useState(day?.date ?? `${year}-01-01`)
   const [name, setName] = useState(day?.name ?? '')
-  const [kind, setKind] = useState<DayKind>(day?.kind ?? 'holiday')
-  const headingRef = useFocusOnMount<HTMLHeadingElement>()
-  const { error, capture, clear, field } = useApiError()
+  const [kind, setKind] = useState<CalendarDayKind>(day && isCalendarDayKind(day.kind) ? day.kind : 'holiday')
+  const save = useCalendarChange((body: { date: string; name: string; kind: CalendarDayKind }) =>
+    day ? api.patch(`${CALENDAR_PATH}/days/${day.date}`, body) : api.post(`${CALENDAR_PATH}/days`, body),
+  )
+  const error = useErrorText(save.error)
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    clear()
-    try {
-      const body = { date, name: name.trim(), kind }
-      if (day) await api.patch(`${CALENDAR_PATH}/days/${day.date}`, body)
-      else await api.post(`${CALENDAR_PATH}/days`, body)
-      onSaved(t('calendar.saved', { date }))
-    } catch (caught) {
-      capture(caught)
-    }
+    save.mutate(
+      { date, name: name.trim(), kind },
+      {
+        onSuccess: () => {
+          notifySuccess(t('calendar.saved', { date: formatDate(date, locale, 'date') }))
+          onDone()
+        },
+      },
+    )
   }
 
   return (
-    <section className="panel edit-panel" aria-labelledby="day-form">
-      <h2 id="day-form" ref={headingRef} tabIndex={-1}>
-        {day ? t('calendar.editDay') : t('calendar.addDay')}
-      </h2>
-      <ErrorAlert>{error.message}</ErrorAlert>
-      <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField
-          label={t('calendar.date')}
-          type="date"
-          value={date}
-          onChange={(event) => setDate(event.target.value)}
-          error={field('date')}
-          required
-        />
-        <TextField
-          label={t('calendar.name')}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={field('name')}
-          required
-        />
-        <SelectField
-          label={t('calendar.kind')}
-          value={kind}
-          onChange={(event) => setKind(asKind(event.target.value))}
-          error={field('kind')}
-        >
-          <option value="holiday">{t('calendar.holiday')}</option>
-          <option value="cuti_bersama">{t('calendar.cutiBersama')}</option>
-          <option value="working_day">{t('calendar.workingDay')}</option>
-        </SelectField>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button primary">
-          {t('common.save')}
-        </button>
+    <Panel title={day ? t('calendar.editDay') : t('calendar.addDay')} focusOnMount>
+      <ErrorText>{error.banner}</ErrorText>
+      <form onSubmit={submit} noValidate>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" verticalSpacing="sm">
+          <DateField
+            label={t('calendar.date')}
+            value={date}
+            onChange={setDate}
+            error={error.field('date')}
+            required
+          />
+          <TextInput
+            label={t('calendar.name')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={error.field('name')}
+            required
+          />
+          <NativeSelect
+            label={t('calendar.kind')}
+            value={kind}
+            onChange={(event) => {
+              const next = event.currentTarget.value
+              if (isCalendarDayKind(next)) setKind(next)
+            }}
+            error={error.field('kind')}
+            data={CALENDAR_DAY_KINDS.map((value) => ({ value, label: t(`calendarKind.${value}`) }))}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end" gap="sm" mt="md">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
       </form>
-    </section>
+    </Panel>
   )
 }
 
 export function CalendarPage() {
   const { t, locale } = useI18n()
   const { can } = useSession()
+  const confirm = useConfirm()
   const canManage = can('calendar.manage')
   const [year, setYear] = useState(() => new Date().getFullYear())
   const [editing, setEditing] = useState<CalendarDay | 'new' | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
-  const days = useLoad(() => api.get<CalendarYear>(`${CALENDAR_PATH}?year=${year}`), [year])
-  const { error, capture, clear } = useApiError()
-  const months = groupByMonth(days.data?.days ?? [])
-  const monthName = (month: number) =>
-    new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(year, month - 1, 1)),
-    )
-  // Weekday and day number as two parts, so no locale comma splits them across lines.
-  const dayLabel = (date: string) => {
-    const weekday = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-      weekday: 'short',
-      timeZone: 'UTC',
-    }).format(new Date(`${date}T00:00:00Z`))
-    return `${weekday} ${Number(date.slice(8, 10))}`
+  const days = useQuery(calendarYearQuery(year))
+  const reset = useCalendarChange((day: CalendarDay) => api.post(`${CALENDAR_PATH}/days/${day.date}/reset`))
+  const remove = useCalendarChange((day: CalendarDay) => api.delete(`${CALENDAR_PATH}/days/${day.date}`))
+  const actionError = reset.error ?? remove.error
+  const dateText = (date: string) => formatDate(date, locale, 'date')
+
+  const resetDay = async (day: CalendarDay) => {
+    const confirmed = await confirm({
+      title: t('calendar.resetConfirmTitle', { date: dateText(day.date) }),
+      message: t('calendar.resetConfirm', { name: day.replaces?.name ?? day.name }),
+      confirmLabel: t('calendar.reset'),
+    })
+    if (!confirmed) return
+    remove.reset()
+    reset.mutate(day, {
+      onSuccess: () => notifySuccess(t('calendar.resetDone', { date: dateText(day.date) })),
+    })
   }
 
-  const reset = async (day: CalendarDay) => {
-    clear()
-    try {
-      await api.post(`${CALENDAR_PATH}/days/${day.date}/reset`)
-      setNotice(t('calendar.resetDone', { date: day.date }))
-      days.reload()
-    } catch (caught) {
-      capture(caught)
-    }
+  const removeDay = async (day: CalendarDay) => {
+    const confirmed = await confirm({
+      title: t('calendar.removeConfirmTitle', { name: day.name, date: dateText(day.date) }),
+      message: t('calendar.removeConfirm'),
+      confirmLabel: t('calendar.removeAction'),
+    })
+    if (!confirmed) return
+    reset.reset()
+    remove.mutate(day, {
+      onSuccess: () => notifySuccess(t('calendar.removed', { date: dateText(day.date) })),
+    })
   }
 
-  const remove = async (day: CalendarDay) => {
-    clear()
-    try {
-      await api.delete(`${CALENDAR_PATH}/days/${day.date}`)
-      setNotice(t('calendar.removed', { date: day.date }))
-      days.reload()
-    } catch (caught) {
-      capture(caught)
-    }
-  }
+  const columns: DataTableColumn<CalendarDay>[] = [
+    {
+      key: 'date',
+      header: t('calendar.date'),
+      primary: true,
+      noWrap: true,
+      sortValue: (day) => day.date,
+      render: (day) => formatDate(day.date, locale, 'datetime'),
+    },
+    { key: 'name', header: t('calendar.name'), sortValue: (day) => day.name, render: (day) => day.name },
+    {
+      key: 'kind',
+      header: t('calendar.kind'),
+      sortValue: (day) => day.kind,
+      render: (day) => <KindBadges day={day} />,
+    },
+    ...(canManage
+      ? [
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            hideHeader: true,
+            render: (day: CalendarDay) => (
+              <Group gap={6} wrap="wrap">
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  onClick={() => setEditing(day)}
+                  aria-label={t('calendar.editNamed', { name: day.name, date: dateText(day.date) })}
+                >
+                  {t('common.edit')}
+                </Button>
+                {day.source === 'instansi' && day.replaces ? (
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    onClick={() => void resetDay(day)}
+                    aria-label={t('calendar.resetNamed', {
+                      name: day.replaces.name,
+                      date: dateText(day.date),
+                    })}
+                  >
+                    {t('calendar.reset')}
+                  </Button>
+                ) : null}
+                <Button
+                  size="compact-sm"
+                  color="red"
+                  variant="outline"
+                  onClick={() => void removeDay(day)}
+                  aria-label={t('calendar.removeNamed', { name: day.name, date: dateText(day.date) })}
+                >
+                  {t('common.remove')}
+                </Button>
+              </Group>
+            ),
+          },
+        ]
+      : []),
+  ]
 
   return (
     <>
@@ -169,114 +241,63 @@ export function CalendarPage() {
         title={t('calendar.title')}
         description={t('calendar.intro')}
         actions={
-          <div className="year-switch" role="group" aria-label={t('calendar.year')}>
-            <button
-              type="button"
-              className="button"
-              onClick={() => setYear(year - 1)}
-              aria-label={t('calendar.previousYear')}
-            >
-              ‹
-            </button>
-            <span className="year" aria-live="polite">
-              {year}
-            </span>
-            <button
-              type="button"
-              className="button"
-              onClick={() => setYear(year + 1)}
-              aria-label={t('calendar.nextYear')}
-            >
-              ›
-            </button>
-            {canManage ? (
-              <button type="button" className="button primary" onClick={() => setEditing('new')}>
-                {t('calendar.addDay')}
-              </button>
-            ) : null}
-          </div>
+          <>
+            <Group gap={4} role="group" aria-label={t('calendar.year')} wrap="nowrap">
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={() => setYear(year - 1)}
+                aria-label={t('calendar.previousYear')}
+              >
+                ‹
+              </ActionIcon>
+              <Text fw={700} fz="lg" px="xs" aria-live="polite">
+                {year}
+              </Text>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={() => setYear(year + 1)}
+                aria-label={t('calendar.nextYear')}
+              >
+                ›
+              </ActionIcon>
+            </Group>
+            {canManage ? <Button onClick={() => setEditing('new')}>{t('calendar.addDay')}</Button> : null}
+          </>
         }
       />
-      {notice ? <Notice>{notice}</Notice> : null}
-      <ErrorAlert>{error.message}</ErrorAlert>
       {editing ? (
         <DayForm
           key={editing === 'new' ? 'new' : editing.date}
           year={year}
           day={editing === 'new' ? null : editing}
-          onCancel={() => setEditing(null)}
-          onSaved={(message) => {
-            setNotice(message)
-            setEditing(null)
-            days.reload()
-          }}
+          onDone={() => setEditing(null)}
         />
       ) : null}
-      <LoadState loading={days.loading && !days.data} error={days.error} />
       {days.data && !days.data.hasTable ? <Notice>{t('calendar.noTable', { year })}</Notice> : null}
-      {days.data?.hasTable && days.data.source ? (
-        <p className="muted small">{t('calendar.source', { source: days.data.source })}</p>
-      ) : null}
-      <div className="month-grid">
-        {Array.from({ length: 12 }, (_, index) => index + 1).map((month) => (
-          <section key={month} className="month" aria-labelledby={`month-${month}`}>
-            <h2 id={`month-${month}`}>{monthName(month)}</h2>
-            {(months.get(month) ?? []).length === 0 ? (
-              <p className="muted small">{t('calendar.noDays')}</p>
-            ) : (
-              <ul>
-                {(months.get(month) ?? []).map((day) => (
-                  <li key={day.date} className={`day ${day.kind}`}>
-                    <span className="day-date">{dayLabel(day.date)}</span>
-                    <span className="day-name">
-                      {day.name}
-                      {day.kind === 'cuti_bersama' ? (
-                        <span className="badge info">{t('calendar.cutiBersama')}</span>
-                      ) : null}
-                      {day.kind === 'working_day' ? (
-                        <span className="badge ok">{t('calendar.workingDay')}</span>
-                      ) : null}
-                      {day.source === 'instansi' ? (
-                        <span className="badge muted-badge">{t('calendar.localEdit')}</span>
-                      ) : null}
-                    </span>
-                    {canManage ? (
-                      <span className="day-actions">
-                        <button
-                          type="button"
-                          className="button small"
-                          onClick={() => setEditing(day)}
-                          aria-label={t('calendar.editNamed', { name: day.name, date: day.date })}
-                        >
-                          {t('common.edit')}
-                        </button>
-                        {day.source === 'instansi' && day.replaces ? (
-                          <button
-                            type="button"
-                            className="button small"
-                            onClick={() => void reset(day)}
-                            aria-label={t('calendar.resetNamed', { name: day.replaces.name, date: day.date })}
-                          >
-                            {t('calendar.reset')}
-                          </button>
-                        ) : null}
-                        <button
-                          type="button"
-                          className="button small danger"
-                          onClick={() => void remove(day)}
-                          aria-label={t('calendar.removeNamed', { name: day.name, date: day.date })}
-                        >
-                          {t('common.remove')}
-                        </button>
-                      </span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        ))}
-      </div>
+      <ErrorBanner error={actionError} />
+      <Panel
+        title={t('calendar.daysOfYear', { year })}
+        description={
+          days.data?.hasTable && days.data.source
+            ? t('calendar.source', { source: days.data.source })
+            : undefined
+        }
+      >
+        <DataTable
+          caption={t('calendar.daysOfYear', { year })}
+          columns={columns}
+          rows={days.data?.days}
+          rowKey={(day) => day.date}
+          emptyText={t('calendar.noDays')}
+          loading={days.isPending}
+          error={days.error}
+          initialSort={{ key: 'date', direction: 'asc' }}
+          pageSize={0}
+          testId="calendar-days"
+        />
+      </Panel>
     </>
   )
 }

@@ -1,42 +1,51 @@
 // The landing page after sign-in: who you are here, your roles per unit, and the pages you can open.
-import { Link } from '../../app/router.tsx'
-import { visiblePages } from '../../app/routes.ts'
+import { Anchor, List, SimpleGrid, Paper, Text } from '@mantine/core'
+import { Link } from '@tanstack/react-router'
+import { visiblePages } from '../../app/pages.ts'
 import { useSession } from '../../app/session.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { roleLabel } from '../../components/role-label.ts'
+import { Panel } from '../../components/panel.tsx'
+import { roleLabel } from '../../components/vocabulary-labels.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 
 export function HomePage() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const { me } = useSession()
-  const pages = visiblePages(me.allowedActions).filter((page) => page.id !== 'home')
+  const pages = visiblePages(me.allowedActions).filter(({ id }) => id !== 'home')
   return (
     <>
       <PageHeader title={t('home.title', { name: me.user.name })} description={me.instansi.name} />
-      <section className="panel" aria-labelledby="home-roles">
-        <h2 id="home-roles">{t('home.roles')}</h2>
+      <Panel title={t('home.roles')}>
         {me.roles.length === 0 ? (
-          <p className="muted">{t('home.noRoles')}</p>
+          <Text c="dimmed">{t('home.noRoles')}</Text>
         ) : (
-          <ul className="role-list">
+          <List spacing={4}>
             {me.roles.map((role) => (
-              <li key={`${role.role}-${role.unitId}`}>
-                <strong>{roleLabel(t, role.role)}</strong> — {role.unitName ?? role.unitId}
-              </li>
+              <List.Item key={`${role.role}-${role.unitId}`}>
+                <strong>{roleLabel(locale, role.role)}</strong> — {role.unitName ?? role.unitId}
+              </List.Item>
             ))}
-          </ul>
+          </List>
         )}
-      </section>
-      <section className="panel" aria-labelledby="home-pages">
-        <h2 id="home-pages">{t('home.pages')}</h2>
-        <ul className="card-links">
-          {pages.map((page) => (
-            <li key={page.id}>
-              <Link to={page.path}>{t(page.label)}</Link>
-            </li>
+      </Panel>
+      <Panel title={t('home.pages')}>
+        <SimpleGrid
+          component="ul"
+          cols={{ base: 1, xs: 2, md: 3 }}
+          spacing="sm"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+        >
+          {pages.map(({ id, page }) => (
+            <Paper component="li" key={id} withBorder p="md">
+              <Anchor component={Link} to={page.path} fw={600}>
+                {t(page.label)}
+              </Anchor>
+            </Paper>
           ))}
-        </ul>
-      </section>
+        </SimpleGrid>
+      </Panel>
     </>
   )
 }

@@ -1,125 +1,162 @@
 import { describe, it, expect, afterEach, vi } from 'vitest'
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { I18nProvider } from '../../i18n/i18n.tsx'
+import { act, fireEvent, screen, waitFor } from '@testing-library/react'
+import type { Locale } from '../../i18n/i18n.tsx'
+import { fakeApi, renderWithProviders } from '../../test-support/render-with-providers.tsx'
 import { LoginPage } from './login-page.tsx'
 
-interface Call {
-  url: string
-  body: unknown
-}
-
-/** A fake API: answers /api/auth/login with the queued responses, in order. */
-function fakeFetch(responses: { status: number; body: unknown }[]) {
-  const calls: Call[] = []
-  const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
-    const url = input
-    if (url === '/api/auth/options') return new Response(JSON.stringify({ oidc: null }), { status: 200 })
-    calls.push({ url, body: init?.body ? JSON.parse(init.body as string) : undefined })
-    const next = responses.shift() ?? { status: 500, body: {} }
-    return new Response(JSON.stringify(next.body), {
-      status: next.status,
-      headers: { 'Content-Type': 'application/json' },
-    })
+function serveLogin(answers: { status: number; body: unknown }[]) {
+  const api = fakeApi({
+    '/api/auth/options': { status: 200, body: { oidc: null } },
+    '/api/auth/login': answers,
   })
-  vi.stubGlobal('fetch', fetchMock)
-  return calls
+  vi.stubGlobal('fetch', vi.fn(api.fetchMock))
+  return { logins: () => api.calls.filter((call) => call.path === '/api/auth/login') }
 }
 
-function renderLogin(onLoggedIn = vi.fn(async () => {})) {
-  render(
-    <I18nProvider initialLocale="id">
-      <LoginPage onLoggedIn={onLoggedIn} />
-    </I18nProvider>,
-  )
+function renderLogin(locale: Locale = 'id') {
+  const onLoggedIn = vi.fn(async () => {})
+  renderWithProviders(<LoginPage onLoggedIn={onLoggedIn} />, { locale })
   return onLoggedIn
 }
 
-async function submitPassword(email: string, password: string) {
-  fireEvent.change(screen.getByLabelText('Alamat e-mail'), { target: { value: email } })
-  fireEvent.change(screen.getByLabelText('Kata sandi'), { target: { value: password } })
+async function submitPassword(
+  email: string,
+  password: string,
+  labels = { email: 'Alamat e-mail', password: 'Kata sandi', submit: 'Masuk' },
+) {
+  fireEvent.change(screen.getByLabelText(labels.email), { target: { value: email } })
+  fireEvent.change(screen.getByLabelText(labels.password), { target: { value: password } })
   await act(async () => {
-    fireEvent.click(screen.getByRole('button', { name: 'Masuk' }))
+    fireEvent.click(screen.getByRole('button', { name: labels.submit }))
   })
 }
 
+const twoFactorRequired = {
+  status: 401,
+  body: { error: { code: 'two_factor_required', key: 'auth.verify_two_factor', message: 'Masukkan kode.' } },
+}
+
 afterEach(() => {
-  cleanup()
   vi.unstubAllGlobals()
 })
 
 describe('LoginPage', () => {
   it('asks for the authenticator code when the account has 2FA, then signs in with e-mail, password and code', async () => {
-    const calls = fakeFetch([
-      { status: 401, body: { error: { code: 'two_factor_required', message: 'Masukkan kode 6 angka.' } } },
-      { status: 200, body: {} },
-    ])
+    const { logins } = serveLogin([twoFactorRequired, { status: 200, body: {} }])
     const onLoggedIn = renderLogin()
     await submitPassword('admin@kota.go.id', 'kata-sandi-panjang')
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Verifikasi dua langkah')
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Verifikasi dua langkah')
+    expect(screen.queryByRole('alert')).toBeNull()
 
     fireEvent.change(screen.getByLabelText('Kode autentikator'), { target: { value: '123 456' } })
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Verifikasi' }))
     })
-    expect(calls[1]).toEqual({
-      url: '/api/auth/login',
-      body: { email: 'admin@kota.go.id', password: 'kata-sandi-panjang', totp: '123456' },
+    expect(logins()[1]?.body).toEqual({
+      email: 'admin@kota.go.id',
+      password: 'kata-sandi-panjang',
+      totp: '123456',
     })
     expect(onLoggedIn).toHaveBeenCalledTimes(1)
   })
 
   it('sends a recovery code instead when the user switches to it', async () => {
-    const calls = fakeFetch([
-      { status: 401, body: { error: { code: 'two_factor_required', message: '…' } } },
-      { status: 200, body: {} },
-    ])
+    const { logins } = serveLogin([twoFactorRequired, { status: 200, body: {} }])
     renderLogin()
     await submitPassword('admin@kota.go.id', 'kata-sandi-panjang')
-    fireEvent.click(screen.getByRole('button', { name: 'Pakai kode pemulihan' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Pakai kode pemulihan' }))
     fireEvent.change(screen.getByLabelText('Kode pemulihan'), { target: { value: 'abcd-efgh' } })
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Verifikasi' }))
     })
-    expect(calls[1]?.body).toEqual({
+    expect(logins()[1]?.body).toEqual({
       email: 'admin@kota.go.id',
       password: 'kata-sandi-panjang',
       recoveryCode: 'abcd-efgh',
     })
   })
 
-  it('shows the lockout message from the API as an alert and stays on the password step', async () => {
-    fakeFetch([
+  it('shows a refusal in the language on screen, from its message key, and stays on the password step', async () => {
+    serveLogin([
       {
-        status: 423,
-        body: { error: { code: 'locked', message: 'Akun dikunci sementara. Coba lagi pukul 10.15 WIB.' } },
+        status: 403,
+        body: {
+          error: {
+            code: 'forbidden',
+            key: 'auth.token_invalid',
+            message: 'Token API tidak valid, sudah dicabut, atau kedaluwarsa.',
+          },
+        },
       },
     ])
-    const onLoggedIn = renderLogin()
-    await submitPassword('admin@kota.go.id', 'salah')
-    expect(screen.getByRole('alert').textContent).toBe('Akun dikunci sementara. Coba lagi pukul 10.15 WIB.')
-    expect(screen.getByLabelText('Kata sandi')).toBeTruthy()
+    const onLoggedIn = renderLogin('en')
+    await submitPassword('admin@kota.go.id', 'wrong', {
+      email: 'E-mail address',
+      password: 'Password',
+      submit: 'Sign in',
+    })
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The API token is not valid, was revoked, or has expired.',
+    )
+    expect(screen.getByLabelText('Password')).toBeTruthy()
     expect(onLoggedIn).not.toHaveBeenCalled()
   })
 
-  it('ties a field error from the API to its field', async () => {
-    fakeFetch([
+  it("falls back to the server's own words for a message this build does not know", async () => {
+    serveLogin([
       {
-        status: 400,
+        status: 423,
         body: {
           error: {
-            code: 'invalid_input',
-            message: 'Periksa isian',
-            details: { email: 'Alamat e-mail tidak valid.' },
+            code: 'locked',
+            key: 'auth.locked_until',
+            params: { until: '2026-10-12T03:15:00Z' },
+            message: 'Akun dikunci sementara. Coba lagi pukul 10.15 WIB.',
           },
         },
       },
     ])
     renderLogin()
-    await submitPassword('bukan-email', 'x')
-    const input = screen.getByLabelText('Alamat e-mail')
-    expect(input.getAttribute('aria-invalid')).toBe('true')
-    const describedBy = input.getAttribute('aria-describedby') ?? ''
-    expect(document.getElementById(describedBy)?.textContent).toBe('Alamat e-mail tidak valid.')
+    await submitPassword('admin@kota.go.id', 'salah')
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Akun dikunci sementara. Coba lagi pukul 10.15 WIB.',
+    )
+  })
+
+  it('ties a field problem from the API to its field, in the language on screen', async () => {
+    serveLogin([
+      {
+        status: 400,
+        body: {
+          error: {
+            code: 'invalid_input',
+            key: 'common.check_fields',
+            params: { summary: 'email: Tulis alamat e-mail lengkap' },
+            message: 'Periksa isian: email: …',
+            details: {
+              email: {
+                key: 'validation.email',
+                message: 'Tulis alamat e-mail lengkap, misalnya nama@instansi.go.id.',
+              },
+            },
+          },
+        },
+      },
+    ])
+    renderLogin('en')
+    await submitPassword('bukan-email', 'x', {
+      email: 'E-mail address',
+      password: 'Password',
+      submit: 'Sign in',
+    })
+    const input = screen.getByLabelText('E-mail address')
+    await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'))
+    const describedBy = (input.getAttribute('aria-describedby') ?? '').split(' ')
+    expect(describedBy.map((id) => document.getElementById(id)?.textContent)).toContain(
+      'Enter a complete e-mail address, for example name@agency.go.id.',
+    )
+    const banner = screen.getByRole('alert').textContent ?? ''
+    expect(banner).not.toContain('email:')
   })
 
   it('says the server cannot be reached when the network fails', async () => {
@@ -132,6 +169,6 @@ describe('LoginPage', () => {
     )
     renderLogin()
     await submitPassword('admin@kota.go.id', 'kata-sandi-panjang')
-    expect(screen.getByRole('alert').textContent).toContain('Server tidak dapat dihubungi')
+    expect((await screen.findByRole('alert')).textContent).toContain('Server tidak dapat dihubungi')
   })
 })

@@ -1,12 +1,16 @@
 // Sign-in in two steps: e-mail and password, then (when the account has 2FA) the authenticator code or a
-// recovery code. Lockout and throttling answers are shown as the API words them: they say when to retry.
-import { useEffect, useState, type FormEvent } from 'react'
+// recovery code. Lockout and throttling answers are shown as the API words them (in the language on screen):
+// they say when to retry.
+import { Anchor, Button, Divider, Group, Stack, TextInput } from '@mantine/core'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
 import { ApiError, api } from '../../app/api-client.ts'
-import { ErrorAlert } from '../../components/alert.tsx'
-import { LanguageSwitch } from '../../components/language-switch.tsx'
-import { TextField } from '../../components/field.tsx'
-import { useApiError } from '../../components/use-api-error.ts'
+import { AuthFrame } from '../../app/auth-frame.tsx'
+import { useErrorText } from '../../components/api-error-text.ts'
+import { ErrorText } from '../../components/error-banner.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
+import type { LoginOptions } from './login-types.ts'
+import { PasswordField } from '../../components/password-field.tsx'
 
 type Step = 'password' | 'code'
 
@@ -23,82 +27,80 @@ export function LoginPage({
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
   const [useRecovery, setUseRecovery] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const { error, capture, clear, field } = useApiError()
-  const [sso, setSso] = useState<string | null>(null)
+  const options = useQuery({
+    queryKey: ['login-options'],
+    queryFn: () => api.get<LoginOptions>('/api/auth/options'),
+    staleTime: Infinity,
+    retry: false,
+  })
+  const sso = options.data?.oidc?.label ?? null
 
-  useEffect(() => {
-    api.get<{ oidc: { label: string } | null }>('/api/auth/options').then(
-      (options) => setSso(options.oidc?.label ?? null),
-      () => setSso(null),
-    )
-  }, [])
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    clear()
-    setBusy(true)
-    try {
+  const login = useMutation({
+    mutationFn: async (): Promise<'signed-in' | 'second-factor'> => {
       const body: Record<string, string> = secondFactorOnly ? {} : { email: email.trim(), password }
       if (step === 'code') body[useRecovery ? 'recoveryCode' : 'totp'] = code.replace(/\s+/g, '')
-      await api.post(secondFactorOnly ? '/api/auth/two-factor' : '/api/auth/login', body)
-      await onLoggedIn()
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'two_factor_required' && step === 'password') {
-        setStep('code')
-      } else {
-        capture(caught)
+      try {
+        await api.post(secondFactorOnly ? '/api/auth/two-factor' : '/api/auth/login', body)
+      } catch (caught) {
+        // The password was right and the account has 2FA: the next step asks for the code.
+        if (caught instanceof ApiError && caught.code === 'two_factor_required' && step === 'password')
+          return 'second-factor'
+        throw caught
       }
-    } finally {
-      setBusy(false)
-    }
+      await onLoggedIn()
+      return 'signed-in'
+    },
+    onSuccess: (result) => {
+      if (result === 'second-factor') setStep('code')
+    },
+  })
+  const error = useErrorText(login.error)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    login.mutate()
+  }
+  const restart = () => {
+    setCode('')
+    login.reset()
   }
 
   return (
-    <main id="main" className="auth-page">
-      <div className="auth-card">
-        <div className="auth-top">
-          <p className="brand-mark" aria-hidden="true">
-            Warta
-          </p>
-          <LanguageSwitch />
-        </div>
-        <h1>{step === 'password' ? t('login.title') : t('login.codeTitle')}</h1>
-        <p className="muted">
-          {step === 'password'
-            ? t('login.intro')
-            : useRecovery
-              ? t('login.recoveryIntro')
-              : t('login.codeIntro')}
-        </p>
-        <ErrorAlert>{error.message}</ErrorAlert>
-        <form onSubmit={(event) => void submit(event)} noValidate>
+    <AuthFrame
+      title={step === 'password' ? t('login.title') : t('login.codeTitle')}
+      intro={
+        step === 'password' ? t('login.intro') : useRecovery ? t('login.recoveryIntro') : t('login.codeIntro')
+      }
+    >
+      <ErrorText>{error.banner}</ErrorText>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
           {step === 'password' ? (
             <>
-              <TextField
+              <TextInput
                 label={t('login.email')}
                 type="email"
                 name="email"
                 autoComplete="username"
                 required
                 value={email}
-                onChange={(event) => setEmail(event.target.value)}
-                error={field('email')}
+                onChange={(event) => setEmail(event.currentTarget.value)}
+                error={error.field('email')}
+                data-autofocus
                 autoFocus
               />
-              <TextField
+              <PasswordField
                 label={t('login.password')}
-                type="password"
                 name="password"
                 autoComplete="current-password"
                 required
                 value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                error={field('password')}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+                error={error.field('password')}
               />
             </>
           ) : (
-            <TextField
+            <TextInput
               key={useRecovery ? 'recovery' : 'totp'}
               label={useRecovery ? t('login.recoveryCode') : t('login.totp')}
               name={useRecovery ? 'recoveryCode' : 'totp'}
@@ -106,51 +108,52 @@ export function LoginPage({
               autoComplete="one-time-code"
               required
               value={code}
-              onChange={(event) => setCode(event.target.value)}
-              error={field(useRecovery ? 'recoveryCode' : 'totp')}
+              onChange={(event) => setCode(event.currentTarget.value)}
+              error={error.field(useRecovery ? 'recoveryCode' : 'totp')}
               autoFocus
             />
           )}
-          <button type="submit" className="button primary block" disabled={busy}>
-            {busy ? t('common.wait') : step === 'password' ? t('login.submit') : t('login.verify')}
-          </button>
-        </form>
-        {step === 'password' && sso ? (
-          <p className="sso">
-            <a className="button block" href="/api/auth/oidc/start">
-              {t('login.sso', { label: sso })}
-            </a>
-          </p>
-        ) : null}
-        {step === 'code' ? (
-          <div className="auth-links">
-            <button
+          <Button type="submit" fullWidth loading={login.isPending}>
+            {step === 'password' ? t('login.submit') : t('login.verify')}
+          </Button>
+        </Stack>
+      </form>
+      {step === 'password' && sso ? (
+        <>
+          <Divider my="md" />
+          <Button component="a" href="/api/auth/oidc/start" variant="default" fullWidth>
+            {t('login.sso', { label: sso })}
+          </Button>
+        </>
+      ) : null}
+      {step === 'code' ? (
+        <Group justify="space-between" mt="md" gap="xs">
+          <Anchor
+            component="button"
+            type="button"
+            fz="sm"
+            onClick={() => {
+              setUseRecovery(!useRecovery)
+              restart()
+            }}
+          >
+            {useRecovery ? t('login.useTotp') : t('login.useRecovery')}
+          </Anchor>
+          {secondFactorOnly ? null : (
+            <Anchor
+              component="button"
               type="button"
-              className="link-button"
+              fz="sm"
               onClick={() => {
-                setUseRecovery(!useRecovery)
-                setCode('')
-                clear()
+                setStep('password')
+                restart()
               }}
             >
-              {useRecovery ? t('login.useTotp') : t('login.useRecovery')}
-            </button>
-            {secondFactorOnly ? null : (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  setStep('password')
-                  setCode('')
-                  clear()
-                }}
-              >
-                {t('login.back')}
-              </button>
-            )}
-          </div>
-        ) : null}
-      </div>
-    </main>
+              {t('login.back')}
+            </Anchor>
+          )}
+        </Group>
+      ) : null}
+    </AuthFrame>
   )
 }

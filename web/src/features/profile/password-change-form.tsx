@@ -1,81 +1,93 @@
 // Changing one's own password: the current one proves it is really the user; other sessions end afterwards.
-import { useState, type FormEvent } from 'react'
+import { Button, Stack } from '@mantine/core'
+import { useMutation } from '@tanstack/react-query'
+import { useState, type ChangeEvent, type FormEvent } from 'react'
 import { api } from '../../app/api-client.ts'
-import { ErrorAlert, Notice } from '../../components/alert.tsx'
-import { TextField } from '../../components/field.tsx'
-import { useApiError } from '../../components/use-api-error.ts'
-import { useI18n } from '../../i18n/i18n.tsx'
+import { useErrorText } from '../../components/api-error-text.ts'
+import { ErrorText, Notice } from '../../components/error-banner.tsx'
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
+import { PasswordField } from '../../components/password-field.tsx'
+
+type Field = 'currentPassword' | 'newPassword' | 'confirm'
+
+export function checkPasswordChange(values: Record<Field, string>): Partial<Record<Field, MessageKey>> {
+  const errors: Partial<Record<Field, MessageKey>> = {}
+  if (!values.currentPassword) errors.currentPassword = 'form.required'
+  if (values.newPassword.length < 12) errors.newPassword = 'form.passwordShort'
+  if (values.confirm !== values.newPassword) errors.confirm = 'form.passwordMismatch'
+  return errors
+}
 
 export function PasswordChangeForm({ onChanged }: { onChanged?: () => void | Promise<void> }) {
   const { t } = useI18n()
-  const [currentPassword, setCurrent] = useState('')
-  const [newPassword, setNew] = useState('')
-  const [confirm, setConfirm] = useState('')
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({})
-  const [done, setDone] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const { error, capture, clear, field } = useApiError()
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    clear()
-    setDone(false)
-    const errors: Record<string, string> = {}
-    if (!currentPassword) errors.currentPassword = t('form.required')
-    if (newPassword.length < 12) errors.newPassword = t('form.passwordShort')
-    if (confirm !== newPassword) errors.confirm = t('form.passwordMismatch')
-    setLocalErrors(errors)
-    if (Object.keys(errors).length > 0) return
-    setBusy(true)
-    try {
-      await api.post('/api/me/password', { currentPassword, newPassword })
-      setCurrent('')
-      setNew('')
-      setConfirm('')
-      setDone(true)
+  const [values, setValues] = useState<Record<Field, string>>({
+    currentPassword: '',
+    newPassword: '',
+    confirm: '',
+  })
+  const [localErrors, setLocalErrors] = useState<Partial<Record<Field, MessageKey>>>({})
+  const change = useMutation({
+    mutationFn: async () => {
+      await api.post('/api/me/password', {
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      })
+      setValues({ currentPassword: '', newPassword: '', confirm: '' })
       await onChanged?.()
-    } catch (caught) {
-      capture(caught)
-    } finally {
-      setBusy(false)
-    }
+    },
+  })
+  const error = useErrorText(change.error)
+  const errorOf = (field: Field) => {
+    const local = localErrors[field]
+    return local ? t(local) : error.field(field)
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    change.reset()
+    const found = checkPasswordChange(values)
+    setLocalErrors(found)
+    if (Object.keys(found).length === 0) change.mutate()
+  }
+  const set = (field: Field) => (event: ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value
+    setValues((previous) => ({ ...previous, [field]: value }))
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="narrow-form">
-      <ErrorAlert>{error.message}</ErrorAlert>
-      {done ? <Notice>{t('password.changed')}</Notice> : null}
-      <TextField
-        label={t('password.current')}
-        type="password"
-        autoComplete="current-password"
-        value={currentPassword}
-        onChange={(event) => setCurrent(event.target.value)}
-        error={localErrors.currentPassword ?? field('currentPassword')}
-        required
-      />
-      <TextField
-        label={t('password.new')}
-        type="password"
-        autoComplete="new-password"
-        value={newPassword}
-        hint={t('form.passwordRule')}
-        onChange={(event) => setNew(event.target.value)}
-        error={localErrors.newPassword ?? field('newPassword')}
-        required
-      />
-      <TextField
-        label={t('password.confirm')}
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onChange={(event) => setConfirm(event.target.value)}
-        error={localErrors.confirm}
-        required
-      />
-      <button type="submit" className="button primary" disabled={busy}>
-        {t('password.submit')}
-      </button>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm" maw={420}>
+        <ErrorText>{error.banner}</ErrorText>
+        {change.isSuccess ? <Notice tone="ok">{t('password.changed')}</Notice> : null}
+        <PasswordField
+          label={t('password.current')}
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onChange={set('currentPassword')}
+          error={errorOf('currentPassword')}
+          required
+        />
+        <PasswordField
+          label={t('password.new')}
+          autoComplete="new-password"
+          value={values.newPassword}
+          description={t('form.passwordRule')}
+          onChange={set('newPassword')}
+          error={errorOf('newPassword')}
+          required
+        />
+        <PasswordField
+          label={t('password.confirm')}
+          autoComplete="new-password"
+          value={values.confirm}
+          onChange={set('confirm')}
+          error={errorOf('confirm')}
+          required
+        />
+        <Button type="submit" loading={change.isPending} style={{ alignSelf: 'flex-start' }}>
+          {t('password.submit')}
+        </Button>
+      </Stack>
     </form>
   )
 }

@@ -1,86 +1,179 @@
-// The user's own account: password, two-step verification and recovery codes, signed-in sessions, and
-// personal API tokens (shown once at creation, stored hashed by the server).
+// The user's own account: language, password, two-step verification and recovery codes, signed-in sessions,
+// and personal API tokens (shown once at creation, stored hashed by the server). Ending a session, revoking a
+// token and turning 2FA off ask first.
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
-import { api } from '../../app/api-client.ts'
+import { formatDate } from '../../../../src/shared/dates.ts'
+import { useSaveLocale } from '../../app/profile-locale.ts'
 import { useSession } from '../../app/session.tsx'
-import { ErrorAlert, Notice } from '../../components/alert.tsx'
-import { CheckboxField, TextField } from '../../components/field.tsx'
-import { formatDate, formatDateTime } from '../../components/format-date.ts'
-import { LoadState } from '../../components/load-state.tsx'
+import { useErrorText } from '../../components/api-error-text.ts'
+import { useConfirm } from '../../components/confirm-dialog.tsx'
+import { DataTable, type DataTableColumn } from '../../components/data-table.tsx'
+import { DateField } from '../../components/date-field.tsx'
+import { ErrorText } from '../../components/error-banner.tsx'
+import { notifySuccess } from '../../components/notify.ts'
 import { PageHeader } from '../../components/page-header.tsx'
-import { roleLabel } from '../../components/role-label.ts'
-import { useApiError } from '../../components/use-api-error.ts'
-import { useLoad } from '../../components/use-load.ts'
-import { useI18n } from '../../i18n/i18n.tsx'
-import { RecoveryCodes, TWO_FACTOR_PATHS, TwoFactorEnrolment } from '../two-factor/two-factor-enrolment.tsx'
+import { Panel } from '../../components/panel.tsx'
+import { SecretReveal } from '../../components/secret-reveal.tsx'
+import { roleLabel } from '../../components/vocabulary-labels.ts'
+import { isLocale, useI18n } from '../../i18n/i18n.tsx'
+import { RecoveryCodes, TwoFactorEnrolment } from '../two-factor/two-factor-enrolment.tsx'
 import { describeDevice } from './describe-device.ts'
 import { PasswordChangeForm } from './password-change-form.tsx'
+import {
+  profileRequests,
+  sessionsQuery,
+  tokensQuery,
+  twoFactorQuery,
+  useProfileChange,
+} from './profile-queries.ts'
+import type { SessionRow, TokenRow } from './profile-types.ts'
+import { PasswordField } from '../../components/password-field.tsx'
 
-interface SessionRow {
-  id: string
-  ip: string | null
-  userAgent: string | null
-  createdAt: string
-  lastSeenAt: string
-  current?: boolean
+function LanguageSection() {
+  const { t, locale, setLocale } = useI18n()
+  const { me } = useSession()
+  const save = useSaveLocale(me.user.id)
+  return (
+    <Panel title={t('profile.language')} description={t('profile.languageIntro')}>
+      <SegmentedControl
+        aria-label={t('profile.language')}
+        value={locale}
+        onChange={(value) => {
+          if (!isLocale(value)) return
+          setLocale(value)
+          save(value)
+        }}
+        data={[
+          { value: 'id', label: 'Bahasa Indonesia' },
+          { value: 'en', label: 'English' },
+        ]}
+      />
+    </Panel>
+  )
 }
 
-interface TokenRow {
-  id: string
-  name: string
-  grants: { role: string; unitId: string }[]
-  hint?: string
-  expiresAt: string | null
-  lastUsedAt: string | null
-  createdAt: string
-  revokedAt?: string | null
+function DisableTwoFactorForm() {
+  const { t } = useI18n()
+  const confirm = useConfirm()
+  const { refresh } = useSession()
+  const [password, setPassword] = useState('')
+  const [code, setCode] = useState('')
+  const disable = useProfileChange(profileRequests.disableTwoFactor)
+  const error = useErrorText(disable.error)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const confirmed = await confirm({
+      title: t('profile.disableTwoFactorConfirmTitle'),
+      message: t('profile.disableTwoFactorConfirm'),
+      confirmLabel: t('profile.disableTwoFactor'),
+    })
+    if (!confirmed) return
+    const cleaned = code.replace(/\s+/g, '')
+    disable.mutate(
+      { password, ...(/^\d{6}$/.test(cleaned) ? { totp: cleaned } : { recoveryCode: code.trim() }) },
+      {
+        onSuccess: () => {
+          notifySuccess(t('profile.twoFactorDisabled'))
+          void refresh()
+        },
+      },
+    )
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Text fw={600} mt="lg" mb="xs">
+        {t('profile.disableTwoFactor')}
+      </Text>
+      <ErrorText>{error.banner}</ErrorText>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <PasswordField
+          label={t('password.current')}
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={error.field('password')}
+          style={{ flex: '1 1 14rem' }}
+        />
+        <TextInput
+          label={t('profile.codeOrRecovery')}
+          autoComplete="one-time-code"
+          value={code}
+          onChange={(event) => setCode(event.currentTarget.value)}
+          error={error.field('totp', 'recoveryCode')}
+          style={{ flex: '1 1 12rem' }}
+        />
+        <Button type="submit" color="red" variant="outline" loading={disable.isPending}>
+          {t('profile.disableTwoFactor')}
+        </Button>
+      </Group>
+    </form>
+  )
 }
 
 function TwoFactorSection() {
   const { t } = useI18n()
   const { me, refresh } = useSession()
-  const [codes, setCodes] = useState<string[] | null>(null)
   const [code, setCode] = useState('')
   const [enrolling, setEnrolling] = useState(false)
-  const { error, capture, clear, field } = useApiError()
+  const status = useQuery(twoFactorQuery)
+  const regenerate = useProfileChange(profileRequests.regenerateRecoveryCodes)
+  const error = useErrorText(regenerate.error)
 
   // New recovery codes need a current authenticator code, so a stolen session alone cannot replace them.
-  const regenerate = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    clear()
-    try {
-      const result = await api.post<{ recoveryCodes: string[] }>(TWO_FACTOR_PATHS.recoveryCodes, {
-        code: code.replace(/\s+/g, ''),
-      })
-      setCodes(result.recoveryCodes)
-      setCode('')
-    } catch (caught) {
-      capture(caught)
-    }
+    regenerate.mutate(code.replace(/\s+/g, ''), { onSuccess: () => setCode('') })
   }
 
   return (
-    <section className="panel" aria-labelledby="profile-2fa">
-      <h2 id="profile-2fa">{t('profile.twoFactor')}</h2>
-      <ErrorAlert>{error.message}</ErrorAlert>
-      {codes ? (
-        <RecoveryCodes codes={codes} doneLabel={t('common.done')} onDone={() => setCodes(null)} />
+    <Panel title={t('profile.twoFactor')}>
+      <ErrorText>{error.banner}</ErrorText>
+      {regenerate.data ? (
+        <RecoveryCodes
+          codes={regenerate.data.recoveryCodes}
+          doneLabel={t('common.done')}
+          onDone={() => regenerate.reset()}
+        />
       ) : me.user.twoFactorEnabled ? (
         <>
-          <p>{t('profile.twoFactorOn')}</p>
-          <form className="inline-form" onSubmit={(event) => void regenerate(event)} noValidate>
-            <TextField
-              label={t('twoFactor.code')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-              error={field('code')}
-            />
-            <button type="submit" className="button">
-              {t('profile.newRecoveryCodes')}
-            </button>
+          <Text mb="xs">{t('profile.twoFactorOn')}</Text>
+          {status.data ? (
+            <Text size="sm" c="dimmed" mb="sm">
+              {t('profile.recoveryCodesLeft', { count: status.data.recoveryCodesLeft })}
+            </Text>
+          ) : null}
+          <form onSubmit={submit} noValidate>
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <TextInput
+                label={t('twoFactor.code')}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                value={code}
+                onChange={(event) => setCode(event.currentTarget.value)}
+                error={error.field('code')}
+                style={{ flex: '0 1 12rem' }}
+              />
+              <Button type="submit" variant="default" loading={regenerate.isPending}>
+                {t('profile.newRecoveryCodes')}
+              </Button>
+            </Group>
           </form>
+          {status.data && !status.data.required ? <DisableTwoFactorForm /> : null}
         </>
       ) : enrolling ? (
         <TwoFactorEnrolment
@@ -89,213 +182,254 @@ function TwoFactorSection() {
         />
       ) : (
         <>
-          <p>{t('profile.twoFactorOff')}</p>
-          <button type="button" className="button primary" onClick={() => setEnrolling(true)}>
-            {t('twoFactor.start')}
-          </button>
+          <Text mb="sm">{t('profile.twoFactorOff')}</Text>
+          <Button onClick={() => setEnrolling(true)}>{t('twoFactor.start')}</Button>
         </>
       )}
-    </section>
+    </Panel>
   )
 }
 
 function SessionsSection() {
   const { t, locale } = useI18n()
-  const sessions = useLoad(() => api.get<{ items: SessionRow[] }>('/api/me/sessions'), [])
-  const { error, capture, clear } = useApiError()
+  const confirm = useConfirm()
+  const sessions = useQuery(sessionsQuery)
+  const revoke = useProfileChange(profileRequests.revokeSession)
+  const error = useErrorText(revoke.error)
 
-  const revoke = async (id: string) => {
-    clear()
-    try {
-      await api.delete(`/api/me/sessions/${id}`)
-      sessions.reload()
-    } catch (caught) {
-      capture(caught)
-    }
+  const revokeSession = async (session: SessionRow) => {
+    const device = describeDevice(session.userAgent) ?? t('profile.unknownDevice')
+    const confirmed = await confirm({
+      title: t('profile.revokeSessionConfirmTitle', { device }),
+      message: t('profile.revokeSessionConfirm'),
+      confirmLabel: t('profile.revokeSession'),
+    })
+    if (!confirmed) return
+    revoke.mutate(session.id, { onSuccess: () => notifySuccess(t('profile.sessionRevoked')) })
   }
 
+  const columns: DataTableColumn<SessionRow>[] = [
+    {
+      key: 'device',
+      header: t('profile.device'),
+      primary: true,
+      sortValue: (session) => describeDevice(session.userAgent),
+      render: (session) => (
+        <Group gap={6} wrap="wrap" component="span">
+          <span title={session.userAgent ?? undefined}>{describeDevice(session.userAgent) ?? '—'}</span>
+          {session.current ? (
+            <Badge color="green" variant="light">
+              {t('profile.thisSession')}
+            </Badge>
+          ) : null}
+        </Group>
+      ),
+    },
+    { key: 'ip', header: t('profile.ip'), render: (session) => session.ip ?? '—' },
+    {
+      key: 'started',
+      header: t('profile.signedIn'),
+      sortValue: (session) => session.createdAt,
+      render: (session) => formatDate(session.createdAt, locale, 'shortDatetime'),
+    },
+    {
+      key: 'lastSeen',
+      header: t('profile.lastSeen'),
+      sortValue: (session) => session.lastSeenAt,
+      render: (session) => formatDate(session.lastSeenAt, locale, 'shortDatetime'),
+    },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      hideHeader: true,
+      render: (session) =>
+        session.current ? null : (
+          <Button size="compact-sm" color="red" variant="outline" onClick={() => void revokeSession(session)}>
+            {t('profile.revoke')}
+          </Button>
+        ),
+    },
+  ]
+
   return (
-    <section className="panel" aria-labelledby="profile-sessions">
-      <h2 id="profile-sessions">{t('profile.sessions')}</h2>
-      <ErrorAlert>{error.message}</ErrorAlert>
-      <LoadState loading={sessions.loading && !sessions.data} error={sessions.error} />
-      {sessions.data ? (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t('profile.sessions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('profile.device')}</th>
-                <th scope="col">{t('profile.ip')}</th>
-                <th scope="col">{t('profile.lastSeen')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.items.map((session) => (
-                <tr key={session.id}>
-                  <td>
-                    <span title={session.userAgent ?? undefined}>
-                      {describeDevice(session.userAgent) ?? '—'}
-                    </span>
-                    {session.current ? <span className="badge ok">{t('profile.thisSession')}</span> : null}
-                  </td>
-                  <td>{session.ip ?? '—'}</td>
-                  <td>{formatDateTime(session.lastSeenAt, locale)}</td>
-                  <td>
-                    {session.current ? null : (
-                      <button
-                        type="button"
-                        className="button small danger"
-                        onClick={() => void revoke(session.id)}
-                      >
-                        {t('profile.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </section>
+    <Panel title={t('profile.sessions')}>
+      <ErrorText>{error.banner}</ErrorText>
+      <DataTable
+        caption={t('profile.sessions')}
+        columns={columns}
+        rows={sessions.data?.items}
+        rowKey={(session) => session.id}
+        emptyText={t('profile.noSessions')}
+        loading={sessions.isPending}
+        error={sessions.error}
+        initialSort={{ key: 'lastSeen', direction: 'desc' }}
+      />
+    </Panel>
   )
 }
 
 function TokensSection() {
   const { t, locale } = useI18n()
+  const confirm = useConfirm()
   const { me } = useSession()
-  const tokens = useLoad(() => api.get<{ items: TokenRow[] }>('/api/me/tokens'), [])
+  const tokens = useQuery(tokensQuery)
   const [name, setName] = useState('')
   const [expiresAt, setExpiresAt] = useState('')
   const roleNames = [...new Set(me.roles.map((role) => role.role))]
   const [roles, setRoles] = useState<string[]>(roleNames)
-  const [created, setCreated] = useState<string | null>(null)
-  const { error, capture, clear, field } = useApiError()
+  const create = useProfileChange(profileRequests.createToken)
+  const revoke = useProfileChange(profileRequests.revokeToken)
+  const error = useErrorText(create.error ?? revoke.error)
+  const today = new Date().toISOString().slice(0, 10)
 
-  const create = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    clear()
-    try {
-      const result = await api.post<{ token: string }>('/api/me/tokens', {
+    revoke.reset()
+    create.mutate(
+      {
         name: name.trim(),
         grants: me.roles
           .filter((grant) => roles.includes(grant.role))
           .map((grant) => ({ unitId: grant.unitId, role: grant.role })),
         ...(expiresAt ? { expiresAt: new Date(`${expiresAt}T23:59:59+07:00`).toISOString() } : {}),
-      })
-      setCreated(result.token)
-      setName('')
-      setExpiresAt('')
-      tokens.reload()
-    } catch (caught) {
-      capture(caught)
-    }
+      },
+      {
+        onSuccess: () => {
+          setName('')
+          setExpiresAt('')
+        },
+      },
+    )
   }
 
-  const revoke = async (id: string) => {
-    clear()
-    try {
-      await api.delete(`/api/me/tokens/${id}`)
-      tokens.reload()
-    } catch (caught) {
-      capture(caught)
-    }
+  const revokeToken = async (token: TokenRow) => {
+    const confirmed = await confirm({
+      title: t('profile.revokeTokenConfirmTitle', { name: token.name }),
+      message: t('profile.revokeTokenConfirm'),
+      confirmLabel: t('profile.revokeToken'),
+    })
+    if (!confirmed) return
+    create.reset()
+    revoke.mutate(token.id, {
+      onSuccess: () => notifySuccess(t('profile.tokenRevoked', { name: token.name })),
+    })
   }
+
+  const columns: DataTableColumn<TokenRow>[] = [
+    {
+      key: 'name',
+      header: t('profile.tokenName'),
+      primary: true,
+      sortValue: (token) => token.name,
+      render: (token) => (
+        <>
+          {token.name} {token.hint ? <Code>{token.hint}</Code> : null}
+        </>
+      ),
+    },
+    {
+      key: 'roles',
+      header: t('profile.tokenRoles'),
+      render: (token) => [...new Set(token.grants.map((grant) => roleLabel(locale, grant.role)))].join(', '),
+    },
+    {
+      key: 'expires',
+      header: t('profile.tokenExpires'),
+      sortValue: (token) => token.expiresAt,
+      render: (token) => (token.expiresAt ? formatDate(token.expiresAt, locale, 'date') : t('profile.never')),
+    },
+    {
+      key: 'lastUsed',
+      header: t('profile.lastUsed'),
+      sortValue: (token) => token.lastUsedAt,
+      render: (token) => formatDate(token.lastUsedAt, locale, 'shortDatetime'),
+    },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      hideHeader: true,
+      render: (token) => (
+        <Button
+          size="compact-sm"
+          color="red"
+          variant="outline"
+          onClick={() => void revokeToken(token)}
+          aria-label={t('profile.revokeTokenNamed', { name: token.name })}
+        >
+          {t('profile.revoke')}
+        </Button>
+      ),
+    },
+  ]
 
   const active = (tokens.data?.items ?? []).filter((token) => !token.revokedAt)
   return (
-    <section className="panel" aria-labelledby="profile-tokens">
-      <h2 id="profile-tokens">{t('profile.tokens')}</h2>
-      <p className="muted">{t('profile.tokensIntro')}</p>
-      <ErrorAlert>{error.message}</ErrorAlert>
-      {created ? (
-        <Notice>
-          <p>{t('profile.tokenCreated')}</p>
-          <code className="token-value" data-testid="api-token">
-            {created}
-          </code>
-        </Notice>
+    <Panel title={t('profile.tokens')} description={t('profile.tokensIntro')}>
+      <ErrorText>{error.banner}</ErrorText>
+      {create.data ? (
+        <Stack mb="md">
+          <SecretReveal
+            title={t('profile.tokenCreatedTitle')}
+            description={t('profile.tokenCreated')}
+            secret={create.data.token}
+            fileName="warta-token-api.txt"
+            testId="api-token"
+            headingLevel={3}
+          >
+            <Button variant="default" onClick={() => create.reset()} style={{ alignSelf: 'flex-start' }}>
+              {t('common.done')}
+            </Button>
+          </SecretReveal>
+        </Stack>
       ) : null}
-      <form onSubmit={(event) => void create(event)} noValidate className="inline-form">
-        <TextField
-          label={t('profile.tokenName')}
-          value={name}
-          required
-          onChange={(event) => setName(event.target.value)}
-          error={field('name')}
-        />
-        <TextField
-          label={t('profile.tokenExpires')}
-          type="date"
-          value={expiresAt}
-          onChange={(event) => setExpiresAt(event.target.value)}
-          error={field('expiresAt')}
-        />
-        <fieldset className="checks">
-          <legend>{t('profile.tokenRoles')}</legend>
-          {roleNames.map((role) => (
-            <CheckboxField
-              key={role}
-              label={roleLabel(t, role)}
-              checked={roles.includes(role)}
-              onChange={(event) =>
-                setRoles(
-                  event.target.checked ? [...roles, role] : roles.filter((candidate) => candidate !== role),
-                )
-              }
-            />
-          ))}
-          {field('grants') ? <p className="field-error">{field('grants')}</p> : null}
-        </fieldset>
-        <button type="submit" className="button primary">
+      <form onSubmit={submit} noValidate>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
+          <TextInput
+            label={t('profile.tokenName')}
+            value={name}
+            required
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={error.field('name')}
+          />
+          <DateField
+            label={t('profile.tokenExpires')}
+            description={t('profile.tokenExpiresHint')}
+            value={expiresAt}
+            minDate={today}
+            onChange={setExpiresAt}
+            error={error.field('expiresAt')}
+          />
+        </SimpleGrid>
+        <Checkbox.Group
+          label={t('profile.tokenRoles')}
+          value={roles}
+          onChange={setRoles}
+          error={error.field('grants')}
+          mt="sm"
+        >
+          <Group gap="md" mt={6}>
+            {roleNames.map((role) => (
+              <Checkbox key={role} value={role} label={roleLabel(locale, role)} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <Button type="submit" mt="md" loading={create.isPending}>
           {t('profile.tokenCreate')}
-        </button>
+        </Button>
       </form>
-      <LoadState loading={tokens.loading && !tokens.data} error={tokens.error} />
       {active.length > 0 ? (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t('profile.tokens')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('profile.tokenName')}</th>
-                <th scope="col">{t('profile.tokenRoles')}</th>
-                <th scope="col">{t('profile.tokenExpires')}</th>
-                <th scope="col">{t('profile.lastUsed')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {active.map((token) => (
-                <tr key={token.id}>
-                  <td>
-                    {token.name} {token.hint ? <code>{token.hint}</code> : null}
-                  </td>
-                  <td>{token.grants.map((grant) => roleLabel(t, grant.role)).join(', ')}</td>
-                  <td>{token.expiresAt ? formatDate(token.expiresAt, locale) : t('profile.never')}</td>
-                  <td>{formatDateTime(token.lastUsedAt, locale)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button small danger"
-                      onClick={() => void revoke(token.id)}
-                    >
-                      {t('profile.revoke')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Stack mt="lg">
+          <DataTable
+            caption={t('profile.tokens')}
+            columns={columns}
+            rows={active}
+            rowKey={(token) => token.id}
+            emptyText=""
+            initialSort={{ key: 'name', direction: 'asc' }}
+          />
+        </Stack>
       ) : null}
-    </section>
+    </Panel>
   )
 }
 
@@ -305,10 +439,10 @@ export function ProfilePage() {
   return (
     <>
       <PageHeader title={t('profile.title')} description={`${me.user.name} · ${me.user.email}`} />
-      <section className="panel" aria-labelledby="profile-password">
-        <h2 id="profile-password">{t('profile.password')}</h2>
+      <LanguageSection />
+      <Panel title={t('profile.password')}>
         <PasswordChangeForm />
-      </section>
+      </Panel>
       <TwoFactorSection />
       <SessionsSection />
       <TokensSection />

@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach, vi } from 'vitest'
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { I18nProvider } from '../../i18n/i18n.tsx'
+import { act, fireEvent, screen } from '@testing-library/react'
+import { renderWithProviders } from '../../test-support/render-with-providers.tsx'
 import { SetupWizard, slugify, validateSetupStep, type SetupForm } from './setup-wizard.tsx'
 
 const filled: SetupForm = {
@@ -15,7 +15,6 @@ const filled: SetupForm = {
 }
 
 afterEach(() => {
-  cleanup()
   vi.unstubAllGlobals()
 })
 
@@ -53,11 +52,7 @@ describe('setup wizard rules', () => {
 
 describe('SetupWizard', () => {
   it('does not leave the first step while a field is empty, and ties the error to the field', () => {
-    render(
-      <I18nProvider initialLocale="id">
-        <SetupWizard onDone={async () => {}} />
-      </I18nProvider>,
-    )
+    renderWithProviders(<SetupWizard onDone={async () => {}} />)
     fireEvent.click(screen.getByRole('button', { name: 'Berikutnya' }))
     const name = screen.getByLabelText('Nama instansi')
     expect(name.getAttribute('aria-invalid')).toBe('true')
@@ -75,8 +70,16 @@ describe('SetupWizard', () => {
           JSON.stringify({
             error: {
               code: 'conflict',
+              key: 'common.text',
+              params: { text: 'Slug sudah dipakai.' },
               message: 'Slug sudah dipakai.',
-              details: { slug: 'Slug sudah dipakai.' },
+              details: {
+                slug: {
+                  key: 'common.text',
+                  params: { text: 'Slug sudah dipakai.' },
+                  message: 'Slug sudah dipakai.',
+                },
+              },
             },
           }),
           { status: 409 },
@@ -84,11 +87,7 @@ describe('SetupWizard', () => {
       }),
     )
     const onDone = vi.fn(async () => {})
-    render(
-      <I18nProvider initialLocale="id">
-        <SetupWizard onDone={onDone} />
-      </I18nProvider>,
-    )
+    renderWithProviders(<SetupWizard onDone={onDone} />)
     fireEvent.change(screen.getByLabelText('Nama instansi'), { target: { value: filled.instansiName } })
     expect(screen.getByLabelText<HTMLInputElement>('Kode singkat instansi').value).toBe(
       'pemerintah-kota-bandung',
@@ -117,6 +116,13 @@ describe('SetupWizard', () => {
     ])
     expect(onDone).not.toHaveBeenCalled()
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Instansi')
-    expect(screen.getByLabelText('Kode singkat instansi').getAttribute('aria-invalid')).toBe('true')
+    const slug = screen.getByLabelText('Kode singkat instansi')
+    expect(slug.getAttribute('aria-invalid')).toBe('true')
+    expect(screen.getByRole('alert').textContent).toContain('Slug sudah dipakai.')
+    expect(screen.getByRole('alert').textContent).not.toContain('slug:')
+
+    // Correcting the field clears its problem; the step can be walked again.
+    fireEvent.change(slug, { target: { value: 'kota-bandung-2' } })
+    expect(slug.getAttribute('aria-invalid')).toBeNull()
   })
 })

@@ -1,13 +1,16 @@
 // The first-run wizard: a fresh deployment has no instansi yet. Three short steps (instansi, root unit, first
 // admin) and one request, which also signs the admin in; the app then goes straight to 2FA enrolment, which the API
 // requires before anything else.
-import { useState, type FormEvent } from 'react'
+import { Button, Group, List, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core'
+import { useMutation } from '@tanstack/react-query'
+import { useState, type ChangeEvent, type FormEvent } from 'react'
 import { api } from '../../app/api-client.ts'
-import { ErrorAlert } from '../../components/alert.tsx'
-import { LanguageSwitch } from '../../components/language-switch.tsx'
-import { TextField } from '../../components/field.tsx'
-import { useApiError } from '../../components/use-api-error.ts'
+import { AuthFrame } from '../../app/auth-frame.tsx'
+import { useErrorText } from '../../components/api-error-text.ts'
+import { ErrorText } from '../../components/error-banner.tsx'
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
+import type { SetupBody } from './setup-types.ts'
+import { PasswordField } from '../../components/password-field.tsx'
 
 export interface SetupForm {
   instansiName: string
@@ -89,117 +92,144 @@ const API_FIELDS: Record<string, keyof SetupForm> = {
   email: 'adminEmail',
 }
 
+export function setupBody(form: SetupForm): SetupBody {
+  return {
+    instansiName: form.instansiName.trim(),
+    slug: form.instansiSlug.trim(),
+    rootUnitName: form.rootUnitName.trim(),
+    rootUnitCode: form.rootUnitCode.trim(),
+    adminName: form.adminName.trim(),
+    adminEmail: form.adminEmail.trim(),
+    adminPassword: form.adminPassword,
+  }
+}
+
+/** The wizard's fields the API named in its answer, and the first step that holds one of them. */
+function apiFieldsOf(fields: Record<string, string>): {
+  mapped: Partial<Record<keyof SetupForm, string>>
+  firstStep: number | null
+} {
+  const mapped: Partial<Record<keyof SetupForm, string>> = {}
+  let firstStep: number | null = null
+  for (const [key, message] of Object.entries(fields)) {
+    const field = API_FIELDS[key]
+    if (!field) continue
+    mapped[field] = message
+    const index = STEPS.findIndex((candidate) => candidate.fields.includes(field))
+    firstStep = firstStep === null ? index : Math.min(firstStep, index)
+  }
+  return { mapped, firstStep }
+}
+
 export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n()
   const [step, setStep] = useState(0)
   const [form, setForm] = useState<SetupForm>(EMPTY)
   const [slugTouched, setSlugTouched] = useState(false)
-  const [errors, setErrors] = useState<Partial<Record<keyof SetupForm, string>>>({})
-  const [busy, setBusy] = useState(false)
-  const api400 = useApiError()
+  const [localErrors, setLocalErrors] = useState<Partial<Record<keyof SetupForm, MessageKey>>>({})
+  const [editedSinceError, setEditedSinceError] = useState<Partial<Record<keyof SetupForm, boolean>>>({})
+  const finish = useMutation({
+    mutationFn: async () => {
+      await api.post('/api/setup', setupBody(form))
+      await onDone()
+    },
+    onError: (caught) => {
+      const { firstStep } = apiFieldsOf(describeFields(caught))
+      setEditedSinceError({})
+      if (firstStep !== null) setStep(firstStep)
+    },
+  })
+  const apiError = useErrorText(finish.error)
+  const apiFields = apiFieldsOf(apiError.fields).mapped
 
   const current = STEPS[step]!
   const set = (field: keyof SetupForm, value: string) => {
+    setEditedSinceError((previous) => ({ ...previous, [field]: true }))
     setForm((previous) => {
       const next = { ...previous, [field]: value }
       if (field === 'instansiName' && !slugTouched) next.instansiSlug = slugify(value)
       return next
     })
   }
+  const errorOf = (field: keyof SetupForm): string | undefined => {
+    const local = localErrors[field]
+    if (local) return t(local)
+    return editedSinceError[field] ? undefined : apiFields[field]
+  }
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
     const found = validateSetupStep(form, current.fields)
-    if (Object.keys(found).length > 0) {
-      setErrors(Object.fromEntries(Object.entries(found).map(([field, key]) => [field, t(key)])))
-      return
-    }
-    setErrors({})
+    setLocalErrors(found)
+    if (Object.keys(found).length > 0) return
     if (step < STEPS.length - 1) {
       setStep(step + 1)
       return
     }
-    api400.clear()
-    setBusy(true)
-    try {
-      await api.post('/api/setup', {
-        instansiName: form.instansiName.trim(),
-        slug: form.instansiSlug.trim(),
-        rootUnitName: form.rootUnitName.trim(),
-        rootUnitCode: form.rootUnitCode.trim(),
-        adminName: form.adminName.trim(),
-        adminEmail: form.adminEmail.trim(),
-        adminPassword: form.adminPassword,
-      })
-      await onDone()
-    } catch (caught) {
-      api400.capture(caught)
-      const mapped: Partial<Record<keyof SetupForm, string>> = {}
-      let firstStep = STEPS.length - 1
-      const details = (caught as { details?: Record<string, string> }).details ?? {}
-      for (const [key, message] of Object.entries(details)) {
-        const field = API_FIELDS[key]
-        if (!field) continue
-        mapped[field] = message
-        firstStep = Math.min(
-          firstStep,
-          STEPS.findIndex((candidate) => candidate.fields.includes(field)),
-        )
-      }
-      setErrors(mapped)
-      if (Object.keys(mapped).length > 0) setStep(firstStep)
-    } finally {
-      setBusy(false)
-    }
+    finish.mutate()
   }
 
   const input = (
     field: keyof SetupForm,
     label: MessageKey,
-    extra: { type?: string; hint?: MessageKey; autoComplete?: string } = {},
-  ) => (
-    <TextField
-      key={field}
-      label={t(label)}
-      name={field}
-      type={extra.type ?? 'text'}
-      autoComplete={extra.autoComplete}
-      value={form[field]}
-      hint={extra.hint ? t(extra.hint) : undefined}
-      error={errors[field]}
-      required
-      onChange={(event) => {
+    extra: { type?: 'text' | 'email' | 'password'; hint?: MessageKey; autoComplete?: string } = {},
+  ) => {
+    const props = {
+      label: t(label),
+      name: field,
+      autoComplete: extra.autoComplete,
+      value: form[field],
+      description: extra.hint ? t(extra.hint) : undefined,
+      error: errorOf(field),
+      required: true,
+      onChange: (event: ChangeEvent<HTMLInputElement>) => {
         if (field === 'instansiSlug') setSlugTouched(true)
-        set(field, event.target.value)
-      }}
-    />
-  )
+        set(field, event.currentTarget.value)
+      },
+    }
+    return extra.type === 'password' ? (
+      <PasswordField key={field} {...props} />
+    ) : (
+      <TextInput key={field} {...props} type={extra.type ?? 'text'} />
+    )
+  }
 
   return (
-    <main id="main" className="auth-page">
-      <div className="auth-card wide">
-        <div className="auth-top">
-          <p className="brand-mark" aria-hidden="true">
-            Warta
-          </p>
-          <LanguageSwitch />
-        </div>
-        <h1>{t('setup.title')}</h1>
-        <p className="muted">{t('setup.intro')}</p>
-        <ol className="steps" aria-label={t('setup.progress')}>
-          {STEPS.map((candidate, index) => (
-            <li
-              key={candidate.title}
-              className={index === step ? 'current' : index < step ? 'done' : ''}
-              aria-current={index === step ? 'step' : undefined}
-            >
-              <span className="step-number">{index + 1}</span> {t(candidate.title)}
-            </li>
-          ))}
-        </ol>
-        <ErrorAlert>{api400.error.message}</ErrorAlert>
-        <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="setup-step-title">
-          <h2 id="setup-step-title">{t(current.title)}</h2>
+    <AuthFrame title={t('setup.title')} intro={t('setup.intro')} wide>
+      <List
+        component="ol"
+        aria-label={t('setup.progress')}
+        listStyleType="none"
+        mb="md"
+        styles={{ root: { display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1.25rem' } }}
+      >
+        {STEPS.map((candidate, index) => (
+          <List.Item key={candidate.title} aria-current={index === step ? 'step' : undefined}>
+            <Group gap={6} wrap="nowrap">
+              <ThemeIcon
+                size="sm"
+                radius="xl"
+                variant={index <= step ? 'filled' : 'light'}
+                color={index < step ? 'green' : 'warta'}
+                aria-hidden="true"
+              >
+                <Text fz="xs" fw={700} c="inherit">
+                  {index < step ? '✓' : index + 1}
+                </Text>
+              </ThemeIcon>
+              <Text fz="sm" fw={index === step ? 700 : 400}>
+                {t(candidate.title)}
+              </Text>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+      <ErrorText>{apiError.banner}</ErrorText>
+      <form onSubmit={submit} noValidate aria-labelledby="setup-step-title">
+        <Stack gap="md">
+          <Title order={2} size="h4" id="setup-step-title">
+            {t(current.title)}
+          </Title>
           {step === 0 ? (
             <>
               {input('instansiName', 'setup.instansiName', { hint: 'setup.instansiNameHint' })}
@@ -227,18 +257,24 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
               })}
             </>
           ) : null}
-          <div className="form-actions">
+          <Group justify="flex-end" gap="sm">
             {step > 0 ? (
-              <button type="button" className="button" onClick={() => setStep(step - 1)}>
+              <Button variant="default" onClick={() => setStep(step - 1)}>
                 {t('common.back')}
-              </button>
+              </Button>
             ) : null}
-            <button type="submit" className="button primary" disabled={busy}>
-              {busy ? t('common.wait') : step < STEPS.length - 1 ? t('common.next') : t('setup.finish')}
-            </button>
-          </div>
-        </form>
-      </div>
-    </main>
+            <Button type="submit" loading={finish.isPending}>
+              {step < STEPS.length - 1 ? t('common.next') : t('setup.finish')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AuthFrame>
   )
+}
+
+/** Field paths of an API error (the rendering does not matter here, only which fields). */
+function describeFields(caught: unknown): Record<string, string> {
+  const details = (caught as { details?: Record<string, unknown> } | null)?.details ?? {}
+  return Object.fromEntries(Object.keys(details).map((key) => [key, key]))
 }

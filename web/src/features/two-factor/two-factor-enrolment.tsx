@@ -1,22 +1,20 @@
 // Enrolling an authenticator app: scan the QR code (or type the secret), confirm with one code, then keep the
-// recovery codes, which are shown exactly once.
+// recovery codes, which are shown exactly once (with Copy and Download).
+import { Button, Code, Image, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { api } from '../../app/api-client.ts'
-import { ErrorAlert } from '../../components/alert.tsx'
-import { TextField } from '../../components/field.tsx'
-import { useApiError } from '../../components/use-api-error.ts'
+import { useErrorText } from '../../components/api-error-text.ts'
+import { ErrorText } from '../../components/error-banner.tsx'
+import { SecretReveal } from '../../components/secret-reveal.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
+import type { Enrolment, RecoveryCodesAnswer } from './two-factor-types.ts'
 
 export const TWO_FACTOR_PATHS = {
   start: '/api/me/two-factor/enrol',
   confirm: '/api/me/two-factor/confirm',
   recoveryCodes: '/api/me/two-factor/recovery-codes',
-}
-
-interface Enrolment {
-  secret: string
-  otpauthUri?: string
-  qrDataUrl?: string
+  disable: '/api/me/two-factor/disable',
 }
 
 export function RecoveryCodes({
@@ -30,20 +28,18 @@ export function RecoveryCodes({
 }) {
   const { t } = useI18n()
   return (
-    <section className="recovery" aria-labelledby="recovery-title">
-      <h2 id="recovery-title">{t('twoFactor.recoveryTitle')}</h2>
-      <p>{t('twoFactor.recoveryIntro')}</p>
-      <ul className="recovery-codes" data-testid="recovery-codes">
-        {codes.map((code) => (
-          <li key={code}>
-            <code>{code}</code>
-          </li>
-        ))}
-      </ul>
-      <button type="button" className="button primary" onClick={onDone}>
+    <SecretReveal
+      title={t('twoFactor.recoveryTitle')}
+      description={t('twoFactor.recoveryIntro')}
+      secret={codes}
+      fileName="warta-kode-pemulihan.txt"
+      fileHeader={[t('twoFactor.recoveryFileHeader')]}
+      testId="recovery-codes"
+    >
+      <Button onClick={onDone} mt="xs">
         {doneLabel}
-      </button>
-    </section>
+      </Button>
+    </SecretReveal>
   )
 }
 
@@ -55,90 +51,86 @@ export function TwoFactorEnrolment({
   doneLabel: string
 }) {
   const { t } = useI18n()
-  const [enrolment, setEnrolment] = useState<Enrolment | null>(null)
   const [code, setCode] = useState('')
-  const [codes, setCodes] = useState<string[] | null>(null)
-  const [busy, setBusy] = useState(false)
-  const { error, capture, clear, field } = useApiError()
+  const start = useMutation({ mutationFn: () => api.post<Enrolment>(TWO_FACTOR_PATHS.start) })
+  const confirm = useMutation({
+    mutationFn: () =>
+      api.post<RecoveryCodesAnswer>(TWO_FACTOR_PATHS.confirm, { code: code.replace(/\s+/g, '') }),
+  })
+  const error = useErrorText(confirm.error ?? start.error)
+  const enrolment = start.data
 
-  const start = async () => {
-    clear()
-    setBusy(true)
-    try {
-      setEnrolment(await api.post<Enrolment>(TWO_FACTOR_PATHS.start))
-    } catch (caught) {
-      capture(caught)
-    } finally {
-      setBusy(false)
-    }
-  }
+  if (confirm.data)
+    return (
+      <RecoveryCodes codes={confirm.data.recoveryCodes} doneLabel={doneLabel} onDone={() => void onDone()} />
+    )
 
-  const confirm = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    clear()
-    setBusy(true)
-    try {
-      const result = await api.post<{ recoveryCodes: string[] }>(TWO_FACTOR_PATHS.confirm, {
-        code: code.replace(/\s+/g, ''),
-      })
-      setCodes(result.recoveryCodes)
-    } catch (caught) {
-      capture(caught)
-    } finally {
-      setBusy(false)
-    }
+    confirm.mutate()
   }
-
-  if (codes) return <RecoveryCodes codes={codes} doneLabel={doneLabel} onDone={() => void onDone()} />
 
   return (
-    <section className="two-factor" aria-labelledby="two-factor-title">
-      <h2 id="two-factor-title">{t('twoFactor.title')}</h2>
-      <ErrorAlert>{error.message}</ErrorAlert>
+    <Stack component="section" aria-labelledby="two-factor-title" gap="sm">
+      <Title order={2} size="h4" id="two-factor-title">
+        {t('twoFactor.title')}
+      </Title>
+      <ErrorText>{error.banner}</ErrorText>
       {!enrolment ? (
         <>
-          <p>{t('twoFactor.intro')}</p>
-          <button type="button" className="button primary" onClick={() => void start()} disabled={busy}>
+          <Text>{t('twoFactor.intro')}</Text>
+          <Button
+            onClick={() => start.mutate()}
+            loading={start.isPending}
+            style={{ alignSelf: 'flex-start' }}
+          >
             {t('twoFactor.start')}
-          </button>
+          </Button>
         </>
       ) : (
-        <div className="two-factor-grid">
-          <div>
-            <ol className="plain-steps">
-              <li>{t('twoFactor.scan')}</li>
-              <li>{t('twoFactor.enterCode')}</li>
-            </ol>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+          <Stack gap="xs">
+            <List type="ordered" spacing={4} size="sm">
+              <List.Item>{t('twoFactor.scan')}</List.Item>
+              <List.Item>{t('twoFactor.enterCode')}</List.Item>
+            </List>
             {enrolment.qrDataUrl ? (
-              <img
+              <Image
                 className="qr"
                 src={enrolment.qrDataUrl}
                 alt={t('twoFactor.qrAlt')}
-                width={200}
-                height={200}
+                w={200}
+                h={200}
+                fit="contain"
+                bg="white"
               />
             ) : null}
-            <p className="secret">
-              {t('twoFactor.secretLabel')} <code data-testid="totp-secret">{enrolment.secret}</code>
-            </p>
-          </div>
-          <form onSubmit={(event) => void confirm(event)} noValidate>
-            <TextField
-              label={t('twoFactor.code')}
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={code}
-              required
-              onChange={(event) => setCode(event.target.value)}
-              error={field('code')}
-            />
-            <button type="submit" className="button primary" disabled={busy}>
-              {t('twoFactor.confirm')}
-            </button>
+            <Text size="sm">
+              {t('twoFactor.secretLabel')}{' '}
+              <Code data-testid="totp-secret" style={{ overflowWrap: 'anywhere' }}>
+                {enrolment.secret}
+              </Code>
+            </Text>
+          </Stack>
+          <form onSubmit={submit} noValidate>
+            <Stack gap="sm">
+              <TextInput
+                label={t('twoFactor.code')}
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                value={code}
+                required
+                onChange={(event) => setCode(event.currentTarget.value)}
+                error={error.field('code')}
+              />
+              <Button type="submit" loading={confirm.isPending} style={{ alignSelf: 'flex-start' }}>
+                {t('twoFactor.confirm')}
+              </Button>
+            </Stack>
           </form>
-        </div>
+        </SimpleGrid>
       )}
-    </section>
+    </Stack>
   )
 }

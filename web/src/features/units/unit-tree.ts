@@ -1,18 +1,17 @@
-// Turns the flat unit list from the API into a tree, ordered by name, and lists units with their depth for
-// <select> options ("— Subbag Humas").
+// Turns the flat unit list from the API into a tree, ordered by name (Indonesian collation), and lists units
+// with their depth for tree tables and <select> options ("— Subbag Humas").
+import { compareIndonesian } from '../../components/indonesian-collation.ts'
+import type { Unit } from './units-types.ts'
 
-export interface Unit {
-  id: string
-  parentId: string | null
-  code: string
-  name: string
-  path: string
-  archivedAt: string | null
-  attributes?: Record<string, string>
-}
+export type { Unit } from './units-types.ts'
 
 export interface UnitNode extends Unit {
   children: UnitNode[]
+}
+
+export interface UnitOption {
+  unit: Unit
+  depth: number
 }
 
 export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
@@ -24,7 +23,7 @@ export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
     else roots.push(node)
   }
   const sort = (list: UnitNode[]) => {
-    list.sort((a, b) => a.name.localeCompare(b.name, 'id'))
+    list.sort((a, b) => compareIndonesian(a.name, b.name))
     for (const node of list) sort(node.children)
   }
   sort(roots)

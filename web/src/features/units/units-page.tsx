@@ -1,287 +1,253 @@
-// The unit tree: create a unit under a parent, rename it, move it elsewhere, archive or restore it.
+// The unit tree: create a unit under a parent, rename it, move it elsewhere, archive (after confirming) or
+// restore it. The tree is a table in tree order (indented names, the parent in its own column).
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  SimpleGrid,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core'
 import { useState, type FormEvent } from 'react'
-import { api } from '../../app/api-client.ts'
 import { useSession } from '../../app/session.tsx'
-import { ErrorAlert, Notice } from '../../components/alert.tsx'
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
-import { useFocusOnMount } from '../../components/use-focus-on-mount.ts'
-import { LoadState } from '../../components/load-state.tsx'
+import { useErrorText } from '../../components/api-error-text.ts'
+import { useConfirm } from '../../components/confirm-dialog.tsx'
+import { DataTable, type DataTableColumn } from '../../components/data-table.tsx'
+import { ErrorText } from '../../components/error-banner.tsx'
+import { notifySuccess } from '../../components/notify.ts'
 import { PageHeader } from '../../components/page-header.tsx'
-import { useApiError } from '../../components/use-api-error.ts'
+import { Panel } from '../../components/panel.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { buildUnitTree, unitOptionLabel, type Unit, type UnitNode } from './unit-tree.ts'
 import { attributesToText, textToAttributes } from './unit-attributes.ts'
-import { useUnits } from './use-units.ts'
+import { UnitSelect } from './unit-select.tsx'
+import type { UnitOption } from './unit-tree.ts'
+import { unitRequests, useUnitChange, useUnits } from './units-queries.ts'
+import type { Unit } from './units-types.ts'
 
-function TreeNode({
-  node,
-  selected,
-  onSelect,
-  canManage,
-}: {
-  node: UnitNode
-  selected: string | null
-  onSelect: (id: string) => void
-  canManage: boolean
-}) {
-  const { t } = useI18n()
-  return (
-    <li>
-      <div className={selected === node.id ? 'tree-row selected' : 'tree-row'}>
-        <span className="tree-name">{node.name}</span> <code className="tree-code">{node.code}</code>
-        {node.archivedAt ? <span className="badge muted-badge">{t('units.archived')}</span> : null}
-        {canManage ? (
-          <button
-            type="button"
-            className="button small"
-            onClick={() => onSelect(node.id)}
-            aria-pressed={selected === node.id}
-            aria-label={t('units.editUnit', { name: node.name })}
-          >
-            {t('common.edit')}
-          </button>
-        ) : null}
-      </div>
-      {node.children.length > 0 ? (
-        <ul>
-          {node.children.map((child) => (
-            <TreeNode
-              key={child.id}
-              node={child}
-              selected={selected}
-              onSelect={onSelect}
-              canManage={canManage}
-            />
-          ))}
-        </ul>
-      ) : null}
-    </li>
-  )
-}
-
-function CreateUnitForm({
-  options,
-  onCreated,
-}: {
-  options: { unit: Unit; depth: number }[]
-  onCreated: (message: string) => void
-}) {
+function CreateUnitForm({ options }: { options: readonly UnitOption[] }) {
   const { t } = useI18n()
   const [name, setName] = useState('')
   const [code, setCode] = useState('')
   const [parentId, setParentId] = useState('')
-  const { error, capture, clear, field } = useApiError()
+  const create = useUnitChange(unitRequests.create)
+  const error = useErrorText(create.error)
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    clear()
-    try {
-      await api.post('/api/units', {
-        name: name.trim(),
-        code: code.trim(),
-        parentId: parentId || options[0]?.unit.id,
-      })
-      onCreated(t('units.created', { name: name.trim() }))
-      setName('')
-      setCode('')
-    } catch (caught) {
-      capture(caught)
-    }
+    const created = name.trim()
+    create.mutate(
+      { name: created, code: code.trim(), parentId: parentId || options[0]?.unit.id },
+      {
+        onSuccess: () => {
+          notifySuccess(t('units.created', { name: created }))
+          setName('')
+          setCode('')
+        },
+      },
+    )
   }
 
   return (
-    <section className="panel" aria-labelledby="unit-create">
-      <h2 id="unit-create">{t('units.create')}</h2>
-      <ErrorAlert>{error.message}</ErrorAlert>
-      <form onSubmit={(event) => void submit(event)} noValidate className="inline-form">
-        <TextField
-          label={t('units.name')}
-          name="name"
-          value={name}
-          required
-          onChange={(event) => setName(event.target.value)}
-          error={field('name')}
-        />
-        <TextField
-          label={t('units.code')}
-          name="code"
-          value={code}
-          required
-          hint={t('units.codeHint')}
-          onChange={(event) => setCode(event.target.value)}
-          error={field('code')}
-        />
-        <SelectField
-          label={t('units.parent')}
-          name="parentId"
-          value={parentId}
-          onChange={(event) => setParentId(event.target.value)}
-          error={field('parentId')}
-        >
-          {options
-            .filter(({ unit }) => !unit.archivedAt)
-            .map(({ unit, depth }) => (
-              <option key={unit.id} value={unit.id}>
-                {unitOptionLabel(unit, depth)}
-              </option>
-            ))}
-        </SelectField>
-        <button type="submit" className="button primary">
-          {t('units.createSubmit')}
-        </button>
+    <Panel title={t('units.create')}>
+      <ErrorText>{error.banner}</ErrorText>
+      <form onSubmit={submit} noValidate>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="sm">
+          <TextInput
+            label={t('units.name')}
+            name="name"
+            value={name}
+            required
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={error.field('name')}
+          />
+          <TextInput
+            label={t('units.code')}
+            name="code"
+            value={code}
+            required
+            description={t('units.codeHint')}
+            onChange={(event) => setCode(event.currentTarget.value)}
+            error={error.field('code')}
+          />
+          <UnitSelect
+            label={t('units.parent')}
+            name="parentId"
+            options={options}
+            value={parentId}
+            onChange={(event) => setParentId(event.currentTarget.value)}
+            error={error.field('parentId')}
+          />
+          <Group align="flex-end">
+            <Button type="submit" loading={create.isPending}>
+              {t('units.createSubmit')}
+            </Button>
+          </Group>
+        </SimpleGrid>
       </form>
-    </section>
+    </Panel>
   )
 }
 
 function EditUnitPanel({
   unit,
   options,
-  onChanged,
   onClose,
 }: {
   unit: Unit
-  options: { unit: Unit; depth: number }[]
-  onChanged: (message: string) => void
+  options: readonly UnitOption[]
   onClose: () => void
 }) {
   const { t } = useI18n()
+  const confirm = useConfirm()
   const [name, setName] = useState(unit.name)
   const [code, setCode] = useState(unit.code)
   const [attributes, setAttributes] = useState(attributesToText(unit.attributes))
-  const [attributeError, setAttributeError] = useState<string | undefined>()
+  const [badLines, setBadLines] = useState<number[]>([])
   const [parentId, setParentId] = useState(unit.parentId ?? '')
-  const headingRef = useFocusOnMount<HTMLHeadingElement>()
   const [force, setForce] = useState(false)
-  const { error, capture, clear, field } = useApiError()
+  const update = useUnitChange(unitRequests.update)
+  const move = useUnitChange(unitRequests.move)
+  const archive = useUnitChange(unitRequests.archive)
+  const unarchive = useUnitChange(unitRequests.unarchive)
+  const failed = [update, move, archive, unarchive].find((mutation) => mutation.isError)
+  const error = useErrorText(failed?.error)
+  const resetAll = () => [update, move, archive, unarchive].forEach((mutation) => mutation.reset())
 
-  const run = async (action: () => Promise<unknown>, message: string) => {
-    clear()
-    try {
-      await action()
-      onChanged(message)
-    } catch (caught) {
-      capture(caught)
-    }
+  const save = (event: FormEvent) => {
+    event.preventDefault()
+    const parsed = textToAttributes(attributes)
+    setBadLines(parsed.badLines)
+    if (parsed.badLines.length > 0) return
+    resetAll()
+    update.mutate(
+      { id: unit.id, name: name.trim(), code: code.trim(), attributes: parsed.attributes },
+      { onSuccess: () => notifySuccess(t('units.renamed')) },
+    )
+  }
+
+  const archiveUnit = async () => {
+    const confirmed = await confirm({
+      title: t('units.archiveConfirmTitle', { name: unit.name }),
+      message: force ? t('units.archiveConfirmForce') : t('units.archiveConfirm'),
+      confirmLabel: t('units.archive'),
+    })
+    if (!confirmed) return
+    resetAll()
+    archive.mutate({ id: unit.id, force }, { onSuccess: () => notifySuccess(t('units.archivedDone')) })
   }
 
   // A unit cannot move under itself or below itself.
-  const targets = options.filter(
-    ({ unit: candidate }) => !candidate.path.startsWith(unit.path) && !candidate.archivedAt,
-  )
+  const targets = options.filter(({ unit: candidate }) => !candidate.path.startsWith(unit.path))
   return (
-    <section className="panel edit-panel" aria-labelledby="unit-edit">
-      <div className="panel-head">
-        <h2 id="unit-edit" ref={headingRef} tabIndex={-1}>
-          {t('units.editTitle', { name: unit.name })}
-        </h2>
-        <button type="button" className="button subtle" onClick={onClose}>
+    <Panel
+      title={t('units.editTitle', { name: unit.name })}
+      focusOnMount
+      actions={
+        <Button variant="default" size="compact-sm" onClick={onClose}>
           {t('common.close')}
-        </button>
-      </div>
-      <ErrorAlert>{error.message}</ErrorAlert>
-      <form
-        className="inline-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          const parsed = textToAttributes(attributes)
-          if (parsed.badLines.length > 0) {
-            setAttributeError(t('units.attributesBad', { lines: parsed.badLines.join(', ') }))
-            return
-          }
-          setAttributeError(undefined)
-          void run(
-            () =>
-              api.patch(`/api/units/${unit.id}`, {
-                name: name.trim(),
-                code: code.trim(),
-                attributes: parsed.attributes,
-              }),
-            t('units.renamed'),
-          )
-        }}
-      >
-        <TextField
-          label={t('units.name')}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={field('name')}
-          required
-        />
-        <TextField
-          label={t('units.code')}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          error={field('code')}
-          required
-        />
-        <TextAreaField
-          label={t('units.attributes')}
-          hint={t('units.attributesHint')}
-          rows={2}
-          value={attributes}
-          onChange={(event) => setAttributes(event.target.value)}
-          error={attributeError ?? field('attributes')}
-        />
-        <button type="submit" className="button">
+        </Button>
+      }
+    >
+      <ErrorText>{error.banner}</ErrorText>
+      <form onSubmit={save} noValidate>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
+          <TextInput
+            label={t('units.name')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={error.field('name')}
+            required
+          />
+          <TextInput
+            label={t('units.code')}
+            value={code}
+            onChange={(event) => setCode(event.currentTarget.value)}
+            error={error.field('code')}
+            required
+          />
+          <Textarea
+            label={t('units.attributes')}
+            description={t('units.attributesHint')}
+            autosize
+            minRows={2}
+            value={attributes}
+            onChange={(event) => setAttributes(event.currentTarget.value)}
+            error={
+              badLines.length > 0
+                ? t('units.attributesBad', { lines: badLines.join(', ') })
+                : error.field('attributes')
+            }
+          />
+        </SimpleGrid>
+        <Button type="submit" mt="sm" loading={update.isPending}>
           {t('units.rename')}
-        </button>
+        </Button>
       </form>
       {unit.parentId ? (
         <form
-          className="inline-form"
           noValidate
           onSubmit={(event) => {
             event.preventDefault()
-            void run(() => api.post(`/api/units/${unit.id}/move`, { parentId }), t('units.moved'))
+            resetAll()
+            move.mutate({ id: unit.id, parentId }, { onSuccess: () => notifySuccess(t('units.moved')) })
           }}
         >
-          <SelectField
-            label={t('units.newParent')}
-            value={parentId}
-            onChange={(event) => setParentId(event.target.value)}
-            error={field('parentId')}
-          >
-            {targets.map(({ unit: candidate, depth }) => (
-              <option key={candidate.id} value={candidate.id}>
-                {unitOptionLabel(candidate, depth)}
-              </option>
-            ))}
-          </SelectField>
-          <button type="submit" className="button">
-            {t('units.move')}
-          </button>
+          <Group align="flex-end" mt="lg" gap="sm" wrap="wrap">
+            <UnitSelect
+              label={t('units.newParent')}
+              options={targets}
+              value={parentId}
+              onChange={(event) => setParentId(event.currentTarget.value)}
+              error={error.field('parentId')}
+              style={{ flex: '1 1 16rem' }}
+            />
+            <Button type="submit" variant="default" loading={move.isPending}>
+              {t('units.move')}
+            </Button>
+          </Group>
         </form>
       ) : null}
       {unit.archivedAt ? (
-        <button
-          type="button"
-          className="button"
-          onClick={() => void run(() => api.post(`/api/units/${unit.id}/unarchive`), t('units.restored'))}
+        <Button
+          mt="lg"
+          variant="default"
+          loading={unarchive.isPending}
+          onClick={() => {
+            resetAll()
+            unarchive.mutate({ id: unit.id }, { onSuccess: () => notifySuccess(t('units.restored')) })
+          }}
         >
           {t('units.unarchive')}
-        </button>
+        </Button>
       ) : unit.parentId ? (
-        <div className="button-row">
-          <CheckboxField
+        <Group mt="lg" gap="sm" align="center" wrap="wrap">
+          <Checkbox
             label={t('units.archiveForce')}
             checked={force}
-            onChange={(event) => setForce(event.target.checked)}
+            onChange={(event) => setForce(event.currentTarget.checked)}
           />
-          <button
-            type="button"
-            className="button danger"
-            onClick={() =>
-              void run(() => api.post(`/api/units/${unit.id}/archive`, { force }), t('units.archivedDone'))
-            }
+          <Button
+            color="red"
+            variant="outline"
+            loading={archive.isPending}
+            onClick={() => void archiveUnit()}
           >
             {t('units.archive')}
-          </button>
-        </div>
+          </Button>
+        </Group>
       ) : null}
-    </section>
+    </Panel>
   )
+}
+
+interface UnitRow {
+  unit: Unit
+  depth: number
+  parentName: string | null
 }
 
 export function UnitsPage() {
@@ -290,54 +256,127 @@ export function UnitsPage() {
   const [showArchived, setShowArchived] = useState(false)
   const loaded = useUnits(showArchived)
   const [selected, setSelected] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
   const canManage = can('unit.manage')
-  const tree = buildUnitTree(loaded.units)
   const selectedUnit = loaded.units.find((unit) => unit.id === selected) ?? null
+  const names = new Map(loaded.units.map((unit) => [unit.id, unit.name]))
+  const rows: UnitRow[] = loaded.options.map(({ unit, depth }) => ({
+    unit,
+    depth,
+    parentName: unit.parentId ? (names.get(unit.parentId) ?? null) : null,
+  }))
 
-  const changed = (message: string) => {
-    setNotice(message)
-    loaded.reload()
-  }
+  const columns: DataTableColumn<UnitRow>[] = [
+    {
+      key: 'name',
+      header: t('units.name'),
+      primary: true,
+      sortValue: (row) => row.unit.name,
+      // In the table the tree shows as indentation; a phone card names the parent instead.
+      render: (row, layout) =>
+        layout === 'table' ? (
+          <Text span inherit pl={`${row.depth * 1.25}rem`} style={{ display: 'inline-block' }}>
+            {row.depth > 0 ? (
+              <Text span c="dimmed" aria-hidden="true">
+                {'└ '}
+              </Text>
+            ) : null}
+            {row.unit.name}
+          </Text>
+        ) : (
+          row.unit.name
+        ),
+    },
+    {
+      key: 'code',
+      header: t('units.code'),
+      noWrap: true,
+      sortValue: (row) => row.unit.code,
+      render: (row) => <Code>{row.unit.code}</Code>,
+    },
+    {
+      key: 'parent',
+      header: t('units.parent'),
+      sortValue: (row) => row.parentName,
+      render: (row) => row.parentName ?? '—',
+    },
+    {
+      key: 'attributes',
+      header: t('units.attributes'),
+      render: (row) => {
+        const entries = Object.entries(row.unit.attributes ?? {})
+        return entries.length > 0 ? entries.map(([name, value]) => `${name}=${value}`).join(', ') : '—'
+      },
+    },
+    {
+      key: 'status',
+      header: t('units.status'),
+      render: (row) =>
+        row.unit.archivedAt ? (
+          <Badge color="gray" variant="light">
+            {t('units.archived')}
+          </Badge>
+        ) : (
+          <Badge color="green" variant="light">
+            {t('units.active')}
+          </Badge>
+        ),
+    },
+    ...(canManage
+      ? [
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            hideHeader: true,
+            render: (row: UnitRow) => (
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() => setSelected(row.unit.id)}
+                aria-pressed={selected === row.unit.id}
+                aria-label={t('units.editUnit', { name: row.unit.name })}
+              >
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ]
 
   return (
     <>
       <PageHeader title={t('units.title')} description={t('units.intro')} />
-      {notice ? <Notice>{notice}</Notice> : null}
-      {canManage && loaded.options.length > 0 ? (
-        <CreateUnitForm options={loaded.options} onCreated={changed} />
-      ) : null}
-      {selectedUnit ? (
+      {canManage && loaded.options.length > 0 ? <CreateUnitForm options={loaded.options} /> : null}
+      {selectedUnit && canManage ? (
         <EditUnitPanel
           key={`${selectedUnit.id}-${selectedUnit.name}-${selectedUnit.parentId}-${selectedUnit.archivedAt}`}
           unit={selectedUnit}
           options={loaded.options}
-          onChanged={changed}
           onClose={() => setSelected(null)}
         />
       ) : null}
-      <section className="panel" aria-labelledby="unit-tree">
-        <div className="panel-head">
-          <h2 id="unit-tree">{t('units.tree')}</h2>
-          <CheckboxField
+      <Panel
+        title={t('units.tree')}
+        actions={
+          <Switch
             label={t('units.showArchived')}
             checked={showArchived}
-            onChange={(event) => setShowArchived(event.target.checked)}
+            onChange={(event) => setShowArchived(event.currentTarget.checked)}
           />
-        </div>
-        <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} />
-        <ul className="tree" data-testid="unit-tree">
-          {tree.map((node) => (
-            <TreeNode
-              key={node.id}
-              node={node}
-              selected={selected}
-              onSelect={setSelected}
-              canManage={canManage}
-            />
-          ))}
-        </ul>
-      </section>
+        }
+      >
+        <DataTable
+          caption={t('units.tree')}
+          columns={columns}
+          rows={loaded.data ? rows : undefined}
+          rowKey={(row) => row.unit.id}
+          emptyText={t('units.empty')}
+          loading={loaded.isPending}
+          error={loaded.error}
+          pageSize={50}
+          testId="unit-tree"
+        />
+      </Panel>
     </>
   )
 }

@@ -1,404 +1,426 @@
 // Users of the instansi and their role grants per unit: create a user with a first role, grant and revoke
-// roles, reset a password (the temporary one is shown once), disable and enable.
+// roles, reset a password (the temporary one is shown once, with Copy and Download), reset 2FA, disable and
+// enable. Every destructive action asks first.
+import { Badge, Button, Group, List, SimpleGrid, Text, TextInput, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
-import { api } from '../../app/api-client.ts'
+import { formatDate } from '../../../../src/shared/dates.ts'
 import { useSession } from '../../app/session.tsx'
-import { ErrorAlert, Notice } from '../../components/alert.tsx'
-import { SelectField, TextField } from '../../components/field.tsx'
-import { formatDateTime } from '../../components/format-date.ts'
-import { LoadState } from '../../components/load-state.tsx'
+import { useErrorText } from '../../components/api-error-text.ts'
+import { useConfirm } from '../../components/confirm-dialog.tsx'
+import { DataTable, type DataTableColumn } from '../../components/data-table.tsx'
+import { ErrorText } from '../../components/error-banner.tsx'
+import { notifySuccess } from '../../components/notify.ts'
 import { PageHeader } from '../../components/page-header.tsx'
-import { ROLE_IDS, roleLabel } from '../../components/role-label.ts'
-import { useApiError } from '../../components/use-api-error.ts'
-import { useFocusOnMount } from '../../components/use-focus-on-mount.ts'
-import { useLoad } from '../../components/use-load.ts'
-import { useI18n } from '../../i18n/i18n.tsx'
-import { unitOptionLabel, type Unit } from '../units/unit-tree.ts'
-import { useUnits } from '../units/use-units.ts'
+import { Panel } from '../../components/panel.tsx'
+import { openSecretDialog } from '../../components/secret-dialog.tsx'
+import { roleLabel } from '../../components/vocabulary-labels.ts'
+import { useI18n, type Translate } from '../../i18n/i18n.tsx'
+import { UnitSelect } from '../units/unit-select.tsx'
+import type { UnitOption } from '../units/unit-tree.ts'
+import { useUnits } from '../units/units-queries.ts'
+import { RoleSelect } from './role-select.tsx'
+import { userRequests, usersQuery, useUserChange } from './users-queries.ts'
+import type { UserGrant, UserRow } from './users-types.ts'
+import { useQuery } from '@tanstack/react-query'
+import { PasswordField } from '../../components/password-field.tsx'
 
-export interface UserGrant {
-  id?: string
-  grantId?: string
-  role: string
-  unitId: string
-  unitName?: string
-  unitCode?: string
+function showTemporaryPassword(t: Translate, name: string, password: string): void {
+  openSecretDialog({
+    title: t('users.temporaryPasswordTitle', { name }),
+    description: t('users.temporaryPasswordIntro'),
+    secret: password,
+    fileName: 'warta-kata-sandi-sementara.txt',
+    fileHeader: [t('users.temporaryPasswordFileHeader', { name })],
+    testId: 'temporary-password',
+    doneLabel: t('common.done'),
+  })
 }
 
-export interface UserRow {
-  id: string
-  name: string
-  email: string
-  disabled: boolean
-  twoFactorEnabled?: boolean
-  lastLoginAt?: string | null
-  grants?: UserGrant[]
-  roles?: UserGrant[]
-}
-
-const grantsOf = (user: UserRow): UserGrant[] => user.grants ?? user.roles ?? []
-const grantIdOf = (grant: UserGrant): string => grant.id ?? grant.grantId ?? ''
-
-type UnitOptions = { unit: Unit; depth: number }[]
-
-function UnitOptionsList({ options }: { options: UnitOptions }) {
-  return (
-    <>
-      {options
-        .filter(({ unit }) => !unit.archivedAt)
-        .map(({ unit, depth }) => (
-          <option key={unit.id} value={unit.id}>
-            {unitOptionLabel(unit, depth)}
-          </option>
-        ))}
-    </>
-  )
-}
-
-function CreateUserForm({
-  options,
-  onCreated,
-}: {
-  options: UnitOptions
-  onCreated: (message: string, secret?: string) => void
-}) {
+function CreateUserForm({ options }: { options: readonly UnitOption[] }) {
   const { t } = useI18n()
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [role, setRole] = useState('pengelola')
   const [unitId, setUnitId] = useState('')
-  const { error, capture, clear, field } = useApiError()
+  const create = useUserChange(userRequests.create)
+  const error = useErrorText(create.error)
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    clear()
-    try {
-      const result = await api.post<{ temporaryPassword?: string; password?: string }>('/api/users', {
-        name: name.trim(),
+    const created = name.trim()
+    create.mutate(
+      {
+        name: created,
         email: email.trim(),
         ...(password ? { password } : {}),
-        grants: [{ role, unitId: unitId || options[0]?.unit.id }],
-      })
-      onCreated(t('users.created', { name: name.trim() }), result.temporaryPassword ?? result.password)
-      setName('')
-      setEmail('')
-      setPassword('')
-    } catch (caught) {
-      capture(caught)
-    }
+        grants: [{ role, unitId: unitId || (options[0]?.unit.id ?? '') }],
+      },
+      {
+        onSuccess: (result) => {
+          notifySuccess(t('users.created', { name: created }))
+          if (result.temporaryPassword) showTemporaryPassword(t, created, result.temporaryPassword)
+          setName('')
+          setEmail('')
+          setPassword('')
+        },
+      },
+    )
   }
 
   return (
-    <section className="panel" aria-labelledby="user-create">
-      <h2 id="user-create">{t('users.create')}</h2>
-      <ErrorAlert>{error.message}</ErrorAlert>
-      <form onSubmit={(event) => void submit(event)} noValidate className="grid-form">
-        <TextField
-          label={t('users.name')}
-          name="name"
-          value={name}
-          required
-          onChange={(event) => setName(event.target.value)}
-          error={field('name')}
-        />
-        <TextField
-          label={t('users.email')}
-          name="email"
-          type="email"
-          value={email}
-          required
-          onChange={(event) => setEmail(event.target.value)}
-          error={field('email')}
-        />
-        <TextField
-          label={t('users.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          hint={t('users.passwordHint')}
-          onChange={(event) => setPassword(event.target.value)}
-          error={field('password')}
-        />
-        <SelectField
-          label={t('users.role')}
-          name="role"
-          value={role}
-          onChange={(event) => setRole(event.target.value)}
-          error={field('grants.0.role')}
-        >
-          {ROLE_IDS.map((id) => (
-            <option key={id} value={id}>
-              {roleLabel(t, id)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('users.unit')}
-          name="unitId"
-          value={unitId}
-          onChange={(event) => setUnitId(event.target.value)}
-          error={field('grants.0.unitId')}
-        >
-          <UnitOptionsList options={options} />
-        </SelectField>
-        <div className="form-actions">
-          <button type="submit" className="button primary">
-            {t('users.createSubmit')}
-          </button>
-        </div>
+    <Panel title={t('users.create')}>
+      <ErrorText>{error.banner}</ErrorText>
+      <form onSubmit={submit} noValidate>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="sm">
+          <TextInput
+            label={t('users.name')}
+            name="name"
+            value={name}
+            required
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={error.field('name')}
+          />
+          <TextInput
+            label={t('users.email')}
+            name="email"
+            type="email"
+            value={email}
+            required
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={error.field('email')}
+          />
+          <PasswordField
+            label={t('users.password')}
+            name="password"
+            autoComplete="new-password"
+            value={password}
+            description={t('users.passwordHint')}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={error.field('password')}
+          />
+          <RoleSelect
+            label={t('users.role')}
+            name="role"
+            value={role}
+            onChange={(event) => setRole(event.currentTarget.value)}
+            error={error.field('grants.0.role', 'grants')}
+          />
+          <UnitSelect
+            label={t('users.unit')}
+            name="unitId"
+            options={options}
+            value={unitId}
+            onChange={(event) => setUnitId(event.currentTarget.value)}
+            error={error.field('grants.0.unitId')}
+          />
+        </SimpleGrid>
+        <Button type="submit" mt="md" loading={create.isPending}>
+          {t('users.createSubmit')}
+        </Button>
       </form>
-    </section>
+    </Panel>
   )
 }
 
 function ManageUserPanel({
   user,
   options,
-  onChanged,
   onClose,
 }: {
   user: UserRow
-  options: UnitOptions
-  onChanged: (message: string, secret?: string) => void
+  options: readonly UnitOption[]
   onClose: () => void
 }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  const confirm = useConfirm()
   const [role, setRole] = useState('pengelola')
   const [unitId, setUnitId] = useState('')
-  const headingRef = useFocusOnMount<HTMLHeadingElement>()
-  const { error, capture, clear, field } = useApiError()
-  const run = async (action: () => Promise<{ temporaryPassword?: string } | undefined>, message: string) => {
-    clear()
-    try {
-      const result = await action()
-      onChanged(message, result?.temporaryPassword)
-    } catch (caught) {
-      capture(caught)
-    }
+  const grant = useUserChange(userRequests.grant)
+  const revoke = useUserChange(userRequests.revoke)
+  const resetPassword = useUserChange(userRequests.resetPassword)
+  const resetTwoFactor = useUserChange(userRequests.resetTwoFactor)
+  const setDisabled = useUserChange(userRequests.setDisabled)
+  const all = [grant, revoke, resetPassword, resetTwoFactor, setDisabled]
+  const error = useErrorText(all.find((mutation) => mutation.isError)?.error)
+  const resetAll = () => all.forEach((mutation) => mutation.reset())
+  const unitName = (grantRow: UserGrant) =>
+    grantRow.unitName ?? options.find(({ unit }) => unit.id === grantRow.unitId)?.unit.name ?? grantRow.unitId
+
+  const revokeGrant = async (grantRow: UserGrant) => {
+    const roleName = roleLabel(locale, grantRow.role)
+    const confirmed = await confirm({
+      title: t('users.revokeConfirmTitle', { role: roleName, name: user.name }),
+      message: t('users.revokeConfirm', { role: roleName, unit: unitName(grantRow), name: user.name }),
+      confirmLabel: t('users.revokeGrantAction'),
+    })
+    if (!confirmed) return
+    resetAll()
+    revoke.mutate(
+      { userId: user.id, grantId: grantRow.id },
+      { onSuccess: () => notifySuccess(t('users.grantRevoked')) },
+    )
   }
-  const unitName = (id: string) => options.find(({ unit }) => unit.id === id)?.unit.name ?? id
+
+  const resetUserPassword = async () => {
+    const confirmed = await confirm({
+      title: t('users.resetPasswordConfirmTitle', { name: user.name }),
+      message: t('users.resetPasswordConfirm'),
+      confirmLabel: t('users.resetPassword'),
+    })
+    if (!confirmed) return
+    resetAll()
+    resetPassword.mutate(
+      { userId: user.id },
+      {
+        onSuccess: (result) => {
+          notifySuccess(t('users.passwordReset'))
+          showTemporaryPassword(t, user.name, result.temporaryPassword)
+        },
+      },
+    )
+  }
+
+  const resetUserTwoFactor = async () => {
+    const confirmed = await confirm({
+      title: t('users.resetTwoFactorConfirmTitle', { name: user.name }),
+      message: t('users.resetTwoFactorConfirm'),
+      confirmLabel: t('users.resetTwoFactor'),
+    })
+    if (!confirmed) return
+    resetAll()
+    resetTwoFactor.mutate({ userId: user.id }, { onSuccess: () => notifySuccess(t('users.twoFactorReset')) })
+  }
+
+  const disableUser = async () => {
+    const confirmed = await confirm({
+      title: t('users.disableConfirmTitle', { name: user.name }),
+      message: t('users.disableConfirm'),
+      confirmLabel: t('users.disable'),
+    })
+    if (!confirmed) return
+    resetAll()
+    setDisabled.mutate(
+      { userId: user.id, disabled: true },
+      { onSuccess: () => notifySuccess(t('users.disabled')) },
+    )
+  }
 
   return (
-    <section className="panel edit-panel" aria-labelledby="user-manage">
-      <div className="panel-head">
-        <h2 id="user-manage" ref={headingRef} tabIndex={-1}>
-          {t('users.manageTitle', { name: user.name })}
-        </h2>
-        <button type="button" className="button subtle" onClick={onClose}>
+    <Panel
+      title={t('users.manageTitle', { name: user.name })}
+      focusOnMount
+      actions={
+        <Button variant="default" size="compact-sm" onClick={onClose}>
           {t('common.close')}
-        </button>
-      </div>
-      <ErrorAlert>{error.message}</ErrorAlert>
-      <h3>{t('users.grants')}</h3>
-      <ul className="grant-list">
-        {grantsOf(user).map((grant) => (
-          <li key={grantIdOf(grant) || `${grant.role}-${grant.unitId}`}>
-            <span>
-              <strong>{roleLabel(t, grant.role)}</strong> — {grant.unitName ?? unitName(grant.unitId)}
-            </span>
-            <button
-              type="button"
-              className="button small danger"
-              onClick={() =>
-                void run(
-                  () => api.delete(`/api/users/${user.id}/grants/${grantIdOf(grant)}`),
-                  t('users.grantRevoked'),
-                )
-              }
-            >
-              {t('users.revokeGrant')}
-            </button>
-          </li>
-        ))}
-      </ul>
+        </Button>
+      }
+    >
+      <ErrorText>{error.banner}</ErrorText>
+      <Title order={3} size="h5" mb="xs">
+        {t('users.grants')}
+      </Title>
+      {user.grants.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('users.noGrants')}
+        </Text>
+      ) : (
+        <List listStyleType="none" spacing="xs" mb="sm">
+          {user.grants.map((grantRow) => (
+            <List.Item key={grantRow.id}>
+              <Group gap="sm" wrap="wrap">
+                <Text size="sm">
+                  <strong>{roleLabel(locale, grantRow.role)}</strong> — {unitName(grantRow)}
+                </Text>
+                <Button
+                  size="compact-sm"
+                  color="red"
+                  variant="outline"
+                  onClick={() => void revokeGrant(grantRow)}
+                  aria-label={t('users.revokeGrantNamed', {
+                    role: roleLabel(locale, grantRow.role),
+                    unit: unitName(grantRow),
+                  })}
+                >
+                  {t('users.revokeGrant')}
+                </Button>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
       <form
-        className="inline-form"
         noValidate
         onSubmit={(event) => {
           event.preventDefault()
-          void run(
-            () => api.post(`/api/users/${user.id}/grants`, { role, unitId: unitId || options[0]?.unit.id }),
-            t('users.granted'),
+          resetAll()
+          grant.mutate(
+            { userId: user.id, role, unitId: unitId || (options[0]?.unit.id ?? '') },
+            { onSuccess: () => notifySuccess(t('users.granted')) },
           )
         }}
       >
-        <SelectField
-          label={t('users.role')}
-          value={role}
-          onChange={(event) => setRole(event.target.value)}
-          error={field('role')}
-        >
-          {ROLE_IDS.map((id) => (
-            <option key={id} value={id}>
-              {roleLabel(t, id)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('users.unit')}
-          value={unitId}
-          onChange={(event) => setUnitId(event.target.value)}
-          error={field('unitId')}
-        >
-          <UnitOptionsList options={options} />
-        </SelectField>
-        <button type="submit" className="button">
-          {t('users.addGrant')}
-        </button>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <RoleSelect
+            label={t('users.role')}
+            value={role}
+            onChange={(event) => setRole(event.currentTarget.value)}
+            error={error.field('role')}
+            style={{ flex: '1 1 12rem' }}
+          />
+          <UnitSelect
+            label={t('users.unit')}
+            options={options}
+            value={unitId}
+            onChange={(event) => setUnitId(event.currentTarget.value)}
+            error={error.field('unitId')}
+            style={{ flex: '2 1 16rem' }}
+          />
+          <Button type="submit" variant="default" loading={grant.isPending}>
+            {t('users.addGrant')}
+          </Button>
+        </Group>
       </form>
-      <div className="button-row">
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            void run(() => api.post(`/api/users/${user.id}/reset-password`), t('users.passwordReset'))
-          }
-        >
+      <Group gap="sm" mt="lg" wrap="wrap">
+        <Button variant="default" onClick={() => void resetUserPassword()} loading={resetPassword.isPending}>
           {t('users.resetPassword')}
-        </button>
+        </Button>
         {user.twoFactorEnabled ? (
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              void run(() => api.post(`/api/users/${user.id}/reset-two-factor`), t('users.twoFactorReset'))
-            }
+          <Button
+            variant="default"
+            onClick={() => void resetUserTwoFactor()}
+            loading={resetTwoFactor.isPending}
           >
             {t('users.resetTwoFactor')}
-          </button>
+          </Button>
         ) : null}
         {user.disabled ? (
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              void run(() => api.patch(`/api/users/${user.id}`, { disabled: false }), t('users.enabled'))
-            }
+          <Button
+            variant="default"
+            loading={setDisabled.isPending}
+            onClick={() => {
+              resetAll()
+              setDisabled.mutate(
+                { userId: user.id, disabled: false },
+                { onSuccess: () => notifySuccess(t('users.enabled')) },
+              )
+            }}
           >
             {t('users.enable')}
-          </button>
+          </Button>
         ) : (
-          <button
-            type="button"
-            className="button danger"
-            onClick={() =>
-              void run(() => api.patch(`/api/users/${user.id}`, { disabled: true }), t('users.disabled'))
-            }
+          <Button
+            color="red"
+            variant="outline"
+            onClick={() => void disableUser()}
+            loading={setDisabled.isPending}
           >
             {t('users.disable')}
-          </button>
+          </Button>
         )}
-      </div>
-    </section>
+      </Group>
+      <Text size="xs" c="dimmed" mt="sm">
+        {t('users.lastLogin')}: {formatDate(user.lastLoginAt, locale, 'datetime')}
+      </Text>
+    </Panel>
   )
 }
 
 export function UsersPage() {
   const { t, locale } = useI18n()
   const { can } = useSession()
-  const users = useLoad(() => api.get<{ items: UserRow[] }>('/api/users'), [])
+  const users = useQuery(usersQuery)
   const units = useUnits()
   const [selected, setSelected] = useState<string | null>(null)
-  const [notice, setNotice] = useState<{ message: string; secret?: string | undefined } | null>(null)
   const canManage = can('user.manage')
   const selectedUser = users.data?.items.find((user) => user.id === selected) ?? null
+  const grantsText = (user: UserRow) =>
+    user.grants
+      .map((grant) => `${roleLabel(locale, grant.role)} — ${grant.unitName ?? grant.unitCode ?? ''}`)
+      .join('; ')
 
-  const changed = (message: string, secret?: string) => {
-    setNotice({ message, secret })
-    users.reload()
-  }
+  const columns: DataTableColumn<UserRow>[] = [
+    {
+      key: 'name',
+      header: t('users.name'),
+      primary: true,
+      sortValue: (user) => user.name,
+      render: (user) => user.name,
+    },
+    { key: 'email', header: t('users.email'), sortValue: (user) => user.email, render: (user) => user.email },
+    { key: 'grants', header: t('users.grants'), sortValue: grantsText, render: grantsText },
+    {
+      key: 'twoFactor',
+      header: t('users.twoFactor'),
+      render: (user) => (user.twoFactorEnabled ? t('common.yes') : t('common.no')),
+    },
+    {
+      key: 'lastLogin',
+      header: t('users.lastLogin'),
+      sortValue: (user) => user.lastLoginAt,
+      render: (user) => formatDate(user.lastLoginAt, locale, 'shortDatetime'),
+    },
+    {
+      key: 'status',
+      header: t('users.status'),
+      sortValue: (user) => (user.disabled ? 1 : 0),
+      render: (user) =>
+        user.disabled ? (
+          <Badge color="orange" variant="light">
+            {t('users.statusDisabled')}
+          </Badge>
+        ) : (
+          <Badge color="green" variant="light">
+            {t('users.statusActive')}
+          </Badge>
+        ),
+    },
+    ...(canManage
+      ? [
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            hideHeader: true,
+            render: (user: UserRow) => (
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() => setSelected(user.id)}
+                aria-label={t('users.manageTitle', { name: user.name })}
+              >
+                {t('users.manage')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ]
 
   return (
     <>
       <PageHeader title={t('users.title')} description={t('users.intro')} />
-      {notice ? (
-        <Notice>
-          {notice.message}
-          {notice.secret ? (
-            <>
-              {' '}
-              {t('users.temporaryPassword')} <code data-testid="temporary-password">{notice.secret}</code>
-            </>
-          ) : null}
-        </Notice>
-      ) : null}
-      {canManage && units.options.length > 0 ? (
-        <CreateUserForm options={units.options} onCreated={changed} />
-      ) : null}
+      {canManage && units.options.length > 0 ? <CreateUserForm options={units.options} /> : null}
       {selectedUser && canManage ? (
         <ManageUserPanel
           key={selectedUser.id}
           user={selectedUser}
           options={units.options}
-          onChanged={changed}
           onClose={() => setSelected(null)}
         />
       ) : null}
-      <section className="panel" aria-labelledby="user-list">
-        <h2 id="user-list">{t('users.list')}</h2>
-        <LoadState loading={users.loading && !users.data} error={users.error} />
-        {users.data ? (
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">{t('users.list')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.name')}</th>
-                  <th scope="col">{t('users.email')}</th>
-                  <th scope="col">{t('users.grants')}</th>
-                  <th scope="col">{t('users.twoFactor')}</th>
-                  <th scope="col">{t('users.lastLogin')}</th>
-                  <th scope="col">{t('users.status')}</th>
-                  {canManage ? (
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((user) => (
-                  <tr key={user.id}>
-                    <td>{user.name}</td>
-                    <td>{user.email}</td>
-                    <td>
-                      {grantsOf(user)
-                        .map(
-                          (grant) =>
-                            `${roleLabel(t, grant.role)} — ${grant.unitName ?? grant.unitCode ?? ''}`,
-                        )
-                        .join('; ')}
-                    </td>
-                    <td>{user.twoFactorEnabled ? t('common.yes') : t('common.no')}</td>
-                    <td>{formatDateTime(user.lastLoginAt, locale)}</td>
-                    <td>
-                      {user.disabled ? (
-                        <span className="badge warn">{t('users.statusDisabled')}</span>
-                      ) : (
-                        <span className="badge ok">{t('users.statusActive')}</span>
-                      )}
-                    </td>
-                    {canManage ? (
-                      <td>
-                        <button
-                          type="button"
-                          className="button small"
-                          onClick={() => setSelected(user.id)}
-                          aria-label={t('users.manageTitle', { name: user.name })}
-                        >
-                          {t('users.manage')}
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      <Panel title={t('users.list')}>
+        <DataTable
+          caption={t('users.list')}
+          columns={columns}
+          rows={users.data?.items}
+          rowKey={(user) => user.id}
+          emptyText={t('users.empty')}
+          loading={users.isPending}
+          error={users.error}
+          initialSort={{ key: 'name', direction: 'asc' }}
+          testId="user-table"
+        />
+      </Panel>
     </>
   )
 }

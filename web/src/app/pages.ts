@@ -1,0 +1,43 @@
+// The pages of the app, the action each needs and its name in the navigation. The routes (router.tsx) take their
+// path and action from here, and the navigation lists only the pages the user may open.
+import type { MessageKey } from '../i18n/i18n.tsx'
+
+export interface PageInfo {
+  path: string
+  label: MessageKey
+  /** The action from `allowedActions` the page needs; null for pages every signed-in user has. */
+  action: string | null
+}
+
+export const PAGES = {
+  home: { path: '/', label: 'nav.home', action: null },
+  units: { path: '/units', label: 'nav.units', action: 'unit.read' },
+  users: { path: '/users', label: 'nav.users', action: 'user.read' },
+  accounts: { path: '/accounts', label: 'nav.accounts', action: 'account.read' },
+  naming: { path: '/naming', label: 'nav.naming', action: 'naming.manage' },
+  calendar: { path: '/calendar', label: 'nav.calendar', action: 'calendar.read' },
+  audit: { path: '/audit', label: 'nav.audit', action: 'audit.read' },
+  profile: { path: '/profile', label: 'nav.profile', action: null },
+} as const satisfies Record<string, PageInfo>
+
+export type PageId = keyof typeof PAGES
+export type PagePath = (typeof PAGES)[PageId]['path']
+
+const NAVIGATION_ORDER: readonly PageId[] = [
+  'home',
+  'units',
+  'users',
+  'accounts',
+  'naming',
+  'calendar',
+  'audit',
+  'profile',
+]
+
+export function visiblePages(
+  allowedActions: readonly string[],
+): { id: PageId; page: (typeof PAGES)[PageId] }[] {
+  return NAVIGATION_ORDER.map((id) => ({ id, page: PAGES[id] })).filter(
+    ({ page }) => page.action === null || allowedActions.includes(page.action),
+  )
+}
