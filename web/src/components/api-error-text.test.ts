@@ -41,7 +41,7 @@ describe('describeApiError', () => {
 
   it('keeps the server text for a key this build does not know, and names network failures plainly', () => {
     const unknown = new ApiError(409, 'conflict', {
-      key: 'units.code_taken',
+      key: 'future.key_this_build_does_not_have',
       message: 'Kode DINKES sudah dipakai.',
     })
     expect(describeApiError(unknown, 'en', translator('en')).banner).toBe('Kode DINKES sudah dipakai.')
