@@ -23,3 +23,31 @@ describe('configuration of metrics and API documentation', () => {
     expect(() => parseConfig({ PORT: '8080', WARTA_METRICS_PORT: '8080' })).toThrow(ConfigError)
   })
 })
+
+describe('configuration errors', () => {
+  it('names every wrong variable at once, in the language the terminal asks for', () => {
+    let caught: unknown
+    try {
+      parseConfig({ PORT: 'delapan', LOG_LEVEL: 'loud', WARTA_SECRET: 'pendek' })
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(ConfigError)
+    const error = caught as ConfigError
+    expect(error.problems.map((problem) => problem.variable).sort()).toEqual([
+      'LOG_LEVEL',
+      'PORT',
+      'WARTA_SECRET',
+    ])
+    const indonesian = error.render('id')
+    expect(indonesian).toContain('Konfigurasi tidak valid (lihat .env.example):')
+    expect(indonesian).toContain('- WARTA_SECRET: paling sedikit 32 karakter')
+    expect(indonesian).toContain('- LOG_LEVEL: pilih salah satu: fatal, error')
+    expect(indonesian).toContain('- PORT: nilai "delapan" tidak valid')
+    expect(error.render('en')).toContain('- WARTA_SECRET: at least 32 characters')
+  })
+
+  it('explains the OIDC all-or-none rule', () => {
+    expect(() => parseConfig({ OIDC_ISSUER: 'https://sso.example.go.id' })).toThrow(/OIDC_CLIENT_ID/)
+  })
+})

@@ -2,21 +2,21 @@
 // resulting object (tests build one with `parseConfig({...})` and never touch process.env).
 import path from 'node:path'
 import { z } from 'zod'
+import type { Locale } from './shared/dates.ts'
+import { isMessageKey, type MessageKey } from './shared/messages/catalogue.ts'
+import { formatMessage, type MessageParams } from './shared/messages/format-message.ts'
 
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes')
 
 const configSchema = z.object({
-  DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
+  DATABASE_URL: z.string().url('config.database_url').optional(),
   WARTA_DATA_DIR: z.string().min(1).default('./data'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  WARTA_PUBLIC_URL: z
-    .string()
-    .url('WARTA_PUBLIC_URL must be a full URL such as https://warta.example.go.id')
-    .optional(),
-  WARTA_SECRET: z.string().min(32, 'WARTA_SECRET must be at least 32 characters').optional(),
+  WARTA_PUBLIC_URL: z.string().url('config.public_url').optional(),
+  WARTA_SECRET: z.string().min(32, 'config.secret_short').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WARTA_TRUST_PROXY: booleanString.default(false),
@@ -24,14 +24,14 @@ const configSchema = z.object({
   WARTA_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   WARTA_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   WARTA_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
-  OIDC_ISSUER: z.string().url('OIDC_ISSUER must be the issuer URL of your OpenID provider').optional(),
+  OIDC_ISSUER: z.string().url('config.oidc_issuer').optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_LABEL: z.string().min(1).default('SSO'),
   WARTA_METRICS_TOKEN: z
     .string()
-    .min(16, 'WARTA_METRICS_TOKEN must be at least 16 characters')
-    .regex(/^\S+$/, 'WARTA_METRICS_TOKEN must not contain spaces')
+    .min(16, 'config.metrics_token_short')
+    .regex(/^\S+$/, 'config.no_spaces')
     .optional(),
   WARTA_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   WARTA_PUBLIC_API_DOCS: booleanString.default(false),
@@ -67,28 +67,67 @@ export interface Config {
     | undefined
 }
 
-export class ConfigError extends Error {}
+/** One configuration variable and what is wrong with it, as a message key. */
+export interface ConfigProblem {
+  variable: string
+  key: MessageKey
+  params?: MessageParams | undefined
+}
+
+/** Every problem of the configuration at once; `render(locale)` is what the terminal shows. */
+export class ConfigError extends Error {
+  readonly problems: readonly ConfigProblem[]
+
+  constructor(problems: readonly ConfigProblem[]) {
+    super(renderConfigProblems(problems, 'en'))
+    this.name = 'ConfigError'
+    this.problems = problems
+  }
+
+  render(locale: Locale): string {
+    return renderConfigProblems(this.problems, locale)
+  }
+}
+
+function renderConfigProblems(problems: readonly ConfigProblem[], locale: Locale): string {
+  const lines = problems.map((problem) =>
+    formatMessage(locale, 'config.problem', {
+      variable: problem.variable,
+      problem: formatMessage(locale, problem.key, problem.params),
+    }),
+  )
+  return [formatMessage(locale, 'config.invalid'), ...lines].join('\n')
+}
+
+function problemOf(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): ConfigProblem {
+  const variable = issue.path.join('.')
+  if (isMessageKey(issue.message)) return { variable, key: issue.message }
+  if (issue.code === 'invalid_value') {
+    return { variable, key: 'config.choose_one', params: { options: issue.values.map(String) } }
+  }
+  if (issue.code === 'too_small') {
+    if (issue.origin === 'string') return { variable, key: 'config.not_empty' }
+    return { variable, key: 'config.number_minimum', params: { minimum: Number(issue.minimum) } }
+  }
+  if (issue.code === 'too_big') {
+    return { variable, key: 'config.number_range', params: { minimum: 0, maximum: Number(issue.maximum) } }
+  }
+  return { variable, key: 'config.invalid_value', params: { value: env[variable] ?? '' } }
+}
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   )
   const result = configSchema.safeParse(cleaned)
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`)
-    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`)
-  }
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => problemOf(issue, cleaned)))
   const e = result.data
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET]
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
-    throw new ConfigError(
-      'Invalid configuration: set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none.',
-    )
+    throw new ConfigError([{ variable: 'OIDC_*', key: 'config.oidc_all_or_none' }])
   }
   if (e.WARTA_METRICS_PORT !== undefined && e.WARTA_METRICS_PORT !== 0 && e.WARTA_METRICS_PORT === e.PORT) {
-    throw new ConfigError(
-      'Invalid configuration: WARTA_METRICS_PORT must differ from PORT (it is a separate listener).',
-    )
+    throw new ConfigError([{ variable: 'WARTA_METRICS_PORT', key: 'config.metrics_port_same' }])
   }
   const publicUrl = e.WARTA_PUBLIC_URL ?? `http://localhost:${e.PORT}`
   return Object.freeze({

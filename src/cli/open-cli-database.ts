@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../config.ts'
 import { pgliteDirOf } from '../context.ts'
 import { DataDirLockedError } from '../db/data-dir-lock.ts'
 import { openDatabase, type Database } from '../db/open-database.ts'
-import { cliText } from './cli-text.ts'
+import { cliLocale, cliText } from './cli-text.ts'
 
 export async function openCliDatabase(command: string): Promise<Database | undefined> {
   try {
@@ -20,7 +20,7 @@ export async function openCliDatabase(command: string): Promise<Database | undef
       return undefined
     }
     if (error instanceof ConfigError) {
-      process.stderr.write(`warta ${command}: ${error.message}\n`)
+      process.stderr.write(`warta ${command}: ${error.render(cliLocale())}\n`)
       return undefined
     }
     throw error

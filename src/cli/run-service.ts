@@ -39,7 +39,7 @@ export async function runService(role: ServiceRole, options: RunServiceOptions =
     config = loadConfig()
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`)
+      process.stderr.write(`${error.render(cliLocale())}\n`)
       return 1
     }
     throw error

@@ -6,6 +6,7 @@ import { auditMessages } from './audit-messages.ts'
 import { authMessages } from './auth-messages.ts'
 import { cliMessages } from './cli-messages.ts'
 import { commonMessages } from './common-messages.ts'
+import { configMessages } from './config-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { unitsMessages } from './units-messages.ts'
@@ -15,6 +16,7 @@ export const MESSAGES = {
   ...commonMessages,
   ...authMessages,
   ...cliMessages,
+  ...configMessages,
   ...auditMessages,
   ...usersMessages,
   ...unitsMessages,
