@@ -243,14 +243,13 @@ describe('the audit page in the browser', () => {
     expect(text).toMatch(WIB_TIME)
     for (const code of ACTION_CODES) expect(text, code).not.toContain(code)
     expect(text).not.toMatch(ISO_DATE)
-    // No row names anything by its id, except the first-run entry, whose snapshot nests the top unit's id where
-    // the API does not resolve it to a name yet (reported as an API gap): when the API learns it, drop it here.
+    // No row names anything by its id (the first-run entry names its top unit by name and code).
     const rowsWithIds: string[] = []
     for (const row of await table.locator('tbody tr').all()) {
       const rowText = await visibleText(row)
       if (UUID.test(rowText)) rowsWithIds.push(rowText.split('\t')[2]?.split('\n')[0] ?? rowText)
     }
-    expect(rowsWithIds).toEqual(['Instansi dibuat'])
+    expect(rowsWithIds).toEqual([])
 
     // The rename reads before → after; the disabled user as "Tidak → Ya".
     const rename = table.getByRole('row').filter({ hasText: 'Unit kerja diubah' })

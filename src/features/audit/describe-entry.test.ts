@@ -175,6 +175,21 @@ describe('audit entries in words', () => {
     ).toEqual([UNIT])
   })
 
+  it('shows a nested object that has a name (the top unit of a new instansi) by its name and code, not its id', () => {
+    const { changes } = describeChanges(
+      null,
+      { slug: 'kotacontoh', rootUnit: { id: UNIT, code: 'PROKOPIM', name: 'Bagian Protokol' } },
+      { locale: 'id', names },
+    )
+    expect(changes).toContainEqual({
+      field: 'rootUnit',
+      fieldLabel: 'Unit teratas',
+      before: null,
+      after: 'Bagian Protokol (PROKOPIM)',
+    })
+    expect(JSON.stringify(changes)).not.toContain(UNIT)
+  })
+
   it('cuts long values and fields the database left out, and says so', () => {
     const { changes, truncated } = describeChanges(
       null,

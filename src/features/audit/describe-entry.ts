@@ -168,13 +168,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-/** One level of nesting becomes dotted fields ('attributes.kota'); deeper values stay whole. */
+/** A nested object that names something ({ id, code, name } of the top unit): shown whole, by its name. */
+function isNamedObject(value: unknown): value is Record<string, unknown> & { name: string } {
+  return isPlainObject(value) && typeof value.name === 'string' && value.name !== ''
+}
+
+/**
+ * One level of nesting becomes dotted fields ('attributes.kota'); deeper values stay whole. A nested object with
+ * a name stays one field, so it reads "Unit teratas: Bagian Protokol (PROKOPIM)" rather than its id and code.
+ */
 function flatten(value: unknown): Map<string, unknown> {
   const fields = new Map<string, unknown>()
   if (!isPlainObject(value)) return fields
   for (const [key, inner] of Object.entries(value)) {
     // An empty object ({} attributes) says nothing: left out rather than shown as "{}".
-    if (isPlainObject(inner))
+    if (isPlainObject(inner) && !isNamedObject(inner))
       for (const [sub, deeper] of Object.entries(inner)) fields.set(`${key}.${sub}`, deeper)
     else fields.set(key, inner)
   }
@@ -208,6 +216,9 @@ export function formatValue(field: string, value: unknown, options: DescribeOpti
     if (INSTANT.test(value) && !Number.isNaN(Date.parse(value)))
       return formatDate(value, locale, 'shortDatetime')
     return value
+  }
+  if (isNamedObject(value)) {
+    return typeof value.code === 'string' && value.code !== '' ? `${value.name} (${value.code})` : value.name
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return null
