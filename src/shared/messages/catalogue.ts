@@ -1,6 +1,7 @@
 // Every message the server may send to a person, in both languages. The API answers a message key with its
 // parameters (and the text in the caller's language); the web app renders the key in the language on screen.
 // Add an area file beside this one and spread it below.
+import { accessMessages } from './access-messages.ts'
 import { accountsMessages } from './accounts-messages.ts'
 import { auditMessages } from './audit-messages.ts'
 import { authMessages } from './auth-messages.ts'
@@ -20,6 +21,7 @@ export const MESSAGES = {
   ...unitsMessages,
   ...setupMessages,
   ...accountsMessages,
+  ...accessMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
