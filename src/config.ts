@@ -35,6 +35,15 @@ const configSchema = z.object({
     .optional(),
   WARTA_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   WARTA_PUBLIC_API_DOCS: booleanString.default(false),
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/\S+$/,
+      'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:secret@mail.example.go.id',
+    )
+    .optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  WARTA_PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
 })
 
 export interface Config {
@@ -57,6 +66,10 @@ export interface Config {
   readonly metrics: { readonly token: string | undefined; readonly port: number | undefined }
   /** Serve /api/docs and /api/openapi.json without a session or token. */
   readonly publicApiDocs: boolean
+  /** Outgoing mail (password reset links); undefined: no mail, and the sign-in page offers no reset link. */
+  readonly mail: { readonly url: string; readonly from: string } | undefined
+  /** How long an e-mailed password reset link stays valid. */
+  readonly passwordResetMinutes: number
   readonly oidc:
     | {
         readonly issuer: string
@@ -85,6 +98,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       'Invalid configuration: set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none.',
     )
   }
+  if (Boolean(e.SMTP_URL) !== Boolean(e.SMTP_FROM)) {
+    throw new ConfigError('Invalid configuration: set both SMTP_URL and SMTP_FROM, or neither.')
+  }
   if (e.WARTA_METRICS_PORT !== undefined && e.WARTA_METRICS_PORT !== 0 && e.WARTA_METRICS_PORT === e.PORT) {
     throw new ConfigError(
       'Invalid configuration: WARTA_METRICS_PORT must differ from PORT (it is a separate listener).',
@@ -109,6 +125,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessionHours: e.WARTA_SESSION_HOURS,
     metrics: Object.freeze({ token: e.WARTA_METRICS_TOKEN, port: e.WARTA_METRICS_PORT }),
     publicApiDocs: e.WARTA_PUBLIC_API_DOCS,
+    mail: e.SMTP_URL && e.SMTP_FROM ? Object.freeze({ url: e.SMTP_URL, from: e.SMTP_FROM }) : undefined,
+    passwordResetMinutes: e.WARTA_PASSWORD_RESET_MINUTES,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({
