@@ -31,8 +31,8 @@ export const authMessages = defineMessages({
     en: 'Enter the code from your authenticator app to finish signing in.',
   },
   'auth.password_change_required': {
-    id: 'Kata sandi Anda diatur ulang oleh admin. Ganti kata sandi dulu sebelum melanjutkan.',
-    en: 'An admin reset your password. Change it before you continue.',
+    id: 'Kata sandi Anda dibuat atau diatur ulang oleh admin. Ganti kata sandi dulu sebelum melanjutkan.',
+    en: 'An admin set or reset your password. Change it before you continue.',
   },
 
   'auth.wrong_credentials': {

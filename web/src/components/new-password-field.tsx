@@ -19,7 +19,14 @@ export function NewPasswordField({
       value={value}
       autoComplete="new-password"
       inputWrapperOrder={['label', 'input', 'description', 'error']}
-      description={<PasswordStrengthMeter assessment={assessment} hasPassword={value !== ''} />}
+      description={
+        <PasswordStrengthMeter
+          assessment={assessment}
+          hasPassword={value !== ''}
+          // The field's own error already says what is wrong; the meter does not say it twice.
+          quiet={Boolean(input.error)}
+        />
+      }
     />
   )
 }

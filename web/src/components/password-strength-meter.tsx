@@ -44,17 +44,21 @@ function Bar({ percent, color }: { percent: number; color: string }) {
 export function PasswordStrengthMeter({
   assessment,
   hasPassword,
+  quiet = false,
 }: {
   assessment: PasswordAssessment | null
   hasPassword: boolean
+  /** Only the bar and the verdict: the field shows an error of its own. */
+  quiet?: boolean
 }) {
   const { t, locale } = useI18n()
   const score = assessment?.score ?? null
   const accepted = assessment !== null && assessment.problem === null
-  const problem = assessment?.problem
-    ? formatMessage(locale, assessment.problem.key, assessment.problem.params)
-    : null
-  const suggestions = accepted ? [] : (assessment?.suggestions ?? []).slice(0, 2)
+  const problem =
+    assessment?.problem && !quiet
+      ? formatMessage(locale, assessment.problem.key, assessment.problem.params)
+      : null
+  const suggestions = accepted || quiet ? [] : (assessment?.suggestions ?? []).slice(0, 2)
   const percent = !hasPassword || !assessment ? 0 : score === null ? 8 : (score + 1) * 20
   return (
     <span data-testid="password-strength" style={{ display: 'block' }}>

@@ -4,7 +4,7 @@
 import { Accordion, List, Text } from '@mantine/core'
 import { formatMessage } from '../../../../src/shared/messages/format-message.ts'
 import { abilitiesOf, actionLabelKey, roleSummaryKey } from '../../../../src/shared/role-guide.ts'
-import { isRole, ROLES, type Role } from '../../../../src/shared/roles.ts'
+import { isRole, ROLES } from '../../../../src/shared/roles.ts'
 import { Panel } from '../../components/panel.tsx'
 import { roleLabel } from '../../components/vocabulary-labels.ts'
 import { useI18n, type Locale } from '../../i18n/i18n.tsx'
@@ -13,16 +13,9 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-/** The abilities of a role as a sentence: "Boleh: melihat unit kerja, …". */
-export function abilitiesText(locale: Locale, role: Role): string {
-  const abilities = abilitiesOf(role).map((action) => formatMessage(locale, actionLabelKey(action)))
-  return `${formatMessage(locale, 'access.may_do', { abilities })}`
-}
-
-/** One line under a role picker: the role's duty and rules, then what it may do. */
+/** Under a role picker: the role's duty and the rules that bind it (every ability is listed in the guide). */
 export function roleDescription(locale: Locale, role: string): string {
-  if (!isRole(role)) return ''
-  return `${formatMessage(locale, roleSummaryKey(role))} ${abilitiesText(locale, role)}`
+  return isRole(role) ? formatMessage(locale, roleSummaryKey(role)) : ''
 }
 
 export function RoleGuide() {

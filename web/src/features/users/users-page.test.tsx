@@ -65,7 +65,7 @@ describe('UsersPage', () => {
     expect(calls.some((call) => call.path === '/api/users?q=b')).toBe(false)
   })
 
-  it('describes the chosen role beside the picker, from the permission table', async () => {
+  it("describes the chosen role's duty and the rules that bind it beside the picker", async () => {
     serve()
     renderAppAt('/users')
     const picker = await screen.findByRole('combobox', { name: 'Peran' })
@@ -75,17 +75,30 @@ describe('UsersPage', () => {
       .split(' ')
       .map((id) => document.getElementById(id)?.textContent ?? '')
       .join(' ')
+    expect(description).toContain('Inspektorat: membaca dan mengekspor log audit')
     expect(description).toContain('Tidak boleh sekaligus memegang peran admin.')
-    expect(description).toContain('membaca log audit')
-    expect(description).not.toContain('menyetujui unggahan')
   })
 
-  it('lists every role with what it may do under the list of users', async () => {
+  it('lists every role with exactly the abilities the policy gives it, under the list of users', async () => {
     serve()
     renderAppAt('/users')
     const guide = await screen.findByTestId('role-guide')
     fireEvent.click(within(guide).getByRole('button', { name: 'Penanggung jawab' }))
     expect(await within(guide).findByText('Menyetujui unggahan')).toBeTruthy()
+    fireEvent.click(within(guide).getByRole('button', { name: 'Pimpinan' }))
+    const pimpinan = await within(guide).findByText(
+      'Pimpinan: melihat unggahan, dasbor dan laporan; tidak mengubah apa pun.',
+    )
+    const items = within(pimpinan.parentElement!)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent)
+    expect(items).toEqual([
+      'Melihat unit kerja',
+      'Melihat akun resmi',
+      'Melihat kalender hari kerja',
+      'Melihat unggahan',
+      'Melihat dasbor dan laporan',
+    ])
   })
 
   it("saves a user's new name and e-mail", async () => {
