@@ -51,3 +51,29 @@ describe('configuration errors', () => {
     expect(() => parseConfig({ OIDC_ISSUER: 'https://sso.example.go.id' })).toThrow(/OIDC_CLIENT_ID/)
   })
 })
+
+describe('configuration of outgoing mail', () => {
+  it('sends no mail by default, and keeps reset links valid for 30 minutes', () => {
+    const config = parseConfig({})
+    expect(config.mail).toBeUndefined()
+    expect(config.passwordResetMinutes).toBe(30)
+  })
+
+  it('reads the SMTP server and the sender together', () => {
+    const config = parseConfig({
+      SMTP_URL: 'smtps://warta:rahasia@mail.kotacontoh.go.id:465',
+      SMTP_FROM: 'Warta <warta@kotacontoh.go.id>',
+      WARTA_PASSWORD_RESET_MINUTES: '20',
+    })
+    expect(config.mail).toEqual({
+      url: 'smtps://warta:rahasia@mail.kotacontoh.go.id:465',
+      from: 'Warta <warta@kotacontoh.go.id>',
+    })
+    expect(config.passwordResetMinutes).toBe(20)
+  })
+
+  it('refuses one without the other, and a URL that is not SMTP', () => {
+    expect(() => parseConfig({ SMTP_URL: 'smtp://mail.kotacontoh.go.id' })).toThrow(/SMTP_FROM/)
+    expect(() => parseConfig({ SMTP_URL: 'https://mail.go.id', SMTP_FROM: 'a@b.go.id' })).toThrow(/SMTP_URL/)
+  })
+})

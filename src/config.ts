@@ -35,6 +35,12 @@ const configSchema = z.object({
     .optional(),
   WARTA_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   WARTA_PUBLIC_API_DOCS: booleanString.default(false),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'config.smtp_url')
+    .optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  WARTA_PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
 })
 
 export interface Config {
@@ -57,6 +63,10 @@ export interface Config {
   readonly metrics: { readonly token: string | undefined; readonly port: number | undefined }
   /** Serve /api/docs and /api/openapi.json without a session or token. */
   readonly publicApiDocs: boolean
+  /** Outgoing mail (password reset links); undefined: no mail, and the sign-in page offers no reset link. */
+  readonly mail: { readonly url: string; readonly from: string } | undefined
+  /** How long an e-mailed password reset link stays valid. */
+  readonly passwordResetMinutes: number
   readonly oidc:
     | {
         readonly issuer: string
@@ -126,6 +136,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError([{ variable: 'OIDC_*', key: 'config.oidc_all_or_none' }])
   }
+  if (Boolean(e.SMTP_URL) !== Boolean(e.SMTP_FROM)) {
+    throw new ConfigError([{ variable: 'SMTP_URL, SMTP_FROM', key: 'config.smtp_both' }])
+  }
   if (e.WARTA_METRICS_PORT !== undefined && e.WARTA_METRICS_PORT !== 0 && e.WARTA_METRICS_PORT === e.PORT) {
     throw new ConfigError([{ variable: 'WARTA_METRICS_PORT', key: 'config.metrics_port_same' }])
   }
@@ -148,6 +161,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessionHours: e.WARTA_SESSION_HOURS,
     metrics: Object.freeze({ token: e.WARTA_METRICS_TOKEN, port: e.WARTA_METRICS_PORT }),
     publicApiDocs: e.WARTA_PUBLIC_API_DOCS,
+    mail: e.SMTP_URL && e.SMTP_FROM ? Object.freeze({ url: e.SMTP_URL, from: e.SMTP_FROM }) : undefined,
+    passwordResetMinutes: e.WARTA_PASSWORD_RESET_MINUTES,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({

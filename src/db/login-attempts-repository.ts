@@ -1,5 +1,6 @@
-// The login_attempts table: every password sign-in attempt by address and e-mail, known or not, for the
-// per-address throttle. Deployment-wide (an unknown e-mail belongs to no instansi); kept a day.
+// The login_attempts table: every sign-in attempt and every failed proof of identity (a password or a code,
+// at any door) by address and e-mail, known or not, for the per-address throttle and the lock of e-mails without
+// an account. Deployment-wide (an unknown e-mail belongs to no instansi); kept a day.
 import { and, asc, count, eq, gte, lt } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { loginAttempts } from './schema/index.ts'
@@ -35,6 +36,23 @@ export async function oldestFailedAttemptFromIp(db: Db, ip: string, since: Date)
     .orderBy(asc(loginAttempts.attemptedAt))
     .limit(1)
   return row?.at ?? null
+}
+
+/** When the failed attempts for one e-mail (any address) since `since` happened, oldest first. */
+export async function failedAttemptTimesForEmail(db: Db, email: string, since: Date): Promise<Date[]> {
+  const rows = await db
+    .select({ at: loginAttempts.attemptedAt })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.email, email.trim().toLowerCase().slice(0, 320)),
+        eq(loginAttempts.succeeded, false),
+        gte(loginAttempts.attemptedAt, since),
+      ),
+    )
+    .orderBy(asc(loginAttempts.attemptedAt))
+    .limit(1000)
+  return rows.map((row) => row.at)
 }
 
 /** Housekeeping: attempts older than `before`; returns how many were deleted. */

@@ -66,7 +66,7 @@ export async function updateUser(
   db: Db,
   instansiId: string,
   userId: string,
-  values: Partial<Pick<UserRow, 'name' | 'locale' | 'disabledAt' | 'totpSecret' | 'totpEnabledAt'>>,
+  values: Partial<Pick<UserRow, 'name' | 'email' | 'locale' | 'disabledAt' | 'totpSecret' | 'totpEnabledAt'>>,
   now: Date,
 ): Promise<UserRow | undefined> {
   const [row] = await db
@@ -77,17 +77,37 @@ export async function updateUser(
   return row
 }
 
+/** Locks the user's row until the transaction ends, so checks of their roles and the change they guard are one step. */
+export async function lockUser(db: Db, instansiId: string, userId: string): Promise<void> {
+  await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.instansiId, instansiId), eq(users.id, userId)))
+    .for('update')
+}
+
+/**
+ * Sets a new password hash. Clears a lockout unless `keepLock` (a reset by e-mail leaves a running lock to run
+ * out, so a mailbox is never a way around the guessing limit of the second factor).
+ */
 export async function setPassword(
   db: Db,
   instansiId: string,
   userId: string,
   values: { passwordHash: string; mustChangePassword: boolean },
   now: Date,
-): Promise<void> {
-  await db
+  options: { keepLock?: boolean } = {},
+): Promise<UserRow | undefined> {
+  const [row] = await db
     .update(users)
-    .set({ ...values, failedLoginCount: 0, lockedUntil: null, updatedAt: now })
+    .set({
+      ...values,
+      ...(options.keepLock ? {} : { failedLoginCount: 0, lockedUntil: null }),
+      updatedAt: now,
+    })
     .where(and(eq(users.instansiId, instansiId), eq(users.id, userId)))
+    .returning()
+  return row
 }
 
 /**

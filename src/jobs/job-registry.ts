@@ -4,10 +4,12 @@ import type { JobName } from '../features/jobs/job-payloads.ts'
 import type { AnyJobDefinition } from './job-definition.ts'
 import { makeAuditCheckpointsJob } from './make-audit-checkpoints.ts'
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.ts'
+import { sendPasswordResetMailJob } from './send-password-reset-mail.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
   makeAuditCheckpointsJob,
+  sendPasswordResetMailJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

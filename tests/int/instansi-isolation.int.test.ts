@@ -98,6 +98,8 @@ const foreignReferenceRoutes: Record<string, RouteCase> = {
 const ownDataRoutes = new Set([
   'GET /api/auth/options',
   'POST /api/auth/login',
+  'POST /api/auth/password-reset/request',
+  'POST /api/auth/password-reset',
   'POST /api/auth/logout',
   'GET /api/auth/me',
   'POST /api/auth/two-factor',

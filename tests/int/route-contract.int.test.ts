@@ -16,6 +16,8 @@ import { loginAs, type LoginHeaders } from '../support/auth.ts'
 const PUBLIC_ROUTES = [
   'GET /api/auth/options',
   'POST /api/auth/login',
+  'POST /api/auth/password-reset/request',
+  'POST /api/auth/password-reset',
   'GET /api/auth/oidc/start',
   'GET /api/auth/oidc/callback',
   'GET /api/setup',

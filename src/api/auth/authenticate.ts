@@ -4,7 +4,9 @@
 // request costs no more than a cookie lookup.
 // Cookie-authenticated mutations must carry the session's CSRF token in X-CSRF-Token (tokens are not sent by
 // browsers on their own, so token requests need none). A session still limited to 2FA enrolment/verification or
-// a password change reaches only the routes that lift the limit.
+// a password change reaches only the routes that lift the limit. A personal API token never reaches the owner's
+// security settings under /api/me/ (password, two-factor, sessions, tokens): whoever holds a token must not be
+// able to take the account over with it (finding 4.3).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppContext } from '../../context.ts'
 import {
@@ -32,7 +34,12 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** Mutations that happen before there is a session, or that replace it; they accept JSON only (no form CSRF). */
-const CSRF_EXEMPT = new Set(['POST /api/auth/login', 'POST /api/setup'])
+const CSRF_EXEMPT = new Set([
+  'POST /api/auth/login',
+  'POST /api/setup',
+  'POST /api/auth/password-reset/request',
+  'POST /api/auth/password-reset',
+])
 
 /** Open to a limited session besides the public routes (which anyone may call). */
 const ALWAYS_OPEN = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'GET /api/openapi.json'])
@@ -45,6 +52,11 @@ const OPEN_WHEN: Record<SessionRestriction, ReadonlySet<string>> = {
   ]),
   verify_two_factor: new Set(['POST /api/auth/two-factor']),
   change_password: new Set(['POST /api/me/password', 'PATCH /api/me']),
+}
+
+/** The owner's security settings: answered to a browser session only, never to an API token. */
+export function isSecuritySettingsRoute(url: string): boolean {
+  return url.startsWith('/api/me/')
 }
 
 const RESTRICTION_REPLY: Record<SessionRestriction, { code: ApiErrorCode; key: MessageKey }> = {
@@ -108,6 +120,8 @@ export function registerAuthentication(app: FastifyInstance, context: AppContext
     }
     if (!auth)
       return isPublic ? undefined : deny(request, reply, 401, 'unauthenticated', 'common.unauthenticated')
+    if (auth.kind === 'token' && isSecuritySettingsRoute(request.routeOptions.url ?? ''))
+      return deny(request, reply, 403, 'forbidden', 'auth.token_not_for_security_settings')
 
     if (auth.kind === 'session' && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(routeKey)) {
       const header = request.headers['x-csrf-token']

@@ -68,8 +68,14 @@ describe('warta user', () => {
       '--unit',
       'PUSAT',
     ]
+    const weak = capture()
+    expect(await runUserCommand(ctx.db, [...base, '--password', 'password1234'], weak.io)).toBe(1)
+    expect(weak.err.join('')).toContain('mudah ditebak')
     expect(await runUserCommand(ctx.db, [...base, '--password', 'sandi-pilihan-sendiri'], ok.io)).toBe(0)
     expect(ok.out.join('')).not.toContain('sementara')
+    // The operator knows the password they typed: the person must change it at first sign-in.
+    const typed = await loginAs(await buildApp(ctx), { email, password: 'sandi-pilihan-sendiri' })
+    expect((typed.me.user as { mustChangePassword: boolean }).mustChangePassword).toBe(true)
 
     const missing = capture()
     expect(await runUserCommand(ctx.db, ['create', '--instansi', owner.slug], missing.io)).toBe(2)
@@ -81,7 +87,7 @@ describe('warta user', () => {
     expect(unit.err.join('')).toContain('TIDAK-ADA')
     const duplicate = capture()
     expect(await runUserCommand(ctx.db, base, duplicate.io)).toBe(1)
-    expect(duplicate.err.join('')).toContain('sudah dipakai')
+    expect(duplicate.err.join('')).toContain('tidak dapat dipakai')
   })
 
   it('answer in English when the terminal is English', async () => {

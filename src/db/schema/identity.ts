@@ -1,5 +1,5 @@
-// Identity tables (migration 0001_identity.sql): sessions, API tokens, recovery codes, login attempts and
-// pending OpenID Connect logins.
+// Identity tables (migrations 0001_identity*.sql, 0007_identity_password_reset.sql): sessions, API tokens, recovery
+// codes, login attempts, pending OpenID Connect logins and password resets by e-mail.
 import { bigint, bigserial, boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true })
@@ -62,6 +62,20 @@ export const oidcLoginStates = pgTable('oidc_login_states', {
   codeVerifier: text('code_verifier').notNull(),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
   expiresAt: timestamptz('expires_at').notNull(),
+})
+
+export const passwordResets = pgTable('password_resets', {
+  id: uuid('id').primaryKey(),
+  ip: text('ip').notNull(),
+  email: text('email').notNull(),
+  requestedAt: timestamptz('requested_at').notNull(),
+  handledAt: timestamptz('handled_at'),
+  instansiId: uuid('instansi_id'),
+  userId: uuid('user_id'),
+  tokenHash: text('token_hash').unique(),
+  sentAt: timestamptz('sent_at'),
+  expiresAt: timestamptz('expires_at'),
+  usedAt: timestamptz('used_at'),
 })
 
 export const totpUsedSteps = pgTable('totp_used_steps', {

@@ -1,7 +1,14 @@
-// Failed proofs of identity (password, TOTP, recovery code) count against the account, wherever they happen:
-// the login form, finishing a single sign-on with a code, or re-entering the password in a session. After
-// `config.login.maxAttempts` failures the account is locked for `lockMinutes`, so a 6-digit code or a password
-// cannot be guessed through any of these doors.
+// Failed proofs of identity (password, TOTP, recovery code) count against the account AND against the network
+// address, wherever they happen: the login form, finishing a single sign-on with a code, re-entering the password
+// or a code in a session (password change, turning 2FA off, new recovery codes). After `config.login.maxAttempts`
+// failures the account is locked for `lockMinutes`, and an address with too many failures in that window is
+// throttled, so a 6-digit code or a password cannot be guessed through any of these doors, nor by spreading the
+// guesses over many accounts. A lock holds on every door, single sign-on included (finding 4.1).
+import {
+  countFailedAttemptsFromIp,
+  oldestFailedAttemptFromIp,
+  recordLoginAttempt,
+} from '../../db/login-attempts-repository.ts'
 import { revokeUserSessions } from '../../db/sessions-repository.ts'
 import { registerFailedLogin, type UserRow } from '../../db/users-repository.ts'
 import type { Actor } from '../access/policy.ts'
@@ -20,6 +27,52 @@ export function lockedError(until: Date, now: Date): AppError {
 
 export function assertNotLocked(user: Pick<UserRow, 'lockedUntil'>, now: Date): void {
   if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now)
+}
+
+/** Failed attempts one address may make within the lock window, across all accounts and doors. */
+export function ipFailureLimit(maxAttempts: number): number {
+  return Math.max(20, maxAttempts * 4)
+}
+
+/** Refuses (rate_limited, saying when to retry) an address that failed too often within the lock window. */
+export async function assertAddressNotThrottled(
+  deps: Pick<IdentityDeps, 'db' | 'config'>,
+  ip: string,
+  now: Date,
+): Promise<void> {
+  const windowStart = new Date(now.getTime() - deps.config.login.lockMinutes * 60_000)
+  const failures = await countFailedAttemptsFromIp(deps.db, ip, windowStart)
+  if (failures < ipFailureLimit(deps.config.login.maxAttempts)) return
+  const oldest = (await oldestFailedAttemptFromIp(deps.db, ip, windowStart)) ?? now
+  const retryAt = new Date(oldest.getTime() + deps.config.login.lockMinutes * 60_000)
+  throw new AppError('rate_limited', 'auth.address_throttled', {
+    retryAt: retryAt.toISOString(),
+    minutes: minutesUntil(retryAt, now),
+  })
+}
+
+/**
+ * The lock state a series of failures leads to, counted exactly as the users row counts them: each failure
+ * outside a lock adds one; the failure that reaches `maxAttempts` locks for `lockMs` and starts the count again;
+ * failures during a lock do not count. Used for e-mails without an account, whose failures live in
+ * login_attempts only, so they lock on the same attempt and for as long as a real account (finding 4.10).
+ */
+export function replayLock(
+  failures: readonly Date[],
+  maxAttempts: number,
+  lockMs: number,
+): { failures: number; lockedUntil: Date | null } {
+  let count = 0
+  let lockedUntil: Date | null = null
+  for (const at of failures) {
+    if (lockedUntil && at < lockedUntil) continue
+    count += 1
+    if (count >= maxAttempts) {
+      lockedUntil = new Date(at.getTime() + lockMs)
+      count = 0
+    }
+  }
+  return { failures: count, lockedUntil }
 }
 
 /** What failed: a password, or a second-factor code (wrong, or a TOTP code already used: a replay). */
@@ -41,7 +94,8 @@ export type FailureDuring =
   'login' | 'password_change' | 'two_factor_disable' | 'recovery_codes_regenerate' | 'session_two_factor'
 
 /**
- * Counts one failure and audits it (object: the user; actor: the signed-in `by`, or anonymous at sign-in). When
+ * Counts one failure against the account and the address and audits it (object: the user; actor: the signed-in
+ * `by`, or anonymous at sign-in). When
  * it locks the account, the lock is audited, the user's sessions end (a half-finished sign-on must not keep
  * trying), and the locked error is thrown. Otherwise returns so the caller reports its own error.
  */
@@ -59,6 +113,7 @@ export async function recordAccountFailure(
     ? { instansiId: by.instansiId, userId: by.userId, label: by.label }
     : { instansiId: user.instansiId, userId: null, label: ANONYMOUS_LABEL }
   const outcome = await deps.db.transaction(async (tx) => {
+    await recordLoginAttempt(tx, { ip: meta.ip, email: user.email, succeeded: false }, now)
     const failed = await registerFailedLogin(tx, user.id, deps.config.login.maxAttempts, lockUntil)
     await recordChangeAs(
       tx,

@@ -1,10 +1,10 @@
-// Password login with a second factor, per-account lockout and per-IP throttling. Lockout state lives in the
+// Password login with a second factor, per-account lockout and per-address throttling. Lockout state lives in the
 // users row and attempts in login_attempts, so the limits hold across every API process on one database.
-import {
-  countFailedAttemptsFromIp,
-  oldestFailedAttemptFromIp,
-  recordLoginAttempt,
-} from '../../db/login-attempts-repository.ts'
+//
+// Known and unknown e-mails answer alike (finding 4.10): a wrong password for an e-mail that belongs to no active
+// user counts in login_attempts under that e-mail, and the same count that locks a real account "locks" it, with
+// the same message and lock time; both paths verify an argon2 hash, so they take as long.
+import { failedAttemptTimesForEmail, recordLoginAttempt } from '../../db/login-attempts-repository.ts'
 import { grantsOfUsers } from '../../db/role-grants-repository.ts'
 import { findUserByEmail, recordSuccessfulLogin, type UserRow } from '../../db/users-repository.ts'
 import { AppError, problem } from '../app-error.ts'
@@ -14,8 +14,16 @@ import { requiresTwoFactor } from './load-actor.ts'
 import { verifyPassword } from './password.ts'
 import { checkSecondFactor, hasSecondFactorInput, type SecondFactorInput } from './second-factor.ts'
 import { createSession, type NewSessionResult } from './sessions.ts'
-import { minutesUntil } from './minutes-until.ts'
-import { assertNotLocked, recordAccountFailure, secondFactorFailure } from './account-lockout.ts'
+import {
+  assertAddressNotThrottled,
+  assertNotLocked,
+  lockedError,
+  recordAccountFailure,
+  replayLock,
+  secondFactorFailure,
+} from './account-lockout.ts'
+
+export { ipFailureLimit } from './account-lockout.ts'
 
 export interface LoginInput extends SecondFactorInput {
   email: string
@@ -27,51 +35,64 @@ export interface LoginResult extends NewSessionResult {
   mustEnrolTwoFactor: boolean
 }
 
-/** Failed attempts one address may make within the lock window, across all accounts. */
-export function ipFailureLimit(maxAttempts: number): number {
-  return Math.max(20, maxAttempts * 4)
+/** How far back the failures of an unknown e-mail are replayed (login_attempts keeps a day). */
+const UNKNOWN_EMAIL_HORIZON_MS = 24 * 3_600_000
+
+/**
+ * A wrong password for an e-mail without an active user: recorded, and answered exactly as a real account
+ * would be — 401 until the configured number of failures, then "locked until …" for the lock time.
+ */
+async function refuseUnknownEmail(
+  deps: IdentityDeps,
+  email: string,
+  meta: RequestMeta,
+  now: Date,
+): Promise<never> {
+  const { maxAttempts, lockMinutes } = deps.config.login
+  const earlier = await failedAttemptTimesForEmail(
+    deps.db,
+    email,
+    new Date(now.getTime() - UNKNOWN_EMAIL_HORIZON_MS),
+  )
+  await recordLoginAttempt(deps.db, { ip: meta.ip, email, succeeded: false }, now)
+  const state = replayLock(earlier, maxAttempts, lockMinutes * 60_000)
+  if (state.lockedUntil && state.lockedUntil > now) throw lockedError(state.lockedUntil, now)
+  if (state.failures + 1 >= maxAttempts)
+    throw lockedError(new Date(now.getTime() + lockMinutes * 60_000), now)
+  throw new AppError('unauthenticated', 'auth.wrong_credentials')
 }
 
 export async function login(deps: IdentityDeps, input: LoginInput, meta: RequestMeta): Promise<LoginResult> {
-  const { db, config, clock } = deps
+  const { db, clock } = deps
   const now = clock.now()
-  const windowStart = new Date(now.getTime() - config.login.lockMinutes * 60_000)
-
-  const ipFailures = await countFailedAttemptsFromIp(db, meta.ip, windowStart)
-  if (ipFailures >= ipFailureLimit(config.login.maxAttempts)) {
-    const oldest = (await oldestFailedAttemptFromIp(db, meta.ip, windowStart)) ?? now
-    const retryAt = new Date(oldest.getTime() + config.login.lockMinutes * 60_000)
-    throw new AppError('rate_limited', 'auth.address_throttled', {
-      retryAt: retryAt.toISOString(),
-      minutes: minutesUntil(retryAt, now),
-    })
-  }
+  await assertAddressNotThrottled(deps, meta.ip, now)
 
   const user = await findUserByEmail(db, input.email)
-  const usable = user && !user.disabledAt
-  if (usable && user.lockedUntil && user.lockedUntil > now) {
+  const usable = user && !user.disabledAt ? user : undefined
+  if (usable?.lockedUntil && usable.lockedUntil > now) {
+    // Verified anyway, so a locked account answers as slowly as any other.
+    await verifyPassword(usable.passwordHash, input.password)
     await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
-    assertNotLocked(user, now)
+    assertNotLocked(usable, now)
   }
 
-  const passwordOk = await verifyPassword(usable ? user.passwordHash : null, input.password)
-  if (!usable || !passwordOk) {
-    await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
-    if (usable) await recordAccountFailure(deps, user, { kind: 'password' }, 'login', meta)
+  const passwordOk = await verifyPassword(usable ? usable.passwordHash : null, input.password)
+  if (!usable) return refuseUnknownEmail(deps, input.email, meta, now)
+  if (!passwordOk) {
+    await recordAccountFailure(deps, usable, { kind: 'password' }, 'login', meta)
     throw new AppError('unauthenticated', 'auth.wrong_credentials')
   }
 
   let twoFactorPassed = false
   let usedRecoveryCode = false
-  if (user.totpEnabledAt) {
+  if (usable.totpEnabledAt) {
     if (!hasSecondFactorInput(input)) {
       // The password was right; the form now asks for the code. Not counted as a failure.
       throw new AppError('two_factor_required', 'auth.second_factor_needed')
     }
-    const check = await checkSecondFactor(db, deps.secret, user, input, now)
+    const check = await checkSecondFactor(db, deps.secret, usable, input, now)
     if (!check.ok) {
-      await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: false }, now)
-      await recordAccountFailure(deps, user, secondFactorFailure(check), 'login', meta)
+      await recordAccountFailure(deps, usable, secondFactorFailure(check), 'login', meta)
       throw new AppError('unauthenticated', 'auth.second_factor_wrong_at_login', undefined, {
         totp: problem('auth.code_mismatch'),
       })
@@ -80,11 +101,12 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
     usedRecoveryCode = check.usedRecoveryCode
   }
 
-  const grants = await grantsOfUsers(db, user.instansiId, [user.id])
+  const grants = await grantsOfUsers(db, usable.instansiId, [usable.id])
   const result = await db.transaction(async (tx) => {
-    await recordSuccessfulLogin(tx, user.id, now)
-    const created = await createSession(deps, tx, user, { twoFactorPassed, method: 'password' }, meta)
-    const origin = { instansiId: user.instansiId, userId: user.id, label: user.email }
+    await recordSuccessfulLogin(tx, usable.id, now)
+    await recordLoginAttempt(tx, { ip: meta.ip, email: input.email, succeeded: true }, now)
+    const created = await createSession(deps, tx, usable, { twoFactorPassed, method: 'password' }, meta)
+    const origin = { instansiId: usable.instansiId, userId: usable.id, label: usable.email }
     if (usedRecoveryCode) {
       await recordChangeAs(
         tx,
@@ -93,7 +115,7 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
         {
           action: 'auth.recovery_code_used',
           objectType: 'user',
-          objectId: user.id,
+          objectId: usable.id,
           after: { during: 'login' },
         },
         now,
@@ -113,6 +135,5 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
     )
     return created
   })
-  await recordLoginAttempt(db, { ip: meta.ip, email: input.email, succeeded: true }, now)
-  return { ...result, user, mustEnrolTwoFactor: !user.totpEnabledAt && requiresTwoFactor(grants) }
+  return { ...result, user: usable, mustEnrolTwoFactor: !usable.totpEnabledAt && requiresTwoFactor(grants) }
 }

@@ -3,6 +3,7 @@
 // Once linked, the provider's subject must stay the same, so a reassigned e-mail at the provider cannot take
 // over the Warta account.
 import * as oidc from 'openid-client'
+import { recordLoginAttempt } from '../../db/login-attempts-repository.ts'
 import { saveOidcLoginState, takeOidcLoginState } from '../../db/oidc-login-states-repository.ts'
 import {
   findUserByEmail,
@@ -81,7 +82,7 @@ export async function startOidcLogin(
 }
 
 export type OidcFailure =
-  'invalid_state' | 'provider_error' | 'email_unverified' | 'unknown_user' | 'subject_mismatch'
+  'invalid_state' | 'provider_error' | 'email_unverified' | 'unknown_user' | 'subject_mismatch' | 'locked'
 
 export class OidcLoginError extends Error {
   readonly reason: OidcFailure
@@ -137,10 +138,18 @@ export async function finishOidcLogin(
   if (!user || user.disabledAt) throw new OidcLoginError('unknown_user', `no active user for ${email}`)
   if (user.oidcSubject && user.oidcSubject !== claims.sub)
     throw new OidcLoginError('subject_mismatch', 'e-mail is linked to another provider subject')
+  // A lock holds here too: the provider proves who it is, not that the codes guessed after it may go on.
+  if (user.lockedUntil && user.lockedUntil > now)
+    throw new OidcLoginError('locked', `account locked until ${user.lockedUntil.toISOString()}`)
 
   const session = await deps.db.transaction(async (tx) => {
     if (!user.oidcSubject) await setOidcSubject(tx, user.id, claims.sub)
-    await recordSuccessfulLogin(tx, user.id, now)
+    // With a second factor the sign-in succeeds only once the code is proven (verifySessionSecondFactor): until
+    // then the failure count stands, so each new single sign-on does not give a fresh round of guesses.
+    if (!user.totpEnabledAt) {
+      await recordSuccessfulLogin(tx, user.id, now)
+      await recordLoginAttempt(tx, { ip: meta.ip, email: user.email, succeeded: true }, now)
+    }
     const created = await createSession(deps, tx, user, { twoFactorPassed: false, method: 'oidc' }, meta)
     await recordChangeAs(
       tx,
@@ -150,7 +159,13 @@ export async function finishOidcLogin(
         action: 'auth.login',
         objectType: 'session',
         objectId: created.session.id,
-        after: { method: 'oidc', issuer: settings.issuer, subject: claims.sub, linked: !user.oidcSubject },
+        after: {
+          method: 'oidc',
+          issuer: settings.issuer,
+          subject: claims.sub,
+          linked: !user.oidcSubject,
+          twoFactorPending: user.totpEnabledAt !== null,
+        },
       },
       now,
     )

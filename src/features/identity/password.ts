@@ -1,26 +1,29 @@
-// Password rules and argon2id hashing (@node-rs/argon2 defaults: argon2id, m=19456 KiB, t=2, p=1).
+// The password rule on the server (src/shared/password-policy.ts with the zxcvbn-ts estimator) and argon2id hashing
+// (@node-rs/argon2 defaults: argon2id, m=19456 KiB, t=2, p=1). Every path that sets a password calls
+// assertPasswordAcceptable: the first-run wizard, user creation (web and CLI), a change, a reset by e-mail.
 import { hash, verify } from '@node-rs/argon2'
-import { AppError, problem, type Problem } from '../app-error.ts'
+import { assessPassword, type PasswordContext } from '../../shared/password-policy.ts'
+import { AppError, type Problem } from '../app-error.ts'
+import { estimatePasswordStrength } from './password-strength.ts'
 
-export const MIN_PASSWORD_LENGTH = 12
-const MAX_PASSWORD_LENGTH = 256
+export { MIN_PASSWORD_LENGTH, type PasswordContext } from '../../shared/password-policy.ts'
 
 /** What is wrong with the password (a message key and its parameters), or null when it is acceptable. */
-export function passwordProblem(password: string, email: string): Problem | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH)
-    return problem('auth.password_too_short', { minimum: MIN_PASSWORD_LENGTH })
-  if (password.length > MAX_PASSWORD_LENGTH)
-    return problem('auth.password_too_long', { maximum: MAX_PASSWORD_LENGTH })
-  const lowered = password.trim().toLowerCase()
-  const mail = email.trim().toLowerCase()
-  if (lowered === mail || lowered === mail.split('@')[0]) return problem('auth.password_is_email')
-  if (new Set(password).size < 4) return problem('auth.password_too_simple')
-  return null
+export function passwordProblem(password: string, context: PasswordContext): Problem | null {
+  return assessPassword(password, context, estimatePasswordStrength).problem
 }
 
-export function assertPasswordAcceptable(password: string, email: string, field = 'password'): void {
-  const found = passwordProblem(password, email)
-  if (found) throw new AppError('invalid_input', found.key, found.params, { [field]: found })
+/** Throws invalid_input with the problem on `field` unless the password satisfies the rule. */
+export function assertPasswordAcceptable(
+  password: string,
+  context: PasswordContext,
+  field = 'password',
+): void {
+  const found = passwordProblem(password, context)
+  if (found) {
+    const key = found.key.startsWith('auth.password_warning.') ? 'auth.password_weak' : found.key
+    throw new AppError('invalid_input', key, found.params, { [field]: found })
+  }
 }
 
 export function hashPassword(password: string): Promise<string> {

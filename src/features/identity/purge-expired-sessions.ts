@@ -1,9 +1,10 @@
 // Housekeeping: sessions that expired or were revoked more than a day ago (kept a day so the session list and
-// support questions can still see them), login attempts older than a day (the throttle window is minutes), and
-// abandoned single sign-on logins. Idempotent: running it twice deletes nothing more; workers running it at
+// support questions can still see them), login attempts and password reset requests older than a day (their
+// throttle windows are minutes to an hour), and abandoned single sign-on logins. Idempotent: running it twice deletes nothing more; workers running it at
 // the same time take different sessions (claimAndRecheck) instead of waiting on each other.
 import { deleteLoginAttemptsBefore } from '../../db/login-attempts-repository.ts'
 import { deleteExpiredOidcLoginStates } from '../../db/oidc-login-states-repository.ts'
+import { deletePasswordResetsBefore } from '../../db/password-resets-repository.ts'
 import { deleteSessions, lockDeadSessions } from '../../db/sessions-repository.ts'
 import { claimAndRecheck } from '../jobs/claim-and-recheck.ts'
 import type { IdentityDeps } from './identity-deps.ts'
@@ -33,5 +34,6 @@ export async function purgeExpiredSessions(
   }
   const attempts = await deleteLoginAttemptsBefore(deps.db, dayAgo)
   const states = await deleteExpiredOidcLoginStates(deps.db, now)
-  return { sessions, other: attempts + states }
+  const resets = await deletePasswordResetsBefore(deps.db, dayAgo)
+  return { sessions, other: attempts + states + resets }
 }

@@ -4,13 +4,19 @@ import { randomBytes } from 'node:crypto'
 import { countUnusedRecoveryCodes, replaceRecoveryCodes } from '../../db/recovery-codes-repository.ts'
 import { grantsOfUsers } from '../../db/role-grants-repository.ts'
 import { markSessionTwoFactorPassed } from '../../db/sessions-repository.ts'
-import { findUserById, updateUser } from '../../db/users-repository.ts'
+import { recordLoginAttempt } from '../../db/login-attempts-repository.ts'
+import { findUserById, recordSuccessfulLogin, updateUser } from '../../db/users-repository.ts'
 import { AppError, problem } from '../app-error.ts'
 import { recordChange, type ChangeRecord } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
-import { assertNotLocked, recordAccountFailure, secondFactorFailure } from './account-lockout.ts'
+import {
+  assertAddressNotThrottled,
+  assertNotLocked,
+  recordAccountFailure,
+  secondFactorFailure,
+} from './account-lockout.ts'
 import { verifyPassword } from './password.ts'
 import { acceptTotpCode, checkSecondFactor, type SecondFactorInput } from './second-factor.ts'
 import { generateRecoveryCode, hashRecoveryCode } from './secret-token.ts'
@@ -107,6 +113,7 @@ export async function regenerateRecoveryCodes(
   if (!user.totpEnabledAt || !user.totpSecret)
     throw new AppError('precondition_failed', 'auth.two_factor_not_on')
   assertNotLocked(user, now)
+  await assertAddressNotThrottled(deps, meta.ip, now)
   const outcome = await acceptTotpCode(deps.db, deps.secret, user, code, now)
   if (outcome !== 'accepted') {
     await recordAccountFailure(
@@ -142,6 +149,7 @@ export async function disableTwoFactor(
   }
   const now = deps.clock.now()
   assertNotLocked(user, now)
+  await assertAddressNotThrottled(deps, meta.ip, now)
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     await recordAccountFailure(deps, user, { kind: 'password' }, 'two_factor_disable', meta, actor)
     throw new AppError('invalid_input', 'auth.password_wrong', undefined, {
@@ -170,7 +178,10 @@ export async function disableTwoFactor(
   })
 }
 
-/** Completes a session that has not passed the second factor yet (single sign-on of an enrolled user). */
+/**
+ * Completes a session that has not passed the second factor yet (single sign-on of an enrolled user). Only now is
+ * the sign-in a success (finding 4.1): the failure count resets here, never at the provider's redirect.
+ */
 export async function verifySessionSecondFactor(
   deps: IdentityDeps,
   actor: Actor,
@@ -181,6 +192,7 @@ export async function verifySessionSecondFactor(
   const user = await currentUser(deps, actor)
   const now = deps.clock.now()
   assertNotLocked(user, now)
+  await assertAddressNotThrottled(deps, meta.ip, now)
   const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
   if (!check.ok) {
     await recordAccountFailure(deps, user, secondFactorFailure(check), 'session_two_factor', meta, actor)
@@ -190,6 +202,8 @@ export async function verifySessionSecondFactor(
   }
   await deps.db.transaction(async (tx) => {
     await markSessionTwoFactorPassed(tx, sessionId)
+    await recordSuccessfulLogin(tx, user.id, now)
+    await recordLoginAttempt(tx, { ip: meta.ip, email: user.email, succeeded: true }, now)
     if (check.usedRecoveryCode)
       await recordChange(
         tx,

@@ -47,6 +47,8 @@ async function createInTransaction(
   auditActorLabel: string,
   meta: RequestMeta,
   now: Date,
+  /** The wizard: the admin typed their own password. The CLI: the operator typed it for them. */
+  passwordChosenByAdmin: boolean,
 ): Promise<CreatedInstansi> {
   const slug = input.slug.trim().toLowerCase()
   if (!SLUG_PATTERN.test(slug)) {
@@ -96,6 +98,7 @@ async function createInTransaction(
       email: input.adminEmail,
       name: input.adminName,
       password: input.adminPassword,
+      passwordChosenByUser: passwordChosenByAdmin,
       grants: [{ unitId: created.rootUnitId, role: 'admin' }],
     },
     origin,
@@ -115,7 +118,7 @@ export async function createInstansi(
   const now = deps.clock.now()
   return deps.db.transaction(async (tx) => {
     await lockInstansiCreation(tx)
-    return createInTransaction(tx, input, auditActorLabel, meta, now)
+    return createInTransaction(tx, input, auditActorLabel, meta, now, false)
   })
 }
 
@@ -131,7 +134,7 @@ export async function runFirstSetup(
     if (await anyInstansiExists(tx)) {
       throw new AppError('conflict', 'setup.already_done')
     }
-    const created = await createInTransaction(tx, input, SETUP_LABEL, meta, now)
+    const created = await createInTransaction(tx, input, SETUP_LABEL, meta, now, true)
     const session = await createSession(
       deps,
       tx,

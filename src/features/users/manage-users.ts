@@ -12,18 +12,23 @@ import {
   type GrantWithUnit,
 } from '../../db/role-grants-repository.ts'
 import { revokeUserSessions } from '../../db/sessions-repository.ts'
+import { isUniqueViolation } from '../../db/sql-helpers.ts'
+import { getInstansi } from '../../db/instansi-repository.ts'
 import { getUnit } from '../../db/units-repository.ts'
 import {
   findUserByEmail,
   findUserById,
   insertUser,
   listUsersInScope,
+  lockUser,
   setPassword,
   updateUser,
   type UserRow,
 } from '../../db/users-repository.ts'
+import { conflictingRole } from '../../shared/role-guide.ts'
 import { AppError, isAppError, problem } from '../app-error.ts'
 import { originOf, recordChange, recordChangeAs, type ChangeOrigin } from '../audit/record-change.ts'
+import { maySeePerson } from '../access/people-visibility.ts'
 import { authorize, can, isRole, unitScope, type Action, type Actor, type Role } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
 import { assertPasswordAcceptable, generateTemporaryPassword, hashPassword } from '../identity/password.ts'
@@ -73,9 +78,60 @@ export function mayActOnUser(
   instansiId: string,
   grants: readonly { unitPath: string }[],
 ): boolean {
+  if (action === 'user.read') return maySeePerson(actor, instansiId, grants)
   if (grants.length === 0) return can(actor, action, { instansiId })
-  const covered = grants.map((g) => can(actor, action, { instansiId, unitPath: g.unitPath }))
-  return action === 'user.read' ? covered.some(Boolean) : covered.every(Boolean)
+  return grants.every((g) => can(actor, action, { instansiId, unitPath: g.unitPath }))
+}
+
+/**
+ * One e-mail signs in to exactly one instansi (the login form and single sign-on find the person by e-mail), so
+ * an address already in use anywhere in the deployment is refused. The answer is the same whether the address
+ * belongs to this instansi or another one, and never names the other instansi (finding 4.10); the refusal is
+ * audited in the actor's instansi, so probing for addresses shows in the log.
+ */
+async function refuseUsedEmail(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+  by: ChangeOrigin,
+  meta: RequestMeta,
+  email: string,
+  objectId: string | null,
+): Promise<never> {
+  await deps.db.transaction((tx) =>
+    recordChangeAs(
+      tx,
+      by,
+      meta,
+      {
+        action: 'user.email_refused',
+        objectType: 'user',
+        objectId,
+        after: { email, reason: 'email_unavailable' },
+      },
+      deps.clock.now(),
+    ),
+  )
+  throw emailUnavailable(email)
+}
+
+function emailUnavailable(email: string): AppError {
+  return new AppError(
+    'conflict',
+    'users.email_unavailable',
+    { email },
+    { email: problem('users.email_unavailable_field') },
+  )
+}
+
+/** The role that may not be added to those the user holds (admin and auditor are never one person). */
+function assertRolesCompatible(role: Role, held: readonly string[], field = 'role'): void {
+  const other = conflictingRole(role, held.filter(isRole))
+  if (other)
+    throw new AppError(
+      'invalid_input',
+      'access.roles_exclusive',
+      { role, other },
+      { [field]: problem('access.roles_exclusive_field', { other }) },
+    )
 }
 
 async function loadUserFor(
@@ -133,6 +189,11 @@ export interface NewUserInput {
   name: string
   /** Omit to generate a temporary password that must be changed at first login. */
   password?: string | undefined
+  /**
+   * True only when the person typed their own password (the first-run wizard). A password someone else typed
+   * for them (an admin, the CLI's operator) is known to that someone, so it must be changed at first login.
+   */
+  passwordChosenByUser?: boolean | undefined
   locale?: string | undefined
   grants: { unitId: string; role: Role }[]
 }
@@ -149,21 +210,35 @@ export async function insertUserWithGrants(
   now: Date,
 ): Promise<{ user: UserRow; temporaryPassword: string | null }> {
   const email = input.email.trim()
-  if (await findUserByEmail(tx, email)) {
-    throw new AppError('conflict', 'users.email_taken', { email }, { email: problem('users.already_used') })
-  }
+  if (await findUserByEmail(tx, email)) throw emailUnavailable(email)
+  input.grants.forEach((grant, index) =>
+    assertRolesCompatible(
+      grant.role,
+      input.grants.filter((_, other) => other !== index).map((g) => g.role),
+      'grants',
+    ),
+  )
   const temporaryPassword = input.password ? null : generateTemporaryPassword(randomBytes)
   const password = input.password ?? temporaryPassword!
-  assertPasswordAcceptable(password, email)
+  const instansi = await getInstansi(tx, by.instansiId)
+  assertPasswordAcceptable(password, {
+    email,
+    name: input.name,
+    instansiName: instansi?.name,
+    instansiSlug: instansi?.slug,
+  })
   const user = await insertUser(tx, {
     instansiId: by.instansiId,
     email,
     name: input.name.trim(),
     locale: input.locale ?? 'id',
     passwordHash: await hashPassword(password),
-    mustChangePassword: temporaryPassword !== null,
+    mustChangePassword: temporaryPassword !== null || input.passwordChosenByUser !== true,
     createdAt: now,
     updatedAt: now,
+  }).catch((error: unknown) => {
+    // The same address added twice at once: the unique index decides, with the same answer.
+    throw isUniqueViolation(error) ? emailUnavailable(email) : error
   })
   for (const grant of input.grants) {
     const unit = await getUnit(tx, by.instansiId, grant.unitId)
@@ -211,18 +286,32 @@ export async function createUser(
     if (!unit) throw new AppError('not_found', 'units.not_found')
     authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: unit.path })
   }
+  if (await findUserByEmail(deps.db, input.email))
+    await refuseUsedEmail(deps, originOf(actor), meta, input.email.trim(), null)
   const now = deps.clock.now()
   const created = await deps.db.transaction((tx) =>
-    insertUserWithGrants(tx, input, originOf(actor), meta, now),
+    insertUserWithGrants(tx, { ...input, passwordChosenByUser: false }, originOf(actor), meta, now),
   )
   return { user: await getUser(deps, actor, created.user.id), temporaryPassword: created.temporaryPassword }
 }
 
+export interface UserProfileChange {
+  name?: string | undefined
+  email?: string | undefined
+  locale?: string | undefined
+  disabled?: boolean | undefined
+}
+
+/**
+ * Renames, re-addresses, switches the language of, disables or enables a user. Disabling ends the user's
+ * sessions and revokes their API tokens; enabling revokes any token left from before (finding 4.11), so a user
+ * who comes back starts with new tokens only.
+ */
 export async function updateUserProfile(
   deps: IdentityDeps,
   actor: Actor,
   userId: string,
-  input: { name?: string | undefined; locale?: string | undefined; disabled?: boolean | undefined },
+  input: UserProfileChange,
   meta: RequestMeta,
 ): Promise<UserView> {
   const { user } = await loadUserFor(deps, actor, 'user.manage', userId)
@@ -231,35 +320,50 @@ export async function updateUserProfile(
       disabled: problem('users.not_for_own_account'),
     })
   }
+  const email = input.email?.trim()
+  const emailChanges = email !== undefined && email.toLowerCase() !== user.email.toLowerCase()
+  if (emailChanges && (await findUserByEmail(deps.db, email)))
+    await refuseUsedEmail(deps, originOf(actor), meta, email, userId)
   const now = deps.clock.now()
   const changes: Parameters<typeof updateUser>[3] = {}
   if (input.name !== undefined) changes.name = input.name.trim()
+  if (email !== undefined && email !== user.email) changes.email = email
   if (input.locale !== undefined) changes.locale = input.locale
   if (input.disabled !== undefined) changes.disabledAt = input.disabled ? (user.disabledAt ?? now) : null
-  await deps.db.transaction(async (tx) => {
-    const updated = await updateUser(tx, actor.instansiId, userId, changes, now)
-    if (input.disabled === true && !user.disabledAt)
-      await revokeUserSessions(tx, actor.instansiId, userId, now)
-    const action =
-      input.disabled === true && !user.disabledAt
-        ? 'user.disable'
-        : input.disabled === false && user.disabledAt
-          ? 'user.enable'
-          : 'user.update'
-    await recordChange(
-      tx,
-      actor,
-      meta,
-      {
-        action,
-        objectType: 'user',
-        objectId: userId,
-        before: { name: user.name, locale: user.locale, disabled: user.disabledAt !== null },
-        after: { name: updated!.name, locale: updated!.locale, disabled: updated!.disabledAt !== null },
-      },
-      now,
-    )
-  })
+  const disabling = input.disabled === true && !user.disabledAt
+  const enabling = input.disabled === false && user.disabledAt !== null
+  try {
+    await deps.db.transaction(async (tx) => {
+      const updated = await updateUser(tx, actor.instansiId, userId, changes, now)
+      let revokedTokens = 0
+      if (disabling) await revokeUserSessions(tx, actor.instansiId, userId, now)
+      if (disabling || enabling) revokedTokens = await revokeUserApiTokens(tx, actor.instansiId, userId, now)
+      const action = disabling ? 'user.disable' : enabling ? 'user.enable' : 'user.update'
+      const view = (row: UserRow) => ({
+        name: row.name,
+        email: row.email,
+        locale: row.locale,
+        disabled: row.disabledAt !== null,
+      })
+      await recordChange(
+        tx,
+        actor,
+        meta,
+        {
+          action,
+          objectType: 'user',
+          objectId: userId,
+          before: view(user),
+          after: { ...view(updated!), ...(revokedTokens > 0 ? { revokedTokens } : {}) },
+        },
+        now,
+      )
+    })
+  } catch (error) {
+    // Two admins giving the same address at once: the unique index decides, with the same answer.
+    if (email !== undefined && isUniqueViolation(error)) throw emailUnavailable(email)
+    throw error
+  }
   return getUser(deps, actor, userId)
 }
 
@@ -340,7 +444,9 @@ export async function grantRole(
       { role: input.role },
       { role: problem('users.role_unknown_field') },
     )
+  if (userId === actor.userId) throw new AppError('forbidden', 'access.no_self_grant')
   await loadUserFor(deps, actor, 'user.read', userId)
+  const role = input.role
   const unit = await getUnit(deps.db, actor.instansiId, input.unitId)
   if (!unit) throw new AppError('not_found', 'units.not_found')
   if (unit.archivedAt)
@@ -350,11 +456,18 @@ export async function grantRole(
   authorize(actor, 'user.manage', { instansiId: actor.instansiId, unitPath: unit.path })
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
+    // Under the user's row lock, so two grants at once cannot together make an admin an auditor.
+    await lockUser(tx, actor.instansiId, userId)
+    const held = await grantsOfUsers(tx, actor.instansiId, [userId], { includeArchivedUnits: true })
+    assertRolesCompatible(
+      role,
+      held.map((g) => g.role),
+    )
     const inserted = await insertGrant(tx, {
       instansiId: actor.instansiId,
       userId,
       unitId: unit.id,
-      role: input.role,
+      role,
       grantedBy: actor.userId,
     })
     if (!inserted) throw new AppError('conflict', 'users.role_already_held')
@@ -366,7 +479,7 @@ export async function grantRole(
         action: 'role.grant',
         objectType: 'role_grant',
         objectId: inserted.id,
-        after: { userId, unitId: unit.id, unitCode: unit.code, role: input.role },
+        after: { userId, unitId: unit.id, unitCode: unit.code, role },
       },
       now,
     )

@@ -40,6 +40,18 @@ export const auditMessages = defineMessages({
     id: 'Kata sandi diatur ulang oleh admin',
     en: 'Password reset by an admin',
   },
+  'audit.action.user.password_reset_requested': {
+    id: 'Tautan atur ulang kata sandi dibuat dan dikirim lewat e-mail',
+    en: 'Password reset link made and sent by e-mail',
+  },
+  'audit.action.user.password_reset_by_email': {
+    id: 'Kata sandi diatur ulang lewat tautan e-mail',
+    en: 'Password reset through the e-mailed link',
+  },
+  'audit.action.user.email_refused': {
+    id: 'Alamat e-mail ditolak (sudah dipakai sebuah akun)',
+    en: 'E-mail address refused (already used by an account)',
+  },
   'audit.action.user.two_factor_enable': {
     id: 'Verifikasi dua langkah diaktifkan',
     en: 'Two-step verification turned on',

@@ -44,6 +44,14 @@ export const configMessages = defineMessages({
     id: 'isi ketiganya (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET) atau tidak sama sekali',
     en: 'set all three (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET) or none',
   },
+  'config.smtp_url': {
+    id: 'harus URL smtp:// atau smtps://, misalnya smtps://pengguna:rahasia@mail.contoh.go.id',
+    en: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:secret@mail.example.go.id',
+  },
+  'config.smtp_both': {
+    id: 'isi keduanya (SMTP_URL dan SMTP_FROM) atau tidak sama sekali',
+    en: 'set both (SMTP_URL and SMTP_FROM) or neither',
+  },
   'config.metrics_port_same': {
     id: 'harus berbeda dari PORT (ini pendengar terpisah)',
     en: 'must differ from PORT (it is a separate listener)',

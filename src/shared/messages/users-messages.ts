@@ -11,11 +11,14 @@ export const usersMessages = defineMessages({
     id: 'Anda tidak berwenang melihat daftar pengguna (user.read).',
     en: 'You are not allowed to see the list of users (user.read).',
   },
-  'users.email_taken': {
-    id: 'E-mail {email} sudah dipakai pengguna lain.',
-    en: 'The e-mail {email} is already used by another user.',
+  'users.email_unavailable': {
+    id: 'E-mail {email} tidak dapat dipakai: satu alamat e-mail hanya dapat masuk ke satu akun Warta. Bila orang ini sudah terdaftar, cari namanya di daftar pengguna; bila tidak, pakai alamat e-mail dinasnya yang lain atau hubungi pengelola server Warta.',
+    en: 'The e-mail {email} cannot be used: one e-mail address signs in to one Warta account only. If this person is already registered, look for them in the list of users; if not, use another official address of theirs or ask whoever runs the Warta server.',
   },
-  'users.already_used': { id: 'Sudah dipakai.', en: 'Already in use.' },
+  'users.email_unavailable_field': {
+    id: 'Alamat ini tidak dapat dipakai.',
+    en: 'This address cannot be used.',
+  },
   'users.grant_unit_unavailable': {
     id: 'Unit untuk peran tidak ditemukan atau sudah diarsipkan.',
     en: 'The unit for the role does not exist or is archived.',

@@ -1383,7 +1383,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Login options shown on the login page (single sign-on label when configured) */
+    /** Login options shown on the login page: the single sign-on label when configured, and whether a password reset link can be mailed */
     get: {
       parameters: {
         query?: never
@@ -1421,6 +1421,7 @@ export interface paths {
               oidc: {
                 label: string
               } | null
+              passwordReset: boolean
             }
           }
         }
@@ -1428,6 +1429,132 @@ export interface paths {
     }
     put?: never
     post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/password-reset': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Set a new password with the token of an e-mailed link (single use); ends every session and API token of the user */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            password: string
+            token: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              lockedUntil: string | null
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/password-reset/request': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Ask for a password reset link by e-mail. The answer is the same whether or not the e-mail has an account; 404 when no mail server is configured */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true
+            }
+          }
+        }
+      }
+    }
     delete?: never
     options?: never
     head?: never
@@ -2035,6 +2162,7 @@ export interface paths {
           content: {
             'application/json': {
               revokedSessions: number
+              revokedTokens: number
             }
           }
         }
@@ -3503,7 +3631,7 @@ export interface paths {
     delete?: never
     options?: never
     head?: never
-    /** Rename, change language, disable or enable a user */
+    /** Change a user’s name, e-mail or language, or disable or enable them (disabling ends their sessions; both revoke their API tokens) */
     patch: {
       parameters: {
         query?: never
@@ -3517,6 +3645,8 @@ export interface paths {
         content: {
           'application/json': {
             disabled?: boolean
+            /** Format: email */
+            email?: string
             /** @enum {string} */
             locale?: 'id' | 'en'
             name?: string

@@ -62,6 +62,41 @@ describe('App', () => {
     expect(screen.queryByRole('navigation')).toBeNull()
   })
 
+  it('lets a person held at 2FA enrolment sign out, and then asks to sign in', async () => {
+    const calls = serve({
+      '/api/auth/me': { status: 200, body: me({ mustEnrolTwoFactor: true }) },
+      'POST /api/auth/logout': { status: 200, body: { ok: true } },
+    })
+    renderAppAt('/')
+    await screen.findByRole('heading', { level: 1, name: 'Aktifkan verifikasi dua langkah' })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Keluar' }))
+    })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Masuk ke Warta' })).toBeTruthy()
+    expect(calls.some((call) => call.method === 'POST' && call.path === '/api/auth/logout')).toBe(true)
+  })
+
+  it('lets a person held at the forced password change sign out too', async () => {
+    const calls = serve({
+      '/api/auth/me': { status: 200, body: me({ user: { ...me().user, mustChangePassword: true } }) },
+      'POST /api/auth/logout': { status: 200, body: { ok: true } },
+    })
+    renderAppAt('/')
+    await screen.findByRole('heading', { level: 1, name: 'Ganti kata sandi' })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Keluar' }))
+    })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Masuk ke Warta' })).toBeTruthy()
+    expect(calls.filter((call) => call.path === '/api/auth/logout')).toHaveLength(1)
+  })
+
+  it('opens the page of an e-mailed reset link without asking to sign in', async () => {
+    window.history.replaceState(null, '', '/')
+    serve({})
+    renderAppAt('/reset-password#token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Buat kata sandi baru' })).toBeTruthy()
+  })
+
   it('asks for a new password after an admin reset before anything else', async () => {
     serve({ '/api/auth/me': { status: 200, body: me({ user: { ...me().user, mustChangePassword: true } }) } })
     renderAppAt('/')

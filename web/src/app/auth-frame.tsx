@@ -8,11 +8,14 @@ export function AuthFrame({
   title,
   intro,
   wide = false,
+  tools,
   children,
 }: {
   title: string
   intro?: ReactNode
   wide?: boolean
+  /** Beside the language switch, e.g. sign-out on the steps a signed-in person must finish first. */
+  tools?: ReactNode
   children: ReactNode
 }) {
   return (
@@ -36,7 +39,10 @@ export function AuthFrame({
           <Text fw={800} fz="xl" c="warta.7" aria-hidden="true">
             Warta
           </Text>
-          <LanguageSwitch />
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            {tools}
+          </Group>
         </Group>
         <Title order={1} size="h2" mb="xs">
           {title}

@@ -3,10 +3,11 @@
 // refuses when the user's roles do not open it.
 import { Button, Center, Group, Loader, Text } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Outlet, useMatches } from '@tanstack/react-router'
+import { Outlet, useLocation, useMatches, useNavigate } from '@tanstack/react-router'
 import { lazy, Suspense } from 'react'
 import { ErrorBanner } from '../components/error-banner.tsx'
 import { LoginPage } from '../features/login/login-page.tsx'
+import { RESET_PASSWORD_PATH, ResetPasswordPage } from '../features/login/reset-password-page.tsx'
 import { PasswordChangeForm } from '../features/profile/password-change-form.tsx'
 import { TwoFactorEnrolment } from '../features/two-factor/two-factor-enrolment.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -16,6 +17,7 @@ import { useProfileLocale } from './profile-locale.ts'
 import { meQuery, refreshMe, sessionKeys, setupQuery } from './session-queries.ts'
 import { SessionProvider, useSession } from './session.tsx'
 import { Shell } from './shell.tsx'
+import { SignOutButton } from './sign-out-button.tsx'
 
 const SetupWizard = lazy(() =>
   import('../features/setup/setup-wizard.tsx').then((module) => ({ default: module.SetupWizard })),
@@ -46,10 +48,24 @@ export function RootLayout() {
   const queryClient = useQueryClient()
   const setup = useQuery(setupQuery)
   const setupDone = setup.isError || (setup.isSuccess && !setup.data.needed)
-  const me = useQuery({ ...meQuery, enabled: setupDone })
+  const pathname = useLocation({ select: (location) => location.pathname })
+  const navigate = useNavigate()
+  const resetting = pathname === RESET_PASSWORD_PATH
+  const me = useQuery({ ...meQuery, enabled: setupDone && !resetting })
   useProfileLocale(me.data)
   const loadSession = () => refreshMe(queryClient)
 
+  // The e-mailed link opens this page whoever is signed in here; the reset ends every session of its user.
+  if (resetting)
+    return (
+      <ResetPasswordPage
+        onDone={() => {
+          // Whoever was signed in here is asked again: the reset may have ended their session.
+          void refreshMe(queryClient)
+          void navigate({ to: '/', replace: true })
+        }}
+      />
+    )
   if (setup.isPending) return <Loading />
   if (setup.data?.needed)
     return (
@@ -75,14 +91,31 @@ export function RootLayout() {
   if (session.twoFactorPending) return <LoginPage onLoggedIn={loadSession} secondFactorOnly />
   if (session.mustEnrolTwoFactor)
     return (
-      <AuthFrame title={t('twoFactor.requiredTitle')} intro={t('twoFactor.requiredIntro')} wide>
+      <AuthFrame
+        title={t('twoFactor.requiredTitle')}
+        intro={t('twoFactor.requiredIntro')}
+        wide
+        tools={<SignOutButton />}
+      >
         <TwoFactorEnrolment onDone={loadSession} doneLabel={t('twoFactor.continue')} />
       </AuthFrame>
     )
   if (session.user.mustChangePassword)
     return (
-      <AuthFrame title={t('password.requiredTitle')} intro={t('password.requiredIntro')}>
-        <PasswordChangeForm onChanged={loadSession} />
+      <AuthFrame
+        title={t('password.requiredTitle')}
+        intro={t('password.requiredIntro')}
+        tools={<SignOutButton />}
+      >
+        <PasswordChangeForm
+          onChanged={loadSession}
+          context={{
+            email: session.user.email,
+            name: session.user.name,
+            instansiName: session.instansi.name,
+            instansiSlug: session.instansi.slug,
+          }}
+        />
       </AuthFrame>
     )
   return (

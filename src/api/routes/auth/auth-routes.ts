@@ -3,6 +3,11 @@ import type { AppContext } from '../../../context.ts'
 import { describeMe } from '../../../features/identity/describe-me.ts'
 import { loadActor } from '../../../features/identity/load-actor.ts'
 import { login } from '../../../features/identity/login.ts'
+import {
+  isPasswordResetOffered,
+  requestPasswordReset,
+  resetPasswordWithToken,
+} from '../../../features/identity/password-reset.ts'
 import { logout, SESSION_COOKIE } from '../../../features/identity/sessions.ts'
 import { verifySessionSecondFactor } from '../../../features/identity/two-factor.ts'
 import { AppError } from '../../../features/app-error.ts'
@@ -10,7 +15,15 @@ import { sessionCookieOptions } from '../../auth/authenticate.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
 import type { ApiInstance } from '../../zod-type-provider.ts'
 import { ok } from '../shared-schemas.ts'
-import { authOptionsView, loginBody, meView, secondFactorBody } from './auth-schemas.ts'
+import {
+  authOptionsView,
+  loginBody,
+  meView,
+  passwordResetBody,
+  passwordResetRequestBody,
+  passwordResetView,
+  secondFactorBody,
+} from './auth-schemas.ts'
 import { registerOidcRoutes } from './oidc-routes.ts'
 
 export function registerAuthRoutes(app: ApiInstance, context: AppContext): void {
@@ -20,11 +33,48 @@ export function registerAuthRoutes(app: ApiInstance, context: AppContext): void 
       config: { public: true },
       schema: {
         tags: ['auth'],
-        summary: 'Login options shown on the login page (single sign-on label when configured)',
+        summary:
+          'Login options shown on the login page: the single sign-on label when configured, and whether a password reset link can be mailed',
         response: { 200: authOptionsView },
       },
     },
-    async () => ({ oidc: context.config.oidc ? { label: context.config.oidc.label } : null }),
+    async () => ({
+      oidc: context.config.oidc ? { label: context.config.oidc.label } : null,
+      passwordReset: isPasswordResetOffered(context),
+    }),
+  )
+
+  app.post(
+    '/auth/password-reset/request',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Ask for a password reset link by e-mail. The answer is the same whether or not the e-mail has an account; 404 when no mail server is configured',
+        body: passwordResetRequestBody,
+        response: { 200: ok },
+      },
+    },
+    async (request) => {
+      await requestPasswordReset(context, request.body.email, requestMeta(request))
+      return { ok: true as const }
+    },
+  )
+
+  app.post(
+    '/auth/password-reset',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Set a new password with the token of an e-mailed link (single use); ends every session and API token of the user',
+        body: passwordResetBody,
+        response: { 200: passwordResetView },
+      },
+    },
+    async (request) => resetPasswordWithToken(context, request.body, requestMeta(request)),
   )
 
   app.post(

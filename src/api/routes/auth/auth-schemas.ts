@@ -14,7 +14,18 @@ export const secondFactorBody = z.object({
   recoveryCode: z.string().trim().max(40).optional(),
 })
 
-export const authOptionsView = z.object({ oidc: z.object({ label: z.string() }).nullable() })
+export const authOptionsView = z.object({
+  oidc: z.object({ label: z.string() }).nullable(),
+  /** Whether "Lupa kata sandi?" can mail a reset link (SMTP is configured). */
+  passwordReset: z.boolean(),
+})
+
+export const passwordResetRequestBody = z.object({ email: z.string().trim().min(3).max(320) })
+export const passwordResetBody = z.object({
+  token: z.string().trim().min(20, 'auth.reset_link_invalid_field').max(200),
+  password: z.string().min(1).max(1024),
+})
+export const passwordResetView = z.object({ lockedUntil: z.string().nullable() })
 
 export const meView = z
   .object({

@@ -98,6 +98,104 @@ describe('login lockout and throttling', () => {
   })
 })
 
+describe('known and unknown e-mails at the sign-in form (finding 4.10)', () => {
+  async function series(app: Awaited<ReturnType<typeof buildApp>>, email: string, rounds: number) {
+    const answers: { status: number; key: string; minutes?: unknown }[] = []
+    for (let i = 0; i < rounds; i += 1) {
+      const response = await attempt(app, { email, password: `salah-ke-${i}-xxxxxx` }, randomIp())
+      const error = response.json().error
+      answers.push({ status: response.statusCode, key: error.key, minutes: error.params?.minutes })
+    }
+    return answers
+  }
+
+  it('lock an e-mail without an account on the same attempt, with the same answers, as a real account', async () => {
+    const { ctx, app, owner, unit } = await setup()
+    const user = await createTestUser(ctx.db, owner, [{ unitId: unit.id, role: 'pengelola' }])
+    const rounds = ctx.config.login.maxAttempts + 2
+    const known = await series(app, user.email, rounds)
+    const unknown = await series(app, `tidak-ada-${randomInt(1e9)}@uji.go.id`, rounds)
+    expect(unknown).toEqual(known)
+    expect(known.map((a) => a.status)).toEqual([
+      ...Array<number>(ctx.config.login.maxAttempts - 1).fill(401),
+      423,
+      423,
+      423,
+    ])
+    expect(known.at(-1)!.key).toBe('auth.account_locked')
+  })
+
+  it('answer a disabled account like an e-mail without an account, lock included', async () => {
+    const { ctx, app, owner, unit } = await setup()
+    const user = await createTestUser(ctx.db, owner, [{ unitId: unit.id, role: 'analis' }])
+    const { users } = await import('../../../db/schema/index.ts')
+    const { eq } = await import('drizzle-orm')
+    await ctx.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id))
+    const answers = await series(app, user.email, ctx.config.login.maxAttempts)
+    expect(answers.at(-1)).toMatchObject({ status: 423, key: 'auth.account_locked' })
+    // The right password of a disabled account is refused all the same.
+    expect((await attempt(app, { email: user.email, password: user.password }, randomIp())).statusCode).toBe(
+      423,
+    )
+  })
+
+  it('release the lock of an unknown e-mail when the lock time has passed', async () => {
+    const clock = movableClock()
+    const { ctx, app } = await setup(clock)
+    const email = `tidak-ada-${randomInt(1e9)}@uji.go.id`
+    await series(app, email, ctx.config.login.maxAttempts)
+    clock.advance(ctx.config.login.lockMinutes * 60_000 + 1000)
+    const after = await attempt(app, { email, password: 'salah-lagi-xxxxxxx' }, randomIp())
+    expect(after.statusCode).toBe(401)
+  })
+})
+
+describe('failed second factors count per address on every door (finding 4.1)', () => {
+  it('throttle an address that guesses codes across accounts, at sign-in and after it', async () => {
+    const { ctx, app, owner, unit } = await setup()
+    const ip = randomIp()
+    const limit = Math.max(20, ctx.config.login.maxAttempts * 4)
+    let failures = 0
+    // Each account takes a few wrong codes (below its own lock) from the same address.
+    while (failures < limit) {
+      const secret = generateTotpSecret()
+      const user = await createTestUser(ctx.db, owner, [{ unitId: unit.id, role: 'pengelola' }], {
+        totpSecret: secret,
+      })
+      for (let i = 0; i < ctx.config.login.maxAttempts - 2 && failures < limit; i += 1, failures += 1) {
+        const wrong = await attempt(
+          app,
+          { email: user.email, password: user.password, totp: String(100000 + failures) },
+          ip,
+        )
+        expect(wrong.statusCode).toBe(401)
+      }
+    }
+    const secret = generateTotpSecret()
+    const fresh = await createTestUser(ctx.db, owner, [{ unitId: unit.id, role: 'pengelola' }], {
+      totpSecret: secret,
+    })
+    const throttled = await attempt(
+      app,
+      { email: fresh.email, password: fresh.password, totp: totpCodeAt(secret, new Date()) },
+      ip,
+    )
+    expect(throttled.statusCode).toBe(429)
+    expect(throttled.json().error.key).toBe('auth.address_throttled')
+
+    // A session opened elsewhere cannot guess a code from the throttled address either.
+    const session = await loginAs(app, { ...fresh, totpSecret: secret }, { ip: randomIp() })
+    const fromThrottled = await app.inject({
+      method: 'POST',
+      url: '/api/me/two-factor/recovery-codes',
+      headers: session.headers,
+      payload: { code: '000000' },
+      remoteAddress: ip,
+    })
+    expect(fromThrottled.statusCode).toBe(429)
+  })
+})
+
 describe('two-factor authentication', () => {
   it('limit an admin without 2FA to enrolment until a code confirms it, then open the admin routes', async () => {
     const { ctx, app, owner } = await setup()

@@ -151,6 +151,7 @@ describe('OpenID Connect login', () => {
     const { app } = await oidcApp()
     expect((await app.inject({ method: 'GET', url: '/api/auth/options' })).json()).toEqual({
       oidc: { label: 'SSO' },
+      passwordReset: false,
     })
     const start = await app.inject({ method: 'GET', url: '/api/auth/oidc/start' })
     const url = new URL(start.headers.location as string)
@@ -281,10 +282,94 @@ describe('OpenID Connect login', () => {
     expect(audit[0]!.after).toMatchObject({ reason: 'second_factor' })
   })
 
+  it('keep counting wrong codes across single sign-on rounds, lock, and refuse the next sign-on while locked', async () => {
+    const { ctx, app } = await oidcApp()
+    const owner = await createTestInstansi(ctx.db)
+    const secret = generateTotpSecret()
+    const pj = await createTestUser(
+      ctx.db,
+      owner,
+      [{ unitId: owner.rootUnit.id, role: 'penanggung_jawab' }],
+      { totpSecret: secret },
+    )
+    const login = `pj-ulang-${uniqueSuffix()}`
+    accounts.set(login, { email: pj.email, email_verified: true, name: 'PJ' })
+    const max = ctx.config.login.maxAttempts
+    const guess = async (cookie: string, code: string) => {
+      const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json()
+      return app.inject({
+        method: 'POST',
+        url: '/api/auth/two-factor',
+        headers: { cookie, 'x-csrf-token': me.csrfToken as string },
+        payload: { totp: code },
+      })
+    }
+
+    // Round one: one wrong code short of the lock. Before the fix, the next sign-on reset the count.
+    const first = await ssoLogin(app, login)
+    for (let i = 0; i < max - 1; i += 1)
+      expect((await guess(first.cookie!, String(200000 + i))).statusCode).toBe(400)
+    const { users } = await import('../../../db/schema/index.ts')
+    const { eq } = await import('drizzle-orm')
+    // Round two: the provider signs the person in again, but the count stands and one more wrong code locks.
+    const second = await ssoLogin(app, login)
+    expect(second.callback.headers.location).toBe('/')
+    const [halfway] = await ctx.db.select().from(users).where(eq(users.id, pj.id))
+    expect(halfway!.failedLoginCount).toBe(max - 1)
+    expect(halfway!.lastLoginAt).toBeNull()
+    const locking = await guess(second.cookie!, '299999')
+    expect(locking.statusCode).toBe(423)
+    expect(locking.json().error.key).toBe('auth.account_locked')
+
+    // Round three: the lock holds on the single sign-on path too: no session, a reason for the login page.
+    const third = await ssoLogin(app, login)
+    expect(third.callback.headers.location).toBe('/login?sso_error=locked')
+    expect(third.cookie).toBeUndefined()
+    // And on the password path.
+    const password = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: pj.email, password: pj.password, totp: totpCodeAt(secret, new Date()) },
+      remoteAddress: '10.77.0.1',
+    })
+    expect(password.statusCode).toBe(423)
+    const failures = await searchAudit(ctx.db, { instansiId: owner.id, action: 'auth.two_factor_failed' })
+    expect(failures).toHaveLength(max)
+  })
+
+  it('record the sign-in as a success only once the second factor after single sign-on is proven', async () => {
+    const { ctx, app } = await oidcApp()
+    const owner = await createTestInstansi(ctx.db)
+    const secret = generateTotpSecret()
+    const user = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'pengelola' }], {
+      totpSecret: secret,
+    })
+    const login = `sukses-${uniqueSuffix()}`
+    accounts.set(login, { email: user.email, email_verified: true, name: 'Sukses' })
+    const { cookie } = await ssoLogin(app, login)
+    const { users } = await import('../../../db/schema/index.ts')
+    const { eq } = await import('drizzle-orm')
+    const lastLogin = async () =>
+      (await ctx.db.select().from(users).where(eq(users.id, user.id)))[0]!.lastLoginAt
+    expect(await lastLogin()).toBeNull()
+    const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: cookie! } })).json()
+    const verified = await app.inject({
+      method: 'POST',
+      url: '/api/auth/two-factor',
+      headers: { cookie: cookie!, 'x-csrf-token': me.csrfToken as string },
+      payload: { totp: totpCodeAt(secret, new Date()) },
+    })
+    expect(verified.statusCode).toBe(200)
+    expect(await lastLogin()).not.toBeNull()
+  })
+
   it('answer 404 on the SSO routes when single sign-on is not configured', async () => {
     const ctx = await getTestContext()
     const app = await buildApp(ctx)
-    expect((await app.inject({ method: 'GET', url: '/api/auth/options' })).json()).toEqual({ oidc: null })
+    expect((await app.inject({ method: 'GET', url: '/api/auth/options' })).json()).toEqual({
+      oidc: null,
+      passwordReset: false,
+    })
     expect((await app.inject({ method: 'GET', url: '/api/auth/oidc/start' })).statusCode).toBe(404)
   })
 })

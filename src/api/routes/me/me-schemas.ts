@@ -7,7 +7,7 @@ export const passwordBody = z.object({
   currentPassword: z.string().min(1).max(1024),
   newPassword: z.string().min(1).max(1024),
 })
-export const passwordChangedView = z.object({ revokedSessions: z.number() })
+export const passwordChangedView = z.object({ revokedSessions: z.number(), revokedTokens: z.number() })
 
 export const codeBody = z.object({ code })
 export const disableBody = z.object({

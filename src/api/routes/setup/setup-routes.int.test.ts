@@ -63,18 +63,38 @@ describe('first-run setup', () => {
       payload: { ...wizard, adminPassword: 'pendek' },
     })
     expect(weak.statusCode).toBe(400)
+    // The password the first admin could keep before: long enough, but one of the most common.
+    const common = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...wizard, adminPassword: 'password1234' },
+    })
+    expect(common.statusCode).toBe(400)
+    expect(common.json().error.details.password).toMatchObject({
+      key: 'auth.password_warning.similar_to_common',
+    })
+    const instansiName = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...wizard, adminPassword: 'diskominfo-contoh-2026' },
+    })
+    expect(instansiName.statusCode).toBe(400)
+    expect(instansiName.json().error.key).toBe('auth.password_personal')
     expect((await app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: true })
 
     const done = await app.inject({ method: 'POST', url: '/api/setup', payload: wizard })
     expect(done.statusCode).toBe(200)
     const body = done.json()
     expect(body.mustEnrolTwoFactor).toBe(true)
+
     const cookie = done.cookies.find((c) => c.name === 'warta_session')!
     const headers = { cookie: `warta_session=${cookie.value}`, 'x-csrf-token': body.csrfToken as string }
     expect((await app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false })
 
     const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers })).json()
     expect(me.instansi).toMatchObject({ slug: 'diskominfo-contoh', name: wizard.instansiName })
+    // The admin chose this password: no change is asked for.
+    expect(me.user.mustChangePassword).toBe(false)
     expect(me.roles).toEqual([
       expect.objectContaining({ role: 'admin', unitCode: 'DISKOMINFO', unitId: body.rootUnitId }),
     ])

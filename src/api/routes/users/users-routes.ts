@@ -74,7 +74,8 @@ export function registerUsersRoutes(app: ApiInstance, context: AppContext): void
     {
       schema: {
         tags: ['users'],
-        summary: 'Rename, change language, disable or enable a user',
+        summary:
+          'Change a user’s name, e-mail or language, or disable or enable them (disabling ends their sessions; both revoke their API tokens)',
         params: idParams,
         body: updateBody,
         response: { 200: userView },

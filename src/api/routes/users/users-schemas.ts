@@ -41,6 +41,7 @@ export const createBody = z.object({
 })
 export const updateBody = z.object({
   name: z.string().trim().min(1).max(200).optional(),
+  email: z.email().max(320).optional(),
   locale: locale.optional(),
   disabled: z.boolean().optional(),
 })

@@ -4,13 +4,21 @@ import type { Locale } from '../../i18n/i18n.tsx'
 import { fakeApi, renderWithProviders } from '../../test-support/render-with-providers.tsx'
 import { LoginPage } from './login-page.tsx'
 
-function serveLogin(answers: { status: number; body: unknown }[]) {
+function serveLogin(
+  answers: { status: number; body: unknown }[],
+  options: { oidc: null; passwordReset?: boolean } = { oidc: null },
+  extra: Parameters<typeof fakeApi>[0] = {},
+) {
   const api = fakeApi({
-    '/api/auth/options': { status: 200, body: { oidc: null } },
+    '/api/auth/options': { status: 200, body: options },
     '/api/auth/login': answers,
+    ...extra,
   })
   vi.stubGlobal('fetch', vi.fn(api.fetchMock))
-  return { logins: () => api.calls.filter((call) => call.path === '/api/auth/login') }
+  return {
+    logins: () => api.calls.filter((call) => call.path === '/api/auth/login'),
+    calls: api.calls,
+  }
 }
 
 function renderLogin(locale: Locale = 'id') {
@@ -38,6 +46,7 @@ const twoFactorRequired = {
 
 afterEach(() => {
   vi.unstubAllGlobals()
+  window.history.replaceState(null, '', '/')
 })
 
 describe('LoginPage', () => {
@@ -170,5 +179,50 @@ describe('LoginPage', () => {
     renderLogin()
     await submitPassword('admin@kota.go.id', 'kata-sandi-panjang')
     expect((await screen.findByRole('alert')).textContent).toContain('Server tidak dapat dihubungi')
+  })
+
+  it('offers "Lupa kata sandi?" when the server can mail a link, and answers alike whatever the address', async () => {
+    const { calls } = serveLogin(
+      [],
+      { oidc: null, passwordReset: true },
+      {
+        'POST /api/auth/password-reset/request': { status: 200, body: { ok: true } },
+      },
+    )
+    renderLogin()
+    fireEvent.change(screen.getByLabelText('Alamat e-mail'), { target: { value: 'sari@kota.go.id' } })
+    fireEvent.click(await screen.findByRole('button', { name: 'Lupa kata sandi?' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Lupa kata sandi' })).toBeTruthy()
+    // The address typed on the sign-in form comes along.
+    expect(screen.getByLabelText<HTMLInputElement>('Alamat e-mail').value).toBe('sari@kota.go.id')
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Kirim tautan atur ulang' }))
+    })
+    expect((await screen.findByRole('status')).textContent).toContain(
+      'Bila sari@kota.go.id terdaftar di Warta, tautan untuk membuat kata sandi baru sudah dikirim',
+    )
+    expect(calls.find((call) => call.path === '/api/auth/password-reset/request')?.body).toEqual({
+      email: 'sari@kota.go.id',
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Kembali ke halaman masuk' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Masuk ke Warta' })).toBeTruthy()
+  })
+
+  it('says to ask an admin when the server sends no mail, and offers no link', async () => {
+    serveLogin([], { oidc: null, passwordReset: false })
+    renderLogin()
+    expect(
+      await screen.findByText('Lupa kata sandi? Minta admin instansi Anda mengatur ulang kata sandi Anda.'),
+    ).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Lupa kata sandi?' })).toBeNull()
+  })
+
+  it('explains why single sign-on sent the browser back, a lock included', async () => {
+    window.history.replaceState(null, '', '/login?sso_error=locked')
+    serveLogin([])
+    renderLogin('en')
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'The account is locked for a while after too many failed attempts, single sign-on included.',
+    )
   })
 })

@@ -1,18 +1,29 @@
 // Sign-in in two steps: e-mail and password, then (when the account has 2FA) the authenticator code or a
 // recovery code. Lockout and throttling answers are shown as the API words them (in the language on screen):
 // they say when to retry.
-import { Anchor, Button, Divider, Group, Stack, TextInput } from '@mantine/core'
+import { Anchor, Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { ApiError, api } from '../../app/api-client.ts'
 import { AuthFrame } from '../../app/auth-frame.tsx'
 import { useErrorText } from '../../components/api-error-text.ts'
 import { ErrorText } from '../../components/error-banner.tsx'
-import { useI18n } from '../../i18n/i18n.tsx'
-import type { LoginOptions } from './login-types.ts'
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
+import { SSO_ERRORS, type LoginOptions } from './login-types.ts'
 import { PasswordField } from '../../components/password-field.tsx'
+import { ForgotPasswordForm } from './forgot-password-form.tsx'
+import { SignOutButton } from '../../app/sign-out-button.tsx'
 
-type Step = 'password' | 'code'
+type Step = 'password' | 'code' | 'forgot'
+
+/** The reason single sign-on came back with, as a text key; null when the address carries none. */
+export function ssoErrorKey(search: string): MessageKey | null {
+  const reason = new URLSearchParams(search).get('sso_error')
+  if (!reason) return null
+  return (SSO_ERRORS as readonly string[]).includes(reason)
+    ? (`login.ssoError.${reason as (typeof SSO_ERRORS)[number]}` as const)
+    : 'login.ssoError.provider_error'
+}
 
 export function LoginPage({
   onLoggedIn,
@@ -34,6 +45,7 @@ export function LoginPage({
     retry: false,
   })
   const sso = options.data?.oidc?.label ?? null
+  const [ssoError] = useState(() => ssoErrorKey(window.location.search))
 
   const login = useMutation({
     mutationFn: async (): Promise<'signed-in' | 'second-factor'> => {
@@ -65,14 +77,22 @@ export function LoginPage({
     login.reset()
   }
 
+  if (step === 'forgot')
+    return (
+      <AuthFrame title={t('reset.forgotTitle')} intro={t('reset.forgotIntro')}>
+        <ForgotPasswordForm initialEmail={email} onBack={() => setStep('password')} />
+      </AuthFrame>
+    )
+
   return (
     <AuthFrame
       title={step === 'password' ? t('login.title') : t('login.codeTitle')}
       intro={
         step === 'password' ? t('login.intro') : useRecovery ? t('login.recoveryIntro') : t('login.codeIntro')
       }
+      tools={secondFactorOnly ? <SignOutButton /> : undefined}
     >
-      <ErrorText>{error.banner}</ErrorText>
+      <ErrorText>{error.banner ?? (ssoError && step === 'password' ? t(ssoError) : null)}</ErrorText>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {step === 'password' ? (
@@ -118,6 +138,26 @@ export function LoginPage({
           </Button>
         </Stack>
       </form>
+      {step === 'password' && options.data ? (
+        options.data.passwordReset ? (
+          <Anchor
+            component="button"
+            type="button"
+            fz="sm"
+            mt="sm"
+            onClick={() => {
+              login.reset()
+              setStep('forgot')
+            }}
+          >
+            {t('reset.forgotLink')}
+          </Anchor>
+        ) : (
+          <Text fz="sm" c="dimmed" mt="sm">
+            {t('reset.askAdmin')}
+          </Text>
+        )
+      ) : null}
       {step === 'password' && sso ? (
         <>
           <Divider my="md" />

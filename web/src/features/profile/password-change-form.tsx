@@ -1,12 +1,15 @@
 // Changing one's own password: the current one proves it is really the user; other sessions end afterwards.
 import { Button, Stack } from '@mantine/core'
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type ChangeEvent, type FormEvent } from 'react'
 import { api } from '../../app/api-client.ts'
 import { useErrorText } from '../../components/api-error-text.ts'
 import { ErrorText, Notice } from '../../components/error-banner.tsx'
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
 import { PasswordField } from '../../components/password-field.tsx'
+import { NewPasswordField } from '../../components/new-password-field.tsx'
+import type { PasswordContext } from '../../../../src/shared/password-policy.ts'
+import { profileKeys } from './profile-queries.ts'
 
 type Field = 'currentPassword' | 'newPassword' | 'confirm'
 
@@ -18,7 +21,14 @@ export function checkPasswordChange(values: Record<Field, string>): Partial<Reco
   return errors
 }
 
-export function PasswordChangeForm({ onChanged }: { onChanged?: () => void | Promise<void> }) {
+export function PasswordChangeForm({
+  onChanged,
+  context = {},
+}: {
+  onChanged?: () => void | Promise<void>
+  /** Who the password is for, so the strength meter counts their name and e-mail as easy guesses. */
+  context?: PasswordContext
+}) {
   const { t } = useI18n()
   const [values, setValues] = useState<Record<Field, string>>({
     currentPassword: '',
@@ -26,6 +36,7 @@ export function PasswordChangeForm({ onChanged }: { onChanged?: () => void | Pro
     confirm: '',
   })
   const [localErrors, setLocalErrors] = useState<Partial<Record<Field, MessageKey>>>({})
+  const queryClient = useQueryClient()
   const change = useMutation({
     mutationFn: async () => {
       await api.post('/api/me/password', {
@@ -33,6 +44,8 @@ export function PasswordChangeForm({ onChanged }: { onChanged?: () => void | Pro
         newPassword: values.newPassword,
       })
       setValues({ currentPassword: '', newPassword: '', confirm: '' })
+      // The change ended the other sessions and every API token.
+      await queryClient.invalidateQueries({ queryKey: profileKeys.all })
       await onChanged?.()
     },
   })
@@ -67,11 +80,10 @@ export function PasswordChangeForm({ onChanged }: { onChanged?: () => void | Pro
           error={errorOf('currentPassword')}
           required
         />
-        <PasswordField
+        <NewPasswordField
           label={t('password.new')}
-          autoComplete="new-password"
+          context={context}
           value={values.newPassword}
-          description={t('form.passwordRule')}
           onChange={set('newPassword')}
           error={errorOf('newPassword')}
           required

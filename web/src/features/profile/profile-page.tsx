@@ -441,7 +441,14 @@ export function ProfilePage() {
       <PageHeader title={t('profile.title')} description={`${me.user.name} · ${me.user.email}`} />
       <LanguageSection />
       <Panel title={t('profile.password')}>
-        <PasswordChangeForm />
+        <PasswordChangeForm
+          context={{
+            email: me.user.email,
+            name: me.user.name,
+            instansiName: me.instansi.name,
+            instansiSlug: me.instansi.slug,
+          }}
+        />
       </Panel>
       <TwoFactorSection />
       <SessionsSection />

@@ -11,6 +11,7 @@ import { ErrorText } from '../../components/error-banner.tsx'
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
 import type { SetupBody } from './setup-types.ts'
 import { PasswordField } from '../../components/password-field.tsx'
+import { NewPasswordField } from '../../components/new-password-field.tsx'
 
 export interface SetupForm {
   instansiName: string
@@ -187,6 +188,21 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
         set(field, event.currentTarget.value)
       },
     }
+    if (field === 'adminPassword') {
+      const { description: _rule, autoComplete: _new, ...rest } = props
+      return (
+        <NewPasswordField
+          key={field}
+          {...rest}
+          context={{
+            email: form.adminEmail,
+            name: form.adminName,
+            instansiName: form.instansiName,
+            instansiSlug: form.instansiSlug,
+          }}
+        />
+      )
+    }
     return extra.type === 'password' ? (
       <PasswordField key={field} {...props} />
     ) : (
@@ -246,11 +262,7 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
             <>
               {input('adminName', 'setup.adminName', { autoComplete: 'name' })}
               {input('adminEmail', 'setup.adminEmail', { type: 'email', autoComplete: 'username' })}
-              {input('adminPassword', 'setup.adminPassword', {
-                type: 'password',
-                hint: 'form.passwordRule',
-                autoComplete: 'new-password',
-              })}
+              {input('adminPassword', 'setup.adminPassword', { type: 'password' })}
               {input('adminPasswordConfirm', 'setup.adminPasswordConfirm', {
                 type: 'password',
                 autoComplete: 'new-password',

@@ -1,7 +1,9 @@
-// Users of the instansi and their role grants per unit: create a user with a first role, grant and revoke
-// roles, reset a password (the temporary one is shown once, with Copy and Download), reset 2FA, disable and
-// enable. Every destructive action asks first.
+// Users of the instansi and their role grants per unit: search, create a user with a first role, edit a name or
+// e-mail, grant and revoke roles (each role's duties and abilities shown beside the picker and in the guide
+// under the list), reset a password (the temporary one is shown once, with Copy and Download), reset 2FA,
+// disable and enable. Every destructive action asks first.
 import { Badge, Button, Group, List, SimpleGrid, Text, TextInput, Title } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
 import { useState, type FormEvent } from 'react'
 import { formatDate } from '../../../../src/shared/dates.ts'
 import { useSession } from '../../app/session.tsx'
@@ -19,10 +21,11 @@ import { UnitSelect } from '../units/unit-select.tsx'
 import type { UnitOption } from '../units/unit-tree.ts'
 import { useUnits } from '../units/units-queries.ts'
 import { RoleSelect } from './role-select.tsx'
-import { userRequests, usersQuery, useUserChange } from './users-queries.ts'
+import { userRequests, usersSearchQuery, useUserChange } from './users-queries.ts'
 import type { UserGrant, UserRow } from './users-types.ts'
 import { useQuery } from '@tanstack/react-query'
-import { PasswordField } from '../../components/password-field.tsx'
+import { NewPasswordField } from '../../components/new-password-field.tsx'
+import { roleDescription, RoleGuide } from './role-description.tsx'
 
 function showTemporaryPassword(t: Translate, name: string, password: string): void {
   openSecretDialog({
@@ -37,7 +40,8 @@ function showTemporaryPassword(t: Translate, name: string, password: string): vo
 }
 
 function CreateUserForm({ options }: { options: readonly UnitOption[] }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  const { me } = useSession()
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
@@ -90,12 +94,11 @@ function CreateUserForm({ options }: { options: readonly UnitOption[] }) {
             onChange={(event) => setEmail(event.currentTarget.value)}
             error={error.field('email')}
           />
-          <PasswordField
+          <NewPasswordField
             label={t('users.password')}
             name="password"
-            autoComplete="new-password"
             value={password}
-            description={t('users.passwordHint')}
+            context={{ email, name, instansiName: me.instansi.name, instansiSlug: me.instansi.slug }}
             onChange={(event) => setPassword(event.currentTarget.value)}
             error={error.field('password')}
           />
@@ -103,6 +106,7 @@ function CreateUserForm({ options }: { options: readonly UnitOption[] }) {
             label={t('users.role')}
             name="role"
             value={role}
+            description={roleDescription(locale, role)}
             onChange={(event) => setRole(event.currentTarget.value)}
             error={error.field('grants.0.role', 'grants')}
           />
@@ -115,6 +119,9 @@ function CreateUserForm({ options }: { options: readonly UnitOption[] }) {
             error={error.field('grants.0.unitId')}
           />
         </SimpleGrid>
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('users.passwordHint')}
+        </Text>
         <Button type="submit" mt="md" loading={create.isPending}>
           {t('users.createSubmit')}
         </Button>
@@ -141,7 +148,10 @@ function ManageUserPanel({
   const resetPassword = useUserChange(userRequests.resetPassword)
   const resetTwoFactor = useUserChange(userRequests.resetTwoFactor)
   const setDisabled = useUserChange(userRequests.setDisabled)
-  const all = [grant, revoke, resetPassword, resetTwoFactor, setDisabled]
+  const update = useUserChange(userRequests.update)
+  const [name, setName] = useState(user.name)
+  const [email, setEmail] = useState(user.email)
+  const all = [grant, revoke, resetPassword, resetTwoFactor, setDisabled, update]
   const error = useErrorText(all.find((mutation) => mutation.isError)?.error)
   const resetAll = () => all.forEach((mutation) => mutation.reset())
   const unitName = (grantRow: UserGrant) =>
@@ -217,6 +227,45 @@ function ManageUserPanel({
       }
     >
       <ErrorText>{error.banner}</ErrorText>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          resetAll()
+          update.mutate(
+            { userId: user.id, name: name.trim(), email: email.trim() },
+            { onSuccess: () => notifySuccess(t('users.detailsSaved')) },
+          )
+        }}
+      >
+        <Title order={3} size="h5" mb="xs">
+          {t('users.details')}
+        </Title>
+        <Group align="flex-start" gap="sm" wrap="wrap" mb="lg">
+          <TextInput
+            label={t('users.name')}
+            name="name"
+            value={name}
+            required
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={error.field('name')}
+            style={{ flex: '1 1 14rem' }}
+          />
+          <TextInput
+            label={t('users.email')}
+            name="email"
+            type="email"
+            value={email}
+            required
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={error.field('email')}
+            style={{ flex: '1 1 16rem' }}
+          />
+          <Button type="submit" variant="default" mt={{ base: 0, sm: 25 }} loading={update.isPending}>
+            {t('users.saveDetails')}
+          </Button>
+        </Group>
+      </form>
       <Title order={3} size="h5" mb="xs">
         {t('users.grants')}
       </Title>
@@ -264,9 +313,10 @@ function ManageUserPanel({
           <RoleSelect
             label={t('users.role')}
             value={role}
+            description={roleDescription(locale, role)}
             onChange={(event) => setRole(event.currentTarget.value)}
             error={error.field('role')}
-            style={{ flex: '1 1 12rem' }}
+            style={{ flex: '1 1 100%' }}
           />
           <UnitSelect
             label={t('users.unit')}
@@ -329,7 +379,9 @@ function ManageUserPanel({
 export function UsersPage() {
   const { t, locale } = useI18n()
   const { can } = useSession()
-  const users = useQuery(usersQuery)
+  const [search, setSearch] = useState('')
+  const [debouncedSearch] = useDebouncedValue(search, 300)
+  const users = useQuery(usersSearchQuery(debouncedSearch))
   const units = useUnits()
   const [selected, setSelected] = useState<string | null>(null)
   const canManage = can('user.manage')
@@ -409,18 +461,28 @@ export function UsersPage() {
         />
       ) : null}
       <Panel title={t('users.list')}>
+        <TextInput
+          label={t('users.search')}
+          description={t('users.searchHint')}
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          maw={420}
+          mb="sm"
+        />
         <DataTable
           caption={t('users.list')}
           columns={columns}
           rows={users.data?.items}
           rowKey={(user) => user.id}
-          emptyText={t('users.empty')}
+          emptyText={debouncedSearch.trim() ? t('users.noMatch') : t('users.empty')}
           loading={users.isPending}
           error={users.error}
           initialSort={{ key: 'name', direction: 'asc' }}
           testId="user-table"
         />
       </Panel>
+      <RoleGuide />
     </>
   )
 }

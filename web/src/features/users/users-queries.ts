@@ -11,6 +11,16 @@ export const usersQuery = queryOptions({
   queryFn: () => api.get<{ items: UserRow[] }>('/api/users'),
 })
 
+/** The users whose name or e-mail contains `search` (all of them when it is empty). */
+export function usersSearchQuery(search: string) {
+  const q = search.trim()
+  return queryOptions({
+    queryKey: [...userKeys.all, 'search', q] as const,
+    queryFn: () => api.get<{ items: UserRow[] }>(q ? `/api/users?q=${encodeURIComponent(q)}` : '/api/users'),
+    placeholderData: (previous) => previous,
+  })
+}
+
 /** The users, for pickers on other pages; empty without user.read (the API would refuse the list). */
 export function useUserChoices() {
   const { can } = useSession()
@@ -43,4 +53,6 @@ export const userRequests = {
   resetTwoFactor: ({ userId }: { userId: string }) => api.post(`/api/users/${userId}/reset-two-factor`),
   setDisabled: ({ userId, disabled }: { userId: string; disabled: boolean }) =>
     api.patch<UserRow>(`/api/users/${userId}`, { disabled }),
+  update: ({ userId, name, email }: { userId: string; name: string; email: string }) =>
+    api.patch<UserRow>(`/api/users/${userId}`, { name, email }),
 }

@@ -1,0 +1,80 @@
+// The permission table: every action, which roles allow it, and which actions concern the whole instansi. Plain
+// data in the shared vocabulary, so the server's policy (features/access/policy.ts) and the web app's role
+// descriptions read the same table and cannot drift apart. A leaf module: it imports nothing outside src/shared.
+import type { Role } from './roles.ts'
+
+export const ACTIONS = [
+  'unit.read',
+  'unit.manage',
+  'user.read',
+  'user.manage',
+  'account.read',
+  'account.manage',
+  'naming.manage',
+  'calendar.read',
+  'calendar.manage',
+  'audit.read',
+  'audit.export',
+  'settings.manage',
+  'post.read',
+  'post.create',
+  'post.approve',
+  'inbox.read',
+  'inbox.reply',
+  'listening.manage',
+  'report.read',
+  'ppid.manage',
+] as const
+export type Action = (typeof ACTIONS)[number]
+
+/** Actions that concern the whole instansi rather than one unit: they need the role on a top-level unit. */
+export const INSTANSI_WIDE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'calendar.manage',
+  'naming.manage',
+  'settings.manage',
+  'audit.read',
+  'audit.export',
+])
+
+const READ_BASICS: Action[] = ['unit.read', 'calendar.read', 'account.read']
+
+export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
+  admin: new Set<Action>([
+    ...READ_BASICS,
+    'unit.manage',
+    'user.read',
+    'user.manage',
+    'account.manage',
+    'naming.manage',
+    'calendar.manage',
+    'settings.manage',
+    'audit.read',
+    // An admin may export what they may read: the export adds no access, is itself an audit entry the auditor
+    // sees, and cannot alter the log (separation of duties rests on the append-only chain and the auditor's
+    // checkpoints, not on hiding the CSV button).
+    'audit.export',
+  ]),
+  penanggung_jawab: new Set<Action>([
+    ...READ_BASICS,
+    'user.read',
+    'account.manage',
+    'post.read',
+    'post.create',
+    'post.approve',
+    'inbox.read',
+    'inbox.reply',
+    'report.read',
+  ]),
+  pengelola: new Set<Action>([...READ_BASICS, 'post.read', 'post.create', 'inbox.read', 'inbox.reply']),
+  analis: new Set<Action>([...READ_BASICS, 'post.read', 'listening.manage', 'report.read']),
+  ppid: new Set<Action>([...READ_BASICS, 'inbox.read', 'ppid.manage']),
+  pimpinan: new Set<Action>([...READ_BASICS, 'post.read', 'report.read']),
+  auditor: new Set<Action>([
+    ...READ_BASICS,
+    'user.read',
+    'post.read',
+    'report.read',
+    'audit.read',
+    'audit.export',
+  ]),
+}
