@@ -131,6 +131,7 @@ const ownDataRoutes = new Set([
   'DELETE /api/calendar/days/{date}',
   'POST /api/calendar/days/{date}/reset',
   'PUT /api/calendar/settings',
+  'POST /api/calendar/import',
   'GET /api/audit',
   'GET /api/audit/export.csv',
   'GET /api/audit/filters',

@@ -83,6 +83,10 @@ export const auditMessages = defineMessages({
     en: 'Calendar day reset to the national calendar',
   },
   'audit.action.calendar.settings': { id: 'Pengaturan kalender diubah', en: 'Calendar settings changed' },
+  'audit.action.calendar.import': {
+    id: 'Tabel hari libur diimpor dari CSV',
+    en: 'Holiday table imported from CSV',
+  },
   'audit.action.audit.export': { id: 'Log audit diekspor', en: 'Audit log exported' },
 
   // Object types.
@@ -96,6 +100,7 @@ export const auditMessages = defineMessages({
   'audit.object.naming_patterns': { id: 'Pola nama akun', en: 'Account naming patterns' },
   'audit.object.calendar_day': { id: 'Hari kalender', en: 'Calendar day' },
   'audit.object.calendar_settings': { id: 'Pengaturan kalender', en: 'Calendar settings' },
+  'audit.object.calendar_year': { id: 'Tabel hari libur setahun', en: "A year's holiday table" },
   'audit.object.audit_log': { id: 'Log audit', en: 'Audit log' },
 
   // How an object is named when only some of its details are known.

@@ -4,6 +4,7 @@
 import { accountsMessages } from './accounts-messages.ts'
 import { auditMessages } from './audit-messages.ts'
 import { authMessages } from './auth-messages.ts'
+import { calendarMessages } from './calendar-messages.ts'
 import { cliMessages } from './cli-messages.ts'
 import { commonMessages } from './common-messages.ts'
 import type { MessagePair } from './define-messages.ts'
@@ -20,6 +21,7 @@ export const MESSAGES = {
   ...unitsMessages,
   ...setupMessages,
   ...accountsMessages,
+  ...calendarMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
