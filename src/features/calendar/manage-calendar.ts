@@ -69,6 +69,12 @@ export async function loadWorkingCalendar(db: Db, instansiId: string): Promise<W
   return buildWorkingCalendar(toEdits(edits), settings)
 }
 
+/** This year and next (Asia/Jakarta) when they have no holiday table: deadlines into them are provisional. */
+export function yearsWithoutTable(settings: CalendarSettings, now: Date): number[] {
+  const thisYear = yearOf(jakartaDateOf(now))
+  return [thisYear, thisYear + 1].filter((y) => !nationalYear(y) && !settings.extraYearsWithTable.includes(y))
+}
+
 export interface CalendarYearView {
   year: number
   /** Whether the year has a holiday table (national, or declared complete by the instansi). */
@@ -95,10 +101,7 @@ export async function readCalendarYear(
     to: `${year}-12-31`,
   })
   const national = nationalYear(year)
-  const thisYear = yearOf(jakartaDateOf(deps.clock.now()))
-  const missingTables = [thisYear, thisYear + 1].filter(
-    (y) => !nationalYear(y) && !settings.extraYearsWithTable.includes(y),
-  )
+  const missingTables = yearsWithoutTable(settings, deps.clock.now())
   return {
     year,
     hasTable: national !== undefined || settings.extraYearsWithTable.includes(year),

@@ -8,6 +8,7 @@ import { calendarMessages } from './calendar-messages.ts'
 import { cliMessages } from './cli-messages.ts'
 import { commonMessages } from './common-messages.ts'
 import type { MessagePair } from './define-messages.ts'
+import { homeMessages } from './home-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { unitsMessages } from './units-messages.ts'
 import { usersMessages } from './users-messages.ts'
@@ -22,6 +23,7 @@ export const MESSAGES = {
   ...setupMessages,
   ...accountsMessages,
   ...calendarMessages,
+  ...homeMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
