@@ -15,6 +15,7 @@ import {
   type Page,
 } from '../../db/attention-repository.ts'
 import { getNamingPatterns } from '../../db/settings-repository.ts'
+import type { AttentionItem, ChecklistStep } from '../../shared/attention.ts'
 import { TWO_FACTOR_ROLES } from '../../shared/roles.ts'
 import { can, unitScope, type Actor } from '../access/policy.ts'
 import { addCalendarDays, jakartaDateOf } from '../calendar/add-working-days.ts'
@@ -22,16 +23,12 @@ import { loadCalendarSettings, yearsWithoutTable } from '../calendar/manage-cale
 import { evaluateNaming, type NamingVerdict } from '../naming/account-naming.ts'
 import { loadAttentionSettings, type AttentionDeps, type AttentionSettings } from './attention-settings.ts'
 
-export const CHECKLIST_STEPS = ['units', 'naming', 'accounts', 'users', 'two_factor'] as const
-export type ChecklistStep = (typeof CHECKLIST_STEPS)[number]
-
-export const ATTENTION_ITEMS = [
-  'naming',
-  'platform_two_factor',
-  'surat_tugas',
-  'credential_rotation',
-] as const
-export type AttentionItem = (typeof ATTENTION_ITEMS)[number]
+export {
+  ATTENTION_ITEMS,
+  CHECKLIST_STEPS,
+  type AttentionItem,
+  type ChecklistStep,
+} from '../../shared/attention.ts'
 
 export interface ChecklistEntry {
   step: ChecklistStep
