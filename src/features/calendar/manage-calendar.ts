@@ -79,7 +79,10 @@ export interface CalendarYearView {
   year: number
   /** Whether the year has a holiday table (national, or declared complete by the instansi). */
   hasTable: boolean
+  /** The decree the national table comes from; null without a national table. */
   source: string | null
+  /** The instansi declared the year's table complete itself (e.g. after importing it). */
+  declaredComplete: boolean
   settings: CalendarSettings
   days: EffectiveDay[]
   /**
@@ -105,8 +108,8 @@ export async function readCalendarYear(
   return {
     year,
     hasTable: national !== undefined || settings.extraYearsWithTable.includes(year),
-    source:
-      national?.source ?? (settings.extraYearsWithTable.includes(year) ? 'Diisi oleh admin instansi' : null),
+    source: national?.source ?? null,
+    declaredComplete: settings.extraYearsWithTable.includes(year),
     settings,
     days: effectiveDays(
       toEdits(edits),

@@ -1540,6 +1540,8 @@ export interface paths {
           content: {
             'application/json': {
               days: components['schemas']['CalendarDay'][]
+              /** @description The instansi declared this year's table complete itself */
+              declaredComplete: boolean
               hasTable: boolean
               missingTables: number[]
               settings: {
@@ -1547,6 +1549,7 @@ export interface paths {
                 readonly extraYearsWithTable: number[]
                 readonly weekendDays: number[]
               }
+              /** @description The decree of the national table; null without one */
               source: string | null
               year: number
             }

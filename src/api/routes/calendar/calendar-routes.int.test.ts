@@ -393,8 +393,14 @@ describe('calendar import', () => {
     expect(await deadline(s, '2030-12-31', 1)).toMatchObject({ date: '2031-01-03', provisional: false })
     const year = (
       await s.app.inject({ method: 'GET', url: '/api/calendar?year=2031', headers: s.headers })
-    ).json<{ hasTable: boolean; days: Array<{ kind: string }> }>()
+    ).json<{
+      hasTable: boolean
+      source: string | null
+      declaredComplete: boolean
+      days: Array<{ kind: string }>
+    }>()
     expect(year.hasTable).toBe(true)
+    expect(year).toMatchObject({ source: null, declaredComplete: true })
     expect(year.days.map((d) => d.kind)).toEqual(['holiday', 'cuti_bersama', 'regional_holiday'])
     const entries = await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'calendar.import' })
     expect(entries).toHaveLength(1)

@@ -27,7 +27,8 @@ export const settingsView = z.object({
 export const yearView = z.object({
   year: z.number(),
   hasTable: z.boolean(),
-  source: z.string().nullable(),
+  source: z.string().nullable().describe('The decree of the national table; null without one'),
+  declaredComplete: z.boolean().describe("The instansi declared this year's table complete itself"),
   settings: settingsView,
   days: z.array(dayView),
   missingTables: z.array(z.number()),

@@ -20,6 +20,7 @@ function calendarYear(overrides: Partial<CalendarYear> = {}): CalendarYear {
     year,
     hasTable: true,
     source: 'SKB',
+    declaredComplete: false,
     settings: { cutiBersamaIsWorkingDay: false, extraYearsWithTable: [], weekendDays: [0, 6] },
     missingTables: [],
     days: [

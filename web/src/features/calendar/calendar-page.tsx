@@ -364,9 +364,11 @@ export function CalendarPage() {
       <Panel
         title={t('calendar.daysOfYear', { year })}
         description={
-          days.data?.hasTable && days.data.source
+          days.data?.source
             ? t('calendar.source', { source: days.data.source })
-            : undefined
+            : days.data?.declaredComplete
+              ? t('calendar.sourceInstansi')
+              : undefined
         }
       >
         <DataTable

@@ -86,6 +86,7 @@ const calendarYear: CalendarYear = {
   year,
   hasTable: true,
   source: 'SKB',
+  declaredComplete: false,
   settings: { cutiBersamaIsWorkingDay: false, extraYearsWithTable: [2031], weekendDays: [0, 6] },
   missingTables: [],
   days: [],
