@@ -20,10 +20,9 @@ import { Panel } from '../../components/panel.tsx'
 import { isCalendarDayKind } from '../../components/vocabulary-labels.ts'
 import { useI18n, type Translate } from '../../i18n/i18n.tsx'
 import { CalendarNav } from './calendar-nav.tsx'
+import { MissingTableWarning } from './missing-table-warning.tsx'
 import { calendarRequests, calendarYearQuery, useCalendarChange, type DayBody } from './calendar-queries.ts'
 import type { CalendarDay } from './calendar-types.ts'
-
-export { calendarYearQuery } from './calendar-queries.ts'
 
 const KIND_COLOURS: Record<CalendarDayKind, string> = {
   holiday: 'red',
@@ -132,23 +131,6 @@ function DayForm({ year, day, onDone }: { year: number; day: CalendarDay | null;
         </Group>
       </form>
     </Panel>
-  )
-}
-
-/** The warning that a year has no holiday table yet, with the way to import one for whoever may. */
-export function MissingTableWarning({ years }: { years: readonly number[] }) {
-  const { t } = useI18n()
-  const { can } = useSession()
-  if (years.length === 0) return null
-  return (
-    <Notice tone="warning">
-      {t('calendar.missingTables', { years: years.join(', ') })}{' '}
-      {can('calendar.manage') ? (
-        <AnchorLink to={PAGES.calendarImport.path} search={{ year: years[0] }}>
-          {t('calendar.importYear', { year: years[0]! })}
-        </AnchorLink>
-      ) : null}
-    </Notice>
   )
 }
 
