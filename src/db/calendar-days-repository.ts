@@ -1,5 +1,5 @@
 // The calendar_days table: one instansi's edits to the national working-day calendar.
-import { and, asc, eq, gte, lte } from 'drizzle-orm'
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { calendarDays } from './schema/index.ts'
 
@@ -66,4 +66,30 @@ export async function deleteCalendarEdit(db: Db, instansiId: string, date: strin
   await db
     .delete(calendarDays)
     .where(and(eq(calendarDays.instansiId, instansiId), eq(calendarDays.day, date)))
+}
+
+/** Writes many edits in one statement (a year's table is a few dozen rows; the import allows at most 400). */
+export async function upsertCalendarEdits(
+  db: Db,
+  instansiId: string,
+  edits: ReadonlyArray<{ date: string; kind: string; name: string }>,
+  now: Date,
+): Promise<void> {
+  if (edits.length === 0) return
+  await db
+    .insert(calendarDays)
+    .values(
+      edits.map((edit) => ({
+        instansiId,
+        day: edit.date,
+        kind: edit.kind,
+        name: edit.name,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [calendarDays.instansiId, calendarDays.day],
+      set: { kind: sql`excluded.kind`, name: sql`excluded.name`, updatedAt: now },
+    })
 }

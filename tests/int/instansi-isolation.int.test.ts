@@ -133,6 +133,10 @@ const ownDataRoutes = new Set([
   'DELETE /api/calendar/days/{date}',
   'POST /api/calendar/days/{date}/reset',
   'PUT /api/calendar/settings',
+  'POST /api/calendar/import',
+  'GET /api/home/attention',
+  'GET /api/home/attention/{item}',
+  'PUT /api/home/attention/settings',
   'GET /api/audit',
   'GET /api/audit/export.csv',
   'GET /api/audit/filters',
@@ -156,6 +160,11 @@ const listUrls = [
   '/api/me/sessions',
   '/api/me/tokens',
   '/api/calendar?year=2026',
+  '/api/home/attention',
+  '/api/home/attention/naming',
+  '/api/home/attention/platform_two_factor',
+  '/api/home/attention/surat_tugas',
+  '/api/home/attention/credential_rotation',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */

@@ -11,6 +11,7 @@ import { registerAccountsRoutes } from './accounts/accounts-routes.ts'
 import { registerNamingRoutes } from './naming/naming-routes.ts'
 import { registerCalendarRoutes } from './calendar/calendar-routes.ts'
 import { registerAuditRoutes } from './audit/audit-routes.ts'
+import { registerHomeRoutes } from './home/home-routes.ts'
 
 export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
@@ -22,4 +23,5 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerNamingRoutes(app, context)
   registerCalendarRoutes(app, context)
   registerAuditRoutes(app, context)
+  registerHomeRoutes(app, context)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addWorkingDays, dayOfWeek, isIsoDate, jakartaDateOf } from './add-working-days.ts'
+import { addWorkingDays, dayOfWeek, isIsoDate, jakartaDateOf, skippedDays } from './add-working-days.ts'
 import { buildWorkingCalendar, effectiveDays } from './build-working-calendar.ts'
 import { NATIONAL_CALENDAR, nationalYear } from './national-calendar.ts'
 
@@ -158,6 +158,101 @@ describe('calendar helpers', () => {
       name: 'Idulfitri 1447 H',
       source: 'instansi',
       replaces: { kind: 'holiday', name: 'Idulfitri' },
+      removed: false,
     })
+  })
+})
+
+describe('days the instansi sets itself', () => {
+  it('counts a libur daerah as a day off, like a national holiday', () => {
+    // Wed 1 Jul 2026 is an ordinary Wednesday; made a libur daerah, Tue 30 Jun + 1 working day is Thu 2 Jul.
+    expect(addWorkingDays('2026-06-30', 1, calendar).date).toBe('2026-07-01')
+    const regional = buildWorkingCalendar([
+      { date: '2026-07-01', kind: 'regional_holiday', name: 'Hari Jadi Kota' },
+    ])
+    expect(addWorkingDays('2026-06-30', 1, regional).date).toBe('2026-07-02')
+  })
+
+  it('counts a libur daerah even when cuti bersama counts as working days', () => {
+    const regional = buildWorkingCalendar(
+      [{ date: '2026-07-01', kind: 'regional_holiday', name: 'Hari Jadi' }],
+      {
+        cutiBersamaIsWorkingDay: true,
+        extraYearsWithTable: [],
+        weekendDays: [0, 6],
+      },
+    )
+    expect(addWorkingDays('2026-06-30', 1, regional).date).toBe('2026-07-02')
+  })
+
+  it('counts a hari kerja pengganti on a Saturday as a working day', () => {
+    // Fri 10 Jul 2026 + 1 is Mon 13 Jul; with Sat 11 Jul a replacement working day it is that Saturday.
+    expect(addWorkingDays('2026-07-10', 1, calendar).date).toBe('2026-07-13')
+    const replacement = buildWorkingCalendar([
+      { date: '2026-07-11', kind: 'working_day', name: 'Pengganti cuti bersama' },
+    ])
+    expect(addWorkingDays('2026-07-10', 1, replacement).date).toBe('2026-07-11')
+  })
+
+  it('makes a removed national holiday on a weekday a working day, but leaves a removed weekend holiday off', () => {
+    // Natal, Fri 25 Dec 2026, removed: Thu 24 Dec (cuti bersama) + 1 is that Friday.
+    const removedFriday = buildWorkingCalendar([{ date: '2026-12-25', kind: 'working_day', name: 'Natal' }])
+    expect(addWorkingDays('2026-12-24', 1, removedFriday).date).toBe('2026-12-25')
+    // Idulfitri, Sat 21 Mar 2026, removed: the Saturday stays a weekly day off, not a working day.
+    const removedSaturday = buildWorkingCalendar([
+      { date: '2026-03-21', kind: 'working_day', name: 'Idulfitri' },
+    ])
+    expect(addWorkingDays('2026-03-20', 1, removedSaturday).date).toBe(
+      addWorkingDays('2026-03-20', 1, calendar).date,
+    )
+    const shown = effectiveDays([{ date: '2026-03-21', kind: 'working_day', name: 'Idulfitri' }])
+    expect(shown.find((d) => d.date === '2026-03-21')).toMatchObject({ removed: true, source: 'instansi' })
+  })
+
+  it('still gives every rules.md vector with a libur daerah and a replacement day elsewhere in the year', () => {
+    const edited = buildWorkingCalendar([
+      { date: '2026-08-03', kind: 'regional_holiday', name: 'Hari Jadi Provinsi' },
+      { date: '2026-09-05', kind: 'working_day', name: 'Hari kerja pengganti' },
+    ])
+    expect(addWorkingDays('2026-03-13', 10, edited).date).toBe('2026-04-06')
+    expect(addWorkingDays('2026-03-13', 17, edited).date).toBe('2026-04-15')
+    expect(addWorkingDays('2026-05-04', 30, edited).date).toBe('2026-06-23')
+    expect(addWorkingDays('2026-05-04', 14, edited).date).toBe('2026-05-26')
+    expect(addWorkingDays('2026-03-13', 3, edited).date).toBe('2026-03-25')
+    expect(addWorkingDays('2026-03-13', 5, edited).date).toBe('2026-03-27')
+    expect(addWorkingDays('2025-03-27', 10, edited).date).toBe('2025-04-22')
+  })
+})
+
+describe('skippedDays', () => {
+  it('lists the weekend, cuti bersama and holidays a KIP deadline from Fri 13 Mar 2026 skips, with their names', () => {
+    const skipped = skippedDays('2026-03-13', '2026-04-06', calendar)
+    expect(skipped.map((day) => `${day.date} ${day.reason}`)).toEqual([
+      '2026-03-14 weekend',
+      '2026-03-15 weekend',
+      '2026-03-18 cuti_bersama',
+      '2026-03-19 holiday',
+      '2026-03-20 cuti_bersama',
+      '2026-03-21 holiday',
+      '2026-03-22 holiday',
+      '2026-03-23 cuti_bersama',
+      '2026-03-24 cuti_bersama',
+      '2026-03-28 weekend',
+      '2026-03-29 weekend',
+      '2026-04-03 holiday',
+      '2026-04-04 weekend',
+      '2026-04-05 holiday',
+    ])
+    expect(skipped.find((day) => day.date === '2026-03-19')?.name).toBe(
+      nationalYear(2026)!.days.find((d) => d.date === '2026-03-19')!.name,
+    )
+    expect(skipped.find((day) => day.date === '2026-03-14')?.name).toBeNull()
+    // The 24 days after the start up to the due date: 10 working days and 14 skipped.
+    expect(skipped).toHaveLength(14)
+  })
+
+  it('skips no cuti bersama when it counts as working days', () => {
+    const skipped = skippedDays('2026-03-13', '2026-03-30', cutiCounted)
+    expect(skipped.some((day) => day.reason === 'cuti_bersama')).toBe(false)
   })
 })

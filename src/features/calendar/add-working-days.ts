@@ -2,9 +2,19 @@
 // as 'YYYY-MM-DD' strings, so no time zone or clock can shift a deadline by a day.
 import type { OffDayKind } from './national-calendar.ts'
 
+/** A day off other than the weekly ones: national (holiday, cuti bersama) or the instansi's libur daerah. */
+export type DayOffKind = OffDayKind | 'regional_holiday'
+
 export interface WorkingCalendar {
   /** Days off other than weekends, by date. */
-  offDays: ReadonlyMap<string, OffDayKind>
+  offDays: ReadonlyMap<string, DayOffKind>
+  /** The name of each day off (for explaining a deadline); optional. */
+  dayNames?: ReadonlyMap<string, string>
+  /**
+   * Hari kerja pengganti: dates that are working days although they fall on a weekly day off (a Saturday the
+   * government declares a working day in exchange for a cuti bersama).
+   */
+  extraWorkingDays?: ReadonlySet<string>
   /** Years whose holiday table is known; counting into any other year makes the result provisional. */
   yearsWithTable: ReadonlySet<number>
   /** rules.md §10: no source says whether cuti bersama counts for KIP/SP4N deadlines, so it is a setting. */
@@ -58,12 +68,19 @@ export function jakartaDateOf(instant: Date): string {
 }
 
 export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
-  const weekend = calendar.weekendDays ?? [0, 6]
-  if (weekend.includes(dayOfWeek(date))) return false
+  return whyNotWorking(date, calendar) === null
+}
+
+/** Why a date is not a working day: its day-off kind, 'weekend', or null for a working day. */
+export function whyNotWorking(date: string, calendar: WorkingCalendar): DayOffKind | 'weekend' | null {
+  if (calendar.extraWorkingDays?.has(date)) return null
   const off = calendar.offDays.get(date)
-  if (off === 'holiday') return false
-  if (off === 'cuti_bersama') return calendar.cutiBersamaIsWorkingDay
-  return true
+  // A libur nasional or libur daerah is named even on a weekend: it says more than "weekend".
+  if (off === 'holiday' || off === 'regional_holiday') return off
+  if (off === 'cuti_bersama' && !calendar.cutiBersamaIsWorkingDay) return off
+  const weekend = calendar.weekendDays ?? [0, 6]
+  if (weekend.includes(dayOfWeek(date))) return 'weekend'
+  return null
 }
 
 /**
@@ -83,4 +100,29 @@ export function addWorkingDays(start: string, n: number, calendar: WorkingCalend
   }
   const years = [...provisionalYears].sort((a, b) => a - b)
   return { date, provisional: years.length > 0, provisionalYears: years }
+}
+
+export interface SkippedDay {
+  date: string
+  reason: DayOffKind | 'weekend'
+  /** The holiday's name; null for a weekly day off. */
+  name: string | null
+}
+
+/**
+ * The days from the day after `start` up to `end` that did not count as working days, with why: what a person
+ * checking a deadline by hand wants to see.
+ */
+export function skippedDays(start: string, end: string, calendar: WorkingCalendar): SkippedDay[] {
+  const skipped: SkippedDay[] = []
+  for (let date = addCalendarDays(start, 1); date <= end; date = addCalendarDays(date, 1)) {
+    const reason = whyNotWorking(date, calendar)
+    if (reason !== null)
+      skipped.push({
+        date,
+        reason,
+        name: reason === 'weekend' ? null : (calendar.dayNames?.get(date) ?? null),
+      })
+  }
+  return skipped
 }

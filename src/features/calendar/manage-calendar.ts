@@ -10,14 +10,17 @@ import {
   upsertCalendarEdit,
 } from '../../db/calendar-days-repository.ts'
 import { readCalendarSettings, writeCalendarSettings } from '../../db/settings-repository.ts'
+import { CALENDAR_DAY_KINDS } from '../../shared/statuses.ts'
 import { authorize, unitScope, type Action, type Actor } from '../access/policy.ts'
-import { AppError } from '../app-error.ts'
+import { AppError, problem, type Problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import {
   addWorkingDays,
   isIsoDate,
   jakartaDateOf,
+  skippedDays,
   yearOf,
+  type SkippedDay,
   type WorkingCalendar,
   type WorkingDayResult,
 } from './add-working-days.ts'
@@ -37,14 +40,19 @@ export interface CalendarDeps {
   clock: Clock
 }
 
-export const CALENDAR_DAY_KINDS: readonly CalendarDayKind[] = ['holiday', 'cuti_bersama', 'working_day']
+export { CALENDAR_DAY_KINDS } from '../../shared/statuses.ts'
 
 function requireSomewhere(actor: Actor, action: Action): void {
   if (unitScope(actor, action).pathPrefixes.length === 0)
-    throw new AppError('forbidden', `Anda tidak berwenang untuk tindakan ini (${action}).`)
+    throw new AppError('forbidden', 'common.forbidden_action', { action })
 }
 
-function toEdits(rows: ReadonlyArray<{ date: string; kind: string; name: string }>): CalendarEdit[] {
+function checkDate(date: string): void {
+  if (!isIsoDate(date))
+    throw new AppError('invalid_input', 'validation.date', undefined, { date: problem('validation.date') })
+}
+
+export function toEdits(rows: ReadonlyArray<{ date: string; kind: string; name: string }>): CalendarEdit[] {
   return rows.map((row) => ({ date: row.date, kind: row.kind as CalendarDayKind, name: row.name }))
 }
 
@@ -61,11 +69,20 @@ export async function loadWorkingCalendar(db: Db, instansiId: string): Promise<W
   return buildWorkingCalendar(toEdits(edits), settings)
 }
 
+/** This year and next (Asia/Jakarta) when they have no holiday table: deadlines into them are provisional. */
+export function yearsWithoutTable(settings: CalendarSettings, now: Date): number[] {
+  const thisYear = yearOf(jakartaDateOf(now))
+  return [thisYear, thisYear + 1].filter((y) => !nationalYear(y) && !settings.extraYearsWithTable.includes(y))
+}
+
 export interface CalendarYearView {
   year: number
   /** Whether the year has a holiday table (national, or declared complete by the instansi). */
   hasTable: boolean
+  /** The decree the national table comes from; null without a national table. */
   source: string | null
+  /** The instansi declared the year's table complete itself (e.g. after importing it). */
+  declaredComplete: boolean
   settings: CalendarSettings
   days: EffectiveDay[]
   /**
@@ -87,15 +104,12 @@ export async function readCalendarYear(
     to: `${year}-12-31`,
   })
   const national = nationalYear(year)
-  const thisYear = yearOf(jakartaDateOf(deps.clock.now()))
-  const missingTables = [thisYear, thisYear + 1].filter(
-    (y) => !nationalYear(y) && !settings.extraYearsWithTable.includes(y),
-  )
+  const missingTables = yearsWithoutTable(settings, deps.clock.now())
   return {
     year,
     hasTable: national !== undefined || settings.extraYearsWithTable.includes(year),
-    source:
-      national?.source ?? (settings.extraYearsWithTable.includes(year) ? 'Diisi oleh admin instansi' : null),
+    source: national?.source ?? null,
+    declaredComplete: settings.extraYearsWithTable.includes(year),
     settings,
     days: effectiveDays(
       toEdits(edits),
@@ -111,20 +125,40 @@ export interface CalendarDayInput {
   name: string
 }
 
+/** Whether a name fits a calendar day: 1–200 characters once trimmed. */
+export function isDayName(name: string): boolean {
+  const trimmed = name.trim()
+  return trimmed !== '' && trimmed.length <= 200
+}
+
 function checkDay(input: CalendarDayInput): CalendarDayInput {
-  const details: Record<string, string> = {}
-  if (!isIsoDate(input.date)) details.date = 'Tanggal harus berbentuk TTTT-BB-HH.'
+  const details: Record<string, Problem> = {}
+  if (!isIsoDate(input.date)) details.date = problem('validation.date')
   if (!CALENDAR_DAY_KINDS.includes(input.kind))
-    details.kind = 'Jenis hari: holiday, cuti_bersama atau working_day.'
-  const name = input.name.trim()
-  if (name === '' || name.length > 200) details.name = 'Isi nama hari (paling panjang 200 karakter).'
+    details.kind = problem('validation.choose_one', { options: [...CALENDAR_DAY_KINDS] })
+  if (!isDayName(input.name)) details.name = problem('calendar.name_required')
   if (Object.keys(details).length > 0)
-    throw new AppError('invalid_input', `Periksa isian hari: ${Object.values(details).join(' ')}`, details)
-  return { date: input.date, kind: input.kind, name }
+    throw new AppError('invalid_input', 'calendar.day_invalid', undefined, details)
+  return { date: input.date, kind: input.kind, name: input.name.trim() }
+}
+
+function notADay(date: string): AppError {
+  return new AppError('not_found', 'calendar.not_a_day', { date })
+}
+
+function alreadyRemoved(day: EffectiveDay): AppError {
+  return new AppError('conflict', 'calendar.already_removed', {
+    date: day.date,
+    name: day.replaces?.name ?? day.name,
+  })
 }
 
 /** The day as the calendar shows it now (national or edited), or undefined for an ordinary day. */
-async function currentDay(db: Db, instansiId: string, date: string): Promise<EffectiveDay | undefined> {
+export async function currentDay(
+  db: Db,
+  instansiId: string,
+  date: string,
+): Promise<EffectiveDay | undefined> {
   const edit = await getCalendarEdit(db, instansiId, date)
   const national = nationalYear(yearOf(date))?.days.filter((day) => day.date === date) ?? []
   return effectiveDays(edit ? toEdits([edit]) : [], [{ year: yearOf(date), source: '', days: national }])[0]
@@ -145,11 +179,13 @@ export async function addCalendarDay(
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     const existing = await currentDay(tx, actor.instansiId, day.date)
-    if (existing && existing.kind !== 'working_day') {
+    // A removed national day may take a new entry; any other recorded day is changed, not added twice.
+    if (existing && !existing.removed) {
       throw new AppError(
         'conflict',
-        `Tanggal ${day.date} sudah tercatat sebagai "${existing.name}"; ubah hari itu alih-alih menambah.`,
-        { date: 'Sudah ada.' },
+        'calendar.day_exists',
+        { date: day.date, name: existing.name },
+        { date: problem('calendar.day_exists_field') },
       )
     }
     await upsertCalendarEdit(tx, actor.instansiId, day, now)
@@ -179,12 +215,12 @@ export async function updateCalendarDay(
   meta: ChangeMeta,
 ): Promise<EffectiveDay> {
   authorize(actor, 'calendar.manage', { instansiId: actor.instansiId })
-  if (!isIsoDate(date)) throw new AppError('invalid_input', 'Tanggal harus berbentuk TTTT-BB-HH.')
+  checkDate(date)
   const now = deps.clock.now()
   const target = await deps.db.transaction(async (tx) => {
     const existing = await currentDay(tx, actor.instansiId, date)
-    if (!existing || existing.kind === 'working_day')
-      throw new AppError('not_found', `Tanggal ${date} bukan hari libur atau cuti bersama di kalender ini.`)
+    if (!existing) throw notADay(date)
+    if (existing.removed) throw alreadyRemoved(existing)
     const next = checkDay({
       date: patch.date ?? date,
       kind: patch.kind ?? existing.kind,
@@ -192,10 +228,13 @@ export async function updateCalendarDay(
     })
     if (next.date !== date) {
       const clash = await currentDay(tx, actor.instansiId, next.date)
-      if (clash && clash.kind !== 'working_day')
-        throw new AppError('conflict', `Tanggal ${next.date} sudah tercatat sebagai "${clash.name}".`, {
-          date: 'Sudah ada.',
-        })
+      if (clash && !clash.removed)
+        throw new AppError(
+          'conflict',
+          'calendar.date_taken',
+          { date: next.date, name: clash.name },
+          { date: problem('calendar.day_exists_field') },
+        )
       await vacate(tx, actor.instansiId, date, now)
     }
     await upsertCalendarEdit(tx, actor.instansiId, next, now)
@@ -217,15 +256,14 @@ export async function updateCalendarDay(
   return (await currentDay(deps.db, actor.instansiId, target))!
 }
 
-/** Makes a date an ordinary day: a national day is cancelled by an edit, an instansi-only day is deleted. */
+/**
+ * Makes a date an ordinary day: a national day is removed by a 'working_day' edit that keeps its name (so the
+ * calendar can show "removed: Idulfitri" and offer to restore it), an instansi-only day is deleted.
+ */
 async function vacate(tx: Db, instansiId: string, date: string, now: Date): Promise<void> {
-  if (nationalDayOn(date))
-    await upsertCalendarEdit(
-      tx,
-      instansiId,
-      { date, kind: 'working_day', name: 'Dihapus oleh admin instansi' },
-      now,
-    )
+  const national = nationalDayOn(date)
+  if (national)
+    await upsertCalendarEdit(tx, instansiId, { date, kind: 'working_day', name: national.name }, now)
   else await deleteCalendarEdit(tx, instansiId, date)
 }
 
@@ -236,12 +274,12 @@ export async function removeCalendarDay(
   meta: ChangeMeta,
 ): Promise<void> {
   authorize(actor, 'calendar.manage', { instansiId: actor.instansiId })
-  if (!isIsoDate(date)) throw new AppError('invalid_input', 'Tanggal harus berbentuk TTTT-BB-HH.')
+  checkDate(date)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     const existing = await currentDay(tx, actor.instansiId, date)
-    if (!existing || existing.kind === 'working_day')
-      throw new AppError('not_found', `Tanggal ${date} bukan hari libur atau cuti bersama di kalender ini.`)
+    if (!existing) throw notADay(date)
+    if (existing.removed) throw alreadyRemoved(existing)
     await vacate(tx, actor.instansiId, date, now)
     await recordChange(
       tx,
@@ -267,11 +305,11 @@ export async function resetCalendarDay(
   meta: ChangeMeta,
 ): Promise<EffectiveDay | null> {
   authorize(actor, 'calendar.manage', { instansiId: actor.instansiId })
-  if (!isIsoDate(date)) throw new AppError('invalid_input', 'Tanggal harus berbentuk TTTT-BB-HH.')
+  checkDate(date)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     const edit = await getCalendarEdit(tx, actor.instansiId, date)
-    if (!edit) throw new AppError('not_found', `Tanggal ${date} tidak diubah oleh instansi ini.`)
+    if (!edit) throw new AppError('not_found', 'calendar.not_edited', { date })
     await deleteCalendarEdit(tx, actor.instansiId, date)
     await recordChange(
       tx,
@@ -298,8 +336,8 @@ export async function updateCalendarSettings(
 ): Promise<CalendarSettings> {
   authorize(actor, 'calendar.manage', { instansiId: actor.instansiId })
   if (input.weekendDays && input.weekendDays.length > 5) {
-    throw new AppError('invalid_input', 'Paling sedikit dua hari dalam seminggu harus hari kerja.', {
-      weekendDays: 'Terlalu banyak hari libur mingguan.',
+    throw new AppError('invalid_input', 'calendar.too_many_days_off', undefined, {
+      weekendDays: problem('calendar.too_many_days_off_field'),
     })
   }
   const now = deps.clock.now()
@@ -328,6 +366,8 @@ export interface DeadlineView extends WorkingDayResult {
   start: string
   workingDays: number
   cutiBersamaIsWorkingDay: boolean
+  /** The days between start and the due date that did not count, with why (weekend, holiday, …). */
+  skipped: SkippedDay[]
 }
 
 export async function computeDeadline(
@@ -338,19 +378,19 @@ export async function computeDeadline(
   requireSomewhere(actor, 'calendar.read')
   const start = input.start ?? jakartaDateOf(deps.clock.now())
   if (!isIsoDate(start))
-    throw new AppError('invalid_input', 'Tanggal mulai harus berbentuk TTTT-BB-HH.', {
-      start: 'Format TTTT-BB-HH.',
-    })
+    throw new AppError('invalid_input', 'validation.date', undefined, { start: problem('validation.date') })
   if (!Number.isInteger(input.workingDays) || input.workingDays < 0 || input.workingDays > 1000) {
-    throw new AppError('invalid_input', 'Jumlah hari kerja harus bilangan bulat 0–1000.', {
-      workingDays: 'Bilangan bulat 0–1000.',
+    throw new AppError('invalid_input', 'calendar.working_days_range', undefined, {
+      workingDays: problem('calendar.working_days_field'),
     })
   }
   const calendar = await loadWorkingCalendar(deps.db, actor.instansiId)
+  const result = addWorkingDays(start, input.workingDays, calendar)
   return {
     start,
     workingDays: input.workingDays,
     cutiBersamaIsWorkingDay: calendar.cutiBersamaIsWorkingDay,
-    ...addWorkingDays(start, input.workingDays, calendar),
+    ...result,
+    skipped: skippedDays(start, result.date, calendar),
   }
 }

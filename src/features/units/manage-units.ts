@@ -18,6 +18,7 @@ import {
 } from '../../db/units-repository.ts'
 import { countActiveAccountsInSubtree } from '../../db/accounts-repository.ts'
 import { isUniqueViolation } from '../../db/sql-helpers.ts'
+import { normaliseUnitKind } from '../../shared/unit-kinds.ts'
 import { authorize, unitScope, type Actor } from '../access/policy.ts'
 import { AppError, problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
@@ -112,7 +113,7 @@ export async function createUnit(
       path: childPath(parent.path, id),
       code,
       name,
-      kind: input.kind?.trim() || 'unit',
+      kind: normaliseUnitKind(input.kind ?? ''),
     }
     await insertUnit(tx, unit)
     if (Object.keys(attributes).length > 0) await setUnitAttributes(tx, actor.instansiId, id, attributes, now)
@@ -151,7 +152,7 @@ export async function updateUnit(
   const patch = {
     code: input.code === undefined ? undefined : checkUnitCode(input.code),
     name: input.name === undefined ? undefined : checkUnitName(input.name),
-    kind: input.kind === undefined ? undefined : input.kind.trim() || 'unit',
+    kind: input.kind === undefined ? undefined : normaliseUnitKind(input.kind),
   }
   const attributes = input.attributes === undefined ? undefined : checkUnitAttributes(input.attributes)
   const now = deps.clock.now()

@@ -95,6 +95,14 @@ export const auditMessages = defineMessages({
     en: 'Calendar day reset to the national calendar',
   },
   'audit.action.calendar.settings': { id: 'Pengaturan kalender diubah', en: 'Calendar settings changed' },
+  'audit.action.calendar.import': {
+    id: 'Tabel hari libur diimpor dari CSV',
+    en: 'Holiday table imported from CSV',
+  },
+  'audit.action.attention.settings': {
+    id: 'Periode penggantian kata sandi akun resmi diubah',
+    en: 'Password-change period of official accounts changed',
+  },
   'audit.action.audit.export': { id: 'Log audit diekspor', en: 'Audit log exported' },
 
   // Object types.
@@ -108,6 +116,11 @@ export const auditMessages = defineMessages({
   'audit.object.naming_patterns': { id: 'Pola nama akun', en: 'Account naming patterns' },
   'audit.object.calendar_day': { id: 'Hari kalender', en: 'Calendar day' },
   'audit.object.calendar_settings': { id: 'Pengaturan kalender', en: 'Calendar settings' },
+  'audit.object.calendar_year': { id: 'Tabel hari libur setahun', en: "A year's holiday table" },
+  'audit.object.attention_settings': {
+    id: 'Pengaturan hal yang perlu perhatian',
+    en: 'What-needs-attention settings',
+  },
   'audit.object.audit_log': { id: 'Log audit', en: 'Audit log' },
 
   // How an object is named when only some of its details are known.
@@ -150,6 +163,10 @@ export const auditMessages = defineMessages({
   'audit.field.grants': { id: 'Peran', en: 'Roles' },
   'audit.field.date': { id: 'Tanggal', en: 'Date' },
   'audit.field.day': { id: 'Tanggal', en: 'Date' },
+  'audit.field.credentialRotationDays': {
+    id: 'Periode penggantian kata sandi (hari)',
+    en: 'Password-change period (days)',
+  },
   'audit.field.expiresAt': { id: 'Berlaku sampai', en: 'Valid until' },
   'audit.field.lockedUntil': { id: 'Dikunci sampai', en: 'Locked until' },
   'audit.field.reason': { id: 'Alasan', en: 'Reason' },

@@ -5,10 +5,12 @@ import { accessMessages } from './access-messages.ts'
 import { accountsMessages } from './accounts-messages.ts'
 import { auditMessages } from './audit-messages.ts'
 import { authMessages } from './auth-messages.ts'
+import { calendarMessages } from './calendar-messages.ts'
 import { cliMessages } from './cli-messages.ts'
 import { commonMessages } from './common-messages.ts'
 import { configMessages } from './config-messages.ts'
 import type { MessagePair } from './define-messages.ts'
+import { homeMessages } from './home-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { unitsMessages } from './units-messages.ts'
 import { usersMessages } from './users-messages.ts'
@@ -24,6 +26,8 @@ export const MESSAGES = {
   ...setupMessages,
   ...accountsMessages,
   ...accessMessages,
+  ...calendarMessages,
+  ...homeMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -1667,6 +1667,8 @@ export interface paths {
           content: {
             'application/json': {
               days: components['schemas']['CalendarDay'][]
+              /** @description The instansi declared this year's table complete itself */
+              declaredComplete: boolean
               hasTable: boolean
               missingTables: number[]
               settings: {
@@ -1674,6 +1676,7 @@ export interface paths {
                 readonly extraYearsWithTable: number[]
                 readonly weekendDays: number[]
               }
+              /** @description The decree of the national table; null without one */
               source: string | null
               year: number
             }
@@ -1711,7 +1714,7 @@ export interface paths {
           'application/json': {
             date: string
             /** @enum {string} */
-            kind: 'holiday' | 'cuti_bersama' | 'working_day'
+            kind: 'holiday' | 'cuti_bersama' | 'regional_holiday' | 'working_day'
             name: string
           }
         }
@@ -1823,7 +1826,7 @@ export interface paths {
           'application/json': {
             date?: string
             /** @enum {string} */
-            kind?: 'holiday' | 'cuti_bersama' | 'working_day'
+            kind?: 'holiday' | 'cuti_bersama' | 'regional_holiday' | 'working_day'
             name?: string
           }
         }
@@ -1968,6 +1971,13 @@ export interface paths {
               date: string
               provisional: boolean
               provisionalYears: number[]
+              /** @description The days after start up to the due date that did not count, with why */
+              skipped: {
+                date: string
+                name: string | null
+                /** @enum {string} */
+                reason: 'weekend' | 'holiday' | 'cuti_bersama' | 'regional_holiday'
+              }[]
               start: string
               workingDays: number
             }
@@ -1977,6 +1987,106 @@ export interface paths {
     }
     put?: never
     post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/calendar/import': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Import a year's holiday table from CSV (tanggal, jenis, keterangan). dryRun (the default) only says what each row would do; saving refuses a file with any row error. declareComplete also marks the year's table complete */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The CSV text: columns tanggal, jenis, keterangan (or date, kind, name) */
+            csv: string
+            /** @default false */
+            declareComplete?: boolean
+            /** @default true */
+            dryRun?: boolean
+            year: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              created: number
+              dataRows: number
+              declaresComplete: boolean
+              dryRun: boolean
+              errors: {
+                /** @enum {string} */
+                column: 'tanggal' | 'jenis' | 'keterangan' | ''
+                key: string
+                message: string
+                params?: {
+                  [key: string]: (string | number | boolean | string[]) | null
+                }
+                row: number
+              }[]
+              hadTable: boolean
+              rows: {
+                /** @enum {string} */
+                action: 'create' | 'update' | 'unchanged'
+                before: {
+                  /** @enum {string} */
+                  kind: 'holiday' | 'cuti_bersama' | 'regional_holiday' | 'working_day'
+                  name: string
+                } | null
+                date: string
+                /** @enum {string} */
+                kind: 'holiday' | 'cuti_bersama' | 'regional_holiday' | 'working_day'
+                name: string
+                row: number
+              }[]
+              saved: boolean
+              unchanged: number
+              updated: number
+              year: number
+            }
+          }
+        }
+      }
+    }
     delete?: never
     options?: never
     head?: never
@@ -2037,6 +2147,232 @@ export interface paths {
               cutiBersamaIsWorkingDay: boolean
               readonly extraYearsWithTable: number[]
               readonly weekendDays: number[]
+            }
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/home/attention': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** What needs attention in your units: getting-started checklist (instansi admin), accounts breaking a naming pattern, without platform 2FA, pengelola without a surat tugas, credential rotation overdue */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Official accounts in your units */
+              accounts: number
+              /** @description This year and next when they have no holiday table (only for calendar.manage) */
+              calendarMissingYears: number[]
+              /** @description Getting-started steps, for an admin of the whole instansi; null for anyone else */
+              checklist:
+                | {
+                    count: number
+                    done: boolean
+                    /** @enum {string} */
+                    step: 'units' | 'naming' | 'accounts' | 'users' | 'two_factor'
+                  }[]
+                | null
+              counts: {
+                count: number
+                /** @enum {string} */
+                item: 'naming' | 'platform_two_factor' | 'surat_tugas' | 'credential_rotation'
+              }[]
+              /** @description Credentials last changed before this date are overdue */
+              rotationCutoff: string
+              settings: {
+                /** @description Days an official account may keep its password before the change counts as overdue */
+                credentialRotationDays: number
+              }
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/home/attention/{item}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The accounts (or pengelola assignments) behind one count of /home/attention, a page at a time */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number
+          offset?: number
+        }
+        header?: never
+        path: {
+          item: 'naming' | 'platform_two_factor' | 'surat_tugas' | 'credential_rotation'
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                accountId: string
+                credentialRotatedOn: string | null
+                handle: string
+                naming: {
+                  expected: string
+                  pattern: string
+                } | null
+                pengelola: {
+                  name: string
+                  suratTugasDate: string | null
+                  suratTugasNumber: string | null
+                  userId: string
+                } | null
+                platform: string
+                platformTwoFactor: boolean
+                status: string
+                unit: {
+                  code: string
+                  id: string
+                  name: string
+                }
+              }[]
+              total: number
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/home/attention/settings': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** The credential-rotation period in days (default 90). Admin of the instansi (settings.manage) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            credentialRotationDays: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Days an official account may keep its password before the change counts as overdue */
+              credentialRotationDays: number
             }
           }
         }
@@ -4051,8 +4387,10 @@ export interface components {
     CalendarDay: {
       date: string
       /** @enum {string} */
-      kind: 'holiday' | 'cuti_bersama' | 'working_day'
+      kind: 'holiday' | 'cuti_bersama' | 'regional_holiday' | 'working_day'
       name: string
+      /** @description A national day off this instansi removed (kind working_day); `replaces` names it */
+      removed: boolean
       replaces?: {
         kind: string
         name: string

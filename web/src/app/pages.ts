@@ -16,6 +16,10 @@ export const PAGES = {
   accounts: { path: '/accounts', label: 'nav.accounts', action: 'account.read' },
   naming: { path: '/naming', label: 'nav.naming', action: 'naming.manage' },
   calendar: { path: '/calendar', label: 'nav.calendar', action: 'calendar.read' },
+  calendarDeadline: { path: '/calendar/deadline', label: 'nav.calendarDeadline', action: 'calendar.read' },
+  calendarSettings: { path: '/calendar/settings', label: 'nav.calendarSettings', action: 'calendar.read' },
+  calendarImport: { path: '/calendar/import', label: 'nav.calendarImport', action: 'calendar.manage' },
+  attention: { path: '/attention/$item', label: 'nav.attention', action: 'account.read' },
   audit: { path: '/audit', label: 'nav.audit', action: 'audit.read' },
   profile: { path: '/profile', label: 'nav.profile', action: null },
 } as const satisfies Record<string, PageInfo>

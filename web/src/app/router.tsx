@@ -59,6 +59,40 @@ const calendarRoute = createRoute({
   staticData: staticData('calendar'),
   component: lazyRouteComponent(() => import('../features/calendar/calendar-page.tsx'), 'CalendarPage'),
 })
+const calendarDeadlineRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.calendarDeadline.path,
+  staticData: staticData('calendarDeadline'),
+  component: lazyRouteComponent(() => import('../features/calendar/deadline-page.tsx'), 'DeadlinePage'),
+})
+const calendarSettingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.calendarSettings.path,
+  staticData: staticData('calendarSettings'),
+  component: lazyRouteComponent(
+    () => import('../features/calendar/calendar-settings-page.tsx'),
+    'CalendarSettingsPage',
+  ),
+})
+const calendarImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.calendarImport.path,
+  staticData: staticData('calendarImport'),
+  validateSearch: (search: Record<string, unknown>): { year?: number } => {
+    const year = Number(search.year)
+    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? { year } : {}
+  },
+  component: lazyRouteComponent(
+    () => import('../features/calendar/calendar-import-page.tsx'),
+    'CalendarImportPage',
+  ),
+})
+const attentionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.attention.path,
+  staticData: staticData('attention'),
+  component: lazyRouteComponent(() => import('../features/home/attention-page.tsx'), 'AttentionPage'),
+})
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.audit.path,
@@ -79,6 +113,10 @@ export const routeTree = rootRoute.addChildren([
   accountsRoute,
   namingRoute,
   calendarRoute,
+  calendarDeadlineRoute,
+  calendarSettingsRoute,
+  calendarImportRoute,
+  attentionRoute,
   auditRoute,
   profileRoute,
 ])

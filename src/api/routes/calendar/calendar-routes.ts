@@ -1,6 +1,7 @@
 // The working-day calendar: a year's holidays and cuti bersama (national and edited), edits by the admin,
 // settings, and deadlines in working days.
 import type { AppContext } from '../../../context.ts'
+import { importCalendarYear } from '../../../features/calendar/import-calendar.ts'
 import {
   addCalendarDay,
   computeDeadline,
@@ -10,6 +11,8 @@ import {
   updateCalendarDay,
   updateCalendarSettings,
 } from '../../../features/calendar/manage-calendar.ts'
+import { formatMessage } from '../../../shared/messages/format-message.ts'
+import { requestLocale } from '../../error-handler.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
 import type { ApiInstance } from '../../zod-type-provider.ts'
 import {
@@ -18,6 +21,8 @@ import {
   dayView,
   deadlineQuery,
   deadlineView,
+  importBody,
+  importResult,
   removedView,
   resetView,
   settingsBody,
@@ -137,5 +142,34 @@ export function registerCalendarRoutes(app: ApiInstance, context: AppContext): v
     },
     async (request) =>
       updateCalendarSettings(context, requireActor(request), request.body, requestMeta(request)),
+  )
+
+  app.post(
+    '/calendar/import',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary:
+          "Import a year's holiday table from CSV (tanggal, jenis, keterangan). dryRun (the default) only says what each row would do; saving refuses a file with any row error. declareComplete also marks the year's table complete",
+        body: importBody,
+        response: { 200: importResult },
+      },
+    },
+    async (request) => {
+      const result = await importCalendarYear(
+        context,
+        requireActor(request),
+        request.body,
+        requestMeta(request),
+      )
+      const locale = requestLocale(request)
+      return {
+        ...result,
+        errors: result.errors.map((error) => ({
+          ...error,
+          message: formatMessage(locale, error.key, error.params),
+        })),
+      }
+    },
   )
 }

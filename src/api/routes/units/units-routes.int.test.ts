@@ -69,6 +69,35 @@ describe('units routes', () => {
     expect(audit[0]!.actorUserId).toBe(s.admin.id)
   })
 
+  it('store the kind chosen from the list by its code, keep a kind of its own as typed, and audit a change', async () => {
+    const s = await setup()
+    const unit = await createUnit(s, s.owner.rootUnit.id, undefined, { kind: 'Kantor Pelayanan' })
+    const read = async () =>
+      (await s.app.inject({ method: 'GET', url: `/api/units/${unit.id}`, headers: s.headers })).json<{
+        kind: string
+      }>().kind
+    expect(await read()).toBe('kantor_pelayanan')
+    const changed = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/units/${unit.id}`,
+      headers: s.headers,
+      payload: { kind: '  Inspektorat  Daerah ' },
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(await read()).toBe('Inspektorat Daerah')
+    const entries = await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'unit.update' })
+    expect(entries.find((entry) => entry.objectId === unit.id)).toMatchObject({
+      before: { kind: 'kantor_pelayanan' },
+      after: { kind: 'Inspektorat Daerah' },
+    })
+    const untouched = await createUnit(s, s.owner.rootUnit.id)
+    expect(
+      (await s.app.inject({ method: 'GET', url: `/api/units/${untouched.id}`, headers: s.headers })).json<{
+        kind: string
+      }>().kind,
+    ).toBe('unit')
+  })
+
   it('refuse a unit code already used in the instansi, in any letter case', async () => {
     const s = await setup()
     await createUnit(s, s.owner.rootUnit.id, 'DINKES')

@@ -1,18 +1,17 @@
-// The working-day calendar of one year as GET /api/calendar?year= returns it.
+// The working-day calendar as the API answers it (types generated from the OpenAPI document).
+import type { components, paths } from '../../api/openapi.d.ts'
 
-export interface CalendarDay {
-  date: string
-  name: string
-  kind: string
-  /** 'national' as shipped with Warta; 'instansi' added or changed here. */
-  source: 'national' | 'instansi'
-  replaces?: { kind: string; name: string }
+type Answer<Operation> = Operation extends {
+  responses: { 200: { content: { 'application/json': infer Body } } }
 }
+  ? Body
+  : never
 
-export interface CalendarYear {
-  year: number
-  hasTable: boolean
-  source: string | null
-  days: CalendarDay[]
-  missingTables?: number[]
-}
+export type CalendarDay = components['schemas']['CalendarDay']
+export type CalendarYear = Answer<paths['/api/calendar']['get']>
+export type CalendarSettings = CalendarYear['settings']
+export type Deadline = Answer<paths['/api/calendar/deadline']['get']>
+export type SkippedDay = Deadline['skipped'][number]
+export type CalendarImport = Answer<paths['/api/calendar/import']['post']>
+export type CalendarImportRow = CalendarImport['rows'][number]
+export type CalendarImportError = CalendarImport['errors'][number]

@@ -13,6 +13,7 @@ import {
   Textarea,
 } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
+import { DEFAULT_UNIT_KIND, unitKindLabel } from '../../../../src/shared/unit-kinds.ts'
 import { useSession } from '../../app/session.tsx'
 import { useErrorText } from '../../components/api-error-text.ts'
 import { useConfirm } from '../../components/confirm-dialog.tsx'
@@ -23,6 +24,7 @@ import { PageHeader } from '../../components/page-header.tsx'
 import { Panel } from '../../components/panel.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { attributesToText, textToAttributes } from './unit-attributes.ts'
+import { UnitKindField } from './unit-kind-field.tsx'
 import { UnitSelect } from './unit-select.tsx'
 import type { UnitOption } from './unit-tree.ts'
 import { unitRequests, useUnitChange, useUnits } from './units-queries.ts'
@@ -33,6 +35,8 @@ function CreateUnitForm({ options }: { options: readonly UnitOption[] }) {
   const [name, setName] = useState('')
   const [code, setCode] = useState('')
   const [parentId, setParentId] = useState('')
+  const [kind, setKind] = useState('')
+  const [formKey, setFormKey] = useState(0)
   const create = useUnitChange(unitRequests.create)
   const error = useErrorText(create.error)
 
@@ -40,12 +44,14 @@ function CreateUnitForm({ options }: { options: readonly UnitOption[] }) {
     event.preventDefault()
     const created = name.trim()
     create.mutate(
-      { name: created, code: code.trim(), parentId: parentId || options[0]?.unit.id },
+      { name: created, code: code.trim(), parentId: parentId || options[0]?.unit.id, kind },
       {
         onSuccess: () => {
           notifySuccess(t('units.created', { name: created }))
           setName('')
           setCode('')
+          setKind('')
+          setFormKey((key) => key + 1)
         },
       },
     )
@@ -81,6 +87,7 @@ function CreateUnitForm({ options }: { options: readonly UnitOption[] }) {
             onChange={(event) => setParentId(event.currentTarget.value)}
             error={error.field('parentId')}
           />
+          <UnitKindField key={formKey} value={kind} onChange={setKind} error={error.field('kind')} />
           <Group align="flex-end">
             <Button type="submit" loading={create.isPending}>
               {t('units.createSubmit')}
@@ -105,6 +112,7 @@ function EditUnitPanel({
   const confirm = useConfirm()
   const [name, setName] = useState(unit.name)
   const [code, setCode] = useState(unit.code)
+  const [kind, setKind] = useState(unit.kind ?? '')
   const [attributes, setAttributes] = useState(attributesToText(unit.attributes))
   const [badLines, setBadLines] = useState<number[]>([])
   const [parentId, setParentId] = useState(unit.parentId ?? '')
@@ -124,7 +132,7 @@ function EditUnitPanel({
     if (parsed.badLines.length > 0) return
     resetAll()
     update.mutate(
-      { id: unit.id, name: name.trim(), code: code.trim(), attributes: parsed.attributes },
+      { id: unit.id, name: name.trim(), code: code.trim(), kind, attributes: parsed.attributes },
       { onSuccess: () => notifySuccess(t('units.renamed')) },
     )
   }
@@ -169,6 +177,7 @@ function EditUnitPanel({
             error={error.field('code')}
             required
           />
+          <UnitKindField value={kind} onChange={setKind} error={error.field('kind')} />
           <Textarea
             label={t('units.attributes')}
             description={t('units.attributesHint')}
@@ -251,7 +260,7 @@ interface UnitRow {
 }
 
 export function UnitsPage() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const { can } = useSession()
   const [showArchived, setShowArchived] = useState(false)
   const loaded = useUnits(showArchived)
@@ -292,6 +301,12 @@ export function UnitsPage() {
       noWrap: true,
       sortValue: (row) => row.unit.code,
       render: (row) => <Code>{row.unit.code}</Code>,
+    },
+    {
+      key: 'kind',
+      header: t('units.kind'),
+      sortValue: (row) => unitKindLabel(row.unit.kind ?? DEFAULT_UNIT_KIND, locale),
+      render: (row) => unitKindLabel(row.unit.kind ?? DEFAULT_UNIT_KIND, locale),
     },
     {
       key: 'parent',

@@ -40,10 +40,18 @@ export function useUnitChange<TVariables>(change: (variables: TVariables) => Pro
 }
 
 export const unitRequests = {
-  create: (body: { name: string; code: string; parentId: string | undefined }) =>
+  create: (body: { name: string; code: string; parentId: string | undefined; kind: string }) =>
     api.post('/api/units', body),
-  update: ({ id, ...body }: { id: string; name: string; code: string; attributes: Record<string, string> }) =>
-    api.patch(`/api/units/${id}`, body),
+  update: ({
+    id,
+    ...body
+  }: {
+    id: string
+    name: string
+    code: string
+    kind: string
+    attributes: Record<string, string>
+  }) => api.patch(`/api/units/${id}`, body),
   move: ({ id, parentId }: { id: string; parentId: string }) =>
     api.post(`/api/units/${id}/move`, { parentId }),
   archive: ({ id, force }: { id: string; force: boolean }) => api.post(`/api/units/${id}/archive`, { force }),
