@@ -376,7 +376,13 @@ describe('the audit page in the browser', () => {
       await page.getByLabel('Alamat e-mail').fill(auditor.email)
       await page.getByLabel('Kata sandi', { exact: true }).fill(auditor.password)
       await page.getByRole('button', { name: 'Masuk', exact: true }).click()
-      // Signed in, the app goes on to the page that was asked for.
+      // The admin typed the auditor's first password, so the auditor replaces it before anything else.
+      await page.getByRole('heading', { level: 1, name: 'Ganti kata sandi' }).waitFor()
+      await page.getByLabel('Kata sandi saat ini').fill(auditor.password)
+      await page.getByLabel('Kata sandi baru', { exact: true }).fill('Pemeriksa-laporan-pagi-42')
+      await page.getByLabel('Ulangi kata sandi baru').fill('Pemeriksa-laporan-pagi-42')
+      await page.getByRole('button', { name: 'Ganti kata sandi' }).click()
+      // Then the app goes on to the page that was asked for.
       await page.getByRole('heading', { level: 1, name: 'Log audit' }).waitFor()
       const panel = page.getByRole('region', { name: 'Titik periksa' })
       await panel.getByText('Belum ada titik periksa').waitFor()
