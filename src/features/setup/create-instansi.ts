@@ -8,7 +8,7 @@ import {
   lockInstansiCreation,
 } from '../../db/instansi-repository.ts'
 import { insertRootUnit } from '../../db/units-repository.ts'
-import type { UserRow } from '../../db/users-repository.ts'
+import { recordSuccessfulLogin, type UserRow } from '../../db/users-repository.ts'
 import { AppError, problem } from '../app-error.ts'
 import { recordChangeAs, SETUP_LABEL, type ChangeOrigin } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
@@ -135,6 +135,8 @@ export async function runFirstSetup(
       throw new AppError('conflict', 'setup.already_done')
     }
     const created = await createInTransaction(tx, input, SETUP_LABEL, meta, now, true)
+    // The wizard signs the new admin in with the password just typed: that is their first sign-in.
+    await recordSuccessfulLogin(tx, created.admin.id, now)
     const session = await createSession(
       deps,
       tx,

@@ -93,8 +93,9 @@ describe('first-run setup', () => {
 
     const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers })).json()
     expect(me.instansi).toMatchObject({ slug: 'diskominfo-contoh', name: wizard.instansiName })
-    // The admin chose this password: no change is asked for.
+    // The admin chose this password: no change is asked for; the wizard was their first sign-in.
     expect(me.user.mustChangePassword).toBe(false)
+    expect(me.user.lastLoginAt).not.toBeNull()
     expect(me.roles).toEqual([
       expect.objectContaining({ role: 'admin', unitCode: 'DISKOMINFO', unitId: body.rootUnitId }),
     ])
