@@ -92,14 +92,14 @@ describe('requests to routes that need a session', () => {
     expect(large.length).toBeGreaterThan(BODY_LIMITS.default)
     const accepted = await app.inject({
       method: 'POST',
-      url: '/api/accounts/import',
+      url: '/api/accounts/imports',
       headers: { ...headers, 'content-type': 'text/csv' },
       payload: large,
     })
     expect(accepted.statusCode, accepted.body.slice(0, 300)).toBe(200)
     const tooLarge = await app.inject({
       method: 'POST',
-      url: '/api/accounts/import',
+      url: '/api/accounts/imports',
       headers: { ...headers, 'content-type': 'text/csv' },
       payload: `${header}\n${'x'.repeat(BODY_LIMITS.csvImport)}`,
     })
@@ -111,7 +111,7 @@ describe('requests to routes that need a session', () => {
     const { app, headers } = await setup()
     const response = await app.inject({
       method: 'POST',
-      url: '/api/accounts/import',
+      url: '/api/accounts/imports',
       headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' },
       payload: 'platform,handle\nx,hu\u0000mas\n',
     })
@@ -120,12 +120,12 @@ describe('requests to routes that need a session', () => {
     // Raw bytes cannot carry a lone surrogate: its UTF-8 form (ED A0 80) is invalid and decodes to U+FFFD.
     const surrogateBytes = await app.inject({
       method: 'POST',
-      url: '/api/accounts/import',
+      url: '/api/accounts/imports',
       headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' },
       payload: Buffer.concat([
-        Buffer.from('platform,handle\nx,hu'),
+        Buffer.from('platform,handle,unit_code,penanggung_jawab_email\nx,hu'),
         Buffer.from([0xed, 0xa0, 0x80]),
-        Buffer.from('mas\n'),
+        Buffer.from('mas,PUSAT,nobody@uji.go.id\n'),
       ]),
     })
     expect(surrogateBytes.statusCode).toBe(200)

@@ -5,14 +5,15 @@ import { and, asc, count, eq, ilike, inArray, like, or, sql, type Placeholder, t
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from './client.ts'
 import { accountPengelola, accounts, units, users } from './schema/index.ts'
-import { escapeLike, pathWithin } from './sql-helpers.ts'
+import { escapeLike, pathWithin, rowsOf } from './sql-helpers.ts'
 
 export interface PengelolaRecord {
   userId: string
   email: string
   name: string
-  suratTugasNumber: string
-  suratTugasDate: string
+  /** Both null while the surat tugas is still on its way. */
+  suratTugasNumber: string | null
+  suratTugasDate: string | null
 }
 
 export interface AccountRecord {
@@ -23,7 +24,10 @@ export interface AccountRecord {
   unitCode: string
   unitName: string
   platform: string
+  /** The normalised handle (lower case; E.164 for WhatsApp), unique per platform in an instansi. */
   handle: string
+  /** The handle as it was typed (casing kept), for display; null for accounts registered before it was kept. */
+  handleDisplay: string | null
   displayName: string | null
   url: string
   penanggungJawab: { userId: string; email: string; name: string }
@@ -41,6 +45,7 @@ export interface AccountFields {
   unitId: string
   platform: string
   handle: string
+  handleDisplay: string | null
   displayName: string | null
   url: string
   penanggungJawabUserId: string
@@ -53,8 +58,8 @@ export interface AccountFields {
 
 export interface PengelolaAssignment {
   userId: string
-  suratTugasNumber: string
-  suratTugasDate: string
+  suratTugasNumber: string | null
+  suratTugasDate: string | null
 }
 
 const pj = alias(users, 'pj')
@@ -68,6 +73,7 @@ const accountColumns = {
   unitName: units.name,
   platform: accounts.platform,
   handle: accounts.handle,
+  handleDisplay: accounts.handleDisplay,
   displayName: accounts.displayName,
   url: accounts.url,
   pjUserId: accounts.penanggungJawabUserId,
@@ -359,33 +365,61 @@ export async function insertAccount(
   return row!.id
 }
 
-/** Inserts many accounts in a few statements; returns the new ids in input order. */
+/**
+ * Inserts many accounts (the CSV import) in one statement with the rows as one JSON parameter: building a
+ * statement with a parameter per cell cost more than running it. Returns the new ids in input order.
+ */
 export async function insertAccounts(
   db: Db,
   instansiId: string,
   rows: readonly AccountFields[],
   now: Date,
 ): Promise<string[]> {
-  const ids: string[] = []
-  for (let start = 0; start < rows.length; start += 500) {
-    const chunk = rows.slice(start, start + 500)
-    const inserted = await db
-      .insert(accounts)
-      .values(chunk.map((fields) => ({ ...fields, instansiId, createdAt: now, updatedAt: now })))
-      .returning({ id: accounts.id, platform: accounts.platform, handle: accounts.handle })
-    const byKey = new Map(inserted.map((row) => [`${row.platform}:${row.handle}`, row.id]))
-    for (const fields of chunk) ids.push(byKey.get(`${fields.platform}:${fields.handle}`)!)
-  }
-  return ids
+  if (rows.length === 0) return []
+  const at = now.toISOString()
+  const json = JSON.stringify(
+    rows.map((fields) => ({
+      instansi_id: instansiId,
+      unit_id: fields.unitId,
+      platform: fields.platform,
+      handle: fields.handle,
+      handle_display: fields.handleDisplay,
+      display_name: fields.displayName,
+      url: fields.url,
+      penanggung_jawab_user_id: fields.penanggungJawabUserId,
+      verification_status: fields.verificationStatus,
+      platform_two_factor: fields.platformTwoFactor,
+      credential_rotated_on: fields.credentialRotatedOn,
+      status: fields.status,
+      notes: fields.notes,
+      created_at: at,
+      updated_at: at,
+    })),
+  )
+  const inserted = rowsOf<{ id: string; platform: string; handle: string }>(
+    await db.execute(sql`insert into accounts (instansi_id, unit_id, platform, handle, handle_display, display_name,
+        url, penanggung_jawab_user_id, verification_status, platform_two_factor, credential_rotated_on, status,
+        notes, created_at, updated_at)
+      select instansi_id, unit_id, platform, handle, handle_display, display_name, url, penanggung_jawab_user_id,
+        verification_status, platform_two_factor, credential_rotated_on, status, notes, created_at, updated_at
+      from json_populate_recordset(null::accounts, ${json}::json)
+      returning id, platform, handle`),
+  )
+  const byKey = new Map(inserted.map((row) => [`${row.platform}:${row.handle}`, row.id]))
+  return rows.map((fields) => byKey.get(`${fields.platform}:${fields.handle}`)!)
 }
 
-/** Replaces the pengelola of many accounts at once (the CSV import). */
+/**
+ * Replaces the pengelola of many accounts at once (the CSV import); `fresh` accounts (just inserted) have none
+ * to delete.
+ */
 export async function replacePengelolaOfMany(
   db: Db,
   instansiId: string,
   byAccount: ReadonlyMap<string, readonly PengelolaAssignment[]>,
+  fresh: ReadonlySet<string> = new Set(),
 ): Promise<void> {
-  const accountIds = [...byAccount.keys()]
+  const accountIds = [...byAccount.keys()].filter((id) => !fresh.has(id))
   for (let start = 0; start < accountIds.length; start += 1000) {
     const chunk = accountIds.slice(start, start + 1000)
     await db

@@ -69,8 +69,53 @@ export async function reserveAuditId(tx: Db): Promise<number> {
   return Number(row!.id)
 }
 
+/** Reserves `count` ids at once, in increasing order (appendAuditBatch). */
+export async function reserveAuditIds(tx: Db, count: number): Promise<number[]> {
+  const rows = rowsOf<{ id: number | string }>(
+    await tx.execute(
+      sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id from generate_series(1, ${count})`,
+    ),
+  )
+  return rows.map((row) => Number(row.id)).sort((a, b) => a - b)
+}
+
 export async function insertAuditRow(tx: Db, row: AuditRow): Promise<void> {
   await tx.insert(auditLog).values(row)
+}
+
+/**
+ * Inserts finished rows of one chain with one statement and one parameter (the rows as JSON): a multi-row insert
+ * with a parameter per cell spends more time building the statement than running it, and on the embedded
+ * database that time stalls every other request.
+ */
+export async function insertAuditRows(tx: Db, rows: readonly AuditRow[]): Promise<void> {
+  if (rows.length === 0) return
+  const json = JSON.stringify(
+    rows.map((row) => ({
+      id: row.id,
+      chain: row.chain,
+      instansi_id: row.instansiId,
+      seq: row.seq,
+      occurred_at: row.occurredAt.toISOString(),
+      actor_user_id: row.actorUserId,
+      actor_label: row.actorLabel,
+      action: row.action,
+      object_type: row.objectType,
+      object_id: row.objectId,
+      before: row.before,
+      after: row.after,
+      ip: row.ip,
+      user_agent: row.userAgent,
+      prev_hash: row.prevHash,
+      hash: row.hash,
+      hash_version: row.hashVersion,
+    })),
+  )
+  await tx.execute(sql`insert into audit_log (id, chain, instansi_id, seq, occurred_at, actor_user_id, actor_label,
+      action, object_type, object_id, before, after, ip, user_agent, prev_hash, hash, hash_version)
+    select id, chain, instansi_id, seq, occurred_at, actor_user_id, actor_label, action, object_type, object_id,
+      before, after, ip, user_agent, prev_hash, hash, hash_version
+    from json_populate_recordset(null::audit_log, ${json}::json) order by seq`)
 }
 
 export async function listAuditChains(db: Db): Promise<string[]> {

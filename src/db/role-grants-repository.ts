@@ -2,7 +2,7 @@
 // because every use needs the unit's path (the policy), code and name (what people see).
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { roleGrants, units, type users } from './schema/index.ts'
+import { roleGrants, units, users } from './schema/index.ts'
 
 export interface GrantWithUnit {
   grantId: string
@@ -84,4 +84,40 @@ export async function deleteGrant(
     )
     .returning({ id: roleGrants.id, unitId: roleGrants.unitId, role: roleGrants.role })
   return row
+}
+
+export interface RoleHolderRow {
+  userId: string
+  name: string
+  email: string
+  role: string
+}
+
+/**
+ * Active users holding one of `roles` on the unit at `unitPath` or on a unit above it (a role holds for its
+ * subtree), one row per user and role, by name: the people an account of that unit may name as penanggung jawab
+ * or pengelola. Grants on archived units give nothing.
+ */
+export async function activeUsersHoldingRoleOver(
+  db: Db,
+  instansiId: string,
+  unitPath: string,
+  roles: readonly string[],
+): Promise<RoleHolderRow[]> {
+  if (roles.length === 0) return []
+  return db
+    .selectDistinct({ userId: users.id, name: users.name, email: users.email, role: roleGrants.role })
+    .from(roleGrants)
+    .innerJoin(units, and(eq(units.id, roleGrants.unitId), eq(units.instansiId, roleGrants.instansiId)))
+    .innerJoin(users, and(eq(users.id, roleGrants.userId), eq(users.instansiId, roleGrants.instansiId)))
+    .where(
+      and(
+        eq(roleGrants.instansiId, instansiId),
+        inArray(roleGrants.role, [...roles]),
+        isNull(units.archivedAt),
+        isNull(users.disabledAt),
+        sql`${unitPath} like ${units.path} || '%'`,
+      ),
+    )
+    .orderBy(asc(users.name), asc(users.email))
 }

@@ -2,6 +2,7 @@
 // registered a payload type (features/jobs/job-payloads.ts) but is missing from this list.
 import type { JobName } from '../features/jobs/job-payloads.ts'
 import type { AnyJobDefinition } from './job-definition.ts'
+import { importAccountsJob } from './import-accounts.ts'
 import { makeAuditCheckpointsJob } from './make-audit-checkpoints.ts'
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.ts'
 import { sendPasswordResetMailJob } from './send-password-reset-mail.ts'
@@ -9,6 +10,7 @@ import { sendPasswordResetMailJob } from './send-password-reset-mail.ts'
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
   makeAuditCheckpointsJob,
+  importAccountsJob,
   sendPasswordResetMailJob,
 ] as const satisfies readonly AnyJobDefinition[]
 

@@ -16,6 +16,7 @@ interface ForeignIds {
   userId: string
   grantId: string
   accountId: string
+  importId: string
   sessionId: string
   tokenId: string
   /** Numeric ids (audit entries, checkpoints): too short to search list bodies for, so not leak-checked. */
@@ -62,6 +63,12 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
     body: () => ({ notes: 'Diambil alih' }),
   },
   'DELETE /api/accounts/{id}': { url: (b) => `/api/accounts/${b.accountId}` },
+  'GET /api/accounts/people': { url: (b) => `/api/accounts/people?unitId=${b.childUnitId}` },
+  'GET /api/accounts/imports/{id}': { url: (b) => `/api/accounts/imports/${b.importId}` },
+  'GET /api/accounts/imports/{id}/items': { url: (b) => `/api/accounts/imports/${b.importId}/items` },
+  'POST /api/accounts/imports/{id}/apply': { url: (b) => `/api/accounts/imports/${b.importId}/apply` },
+  'POST /api/accounts/imports/{id}/discard': { url: (b) => `/api/accounts/imports/${b.importId}/discard` },
+  'GET /api/naming/test': { url: (b) => `/api/naming/test?platform=x&unitId=${b.childUnitId}&pattern=humas` },
   'GET /api/audit/{id}': { url: (b) => `/api/audit/${b.auditEntryId}` },
   'GET /api/audit/checkpoints/{id}/file': { url: (b) => `/api/audit/checkpoints/${b.checkpointId}/file` },
 }
@@ -122,7 +129,10 @@ const ownDataRoutes = new Set([
   'GET /api/accounts/meta',
   'GET /api/accounts',
   'GET /api/accounts/export.csv',
-  'POST /api/accounts/import',
+  'GET /api/accounts/import-template.csv',
+  // A CSV names units and people by code and e-mail, looked up within the caller's own instansi.
+  'POST /api/accounts/imports',
+  'GET /api/accounts/imports',
   'GET /api/naming/patterns',
   'PUT /api/naming/patterns',
   'GET /api/naming/report',
@@ -152,6 +162,7 @@ const listUrls = [
   '/api/users',
   '/api/accounts?limit=500',
   '/api/accounts/export.csv',
+  '/api/accounts/imports',
   '/api/naming/report',
   '/api/audit?limit=500',
   '/api/audit/export.csv',
@@ -172,6 +183,7 @@ const snapshotUrls = [
   '/api/units?includeArchived=true',
   '/api/users',
   '/api/accounts?limit=500',
+  '/api/accounts/imports',
   '/api/naming/patterns',
   '/api/calendar?year=2026',
   '/api/me/tokens',
@@ -237,6 +249,15 @@ beforeAll(async () => {
     },
   })
   expect(account.statusCode, account.body).toBe(200)
+  const upload = await app.inject({
+    method: 'POST',
+    url: '/api/accounts/imports',
+    headers: privilegedB.session.headers,
+    payload: {
+      csv: `platform,nama_akun,kode_unit,penanggung_jawab_email\nx,humas_b_impor,${child.code},nobody@b.go.id\n`,
+    },
+  })
+  expect(upload.statusCode, upload.body).toBe(200)
   const token = await app.inject({
     method: 'POST',
     url: '/api/me/tokens',
@@ -269,6 +290,7 @@ beforeAll(async () => {
       userId: member.id,
       grantId,
       accountId: account.json<{ id: string }>().id,
+      importId: upload.json<{ id: string }>().id,
       sessionId: sessions.json<{ items: { id: string }[] }>().items[0]!.id,
       tokenId: token.json<{ apiToken: { id: string } }>().apiToken.id,
       auditEntryId: entries.json<{ items: { id: number }[] }>().items[0]!.id,

@@ -18,10 +18,17 @@ const API_ERROR_CODES = [
   'internal',
 ] as const satisfies readonly ApiErrorCode[]
 
-const messageParams = z.record(
+export const messageParams = z.record(
   z.string(),
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]),
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string()).readonly()]),
 )
+
+/** A problem named by a message key with its parameters, and its text in the caller's language. */
+export const renderedProblem = z.object({
+  key: z.string(),
+  params: messageParams.optional(),
+  message: z.string(),
+})
 
 /** The body of every error answer (src/shared/errors.ts ApiErrorBody); documented on every route as 4XX/5XX. */
 export const apiErrorBody = z

@@ -2,5 +2,6 @@
 export * from './core.ts'
 export * from './identity.ts'
 export * from './organisation.ts'
+export * from './account-imports.ts'
 export * from './audit.ts'
 export * from './jobs.ts'

@@ -1,5 +1,5 @@
 // Organisation tables: unit attributes, the official account registry and per-instansi calendar edits.
-// Mirrors src/db/migrations/0002_organisation.sql.
+// Mirrors src/db/migrations/0002_organisation.sql (and 0006_account_registry.sql for the account columns).
 import { boolean, date, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
@@ -18,6 +18,7 @@ export const accounts = pgTable('accounts', {
   unitId: uuid('unit_id').notNull(),
   platform: text('platform').notNull(),
   handle: text('handle').notNull(),
+  handleDisplay: text('handle_display'),
   displayName: text('display_name'),
   url: text('url').notNull(),
   penanggungJawabUserId: uuid('penanggung_jawab_user_id').notNull(),
@@ -36,8 +37,8 @@ export const accountPengelola = pgTable(
     accountId: uuid('account_id').notNull(),
     instansiId: uuid('instansi_id').notNull(),
     userId: uuid('user_id').notNull(),
-    suratTugasNumber: text('surat_tugas_number').notNull(),
-    suratTugasDate: date('surat_tugas_date', { mode: 'string' }).notNull(),
+    suratTugasNumber: text('surat_tugas_number'),
+    suratTugasDate: date('surat_tugas_date', { mode: 'string' }),
     createdAt: createdAt(),
   },
   (table) => [primaryKey({ columns: [table.accountId, table.userId] })],

@@ -21,7 +21,8 @@ export const ACCOUNT_DUTY_ROLES: Readonly<Record<AccountDuty, readonly Role[]>> 
 
 /** What the rule needs of a grant: the role and the materialised path of its unit, '/<root>/…/<unit>/'. */
 export interface DutyGrant {
-  role: Role
+  /** A role id as stored; anything that is not a qualifying role simply does not qualify. */
+  role: string
   unitPath: string
 }
 
@@ -35,7 +36,7 @@ export function isEligibleForDuty(
   grants: readonly DutyGrant[],
   unitPath: string,
 ): boolean {
-  const roles = ACCOUNT_DUTY_ROLES[duty]
+  const roles: readonly string[] = ACCOUNT_DUTY_ROLES[duty]
   return grants.some((grant) => roles.includes(grant.role) && covers(grant.unitPath, unitPath))
 }
 

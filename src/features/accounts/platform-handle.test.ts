@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { defaultAccountUrl, normaliseHandle } from './platform-handle.ts'
+import { defaultAccountUrl, HANDLE_RULES, normaliseHandle, ruledLength } from './platform-handle.ts'
 
 describe('normaliseHandle', () => {
-  it('drops a leading @ and lower-cases', () => {
-    expect(normaliseHandle('x', ' @HumasBandung ')).toEqual({ ok: true, handle: 'humasbandung' })
+  it('drops a leading @ and lower-cases the compared form, keeping the casing as typed for display', () => {
+    expect(normaliseHandle('x', ' @HumasBandung ')).toEqual({
+      ok: true,
+      handle: 'humasbandung',
+      display: 'HumasBandung',
+    })
   })
 
   it('refuses an X handle longer than 15 characters or with a dot', () => {
@@ -24,7 +28,7 @@ describe('normaliseHandle', () => {
   })
 
   it('takes a domain on Bluesky and user@server on Mastodon', () => {
-    expect(normaliseHandle('bluesky', 'humas.bandung.go.id')).toEqual({
+    expect(normaliseHandle('bluesky', 'humas.bandung.go.id')).toMatchObject({
       ok: true,
       handle: 'humas.bandung.go.id',
     })
@@ -32,21 +36,39 @@ describe('normaliseHandle', () => {
     expect(normaliseHandle('mastodon', '@Humas@mastodon.social')).toEqual({
       ok: true,
       handle: 'humas@mastodon.social',
+      display: 'Humas@mastodon.social',
     })
     expect(normaliseHandle('mastodon', 'humas').ok).toBe(false)
   })
 
   it('stores a WhatsApp number in E.164 whatever way it was written', () => {
-    expect(normaliseHandle('whatsapp', '0812-3456-7890')).toEqual({ ok: true, handle: '+6281234567890' })
-    expect(normaliseHandle('whatsapp', '+62 812 3456 7890')).toEqual({ ok: true, handle: '+6281234567890' })
+    expect(normaliseHandle('whatsapp', '0812-3456-7890')).toMatchObject({
+      ok: true,
+      handle: '+6281234567890',
+    })
+    expect(normaliseHandle('whatsapp', '+62 812 3456 7890')).toMatchObject({
+      ok: true,
+      handle: '+6281234567890',
+    })
     expect(normaliseHandle('whatsapp', '12345').ok).toBe(false)
   })
 
-  it('explains in Bahasa Indonesia what the platform allows', () => {
+  it('names the platform rule broken as a message key with the handle typed', () => {
     expect(normaliseHandle('x', 'humas bandung')).toEqual({
       ok: false,
-      message: expect.stringContaining('1–15 karakter'),
+      problem: { key: 'accounts.handle_invalid.x', params: { handle: 'humas bandung' } },
     })
+    expect(normaliseHandle('tiktok', '')).toEqual({ ok: false, problem: { key: 'accounts.handle_required' } })
+  })
+})
+
+describe('HANDLE_RULES', () => {
+  it('knows the longest handle of each platform, counting only the name part of a Mastodon handle', () => {
+    expect(HANDLE_RULES.x.maxLength).toBe(15)
+    expect(HANDLE_RULES.instagram.maxLength).toBe(30)
+    expect(ruledLength('mastodon', 'humas@mastodon.social')).toBe(5)
+    expect(HANDLE_RULES.x.character.test('-')).toBe(false)
+    expect(HANDLE_RULES.instagram.character.test('.')).toBe(true)
   })
 })
 

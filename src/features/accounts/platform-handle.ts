@@ -1,47 +1,68 @@
-// Official account handles per platform: what each platform allows, normalised to one stored form so the same
-// account cannot be registered twice (no leading @, lower case; WhatsApp numbers in E.164).
+// Official account handles per platform: what each platform allows, and one normalised form so the same account
+// cannot be registered twice (no leading @, lower case; WhatsApp numbers in E.164). The handle as it was typed
+// (its casing) is kept beside it for display. The naming patterns check against the same rules (HANDLE_RULES).
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
-import { PLATFORM_LABELS, type Platform } from '../../shared/platforms.ts'
+import type { Problem } from '../../shared/errors.ts'
+import type { Platform } from '../../shared/platforms.ts'
+import { problem } from '../app-error.ts'
 
 export { isPlatform, PLATFORM_LABELS, PLATFORMS, type Platform } from '../../shared/platforms.ts'
 
-export type HandleCheck = { ok: true; handle: string } | { ok: false; message: string }
+export type HandleCheck = { ok: true; handle: string; display: string } | { ok: false; problem: Problem }
+
+export interface HandleRule {
+  /** The longest handle the platform accepts (a Mastodon handle: the name before @server). */
+  maxLength: number
+  /** One character the platform accepts in a handle, after lower-casing. */
+  character: RegExp
+  /** The accepted characters, as shown to a person. */
+  characters: string
+  /** The whole rule: length, characters and where they may stand. */
+  test(handle: string): boolean
+}
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/
 
-interface Rule {
-  test(handle: string): boolean
-  /** What the platform allows, told to the person fixing the handle. */
-  hint: string
-}
+const instagramLike = (h: string) =>
+  /^[a-z0-9._]{1,30}$/.test(h) && !h.startsWith('.') && !h.endsWith('.') && !h.includes('..')
 
-const RULES: Record<Exclude<Platform, 'whatsapp'>, Rule> = {
-  x: { test: (h) => /^[a-z0-9_]{1,15}$/.test(h), hint: '1–15 karakter: huruf, angka, garis bawah' },
-  instagram: {
-    test: (h) => /^[a-z0-9._]{1,30}$/.test(h) && !h.startsWith('.') && !h.endsWith('.') && !h.includes('..'),
-    hint: '1–30 karakter: huruf, angka, titik, garis bawah; tidak diawali/diakhiri titik, tanpa dua titik berurutan',
+export const HANDLE_RULES: Readonly<Record<Platform, HandleRule>> = {
+  x: {
+    maxLength: 15,
+    character: /[a-z0-9_]/,
+    characters: 'a–z 0–9 _',
+    test: (h) => /^[a-z0-9_]{1,15}$/.test(h),
   },
-  threads: {
-    test: (h) => /^[a-z0-9._]{1,30}$/.test(h) && !h.startsWith('.') && !h.endsWith('.') && !h.includes('..'),
-    hint: 'sama dengan Instagram: 1–30 karakter huruf, angka, titik, garis bawah',
-  },
+  instagram: { maxLength: 30, character: /[a-z0-9._]/, characters: 'a–z 0–9 . _', test: instagramLike },
+  threads: { maxLength: 30, character: /[a-z0-9._]/, characters: 'a–z 0–9 . _', test: instagramLike },
   facebook: {
+    maxLength: 50,
+    character: /[a-z0-9.]/,
+    characters: 'a–z 0–9 .',
     test: (h) => /^[a-z0-9.]{5,50}$/.test(h) && !h.startsWith('.') && !h.endsWith('.'),
-    hint: '5–50 karakter: huruf, angka, titik',
   },
   tiktok: {
+    maxLength: 24,
+    character: /[a-z0-9._]/,
+    characters: 'a–z 0–9 . _',
     test: (h) => /^[a-z0-9._]{2,24}$/.test(h) && !h.endsWith('.'),
-    hint: '2–24 karakter: huruf, angka, titik, garis bawah; tidak diakhiri titik',
   },
   youtube: {
+    maxLength: 30,
+    character: /[a-z0-9._-]/,
+    characters: 'a–z 0–9 . _ -',
     test: (h) => /^[a-z0-9._-]{3,30}$/.test(h),
-    hint: '3–30 karakter: huruf, angka, titik, garis bawah, tanda hubung',
   },
   bluesky: {
+    maxLength: 253,
+    character: /[a-z0-9.-]/,
+    characters: 'a–z 0–9 . -',
     test: (h) => DOMAIN.test(h),
-    hint: 'nama domain, misalnya humas.bsky.social atau humas.kotabandung.go.id',
   },
   mastodon: {
+    maxLength: 30,
+    character: /[a-z0-9_@.-]/,
+    characters: 'a–z 0–9 _ (nama) @ . - (server)',
     test: (h) => {
       const [user, server, ...rest] = h.split('@')
       return (
@@ -52,34 +73,44 @@ const RULES: Record<Exclude<Platform, 'whatsapp'>, Rule> = {
         DOMAIN.test(server)
       )
     },
-    hint: 'nama@server, misalnya humas@mastodon.social',
   },
   telegram: {
+    maxLength: 32,
+    character: /[a-z0-9_]/,
+    characters: 'a–z 0–9 _',
     test: (h) => /^[a-z][a-z0-9_]{4,31}$/.test(h) && !h.endsWith('_') && !h.includes('__'),
-    hint: '5–32 karakter: huruf, angka, garis bawah; diawali huruf',
+  },
+  whatsapp: {
+    maxLength: 16,
+    character: /[0-9+]/,
+    characters: '+ 0–9',
+    test: (h) => /^\+[1-9]\d{7,14}$/.test(h),
   },
 }
 
+/** The length a platform's length rule applies to (a Mastodon handle's name part). */
+export function ruledLength(platform: Platform, handle: string): number {
+  return platform === 'mastodon' ? (handle.split('@')[0] ?? '').length : handle.length
+}
+
+/**
+ * Checks a handle (already taken out of an address, see platform-address.ts) and returns its normalised form
+ * and the form to show: as typed, without a leading @.
+ */
 export function normaliseHandle(platform: Platform, raw: string): HandleCheck {
   const trimmed = raw.trim()
-  if (trimmed === '') return { ok: false, message: 'Nama akun (handle) wajib diisi.' }
+  if (trimmed === '') return { ok: false, problem: problem('accounts.handle_required') }
   if (platform === 'whatsapp') {
     const phone = parsePhoneNumberFromString(trimmed, 'ID')
     if (!phone?.isValid())
-      return {
-        ok: false,
-        message: `Nomor WhatsApp "${trimmed}" tidak valid; tulis misalnya +62 812 3456 7890 atau 0812 3456 7890.`,
-      }
-    return { ok: true, handle: phone.number }
+      return { ok: false, problem: problem('accounts.handle_invalid.whatsapp', { handle: trimmed }) }
+    return { ok: true, handle: phone.number, display: phone.number }
   }
-  const handle = trimmed.replace(/^@/, '').toLowerCase()
-  const rule = RULES[platform]
-  if (!rule.test(handle))
-    return {
-      ok: false,
-      message: `Nama akun ${PLATFORM_LABELS[platform]} "${trimmed}" tidak valid: ${rule.hint}.`,
-    }
-  return { ok: true, handle }
+  const display = trimmed.replace(/^@/, '')
+  const handle = display.toLowerCase()
+  if (!HANDLE_RULES[platform].test(handle))
+    return { ok: false, problem: problem(`accounts.handle_invalid.${platform}`, { handle: trimmed }) }
+  return { ok: true, handle, display }
 }
 
 /** The public address of an account, used when the admin leaves the URL empty. */

@@ -3,7 +3,7 @@
 // `recordChangeAs` for one that is not (first-run setup, the CLI, someone signing in or failing to).
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../access/policy.ts'
-import { appendAudit } from './append-audit.ts'
+import { appendAudit, appendAuditBatch } from './append-audit.ts'
 
 /** Where a change came from: the HTTP request's IP and user agent, or nothing for the CLI. */
 export interface ChangeMeta {
@@ -70,6 +70,33 @@ export async function recordChangeAs(
       ip: meta.ip ?? null,
       userAgent: meta.userAgent ?? null,
     },
+    now,
+  )
+}
+
+/** Several changes by one actor, recorded in order in one step (a batch of a CSV import: one per account). */
+export async function recordChanges(
+  tx: Db,
+  actor: Actor,
+  meta: ChangeMeta,
+  changes: readonly ChangeRecord[],
+  now?: Date,
+): Promise<void> {
+  const origin = originOf(actor)
+  await appendAuditBatch(
+    tx,
+    changes.map((change) => ({
+      instansiId: origin.instansiId,
+      actorUserId: origin.userId,
+      actorLabel: origin.label,
+      action: change.action,
+      objectType: change.objectType,
+      objectId: change.objectId ?? null,
+      before: change.before,
+      after: change.after,
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent ?? null,
+    })),
     now,
   )
 }

@@ -38,7 +38,12 @@ describe('checkHandleAgainstPattern', () => {
     const result = checkHandleAgainstPattern('humas_{kota}', 'humasbdg', values)
     expect(result.compliant).toBe(false)
     expect(result.expected).toBe('humas_bandung')
-    expect(result).toMatchObject({ reason: expect.stringContaining('seharusnya berbentuk "humas_bandung"') })
+    expect(result).toMatchObject({
+      reason: {
+        key: 'naming.reason_mismatch',
+        params: { handle: 'humasbdg', pattern: 'humas_{kota}', expected: 'humas_bandung' },
+      },
+    })
   })
 
   it('lets a wildcard stand for any suffix, including none', () => {
@@ -54,7 +59,12 @@ describe('checkHandleAgainstPattern', () => {
 
   it('reports a placeholder without a value instead of guessing', () => {
     const result = checkHandleAgainstPattern('humas_{provinsi}', 'humas_jabar', values)
-    expect(result).toMatchObject({ compliant: false, missing: ['provinsi'], expected: 'humas_{provinsi}' })
+    expect(result).toMatchObject({
+      compliant: false,
+      missing: ['provinsi'],
+      expected: 'humas_{provinsi}',
+      reason: { key: 'naming.reason_uncheckable', params: { names: ['{provinsi}'] } },
+    })
   })
 
   it('normalises placeholder values to lower-case letters and digits', () => {

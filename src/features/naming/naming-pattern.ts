@@ -7,17 +7,20 @@
 // Placeholder values are lower-cased, stripped of accents and of everything but a–z and 0–9, because handles
 // cannot hold spaces or hyphens on most platforms: unit code "DINKES-01" gives "dinkes01", kota "Kota Bandung"
 // gives "kotabandung".
-import { AppError } from '../app-error.ts'
+import type { Problem } from '../../shared/errors.ts'
+import { AppError, problem } from '../app-error.ts'
 
 export type PatternToken =
   { type: 'literal'; text: string } | { type: 'placeholder'; name: string } | { type: 'wildcard' }
 
 const PLACEHOLDER_NAME = /^[a-z][a-z0-9_]*$/
+export const MAX_PATTERN_LENGTH = 100
 
 export function parseNamingPattern(pattern: string): PatternToken[] {
   const trimmed = pattern.trim()
-  if (trimmed === '') throw new AppError('invalid_input', 'Pola nama tidak boleh kosong.')
-  if (trimmed.length > 100) throw new AppError('invalid_input', 'Pola nama paling panjang 100 karakter.')
+  if (trimmed === '') throw new AppError('invalid_input', 'naming.pattern_empty')
+  if (trimmed.length > MAX_PATTERN_LENGTH)
+    throw new AppError('invalid_input', 'naming.pattern_too_long', { maximum: MAX_PATTERN_LENGTH })
   const tokens: PatternToken[] = []
   let literal = ''
   const flush = () => {
@@ -29,30 +32,23 @@ export function parseNamingPattern(pattern: string): PatternToken[] {
     if (char === '{') {
       const end = trimmed.indexOf('}', i)
       if (end === -1)
-        throw new AppError(
-          'invalid_input',
-          `Pola "${trimmed}": kurung kurawal "{" di posisi ${i + 1} tidak ditutup "}".`,
-        )
+        throw new AppError('invalid_input', 'naming.brace_unclosed', { pattern: trimmed, position: i + 1 })
       const name = trimmed
         .slice(i + 1, end)
         .trim()
         .toLowerCase()
-      if (!PLACEHOLDER_NAME.test(name)) {
-        throw new AppError(
-          'invalid_input',
-          `Pola "${trimmed}": nama isian "{${name}}" hanya boleh huruf kecil, angka dan garis bawah, diawali huruf.`,
-        )
-      }
+      if (!PLACEHOLDER_NAME.test(name))
+        throw new AppError('invalid_input', 'naming.placeholder_invalid', { pattern: trimmed, name })
       flush()
       tokens.push({ type: 'placeholder', name })
       i = end
     } else if (char === '}') {
-      throw new AppError('invalid_input', `Pola "${trimmed}": ada "}" tanpa "{" di posisi ${i + 1}.`)
+      throw new AppError('invalid_input', 'naming.brace_stray', { pattern: trimmed, position: i + 1 })
     } else if (char === '*') {
       flush()
       if (tokens.at(-1)?.type !== 'wildcard') tokens.push({ type: 'wildcard' })
     } else if (/\s/.test(char)) {
-      throw new AppError('invalid_input', `Pola "${trimmed}": nama akun tidak boleh berisi spasi.`)
+      throw new AppError('invalid_input', 'naming.pattern_space', { pattern: trimmed })
     } else {
       literal += char
     }
@@ -71,8 +67,57 @@ export function normalisePlaceholderValue(value: string): string {
 
 export type NamingCheck =
   | { compliant: true; expected: string }
-  | { compliant: false; expected: string; reason: string; missing: string[] }
+  | { compliant: false; expected: string; reason: Problem; missing: string[] }
 
+/**
+ * What a pattern gives for one unit: `expected` with each wildcard kept as `*` and each placeholder without a
+ * value kept as `{name}`; `segments`, the literal text between wildcards; `minimal`, the shortest name it
+ * allows (wildcards empty); `literal`, its fixed text alone (placeholders and wildcards left out).
+ */
+export interface RenderedPattern {
+  expected: string
+  segments: string[]
+  minimal: string
+  literal: string
+  missing: string[]
+}
+
+export function renderPattern(
+  tokens: readonly PatternToken[],
+  values: Readonly<Record<string, string | undefined>>,
+): RenderedPattern {
+  const missing: string[] = []
+  let expected = ''
+  let literal = ''
+  // Literal text between wildcards: ['humas_bandung', ''] for humas_{kota}*.
+  const segments: string[] = ['']
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'literal':
+        expected += token.text
+        literal += token.text
+        segments[segments.length - 1] += token.text
+        break
+      case 'wildcard':
+        expected += '*'
+        segments.push('')
+        break
+      case 'placeholder': {
+        const raw = values[token.name]
+        const value = raw === undefined ? '' : normalisePlaceholderValue(raw)
+        if (value === '') {
+          missing.push(token.name)
+          expected += `{${token.name}}`
+        } else {
+          expected += value
+          segments[segments.length - 1] += value
+        }
+        break
+      }
+    }
+  }
+  return { expected, segments, minimal: segments.join(''), literal, missing }
+}
 /**
  * Does `text` match literal segments joined by wildcards (`segments[i]` between the i-th and (i+1)-th `*`)? The
  * first segment must be a prefix and the last a suffix; the ones between are found left to right, taking the
@@ -106,50 +151,24 @@ export function checkHandleAgainstPattern(
   handle: string,
   values: Readonly<Record<string, string | undefined>>,
 ): NamingCheck {
-  const tokens = parseNamingPattern(pattern)
-  const missing: string[] = []
-  let expected = ''
-  // Literal text between wildcards: ['humas_bandung', ''] for humas_{kota}*.
-  const segments: string[] = ['']
-  for (const token of tokens) {
-    switch (token.type) {
-      case 'literal':
-        expected += token.text
-        segments[segments.length - 1] += token.text
-        break
-      case 'wildcard':
-        expected += '*'
-        segments.push('')
-        break
-      case 'placeholder': {
-        const raw = values[token.name]
-        const value = raw === undefined ? '' : normalisePlaceholderValue(raw)
-        if (value === '') {
-          missing.push(token.name)
-          expected += `{${token.name}}`
-        } else {
-          expected += value
-          segments[segments.length - 1] += value
-        }
-        break
-      }
-    }
-  }
+  const { expected, segments, missing } = renderPattern(parseNamingPattern(pattern), values)
   const actual = handle.toLowerCase()
-  if (missing.length > 0) {
-    const names = missing.map((name) => `{${name}}`).join(', ')
+  if (missing.length > 0)
     return {
       compliant: false,
       expected,
       missing,
-      reason: `Nama akun "${actual}" tidak dapat diperiksa terhadap pola "${pattern}": isian ${names} belum punya nilai untuk unit ini. Isi atribut unit tersebut.`,
+      reason: problem('naming.reason_uncheckable', {
+        handle: actual,
+        pattern,
+        names: missing.map((name) => `{${name}}`),
+      }),
     }
-  }
   if (matchesWildcardSegments(segments, actual)) return { compliant: true, expected }
   return {
     compliant: false,
     expected,
     missing,
-    reason: `Nama akun "${actual}" tidak sesuai pola "${pattern}": seharusnya berbentuk "${expected}".`,
+    reason: problem('naming.reason_mismatch', { handle: actual, pattern, expected }),
   }
 }

@@ -9,7 +9,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Official accounts in your units; filters: unitId (with its subtree), platform, status, q, breaksNaming */
+    /** Official accounts in your units; filters: unitId (with its subtree), platform, status, q (handle or display name), breaksNaming */
     get: {
       parameters: {
         query?: {
@@ -70,7 +70,7 @@ export interface paths {
       }
     }
     put?: never
-    /** Register an official account */
+    /** Register an official account (every problem of the form is answered at once) */
     post: {
       parameters: {
         query?: never
@@ -81,20 +81,29 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description YYYY-MM-DD */
             credentialRotatedOn?: string | null
             displayName?: string | null
-            handle: string
+            /** @description Required unless the url names it: a handle (@Humas) or an address (instagram.com/humas) */
+            handle?: string
             notes?: string
-            /** Format: uuid */
-            penanggungJawabUserId: string
+            /**
+             * Format: uuid
+             * @description Required
+             */
+            penanggungJawabUserId?: string
             pengelola?: {
-              suratTugasDate: string
-              suratTugasNumber: string
-              /** Format: uuid */
+              /** @description YYYY-MM-DD */
+              suratTugasDate?: string | null
+              suratTugasNumber?: string | null
+              /** @description The user id; empty when the form row has no user chosen yet */
               userId: string
             }[]
-            /** @enum {string} */
-            platform:
+            /**
+             * @description Required
+             * @enum {string}
+             */
+            platform?:
               | 'x'
               | 'instagram'
               | 'facebook'
@@ -108,8 +117,12 @@ export interface paths {
             platformTwoFactor?: boolean
             /** @enum {string} */
             status?: 'active' | 'dormant'
-            /** Format: uuid */
-            unitId: string
+            /**
+             * Format: uuid
+             * @description Required
+             */
+            unitId?: string
+            /** @description https:// is added when left out */
             url?: string | null
             /** @enum {string} */
             verificationStatus?: 'unverified' | 'pending' | 'verified'
@@ -261,19 +274,28 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description YYYY-MM-DD */
             credentialRotatedOn?: string | null
             displayName?: string | null
+            /** @description Required unless the url names it: a handle (@Humas) or an address (instagram.com/humas) */
             handle?: string
             notes?: string
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Required
+             */
             penanggungJawabUserId?: string
             pengelola?: {
-              suratTugasDate: string
-              suratTugasNumber: string
-              /** Format: uuid */
+              /** @description YYYY-MM-DD */
+              suratTugasDate?: string | null
+              suratTugasNumber?: string | null
+              /** @description The user id; empty when the form row has no user chosen yet */
               userId: string
             }[]
-            /** @enum {string} */
+            /**
+             * @description Required
+             * @enum {string}
+             */
             platform?:
               | 'x'
               | 'instagram'
@@ -288,8 +310,12 @@ export interface paths {
             platformTwoFactor?: boolean
             /** @enum {string} */
             status?: 'active' | 'dormant'
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Required
+             */
             unitId?: string
+            /** @description https:// is added when left out */
             url?: string | null
             /** @enum {string} */
             verificationStatus?: 'unverified' | 'pending' | 'verified'
@@ -335,7 +361,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** The accounts you may see as CSV (same columns as the import) */
+    /** The accounts you may see as CSV (the import columns, Indonesian headers and values) */
     get: {
       parameters: {
         query?: {
@@ -397,16 +423,110 @@ export interface paths {
     patch?: never
     trace?: never
   }
-  '/api/accounts/import': {
+  '/api/accounts/import-template.csv': {
     parameters: {
       query?: never
       header?: never
       path?: never
       cookie?: never
     }
-    get?: never
+    /** The empty CSV to fill in for an import (header row only) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description CSV file (UTF-8) */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'text/csv': string
+          }
+        }
+      }
+    }
     put?: never
-    /** Import accounts from CSV: valid rows are saved (upsert by platform + handle), invalid rows reported */
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/accounts/imports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Your latest CSV imports, newest first */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: components['schemas']['AccountImport'][]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Upload a CSV to import (a background job): mode preview checks it and saves nothing until applied; mode apply imports at once. A raw text/csv body takes the mode as ?mode= */
     post: {
       parameters: {
         query?: never
@@ -418,6 +538,12 @@ export interface paths {
         content: {
           'application/json': {
             csv: string
+            /**
+             * @description preview: check and report, save nothing (apply it later); apply: import at once
+             * @default preview
+             * @enum {string}
+             */
+            mode?: 'preview' | 'apply'
           }
         }
       }
@@ -446,21 +572,260 @@ export interface paths {
             [name: string]: unknown
           }
           content: {
+            'application/json': components['schemas']['AccountImport']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/accounts/imports/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One of your CSV imports: status, progress and counts (poll it while it runs) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['AccountImport']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/accounts/imports/{id}/apply': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Apply a checked import (its rows are checked again as they are saved) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['AccountImport']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/accounts/imports/{id}/discard': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Drop a checked import you do not want to apply */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['AccountImport']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/accounts/imports/{id}/items': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** What each row of an import would do (phase=preview: create, update, error) or could not do (phase=apply) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number
+          offset?: number
+          outcome?: 'create' | 'update' | 'error'
+          phase?: 'preview' | 'apply'
+        }
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
             'application/json': {
-              created: number
-              errors: {
-                column: string
-                message: string
+              items: {
+                changed: string[]
+                handle: string | null
+                /** @enum {string} */
+                outcome: 'create' | 'update' | 'error'
+                platform: string | null
+                problems: {
+                  column: string
+                  key: string
+                  message: string
+                  params?: {
+                    [key: string]: (string | number | boolean | string[]) | null
+                  }
+                  row: number
+                }[]
                 row: number
+                unitCode: string | null
               }[]
-              rows: number
-              unchanged: number
-              updated: number
+              total: number
             }
           }
         }
       }
     }
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -527,6 +892,75 @@ export interface paths {
               }[]
               statuses: ('active' | 'dormant')[]
               verificationStatuses: ('unverified' | 'pending' | 'verified')[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/accounts/people': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Who an account of this unit may name: active users holding penanggung_jawab (or pengelola) on the unit or above */
+    get: {
+      parameters: {
+        query: {
+          unitId: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              penanggungJawab: {
+                /** @description Only for callers who may read users */
+                email: string | null
+                name: string
+                userId: string
+              }[]
+              pengelola: {
+                /** @description Only for callers who may read users */
+                email: string | null
+                name: string
+                userId: string
+              }[]
             }
           }
         }
@@ -3106,7 +3540,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** The naming pattern per platform and the pattern syntax */
+    /** The naming pattern per platform, warnings about them (for naming.manage) and the pattern syntax */
     get: {
       parameters: {
         query?: never
@@ -3145,12 +3579,22 @@ export interface paths {
                 [key: string]: string
               }
               syntax: string
+              /** @description Platform → what to look at in its saved pattern (units that cannot comply today) */
+              warnings: {
+                [key: string]: {
+                  key: string
+                  message: string
+                  params?: {
+                    [key: string]: (string | number | boolean | string[]) | null
+                  }
+                }[]
+              }
             }
           }
         }
       }
     }
-    /** Replace the naming patterns (platform → pattern; empty or null removes it). Admin only (naming.manage) */
+    /** Replace the naming patterns (platform → pattern; empty or null removes it). A pattern no unit could comply with is refused; one some units cannot comply with is saved with warnings. Admin only (naming.manage) */
     put: {
       parameters: {
         query?: never
@@ -3197,6 +3641,16 @@ export interface paths {
                 [key: string]: string
               }
               syntax: string
+              /** @description Platform → what to look at in its saved pattern (units that cannot comply today) */
+              warnings: {
+                [key: string]: {
+                  key: string
+                  message: string
+                  params?: {
+                    [key: string]: (string | number | boolean | string[]) | null
+                  }
+                }[]
+              }
             }
           }
         }
@@ -3269,11 +3723,122 @@ export interface paths {
                 handle: string
                 pattern: string
                 platform: string
-                reason: string
+                reason: {
+                  key: string
+                  message: string
+                  params?: {
+                    [key: string]: (string | number | boolean | string[]) | null
+                  }
+                }
                 unitCode: string
                 unitId: string
                 unitName: string
               }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/naming/test': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** What a pattern (or the saved one) gives one unit on one platform, and whether the platform accepts it */
+    get: {
+      parameters: {
+        query: {
+          /** @description The pattern to try; the saved one of the platform if left out */
+          pattern?: string
+          platform:
+            | 'x'
+            | 'instagram'
+            | 'facebook'
+            | 'tiktok'
+            | 'youtube'
+            | 'bluesky'
+            | 'mastodon'
+            | 'telegram'
+            | 'threads'
+            | 'whatsapp'
+          unitId: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description null when the platform has no pattern and none was given */
+              result: {
+                fits: boolean
+                hasWildcard: boolean
+                length: number
+                maximum: number
+                missing: string[]
+                /** @description What the pattern gives: * where anything may stand */
+                name: string
+                pattern: string
+                /** @enum {string} */
+                platform:
+                  | 'x'
+                  | 'instagram'
+                  | 'facebook'
+                  | 'tiktok'
+                  | 'youtube'
+                  | 'bluesky'
+                  | 'mastodon'
+                  | 'telegram'
+                  | 'threads'
+                  | 'whatsapp'
+                unit: {
+                  code: string
+                  id: string
+                  name: string
+                }
+                verdict: {
+                  key: string
+                  message: string
+                  params?: {
+                    [key: string]: (string | number | boolean | string[]) | null
+                  }
+                }
+              } | null
             }
           }
         }
@@ -4272,14 +4837,23 @@ export interface components {
       createdAt: string
       credentialRotatedOn: string | null
       displayName: string | null
+      /** @description As it was typed (casing kept) */
       handle: string
       id: string
       naming: {
         compliant: boolean
         expected: string
         pattern: string
-        reason: string | null
+        reason: {
+          key: string
+          message: string
+          params?: {
+            [key: string]: (string | number | boolean | string[]) | null
+          }
+        } | null
       } | null
+      /** @description The form compared for uniqueness: lower case, E.164 for WhatsApp */
+      normalisedHandle: string
       notes: string
       penanggungJawab: {
         email: string
@@ -4289,8 +4863,9 @@ export interface components {
       pengelola: {
         email: string
         name: string
-        suratTugasDate: string
-        suratTugasNumber: string
+        suratTugasDate: string | null
+        /** @description null while the surat tugas is still on its way */
+        suratTugasNumber: string | null
         userId: string
       }[]
       platform: string
@@ -4304,6 +4879,29 @@ export interface components {
       updatedAt: string
       url: string
       verificationStatus: string
+    }
+    AccountImport: {
+      created: number
+      createdAt: string
+      failure: {
+        key: string
+        message: string
+        params?: {
+          [key: string]: (string | number | boolean | string[]) | null
+        }
+      } | null
+      finishedAt: string | null
+      id: string
+      /** @enum {string} */
+      mode: 'preview' | 'apply'
+      processedRows: number
+      rejected: number
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'previewed' | 'done' | 'failed' | 'discarded'
+      /** @description Data rows of the file (the header not counted); 0 until read */
+      totalRows: number
+      unchanged: number
+      updated: number
     }
     /** @description Error */
     ApiError: {

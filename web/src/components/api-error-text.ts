@@ -22,6 +22,17 @@ function rendered(key: string, params: FieldProblem['params'], fallback: string,
   return isMessageKey(key) ? formatMessage(locale, key, params) : fallback
 }
 
+/**
+ * A problem the API sends outside an error (a CSV row's problem, a naming verdict, a pattern's warning) in the
+ * language on screen; a key this build does not know yet falls back to the server's own text.
+ */
+export function problemText(
+  problem: { key: string; params?: FieldProblem['params']; message: string },
+  locale: Locale,
+): string {
+  return rendered(problem.key, problem.params, problem.message, locale)
+}
+
 export function describeApiError(error: unknown, locale: Locale, t: Translate): ErrorText {
   if (error === null || error === undefined) return NO_ERROR
   if (!(error instanceof ApiError)) return { banner: t('error.generic'), fields: {} }

@@ -1,28 +1,29 @@
-// The official account registry: views, filters, the form and the CSV import.
+// The official account registry: views, filters, the form, the people an account may name, and the CSV import.
 import { z } from 'zod'
 import { ACCOUNT_STATUSES, VERIFICATION_STATUSES } from '../../../features/accounts/account-input.ts'
 import { PLATFORMS } from '../../../features/accounts/platform-handle.ts'
-import { isoDate } from '../shared-schemas.ts'
+import { messageParams, renderedProblem } from '../shared-schemas.ts'
 
 const namingVerdict = z.object({
   pattern: z.string(),
   compliant: z.boolean(),
   expected: z.string(),
-  reason: z.string().nullable(),
+  reason: renderedProblem.nullable(),
 })
 const pengelolaView = z.object({
   userId: z.string(),
   email: z.string(),
   name: z.string(),
-  suratTugasNumber: z.string(),
-  suratTugasDate: z.string(),
+  suratTugasNumber: z.string().nullable().describe('null while the surat tugas is still on its way'),
+  suratTugasDate: z.string().nullable(),
 })
 export const accountView = z
   .object({
     id: z.string(),
     unit: z.object({ id: z.string(), code: z.string(), name: z.string() }),
     platform: z.string(),
-    handle: z.string(),
+    handle: z.string().describe('As it was typed (casing kept)'),
+    normalisedHandle: z.string().describe('The form compared for uniqueness: lower case, E.164 for WhatsApp'),
     displayName: z.string().nullable(),
     url: z.string(),
     penanggungJawab: z.object({ userId: z.string(), email: z.string(), name: z.string() }),
@@ -47,24 +48,33 @@ export const metaView = z.object({
   csvColumns: z.array(z.string()),
 })
 
+// Fields a person fills in are plain text here: the feature checks them all together, so one answer names every
+// problem (a missing penanggung jawab and a handle X refuses come back at once).
 const pengelolaInput = z.object({
-  userId: z.uuid('accounts.choose_pengelola'),
-  suratTugasNumber: z.string().trim().min(1, 'accounts.surat_tugas_number_required').max(200),
-  suratTugasDate: isoDate,
+  userId: z
+    .string()
+    .regex(/^$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'accounts.choose_pengelola')
+    .describe('The user id; empty when the form row has no user chosen yet'),
+  suratTugasNumber: z.string().max(300).nullable().optional(),
+  suratTugasDate: z.string().max(30).nullable().optional().describe('YYYY-MM-DD'),
 })
 const accountFields = {
-  unitId: z.uuid('validation.choose_unit'),
-  platform: z.enum(PLATFORMS, 'accounts.choose_platform'),
-  handle: z.string().max(300),
-  displayName: z.string().max(200).nullable().optional(),
-  url: z.string().max(500).nullable().optional(),
-  penanggungJawabUserId: z.uuid('accounts.choose_penanggung_jawab'),
+  unitId: z.uuid('validation.choose_unit').optional().describe('Required'),
+  platform: z.enum(PLATFORMS, 'accounts.choose_platform').optional().describe('Required'),
+  handle: z
+    .string()
+    .max(300)
+    .optional()
+    .describe('Required unless the url names it: a handle (@Humas) or an address (instagram.com/humas)'),
+  displayName: z.string().max(300).nullable().optional(),
+  url: z.string().max(600).nullable().optional().describe('https:// is added when left out'),
+  penanggungJawabUserId: z.uuid('accounts.choose_penanggung_jawab').optional().describe('Required'),
   pengelola: z.array(pengelolaInput).max(50).optional(),
   verificationStatus: z.enum(VERIFICATION_STATUSES).optional(),
   platformTwoFactor: z.boolean().optional(),
-  credentialRotatedOn: isoDate.nullable().optional(),
+  credentialRotatedOn: z.string().max(30).nullable().optional().describe('YYYY-MM-DD'),
   status: z.enum(ACCOUNT_STATUSES).optional(),
-  notes: z.string().max(2000).optional(),
+  notes: z.string().max(2100).optional(),
 }
 export const createBody = z.object(accountFields)
 export const updateBody = z.object(accountFields).partial()
@@ -83,14 +93,68 @@ export const listQuery = z.object({
 })
 export const exportQuery = z.object(filterQuery)
 
-/** The CSV file, sent as the raw body (text/csv) or as JSON {csv}. */
-export const importBody = z.object({ csv: z.string().min(1, 'accounts.csv_empty').max(5_000_000) })
-export const importReport = z.object({
-  rows: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+export const peopleQuery = z.object({ unitId: z.uuid('validation.choose_unit') })
+const person = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string().nullable().describe('Only for callers who may read users'),
+})
+export const peopleView = z.object({ penanggungJawab: z.array(person), pengelola: z.array(person) })
+
+/** The CSV file, sent as JSON {csv, mode} or as the raw body (text/csv, with ?mode= in the address). */
+export const importBody = z.object({
+  csv: z.string().min(1, 'accounts.csv_empty').max(5_000_000),
+  mode: z
+    .enum(['preview', 'apply'])
+    .default('preview')
+    .describe('preview: check and report, save nothing (apply it later); apply: import at once'),
+})
+const importFailure = renderedProblem.nullable()
+export const importView = z
+  .object({
+    id: z.string(),
+    mode: z.enum(['preview', 'apply']),
+    status: z.enum(['queued', 'running', 'previewed', 'done', 'failed', 'discarded']),
+    totalRows: z.number().describe('Data rows of the file (the header not counted); 0 until read'),
+    processedRows: z.number(),
+    created: z.number(),
+    updated: z.number(),
+    unchanged: z.number(),
+    rejected: z.number(),
+    failure: importFailure,
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'AccountImport' })
+export const importList = z.object({ items: z.array(importView) })
+
+/** A problem of one CSV cell: its row (the header is row 1), column, message key and text. */
+export const csvProblem = z.object({
+  row: z.number(),
+  column: z.string(),
+  key: z.string(),
+  params: messageParams.optional(),
+  message: z.string(),
+})
+export const importItemsQuery = z.object({
+  phase: z.enum(['preview', 'apply']).default('preview'),
+  outcome: z.enum(['create', 'update', 'error']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+export const importItemsView = z.object({
+  items: z.array(
+    z.object({
+      row: z.number(),
+      outcome: z.enum(['create', 'update', 'error']),
+      platform: z.string().nullable(),
+      handle: z.string().nullable(),
+      unitCode: z.string().nullable(),
+      changed: z.array(z.string()),
+      problems: z.array(csvProblem),
+    }),
+  ),
+  total: z.number(),
 })
 
 export const csvFile = {

@@ -64,7 +64,11 @@ describe('naming routes', () => {
     expect(good.naming).toMatchObject({ compliant: true, expected: 'humas_kotabandung*' })
     expect(bad.naming).toMatchObject({
       compliant: false,
-      reason: expect.stringContaining('humas_kotabandung*'),
+      reason: {
+        key: 'naming.reason_mismatch',
+        params: { expected: 'humas_kotabandung*' },
+        message: expect.stringContaining('humas_kotabandung*'),
+      },
     })
     expect(other.naming).toBeNull()
     const report = await s.app.inject({ method: 'GET', url: '/api/naming/report', headers: s.headers })
@@ -127,7 +131,92 @@ describe('naming routes', () => {
       payload: { patterns: { x: 'humas_{kota' } },
     })
     expect(response.statusCode).toBe(400)
-    expect(response.json().error.details.x.message).toContain('tidak ditutup')
+    expect(response.json().error.details.x).toMatchObject({
+      key: 'naming.brace_unclosed',
+      message: expect.stringContaining('tidak ditutup'),
+    })
+  })
+
+  it('refuse a pattern no unit could comply with, and save with warnings one that some units cannot', async () => {
+    const s = await setup()
+    const long = await s.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: s.headers,
+      payload: {
+        parentId: s.owner.rootUnit.id,
+        code: `DINASPENDIDIKAN${uniqueSuffix()}`,
+        name: 'Dinas Pendidikan',
+      },
+    })
+    expect(long.statusCode, long.body).toBe(200)
+    const refused = await s.app.inject({
+      method: 'PUT',
+      url: '/api/naming/patterns',
+      headers: { ...s.headers, 'accept-language': 'en' },
+      payload: { patterns: { x: 'humas-{unit}', tiktok: 'humas_pemerintah_kota_contoh_{unit}' } },
+    })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().error.details).toMatchObject({
+      x: { key: 'naming.characters_refused', message: expect.stringContaining('"-"') },
+      tiktok: { key: 'naming.always_too_long' },
+    })
+    const saved = await s.app.inject({
+      method: 'PUT',
+      url: '/api/naming/patterns',
+      headers: s.headers,
+      payload: { patterns: { x: 'humas_{unit}', instagram: 'humas_{provinsi}' } },
+    })
+    expect(saved.statusCode, saved.body).toBe(200)
+    expect(saved.json().patterns).toEqual({ x: 'humas_{unit}', instagram: 'humas_{provinsi}' })
+    expect(saved.json().warnings.x).toEqual([
+      expect.objectContaining({ key: 'naming.too_long_for_units', message: expect.stringContaining('15') }),
+    ])
+    expect(saved.json().warnings.instagram).toEqual([
+      expect.objectContaining({ key: 'naming.attribute_unknown', params: { name: 'provinsi' } }),
+    ])
+    const read = await s.app.inject({ method: 'GET', url: '/api/naming/patterns', headers: s.headers })
+    expect(read.json().warnings).toEqual(saved.json().warnings)
+  })
+
+  it('show what a pattern gives one unit and whether the platform accepts it', async () => {
+    const s = await setup()
+    const test = async (query: string) => {
+      const response = await s.app.inject({
+        method: 'GET',
+        url: `/api/naming/test?unitId=${s.unit.id}&${query}`,
+        headers: s.headers,
+      })
+      expect(response.statusCode, response.body).toBe(200)
+      return response.json<{ result: Record<string, unknown> | null }>().result
+    }
+    expect(await test(`platform=instagram&pattern=${encodeURIComponent('humas_{kota}')}`)).toMatchObject({
+      name: 'humas_kotabandung',
+      length: 17,
+      maximum: 30,
+      fits: true,
+      unit: { id: s.unit.id },
+      verdict: { key: 'naming.fits' },
+    })
+    expect(await test(`platform=x&pattern=${encodeURIComponent('humas_{kota}')}`)).toMatchObject({
+      fits: false,
+      verdict: { key: 'naming.too_long', params: { length: 17, maximum: 15 } },
+    })
+    expect(await test('platform=x')).toBeNull()
+    await s.app.inject({
+      method: 'PUT',
+      url: '/api/naming/patterns',
+      headers: s.headers,
+      payload: { patterns: { x: '{kota}' } },
+    })
+    expect(await test('platform=x')).toMatchObject({ pattern: '{kota}', name: 'kotabandung', fits: true })
+    const broken = await s.app.inject({
+      method: 'GET',
+      url: `/api/naming/test?unitId=${s.unit.id}&platform=x&pattern=${encodeURIComponent('humas_{kota')}`,
+      headers: s.headers,
+    })
+    expect(broken.statusCode).toBe(400)
+    expect(broken.json().error.details.pattern.key).toBe('naming.brace_unclosed')
   })
 
   it('let a pengelola read patterns and the report but refuse changing patterns', async () => {

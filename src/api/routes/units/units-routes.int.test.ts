@@ -225,6 +225,8 @@ describe('units routes', () => {
   it('refuse archiving a unit with an active account unless forced, and still let that account be marked dormant', async () => {
     const s = await setup()
     const unit = await createUnit(s, s.owner.rootUnit.id)
+    // An account names a penanggung jawab who holds that role on its unit or above.
+    const pj = await createTestUser(s.ctx.db, s.owner, [{ unitId: unit.id, role: 'penanggung_jawab' }])
     const created = await s.app.inject({
       method: 'POST',
       url: '/api/accounts',
@@ -233,7 +235,7 @@ describe('units routes', () => {
         unitId: unit.id,
         platform: 'x',
         handle: `akun_${uniqueSuffix()}`,
-        penanggungJawabUserId: s.admin.id,
+        penanggungJawabUserId: pj.id,
       },
     })
     expect(created.statusCode, created.body).toBe(200)
@@ -270,7 +272,7 @@ describe('units routes', () => {
         unitId: unit.id,
         platform: 'x',
         handle: `akun_${uniqueSuffix()}`,
-        penanggungJawabUserId: s.admin.id,
+        penanggungJawabUserId: pj.id,
       },
     })
     expect(another.statusCode).toBe(400)
@@ -398,7 +400,7 @@ describe('OpenAPI document', () => {
       '/api/units',
       '/api/units/{id}/move',
       '/api/accounts',
-      '/api/accounts/import',
+      '/api/accounts/imports',
       '/api/accounts/export.csv',
       '/api/naming/patterns',
       '/api/naming/report',

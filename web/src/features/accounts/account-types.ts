@@ -1,63 +1,20 @@
-// The official-account record as the API returns it (product.md §1). The vocabulary (platforms, statuses) is
-// in src/shared; this file holds only the shapes of the answers.
+// The shapes of the account registry's answers, from the generated API types (web/src/api/openapi.d.ts). The
+// vocabulary (platforms, statuses) is in src/shared.
+import type { components, paths } from '../../api/openapi.d.ts'
 
-export interface AccountPengelola {
-  userId: string
-  email?: string
-  name?: string
-  suratTugasNumber: string
-  suratTugasDate: string
-}
+type Json<T> = T extends { responses: { 200: { content: { 'application/json': infer Body } } } }
+  ? Body
+  : never
 
-export interface NamingVerdict {
-  pattern: string
-  compliant: boolean
-  expected: string
-  reason: string | null
-}
+export type Account = components['schemas']['Account']
+export type AccountPengelola = Account['pengelola'][number]
+export type NamingVerdict = NonNullable<Account['naming']>
+export type AccountPage = Json<paths['/api/accounts']['get']>
+export type AccountPeople = Json<paths['/api/accounts/people']['get']>
+export type AccountPerson = AccountPeople['penanggungJawab'][number]
+export type NamingIssue = Json<paths['/api/naming/report']['get']>['items'][number]
 
-export interface Account {
-  id: string
-  unit: { id: string; code: string; name: string }
-  platform: string
-  handle: string
-  displayName: string | null
-  url: string | null
-  penanggungJawab: { userId: string; email: string; name: string } | null
-  pengelola: AccountPengelola[]
-  verificationStatus: string
-  platformTwoFactor: boolean
-  credentialRotatedOn: string | null
-  status: string
-  notes: string
-  naming: NamingVerdict | null
-}
-
-export interface AccountPage {
-  items: Account[]
-  total: number
-}
-
-export interface NamingIssue {
-  accountId: string
-  platform: string
-  handle: string
-  unitName: string
-  pattern: string
-  expected: string
-  reason: string
-}
-
-export interface ImportRowError {
-  row: number
-  column: string
-  message: string
-}
-
-export interface ImportResult {
-  rows: number
-  created: number
-  updated: number
-  unchanged: number
-  errors: ImportRowError[]
-}
+export type AccountImport = components['schemas']['AccountImport']
+export type ImportItemsPage = Json<paths['/api/accounts/imports/{id}/items']['get']>
+export type ImportItem = ImportItemsPage['items'][number]
+export type ImportOutcome = ImportItem['outcome']

@@ -1,5 +1,6 @@
-// The official account registry: filtered list, create/edit form, the naming report (every handle that breaks
-// its platform's pattern, with the reason), CSV import with row errors, and CSV export.
+// The official account registry: a searchable, filtered list with each account's penanggung jawab and pengelola
+// (a pengelola without a surat tugas is flagged), the create/edit form, the naming report (every handle that
+// breaks its platform's pattern, with the reason), and the CSV import with its preview, and the export.
 import {
   Anchor,
   Badge,
@@ -7,42 +8,40 @@ import {
   Button,
   Checkbox,
   Code,
-  Group,
   NativeSelect,
   SimpleGrid,
   Stack,
   Text,
+  TextInput,
 } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
-import { useState, type ChangeEvent } from 'react'
+import { useState } from 'react'
 import { formatDate } from '../../../../src/shared/dates.ts'
 import { PLATFORMS } from '../../../../src/shared/platforms.ts'
 import { ACCOUNT_STATUSES } from '../../../../src/shared/statuses.ts'
-import { apiDownload } from '../../app/api-client.ts'
 import { useSession } from '../../app/session.tsx'
-import { useErrorText } from '../../components/api-error-text.ts'
+import { problemText } from '../../components/api-error-text.ts'
 import { DataTable, type DataTableColumn } from '../../components/data-table.tsx'
-import { ErrorText, Notice } from '../../components/error-banner.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { Panel } from '../../components/panel.tsx'
 import { isAccountStatus, isVerificationStatus, platformLabel } from '../../components/vocabulary-labels.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { UnitSelect } from '../units/unit-select.tsx'
 import { useUnits } from '../units/units-queries.ts'
-import { useUserChoices } from '../users/users-queries.ts'
 import { AccountForm } from './account-form.tsx'
-import type { Account, ImportResult, ImportRowError, NamingIssue } from './account-types.ts'
+import { AccountImportPanel } from './account-import-panel.tsx'
+import { WHOLE_WORD_BADGE } from './badge-style.ts'
+import type { Account, NamingIssue } from './account-types.ts'
 import {
   ACCOUNT_PAGE_SIZE,
-  accountRequests,
   accountsPageQuery,
   namingReportQuery,
-  useAccountChange,
   type AccountFilters,
 } from './accounts-queries.ts'
 
 function NamingReport() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const report = useQuery(namingReportQuery)
   const columns: DataTableColumn<NamingIssue>[] = [
     {
@@ -65,7 +64,7 @@ function NamingReport() {
       render: (issue) => issue.unitName,
     },
     { key: 'expected', header: t('accounts.expected'), render: (issue) => <Code>{issue.expected}</Code> },
-    { key: 'reason', header: t('accounts.reason'), render: (issue) => issue.reason },
+    { key: 'reason', header: t('accounts.reason'), render: (issue) => problemText(issue.reason, locale) },
   ]
   return (
     <Panel title={t('accounts.namingReport')} description={t('accounts.namingReportIntro')}>
@@ -80,88 +79,6 @@ function NamingReport() {
         initialSort={{ key: 'handle', direction: 'asc' }}
         testId="naming-report"
       />
-    </Panel>
-  )
-}
-
-function ImportExport() {
-  const { t } = useI18n()
-  const importCsv = useAccountChange(accountRequests.importCsv)
-  const [exportError, setExportError] = useState<unknown>(null)
-  const error = useErrorText(importCsv.error ?? exportError)
-  const result: ImportResult | undefined = importCsv.data
-
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.currentTarget.files?.[0]
-    event.currentTarget.value = ''
-    if (!file) return
-    setExportError(null)
-    importCsv.mutate(await file.text())
-  }
-
-  const download = async () => {
-    setExportError(null)
-    try {
-      await apiDownload('/api/accounts/export.csv', 'akun-resmi.csv')
-    } catch (caught) {
-      setExportError(caught)
-    }
-  }
-
-  const columns: DataTableColumn<ImportRowError>[] = [
-    {
-      key: 'row',
-      header: t('accounts.row'),
-      primary: true,
-      sortValue: (row) => row.row,
-      render: (row) => row.row,
-    },
-    { key: 'column', header: t('accounts.column'), render: (row) => row.column || '—' },
-    { key: 'problem', header: t('accounts.problem'), render: (row) => row.message },
-  ]
-  return (
-    <Panel title={t('accounts.csv')} description={t('accounts.csvIntro')}>
-      <ErrorText>{error.banner}</ErrorText>
-      <Group gap="sm" mb="md">
-        <Button component="label" variant="default" loading={importCsv.isPending} className="file-button">
-          {t('accounts.import')}
-          <input
-            type="file"
-            className="visually-hidden"
-            accept=".csv,text/csv"
-            onChange={(event) => void upload(event)}
-            disabled={importCsv.isPending}
-          />
-        </Button>
-        <Button variant="default" onClick={() => void download()}>
-          {t('accounts.export')}
-        </Button>
-      </Group>
-      {result ? (
-        <Stack gap="xs">
-          <Notice tone="ok">
-            {t('accounts.importSaved', {
-              rows: result.rows,
-              created: result.created,
-              updated: result.updated,
-              unchanged: result.unchanged,
-            })}
-          </Notice>
-          {result.errors.length > 0 ? (
-            <>
-              <Text fw={700}>{t('accounts.importErrors', { count: result.errors.length })}</Text>
-              <DataTable
-                caption={t('accounts.importErrors', { count: result.errors.length })}
-                columns={columns}
-                rows={result.errors}
-                rowKey={(row) => `${row.row}-${row.column}-${row.message}`}
-                emptyText=""
-                testId="import-errors"
-              />
-            </>
-          ) : null}
-        </Stack>
-      ) : null}
     </Panel>
   )
 }
@@ -181,24 +98,62 @@ function SecurityCell({ account }: { account: Account }) {
   )
 }
 
+/** Each pengelola with their surat tugas; one without is flagged, so the letter is chased. */
+export function PengelolaCell({ account }: { account: Account }) {
+  const { t, locale } = useI18n()
+  if (account.pengelola.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('accounts.noPengelolaYet')}
+      </Text>
+    )
+  return (
+    <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {account.pengelola.map((p) => (
+        <li key={p.userId}>
+          <Text size="sm">{p.name}</Text>
+          {p.suratTugasNumber && p.suratTugasDate ? (
+            <Text size="xs" c="dimmed">
+              {t('accounts.letter', {
+                number: p.suratTugasNumber,
+                date: formatDate(p.suratTugasDate, locale, 'date'),
+              })}
+            </Text>
+          ) : (
+            <Badge
+              color="orange"
+              variant="light"
+              size="sm"
+              style={WHOLE_WORD_BADGE}
+              leftSection={<span aria-hidden="true">⚠</span>}
+            >
+              {t('accounts.noLetter')}
+            </Badge>
+          )}
+        </li>
+      ))}
+    </Stack>
+  )
+}
+
 function NamingCell({ account }: { account: Account }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   if (account.naming && !account.naming.compliant)
     return (
       <>
-        <Badge color="red" variant="light">
+        <Badge color="red" variant="light" style={WHOLE_WORD_BADGE}>
           {t('accounts.breaksPattern')}
         </Badge>
         {account.naming.reason ? (
           <Text size="xs" mt={2}>
-            {account.naming.reason}
+            {problemText(account.naming.reason, locale)}
           </Text>
         ) : null}
       </>
     )
   if (account.naming?.compliant)
     return (
-      <Badge color="green" variant="light">
+      <Badge color="green" variant="light" style={WHOLE_WORD_BADGE}>
         {t('accounts.followsPattern')}
       </Badge>
     )
@@ -209,18 +164,20 @@ export function AccountsPage() {
   const { t } = useI18n()
   const { can } = useSession()
   const canManage = can('account.manage')
-  const [filters, setFilters] = useState<AccountFilters>({
+  const [filters, setFilters] = useState<Omit<AccountFilters, 'q'>>({
     unitId: '',
     platform: '',
     status: '',
     breaksNaming: false,
   })
+  const [search, setSearch] = useState('')
+  // The list follows the search box a moment after typing stops, not on every key.
+  const [q] = useDebouncedValue(search, 300)
   const [offset, setOffset] = useState(0)
   const [editing, setEditing] = useState<Account | 'new' | null>(null)
   const units = useUnits()
-  const accounts = useQuery(accountsPageQuery(filters, offset))
-  const users = useUserChoices()
-  const set = <K extends keyof AccountFilters>(key: K, value: AccountFilters[K]) => {
+  const accounts = useQuery(accountsPageQuery({ ...filters, q }, offset))
+  const set = <K extends keyof typeof filters>(key: K, value: (typeof filters)[K]) => {
     setOffset(0)
     setFilters((previous) => ({ ...previous, [key]: value }))
   }
@@ -232,20 +189,18 @@ export function AccountsPage() {
       header: t('accounts.handle'),
       primary: true,
       sortValue: (account) => account.handle,
-      render: (account) =>
-        account.url ? (
+      // The platform sits under the handle: the list has many columns, and the two are read together.
+      render: (account) => (
+        <>
           <Anchor href={account.url} rel="noreferrer noopener" target="_blank">
             {account.handle}
           </Anchor>
-        ) : (
-          account.handle
-        ),
-    },
-    {
-      key: 'platform',
-      header: t('accounts.platform'),
-      sortValue: (account) => platformLabel(account.platform),
-      render: (account) => platformLabel(account.platform),
+          <Text size="xs" c="dimmed" fw={400}>
+            {platformLabel(account.platform)}
+            {account.displayName ? ` · ${account.displayName}` : ''}
+          </Text>
+        </>
+      ),
     },
     {
       key: 'unit',
@@ -254,11 +209,28 @@ export function AccountsPage() {
       render: (account) => account.unit.name,
     },
     {
+      key: 'penanggungJawab',
+      header: t('accounts.penanggungJawab'),
+      sortValue: (account) => account.penanggungJawab.name,
+      render: (account) => account.penanggungJawab.name,
+    },
+    {
+      key: 'pengelola',
+      header: t('accounts.pengelolaList'),
+      sortValue: (account) =>
+        account.pengelola.some((p) => !p.suratTugasNumber) ? 0 : account.pengelola.length > 0 ? 1 : 2,
+      render: (account) => <PengelolaCell account={account} />,
+    },
+    {
       key: 'status',
       header: t('accounts.status'),
       sortValue: (account) => account.status,
       render: (account) => (
-        <Badge color={account.status === 'dormant' ? 'orange' : 'green'} variant="light">
+        <Badge
+          color={account.status === 'dormant' ? 'orange' : 'green'}
+          variant="light"
+          style={WHOLE_WORD_BADGE}
+        >
           {isAccountStatus(account.status) ? t(`accountStatus.${account.status}`) : account.status}
         </Badge>
       ),
@@ -307,13 +279,22 @@ export function AccountsPage() {
           key={editing === 'new' ? 'new' : editing.id}
           account={editing === 'new' ? null : editing}
           units={units.options}
-          users={users.data?.items ?? []}
           onDone={() => setEditing(null)}
         />
       ) : null}
       <Panel title={t('accounts.list')}>
         <Box role="group" aria-label={t('common.filters')} mb="md">
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm" verticalSpacing="xs">
+            <TextInput
+              label={t('accounts.search')}
+              type="search"
+              value={search}
+              placeholder={t('accounts.searchHint')}
+              onChange={(event) => {
+                setOffset(0)
+                setSearch(event.currentTarget.value)
+              }}
+            />
             <UnitSelect
               label={t('accounts.unit')}
               options={units.options}
@@ -370,7 +351,7 @@ export function AccountsPage() {
         />
       </Panel>
       <NamingReport />
-      {canManage ? <ImportExport /> : null}
+      {canManage ? <AccountImportPanel /> : null}
     </>
   )
 }
