@@ -221,7 +221,13 @@ describe('the account registry in the browser', () => {
         .getByLabel(/^Pengguna/)
         .locator('option')
         .allTextContents(),
-    ).toEqual(['— Pilih —', `${ani.name} (${ani.email})`, `${budi.name} (${budi.email})`])
+    ).toEqual([
+      '— Pilih —',
+      `${ani.name} (${ani.email})`,
+      `${budi.name} (${budi.email})`,
+      // A penanggung jawab may also operate the account.
+      `${official.name} (${official.email})`,
+    ])
     await first.getByLabel(/^Pengguna/).selectOption({ label: `${budi.name} (${budi.email})` })
     await first.getByLabel('Nomor surat tugas').fill('800/45/DINKES/2026')
     await first.getByLabel('Tanggal surat tugas').fill('5 Januari 2026')

@@ -32,6 +32,11 @@ const operator = {
   email: 'budi@kotacontoh.go.id',
   password: 'Kata-sandi-pengelola-2026',
 }
+const head = {
+  name: 'Rina Kartika',
+  email: 'rina@kotacontoh.go.id',
+  password: 'Kata-sandi-kepala-2026',
+}
 const auditor = {
   name: 'Intan Permata',
   email: 'intan@inspektorat.go.id',
@@ -121,6 +126,12 @@ async function seed(request: APIRequestContext): Promise<void> {
     password: operator.password,
     grants: [{ role: 'pengelola', unitId: unit.id }],
   })
+  const penanggungJawab = await send<{ user: { id: string } }>('POST', '/api/users', {
+    email: head.email,
+    name: head.name,
+    password: head.password,
+    grants: [{ role: 'penanggung_jawab', unitId: unit.id }],
+  })
   await send('POST', '/api/users', {
     email: auditor.email,
     name: auditor.name,
@@ -132,7 +143,7 @@ async function seed(request: APIRequestContext): Promise<void> {
     unitId: unit.id,
     platform: 'instagram',
     handle: 'dinkes_official',
-    penanggungJawabUserId: setup.userId,
+    penanggungJawabUserId: penanggungJawab.user.id,
     pengelola: [
       { userId: pengelola.user.id, suratTugasNumber: '800/123/PROKOPIM/2026', suratTugasDate: '2026-01-05' },
     ],
@@ -304,7 +315,7 @@ describe('the audit page in the browser', () => {
     const text = await visibleText(dialog)
     for (const words of [
       'Penanggung jawab',
-      `${admin.name} (${admin.email})`,
+      `${head.name} (${head.email})`,
       'Dinas Kesehatan Kota (DINKES)',
       'Verifikasi dua langkah platform',
       'Belum terverifikasi',

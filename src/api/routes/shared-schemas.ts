@@ -11,6 +11,18 @@ export const idParams = z.object({ id: z.uuid() })
 
 export const LOCALES = ['id', 'en'] as const
 
+/** A role grant, the same wherever it appears (src/features/access/grant-view.ts). */
+export const grantView = z
+  .object({
+    id: z.string(),
+    role: z.string(),
+    unitId: z.string(),
+    unitCode: z.string(),
+    unitName: z.string(),
+    unitPath: z.string(),
+  })
+  .meta({ id: 'Grant' })
+
 const API_ERROR_CODES = [
   ...APP_ERROR_CODES,
   'csrf_failed',

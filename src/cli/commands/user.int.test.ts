@@ -44,7 +44,7 @@ describe('warta user', () => {
 
     const app = await buildApp(ctx)
     const session = await loginAs(app, { email, password })
-    expect(session.me.roles).toEqual([expect.objectContaining({ role: 'pengelola', unitId: unit.id })])
+    expect(session.me.grants).toEqual([expect.objectContaining({ role: 'pengelola', unitId: unit.id })])
     expect((session.me.user as { mustChangePassword: boolean }).mustChangePassword).toBe(true)
     const audit = await searchAudit(ctx.db, { instansiId: owner.id, action: 'user.create' })
     expect(audit[0]).toMatchObject({ actorLabel: 'cli', actorUserId: null })
@@ -144,6 +144,6 @@ describe('warta user', () => {
     const password = /wajib diganti saat masuk\): (\S+)/.exec(out.join(''))![1]!
     const session = await loginAs(await buildApp(ctx), { email: `${slug}@uji.go.id`, password })
     expect(session.me.mustEnrolTwoFactor).toBe(true)
-    expect(session.me.roles).toEqual([expect.objectContaining({ role: 'admin', unitCode: 'SETDA' })])
+    expect(session.me.grants).toEqual([expect.objectContaining({ role: 'admin', unitCode: 'SETDA' })])
   })
 })

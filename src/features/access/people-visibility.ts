@@ -19,3 +19,11 @@ export function maySeePeople(actor: Actor): boolean {
     can(actor, 'user.read', { instansiId: actor.instansiId, unitPath: grant.unitPath }),
   )
 }
+
+/**
+ * Whether the actor may see the e-mail addresses of the people an object of this unit names (an account's
+ * penanggung jawab and pengelola): `user.read` over the unit, the same rule as the account form's people picker.
+ */
+export function maySeePeopleOfUnit(actor: Actor, unitPath: string): boolean {
+  return can(actor, 'user.read', { instansiId: actor.instansiId, unitPath })
+}

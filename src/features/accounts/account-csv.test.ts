@@ -36,6 +36,10 @@ const people = new Map<string, UserLookup>([
     'budi@uji.go.id',
     { id: 'p3', name: 'Budi', disabled: false, grants: [{ role: 'pengelola', unitPath: '/r/' }] },
   ],
+  [
+    'dewi@uji.go.id',
+    { id: 'p4', name: 'Dewi', disabled: false, grants: [{ role: 'analis', unitPath: '/r/' }] },
+  ],
 ])
 const lookups: CsvLookups = {
   unitByCode: (code) => units.get(code.toUpperCase()),
@@ -128,12 +132,12 @@ describe('account CSV rows', () => {
 
   it('names the pengelola column of a pengelola who may not manage accounts of that unit', () => {
     const result = check(
-      'platform,nama_akun,kode_unit,penanggung_jawab_email,pengelola_1_email\nx,humasbdg,DISKOMINFO,pj@uji.go.id,pj@uji.go.id\n',
+      'platform,nama_akun,kode_unit,penanggung_jawab_email,pengelola_1_email\nx,humasbdg,DISKOMINFO,pj@uji.go.id,dewi@uji.go.id\n',
     )
     expect(result).toMatchObject({
       ok: false,
       errors: [
-        { column: 'pengelola_1_email', key: 'accounts.pengelola_not_eligible', params: { name: 'Sari' } },
+        { column: 'pengelola_1_email', key: 'accounts.pengelola_not_eligible', params: { name: 'Dewi' } },
       ],
     })
   })
@@ -258,13 +262,20 @@ describe('the CSV file', () => {
       status: 'dormant',
       notes: '',
     } as unknown as AccountRecord
-    expect(accountCsvRecord(account)).toMatchObject({
+    expect(accountCsvRecord(account, true)).toMatchObject({
       nama_akun: 'HumasBdg',
       status: 'tidak aktif',
       status_verifikasi: 'diajukan',
       '2fa_platform': 'tidak',
+      penanggung_jawab_email: 'pj@uji.go.id',
       pengelola_1_email: 'budi@uji.go.id',
       pengelola_1_nomor_surat_tugas: '',
+    })
+    // An exporter who may not read users gets the names' rows without their addresses.
+    expect(accountCsvRecord(account, false)).toMatchObject({
+      nama_akun: 'HumasBdg',
+      penanggung_jawab_email: '',
+      pengelola_1_email: '',
     })
   })
 

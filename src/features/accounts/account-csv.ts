@@ -582,15 +582,18 @@ function dedupe(errors: CsvRowError[]): CsvRowError[] {
   })
 }
 
-/** One account as a CSV record (Indonesian values), with as many pengelola column groups as it has pengelola. */
-export function accountCsvRecord(account: AccountRecord): Record<string, string> {
+/**
+ * One account as a CSV record (Indonesian values), with as many pengelola column groups as it has pengelola.
+ * The e-mail cells stay empty when the exporter may not see people's addresses (`showEmail`).
+ */
+export function accountCsvRecord(account: AccountRecord, showEmail: boolean): Record<string, string> {
   const record: Record<string, string> = {
     platform: account.platform,
     nama_akun: account.handleDisplay ?? account.handle,
     nama_tampilan: account.displayName ?? '',
     alamat: account.url,
     kode_unit: account.unitCode,
-    penanggung_jawab_email: account.penanggungJawab.email,
+    penanggung_jawab_email: showEmail ? account.penanggungJawab.email : '',
     status_verifikasi:
       VERIFICATION_LABELS[account.verificationStatus as keyof typeof VERIFICATION_LABELS] ??
       account.verificationStatus,
@@ -600,7 +603,7 @@ export function accountCsvRecord(account: AccountRecord): Record<string, string>
     catatan: account.notes,
   }
   account.pengelola.forEach((p, index) => {
-    record[pengelolaHeader(index + 1, 'email')] = p.email
+    record[pengelolaHeader(index + 1, 'email')] = showEmail ? p.email : ''
     record[pengelolaHeader(index + 1, 'number')] = p.suratTugasNumber ?? ''
     record[pengelolaHeader(index + 1, 'date')] = p.suratTugasDate ?? ''
   })

@@ -142,11 +142,15 @@ describe('checkAccountDraft', () => {
     expect(result.ok).toBe(true)
   })
 
+  it('takes a penanggung jawab of the unit as its pengelola too (both may draft and answer)', () => {
+    expect(problems({ pengelola: [{ userId: 'pj' }] })).toEqual({})
+  })
+
   it('refuses a penanggung jawab or pengelola without that role over the unit, an admin or a sibling unit included', () => {
     expect(
       problems({
         penanggungJawabUserId: 'admin',
-        pengelola: [{ userId: 'sibling' }, { userId: 'pj' }],
+        pengelola: [{ userId: 'sibling' }, { userId: 'admin' }],
       }),
     ).toEqual({
       penanggungJawabUserId: 'accounts.penanggung_jawab_not_eligible',

@@ -2,6 +2,7 @@
 // the import's columns (account-csv.ts), so an exported file imports back unchanged.
 import { listAccounts } from '../../db/accounts-repository.ts'
 import { getUnit } from '../../db/units-repository.ts'
+import { maySeePeopleOfUnit } from '../access/people-visibility.ts'
 import { unitScope, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
@@ -49,7 +50,10 @@ export async function exportAccountsCsv(
     )
   })
   const slots = Math.max(1, ...items.map((account) => account.pengelola.length))
-  return formatCsv(accountCsvColumns(slots), items.map(accountCsvRecord))
+  return formatCsv(
+    accountCsvColumns(slots),
+    items.map((account) => accountCsvRecord(account, maySeePeopleOfUnit(actor, account.unitPath))),
+  )
 }
 
 /** The header row to fill in, with two groups of pengelola columns (add pengelola_3_… for a third). */

@@ -20,7 +20,8 @@ import { getUnit, getUnitsByIds } from '../../db/units-repository.ts'
 import { isUniqueViolation } from '../../db/sql-helpers.ts'
 import { PLATFORM_LABELS, isPlatform } from '../../shared/platforms.ts'
 import { ACCOUNT_DUTY_ROLES, type AccountDuty } from '../access/eligibility.ts'
-import { authorize, can, unitScope, type Actor } from '../access/policy.ts'
+import { maySeePeopleOfUnit } from '../access/people-visibility.ts'
+import { authorize, unitScope, type Actor } from '../access/policy.ts'
 import { AppError, problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import { jakartaDateOf } from '../calendar/add-working-days.ts'
@@ -50,10 +51,11 @@ export interface AccountView {
   normalisedHandle: string
   displayName: string | null
   url: string
-  penanggungJawab: { userId: string; email: string; name: string }
+  /** E-mail addresses only for callers who may read users over the account's unit (maySeePeopleOfUnit). */
+  penanggungJawab: { userId: string; email: string | null; name: string }
   pengelola: Array<{
     userId: string
-    email: string
+    email: string | null
     name: string
     suratTugasNumber: string | null
     suratTugasDate: string | null
@@ -69,7 +71,12 @@ export interface AccountView {
   updatedAt: string
 }
 
-export function toAccountView(account: AccountRecord, naming: NamingVerdict | undefined): AccountView {
+export function toAccountView(
+  actor: Actor,
+  account: AccountRecord,
+  naming: NamingVerdict | undefined,
+): AccountView {
+  const showEmail = maySeePeopleOfUnit(actor, account.unitPath)
   return {
     id: account.id,
     unit: { id: account.unitId, code: account.unitCode, name: account.unitName },
@@ -78,8 +85,8 @@ export function toAccountView(account: AccountRecord, naming: NamingVerdict | un
     normalisedHandle: account.handle,
     displayName: account.displayName,
     url: account.url,
-    penanggungJawab: account.penanggungJawab,
-    pengelola: account.pengelola,
+    penanggungJawab: { ...account.penanggungJawab, email: showEmail ? account.penanggungJawab.email : null },
+    pengelola: account.pengelola.map((p) => ({ ...p, email: showEmail ? p.email : null })),
     verificationStatus: account.verificationStatus,
     platformTwoFactor: account.platformTwoFactor,
     credentialRotatedOn: account.credentialRotatedOn,
@@ -180,14 +187,14 @@ async function lookupsFor(db: Db, instansiId: string, draft: AccountDraft): Prom
 async function viewOf(db: Db, actor: Actor, id: string): Promise<AccountView> {
   const account = await loadAccount(db, actor, id)
   const naming = await evaluateNaming(db, actor.instansiId, [account])
-  return toAccountView(account, naming.get(account.id))
+  return toAccountView(actor, account, naming.get(account.id))
 }
 
 export async function getAccountView(deps: AccountDeps, actor: Actor, id: string): Promise<AccountView> {
   const account = await loadAccount(deps.db, actor, id)
   authorize(actor, 'account.read', { instansiId: account.instansiId, unitPath: account.unitPath })
   const naming = await evaluateNaming(deps.db, actor.instansiId, [account])
-  return toAccountView(account, naming.get(account.id))
+  return toAccountView(actor, account, naming.get(account.id))
 }
 
 export function duplicateError(platform: string, handle: string): AppError {
@@ -409,7 +416,7 @@ export async function accountPeople(deps: AccountDeps, actor: Actor, unitId: str
   const rows = await activeUsersHoldingRoleOver(deps.db, actor.instansiId, unit.path, [
     ...new Set([...ACCOUNT_DUTY_ROLES.penanggung_jawab, ...ACCOUNT_DUTY_ROLES.pengelola]),
   ])
-  const showEmail = can(actor, 'user.read', { instansiId: actor.instansiId, unitPath: unit.path })
+  const showEmail = maySeePeopleOfUnit(actor, unit.path)
   const person = (row: (typeof rows)[number]): AccountPerson => ({
     userId: row.userId,
     name: row.name,
@@ -463,7 +470,7 @@ export async function listAccountViews(
     const page = await listAccounts(deps.db, base, { limit: filter.limit, offset: filter.offset })
     const naming = await evaluateNaming(deps.db, actor.instansiId, page.items)
     return {
-      items: page.items.map((account) => toAccountView(account, naming.get(account.id))),
+      items: page.items.map((account) => toAccountView(actor, account, naming.get(account.id))),
       total: page.total,
     }
   }
@@ -479,7 +486,7 @@ export async function listAccountViews(
   return {
     items: matching
       .slice(filter.offset, filter.offset + filter.limit)
-      .map((account) => toAccountView(account, naming.get(account.id))),
+      .map((account) => toAccountView(actor, account, naming.get(account.id))),
     total: matching.length,
   }
 }

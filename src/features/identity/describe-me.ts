@@ -4,6 +4,7 @@ import { getInstansi } from '../../db/instansi-repository.ts'
 import { grantsOfUsers } from '../../db/role-grants-repository.ts'
 import { findUserById } from '../../db/users-repository.ts'
 import { AppError } from '../app-error.ts'
+import { toGrantView, type GrantView } from '../access/grant-view.ts'
 import { allowedActions, type Action, type Actor } from '../access/policy.ts'
 import type { IdentityDeps } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
@@ -19,14 +20,7 @@ export interface MeView {
     lastLoginAt: string | null
   }
   instansi: { id: string; slug: string; name: string }
-  roles: {
-    grantId: string
-    role: string
-    unitId: string
-    unitCode: string
-    unitName: string
-    unitPath: string
-  }[]
+  grants: GrantView[]
   allowedActions: Action[]
   csrfToken: string | null
   mustEnrolTwoFactor: boolean
@@ -62,14 +56,7 @@ export async function describeMe(
       lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     },
     instansi: { id: instansi.id, slug: instansi.slug, name: instansi.name },
-    roles: visible.map((g) => ({
-      grantId: g.grantId,
-      role: g.role,
-      unitId: g.unitId,
-      unitCode: g.unitCode,
-      unitName: g.unitName,
-      unitPath: g.unitPath,
-    })),
+    grants: visible.map(toGrantView),
     allowedActions: mustEnrolTwoFactor || session.twoFactorPending ? [] : allowedActions(actor),
     csrfToken: session.csrfToken,
     mustEnrolTwoFactor,

@@ -28,6 +28,7 @@ import {
 import { conflictingRole } from '../../shared/role-guide.ts'
 import { AppError, isAppError, problem } from '../app-error.ts'
 import { originOf, recordChange, recordChangeAs, type ChangeOrigin } from '../audit/record-change.ts'
+import { toGrantView, type GrantView } from '../access/grant-view.ts'
 import { maySeePerson } from '../access/people-visibility.ts'
 import { authorize, can, isRole, unitScope, type Action, type Actor, type Role } from '../access/policy.ts'
 import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts'
@@ -44,7 +45,7 @@ export interface UserView {
   lockedUntil: string | null
   lastLoginAt: string | null
   createdAt: string
-  grants: { id: string; unitId: string; unitCode: string; unitName: string; role: string }[]
+  grants: GrantView[]
 }
 
 function toView(user: UserRow, grants: GrantWithUnit[]): UserView {
@@ -59,15 +60,7 @@ function toView(user: UserRow, grants: GrantWithUnit[]): UserView {
     lockedUntil: user.lockedUntil?.toISOString() ?? null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
-    grants: grants
-      .filter((g) => g.userId === user.id)
-      .map((g) => ({
-        id: g.grantId,
-        unitId: g.unitId,
-        unitCode: g.unitCode,
-        unitName: g.unitName,
-        role: g.role,
-      })),
+    grants: grants.filter((g) => g.userId === user.id).map(toGrantView),
   }
 }
 

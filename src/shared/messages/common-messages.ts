@@ -2,7 +2,7 @@
 import { defineMessages } from './define-messages.ts'
 
 export const commonMessages = defineMessages({
-  // A text that has no catalogue entry yet (kept verbatim); new code names a key instead.
+  // A text from outside the catalogue, kept verbatim: the framework's own message for a malformed request.
   'common.text': { id: '{text}', en: '{text}' },
   'common.internal': {
     id: 'Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin.',

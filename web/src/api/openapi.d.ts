@@ -4856,12 +4856,14 @@ export interface components {
       normalisedHandle: string
       notes: string
       penanggungJawab: {
-        email: string
+        /** @description Only for callers who may read users over the unit */
+        email: string | null
         name: string
         userId: string
       }
       pengelola: {
-        email: string
+        /** @description Only for callers who may read users over the unit */
+        email: string | null
         name: string
         suratTugasDate: string | null
         /** @description null while the surat tugas is still on its way */
@@ -4996,6 +4998,14 @@ export interface components {
       /** @enum {string} */
       source: 'national' | 'instansi'
     }
+    Grant: {
+      id: string
+      role: string
+      unitCode: string
+      unitId: string
+      unitName: string
+      unitPath: string
+    }
     Me: {
       allowedActions: (
         | 'unit.read'
@@ -5020,20 +5030,13 @@ export interface components {
         | 'ppid.manage'
       )[]
       csrfToken: string | null
+      grants: components['schemas']['Grant'][]
       instansi: {
         id: string
         name: string
         slug: string
       }
       mustEnrolTwoFactor: boolean
-      roles: {
-        grantId: string
-        role: string
-        unitCode: string
-        unitId: string
-        unitName: string
-        unitPath: string
-      }[]
       twoFactorPending: boolean
       user: {
         email: string
@@ -5076,13 +5079,7 @@ export interface components {
       createdAt: string
       disabled: boolean
       email: string
-      grants: {
-        id: string
-        role: string
-        unitCode: string
-        unitId: string
-        unitName: string
-      }[]
+      grants: components['schemas']['Grant'][]
       id: string
       lastLoginAt: string | null
       locale: string

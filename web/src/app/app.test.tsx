@@ -2,23 +2,22 @@ import { describe, it, expect, afterEach, vi } from 'vitest'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { fakeApi, renderAppAt } from '../test-support/render-with-providers.tsx'
 import type { Me } from './session-types.ts'
+import { testMe } from '../test-support/me-fixture.ts'
 
 function me(overrides: Partial<Me> = {}): Me {
   return {
-    user: {
-      id: 'u1',
-      name: 'Budi Santoso',
-      email: 'budi@kota.go.id',
-      locale: 'id',
-      twoFactorEnabled: false,
-      mustChangePassword: false,
-    },
-    instansi: { id: 'i1', name: 'Pemerintah Kota Contoh', slug: 'kotacontoh' },
-    roles: [{ role: 'pengelola', unitId: 'unit1', unitName: 'Dinas Kesehatan' }],
-    allowedActions: ['unit.read', 'calendar.read', 'account.read', 'post.read', 'post.create', 'inbox.read'],
-    csrfToken: 'csrf',
-    mustEnrolTwoFactor: false,
-    twoFactorPending: false,
+    ...testMe({
+      user: { name: 'Budi Santoso', email: 'budi@kota.go.id', twoFactorEnabled: false },
+      grants: [{ role: 'pengelola', unitId: 'unit1', unitName: 'Dinas Kesehatan' }],
+      allowedActions: [
+        'unit.read',
+        'calendar.read',
+        'account.read',
+        'post.read',
+        'post.create',
+        'inbox.read',
+      ],
+    }),
     ...overrides,
   }
 }

@@ -1,12 +1,13 @@
 // The pages of the app, the action each needs and its name in the navigation. The routes (router.tsx) take their
 // path and action from here, and the navigation lists only the pages the user may open.
 import type { MessageKey } from '../i18n/i18n.tsx'
+import type { Action } from './session-types.ts'
 
 export interface PageInfo {
   path: string
   label: MessageKey
   /** The action from `allowedActions` the page needs; null for pages every signed-in user has. */
-  action: string | null
+  action: Action | null
 }
 
 export const PAGES = {

@@ -11,6 +11,7 @@ import {
 import { NotFoundPage } from './not-found-page.tsx'
 import { PAGES, type PageId } from './pages.ts'
 import { RootLayout } from './root-layout.tsx'
+import type { Action } from './session-types.ts'
 
 export interface RouterContext {
   queryClient: QueryClient
@@ -140,6 +141,6 @@ declare module '@tanstack/react-router' {
   }
   interface StaticDataRouteOption {
     /** The action the page needs (see pages.ts); the root layout refuses the page without it. */
-    action?: string | null
+    action?: Action | null
   }
 }

@@ -1,33 +1,8 @@
-// Who is signed in, as `GET /api/auth/me` answers (and `PATCH /api/me`, which returns the same object).
+// Who is signed in, as `GET /api/auth/me` answers (and `PATCH /api/me`, which returns the same object): the
+// shapes come from the generated API types (web/src/api/openapi.d.ts), never restated here.
+import type { components, paths } from '../api/openapi.d.ts'
 
-export interface MeRole {
-  grantId?: string
-  role: string
-  unitId: string
-  unitName?: string
-  unitCode?: string
-  unitPath?: string
-}
-
-export interface Me {
-  user: {
-    id: string
-    name: string
-    email: string
-    /** The language saved in the profile: 'id' or 'en'. */
-    locale?: string
-    twoFactorEnabled?: boolean
-    mustChangePassword?: boolean
-    lastLoginAt?: string | null
-  }
-  instansi: { id: string; name: string; slug: string }
-  roles: MeRole[]
-  allowedActions: string[]
-  csrfToken: string | null
-  mustEnrolTwoFactor: boolean
-  twoFactorPending?: boolean
-}
-
-export interface SetupStatus {
-  needed: boolean
-}
+export type Me = components['schemas']['Me']
+export type Grant = components['schemas']['Grant']
+export type Action = Me['allowedActions'][number]
+export type SetupStatus = paths['/api/setup']['get']['responses'][200]['content']['application/json']

@@ -4,11 +4,11 @@ import { useQueryClient } from '@tanstack/react-query'
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react'
 import { api } from './api-client.ts'
 import { forgetSession, refreshMe } from './session-queries.ts'
-import type { Me } from './session-types.ts'
+import type { Action, Me } from './session-types.ts'
 
 interface SessionValue {
   me: Me
-  can: (action: string) => boolean
+  can: (action: Action) => boolean
   /** Reads `me` again, e.g. after enrolling 2FA on the profile page. */
   refresh: () => Promise<void>
   logout: () => Promise<void>

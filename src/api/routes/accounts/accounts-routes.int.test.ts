@@ -239,7 +239,7 @@ describe('accounts routes', () => {
       headers: s.headers,
       payload: accountPayload(s, {
         penanggungJawabUserId: s.admin.id,
-        pengelola: [{ userId: sibling.id }, { userId: s.pj.id }],
+        pengelola: [{ userId: sibling.id }, { userId: s.admin.id }],
       }),
     })
     expect(refused.statusCode).toBe(400)
@@ -293,7 +293,8 @@ describe('accounts routes', () => {
     }>()
     expect(people.penanggungJawab.map((p) => p.userId).sort()).toEqual([head.id, s.pj.id].sort())
     expect(people.penanggungJawab[0]!.email).toContain('@uji.go.id')
-    expect(people.pengelola.map((p) => p.userId)).toEqual([s.pengelola.id])
+    // Pengelola: pengelola and penanggung jawab holders over the unit (both may draft and answer).
+    expect(people.pengelola.map((p) => p.userId).sort()).toEqual([s.pengelola.id, head.id, s.pj.id].sort())
   })
 
   it('keep a pengelola whose surat tugas is still on its way, with no number and no date', async () => {
@@ -445,6 +446,24 @@ describe('accounts routes', () => {
     const session = await loginAs(s.app, s.pengelola)
     const list = await s.app.inject({ method: 'GET', url: '/api/accounts', headers: session.headers })
     expect(list.json().items.map((a: { id: string }) => a.id)).toEqual([mine.id])
+    // Names, but no e-mail addresses: a pengelola may not read users (people-visibility.ts).
+    expect(list.json().items[0].penanggungJawab).toEqual({
+      userId: s.pj.id,
+      name: `Pengguna ${s.pj.email}`,
+      email: null,
+    })
+    expect(list.json().items[0].pengelola[0]).toMatchObject({ userId: s.pengelola.id, email: null })
+    const csv = await s.app.inject({
+      method: 'GET',
+      url: '/api/accounts/export.csv',
+      headers: session.headers,
+    })
+    expect(csv.statusCode).toBe(200)
+    expect(csv.body).toContain('dinkes_read')
+    expect(csv.body).not.toContain(s.pj.email)
+    expect(csv.body).not.toContain(s.pengelola.email)
+    const asAdmin = await s.app.inject({ method: 'GET', url: `/api/accounts/${mine.id}`, headers: s.headers })
+    expect(asAdmin.json().penanggungJawab.email).toBe(s.pj.email)
     expect(
       (await s.app.inject({ method: 'GET', url: `/api/accounts/${theirs.id}`, headers: session.headers }))
         .statusCode,

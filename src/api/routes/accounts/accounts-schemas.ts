@@ -10,9 +10,10 @@ const namingVerdict = z.object({
   expected: z.string(),
   reason: renderedProblem.nullable(),
 })
+const personEmail = z.string().nullable().describe('Only for callers who may read users over the unit')
 const pengelolaView = z.object({
   userId: z.string(),
-  email: z.string(),
+  email: personEmail,
   name: z.string(),
   suratTugasNumber: z.string().nullable().describe('null while the surat tugas is still on its way'),
   suratTugasDate: z.string().nullable(),
@@ -26,7 +27,7 @@ export const accountView = z
     normalisedHandle: z.string().describe('The form compared for uniqueness: lower case, E.164 for WhatsApp'),
     displayName: z.string().nullable(),
     url: z.string(),
-    penanggungJawab: z.object({ userId: z.string(), email: z.string(), name: z.string() }),
+    penanggungJawab: z.object({ userId: z.string(), email: personEmail, name: z.string() }),
     pengelola: z.array(pengelolaView),
     verificationStatus: z.string(),
     platformTwoFactor: z.boolean(),

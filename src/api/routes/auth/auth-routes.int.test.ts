@@ -35,7 +35,7 @@ describe('auth routes', () => {
     const body = me.json()
     expect(body.user.email).toBe(user.email)
     expect(body.instansi.id).toBe(owner.id)
-    expect(body.roles).toEqual([
+    expect(body.grants).toEqual([
       expect.objectContaining({ role: 'pengelola', unitId: unit.id, unitCode: unit.code }),
     ])
     expect(body.allowedActions).toContain('post.create')

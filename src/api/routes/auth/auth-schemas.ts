@@ -1,6 +1,7 @@
 // Sign-in: the login form, the second factor, and the signed-in user's own view.
 import { z } from 'zod'
 import { ACTIONS } from '../../../features/access/policy.ts'
+import { grantView } from '../shared-schemas.ts'
 
 export const loginBody = z.object({
   email: z.string().trim().min(3).max(320),
@@ -39,16 +40,7 @@ export const meView = z
       lastLoginAt: z.string().nullable(),
     }),
     instansi: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-    roles: z.array(
-      z.object({
-        grantId: z.string(),
-        role: z.string(),
-        unitId: z.string(),
-        unitCode: z.string(),
-        unitName: z.string(),
-        unitPath: z.string(),
-      }),
-    ),
+    grants: z.array(grantView),
     allowedActions: z.array(z.enum(ACTIONS)),
     csrfToken: z.string().nullable(),
     mustEnrolTwoFactor: z.boolean(),

@@ -265,7 +265,7 @@ describe('personal API tokens', () => {
     expect(narrow.statusCode).toBe(200)
     const bearer = { authorization: `Bearer ${narrow.json().token}` }
     const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).json()
-    expect(me.roles.map((r: { role: string }) => r.role)).toEqual(['analis'])
+    expect(me.grants.map((r: { role: string }) => r.role)).toEqual(['analis'])
     expect(me.allowedActions).not.toContain('user.manage')
     // The user is an admin, the token is not.
     expect(

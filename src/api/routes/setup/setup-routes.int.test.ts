@@ -96,7 +96,7 @@ describe('first-run setup', () => {
     // The admin chose this password: no change is asked for; the wizard was their first sign-in.
     expect(me.user.mustChangePassword).toBe(false)
     expect(me.user.lastLoginAt).not.toBeNull()
-    expect(me.roles).toEqual([
+    expect(me.grants).toEqual([
       expect.objectContaining({ role: 'admin', unitCode: 'DISKOMINFO', unitId: body.rootUnitId }),
     ])
     expect((await app.inject({ method: 'GET', url: '/api/users', headers })).statusCode).toBe(403)

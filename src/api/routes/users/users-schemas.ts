@@ -1,7 +1,7 @@
 // Users and their role grants on units.
 import { z } from 'zod'
 import { ROLES } from '../../../features/access/policy.ts'
-import { LOCALES } from '../shared-schemas.ts'
+import { grantView, LOCALES } from '../shared-schemas.ts'
 
 export const userView = z
   .object({
@@ -15,15 +15,7 @@ export const userView = z
     lockedUntil: z.string().nullable(),
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),
-    grants: z.array(
-      z.object({
-        id: z.string(),
-        unitId: z.string(),
-        unitCode: z.string(),
-        unitName: z.string(),
-        role: z.string(),
-      }),
-    ),
+    grants: z.array(grantView),
   })
   .meta({ id: 'User' })
 export const userList = z.object({ items: z.array(userView) })

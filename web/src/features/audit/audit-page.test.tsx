@@ -1,19 +1,16 @@
 import { describe, it, expect, afterEach, onTestFinished, vi } from 'vitest'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { Me } from '../../app/session-types.ts'
+import { testMe } from '../../test-support/me-fixture.ts'
 import { fakeApi, renderAppAt } from '../../test-support/render-with-providers.tsx'
 import type { AuditEntry } from './audit-types.ts'
 
 function me(allowedActions: string[]): Me {
-  return {
-    user: { id: 'u-intan', name: 'Intan Permata', email: 'intan@inspektorat.go.id', locale: 'id' },
-    instansi: { id: 'i1', name: 'Pemerintah Kota Contoh', slug: 'kotacontoh' },
-    roles: [{ role: 'auditor', unitId: 'root', unitName: 'Sekretariat Daerah' }],
+  return testMe({
+    user: { id: 'u-intan', name: 'Intan Permata', email: 'intan@inspektorat.go.id' },
+    grants: [{ role: 'auditor' }],
     allowedActions,
-    csrfToken: 'csrf',
-    mustEnrolTwoFactor: false,
-    twoFactorPending: false,
-  }
+  })
 }
 
 const rename: AuditEntry = {

@@ -1,17 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { Me } from '../../app/session-types.ts'
+import { testMe } from '../../test-support/me-fixture.ts'
 import { fakeApi, renderAppAt } from '../../test-support/render-with-providers.tsx'
 import type { CalendarYear } from './calendar-types.ts'
 
-const admin: Me = {
-  user: { id: 'u1', name: 'Sari Wulandari', email: 'sari@kota.go.id', locale: 'id' },
-  instansi: { id: 'i1', name: 'Pemerintah Kota Contoh', slug: 'kotacontoh' },
-  roles: [{ role: 'admin', unitId: 'root', unitName: 'Sekretariat Daerah' }],
+const admin: Me = testMe({
   allowedActions: ['unit.read', 'calendar.read', 'calendar.manage', 'account.read'],
-  csrfToken: 'csrf',
-  mustEnrolTwoFactor: false,
-}
+})
 
 const year = new Date().getFullYear()
 

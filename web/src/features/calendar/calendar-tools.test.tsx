@@ -1,20 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { Me } from '../../app/session-types.ts'
+import { testMe } from '../../test-support/me-fixture.ts'
 import { fakeApi, renderAppAt } from '../../test-support/render-with-providers.tsx'
 import type { CalendarImport, CalendarYear, Deadline } from './calendar-types.ts'
 import { templateCsv } from './calendar-import-page.tsx'
 import { jakartaToday } from './deadline-page.tsx'
 
 function me(actions: string[]): Me {
-  return {
-    user: { id: 'u1', name: 'Sari Wulandari', email: 'sari@kota.go.id', locale: 'id' },
-    instansi: { id: 'i1', name: 'Pemerintah Kota Contoh', slug: 'kotacontoh' },
-    roles: [{ role: 'admin', unitId: 'root', unitName: 'Sekretariat Daerah' }],
-    allowedActions: actions,
-    csrfToken: 'csrf',
-    mustEnrolTwoFactor: false,
-  }
+  return testMe({ allowedActions: actions })
 }
 const ADMIN = ['unit.read', 'calendar.read', 'calendar.manage', 'account.read']
 

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { Me } from '../../app/session-types.ts'
+import { testMe } from '../../test-support/me-fixture.ts'
 import { fakeApi, renderAppAt } from '../../test-support/render-with-providers.tsx'
 import type { Attention, AttentionList } from './home-types.ts'
 
-const admin: Me = {
-  user: { id: 'u1', name: 'Sari Wulandari', email: 'sari@kota.go.id', locale: 'id' },
-  instansi: { id: 'i1', name: 'Pemerintah Kota Contoh', slug: 'kotacontoh' },
-  roles: [{ role: 'admin', unitId: 'root', unitName: 'Sekretariat Daerah' }],
+const admin: Me = testMe({
   allowedActions: [
     'unit.read',
     'unit.manage',
@@ -19,9 +17,7 @@ const admin: Me = {
     'calendar.manage',
     'settings.manage',
   ],
-  csrfToken: 'csrf',
-  mustEnrolTwoFactor: false,
-}
+})
 
 function attention(overrides: Partial<Attention> = {}): Attention {
   return {

@@ -217,13 +217,13 @@ export function HomePage() {
       {attention.data?.checklist ? <Checklist steps={attention.data.checklist} /> : null}
       {attention.data?.counts ? <AttentionCounts attention={attention.data} /> : null}
       <Panel title={t('home.roles')}>
-        {me.roles.length === 0 ? (
+        {me.grants.length === 0 ? (
           <Text c="dimmed">{t('home.noRoles')}</Text>
         ) : (
           <List spacing={4}>
-            {me.roles.map((role) => (
+            {me.grants.map((role) => (
               <List.Item key={`${role.role}-${role.unitId}`}>
-                <strong>{roleLabel(locale, role.role)}</strong> — {role.unitName ?? role.unitId}
+                <strong>{roleLabel(locale, role.role)}</strong> — {role.unitName}
               </List.Item>
             ))}
           </List>

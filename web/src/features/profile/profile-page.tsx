@@ -275,7 +275,7 @@ function TokensSection() {
   const tokens = useQuery(tokensQuery)
   const [name, setName] = useState('')
   const [expiresAt, setExpiresAt] = useState('')
-  const roleNames = [...new Set(me.roles.map((role) => role.role))]
+  const roleNames = [...new Set(me.grants.map((role) => role.role))]
   const [roles, setRoles] = useState<string[]>(roleNames)
   const create = useProfileChange(profileRequests.createToken)
   const revoke = useProfileChange(profileRequests.revokeToken)
@@ -288,7 +288,7 @@ function TokensSection() {
     create.mutate(
       {
         name: name.trim(),
-        grants: me.roles
+        grants: me.grants
           .filter((grant) => roles.includes(grant.role))
           .map((grant) => ({ unitId: grant.unitId, role: grant.role })),
         ...(expiresAt ? { expiresAt: new Date(`${expiresAt}T23:59:59+07:00`).toISOString() } : {}),

@@ -2,23 +2,12 @@ import { describe, it, expect, afterEach, vi } from 'vitest'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { fakeApi, renderAppAt } from '../../test-support/render-with-providers.tsx'
 import type { Me } from '../../app/session-types.ts'
+import { testMe } from '../../test-support/me-fixture.ts'
 
-const admin: Me = {
-  user: {
-    id: 'admin1',
-    name: 'Sari Wulandari',
-    email: 'sari@kota.go.id',
-    locale: 'id',
-    twoFactorEnabled: true,
-    mustChangePassword: false,
-  },
-  instansi: { id: 'i1', name: 'Pemerintah Kota Contoh', slug: 'kotacontoh' },
-  roles: [{ role: 'admin', unitId: 'root', unitName: 'Sekretariat Daerah' }],
+const admin: Me = testMe({
+  user: { id: 'admin1' },
   allowedActions: ['unit.read', 'user.read', 'user.manage', 'account.read', 'calendar.read'],
-  csrfToken: 'csrf',
-  mustEnrolTwoFactor: false,
-  twoFactorPending: false,
-}
+})
 
 const budi = {
   id: 'u2',
