@@ -45,8 +45,6 @@ function importsOf(file: string): ImportRef[] {
 
 const all = sourceFiles(root).flatMap(importsOf)
 
-// TEMPORARY: the audit log's hashing still lives in features/audit; the `audit` work moves it out of db/'s way.
-// Delete this entry when src/db/audit-repository.ts no longer imports it. Add nothing else here.
 const layerOf = (file: string): string => file.split(path.sep)[0]!.replace(/\.ts$/, '')
 
 describe('dependency direction', () => {
