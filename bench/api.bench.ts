@@ -2,11 +2,12 @@
 // Per engine: a fresh database, 2,000 accounts and 50 users (bench/load-bench-data.ts), the real server in its
 // own process (`warta api` on PostgreSQL, `warta start` on PGlite), then autocannon in another process:
 // 100 connections for 20 s on GET /api/accounts with a personal API token. The last lines are machine-read:
-//   engine=<pg|pglite> rps=<n> p99_ms=<n>
+//   engine=<pg|pglite> rps=<n> p99_ms=<n> cpu_ms_per_request=<n>
+// rps and p99 depend on what else the machine runs; cpu_ms_per_request (the server's CPU per answer) much less.
 // Settings: BENCH_ENGINES=pg,pglite  BENCH_DURATION=20  BENCH_CONNECTIONS=100  BENCH_PATH=/api/accounts
 //           BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres (a server where it may create a database)
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
@@ -30,6 +31,38 @@ interface LoadResult {
   p50: number
   errors: number
   non2xx: number
+  requests: number
+  /** CPU time the Warta server processes spent per answered request (the database server's not included). */
+  cpuMsPerRequest: number
+}
+
+const CLOCK_TICKS_PER_SECOND = 100
+
+/**
+ * CPU seconds (user + system) used so far by a process and every live descendant, from /proc. A shared machine
+ * changes requests per second and latency; the CPU a request costs changes much less, so comparisons between
+ * two versions of the code hold even when other work runs beside the bench.
+ */
+function cpuSecondsOfTree(rootPid: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) })
+    } catch {
+      // The process ended while we read the table.
+    }
+  }
+  let ticks = 0
+  const queue = [rootPid]
+  while (queue.length > 0) {
+    const pid = queue.pop()!
+    ticks += stats.get(pid)?.ticks ?? 0
+    for (const [child, stat] of stats) if (stat.ppid === pid) queue.push(child)
+  }
+  return ticks / CLOCK_TICKS_PER_SECOND
 }
 
 interface Target {
@@ -89,7 +122,10 @@ async function prepare(engine: Engine): Promise<{ target: Target; token: string 
   }
 }
 
-async function runAutocannon(url: string, token: string): Promise<Omit<LoadResult, 'engine'>> {
+async function runAutocannon(
+  url: string,
+  token: string,
+): Promise<Omit<LoadResult, 'engine' | 'cpuMsPerRequest'>> {
   const bin = path.join(
     path.dirname(createRequire(import.meta.url).resolve('autocannon/package.json')),
     'autocannon.js',
@@ -118,7 +154,7 @@ async function runAutocannon(url: string, token: string): Promise<Omit<LoadResul
     )
   })
   const result = JSON.parse(output) as {
-    requests: { average: number }
+    requests: { average: number; total: number }
     latency: { p99: number; p50: number }
     errors: number
     non2xx: number
@@ -129,6 +165,7 @@ async function runAutocannon(url: string, token: string): Promise<Omit<LoadResul
     p50: result.latency.p50,
     errors: result.errors,
     non2xx: result.non2xx,
+    requests: result.requests.total,
   }
 }
 
@@ -153,8 +190,11 @@ async function benchEngine(engine: Engine): Promise<LoadResult> {
     log(`${engine}: GET ${benchPath} → 200, ${items?.length ?? '?'} items, ${body.length} bytes per response`)
     // A short warm-up so JIT and the database caches are not part of the measurement.
     await fetch(url, { headers: { authorization: `Bearer ${token}` } })
+    const serverPid = server.child.pid!
+    const cpuBefore = cpuSecondsOfTree(serverPid)
     const measured = await runAutocannon(url, token)
-    return { engine, ...measured }
+    const cpuSeconds = cpuSecondsOfTree(serverPid) - cpuBefore
+    return { engine, ...measured, cpuMsPerRequest: (cpuSeconds * 1000) / Math.max(1, measured.requests) }
   } finally {
     if (server) await stopWarta(server)
     await target.dispose()
