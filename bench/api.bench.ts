@@ -224,5 +224,7 @@ for (const engine of engines) {
 }
 logLoad('after')
 for (const result of results) {
-  process.stdout.write(`engine=${result.engine} rps=${Math.round(result.rps)} p99_ms=${result.p99}\n`)
+  process.stdout.write(
+    `engine=${result.engine} rps=${Math.round(result.rps)} p99_ms=${result.p99} cpu_ms_per_request=${result.cpuMsPerRequest.toFixed(2)}\n`,
+  )
 }
