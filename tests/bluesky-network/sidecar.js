@@ -102,12 +102,17 @@ process.stdin.resume()
 process.on('SIGTERM', () => void shutdown(0))
 process.on('SIGINT', () => void shutdown(0))
 
+const started = performance.now()
+const elapsed = () => `${Math.round(performance.now() - started)} ms`
+
 try {
   const port = await freePort()
   startPostgres(port)
+  log(`PostgreSQL up after ${elapsed()}`)
   // Asserted by TestNetwork.create, never contacted.
   process.env.REDIS_HOST ??= '127.0.0.1:1'
   const { TestNetwork } = await import('@atproto/dev-env')
+  log(`dev-env loaded after ${elapsed()}`)
   network = await TestNetwork.create({
     dbPostgresUrl: `postgresql://pg@127.0.0.1:${port}/postgres`,
     dbPostgresSchema: 'warta_bluesky',
@@ -129,6 +134,7 @@ try {
     } else answer(404, { error: 'not found' })
   })
   await new Promise((resolve) => control.listen(0, '127.0.0.1', resolve))
+  log(`network ready after ${elapsed()}`)
 
   process.stdout.write(
     `${JSON.stringify({

@@ -163,7 +163,7 @@ describe('the Bluesky connector on a local AT Protocol network', () => {
       root: announcement,
       parent: announcement,
     })
-    citizenReply = plainReply
+    citizenReply = { uri: plainReply.uri, cid: plainReply.cid }
     await citizenPost('@dinkes.test kapan vaksin untuk lansia?')
     await citizenPost('@dinkes.test mohon info lokasinya', { root: announcement, parent: announcement })
     await network.processAll()
@@ -259,12 +259,15 @@ describe('the Bluesky connector on a local AT Protocol network', () => {
     const twoHoursLater = new Date(tokenExpiry(before.accessJwt!)!.getTime() + 60_000)
     const account = await connector(() => twoHoursLater).verify()
     expect(account.platformAccountId).toBe(agencyDid)
-    expect(saves).toHaveLength(savesBefore + 1)
+    // The test's clock runs two hours ahead of the PDS's, so the fresh token (120 min from the PDS's now) also
+    // looks close to its end on the second call of verify(): one or two refreshes, each one saved.
+    expect(saves.length).toBeGreaterThan(savesBefore)
     expect(stored.accessJwt).not.toBe(before.accessJwt)
     expect(stored.refreshJwt).not.toBe(before.refreshJwt)
-    // The next job starts from what the app stored and needs no new login.
+    // The next job starts from what the app stored, on the PDS's own time: no refresh, no new login.
+    const savesAfter = saves.length
     await connector().verify()
-    expect(saves).toHaveLength(savesBefore + 1)
+    expect(saves).toHaveLength(savesAfter)
   })
 
   it('answers auth_expired once the app password is revoked and the session cannot be refreshed', async () => {
