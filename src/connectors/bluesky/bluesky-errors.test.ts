@@ -293,6 +293,12 @@ describe('Bluesky errors as connector error kinds', () => {
       reason: { key: 'bluesky.video_unsupported' },
     })
     expect(
+      await failure(connector().publish({ ...post, media: [{ ...image, altText: ' ' }] })),
+    ).toMatchObject({
+      kind: 'rejected',
+      reason: { key: 'bluesky.alt_text_missing' },
+    })
+    expect(
       await failure(connector().deleteReply(`at://did:plc:citizen/app.bsky.feed.post/3jzfcijpj2z2a`)),
     ).toMatchObject({
       kind: 'rejected',

@@ -43,6 +43,10 @@ export const blueskyMessages = defineMessages({
     id: 'Warta belum dapat mengunggah video ke Bluesky; unggah gambar saja.',
     en: 'Warta cannot upload video to Bluesky yet; post images only.',
   },
+  'bluesky.alt_text_missing': {
+    id: 'Setiap gambar untuk Bluesky perlu teks alternatif (deskripsi gambar bagi pembaca layar).',
+    en: 'Every image for Bluesky needs alt text (a description of the image for screen readers).',
+  },
   'bluesky.image_too_large': {
     id: 'Gambar terlalu besar untuk Bluesky: paling besar {maximum} byte per gambar.',
     en: 'An image is too large for Bluesky: at most {maximum} bytes per image.',
