@@ -14,6 +14,7 @@ export default tseslint.config(
       'scripts',
       '.ci',
       'tmp',
+      'tests/bluesky-network',
       'eslint.config.js',
     ],
   },

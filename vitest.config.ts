@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 // Three rungs of the test ladder (house-style.md): unit (no I/O), integration (a real database on each
 // engine), and browser journeys. The integration project runs once per engine; scripts/test.js decides
 // which engines are available and fails under CI=true when one is missing.
+const blueskyTests = ['src/connectors/bluesky/**/*.int.test.ts']
 const engines = (process.env.WARTA_TEST_ENGINES ?? 'pglite').split(',').filter(Boolean)
 
 export default defineConfig({
@@ -29,6 +30,7 @@ export default defineConfig({
         test: {
           name: `int-${engine}`,
           include: ['src/**/*.int.test.ts', 'tests/int/**/*.int.test.ts'],
+          exclude: [...blueskyTests, 'node_modules/**'],
           environment: 'node',
           env: { WARTA_TEST_ENGINE: engine },
           globalSetup: ['./tests/support/global-setup.ts'],
@@ -40,6 +42,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       })),
+      {
+        // The Bluesky connector against a local AT Protocol network (a sidecar process, tests/bluesky-network):
+        // no Warta database, so it runs once rather than per engine; scripts/test.js adds it when PostgreSQL's
+        // initdb is on the machine (the network's AppView needs a throw-away cluster).
+        test: {
+          name: 'bluesky',
+          include: blueskyTests,
+          environment: 'node',
+          testTimeout: 60_000,
+          // The first run installs the network (about 3 minutes), then each file starts it (about 10 s).
+          hookTimeout: 600_000,
+        },
+      },
       {
         test: {
           name: 'e2e',

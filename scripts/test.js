@@ -36,6 +36,15 @@ if (!hasBrowser)
     `Chromium is not installed at ${chromium} (apt-get install -y chromium): the browser tests cannot run`,
   )
 
+// The Bluesky connector's test runs a local AT Protocol network whose AppView needs a throw-away PostgreSQL
+// cluster (initdb + pg_ctl, not the server above), and installs that network once (tests/bluesky-network).
+const pgBin = process.env.WARTA_PG_BIN ?? '/usr/lib/postgresql/15/bin'
+const hasPgBinaries = existsSync(`${pgBin}/initdb`)
+if (!hasPgBinaries)
+  problems.push(
+    `PostgreSQL's programs are not installed in ${pgBin} (apt-get install -y postgresql-15; or set WARTA_PG_BIN): the Bluesky connector test cannot run`,
+  )
+
 for (const problem of problems) console.error(`${isCi ? 'ERROR' : 'SKIPPED'}: ${problem}`)
 if (isCi && problems.length > 0) {
   console.error('CI=true: a suite that cannot run is a failure.')
@@ -47,6 +56,20 @@ if (hasBrowser) {
   const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
   projects.push('e2e')
+}
+
+if (hasPgBinaries) {
+  const install = spawnSync(process.execPath, ['tests/bluesky-network/install-network.js'], {
+    stdio: 'inherit',
+  })
+  if (install.status === 0) projects.push('bluesky')
+  else {
+    // It compiles better-sqlite3 for the network: g++, make and python3 are needed once.
+    console.error(
+      `${isCi ? 'ERROR' : 'SKIPPED'}: the local AT Protocol network could not be installed (needs g++, make, python3): the Bluesky connector test cannot run`,
+    )
+    if (isCi) process.exit(1)
+  }
 }
 
 mkdirSync('test-results', { recursive: true })

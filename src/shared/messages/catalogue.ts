@@ -5,6 +5,7 @@ import { accessMessages } from './access-messages.ts'
 import { accountsMessages } from './accounts-messages.ts'
 import { auditMessages } from './audit-messages.ts'
 import { authMessages } from './auth-messages.ts'
+import { blueskyMessages } from './bluesky-messages.ts'
 import { calendarMessages } from './calendar-messages.ts'
 import { cliMessages } from './cli-messages.ts'
 import { commonMessages } from './common-messages.ts'
@@ -30,6 +31,7 @@ export const MESSAGES = {
   ...calendarMessages,
   ...homeMessages,
   ...namingMessages,
+  ...blueskyMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
