@@ -214,6 +214,7 @@ export const auditMessages = defineMessages({
   'audit.field.telegram': { id: 'Telegram', en: 'Telegram' },
   'audit.field.threads': { id: 'Threads', en: 'Threads' },
   'audit.field.whatsapp': { id: 'WhatsApp', en: 'WhatsApp' },
+  'audit.field.sandbox': { id: 'Sandbox (Mode Latihan)', en: 'Sandbox (training mode)' },
 
   // Values in before → after.
   'audit.value.yes': { id: 'Ya', en: 'Yes' },
