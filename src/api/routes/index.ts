@@ -8,6 +8,7 @@ import { registerSetupRoutes } from './setup/setup-routes.ts'
 import { registerUsersRoutes } from './users/users-routes.ts'
 import { registerUnitsRoutes } from './units/units-routes.ts'
 import { registerAccountsRoutes } from './accounts/accounts-routes.ts'
+import { registerConnectionsRoutes } from './connections/connections-routes.ts'
 import { registerNamingRoutes } from './naming/naming-routes.ts'
 import { registerCalendarRoutes } from './calendar/calendar-routes.ts'
 import { registerAuditRoutes } from './audit/audit-routes.ts'
@@ -20,6 +21,7 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerSetupRoutes(app, context)
   registerUnitsRoutes(app, context)
   registerAccountsRoutes(app, context)
+  registerConnectionsRoutes(app, context)
   registerNamingRoutes(app, context)
   registerCalendarRoutes(app, context)
   registerAuditRoutes(app, context)

@@ -2,7 +2,11 @@
 // credentials with the connector's verify() before anything is stored; they are stored sealed (credential-cipher.ts)
 // and never leave the server again. A sandbox account (Mode Latihan) needs no credentials: connecting creates its
 // simulated account on the sandbox network and stores the token the network issues.
-import { isConnectorError, type ConnectorCapabilities } from '../../connectors/connector.ts'
+import {
+  isConnectorError,
+  type ConnectorCapabilities,
+  type ConnectorErrorKind,
+} from '../../connectors/connector.ts'
 import { capabilitiesOf, hasConnector } from '../../connectors/registry.ts'
 import {
   getAccountConnection,
@@ -37,9 +41,11 @@ export interface ConnectionHealth {
   state: ConnectionStateName
   platformAccountId: string | null
   platformHandle: string | null
-  connectedAt: Date | null
-  lastSuccessAt: Date | null
-  lastError: { kind: string; message: string; at: Date } | null
+  /** ISO times. */
+  connectedAt: string | null
+  lastSuccessAt: string | null
+  /** The last failure: its kind (ConnectorErrorKind), the platform's own words, and when. */
+  lastError: { kind: ConnectorErrorKind; message: string; at: string } | null
   capabilities: ConnectorCapabilities | null
 }
 
@@ -56,14 +62,14 @@ function healthOf(account: AccountRecord, connection: AccountConnectionRow | und
     state: connection?.state ?? 'not_connected',
     platformAccountId: connection?.platformAccountId ?? null,
     platformHandle: connection?.platformHandle ?? null,
-    connectedAt: connection?.connectedAt ?? null,
-    lastSuccessAt: connection?.lastSuccessAt ?? null,
+    connectedAt: connection?.connectedAt?.toISOString() ?? null,
+    lastSuccessAt: connection?.lastSuccessAt?.toISOString() ?? null,
     lastError:
       connection?.lastErrorKind && connection.lastErrorAt
         ? {
-            kind: connection.lastErrorKind,
+            kind: connection.lastErrorKind as ConnectorErrorKind,
             message: connection.lastErrorMessage ?? '',
-            at: connection.lastErrorAt,
+            at: connection.lastErrorAt.toISOString(),
           }
         : null,
     capabilities: capabilitiesOf(account.platform) ?? null,
