@@ -138,11 +138,12 @@ export async function recordConnectionError(
     )
 }
 
-/** Key rotation: the next batch of rows holding credentials, across every instansi, after an account id. */
+/** Key rotation: the next batch of rows holding credentials, across every instansi (or one), after an account id. */
 export async function listSealedCredentialsAfter(
   db: Db,
   afterAccountId: string | null,
   limit: number,
+  instansiId?: string,
 ): Promise<Array<{ accountId: string; instansiId: string; credentials: string; credentialsKeyId: string }>> {
   const rows = await db
     .select({
@@ -155,6 +156,7 @@ export async function listSealedCredentialsAfter(
     .where(
       and(
         isNotNull(accountConnections.credentials),
+        instansiId === undefined ? undefined : eq(accountConnections.instansiId, instansiId),
         afterAccountId === null ? undefined : gt(accountConnections.accountId, afterAccountId),
       ),
     )
