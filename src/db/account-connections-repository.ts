@@ -127,7 +127,7 @@ export async function recordConnectionError(
       lastErrorMessage: error.message,
       lastErrorAt: now,
       updatedAt: now,
-      ...(error.needsReconnect ? { state: 'needs_reconnect' as ConnectionState } : {}),
+      ...(error.needsReconnect ? { state: 'needs_reconnect' } : {}),
     })
     .where(
       and(

@@ -3,12 +3,8 @@
 // credentials stopped working) is recorded in one place. It also builds the connector registry over the app's
 // ports (the sandbox network lives in this database).
 import type { Clock } from '../../clock.ts'
-import {
-  ConnectorError,
-  isConnectorError,
-  type Connector,
-  type ConnectorCredentials,
-} from '../../connectors/connector.ts'
+import type { ConnectorError } from '../../connectors/connector.ts'
+import { isConnectorError, type Connector, type ConnectorCredentials } from '../../connectors/connector.ts'
 import { createConnectorRegistry, type ConnectorRegistry } from '../../connectors/registry.ts'
 import type { SandboxNetwork } from '../../connectors/sandbox/sandbox-network.ts'
 import type { Db } from '../../db/client.ts'
