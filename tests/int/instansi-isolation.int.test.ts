@@ -63,6 +63,13 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
     body: () => ({ notes: 'Diambil alih' }),
   },
   'DELETE /api/accounts/{id}': { url: (b) => `/api/accounts/${b.accountId}` },
+  'GET /api/accounts/{id}/connection': { url: (b) => `/api/accounts/${b.accountId}/connection` },
+  'POST /api/accounts/{id}/connection': {
+    url: (b) => `/api/accounts/${b.accountId}/connection`,
+    body: () => ({}),
+  },
+  'DELETE /api/accounts/{id}/connection': { url: (b) => `/api/accounts/${b.accountId}/connection` },
+  'POST /api/accounts/{id}/connection/check': { url: (b) => `/api/accounts/${b.accountId}/connection/check` },
   'GET /api/accounts/people': { url: (b) => `/api/accounts/people?unitId=${b.childUnitId}` },
   'GET /api/accounts/imports/{id}': { url: (b) => `/api/accounts/imports/${b.importId}` },
   'GET /api/accounts/imports/{id}/items': { url: (b) => `/api/accounts/imports/${b.importId}/items` },
