@@ -17,8 +17,8 @@ const HOSTS: Readonly<Record<Platform, readonly string[]>> = {
   mastodon: [],
   telegram: ['t.me', 'telegram.me'],
   whatsapp: ['wa.me', 'whatsapp.com'],
-  // The simulated network lives inside Warta: no public host of its own.
-  sandbox: [],
+  // The simulated network lives inside Warta; its addresses use a reserved .invalid host (RFC 2606).
+  sandbox: ['sandbox.warta.invalid'],
 }
 
 /** First path segments that name a page of the platform, not an account. */
