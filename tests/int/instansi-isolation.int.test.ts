@@ -110,6 +110,8 @@ const foreignReferenceRoutes: Record<string, RouteCase> = {
  * by date): covered by the list and no-side-effect checks below.
  */
 const ownDataRoutes = new Set([
+  'GET /api/sandbox/settings',
+  'PUT /api/sandbox/settings',
   'GET /api/auth/options',
   'POST /api/auth/login',
   'POST /api/auth/password-reset/request',

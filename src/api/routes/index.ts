@@ -9,6 +9,7 @@ import { registerUsersRoutes } from './users/users-routes.ts'
 import { registerUnitsRoutes } from './units/units-routes.ts'
 import { registerAccountsRoutes } from './accounts/accounts-routes.ts'
 import { registerConnectionsRoutes } from './connections/connections-routes.ts'
+import { registerSandboxRoutes } from './sandbox/sandbox-routes.ts'
 import { registerNamingRoutes } from './naming/naming-routes.ts'
 import { registerCalendarRoutes } from './calendar/calendar-routes.ts'
 import { registerAuditRoutes } from './audit/audit-routes.ts'
@@ -22,6 +23,7 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerUnitsRoutes(app, context)
   registerAccountsRoutes(app, context)
   registerConnectionsRoutes(app, context)
+  registerSandboxRoutes(app, context)
   registerNamingRoutes(app, context)
   registerCalendarRoutes(app, context)
   registerAuditRoutes(app, context)

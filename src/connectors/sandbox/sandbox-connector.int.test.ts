@@ -8,8 +8,8 @@ import {
   commentAsCitizen,
   createSandboxNetwork,
   provisionSandboxAccount,
-  SANDBOX_FAULTS_SETTING,
 } from '../../features/sandbox/sandbox-network-store.ts'
+import { SANDBOX_FAULTS_SETTING } from '../../features/sandbox/sandbox-settings.ts'
 import { isConnectorError, type ConnectorContext, type ConnectorErrorKind } from '../connector.ts'
 import { connectorContract } from '../connector-contract.ts'
 import { createSandboxConnectorFactory } from './sandbox-connector.ts'

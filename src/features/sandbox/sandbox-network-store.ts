@@ -29,7 +29,6 @@ import {
   listSandboxPostsByIds,
   type SandboxPostRow,
 } from '../../db/sandbox-posts-repository.ts'
-import { readSetting } from '../../db/settings-repository.ts'
 import {
   SandboxApiError,
   type SandboxInteractionRecord,
@@ -37,16 +36,10 @@ import {
   type SandboxPostRecord,
 } from '../../connectors/sandbox/sandbox-network.ts'
 import { enqueue } from '../jobs/enqueue.ts'
-import {
-  DEFAULT_SANDBOX_FAULTS,
-  NO_SANDBOX_FAULTS,
-  planSandboxCall,
-  type SandboxFaultSettings,
-} from './sandbox-faults.ts'
+import { NO_SANDBOX_FAULTS, planSandboxCall, type SandboxFaultSettings } from './sandbox-faults.ts'
+import { loadSandboxFaultSettings } from './sandbox-settings.ts'
 import { FIRST_CITIZEN_ROUND_DELAY_MS } from './simulate-citizens.ts'
 
-/** The settings key of an instansi's sandbox faults (a partial SandboxFaultSettings over the defaults). */
-export const SANDBOX_FAULTS_SETTING = 'sandbox_faults'
 const SANDBOX_HOST = 'https://sandbox.warta.invalid'
 
 export interface SandboxDeps {
@@ -118,8 +111,7 @@ function interactionRecord(account: SandboxAccountRow, row: SandboxInteractionRo
 async function faultSettingsOf(deps: SandboxDeps, options: SandboxNetworkOptions, instansiId: string) {
   if (options.faults === 'off') return NO_SANDBOX_FAULTS
   if (options.faults !== 'settings') return options.faults
-  const saved = await readSetting<Partial<SandboxFaultSettings>>(deps.db, instansiId, SANDBOX_FAULTS_SETTING)
-  return { ...DEFAULT_SANDBOX_FAULTS, ...saved }
+  return loadSandboxFaultSettings(deps.db, instansiId)
 }
 
 export function createSandboxNetwork(deps: SandboxDeps, options: SandboxNetworkOptions): SandboxNetwork {

@@ -94,6 +94,10 @@ export const auditMessages = defineMessages({
     id: 'Sambungan akun resmi ke platformnya diputus',
     en: 'Official account disconnected from its platform',
   },
+  'audit.action.sandbox.settings': {
+    id: 'Pengaturan gangguan Mode Latihan diubah',
+    en: 'Training-mode fault settings changed',
+  },
   'audit.action.keys.rotate': {
     id: 'Kredensial platform dienkripsi ulang dengan kunci baru',
     en: 'Platform credentials re-encrypted under the new key',
@@ -120,6 +124,7 @@ export const auditMessages = defineMessages({
   // Object types.
   'audit.object.instansi': { id: 'Instansi', en: 'Agency' },
   'audit.object.unit': { id: 'Unit kerja', en: 'Unit' },
+  'audit.object.sandbox_settings': { id: 'Pengaturan Mode Latihan', en: 'Training-mode settings' },
   'audit.object.user': { id: 'Pengguna', en: 'User' },
   'audit.object.role_grant': { id: 'Peran', en: 'Role' },
   'audit.object.session': { id: 'Sesi', en: 'Session' },
@@ -175,6 +180,16 @@ export const auditMessages = defineMessages({
   'audit.field.platformHandle': { id: 'Nama akun di platform', en: 'Handle on the platform' },
   'audit.field.reEncrypted': { id: 'Dienkripsi ulang', en: 'Re-encrypted' },
   'audit.field.keyId': { id: 'ID kunci', en: 'Key ID' },
+  'audit.field.seed': { id: 'Benih acak', en: 'Random seed' },
+  'audit.field.latencyMinMs': { id: 'Latensi terkecil (ms)', en: 'Smallest latency (ms)' },
+  'audit.field.latencyMaxMs': { id: 'Latensi terbesar (ms)', en: 'Largest latency (ms)' },
+  'audit.field.unavailableRate': { id: 'Peluang gagal (503)', en: 'Chance of failure (503)' },
+  'audit.field.unknownOutcomeRate': {
+    id: 'Peluang batas waktu setelah diterima (504)',
+    en: 'Chance of timeout after acceptance (504)',
+  },
+  'audit.field.rateLimitCalls': { id: 'Batas permintaan per jendela', en: 'Requests per window' },
+  'audit.field.rateLimitWindowSeconds': { id: 'Panjang jendela (detik)', en: 'Window length (seconds)' },
   'audit.field.notes': { id: 'Catatan', en: 'Notes' },
   'audit.field.email': { id: 'E-mail', en: 'E-mail' },
   'audit.field.locale': { id: 'Bahasa', en: 'Language' },

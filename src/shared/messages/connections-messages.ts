@@ -47,6 +47,15 @@ export const connectionsMessages = defineMessages({
     id: 'Platform tidak menjawab setelah menerima permintaan; Warta memeriksa apakah unggahan sudah tayang.',
     en: 'The platform did not answer after taking the request; Warta checks whether the post went out.',
   },
+  // The sandbox network's fault settings.
+  'sandbox.latency_order': {
+    id: 'Latensi terkecil tidak boleh lebih besar dari latensi terbesar.',
+    en: 'The smallest latency must not be larger than the largest.',
+  },
+  'sandbox.rates_total': {
+    id: 'Jumlah peluang gagal (503) dan batas waktu (504) paling banyak 1.',
+    en: 'The chances of failure (503) and timeout (504) add up to at most 1.',
+  },
   // Reasons a connector gives for `rejected`.
   'connectors.text_too_long': {
     id: 'Teks terlalu panjang untuk {platform}: {length} dari paling banyak {maximum}.',

@@ -4061,6 +4061,110 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/sandbox/settings': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The sandbox network's simulated latency, rate limit and failure rates for your instansi (off for the whole deployment when WARTA_SANDBOX_FAULTS=false) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['SandboxSettings']
+          }
+        }
+      }
+    }
+    /** Change the sandbox network's faults (settings.manage); fields left out keep their value */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            latencyMaxMs?: number
+            latencyMinMs?: number
+            rateLimitCalls?: number
+            rateLimitWindowSeconds?: number
+            seed?: number
+            unavailableRate?: number
+            unknownOutcomeRate?: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['SandboxSettings']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/setup': {
     parameters: {
       query?: never
@@ -5304,6 +5408,15 @@ export interface components {
       }
       /** @enum {string} */
       via: 'session' | 'token' | 'cli'
+    }
+    SandboxSettings: {
+      latencyMaxMs: number
+      latencyMinMs: number
+      rateLimitCalls: number
+      rateLimitWindowSeconds: number
+      seed: number
+      unavailableRate: number
+      unknownOutcomeRate: number
     }
     Session: {
       createdAt: string
