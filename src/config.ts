@@ -17,6 +17,8 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   WARTA_PUBLIC_URL: z.string().url('config.public_url').optional(),
   WARTA_SECRET: z.string().min(32, 'config.secret_short').optional(),
+  WARTA_PREVIOUS_SECRET: z.string().min(32, 'config.secret_short').optional(),
+  WARTA_SANDBOX_FAULTS: booleanString.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WARTA_TRUST_PROXY: booleanString.default(false),
@@ -51,6 +53,11 @@ export interface Config {
   readonly publicUrl: string
   /** Key material for signing and encrypting; generated and stored under dataDir when not given. */
   readonly secret: string | undefined
+  /** The secret used before WARTA_SECRET changed: it still opens credentials until `warta keys rotate` re-seals
+   *  them under the current one (README, "Rotating the secret"). */
+  readonly previousSecret: string | undefined
+  /** The sandbox network's simulated latency, rate limits and failures (Mode Latihan); tests turn them off. */
+  readonly sandboxFaults: boolean
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** JSON lines or readable lines; undefined: readable when stdout is a terminal (src/cli/create-logger.ts). */
   readonly logFormat: 'json' | 'pretty' | undefined
@@ -150,6 +157,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     publicUrl,
     secret: e.WARTA_SECRET,
+    previousSecret: e.WARTA_PREVIOUS_SECRET,
+    sandboxFaults: e.WARTA_SANDBOX_FAULTS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     trustProxy: e.WARTA_TRUST_PROXY,

@@ -10,7 +10,7 @@ import type { Config } from './config.ts'
 import type { Db } from './db/client.ts'
 import { openDatabase, type Database } from './db/open-database.ts'
 import { migrate } from './db/migrate.ts'
-import { loadOrCreateSecret } from './db/deployment-settings-repository.ts'
+import { loadOrCreateSecret, readDeploymentValue } from './db/deployment-settings-repository.ts'
 
 export interface AppContext {
   readonly config: Config
@@ -19,6 +19,8 @@ export interface AppContext {
   readonly logger: Logger
   readonly clock: Clock
   readonly secret: string
+  /** Secrets used before `secret` (they open credentials sealed under them; see features/connections). */
+  readonly previousSecrets: readonly string[]
   /** Closes the database when the context opened it. Stop whatever runs on top of the context first. */
   close(): Promise<void>
 }
@@ -44,6 +46,11 @@ export async function createContext(config: Config, options: CreateContextOption
     const applied = await migrate(database)
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated')
     const secret = await loadOrCreateSecret(database.db, config.secret)
+    // A configured secret may replace the one generated on first start: that one still opens what it sealed.
+    const generated = config.secret ? await readDeploymentValue(database.db, 'secret') : null
+    const previousSecrets = [...new Set([config.previousSecret, generated])].filter(
+      (value): value is string => typeof value === 'string' && value !== secret,
+    )
     return {
       config,
       database,
@@ -51,6 +58,7 @@ export async function createContext(config: Config, options: CreateContextOption
       logger,
       clock: options.clock ?? systemClock,
       secret,
+      previousSecrets,
       async close() {
         if (ownsDatabase) await database.close()
       },

@@ -28,6 +28,7 @@ const STATUS: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   locked: 423,
   rate_limited: 429,
+  unavailable: 503,
 }
 
 /** At most this many field problems are answered: a body of 400,000 keys must not become a 54 MB answer. */

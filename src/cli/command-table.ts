@@ -57,4 +57,8 @@ export const commandTable: Record<string, CommandEntry> = {
     summary: 'cli.help_nlp',
     load: () => import('./commands/nlp.ts'),
   },
+  keys: {
+    summary: 'cli.help_keys',
+    load: () => import('./commands/keys.ts'),
+  },
 }

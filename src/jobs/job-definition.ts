@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts'
 import type { JobName, JobPayloads } from '../features/jobs/job-payloads.ts'
 
 /** What a handler may use: everything a process has, except starting or stopping things. */
-export type JobContext = Pick<AppContext, 'config' | 'db' | 'logger' | 'clock' | 'secret'>
+export type JobContext = Pick<AppContext, 'config' | 'db' | 'logger' | 'clock' | 'secret' | 'previousSecrets'>
 
 export interface JobDefinition<N extends JobName> {
   readonly name: N

@@ -5,6 +5,7 @@ import type { AnyJobDefinition } from './job-definition.ts'
 import { importAccountsJob } from './import-accounts.ts'
 import { makeAuditCheckpointsJob } from './make-audit-checkpoints.ts'
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.ts'
+import { sandboxCitizensJob } from './sandbox-citizens.ts'
 import { sendPasswordResetMailJob } from './send-password-reset-mail.ts'
 
 export const jobDefinitions = [
@@ -12,6 +13,7 @@ export const jobDefinitions = [
   makeAuditCheckpointsJob,
   importAccountsJob,
   sendPasswordResetMailJob,
+  sandboxCitizensJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

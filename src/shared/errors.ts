@@ -16,6 +16,8 @@ export const APP_ERROR_CODES = [
   'two_factor_required',
   'precondition_failed',
   'payload_too_large',
+  // A platform Warta talks to did not answer (connecting an account); try again later.
+  'unavailable',
 ] as const
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number]
 

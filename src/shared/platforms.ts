@@ -12,6 +12,7 @@ export const PLATFORMS = [
   'telegram',
   'threads',
   'whatsapp',
+  'sandbox',
 ] as const
 export type Platform = (typeof PLATFORMS)[number]
 
@@ -26,6 +27,7 @@ export const POSTING_PLATFORMS = [
   'mastodon',
   'telegram',
   'threads',
+  'sandbox',
 ] as const
 export type PostingPlatform = (typeof POSTING_PLATFORMS)[number]
 
@@ -41,6 +43,8 @@ export const PLATFORM_LABELS: Readonly<Record<Platform, string>> = {
   telegram: 'Telegram',
   threads: 'Threads',
   whatsapp: 'WhatsApp',
+  // Mode Latihan: the simulated network built into Warta (src/features/sandbox), for training and demos.
+  sandbox: 'Sandbox (Mode Latihan)',
 }
 
 export function isPlatform(value: string): value is Platform {

@@ -12,3 +12,10 @@ export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number]
  */
 export const CALENDAR_DAY_KINDS = ['holiday', 'cuti_bersama', 'regional_holiday', 'working_day'] as const
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number]
+
+/**
+ * An official account's connection to its platform (its health): `not_connected` until first connected,
+ * `needs_reconnect` once the platform refused its credentials (auth_expired), `disconnected` by a person.
+ */
+export const CONNECTION_STATES = ['not_connected', 'connected', 'needs_reconnect', 'disconnected'] as const
+export type ConnectionStateName = (typeof CONNECTION_STATES)[number]

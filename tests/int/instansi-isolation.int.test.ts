@@ -63,6 +63,13 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
     body: () => ({ notes: 'Diambil alih' }),
   },
   'DELETE /api/accounts/{id}': { url: (b) => `/api/accounts/${b.accountId}` },
+  'GET /api/accounts/{id}/connection': { url: (b) => `/api/accounts/${b.accountId}/connection` },
+  'POST /api/accounts/{id}/connection': {
+    url: (b) => `/api/accounts/${b.accountId}/connection`,
+    body: () => ({}),
+  },
+  'DELETE /api/accounts/{id}/connection': { url: (b) => `/api/accounts/${b.accountId}/connection` },
+  'POST /api/accounts/{id}/connection/check': { url: (b) => `/api/accounts/${b.accountId}/connection/check` },
   'GET /api/accounts/people': { url: (b) => `/api/accounts/people?unitId=${b.childUnitId}` },
   'GET /api/accounts/imports/{id}': { url: (b) => `/api/accounts/imports/${b.importId}` },
   'GET /api/accounts/imports/{id}/items': { url: (b) => `/api/accounts/imports/${b.importId}/items` },
@@ -103,6 +110,8 @@ const foreignReferenceRoutes: Record<string, RouteCase> = {
  * by date): covered by the list and no-side-effect checks below.
  */
 const ownDataRoutes = new Set([
+  'GET /api/sandbox/settings',
+  'PUT /api/sandbox/settings',
   'GET /api/auth/options',
   'POST /api/auth/login',
   'POST /api/auth/password-reset/request',

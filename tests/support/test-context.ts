@@ -16,7 +16,13 @@ export function testEngine(): Engine {
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return parseConfig({ WARTA_DATA_DIR: '/tmp/warta-test-unused', LOG_LEVEL: 'silent', ...overrides })
+  return parseConfig({
+    WARTA_DATA_DIR: '/tmp/warta-test-unused',
+    LOG_LEVEL: 'silent',
+    // The sandbox network answers at once and never fails, unless a test asks for its faults.
+    WARTA_SANDBOX_FAULTS: 'false',
+    ...overrides,
+  })
 }
 
 /** Opens a new database on the test engine (already migrated when used through createContext). */

@@ -8,6 +8,8 @@ import { registerSetupRoutes } from './setup/setup-routes.ts'
 import { registerUsersRoutes } from './users/users-routes.ts'
 import { registerUnitsRoutes } from './units/units-routes.ts'
 import { registerAccountsRoutes } from './accounts/accounts-routes.ts'
+import { registerConnectionsRoutes } from './connections/connections-routes.ts'
+import { registerSandboxRoutes } from './sandbox/sandbox-routes.ts'
 import { registerNamingRoutes } from './naming/naming-routes.ts'
 import { registerCalendarRoutes } from './calendar/calendar-routes.ts'
 import { registerAuditRoutes } from './audit/audit-routes.ts'
@@ -20,6 +22,8 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerSetupRoutes(app, context)
   registerUnitsRoutes(app, context)
   registerAccountsRoutes(app, context)
+  registerConnectionsRoutes(app, context)
+  registerSandboxRoutes(app, context)
   registerNamingRoutes(app, context)
   registerCalendarRoutes(app, context)
   registerAuditRoutes(app, context)

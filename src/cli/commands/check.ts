@@ -16,6 +16,7 @@ const PLATFORMS = [
   'mastodon',
   'telegram',
   'threads',
+  'sandbox',
 ] as const
 
 const inputSchema = z.object({

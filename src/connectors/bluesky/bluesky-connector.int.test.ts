@@ -3,9 +3,14 @@
 // tests run in order and build on each other's posts, as an account's day would.
 import { AtpAgent, RichText } from '@atproto/api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBlueskyNetwork, type BlueskyNetwork } from '../../../tests/support/bluesky-network.ts'
+import {
+  blueskyContractHarness,
+  startBlueskyNetwork,
+  type BlueskyNetwork,
+} from '../../../tests/support/bluesky-network.ts'
+import { connectorContract } from '../connector-contract.ts'
 import { ConnectorError, type ConnectorCredentials, type PublishRequest } from '../connector.ts'
-import { BlueskyConnector } from './bluesky-connector.ts'
+import { BlueskyConnector, createBlueskyConnector } from './bluesky-connector.ts'
 import { tokenExpiry } from './bluesky-session.ts'
 
 // A 1×1 PNG: enough for uploadBlob and the images embed.
@@ -280,3 +285,10 @@ describe('the Bluesky connector on a local AT Protocol network', () => {
     expect(failure).toMatchObject({ kind: 'auth_expired', reason: { key: 'bluesky.session_expired' } })
   })
 })
+
+// The same contract every connector passes unchanged (src/connectors/connector-contract.ts), on the same network.
+connectorContract(
+  'bluesky',
+  createBlueskyConnector,
+  blueskyContractHarness(() => network),
+)

@@ -57,6 +57,13 @@ describe('reading the handle out of an address', () => {
   })
 })
 
+describe('sandbox addresses', () => {
+  it('reads the handle out of the address the registry gives a sandbox account', () => {
+    expect(handleOf('sandbox', 'https://sandbox.warta.invalid/@Humas.Latihan')).toBe('Humas.Latihan')
+    expect(platformOfHost('sandbox.warta.invalid')).toBe('sandbox')
+  })
+})
+
 describe('normaliseAccountUrl', () => {
   it('adds https:// to an address typed without a scheme and keeps a full one as typed', () => {
     expect(normaliseAccountUrl('instagram.com/humas')).toEqual({

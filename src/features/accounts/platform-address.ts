@@ -17,6 +17,8 @@ const HOSTS: Readonly<Record<Platform, readonly string[]>> = {
   mastodon: [],
   telegram: ['t.me', 'telegram.me'],
   whatsapp: ['wa.me', 'whatsapp.com'],
+  // The simulated network lives inside Warta; its addresses use a reserved .invalid host (RFC 2606).
+  sandbox: ['sandbox.warta.invalid'],
 }
 
 /** First path segments that name a page of the platform, not an account. */
@@ -96,6 +98,8 @@ export function handleFromAddress(platform: Platform, url: URL): string | undefi
     case 'telegram':
       if (first === 's') return second
       return notAccount(first) || first!.startsWith('+') ? undefined : first
+    case 'sandbox':
+      return first?.startsWith('@') && first.length > 1 ? first.slice(1) : undefined
     case 'whatsapp': {
       const number = host === 'wa.me' ? first : (url.searchParams.get('phone') ?? undefined)
       return number && /^\+?\d{8,15}$/.test(number) ? `+${number.replace(/^\+/, '')}` : undefined

@@ -77,5 +77,20 @@ describe('defaultAccountUrl', () => {
     expect(defaultAccountUrl('tiktok', 'humasbdg')).toBe('https://www.tiktok.com/@humasbdg')
     expect(defaultAccountUrl('mastodon', 'humas@mastodon.social')).toBe('https://mastodon.social/@humas')
     expect(defaultAccountUrl('whatsapp', '+6281234567890')).toBe('https://wa.me/6281234567890')
+    expect(defaultAccountUrl('sandbox', 'humas.latihan')).toBe('https://sandbox.warta.invalid/@humas.latihan')
+  })
+})
+
+describe('the sandbox platform (Mode Latihan)', () => {
+  it('takes Instagram-like handles, lower-cased, and refuses spaces', () => {
+    expect(normaliseHandle('sandbox', '@Humas.Latihan')).toEqual({
+      ok: true,
+      handle: 'humas.latihan',
+      display: 'Humas.Latihan',
+    })
+    expect(normaliseHandle('sandbox', 'humas latihan')).toEqual({
+      ok: false,
+      problem: { key: 'accounts.handle_invalid.sandbox', params: { handle: 'humas latihan' } },
+    })
   })
 })

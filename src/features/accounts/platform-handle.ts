@@ -80,6 +80,8 @@ export const HANDLE_RULES: Readonly<Record<Platform, HandleRule>> = {
     characters: 'a–z 0–9 _',
     test: (h) => /^[a-z][a-z0-9_]{4,31}$/.test(h) && !h.endsWith('_') && !h.includes('__'),
   },
+  // Mode Latihan: Instagram-like handles, so trainees practise with names like the real ones.
+  sandbox: { maxLength: 30, character: /[a-z0-9._]/, characters: 'a–z 0–9 . _', test: instagramLike },
   whatsapp: {
     maxLength: 16,
     character: /[0-9+]/,
@@ -138,5 +140,8 @@ export function defaultAccountUrl(platform: Platform, handle: string): string {
       return `https://www.threads.net/@${handle}`
     case 'whatsapp':
       return `https://wa.me/${handle.replace(/^\+/, '')}`
+    case 'sandbox':
+      // A reserved .invalid host (RFC 2606): a simulated account has no public page anywhere.
+      return `https://sandbox.warta.invalid/@${handle}`
   }
 }

@@ -21,6 +21,8 @@ const PLATFORM_LIMITS: Record<Platform, PlatformLimit> = {
   telegram: { limit: 4096, unit: 'characters' },
   // Not in platforms.md; Threads documents 500 characters per post.
   threads: { limit: 500, unit: 'characters' },
+  // Mode Latihan counts like Instagram, whose captions its trainees usually practise (connectors/sandbox).
+  sandbox: { limit: 2200, unit: 'characters' },
 }
 
 const URL_PATTERN = /\bhttps?:\/\/\S+/giu
@@ -50,6 +52,9 @@ export function measureForPlatform(platform: Platform, text: string): number {
     case 'telegram':
     case 'threads':
       return text.length
+    case 'sandbox':
+      // As its connector counts (connectors/sandbox: code points).
+      return [...text].length
   }
 }
 

@@ -109,6 +109,10 @@ export const accountsMessages = defineMessages({
     id: 'Nama akun Telegram "{handle}" tidak valid: 5–32 karakter: huruf, angka, garis bawah; diawali huruf.',
     en: 'The Telegram handle "{handle}" is not valid: 5–32 characters: letters, digits, underscores; starting with a letter.',
   },
+  'accounts.handle_invalid.sandbox': {
+    id: 'Nama akun Sandbox "{handle}" tidak valid: 1–30 karakter: huruf, angka, titik, garis bawah.',
+    en: 'The Sandbox handle "{handle}" is not valid: 1–30 characters: letters, digits, dots, underscores.',
+  },
   'accounts.handle_invalid.whatsapp': {
     id: 'Nomor WhatsApp "{handle}" tidak valid; tulis misalnya +62 812 3456 7890 atau 0812 3456 7890.',
     en: 'The WhatsApp number "{handle}" is not valid; write for example +62 812 3456 7890 or 0812 3456 7890.',

@@ -86,6 +86,22 @@ export const auditMessages = defineMessages({
     en: 'Official accounts imported from CSV',
   },
   'audit.action.account.export': { id: 'Daftar akun resmi diekspor', en: 'Official accounts exported' },
+  'audit.action.account.connect': {
+    id: 'Akun resmi dihubungkan ke platformnya',
+    en: 'Official account connected to its platform',
+  },
+  'audit.action.account.disconnect': {
+    id: 'Sambungan akun resmi ke platformnya diputus',
+    en: 'Official account disconnected from its platform',
+  },
+  'audit.action.sandbox.settings': {
+    id: 'Pengaturan gangguan Mode Latihan diubah',
+    en: 'Training-mode fault settings changed',
+  },
+  'audit.action.keys.rotate': {
+    id: 'Kredensial platform dienkripsi ulang dengan kunci baru',
+    en: 'Platform credentials re-encrypted under the new key',
+  },
   'audit.action.naming.update': { id: 'Pola nama akun diubah', en: 'Account naming patterns changed' },
   'audit.action.calendar.add': { id: 'Hari kalender ditambahkan', en: 'Calendar day added' },
   'audit.action.calendar.update': { id: 'Hari kalender diubah', en: 'Calendar day changed' },
@@ -108,6 +124,7 @@ export const auditMessages = defineMessages({
   // Object types.
   'audit.object.instansi': { id: 'Instansi', en: 'Agency' },
   'audit.object.unit': { id: 'Unit kerja', en: 'Unit' },
+  'audit.object.sandbox_settings': { id: 'Pengaturan Mode Latihan', en: 'Training-mode settings' },
   'audit.object.user': { id: 'Pengguna', en: 'User' },
   'audit.object.role_grant': { id: 'Peran', en: 'Role' },
   'audit.object.session': { id: 'Sesi', en: 'Session' },
@@ -158,6 +175,21 @@ export const auditMessages = defineMessages({
   },
   'audit.field.credentialRotatedOn': { id: 'Kata sandi terakhir diganti', en: 'Credentials last rotated' },
   'audit.field.status': { id: 'Status', en: 'Status' },
+  'audit.field.state': { id: 'Status sambungan', en: 'Connection state' },
+  'audit.field.platformAccountId': { id: 'ID akun di platform', en: 'Account ID on the platform' },
+  'audit.field.platformHandle': { id: 'Nama akun di platform', en: 'Handle on the platform' },
+  'audit.field.reEncrypted': { id: 'Dienkripsi ulang', en: 'Re-encrypted' },
+  'audit.field.keyId': { id: 'ID kunci', en: 'Key ID' },
+  'audit.field.seed': { id: 'Benih acak', en: 'Random seed' },
+  'audit.field.latencyMinMs': { id: 'Latensi terkecil (ms)', en: 'Smallest latency (ms)' },
+  'audit.field.latencyMaxMs': { id: 'Latensi terbesar (ms)', en: 'Largest latency (ms)' },
+  'audit.field.unavailableRate': { id: 'Peluang gagal (503)', en: 'Chance of failure (503)' },
+  'audit.field.unknownOutcomeRate': {
+    id: 'Peluang batas waktu setelah diterima (504)',
+    en: 'Chance of timeout after acceptance (504)',
+  },
+  'audit.field.rateLimitCalls': { id: 'Batas permintaan per jendela', en: 'Requests per window' },
+  'audit.field.rateLimitWindowSeconds': { id: 'Panjang jendela (detik)', en: 'Window length (seconds)' },
   'audit.field.notes': { id: 'Catatan', en: 'Notes' },
   'audit.field.email': { id: 'E-mail', en: 'E-mail' },
   'audit.field.locale': { id: 'Bahasa', en: 'Language' },
@@ -214,6 +246,7 @@ export const auditMessages = defineMessages({
   'audit.field.telegram': { id: 'Telegram', en: 'Telegram' },
   'audit.field.threads': { id: 'Threads', en: 'Threads' },
   'audit.field.whatsapp': { id: 'WhatsApp', en: 'WhatsApp' },
+  'audit.field.sandbox': { id: 'Sandbox (Mode Latihan)', en: 'Sandbox (training mode)' },
 
   // Values in before → after.
   'audit.value.yes': { id: 'Ya', en: 'Yes' },

@@ -10,6 +10,7 @@ import { calendarMessages } from './calendar-messages.ts'
 import { cliMessages } from './cli-messages.ts'
 import { commonMessages } from './common-messages.ts'
 import { configMessages } from './config-messages.ts'
+import { connectionsMessages } from './connections-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
 import { namingMessages } from './naming-messages.ts'
@@ -32,6 +33,7 @@ export const MESSAGES = {
   ...homeMessages,
   ...namingMessages,
   ...blueskyMessages,
+  ...connectionsMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

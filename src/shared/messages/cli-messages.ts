@@ -67,6 +67,10 @@ export const cliMessages = defineMessages({
     id: 'pencocok hoaks: warta hoax match --claims BERKAS < teks.jsonl',
     en: 'hoax matcher: warta hoax match --claims FILE < texts.jsonl',
   },
+  'cli.help_keys': {
+    id: 'kunci enkripsi kredensial platform: warta keys rotate',
+    en: 'encryption key of platform credentials: warta keys rotate',
+  },
   'cli.help_nlp': {
     id: 'model bahasa: warta nlp train | warta nlp eval',
     en: 'language models: warta nlp train | warta nlp eval',
@@ -272,6 +276,34 @@ export const cliMessages = defineMessages({
   'cli.backup_unknown_columns': {
     id: 'Kolom {columns:list} di tabel {table} dari cadangan tidak ada di basis data tujuan.',
     en: 'Columns {columns:list} of table {table} in the backup do not exist in the target database.',
+  },
+
+  // --- warta keys ----------------------------------------------------------------------------------------------
+  'cli.keys_usage': {
+    id:
+      'Pemakaian: warta keys rotate [--instansi SLUG]\n' +
+      'Mengenkripsi ulang semua kredensial platform dengan kunci dari WARTA_SECRET saat ini. Rahasia lama diberikan\n' +
+      'lewat WARTA_PREVIOUS_SECRET selama rotasi (lihat README, "Mengganti rahasia").',
+    en:
+      'Usage: warta keys rotate [--instansi SLUG]\n' +
+      'Re-encrypts every platform credential under the key of the current WARTA_SECRET. Give the previous secret\n' +
+      'in WARTA_PREVIOUS_SECRET during the rotation (see README, "Rotating the secret").',
+  },
+  'cli.keys_rotated': {
+    id: 'Kunci {keyId}: {total} kredensial, {reEncrypted} dienkripsi ulang, {alreadyCurrent} sudah memakai kunci ini.',
+    en: 'Key {keyId}: {total} credentials, {reEncrypted} re-encrypted, {alreadyCurrent} already under this key.',
+  },
+  'cli.keys_unknown_instansi': {
+    id: "warta keys: instansi '{slug}' tidak ditemukan.",
+    en: "warta keys: no instansi '{slug}'.",
+  },
+  'cli.keys_unreadable': {
+    id: 'Kredensial akun {accountId} (kunci {keyId}) tidak dapat dibuka; dibiarkan apa adanya.',
+    en: 'The credentials of account {accountId} (key {keyId}) cannot be opened; left as they are.',
+  },
+  'cli.keys_unreadable_hint': {
+    id: 'Berikan rahasia lama di WARTA_PREVIOUS_SECRET lalu jalankan lagi, atau hubungkan ulang akun tersebut.',
+    en: 'Give the previous secret in WARTA_PREVIOUS_SECRET and run again, or reconnect those accounts.',
   },
 
   // --- warta user ----------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ export interface paths {
             | 'telegram'
             | 'threads'
             | 'whatsapp'
+            | 'sandbox'
           q?: string
           status?: 'active' | 'dormant'
           unitId?: string
@@ -114,6 +115,7 @@ export interface paths {
               | 'telegram'
               | 'threads'
               | 'whatsapp'
+              | 'sandbox'
             platformTwoFactor?: boolean
             /** @enum {string} */
             status?: 'active' | 'dormant'
@@ -307,6 +309,7 @@ export interface paths {
               | 'telegram'
               | 'threads'
               | 'whatsapp'
+              | 'sandbox'
             platformTwoFactor?: boolean
             /** @enum {string} */
             status?: 'active' | 'dormant'
@@ -354,6 +357,207 @@ export interface paths {
     }
     trace?: never
   }
+  '/api/accounts/{id}/connection': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The account's connection to its platform: state, last error, last success, capabilities */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ConnectionHealth']
+          }
+        }
+      }
+    }
+    put?: never
+    /** Connect the account (or reconnect it with new credentials): the platform checks them first; they are stored encrypted. A sandbox account needs none */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The platform's credentials, checked by its connector (none for the sandbox) */
+            credentials?: {
+              [key: string]: string
+            }
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ConnectionHealth']
+          }
+        }
+      }
+    }
+    /** Disconnect the account: its stored credentials are erased */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ConnectionHealth']
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/accounts/{id}/connection/check': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Ask the platform now whether the credentials still work, and record the answer as the health */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ConnectionHealth']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accounts/export.csv': {
     parameters: {
       query?: never
@@ -376,6 +580,7 @@ export interface paths {
             | 'telegram'
             | 'threads'
             | 'whatsapp'
+            | 'sandbox'
           q?: string
           status?: 'active' | 'dormant'
           unitId?: string
@@ -888,6 +1093,7 @@ export interface paths {
                   | 'telegram'
                   | 'threads'
                   | 'whatsapp'
+                  | 'sandbox'
                 label: string
               }[]
               statuses: ('active' | 'dormant')[]
@@ -3685,6 +3891,7 @@ export interface paths {
             | 'telegram'
             | 'threads'
             | 'whatsapp'
+            | 'sandbox'
         }
         header?: never
         path?: never
@@ -3771,6 +3978,7 @@ export interface paths {
             | 'telegram'
             | 'threads'
             | 'whatsapp'
+            | 'sandbox'
           unitId: string
         }
         header?: never
@@ -3826,6 +4034,7 @@ export interface paths {
                   | 'telegram'
                   | 'threads'
                   | 'whatsapp'
+                  | 'sandbox'
                 unit: {
                   code: string
                   id: string
@@ -3845,6 +4054,110 @@ export interface paths {
       }
     }
     put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/sandbox/settings': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The sandbox network's simulated latency, rate limit and failure rates for your instansi (off for the whole deployment when WARTA_SANDBOX_FAULTS=false) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['SandboxSettings']
+          }
+        }
+      }
+    }
+    /** Change the sandbox network's faults (settings.manage); fields left out keep their value */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            latencyMaxMs?: number
+            latencyMinMs?: number
+            rateLimitCalls?: number
+            rateLimitWindowSeconds?: number
+            seed?: number
+            unavailableRate?: number
+            unknownOutcomeRate?: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['SandboxSettings']
+          }
+        }
+      }
+    }
     post?: never
     delete?: never
     options?: never
@@ -4920,6 +5233,7 @@ export interface components {
           | 'two_factor_required'
           | 'precondition_failed'
           | 'payload_too_large'
+          | 'unavailable'
           | 'csrf_failed'
           | 'password_change_required'
           | 'internal'
@@ -4998,6 +5312,51 @@ export interface components {
       /** @enum {string} */
       source: 'national' | 'instansi'
     }
+    ConnectionHealth: {
+      accountId: string
+      capabilities: {
+        altText: boolean
+        deleteOwnPost: boolean
+        deleteReply: boolean
+        hideReply: boolean
+        maxImages: number
+        maxTextLength: number
+        metrics: ('likes' | 'shares' | 'replies' | 'quotes' | 'views')[]
+        readComments: boolean
+        readDirectMessages: boolean
+        readMentions: boolean
+        reply: boolean
+        /** @enum {string} */
+        textCounting: 'code_points' | 'graphemes' | 'x_weighted'
+        video: boolean
+      } | null
+      /** @description Whether Warta has a connector for the platform */
+      connectable: boolean
+      connectedAt: string | null
+      lastError: {
+        at: string
+        /** @description What the kind means, in words */
+        explanation: {
+          key: string
+          message: string
+          params?: {
+            [key: string]: (string | number | boolean | string[]) | null
+          }
+        }
+        /** @enum {string} */
+        kind: 'auth_expired' | 'rate_limited' | 'rejected' | 'unavailable' | 'unknown_outcome'
+        /** @description The platform's own words, for the log */
+        message: string
+      } | null
+      lastSuccessAt: string | null
+      /** @description false for the sandbox: connecting creates its simulated account */
+      needsCredentials: boolean
+      platform: string
+      platformAccountId: string | null
+      platformHandle: string | null
+      /** @enum {string} */
+      state: 'not_connected' | 'connected' | 'needs_reconnect' | 'disconnected'
+    }
     Grant: {
       id: string
       role: string
@@ -5049,6 +5408,15 @@ export interface components {
       }
       /** @enum {string} */
       via: 'session' | 'token' | 'cli'
+    }
+    SandboxSettings: {
+      latencyMaxMs: number
+      latencyMinMs: number
+      rateLimitCalls: number
+      rateLimitWindowSeconds: number
+      seed: number
+      unavailableRate: number
+      unknownOutcomeRate: number
     }
     Session: {
       createdAt: string

@@ -776,7 +776,7 @@ describe('accounts routes', () => {
   it('describe platforms, statuses and CSV columns for forms', async () => {
     const s = await setup()
     const meta = await s.app.inject({ method: 'GET', url: '/api/accounts/meta', headers: s.headers })
-    expect(meta.json().platforms).toHaveLength(10)
+    expect(meta.json().platforms).toHaveLength(11)
     expect(meta.json().csvColumns[0]).toBe('platform')
     expect(meta.json().csvColumns).toContain('pengelola_2_tanggal_surat_tugas')
   })

@@ -18,3 +18,5 @@ export type AccountImport = components['schemas']['AccountImport']
 export type ImportItemsPage = Json<paths['/api/accounts/imports/{id}/items']['get']>
 export type ImportItem = ImportItemsPage['items'][number]
 export type ImportOutcome = ImportItem['outcome']
+
+export type ConnectionHealth = components['schemas']['ConnectionHealth']

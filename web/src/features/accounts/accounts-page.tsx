@@ -8,6 +8,7 @@ import {
   Button,
   Checkbox,
   Code,
+  Group,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -29,6 +30,7 @@ import { isAccountStatus, isVerificationStatus, platformLabel } from '../../comp
 import { useI18n } from '../../i18n/i18n.tsx'
 import { UnitSelect } from '../units/unit-select.tsx'
 import { useUnits } from '../units/units-queries.ts'
+import { AccountConnectionPanel } from './account-connection-panel.tsx'
 import { AccountForm } from './account-form.tsx'
 import { AccountImportPanel } from './account-import-panel.tsx'
 import { WHOLE_WORD_BADGE } from './badge-style.ts'
@@ -175,6 +177,7 @@ export function AccountsPage() {
   const [q] = useDebouncedValue(search, 300)
   const [offset, setOffset] = useState(0)
   const [editing, setEditing] = useState<Account | 'new' | null>(null)
+  const [connectionOf, setConnectionOf] = useState<Account | null>(null)
   const units = useUnits()
   const accounts = useQuery(accountsPageQuery({ ...filters, q }, offset))
   const set = <K extends keyof typeof filters>(key: K, value: (typeof filters)[K]) => {
@@ -246,25 +249,33 @@ export function AccountsPage() {
       sortValue: (account) => (account.naming ? (account.naming.compliant ? 1 : 0) : 2),
       render: (account) => <NamingCell account={account} />,
     },
-    ...(canManage
-      ? [
-          {
-            key: 'actions',
-            header: t('common.actions'),
-            hideHeader: true,
-            render: (account: Account) => (
-              <Button
-                size="compact-sm"
-                variant="default"
-                onClick={() => setEditing(account)}
-                aria-label={t('accounts.editTitle', { handle: account.handle })}
-              >
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      hideHeader: true,
+      render: (account: Account) => (
+        <Group gap={6} wrap="nowrap">
+          <Button
+            size="compact-sm"
+            variant="default"
+            onClick={() => setConnectionOf(account)}
+            aria-label={t('connection.openNamed', { handle: account.handle })}
+          >
+            {t('connection.open')}
+          </Button>
+          {canManage ? (
+            <Button
+              size="compact-sm"
+              variant="default"
+              onClick={() => setEditing(account)}
+              aria-label={t('accounts.editTitle', { handle: account.handle })}
+            >
+              {t('common.edit')}
+            </Button>
+          ) : null}
+        </Group>
+      ),
+    },
   ]
 
   return (
@@ -280,6 +291,14 @@ export function AccountsPage() {
           account={editing === 'new' ? null : editing}
           units={units.options}
           onDone={() => setEditing(null)}
+        />
+      ) : null}
+      {connectionOf ? (
+        <AccountConnectionPanel
+          key={connectionOf.id}
+          account={connectionOf}
+          canManage={canManage}
+          onClose={() => setConnectionOf(null)}
         />
       ) : null}
       <Panel title={t('accounts.list')}>

@@ -1,0 +1,73 @@
+// Platform → connector. Each platform folder exports one ConnectorDefinition; adding a platform is adding its
+// folder and one line in DEFINITIONS. Capabilities are readable without credentials (the composer and the UI
+// offer only what a platform can do); a connector is made per account with its context.
+//
+// Some connectors need a part of the app they may not import: the sandbox reaches the simulated network that
+// lives in the app's database. Those parts come in as ConnectorPorts when the app builds the registry
+// (features/connections/account-connector.ts), so this folder still imports nothing from the app.
+import type { Connector, ConnectorCapabilities, ConnectorContext, ConnectorFactory } from './connector.ts'
+import { BLUESKY_CAPABILITIES, createBlueskyConnector } from './bluesky/bluesky-connector.ts'
+import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/sandbox-connector.ts'
+import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
+
+/** What the app hands to the connectors that need it. */
+export interface ConnectorPorts {
+  sandboxNetwork: SandboxNetwork
+}
+
+export interface ConnectorDefinition {
+  platform: string
+  capabilities: ConnectorCapabilities
+  factory(ports: ConnectorPorts): ConnectorFactory
+}
+
+const sandboxDefinition: ConnectorDefinition = {
+  platform: 'sandbox',
+  capabilities: SANDBOX_CAPABILITIES,
+  factory: (ports) => createSandboxConnectorFactory(ports.sandboxNetwork),
+}
+
+const blueskyDefinition: ConnectorDefinition = {
+  platform: 'bluesky',
+  capabilities: BLUESKY_CAPABILITIES,
+  factory: () => createBlueskyConnector,
+}
+
+const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition]
+
+const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))
+
+/** The platforms Warta can connect to today. */
+export function connectablePlatforms(): string[] {
+  return [...byPlatform.keys()]
+}
+
+export function hasConnector(platform: string): boolean {
+  return byPlatform.has(platform)
+}
+
+/** What a platform's connector can do, or undefined when Warta has no connector for it. */
+export function capabilitiesOf(platform: string): ConnectorCapabilities | undefined {
+  return byPlatform.get(platform)?.capabilities
+}
+
+export interface ConnectorRegistry {
+  connectorFor(platform: string, context: ConnectorContext): Connector
+}
+
+/** The registry over the app's ports; `connectorFor` throws for a platform without a connector. */
+export function createConnectorRegistry(ports: ConnectorPorts): ConnectorRegistry {
+  const factories = new Map<string, ConnectorFactory>()
+  return {
+    connectorFor(platform, context) {
+      const definition = byPlatform.get(platform)
+      if (!definition) throw new Error(`no connector for platform ${platform}`)
+      let factory = factories.get(platform)
+      if (!factory) {
+        factory = definition.factory(ports)
+        factories.set(platform, factory)
+      }
+      return factory(context)
+    },
+  }
+}

@@ -1,0 +1,92 @@
+// sandbox_interactions: comments, replies and mentions on the simulated network, by citizens or by the account
+// itself (own). `seq` orders them; the interactions cursor pages from the newest back.
+import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm'
+import type { Db } from './client.ts'
+import { sandboxInteractions } from './schema/index.ts'
+
+export type SandboxInteractionRow = typeof sandboxInteractions.$inferSelect
+export type NewSandboxInteraction = Omit<SandboxInteractionRow, 'seq' | 'hiddenAt' | 'deletedAt'>
+
+export async function insertSandboxInteractions(
+  db: Db,
+  rows: readonly NewSandboxInteraction[],
+): Promise<void> {
+  if (rows.length > 0) await db.insert(sandboxInteractions).values([...rows])
+}
+
+export async function getSandboxInteraction(
+  db: Db,
+  instansiId: string,
+  sandboxAccountId: string,
+  id: string,
+): Promise<SandboxInteractionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(sandboxInteractions)
+    .where(
+      and(
+        eq(sandboxInteractions.instansiId, instansiId),
+        eq(sandboxInteractions.sandboxAccountId, sandboxAccountId),
+        eq(sandboxInteractions.id, id),
+        isNull(sandboxInteractions.deletedAt),
+      ),
+    )
+  return row
+}
+
+/** What others sent the account (not its own replies, not deleted), newest first, before a position. */
+export async function listIncomingSandboxInteractions(
+  db: Db,
+  instansiId: string,
+  sandboxAccountId: string,
+  before: number | null,
+  limit: number,
+): Promise<SandboxInteractionRow[]> {
+  return db
+    .select()
+    .from(sandboxInteractions)
+    .where(
+      and(
+        eq(sandboxInteractions.instansiId, instansiId),
+        eq(sandboxInteractions.sandboxAccountId, sandboxAccountId),
+        eq(sandboxInteractions.own, false),
+        isNull(sandboxInteractions.deletedAt),
+        before === null ? undefined : lt(sandboxInteractions.seq, before),
+      ),
+    )
+    .orderBy(desc(sandboxInteractions.seq))
+    .limit(limit)
+}
+
+export async function markSandboxInteraction(
+  db: Db,
+  instansiId: string,
+  id: string,
+  change: { hiddenAt: Date } | { deletedAt: Date },
+): Promise<void> {
+  await db
+    .update(sandboxInteractions)
+    .set(change)
+    .where(and(eq(sandboxInteractions.instansiId, instansiId), eq(sandboxInteractions.id, id)))
+}
+
+/** Live replies and comments under each post (the reply count of its metrics). */
+export async function countSandboxRepliesByPost(
+  db: Db,
+  instansiId: string,
+  postIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (postIds.length === 0) return new Map()
+  const rows = await db
+    .select({ postId: sandboxInteractions.postId, replies: count() })
+    .from(sandboxInteractions)
+    .where(
+      and(
+        eq(sandboxInteractions.instansiId, instansiId),
+        inArray(sandboxInteractions.postId, [...postIds]),
+        isNull(sandboxInteractions.deletedAt),
+      ),
+    )
+    .groupBy(sandboxInteractions.postId)
+  return new Map(rows.map((row) => [row.postId!, Number(row.replies)]))
+}

@@ -1,0 +1,77 @@
+// Account connections and the sandbox network (Mode Latihan), migration 0008_connections_sandbox.sql.
+import { bigint, boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+const at = (name: string) => timestamp(name, { withTimezone: true })
+
+export type ConnectionState = 'connected' | 'needs_reconnect' | 'disconnected'
+
+export const accountConnections = pgTable('account_connections', {
+  accountId: uuid('account_id').primaryKey(),
+  instansiId: uuid('instansi_id').notNull(),
+  platform: text('platform').notNull(),
+  state: text('state').$type<ConnectionState>().notNull(),
+  credentials: text('credentials'),
+  credentialsKeyId: text('credentials_key_id'),
+  platformAccountId: text('platform_account_id'),
+  platformHandle: text('platform_handle'),
+  lastErrorKind: text('last_error_kind'),
+  lastErrorMessage: text('last_error_message'),
+  lastErrorAt: at('last_error_at'),
+  lastSuccessAt: at('last_success_at'),
+  connectedAt: at('connected_at'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+export const sandboxAccounts = pgTable('sandbox_accounts', {
+  id: uuid('id').primaryKey(),
+  instansiId: uuid('instansi_id').notNull(),
+  handle: text('handle').notNull(),
+  displayName: text('display_name'),
+  tokenHash: text('token_hash').notNull(),
+  calls: bigint('calls', { mode: 'number' }).notNull().default(0),
+  windowStartedAt: at('window_started_at'),
+  windowCalls: integer('window_calls').notNull().default(0),
+  createdAt: createdAt(),
+})
+
+export interface SandboxMediaRecord {
+  kind: 'image' | 'video'
+  mimeType: string
+  byteLength: number
+  altText: string
+}
+
+export const sandboxPosts = pgTable('sandbox_posts', {
+  id: uuid('id').primaryKey(),
+  instansiId: uuid('instansi_id').notNull(),
+  sandboxAccountId: uuid('sandbox_account_id').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  text: text('text').notNull(),
+  media: jsonb('media').$type<SandboxMediaRecord[]>().notNull().default([]),
+  likes: integer('likes').notNull().default(0),
+  shares: integer('shares').notNull().default(0),
+  views: integer('views').notNull().default(0),
+  citizenRounds: integer('citizen_rounds').notNull().default(0),
+  createdAt: at('created_at').notNull(),
+  deletedAt: at('deleted_at'),
+})
+
+export const sandboxInteractions = pgTable('sandbox_interactions', {
+  id: uuid('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  instansiId: uuid('instansi_id').notNull(),
+  sandboxAccountId: uuid('sandbox_account_id').notNull(),
+  postId: uuid('post_id'),
+  parentId: uuid('parent_id'),
+  kind: text('kind').$type<'comment' | 'reply' | 'mention'>().notNull(),
+  own: boolean('own').notNull().default(false),
+  authorHandle: text('author_handle').notNull(),
+  authorName: text('author_name'),
+  text: text('text').notNull(),
+  createdAt: at('created_at').notNull(),
+  hiddenAt: at('hidden_at'),
+  deletedAt: at('deleted_at'),
+})

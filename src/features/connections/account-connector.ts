@@ -1,0 +1,132 @@
+// Runs a connector call for a registered account and records the account's health: the publishing engine, the
+// inbox and the health check all go through `runForAccount`, so the last error (and needs_reconnect when the
+// credentials stopped working) is recorded in one place. It also builds the connector registry over the app's
+// ports (the sandbox network lives in this database).
+import type { Clock } from '../../clock.ts'
+import type { ConnectorError } from '../../connectors/connector.ts'
+import { isConnectorError, type Connector, type ConnectorCredentials } from '../../connectors/connector.ts'
+import { createConnectorRegistry, type ConnectorRegistry } from '../../connectors/registry.ts'
+import type { SandboxNetwork } from '../../connectors/sandbox/sandbox-network.ts'
+import type { Db } from '../../db/client.ts'
+import {
+  getAccountConnection,
+  recordConnectionError,
+  recordConnectionSuccess,
+  saveCredentials,
+  type AccountConnectionRow,
+} from '../../db/account-connections-repository.ts'
+import { getAccount, type AccountRecord } from '../../db/accounts-repository.ts'
+import { AppError } from '../app-error.ts'
+import { createSandboxNetwork } from '../sandbox/sandbox-network-store.ts'
+import {
+  CredentialsUnreadableError,
+  openCredentials,
+  sealCredentials,
+  type CredentialKeyring,
+} from './credential-cipher.ts'
+
+export interface ConnectionDeps {
+  db: Db
+  clock: Clock
+  /** The deployment secret (credentials are sealed under a key derived from it) and the ones before it. */
+  secret: string
+  previousSecrets: readonly string[]
+  config: { sandboxFaults: boolean }
+  /** Tests hand in a sandbox network with forced faults; otherwise one over `db` is made. */
+  sandboxNetwork?: SandboxNetwork
+}
+
+export function keyringOf(deps: Pick<ConnectionDeps, 'secret' | 'previousSecrets'>): CredentialKeyring {
+  return { current: deps.secret, previous: deps.previousSecrets }
+}
+
+export function connectorRegistryOf(deps: ConnectionDeps): ConnectorRegistry {
+  const sandboxNetwork =
+    deps.sandboxNetwork ??
+    createSandboxNetwork(deps, { faults: deps.config.sandboxFaults ? 'settings' : 'off' })
+  return createConnectorRegistry({ sandboxNetwork })
+}
+
+/** A connector for an account with the given credentials; refreshed credentials are sealed and stored at once. */
+export function connectorWith(
+  deps: ConnectionDeps,
+  account: AccountRecord,
+  credentials: ConnectorCredentials,
+  platformAccountId: string | null,
+): Connector {
+  return connectorRegistryOf(deps).connectorFor(account.platform, {
+    account: { handle: account.handle, platformAccountId },
+    credentials,
+    saveCredentials: async (fresh) => {
+      const sealed = sealCredentials(keyringOf(deps), account.id, fresh)
+      await saveCredentials(
+        deps.db,
+        account.instansiId,
+        account.id,
+        { credentials: sealed.ciphertext, credentialsKeyId: sealed.keyId },
+        deps.clock.now(),
+      )
+    },
+    now: () => deps.clock.now(),
+  })
+}
+
+/** The text kept as the last error: the platform's own words when it gave some. */
+export function errorMessageOf(error: ConnectorError): string {
+  const code = error.platformCode ? `${error.platformCode}: ` : ''
+  return `${code}${error.platformMessage ?? error.message}`.slice(0, 500)
+}
+
+export async function recordConnectorError(
+  deps: Pick<ConnectionDeps, 'db' | 'clock'>,
+  account: { instansiId: string; id: string },
+  error: ConnectorError,
+): Promise<void> {
+  await recordConnectionError(
+    deps.db,
+    account.instansiId,
+    account.id,
+    { kind: error.kind, message: errorMessageOf(error), needsReconnect: error.kind === 'auth_expired' },
+    deps.clock.now(),
+  )
+}
+
+export interface ConnectedAccount {
+  account: AccountRecord
+  connection: AccountConnectionRow
+}
+
+/**
+ * Runs `work` with the account's connector and records the outcome as its health: a success as the last success;
+ * a ConnectorError as the last error (kind, platform text, time), `auth_expired` also as needs_reconnect; then
+ * the error is thrown on for the caller to decide (retry, wait, unconfirmed).
+ */
+export async function runForAccount<T>(
+  deps: ConnectionDeps,
+  instansiId: string,
+  accountId: string,
+  work: (connector: Connector, connected: ConnectedAccount) => Promise<T>,
+): Promise<T> {
+  const account = await getAccount(deps.db, instansiId, accountId)
+  if (!account) throw new AppError('not_found', 'accounts.not_found')
+  const connection = await getAccountConnection(deps.db, instansiId, accountId)
+  if (!connection?.credentials || connection.state === 'disconnected')
+    throw new AppError('conflict', 'connections.not_connected')
+  let credentials: Record<string, string>
+  try {
+    credentials = openCredentials(keyringOf(deps), account.id, connection.credentials)
+  } catch (error) {
+    if (error instanceof CredentialsUnreadableError)
+      throw new AppError('conflict', 'connections.credentials_unreadable')
+    throw error
+  }
+  const connector = connectorWith(deps, account, credentials, connection.platformAccountId)
+  try {
+    const result = await work(connector, { account, connection })
+    await recordConnectionSuccess(deps.db, instansiId, accountId, deps.clock.now())
+    return result
+  } catch (error) {
+    if (isConnectorError(error)) await recordConnectorError(deps, account, error)
+    throw error
+  }
+}

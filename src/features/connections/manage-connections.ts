@@ -1,0 +1,233 @@
+// Connecting an official account to its platform, disconnecting it, and reading its health. Connecting checks the
+// credentials with the connector's verify() before anything is stored; they are stored sealed (credential-cipher.ts)
+// and never leave the server again. A sandbox account (Mode Latihan) needs no credentials: connecting creates its
+// simulated account on the sandbox network and stores the token the network issues.
+import {
+  isConnectorError,
+  type ConnectorCapabilities,
+  type ConnectorErrorKind,
+} from '../../connectors/connector.ts'
+import { capabilitiesOf, hasConnector } from '../../connectors/registry.ts'
+import {
+  getAccountConnection,
+  saveConnected,
+  saveDisconnected,
+  type AccountConnectionRow,
+} from '../../db/account-connections-repository.ts'
+import { getAccount, type AccountRecord } from '../../db/accounts-repository.ts'
+import { revokeSandboxToken } from '../../db/sandbox-accounts-repository.ts'
+import { PLATFORM_LABELS, isPlatform } from '../../shared/platforms.ts'
+import type { ConnectionStateName } from '../../shared/statuses.ts'
+import { authorize, type Actor } from '../access/policy.ts'
+import { AppError, problem } from '../app-error.ts'
+import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
+import { provisionSandboxAccount } from '../sandbox/sandbox-network-store.ts'
+import {
+  connectorRegistryOf,
+  keyringOf,
+  recordConnectorError,
+  runForAccount,
+  type ConnectionDeps,
+} from './account-connector.ts'
+import { sealCredentials } from './credential-cipher.ts'
+
+export interface ConnectionHealth {
+  accountId: string
+  platform: string
+  /** Whether Warta has a connector for the platform (the UI offers "Hubungkan" only then). */
+  connectable: boolean
+  /** Whether the platform connects without credentials (the sandbox). */
+  needsCredentials: boolean
+  state: ConnectionStateName
+  platformAccountId: string | null
+  platformHandle: string | null
+  /** ISO times. */
+  connectedAt: string | null
+  lastSuccessAt: string | null
+  /** The last failure: its kind (ConnectorErrorKind), the platform's own words, and when. */
+  lastError: { kind: ConnectorErrorKind; message: string; at: string } | null
+  capabilities: ConnectorCapabilities | null
+}
+
+function labelOf(platform: string): string {
+  return isPlatform(platform) ? PLATFORM_LABELS[platform] : platform
+}
+
+function healthOf(account: AccountRecord, connection: AccountConnectionRow | undefined): ConnectionHealth {
+  return {
+    accountId: account.id,
+    platform: account.platform,
+    connectable: hasConnector(account.platform),
+    needsCredentials: account.platform !== 'sandbox',
+    state: connection?.state ?? 'not_connected',
+    platformAccountId: connection?.platformAccountId ?? null,
+    platformHandle: connection?.platformHandle ?? null,
+    connectedAt: connection?.connectedAt?.toISOString() ?? null,
+    lastSuccessAt: connection?.lastSuccessAt?.toISOString() ?? null,
+    lastError:
+      connection?.lastErrorKind && connection.lastErrorAt
+        ? {
+            kind: connection.lastErrorKind as ConnectorErrorKind,
+            message: connection.lastErrorMessage ?? '',
+            at: connection.lastErrorAt.toISOString(),
+          }
+        : null,
+    capabilities: capabilitiesOf(account.platform) ?? null,
+  }
+}
+
+async function loadAccount(deps: ConnectionDeps, actor: Actor, accountId: string): Promise<AccountRecord> {
+  const account = await getAccount(deps.db, actor.instansiId, accountId)
+  if (!account) throw new AppError('not_found', 'accounts.not_found')
+  return account
+}
+
+export async function getConnectionHealth(
+  deps: ConnectionDeps,
+  actor: Actor,
+  accountId: string,
+): Promise<ConnectionHealth> {
+  const account = await loadAccount(deps, actor, accountId)
+  authorize(actor, 'account.read', { instansiId: account.instansiId, unitPath: account.unitPath })
+  return healthOf(account, await getAccountConnection(deps.db, actor.instansiId, accountId))
+}
+
+export async function connectAccount(
+  deps: ConnectionDeps,
+  actor: Actor,
+  accountId: string,
+  input: { credentials?: Record<string, string> | undefined },
+  meta: ChangeMeta,
+): Promise<ConnectionHealth> {
+  const account = await loadAccount(deps, actor, accountId)
+  authorize(actor, 'account.manage', { instansiId: account.instansiId, unitPath: account.unitPath })
+  const platform = labelOf(account.platform)
+  if (!hasConnector(account.platform))
+    throw new AppError('invalid_input', 'connections.platform_unsupported', { platform })
+  let credentials = input.credentials
+  if (!credentials || Object.keys(credentials).length === 0) {
+    if (account.platform !== 'sandbox')
+      throw new AppError(
+        'invalid_input',
+        'connections.credentials_required',
+        { platform },
+        {
+          credentials: problem('connections.credentials_required', { platform }),
+        },
+      )
+    const issued = await provisionSandboxAccount(deps.db, account.instansiId, {
+      handle: account.handle,
+      displayName: account.displayName,
+    })
+    credentials = { token: issued.token }
+  }
+  // verify() may refresh a session: keep what the connector hands back, it is what gets sealed.
+  let current: Record<string, string> = { ...credentials }
+  const connector = connectorRegistryOf(deps).connectorFor(account.platform, {
+    account: { handle: account.handle, platformAccountId: null },
+    credentials,
+    saveCredentials: (fresh) => {
+      current = { ...fresh }
+      return Promise.resolve()
+    },
+    now: () => deps.clock.now(),
+  })
+  let who: { platformAccountId: string; handle: string }
+  try {
+    who = await connector.verify()
+  } catch (error) {
+    if (!isConnectorError(error)) throw error
+    await recordConnectorError(deps, account, error)
+    if (error.kind === 'auth_expired' || error.kind === 'rejected') {
+      const reason = error.platformMessage ?? error.message
+      throw new AppError(
+        'invalid_input',
+        'connections.credentials_refused',
+        { reason },
+        { credentials: problem('connections.credentials_refused', { reason }) },
+      )
+    }
+    if (error.kind === 'rate_limited') throw new AppError('rate_limited', 'connections.error.rate_limited')
+    throw new AppError('unavailable', 'connections.platform_unreachable')
+  }
+  const now = deps.clock.now()
+  const sealed = sealCredentials(keyringOf(deps), account.id, current)
+  const before = await getAccountConnection(deps.db, account.instansiId, account.id)
+  await deps.db.transaction(async (tx) => {
+    await saveConnected(tx, {
+      accountId: account.id,
+      instansiId: account.instansiId,
+      platform: account.platform,
+      credentials: sealed.ciphertext,
+      credentialsKeyId: sealed.keyId,
+      platformAccountId: who.platformAccountId,
+      platformHandle: who.handle,
+      now,
+    })
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'account.connect',
+        objectType: 'account',
+        objectId: account.id,
+        // Never the credentials: only who they belong to.
+        before: before ? { state: before.state, platformAccountId: before.platformAccountId } : undefined,
+        after: { state: 'connected', platformAccountId: who.platformAccountId, platformHandle: who.handle },
+      },
+      now,
+    )
+  })
+  return healthOf(account, await getAccountConnection(deps.db, account.instansiId, account.id))
+}
+
+export async function disconnectAccount(
+  deps: ConnectionDeps,
+  actor: Actor,
+  accountId: string,
+  meta: ChangeMeta,
+): Promise<ConnectionHealth> {
+  const account = await loadAccount(deps, actor, accountId)
+  authorize(actor, 'account.manage', { instansiId: account.instansiId, unitPath: account.unitPath })
+  const before = await getAccountConnection(deps.db, account.instansiId, account.id)
+  if (!before || before.state === 'disconnected') return healthOf(account, before)
+  const now = deps.clock.now()
+  await deps.db.transaction(async (tx) => {
+    await saveDisconnected(tx, account.instansiId, account.id, now)
+    // The simulated account's token stops working, as revoking an app's access does on a real platform.
+    if (account.platform === 'sandbox' && before.platformAccountId)
+      await revokeSandboxToken(tx, account.instansiId, before.platformAccountId)
+    await recordChange(
+      tx,
+      actor,
+      meta,
+      {
+        action: 'account.disconnect',
+        objectType: 'account',
+        objectId: account.id,
+        before: { state: before.state, platformAccountId: before.platformAccountId },
+        after: { state: 'disconnected' },
+      },
+      now,
+    )
+  })
+  return healthOf(account, await getAccountConnection(deps.db, account.instansiId, account.id))
+}
+
+/** Asks the platform who the credentials belong to now, and records the answer as the account's health. */
+export async function checkConnection(
+  deps: ConnectionDeps,
+  actor: Actor,
+  accountId: string,
+): Promise<ConnectionHealth> {
+  const account = await loadAccount(deps, actor, accountId)
+  authorize(actor, 'account.manage', { instansiId: account.instansiId, unitPath: account.unitPath })
+  try {
+    await runForAccount(deps, actor.instansiId, accountId, (connector) => connector.verify())
+  } catch (error) {
+    // The health now says what went wrong; the answer is the health, not an error.
+    if (!isConnectorError(error)) throw error
+  }
+  return healthOf(account, await getAccountConnection(deps.db, actor.instansiId, accountId))
+}

@@ -1,0 +1,92 @@
+// Connecting official accounts to their platforms, their health, and the connectors' reasons for a refusal.
+import { defineMessages } from './define-messages.ts'
+
+export const connectionsMessages = defineMessages({
+  'connections.platform_unsupported': {
+    id: 'Warta belum bisa terhubung ke {platform}.',
+    en: 'Warta cannot connect to {platform} yet.',
+  },
+  'connections.not_connected': {
+    id: 'Akun ini belum terhubung ke platformnya; hubungkan dulu.',
+    en: 'This account is not connected to its platform; connect it first.',
+  },
+  'connections.credentials_required': {
+    id: 'Isi kredensial akun {platform} untuk menghubungkannya.',
+    en: 'Give the {platform} account credentials to connect it.',
+  },
+  'connections.credentials_refused': {
+    id: 'Platform menolak kredensial ini: {reason}',
+    en: 'The platform refused these credentials: {reason}',
+  },
+  'connections.platform_unreachable': {
+    id: 'Platform sedang tidak dapat dihubungi; coba lagi sebentar lagi.',
+    en: 'The platform cannot be reached right now; try again shortly.',
+  },
+  'connections.credentials_unreadable': {
+    id: 'Kredensial akun ini tidak dapat dibuka dengan kunci deployment saat ini; jalankan "warta keys rotate" dengan rahasia lama, atau hubungkan ulang.',
+    en: 'The credentials of this account cannot be opened with the current deployment key; run "warta keys rotate" with the previous secret, or reconnect.',
+  },
+  // The kinds of ConnectorError, as the account's health shows them.
+  'connections.error.auth_expired': {
+    id: 'Sesi akun kedaluwarsa atau izinnya dicabut; hubungkan ulang.',
+    en: 'The account session expired or its access was revoked; reconnect it.',
+  },
+  'connections.error.rate_limited': {
+    id: 'Platform membatasi jumlah permintaan; Warta menunggu lalu mencoba lagi.',
+    en: 'The platform limited the number of requests; Warta waits and tries again.',
+  },
+  'connections.error.rejected': {
+    id: 'Platform menolak konten atau tindakan ini.',
+    en: 'The platform refused this content or action.',
+  },
+  'connections.error.unavailable': {
+    id: 'Platform tidak tersedia sementara; Warta mencoba lagi nanti.',
+    en: 'The platform was temporarily unavailable; Warta tries again later.',
+  },
+  'connections.error.unknown_outcome': {
+    id: 'Platform tidak menjawab setelah menerima permintaan; Warta memeriksa apakah unggahan sudah tayang.',
+    en: 'The platform did not answer after taking the request; Warta checks whether the post went out.',
+  },
+  // The sandbox network's fault settings.
+  'sandbox.latency_order': {
+    id: 'Latensi terkecil tidak boleh lebih besar dari latensi terbesar.',
+    en: 'The smallest latency must not be larger than the largest.',
+  },
+  'sandbox.rates_total': {
+    id: 'Jumlah peluang gagal (503) dan batas waktu (504) paling banyak 1.',
+    en: 'The chances of failure (503) and timeout (504) add up to at most 1.',
+  },
+  // Reasons a connector gives for `rejected`.
+  'connectors.text_too_long': {
+    id: 'Teks terlalu panjang untuk {platform}: {length} dari paling banyak {maximum}.',
+    en: 'The text is too long for {platform}: {length} of at most {maximum}.',
+  },
+  'connectors.too_many_images': {
+    id: '{platform} menerima paling banyak {maximum} gambar per unggahan.',
+    en: '{platform} takes at most {maximum} images per post.',
+  },
+  'connectors.video_unsupported': {
+    id: '{platform} tidak menerima video melalui Warta.',
+    en: '{platform} does not take video through Warta.',
+  },
+  'connectors.alt_text_required': {
+    id: 'Setiap gambar perlu teks alternatif.',
+    en: 'Every image needs alternative text.',
+  },
+  'connectors.capability_missing': {
+    id: '{platform} tidak mendukung tindakan ini: {action}.',
+    en: '{platform} does not support this action: {action}.',
+  },
+  'connectors.not_found': {
+    id: 'Yang dituju tidak ada lagi di platform.',
+    en: 'What this points to no longer exists on the platform.',
+  },
+  'connectors.refused': {
+    id: 'Platform menolak permintaan ini.',
+    en: 'The platform refused this request.',
+  },
+  'connectors.text_empty': {
+    id: 'Teks tidak boleh kosong.',
+    en: 'The text must not be empty.',
+  },
+})

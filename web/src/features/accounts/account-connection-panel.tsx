@@ -1,0 +1,139 @@
+// An official account's connection to its platform (its health): the state, the last error in words with the
+// platform's own text beside it, and the last success; "Hubungkan" / "Putuskan" / "Periksa sekarang" for those
+// who manage the account. A sandbox account (Mode Latihan) connects with one click: the simulated network makes
+// its account; other platforms take their credentials through the API until their forms arrive.
+import { Badge, Button, CloseButton, Group, Stack, Text } from '@mantine/core'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { formatDate } from '../../../../src/shared/dates.ts'
+import { api } from '../../app/api-client.ts'
+import { problemText } from '../../components/api-error-text.ts'
+import { useConfirm } from '../../components/confirm-dialog.tsx'
+import { ErrorBanner } from '../../components/error-banner.tsx'
+import { notifySuccess } from '../../components/notify.ts'
+import { Panel } from '../../components/panel.tsx'
+import { platformLabel } from '../../components/vocabulary-labels.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { Account, ConnectionHealth } from './account-types.ts'
+import { WHOLE_WORD_BADGE } from './badge-style.ts'
+
+const STATE_COLOR: Record<ConnectionHealth['state'], string> = {
+  connected: 'green',
+  needs_reconnect: 'red',
+  disconnected: 'gray',
+  not_connected: 'gray',
+}
+
+export const connectionKey = (accountId: string) => ['accounts', 'connection', accountId] as const
+
+export function AccountConnectionPanel({
+  account,
+  canManage,
+  onClose,
+}: {
+  account: Account
+  canManage: boolean
+  onClose: () => void
+}) {
+  const { t, locale } = useI18n()
+  const confirm = useConfirm()
+  const queryClient = useQueryClient()
+  const path = `/api/accounts/${account.id}/connection`
+  const health = useQuery({
+    queryKey: connectionKey(account.id),
+    queryFn: () => api.get<ConnectionHealth>(path),
+  })
+  const change = useMutation({
+    mutationFn: (request: () => Promise<ConnectionHealth>) => request(),
+    onSuccess: (answer) => queryClient.setQueryData(connectionKey(account.id), answer),
+  })
+  const data = health.data
+  const busy = change.isPending
+
+  const connect = () =>
+    change.mutate(() => api.post<ConnectionHealth>(path, {}), {
+      onSuccess: () => notifySuccess(t('connection.connected', { handle: account.handle })),
+    })
+  const check = () => change.mutate(() => api.post<ConnectionHealth>(`${path}/check`))
+  const disconnect = async () => {
+    const confirmed = await confirm({
+      title: t('connection.disconnectConfirmTitle', { handle: account.handle }),
+      message: t('connection.disconnectConfirm'),
+      confirmLabel: t('connection.disconnect'),
+    })
+    if (!confirmed) return
+    change.mutate(() => api.delete<ConnectionHealth>(path), {
+      onSuccess: () => notifySuccess(t('connection.disconnected', { handle: account.handle })),
+    })
+  }
+
+  return (
+    <Panel
+      title={t('connection.title', { handle: account.handle })}
+      description={platformLabel(account.platform)}
+      focusOnMount
+      actions={<CloseButton onClick={onClose} aria-label={t('common.close')} />}
+    >
+      <ErrorBanner error={health.error ?? change.error} />
+      {data ? (
+        <Stack gap="sm" data-testid="connection-health">
+          <Group gap="xs">
+            <Text fw={600}>{t('connection.state')}:</Text>
+            <Badge color={STATE_COLOR[data.state]} variant="light" style={WHOLE_WORD_BADGE}>
+              {t(`connectionState.${data.state}`)}
+            </Badge>
+            {data.platformHandle ? (
+              <Text size="sm" c="dimmed">
+                {t('connection.as', { handle: data.platformHandle })}
+              </Text>
+            ) : null}
+          </Group>
+          <Text size="sm">
+            {t('connection.lastSuccess')}:{' '}
+            {data.lastSuccessAt ? formatDate(data.lastSuccessAt, locale, 'datetime') : t('connection.never')}
+          </Text>
+          <div>
+            <Text size="sm">
+              {t('connection.lastError')}:{' '}
+              {data.lastError ? problemText(data.lastError.explanation, locale) : t('connection.noError')}
+            </Text>
+            {data.lastError ? (
+              <Text size="xs" c="dimmed">
+                {formatDate(data.lastError.at, locale, 'datetime')} · {data.lastError.message}
+              </Text>
+            ) : null}
+          </div>
+          {!data.connectable ? (
+            <Text size="sm" c="dimmed">
+              {t('connection.notConnectable', { platform: platformLabel(account.platform) })}
+            </Text>
+          ) : canManage ? (
+            <Group gap="xs">
+              {data.state !== 'connected' && !data.needsCredentials ? (
+                <Button onClick={connect} loading={busy}>
+                  {data.state === 'needs_reconnect' ? t('connection.reconnect') : t('connection.connect')}
+                </Button>
+              ) : null}
+              {data.state !== 'connected' && data.needsCredentials ? (
+                <Text size="sm" c="dimmed">
+                  {t('connection.credentialsByApi')}
+                </Text>
+              ) : null}
+              {data.state === 'connected' || data.state === 'needs_reconnect' ? (
+                <>
+                  <Button variant="default" onClick={check} loading={busy}>
+                    {t('connection.check')}
+                  </Button>
+                  <Button variant="default" color="red" onClick={() => void disconnect()} disabled={busy}>
+                    {t('connection.disconnect')}
+                  </Button>
+                </>
+              ) : null}
+            </Group>
+          ) : null}
+        </Stack>
+      ) : (
+        <Text c="dimmed">{t('common.loading')}</Text>
+      )}
+    </Panel>
+  )
+}
