@@ -24,6 +24,8 @@ export const ACTIONS = [
   'listening.manage',
   'report.read',
   'ppid.manage',
+  // The hoax knowledge base every draft is checked against; reading it needs post.read (or this).
+  'hoax.manage',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -34,6 +36,8 @@ export const INSTANSI_WIDE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'settings.manage',
   'audit.read',
   'audit.export',
+  // One knowledge base checks every unit's drafts, so changing it is an instansi-wide decision.
+  'hoax.manage',
 ])
 
 const READ_BASICS: Action[] = ['unit.read', 'calendar.read', 'account.read']
@@ -53,10 +57,13 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     // sees, and cannot alter the log (separation of duties rests on the append-only chain and the auditor's
     // checkpoints, not on hiding the CSV button).
     'audit.export',
+    'hoax.manage',
   ]),
   penanggung_jawab: new Set<Action>([
     ...READ_BASICS,
     'user.read',
+    // The official who answers for what is published also answers for the facts it is checked against.
+    'hoax.manage',
     'account.manage',
     'post.read',
     'post.create',

@@ -11,6 +11,7 @@ import { commonMessages } from './common-messages.ts'
 import { configMessages } from './config-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
+import { hoaxMessages } from './hoax-messages.ts'
 import { namingMessages } from './naming-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { unitsMessages } from './units-messages.ts'
@@ -30,6 +31,7 @@ export const MESSAGES = {
   ...calendarMessages,
   ...homeMessages,
   ...namingMessages,
+  ...hoaxMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
