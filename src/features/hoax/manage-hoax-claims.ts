@@ -22,7 +22,7 @@ import {
 import { listUnits } from '../../db/units-repository.ts'
 import type { HoaxClaim } from '../../nlp/index.ts'
 import type { HoaxClaimStatus, HoaxLabel } from '../../shared/hoax-labels.ts'
-import { authorize, can, unitScope, type Actor } from '../access/policy.ts'
+import { authorize, can, unitScope, type Action, type Actor } from '../access/policy.ts'
 import { AppError, type FieldProblems } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import { checkHoaxClaimDraft, type HoaxClaimDraft } from './hoax-claim-input.ts'
@@ -67,7 +67,8 @@ export interface HoaxClaimListView {
 export function requireHoaxReader(actor: Actor): void {
   if (unitScope(actor, 'post.read').pathPrefixes.length > 0) return
   if (unitScope(actor, 'hoax.manage').pathPrefixes.length > 0) return
-  throw new AppError('forbidden', 'common.forbidden_action', { action: 'post.read' })
+  const needed: Action = 'post.read'
+  throw new AppError('forbidden', 'common.forbidden_action', { action: needed })
 }
 
 export function mayManageHoax(actor: Actor): boolean {
