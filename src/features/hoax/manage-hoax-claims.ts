@@ -19,6 +19,7 @@ import {
   type HoaxClaimRow,
   type HoaxSource,
 } from '../../db/hoax-claims-repository.ts'
+import { findInstansiBySlug } from '../../db/instansi-repository.ts'
 import { listUnits } from '../../db/units-repository.ts'
 import type { HoaxClaim } from '../../nlp/index.ts'
 import type { HoaxClaimStatus, HoaxLabel } from '../../shared/hoax-labels.ts'
@@ -337,4 +338,10 @@ export async function claimsForMatching(db: Db, instansiId: string): Promise<Hoa
     { id: row.id, claim: row.claim, fact: row.facts },
     ...row.variants.map((variant) => ({ id: row.id, claim: variant, fact: row.facts })),
   ])
+}
+
+/** claimsForMatching for an instansi named by its short code (the CLI's `--instansi`); undefined when unknown. */
+export async function claimsForMatchingBySlug(db: Db, slug: string): Promise<HoaxClaim[] | undefined> {
+  const instansi = await findInstansiBySlug(db, slug)
+  return instansi ? claimsForMatching(db, instansi.id) : undefined
 }

@@ -76,6 +76,10 @@ export const hoaxMessages = defineMessages({
   },
 
   // `warta check --instansi`
+  'cli.check_instansi_missing': {
+    id: '{command}: --instansi perlu kode singkat instansi.',
+    en: '{command}: --instansi needs the agency’s short code.',
+  },
   'cli.check_instansi_unknown': {
     id: '{command}: tidak ada instansi dengan kode singkat "{slug}" di basis data ini.',
     en: '{command}: there is no agency with the short code "{slug}" in this database.',
