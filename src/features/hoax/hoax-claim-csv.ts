@@ -168,14 +168,17 @@ export function parseHoaxCsv(text: string): ParsedHoaxCsv {
     }
   if (errors.length > 0) return { rows: [], errors, columns }
   // A spreadsheet saves rows it once touched as separators only (";;;;"): those are not rows of data.
-  const data = body.filter(({ record }) => record.some((cell) => cell.trim() !== ''))
+  // Rows are numbered by record as a spreadsheet shows them (the header is row 1), not by text line: a cell
+  // holding several lines (sources, variants) is still one row.
+  const data = body
+    .map(({ record }, position) => ({ record, row: position + 2 }))
+    .filter(({ record }) => record.some((cell) => cell.trim() !== ''))
   if (data.length === 0) return fileError('hoax.import_no_rows')
   if (data.length > MAX_HOAX_IMPORT_ROWS)
     return fileError('hoax.import_too_many_rows', { maximum: MAX_HOAX_IMPORT_ROWS })
 
   const rows: HoaxCsvRow[] = []
-  for (const { record, info } of data) {
-    const row = info.lines
+  for (const { record, row } of data) {
     const cell = (field: HoaxCsvField): string => {
       const position = index[field]
       return position === undefined ? '' : unquote(record[position] ?? '')
