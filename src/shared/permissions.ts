@@ -24,7 +24,9 @@ export const ACTIONS = [
   'listening.manage',
   'report.read',
   'ppid.manage',
-  // The hoax knowledge base every draft is checked against; reading it needs post.read (or this).
+  // The hoax knowledge base every draft is checked against (reading it needs post.read). The penanggung jawab's
+  // alone: the facts are content the official answers for, and the admin (who configures, but reads no posts)
+  // has no say over content anywhere else either.
   'hoax.manage',
 ] as const
 export type Action = (typeof ACTIONS)[number]
@@ -57,7 +59,6 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     // sees, and cannot alter the log (separation of duties rests on the append-only chain and the auditor's
     // checkpoints, not on hiding the CSV button).
     'audit.export',
-    'hoax.manage',
   ]),
   penanggung_jawab: new Set<Action>([
     ...READ_BASICS,

@@ -1,7 +1,7 @@
 // The hoax knowledge base of an instansi: claims circulating about its work, its facts, the national label,
 // sources, dates and the units concerned. Everyone who reads posts reads it (a draft's finding names the claim);
-// penanggung jawab and admin on a top-level unit change it (`hoax.manage`, instansi-wide: one knowledge base
-// checks every unit's drafts). Every change is audited; a claim is archived, never deleted, so an old finding
+// a penanggung jawab on a top-level unit changes it (`hoax.manage`, instansi-wide: one knowledge base checks
+// every unit's drafts; the admin, who reads no posts, has no say over content). Every change is audited; a claim is archived, never deleted, so an old finding
 // can still name it.
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.ts'
@@ -64,7 +64,7 @@ export interface HoaxClaimListView {
   canManage: boolean
 }
 
-/** Reading: anyone who sees posts anywhere, and whoever manages the knowledge base. */
+/** Reading: anyone who sees posts anywhere (whoever manages the knowledge base does). */
 export function requireHoaxReader(actor: Actor): void {
   if (unitScope(actor, 'post.read').pathPrefixes.length > 0) return
   if (unitScope(actor, 'hoax.manage').pathPrefixes.length > 0) return

@@ -2651,7 +2651,7 @@ export interface paths {
       }
     }
     put?: never
-    /** Add a claim (hoax.manage: penanggung jawab or admin on a top-level unit) */
+    /** Add a claim (hoax.manage: a penanggung jawab on a top-level unit) */
     post: {
       parameters: {
         query?: never

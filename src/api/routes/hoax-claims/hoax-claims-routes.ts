@@ -1,5 +1,5 @@
 // The hoax knowledge base: list with search and filters, one claim, add, change, archive and restore, the CSV
-// import (dry run first) and export. Reading needs post.read (or hoax.manage); changing needs hoax.manage on a
+// import (dry run first) and export. Reading needs post.read; changing needs hoax.manage (penanggung jawab) on a
 // top-level unit (features/hoax/manage-hoax-claims.ts).
 import type { AppContext } from '../../../context.ts'
 import {
@@ -162,7 +162,7 @@ export function registerHoaxClaimsRoutes(app: ApiInstance, context: AppContext):
     {
       schema: {
         tags: ['hoax-claims'],
-        summary: 'Add a claim (hoax.manage: penanggung jawab or admin on a top-level unit)',
+        summary: 'Add a claim (hoax.manage: a penanggung jawab on a top-level unit)',
         body: createBody,
         response: { 200: hoaxClaimView },
       },
