@@ -13,22 +13,25 @@ import { notifySuccess } from '../../components/notify.ts'
 import { PageHeader } from '../../components/page-header.tsx'
 import { Panel } from '../../components/panel.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { WHOLE_WORD_BADGE } from '../accounts/badge-style.ts'
 import { useUnits } from '../units/units-queries.ts'
 import { HOAX_LABELS, HoaxClaimForm } from './hoax-claim-form.tsx'
 import { HoaxImportPanel } from './hoax-import-panel.tsx'
 import { hoaxListQuery, hoaxRequests, useHoaxChange, type HoaxFilters } from './hoax-queries.ts'
 import type { HoaxClaim, HoaxLabel } from './hoax-types.ts'
 
+// Only red, green, orange and the app's own colour are tuned for AA contrast (app/theme.ts): misinformasi, the
+// mildest label, takes the app's colour.
 const LABEL_COLOURS: Record<HoaxLabel, string> = {
   hoaks: 'red',
   disinformasi: 'orange',
-  misinformasi: 'yellow',
+  misinformasi: 'warta',
 }
 
 export function HoaxLabelBadge({ label }: { label: HoaxLabel }) {
   const { t } = useI18n()
   return (
-    <Badge color={LABEL_COLOURS[label]} variant="light" radius="sm" style={{ whiteSpace: 'nowrap' }}>
+    <Badge color={LABEL_COLOURS[label]} variant="light" radius="sm" style={WHOLE_WORD_BADGE}>
       {t(`hoaxLabel.${label}`)}
     </Badge>
   )
