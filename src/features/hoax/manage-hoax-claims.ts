@@ -140,6 +140,10 @@ export function hoaxClaimSnapshot(
 }
 
 function invalid(errors: FieldProblems): AppError {
+  // A unit id that is not the instansi's is answered like any other instansi's id: not found (the form offers
+  // only the instansi's own units, so only a probe sends one).
+  if (Object.values(errors).some((found) => found.key === 'hoax.unit_unknown'))
+    return new AppError('not_found', 'hoax.unit_unknown', undefined, errors)
   return new AppError('invalid_input', 'hoax.invalid', { count: Object.keys(errors).length }, errors)
 }
 
