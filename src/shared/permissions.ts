@@ -24,6 +24,10 @@ export const ACTIONS = [
   'listening.manage',
   'report.read',
   'ppid.manage',
+  // The hoax knowledge base every draft is checked against (reading it needs post.read). The penanggung jawab's
+  // alone: the facts are content the official answers for, and the admin (who configures, but reads no posts)
+  // has no say over content anywhere else either.
+  'hoax.manage',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -34,6 +38,8 @@ export const INSTANSI_WIDE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'settings.manage',
   'audit.read',
   'audit.export',
+  // One knowledge base checks every unit's drafts, so changing it is an instansi-wide decision.
+  'hoax.manage',
 ])
 
 const READ_BASICS: Action[] = ['unit.read', 'calendar.read', 'account.read']
@@ -57,6 +63,8 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
   penanggung_jawab: new Set<Action>([
     ...READ_BASICS,
     'user.read',
+    // The official who answers for what is published also answers for the facts it is checked against.
+    'hoax.manage',
     'account.manage',
     'post.read',
     'post.create',

@@ -17,6 +17,7 @@ interface ForeignIds {
   grantId: string
   accountId: string
   importId: string
+  hoaxClaimId: string
   sessionId: string
   tokenId: string
   /** Numeric ids (audit entries, checkpoints): too short to search list bodies for, so not leak-checked. */
@@ -78,6 +79,13 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   'GET /api/naming/test': { url: (b) => `/api/naming/test?platform=x&unitId=${b.childUnitId}&pattern=humas` },
   'GET /api/audit/{id}': { url: (b) => `/api/audit/${b.auditEntryId}` },
   'GET /api/audit/checkpoints/{id}/file': { url: (b) => `/api/audit/checkpoints/${b.checkpointId}/file` },
+  'GET /api/hoax-claims/{id}': { url: (b) => `/api/hoax-claims/${b.hoaxClaimId}` },
+  'PATCH /api/hoax-claims/{id}': {
+    url: (b) => `/api/hoax-claims/${b.hoaxClaimId}`,
+    body: () => ({ facts: 'Diambil alih' }),
+  },
+  'POST /api/hoax-claims/{id}/archive': { url: (b) => `/api/hoax-claims/${b.hoaxClaimId}/archive` },
+  'POST /api/hoax-claims/{id}/unarchive': { url: (b) => `/api/hoax-claims/${b.hoaxClaimId}/unarchive` },
 }
 
 /** Routes without an id in the path whose body can name another instansi's objects. */
@@ -93,6 +101,10 @@ const foreignReferenceRoutes: Record<string, RouteCase> = {
       name: 'Susup',
       grants: [{ unitId: b.unitId, role: 'admin' }],
     }),
+  },
+  'POST /api/hoax-claims': {
+    url: () => '/api/hoax-claims',
+    body: (b) => ({ label: 'hoaks', claim: 'Klaim susupan', facts: 'Fakta susupan', unitIds: [b.unitId] }),
   },
   'POST /api/accounts': {
     url: () => '/api/accounts',
@@ -161,6 +173,12 @@ const ownDataRoutes = new Set([
   'GET /api/audit/filters',
   'GET /api/audit/checkpoints',
   'POST /api/audit/checkpoints',
+  'GET /api/hoax-claims/meta',
+  'GET /api/hoax-claims',
+  'GET /api/hoax-claims/export.csv',
+  'GET /api/hoax-claims/import-template.csv',
+  // A CSV names units by code and claims by id or words, looked up within the caller's own instansi.
+  'POST /api/hoax-claims/import',
   // The deployment's public signing key: the same for every instansi, and public by design.
   'GET /api/audit/signing-key',
 ])
@@ -180,6 +198,8 @@ const listUrls = [
   '/api/me/sessions',
   '/api/me/tokens',
   '/api/calendar?year=2026',
+  '/api/hoax-claims',
+  '/api/hoax-claims/export.csv',
   '/api/home/attention',
   '/api/home/attention/naming',
   '/api/home/attention/platform_two_factor',
@@ -195,6 +215,7 @@ const snapshotUrls = [
   '/api/accounts/imports',
   '/api/naming/patterns',
   '/api/calendar?year=2026',
+  '/api/hoax-claims',
   '/api/me/tokens',
 ]
 
@@ -267,6 +288,13 @@ beforeAll(async () => {
     },
   })
   expect(upload.statusCode, upload.body).toBe(200)
+  const hoaxClaim = await app.inject({
+    method: 'POST',
+    url: '/api/hoax-claims',
+    headers: privilegedB.session.headers,
+    payload: { label: 'hoaks', claim: 'Klaim milik B', facts: 'Fakta milik B', unitIds: [child.id] },
+  })
+  expect(hoaxClaim.statusCode, hoaxClaim.body).toBe(200)
   const token = await app.inject({
     method: 'POST',
     url: '/api/me/tokens',
@@ -300,6 +328,7 @@ beforeAll(async () => {
       grantId,
       accountId: account.json<{ id: string }>().id,
       importId: upload.json<{ id: string }>().id,
+      hoaxClaimId: hoaxClaim.json<{ id: string }>().id,
       sessionId: sessions.json<{ items: { id: string }[] }>().items[0]!.id,
       tokenId: token.json<{ apiToken: { id: string } }>().apiToken.id,
       auditEntryId: entries.json<{ items: { id: number }[] }>().items[0]!.id,

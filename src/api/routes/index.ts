@@ -14,6 +14,7 @@ import { registerNamingRoutes } from './naming/naming-routes.ts'
 import { registerCalendarRoutes } from './calendar/calendar-routes.ts'
 import { registerAuditRoutes } from './audit/audit-routes.ts'
 import { registerHomeRoutes } from './home/home-routes.ts'
+import { registerHoaxClaimsRoutes } from './hoax-claims/hoax-claims-routes.ts'
 
 export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
@@ -28,4 +29,5 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerCalendarRoutes(app, context)
   registerAuditRoutes(app, context)
   registerHomeRoutes(app, context)
+  registerHoaxClaimsRoutes(app, context)
 }

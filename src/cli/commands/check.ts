@@ -1,10 +1,10 @@
-// `warta check [--claims FILE]`: JSON Lines {"id", "platform", "text"} on stdin → {"id", "findings": [...]} per line,
+// `warta check [--claims FILE | --instansi SLUG]`: JSON Lines {"id", "platform", "text"} on stdin → {"id", "findings": [...]} per line,
 // in input order. Finding shape and codes: src/nlp/types.ts (README, "warta check").
 import { z } from 'zod'
 import { checkDraft } from '../../nlp/index.ts'
 import { processJsonLines } from '../json-lines.ts'
 import { cliText } from '../cli-text.ts'
-import { loadClaimsOption } from './hoax.ts'
+import { loadClaimsSource } from './hoax.ts'
 
 const PLATFORMS = [
   'x',
@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${cliText('cli.check_usage', { platforms: PLATFORMS })}\n`)
     return 0
   }
-  const { matcher, failed: claimsFailed } = loadClaimsOption(args, 'warta check')
+  const { matcher, failed: claimsFailed } = await loadClaimsSource(args, 'warta check')
   if (claimsFailed && !matcher) return 2
   // Without claims the hoax check cannot run; say so once rather than let an empty result look like "no hoax".
   if (!matcher) process.stderr.write(`${cliText('cli.check_hoax_off')}\n`)

@@ -1,7 +1,13 @@
 // `warta hoax match --claims FILE`: JSON Lines {"id", "text"} on stdin → {"id", "match": claim id | null, "score"}
 // per line, in input order. Claims are JSON Lines {"id", "claim", "fact"}.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { z } from 'zod'
+import { loadConfig } from '../../config.ts'
+import { pgliteDirOf } from '../../context.ts'
+import { migrate } from '../../db/migrate.ts'
+import { claimsForMatchingBySlug } from '../../features/hoax/manage-hoax-claims.ts'
+import { openCliDatabase } from '../open-cli-database.ts'
+import { readOption } from '../read-option.ts'
 import { createHoaxMatcher, parseHoaxClaims, type HoaxMatcher } from '../../nlp/index.ts'
 import { processJsonLines } from '../json-lines.ts'
 import { cliText } from '../cli-text.ts'
@@ -40,6 +46,52 @@ export function loadClaimsOption(
   return { matcher: createHoaxMatcher(claims), failed: errors.length > 0 }
 }
 
+export interface ClaimsSource {
+  matcher: HoaxMatcher | undefined
+  failed: boolean
+}
+
+/**
+ * The claims a command checks against. `--claims FILE` wins; otherwise `--instansi SLUG` reads that instansi's
+ * active claims from the database the server uses: PostgreSQL when DATABASE_URL is set, else the embedded data
+ * folder, which must already exist (a check never creates a database). Without either there is no matcher, and
+ * the command says so. The slug is required rather than guessed: a folder or a database may hold several
+ * instansi, and checking against the wrong one's claims would look like "no hoax".
+ */
+export async function loadClaimsSource(args: string[], command: string): Promise<ClaimsSource> {
+  const slug = readOption(args, 'instansi')
+  const hasClaimsFile = args.some((a) => a === '--claims' || a.startsWith('--claims='))
+  if (hasClaimsFile) {
+    if (slug) process.stderr.write(`${cliText('cli.check_instansi_and_claims', { command })}\n`)
+    return loadClaimsOption(args, command)
+  }
+  if (slug === undefined) return { matcher: undefined, failed: false }
+  if (slug === '' || slug.startsWith('--')) {
+    process.stderr.write(`${cliText('cli.check_instansi_missing', { command })}\n`)
+    return { matcher: undefined, failed: true }
+  }
+  const config = loadConfig()
+  if (!config.databaseUrl && !existsSync(pgliteDirOf(config))) {
+    process.stderr.write(`${cliText('cli.check_no_database', { command, folder: pgliteDirOf(config) })}\n`)
+    return { matcher: undefined, failed: true }
+  }
+  const database = await openCliDatabase(command.replace(/^warta /, ''))
+  if (!database) return { matcher: undefined, failed: true }
+  try {
+    await migrate(database)
+    const claims = await claimsForMatchingBySlug(database.db, slug)
+    if (!claims) {
+      process.stderr.write(`${cliText('cli.check_instansi_unknown', { command, slug })}\n`)
+      return { matcher: undefined, failed: true }
+    }
+    if (claims.length === 0)
+      process.stderr.write(`${cliText('cli.check_instansi_empty', { command, slug })}\n`)
+    return { matcher: createHoaxMatcher(claims), failed: false }
+  } finally {
+    await database.close()
+  }
+}
+
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(usage())
@@ -49,7 +101,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${cliText('cli.hoax_unknown_subcommand', { name: args[0] ?? '' })}\n${usage()}`)
     return 2
   }
-  const { matcher, failed: claimsFailed } = loadClaimsOption(args.slice(1), 'warta hoax match')
+  const { matcher, failed: claimsFailed } = await loadClaimsSource(args.slice(1), 'warta hoax match')
   if (!matcher) {
     if (!claimsFailed) process.stderr.write(`${cliText('cli.hoax_claims_required')}\n${usage()}`)
     return 2

@@ -37,6 +37,7 @@ const EXPECTED: Record<Action, string> = {
   'listening.manage': 'N',
   'report.read': 'JNMU',
   'ppid.manage': 'D',
+  'hoax.manage': 'J',
 }
 const LETTER: Record<Role, string> = {
   admin: 'A',

@@ -347,7 +347,7 @@ function readRecords(records: readonly CsvRecord[]): ParsedCsv {
 }
 
 /** Undoes the quote that formatCsv puts before a formula-like cell (a WhatsApp number starts with +). */
-function unquote(value: string): string {
+export function unquote(value: string): string {
   return value.replace(/^'(?=[=+\-@])/, '')
 }
 

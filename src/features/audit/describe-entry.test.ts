@@ -56,6 +56,23 @@ describe('audit entries in words', () => {
     expect(objectLabelOf(user, names, 'en').label).toBe('Ani (a@b.go.id)')
   })
 
+  it('names a hoax claim by its words, shortened to one line', () => {
+    const claim = entry({
+      objectType: 'hoax_claim',
+      objectId: 'c1',
+      action: 'hoax_claim.archive',
+      after: { claim: 'Vaksin campak mengandung chip pelacak 5G', status: 'archived' },
+    })
+    expect(objectLabelOf(claim, names, 'id')).toEqual({
+      label: 'Vaksin campak mengandung chip pelacak 5G',
+      source: 'entry',
+    })
+    const long = objectLabelOf({ ...claim, after: { claim: 'kata '.repeat(40) } }, names, 'id').label!
+    expect(long).toHaveLength(80)
+    expect(long.endsWith('…')).toBe(true)
+    expect(actionLabel('hoax_claim.archive', 'id')).toBe('Klaim hoaks diarsipkan')
+  })
+
   it('names a calendar day by its date and name, a role by role and unit, a session by its owner', () => {
     const day = entry({
       objectType: 'calendar_day',

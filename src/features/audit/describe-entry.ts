@@ -119,6 +119,11 @@ export function objectLabelOf(entry: LabelSource, names: NameIndex, locale: Loca
       return entry.action.startsWith('auth.')
         ? fromEntry(formatMessage(locale, 'audit.object_label.session_of', { name: entry.actorLabel }))
         : { label: null, source: null }
+    case 'hoax_claim': {
+      // The claim's own words, shortened: the list shows one line per entry.
+      const claim = field('claim')
+      return fromEntry(claim && claim.length > 80 ? `${claim.slice(0, 79)}…` : claim)
+    }
     case 'api_token':
     case 'instansi':
       return fromEntry(field('name'))

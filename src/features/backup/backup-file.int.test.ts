@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import {
   chmodSync,
   createReadStream,
@@ -13,6 +14,7 @@ import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getTestContext, testEngine } from '../../../tests/support/test-context.ts'
+import { insertHoaxClaims } from '../../db/hoax-claims-repository.ts'
 import { createTestInstansi, createTestUnit, createTestUser } from '../../../tests/support/fixtures.ts'
 import { openFreshDatabase, postgresAvailable } from '../../../tests/int/fresh-database.ts'
 import type { AppContext } from '../../context.ts'
@@ -59,6 +61,24 @@ beforeAll(async () => {
     { instansiId: owner.id, day: '2026-03-20', kind: 'holiday', name: 'Idul Fitri' },
     { instansiId: owner.id, day: '2026-03-21', kind: 'holiday', name: 'Idul Fitri' },
     { instansiId: owner.id, day: '2026-12-24', kind: 'cuti_bersama', name: 'Cuti bersama Natal' },
+  ])
+  // Array columns (uuid[] and text[]), so a backup carries them as arrays and not as text.
+  await insertHoaxClaims(context.db, [
+    {
+      id: randomUUID(),
+      instansiId: owner.id,
+      label: 'hoaks',
+      claim: 'Klaim dengan "kutip", koma, dan {kurung}',
+      facts: 'Fakta',
+      sources: [{ url: 'https://contoh.go.id/a', title: 'Judul' }],
+      firstSeenOn: '2026-11-02',
+      clarifiedOn: null,
+      unitIds: [bidang.id, seksi.id],
+      variants: ['varian, dengan koma', 'varian "kutip" {kurung}'],
+      keywords: [],
+      userId: admin.id,
+      now: new Date(),
+    },
   ])
   for (let index = 0; index < 5; index += 1) {
     await context.db.transaction((tx) =>

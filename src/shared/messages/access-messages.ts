@@ -75,6 +75,10 @@ export const accessMessages = defineMessages({
   'access.action.audit.read': { id: 'membaca log audit', en: 'read the audit log' },
   'access.action.audit.export': { id: 'mengekspor log audit', en: 'export the audit log' },
   'access.action.settings.manage': { id: 'mengubah pengaturan instansi', en: 'change the instansi settings' },
+  'access.action.hoax.manage': {
+    id: 'mengelola basis pengetahuan hoaks',
+    en: 'manage the hoax knowledge base',
+  },
   'access.action.post.read': { id: 'melihat unggahan', en: 'see posts' },
   'access.action.post.create': { id: 'menyusun unggahan', en: 'draft posts' },
   'access.action.post.approve': { id: 'menyetujui unggahan', en: 'approve posts' },

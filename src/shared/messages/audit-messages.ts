@@ -119,6 +119,21 @@ export const auditMessages = defineMessages({
     id: 'Periode penggantian kata sandi akun resmi diubah',
     en: 'Password-change period of official accounts changed',
   },
+  'audit.action.hoax_claim.create': { id: 'Klaim hoaks ditambahkan', en: 'Hoax claim added' },
+  'audit.action.hoax_claim.update': { id: 'Klaim hoaks diubah', en: 'Hoax claim changed' },
+  'audit.action.hoax_claim.archive': { id: 'Klaim hoaks diarsipkan', en: 'Hoax claim archived' },
+  'audit.action.hoax_claim.unarchive': {
+    id: 'Klaim hoaks dipulihkan dari arsip',
+    en: 'Hoax claim restored from the archive',
+  },
+  'audit.action.hoax_claim.import': {
+    id: 'Klaim hoaks diimpor dari CSV',
+    en: 'Hoax claims imported from CSV',
+  },
+  'audit.action.hoax_claim.export': {
+    id: 'Basis pengetahuan hoaks diekspor',
+    en: 'Hoax knowledge base exported',
+  },
   'audit.action.audit.export': { id: 'Log audit diekspor', en: 'Audit log exported' },
 
   // Object types.
@@ -139,6 +154,8 @@ export const auditMessages = defineMessages({
     id: 'Pengaturan hal yang perlu perhatian',
     en: 'What-needs-attention settings',
   },
+  'audit.object.hoax_claim': { id: 'Klaim hoaks', en: 'Hoax claim' },
+  'audit.object.hoax_claims': { id: 'Basis pengetahuan hoaks', en: 'Hoax knowledge base' },
   'audit.object.audit_log': { id: 'Log audit', en: 'Audit log' },
 
   // How an object is named when only some of its details are known.
@@ -191,6 +208,15 @@ export const auditMessages = defineMessages({
   'audit.field.rateLimitCalls': { id: 'Batas permintaan per jendela', en: 'Requests per window' },
   'audit.field.rateLimitWindowSeconds': { id: 'Panjang jendela (detik)', en: 'Window length (seconds)' },
   'audit.field.notes': { id: 'Catatan', en: 'Notes' },
+  'audit.field.label': { id: 'Label', en: 'Label' },
+  'audit.field.claim': { id: 'Klaim', en: 'Claim' },
+  'audit.field.facts': { id: 'Fakta', en: 'Facts' },
+  'audit.field.sources': { id: 'Sumber', en: 'Sources' },
+  'audit.field.firstSeenOn': { id: 'Pertama muncul', en: 'First seen' },
+  'audit.field.clarifiedOn': { id: 'Tanggal klarifikasi', en: 'Clarified on' },
+  'audit.field.unitIds': { id: 'Unit kerja terkait', en: 'Units concerned' },
+  'audit.field.variants': { id: 'Varian klaim', en: 'Claim variants' },
+  'audit.field.keywords': { id: 'Kata kunci', en: 'Keywords' },
   'audit.field.email': { id: 'E-mail', en: 'E-mail' },
   'audit.field.locale': { id: 'Bahasa', en: 'Language' },
   'audit.field.disabled': { id: 'Nonaktif', en: 'Disabled' },

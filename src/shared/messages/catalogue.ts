@@ -13,6 +13,7 @@ import { configMessages } from './config-messages.ts'
 import { connectionsMessages } from './connections-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
+import { hoaxMessages } from './hoax-messages.ts'
 import { namingMessages } from './naming-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { unitsMessages } from './units-messages.ts'
@@ -34,6 +35,7 @@ export const MESSAGES = {
   ...namingMessages,
   ...blueskyMessages,
   ...connectionsMessages,
+  ...hoaxMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

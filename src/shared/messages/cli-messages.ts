@@ -372,11 +372,13 @@ export const cliMessages = defineMessages({
   },
   'cli.check_usage': {
     id:
-      'Pemakaian: warta check [--claims KLAIM.jsonl] < draf.jsonl\n' +
+      'Pemakaian: warta check [--claims KLAIM.jsonl | --instansi KODE] < draf.jsonl\n' +
+      '--instansi: klaim aktif basis pengetahuan hoaks instansi itu (DATABASE_URL, atau folder data Warta).\n' +
       'Masukan: {"id", "platform", "text"} per baris; platform: {platforms:list}.\n' +
       'Keluaran: {"id", "findings": [{"code", "severity", "start", "end", "message"}]} per baris, urutan sama.',
     en:
-      'Usage: warta check [--claims CLAIMS.jsonl] < drafts.jsonl\n' +
+      'Usage: warta check [--claims CLAIMS.jsonl | --instansi SLUG] < drafts.jsonl\n' +
+      '--instansi: the active claims of that agency’s hoax knowledge base (DATABASE_URL, or Warta’s data folder).\n' +
       'Input: {"id", "platform", "text"} per line; platform: {platforms:list}.\n' +
       'Output: {"id", "findings": [{"code", "severity", "start", "end", "message"}]} per line, in the same order.',
   },
@@ -390,11 +392,11 @@ export const cliMessages = defineMessages({
   },
   'cli.hoax_usage': {
     id:
-      'Pemakaian: warta hoax match --claims KLAIM.jsonl < teks.jsonl\n' +
+      'Pemakaian: warta hoax match (--claims KLAIM.jsonl | --instansi KODE) < teks.jsonl\n' +
       'KLAIM.jsonl: satu objek per baris {"id", "claim", "fact"}. Masukan: {"id", "text"} per baris.\n' +
       'Keluaran: {"id", "match": "<id klaim>" | null, "score"} per baris, urutan sama dengan masukan.',
     en:
-      'Usage: warta hoax match --claims CLAIMS.jsonl < texts.jsonl\n' +
+      'Usage: warta hoax match (--claims CLAIMS.jsonl | --instansi SLUG) < texts.jsonl\n' +
       'CLAIMS.jsonl: one object per line {"id", "claim", "fact"}. Input: {"id", "text"} per line.\n' +
       'Output: {"id", "match": "<claim id>" | null, "score"} per line, in the order of the input.',
   },
@@ -403,8 +405,8 @@ export const cliMessages = defineMessages({
     en: "warta hoax: unknown sub-command '{name}'.",
   },
   'cli.hoax_claims_required': {
-    id: 'warta hoax match: --claims BERKAS wajib diisi.',
-    en: 'warta hoax match: --claims FILE is required.',
+    id: 'warta hoax match: isi --claims BERKAS atau --instansi KODE.',
+    en: 'warta hoax match: give --claims FILE or --instansi SLUG.',
   },
   'cli.claims_file_missing': {
     id: '{command}: --claims perlu nama berkas',

@@ -2799,6 +2799,627 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/hoax-claims': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The instansi's hoax claims, newest change first; filters: q (claim, facts, variants, keywords), label, status, unitId */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The national label: hoaks, disinformasi, misinformasi ([HOAKS] …) */
+          label?: 'hoaks' | 'disinformasi' | 'misinformasi'
+          /** @description Words in the claim, facts, variants or keywords */
+          q?: string
+          status?: 'active' | 'archived'
+          unitId?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Whether the caller may add, change, archive and import claims */
+              canManage: boolean
+              items: components['schemas']['HoaxClaim'][]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Add a claim (hoax.manage: a penanggung jawab on a top-level unit) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            claim: string
+            clarifiedOn?: string | null
+            facts: string
+            firstSeenOn?: string | null
+            /** @default [] */
+            keywords?: string[]
+            /** @description hoaks, disinformasi or misinformasi; [HOAKS] and the English words read too */
+            label: string
+            /** @default [] */
+            sources?: {
+              title?: string | null
+              url: string
+            }[]
+            /** @default [] */
+            unitIds?: string[]
+            /** @default [] */
+            variants?: string[]
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['HoaxClaim']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/hoax-claims/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One claim */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['HoaxClaim']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /** Change a claim: only the fields given change */
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            claim?: string
+            clarifiedOn?: string | null
+            facts?: string
+            firstSeenOn?: string | null
+            keywords?: string[]
+            label?: string
+            sources?: {
+              title?: string | null
+              url: string
+            }[]
+            unitIds?: string[]
+            variants?: string[]
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['HoaxClaim']
+          }
+        }
+      }
+    }
+    trace?: never
+  }
+  '/api/hoax-claims/{id}/archive': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Archive a claim: drafts are no longer checked against it (kept, so old findings still name it) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['HoaxClaim']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/hoax-claims/{id}/unarchive': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Bring an archived claim back: drafts are checked against it again */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['HoaxClaim']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/hoax-claims/export.csv': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The claims as CSV (the import columns, Indonesian headers), filtered like the list */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The national label: hoaks, disinformasi, misinformasi ([HOAKS] …) */
+          label?: 'hoaks' | 'disinformasi' | 'misinformasi'
+          /** @description Words in the claim, facts, variants or keywords */
+          q?: string
+          status?: 'active' | 'archived'
+          unitId?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description CSV file (UTF-8) */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'text/csv': string
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/hoax-claims/import': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Import claims from CSV. dryRun (the default) says what each row would do and every problem by row and column, saving nothing; saving refuses a file with any row error */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The CSV text (separator , or ; detected); columns: id, label, klaim, fakta, sumber, tanggal_muncul, tanggal_klarifikasi, kode_unit, varian, kata_kunci, status */
+            csv: string
+            /**
+             * @description Only say what each row would do (the default); save nothing
+             * @default true
+             */
+            dryRun?: boolean
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              created: number
+              dataRows: number
+              dryRun: boolean
+              errors: {
+                /** @description The column as the file names it; '' for the whole file */
+                column: string
+                key: string
+                message: string
+                params?: {
+                  [key: string]: (string | number | boolean | string[]) | null
+                }
+                /** @description The row as a spreadsheet numbers it (the header is row 1) */
+                row: number
+              }[]
+              rows: {
+                /** @enum {string} */
+                action: 'create' | 'update' | 'unchanged'
+                /** @description The fields an update changes */
+                changes: string[]
+                claim: string
+                claimId: string | null
+                /**
+                 * @description The national label: hoaks, disinformasi, misinformasi ([HOAKS] …)
+                 * @enum {string}
+                 */
+                label: 'hoaks' | 'disinformasi' | 'misinformasi'
+                row: number
+              }[]
+              saved: boolean
+              unchanged: number
+              updated: number
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/hoax-claims/import-template.csv': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The empty CSV to fill in for an import (header row only) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description CSV file (UTF-8) */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'text/csv': string
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/hoax-claims/meta': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Labels, statuses and CSV columns of the hoax knowledge base */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              csvColumns: string[]
+              labels: ('hoaks' | 'disinformasi' | 'misinformasi')[]
+              statuses: ('active' | 'archived')[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/home/attention': {
     parameters: {
       query?: never
@@ -5365,6 +5986,40 @@ export interface components {
       unitName: string
       unitPath: string
     }
+    HoaxClaim: {
+      archivedAt: string | null
+      /** @description The claim as it circulates */
+      claim: string
+      clarifiedOn: string | null
+      createdAt: string
+      createdBy: string | null
+      /** @description The agency's facts (klarifikasi) */
+      facts: string
+      firstSeenOn: string | null
+      id: string
+      /** @description Search words staff add */
+      keywords: string[]
+      /**
+       * @description The national label: hoaks, disinformasi, misinformasi ([HOAKS] …)
+       * @enum {string}
+       */
+      label: 'hoaks' | 'disinformasi' | 'misinformasi'
+      sources: {
+        title: string
+        url: string
+      }[]
+      /** @enum {string} */
+      status: 'active' | 'archived'
+      units: {
+        code: string
+        id: string
+        name: string
+      }[]
+      updatedAt: string
+      updatedBy: string | null
+      /** @description Other wordings the matcher also compares with */
+      variants: string[]
+    }
     Me: {
       allowedActions: (
         | 'unit.read'
@@ -5387,6 +6042,7 @@ export interface components {
         | 'listening.manage'
         | 'report.read'
         | 'ppid.manage'
+        | 'hoax.manage'
       )[]
       csrfToken: string | null
       grants: components['schemas']['Grant'][]

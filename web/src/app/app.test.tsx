@@ -112,6 +112,7 @@ describe('App', () => {
       'Unit kerja',
       'Akun resmi',
       'Kalender hari kerja',
+      'Basis pengetahuan hoaks',
       'Profil saya',
     ])
   })

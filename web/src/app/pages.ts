@@ -21,6 +21,7 @@ export const PAGES = {
   calendarSettings: { path: '/calendar/settings', label: 'nav.calendarSettings', action: 'calendar.read' },
   calendarImport: { path: '/calendar/import', label: 'nav.calendarImport', action: 'calendar.manage' },
   attention: { path: '/attention/$item', label: 'nav.attention', action: 'account.read' },
+  hoax: { path: '/hoax', label: 'nav.hoax', action: 'post.read' },
   audit: { path: '/audit', label: 'nav.audit', action: 'audit.read' },
   profile: { path: '/profile', label: 'nav.profile', action: null },
 } as const satisfies Record<string, PageInfo>
@@ -35,6 +36,7 @@ const NAVIGATION_ORDER: readonly PageId[] = [
   'accounts',
   'naming',
   'calendar',
+  'hoax',
   'audit',
   'profile',
 ]

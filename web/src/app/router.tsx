@@ -94,6 +94,12 @@ const attentionRoute = createRoute({
   staticData: staticData('attention'),
   component: lazyRouteComponent(() => import('../features/home/attention-page.tsx'), 'AttentionPage'),
 })
+const hoaxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.hoax.path,
+  staticData: staticData('hoax'),
+  component: lazyRouteComponent(() => import('../features/hoax/hoax-page.tsx'), 'HoaxPage'),
+})
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.audit.path,
@@ -118,6 +124,7 @@ export const routeTree = rootRoute.addChildren([
   calendarSettingsRoute,
   calendarImportRoute,
   attentionRoute,
+  hoaxRoute,
   auditRoute,
   profileRoute,
 ])

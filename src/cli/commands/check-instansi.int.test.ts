@@ -1,0 +1,139 @@
+// `warta check --instansi SLUG` as a real process: it reads that instansi's hoax knowledge base from the database
+// the server uses (the embedded data folder, or PostgreSQL through DATABASE_URL on the pg engine), `--claims`
+// still wins, and without a database it says what to do.
+import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it, inject } from 'vitest'
+import { insertHoaxClaims } from '../../db/hoax-claims-repository.ts'
+import { migrate } from '../../db/migrate.ts'
+import { openDatabase } from '../../db/open-database.ts'
+import type { Db } from '../../db/client.ts'
+import { createTestInstansi } from '../../../tests/support/fixtures.ts'
+import { testEngine } from '../../../tests/support/test-context.ts'
+
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url))
+const workDir = mkdtempSync(path.join(tmpdir(), 'warta-check-instansi-'))
+afterAll(() => rmSync(workDir, { recursive: true, force: true }))
+
+const drafts = [
+  { id: 1, platform: 'x', text: 'Jadwal imunisasi campak di puskesmas dimulai Senin pukul 08.00 WIB.' },
+  { id: 2, platform: 'x', text: 'Imunisasi campak ditanami microchip 5G buat melacak warga, hati-hati!' },
+]
+  .map((draft) => `${JSON.stringify(draft)}\n`)
+  .join('')
+
+async function runCheck(
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  const { DATABASE_URL: _ignored, ...base } = process.env
+  const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'warta.js'), 'check', ...args], {
+    cwd: workDir,
+    env: { ...base, WARTA_LOCALE: 'id', LOG_LEVEL: 'silent', ...env },
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  child.stdin.end(drafts)
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  return { stdout, stderr, code }
+}
+
+const codesOf = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { findings: { code: string }[] }).findings.map((f) => f.code))
+
+/** An instansi whose knowledge base holds one active claim with a variant, and one archived claim. */
+async function seed(db: Db): Promise<string> {
+  const owner = await createTestInstansi(db)
+  const base = {
+    facts: 'Vaksin campak tidak mengandung chip.',
+    sources: [],
+    firstSeenOn: null,
+    clarifiedOn: null,
+    unitIds: [],
+    keywords: [],
+    instansiId: owner.id,
+    userId: null,
+    now: new Date(),
+  }
+  await insertHoaxClaims(db, [
+    {
+      ...base,
+      id: randomUUID(),
+      label: 'hoaks',
+      claim: 'Vaksin campak di puskesmas mengandung chip pelacak 5G',
+      variants: ['Imunisasi campak ditanami microchip 5G untuk melacak warga'],
+    },
+  ])
+  return owner.slug
+}
+
+describe('warta check --instansi', () => {
+  it("checks drafts against the instansi's knowledge base in the embedded data folder", async () => {
+    const dataDir = path.join(workDir, 'data')
+    const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
+    let slug: string
+    try {
+      await migrate(database)
+      slug = await seed(database.db)
+    } finally {
+      await database.close()
+    }
+    const { stdout, stderr, code } = await runCheck(['--instansi', slug], { WARTA_DATA_DIR: dataDir })
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(codesOf(stdout)[0]).not.toContain('hoax_claim')
+    expect(codesOf(stdout)[1]).toContain('hoax_claim')
+
+    // --claims wins over the knowledge base, and says so.
+    const claims = path.join(workDir, 'other.jsonl')
+    writeFileSync(claims, `${JSON.stringify({ id: 'k1', claim: 'Jembatan Suramadu ditutup permanen' })}\n`)
+    const overridden = await runCheck(['--instansi', slug, '--claims', claims], { WARTA_DATA_DIR: dataDir })
+    expect(overridden.code).toBe(0)
+    expect(overridden.stderr).toContain('memakai berkas --claims')
+    expect(codesOf(overridden.stdout)[1]).not.toContain('hoax_claim')
+
+    const unknown = await runCheck(['--instansi', 'tidak-ada'], { WARTA_DATA_DIR: dataDir })
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('tidak ada instansi dengan kode singkat "tidak-ada"')
+  }, 120_000)
+
+  it('refuses --instansi without a database rather than creating one', async () => {
+    const empty = path.join(workDir, 'empty')
+    const { stdout, stderr, code } = await runCheck(['--instansi', 'uji'], { WARTA_DATA_DIR: empty })
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toContain('--instansi perlu basis data: setel DATABASE_URL')
+  }, 60_000)
+
+  it.runIf(testEngine() === 'pg')(
+    'reads the knowledge base from PostgreSQL when DATABASE_URL is set',
+    async () => {
+      const url = inject('testDatabaseUrl')
+      const database = await openDatabase({ databaseUrl: url, poolSize: 1 })
+      let slug: string
+      try {
+        await migrate(database)
+        slug = await seed(database.db)
+      } finally {
+        await database.close()
+      }
+      const { stdout, stderr, code } = await runCheck(['--instansi', slug], {
+        DATABASE_URL: url,
+        WARTA_DATA_DIR: path.join(workDir, 'unused'),
+      })
+      expect(stderr).toBe('')
+      expect(code).toBe(0)
+      expect(codesOf(stdout)[1]).toContain('hoax_claim')
+    },
+    60_000,
+  )
+})
