@@ -12,6 +12,8 @@ import { registerNamingRoutes } from './naming/naming-routes.ts'
 import { registerCalendarRoutes } from './calendar/calendar-routes.ts'
 import { registerAuditRoutes } from './audit/audit-routes.ts'
 import { registerHomeRoutes } from './home/home-routes.ts'
+import { registerPostsRoutes } from './posts/posts-routes.ts'
+import { registerMediaRoutes } from './media/media-routes.ts'
 
 export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
@@ -24,4 +26,6 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerCalendarRoutes(app, context)
   registerAuditRoutes(app, context)
   registerHomeRoutes(app, context)
+  registerPostsRoutes(app, context)
+  registerMediaRoutes(app, context)
 }

@@ -12,6 +12,7 @@ import { configMessages } from './config-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
 import { namingMessages } from './naming-messages.ts'
+import { postsMessages } from './posts-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { unitsMessages } from './units-messages.ts'
 import { usersMessages } from './users-messages.ts'
@@ -30,6 +31,7 @@ export const MESSAGES = {
   ...calendarMessages,
   ...homeMessages,
   ...namingMessages,
+  ...postsMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
