@@ -39,19 +39,26 @@ export interface PostCheck {
 
 export function checkPostContent(input: CheckInput, claims: HoaxMatcher | undefined): PostCheck {
   const options = claims ? { claims } : {}
-  // The base text has no platform of its own: its length is judged in each variant (the platform rules), so the
-  // length finding of the widest platform is dropped here.
-  const base = input.baseText.trim()
-    ? checkDraft({ platform: 'facebook', text: input.baseText }, options).filter(
+  // Each distinct text is checked once: variants start as copies of the base text, and the composer sends them
+  // all on every pause in typing. The length is judged by the platform rules (validateVariant, the counter the
+  // composer shows), so checkDraft's own length finding is dropped rather than reported twice.
+  const cache = new Map<string, Finding[]>()
+  const findingsOf = (text: string): Finding[] => {
+    if (!text.trim()) return []
+    let found = cache.get(text)
+    if (!found) {
+      found = checkDraft({ platform: 'facebook', text }, options).filter(
         (finding) => finding.code !== 'too_long_for_platform',
       )
-    : []
+      cache.set(text, found)
+    }
+    return found
+  }
+  const base = findingsOf(input.baseText)
   const variants = input.variants.map((variant) => ({
     key: variant.key,
     platform: variant.platform,
-    findings: variant.text.trim()
-      ? checkDraft({ platform: variant.platform, text: variant.text }, options)
-      : [],
+    findings: findingsOf(variant.text),
     validation: validateVariant(variant),
   }))
   const all = [...base, ...variants.flatMap((variant) => variant.findings)]

@@ -46,7 +46,10 @@ function storedFindings(check: PostCheck): StoredFinding[] {
   ]
 }
 
-function completenessProblems(view: PostView): Record<string, Problem> {
+/** What a post still lacks before it can be submitted (title, 5W+1H of a berita, targets). */
+export function completenessProblems(
+  view: Pick<PostView, 'title' | 'kind' | 'fiveWOneH' | 'variants'>,
+): Record<string, Problem> {
   const problems: Record<string, Problem> = {}
   if (!view.title.trim()) problems.title = problem('posts.title_required')
   if (view.kind === 'berita') {
