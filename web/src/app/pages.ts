@@ -22,6 +22,9 @@ export const PAGES = {
   calendarImport: { path: '/calendar/import', label: 'nav.calendarImport', action: 'calendar.manage' },
   attention: { path: '/attention/$item', label: 'nav.attention', action: 'account.read' },
   audit: { path: '/audit', label: 'nav.audit', action: 'audit.read' },
+  posts: { path: '/posts', label: 'nav.posts', action: 'post.create' },
+  composer: { path: '/posts/new', label: 'nav.composer', action: 'post.create' },
+  postEdit: { path: '/posts/$id', label: 'nav.composer', action: 'post.create' },
   profile: { path: '/profile', label: 'nav.profile', action: null },
 } as const satisfies Record<string, PageInfo>
 
@@ -30,6 +33,7 @@ export type PagePath = (typeof PAGES)[PageId]['path']
 
 const NAVIGATION_ORDER: readonly PageId[] = [
   'home',
+  'posts',
   'units',
   'users',
   'accounts',
