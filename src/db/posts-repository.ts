@@ -173,7 +173,13 @@ export async function variantsOf(
 ): Promise<VariantRecord[]> {
   if (postIds.length === 0) return []
   const rows = await db
-    .select({ variant: postVariants, platform: accounts.platform, handle: accounts.handle, path: units.path })
+    .select({
+      variant: postVariants,
+      platform: accounts.platform,
+      handle: accounts.handle,
+      handleDisplay: accounts.handleDisplay,
+      path: units.path,
+    })
     .from(postVariants)
     .innerJoin(accounts, eq(accounts.id, postVariants.accountId))
     .innerJoin(units, eq(units.id, accounts.unitId))
@@ -182,7 +188,7 @@ export async function variantsOf(
   return rows.map((row) => ({
     ...row.variant,
     platform: row.platform,
-    handle: row.handle,
+    handle: row.handleDisplay ?? row.handle,
     accountUnitPath: row.path,
   }))
 }

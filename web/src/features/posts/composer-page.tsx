@@ -378,11 +378,7 @@ function Composer({ post }: { post: Post | null }) {
               value={form.title}
               onChange={(event) => set('title', event.currentTarget.value)}
             />
-            <Radio.Group
-              label={t('posts.kind')}
-              value={form.kind}
-              onChange={(value) => set('kind', value)}
-            >
+            <Radio.Group label={t('posts.kind')} value={form.kind} onChange={(value) => set('kind', value)}>
               <Group gap="md" mt={4}>
                 <Radio value="informasi" label={t('posts.kind.informasi')} />
                 <Radio value="berita" label={t('posts.kind.berita')} />

@@ -30,7 +30,11 @@ export function DraftsPage() {
       key: 'status',
       header: t('posts.status'),
       render: (post) => (
-        <Badge variant="light" color={post.status === 'draft' ? 'gray.8' : 'blue.9'}>
+        <Badge
+          variant="outline"
+          color={post.status === 'draft' ? 'gray.8' : 'blue.9'}
+          style={{ minWidth: 'max-content' }}
+        >
           {t(`postStatus.${post.status}`)}
         </Badge>
       ),

@@ -77,7 +77,7 @@ export function FindingsView({
             data-testid={`${testId}-finding`}
             data-code={finding.code}
           >
-            <Badge color={finding.severity === 'block' ? 'red.9' : 'yellow.9'} variant="light" mr="xs">
+            <Badge color={finding.severity === 'block' ? 'red.9' : '#7a4a00'} variant="outline" mr="xs">
               {finding.severity === 'block' ? t('posts.blocks') : t('posts.warns')}
             </Badge>
             <Text span size="sm" fw={600} lang="id">
