@@ -167,6 +167,8 @@ describe('the composer, in the browser', () => {
     await expectAccessible('my posts after submission')
     await shot('drafts-submitted-desktop')
     await page.setViewportSize(PHONE)
+    // On a phone the list becomes cards; wait for them before measuring.
+    await page.getByRole('listitem').filter({ hasText: 'Pencairan bantuan sosial' }).first().waitFor()
     expect(await sidewaysOverflow(page)).toEqual([])
     await shot('drafts-submitted-phone')
     await page.setViewportSize(DESKTOP)
