@@ -226,6 +226,8 @@ async function checkDraftInput(deps: PostDeps, actor: Actor, input: DraftInput):
   const problems: Record<string, Problem> = {}
   const unitId = input.unitId ?? defaultUnitId(actor)
   const unit = unitId ? await getUnit(deps.db, actor.instansiId, unitId) : undefined
+  // A unit id that is not this instansi's is not found, as everywhere (ids cannot be probed across instansi).
+  if (input.unitId && !unit) throw new AppError('not_found', 'common.not_found')
   if (!unitId || !unit) problems.unitId = problem('posts.unit_required')
   else if (!can(actor, 'post.create', { instansiId: actor.instansiId, unitPath: unit.path }))
     problems.unitId = problem('posts.unit_not_allowed')
