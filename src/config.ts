@@ -43,7 +43,26 @@ const configSchema = z.object({
     .optional(),
   SMTP_FROM: z.string().min(3).optional(),
   WARTA_PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  WARTA_S3_BUCKET: z.string().min(1).optional(),
+  WARTA_S3_ENDPOINT: z.string().url('config.s3_endpoint').optional(),
+  WARTA_S3_REGION: z.string().min(1).default('us-east-1'),
+  WARTA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  WARTA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  WARTA_S3_FORCE_PATH_STYLE: booleanString.default(true),
 })
+
+/** Where uploaded media are kept: a folder (default: <data dir>/media) or an S3-compatible bucket. */
+export type MediaStorageConfig =
+  | { readonly kind: 'local'; readonly dir: string }
+  | {
+      readonly kind: 's3'
+      readonly bucket: string
+      readonly endpoint: string | undefined
+      readonly region: string
+      readonly accessKeyId: string | undefined
+      readonly secretAccessKey: string | undefined
+      readonly forcePathStyle: boolean
+    }
 
 export interface Config {
   readonly databaseUrl: string | undefined
@@ -74,6 +93,7 @@ export interface Config {
   readonly mail: { readonly url: string; readonly from: string } | undefined
   /** How long an e-mailed password reset link stays valid. */
   readonly passwordResetMinutes: number
+  readonly mediaStorage: MediaStorageConfig
   readonly oidc:
     | {
         readonly issuer: string
@@ -149,10 +169,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.WARTA_METRICS_PORT !== undefined && e.WARTA_METRICS_PORT !== 0 && e.WARTA_METRICS_PORT === e.PORT) {
     throw new ConfigError([{ variable: 'WARTA_METRICS_PORT', key: 'config.metrics_port_same' }])
   }
+  if (Boolean(e.WARTA_S3_ACCESS_KEY_ID) !== Boolean(e.WARTA_S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError([
+      { variable: 'WARTA_S3_ACCESS_KEY_ID, WARTA_S3_SECRET_ACCESS_KEY', key: 'config.s3_keys_both' },
+    ])
+  }
+  const dataDir = path.resolve(e.WARTA_DATA_DIR)
   const publicUrl = e.WARTA_PUBLIC_URL ?? `http://localhost:${e.PORT}`
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.WARTA_DATA_DIR),
+    dataDir,
     host: e.HOST,
     port: e.PORT,
     publicUrl,
@@ -172,6 +198,19 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicApiDocs: e.WARTA_PUBLIC_API_DOCS,
     mail: e.SMTP_URL && e.SMTP_FROM ? Object.freeze({ url: e.SMTP_URL, from: e.SMTP_FROM }) : undefined,
     passwordResetMinutes: e.WARTA_PASSWORD_RESET_MINUTES,
+    mediaStorage: Object.freeze(
+      e.WARTA_S3_BUCKET
+        ? {
+            kind: 's3' as const,
+            bucket: e.WARTA_S3_BUCKET,
+            endpoint: e.WARTA_S3_ENDPOINT,
+            region: e.WARTA_S3_REGION,
+            accessKeyId: e.WARTA_S3_ACCESS_KEY_ID,
+            secretAccessKey: e.WARTA_S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.WARTA_S3_FORCE_PATH_STYLE,
+          }
+        : { kind: 'local' as const, dir: path.join(dataDir, 'media') },
+    ),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({

@@ -170,3 +170,18 @@ export async function listActiveClaimTexts(
     .where(and(eq(hoaxClaims.instansiId, instansiId), eq(hoaxClaims.status, 'active')))
     .orderBy(asc(hoaxClaims.createdAt), asc(hoaxClaims.id))
 }
+
+/**
+ * What changes whenever the instansi's active claims change (count and latest update): a cached matcher is rebuilt
+ * only when this differs. One indexed aggregate, cheap enough for every compliance check.
+ */
+export async function activeClaimsFingerprint(db: Db, instansiId: string): Promise<string> {
+  const [row] = await db
+    .select({
+      count: sql<number>`count(*)::int`,
+      latest: sql<string | null>`max(${hoaxClaims.updatedAt})::text`,
+    })
+    .from(hoaxClaims)
+    .where(and(eq(hoaxClaims.instansiId, instansiId), eq(hoaxClaims.status, 'active')))
+  return `${row?.count ?? 0}|${row?.latest ?? ''}`
+}

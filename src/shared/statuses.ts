@@ -19,3 +19,47 @@ export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number]
  */
 export const CONNECTION_STATES = ['not_connected', 'connected', 'needs_reconnect', 'disconnected'] as const
 export type ConnectionStateName = (typeof CONNECTION_STATES)[number]
+
+/**
+ * The post's own state (issue #7 item 6): written as a draft, sent for review, returned with requested changes,
+ * approved, then scheduled and published by the engine, or expired (not approved before its time) or cancelled.
+ */
+export const POST_STATUSES = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'failed',
+  'expired',
+  'cancelled',
+] as const
+export type PostStatus = (typeof POST_STATUSES)[number]
+
+/** States in which the author may still change the post (a submitted post is frozen until it comes back). */
+export const EDITABLE_POST_STATUSES: readonly PostStatus[] = ['draft', 'changes_requested']
+
+/**
+ * The publishing state of one variant, the (post, account) row: `unconfirmed` when the platform may have
+ * accepted it (ConnectorError `unknown_outcome`) and it must be reconciled, never sent again blindly.
+ */
+export const VARIANT_STATUSES = [
+  'pending',
+  'scheduled',
+  'publishing',
+  'published',
+  'failed',
+  'unconfirmed',
+  'expired',
+  'cancelled',
+] as const
+export type VariantStatus = (typeof VARIANT_STATUSES)[number]
+
+/** `berita` (news) needs the 5W+1H checklist; `informasi` (announcements, service information) does not. */
+export const POST_KINDS = ['berita', 'informasi'] as const
+export type PostKind = (typeof POST_KINDS)[number]
+
+/** The 5W+1H of a news post: apa, siapa, kapan, di mana, mengapa, bagaimana. */
+export const FIVE_W_ONE_H = ['apa', 'siapa', 'kapan', 'dimana', 'mengapa', 'bagaimana'] as const
+export type FiveWOneHKey = (typeof FIVE_W_ONE_H)[number]

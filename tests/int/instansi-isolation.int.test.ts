@@ -3,6 +3,7 @@
 // added later without a line below fails the first test, so isolation is decided for every new route on purpose.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
+import sharp from 'sharp'
 import { buildApp } from '../../src/api/app.ts'
 import { generateTotpSecret } from '../../src/features/identity/totp.ts'
 import { ROLES } from '../../src/features/access/policy.ts'
@@ -23,6 +24,8 @@ interface ForeignIds {
   /** Numeric ids (audit entries, checkpoints): too short to search list bodies for, so not leak-checked. */
   auditEntryId: number
   checkpointId: number
+  postId: string
+  mediaId: string
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -86,6 +89,22 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   },
   'POST /api/hoax-claims/{id}/archive': { url: (b) => `/api/hoax-claims/${b.hoaxClaimId}/archive` },
   'POST /api/hoax-claims/{id}/unarchive': { url: (b) => `/api/hoax-claims/${b.hoaxClaimId}/unarchive` },
+  'GET /api/posts/{id}': { url: (b) => `/api/posts/${b.postId}` },
+  'PUT /api/posts/{id}': {
+    url: (b) => `/api/posts/${b.postId}`,
+    body: () => ({ version: 1, title: 'Diambil alih', baseText: 'Diambil alih' }),
+  },
+  'DELETE /api/posts/{id}': { url: (b) => `/api/posts/${b.postId}` },
+  'POST /api/posts/{id}/submit': {
+    url: (b) => `/api/posts/${b.postId}/submit`,
+    body: () => ({ version: 1 }),
+  },
+  'POST /api/posts/{id}/override': {
+    url: (b) => `/api/posts/${b.postId}/override`,
+    body: () => ({ version: 1, reason: 'Diambil alih oleh instansi lain' }),
+  },
+  'GET /api/media/{id}': { url: (b) => `/api/media/${b.mediaId}` },
+  'GET /api/media/{id}/thumbnail': { url: (b) => `/api/media/${b.mediaId}/thumbnail` },
 }
 
 /** Routes without an id in the path whose body can name another instansi's objects. */
@@ -113,6 +132,16 @@ const foreignReferenceRoutes: Record<string, RouteCase> = {
       platform: 'instagram',
       handle: 'susupan',
       penanggungJawabUserId: a.userId,
+    }),
+  },
+  'POST /api/posts': {
+    url: () => '/api/posts',
+    body: (b) => ({
+      unitId: b.childUnitId,
+      title: 'Susupan',
+      baseText: 'Susupan',
+      targets: [b.accountId],
+      variants: [{ accountId: b.accountId, media: [{ mediaId: b.mediaId, altText: 'x' }] }],
     }),
   },
 }
@@ -181,6 +210,11 @@ const ownDataRoutes = new Set([
   'POST /api/hoax-claims/import',
   // The deployment's public signing key: the same for every instansi, and public by design.
   'GET /api/audit/signing-key',
+  'GET /api/posts/targets',
+  'GET /api/posts',
+  // The check reads only the text it is sent.
+  'POST /api/posts/check',
+  'POST /api/media',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -205,6 +239,9 @@ const listUrls = [
   '/api/home/attention/platform_two_factor',
   '/api/home/attention/surat_tugas',
   '/api/home/attention/credential_rotation',
+  '/api/posts?mine=false',
+  '/api/posts?mine=true',
+  '/api/posts/targets',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */
@@ -217,6 +254,7 @@ const snapshotUrls = [
   '/api/calendar?year=2026',
   '/api/hoax-claims',
   '/api/me/tokens',
+  '/api/posts?mine=true',
 ]
 
 let app: FastifyInstance
@@ -318,6 +356,28 @@ beforeAll(async () => {
     url: '/api/audit?limit=1',
     headers: privilegedB.session.headers,
   })
+  const image = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#0a6' } })
+    .png()
+    .toBuffer()
+  const media = await app.inject({
+    method: 'POST',
+    url: '/api/media?name=b.png',
+    headers: { ...privilegedB.session.headers, 'content-type': 'image/png' },
+    payload: image,
+  })
+  expect(media.statusCode, media.body).toBe(200)
+  const post = await app.inject({
+    method: 'POST',
+    url: '/api/posts',
+    headers: privilegedB.session.headers,
+    payload: {
+      unitId: child.id,
+      title: 'Unggahan B',
+      baseText: 'Teks B',
+      targets: [account.json<{ id: string }>().id],
+    },
+  })
+  expect(post.statusCode, post.body).toBe(200)
   b = {
     owner: ownerB,
     session: privilegedB.session,
@@ -333,6 +393,8 @@ beforeAll(async () => {
       tokenId: token.json<{ apiToken: { id: string } }>().apiToken.id,
       auditEntryId: entries.json<{ items: { id: number }[] }>().items[0]!.id,
       checkpointId: checkpoint.json<{ checkpoint: { id: number } }>().checkpoint.id,
+      postId: post.json<{ id: string }>().id,
+      mediaId: media.json<{ id: string }>().id,
     },
   }
 })

@@ -15,6 +15,9 @@ import { registerCalendarRoutes } from './calendar/calendar-routes.ts'
 import { registerAuditRoutes } from './audit/audit-routes.ts'
 import { registerHomeRoutes } from './home/home-routes.ts'
 import { registerHoaxClaimsRoutes } from './hoax-claims/hoax-claims-routes.ts'
+import { createHoaxMatcherProvider } from '../../features/hoax/hoax-matcher-provider.ts'
+import { registerPostsRoutes } from './posts/posts-routes.ts'
+import { registerMediaRoutes } from './media/media-routes.ts'
 
 export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
@@ -30,4 +33,7 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerAuditRoutes(app, context)
   registerHomeRoutes(app, context)
   registerHoaxClaimsRoutes(app, context)
+  // The composer's and the submission's checks use the instansi's hoax knowledge base.
+  registerPostsRoutes(app, context, { claims: createHoaxMatcherProvider(context.db) })
+  registerMediaRoutes(app, context)
 }

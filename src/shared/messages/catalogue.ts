@@ -15,6 +15,7 @@ import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
 import { hoaxMessages } from './hoax-messages.ts'
 import { namingMessages } from './naming-messages.ts'
+import { postsMessages } from './posts-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { unitsMessages } from './units-messages.ts'
 import { usersMessages } from './users-messages.ts'
@@ -36,6 +37,7 @@ export const MESSAGES = {
   ...blueskyMessages,
   ...connectionsMessages,
   ...hoaxMessages,
+  ...postsMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -48,6 +48,14 @@ export const configMessages = defineMessages({
     id: 'harus URL smtp:// atau smtps://, misalnya smtps://pengguna:rahasia@mail.contoh.go.id',
     en: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:secret@mail.example.go.id',
   },
+  'config.s3_endpoint': {
+    id: 'harus berupa URL, mis. https://s3.example.go.id atau http://127.0.0.1:9000',
+    en: 'must be a URL, e.g. https://s3.example.go.id or http://127.0.0.1:9000',
+  },
+  'config.s3_keys_both': {
+    id: 'isi keduanya (kunci akses dan kunci rahasia S3) atau tidak sama sekali',
+    en: 'set both (the S3 access key and secret key) or neither',
+  },
   'config.smtp_both': {
     id: 'isi keduanya (SMTP_URL dan SMTP_FROM) atau tidak sama sekali',
     en: 'set both (SMTP_URL and SMTP_FROM) or neither',

@@ -4360,6 +4360,175 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/media': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Upload an image (JPEG, PNG, WebP, GIF; 10 MB) or an MP4 video (100 MB) as the raw body; ?name= the file name */
+    post: {
+      parameters: {
+        query?: {
+          /** @description The file's name, for people */
+          name?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Media']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/media/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A media file */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description The file (its type as read from its content) */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/octet-stream': string
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/media/{id}/thumbnail': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A media file's thumbnail (WebP, 320 px wide) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description The file (its type as read from its content) */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/octet-stream': string
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/naming/patterns': {
     parameters: {
       query?: never
@@ -4669,6 +4838,722 @@ export interface paths {
                   }
                 }
               } | null
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/posts': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Your posts (mine=true, default) or the posts of the units you may read, newest change first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true: your posts; false: posts of units you may read */
+          mine?: 'true' | 'false'
+          status?:
+            | 'draft'
+            | 'in_review'
+            | 'changes_requested'
+            | 'approved'
+            | 'scheduled'
+            | 'published'
+            | 'failed'
+            | 'expired'
+            | 'cancelled'
+          unitId?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: components['schemas']['Post'][]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Create a draft */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default  */
+            baseText?: string
+            /** @default null */
+            campaign?: string | null
+            /** @default false */
+            crisis?: boolean
+            /** @default {} */
+            fiveWOneH?: {
+              apa?: string
+              bagaimana?: string
+              dimana?: string
+              kapan?: string
+              mengapa?: string
+              siapa?: string
+            }
+            /**
+             * @description berita needs the 5W+1H answers at submission
+             * @default informasi
+             * @enum {string}
+             */
+            kind?: 'berita' | 'informasi'
+            /**
+             * Format: date-time
+             * @default null
+             */
+            scheduledAt?: string | null
+            /** @default  */
+            source?: string
+            /** @default [] */
+            tags?: string[]
+            /**
+             * @description Account ids (GET /posts/targets)
+             * @default []
+             */
+            targets?: string[]
+            title: string
+            /**
+             * Format: uuid
+             * @description Default: the unit of your first post.create role
+             */
+            unitId?: string
+            /**
+             * @description Per-account text and media; absent: base text
+             * @default []
+             */
+            variants?: {
+              /** Format: uuid */
+              accountId: string
+              media?: {
+                altText: string
+                /** Format: uuid */
+                mediaId: string
+              }[]
+              /** @description Absent or null: the base text */
+              text?: string | null
+            }[]
+            /** @default  */
+            verificationNote?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Post']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/posts/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One post with its variants */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Post']
+          }
+        }
+      }
+    }
+    /** Change your draft (the whole form, with the version you read) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default  */
+            baseText?: string
+            /** @default null */
+            campaign?: string | null
+            /** @default false */
+            crisis?: boolean
+            /** @default {} */
+            fiveWOneH?: {
+              apa?: string
+              bagaimana?: string
+              dimana?: string
+              kapan?: string
+              mengapa?: string
+              siapa?: string
+            }
+            /**
+             * @description berita needs the 5W+1H answers at submission
+             * @default informasi
+             * @enum {string}
+             */
+            kind?: 'berita' | 'informasi'
+            /**
+             * Format: date-time
+             * @default null
+             */
+            scheduledAt?: string | null
+            /** @default  */
+            source?: string
+            /** @default [] */
+            tags?: string[]
+            /**
+             * @description Account ids (GET /posts/targets)
+             * @default []
+             */
+            targets?: string[]
+            title: string
+            /**
+             * Format: uuid
+             * @description Default: the unit of your first post.create role
+             */
+            unitId?: string
+            /**
+             * @description Per-account text and media; absent: base text
+             * @default []
+             */
+            variants?: {
+              /** Format: uuid */
+              accountId: string
+              media?: {
+                altText: string
+                /** Format: uuid */
+                mediaId: string
+              }[]
+              /** @description Absent or null: the base text */
+              text?: string | null
+            }[]
+            /** @default  */
+            verificationNote?: string
+            /** @description The version you read; a stale one is answered 409 */
+            version: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Post']
+          }
+        }
+      }
+    }
+    post?: never
+    /** Delete your draft */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              deleted: boolean
+              id: string
+            }
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/posts/{id}/override': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** A penanggung jawab over the post's unit lets its blocking findings through, with a written reason */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string
+            version: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Post']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/posts/{id}/submit': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Submit your draft for review: refused while a blocking compliance finding stands, unless overridden by a penanggung jawab */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A penanggung jawab over the unit may submit through blocking findings with a written reason */
+            overrideReason?: string
+            version: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Post']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/posts/check': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The compliance check and platform rules of a text being written (nothing is stored) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default  */
+            baseText?: string
+            /** @default [] */
+            variants?: {
+              /** @description Yours to match the answer (e.g. the account id) */
+              key: string
+              /** @default [] */
+              media?: {
+                altText: string
+                /** @enum {string} */
+                kind: 'image' | 'video'
+              }[]
+              /** @enum {string} */
+              platform:
+                | 'x'
+                | 'instagram'
+                | 'facebook'
+                | 'tiktok'
+                | 'youtube'
+                | 'bluesky'
+                | 'mastodon'
+                | 'telegram'
+                | 'threads'
+                | 'sandbox'
+              text: string
+            }[]
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              base: {
+                code: string
+                end: number
+                /** @description Bahasa Indonesia */
+                message: string
+                /** @enum {string} */
+                severity: 'block' | 'warn'
+                /** @description UTF-16 offset */
+                start: number
+              }[]
+              blocking: number
+              variants: {
+                findings: {
+                  code: string
+                  end: number
+                  /** @description Bahasa Indonesia */
+                  message: string
+                  /** @enum {string} */
+                  severity: 'block' | 'warn'
+                  /** @description UTF-16 offset */
+                  start: number
+                }[]
+                key: string
+                /** @enum {string} */
+                platform:
+                  | 'x'
+                  | 'instagram'
+                  | 'facebook'
+                  | 'tiktok'
+                  | 'youtube'
+                  | 'bluesky'
+                  | 'mastodon'
+                  | 'telegram'
+                  | 'threads'
+                  | 'sandbox'
+                validation: {
+                  /** @description As the platform counts it */
+                  length: number
+                  limit: number
+                  problems: {
+                    end?: number
+                    field: string
+                    key: string
+                    message: string
+                    params?: {
+                      [key: string]: (string | number | boolean | string[]) | null
+                    }
+                    start?: number
+                  }[]
+                }
+              }[]
+              warnings: number
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/posts/targets': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The official accounts you may post to: active accounts on posting platforms in your post.create units */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                displayName: string | null
+                handle: string
+                id: string
+                /** @enum {string} */
+                platform:
+                  | 'x'
+                  | 'instagram'
+                  | 'facebook'
+                  | 'tiktok'
+                  | 'youtube'
+                  | 'bluesky'
+                  | 'mastodon'
+                  | 'telegram'
+                  | 'threads'
+                  | 'sandbox'
+                unit: {
+                  id: string
+                  name: string
+                }
+              }[]
             }
           }
         }
@@ -6064,6 +6949,130 @@ export interface components {
       }
       /** @enum {string} */
       via: 'session' | 'token' | 'cli'
+    }
+    Media: {
+      height: number | null
+      id: string
+      /** @enum {string} */
+      kind: 'image' | 'video'
+      /** @description Read from the content */
+      mimeType: string
+      sha256: string
+      sizeBytes: number
+      thumbnailUrl: string | null
+      url: string
+      width: number | null
+    }
+    Post: {
+      authorId: string
+      baseText: string
+      campaign: string | null
+      createdAt: string
+      crisis: boolean
+      editable: boolean
+      fiveWOneH: {
+        [key: string]: string
+      }
+      id: string
+      /** @enum {string} */
+      kind: 'berita' | 'informasi'
+      override: {
+        at: string
+        by: string
+        reason: string
+      } | null
+      scheduledAt: string | null
+      source: string
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'in_review'
+        | 'changes_requested'
+        | 'approved'
+        | 'scheduled'
+        | 'published'
+        | 'failed'
+        | 'expired'
+        | 'cancelled'
+      submittedAt: string | null
+      submittedFindings:
+        | {
+            code: string
+            end: number
+            /** @description Bahasa Indonesia */
+            message: string
+            /** @description 'base' or the variant's account id */
+            scope: string
+            /** @enum {string} */
+            severity: 'block' | 'warn'
+            /** @description UTF-16 offset */
+            start: number
+          }[]
+        | null
+      tags: string[]
+      title: string
+      unit: {
+        id: string
+        name: string
+      }
+      updatedAt: string
+      variants: {
+        accountId: string
+        handle: string
+        /** @description The publishing idempotency key of this (post, account) */
+        id: string
+        media: {
+          altText: string
+          /** @enum {string} */
+          kind: 'image' | 'video'
+          mediaId: string
+          mimeType: string
+          thumbnailUrl: string | null
+          url: string
+        }[]
+        /** @enum {string} */
+        platform:
+          | 'x'
+          | 'instagram'
+          | 'facebook'
+          | 'tiktok'
+          | 'youtube'
+          | 'bluesky'
+          | 'mastodon'
+          | 'telegram'
+          | 'threads'
+          | 'sandbox'
+        platformPostUrl: string | null
+        publishedAt: string | null
+        /** @enum {string} */
+        status:
+          | 'pending'
+          | 'scheduled'
+          | 'publishing'
+          | 'published'
+          | 'failed'
+          | 'unconfirmed'
+          | 'expired'
+          | 'cancelled'
+        text: string
+        validation: {
+          /** @description As the platform counts it */
+          length: number
+          limit: number
+          problems: {
+            end?: number
+            field: string
+            key: string
+            message: string
+            params?: {
+              [key: string]: (string | number | boolean | string[]) | null
+            }
+            start?: number
+          }[]
+        }
+      }[]
+      verificationNote: string
+      version: number
     }
     SandboxSettings: {
       latencyMaxMs: number

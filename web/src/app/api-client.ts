@@ -92,7 +92,7 @@ async function send(
           ? undefined
           : contentType === 'application/json'
             ? JSON.stringify(body)
-            : (body as string),
+            : (body as string | Blob),
     })
   } catch {
     throw new ApiError(0, NETWORK_ERROR)
@@ -152,4 +152,10 @@ export const api = {
   put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, body ?? {}),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
+}
+
+/** Sends a file as the raw body (media upload: the server reads its type from the bytes) and reads JSON back. */
+export async function apiUploadFile<T>(path: string, file: Blob): Promise<T> {
+  const response = await send('POST', path, file, file.type || 'application/octet-stream')
+  return (await response.json()) as T
 }

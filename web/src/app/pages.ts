@@ -23,6 +23,9 @@ export const PAGES = {
   attention: { path: '/attention/$item', label: 'nav.attention', action: 'account.read' },
   hoax: { path: '/hoax', label: 'nav.hoax', action: 'post.read' },
   audit: { path: '/audit', label: 'nav.audit', action: 'audit.read' },
+  posts: { path: '/posts', label: 'nav.posts', action: 'post.create' },
+  composer: { path: '/posts/new', label: 'nav.composer', action: 'post.create' },
+  postEdit: { path: '/posts/$id', label: 'nav.composer', action: 'post.create' },
   profile: { path: '/profile', label: 'nav.profile', action: null },
 } as const satisfies Record<string, PageInfo>
 
@@ -31,6 +34,7 @@ export type PagePath = (typeof PAGES)[PageId]['path']
 
 const NAVIGATION_ORDER: readonly PageId[] = [
   'home',
+  'posts',
   'units',
   'users',
   'accounts',

@@ -106,6 +106,24 @@ const auditRoute = createRoute({
   staticData: staticData('audit'),
   component: lazyRouteComponent(() => import('../features/audit/audit-page.tsx'), 'AuditPage'),
 })
+const postsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.posts.path,
+  staticData: staticData('posts'),
+  component: lazyRouteComponent(() => import('../features/posts/drafts-page.tsx'), 'DraftsPage'),
+})
+const composerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.composer.path,
+  staticData: staticData('composer'),
+  component: lazyRouteComponent(() => import('../features/posts/composer-page.tsx'), 'ComposerPage'),
+})
+const postEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.postEdit.path,
+  staticData: staticData('postEdit'),
+  component: lazyRouteComponent(() => import('../features/posts/composer-page.tsx'), 'ComposerPage'),
+})
 const profileRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.profile.path,
@@ -125,6 +143,9 @@ export const routeTree = rootRoute.addChildren([
   calendarImportRoute,
   attentionRoute,
   hoaxRoute,
+  postsRoute,
+  composerRoute,
+  postEditRoute,
   auditRoute,
   profileRoute,
 ])

@@ -1,0 +1,180 @@
+// The composer journey in a real browser against the real server: a pengelola writes a post containing a NIK,
+// sees the blocking finding marked in the text with its Indonesian message, fixes it, and submits it for review.
+// The composer is checked with axe, and at phone width (390×844) for sideways scrolling.
+// Screenshots land in test-results/screenshots/ (prefix p-).
+import { existsSync, mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { pino } from 'pino'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../src/api/app.ts'
+import { parseConfig } from '../../src/config.ts'
+import { createContext, type AppContext } from '../../src/context.ts'
+import { openDatabase } from '../../src/db/open-database.ts'
+import { accounts, posts, units } from '../../src/db/schema/index.ts'
+import { seriousAxeViolations } from '../support/accessibility.ts'
+import { loginAs } from '../support/auth.ts'
+import { launchBrowser } from '../support/browser.ts'
+import { createTestInstansi, createTestUnit, createTestUser } from '../support/fixtures.ts'
+import { sidewaysOverflow } from '../support/page-fit.ts'
+
+const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
+const WAIT_MS = 15_000
+const DESKTOP = { width: 1366, height: 900 }
+const PHONE = { width: 390, height: 844 }
+const NIK = '3171011708450001'
+
+let context: AppContext
+let app: FastifyInstance
+let baseUrl: string
+let browser: Browser
+let session: BrowserContext
+let page: Page
+const pageErrors: string[] = []
+
+async function shot(name: string): Promise<void> {
+  await page.evaluate(() =>
+    (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0),
+  )
+  await page.screenshot({ path: `${SHOTS}p-${name}.png`, fullPage: true })
+}
+
+async function expectAccessible(label: string): Promise<void> {
+  expect(await seriousAxeViolations(page), `axe on ${label}`).toEqual([])
+}
+
+async function seed(db: AppContext['db']) {
+  const owner = await createTestInstansi(db, 'Pemerintah Kota Contoh')
+  const dinkes = await createTestUnit(db, owner, owner.rootUnit, 'DINKES')
+  await db.update(units).set({ name: 'Dinas Kesehatan', kind: 'dinas' }).where(eq(units.id, dinkes.id))
+  const pj = await createTestUser(db, owner, [{ unitId: dinkes.id, role: 'penanggung_jawab' }], {
+    email: 'rina@kotacontoh.go.id',
+  })
+  const pengelola = await createTestUser(db, owner, [{ unitId: dinkes.id, role: 'pengelola' }], {
+    email: 'budi@kotacontoh.go.id',
+  })
+  await db.insert(accounts).values([
+    {
+      instansiId: owner.id,
+      unitId: dinkes.id,
+      platform: 'x',
+      handle: 'dinkeskota',
+      handleDisplay: '@DinkesKota',
+      url: 'https://x.com/DinkesKota',
+      penanggungJawabUserId: pj.id,
+    },
+    {
+      instansiId: owner.id,
+      unitId: dinkes.id,
+      platform: 'bluesky',
+      handle: 'dinkes.kotacontoh.go.id',
+      url: 'https://bsky.app/profile/dinkes.kotacontoh.go.id',
+      penanggungJawabUserId: pj.id,
+    },
+  ])
+  return { owner, pengelola }
+}
+
+beforeAll(async () => {
+  if (!existsSync(WEB_DIST))
+    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
+  mkdirSync(SHOTS, { recursive: true })
+  const database = await openDatabase({ pgliteDir: 'memory://' })
+  context = await createContext(
+    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
+    { database, logger: pino({ level: 'silent' }) },
+  )
+  app = await buildApp(context, { serveWeb: true })
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  const { pengelola } = await seed(context.db)
+  const login = await loginAs(app, pengelola)
+  browser = await launchBrowser()
+  session = await browser.newContext({
+    viewport: DESKTOP,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    bypassCSP: true,
+    reducedMotion: 'reduce',
+  })
+  const [name, value] = login.cookie.split('=') as [string, string]
+  await session.addCookies([{ name, value, url: baseUrl }])
+  page = await session.newPage()
+  page.setDefaultTimeout(WAIT_MS)
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+})
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' || (task.result?.errors?.length ?? 0) > 0)
+    await page.screenshot({
+      path: `${SHOTS}p-failed-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`,
+      fullPage: true,
+    })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  await context?.close()
+})
+
+describe('the composer, in the browser', () => {
+  it('lets a pengelola see a NIK marked as blocking, fix it and submit the post', async () => {
+    await page.goto(baseUrl)
+    await page.getByRole('link', { name: 'Unggahan saya' }).first().click()
+    await page.getByRole('heading', { level: 1, name: 'Unggahan saya' }).waitFor()
+    await page.getByTestId('new-post').click()
+    await page.getByRole('heading', { level: 1, name: 'Tulis unggahan' }).waitFor()
+
+    await page.getByLabel('Judul').fill('Pencairan bantuan sosial tahap dua')
+    await page
+      .getByTestId('base-text')
+      .fill(`Bantuan sosial tahap dua untuk warga dengan NIK ${NIK} sudah dapat diambil di kantor kelurahan.`)
+    await page.getByLabel(/X · @DinkesKota/).check()
+    await page.getByLabel(/Bluesky · dinkes\.kotacontoh\.go\.id/).check()
+
+    // The check runs when the author pauses: the NIK is marked as blocking, with its message.
+    const mark = page.getByTestId('base-findings-mark').first()
+    await mark.waitFor()
+    expect(await mark.getAttribute('data-severity')).toBe('block')
+    expect(await mark.textContent()).toContain(NIK)
+    await page.getByTestId('base-findings-finding').filter({ hasText: 'NIK adalah data pribadi' }).waitFor()
+    const counter = page.locator('[data-testid^="variant-counter-"]').first()
+    expect(await counter.textContent()).toMatch(/\/ 280 karakter/)
+    await expectAccessible('composer with a blocking finding')
+    await shot('composer-blocking-desktop')
+
+    await page.setViewportSize(PHONE)
+    expect(await sidewaysOverflow(page)).toEqual([])
+    await shot('composer-blocking-phone')
+    await page.setViewportSize(DESKTOP)
+
+    // Submitting now is refused and says why.
+    await page.getByTestId('submit-post').click()
+    await page.getByRole('alert').filter({ hasText: 'NIK adalah data pribadi' }).waitFor()
+    await shot('composer-submit-refused-desktop')
+
+    // Fixed: the NIK is gone, the finding disappears, and the post is submitted.
+    await page
+      .getByTestId('base-text')
+      .fill('Bantuan sosial tahap dua sudah dapat diambil di kantor kelurahan dengan membawa KTP-el.')
+    await page.getByTestId('base-findings-clean').waitFor()
+    await page.getByTestId('submit-post').click()
+    await page.getByRole('heading', { level: 1, name: 'Unggahan saya' }).waitFor()
+    await page.getByTestId('drafts').getByText('Ditinjau').first().waitFor()
+    await expectAccessible('my posts after submission')
+    await shot('drafts-submitted-desktop')
+    await page.setViewportSize(PHONE)
+    // On a phone the list becomes cards; wait for them before measuring.
+    await page.getByRole('listitem').filter({ hasText: 'Pencairan bantuan sosial' }).first().waitFor()
+    expect(await sidewaysOverflow(page)).toEqual([])
+    await shot('drafts-submitted-phone')
+    await page.setViewportSize(DESKTOP)
+
+    const [stored] = await context.db.select().from(posts)
+    expect(stored?.status).toBe('in_review')
+    expect(pageErrors).toEqual([])
+  })
+})
