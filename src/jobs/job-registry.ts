@@ -6,12 +6,16 @@ import { importAccountsJob } from './import-accounts.ts'
 import { makeAuditCheckpointsJob } from './make-audit-checkpoints.ts'
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.ts'
 import { sendPasswordResetMailJob } from './send-password-reset-mail.ts'
+import { sendNotificationMailJob } from './send-notification-mail.ts'
+import { sendNotificationDigestsJob } from './send-notification-digests.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
   makeAuditCheckpointsJob,
   importAccountsJob,
   sendPasswordResetMailJob,
+  sendNotificationMailJob,
+  sendNotificationDigestsJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

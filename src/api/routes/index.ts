@@ -12,6 +12,8 @@ import { registerNamingRoutes } from './naming/naming-routes.ts'
 import { registerCalendarRoutes } from './calendar/calendar-routes.ts'
 import { registerAuditRoutes } from './audit/audit-routes.ts'
 import { registerHomeRoutes } from './home/home-routes.ts'
+import { registerApprovalChainsRoutes } from './approval-chains/approval-chains-routes.ts'
+import { registerNotificationsRoutes } from './notifications/notifications-routes.ts'
 
 export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
@@ -24,4 +26,6 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerCalendarRoutes(app, context)
   registerAuditRoutes(app, context)
   registerHomeRoutes(app, context)
+  registerApprovalChainsRoutes(app, context)
+  registerNotificationsRoutes(app, context)
 }

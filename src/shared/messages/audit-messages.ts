@@ -104,6 +104,16 @@ export const auditMessages = defineMessages({
     en: 'Password-change period of official accounts changed',
   },
   'audit.action.audit.export': { id: 'Log audit diekspor', en: 'Audit log exported' },
+  'audit.action.approval_chain.set': { id: 'Alur persetujuan diatur', en: 'Approval chain set' },
+  'audit.action.approval_chain.remove': {
+    id: 'Alur persetujuan dihapus (kembali mewarisi)',
+    en: 'Approval chain removed (inherits again)',
+  },
+  'audit.action.approval.decide': { id: 'Keputusan persetujuan', en: 'Approval decision' },
+  'audit.action.approval.crisis_fast_track': {
+    id: 'Disetujui lewat jalur cepat krisis',
+    en: 'Approved through the crisis fast track',
+  },
 
   // Object types.
   'audit.object.instansi': { id: 'Instansi', en: 'Agency' },
@@ -123,6 +133,8 @@ export const auditMessages = defineMessages({
     en: 'What-needs-attention settings',
   },
   'audit.object.audit_log': { id: 'Log audit', en: 'Audit log' },
+  'audit.object.approval_chain': { id: 'Alur persetujuan', en: 'Approval chain' },
+  'audit.object.post': { id: 'Unggahan', en: 'Post' },
 
   // How an object is named when only some of its details are known.
   'audit.object_label.session_of': { id: 'Sesi {name}', en: 'Session of {name}' },
