@@ -121,7 +121,7 @@ export async function upsertApprovalChain(
   const existing =
     owner.unitId !== null
       ? (await findChainsOfUnits(db, values.instansiId, [owner.unitId]))[0]
-      : await findChainOfAccount(db, values.instansiId, owner.accountId!)
+      : await findChainOfAccount(db, values.instansiId, owner.accountId)
   if (existing) {
     const [row] = await db
       .update(approvalChains)
