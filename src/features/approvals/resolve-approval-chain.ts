@@ -60,7 +60,8 @@ export async function resolveApprovalChain(
           kind: 'unit',
           chainId: row.id,
           unitId: row.unitId!,
-          inherited: index !== lineage.length - 1,
+          // An account always inherits its unit's chain; a unit inherits one set on a unit above it.
+          inherited: index !== lineage.length - 1 || Boolean(target.accountId),
         },
       }
   }

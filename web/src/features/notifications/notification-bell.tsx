@@ -70,25 +70,25 @@ export function NotificationBell() {
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withinPortal>
       <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={16}
-          color="red"
-          offset={4}
-          disabled={unread === 0}
-          data-testid="notification-count"
+        {/* The target is the button itself, so the popover's aria attributes land on it. */}
+        <ActionIcon
+          variant="subtle"
+          color="white"
+          size="lg"
+          aria-label={label}
+          onClick={() => setOpened((was) => !was)}
         >
-          <ActionIcon
-            variant="subtle"
-            color="white"
-            size="lg"
-            aria-label={label}
-            aria-expanded={opened}
-            onClick={() => setOpened((was) => !was)}
+          <Indicator
+            label={unread > 99 ? '99+' : unread}
+            size={16}
+            color="red"
+            offset={2}
+            disabled={unread === 0}
+            data-testid="notification-count"
           >
             <BellIcon />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown p="xs" aria-label={t('notifications.title')} role="dialog">
         <Group justify="space-between" mb="xs">
