@@ -1,7 +1,7 @@
 // The users table: people of one instansi, their password and TOTP state, lockout counters and profile.
 // Lookups by e-mail are deployment-wide (an e-mail signs in to exactly one instansi); everything else filters on
 // instansi_id.
-import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { roleGrants, units, users } from './schema/index.ts'
 import { escapeLike, pathWithin } from './sql-helpers.ts'
@@ -176,4 +176,30 @@ export async function findInstansiUsers(
     name: row.name,
     disabled: row.disabledAt !== null,
   }))
+}
+
+/** The e-mail preference of these users (active ones only: a disabled user gets nothing). */
+export async function notificationPreferencesOf(
+  db: Db,
+  instansiId: string,
+  userIds: readonly string[],
+): Promise<Array<{ id: string; notificationEmail: 'immediately' | 'daily' | 'none' }>> {
+  if (userIds.length === 0) return []
+  return db
+    .select({ id: users.id, notificationEmail: users.notificationEmail })
+    .from(users)
+    .where(and(eq(users.instansiId, instansiId), inArray(users.id, [...userIds]), isNull(users.disabledAt)))
+}
+
+export async function setNotificationEmail(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  value: 'immediately' | 'daily' | 'none',
+  now: Date,
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ notificationEmail: value, updatedAt: now })
+    .where(and(eq(users.instansiId, instansiId), eq(users.id, userId)))
 }

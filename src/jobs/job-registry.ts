@@ -7,6 +7,8 @@ import { makeAuditCheckpointsJob } from './make-audit-checkpoints.ts'
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.ts'
 import { sandboxCitizensJob } from './sandbox-citizens.ts'
 import { sendPasswordResetMailJob } from './send-password-reset-mail.ts'
+import { sendNotificationMailJob } from './send-notification-mail.ts'
+import { sendNotificationDigestsJob } from './send-notification-digests.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
@@ -14,6 +16,8 @@ export const jobDefinitions = [
   importAccountsJob,
   sendPasswordResetMailJob,
   sandboxCitizensJob,
+  sendNotificationMailJob,
+  sendNotificationDigestsJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

@@ -19,6 +19,7 @@ export const ACTIONS = [
   'post.read',
   'post.create',
   'post.approve',
+  'approval.manage',
   'inbox.read',
   'inbox.reply',
   'listening.manage',
@@ -51,6 +52,10 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'user.read',
     'user.manage',
     'account.manage',
+    // Approval chains: the admin sets up the workflow for the whole organisation; a penanggung jawab is accountable
+    // for what their units publish, so they decide who checks it there. A pengelola (the author) never does, or
+    // they could loosen the check on their own posts.
+    'approval.manage',
     'naming.manage',
     'calendar.manage',
     'settings.manage',
@@ -69,6 +74,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'post.read',
     'post.create',
     'post.approve',
+    'approval.manage',
     'inbox.read',
     'inbox.reply',
     'report.read',

@@ -18,6 +18,8 @@ import { registerHoaxClaimsRoutes } from './hoax-claims/hoax-claims-routes.ts'
 import { createHoaxMatcherProvider } from '../../features/hoax/hoax-matcher-provider.ts'
 import { registerPostsRoutes } from './posts/posts-routes.ts'
 import { registerMediaRoutes } from './media/media-routes.ts'
+import { registerApprovalChainsRoutes } from './approval-chains/approval-chains-routes.ts'
+import { registerNotificationsRoutes } from './notifications/notifications-routes.ts'
 
 export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
@@ -36,4 +38,6 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   // The composer's and the submission's checks use the instansi's hoax knowledge base.
   registerPostsRoutes(app, context, { claims: createHoaxMatcherProvider(context.db) })
   registerMediaRoutes(app, context)
+  registerApprovalChainsRoutes(app, context)
+  registerNotificationsRoutes(app, context)
 }

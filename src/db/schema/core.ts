@@ -53,6 +53,11 @@ export const users = pgTable('users', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   oidcSubject: text('oidc_subject'),
+  /** E-mail for notifications: each at once, a daily digest, or none (migration 0011). */
+  notificationEmail: text('notification_email')
+    .$type<'immediately' | 'daily' | 'none'>()
+    .notNull()
+    .default('immediately'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 })

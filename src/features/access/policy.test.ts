@@ -32,6 +32,7 @@ const EXPECTED: Record<Action, string> = {
   'post.read': 'JPNMU',
   'post.create': 'JP',
   'post.approve': 'J',
+  'approval.manage': 'AJ',
   'inbox.read': 'JPD',
   'inbox.reply': 'JP',
   'listening.manage': 'N',

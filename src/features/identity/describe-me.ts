@@ -15,6 +15,7 @@ export interface MeView {
     email: string
     name: string
     locale: string
+    notificationEmail: 'immediately' | 'daily' | 'none'
     twoFactorEnabled: boolean
     mustChangePassword: boolean
     lastLoginAt: string | null
@@ -51,6 +52,7 @@ export async function describeMe(
       email: user.email,
       name: user.name,
       locale: user.locale,
+      notificationEmail: user.notificationEmail,
       twoFactorEnabled: user.totpEnabledAt !== null,
       mustChangePassword: user.mustChangePassword,
       lastLoginAt: user.lastLoginAt?.toISOString() ?? null,

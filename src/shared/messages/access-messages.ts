@@ -82,6 +82,10 @@ export const accessMessages = defineMessages({
   'access.action.post.read': { id: 'melihat unggahan', en: 'see posts' },
   'access.action.post.create': { id: 'menyusun unggahan', en: 'draft posts' },
   'access.action.post.approve': { id: 'menyetujui unggahan', en: 'approve posts' },
+  'access.action.approval.manage': {
+    id: 'mengatur alur persetujuan unggahan',
+    en: 'set up the approval chains of posts',
+  },
   'access.action.inbox.read': { id: 'membaca kotak masuk', en: 'read the inbox' },
   'access.action.inbox.reply': { id: 'menjawab kotak masuk', en: 'answer the inbox' },
   'access.action.listening.manage': { id: 'mengatur pemantauan', en: 'manage listening' },

@@ -144,6 +144,16 @@ export const auditMessages = defineMessages({
     en: 'Hoax knowledge base exported',
   },
   'audit.action.audit.export': { id: 'Log audit diekspor', en: 'Audit log exported' },
+  'audit.action.approval_chain.set': { id: 'Alur persetujuan diatur', en: 'Approval chain set' },
+  'audit.action.approval_chain.remove': {
+    id: 'Alur persetujuan dihapus (kembali mewarisi)',
+    en: 'Approval chain removed (inherits again)',
+  },
+  'audit.action.approval.decide': { id: 'Keputusan persetujuan', en: 'Approval decision' },
+  'audit.action.approval.crisis_fast_track': {
+    id: 'Disetujui lewat jalur cepat krisis',
+    en: 'Approved through the crisis fast track',
+  },
 
   // Object types.
   'audit.object.instansi': { id: 'Instansi', en: 'Agency' },
@@ -168,6 +178,7 @@ export const auditMessages = defineMessages({
   'audit.object.hoax_claim': { id: 'Klaim hoaks', en: 'Hoax claim' },
   'audit.object.hoax_claims': { id: 'Basis pengetahuan hoaks', en: 'Hoax knowledge base' },
   'audit.object.audit_log': { id: 'Log audit', en: 'Audit log' },
+  'audit.object.approval_chain': { id: 'Alur persetujuan', en: 'Approval chain' },
 
   // How an object is named when only some of its details are known.
   'audit.object_label.session_of': { id: 'Sesi {name}', en: 'Session of {name}' },

@@ -3,6 +3,7 @@
 // Add an area file beside this one and spread it below.
 import { accessMessages } from './access-messages.ts'
 import { accountsMessages } from './accounts-messages.ts'
+import { approvalsMessages } from './approvals-messages.ts'
 import { auditMessages } from './audit-messages.ts'
 import { authMessages } from './auth-messages.ts'
 import { blueskyMessages } from './bluesky-messages.ts'
@@ -38,6 +39,7 @@ export const MESSAGES = {
   ...connectionsMessages,
   ...hoaxMessages,
   ...postsMessages,
+  ...approvalsMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -1180,6 +1180,460 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/approval-chains': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The approval chains set on units and accounts you manage (approval.manage) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              chains: {
+                accountHandle: string | null
+                accountId: string | null
+                accountPlatform: string | null
+                /** @description Users who may approve a post alone while crisis mode is on (flagged in the audit log) */
+                readonly crisisApproverIds: string[]
+                id: string
+                ownerUnitId: string
+                ownerUnitName: string
+                /** @description Moving an approved post to another time sends it back for approval */
+                rescheduleRequiresApproval: boolean
+                readonly steps: components['schemas']['ApprovalStep'][]
+                unitId: string | null
+                updatedAt: string
+              }[]
+              /** @description The named users and crisis approvers the chains mention */
+              people: {
+                disabled: boolean
+                id: string
+                name: string
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/approval-chains/accounts/{accountId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The approval chain of a account: its own, and the one its posts go through (account → unit → units above → default) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountId: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              canManage: boolean
+              /** @description The chain its posts go through: own, inherited from a unit above, or the default */
+              effective: {
+                /** @description Users who may approve a post alone while crisis mode is on (flagged in the audit log) */
+                readonly crisisApproverIds: string[]
+                /** @description Moving an approved post to another time sends it back for approval */
+                rescheduleRequiresApproval: boolean
+                source:
+                  | {
+                      accountId: string
+                      chainId: string
+                      /** @enum {string} */
+                      kind: 'account'
+                    }
+                  | {
+                      chainId: string
+                      inherited: boolean
+                      /** @enum {string} */
+                      kind: 'unit'
+                      unitId: string
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'default'
+                    }
+                readonly steps: components['schemas']['ApprovalStep'][]
+              }
+              /** @description The chain set on this unit or account itself; null when it inherits */
+              own: components['schemas']['ApprovalChain'] | null
+              people: {
+                disabled: boolean
+                id: string
+                name: string
+              }[]
+            }
+          }
+        }
+      }
+    }
+    /** Set the account's own approval chain (admin or penanggung jawab over the unit) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountId: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Users who may approve a post alone while crisis mode is on (flagged in the audit log)
+             * @default []
+             */
+            crisisApproverIds?: string[]
+            /**
+             * @description Moving an approved post to another time sends it back for approval
+             * @default true
+             */
+            rescheduleRequiresApproval?: boolean
+            steps: components['schemas']['ApprovalStepInput'][]
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApprovalChain']
+          }
+        }
+      }
+    }
+    post?: never
+    /** Remove the account's own approval chain: it inherits again */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountId: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              removed: boolean
+            }
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/approval-chains/units/{unitId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The approval chain of a unit: its own, and the one its posts go through (account → unit → units above → default) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          unitId: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              canManage: boolean
+              /** @description The chain its posts go through: own, inherited from a unit above, or the default */
+              effective: {
+                /** @description Users who may approve a post alone while crisis mode is on (flagged in the audit log) */
+                readonly crisisApproverIds: string[]
+                /** @description Moving an approved post to another time sends it back for approval */
+                rescheduleRequiresApproval: boolean
+                source:
+                  | {
+                      accountId: string
+                      chainId: string
+                      /** @enum {string} */
+                      kind: 'account'
+                    }
+                  | {
+                      chainId: string
+                      inherited: boolean
+                      /** @enum {string} */
+                      kind: 'unit'
+                      unitId: string
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'default'
+                    }
+                readonly steps: components['schemas']['ApprovalStep'][]
+              }
+              /** @description The chain set on this unit or account itself; null when it inherits */
+              own: components['schemas']['ApprovalChain'] | null
+              people: {
+                disabled: boolean
+                id: string
+                name: string
+              }[]
+            }
+          }
+        }
+      }
+    }
+    /** Set the unit's own approval chain (admin or penanggung jawab over the unit) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          unitId: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Users who may approve a post alone while crisis mode is on (flagged in the audit log)
+             * @default []
+             */
+            crisisApproverIds?: string[]
+            /**
+             * @description Moving an approved post to another time sends it back for approval
+             * @default true
+             */
+            rescheduleRequiresApproval?: boolean
+            steps: components['schemas']['ApprovalStepInput'][]
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApprovalChain']
+          }
+        }
+      }
+    }
+    post?: never
+    /** Remove the unit's own approval chain: it inherits again */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          unitId: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              removed: boolean
+            }
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/audit': {
     parameters: {
       query?: never
@@ -3659,7 +4113,7 @@ export interface paths {
     delete?: never
     options?: never
     head?: never
-    /** Change your own profile (the language of the app); answers as GET /api/auth/me */
+    /** Change your own profile (the language of the app, how notifications are e-mailed); answers as GET /api/auth/me */
     patch: {
       parameters: {
         query?: never
@@ -3671,7 +4125,9 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            locale: 'id' | 'en'
+            locale?: 'id' | 'en'
+            /** @enum {string} */
+            notificationEmail?: 'immediately' | 'daily' | 'none'
           }
         }
       }
@@ -4845,6 +5301,133 @@ export interface paths {
     }
     put?: never
     post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/notifications': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Your notifications, newest first, with the unread count */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only notifications older than this (paging) */
+          before?: string
+          limit?: number
+          unreadOnly?: 'true' | 'false'
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: components['schemas']['Notification'][]
+              /** @description Unread notifications in all */
+              unread: number
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/notifications/read': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Mark your notifications read (these ids, or all) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The notifications to mark read; omit to mark all read */
+            ids?: string[]
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              marked: number
+              unread: number
+            }
+          }
+        }
+      }
+    }
     delete?: never
     options?: never
     head?: never
@@ -6774,6 +7357,49 @@ export interface components {
       lastUsedAt: string | null
       name: string
     }
+    ApprovalChain: {
+      accountId: string | null
+      /** @description Users who may approve a post alone while crisis mode is on (flagged in the audit log) */
+      readonly crisisApproverIds: string[]
+      id: string
+      /** @description Moving an approved post to another time sends it back for approval */
+      rescheduleRequiresApproval: boolean
+      readonly steps: components['schemas']['ApprovalStep'][]
+      unitId: string | null
+      updatedAt: string
+    }
+    ApprovalStep:
+      | {
+          /** @enum {string} */
+          kind: 'role'
+          /** @enum {string} */
+          mode: 'any' | 'all'
+          /** @enum {string} */
+          role: 'admin' | 'penanggung_jawab' | 'pengelola' | 'analis' | 'ppid' | 'pimpinan' | 'auditor'
+        }
+      | {
+          /** @enum {string} */
+          kind: 'users'
+          /** @enum {string} */
+          mode: 'any' | 'all'
+          userIds: string[]
+        }
+    ApprovalStepInput:
+      | {
+          /** @enum {string} */
+          kind: 'role'
+          /** @enum {string} */
+          mode: 'any' | 'all'
+          /** @enum {string} */
+          role: 'admin' | 'penanggung_jawab' | 'pengelola' | 'analis' | 'ppid' | 'pimpinan' | 'auditor'
+        }
+      | {
+          /** @enum {string} */
+          kind: 'users'
+          /** @enum {string} */
+          mode: 'any' | 'all'
+          userIds: string[]
+        }
     AuditEntry: {
       action: string
       actionLabel: string
@@ -6922,6 +7548,7 @@ export interface components {
         | 'post.read'
         | 'post.create'
         | 'post.approve'
+        | 'approval.manage'
         | 'inbox.read'
         | 'inbox.reply'
         | 'listening.manage'
@@ -6945,6 +7572,11 @@ export interface components {
         locale: string
         mustChangePassword: boolean
         name: string
+        /**
+         * @description How notifications reach you by e-mail: each at once, a daily digest, or not at all
+         * @enum {string}
+         */
+        notificationEmail: 'immediately' | 'daily' | 'none'
         twoFactorEnabled: boolean
       }
       /** @enum {string} */
@@ -6962,6 +7594,20 @@ export interface components {
       thumbnailUrl: string | null
       url: string
       width: number | null
+    }
+    Notification: {
+      bodyKey: string
+      createdAt: string
+      id: string
+      kind: string
+      /** @description A path in the web app */
+      link: string | null
+      params: {
+        [key: string]: string | number
+      }
+      readAt: string | null
+      /** @description Message catalogue key of the title; render with params */
+      titleKey: string
     }
     Post: {
       authorId: string

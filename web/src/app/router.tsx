@@ -54,6 +54,15 @@ const namingRoute = createRoute({
   staticData: staticData('naming'),
   component: lazyRouteComponent(() => import('../features/naming/naming-page.tsx'), 'NamingPage'),
 })
+const approvalChainsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.approvalChains.path,
+  staticData: staticData('approvalChains'),
+  component: lazyRouteComponent(
+    () => import('../features/approval-chains/approval-chains-page.tsx'),
+    'ApprovalChainsPage',
+  ),
+})
 const calendarRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.calendar.path,
@@ -137,6 +146,7 @@ export const routeTree = rootRoute.addChildren([
   usersRoute,
   accountsRoute,
   namingRoute,
+  approvalChainsRoute,
   calendarRoute,
   calendarDeadlineRoute,
   calendarSettingsRoute,

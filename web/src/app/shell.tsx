@@ -7,6 +7,7 @@ import { createLink, Link, useLocation, useNavigate, useRouter } from '@tanstack
 import { useEffect, type AnchorHTMLAttributes, type ReactNode, type Ref } from 'react'
 import type { NavLinkProps } from '@mantine/core'
 import { LanguageSwitch } from '../components/language-switch.tsx'
+import { NotificationBell } from '../features/notifications/notification-bell.tsx'
 import { PAGE_TITLE_ID } from '../components/page-header.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { visiblePages } from './pages.ts'
@@ -83,6 +84,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </UnstyledButton>
           </Group>
           <Group gap={4} wrap="nowrap" className="shell-tools">
+            <NotificationBell />
             <LanguageSwitch onChange={saveLocale} inverted />
             <Text fz="sm" c="white" visibleFrom="md" title={me.user.email} truncate maw={200}>
               {me.user.name}

@@ -20,6 +20,7 @@ export function testMe(options: TestMeOptions = {}): Me {
       twoFactorEnabled: true,
       mustChangePassword: false,
       lastLoginAt: null,
+      notificationEmail: 'immediately',
       ...options.user,
     },
     instansi: { id: 'i1', name: 'Pemerintah Kota Contoh', slug: 'kotacontoh' },

@@ -35,6 +35,9 @@ export const meView = z
       email: z.string(),
       name: z.string(),
       locale: z.string(),
+      notificationEmail: z
+        .enum(['immediately', 'daily', 'none'])
+        .describe('How notifications reach you by e-mail: each at once, a daily digest, or not at all'),
       twoFactorEnabled: z.boolean(),
       mustChangePassword: z.boolean(),
       lastLoginAt: z.string().nullable(),

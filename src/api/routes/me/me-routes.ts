@@ -37,7 +37,8 @@ export function registerMeRoutes(app: ApiInstance, context: AppContext): void {
     {
       schema: {
         tags: ['me'],
-        summary: 'Change your own profile (the language of the app); answers as GET /api/auth/me',
+        summary:
+          'Change your own profile (the language of the app, how notifications are e-mailed); answers as GET /api/auth/me',
         body: profileBody,
         response: { 200: meView },
       },

@@ -59,4 +59,7 @@ export const tokenBody = z.object({
 })
 export const createdTokenView = z.object({ token: z.string(), apiToken: tokenView })
 
-export const profileBody = z.object({ locale: z.enum(['id', 'en']) })
+export const profileBody = z.object({
+  locale: z.enum(['id', 'en']).optional(),
+  notificationEmail: z.enum(['immediately', 'daily', 'none']).optional(),
+})

@@ -13,10 +13,13 @@ import {
   Text,
   TextInput,
 } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { formatDate } from '../../../../src/shared/dates.ts'
+import { api } from '../../app/api-client.ts'
 import { useSaveLocale } from '../../app/profile-locale.ts'
+import { sessionKeys } from '../../app/session-queries.ts'
+import type { Me } from '../../app/session-types.ts'
 import { useSession } from '../../app/session.tsx'
 import { useErrorText } from '../../components/api-error-text.ts'
 import { useConfirm } from '../../components/confirm-dialog.tsx'
@@ -60,6 +63,43 @@ function LanguageSection() {
           { value: 'id', label: 'Bahasa Indonesia' },
           { value: 'en', label: 'English' },
         ]}
+      />
+    </Panel>
+  )
+}
+
+const NOTIFICATION_EMAIL_CHOICES = ['immediately', 'daily', 'none'] as const
+
+function NotificationEmailSection() {
+  const { t } = useI18n()
+  const { me } = useSession()
+  const queryClient = useQueryClient()
+  const save = useMutation({
+    mutationFn: (notificationEmail: (typeof NOTIFICATION_EMAIL_CHOICES)[number]) =>
+      api.patch<Me>('/api/me', { notificationEmail }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(sessionKeys.me, updated)
+      notifySuccess(t('profile.notificationEmailSaved'))
+    },
+  })
+  const error = useErrorText(save.error)
+  const labels = {
+    immediately: t('profile.notificationEmailImmediately'),
+    daily: t('profile.notificationEmailDaily'),
+    none: t('profile.notificationEmailNone'),
+  }
+  return (
+    <Panel title={t('profile.notificationEmail')} description={t('profile.notificationEmailIntro')}>
+      <ErrorText>{error.banner}</ErrorText>
+      <SegmentedControl
+        aria-label={t('profile.notificationEmail')}
+        value={save.variables ?? me.user.notificationEmail}
+        disabled={save.isPending}
+        onChange={(value) => {
+          const choice = NOTIFICATION_EMAIL_CHOICES.find((candidate) => candidate === value)
+          if (choice) save.mutate(choice)
+        }}
+        data={NOTIFICATION_EMAIL_CHOICES.map((value) => ({ value, label: labels[value] }))}
       />
     </Panel>
   )
@@ -440,6 +480,7 @@ export function ProfilePage() {
     <>
       <PageHeader title={t('profile.title')} description={`${me.user.name} · ${me.user.email}`} />
       <LanguageSection />
+      <NotificationEmailSection />
       <Panel title={t('profile.password')}>
         <PasswordChangeForm
           context={{
