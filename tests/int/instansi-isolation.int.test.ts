@@ -103,6 +103,22 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
     url: (b) => `/api/posts/${b.postId}/override`,
     body: () => ({ version: 1, reason: 'Diambil alih oleh instansi lain' }),
   },
+  'GET /api/approval-chains/units/{unitId}': { url: (b) => `/api/approval-chains/units/${b.childUnitId}` },
+  'PUT /api/approval-chains/units/{unitId}': {
+    url: (b) => `/api/approval-chains/units/${b.childUnitId}`,
+    body: () => ({ steps: [{ kind: 'role', role: 'penanggung_jawab', mode: 'any' }] }),
+  },
+  'DELETE /api/approval-chains/units/{unitId}': { url: (b) => `/api/approval-chains/units/${b.childUnitId}` },
+  'GET /api/approval-chains/accounts/{accountId}': {
+    url: (b) => `/api/approval-chains/accounts/${b.accountId}`,
+  },
+  'PUT /api/approval-chains/accounts/{accountId}': {
+    url: (b) => `/api/approval-chains/accounts/${b.accountId}`,
+    body: () => ({ steps: [{ kind: 'role', role: 'penanggung_jawab', mode: 'any' }] }),
+  },
+  'DELETE /api/approval-chains/accounts/{accountId}': {
+    url: (b) => `/api/approval-chains/accounts/${b.accountId}`,
+  },
   'GET /api/media/{id}': { url: (b) => `/api/media/${b.mediaId}` },
   'GET /api/media/{id}/thumbnail': { url: (b) => `/api/media/${b.mediaId}/thumbnail` },
 }
@@ -215,6 +231,10 @@ const ownDataRoutes = new Set([
   // The check reads only the text it is sent.
   'POST /api/posts/check',
   'POST /api/media',
+  'GET /api/approval-chains',
+  // The caller's own notifications: the recipient is the caller, whatever ids are sent.
+  'GET /api/notifications',
+  'POST /api/notifications/read',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -234,6 +254,7 @@ const listUrls = [
   '/api/calendar?year=2026',
   '/api/hoax-claims',
   '/api/hoax-claims/export.csv',
+  '/api/approval-chains',
   '/api/home/attention',
   '/api/home/attention/naming',
   '/api/home/attention/platform_two_factor',

@@ -10,6 +10,19 @@ export interface LoginHeaders {
   me: Record<string, unknown>
 }
 
+let addressCounter = 0
+
+/**
+ * A network address of its own for each sign-in, unless the test names one: failed sign-ins are also counted per
+ * address (the lockout's address throttle), and test files share a database per worker, so one test's deliberate
+ * failures (or a 2FA code refused as a replay, retried below) from one address would lock the next file out.
+ */
+function nextTestAddress(): string {
+  addressCounter += 1
+  const n = (process.pid % 200) * 65_536 + addressCounter
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
+}
+
 /**
  * For a user with `totpSecret` the code of the current 30-second step is sent, and if that step was already
  * used (the server refuses replays) the next step's code, which the server still accepts. So a test can log
@@ -20,12 +33,13 @@ export async function loginAs(
   user: { email: string; password: string; totpSecret?: string | undefined },
   options: { totp?: string; recoveryCode?: string; ip?: string } = {},
 ): Promise<LoginHeaders> {
+  const ip = options.ip ?? nextTestAddress()
   const attempt = (totp: string | undefined) =>
     app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { email: user.email, password: user.password, totp, recoveryCode: options.recoveryCode },
-      remoteAddress: options.ip ?? '127.0.0.1',
+      remoteAddress: ip,
     })
   const now = Date.now()
   let response = await attempt(
