@@ -2,7 +2,7 @@
 // variant with its text, the compliance findings marked as in the composer, the warnings listed), the chain's
 // steps with who decided this round and who is still awaited, and the three decisions: approve, reject with a
 // comment, request changes with a comment. A crisis approver sees that their approval alone approves a crisis post.
-import { Badge, Button, Group, List, Stack, Text, Textarea, Title } from '@mantine/core'
+import { Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { api } from '../../app/api-client.ts'
@@ -15,7 +15,7 @@ import { platformLabel, roleLabel } from '../../components/vocabulary-labels.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { formatDate } from '../../../../src/shared/dates.ts'
 import { FindingsView } from '../posts/findings-view.tsx'
-import type { Post } from '../posts/post-types.ts'
+import type { Finding, Post } from '../posts/post-types.ts'
 import type { ApprovalQueue, QueueItem } from './approval-types.ts'
 import { DecisionList } from './decision-history.tsx'
 
@@ -36,6 +36,21 @@ function useDecide() {
       void queryClient.invalidateQueries({ queryKey: ['posts'] })
     },
   })
+}
+
+/** The variant's text as it will go out; with findings, marked as in the composer. */
+function VariantText({ text, findings, testId }: { text: string; findings: Finding[]; testId: string }) {
+  if (findings.length > 0) return <FindingsView text={text} findings={findings} testId={testId} />
+  return (
+    <Paper
+      withBorder
+      p="xs"
+      style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+      data-testid={testId}
+    >
+      <Text size="sm">{text}</Text>
+    </Paper>
+  )
 }
 
 function QueueCard({ item }: { item: QueueItem }) {
@@ -68,11 +83,9 @@ function QueueCard({ item }: { item: QueueItem }) {
             <Title order={3} size="h6">
               {platformLabel(variant.platform)} · {variant.handle}
             </Title>
-            <FindingsView
+            <VariantText
               text={variant.text}
-              findings={findings.filter(
-                (finding) => finding.scope === variant.accountId || finding.scope === 'base',
-              )}
+              findings={findings.filter((finding) => finding.scope === variant.accountId)}
               testId={`queue-findings-${variant.platform}`}
             />
           </Stack>
@@ -151,7 +164,7 @@ function QueueCard({ item }: { item: QueueItem }) {
           </Button>
           <Button
             color="red.9"
-            variant="light"
+            variant="outline"
             onClick={() => void onDecide('reject').catch(() => undefined)}
             disabled={decide.isPending}
             data-testid="reject-post"

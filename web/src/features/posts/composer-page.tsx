@@ -493,7 +493,12 @@ function Composer({ post }: { post: Post | null }) {
             <Tabs value={tab} onChange={setTab} mt="md" keepMounted={false}>
               <Tabs.List>
                 {chosen.map((target) => (
-                  <Tabs.Tab key={target.id} value={target.id}>
+                  <Tabs.Tab
+                    key={target.id}
+                    value={target.id}
+                    // A long handle (a Bluesky domain) wraps instead of pushing the page sideways on a phone.
+                    style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', maxWidth: '100%' }}
+                  >
                     {PLATFORM_LABELS[target.platform]} {target.handle}
                   </Tabs.Tab>
                 ))}
