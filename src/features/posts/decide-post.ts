@@ -8,6 +8,8 @@
 // A rejection ends the post (`cancelled`, variants `cancelled`); requested changes send it back to its author
 // (`changes_requested`) and the next submission opens a new round. Compliance is checked again at approval: a
 // blocking finding that appeared since stops the approval unless a penanggung jawab overrides it, as at submission.
+// The crisis fast track (a designated approver approves alone) applies to a post marked crisis by its author:
+// the post's `crisis` flag is the rules' crisisMode.
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/client.ts'
 import {
