@@ -244,7 +244,7 @@ describe('the composer, in the browser', () => {
       .toBe(1)
     const mail = inbox.find((m) => m.to.includes(pj.email))!
     expect(mail.raw).toMatch(/^Subject: Menunggu persetujuan Anda: Pencairan bantuan sosial tahap dua/m)
-    expect(mail.raw).toContain(`http://warta.test/posts/${stored!.id}`)
+    expect(mail.raw.replace(/=\r?\n/g, '')).toContain(`http://warta.test/posts/${stored!.id}`)
 
     const login = await loginAs(app, pj)
     const pjSession = await browser.newContext({
