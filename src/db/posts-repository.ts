@@ -156,6 +156,8 @@ export async function setSubmitted(
       status: 'in_review',
       submittedFindings: findings,
       submittedAt: now,
+      // Each submission opens a new approval round: decisions of an earlier round no longer count.
+      approvalRound: sql`${posts.approvalRound} + 1`,
       version: sql`${posts.version} + 1`,
       updatedAt: now,
     })

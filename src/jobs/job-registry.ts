@@ -9,6 +9,7 @@ import { sandboxCitizensJob } from './sandbox-citizens.ts'
 import { sendPasswordResetMailJob } from './send-password-reset-mail.ts'
 import { sendNotificationMailJob } from './send-notification-mail.ts'
 import { sendNotificationDigestsJob } from './send-notification-digests.ts'
+import { expirePostsJob } from './expire-posts.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
@@ -18,6 +19,7 @@ export const jobDefinitions = [
   sandboxCitizensJob,
   sendNotificationMailJob,
   sendNotificationDigestsJob,
+  expirePostsJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

@@ -1,8 +1,12 @@
 // The composer journey in a real browser against the real server: a pengelola writes a post containing a NIK,
 // sees the blocking finding marked in the text with its Indonesian message, fixes it, and submits it for review.
-// The composer is checked with axe, and at phone width (390×844) for sideways scrolling.
+// They cannot approve it themself; the penanggung jawab is told by e-mail (read from an SMTP server started here,
+// sent through the outbox and the job runner), approves it in the Antrean persetujuan, and the post is scheduled.
+// Pages are checked with axe, and at phone width (390×844) for sideways scrolling.
 // Screenshots land in test-results/screenshots/ (prefix p-).
 import { existsSync, mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { SMTPServer } from 'smtp-server'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
@@ -13,7 +17,9 @@ import { buildApp } from '../../src/api/app.ts'
 import { parseConfig } from '../../src/config.ts'
 import { createContext, type AppContext } from '../../src/context.ts'
 import { openDatabase } from '../../src/db/open-database.ts'
-import { accounts, posts, units } from '../../src/db/schema/index.ts'
+import { accounts, posts, postVariants, units } from '../../src/db/schema/index.ts'
+import { generateTotpSecret } from '../../src/features/identity/totp.ts'
+import { startJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { loginAs } from '../support/auth.ts'
 import { launchBrowser } from '../support/browser.ts'
@@ -34,6 +40,11 @@ let browser: Browser
 let session: BrowserContext
 let page: Page
 const pageErrors: string[] = []
+let smtp: SMTPServer
+let runner: JobRunner
+let pj: Awaited<ReturnType<typeof seed>>['pj']
+let pengelolaHeaders: Record<string, string>
+const inbox: Array<{ to: string[]; raw: string }> = []
 
 async function shot(name: string): Promise<void> {
   await page.evaluate(() =>
@@ -50,9 +61,14 @@ async function seed(db: AppContext['db']) {
   const owner = await createTestInstansi(db, 'Pemerintah Kota Contoh')
   const dinkes = await createTestUnit(db, owner, owner.rootUnit, 'DINKES')
   await db.update(units).set({ name: 'Dinas Kesehatan', kind: 'dinas' }).where(eq(units.id, dinkes.id))
-  const pj = await createTestUser(db, owner, [{ unitId: dinkes.id, role: 'penanggung_jawab' }], {
-    email: 'rina@kotacontoh.go.id',
-  })
+  const totpSecret = generateTotpSecret()
+  const pj = {
+    ...(await createTestUser(db, owner, [{ unitId: dinkes.id, role: 'penanggung_jawab' }], {
+      email: 'rina@kotacontoh.go.id',
+      totpSecret,
+    })),
+    totpSecret,
+  }
   const pengelola = await createTestUser(db, owner, [{ unitId: dinkes.id, role: 'pengelola' }], {
     email: 'budi@kotacontoh.go.id',
   })
@@ -75,22 +91,49 @@ async function seed(db: AppContext['db']) {
       penanggungJawabUserId: pj.id,
     },
   ])
-  return { owner, pengelola }
+  return { owner, pengelola, pj }
 }
 
 beforeAll(async () => {
   if (!existsSync(WEB_DIST))
     throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, smtpSession, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => {
+        inbox.push({
+          to: smtpSession.envelope.rcptTo.map((rcpt) => rcpt.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        })
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  const smtpPort = (smtp.server.address() as AddressInfo).port
   const database = await openDatabase({ pgliteDir: 'memory://' })
   context = await createContext(
-    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
+    parseConfig({
+      WARTA_DATA_DIR: '/tmp/warta-e2e-unused',
+      LOG_LEVEL: 'silent',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMTP_FROM: 'Warta Kota Contoh <warta@kotacontoh.go.id>',
+      WARTA_PUBLIC_URL: 'http://warta.test',
+    }),
     { database, logger: pino({ level: 'silent' }) },
   )
   app = await buildApp(context, { serveWeb: true })
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
-  const { pengelola } = await seed(context.db)
-  const login = await loginAs(app, pengelola)
+  runner = await startJobRunner(context, { relayIntervalMs: 200 })
+  const seeded = await seed(context.db)
+  pj = seeded.pj
+  const login = await loginAs(app, seeded.pengelola)
+  pengelolaHeaders = login.headers
   browser = await launchBrowser()
   session = await browser.newContext({
     viewport: DESKTOP,
@@ -116,7 +159,9 @@ afterEach(async ({ task }) => {
 
 afterAll(async () => {
   await browser?.close()
+  await runner?.close()
   await app?.close()
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()))
   await context?.close()
 })
 
@@ -147,7 +192,7 @@ describe('the composer, in the browser', () => {
     await shot('composer-blocking-desktop')
 
     await page.setViewportSize(PHONE)
-    expect(await sidewaysOverflow(page)).toEqual([])
+    await expect.poll(() => sidewaysOverflow(page)).toEqual([])
     await shot('composer-blocking-phone')
     await page.setViewportSize(DESKTOP)
 
@@ -169,12 +214,86 @@ describe('the composer, in the browser', () => {
     await page.setViewportSize(PHONE)
     // On a phone the list becomes cards; wait for them before measuring.
     await page.getByRole('listitem').filter({ hasText: 'Pencairan bantuan sosial' }).first().waitFor()
-    expect(await sidewaysOverflow(page)).toEqual([])
+    await expect.poll(() => sidewaysOverflow(page)).toEqual([])
     await shot('drafts-submitted-phone')
     await page.setViewportSize(DESKTOP)
 
     const [stored] = await context.db.select().from(posts)
     expect(stored?.status).toBe('in_review')
     expect(pageErrors).toEqual([])
+  })
+
+  it('refuses the author’s own approval; the penanggung jawab, told by e-mail, approves it in the queue', async () => {
+    const [stored] = await context.db.select().from(posts)
+    // The author cannot approve their own post, whatever they hold: a 403 with a clear message.
+    const own = await app.inject({
+      method: 'POST',
+      url: `/api/posts/${stored!.id}/approve`,
+      headers: { ...pengelolaHeaders, 'accept-language': 'id' },
+      payload: {},
+    })
+    expect(own.statusCode).toBe(403)
+    expect(own.json().error.message).toBe('Anda tidak dapat menyetujui unggahan yang Anda tulis sendiri.')
+
+    // The penanggung jawab was told at submission, by e-mail through the outbox.
+    await expect
+      .poll(() => inbox.filter((mail) => mail.to.includes(pj.email)).length, {
+        timeout: 25_000,
+        interval: 200,
+      })
+      .toBe(1)
+    const mail = inbox.find((m) => m.to.includes(pj.email))!
+    expect(mail.raw).toMatch(/^Subject: Menunggu persetujuan Anda: Pencairan bantuan sosial tahap dua/m)
+    expect(mail.raw.replace(/=\r?\n/g, '')).toContain(`http://warta.test/posts/${stored!.id}`)
+
+    const login = await loginAs(app, pj)
+    const pjSession = await browser.newContext({
+      viewport: DESKTOP,
+      locale: 'id-ID',
+      timezoneId: 'Asia/Jakarta',
+      bypassCSP: true,
+      reducedMotion: 'reduce',
+    })
+    const [name, value] = login.cookie.split('=') as [string, string]
+    await pjSession.addCookies([{ name, value, url: baseUrl }])
+    const authorPage = page
+    page = await pjSession.newPage()
+    page.setDefaultTimeout(WAIT_MS)
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    try {
+      await page.goto(baseUrl)
+      await page.getByRole('link', { name: 'Antrean persetujuan' }).first().click()
+      await page.getByRole('heading', { level: 1, name: 'Antrean persetujuan' }).waitFor()
+      const item = page.getByTestId('queue-item')
+      await item.getByText('giliran Anda').waitFor()
+      await item.getByText('Bantuan sosial tahap dua sudah dapat diambil').first().waitFor()
+      await expectAccessible('the approval queue')
+      await shot('approval-queue-desktop')
+      await page.setViewportSize(PHONE)
+      await expect.poll(() => sidewaysOverflow(page)).toEqual([])
+      await shot('approval-queue-phone')
+      await page.setViewportSize(DESKTOP)
+
+      await page.getByTestId('approve-post').click()
+      await page.getByTestId('queue-empty').waitFor()
+      const [approved] = await context.db.select().from(posts)
+      expect(approved?.status).toBe('scheduled')
+      const variants = await context.db.select().from(postVariants)
+      expect(variants.map((variant) => variant.status)).toEqual(['scheduled', 'scheduled'])
+      expect(variants.every((variant) => variant.nextAttemptAt !== null)).toBe(true)
+
+      // The post page shows who decided.
+      await page.goto(`${baseUrl}/posts/${stored!.id}`)
+      await page.getByTestId('decision').filter({ hasText: 'Disetujui' }).waitFor()
+      await expectAccessible('the post with its decision history')
+      await shot('post-decisions-desktop')
+      expect(pageErrors).toEqual([])
+    } catch (error) {
+      await page.screenshot({ path: `${SHOTS}p-failed-approval-queue.png`, fullPage: true })
+      throw error
+    } finally {
+      await pjSession.close()
+      page = authorPage
+    }
   })
 })

@@ -106,7 +106,11 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   'GET /api/approval-chains/units/{unitId}': { url: (b) => `/api/approval-chains/units/${b.childUnitId}` },
   'PUT /api/approval-chains/units/{unitId}': {
     url: (b) => `/api/approval-chains/units/${b.childUnitId}`,
-    body: () => ({ steps: [{ kind: 'role', role: 'penanggung_jawab', mode: 'any' }] }),
+    body: () => ({
+      steps: [{ kind: 'role', role: 'penanggung_jawab', mode: 'any' }],
+      rescheduleRequiresApproval: true,
+      crisisApproverIds: [],
+    }),
   },
   'DELETE /api/approval-chains/units/{unitId}': { url: (b) => `/api/approval-chains/units/${b.childUnitId}` },
   'GET /api/approval-chains/accounts/{accountId}': {
@@ -114,10 +118,28 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   },
   'PUT /api/approval-chains/accounts/{accountId}': {
     url: (b) => `/api/approval-chains/accounts/${b.accountId}`,
-    body: () => ({ steps: [{ kind: 'role', role: 'penanggung_jawab', mode: 'any' }] }),
+    body: () => ({
+      steps: [{ kind: 'role', role: 'penanggung_jawab', mode: 'any' }],
+      rescheduleRequiresApproval: true,
+      crisisApproverIds: [],
+    }),
   },
   'DELETE /api/approval-chains/accounts/{accountId}': {
     url: (b) => `/api/approval-chains/accounts/${b.accountId}`,
+  },
+  'POST /api/posts/{id}/approve': { url: (b) => `/api/posts/${b.postId}/approve`, body: () => ({}) },
+  'POST /api/posts/{id}/reject': {
+    url: (b) => `/api/posts/${b.postId}/reject`,
+    body: () => ({ comment: 'Diambil alih' }),
+  },
+  'POST /api/posts/{id}/request-changes': {
+    url: (b) => `/api/posts/${b.postId}/request-changes`,
+    body: () => ({ comment: 'Diambil alih' }),
+  },
+  'GET /api/posts/{id}/decisions': { url: (b) => `/api/posts/${b.postId}/decisions` },
+  'POST /api/posts/{id}/reschedule': {
+    url: (b) => `/api/posts/${b.postId}/reschedule`,
+    body: () => ({ version: 1, scheduledAt: null }),
   },
   'GET /api/media/{id}': { url: (b) => `/api/media/${b.mediaId}` },
   'GET /api/media/{id}/thumbnail': { url: (b) => `/api/media/${b.mediaId}/thumbnail` },
@@ -232,9 +254,11 @@ const ownDataRoutes = new Set([
   'POST /api/posts/check',
   'POST /api/media',
   'GET /api/approval-chains',
-  // The caller's own notifications: the recipient is the caller, whatever ids are sent.
   'GET /api/notifications',
+  // Marks read only the caller's own notifications (filtered on recipient and instansi).
   'POST /api/notifications/read',
+  // The queue lists only the caller's own instansi's posts in review (filtered on instansi_id).
+  'GET /api/approvals/queue',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -254,7 +278,6 @@ const listUrls = [
   '/api/calendar?year=2026',
   '/api/hoax-claims',
   '/api/hoax-claims/export.csv',
-  '/api/approval-chains',
   '/api/home/attention',
   '/api/home/attention/naming',
   '/api/home/attention/platform_two_factor',
@@ -263,6 +286,9 @@ const listUrls = [
   '/api/posts?mine=false',
   '/api/posts?mine=true',
   '/api/posts/targets',
+  '/api/approvals/queue',
+  '/api/approval-chains',
+  '/api/notifications',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */

@@ -20,6 +20,7 @@ import { registerPostsRoutes } from './posts/posts-routes.ts'
 import { registerMediaRoutes } from './media/media-routes.ts'
 import { registerApprovalChainsRoutes } from './approval-chains/approval-chains-routes.ts'
 import { registerNotificationsRoutes } from './notifications/notifications-routes.ts'
+import { registerApprovalsRoutes } from './approvals/approvals-routes.ts'
 
 export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
@@ -36,8 +37,10 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerHomeRoutes(app, context)
   registerHoaxClaimsRoutes(app, context)
   // The composer's and the submission's checks use the instansi's hoax knowledge base.
-  registerPostsRoutes(app, context, { claims: createHoaxMatcherProvider(context.db) })
+  const claims = createHoaxMatcherProvider(context.db)
+  registerPostsRoutes(app, context, { claims })
   registerMediaRoutes(app, context)
   registerApprovalChainsRoutes(app, context)
   registerNotificationsRoutes(app, context)
+  registerApprovalsRoutes(app, context, { claims })
 }

@@ -1,5 +1,5 @@
-// Approval chains and notifications (migration 0011_approval_chains_notifications.sql).
-import { boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+// Approval chains and notifications (migration 0011_approval_chains_notifications.sql), decisions on posts (0013).
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true })
 
@@ -39,4 +39,18 @@ export const notifications = pgTable('notifications', {
   readAt: timestamptz('read_at'),
   emailStatus: text('email_status').$type<NotificationEmailStatus>().notNull().default('none'),
   mailedAt: timestamptz('mailed_at'),
+})
+
+/** One decision on a submitted post (migration 0013_post_approval_decisions.sql). */
+export const postApprovalDecisions = pgTable('post_approval_decisions', {
+  id: uuid('id').primaryKey(),
+  instansiId: uuid('instansi_id').notNull(),
+  postId: uuid('post_id').notNull(),
+  round: integer('round').notNull(),
+  step: integer('step').notNull(),
+  userId: uuid('user_id').notNull(),
+  verdict: text('verdict').notNull(),
+  comment: text('comment'),
+  crisis: boolean('crisis').notNull().default(false),
+  decidedAt: timestamptz('decided_at').notNull().defaultNow(),
 })

@@ -56,6 +56,8 @@ export const posts = pgTable('posts', {
   overrideReason: text('override_reason'),
   overrideBy: uuid('override_by'),
   overrideAt: timestamp('override_at', { withTimezone: true }),
+  /** The approval round (migration 0013): bumped at each submission and at a reschedule that needs approval. */
+  approvalRound: integer('approval_round').notNull().default(0),
   version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

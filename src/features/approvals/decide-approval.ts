@@ -4,7 +4,7 @@
 // post and moves the post's status from the returned outcome.
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../access/policy.ts'
-import { AppError } from '../app-error.ts'
+import { AppError, problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
 import { approvalRequestedNotice, decisionNotice } from './approval-notices.ts'
@@ -87,8 +87,16 @@ export async function decideApproval(
     { crisisMode: options.crisisMode },
   )
   if (!result.ok) {
-    const code = result.reason === 'comment_required' ? 'invalid_input' : 'forbidden'
-    throw new AppError(code, `approvals.refused.${result.reason}`)
+    if (result.reason === 'comment_required')
+      throw new AppError(
+        'invalid_input',
+        'approvals.refused.comment_required',
+        {},
+        {
+          comment: problem('approvals.refused.comment_required'),
+        },
+      )
+    throw new AppError('forbidden', `approvals.refused.${result.reason}`)
   }
   const { decision, outcome } = result
   await recordChange(

@@ -39,6 +39,8 @@ export interface PostDeps {
   clock: Clock
   /** The hoax knowledge base for the compliance check; none by default (see check-post.ts). */
   claims?: ClaimsProvider | undefined
+  /** Whether this deployment can send mail (SMTP configured): approval notices then go out by e-mail too. */
+  mailEnabled?: boolean | undefined
 }
 
 export function claimsOf(deps: PostDeps): ClaimsProvider {
@@ -420,6 +422,15 @@ export async function getPostView(deps: PostDeps, actor: Actor, id: string): Pro
   if (post.authorId !== actor.userId)
     authorize(actor, 'post.read', { instansiId: post.instansiId, unitPath: post.unitPath })
   const [view] = await toViews(deps.db, actor, [post])
+  return view!
+}
+
+/**
+ * The view of a post the caller was already allowed to see by another rule (an approver named in its chain may
+ * not hold post.read over its unit): no permission check here.
+ */
+export async function viewOfPost(db: Db, actor: Actor, post: PostRecord): Promise<PostView> {
+  const [view] = await toViews(db, actor, [post])
   return view!
 }
 

@@ -10,6 +10,7 @@ import { authorize, type Actor } from '../access/policy.ts'
 import { AppError, problem, type Problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import { checkPostContent, type PostCheck } from './check-post.ts'
+import { announceSubmission } from './decide-post.ts'
 import { claimsOf, getPostView, requireEditable, type PostDeps, type PostView } from './manage-posts.ts'
 
 export const OVERRIDE_REASON_MIN = 10
@@ -21,7 +22,7 @@ export function isPenanggungJawabOver(actor: Actor, unitPath: string): boolean {
   )
 }
 
-async function checkStored(deps: PostDeps, actor: Actor, view: PostView): Promise<PostCheck> {
+export async function checkStored(deps: PostDeps, actor: Actor, view: PostView): Promise<PostCheck> {
   const claims = await claimsOf(deps)(actor.instansiId)
   return checkPostContent(
     {
@@ -37,7 +38,7 @@ async function checkStored(deps: PostDeps, actor: Actor, view: PostView): Promis
   )
 }
 
-function storedFindings(check: PostCheck): StoredFinding[] {
+export function storedFindings(check: PostCheck): StoredFinding[] {
   return [
     ...check.base.map((finding) => ({ scope: 'base', ...finding })),
     ...check.variants.flatMap((variant) =>
@@ -117,6 +118,8 @@ export async function submitPost(
       await recordOverride(tx, actor, meta, id, input.overrideReason!.trim(), findings, now)
     }
     await setSubmitted(tx, actor.instansiId, id, findings, now)
+    // The first step's approvers are told in the same transaction (their mails go out once it commits).
+    await announceSubmission(deps, tx, post, now)
     await recordChange(
       tx,
       actor,
@@ -139,7 +142,7 @@ export async function submitPost(
   return getPostView(deps, actor, id)
 }
 
-function blockingDetails(check: PostCheck): Record<string, Problem> {
+export function blockingDetails(check: PostCheck): Record<string, Problem> {
   const details: Record<string, Problem> = {}
   check.base
     .filter((finding) => finding.severity === 'block')
@@ -158,7 +161,7 @@ function blockingDetails(check: PostCheck): Record<string, Problem> {
   return details
 }
 
-function assertMayOverride(actor: Actor, unitPath: string, reason: string): void {
+export function assertMayOverride(actor: Actor, unitPath: string, reason: string): void {
   if (!isPenanggungJawabOver(actor, unitPath)) throw new AppError('forbidden', 'posts.override_not_allowed')
   if (reason.trim().length < OVERRIDE_REASON_MIN) {
     throw new AppError(
@@ -172,7 +175,7 @@ function assertMayOverride(actor: Actor, unitPath: string, reason: string): void
   }
 }
 
-async function recordOverride(
+export async function recordOverride(
   tx: PostDeps['db'],
   actor: Actor,
   meta: ChangeMeta,

@@ -100,6 +100,10 @@ export const postsMessages = defineMessages({
     id: 'Anda tidak dapat membuat unggahan untuk unit ini.',
     en: 'You cannot create posts for this unit.',
   },
+  'posts.not_reschedulable': {
+    id: 'Hanya unggahan yang disetujui dan belum diunggah yang dapat dijadwalkan ulang (status "{status}").',
+    en: 'Only an approved post not yet being published can be rescheduled (state "{status}").',
+  },
   'posts.not_editable': {
     id: 'Unggahan berstatus "{status}" tidak dapat diubah lagi.',
     en: 'A post in state "{status}" can no longer be changed.',

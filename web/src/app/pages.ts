@@ -16,6 +16,7 @@ export const PAGES = {
   users: { path: '/users', label: 'nav.users', action: 'user.read' },
   accounts: { path: '/accounts', label: 'nav.accounts', action: 'account.read' },
   naming: { path: '/naming', label: 'nav.naming', action: 'naming.manage' },
+  approvals: { path: '/approvals', label: 'nav.approvals', action: 'post.approve' },
   approvalChains: { path: '/approval-chains', label: 'nav.approvalChains', action: 'approval.manage' },
   calendar: { path: '/calendar', label: 'nav.calendar', action: 'calendar.read' },
   calendarDeadline: { path: '/calendar/deadline', label: 'nav.calendarDeadline', action: 'calendar.read' },
@@ -36,6 +37,7 @@ export type PagePath = (typeof PAGES)[PageId]['path']
 const NAVIGATION_ORDER: readonly PageId[] = [
   'home',
   'posts',
+  'approvals',
   'units',
   'users',
   'accounts',

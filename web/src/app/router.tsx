@@ -54,6 +54,15 @@ const namingRoute = createRoute({
   staticData: staticData('naming'),
   component: lazyRouteComponent(() => import('../features/naming/naming-page.tsx'), 'NamingPage'),
 })
+const approvalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.approvals.path,
+  staticData: staticData('approvals'),
+  component: lazyRouteComponent(
+    () => import('../features/approvals/approval-queue-page.tsx'),
+    'ApprovalQueuePage',
+  ),
+})
 const approvalChainsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.approvalChains.path,
@@ -146,6 +155,7 @@ export const routeTree = rootRoute.addChildren([
   usersRoute,
   accountsRoute,
   namingRoute,
+  approvalsRoute,
   approvalChainsRoute,
   calendarRoute,
   calendarDeadlineRoute,

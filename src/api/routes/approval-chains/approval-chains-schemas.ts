@@ -6,7 +6,7 @@ import {
   MAX_CRISIS_APPROVERS,
 } from '../../../features/approvals/approval-chain.ts'
 
-const step = approvalStepSchema.meta({ id: 'ApprovalStep' })
+export const step = approvalStepSchema.meta({ id: 'ApprovalStep' })
 
 const chainFields = {
   steps: z.array(step).min(1).max(MAX_CHAIN_STEPS),

@@ -43,7 +43,7 @@ function renderValidation(verdict: VariantVerdict, locale: Locale) {
   }
 }
 
-function renderPost(view: PostView, locale: Locale) {
+export function renderPost(view: PostView, locale: Locale) {
   return {
     ...view,
     variants: view.variants.map((variant) => ({
@@ -58,7 +58,12 @@ export function registerPostsRoutes(
   context: AppContext,
   deps: Partial<PostDeps> = {},
 ): void {
-  const postDeps: PostDeps = { db: context.db, clock: context.clock, ...deps }
+  const postDeps: PostDeps = {
+    db: context.db,
+    clock: context.clock,
+    mailEnabled: context.config.mail !== undefined,
+    ...deps,
+  }
 
   app.get(
     '/posts/targets',

@@ -20,6 +20,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useParams } from '@tanstack/react-router'
+import { DecisionHistory } from '../approvals/decision-history.tsx'
 import { useEffect, useMemo, useState } from 'react'
 import { countText } from '../../../../src/shared/count-text.ts'
 import { formatDate } from '../../../../src/shared/dates.ts'
@@ -305,7 +306,12 @@ export function ComposerPage() {
   const postId = (params as { id?: string }).id ?? null
   const existing = useQuery({ ...postQuery(postId ?? ''), enabled: postId !== null })
   if (postId && !existing.data) return <LoadState loading={existing.isPending} error={existing.error} />
-  return <Composer key={postId ?? 'new'} post={existing.data ?? null} />
+  return (
+    <>
+      <Composer key={postId ?? 'new'} post={existing.data ?? null} />
+      {postId && existing.data?.status !== 'draft' ? <DecisionHistory postId={postId} /> : null}
+    </>
+  )
 }
 
 function Composer({ post }: { post: Post | null }) {
@@ -487,7 +493,12 @@ function Composer({ post }: { post: Post | null }) {
             <Tabs value={tab} onChange={setTab} mt="md" keepMounted={false}>
               <Tabs.List>
                 {chosen.map((target) => (
-                  <Tabs.Tab key={target.id} value={target.id}>
+                  <Tabs.Tab
+                    key={target.id}
+                    value={target.id}
+                    // A long handle (a Bluesky domain) wraps instead of pushing the page sideways on a phone.
+                    style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', maxWidth: '100%' }}
+                  >
                     {PLATFORM_LABELS[target.platform]} {target.handle}
                   </Tabs.Tab>
                 ))}
