@@ -9,6 +9,9 @@ import { sandboxCitizensJob } from './sandbox-citizens.ts'
 import { sendPasswordResetMailJob } from './send-password-reset-mail.ts'
 import { sendNotificationMailJob } from './send-notification-mail.ts'
 import { sendNotificationDigestsJob } from './send-notification-digests.ts'
+import { publishVariantJob } from './publish-variant.ts'
+import { reconcileVariantJob } from './reconcile-variant.ts'
+import { sweepPublicationsJob } from './sweep-publications.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
@@ -18,6 +21,9 @@ export const jobDefinitions = [
   sandboxCitizensJob,
   sendNotificationMailJob,
   sendNotificationDigestsJob,
+  publishVariantJob,
+  reconcileVariantJob,
+  sweepPublicationsJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

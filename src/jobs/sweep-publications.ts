@@ -1,0 +1,27 @@
+// Every minute (and once at worker start): enqueues a publish job for every due scheduled variant, including
+// what fell due while no worker ran, and turns `publishing` rows whose worker died into `unconfirmed`.
+import { z } from 'zod'
+import { publishDepsOf } from '../features/publishing/publishing-deps.ts'
+import { sweepVariants } from '../features/publishing/publish-variant.ts'
+import { defineJob } from './job-definition.ts'
+
+const payload = z.object({}).strict()
+
+declare module '../features/jobs/job-payloads.ts' {
+  interface JobPayloads {
+    'sweep-publications': z.infer<typeof payload>
+  }
+}
+
+export const sweepPublicationsJob = defineJob({
+  name: 'sweep-publications',
+  payload,
+  schedule: { cron: '* * * * *', payload: {} },
+  runAtStart: true,
+  batchSize: 1,
+  async handle(context) {
+    const result = await sweepVariants(publishDepsOf(context))
+    if (result.enqueued + result.leaseExpired + result.reconcileAgain > 0)
+      context.logger.info(result, 'publications swept')
+  },
+})
