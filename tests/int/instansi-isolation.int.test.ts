@@ -103,6 +103,8 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
     url: (b) => `/api/posts/${b.postId}/override`,
     body: () => ({ version: 1, reason: 'Diambil alih oleh instansi lain' }),
   },
+  'GET /api/posts/{id}/publications': { url: (b) => `/api/posts/${b.postId}/publications` },
+  'POST /api/posts/{id}/cancel': { url: (b) => `/api/posts/${b.postId}/cancel` },
   'GET /api/media/{id}': { url: (b) => `/api/media/${b.mediaId}` },
   'GET /api/media/{id}/thumbnail': { url: (b) => `/api/media/${b.mediaId}/thumbnail` },
 }

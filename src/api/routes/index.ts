@@ -20,6 +20,7 @@ import { registerPostsRoutes } from './posts/posts-routes.ts'
 import { registerMediaRoutes } from './media/media-routes.ts'
 import { registerApprovalChainsRoutes } from './approval-chains/approval-chains-routes.ts'
 import { registerNotificationsRoutes } from './notifications/notifications-routes.ts'
+import { registerPublicationsRoutes } from './publications/publications-routes.ts'
 
 export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
@@ -40,4 +41,5 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerMediaRoutes(app, context)
   registerApprovalChainsRoutes(app, context)
   registerNotificationsRoutes(app, context)
+  registerPublicationsRoutes(app, context)
 }

@@ -110,6 +110,7 @@ export const auditMessages = defineMessages({
     id: 'Temuan kepatuhan dikecualikan oleh penanggung jawab',
     en: 'Compliance findings overridden by the penanggung jawab',
   },
+  'audit.action.post.cancel': { id: 'Unggahan terjadwal dibatalkan', en: 'Scheduled post cancelled' },
   'audit.action.media.upload': { id: 'Media diunggah', en: 'Media uploaded' },
   'audit.action.naming.update': { id: 'Pola nama akun diubah', en: 'Account naming patterns changed' },
   'audit.action.calendar.add': { id: 'Hari kalender ditambahkan', en: 'Calendar day added' },
