@@ -1,7 +1,7 @@
 // post_variants as the publishing engine sees them: claim a variant for a job, move its state, find what is due
 // or stuck. The sweeper's queries run across instansi on purpose (a worker serves every instansi); every other
 // query filters on instansi_id.
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { accounts, postVariants, posts } from './schema/index.ts'
 
@@ -59,6 +59,7 @@ export type VariantChange = Partial<
     | 'platformPostId'
     | 'platformPostUrl'
     | 'publishedAt'
+    | 'enqueuedAt'
   >
 >
 
@@ -104,19 +105,45 @@ export interface DueVariant {
   nextAttemptAt: Date
 }
 
-/** Scheduled variants due by `now`, oldest first, across instansi (the sweeper). */
-export async function listDueVariants(db: Db, now: Date, limit: number): Promise<DueVariant[]> {
+/**
+ * Scheduled variants due by `now` that have no publish job on its way, oldest first, across instansi (the
+ * sweeper), stamped (enqueued_at) in the same statement: a variant is handed out again only when it fell due after its
+ * last job was asked for, or when that job seems lost (`lostBefore`), so the sweeper does not flood the queue
+ * with copies of jobs still waiting.
+ */
+export async function takeDueVariants(
+  db: Db,
+  now: Date,
+  lostBefore: Date,
+  limit: number,
+): Promise<DueVariant[]> {
+  const picked = db
+    .select({ id: postVariants.id })
+    .from(postVariants)
+    .where(
+      and(
+        eq(postVariants.status, 'scheduled'),
+        lte(postVariants.nextAttemptAt, now),
+        or(
+          isNull(postVariants.enqueuedAt),
+          lt(postVariants.enqueuedAt, postVariants.nextAttemptAt),
+          lte(postVariants.enqueuedAt, lostBefore),
+        ),
+      ),
+    )
+    .orderBy(asc(postVariants.nextAttemptAt))
+    .limit(limit)
+    .for('update', { skipLocked: true })
   const rows = await db
-    .select({
+    .update(postVariants)
+    .set({ enqueuedAt: now })
+    .where(inArray(postVariants.id, picked))
+    .returning({
       id: postVariants.id,
       instansiId: postVariants.instansiId,
       accountId: postVariants.accountId,
       nextAttemptAt: postVariants.nextAttemptAt,
     })
-    .from(postVariants)
-    .where(and(eq(postVariants.status, 'scheduled'), lte(postVariants.nextAttemptAt, now)))
-    .orderBy(asc(postVariants.nextAttemptAt))
-    .limit(limit)
   return rows.map((row) => ({ ...row, nextAttemptAt: row.nextAttemptAt! }))
 }
 
@@ -157,7 +184,7 @@ export async function scheduleVariantsOfPost(
 ): Promise<string[]> {
   const rows = await db
     .update(postVariants)
-    .set({ status: 'scheduled', nextAttemptAt: at, updatedAt: now })
+    .set({ status: 'scheduled', nextAttemptAt: at, enqueuedAt: at, updatedAt: now })
     .where(
       and(
         eq(postVariants.instansiId, instansiId),

@@ -14,8 +14,8 @@ export interface JobDefinition<N extends JobName> {
   readonly payload: z.ZodType<JobPayloads[N]>
   /** Recurring jobs: a cron expression (UTC) and the payload each run gets. */
   readonly schedule?: { cron: string; payload: JobPayloads[N] } | undefined
-  /** A recurring job that also runs once when a worker starts (catching up on what fell due while none ran). */
-  readonly runAtStart?: boolean | undefined
+  /** A job that also runs once when a worker starts, with this payload (catching up on what fell due). */
+  readonly runAtStart?: { payload: JobPayloads[N] } | undefined
   /** Jobs a worker fetches at once (stack-notes: every pg-boss work() sets it). */
   readonly batchSize: number
   /**

@@ -63,7 +63,7 @@ async function startWorker<N extends JobName>(
 ): Promise<void> {
   await boss.createQueue(job.name)
   if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.payload)
-  if (job.schedule && job.runAtStart) await boss.send(job.name, job.schedule.payload)
+  if (job.runAtStart) await boss.send(job.name, job.runAtStart.payload)
   await boss.work(
     job.name,
     { batchSize: job.batchSize, pollingIntervalSeconds: 2, perJobResults: true },

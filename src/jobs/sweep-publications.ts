@@ -5,7 +5,8 @@ import { publishDepsOf } from '../features/publishing/publishing-deps.ts'
 import { sweepVariants } from '../features/publishing/publish-variant.ts'
 import { defineJob } from './job-definition.ts'
 
-const payload = z.object({}).strict()
+// At a worker's start every due variant is handed out again: jobs a killed worker had fetched are lost to it.
+const payload = z.object({ startup: z.boolean().optional() }).strict()
 
 declare module '../features/jobs/job-payloads.ts' {
   interface JobPayloads {
@@ -17,10 +18,10 @@ export const sweepPublicationsJob = defineJob({
   name: 'sweep-publications',
   payload,
   schedule: { cron: '* * * * *', payload: {} },
-  runAtStart: true,
+  runAtStart: { payload: { startup: true } },
   batchSize: 1,
-  async handle(context) {
-    const result = await sweepVariants(publishDepsOf(context))
+  async handle(context, { startup }) {
+    const result = await sweepVariants(publishDepsOf(context), { jobLostAfterMs: startup ? 0 : undefined })
     if (result.enqueued + result.leaseExpired + result.reconcileAgain > 0)
       context.logger.info(result, 'publications swept')
   },

@@ -14,7 +14,7 @@ import type { Db } from '../../db/client.ts'
 import {
   claimVariant,
   getVariant,
-  listDueVariants,
+  takeDueVariants,
   listStalePublishing,
   listStaleUnconfirmed,
   lockVariant,
@@ -43,6 +43,8 @@ export interface PublishDeps extends ConnectionDeps {
   clock: Clock
   /** Whether notifications may be mailed (SMTP configured). */
   mailEnabled?: boolean | undefined
+  /** The first backoff and the claim lease (config.publishing); defaults 30 s and PUBLISH_LEASE_MS. */
+  timing?: { backoffMs: number; leaseMs: number } | undefined
   /** Jitter source; tests pass a fixed one. */
   random?: (() => number) | undefined
 }
@@ -165,7 +167,14 @@ async function recordFailure(
     case 'rate_limited': {
       // The window is the platform's: no attempt counted.
       const at = error.retryAt ?? new Date(now.getTime() + 60_000)
-      await move(tx, variant, 'scheduled', 'rate_limited', { ...lastError, nextAttemptAt: at }, now)
+      await move(
+        tx,
+        variant,
+        'scheduled',
+        'rate_limited',
+        { ...lastError, nextAttemptAt: at, enqueuedAt: at },
+        now,
+      )
       await enqueue(
         tx,
         'publish-variant',
@@ -187,9 +196,16 @@ async function recordFailure(
         )
         return 'failed'
       }
-      const wait = backoffMs(attempts, deps.random)
+      const wait = backoffMs(attempts, deps.random, deps.timing?.backoffMs)
       const at = new Date(Math.max(now.getTime() + wait, error.retryAt?.getTime() ?? 0))
-      await move(tx, variant, 'scheduled', 'retry_later', { ...lastError, attempts, nextAttemptAt: at }, now)
+      await move(
+        tx,
+        variant,
+        'scheduled',
+        'retry_later',
+        { ...lastError, attempts, nextAttemptAt: at, enqueuedAt: at },
+        now,
+      )
       await enqueue(
         tx,
         'publish-variant',
@@ -315,7 +331,7 @@ export async function reconcileVariant(
       const retryAt =
         isConnectorError(error) && error.retryAt
           ? error.retryAt
-          : new Date(deps.clock.now().getTime() + 60_000)
+          : new Date(deps.clock.now().getTime() + 2 * (deps.timing?.backoffMs ?? 30_000))
       await enqueue(tx, 'reconcile-variant', { instansiId, variantId }, { startAfter: retryAt })
     })
     return 'still_unknown'
@@ -328,7 +344,7 @@ export async function reconcileVariant(
       await move(tx, locked, 'published', 'reconciled_found', publishedChange(found), now)
       return 'published'
     }
-    await move(tx, locked, 'scheduled', 'reconciled_absent', { nextAttemptAt: now }, now)
+    await move(tx, locked, 'scheduled', 'reconciled_absent', { nextAttemptAt: now, enqueuedAt: now }, now)
     await enqueue(tx, 'publish-variant', { instansiId, variantId })
     return 'rescheduled'
   })
@@ -345,20 +361,28 @@ export interface SweepResult {
  * ran included), `unconfirmed` for every `publishing` row whose lease ran out, and a new reconcile job for an
  * unconfirmed variant nobody touched for a while.
  */
-export async function sweepVariants(deps: PublishDeps, limit = 5_000): Promise<SweepResult> {
+export async function sweepVariants(
+  deps: PublishDeps,
+  options: { limit?: number | undefined; jobLostAfterMs?: number | undefined } = {},
+): Promise<SweepResult> {
   const now = deps.clock.now()
-  const due = await listDueVariants(deps.db, now, limit)
-  await deps.db.transaction(async (tx) => {
-    for (const variant of due)
+  const limit = options.limit ?? 5_000
+  const leaseMs = deps.timing?.leaseMs ?? PUBLISH_LEASE_MS
+  // A job asked for this long ago whose variant is still due was lost (a worker died holding it): ask again.
+  const jobLostAfterMs = options.jobLostAfterMs ?? 10 * leaseMs
+  const due = await deps.db.transaction(async (tx) => {
+    const taken = await takeDueVariants(tx, now, new Date(now.getTime() - jobLostAfterMs), limit)
+    for (const variant of taken)
       await enqueue(tx, 'publish-variant', { instansiId: variant.instansiId, variantId: variant.id })
+    return taken
   })
-  const stale = await listStalePublishing(deps.db, new Date(now.getTime() - PUBLISH_LEASE_MS), limit)
+  const stale = await listStalePublishing(deps.db, new Date(now.getTime() - leaseMs), limit)
   let leaseExpired = 0
   for (const { id, instansiId } of stale) {
     await deps.db.transaction(async (tx) => {
       const variant = await lockVariant(tx, instansiId, id)
       if (!variant || variant.status !== 'publishing') return
-      if (variant.updatedAt.getTime() > now.getTime() - PUBLISH_LEASE_MS) return
+      if (variant.updatedAt.getTime() > now.getTime() - leaseMs) return
       await markUnconfirmed(
         tx,
         variant,

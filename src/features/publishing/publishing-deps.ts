@@ -18,5 +18,6 @@ export function publishDepsOf(context: {
     previousSecrets: context.previousSecrets,
     config: { sandboxFaults: context.config.sandboxFaults },
     mailEnabled: context.config.mail !== undefined,
+    timing: context.config.publishing,
   }
 }

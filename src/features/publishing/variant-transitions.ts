@@ -93,9 +93,9 @@ export function postStatusFromVariants(
   return statuses.some((s) => s === 'published') ? 'published' : 'cancelled'
 }
 
-/** The backoff before attempt `attempts + 1` after `unavailable`: exponential from 30 s, capped, with jitter. */
-export function backoffMs(attempts: number, random: () => number = Math.random): number {
-  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000)
+/** The backoff before attempt `attempts + 1` after `unavailable`: exponential from `firstMs`, capped, with jitter. */
+export function backoffMs(attempts: number, random: () => number = Math.random, firstMs = 30_000): number {
+  const base = Math.min(firstMs * 2 ** Math.max(0, attempts - 1), 60 * firstMs)
   // Full jitter over the upper half, so a crowd of failures does not come back in step.
   return Math.round(base / 2 + (random() * base) / 2)
 }
