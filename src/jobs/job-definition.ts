@@ -18,6 +18,8 @@ export interface JobDefinition<N extends JobName> {
   readonly runAtStart?: { payload: JobPayloads[N] } | undefined
   /** Jobs a worker fetches at once (stack-notes: every pg-boss work() sets it). */
   readonly batchSize: number
+  /** Run the jobs of a batch side by side (jobs that mostly wait on a platform); default one after another. */
+  readonly concurrentBatch?: boolean | undefined
   /**
    * Must be idempotent (pg-boss may deliver a job twice, several workers run at once): lock the row, re-check
    * its state, act, record the outcome, in one transaction — features/jobs/claim-and-recheck.ts.

@@ -19,6 +19,7 @@ export const publishVariantJob = defineJob({
   payload,
   // Each job waits on the platform; a larger batch keeps one worker busy with many accounts at once.
   batchSize: 20,
+  concurrentBatch: true,
   async handle(context, { instansiId, variantId }) {
     const outcome = await publishVariant(publishDepsOf(context), instansiId, variantId)
     context.logger.info({ variantId, outcome }, 'variant publish handled')

@@ -17,6 +17,7 @@ export const reconcileVariantJob = defineJob({
   name: 'reconcile-variant',
   payload,
   batchSize: 10,
+  concurrentBatch: true,
   async handle(context, { instansiId, variantId }) {
     const outcome = await reconcileVariant(publishDepsOf(context), instansiId, variantId)
     context.logger.info({ variantId, outcome }, 'variant reconcile handled')
