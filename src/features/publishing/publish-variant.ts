@@ -102,7 +102,12 @@ export async function publishVariant(
     const [row] = await claimVariant(tx, instansiId, variantId)
     const now = deps.clock.now()
     if (!row || row.status !== 'scheduled' || row.postStatus === 'cancelled') return undefined
-    if (row.nextAttemptAt && row.nextAttemptAt.getTime() > now.getTime()) return undefined
+    if (row.nextAttemptAt && row.nextAttemptAt.getTime() > now.getTime()) {
+      // Delivered early (the queue's clock and ours differ): let the next sweep hand it out again rather than
+      // wait for the lost-job window.
+      await updateVariant(tx, instansiId, variantId, { enqueuedAt: null }, now)
+      return undefined
+    }
     assertTransition('scheduled', 'publishing', 'claimed')
     await updateVariant(tx, instansiId, variantId, { status: 'publishing' }, now)
     return row
