@@ -19,6 +19,10 @@ const configSchema = z.object({
   WARTA_SECRET: z.string().min(32, 'config.secret_short').optional(),
   WARTA_PREVIOUS_SECRET: z.string().min(32, 'config.secret_short').optional(),
   WARTA_SANDBOX_FAULTS: booleanString.default(true),
+  // The publishing engine's timings: the first backoff after `unavailable` (doubling) and how long a
+  // `publishing` claim holds before it is reconciled. Shortened only by tests and the bench.
+  WARTA_PUBLISH_BACKOFF_MS: z.coerce.number().int().min(100).default(30_000),
+  WARTA_PUBLISH_LEASE_MS: z.coerce.number().int().min(1_000).default(120_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WARTA_TRUST_PROXY: booleanString.default(false),
@@ -77,6 +81,8 @@ export interface Config {
   readonly previousSecret: string | undefined
   /** The sandbox network's simulated latency, rate limits and failures (Mode Latihan); tests turn them off. */
   readonly sandboxFaults: boolean
+  /** The publishing engine's first backoff and claim lease (features/publishing). */
+  readonly publishing: { readonly backoffMs: number; readonly leaseMs: number }
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** JSON lines or readable lines; undefined: readable when stdout is a terminal (src/cli/create-logger.ts). */
   readonly logFormat: 'json' | 'pretty' | undefined
@@ -185,6 +191,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secret: e.WARTA_SECRET,
     previousSecret: e.WARTA_PREVIOUS_SECRET,
     sandboxFaults: e.WARTA_SANDBOX_FAULTS,
+    publishing: Object.freeze({ backoffMs: e.WARTA_PUBLISH_BACKOFF_MS, leaseMs: e.WARTA_PUBLISH_LEASE_MS }),
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     trustProxy: e.WARTA_TRUST_PROXY,

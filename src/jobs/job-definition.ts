@@ -14,8 +14,12 @@ export interface JobDefinition<N extends JobName> {
   readonly payload: z.ZodType<JobPayloads[N]>
   /** Recurring jobs: a cron expression (UTC) and the payload each run gets. */
   readonly schedule?: { cron: string; payload: JobPayloads[N] } | undefined
+  /** A job that also runs once when a worker starts, with this payload (catching up on what fell due). */
+  readonly runAtStart?: { payload: JobPayloads[N] } | undefined
   /** Jobs a worker fetches at once (stack-notes: every pg-boss work() sets it). */
   readonly batchSize: number
+  /** Run the jobs of a batch side by side (jobs that mostly wait on a platform); default one after another. */
+  readonly concurrentBatch?: boolean | undefined
   /**
    * Must be idempotent (pg-boss may deliver a job twice, several workers run at once): lock the row, re-check
    * its state, act, record the outcome, in one transaction — features/jobs/claim-and-recheck.ts.

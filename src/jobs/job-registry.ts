@@ -10,6 +10,9 @@ import { sendPasswordResetMailJob } from './send-password-reset-mail.ts'
 import { sendNotificationMailJob } from './send-notification-mail.ts'
 import { sendNotificationDigestsJob } from './send-notification-digests.ts'
 import { expirePostsJob } from './expire-posts.ts'
+import { publishVariantJob } from './publish-variant.ts'
+import { reconcileVariantJob } from './reconcile-variant.ts'
+import { sweepPublicationsJob } from './sweep-publications.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
@@ -20,6 +23,9 @@ export const jobDefinitions = [
   sendNotificationMailJob,
   sendNotificationDigestsJob,
   expirePostsJob,
+  publishVariantJob,
+  reconcileVariantJob,
+  sweepPublicationsJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

@@ -63,6 +63,7 @@ async function startWorker<N extends JobName>(
 ): Promise<void> {
   await boss.createQueue(job.name)
   if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.payload)
+  if (job.runAtStart) await boss.send(job.name, job.runAtStart.payload)
   await boss.work(
     job.name,
     { batchSize: job.batchSize, pollingIntervalSeconds: 2, perJobResults: true },
@@ -76,29 +77,36 @@ async function runBatch<N extends JobName>(
   job: JobDefinition<N>,
   batch: Job<unknown>[],
 ): Promise<JobResult[]> {
+  // Jobs that mostly wait on a platform run side by side; the others one after another.
+  if (job.concurrentBatch) return Promise.all(batch.map((item) => runOne(context, job, item)))
   const results: JobResult[] = []
-  for (const item of batch) {
-    const parsed = job.payload.safeParse(item.data)
-    if (!parsed.success) {
-      // A payload the schema refuses will never pass: no retries.
-      context.logger.error(
-        { job: job.name, jobId: item.id, issues: parsed.error.issues },
-        'invalid job payload',
-      )
-      results.push({ id: item.id, status: 'deadletter', output: { error: 'invalid payload' } })
-      continue
-    }
-    try {
-      await job.handle(context, parsed.data)
-      results.push({ id: item.id, status: 'completed' })
-    } catch (error) {
-      context.logger.error({ err: error, job: job.name, jobId: item.id }, 'job failed')
-      results.push({
-        id: item.id,
-        status: 'failed',
-        output: { error: error instanceof Error ? error.message : String(error) },
-      })
+  for (const item of batch) results.push(await runOne(context, job, item))
+  return results
+}
+
+async function runOne<N extends JobName>(
+  context: JobContext,
+  job: JobDefinition<N>,
+  item: Job<unknown>,
+): Promise<JobResult> {
+  const parsed = job.payload.safeParse(item.data)
+  if (!parsed.success) {
+    // A payload the schema refuses will never pass: no retries.
+    context.logger.error(
+      { job: job.name, jobId: item.id, issues: parsed.error.issues },
+      'invalid job payload',
+    )
+    return { id: item.id, status: 'deadletter', output: { error: 'invalid payload' } }
+  }
+  try {
+    await job.handle(context, parsed.data)
+    return { id: item.id, status: 'completed' }
+  } catch (error) {
+    context.logger.error({ err: error, job: job.name, jobId: item.id }, 'job failed')
+    return {
+      id: item.id,
+      status: 'failed',
+      output: { error: error instanceof Error ? error.message : String(error) },
     }
   }
-  return results
 }

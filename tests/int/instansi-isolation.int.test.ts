@@ -141,6 +141,8 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
     url: (b) => `/api/posts/${b.postId}/reschedule`,
     body: () => ({ version: 1, scheduledAt: null }),
   },
+  'GET /api/posts/{id}/publications': { url: (b) => `/api/posts/${b.postId}/publications` },
+  'POST /api/posts/{id}/cancel': { url: (b) => `/api/posts/${b.postId}/cancel` },
   'GET /api/media/{id}': { url: (b) => `/api/media/${b.mediaId}` },
   'GET /api/media/{id}/thumbnail': { url: (b) => `/api/media/${b.mediaId}/thumbnail` },
 }

@@ -21,6 +21,7 @@ import { registerMediaRoutes } from './media/media-routes.ts'
 import { registerApprovalChainsRoutes } from './approval-chains/approval-chains-routes.ts'
 import { registerNotificationsRoutes } from './notifications/notifications-routes.ts'
 import { registerApprovalsRoutes } from './approvals/approvals-routes.ts'
+import { registerPublicationsRoutes } from './publications/publications-routes.ts'
 
 export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
@@ -43,4 +44,5 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerApprovalChainsRoutes(app, context)
   registerNotificationsRoutes(app, context)
   registerApprovalsRoutes(app, context, { claims })
+  registerPublicationsRoutes(app, context)
 }

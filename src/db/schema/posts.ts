@@ -80,4 +80,6 @@ export const postVariants = pgTable('post_variants', {
   publishedAt: timestamp('published_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  /** When a publish job was last asked for (migration 0012): the sweeper skips a variant whose job is on its way. */
+  enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
 })

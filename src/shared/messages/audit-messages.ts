@@ -115,6 +115,7 @@ export const auditMessages = defineMessages({
     en: 'Post expired before it was approved',
   },
   'audit.action.post.reschedule': { id: 'Jadwal unggahan diubah', en: 'Post rescheduled' },
+  'audit.action.post.cancel': { id: 'Unggahan terjadwal dibatalkan', en: 'Scheduled post cancelled' },
   'audit.action.media.upload': { id: 'Media diunggah', en: 'Media uploaded' },
   'audit.action.naming.update': { id: 'Pola nama akun diubah', en: 'Account naming patterns changed' },
   'audit.action.calendar.add': { id: 'Hari kalender ditambahkan', en: 'Calendar day added' },

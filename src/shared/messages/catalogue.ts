@@ -17,6 +17,7 @@ import { homeMessages } from './home-messages.ts'
 import { hoaxMessages } from './hoax-messages.ts'
 import { namingMessages } from './naming-messages.ts'
 import { postsMessages } from './posts-messages.ts'
+import { publishingMessages } from './publishing-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { unitsMessages } from './units-messages.ts'
 import { usersMessages } from './users-messages.ts'
@@ -40,6 +41,7 @@ export const MESSAGES = {
   ...hoaxMessages,
   ...postsMessages,
   ...approvalsMessages,
+  ...publishingMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

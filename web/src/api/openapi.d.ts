@@ -5944,6 +5944,64 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/posts/{id}/cancel': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Cancel a scheduled post: its variants not yet publishing become cancelled (the author or an approver) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              cancelledVariantIds: string[]
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/posts/{id}/decisions': {
     parameters: {
       query?: never
@@ -6059,6 +6117,62 @@ export interface paths {
         }
       }
     }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/posts/{id}/publications': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Each target account's publishing state, attempts, last error and link to the published post */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Publications']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -8119,6 +8233,50 @@ export interface components {
       }[]
       verificationNote: string
       version: number
+    }
+    Publications: {
+      items: {
+        accountId: string
+        attempts: number
+        handle: string
+        /** @description The last error in the catalogue's words, with the platform's own text for the record */
+        lastError: {
+          key: string
+          kind: string
+          message: string
+          params?: {
+            [key: string]: (string | number | boolean | string[]) | null
+          }
+          platformMessage: string | null
+        } | null
+        nextAttemptAt: string | null
+        platform: string
+        platformPostId: string | null
+        publishedAt: string | null
+        /** @enum {string} */
+        status:
+          | 'pending'
+          | 'scheduled'
+          | 'publishing'
+          | 'published'
+          | 'failed'
+          | 'unconfirmed'
+          | 'expired'
+          | 'cancelled'
+        url: string | null
+        variantId: string
+      }[]
+      /** @enum {string} */
+      postStatus:
+        | 'draft'
+        | 'in_review'
+        | 'changes_requested'
+        | 'approved'
+        | 'scheduled'
+        | 'published'
+        | 'failed'
+        | 'expired'
+        | 'cancelled'
     }
     SandboxSettings: {
       latencyMaxMs: number

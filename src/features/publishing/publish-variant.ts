@@ -1,0 +1,407 @@
+// The publishing engine (issue #7 item 6): publish one variant, reconcile one that may have been published, and
+// the sweeper that finds what is due. The variant id is the idempotency key. Each step locks the row, re-checks
+// its state, and records the move the state machine allows (variant-transitions.ts):
+//
+//   1. claim: scheduled and due, post not cancelled → publishing, committed before the platform is called, so a
+//      worker that dies mid-call leaves a `publishing` row the sweeper turns into `unconfirmed` after the lease;
+//   2. call the connector through runForAccount (which records the account's health);
+//   3. record the outcome by ConnectorError.kind, and the post's own status once all its variants are done.
+//
+// An `unconfirmed` variant is never published again blindly: reconcileVariant reads the account (findPublished).
+import type { Clock } from '../../clock.ts'
+import { isConnectorError, type ConnectorError, type PublishRequest } from '../../connectors/connector.ts'
+import type { Db } from '../../db/client.ts'
+import {
+  claimVariant,
+  getVariant,
+  takeDueVariants,
+  listStalePublishing,
+  listStaleUnconfirmed,
+  lockVariant,
+  penanggungJawabOf,
+  scheduleVariantsOfPost,
+  setPostStatus,
+  updateVariant,
+  variantStatusesOf,
+  type PublishingVariantRow,
+  type VariantChange,
+} from '../../db/post-variants-repository.ts'
+import type { VariantStatus } from '../../shared/statuses.ts'
+import { errorMessageOf, runForAccount, type ConnectionDeps } from '../connections/account-connector.ts'
+import { enqueue } from '../jobs/enqueue.ts'
+import { notifyUsers } from '../notifications/notify-users.ts'
+import {
+  assertTransition,
+  backoffMs,
+  MAX_PUBLISH_ATTEMPTS,
+  postStatusFromVariants,
+  PUBLISH_LEASE_MS,
+  type TransitionReason,
+} from './variant-transitions.ts'
+
+export interface PublishDeps extends ConnectionDeps {
+  clock: Clock
+  /** Whether notifications may be mailed (SMTP configured). */
+  mailEnabled?: boolean | undefined
+  /** The first backoff and the claim lease (config.publishing); defaults 30 s and PUBLISH_LEASE_MS. */
+  timing?: { backoffMs: number; leaseMs: number } | undefined
+  /** Jitter source; tests pass a fixed one. */
+  random?: (() => number) | undefined
+}
+
+export type PublishOutcome =
+  'not_due' | 'published' | 'retry_later' | 'rate_limited' | 'failed' | 'unconfirmed'
+
+function requestOf(variant: PublishingVariantRow): PublishRequest {
+  // Media are not sent yet (text only): see the publishing section of ARCHITECTURE.md.
+  return { idempotencyKey: variant.id, text: variant.text, media: [] }
+}
+
+async function move(
+  tx: Db,
+  variant: PublishingVariantRow,
+  to: VariantStatus,
+  reason: TransitionReason,
+  change: VariantChange,
+  now: Date,
+): Promise<void> {
+  assertTransition(variant.status as VariantStatus, to, reason)
+  await updateVariant(tx, variant.instansiId, variant.id, { ...change, status: to }, now)
+  if (to === 'published' || to === 'failed') await settlePost(tx, variant.instansiId, variant.postId, now)
+}
+
+/** The post follows its variants once none is on its way any more. */
+async function settlePost(tx: Db, instansiId: string, postId: string, now: Date): Promise<void> {
+  const statuses = (await variantStatusesOf(tx, instansiId, postId)) as VariantStatus[]
+  const status = postStatusFromVariants(statuses)
+  if (status !== 'scheduled') await setPostStatus(tx, instansiId, postId, status, now)
+}
+
+/**
+ * For callers that want no sweeper delay: the post's pending variants become scheduled now and a publish job is
+ * enqueued for each, in the caller's transaction.
+ */
+export async function scheduleVariantsNow(
+  tx: Db,
+  instansiId: string,
+  postId: string,
+  now: Date,
+): Promise<string[]> {
+  const ids = await scheduleVariantsOfPost(tx, instansiId, postId, ['pending', 'scheduled'], now, now)
+  for (const variantId of ids) await enqueue(tx, 'publish-variant', { instansiId, variantId })
+  return ids
+}
+
+export async function publishVariant(
+  deps: PublishDeps,
+  instansiId: string,
+  variantId: string,
+): Promise<PublishOutcome> {
+  // 1. Claim, committed before the call.
+  const claimed = await deps.db.transaction(async (tx) => {
+    const [row] = await claimVariant(tx, instansiId, variantId)
+    const now = deps.clock.now()
+    if (!row || row.status !== 'scheduled' || row.postStatus === 'cancelled') return undefined
+    if (row.nextAttemptAt && row.nextAttemptAt.getTime() > now.getTime()) {
+      // Delivered early (the queue's clock and ours differ): let the next sweep hand it out again rather than
+      // wait for the lost-job window.
+      await updateVariant(tx, instansiId, variantId, { enqueuedAt: null }, now)
+      return undefined
+    }
+    assertTransition('scheduled', 'publishing', 'claimed')
+    await updateVariant(tx, instansiId, variantId, { status: 'publishing' }, now)
+    return row
+  })
+  if (!claimed) return 'not_due'
+
+  // 2. The call.
+  let result:
+    | { ok: true; post: { platformPostId: string; url: string; publishedAt: Date } }
+    | { ok: false; error: unknown }
+  try {
+    const post = await runForAccount(deps, instansiId, claimed.accountId, (connector) =>
+      connector.publish(requestOf(claimed)),
+    )
+    result = { ok: true, post }
+  } catch (error) {
+    result = { ok: false, error }
+  }
+
+  // 3. The outcome.
+  return deps.db.transaction(async (tx) => {
+    const variant = await lockVariant(tx, instansiId, variantId)
+    const now = deps.clock.now()
+    // Taken over meanwhile (the lease ran out and the sweeper made it unconfirmed): reconcile decides.
+    if (!variant || (variant.status !== 'publishing' && variant.status !== 'unconfirmed')) return 'not_due'
+    if (result.ok) {
+      const reason = variant.status === 'publishing' ? 'accepted' : 'reconciled_found'
+      await move(tx, variant, 'published', reason, publishedChange(result.post), now)
+      return 'published'
+    }
+    if (variant.status !== 'publishing') return 'unconfirmed'
+    return recordFailure(deps, tx, variant, result.error, now)
+  })
+}
+
+function publishedChange(post: { platformPostId: string; url: string; publishedAt: Date }): VariantChange {
+  return {
+    platformPostId: post.platformPostId,
+    platformPostUrl: post.url,
+    publishedAt: post.publishedAt,
+    nextAttemptAt: null,
+    lastErrorKind: null,
+    lastErrorMessage: null,
+  }
+}
+
+async function recordFailure(
+  deps: PublishDeps,
+  tx: Db,
+  variant: PublishingVariantRow,
+  error: unknown,
+  now: Date,
+): Promise<PublishOutcome> {
+  if (!isConnectorError(error)) {
+    // Not the platform's answer (credentials unreadable, account disconnected, a bug): the call may not have
+    // happened, but it cannot be proven, so it is treated like an unknown outcome and reconciled.
+    const message = error instanceof Error ? error.message : String(error)
+    return markUnconfirmed(tx, variant, 'unknown_outcome', { kind: 'internal', message }, now)
+  }
+  const lastError = { lastErrorKind: error.kind, lastErrorMessage: errorMessageOf(error) }
+  switch (error.kind) {
+    case 'rate_limited': {
+      // The window is the platform's: no attempt counted.
+      const at = error.retryAt ?? new Date(now.getTime() + 60_000)
+      await move(
+        tx,
+        variant,
+        'scheduled',
+        'rate_limited',
+        { ...lastError, nextAttemptAt: at, enqueuedAt: at },
+        now,
+      )
+      await enqueue(
+        tx,
+        'publish-variant',
+        { instansiId: variant.instansiId, variantId: variant.id },
+        { startAfter: at },
+      )
+      return 'rate_limited'
+    }
+    case 'unavailable': {
+      const attempts = variant.attempts + 1
+      if (attempts >= MAX_PUBLISH_ATTEMPTS) {
+        await move(
+          tx,
+          variant,
+          'failed',
+          'attempts_exhausted',
+          { ...lastError, attempts, nextAttemptAt: null },
+          now,
+        )
+        return 'failed'
+      }
+      const wait = backoffMs(attempts, deps.random, deps.timing?.backoffMs)
+      const at = new Date(Math.max(now.getTime() + wait, error.retryAt?.getTime() ?? 0))
+      await move(
+        tx,
+        variant,
+        'scheduled',
+        'retry_later',
+        { ...lastError, attempts, nextAttemptAt: at, enqueuedAt: at },
+        now,
+      )
+      await enqueue(
+        tx,
+        'publish-variant',
+        { instansiId: variant.instansiId, variantId: variant.id },
+        { startAfter: at },
+      )
+      return 'retry_later'
+    }
+    case 'auth_expired': {
+      await move(
+        tx,
+        variant,
+        'failed',
+        'auth_expired',
+        { ...lastError, attempts: variant.attempts + 1, nextAttemptAt: null },
+        now,
+      )
+      await askForReconnect(deps, tx, variant, now)
+      return 'failed'
+    }
+    case 'rejected': {
+      const message = error.reason ? `${error.reason.key}: ${errorMessageOf(error)}` : errorMessageOf(error)
+      await move(
+        tx,
+        variant,
+        'failed',
+        'rejected',
+        {
+          ...lastError,
+          lastErrorMessage: message.slice(0, 500),
+          attempts: variant.attempts + 1,
+          nextAttemptAt: null,
+        },
+        now,
+      )
+      return 'failed'
+    }
+    case 'unknown_outcome':
+      return markUnconfirmed(tx, variant, 'unknown_outcome', connectorErrorText(error), now)
+  }
+}
+
+function connectorErrorText(error: ConnectorError): { kind: string; message: string } {
+  return { kind: error.kind, message: errorMessageOf(error) }
+}
+
+async function markUnconfirmed(
+  tx: Db,
+  variant: PublishingVariantRow,
+  reason: 'unknown_outcome' | 'lease_expired',
+  lastError: { kind: string; message: string },
+  now: Date,
+): Promise<PublishOutcome> {
+  await move(
+    tx,
+    variant,
+    'unconfirmed',
+    reason,
+    {
+      lastErrorKind: lastError.kind,
+      lastErrorMessage: lastError.message.slice(0, 500),
+      attempts: variant.attempts + 1,
+      nextAttemptAt: null,
+    },
+    now,
+  )
+  // A short wait: a platform that timed out often shows the post a moment later.
+  await enqueue(
+    tx,
+    'reconcile-variant',
+    { instansiId: variant.instansiId, variantId: variant.id },
+    { startAfter: new Date(now.getTime() + 5_000) },
+  )
+  return 'unconfirmed'
+}
+
+/** auth_expired: the account's penanggung jawab is told to reconnect it (the account is needs_reconnect already). */
+async function askForReconnect(
+  deps: PublishDeps,
+  tx: Db,
+  variant: PublishingVariantRow,
+  now: Date,
+): Promise<void> {
+  const userId = await penanggungJawabOf(tx, variant.instansiId, variant.accountId)
+  if (!userId) return
+  await notifyUsers(
+    tx,
+    variant.instansiId,
+    [userId],
+    {
+      kind: 'publishing.reconnect_needed',
+      titleKey: 'publishing.notice.reconnect_title',
+      bodyKey: 'publishing.notice.reconnect_body',
+      link: `/posts/${variant.postId}`,
+    },
+    { mailEnabled: deps.mailEnabled ?? false, now },
+  )
+}
+
+/** The database's clock (created_at) and the platform's may disagree by this much. */
+const RECONCILE_CLOCK_MARGIN_MS = 10 * 60_000
+
+export type ReconcileOutcome = 'not_unconfirmed' | 'published' | 'rescheduled' | 'still_unknown'
+
+/** Reads the account for the variant's post: found → published once; surely absent → one more attempt. */
+export async function reconcileVariant(
+  deps: PublishDeps,
+  instansiId: string,
+  variantId: string,
+): Promise<ReconcileOutcome> {
+  const variant = await getVariant(deps.db, instansiId, variantId)
+  if (!variant || variant.status !== 'unconfirmed') return 'not_unconfirmed'
+  let found: { platformPostId: string; url: string; publishedAt: Date } | null
+  try {
+    // Since the variant was made (the post cannot be older), less a margin for clocks that disagree.
+    const since = new Date(variant.createdAt.getTime() - RECONCILE_CLOCK_MARGIN_MS)
+    found = await runForAccount(deps, instansiId, variant.accountId, (connector) =>
+      connector.findPublished(requestOf(variant), since),
+    )
+  } catch (error) {
+    // Still unknown (the platform is down, rate limited, the account needs a reconnect): ask again later.
+    await deps.db.transaction(async (tx) => {
+      const retryAt =
+        isConnectorError(error) && error.retryAt
+          ? error.retryAt
+          : new Date(deps.clock.now().getTime() + 2 * (deps.timing?.backoffMs ?? 30_000))
+      await enqueue(tx, 'reconcile-variant', { instansiId, variantId }, { startAfter: retryAt })
+    })
+    return 'still_unknown'
+  }
+  return deps.db.transaction(async (tx) => {
+    const locked = await lockVariant(tx, instansiId, variantId)
+    const now = deps.clock.now()
+    if (!locked || locked.status !== 'unconfirmed') return 'not_unconfirmed'
+    if (found) {
+      await move(tx, locked, 'published', 'reconciled_found', publishedChange(found), now)
+      return 'published'
+    }
+    await move(tx, locked, 'scheduled', 'reconciled_absent', { nextAttemptAt: now, enqueuedAt: now }, now)
+    await enqueue(tx, 'publish-variant', { instansiId, variantId })
+    return 'rescheduled'
+  })
+}
+
+export interface SweepResult {
+  enqueued: number
+  leaseExpired: number
+  reconcileAgain: number
+}
+
+/**
+ * Every minute and at worker start: a publish job for every due scheduled variant (what fell due while no worker
+ * ran included), `unconfirmed` for every `publishing` row whose lease ran out, and a new reconcile job for an
+ * unconfirmed variant nobody touched for a while.
+ */
+export async function sweepVariants(
+  deps: PublishDeps,
+  options: { limit?: number | undefined; jobLostAfterMs?: number | undefined } = {},
+): Promise<SweepResult> {
+  const now = deps.clock.now()
+  const limit = options.limit ?? 5_000
+  const leaseMs = deps.timing?.leaseMs ?? PUBLISH_LEASE_MS
+  // A job asked for this long ago whose variant is still due was lost (a worker died holding it): ask again.
+  const jobLostAfterMs = options.jobLostAfterMs ?? 10 * leaseMs
+  const due = await deps.db.transaction(async (tx) => {
+    const taken = await takeDueVariants(tx, now, new Date(now.getTime() - jobLostAfterMs), limit)
+    for (const variant of taken)
+      await enqueue(tx, 'publish-variant', { instansiId: variant.instansiId, variantId: variant.id })
+    return taken
+  })
+  const stale = await listStalePublishing(deps.db, new Date(now.getTime() - leaseMs), limit)
+  let leaseExpired = 0
+  for (const { id, instansiId } of stale) {
+    await deps.db.transaction(async (tx) => {
+      const variant = await lockVariant(tx, instansiId, id)
+      if (!variant || variant.status !== 'publishing') return
+      if (variant.updatedAt.getTime() > now.getTime() - leaseMs) return
+      await markUnconfirmed(
+        tx,
+        variant,
+        'lease_expired',
+        { kind: 'lease_expired', message: 'worker stopped while publishing' },
+        now,
+      )
+      leaseExpired++
+    })
+  }
+  const forgotten = await listStaleUnconfirmed(deps.db, new Date(now.getTime() - 5 * 60_000), limit)
+  await deps.db.transaction(async (tx) => {
+    for (const { id, instansiId } of forgotten)
+      await enqueue(tx, 'reconcile-variant', { instansiId, variantId: id })
+  })
+  return { enqueued: due.length, leaseExpired, reconcileAgain: forgotten.length }
+}
