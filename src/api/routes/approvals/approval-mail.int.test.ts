@@ -1,9 +1,8 @@
 // Approval notices by e-mail, end to end on each engine: a submission mails the waiting penanggung jawab and an
 // approval mails the author, through the outbox and the job runner to a real SMTP server started here.
 import { randomUUID } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SMTPServer } from 'smtp-server'
+import { startTestSmtpServer, type TestSmtpServer } from '../../../../tests/support/test-smtp-server.ts'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../app.ts'
 import type { AppContext } from '../../../context.ts'
@@ -15,33 +14,14 @@ import { generateTotpSecret } from '../../../features/identity/totp.ts'
 import { startJobRunner, type JobRunner } from '../../../jobs/job-runner.ts'
 import { accounts } from '../../../db/schema/index.ts'
 
-const inbox: Array<{ to: string[]; raw: string }> = []
-let smtp: SMTPServer
-let smtpPort: number
+let smtp: TestSmtpServer
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        inbox.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  smtpPort = (smtp.server.address() as AddressInfo).port
+  smtp = await startTestSmtpServer()
 })
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  await smtp.close()
 })
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 25_000, interval: 200 })
@@ -57,7 +37,7 @@ describe('approval notices by e-mail', () => {
     ctx = {
       ...jobDb.context,
       config: testConfig({
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
         SMTP_FROM: 'Warta Kota Uji <warta@uji.go.id>',
         WARTA_PUBLIC_URL: 'http://warta.test',
         ...(jobDb.url ? { DATABASE_URL: jobDb.url } : {}),
@@ -116,8 +96,8 @@ describe('approval notices by e-mail', () => {
     })
     expect(submitted.statusCode, submitted.body).toBe(200)
 
-    await poll(() => inbox.filter((mail) => mail.to.includes(pj.email)).length).toBe(1)
-    const request = inbox.find((mail) => mail.to.includes(pj.email))!
+    await poll(() => smtp.inbox.filter((mail) => mail.to.includes(pj.email)).length).toBe(1)
+    const request = smtp.inbox.find((mail) => mail.to.includes(pj.email))!
     expect(request.raw).toMatch(/^Subject: Menunggu persetujuan Anda: Jadwal posyandu/m)
     // Quoted-printable: long lines are broken with soft breaks.
     expect(request.raw.replace(/=\r?\n/g, '')).toContain(`http://warta.test/posts/${post.id}`)
@@ -130,8 +110,8 @@ describe('approval notices by e-mail', () => {
     })
     expect(approved.statusCode, approved.body).toBe(200)
     expect(approved.json().status).toBe('scheduled')
-    await poll(() => inbox.filter((mail) => mail.to.includes(pengelola.email)).length).toBe(1)
-    const told = inbox.find((mail) => mail.to.includes(pengelola.email))!
+    await poll(() => smtp.inbox.filter((mail) => mail.to.includes(pengelola.email)).length).toBe(1)
+    const told = smtp.inbox.find((mail) => mail.to.includes(pengelola.email))!
     expect(told.raw).toMatch(/^Subject: Disetujui: Jadwal posyandu/m)
   })
 })

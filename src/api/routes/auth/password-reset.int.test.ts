@@ -3,9 +3,12 @@
 // and tokens stop working. Then the rules around it: the same answer for unknown e-mails, throttling, expiry,
 // a running lock, and a mail server that fails.
 import { randomInt } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SMTPServer } from 'smtp-server'
+import {
+  mailBody,
+  startTestSmtpServer,
+  type TestSmtpServer,
+} from '../../../../tests/support/test-smtp-server.ts'
 import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../app.ts'
@@ -28,58 +31,20 @@ import {
 const PUBLIC_URL = 'http://warta.test'
 const NEW_PASSWORD = 'batik-kopi-sawah-77'
 
-interface ReceivedMail {
-  to: string[]
-  raw: string
-}
-
-const inbox: ReceivedMail[] = []
-let smtp: SMTPServer
-let smtpPort: number
 let refuseMail = false
+let smtp: TestSmtpServer
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      callback(refuseMail ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : null)
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        inbox.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  smtpPort = (smtp.server.address() as AddressInfo).port
+  smtp = await startTestSmtpServer({ refuse: () => refuseMail })
 })
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  await smtp.close()
 })
-
-/** The plain-text body of a received mail, quoted-printable decoded. */
-function bodyOf(mail: ReceivedMail): string {
-  const [head = '', ...rest] = mail.raw.split(/\r?\n\r?\n/)
-  const body = rest.join('\n\n')
-  if (!/content-transfer-encoding:\s*quoted-printable/i.test(head)) return body
-  const bytes = body
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-  return Buffer.from(bytes, 'latin1').toString('utf8')
-}
 
 function mailConfig(extra: Record<string, string> = {}) {
   return testConfig({
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     SMTP_FROM: 'Warta Kota Uji <warta@uji.go.id>',
     WARTA_PUBLIC_URL: PUBLIC_URL,
     ...extra,
@@ -148,11 +113,11 @@ describe('password reset by e-mail, end to end through the job runner and a real
     expect([asked.statusCode, asked.body]).toEqual([200, '{"ok":true}'])
     expect([askedUnknown.statusCode, askedUnknown.body]).toEqual([asked.statusCode, asked.body])
 
-    await poll(() => inbox.filter((mail) => mail.to.includes(user.email)).length).toBe(1)
-    const mail = inbox.find((m) => m.to.includes(user.email))!
+    await poll(() => smtp.inbox.filter((mail) => mail.to.includes(user.email)).length).toBe(1)
+    const mail = smtp.inbox.find((m) => m.to.includes(user.email))!
     expect(mail.raw).toMatch(/^Subject: Atur ulang kata sandi Warta/m)
     expect(mail.raw).toMatch(/^From: Warta Kota Uji <warta@uji\.go\.id>/m)
-    const body = bodyOf(mail)
+    const body = mailBody(mail)
     expect(body).toContain('Tautan hanya berlaku sekali dan selama 30 menit')
     const link = /(http:\/\/warta\.test\/reset-password#token=[A-Za-z0-9_-]+)/.exec(body)?.[1]
     expect(link, body).toBeDefined()
@@ -163,7 +128,7 @@ describe('password reset by e-mail, end to end through the job runner and a real
       const [row] = await ctx.db.select().from(passwordResets).where(eq(passwordResets.email, unknownEmail))
       return row?.handledAt !== null && row?.handledAt !== undefined
     }).toBe(true)
-    expect(inbox.some((m) => m.to.includes(unknownEmail))).toBe(false)
+    expect(smtp.inbox.some((m) => m.to.includes(unknownEmail))).toBe(false)
 
     // Only the token's SHA-256 is stored, and the job carried nothing but the request's id.
     const [stored] = await ctx.db.select().from(passwordResets).where(eq(passwordResets.userId, user.id))
@@ -358,6 +323,6 @@ describe('password reset requests and links', () => {
     expect(withdrawn).toMatchObject({ handledAt: null, tokenHash: null, userId: null })
     expect(await sendPasswordResetMail(ctx, row!.id)).toBe('sent')
     expect(await sendPasswordResetMail(ctx, row!.id)).toBe('not_due')
-    expect(inbox.filter((m) => m.to.includes(user.email))).toHaveLength(1)
+    expect(smtp.inbox.filter((m) => m.to.includes(user.email))).toHaveLength(1)
   })
 })

@@ -2,9 +2,12 @@
 // wants each at once, by e-mail through the outbox and the job runner to a real SMTP server started here; a user
 // who chose the daily digest gets one mail listing theirs; the bell's list and marking read; the e-mail choice on
 // the profile.
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SMTPServer } from 'smtp-server'
+import {
+  mailBody,
+  startTestSmtpServer,
+  type TestSmtpServer,
+} from '../../../../tests/support/test-smtp-server.ts'
 import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../app.ts'
@@ -18,50 +21,15 @@ import { startJobRunner, type JobRunner } from '../../../jobs/job-runner.ts'
 import { notifications } from '../../../db/schema/index.ts'
 import { sendNotificationDigests } from '../../../features/notifications/notification-mail.ts'
 
-interface ReceivedMail {
-  to: string[]
-  raw: string
-}
-
-const inbox: ReceivedMail[] = []
-let smtp: SMTPServer
-let smtpPort: number
+let smtp: TestSmtpServer
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        inbox.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  smtpPort = (smtp.server.address() as AddressInfo).port
+  smtp = await startTestSmtpServer()
 })
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  await smtp.close()
 })
-
-/** The plain-text body of a received mail, quoted-printable decoded and soft breaks joined. */
-function bodyOf(mail: ReceivedMail): string {
-  const [head = '', ...rest] = mail.raw.split(/\r?\n\r?\n/)
-  const body = rest.join('\n\n')
-  if (!/content-transfer-encoding:\s*quoted-printable/i.test(head)) return body
-  const bytes = body
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-  return Buffer.from(bytes, 'latin1').toString('utf8')
-}
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 25_000, interval: 200 })
 
@@ -76,7 +44,7 @@ describe('notifications, through the outbox and a real SMTP server', () => {
     ctx = {
       ...jobDb.context,
       config: testConfig({
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
         SMTP_FROM: 'Warta Kota Uji <warta@uji.go.id>',
         WARTA_PUBLIC_URL: 'http://warta.test',
         ...(jobDb.url ? { DATABASE_URL: jobDb.url } : {}),
@@ -130,10 +98,10 @@ describe('notifications, through the outbox and a real SMTP server', () => {
     })
     expect(set.statusCode, set.body).toBe(200)
 
-    await poll(() => inbox.filter((mail) => mail.to.includes(now.email)).length).toBe(1)
-    const mail = inbox.find((m) => m.to.includes(now.email))!
+    await poll(() => smtp.inbox.filter((mail) => mail.to.includes(now.email)).length).toBe(1)
+    const mail = smtp.inbox.find((m) => m.to.includes(now.email))!
     expect(mail.raw).toMatch(/^Subject: Anda ditetapkan sebagai penyetuju jalur cepat krisis/m)
-    const body = bodyOf(mail)
+    const body = mailBody(mail)
     expect(body).toContain(
       `${admin.email} menetapkan Anda sebagai penyetuju jalur cepat krisis untuk Kantor Pusat`,
     )
@@ -142,7 +110,7 @@ describe('notifications, through the outbox and a real SMTP server', () => {
     expect(row).toMatchObject({ emailStatus: 'sent', readAt: null })
 
     // The daily and quiet users got no mail yet; all three see it in the app.
-    expect(inbox.some((m) => m.to.includes(daily.email) || m.to.includes(quiet.email))).toBe(false)
+    expect(smtp.inbox.some((m) => m.to.includes(daily.email) || m.to.includes(quiet.email))).toBe(false)
     const headers = (await loginAs(app, now)).headers
     const bell = await app.inject({ method: 'GET', url: '/api/notifications', headers })
     expect(bell.statusCode, bell.body).toBe(200)
@@ -168,13 +136,13 @@ describe('notifications, through the outbox and a real SMTP server', () => {
     // The daily digest: one mail for the daily user, nothing for the quiet one, and nothing twice.
     const digest = await sendNotificationDigests(ctx)
     expect(digest.mails).toBeGreaterThanOrEqual(1)
-    await poll(() => inbox.filter((m) => m.to.includes(daily.email)).length).toBe(1)
-    const digestMail = inbox.find((m) => m.to.includes(daily.email))!
+    await poll(() => smtp.inbox.filter((m) => m.to.includes(daily.email)).length).toBe(1)
+    const digestMail = smtp.inbox.find((m) => m.to.includes(daily.email))!
     expect(digestMail.raw).toMatch(/^Subject: Ringkasan Warta: 1 pemberitahuan/m)
-    expect(bodyOf(digestMail)).toContain('Anda ditetapkan sebagai penyetuju jalur cepat krisis')
+    expect(mailBody(digestMail)).toContain('Anda ditetapkan sebagai penyetuju jalur cepat krisis')
     await sendNotificationDigests(ctx)
-    expect(inbox.filter((m) => m.to.includes(daily.email))).toHaveLength(1)
-    expect(inbox.some((m) => m.to.includes(quiet.email))).toBe(false)
+    expect(smtp.inbox.filter((m) => m.to.includes(daily.email))).toHaveLength(1)
+    expect(smtp.inbox.some((m) => m.to.includes(quiet.email))).toBe(false)
     const [quietRow] = await ctx.db
       .select()
       .from(notifications)
