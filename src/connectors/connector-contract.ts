@@ -148,10 +148,16 @@ export function connectorContract(
       const context = await harness.connectedContext()
       const connector = factory(context)
       const post = await connector.publish(request(uniqueText('moderation')))
+      // Citizens reply to what they can see: on an eventually consistent network (Bluesky's AppView indexes each
+      // repository on its own) a reply indexed before its parent post notifies nobody.
+      await settle()
       await harness.commentOn(context, post.platformPostId, 'Komentar untuk disembunyikan')
       await harness.commentOn(context, post.platformPostId, 'Komentar untuk dihapus')
       await settle()
       const items = await allInteractions(connector)
+      expect(items.map((item) => item.text)).toEqual(
+        expect.arrayContaining(['Komentar untuk disembunyikan', 'Komentar untuk dihapus']),
+      )
       const toHide = items.find((item) => item.text === 'Komentar untuk disembunyikan')!
       const toDelete = items.find((item) => item.text === 'Komentar untuk dihapus')!
       if (connector.capabilities.hideReply) await connector.hideReply(toHide.externalId)
