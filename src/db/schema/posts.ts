@@ -82,4 +82,30 @@ export const postVariants = pgTable('post_variants', {
   updatedAt: updatedAt(),
   /** When a publish job was last asked for (migration 0012): the sweeper skips a variant whose job is on its way. */
   enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
+  /** The latest metrics reading (migration 0014), copied from post_metrics when it is fetched. */
+  metrics: jsonb('metrics').$type<StoredMetrics>(),
+  metricsAt: timestamp('metrics_at', { withTimezone: true }),
+})
+
+/** A metrics reading as stored: a platform that does not count one leaves it null. */
+export interface StoredMetrics {
+  likes: number | null
+  shares: number | null
+  replies: number | null
+  quotes: number | null
+  views: number | null
+}
+
+/** The planned readings after publishing (migration 0014). */
+export const postMetrics = pgTable('post_metrics', {
+  id: uuid('id').primaryKey(),
+  instansiId: uuid('instansi_id').notNull(),
+  variantId: uuid('variant_id').notNull(),
+  checkpoint: text('checkpoint').$type<'1h' | '24h' | '7d'>().notNull(),
+  dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+  metrics: jsonb('metrics').$type<StoredMetrics>(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  createdAt: createdAt(),
 })
