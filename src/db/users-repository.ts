@@ -1,7 +1,7 @@
 // The users table: people of one instansi, their password and TOTP state, lockout counters and profile.
 // Lookups by e-mail are deployment-wide (an e-mail signs in to exactly one instansi); everything else filters on
 // instansi_id.
-import { and, asc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNotNull, isNull, like, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { roleGrants, units, users } from './schema/index.ts'
 import { escapeLike, pathWithin } from './sql-helpers.ts'
@@ -202,4 +202,42 @@ export async function setNotificationEmail(
     .update(users)
     .set({ notificationEmail: value, updatedAt: now })
     .where(and(eq(users.instansiId, instansiId), eq(users.id, userId)))
+}
+
+/** Users holding a sealed TOTP secret, in id order after `afterUserId` (the key rotation pages through them). */
+export async function listTotpSecretsAfter(
+  db: Db,
+  afterUserId: string | null,
+  limit: number,
+  instansiId?: string,
+): Promise<Array<{ userId: string; instansiId: string; totpSecret: string }>> {
+  const rows = await db
+    .select({ userId: users.id, instansiId: users.instansiId, totpSecret: users.totpSecret })
+    .from(users)
+    .where(
+      and(
+        isNotNull(users.totpSecret),
+        instansiId === undefined ? undefined : eq(users.instansiId, instansiId),
+        afterUserId === null ? undefined : gt(users.id, afterUserId),
+      ),
+    )
+    .orderBy(asc(users.id))
+    .limit(limit)
+  return rows.map((row) => ({ ...row, totpSecret: row.totpSecret! }))
+}
+
+/** Replaces a TOTP secret only if it is still `expected` (a re-enrolment meanwhile wins); whether it did. */
+export async function replaceTotpSecret(
+  db: Db,
+  instansiId: string,
+  userId: string,
+  expected: string,
+  next: string,
+): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpSecret: next })
+    .where(and(eq(users.instansiId, instansiId), eq(users.id, userId), eq(users.totpSecret, expected)))
+    .returning({ id: users.id })
+  return rows.length > 0
 }

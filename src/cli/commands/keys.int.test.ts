@@ -8,6 +8,14 @@ import type { Actor } from '../../features/access/policy.ts'
 import { runForAccount } from '../../features/connections/account-connector.ts'
 import { currentKeyId, openCredentials } from '../../features/connections/credential-cipher.ts'
 import { connectAccount } from '../../features/connections/manage-connections.ts'
+import { updateUser, findUserById } from '../../db/users-repository.ts'
+import { checkSecondFactor } from '../../features/identity/second-factor.ts'
+import {
+  generateTotpSecret,
+  openTotpSecret,
+  sealTotpSecret,
+  totpCodeAt,
+} from '../../features/identity/totp.ts'
 import { runKeysCommand } from './keys.ts'
 
 const OLD_SECRET = 'lama-'.repeat(8)
@@ -94,6 +102,74 @@ describe('warta keys rotate', () => {
     expect(await runKeysCommand(withoutPrevious, ['rotate', '--instansi', owner.slug], io)).toBe(1)
     expect(err.join('')).toContain(account.id)
     expect((await getAccountConnection(ctx.db, owner.id, account.id))!.credentials).toBe(before!.credentials)
+  })
+
+  it('keeps 2FA working through a secret change and re-seals authenticator secrets under the new secret', async () => {
+    const ctx = await getTestContext()
+    const owner = await createTestInstansi(ctx.db)
+    const user = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'pengelola' }])
+    const plain = generateTotpSecret()
+    const enrolledAt = new Date('2026-12-01T02:00:00Z')
+    await updateUser(
+      ctx.db,
+      owner.id,
+      user.id,
+      { totpSecret: sealTotpSecret(plain, OLD_SECRET), totpEnabledAt: enrolledAt },
+      enrolledAt,
+    )
+    const sealedOld = (await findUserById(ctx.db, owner.id, user.id))!
+    // After WARTA_SECRET changed, the previous secret still opens it: the user signs in as before.
+    const at = new Date('2026-12-07T03:00:00Z')
+    const during = await checkSecondFactor(
+      ctx.db,
+      [NEW_SECRET, OLD_SECRET],
+      sealedOld,
+      { totp: totpCodeAt(plain, at) },
+      at,
+    )
+    expect(during.ok).toBe(true)
+    // Without it, the code is refused rather than the sign-in crashing.
+    const later = new Date(at.getTime() + 60_000)
+    const lost = await checkSecondFactor(
+      ctx.db,
+      [NEW_SECRET],
+      sealedOld,
+      { totp: totpCodeAt(plain, later) },
+      later,
+    )
+    expect(lost.ok).toBe(false)
+
+    const { io, out, err } = capture()
+    const rotated = { db: ctx.db, secret: NEW_SECRET, previousSecrets: [OLD_SECRET] }
+    expect(await runKeysCommand(rotated, ['rotate', '--instansi', owner.slug], io)).toBe(0)
+    expect(err).toEqual([])
+    expect(out.join('')).toContain('2FA secrets: 1 users, 1 re-encrypted')
+    const resealed = (await findUserById(ctx.db, owner.id, user.id))!
+    expect(openTotpSecret(resealed.totpSecret!, NEW_SECRET)).toBe(plain)
+    const after = new Date(at.getTime() + 120_000)
+    const check = await checkSecondFactor(
+      ctx.db,
+      [NEW_SECRET],
+      resealed,
+      { totp: totpCodeAt(plain, after) },
+      after,
+    )
+    expect(check.ok).toBe(true)
+    const entries = await searchAudit(ctx.db, { instansiId: owner.id, action: 'keys.rotate' })
+    expect(entries.map((entry) => entry.after)).toContainEqual({ totpReEncrypted: 1 })
+  })
+
+  it('names a 2FA secret no known secret opens, leaves it, and exits 1', async () => {
+    const ctx = await getTestContext()
+    const owner = await createTestInstansi(ctx.db)
+    const user = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'pengelola' }])
+    const sealed = sealTotpSecret(generateTotpSecret(), OLD_SECRET)
+    await updateUser(ctx.db, owner.id, user.id, { totpSecret: sealed, totpEnabledAt: new Date() }, new Date())
+    const { io, err } = capture()
+    const withoutPrevious = { db: ctx.db, secret: NEW_SECRET, previousSecrets: [] }
+    expect(await runKeysCommand(withoutPrevious, ['rotate', '--instansi', owner.slug], io)).toBe(1)
+    expect(err.join('')).toContain(user.id)
+    expect((await findUserById(ctx.db, owner.id, user.id))!.totpSecret).toBe(sealed)
   })
 
   it('answers a usage error with exit 2', async () => {

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/client.ts'
 import { keyringOf } from '../../features/connections/account-connector.ts'
 import { rotateCredentialKeys } from '../../features/connections/rotate-credential-keys.ts'
+import { rotateTotpSecrets } from '../../features/identity/rotate-totp-secrets.ts'
 import type { MessageKey } from '../../shared/messages/catalogue.ts'
 import type { MessageParams } from '../../shared/messages/format-message.ts'
 import { loadConfig } from '../../config.ts'
@@ -52,9 +53,22 @@ export async function runKeysCommand(
       alreadyCurrent: report.alreadyCurrent,
     }),
   )
+  const totp = await rotateTotpSecrets(
+    { ...deps, now: () => new Date() },
+    { label: 'cli', meta: { ip: 'cli', userAgent: 'warta-cli' } },
+    owner?.id,
+  )
+  io.out(
+    line(io, 'cli.keys_rotated_totp', {
+      total: totp.total,
+      reEncrypted: totp.reEncrypted,
+      alreadyCurrent: totp.alreadyCurrent,
+    }),
+  )
   for (const item of report.unreadable)
     io.err(line(io, 'cli.keys_unreadable', { accountId: item.accountId, keyId: item.keyId }))
-  if (report.unreadable.length > 0) {
+  for (const item of totp.unreadable) io.err(line(io, 'cli.keys_unreadable_totp', { userId: item.userId }))
+  if (report.unreadable.length > 0 || totp.unreadable.length > 0) {
     io.err(line(io, 'cli.keys_unreadable_hint'))
     return 1
   }

@@ -9,7 +9,7 @@ import { grantsOfUsers } from '../../db/role-grants-repository.ts'
 import { findUserByEmail, recordSuccessfulLogin, type UserRow } from '../../db/users-repository.ts'
 import { AppError, problem } from '../app-error.ts'
 import { recordChangeAs } from '../audit/record-change.ts'
-import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
+import { totpSecretsOf, type IdentityDeps, type RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
 import { verifyPassword } from './password.ts'
 import { checkSecondFactor, hasSecondFactorInput, type SecondFactorInput } from './second-factor.ts'
@@ -90,7 +90,7 @@ export async function login(deps: IdentityDeps, input: LoginInput, meta: Request
       // The password was right; the form now asks for the code. Not counted as a failure.
       throw new AppError('two_factor_required', 'auth.second_factor_needed')
     }
-    const check = await checkSecondFactor(db, deps.secret, usable, input, now)
+    const check = await checkSecondFactor(db, totpSecretsOf(deps), usable, input, now)
     if (!check.ok) {
       await recordAccountFailure(deps, usable, secondFactorFailure(check), 'login', meta)
       throw new AppError('unauthenticated', 'auth.second_factor_wrong_at_login', undefined, {

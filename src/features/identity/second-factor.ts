@@ -6,7 +6,7 @@ import { consumeRecoveryCode } from '../../db/recovery-codes-repository.ts'
 import { claimTotpStep } from '../../db/totp-used-steps-repository.ts'
 import type { UserRow } from '../../db/users-repository.ts'
 import { hashRecoveryCode } from './secret-token.ts'
-import { matchTotpStep, openTotpSecret } from './totp.ts'
+import { matchTotpStep, openTotpSecret, TotpSecretUnreadableError } from './totp.ts'
 
 export interface SecondFactorInput {
   totp?: string | undefined
@@ -23,13 +23,22 @@ export type CodeOutcome = 'accepted' | 'wrong' | 'replayed'
 /** Whether the code matches the user's (possibly still pending) secret and was not used before. */
 export async function acceptTotpCode(
   db: Db,
-  deploymentSecret: string,
+  /** The current deployment secret first, then previous ones (identity-deps.ts totpSecretsOf). */
+  deploymentSecrets: readonly string[],
   user: Pick<UserRow, 'id' | 'instansiId' | 'totpSecret'>,
   code: string,
   now: Date,
 ): Promise<CodeOutcome> {
   if (!user.totpSecret) return 'wrong'
-  const step = matchTotpStep(openTotpSecret(user.totpSecret, deploymentSecret), code, now)
+  let secret: string
+  try {
+    secret = openTotpSecret(user.totpSecret, deploymentSecrets)
+  } catch (error) {
+    // Sealed under a secret this deployment no longer knows: no code can match; a recovery code still works.
+    if (error instanceof TotpSecretUnreadableError) return 'wrong'
+    throw error
+  }
+  const step = matchTotpStep(secret, code, now)
   if (step === null) return 'wrong'
   return (await claimTotpStep(db, user.instansiId, user.id, step, now)) ? 'accepted' : 'replayed'
 }
@@ -44,7 +53,7 @@ export interface SecondFactorCheck {
 /** Checks the code; a recovery code is consumed by this call (single use even under races). */
 export async function checkSecondFactor(
   db: Db,
-  deploymentSecret: string,
+  deploymentSecrets: readonly string[],
   user: Pick<UserRow, 'id' | 'instansiId' | 'totpSecret' | 'totpEnabledAt'>,
   input: SecondFactorInput,
   now: Date,
@@ -54,7 +63,7 @@ export async function checkSecondFactor(
   if (!user.totpEnabledAt || !user.totpSecret) return refused
   if (method === 'totp') {
     if (!input.totp?.trim()) return refused
-    const outcome = await acceptTotpCode(db, deploymentSecret, user, input.totp, now)
+    const outcome = await acceptTotpCode(db, deploymentSecrets, user, input.totp, now)
     return { ok: outcome === 'accepted', method, outcome, usedRecoveryCode: false }
   }
   const ok = await consumeRecoveryCode(

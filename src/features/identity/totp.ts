@@ -59,10 +59,40 @@ export function sealTotpSecret(secretBase32: string, deploymentSecret: string): 
   return `v1:${Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url')}`
 }
 
-export function openTotpSecret(stored: string, deploymentSecret: string): string {
-  if (!stored.startsWith('v1:')) return stored
+export class TotpSecretUnreadableError extends Error {
+  constructor() {
+    super('the TOTP secret opens with none of the known deployment secrets')
+    this.name = 'TotpSecretUnreadableError'
+  }
+}
+
+/**
+ * Opens a sealed TOTP secret with the first of `deploymentSecrets` that sealed it (the current secret first, then
+ * the previous ones kept during a rotation), and says which one it was; `warta keys rotate` re-seals what a
+ * previous secret opened. A secret stored before sealing existed (no `v1:`) is returned as it is, index 0.
+ */
+export function openTotpSecretWith(
+  stored: string,
+  deploymentSecrets: readonly string[],
+): { secret: string; index: number } {
+  if (!stored.startsWith('v1:')) return { secret: stored, index: 0 }
   const raw = Buffer.from(stored.slice(3), 'base64url')
-  const decipher = createDecipheriv('aes-256-gcm', keyOf(deploymentSecret), raw.subarray(0, 12))
-  decipher.setAuthTag(raw.subarray(12, 28))
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+  for (const [index, deploymentSecret] of deploymentSecrets.entries()) {
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', keyOf(deploymentSecret), raw.subarray(0, 12))
+      decipher.setAuthTag(raw.subarray(12, 28))
+      const secret = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+      return { secret, index }
+    } catch {
+      // sealed under another secret (or damaged): try the next one
+    }
+  }
+  throw new TotpSecretUnreadableError()
+}
+
+export function openTotpSecret(stored: string, deploymentSecrets: string | readonly string[]): string {
+  return openTotpSecretWith(
+    stored,
+    typeof deploymentSecrets === 'string' ? [deploymentSecrets] : deploymentSecrets,
+  ).secret
 }

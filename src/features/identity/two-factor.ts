@@ -9,7 +9,7 @@ import { findUserById, recordSuccessfulLogin, updateUser } from '../../db/users-
 import { AppError, problem } from '../app-error.ts'
 import { recordChange, type ChangeRecord } from '../audit/record-change.ts'
 import type { Actor } from '../access/policy.ts'
-import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
+import { totpSecretsOf, type IdentityDeps, type RequestMeta } from './identity-deps.ts'
 import { requiresTwoFactor } from './load-actor.ts'
 import {
   assertAddressNotThrottled,
@@ -74,7 +74,7 @@ export async function confirmTwoFactorEnrolment(
   if (user.totpEnabledAt) throw new AppError('conflict', 'auth.two_factor_already_on')
   if (!user.totpSecret) throw new AppError('precondition_failed', 'auth.enrolment_not_started')
   const now = deps.clock.now()
-  if ((await acceptTotpCode(deps.db, deps.secret, user, code, now)) !== 'accepted') {
+  if ((await acceptTotpCode(deps.db, totpSecretsOf(deps), user, code, now)) !== 'accepted') {
     throw new AppError('invalid_input', 'auth.enrolment_code_wrong', undefined, {
       code: problem('auth.code_mismatch'),
     })
@@ -114,7 +114,7 @@ export async function regenerateRecoveryCodes(
     throw new AppError('precondition_failed', 'auth.two_factor_not_on')
   assertNotLocked(user, now)
   await assertAddressNotThrottled(deps, meta.ip, now)
-  const outcome = await acceptTotpCode(deps.db, deps.secret, user, code, now)
+  const outcome = await acceptTotpCode(deps.db, totpSecretsOf(deps), user, code, now)
   if (outcome !== 'accepted') {
     await recordAccountFailure(
       deps,
@@ -156,7 +156,7 @@ export async function disableTwoFactor(
       password: problem('auth.password_wrong'),
     })
   }
-  const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
+  const check = await checkSecondFactor(deps.db, totpSecretsOf(deps), user, input, now)
   if (!check.ok) {
     await recordAccountFailure(deps, user, secondFactorFailure(check), 'two_factor_disable', meta, actor)
     throw new AppError('invalid_input', 'auth.second_factor_wrong', undefined, {
@@ -193,7 +193,7 @@ export async function verifySessionSecondFactor(
   const now = deps.clock.now()
   assertNotLocked(user, now)
   await assertAddressNotThrottled(deps, meta.ip, now)
-  const check = await checkSecondFactor(deps.db, deps.secret, user, input, now)
+  const check = await checkSecondFactor(deps.db, totpSecretsOf(deps), user, input, now)
   if (!check.ok) {
     await recordAccountFailure(deps, user, secondFactorFailure(check), 'session_two_factor', meta, actor)
     throw new AppError('invalid_input', 'auth.second_factor_wrong_or_used', undefined, {

@@ -293,6 +293,14 @@ export const cliMessages = defineMessages({
     id: 'Kunci {keyId}: {total} kredensial, {reEncrypted} dienkripsi ulang, {alreadyCurrent} sudah memakai kunci ini.',
     en: 'Key {keyId}: {total} credentials, {reEncrypted} re-encrypted, {alreadyCurrent} already under this key.',
   },
+  'cli.keys_rotated_totp': {
+    id: 'Rahasia 2FA: {total} pengguna, {reEncrypted} dienkripsi ulang, {alreadyCurrent} sudah memakai rahasia ini.',
+    en: '2FA secrets: {total} users, {reEncrypted} re-encrypted, {alreadyCurrent} already under this secret.',
+  },
+  'cli.keys_unreadable_totp': {
+    id: 'Rahasia 2FA pengguna {userId} tidak dapat dibuka; dibiarkan apa adanya (pengguna dapat mendaftar ulang 2FA).',
+    en: 'The 2FA secret of user {userId} cannot be opened; left as it is (the user can enrol 2FA again).',
+  },
   'cli.keys_unknown_instansi': {
     id: "warta keys: instansi '{slug}' tidak ditemukan.",
     en: "warta keys: no instansi '{slug}'.",
