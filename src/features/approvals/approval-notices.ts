@@ -68,3 +68,17 @@ export function crisisApproverNotice(by: string, owner: string): Notice {
     link: '/approval-chains',
   }
 }
+
+/** Nobody can approve the current step (no one holds its role over the unit, or its named users are gone). */
+export function approvalBlockedNotice(
+  post: Pick<PostUnderApproval, 'title' | 'accountLabel'>,
+  step: number,
+): Notice {
+  return {
+    kind: 'approval.blocked',
+    titleKey: 'notifications.approval_blocked.title',
+    bodyKey: 'notifications.approval_blocked.body',
+    params: { title: post.title, account: post.accountLabel, step: step + 1 },
+    link: '/approval-chains',
+  }
+}

@@ -7,7 +7,9 @@ import type { Actor } from '../access/policy.ts'
 import { AppError, problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
-import { approvalRequestedNotice, decisionNotice } from './approval-notices.ts'
+import { activeUsersHoldingRoleOver } from '../../db/role-grants-repository.ts'
+import type { Role } from '../../shared/roles.ts'
+import { approvalBlockedNotice, approvalRequestedNotice, decisionNotice } from './approval-notices.ts'
 import {
   decide,
   evaluateApproval,
@@ -32,6 +34,9 @@ export interface PostUnderApproval {
   link: string
 }
 
+/** The roles that may change an approval chain (policy: approval.manage). */
+const CHAIN_MANAGER_ROLES: Role[] = ['admin', 'penanggung_jawab']
+
 export interface ApprovalFlowOptions {
   mailEnabled: boolean
   crisisMode: boolean
@@ -45,6 +50,20 @@ export async function notifyWaitingApprovers(
   outcome: ApprovalOutcome,
   options: ApprovalFlowOptions,
 ): Promise<string[]> {
+  const notifyOptions = { mailEnabled: options.mailEnabled, now: options.now }
+  if (outcome.state === 'blocked') {
+    // Nobody could approve this step: the post would wait unseen until it expires. Tell the author and whoever
+    // may change the chain over the post's unit, so someone can assign an approver before the scheduled time.
+    const managers = await activeUsersHoldingRoleOver(tx, post.instansiId, post.unitPath, CHAIN_MANAGER_ROLES)
+    const recipients = [...new Set([post.authorId, ...managers.map((holder) => holder.userId)])]
+    return notifyUsers(
+      tx,
+      post.instansiId,
+      recipients,
+      approvalBlockedNotice(post, outcome.step),
+      notifyOptions,
+    )
+  }
   const waiting = waitingApprovers(outcome)
   if (waiting.length === 0) return []
   return notifyUsers(tx, post.instansiId, waiting, approvalRequestedNotice(post), {
@@ -116,7 +135,9 @@ export async function decideApproval(
   else {
     // Only a step that just opened is announced; the rest of an all-of step were told when it opened.
     const before = evaluateApproval(chain, post, decisions, candidates)
-    if (outcome.state === 'pending' && (before.state !== 'pending' || before.step !== outcome.step))
+    const stepOf = (o: ApprovalOutcome) => (o.state === 'pending' || o.state === 'blocked' ? o.step : -1)
+    const opened = before.state !== outcome.state || stepOf(before) !== stepOf(outcome)
+    if ((outcome.state === 'pending' || outcome.state === 'blocked') && opened)
       await notifyWaitingApprovers(tx, post, outcome, options)
   }
   return { decision, outcome }

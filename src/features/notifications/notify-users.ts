@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'approval.changes_requested',
   'approval.expired',
   'approval.crisis_approver',
+  'approval.blocked',
   'publishing.reconnect_needed',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

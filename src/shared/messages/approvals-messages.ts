@@ -82,6 +82,14 @@ export const approvalsMessages = defineMessages({
     id: '{by} menetapkan Anda sebagai penyetuju jalur cepat krisis untuk {owner}. Dalam mode krisis Anda dapat menyetujui unggahan seorang diri; setiap penggunaannya dicatat di log audit.',
     en: '{by} made you a crisis fast-track approver for {owner}. In crisis mode you may approve posts alone; every use is flagged in the audit log.',
   },
+  'notifications.approval_blocked.title': {
+    id: 'Tidak ada yang dapat menyetujui: {title}',
+    en: 'Nobody can approve: {title}',
+  },
+  'notifications.approval_blocked.body': {
+    id: 'Langkah {step} rantai persetujuan "{title}" ({account}) tidak punya penyetuju aktif. Tetapkan penyetuju di Rantai persetujuan sebelum waktu tayang, atau unggahan kedaluwarsa.',
+    en: 'Step {step} of the approval chain of "{title}" ({account}) has no active approver. Assign one in Approval chains before the scheduled time, or the post expires.',
+  },
   'notifications.digest_subject': {
     id: 'Ringkasan Warta: {count} pemberitahuan',
     en: 'Warta digest: {count} notifications',

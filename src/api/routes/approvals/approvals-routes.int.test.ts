@@ -195,6 +195,41 @@ describe('approval flow on posts', () => {
     expect((await decide(s, s.pjHeaders, post.id, 'approve')).json().status).toBe('scheduled')
   })
 
+  it('tells the author and who may change the chain when nobody can approve a step, instead of no one', async () => {
+    const s = await setup()
+    // A step whose role nobody holds over the unit: the post cannot move until someone changes the chain.
+    await setChain(s, [
+      { kind: 'role', role: 'pimpinan', mode: 'any' },
+      { kind: 'role', role: 'ppid', mode: 'any' },
+    ])
+    const post = await submitted(s)
+    const blockedFor = async (userId: string) =>
+      s.ctx.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.recipientId, userId), eq(notifications.kind, 'approval.blocked')))
+    expect(await blockedFor(s.pengelola.id)).toHaveLength(0)
+    // Step 1 has two pimpinan; once one approves, step 2 (ppid, held by nobody) blocks.
+    const a = await s.headersOf(s.pimpinanA)
+    expect((await decide(s, a, post.id, 'approve')).json().status).toBe('in_review')
+    const toAuthor = await blockedFor(s.pengelola.id)
+    expect(toAuthor).toHaveLength(1)
+    expect(toAuthor[0]).toMatchObject({ link: '/approval-chains', params: { step: 2 } })
+    expect(await blockedFor(s.pj.id)).toHaveLength(1)
+    expect(await blockedFor(s.pimpinanA.id)).toHaveLength(0)
+
+    // A chain blocked at its first step says so at submission.
+    await s.ctx.db
+      .update(approvalChains)
+      .set({ steps: [{ kind: 'role', role: 'ppid', mode: 'any' }] as never })
+      .where(eq(approvalChains.unitId, s.dinkes.id))
+    const blockedAtOnce = await submitted(s, s.author, { title: `Tanpa penyetuju ${uniqueSuffix()}` })
+    expect(blockedAtOnce.status).toBe('in_review')
+    const second = await blockedFor(s.pengelola.id)
+    expect(second).toHaveLength(2)
+    expect(second.map((row) => (row.params as { step: number }).step).sort()).toEqual([1, 2])
+  })
+
   it('ends the post on a rejection, which needs a comment', async () => {
     const s = await setup()
     const post = await submitted(s)
