@@ -94,7 +94,8 @@ export interface VariantView {
 
 export interface PostView {
   id: string
-  unit: { id: string; name: string }
+  /** The unit's tree path, so a reader can tell whose grants reach it (e.g. who may override). */
+  unit: { id: string; name: string; path: string }
   authorId: string
   title: string
   kind: PostKind
@@ -153,7 +154,7 @@ async function toViews(db: Db, actor: Actor, list: PostRecord[]): Promise<PostVi
   const media = new Map((await getMediaByIds(db, actor.instansiId, mediaIds)).map((row) => [row.id, row]))
   return list.map((post) => ({
     id: post.id,
-    unit: { id: post.unitId, name: post.unitName },
+    unit: { id: post.unitId, name: post.unitName, path: post.unitPath },
     authorId: post.authorId,
     title: post.title,
     kind: post.kind as PostKind,

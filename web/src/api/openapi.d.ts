@@ -8174,6 +8174,7 @@ export interface components {
       unit: {
         id: string
         name: string
+        path: string
       }
       updatedAt: string
       variants: {

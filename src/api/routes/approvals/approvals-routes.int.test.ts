@@ -15,7 +15,13 @@ import {
 } from '../../../../tests/support/fixtures.ts'
 import { loginAs } from '../../../../tests/support/auth.ts'
 import { searchAudit } from '../../../db/audit-repository.ts'
-import { accounts, approvalChains, notifications, postVariants } from '../../../db/schema/index.ts'
+import {
+  accounts,
+  approvalChains,
+  hoaxClaims,
+  notifications,
+  postVariants,
+} from '../../../db/schema/index.ts'
 import type { Db } from '../../../db/client.ts'
 import { generateTotpSecret } from '../../../features/identity/totp.ts'
 import { expireOverduePosts } from '../../../features/posts/expire-posts.ts'
@@ -228,6 +234,36 @@ describe('approval flow on posts', () => {
     const second = await blockedFor(s.pengelola.id)
     expect(second).toHaveLength(2)
     expect(second.map((row) => (row.params as { step: number }).step).sort()).toEqual([1, 2])
+  })
+
+  it('checks again at approval: a hoax learned since submission blocks it until a penanggung jawab overrides, audited', async () => {
+    const s = await setup()
+    const post = await submitted(s, s.author, {
+      baseText: 'Info: pendaftaran vaksin di puskesmas dipungut biaya Rp 75.000 per orang.',
+    })
+    // The knowledge base learns the hoax after the submission.
+    await s.ctx.db.insert(hoaxClaims).values({
+      id: randomUUID(),
+      instansiId: s.owner.id,
+      label: 'hoaks',
+      claim: 'Pendaftaran vaksin di puskesmas dipungut biaya Rp 75.000 per orang',
+      facts: 'Vaksinasi di puskesmas gratis, tanpa biaya pendaftaran.',
+    })
+    const refused = await decide(s, s.pjHeaders, post.id, 'approve')
+    expect(refused.statusCode, refused.body).toBe(400)
+    expect(refused.json().error.key).toBe('posts.blocked_by_findings')
+    const empty = await decide(s, s.pjHeaders, post.id, 'approve', { overrideReason: '  ' })
+    expect(empty.statusCode).toBe(400)
+    const through = await decide(s, s.pjHeaders, post.id, 'approve', {
+      overrideReason: 'Unggahan ini mengutip hoaks untuk meluruskannya; klarifikasi ada di utas.',
+    })
+    expect(through.statusCode, through.body).toBe(200)
+    expect(through.json().status).toBe('scheduled')
+    const [entry] = await searchAudit(s.ctx.db, {
+      instansiId: s.owner.id,
+      action: 'post.compliance_override',
+    })
+    expect(entry).toMatchObject({ objectId: post.id, actorUserId: s.pj.id })
   })
 
   it('ends the post on a rejection, which needs a comment', async () => {

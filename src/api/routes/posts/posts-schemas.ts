@@ -79,7 +79,7 @@ const mediaView = z.object({
 export const postView = z
   .object({
     id: z.string(),
-    unit: z.object({ id: z.string(), name: z.string() }),
+    unit: z.object({ id: z.string(), name: z.string(), path: z.string() }),
     authorId: z.string(),
     title: z.string(),
     kind: z.enum(POST_KINDS),

@@ -5,7 +5,8 @@
 import { Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { api } from '../../app/api-client.ts'
+import { api, ApiError } from '../../app/api-client.ts'
+import { useSession } from '../../app/session.tsx'
 import { ErrorBanner } from '../../components/error-banner.tsx'
 import { LoadState } from '../../components/load-state.tsx'
 import { notifySuccess } from '../../components/notify.ts'
@@ -29,8 +30,21 @@ type DecisionPath = 'approve' | 'reject' | 'request-changes'
 function useDecide() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, path, comment }: { id: string; path: DecisionPath; comment: string }) =>
-      api.post<Post>(`/api/posts/${id}/${path}`, { comment: comment.trim() ? comment : null }),
+    mutationFn: ({
+      id,
+      path,
+      comment,
+      overrideReason,
+    }: {
+      id: string
+      path: DecisionPath
+      comment: string
+      overrideReason?: string
+    }) =>
+      api.post<Post>(`/api/posts/${id}/${path}`, {
+        comment: comment.trim() ? comment : null,
+        ...(overrideReason === undefined ? {} : { overrideReason }),
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['approvals'] })
       void queryClient.invalidateQueries({ queryKey: ['posts'] })
@@ -57,12 +71,23 @@ function QueueCard({ item }: { item: QueueItem }) {
   const { t, locale } = useI18n()
   const decide = useDecide()
   const [comment, setComment] = useState('')
+  const [overrideReason, setOverrideReason] = useState('')
+  const { me } = useSession()
   const { post } = item
+  // The check runs again at approval: a finding that appeared since the submission (a new hoax in the knowledge
+  // base) stops the approval; a penanggung jawab may approve through it with a written reason (audited).
+  const blockedNow = decide.error instanceof ApiError && decide.error.key === 'posts.blocked_by_findings'
+  const mayOverride = me.grants.some(
+    (grant) =>
+      grant.role === 'penanggung_jawab' &&
+      // Unit paths are '/<id>/<id>/': a grant reaches its unit and everything under it.
+      post.unit.path.startsWith(grant.unitPath),
+  )
   const findings = post.submittedFindings ?? []
   const warnings = findings.filter((finding) => finding.severity === 'warn')
 
-  async function onDecide(path: DecisionPath) {
-    await decide.mutateAsync({ id: post.id, path, comment })
+  async function onDecide(path: DecisionPath, withOverride = false) {
+    await decide.mutateAsync({ id: post.id, path, comment, ...(withOverride ? { overrideReason } : {}) })
     notifySuccess(t(`approvals.done.${path}`))
   }
 
@@ -145,6 +170,34 @@ function QueueCard({ item }: { item: QueueItem }) {
           onChange={(event) => setComment(event.currentTarget.value)}
         />
         <ErrorBanner error={decide.error} />
+        {blockedNow && mayOverride ? (
+          <Stack gap="xs" data-testid="approve-override-form">
+            <Textarea
+              label={t('posts.overrideReason')}
+              description={t('approvals.overrideHint')}
+              autosize
+              minRows={2}
+              value={overrideReason}
+              onChange={(event) => setOverrideReason(event.currentTarget.value)}
+            />
+            <Button
+              color="red.9"
+              variant="light"
+              onClick={() => void onDecide('approve', true).catch(() => undefined)}
+              loading={decide.isPending}
+              disabled={overrideReason.trim() === ''}
+              style={{ alignSelf: 'flex-start' }}
+              data-testid="approve-with-override"
+            >
+              {t('approvals.approveWithOverride')}
+            </Button>
+          </Stack>
+        ) : null}
+        {blockedNow && !mayOverride ? (
+          <Text size="sm" data-testid="approve-override-unavailable">
+            {t('approvals.overrideOnlyPj')}
+          </Text>
+        ) : null}
         <Group gap="sm">
           <Button
             color="green.9"
