@@ -23,7 +23,6 @@ import { useNavigate, useParams } from '@tanstack/react-router'
 import { DecisionHistory } from '../approvals/decision-history.tsx'
 import { useEffect, useMemo, useState } from 'react'
 import { countText } from '../../../../src/shared/count-text.ts'
-import { formatDate } from '../../../../src/shared/dates.ts'
 import { formatMessage } from '../../../../src/shared/messages/format-message.ts'
 import { PLATFORM_RULES } from '../../../../src/shared/platform-rules.ts'
 import { PLATFORM_LABELS } from '../../../../src/shared/platforms.ts'
@@ -47,6 +46,7 @@ import {
   useSavePost,
   useSubmitPost,
 } from './posts-queries.ts'
+import { ScheduleField } from './schedule-field.tsx'
 import { isoToWibInput, wibInputToIso } from './wib-time.ts'
 
 interface AttachedMedia {
@@ -315,7 +315,7 @@ export function ComposerPage() {
 }
 
 function Composer({ post }: { post: Post | null }) {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const { me } = useSession()
   const navigate = useNavigate()
   const targets = useQuery(targetsQuery)
@@ -371,7 +371,6 @@ function Composer({ post }: { post: Post | null }) {
     }
   }
 
-  const scheduledIso = wibInputToIso(form.scheduledLocal)
   return (
     <>
       <PageHeader title={post ? t('posts.editTitle') : t('nav.composer')} description={t('posts.intro')} />
@@ -447,15 +446,7 @@ function Composer({ post }: { post: Post | null }) {
                 value={form.campaign}
                 onChange={(event) => set('campaign', event.currentTarget.value)}
               />
-              <TextInput
-                type="datetime-local"
-                label={t('posts.scheduledAt')}
-                description={
-                  scheduledIso ? formatDate(scheduledIso, locale, 'datetime') : t('posts.scheduledHint')
-                }
-                value={form.scheduledLocal}
-                onChange={(event) => set('scheduledLocal', event.currentTarget.value)}
-              />
+              <ScheduleField value={form.scheduledLocal} onChange={(next) => set('scheduledLocal', next)} />
               <Checkbox
                 mt="lg"
                 label={t('posts.crisis')}
