@@ -16,6 +16,7 @@ import { platformLabel, roleLabel } from '../../components/vocabulary-labels.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { formatDate } from '../../../../src/shared/dates.ts'
 import { FindingsView } from '../posts/findings-view.tsx'
+import { OverrideForm } from '../posts/override-form.tsx'
 import type { Finding, Post } from '../posts/post-types.ts'
 import type { ApprovalQueue, QueueItem } from './approval-types.ts'
 import { DecisionList } from './decision-history.tsx'
@@ -171,27 +172,16 @@ function QueueCard({ item }: { item: QueueItem }) {
         />
         <ErrorBanner error={decide.error} />
         {blockedNow && mayOverride ? (
-          <Stack gap="xs" data-testid="approve-override-form">
-            <Textarea
-              label={t('posts.overrideReason')}
-              description={t('approvals.overrideHint')}
-              autosize
-              minRows={2}
-              value={overrideReason}
-              onChange={(event) => setOverrideReason(event.currentTarget.value)}
-            />
-            <Button
-              color="red.9"
-              variant="light"
-              onClick={() => void onDecide('approve', true).catch(() => undefined)}
-              loading={decide.isPending}
-              disabled={overrideReason.trim() === ''}
-              style={{ alignSelf: 'flex-start' }}
-              data-testid="approve-with-override"
-            >
-              {t('approvals.approveWithOverride')}
-            </Button>
-          </Stack>
+          <OverrideForm
+            reason={overrideReason}
+            onReasonChange={setOverrideReason}
+            description={t('approvals.overrideHint')}
+            actionLabel={t('approvals.approveWithOverride')}
+            onAct={() => void onDecide('approve', true).catch(() => undefined)}
+            loading={decide.isPending}
+            testId="approve-override-form"
+            actionTestId="approve-with-override"
+          />
         ) : null}
         {blockedNow && !mayOverride ? (
           <Text size="sm" data-testid="approve-override-unavailable">

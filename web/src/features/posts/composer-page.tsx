@@ -46,6 +46,7 @@ import {
   useSavePost,
   useSubmitPost,
 } from './posts-queries.ts'
+import { OverrideForm } from './override-form.tsx'
 import { ScheduleField } from './schedule-field.tsx'
 import { isoToWibInput, wibInputToIso } from './wib-time.ts'
 
@@ -526,24 +527,15 @@ function Composer({ post }: { post: Post | null }) {
               </Button>
             </Group>
             {blocked && isPenanggungJawab ? (
-              <Stack gap="xs" data-testid="override-form">
-                <Textarea
-                  label={t('posts.overrideReason')}
-                  description={t('posts.overrideHint')}
-                  autosize
-                  minRows={2}
-                  value={overrideReason}
-                  onChange={(event) => setOverrideReason(event.currentTarget.value)}
-                />
-                <Button
-                  color="red.9"
-                  variant="light"
-                  onClick={() => void onSubmit(true)}
-                  style={{ alignSelf: 'flex-start' }}
-                >
-                  {t('posts.submitWithOverride')}
-                </Button>
-              </Stack>
+              <OverrideForm
+                reason={overrideReason}
+                onReasonChange={setOverrideReason}
+                description={t('posts.overrideHint')}
+                actionLabel={t('posts.submitWithOverride')}
+                onAct={() => void onSubmit(true)}
+                loading={submit.isPending}
+                testId="override-form"
+              />
             ) : null}
           </Stack>
         </Panel>
