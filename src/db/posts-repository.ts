@@ -247,7 +247,9 @@ export async function listPostsInRange(db: Db, filter: PostTimeFilter, limit: nu
         .select({ one: sql`1` })
         .from(postVariants)
         .innerJoin(accounts, eq(accounts.id, postVariants.accountId))
-        .where(and(eq(postVariants.postId, posts.id), eq(postVariants.instansiId, filter.instansiId), condition)),
+        .where(
+          and(eq(postVariants.postId, posts.id), eq(postVariants.instansiId, filter.instansiId), condition),
+        ),
     )
   const conditions: SQL[] = [
     eq(posts.instansiId, filter.instansiId),

@@ -182,9 +182,7 @@ export const deletedView = z.object({ id: z.string(), deleted: z.boolean() })
 
 export const calendarQuery = z.object({
   from: z.iso.datetime({ offset: true }).describe('Start of the range (inclusive)'),
-  to: z.iso
-    .datetime({ offset: true })
-    .describe('End of the range (exclusive); at most 62 days after from'),
+  to: z.iso.datetime({ offset: true }).describe('End of the range (exclusive); at most 62 days after from'),
   unitId: z.uuid().optional().describe('Only this unit and the units below it'),
   accountId: z.uuid().optional().describe('Only posts with a variant for this account'),
   platform: z.enum(POSTING_PLATFORMS).optional(),
