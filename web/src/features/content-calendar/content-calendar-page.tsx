@@ -410,6 +410,9 @@ export function ContentCalendarPage() {
             locale={locale === 'id' ? idLocale : enLocale}
             headerToolbar={{ start: 'prev,today,next', center: 'title', end: '' }}
             height="auto"
+            // Days of the neighbouring months are left blank: their faded numbers fail contrast, and a drag onto
+            // them would move a post out of the month in view.
+            showNonCurrentDates={false}
             events={[...holidayEvents, ...postEvents]}
             editable
             eventDurationEditable={false}
