@@ -133,8 +133,9 @@ function PostDialog({
   error: unknown
 }) {
   const { t, locale } = useI18n()
-  const [value, setValue] = useState('')
   const timeZone = zoneOfLabel(zone)
+  // The dialog is keyed by the post, so the field starts at the post's time each time it opens.
+  const [value, setValue] = useState(() => (post ? toZoneInput(post.at, timeZone) : ''))
   const iso = fromZoneInput(value, timeZone)
   return (
     <Modal
@@ -172,7 +173,7 @@ function PostDialog({
                   type="datetime-local"
                   label={t('contentCalendar.newTime', { zone })}
                   description={t('contentCalendar.newTimeHint')}
-                  value={value || toZoneInput(post.at, timeZone)}
+                  value={value}
                   onChange={(event) => setValue(event.currentTarget.value)}
                   data-testid="calendar-new-time"
                 />
