@@ -171,7 +171,11 @@ async function setup() {
   const headersOf = async (user: Parameters<typeof loginAs>[1]) => (await loginAs(app, user)).headers
   const read = async (headers: Record<string, string>, query: Record<string, string> = {}) => {
     const search = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), ...query })
-    const response = await app.inject({ method: 'GET', url: `/api/posts/calendar?${search}`, headers })
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/posts/calendar?${search.toString()}`,
+      headers,
+    })
     expect(response.statusCode, response.body).toBe(200)
     return response.json<CalendarAnswer>()
   }

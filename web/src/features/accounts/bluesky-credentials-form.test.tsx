@@ -48,7 +48,7 @@ describe('connecting a Bluesky account', () => {
       },
     })
     const form = await screen.findByRole('form', { name: 'Hubungkan dengan sandi aplikasi Bluesky' })
-    expect((within(form).getByLabelText('Handle') as HTMLInputElement).value).toBe('dinkes.kotacontoh.go.id')
+    expect(within(form).getByLabelText<HTMLInputElement>('Handle').value).toBe('dinkes.kotacontoh.go.id')
     expect(form.textContent).toContain('Warta tidak pernah meminta sandi utama akun')
     expect(form.textContent).toContain('Pengaturan → Privasi dan keamanan → Sandi aplikasi')
     fireEvent.change(within(form).getByLabelText(/^Sandi aplikasi/), {

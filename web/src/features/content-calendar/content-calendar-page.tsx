@@ -237,7 +237,7 @@ export function ContentCalendarPage() {
       search: (previous: ContentCalendarSearch) => {
         const next: Record<string, string | undefined> = { ...previous, ...change }
         for (const key of Object.keys(next)) if (!next[key]) delete next[key]
-        return next as ContentCalendarSearch
+        return next
       },
       replace: true,
     })
@@ -373,7 +373,7 @@ export function ContentCalendarPage() {
               aria-labelledby="content-calendar-zone"
               data={ZONE_LABELS.map((label) => ({ value: label, label }))}
               value={zone}
-              onChange={(value) => setSearch({ tz: value === 'WIB' ? undefined : (value as ZoneLabel) })}
+              onChange={(value) => setSearch({ tz: value === 'WIB' ? undefined : value })}
             />
           </Stack>
           <Stack gap={4}>
@@ -388,8 +388,8 @@ export function ContentCalendarPage() {
               }))}
               value={view}
               onChange={(value) => {
-                calendarRef.current?.getApi().changeView(FULLCALENDAR_VIEWS[value as ContentCalendarView])
-                setSearch({ view: value as ContentCalendarView })
+                calendarRef.current?.getApi().changeView(FULLCALENDAR_VIEWS[value])
+                setSearch({ view: value })
               }}
             />
           </Stack>
