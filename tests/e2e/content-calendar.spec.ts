@@ -296,6 +296,10 @@ describe('the content calendar, in the browser', () => {
       .poll(() => postOnCalendar(ids.moved).textContent())
       .toMatch(/11\.00 Terjadwal Vaksinasi gratis/)
     expect(page.url()).toContain('tz=WIT')
+    await page.goto(`${baseUrl}/kalender-konten?view=week&tz=WIT&date=${dayOf(12)}`)
+    await postOnCalendar(ids.moved).filter({ hasText: '11.00 Terjadwal' }).waitFor()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot('week-wit-desktop-id')
 
     await page.setViewportSize(PHONE)
     await page.goto(`${baseUrl}/kalender-konten?date=${dayOf(12)}`)
@@ -321,5 +325,34 @@ describe('the content calendar, in the browser', () => {
     await postOnCalendar(ids.moved).waitFor()
     await shot('month-desktop-en')
     expect(pageErrors).toEqual([])
+  })
+})
+
+describe('connecting a Bluesky account, in the browser', () => {
+  it('asks for an app password with a note on where to make one, and says why a connection failed', async () => {
+    const back = await app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: pjHeaders,
+      payload: { locale: 'id' },
+    })
+    expect(back.statusCode, back.body).toBe(200)
+    await page.goto(`${baseUrl}/accounts`)
+    await page.getByRole('button', { name: 'Sambungan akun dishub.kotacontoh.go.id' }).click()
+    const form = page.getByRole('form', { name: 'Hubungkan dengan sandi aplikasi Bluesky' })
+    await form.waitFor()
+    expect(await form.textContent()).toContain('Warta tidak pernah meminta sandi utama akun')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot('bluesky-form-desktop-id')
+
+    // A PDS that does not answer: the panel says the platform could not be reached, in words.
+    await form.getByLabel(/^Sandi aplikasi/).fill('abcd-efgh-ijkl-mnop')
+    await form.getByLabel('Alamat server (PDS)').fill('http://127.0.0.1:9')
+    await form.getByRole('button', { name: 'Hubungkan' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Platform sedang tidak dapat dihubungi' }).waitFor()
+    await page.setViewportSize(PHONE)
+    await expect.poll(() => sidewaysOverflow(page)).toEqual([])
+    await shot('bluesky-form-refused-phone-id')
+    await page.setViewportSize(DESKTOP)
   })
 })

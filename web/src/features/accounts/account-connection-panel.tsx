@@ -47,6 +47,8 @@ export function AccountConnectionPanel({
   const change = useMutation({
     mutationFn: (request: () => Promise<ConnectionHealth>) => request(),
     onSuccess: (answer) => queryClient.setQueryData(connectionKey(account.id), answer),
+    // A refused connection may have recorded its error on the account: show the health as it now stands.
+    onError: () => queryClient.invalidateQueries({ queryKey: connectionKey(account.id) }),
   })
   const data = health.data
   const busy = change.isPending

@@ -94,12 +94,14 @@ afterEach(() => {
 })
 
 const LIST = '/kalender-konten?view=list&date=2027-01-11'
+/** The page's code (FullCalendar) loads lazily: on a busy machine the first render takes longer than 1 s. */
+const LOADED = { timeout: 10_000 }
 
 describe('content calendar page', () => {
   it('lists the posts with the time in the chosen zone and the status in words, and the libur daerah', async () => {
     serve({ '/api/posts/calendar': { status: 200, body: posts([calendarPost()]) } })
     renderAppAt(LIST)
-    const post = await screen.findByTestId('calendar-post')
+    const post = await screen.findByTestId('calendar-post', {}, LOADED)
     expect(post.textContent).toBe('09.00 Terjadwal Vaksinasi gratis · X')
     expect(await screen.findByText(/Tabel hari libur nasional 2027 belum ada/)).toBeTruthy()
     expect(screen.getByRole('link', { name: 'Kalender hari kerja dan hari libur' })).toBeTruthy()
@@ -108,7 +110,7 @@ describe('content calendar page', () => {
   it('asks the API again with the filter chosen, and keeps it in the address', async () => {
     const calls = serve({ '/api/posts/calendar': { status: 200, body: posts([calendarPost()]) } })
     const { router } = renderAppAt(LIST)
-    await screen.findByTestId('calendar-post')
+    await screen.findByTestId('calendar-post', {}, LOADED)
     await act(async () => {
       fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'in_review' } })
     })
@@ -136,7 +138,7 @@ describe('content calendar page', () => {
       },
     })
     renderAppAt(`${LIST}&tz=WITA`)
-    fireEvent.click(await screen.findByTestId('calendar-post'))
+    fireEvent.click(await screen.findByTestId('calendar-post', {}, LOADED))
     const dialog = await screen.findByRole('dialog')
     const input = within(dialog).getByLabelText('Waktu tayang baru (WITA)')
     expect((input as HTMLInputElement).value).toBe('2027-01-12T10:00')
@@ -170,7 +172,7 @@ describe('content calendar page', () => {
       },
     })
     renderAppAt(LIST)
-    fireEvent.click(await screen.findByTestId('calendar-post'))
+    fireEvent.click(await screen.findByTestId('calendar-post', {}, LOADED))
     const dialog = await screen.findByRole('dialog')
     await act(async () => {
       fireEvent.click(within(dialog).getByRole('button', { name: 'Jadwalkan ulang' }))
@@ -188,7 +190,7 @@ describe('content calendar page', () => {
       },
     })
     renderAppAt(LIST)
-    expect((await screen.findByTestId('calendar-post')).textContent).toContain('Terbit')
+    expect((await screen.findByTestId('calendar-post', {}, LOADED)).textContent).toContain('Terbit')
     fireEvent.click(screen.getByTestId('calendar-post'))
     const dialog = await screen.findByRole('dialog')
     expect(within(dialog).queryByRole('button', { name: 'Jadwalkan ulang' })).toBeNull()

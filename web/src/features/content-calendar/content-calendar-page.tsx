@@ -72,14 +72,17 @@ import type {
   ContentCalendarView,
 } from './content-calendar-types.ts'
 
-/** Colours by status, always beside the status in words (never the only sign). Dark shades: white text on them. */
+/**
+ * Colours by status, always beside the status in words (never the only sign). Each carries white text at 4.5:1 or
+ * more (the week view fills the event with it); Mantine's own yellow, orange and green shades do not, hence hex.
+ */
 const STATUS_COLOURS: Record<PostStatus, string> = {
   draft: 'var(--mantine-color-gray-7)',
-  in_review: 'var(--mantine-color-yellow-9)',
-  changes_requested: 'var(--mantine-color-orange-9)',
+  in_review: '#8a5a00',
+  changes_requested: '#9c3d00',
   approved: 'var(--mantine-color-teal-9)',
   scheduled: 'var(--mantine-color-blue-8)',
-  published: 'var(--mantine-color-green-9)',
+  published: '#1f6b30',
   failed: 'var(--mantine-color-red-9)',
   expired: 'var(--mantine-color-gray-8)',
   cancelled: 'var(--mantine-color-gray-8)',
@@ -266,6 +269,7 @@ export function ContentCalendarPage() {
         start: day.date,
         allDay: true,
         display: 'background',
+        color: 'var(--mantine-color-red-1)',
         className: 'content-calendar-holiday',
         extendedProps: { holiday: day },
       })),
