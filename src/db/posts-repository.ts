@@ -1,6 +1,6 @@
 // The posts table with its child table post_variants (one row per post and target account; a variant exists only
 // with its post). Every query filters on instansi_id; lists are narrowed to the unit subtrees the caller may read.
-import { and, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import {
   accounts,
@@ -225,4 +225,50 @@ export async function replaceVariants(
         set: { text: variant.text, media: variant.media, updatedAt: now },
       })
   }
+}
+
+export interface PostTimeFilter {
+  instansiId: string
+  pathPrefixes: readonly string[]
+  /** The range [from, to): a post is in it by its scheduled time or by a variant's publication time. */
+  from: Date
+  to: Date
+  statuses?: readonly string[] | undefined
+  unitPath?: string | undefined
+  accountId?: string | undefined
+  platform?: string | undefined
+}
+
+/** The content calendar's posts: those scheduled or published within a range, in the caller's units. */
+export async function listPostsInRange(db: Db, filter: PostTimeFilter, limit: number): Promise<PostRecord[]> {
+  const variantIn = (condition: SQL) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(postVariants)
+        .innerJoin(accounts, eq(accounts.id, postVariants.accountId))
+        .where(
+          and(eq(postVariants.postId, posts.id), eq(postVariants.instansiId, filter.instansiId), condition),
+        ),
+    )
+  const conditions: SQL[] = [
+    eq(posts.instansiId, filter.instansiId),
+    pathWithin(units.path, filter.pathPrefixes),
+    or(
+      and(gte(posts.scheduledAt, filter.from), lt(posts.scheduledAt, filter.to)),
+      variantIn(and(gte(postVariants.publishedAt, filter.from), lt(postVariants.publishedAt, filter.to))!),
+    )!,
+  ]
+  if (filter.statuses) conditions.push(inArray(posts.status, [...filter.statuses]))
+  if (filter.unitPath) conditions.push(pathWithin(units.path, [filter.unitPath]))
+  if (filter.accountId) conditions.push(variantIn(eq(postVariants.accountId, filter.accountId)))
+  if (filter.platform) conditions.push(variantIn(eq(accounts.platform, filter.platform)))
+  const rows = await db
+    .select(postColumns)
+    .from(posts)
+    .innerJoin(units, eq(units.id, posts.unitId))
+    .where(and(...conditions))
+    .orderBy(asc(posts.scheduledAt), asc(posts.id))
+    .limit(limit)
+  return rows.map((row) => ({ ...row.post, unitPath: row.unitPath, unitName: row.unitName }))
 }

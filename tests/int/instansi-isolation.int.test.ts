@@ -252,6 +252,8 @@ const ownDataRoutes = new Set([
   'GET /api/audit/signing-key',
   'GET /api/posts/targets',
   'GET /api/posts',
+  // The content calendar: a unit or account id of another instansi finds nothing (filtered on instansi_id).
+  'GET /api/posts/calendar',
   // The check reads only the text it is sent.
   'POST /api/posts/check',
   'POST /api/media',
@@ -288,6 +290,7 @@ const listUrls = [
   '/api/posts?mine=false',
   '/api/posts?mine=true',
   '/api/posts/targets',
+  `/api/posts/calendar?from=${new Date(Date.now() - 30 * 86_400_000).toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`,
   '/api/approvals/queue',
   '/api/approval-chains',
   '/api/notifications',

@@ -13,7 +13,9 @@ import { resolveApprovalChain } from '../approvals/resolve-approval-chain.ts'
 import { announceSubmission, postUnderApproval, publishAt } from './decide-post.ts'
 import { getPostView, type PostDeps, type PostView } from './manage-posts.ts'
 
-const MOVABLE = ['approved', 'scheduled']
+/** The post states and variant states a reschedule accepts (the content calendar drags only these). */
+export const MOVABLE_POST_STATUSES: readonly string[] = ['approved', 'scheduled']
+export const MOVABLE_VARIANT_STATUSES: readonly string[] = ['pending', 'scheduled']
 
 export async function reschedulePost(
   deps: PostDeps,
@@ -26,7 +28,7 @@ export async function reschedulePost(
   if (!post) throw new AppError('not_found', 'posts.not_found')
   if (post.authorId !== actor.userId)
     authorize(actor, 'post.approve', { instansiId: post.instansiId, unitPath: post.unitPath })
-  if (!MOVABLE.includes(post.status))
+  if (!MOVABLE_POST_STATUSES.includes(post.status))
     throw new AppError('conflict', 'posts.not_reschedulable', { status: post.status })
   const now = deps.clock.now()
   const next = input.scheduledAt ? new Date(input.scheduledAt) : null
@@ -38,7 +40,7 @@ export async function reschedulePost(
       { scheduledAt: problem('posts.scheduled_in_past') },
     )
   const variants = await variantsOf(deps.db, actor.instansiId, [id])
-  if (variants.some((variant) => !['pending', 'scheduled'].includes(variant.status)))
+  if (variants.some((variant) => !MOVABLE_VARIANT_STATUSES.includes(variant.status)))
     throw new AppError('conflict', 'posts.not_reschedulable', { status: post.status })
   const subject = await postUnderApproval(deps.db, post)
   const { chain } = await resolveApprovalChain(deps.db, post.instansiId, subject)

@@ -120,6 +120,11 @@ export const postsMessages = defineMessages({
     id: 'Waktu tayang sudah lewat; pilih waktu yang akan datang.',
     en: 'The scheduled time has passed; choose a time to come.',
   },
+  // The content calendar (list-calendar-posts.ts).
+  'posts.calendar_range': {
+    id: 'Rentang kalender harus berakhir setelah awalnya dan paling lama {max:number} hari.',
+    en: 'The calendar range must end after it starts and span at most {max:number} days.',
+  },
 
   // Submission and compliance.
   'posts.blocked_by_findings': {

@@ -6435,6 +6435,96 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/posts/calendar': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The content calendar: posts of the units you may read scheduled or published within a range of at most 62 days */
+    get: {
+      parameters: {
+        query: {
+          /** @description Only posts with a variant for this account */
+          accountId?: string
+          /** @description Start of the range (inclusive) */
+          from: string
+          platform?:
+            | 'x'
+            | 'instagram'
+            | 'facebook'
+            | 'tiktok'
+            | 'youtube'
+            | 'bluesky'
+            | 'mastodon'
+            | 'telegram'
+            | 'threads'
+            | 'sandbox'
+          status?:
+            | 'draft'
+            | 'in_review'
+            | 'changes_requested'
+            | 'approved'
+            | 'scheduled'
+            | 'published'
+            | 'failed'
+            | 'expired'
+            | 'cancelled'
+          /** @description End of the range (exclusive); at most 62 days after from */
+          to: string
+          /** @description Only this unit and the units below it */
+          unitId?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              from: string
+              items: components['schemas']['CalendarPost'][]
+              to: string
+              /** @description More posts lie in the range than one answer holds */
+              truncated: boolean
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/posts/check': {
     parameters: {
       query?: never
@@ -7957,6 +8047,62 @@ export interface components {
       }
       /** @enum {string} */
       source: 'national' | 'instansi'
+    }
+    CalendarPost: {
+      /** @description Where the calendar shows it: publishedAt once published, else scheduledAt */
+      at: string
+      crisis: boolean
+      id: string
+      /** @description You may move it to another time (POST /api/posts/{id}/reschedule) */
+      movable: boolean
+      /** @description The first publication of any variant */
+      publishedAt: string | null
+      scheduledAt: string | null
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'in_review'
+        | 'changes_requested'
+        | 'approved'
+        | 'scheduled'
+        | 'published'
+        | 'failed'
+        | 'expired'
+        | 'cancelled'
+      title: string
+      unit: {
+        id: string
+        name: string
+      }
+      variants: {
+        accountId: string
+        handle: string
+        id: string
+        /** @enum {string} */
+        platform:
+          | 'x'
+          | 'instagram'
+          | 'facebook'
+          | 'tiktok'
+          | 'youtube'
+          | 'bluesky'
+          | 'mastodon'
+          | 'telegram'
+          | 'threads'
+          | 'sandbox'
+        /** @enum {string} */
+        status:
+          | 'pending'
+          | 'scheduled'
+          | 'publishing'
+          | 'published'
+          | 'failed'
+          | 'unconfirmed'
+          | 'expired'
+          | 'cancelled'
+      }[]
+      /** @description Send it with a reschedule */
+      version: number
     }
     ConnectionHealth: {
       accountId: string

@@ -8,6 +8,7 @@ import {
   lazyRouteComponent,
   type RouterHistory,
 } from '@tanstack/react-router'
+import { validateContentCalendarSearch } from '../features/content-calendar/content-calendar-search.ts'
 import { NotFoundPage } from './not-found-page.tsx'
 import { PAGES, type PageId } from './pages.ts'
 import { RootLayout } from './root-layout.tsx'
@@ -70,6 +71,16 @@ const approvalChainsRoute = createRoute({
   component: lazyRouteComponent(
     () => import('../features/approval-chains/approval-chains-page.tsx'),
     'ApprovalChainsPage',
+  ),
+})
+const contentCalendarRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.contentCalendar.path,
+  staticData: staticData('contentCalendar'),
+  validateSearch: validateContentCalendarSearch,
+  component: lazyRouteComponent(
+    () => import('../features/content-calendar/content-calendar-page.tsx'),
+    'ContentCalendarPage',
   ),
 })
 const calendarRoute = createRoute({
@@ -156,6 +167,7 @@ export const routeTree = rootRoute.addChildren([
   accountsRoute,
   namingRoute,
   approvalsRoute,
+  contentCalendarRoute,
   approvalChainsRoute,
   calendarRoute,
   calendarDeadlineRoute,

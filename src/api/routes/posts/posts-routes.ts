@@ -1,5 +1,6 @@
 // Drafts: the accounts you may post to, create / change / read / list / delete a draft, the live compliance check
-// the composer calls as the author types, submission for review, and the penanggung jawab's override.
+// the composer calls as the author types, submission for review, the penanggung jawab's override, and the
+// content calendar's posts in a range.
 import type { AppContext } from '../../../context.ts'
 import { checkPostContent } from '../../../features/posts/check-post.ts'
 import {
@@ -13,6 +14,7 @@ import {
   type PostDeps,
   type PostView,
 } from '../../../features/posts/manage-posts.ts'
+import { listCalendarPosts } from '../../../features/posts/list-calendar-posts.ts'
 import { overridePost, submitPost } from '../../../features/posts/submit-post.ts'
 import type { Locale } from '../../../shared/dates.ts'
 import type { PostingPlatform } from '../../../shared/platforms.ts'
@@ -23,6 +25,8 @@ import { requestMeta, requireActor } from '../../request-context.ts'
 import type { ApiInstance } from '../../zod-type-provider.ts'
 import { idParams } from '../shared-schemas.ts'
 import {
+  calendarQuery,
+  calendarView,
   checkBody,
   checkView,
   deletedView,
@@ -135,6 +139,20 @@ export function registerPostsRoutes(
       const locale = requestLocale(request)
       return { items: items.map((item) => renderPost(item, locale)) }
     },
+  )
+
+  app.get(
+    '/posts/calendar',
+    {
+      schema: {
+        tags: ['posts'],
+        summary:
+          'The content calendar: posts of the units you may read scheduled or published within a range of at most 62 days',
+        querystring: calendarQuery,
+        response: { 200: calendarView },
+      },
+    },
+    async (request) => listCalendarPosts(postDeps, requireActor(request), request.query),
   )
 
   app.post(

@@ -179,3 +179,42 @@ export const submitBody = z.object({
 })
 export const overrideBody = z.object({ version: z.number().int().min(1), reason: z.string().max(2000) })
 export const deletedView = z.object({ id: z.string(), deleted: z.boolean() })
+
+export const calendarQuery = z.object({
+  from: z.iso.datetime({ offset: true }).describe('Start of the range (inclusive)'),
+  to: z.iso.datetime({ offset: true }).describe('End of the range (exclusive); at most 62 days after from'),
+  unitId: z.uuid().optional().describe('Only this unit and the units below it'),
+  accountId: z.uuid().optional().describe('Only posts with a variant for this account'),
+  platform: z.enum(POSTING_PLATFORMS).optional(),
+  status: z.enum(POST_STATUSES).optional(),
+})
+export const calendarView = z.object({
+  from: z.string(),
+  to: z.string(),
+  items: z.array(
+    z
+      .object({
+        id: z.string(),
+        title: z.string(),
+        status: z.enum(POST_STATUSES),
+        unit: z.object({ id: z.string(), name: z.string() }),
+        crisis: z.boolean(),
+        version: z.number().describe('Send it with a reschedule'),
+        scheduledAt: z.string().nullable(),
+        publishedAt: z.string().nullable().describe('The first publication of any variant'),
+        at: z.string().describe('Where the calendar shows it: publishedAt once published, else scheduledAt'),
+        movable: z.boolean().describe('You may move it to another time (POST /api/posts/{id}/reschedule)'),
+        variants: z.array(
+          z.object({
+            id: z.string(),
+            accountId: z.string(),
+            platform: z.enum(POSTING_PLATFORMS),
+            handle: z.string(),
+            status: z.enum(VARIANT_STATUSES),
+          }),
+        ),
+      })
+      .meta({ id: 'CalendarPost' }),
+  ),
+  truncated: z.boolean().describe('More posts lie in the range than one answer holds'),
+})

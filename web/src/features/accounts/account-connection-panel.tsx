@@ -1,7 +1,8 @@
 // An official account's connection to its platform (its health): the state, the last error in words with the
 // platform's own text beside it, and the last success; "Hubungkan" / "Putuskan" / "Periksa sekarang" for those
 // who manage the account. A sandbox account (Mode Latihan) connects with one click: the simulated network makes
-// its account; other platforms take their credentials through the API until their forms arrive.
+// its account; a Bluesky account with an app password (bluesky-credentials-form.tsx); other platforms take their
+// credentials through the API until their forms arrive.
 import { Badge, Button, CloseButton, Group, Stack, Text } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { formatDate } from '../../../../src/shared/dates.ts'
@@ -15,6 +16,7 @@ import { platformLabel } from '../../components/vocabulary-labels.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { Account, ConnectionHealth } from './account-types.ts'
 import { WHOLE_WORD_BADGE } from './badge-style.ts'
+import { BlueskyCredentialsForm, type BlueskyCredentialsBody } from './bluesky-credentials-form.tsx'
 
 const STATE_COLOR: Record<ConnectionHealth['state'], string> = {
   connected: 'green',
@@ -45,12 +47,18 @@ export function AccountConnectionPanel({
   const change = useMutation({
     mutationFn: (request: () => Promise<ConnectionHealth>) => request(),
     onSuccess: (answer) => queryClient.setQueryData(connectionKey(account.id), answer),
+    // A refused connection may have recorded its error on the account: show the health as it now stands.
+    onError: () => queryClient.invalidateQueries({ queryKey: connectionKey(account.id) }),
   })
   const data = health.data
   const busy = change.isPending
 
   const connect = () =>
     change.mutate(() => api.post<ConnectionHealth>(path, {}), {
+      onSuccess: () => notifySuccess(t('connection.connected', { handle: account.handle })),
+    })
+  const connectWith = (body: BlueskyCredentialsBody) =>
+    change.mutate(() => api.post<ConnectionHealth>(path, body), {
       onSuccess: () => notifySuccess(t('connection.connected', { handle: account.handle })),
     })
   const check = () => change.mutate(() => api.post<ConnectionHealth>(`${path}/check`))
@@ -113,7 +121,7 @@ export function AccountConnectionPanel({
                   {data.state === 'needs_reconnect' ? t('connection.reconnect') : t('connection.connect')}
                 </Button>
               ) : null}
-              {data.state !== 'connected' && data.needsCredentials ? (
+              {data.state !== 'connected' && data.needsCredentials && account.platform !== 'bluesky' ? (
                 <Text size="sm" c="dimmed">
                   {t('connection.credentialsByApi')}
                 </Text>
@@ -129,6 +137,15 @@ export function AccountConnectionPanel({
                 </>
               ) : null}
             </Group>
+          ) : null}
+          {data.connectable && canManage && data.state !== 'connected' && account.platform === 'bluesky' ? (
+            <BlueskyCredentialsForm
+              handle={account.handle}
+              reconnect={data.state === 'needs_reconnect'}
+              busy={busy}
+              error={change.error}
+              onSubmit={connectWith}
+            />
           ) : null}
         </Stack>
       ) : (

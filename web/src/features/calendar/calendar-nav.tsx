@@ -1,5 +1,6 @@
 // The calendar's own pages, one link each under the page heading: the holidays of a year, the deadline
-// calculator, the settings every deadline uses, and (for the admin) the import of a year's table.
+// calculator, the settings every deadline uses, and (for the admin) the import of a year's table; and the way to
+// the content calendar, which shows these holidays behind the posts.
 import { Group } from '@mantine/core'
 import { useLocation } from '@tanstack/react-router'
 import { PAGES } from '../../app/pages.ts'
@@ -35,6 +36,11 @@ export function CalendarNav() {
           </ButtonLink>
         )
       })}
+      {can(PAGES.contentCalendar.action) ? (
+        <ButtonLink to={PAGES.contentCalendar.path} size="compact-md" variant="subtle">
+          {t('nav.contentCalendar')}
+        </ButtonLink>
+      ) : null}
     </Group>
   )
 }
