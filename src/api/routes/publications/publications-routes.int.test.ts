@@ -12,9 +12,9 @@ import { searchAudit } from '../../../db/audit-repository.ts'
 import { recordConnectionError } from '../../../db/account-connections-repository.ts'
 import { metricReadingsOf, recordMetricReading } from '../../../db/post-metrics-repository.ts'
 import { getVariant, setVariantMetrics, updateVariant } from '../../../db/post-variants-repository.ts'
-import { posts } from '../../../db/schema/index.ts'
+import { jobOutbox, posts } from '../../../db/schema/index.ts'
 import { planMetricReadings } from '../../../features/metrics/plan-metric-readings.ts'
-import { eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 
 async function setup() {
   const ctx = await getTestContext()
@@ -189,6 +189,13 @@ describe('publications routes', () => {
     })
     const [post] = await s.ctx.db.select().from(posts).where(eq(posts.id, s.post.postId))
     expect(post!.status).toBe('scheduled')
+    const jobs = await s.ctx.db
+      .select()
+      .from(jobOutbox)
+      .where(
+        and(eq(jobOutbox.name, 'publish-variant'), sql`${jobOutbox.payload}->>'variantId' = ${variantId}`),
+      )
+    expect(jobs).toHaveLength(1)
     const audit = await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'post.retry_publication' })
     expect(audit).toHaveLength(1)
     // Only a failed one: sending it again while it is scheduled is refused.

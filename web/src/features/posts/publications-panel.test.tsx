@@ -115,7 +115,7 @@ describe('the publications panel', () => {
     vi.stubGlobal('fetch', vi.fn(api.fetchMock))
     renderWithProviders(<PublicationsPanel postId={postId} />, { locale: 'en' })
     expect(await screen.findByText('Scheduled')).toBeTruthy()
-    expect(screen.getByText(/next attempt 1 Dec 2026 12:30 WIB/)).toBeTruthy()
+    expect(screen.getByText(/Next attempt 1 Dec 2026 12:30 WIB/)).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Cancel post' })).toBeTruthy()
   })
 

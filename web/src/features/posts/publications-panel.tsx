@@ -40,14 +40,14 @@ function usePublicationAction(postId: string) {
 }
 
 const STATUS_COLOR: Record<Publication['status'], string> = {
-  pending: 'gray.7',
-  scheduled: 'blue.8',
-  publishing: 'blue.8',
+  pending: 'gray.8',
+  scheduled: 'blue.9',
+  publishing: 'blue.9',
   published: 'green.9',
   failed: 'red.9',
   unconfirmed: '#7a4a00',
-  expired: 'gray.7',
-  cancelled: 'gray.7',
+  expired: 'gray.8',
+  cancelled: 'gray.8',
 }
 
 const METRIC_KEYS = ['likes', 'shares', 'replies', 'views'] as const
@@ -71,6 +71,17 @@ function MetricsLine({ metrics }: { metrics: PublicationMetrics }) {
 
 function PublicationCard({ item, onRetry, busy }: { item: Publication; onRetry: () => void; busy: boolean }) {
   const { t, locale } = useI18n()
+  const facts = [
+    item.attempts > 0 ? t('publications.attempts', { count: item.attempts }) : null,
+    item.nextAttemptAt && ON_ITS_WAY.has(item.status)
+      ? t('publications.nextAttempt', { at: formatDate(item.nextAttemptAt, locale, 'shortDatetime') })
+      : null,
+    item.publishedAt
+      ? t('publications.publishedAt', { at: formatDate(item.publishedAt, locale, 'shortDatetime') })
+      : null,
+  ]
+    .filter(Boolean)
+    .join(' · ')
   return (
     <Paper withBorder p="sm" data-testid="publication" data-status={item.status}>
       <Stack gap={6}>
@@ -78,19 +89,15 @@ function PublicationCard({ item, onRetry, busy }: { item: Publication; onRetry: 
           <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
             {platformLabel(item.platform)} · {item.handle}
           </Text>
-          <Badge color={STATUS_COLOR[item.status]} variant="light">
+          <Badge color={STATUS_COLOR[item.status]} variant="outline" style={{ minWidth: 'max-content' }}>
             {t(`publications.status.${item.status}`)}
           </Badge>
         </Group>
-        <Text size="sm" c="dimmed">
-          {t('publications.attempts', { count: item.attempts })}
-          {item.nextAttemptAt && ON_ITS_WAY.has(item.status)
-            ? ` · ${t('publications.nextAttempt', { at: formatDate(item.nextAttemptAt, locale, 'shortDatetime') })}`
-            : ''}
-          {item.publishedAt
-            ? ` · ${t('publications.publishedAt', { at: formatDate(item.publishedAt, locale, 'shortDatetime') })}`
-            : ''}
-        </Text>
+        {facts ? (
+          <Text size="sm" c="dimmed">
+            {facts}
+          </Text>
+        ) : null}
         {item.lastError ? (
           <Stack gap={2} role="status">
             <Text size="sm" c={item.status === 'failed' ? 'red.9' : undefined}>
