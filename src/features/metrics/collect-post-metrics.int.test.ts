@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { randomUUID } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createTestInstansi } from '../../../tests/support/fixtures.ts'
 import { handClock } from '../../../tests/support/hand-clock.ts'
@@ -13,10 +12,9 @@ import {
 } from '../../../tests/support/publishing-fixtures.ts'
 import { getTestContext } from '../../../tests/support/test-context.ts'
 import { getAccountConnection } from '../../db/account-connections-repository.ts'
-import { insertMedia } from '../../db/media-repository.ts'
 import { metricReadingsOf } from '../../db/post-metrics-repository.ts'
 import { getVariant } from '../../db/post-variants-repository.ts'
-import { postVariants, sandboxAccounts, sandboxPosts } from '../../db/schema/index.ts'
+import { sandboxAccounts, sandboxPosts } from '../../db/schema/index.ts'
 import { revokeSandboxToken } from '../../db/sandbox-accounts-repository.ts'
 import { addSandboxPostAttention } from '../../db/sandbox-posts-repository.ts'
 import { createLocalMediaStorage } from '../media/local-media-storage.ts'
@@ -219,65 +217,5 @@ describe('metrics after publishing', () => {
     expect(row).toMatchObject({ attempts: MAX_METRIC_ATTEMPTS, metrics: null })
     expect(row.fetchedAt).not.toBeNull()
     expect(row.lastError).toContain('unavailable')
-  })
-})
-
-describe('media in the publish call', () => {
-  async function attachImage(t: Setup, altText: string, stored = true) {
-    const id = randomUUID()
-    const storageKey = `${t.owner.id}/${id}`
-    if (stored)
-      await createLocalMediaStorage(mediaDir).put(storageKey, new Uint8Array([1, 2, 3]), 'image/png')
-    await insertMedia(t.db, {
-      id,
-      instansiId: t.owner.id,
-      uploadedBy: t.pj.id,
-      storageKey,
-      thumbnailKey: null,
-      mimeType: 'image/png',
-      kind: 'image',
-      sizeBytes: 3,
-      width: 1,
-      height: 1,
-      sha256: 'x',
-      originalName: 'poster.png',
-      createdAt: t.clock.now(),
-    })
-    await t.db
-      .update(postVariants)
-      .set({ media: [{ mediaId: id, altText }] })
-      .where(and(eq(postVariants.instansiId, t.owner.id), eq(postVariants.id, t.variantIds[0]!)))
-    return id
-  }
-
-  it('sends an image post to the sandbox with its alt text', async () => {
-    const t = await setup()
-    await attachImage(t, 'Poster jadwal vaksinasi di puskesmas')
-    const [variant] = await publishAll(t)
-    const [posted] = await t.db
-      .select({ media: sandboxPosts.media })
-      .from(sandboxPosts)
-      .where(eq(sandboxPosts.id, variant!.platformPostId!))
-    expect(posted!.media).toEqual([
-      {
-        kind: 'image',
-        mimeType: 'image/png',
-        byteLength: 3,
-        altText: 'Poster jadwal vaksinasi di puskesmas',
-      },
-    ])
-  })
-
-  it('fails a post whose media no longer exists, saying why, instead of publishing it without', async () => {
-    const t = await setup()
-    await attachImage(t, 'Poster')
-    await t.db
-      .update(postVariants)
-      .set({ media: [{ mediaId: randomUUID(), altText: 'Poster' }] })
-      .where(eq(postVariants.id, t.variantIds[0]!))
-    expect(await publishVariant(t.deps(), t.owner.id, t.variantIds[0]!)).toBe('failed')
-    const variant = (await getVariant(t.db, t.owner.id, t.variantIds[0]!))!
-    expect(variant).toMatchObject({ status: 'failed', lastErrorKind: 'rejected' })
-    expect(variant.lastErrorMessage).toContain('publishing.error.media_missing')
   })
 })
