@@ -21,7 +21,12 @@ import { createLocalMediaStorage } from '../media/local-media-storage.ts'
 import { publishVariant, reconcileVariant, type PublishDeps } from '../publishing/publish-variant.ts'
 import { NO_SANDBOX_FAULTS, type SandboxFaultSettings } from '../sandbox/sandbox-faults.ts'
 import { commentAsCitizen, createSandboxNetwork } from '../sandbox/sandbox-network-store.ts'
-import { collectPostMetrics, MAX_METRIC_ATTEMPTS, POST_DELETED } from './collect-post-metrics.ts'
+import {
+  collectPostMetrics,
+  MAX_METRIC_ATTEMPTS,
+  METRICS_BATCH_SIZE,
+  POST_DELETED,
+} from './collect-post-metrics.ts'
 
 const HOUR = 3_600_000
 const mediaDir = await mkdtemp(path.join(tmpdir(), 'warta-publish-media-'))
@@ -147,6 +152,15 @@ describe('metrics after publishing', () => {
     expect((await collect(t)).read).toBe(2)
     expect((await readings(t, variants[0]!.id))['24h']!.metrics).toMatchObject({ likes: 20, views: 300 })
     expect((await getVariant(t.db, t.owner.id, variants[0]!.id))!.metrics).toMatchObject({ likes: 20 })
+  })
+
+  it('asks for at most a batch of posts per call', async () => {
+    const t = await setup(METRICS_BATCH_SIZE + 1)
+    await publishAll(t)
+    t.clock.advance(HOUR)
+    const callsBefore = await sandboxCalls(t)
+    expect(await collect(t)).toMatchObject({ read: METRICS_BATCH_SIZE + 1 })
+    expect(await sandboxCalls(t)).toBe(callsBefore + 2)
   })
 
   it('waits for the rate-limit window without counting an attempt', async () => {

@@ -111,8 +111,10 @@ export async function collectPostMetrics(
           connector.fetchMetrics(ids),
         )
       } catch (error) {
-        const stop = await postponeAfter(deps, batches.slice(index).flat(), error, result)
-        if (stop) break
+        // A rate limit or an expired access holds for the whole account: its other batches wait too.
+        const wholeAccount = isConnectorError(error) && ['rate_limited', 'auth_expired'].includes(error.kind)
+        await postpone(deps, wholeAccount ? batches.slice(index).flat() : batch, error, result)
+        if (wholeAccount) break
         continue
       }
       await recordReadings(deps, batch, found, result)
@@ -143,57 +145,43 @@ async function recordReadings(
   })
 }
 
-/**
- * Records why the rows were not read and when to try again; true when nothing more should be asked of the
- * account in this run (its rows from `rows` on are all postponed then).
- */
-async function postponeAfter(
+/** Records why the rows were not read and when to try again (or that they are given up). */
+async function postpone(
   deps: MetricsDeps,
   rows: readonly DueMetricReading[],
   error: unknown,
   result: CollectResult,
-): Promise<boolean> {
+): Promise<void> {
   const now = deps.clock.now()
   const kind = isConnectorError(error) ? error.kind : isAppError(error) ? error.key : 'internal'
   const text = isConnectorError(error)
     ? `${kind}: ${errorMessageOf(error)}`
     : `${kind}: ${error instanceof Error ? error.message : String(error)}`
-  const wholeAccount = isConnectorError(error) && (kind === 'rate_limited' || kind === 'auth_expired')
-  const affected = wholeAccount ? rows : rows.slice(0, batchLength(rows))
+  const notBefore = isConnectorError(error) && error.retryAt ? error.retryAt.getTime() : 0
   await deps.db.transaction(async (tx) => {
-    for (const row of affected) {
-      if (isConnectorError(error) && error.kind === 'rate_limited') {
-        const at = error.retryAt ?? new Date(now.getTime() + 60_000)
+    for (const row of rows) {
+      if (kind === 'rate_limited') {
+        // The window is the platform's: no attempt counted.
+        const at = new Date(notBefore || now.getTime() + 60_000)
         await postponeMetricReading(tx, row.instansiId, row.id, {
           dueAt: at,
           lastError: text,
           countAttempt: false,
         })
         result.postponed++
-        continue
-      }
-      if (row.attempts + 1 >= MAX_METRIC_ATTEMPTS) {
+      } else if (row.attempts + 1 >= MAX_METRIC_ATTEMPTS) {
         await giveUpMetricReading(tx, row.instansiId, row.id, text, now)
         result.givenUp++
-        continue
+      } else {
+        const wait =
+          kind === 'auth_expired' ? RECONNECT_WAIT_MS : FIRST_BACKOFF_MS * 2 ** Math.max(0, row.attempts)
+        await postponeMetricReading(tx, row.instansiId, row.id, {
+          dueAt: new Date(Math.max(now.getTime() + wait, notBefore)),
+          lastError: text,
+          countAttempt: true,
+        })
+        result.postponed++
       }
-      const wait =
-        kind === 'auth_expired' ? RECONNECT_WAIT_MS : FIRST_BACKOFF_MS * 2 ** Math.max(0, row.attempts)
-      const at = new Date(
-        Math.max(now.getTime() + wait, (isConnectorError(error) && error.retryAt?.getTime()) || 0),
-      )
-      await postponeMetricReading(tx, row.instansiId, row.id, {
-        dueAt: at,
-        lastError: text,
-        countAttempt: true,
-      })
-      result.postponed++
     }
   })
-  return wholeAccount
-}
-
-/** The rows of the first batch in `rows` (the one whose call failed). */
-function batchLength(rows: readonly DueMetricReading[]): number {
-  return batchesOf(rows, METRICS_BATCH_SIZE)[0]?.length ?? 0
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach, vi } from 'vitest'
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import { fakeApi, renderWithProviders } from '../../test-support/render-with-providers.tsx'
-import { PublicationsPanel } from './publications-panel.tsx'
+import { isOnItsWay, PublicationsPanel } from './publications-panel.tsx'
 import type { Publication, Publications } from './post-types.ts'
 
 afterEach(() => {
@@ -167,5 +167,17 @@ describe('the publications panel', () => {
     })
     expect(await screen.findByText('Dibatalkan')).toBeTruthy()
     expect(api.calls.some((call) => call.method === 'POST' && call.path.endsWith('/cancel'))).toBe(true)
+  })
+
+  it('keeps itself fresh only while something goes out now or within minutes', () => {
+    const now = Date.parse('2026-12-01T05:00:00.000Z')
+    const at = (iso: string) => ({ ...scheduled, nextAttemptAt: iso })
+    expect(isOnItsWay(at('2026-12-01T05:03:00.000Z'), now)).toBe(true)
+    expect(isOnItsWay(at('2026-12-08T05:00:00.000Z'), now)).toBe(false)
+    expect(isOnItsWay({ ...scheduled, status: 'publishing' }, now)).toBe(true)
+    expect(isOnItsWay({ ...scheduled, status: 'unconfirmed' }, now)).toBe(true)
+    expect(isOnItsWay(published, now)).toBe(false)
+    expect(isOnItsWay(failed, now)).toBe(false)
+    expect(isOnItsWay({ ...failed, status: 'pending', nextAttemptAt: null }, now)).toBe(false)
   })
 })

@@ -15,16 +15,25 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { formatDate } from '../../../../src/shared/dates.ts'
 import type { Publication, PublicationMetrics, Publications } from './post-types.ts'
 
-/** Variant states the engine is still working on: the panel keeps itself fresh while any is shown. */
-const ON_ITS_WAY = new Set(['pending', 'scheduled', 'publishing', 'unconfirmed'])
+/** Variant states with a next attempt worth showing. */
+const ON_ITS_WAY = new Set(['scheduled', 'publishing', 'unconfirmed'])
 const REFRESH_MS = 10_000
+/** A scheduled account counts as on its way this long before its attempt (not a post planned for next week). */
+const SOON_MS = 5 * 60_000
+
+/** Something is going out now or shortly: the panel keeps itself fresh while it is. */
+export function isOnItsWay(item: Publication, now: number): boolean {
+  if (item.status === 'publishing' || item.status === 'unconfirmed') return true
+  if (item.status !== 'scheduled') return false
+  return item.nextAttemptAt === null || new Date(item.nextAttemptAt).getTime() - now < SOON_MS
+}
 
 export function publicationsQuery(postId: string) {
   return queryOptions({
     queryKey: ['posts', 'publications', postId] as const,
     queryFn: () => api.get<Publications>(`/api/posts/${postId}/publications`),
     refetchInterval: (query) =>
-      query.state.data?.items.some((item) => ON_ITS_WAY.has(item.status)) ? REFRESH_MS : false,
+      query.state.data?.items.some((item) => isOnItsWay(item, Date.now())) ? REFRESH_MS : false,
   })
 }
 
