@@ -230,3 +230,26 @@ export async function penanggungJawabOf(
     .where(and(eq(accounts.instansiId, instansiId), eq(accounts.id, accountId)))
   return row?.userId
 }
+
+/**
+ * The latest metrics reading, copied from post_metrics (migration 0014); an older reading never replaces a newer
+ * one. updated_at is left alone: it is the engine's lease clock, and a reading is no change of state.
+ */
+export async function setVariantMetrics(
+  db: Db,
+  instansiId: string,
+  variantId: string,
+  metrics: NonNullable<PublishingVariantRow['metrics']>,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(postVariants)
+    .set({ metrics, metricsAt: at })
+    .where(
+      and(
+        eq(postVariants.instansiId, instansiId),
+        eq(postVariants.id, variantId),
+        or(isNull(postVariants.metricsAt), lte(postVariants.metricsAt, at)),
+      ),
+    )
+}

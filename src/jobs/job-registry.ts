@@ -13,6 +13,7 @@ import { expirePostsJob } from './expire-posts.ts'
 import { publishVariantJob } from './publish-variant.ts'
 import { reconcileVariantJob } from './reconcile-variant.ts'
 import { sweepPublicationsJob } from './sweep-publications.ts'
+import { collectPostMetricsJob } from './collect-post-metrics.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
@@ -26,6 +27,7 @@ export const jobDefinitions = [
   publishVariantJob,
   reconcileVariantJob,
   sweepPublicationsJob,
+  collectPostMetricsJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

@@ -25,6 +25,8 @@ interface ForeignIds {
   auditEntryId: number
   checkpointId: number
   postId: string
+  /** The post's one variant (a publication). */
+  variantId: string
   mediaId: string
 }
 
@@ -143,6 +145,9 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   },
   'GET /api/posts/{id}/publications': { url: (b) => `/api/posts/${b.postId}/publications` },
   'POST /api/posts/{id}/cancel': { url: (b) => `/api/posts/${b.postId}/cancel` },
+  'POST /api/posts/{id}/publications/{variantId}/retry': {
+    url: (b) => `/api/posts/${b.postId}/publications/${b.variantId}/retry`,
+  },
   'GET /api/media/{id}': { url: (b) => `/api/media/${b.mediaId}` },
   'GET /api/media/{id}/thumbnail': { url: (b) => `/api/media/${b.mediaId}/thumbnail` },
 }
@@ -446,6 +451,7 @@ beforeAll(async () => {
       auditEntryId: entries.json<{ items: { id: number }[] }>().items[0]!.id,
       checkpointId: checkpoint.json<{ checkpoint: { id: number } }>().checkpoint.id,
       postId: post.json<{ id: string }>().id,
+      variantId: post.json<{ variants: { id: string }[] }>().variants[0]!.id,
       mediaId: media.json<{ id: string }>().id,
     },
   }

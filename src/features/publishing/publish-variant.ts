@@ -30,6 +30,9 @@ import type { VariantStatus } from '../../shared/statuses.ts'
 import { errorMessageOf, runForAccount, type ConnectionDeps } from '../connections/account-connector.ts'
 import { enqueue } from '../jobs/enqueue.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
+import { planMetricReadings } from '../metrics/plan-metric-readings.ts'
+import type { MediaStorage } from '../media/media-storage.ts'
+import { publishRequestOf } from './publish-request.ts'
 import {
   assertTransition,
   backoffMs,
@@ -45,6 +48,8 @@ export interface PublishDeps extends ConnectionDeps {
   mailEnabled?: boolean | undefined
   /** The first backoff and the claim lease (config.publishing); defaults 30 s and PUBLISH_LEASE_MS. */
   timing?: { backoffMs: number; leaseMs: number } | undefined
+  /** Where the variants' media are read from (config.mediaStorage). */
+  mediaStorage?: MediaStorage | undefined
   /** Jitter source; tests pass a fixed one. */
   random?: (() => number) | undefined
 }
@@ -52,8 +57,8 @@ export interface PublishDeps extends ConnectionDeps {
 export type PublishOutcome =
   'not_due' | 'published' | 'retry_later' | 'rate_limited' | 'failed' | 'unconfirmed'
 
+/** For findPublished, which recognises the post by its idempotency key: the media need not be read. */
 function requestOf(variant: PublishingVariantRow): PublishRequest {
-  // Media are not sent yet (text only): see the publishing section of ARCHITECTURE.md.
   return { idempotencyKey: variant.id, text: variant.text, media: [] }
 }
 
@@ -67,6 +72,7 @@ async function move(
 ): Promise<void> {
   assertTransition(variant.status as VariantStatus, to, reason)
   await updateVariant(tx, variant.instansiId, variant.id, { ...change, status: to }, now)
+  if (to === 'published') await planMetricReadings(tx, variant, change.publishedAt ?? now)
   if (to === 'published' || to === 'failed') await settlePost(tx, variant.instansiId, variant.postId, now)
 }
 
@@ -119,8 +125,9 @@ export async function publishVariant(
     | { ok: true; post: { platformPostId: string; url: string; publishedAt: Date } }
     | { ok: false; error: unknown }
   try {
+    const request = await publishRequestOf(deps, claimed)
     const post = await runForAccount(deps, instansiId, claimed.accountId, (connector) =>
-      connector.publish(requestOf(claimed)),
+      connector.publish(request),
     )
     result = { ok: true, post }
   } catch (error) {

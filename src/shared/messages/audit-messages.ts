@@ -116,6 +116,10 @@ export const auditMessages = defineMessages({
   },
   'audit.action.post.reschedule': { id: 'Jadwal unggahan diubah', en: 'Post rescheduled' },
   'audit.action.post.cancel': { id: 'Unggahan terjadwal dibatalkan', en: 'Scheduled post cancelled' },
+  'audit.action.post.retry_publication': {
+    id: 'Unggahan yang gagal dikirim ulang ke akun',
+    en: 'Failed post sent again to an account',
+  },
   'audit.action.media.upload': { id: 'Media diunggah', en: 'Media uploaded' },
   'audit.action.naming.update': { id: 'Pola nama akun diubah', en: 'Account naming patterns changed' },
   'audit.action.calendar.add': { id: 'Hari kalender ditambahkan', en: 'Calendar day added' },

@@ -26,6 +26,10 @@ export const publishingMessages = defineMessages({
     id: 'Proses pengirim berhenti saat mengunggah; Warta memeriksa akun sebelum mencoba lagi.',
     en: 'The worker stopped while publishing; Warta checks the account before trying again.',
   },
+  'publishing.error.media_missing': {
+    id: 'Berkas media unggahan ini tidak ditemukan lagi; lampirkan ulang medianya lalu ajukan kembali.',
+    en: 'A media file of this post can no longer be found; attach the media again and resubmit.',
+  },
   'publishing.error.internal': {
     id: 'Terjadi kesalahan di Warta saat mengunggah; Warta memeriksa akun sebelum mencoba lagi.',
     en: 'Something went wrong in Warta while publishing; Warta checks the account before trying again.',
@@ -37,6 +41,14 @@ export const publishingMessages = defineMessages({
   'publishing.notice.reconnect_body': {
     id: 'Unggahan gagal karena akses ke akun tidak berlaku lagi. Hubungkan ulang akun, lalu kirim ulang unggahan.',
     en: 'A post failed because access to the account no longer works. Reconnect the account, then send the post again.',
+  },
+  'publishing.retry.not_retryable': {
+    id: 'Unggahan ke akun ini tidak dapat dikirim ulang: hanya unggahan yang gagal yang dapat dikirim ulang.',
+    en: 'This post cannot be sent again to this account: only a failed one can be.',
+  },
+  'publishing.retry.needs_reconnect': {
+    id: 'Akun ini perlu dihubungkan ulang sebelum unggahan dikirim ulang.',
+    en: 'This account needs reconnecting before the post is sent again.',
   },
   'publishing.cancel.not_cancellable': {
     id: 'Unggahan ini tidak dapat dibatalkan: hanya unggahan yang belum terbit yang dapat dibatalkan.',

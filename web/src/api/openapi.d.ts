@@ -6179,6 +6179,66 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/posts/{id}/publications/{variantId}/retry': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Send a failed publication again now (the author or an approver; the account must be connected) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+          variantId: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              nextAttemptAt: string
+              variantId: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/posts/{id}/reject': {
     parameters: {
       query?: never
@@ -8381,10 +8441,19 @@ export interface components {
       verificationNote: string
       version: number
     }
+    /** @description A metrics reading; null where the platform does not count it */
+    PostMetrics: {
+      likes: number | null
+      quotes: number | null
+      replies: number | null
+      shares: number | null
+      views: number | null
+    }
     Publications: {
       items: {
         accountId: string
         attempts: number
+        deletedOnPlatform: boolean
         handle: string
         /** @description The last error in the catalogue's words, with the platform's own text for the record */
         lastError: {
@@ -8396,10 +8465,25 @@ export interface components {
           }
           platformMessage: string | null
         } | null
+        /** @description The latest reading */
+        metrics: components['schemas']['PostMetrics'] | null
+        metricsAt: string | null
+        /** @description The account must be reconnected before this can go out */
+        needsReconnect: boolean
         nextAttemptAt: string | null
         platform: string
         platformPostId: string | null
         publishedAt: string | null
+        /** @description The readings one hour, one day and one week after publishing */
+        readings: {
+          /** @enum {string} */
+          checkpoint: '1h' | '24h' | '7d'
+          fetchedAt: string | null
+          metrics: components['schemas']['PostMetrics'] | null
+          plannedAt: string
+          /** @enum {string} */
+          state: 'waiting' | 'read' | 'deleted' | 'given_up'
+        }[]
         /** @enum {string} */
         status:
           | 'pending'

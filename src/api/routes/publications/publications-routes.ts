@@ -4,6 +4,7 @@ import type { AppContext } from '../../../context.ts'
 import {
   cancelPost,
   listPublications,
+  retryPublication,
   type PublicationsDeps,
 } from '../../../features/publishing/post-publications.ts'
 import type { PostStatus } from '../../../shared/statuses.ts'
@@ -12,7 +13,7 @@ import { renderProblem } from '../../render-problem.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
 import type { ApiInstance } from '../../zod-type-provider.ts'
 import { idParams } from '../shared-schemas.ts'
-import { cancelView, publicationsView } from './publications-schemas.ts'
+import { cancelView, publicationsView, retryParams, retryView } from './publications-schemas.ts'
 
 export function registerPublicationsRoutes(app: ApiInstance, context: AppContext): void {
   const deps: PublicationsDeps = { db: context.db, clock: context.clock }
@@ -37,6 +38,12 @@ export function registerPublicationsRoutes(app: ApiInstance, context: AppContext
           ...item,
           nextAttemptAt: item.nextAttemptAt?.toISOString() ?? null,
           publishedAt: item.publishedAt?.toISOString() ?? null,
+          metricsAt: item.metricsAt?.toISOString() ?? null,
+          readings: item.readings.map((reading) => ({
+            ...reading,
+            plannedAt: reading.plannedAt.toISOString(),
+            fetchedAt: reading.fetchedAt?.toISOString() ?? null,
+          })),
           lastError: item.lastError && {
             ...renderProblem({ key: item.lastError.key }, locale),
             kind: item.lastError.kind,
@@ -66,6 +73,29 @@ export function registerPublicationsRoutes(app: ApiInstance, context: AppContext
         requestMeta(request),
       )
       return { cancelledVariantIds: cancelled }
+    },
+  )
+
+  app.post(
+    '/posts/:id/publications/:variantId/retry',
+    {
+      schema: {
+        tags: ['publishing'],
+        summary:
+          'Send a failed publication again now (the author or an approver; the account must be connected)',
+        params: retryParams,
+        response: { 200: retryView },
+      },
+    },
+    async (request) => {
+      const retried = await retryPublication(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.variantId,
+        requestMeta(request),
+      )
+      return { variantId: retried.variantId, nextAttemptAt: retried.nextAttemptAt.toISOString() }
     },
   )
 }

@@ -37,6 +37,7 @@ import { PageHeader } from '../../components/page-header.tsx'
 import { Panel } from '../../components/panel.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { FindingsView } from './findings-view.tsx'
+import { PublicationsPanel } from './publications-panel.tsx'
 import type { CheckBody, DraftBody, Post, PostTarget } from './post-types.ts'
 import {
   checkQuery,
@@ -310,6 +311,7 @@ export function ComposerPage() {
   return (
     <>
       <Composer key={postId ?? 'new'} post={existing.data ?? null} />
+      {postId && existing.data?.status !== 'draft' ? <PublicationsPanel postId={postId} /> : null}
       {postId && existing.data?.status !== 'draft' ? <DecisionHistory postId={postId} /> : null}
     </>
   )

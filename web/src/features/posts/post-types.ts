@@ -17,3 +17,6 @@ export type CheckBody = NonNullable<
 >['content']['application/json']
 export type DraftBody = NonNullable<paths['/api/posts']['post']['requestBody']>['content']['application/json']
 export type UploadedMedia = components['schemas']['Media']
+export type Publications = Json<paths['/api/posts/{id}/publications']['get']>
+export type Publication = Publications['items'][number]
+export type PublicationMetrics = NonNullable<Publication['metrics']>
