@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'approval.expired',
   'approval.crisis_approver',
   'publishing.reconnect_needed',
+  'agenda.task_assigned',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
