@@ -344,6 +344,54 @@ describe('agenda routes', () => {
     expect(audit.map((entry) => [entry.action, entry.objectId])).toEqual([['agenda_task.start', task.taskId]])
   })
 
+  it('lets the manager change the narrative, audited, and refuses it to a pengelola', async () => {
+    const s = await setup()
+    const item = await issue(s)
+    const change = {
+      unitId: s.owner.rootUnit.id,
+      title: 'Gerakan imunisasi campak serentak',
+      keyMessages: ['Imunisasi campak gratis 1–14 Desember.'],
+      deadline: inDays(3),
+    }
+    const byPengelola = await s.app.inject({
+      method: 'PUT',
+      url: `/api/agenda/${item.id}`,
+      headers: s.dinkesHeaders,
+      payload: change,
+    })
+    expect(byPengelola.statusCode).toBe(403)
+    const changed = await s.app.inject({
+      method: 'PUT',
+      url: `/api/agenda/${item.id}`,
+      headers: s.pjHeaders,
+      payload: change,
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(changed.json()).toMatchObject({ title: change.title, keyMessages: change.keyMessages, source: '' })
+    const audit = await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'agenda_item.update' })
+    expect(audit.map((entry) => entry.objectId)).toEqual([item.id])
+  })
+
+  it('frees a task again when its draft is deleted, so the unit can start over', async () => {
+    const s = await setup()
+    const item = await issue(s, { targets: { unitIds: [s.dinkes.id] } })
+    const task = rowOf(item, s.dinkes.id)
+    const started = await start(s, task.taskId, 'adapt')
+    expect(started.statusCode, started.body).toBe(200)
+    const deleted = await s.app.inject({
+      method: 'DELETE',
+      url: `/api/posts/${started.json<{ postId: string }>().postId}`,
+      headers: s.dinkesHeaders,
+    })
+    expect(deleted.statusCode, deleted.body).toBe(200)
+    expect(rowOf(await board(s, item.id, s.dinkesHeaders), s.dinkes.id)).toMatchObject({
+      state: 'not_started',
+      posts: [],
+      canWork: true,
+    })
+    expect((await start(s, task.taskId, 'adapt')).statusCode).toBe(200)
+  })
+
   it('reposts the central post with its link, and counts a late unit and interactions where there are no views', async () => {
     const s = await setup()
     const central = await s.app.inject({
