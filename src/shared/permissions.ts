@@ -29,6 +29,10 @@ export const ACTIONS = [
   // alone: the facts are content the official answers for, and the admin (who configures, but reads no posts)
   // has no say over content anywhere else either.
   'hoax.manage',
+  // The digital agenda: issue a narrative and fan it out as amplification tasks to units and accounts. The
+  // penanggung jawab's and the admin's at the unit that owns it (instansi-wide from a top-level unit); the
+  // pengelola works the tasks with post.create.
+  'agenda.manage',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -64,6 +68,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     // sees, and cannot alter the log (separation of duties rests on the append-only chain and the auditor's
     // checkpoints, not on hiding the CSV button).
     'audit.export',
+    'agenda.manage',
   ]),
   penanggung_jawab: new Set<Action>([
     ...READ_BASICS,
@@ -78,6 +83,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'inbox.read',
     'inbox.reply',
     'report.read',
+    'agenda.manage',
   ]),
   pengelola: new Set<Action>([...READ_BASICS, 'post.read', 'post.create', 'inbox.read', 'inbox.reply']),
   analis: new Set<Action>([...READ_BASICS, 'post.read', 'listening.manage', 'report.read']),

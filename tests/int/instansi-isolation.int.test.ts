@@ -28,6 +28,8 @@ interface ForeignIds {
   /** The post's one variant (a publication). */
   variantId: string
   mediaId: string
+  agendaItemId: string
+  agendaTaskId: string
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -150,6 +152,26 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   },
   'GET /api/media/{id}': { url: (b) => `/api/media/${b.mediaId}` },
   'GET /api/media/{id}/thumbnail': { url: (b) => `/api/media/${b.mediaId}/thumbnail` },
+  'GET /api/agenda/{id}': { url: (b) => `/api/agenda/${b.agendaItemId}` },
+  'PUT /api/agenda/{id}': {
+    url: (b) => `/api/agenda/${b.agendaItemId}`,
+    body: (b) => ({
+      unitId: b.unitId,
+      title: 'Diambil alih',
+      keyMessages: ['Diambil alih'],
+      deadline: new Date(Date.now() + 86_400_000).toISOString(),
+    }),
+  },
+  'POST /api/agenda/{id}/close': { url: (b) => `/api/agenda/${b.agendaItemId}/close` },
+  'POST /api/agenda/{id}/reopen': { url: (b) => `/api/agenda/${b.agendaItemId}/reopen` },
+  'POST /api/agenda/{id}/tasks': {
+    url: (b) => `/api/agenda/${b.agendaItemId}/tasks`,
+    body: (b) => ({ unitIds: [b.unitId] }),
+  },
+  'POST /api/agenda/tasks/{taskId}/start': {
+    url: (b) => `/api/agenda/tasks/${b.agendaTaskId}/start`,
+    body: () => ({ mode: 'adapt' }),
+  },
 }
 
 /** Routes without an id in the path whose body can name another instansi's objects. */
@@ -177,6 +199,17 @@ const foreignReferenceRoutes: Record<string, RouteCase> = {
       platform: 'instagram',
       handle: 'susupan',
       penanggungJawabUserId: a.userId,
+    }),
+  },
+  'POST /api/agenda': {
+    url: () => '/api/agenda',
+    body: (b, a) => ({
+      unitId: a.unitId,
+      title: 'Susupan',
+      keyMessages: ['Susupan'],
+      mediaIds: [b.mediaId],
+      deadline: new Date(Date.now() + 86_400_000).toISOString(),
+      targets: { unitIds: [b.childUnitId], accountIds: [b.accountId] },
     }),
   },
   'POST /api/posts': {
@@ -268,6 +301,8 @@ const ownDataRoutes = new Set([
   'POST /api/notifications/read',
   // The queue lists only the caller's own instansi's posts in review (filtered on instansi_id).
   'GET /api/approvals/queue',
+  // Lists only agenda items of the caller's own instansi (filtered on instansi_id).
+  'GET /api/agenda',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -299,6 +334,7 @@ const listUrls = [
   '/api/approvals/queue',
   '/api/approval-chains',
   '/api/notifications',
+  '/api/agenda',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */
@@ -312,6 +348,7 @@ const snapshotUrls = [
   '/api/hoax-claims',
   '/api/me/tokens',
   '/api/posts?mine=true',
+  '/api/agenda',
 ]
 
 let app: FastifyInstance
@@ -435,6 +472,19 @@ beforeAll(async () => {
     },
   })
   expect(post.statusCode, post.body).toBe(200)
+  const agenda = await app.inject({
+    method: 'POST',
+    url: '/api/agenda',
+    headers: privilegedB.session.headers,
+    payload: {
+      unitId: ownerB.rootUnit.id,
+      title: 'Agenda B',
+      keyMessages: ['Pesan B'],
+      deadline: new Date(Date.now() + 86_400_000).toISOString(),
+      targets: { unitIds: [child.id] },
+    },
+  })
+  expect(agenda.statusCode, agenda.body).toBe(200)
   b = {
     owner: ownerB,
     session: privilegedB.session,
@@ -453,6 +503,8 @@ beforeAll(async () => {
       postId: post.json<{ id: string }>().id,
       variantId: post.json<{ variants: { id: string }[] }>().variants[0]!.id,
       mediaId: media.json<{ id: string }>().id,
+      agendaItemId: agenda.json<{ id: string }>().id,
+      agendaTaskId: agenda.json<{ rows: { taskId: string }[] }>().rows[0]!.taskId,
     },
   }
 })

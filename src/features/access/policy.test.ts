@@ -39,6 +39,7 @@ const EXPECTED: Record<Action, string> = {
   'report.read': 'JNMU',
   'ppid.manage': 'D',
   'hoax.manage': 'J',
+  'agenda.manage': 'AJ',
 }
 const LETTER: Record<Role, string> = {
   admin: 'A',

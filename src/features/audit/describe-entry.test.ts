@@ -73,6 +73,17 @@ describe('audit entries in words', () => {
     expect(actionLabel('hoax_claim.archive', 'id')).toBe('Klaim hoaks diarsipkan')
   })
 
+  it("names an agenda item and its tasks by the narrative's title", () => {
+    const task = entry({
+      objectType: 'agenda_task',
+      objectId: 't1',
+      action: 'agenda_task.start',
+      after: { title: 'Gerakan imunisasi campak', mode: 'adapt' },
+    })
+    expect(objectLabelOf(task, names, 'id')).toEqual({ label: 'Gerakan imunisasi campak', source: 'entry' })
+    expect(actionLabel('agenda_task.start', 'en')).toBe('Amplification task started')
+  })
+
   it('names a calendar day by its date and name, a role by role and unit, a session by its owner', () => {
     const day = entry({
       objectType: 'calendar_day',

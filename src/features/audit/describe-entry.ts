@@ -124,6 +124,10 @@ export function objectLabelOf(entry: LabelSource, names: NameIndex, locale: Loca
       const claim = field('claim')
       return fromEntry(claim && claim.length > 80 ? `${claim.slice(0, 79)}…` : claim)
     }
+    case 'agenda_item':
+    case 'agenda_task':
+      // Every agenda entry keeps the narrative's title (features/agenda).
+      return fromEntry(field('title'))
     case 'api_token':
     case 'instansi':
       return fromEntry(field('name'))

@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'approval.crisis_approver',
   'approval.blocked',
   'publishing.reconnect_needed',
+  'agenda.task_assigned',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

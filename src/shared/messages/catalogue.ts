@@ -3,6 +3,7 @@
 // Add an area file beside this one and spread it below.
 import { accessMessages } from './access-messages.ts'
 import { accountsMessages } from './accounts-messages.ts'
+import { agendaMessages } from './agenda-messages.ts'
 import { approvalsMessages } from './approvals-messages.ts'
 import { auditMessages } from './audit-messages.ts'
 import { authMessages } from './auth-messages.ts'
@@ -42,6 +43,7 @@ export const MESSAGES = {
   ...postsMessages,
   ...approvalsMessages,
   ...publishingMessages,
+  ...agendaMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

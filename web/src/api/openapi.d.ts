@@ -1180,6 +1180,635 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/agenda': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Agenda items the caller sees (owned by their units, or with a task for one), open ones by nearest deadline */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'open' | 'closed'
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Whether the caller may issue agenda items (agenda.manage somewhere) */
+              canCreate: boolean
+              items: components['schemas']['AgendaItem'][]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Issue an agenda item and hand out its first tasks (agenda.manage at the owning unit) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @default null
+             */
+            centralPostId?: string | null
+            /** Format: date-time */
+            deadline: string
+            keyMessages: string[]
+            /**
+             * @description Assets from the media library
+             * @default []
+             */
+            mediaIds?: string[]
+            /** @default  */
+            source?: string
+            /**
+             * @default {
+             *       "unitIds": [],
+             *       "subtreeUnitIds": [],
+             *       "accountIds": []
+             *     }
+             */
+            targets?: {
+              /**
+               * @description Each of these accounts gets a task of its own
+               * @default []
+               */
+              accountIds?: string[]
+              /**
+               * @description Each of these units and every active unit below it gets a task
+               * @default []
+               */
+              subtreeUnitIds?: string[]
+              /**
+               * @description Each of these units gets a task
+               * @default []
+               */
+              unitIds?: string[]
+            }
+            title: string
+            /**
+             * Format: uuid
+             * @description The unit that owns the narrative
+             */
+            unitId: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              assigned: {
+                added: number
+                /** @description Units or accounts that already had a task */
+                skipped: number
+              }
+              /** @description Whether the caller may change, close and hand out tasks */
+              canManage: boolean
+              /** @description The central office's own post: what a unit reposts (url once published) */
+              centralPost: {
+                id: string
+                title: string
+                url: string | null
+              } | null
+              closedAt: string | null
+              createdAt: string
+              createdBy: string | null
+              deadline: string
+              id: string
+              keyMessages: string[]
+              media: {
+                /** @enum {string} */
+                kind: 'image' | 'video'
+                mediaId: string
+                thumbnailUrl: string | null
+                url: string
+              }[]
+              /** @description The tasks the caller may see */
+              rows: components['schemas']['AgendaBoardRow'][]
+              source: string
+              /** @enum {string} */
+              status: 'open' | 'closed'
+              title: string
+              totals: {
+                /** @description Published by the deadline */
+                done: number
+                inProgress: number
+                /** @description Published after the deadline, or not published and the deadline passed */
+                late: number
+                notStarted: number
+                /** @description Views, or likes + shares + replies where the platform counts no views */
+                reach: number
+                tasks: number
+              }
+              /** @description The unit that owns the narrative */
+              unit: {
+                code: string
+                id: string
+                name: string
+              }
+              updatedAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agenda/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One agenda item with its board: per unit or account done, late, in progress or not started, and reach */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['AgendaBoard']
+          }
+        }
+      }
+    }
+    /** Change an agenda item's narrative, assets or deadline */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @default null
+             */
+            centralPostId?: string | null
+            /** Format: date-time */
+            deadline: string
+            keyMessages: string[]
+            /**
+             * @description Assets from the media library
+             * @default []
+             */
+            mediaIds?: string[]
+            /** @default  */
+            source?: string
+            title: string
+            /**
+             * Format: uuid
+             * @description The unit that owns the narrative
+             */
+            unitId: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['AgendaBoard']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agenda/{id}/close': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Close an agenda item: no new posts are started for it; the board stays */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['AgendaBoard']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agenda/{id}/reopen': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Reopen a closed agenda item */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['AgendaBoard']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agenda/{id}/tasks': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Hand out tasks to more units or accounts (those that have one are skipped); their pengelola are notified */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Each of these accounts gets a task of its own
+             * @default []
+             */
+            accountIds?: string[]
+            /**
+             * @description Each of these units and every active unit below it gets a task
+             * @default []
+             */
+            subtreeUnitIds?: string[]
+            /**
+             * @description Each of these units gets a task
+             * @default []
+             */
+            unitIds?: string[]
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              assigned: {
+                added: number
+                /** @description Units or accounts that already had a task */
+                skipped: number
+              }
+              /** @description Whether the caller may change, close and hand out tasks */
+              canManage: boolean
+              /** @description The central office's own post: what a unit reposts (url once published) */
+              centralPost: {
+                id: string
+                title: string
+                url: string | null
+              } | null
+              closedAt: string | null
+              createdAt: string
+              createdBy: string | null
+              deadline: string
+              id: string
+              keyMessages: string[]
+              media: {
+                /** @enum {string} */
+                kind: 'image' | 'video'
+                mediaId: string
+                thumbnailUrl: string | null
+                url: string
+              }[]
+              /** @description The tasks the caller may see */
+              rows: components['schemas']['AgendaBoardRow'][]
+              source: string
+              /** @enum {string} */
+              status: 'open' | 'closed'
+              title: string
+              totals: {
+                /** @description Published by the deadline */
+                done: number
+                inProgress: number
+                /** @description Published after the deadline, or not published and the deadline passed */
+                late: number
+                notStarted: number
+                /** @description Views, or likes + shares + replies where the platform counts no views */
+                reach: number
+                tasks: number
+              }
+              /** @description The unit that owns the narrative */
+              unit: {
+                code: string
+                id: string
+                name: string
+              }
+              updatedAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agenda/tasks/{taskId}/start': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Start a task's post: a draft prefilled with the narrative (adapt) or the central post and its link (repost), through the unit's approval chain */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          taskId: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description adapt: a draft prefilled with the narrative; repost: the central post with its link
+             * @enum {string}
+             */
+            mode: 'adapt' | 'repost'
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description The draft to open in the composer */
+              postId: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/approval-chains': {
     parameters: {
       query?: never
@@ -7956,6 +8585,127 @@ export interface components {
       unchanged: number
       updated: number
     }
+    AgendaBoard: {
+      /** @description Whether the caller may change, close and hand out tasks */
+      canManage: boolean
+      /** @description The central office's own post: what a unit reposts (url once published) */
+      centralPost: {
+        id: string
+        title: string
+        url: string | null
+      } | null
+      closedAt: string | null
+      createdAt: string
+      createdBy: string | null
+      deadline: string
+      id: string
+      keyMessages: string[]
+      media: {
+        /** @enum {string} */
+        kind: 'image' | 'video'
+        mediaId: string
+        thumbnailUrl: string | null
+        url: string
+      }[]
+      /** @description The tasks the caller may see */
+      rows: components['schemas']['AgendaBoardRow'][]
+      source: string
+      /** @enum {string} */
+      status: 'open' | 'closed'
+      title: string
+      totals: {
+        /** @description Published by the deadline */
+        done: number
+        inProgress: number
+        /** @description Published after the deadline, or not published and the deadline passed */
+        late: number
+        notStarted: number
+        /** @description Views, or likes + shares + replies where the platform counts no views */
+        reach: number
+        tasks: number
+      }
+      /** @description The unit that owns the narrative */
+      unit: {
+        code: string
+        id: string
+        name: string
+      }
+      updatedAt: string
+    }
+    AgendaBoardRow: {
+      account: {
+        handle: string
+        id: string
+        platform: string
+      } | null
+      /** @enum {string} */
+      boardStatus: 'done' | 'late' | 'in_progress' | 'not_started'
+      /** @description Whether the caller may start a post for it now */
+      canWork: boolean
+      /** @description When its first variant was published */
+      completedAt: string | null
+      posts: {
+        id: string
+        /** @enum {string} */
+        mode: 'adapt' | 'repost'
+        status: string
+        title: string
+      }[]
+      reach: number
+      /** @enum {string} */
+      state: 'not_started' | 'drafting' | 'in_review' | 'done'
+      taskId: string
+      unit: {
+        code: string
+        id: string
+        name: string
+      }
+    }
+    AgendaItem: {
+      /** @description Whether the caller may change, close and hand out tasks */
+      canManage: boolean
+      /** @description The central office's own post: what a unit reposts (url once published) */
+      centralPost: {
+        id: string
+        title: string
+        url: string | null
+      } | null
+      closedAt: string | null
+      createdAt: string
+      createdBy: string | null
+      deadline: string
+      id: string
+      keyMessages: string[]
+      media: {
+        /** @enum {string} */
+        kind: 'image' | 'video'
+        mediaId: string
+        thumbnailUrl: string | null
+        url: string
+      }[]
+      source: string
+      /** @enum {string} */
+      status: 'open' | 'closed'
+      title: string
+      totals: {
+        /** @description Published by the deadline */
+        done: number
+        inProgress: number
+        /** @description Published after the deadline, or not published and the deadline passed */
+        late: number
+        notStarted: number
+        /** @description Views, or likes + shares + replies where the platform counts no views */
+        reach: number
+        tasks: number
+      }
+      /** @description The unit that owns the narrative */
+      unit: {
+        code: string
+        id: string
+        name: string
+      }
+      updatedAt: string
+    }
     /** @description Error */
     ApiError: {
       error: {
@@ -8275,6 +9025,7 @@ export interface components {
         | 'report.read'
         | 'ppid.manage'
         | 'hoax.manage'
+        | 'agenda.manage'
       )[]
       csrfToken: string | null
       grants: components['schemas']['Grant'][]

@@ -111,6 +111,7 @@ describe('App', () => {
       'Beranda',
       'Unggahan saya',
       'Kalender konten',
+      'Agenda digital',
       'Unit kerja',
       'Akun resmi',
       'Kalender hari kerja',

@@ -30,6 +30,11 @@ export const PAGES = {
   composer: { path: '/posts/new', label: 'nav.composer', action: 'post.create' },
   postEdit: { path: '/posts/$id', label: 'nav.composer', action: 'post.create' },
   profile: { path: '/profile', label: 'nav.profile', action: null },
+  // Everyone signed in: managers (agenda.manage) and the units with a task (post.create / post.read) see items;
+  // the API answers each only what is theirs.
+  agenda: { path: '/agenda', label: 'nav.agenda', action: null },
+  agendaNew: { path: '/agenda/new', label: 'nav.agendaNew', action: 'agenda.manage' },
+  agendaItem: { path: '/agenda/$id', label: 'nav.agendaItem', action: null },
 } as const satisfies Record<string, PageInfo>
 
 export type PageId = keyof typeof PAGES
@@ -40,6 +45,7 @@ const NAVIGATION_ORDER: readonly PageId[] = [
   'posts',
   'approvals',
   'contentCalendar',
+  'agenda',
   'units',
   'users',
   'accounts',

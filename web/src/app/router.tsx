@@ -160,6 +160,28 @@ const profileRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/profile/profile-page.tsx'), 'ProfilePage'),
 })
 
+const agendaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.agenda.path,
+  staticData: staticData('agenda'),
+  component: lazyRouteComponent(() => import('../features/agenda/agenda-list-page.tsx'), 'AgendaListPage'),
+})
+const agendaNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.agendaNew.path,
+  staticData: staticData('agendaNew'),
+  component: lazyRouteComponent(
+    () => import('../features/agenda/agenda-create-page.tsx'),
+    'AgendaCreatePage',
+  ),
+})
+const agendaItemRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.agendaItem.path,
+  staticData: staticData('agendaItem'),
+  component: lazyRouteComponent(() => import('../features/agenda/agenda-item-page.tsx'), 'AgendaItemPage'),
+})
+
 export const routeTree = rootRoute.addChildren([
   homeRoute,
   unitsRoute,
@@ -180,6 +202,9 @@ export const routeTree = rootRoute.addChildren([
   postEditRoute,
   auditRoute,
   profileRoute,
+  agendaRoute,
+  agendaNewRoute,
+  agendaItemRoute,
 ])
 
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
