@@ -12,6 +12,7 @@ import { cliMessages } from './cli-messages.ts'
 import { commonMessages } from './common-messages.ts'
 import { configMessages } from './config-messages.ts'
 import { connectionsMessages } from './connections-messages.ts'
+import { demoMessages } from './demo-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
 import { hoaxMessages } from './hoax-messages.ts'
@@ -42,6 +43,7 @@ export const MESSAGES = {
   ...postsMessages,
   ...approvalsMessages,
   ...publishingMessages,
+  ...demoMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
