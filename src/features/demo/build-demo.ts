@@ -13,7 +13,8 @@ import { randomBytes } from 'node:crypto'
 import type { Clock } from '../../clock.ts'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../db/client.ts'
-import { loadOrCreateDeploymentValue, readDeploymentValue } from '../../db/deployment-settings-repository.ts'
+import { loadOrCreateDeploymentValue } from '../../db/deployment-settings-repository.ts'
+import { DEMO_DEPLOYMENT_KEY } from './demo-deployment.ts'
 import { anyInstansiExists, lockInstansiCreation } from '../../db/instansi-repository.ts'
 import {
   insertPostMetricReadings,
@@ -60,7 +61,6 @@ import {
   type DemoUnitKey,
 } from './demo-content.ts'
 
-export const DEMO_DEPLOYMENT_KEY = 'demo'
 export const DEFAULT_DEMO_SEED = 2026
 export const DEMO_HISTORY_DAYS = 90
 
@@ -103,6 +103,7 @@ export interface DemoCounts {
 
 export interface BuiltDemo {
   instansiId: string
+  rootUnitId: string
   slug: string
   admin: UserRow
   logins: DemoLogin[]
@@ -140,10 +141,6 @@ class DemoClock implements Clock {
   set(at: Date): void {
     this.at = at
   }
-}
-
-export async function isDemoDeployment(db: Db): Promise<boolean> {
-  return (await readDeploymentValue(db, DEMO_DEPLOYMENT_KEY)) !== null
 }
 
 /**
@@ -508,6 +505,7 @@ export async function buildDemoInstansi(
   const unitName = (key: DemoUnitKey) => built.units.get(key)!.name
   return {
     instansiId: created.instansiId,
+    rootUnitId: created.rootUnitId,
     slug,
     admin: created.admin,
     counts,
