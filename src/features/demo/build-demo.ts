@@ -360,7 +360,12 @@ export async function buildDemoInstansi(
     drafts: 0,
   }
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
-  const write = (account: DemoAccount, topic: DemoTopic, scheduledAt: Date | null, also: DemoAccount[] = []) => {
+  const write = (
+    account: DemoAccount,
+    topic: DemoTopic,
+    scheduledAt: Date | null,
+    also: DemoAccount[] = [],
+  ) => {
     const village = pick(DEMO_VILLAGES)
     const fill = (text: string) => text.replaceAll('{desa}', village)
     const input: DraftInput = {
@@ -442,7 +447,8 @@ export async function buildDemoInstansi(
       if (metrics) latest = { metrics, at: dueAt }
     }
     if (rounds < CITIZEN_ROUNDS) clock.set(now)
-    if (latest) await setVariantLatestMetrics(deps.db, created.instansiId, variantId, latest.metrics, latest.at)
+    if (latest)
+      await setVariantLatestMetrics(deps.db, created.instansiId, variantId, latest.metrics, latest.at)
   }
 
   async function platformPostIdOf(variantId: string): Promise<string> {
@@ -452,7 +458,12 @@ export async function buildDemoInstansi(
   await insertPostMetricReadings(deps.db, created.instansiId, readings)
 
   // 5. The work of today: posts waiting for approval, scheduled in the coming days, sent back, and drafts.
-  const [humas, dinkes, disdik, cibeureum] = DEMO_ACCOUNTS as [DemoAccount, DemoAccount, DemoAccount, DemoAccount]
+  const [humas, dinkes, disdik, cibeureum] = DEMO_ACCOUNTS as [
+    DemoAccount,
+    DemoAccount,
+    DemoAccount,
+    DemoAccount,
+  ]
   for (const [index, account] of [humas, dinkes, disdik, humas, dinkes].entries()) {
     clock.set(new Date(now.getTime() - (3 - index * 0.4) * HOUR))
     const at = new Date(startOfDay(now).getTime() + (index + 1) * DAY + (8 + index) * HOUR)

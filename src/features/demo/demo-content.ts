@@ -28,17 +28,7 @@ export const DEMO_UNITS: ReadonlyArray<{
 ]
 
 export type DemoPersonKey =
-  | 'admin'
-  | 'hendra'
-  | 'sri'
-  | 'putri'
-  | 'agus'
-  | 'maya'
-  | 'fajar'
-  | 'lina'
-  | 'bambang'
-  | 'yusuf'
-  | 'dimas'
+  'admin' | 'hendra' | 'sri' | 'putri' | 'agus' | 'maya' | 'fajar' | 'lina' | 'bambang' | 'yusuf' | 'dimas'
 
 export interface DemoPerson {
   key: DemoPersonKey
@@ -268,7 +258,9 @@ export const DEMO_HOAX_CLAIMS = [
     claim: 'Jembatan Cibeureum ambruk dan ditutup total selama enam bulan.',
     facts:
       'Jembatan Cibeureum tetap dapat dilalui. Yang dilakukan adalah perawatan rutin sambungan jembatan pada malam hari, dengan buka-tutup arus selama dua pekan.',
-    sources: [{ url: 'https://sukamajukab.example/berita/perawatan-jembatan', title: 'Siaran pers Dinas PUPR' }],
+    sources: [
+      { url: 'https://sukamajukab.example/berita/perawatan-jembatan', title: 'Siaran pers Dinas PUPR' },
+    ],
     units: ['kecCibeureum'] as DemoUnitKey[],
     variants: ['jembatan cibeureum putus'],
     keywords: ['jembatan', 'ambruk', 'ditutup total'],
@@ -278,7 +270,9 @@ export const DEMO_HOAX_CLAIMS = [
     claim: 'Bantuan tunai Rp5 juta untuk warga Sukamaju bisa diklaim lewat tautan di pesan berantai.',
     facts:
       'Pemkab Sukamaju tidak pernah membagikan bantuan lewat tautan di pesan berantai. Tautan tersebut meminta data pribadi dan merupakan upaya penipuan.',
-    sources: [{ url: 'https://sukamajukab.example/klarifikasi/bantuan-tunai', title: 'Klarifikasi Diskominfo' }],
+    sources: [
+      { url: 'https://sukamajukab.example/klarifikasi/bantuan-tunai', title: 'Klarifikasi Diskominfo' },
+    ],
     units: ['kominfo'] as DemoUnitKey[],
     variants: ['bantuan tunai lima juta lewat link'],
     keywords: ['bantuan tunai', 'tautan', 'pesan berantai'],

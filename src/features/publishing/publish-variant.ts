@@ -181,7 +181,12 @@ async function refuseTrainingVariant(
         action: 'publishing.training_refused',
         objectType: 'post',
         objectId: variant.postId,
-        after: { variantId, accountId: variant.accountId, platform: refusal.platform, authorId: refusal.authorId },
+        after: {
+          variantId,
+          accountId: variant.accountId,
+          platform: refusal.platform,
+          authorId: refusal.authorId,
+        },
       },
       now,
     )

@@ -28,7 +28,7 @@ export const demoMessages = defineMessages({
   },
   'audit.action.publishing.training_refused': {
     id: 'Pengiriman unggahan peserta Mode Latihan ke akun non-sandbox ditolak',
-    en: 'Sending a training-mode user\'s post to a non-sandbox account refused',
+    en: "Sending a training-mode user's post to a non-sandbox account refused",
   },
   'audit.action.demo.create': {
     id: 'Data contoh dibuat',
