@@ -134,7 +134,7 @@ describe('UsersPage', () => {
         body: { enabled: true },
       }),
     )
-    await waitFor(() => expect((within(panel).getByRole('switch') as HTMLInputElement).checked).toBe(true))
+    await waitFor(() => expect(within(panel).getByRole<HTMLInputElement>('switch').checked).toBe(true))
     expect(await screen.findByText('Mode Latihan', { selector: '.mantine-Badge-label' })).toBeTruthy()
   })
 })
