@@ -407,13 +407,15 @@ export async function buildDemoInstansi(
       const submitted = await submit(account, draft)
       clock.set(new Date(writtenAt + 30 * 60_000))
       await decidePost(postDeps, person(account.approver).actor, submitted.id, 'approve', {}, meta)
+      let published = false
       for (const variant of submitted.variants) {
         clock.set(new Date(publishAt))
         if ((await publishVariant(publishDeps, created.instansiId, variant.id)) === 'published') {
-          counts.published += 1
+          published = true
           await followPublished(variant.id, variant.accountId, publishAt)
         }
       }
+      if (published) counts.published += 1
     }
   }
 
