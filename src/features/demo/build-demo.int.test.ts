@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { uniqueSuffix } from '../../../tests/support/fixtures.ts'
+import { createTestInstansi, uniqueSuffix } from '../../../tests/support/fixtures.ts'
 import { getTestContext } from '../../../tests/support/test-context.ts'
 import {
   accountConnections,
@@ -149,6 +149,7 @@ describe('the demo instansi', { timeout: 180_000 }, () => {
 
   it('is refused, changing nothing, when the deployment already has an instansi', async () => {
     const context = await getTestContext()
+    await createTestInstansi(context.db)
     const before = await context.db.select({ count: sql<number>`count(*)::int` }).from(instansi)
     expect(before[0]!.count).toBeGreaterThan(0)
     const refused = await loadDemo(context, { seed: 1 }, META).catch((error: unknown) => error)
