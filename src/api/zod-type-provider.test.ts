@@ -12,6 +12,7 @@ const user = {
   disabled: false,
   twoFactorEnabled: true,
   mustChangePassword: false,
+  trainingMode: false,
   lockedUntil: null,
   lastLoginAt: null,
   createdAt: '2026-10-12T07:30:00.000Z',

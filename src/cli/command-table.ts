@@ -61,4 +61,8 @@ export const commandTable: Record<string, CommandEntry> = {
     summary: 'cli.help_keys',
     load: () => import('./commands/keys.ts'),
   },
+  demo: {
+    summary: 'cli.help_demo',
+    load: () => import('./commands/demo.ts'),
+  },
 }

@@ -66,7 +66,19 @@ export async function updateUser(
   db: Db,
   instansiId: string,
   userId: string,
-  values: Partial<Pick<UserRow, 'name' | 'email' | 'locale' | 'disabledAt' | 'totpSecret' | 'totpEnabledAt'>>,
+  values: Partial<
+    Pick<
+      UserRow,
+      | 'name'
+      | 'email'
+      | 'locale'
+      | 'disabledAt'
+      | 'totpSecret'
+      | 'totpEnabledAt'
+      | 'trainingMode'
+      | 'trainingModeSince'
+    >
+  >,
   now: Date,
 ): Promise<UserRow | undefined> {
   const [row] = await db

@@ -46,6 +46,10 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   'PATCH /api/users/{id}': { url: (b) => `/api/users/${b.userId}`, body: () => ({ name: 'Diambil alih' }) },
   'POST /api/users/{id}/reset-password': { url: (b) => `/api/users/${b.userId}/reset-password` },
   'POST /api/users/{id}/reset-two-factor': { url: (b) => `/api/users/${b.userId}/reset-two-factor` },
+  'PUT /api/users/{id}/training-mode': {
+    url: (b) => `/api/users/${b.userId}/training-mode`,
+    body: () => ({ enabled: true }),
+  },
   'POST /api/users/{id}/grants': {
     url: (b) => `/api/users/${b.userId}/grants`,
     body: (b) => ({ unitId: b.unitId, role: 'admin' }),
@@ -253,6 +257,8 @@ const ownDataRoutes = new Set([
   'GET /api/users',
   'GET /api/setup',
   'POST /api/setup',
+  // Only into an empty deployment: refused here like POST /api/setup.
+  'POST /api/setup/demo',
   'GET /api/units',
   'GET /api/accounts/meta',
   'GET /api/accounts',

@@ -58,6 +58,9 @@ export const users = pgTable('users', {
     .$type<'immediately' | 'daily' | 'none'>()
     .notNull()
     .default('immediately'),
+  /** Mode Latihan: this user's posts go only to sandbox accounts (migration 0018). */
+  trainingMode: boolean('training_mode').notNull().default(false),
+  trainingModeSince: timestamp('training_mode_since', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 })

@@ -7,6 +7,7 @@ import { AppError } from '../app-error.ts'
 import { toGrantView, type GrantView } from '../access/grant-view.ts'
 import { allowedActions, type Action, type Actor } from '../access/policy.ts'
 import type { IdentityDeps } from './identity-deps.ts'
+import { isDemoDeployment } from '../demo/demo-deployment.ts'
 import { requiresTwoFactor } from './load-actor.ts'
 
 export interface MeView {
@@ -19,7 +20,10 @@ export interface MeView {
     twoFactorEnabled: boolean
     mustChangePassword: boolean
     lastLoginAt: string | null
+    trainingMode: boolean
   }
+  /** The deployment holds demo data (features/demo): the shell says so. */
+  demo: boolean
   instansi: { id: string; slug: string; name: string }
   grants: GrantView[]
   allowedActions: Action[]
@@ -34,10 +38,11 @@ export async function describeMe(
   actor: Actor,
   session: { csrfToken: string | null; twoFactorPending: boolean },
 ): Promise<MeView> {
-  const [user, instansi, grants] = await Promise.all([
+  const [user, instansi, grants, demo] = await Promise.all([
     findUserById(deps.db, actor.instansiId, actor.userId),
     getInstansi(deps.db, actor.instansiId),
     grantsOfUsers(deps.db, actor.instansiId, [actor.userId]),
+    isDemoDeployment(deps.db),
   ])
   if (!user || !instansi) throw new AppError('unauthenticated', 'common.unauthenticated')
   const mustEnrolTwoFactor = !user.totpEnabledAt && requiresTwoFactor(grants)
@@ -56,7 +61,9 @@ export async function describeMe(
       twoFactorEnabled: user.totpEnabledAt !== null,
       mustChangePassword: user.mustChangePassword,
       lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+      trainingMode: user.trainingMode,
     },
+    demo,
     instansi: { id: instansi.id, slug: instansi.slug, name: instansi.name },
     grants: visible.map(toGrantView),
     allowedActions: mustEnrolTwoFactor || session.twoFactorPending ? [] : allowedActions(actor),

@@ -30,6 +30,7 @@ import {
 } from '../../shared/statuses.ts'
 import { validateVariant, type VariantProblem } from '../../shared/validate-variant.ts'
 import { authorize, can, unitScope, type Actor } from '../access/policy.ts'
+import { isInTrainingMode, isTrainingTarget } from '../sandbox/training-mode.ts'
 import { AppError, problem, type FieldProblems, type Problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import { noClaims, type ClaimsProvider } from './check-post.ts'
@@ -203,6 +204,14 @@ async function toViews(db: Db, actor: Actor, list: PostRecord[]): Promise<PostVi
 
 /** The accounts the actor may post to: active accounts on posting platforms in their post.create scope. */
 export async function postTargets(deps: PostDeps, actor: Actor): Promise<AccountRecord[]> {
+  const all = await postTargetsInScope(deps, actor)
+  // Mode Latihan: a trainee is only offered the sandbox network.
+  return (await isInTrainingMode(deps.db, actor.instansiId, actor.userId))
+    ? all.filter((account) => isTrainingTarget(account.platform))
+    : all
+}
+
+async function postTargetsInScope(deps: PostDeps, actor: Actor): Promise<AccountRecord[]> {
   const scope = unitScope(actor, 'post.create')
   const { items } = await listAccounts(
     deps.db,
@@ -242,10 +251,16 @@ async function checkDraftInput(deps: PostDeps, actor: Actor, input: DraftInput):
       problems.scheduledAt = problem('posts.scheduled_in_past')
   }
 
-  const allowed = new Map((await postTargets(deps, actor)).map((account) => [account.id, account]))
+  const allowed = new Map((await postTargetsInScope(deps, actor)).map((account) => [account.id, account]))
+  const training = await isInTrainingMode(deps.db, actor.instansiId, actor.userId)
   const targets = [...new Set(input.targets)]
   targets.forEach((accountId, index) => {
-    if (!allowed.has(accountId)) problems[`targets.${index}`] = problem('posts.target_not_allowed')
+    const account = allowed.get(accountId)
+    if (!account) problems[`targets.${index}`] = problem('posts.target_not_allowed')
+    else if (training && !isTrainingTarget(account.platform))
+      problems[`targets.${index}`] = problem('posts.training_sandbox_only_field', {
+        handle: account.handleDisplay ?? account.handle,
+      })
   })
   const byAccount = new Map(input.variants.map((variant) => [variant.accountId, variant]))
   input.variants.forEach((variant, index) => {
@@ -262,6 +277,8 @@ async function checkDraftInput(deps: PostDeps, actor: Actor, input: DraftInput):
         problems[`variants.${index}.media.${mediaIndex}`] = problem('posts.media_not_found')
     }),
   )
+  if (Object.values(problems).some((found) => found.key === 'posts.training_sandbox_only_field'))
+    throw new AppError('invalid_input', 'posts.training_sandbox_only', undefined, problems)
   if (Object.keys(problems).length > 0) {
     throw new AppError('invalid_input', 'posts.invalid', { count: Object.keys(problems).length }, problems)
   }

@@ -7,6 +7,7 @@ import { getPost, setPostOverride, setSubmitted, lockPost } from '../../db/posts
 import type { StoredFinding } from '../../db/schema/index.ts'
 import { FIVE_W_ONE_H, EDITABLE_POST_STATUSES, type PostStatus } from '../../shared/statuses.ts'
 import { authorize, type Actor } from '../access/policy.ts'
+import { isInTrainingMode, trainingTargetProblems } from '../sandbox/training-mode.ts'
 import { AppError, problem, type Problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import { checkPostContent, type PostCheck } from './check-post.ts'
@@ -75,6 +76,12 @@ export async function submitPost(
   const problems = completenessProblems(view)
   if (Object.keys(problems).length > 0)
     throw new AppError('invalid_input', 'posts.invalid', { count: Object.keys(problems).length }, problems)
+  // Mode Latihan may have been switched on since the draft was saved: a trainee's post goes only to the sandbox.
+  if (await isInTrainingMode(deps.db, actor.instansiId, actor.userId)) {
+    const outside = trainingTargetProblems(view.variants, (index) => `variants.${index}.accountId`)
+    if (Object.keys(outside).length > 0)
+      throw new AppError('invalid_input', 'posts.training_sandbox_only', undefined, outside)
+  }
   const variantProblems: Record<string, Problem> = {}
   view.variants.forEach((variant, index) => {
     for (const found of variant.validation.problems)

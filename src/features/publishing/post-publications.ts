@@ -72,6 +72,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   rejected: 'publishing.error.rejected',
   unknown_outcome: 'publishing.error.unknown_outcome',
   lease_expired: 'publishing.error.lease_expired',
+  training_mode: 'publishing.training_mode_refused',
 }
 
 async function readablePost(deps: PublicationsDeps, actor: Actor, postId: string): Promise<PostRecord> {

@@ -28,7 +28,9 @@ import {
 } from '../../db/post-variants-repository.ts'
 import type { VariantStatus } from '../../shared/statuses.ts'
 import { errorMessageOf, runForAccount, type ConnectionDeps } from '../connections/account-connector.ts'
+import { recordChangeAs } from '../audit/record-change.ts'
 import { enqueue } from '../jobs/enqueue.ts'
+import { trainingModeRefusal } from '../sandbox/training-mode.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
 import { planMetricReadings } from '../metrics/plan-metric-readings.ts'
 import type { MediaStorage } from '../media/media-storage.ts'
@@ -120,6 +122,10 @@ export async function publishVariant(
   })
   if (!claimed) return 'not_due'
 
+  // Mode Latihan, checked again right before anything leaves Warta: a trainee's post goes only to the sandbox.
+  const refusal = await trainingModeRefusal(deps.db, instansiId, claimed)
+  if (refusal) return refuseTrainingVariant(deps, instansiId, variantId, refusal)
+
   // 2. The call.
   let result:
     | { ok: true; post: { platformPostId: string; url: string; publishedAt: Date } }
@@ -147,6 +153,51 @@ export async function publishVariant(
     }
     if (variant.status !== 'publishing') return 'unconfirmed'
     return recordFailure(deps, tx, variant, result.error, now)
+  })
+}
+
+/** The claimed variant of a trainee's post to a non-sandbox account fails without any call, audited. */
+async function refuseTrainingVariant(
+  deps: PublishDeps,
+  instansiId: string,
+  variantId: string,
+  refusal: { authorId: string; platform: string },
+): Promise<PublishOutcome> {
+  return deps.db.transaction(async (tx) => {
+    const variant = await lockVariant(tx, instansiId, variantId)
+    const now = deps.clock.now()
+    if (!variant || variant.status !== 'publishing') return 'not_due'
+    await move(
+      tx,
+      variant,
+      'failed',
+      'rejected',
+      {
+        lastErrorKind: 'training_mode',
+        lastErrorMessage: null,
+        attempts: variant.attempts + 1,
+        nextAttemptAt: null,
+      },
+      now,
+    )
+    await recordChangeAs(
+      tx,
+      { instansiId, userId: null, label: 'job' },
+      {},
+      {
+        action: 'publishing.training_refused',
+        objectType: 'post',
+        objectId: variant.postId,
+        after: {
+          variantId,
+          accountId: variant.accountId,
+          platform: refusal.platform,
+          authorId: refusal.authorId,
+        },
+      },
+      now,
+    )
+    return 'failed'
   })
 }
 

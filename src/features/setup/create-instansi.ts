@@ -114,11 +114,13 @@ export async function createInstansi(
   input: CreateInstansiInput,
   auditActorLabel: string,
   meta: RequestMeta,
+  /** The demo: its passwords are shown to the one person who loaded it, so none must be changed. */
+  options: { passwordChosenByAdmin?: boolean } = {},
 ): Promise<CreatedInstansi> {
   const now = deps.clock.now()
   return deps.db.transaction(async (tx) => {
     await lockInstansiCreation(tx)
-    return createInTransaction(tx, input, auditActorLabel, meta, now, false)
+    return createInTransaction(tx, input, auditActorLabel, meta, now, options.passwordChosenByAdmin ?? false)
   })
 }
 

@@ -42,6 +42,8 @@ export interface UserView {
   disabled: boolean
   twoFactorEnabled: boolean
   mustChangePassword: boolean
+  /** Mode Latihan: this user's posts go only to sandbox accounts. */
+  trainingMode: boolean
   lockedUntil: string | null
   lastLoginAt: string | null
   createdAt: string
@@ -57,6 +59,7 @@ function toView(user: UserRow, grants: GrantWithUnit[]): UserView {
     disabled: user.disabledAt !== null,
     twoFactorEnabled: user.totpEnabledAt !== null,
     mustChangePassword: user.mustChangePassword,
+    trainingMode: user.trainingMode,
     lockedUntil: user.lockedUntil?.toISOString() ?? null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
@@ -421,6 +424,46 @@ export async function resetUserTwoFactor(
       now,
     )
   })
+}
+
+/**
+ * Mode Latihan on or off for a user (an admin's decision: user.manage over all the user's units). While on, the
+ * user's posts may only target sandbox accounts (features/sandbox/training-mode.ts). Audited.
+ */
+export async function setTrainingMode(
+  deps: IdentityDeps,
+  actor: Actor,
+  userId: string,
+  enabled: boolean,
+  meta: RequestMeta,
+): Promise<UserView> {
+  const { user } = await loadUserFor(deps, actor, 'user.manage', userId)
+  if (user.trainingMode !== enabled) {
+    const now = deps.clock.now()
+    await deps.db.transaction(async (tx) => {
+      await updateUser(
+        tx,
+        actor.instansiId,
+        userId,
+        { trainingMode: enabled, trainingModeSince: enabled ? now : null },
+        now,
+      )
+      await recordChange(
+        tx,
+        actor,
+        meta,
+        {
+          action: 'user.training_mode',
+          objectType: 'user',
+          objectId: userId,
+          before: { trainingMode: user.trainingMode },
+          after: { trainingMode: enabled },
+        },
+        now,
+      )
+    })
+  }
+  return getUser(deps, actor, userId)
 }
 
 export async function grantRole(

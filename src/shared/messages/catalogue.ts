@@ -13,6 +13,7 @@ import { cliMessages } from './cli-messages.ts'
 import { commonMessages } from './common-messages.ts'
 import { configMessages } from './config-messages.ts'
 import { connectionsMessages } from './connections-messages.ts'
+import { demoMessages } from './demo-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
 import { hoaxMessages } from './hoax-messages.ts'
@@ -44,6 +45,7 @@ export const MESSAGES = {
   ...approvalsMessages,
   ...publishingMessages,
   ...agendaMessages,
+  ...demoMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -7645,6 +7645,86 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/setup/demo': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** First run with demo data ("Coba dengan data contoh"): only while the deployment is empty; builds the demo instansi, signs its admin in (2FA enrolment follows) and returns every demo sign-in once */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              counts: {
+                accounts: number
+                drafts: number
+                inReview: number
+                posts: number
+                published: number
+                scheduled: number
+                units: number
+                users: number
+              }
+              csrfToken: string
+              instansiId: string
+              logins: {
+                email: string
+                name: string
+                password: string
+                /** @enum {string} */
+                role: 'admin' | 'penanggung_jawab' | 'pengelola' | 'analis' | 'ppid' | 'pimpinan' | 'auditor'
+                trainingMode: boolean
+                twoFactorRequired: boolean
+                unitName: string
+              }[]
+              mustEnrolTwoFactor: boolean
+              rootUnitId: string
+              userId: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/units': {
     parameters: {
       query?: never
@@ -8509,6 +8589,68 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/users/{id}/training-mode': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Switch Mode Latihan on or off for a user: while on, their posts may only target sandbox accounts (audited) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            enabled: boolean
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['User']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -9028,6 +9170,8 @@ export interface components {
         | 'agenda.manage'
       )[]
       csrfToken: string | null
+      /** @description This deployment holds demo data ("Data contoh"), not a real instansi */
+      demo: boolean
       grants: components['schemas']['Grant'][]
       instansi: {
         id: string
@@ -9048,6 +9192,8 @@ export interface components {
          * @enum {string}
          */
         notificationEmail: 'immediately' | 'daily' | 'none'
+        /** @description Mode Latihan: your posts go only to sandbox accounts */
+        trainingMode: boolean
         twoFactorEnabled: boolean
       }
       /** @enum {string} */
@@ -9305,6 +9451,7 @@ export interface components {
       lockedUntil: string | null
       mustChangePassword: boolean
       name: string
+      trainingMode: boolean
       twoFactorEnabled: boolean
     }
   }

@@ -7,6 +7,7 @@ import { createLink, Link, useLocation, useNavigate, useRouter } from '@tanstack
 import { useEffect, type AnchorHTMLAttributes, type ReactNode, type Ref } from 'react'
 import type { NavLinkProps } from '@mantine/core'
 import { LanguageSwitch } from '../components/language-switch.tsx'
+import { DeploymentBanners } from '../features/demo/deployment-banners.tsx'
 import { NotificationBell } from '../features/notifications/notification-bell.tsx'
 import { PAGE_TITLE_ID } from '../components/page-header.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -133,6 +134,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <Container size="xl" px={0}>
+          <DeploymentBanners />
           {children}
         </Container>
       </AppShell.Main>

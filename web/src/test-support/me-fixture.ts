@@ -8,6 +8,7 @@ export interface TestMeOptions {
   allowedActions?: readonly string[]
   mustEnrolTwoFactor?: boolean
   twoFactorPending?: boolean
+  demo?: boolean
 }
 
 export function testMe(options: TestMeOptions = {}): Me {
@@ -21,8 +22,10 @@ export function testMe(options: TestMeOptions = {}): Me {
       mustChangePassword: false,
       lastLoginAt: null,
       notificationEmail: 'immediately',
+      trainingMode: false,
       ...options.user,
     },
+    demo: options.demo ?? false,
     instansi: { id: 'i1', name: 'Pemerintah Kota Contoh', slug: 'kotacontoh' },
     grants: (options.grants ?? [{ role: 'admin' }]).map((grant, index) => ({
       id: `g${index + 1}`,

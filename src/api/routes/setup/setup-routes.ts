@@ -7,7 +7,8 @@ import { isSetupNeeded, runFirstSetup } from '../../../features/setup/create-ins
 import { sessionCookieOptions } from '../../auth/authenticate.ts'
 import { requestMeta } from '../../request-context.ts'
 import type { ApiInstance } from '../../zod-type-provider.ts'
-import { setupBody, setupDoneView, setupNeededView } from './setup-schemas.ts'
+import { demoSetupView, setupBody, setupDoneView, setupNeededView } from './setup-schemas.ts'
+import { DEFAULT_DEMO_SEED, runDemoSetup } from '../../../features/demo/build-demo.ts'
 
 export function registerSetupRoutes(app: ApiInstance, context: AppContext): void {
   app.get(
@@ -49,6 +50,38 @@ export function registerSetupRoutes(app: ApiInstance, context: AppContext): void
         userId: created.admin.id,
         csrfToken: created.session.csrfToken,
         mustEnrolTwoFactor: me.mustEnrolTwoFactor,
+      }
+    },
+  )
+
+  app.post(
+    '/setup/demo',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['setup'],
+        summary:
+          'First run with demo data ("Coba dengan data contoh"): only while the deployment is empty; builds the demo ' +
+          'instansi, signs its admin in (2FA enrolment follows) and returns every demo sign-in once',
+        response: { 200: demoSetupView },
+      },
+    },
+    async (request, reply) => {
+      const built = await runDemoSetup(context, { seed: DEFAULT_DEMO_SEED }, requestMeta(request))
+      reply.setCookie(SESSION_COOKIE, built.token, sessionCookieOptions(context))
+      const { actor } = await loadActor(context.db, built.admin, 'session')
+      const me = await describeMe(context, actor, {
+        csrfToken: built.session.csrfToken,
+        twoFactorPending: false,
+      })
+      return {
+        instansiId: built.instansiId,
+        rootUnitId: built.rootUnitId,
+        userId: built.admin.id,
+        csrfToken: built.session.csrfToken,
+        mustEnrolTwoFactor: me.mustEnrolTwoFactor,
+        counts: built.counts,
+        logins: built.logins,
       }
     },
   )

@@ -1,5 +1,6 @@
 // First-run setup.
 import { z } from 'zod'
+import { ROLES } from '../../../shared/roles.ts'
 
 export const setupNeededView = z.object({ needed: z.boolean() })
 
@@ -29,4 +30,29 @@ export const setupDoneView = z.object({
   userId: z.string(),
   csrfToken: z.string(),
   mustEnrolTwoFactor: z.boolean(),
+})
+
+export const demoSetupView = setupDoneView.extend({
+  counts: z.object({
+    units: z.number(),
+    users: z.number(),
+    accounts: z.number(),
+    posts: z.number(),
+    published: z.number(),
+    scheduled: z.number(),
+    inReview: z.number(),
+    drafts: z.number(),
+  }),
+  /** Shown once: the generated passwords are stored nowhere else. */
+  logins: z.array(
+    z.object({
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(ROLES),
+      unitName: z.string(),
+      password: z.string(),
+      trainingMode: z.boolean(),
+      twoFactorRequired: z.boolean(),
+    }),
+  ),
 })

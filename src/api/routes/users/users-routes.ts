@@ -8,6 +8,7 @@ import {
   resetUserPassword,
   resetUserTwoFactor,
   revokeRole,
+  setTrainingMode,
   updateUserProfile,
 } from '../../../features/users/manage-users.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
@@ -21,6 +22,7 @@ import {
   listQuery,
   revokedGrantView,
   temporaryPasswordView,
+  trainingModeBody,
   updateBody,
   userList,
   userView,
@@ -104,6 +106,28 @@ export function registerUsersRoutes(app: ApiInstance, context: AppContext): void
     },
     async (request) =>
       resetUserPassword(context, requireActor(request), request.params.id, requestMeta(request)),
+  )
+
+  app.put(
+    '/users/:id/training-mode',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          'Switch Mode Latihan on or off for a user: while on, their posts may only target sandbox accounts (audited)',
+        params: idParams,
+        body: trainingModeBody,
+        response: { 200: userView },
+      },
+    },
+    async (request) =>
+      setTrainingMode(
+        context,
+        requireActor(request),
+        request.params.id,
+        request.body.enabled,
+        requestMeta(request),
+      ),
   )
 
   app.post(

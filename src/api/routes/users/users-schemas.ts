@@ -12,6 +12,7 @@ export const userView = z
     disabled: z.boolean(),
     twoFactorEnabled: z.boolean(),
     mustChangePassword: z.boolean(),
+    trainingMode: z.boolean(),
     lockedUntil: z.string().nullable(),
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),
@@ -19,6 +20,8 @@ export const userView = z
   })
   .meta({ id: 'User' })
 export const userList = z.object({ items: z.array(userView) })
+
+export const trainingModeBody = z.object({ enabled: z.boolean() })
 
 export const grantParams = z.object({ id: z.uuid(), grantId: z.uuid() })
 export const listQuery = z.object({ q: z.string().max(200).optional() })

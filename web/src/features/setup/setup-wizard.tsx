@@ -1,6 +1,6 @@
 // The first-run wizard: a fresh deployment has no instansi yet. Three short steps (instansi, root unit, first
 // admin) and one request, which also signs the admin in; the app then goes straight to 2FA enrolment, which the API
-// requires before anything else.
+// requires before anything else. Beside it, "Coba dengan data contoh" (demo-setup.tsx) loads the demo instead.
 import { Button, Group, List, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
 import { useState, type ChangeEvent, type FormEvent } from 'react'
@@ -12,6 +12,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
 import type { SetupBody } from './setup-types.ts'
 import { PasswordField } from '../../components/password-field.tsx'
 import { NewPasswordField } from '../../components/new-password-field.tsx'
+import { DemoLogins, DemoOffer, useDemoSetup } from './demo-setup.tsx'
 
 export interface SetupForm {
   instansiName: string
@@ -140,6 +141,7 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
       if (firstStep !== null) setStep(firstStep)
     },
   })
+  const demo = useDemoSetup()
   const apiError = useErrorText(finish.error)
   const apiFields = apiFieldsOf(apiError.fields).mapped
 
@@ -210,8 +212,16 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
     )
   }
 
+  if (demo.data)
+    return (
+      <AuthFrame title={t('setup.title')} wide>
+        <DemoLogins result={demo.data} onContinue={() => void onDone()} />
+      </AuthFrame>
+    )
+
   return (
     <AuthFrame title={t('setup.title')} intro={t('setup.intro')} wide>
+      {step === 0 ? <DemoOffer demo={demo} /> : null}
       <List
         component="ol"
         aria-label={t('setup.progress')}

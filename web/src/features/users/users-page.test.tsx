@@ -110,4 +110,31 @@ describe('UsersPage', () => {
       }),
     )
   })
+
+  it('switches Mode Latihan on for a user and shows it in the list', async () => {
+    const calls = serve({
+      'PUT /api/users/u2/training-mode': { status: 200, body: { ...budi, trainingMode: true } },
+      'GET /api/users': [
+        { status: 200, body: { items: [budi] } },
+        { status: 200, body: { items: [{ ...budi, trainingMode: true }] } },
+        { status: 200, body: { items: [{ ...budi, trainingMode: true }] } },
+      ],
+    })
+    renderAppAt('/users')
+    fireEvent.click(await screen.findByRole('button', { name: 'Kelola Budi Santoso' }))
+    const panel = await screen.findByRole('region', { name: 'Kelola Budi Santoso' })
+    const toggle = within(panel).getByRole('switch', { name: /hanya ke akun sandbox/ })
+    expect((toggle as HTMLInputElement).checked).toBe(false)
+    await act(async () => {
+      fireEvent.click(toggle)
+    })
+    await waitFor(() =>
+      expect(calls.find((call) => call.method === 'PUT')).toMatchObject({
+        path: '/api/users/u2/training-mode',
+        body: { enabled: true },
+      }),
+    )
+    await waitFor(() => expect(within(panel).getByRole<HTMLInputElement>('switch').checked).toBe(true))
+    expect(await screen.findByText('Mode Latihan', { selector: '.mantine-Badge-label' })).toBeTruthy()
+  })
 })

@@ -2,7 +2,7 @@
 // e-mail, grant and revoke roles (each role's duties and abilities shown beside the picker and in the guide
 // under the list), reset a password (the temporary one is shown once, with Copy and Download), reset 2FA,
 // disable and enable. Every destructive action asks first.
-import { Badge, Button, Group, List, SimpleGrid, Text, TextInput, Title } from '@mantine/core'
+import { Badge, Button, Group, List, SimpleGrid, Switch, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState, type FormEvent } from 'react'
 import { formatDate } from '../../../../src/shared/dates.ts'
@@ -149,9 +149,10 @@ function ManageUserPanel({
   const resetTwoFactor = useUserChange(userRequests.resetTwoFactor)
   const setDisabled = useUserChange(userRequests.setDisabled)
   const update = useUserChange(userRequests.update)
+  const setTraining = useUserChange(userRequests.setTrainingMode)
   const [name, setName] = useState(user.name)
   const [email, setEmail] = useState(user.email)
-  const all = [grant, revoke, resetPassword, resetTwoFactor, setDisabled, update]
+  const all = [grant, revoke, resetPassword, resetTwoFactor, setDisabled, update, setTraining]
   const error = useErrorText(all.find((mutation) => mutation.isError)?.error)
   const resetAll = () => all.forEach((mutation) => mutation.reset())
   const unitName = (grantRow: UserGrant) =>
@@ -331,6 +332,28 @@ function ManageUserPanel({
           </Button>
         </Group>
       </form>
+      <Title order={3} size="h5" mt="lg" mb="xs">
+        {t('users.trainingMode')}
+      </Title>
+      <Switch
+        checked={user.trainingMode === true}
+        disabled={setTraining.isPending}
+        label={t('users.trainingModeSwitch')}
+        description={t('users.trainingModeHint')}
+        onChange={(event) => {
+          const enabled = event.currentTarget.checked
+          resetAll()
+          setTraining.mutate(
+            { userId: user.id, enabled },
+            {
+              onSuccess: () =>
+                notifySuccess(
+                  t(enabled ? 'users.trainingModeOn' : 'users.trainingModeOff', { name: user.name }),
+                ),
+            },
+          )
+        }}
+      />
       <Group gap="sm" mt="lg" wrap="wrap">
         <Button variant="default" onClick={() => void resetUserPassword()} loading={resetPassword.isPending}>
           {t('users.resetPassword')}
@@ -422,9 +445,16 @@ export function UsersPage() {
             {t('users.statusDisabled')}
           </Badge>
         ) : (
-          <Badge color="green" variant="light">
-            {t('users.statusActive')}
-          </Badge>
+          <Group gap={4} wrap="wrap">
+            <Badge color="green" variant="light">
+              {t('users.statusActive')}
+            </Badge>
+            {user.trainingMode ? (
+              <Badge color="grape" variant="light">
+                {t('users.trainingMode')}
+              </Badge>
+            ) : null}
+          </Group>
         ),
     },
     ...(canManage

@@ -53,6 +53,8 @@ export const userRequests = {
   resetTwoFactor: ({ userId }: { userId: string }) => api.post(`/api/users/${userId}/reset-two-factor`),
   setDisabled: ({ userId, disabled }: { userId: string; disabled: boolean }) =>
     api.patch<UserRow>(`/api/users/${userId}`, { disabled }),
+  setTrainingMode: ({ userId, enabled }: { userId: string; enabled: boolean }) =>
+    api.put<UserRow>(`/api/users/${userId}/training-mode`, { enabled }),
   update: ({ userId, name, email }: { userId: string; name: string; email: string }) =>
     api.patch<UserRow>(`/api/users/${userId}`, { name, email }),
 }

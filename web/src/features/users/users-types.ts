@@ -16,6 +16,8 @@ export interface UserRow {
   disabled: boolean
   twoFactorEnabled?: boolean
   mustChangePassword?: boolean
+  /** Mode Latihan: this user's posts go only to sandbox accounts. */
+  trainingMode?: boolean
   lastLoginAt?: string | null
   grants: UserGrant[]
 }

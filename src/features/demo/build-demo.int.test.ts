@@ -1,0 +1,163 @@
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { createTestInstansi, uniqueSuffix } from '../../../tests/support/fixtures.ts'
+import { getTestContext } from '../../../tests/support/test-context.ts'
+import {
+  accountConnections,
+  instansi,
+  postMetrics,
+  postVariants,
+  posts,
+  sandboxInteractions,
+  sandboxPosts,
+  users,
+} from '../../db/schema/index.ts'
+import { isAppError } from '../app-error.ts'
+import { verifyAuditLog } from '../audit/verify-audit-log.ts'
+import { login } from '../identity/login.ts'
+import { buildDemoInstansi, loadDemo, type DemoDeps } from './build-demo.ts'
+
+const META = { ip: '127.0.0.1', userAgent: 'vitest' }
+
+async function build(seed: number, historyDays: number) {
+  const context = await getTestContext()
+  const slug = `demo-${uniqueSuffix()}`
+  const built = await buildDemoInstansi(context, { seed, slug, historyDays }, META)
+  return { context, built, db: context.db }
+}
+
+// Each test builds a demo of a few days (the real one has 90): a build takes seconds, more on a busy machine.
+describe('the demo instansi', { timeout: 180_000 }, () => {
+  it('has units, a person for every role, connected sandbox accounts and posts in every state', async () => {
+    const { db, built } = await build(11, 12)
+    const people = await db.select().from(users).where(eq(users.instansiId, built.instansiId))
+    expect(built.logins.map((l) => l.role).sort()).toEqual(
+      [
+        'admin',
+        'analis',
+        'auditor',
+        'penanggung_jawab',
+        'penanggung_jawab',
+        'pengelola',
+        'pengelola',
+        'pengelola',
+        'pengelola',
+        'pimpinan',
+        'ppid',
+      ].sort(),
+    )
+    expect(people).toHaveLength(built.logins.length)
+    expect(people.filter((p) => p.trainingMode).map((p) => p.email)).toEqual([
+      built.logins.find((l) => l.trainingMode)!.email,
+    ])
+    expect(people.every((p) => !p.mustChangePassword)).toBe(true)
+
+    const connected = await db
+      .select()
+      .from(accountConnections)
+      .where(
+        and(eq(accountConnections.instansiId, built.instansiId), eq(accountConnections.state, 'connected')),
+      )
+    expect(connected.map((c) => c.platform)).toEqual(['sandbox', 'sandbox', 'sandbox', 'sandbox'])
+
+    const statuses = await db
+      .select({ status: posts.status, count: sql<number>`count(*)::int` })
+      .from(posts)
+      .where(eq(posts.instansiId, built.instansiId))
+      .groupBy(posts.status)
+    const byStatus = Object.fromEntries(statuses.map((s) => [s.status, s.count]))
+    expect(byStatus).toMatchObject({ draft: 3, in_review: 3, scheduled: 5, changes_requested: 1 })
+    expect(byStatus.published).toBeGreaterThan(2)
+
+    // Scheduled in the coming days.
+    const scheduled = await db
+      .select({ at: posts.scheduledAt })
+      .from(posts)
+      .where(and(eq(posts.instansiId, built.instansiId), eq(posts.status, 'scheduled')))
+    for (const { at } of scheduled) expect(at!.getTime()).toBeGreaterThan(Date.now())
+  })
+
+  it('has days of sandbox activity behind the published posts: citizens, and metrics readings over time', async () => {
+    const { db, built } = await build(12, 12)
+    const published = await db
+      .select()
+      .from(postVariants)
+      .where(and(eq(postVariants.instansiId, built.instansiId), eq(postVariants.status, 'published')))
+      .orderBy(asc(postVariants.publishedAt))
+    expect(published.length).toBeGreaterThan(2)
+    const oldest = published[0]!
+    expect(Date.now() - oldest.publishedAt!.getTime()).toBeGreaterThan(8 * 24 * 3_600_000)
+    expect(oldest.metrics).toMatchObject({ likes: expect.any(Number), views: expect.any(Number) })
+    expect(oldest.metrics!.likes).toBeGreaterThan(0)
+
+    const readings = await db
+      .select()
+      .from(postMetrics)
+      .where(eq(postMetrics.variantId, oldest.id))
+      .orderBy(asc(postMetrics.dueAt))
+    expect(readings.map((r) => r.checkpoint)).toEqual(['1h', '24h', '7d'])
+    expect(readings.every((r) => r.fetchedAt !== null)).toBe(true)
+    expect(readings[1]!.metrics!.likes!).toBeGreaterThanOrEqual(readings[0]!.metrics!.likes!)
+
+    // A post of the last days still has its +7 d reading ahead, for the collector.
+    const due = await db
+      .select()
+      .from(postMetrics)
+      .where(and(eq(postMetrics.instansiId, built.instansiId), sql`${postMetrics.fetchedAt} is null`))
+    expect(due.every((r) => r.dueAt.getTime() > Date.now())).toBe(true)
+
+    const onNetwork = await db
+      .select()
+      .from(sandboxPosts)
+      .where(eq(sandboxPosts.instansiId, built.instansiId))
+    expect(onNetwork).toHaveLength(published.length)
+    const comments = await db
+      .select()
+      .from(sandboxInteractions)
+      .where(and(eq(sandboxInteractions.instansiId, built.instansiId), isNotNull(sandboxInteractions.postId)))
+    expect(comments.length).toBeGreaterThan(0)
+    expect(comments.every((c) => c.authorName?.includes('warga simulasi'))).toBe(true)
+
+    // Everything went through the features: the instansi's audit chain holds and verifies.
+    const report = await verifyAuditLog(db, { instansiId: built.instansiId })
+    expect(report.breaks).toEqual([])
+    expect(report.entries).toBeGreaterThan(published.length * 3)
+  })
+
+  it('is the same from the same seed', async () => {
+    const first = await build(5, 6)
+    const second = await build(5, 6)
+    const titles = async (db: DemoDeps['db'], instansiId: string) =>
+      (
+        await db
+          .select({ title: posts.title, status: posts.status })
+          .from(posts)
+          .where(eq(posts.instansiId, instansiId))
+          .orderBy(asc(posts.createdAt))
+      ).map((p) => `${p.title} ${p.status}`)
+    expect(await titles(first.db, first.built.instansiId)).toEqual(
+      await titles(second.db, second.built.instansiId),
+    )
+  })
+
+  it('signs in with the printed demo password', async () => {
+    const { context, built } = await build(13, 3)
+    const analis = built.logins.find((l) => l.role === 'analis')!
+    const result = await login(context, { email: analis.email, password: analis.password }, META)
+    expect(result.user.email).toBe(analis.email)
+  })
+
+  it('is refused, changing nothing, when the deployment already has an instansi', async () => {
+    const context = await getTestContext()
+    await createTestInstansi(context.db)
+    const before = await context.db.select({ count: sql<number>`count(*)::int` }).from(instansi)
+    expect(before[0]!.count).toBeGreaterThan(0)
+    const refused = await loadDemo(context, { seed: 1 }, META).catch((error: unknown) => error)
+    expect(isAppError(refused) && refused.key).toBe('demo.deployment_not_empty')
+    const demo = await context.db
+      .select()
+      .from(instansi)
+      .where(inArray(instansi.slug, ['kab-sukamaju']))
+    expect(demo).toHaveLength(0)
+  })
+})
