@@ -261,6 +261,9 @@ const ownDataRoutes = new Set([
   'POST /api/notifications/read',
   // The queue lists only the caller's own instansi's posts in review (filtered on instansi_id).
   'GET /api/approvals/queue',
+  // The registry lists only the caller's own instansi's variants; a foreign unitId is not found.
+  'GET /api/published',
+  'GET /api/published.csv',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -291,6 +294,8 @@ const listUrls = [
   '/api/approvals/queue',
   '/api/approval-chains',
   '/api/notifications',
+  '/api/published?limit=200',
+  '/api/published.csv',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */

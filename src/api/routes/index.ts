@@ -22,6 +22,7 @@ import { registerApprovalChainsRoutes } from './approval-chains/approval-chains-
 import { registerNotificationsRoutes } from './notifications/notifications-routes.ts'
 import { registerApprovalsRoutes } from './approvals/approvals-routes.ts'
 import { registerPublicationsRoutes } from './publications/publications-routes.ts'
+import { registerPublishedRoutes } from './published/published-routes.ts'
 
 export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
@@ -45,4 +46,5 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerNotificationsRoutes(app, context)
   registerApprovalsRoutes(app, context, { claims })
   registerPublicationsRoutes(app, context)
+  registerPublishedRoutes(app, context)
 }

@@ -116,6 +116,7 @@ export const auditMessages = defineMessages({
   },
   'audit.action.post.reschedule': { id: 'Jadwal unggahan diubah', en: 'Post rescheduled' },
   'audit.action.post.cancel': { id: 'Unggahan terjadwal dibatalkan', en: 'Scheduled post cancelled' },
+  'audit.action.post.export_published': { id: 'Arsip terbit diekspor', en: 'Published registry exported' },
   'audit.action.media.upload': { id: 'Media diunggah', en: 'Media uploaded' },
   'audit.action.naming.update': { id: 'Pola nama akun diubah', en: 'Account naming patterns changed' },
   'audit.action.calendar.add': { id: 'Hari kalender ditambahkan', en: 'Calendar day added' },
