@@ -101,8 +101,7 @@ function conditionsOf(filter: PublishedFilter): SQL[] {
 
 function orderOf(sort: PublishedSort): SQL[] {
   const by = sort.key === 'at' ? registryAt : metric(sort.key)
-  const primary =
-    sort.direction === 'asc' ? sql`${by} asc nulls last` : sql`${by} desc nulls last`
+  const primary = sort.direction === 'asc' ? sql`${by} asc nulls last` : sql`${by} desc nulls last`
   // The variant id breaks ties, so paging never shows a row twice or skips one.
   return [primary, sort.direction === 'asc' ? asc(postVariants.id) : desc(postVariants.id)]
 }

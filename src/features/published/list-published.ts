@@ -14,7 +14,7 @@ import {
 } from '../../db/published-repository.ts'
 import { getUnit } from '../../db/units-repository.ts'
 import { PUBLISHED_REGISTRY_STATUSES, type PublishedRegistryStatus } from '../../shared/statuses.ts'
-import { authorize, unitScope, type Actor } from '../access/policy.ts'
+import { authorize, unitScope, type Action, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 
 export interface PublishedDeps {
@@ -60,15 +60,15 @@ export async function publishedFilterOf(
   actor: Actor,
   query: PublishedQuery,
 ): Promise<PublishedFilter> {
-  const scope = unitScope(actor, 'post.read')
-  if (scope.pathPrefixes.length === 0)
-    throw new AppError('forbidden', 'common.forbidden_action', { action: 'post.read' })
+  const action: Action = 'post.read'
+  const scope = unitScope(actor, action)
+  if (scope.pathPrefixes.length === 0) throw new AppError('forbidden', 'common.forbidden_action', { action })
   let unitPath: string | undefined
   if (query.unitId) {
     const unit = await getUnit(deps.db, actor.instansiId, query.unitId)
     if (!unit) throw new AppError('not_found', 'common.not_found')
     // A unit outside the caller's units is refused rather than shown empty: the filter offers only theirs.
-    authorize(actor, 'post.read', { instansiId: actor.instansiId, unitPath: unit.path })
+    authorize(actor, action, { instansiId: actor.instansiId, unitPath: unit.path })
     unitPath = unit.path
   }
   return {

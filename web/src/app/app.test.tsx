@@ -110,6 +110,7 @@ describe('App', () => {
     expect(links.map((link) => link.textContent)).toEqual([
       'Beranda',
       'Unggahan saya',
+      'Arsip terbit',
       'Unit kerja',
       'Akun resmi',
       'Kalender hari kerja',

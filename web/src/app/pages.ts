@@ -28,6 +28,7 @@ export const PAGES = {
   posts: { path: '/posts', label: 'nav.posts', action: 'post.create' },
   composer: { path: '/posts/new', label: 'nav.composer', action: 'post.create' },
   postEdit: { path: '/posts/$id', label: 'nav.composer', action: 'post.create' },
+  published: { path: '/published', label: 'nav.published', action: 'post.read' },
   profile: { path: '/profile', label: 'nav.profile', action: null },
 } as const satisfies Record<string, PageInfo>
 
@@ -38,6 +39,7 @@ const NAVIGATION_ORDER: readonly PageId[] = [
   'home',
   'posts',
   'approvals',
+  'published',
   'units',
   'users',
   'accounts',

@@ -108,7 +108,8 @@ async function createPost(
       status: variant.status,
       publishedAt: variant.status === 'published' ? variant.at : null,
       updatedAt: variant.at,
-      platformPostUrl: variant.status === 'published' ? `https://sandbox.example/p/${variantIds[index]}` : null,
+      platformPostUrl:
+        variant.status === 'published' ? `https://sandbox.example/p/${variantIds[index]}` : null,
       lastErrorKind: variant.status === 'failed' ? 'rejected' : null,
       metrics: variant.metrics ?? null,
       metricsAt: variant.metrics ? new Date(variant.at.getTime() + 3_600_000) : null,
@@ -208,7 +209,10 @@ describe('published registry routes', () => {
       // Same time: the variant id breaks the tie, so only the set is fixed here.
       ...titles(page).slice(2),
     ])
-    expect(titles(page).slice(2).sort()).toEqual(['Vaksinasi gratis|published', 'Vaksinasi gratis|unconfirmed'])
+    expect(titles(page).slice(2).sort()).toEqual([
+      'Vaksinasi gratis|published',
+      'Vaksinasi gratis|unconfirmed',
+    ])
     expect(page.total).toBe(4)
     expect(page.totals).toEqual({ posts: 3, likes: 60, shares: 9, replies: 4, views: 400 })
     const published = page.items.find(
@@ -317,7 +321,7 @@ describe('published registry routes', () => {
     expect(response.statusCode, response.body).toBe(200)
     expect(response.headers['content-type']).toContain('text/csv')
     expect(response.headers['content-disposition']).toContain('arsip-terbit.csv')
-    const rows = parse(response.body, { bom: true, columns: true }) as Record<string, string>[]
+    const rows = parse<Record<string, string>>(response.body, { bom: true, columns: true })
     expect(rows.map((row) => row.judul)).toEqual(['Siaga banjir', 'Vaksinasi gratis'])
     expect(rows[0]).toMatchObject({
       waktu: '2026-03-02T00:30:00+07:00',
@@ -329,13 +333,18 @@ describe('published registry routes', () => {
       tag: 'bencana',
       unit_kerja: `Unit ${s.child.code}`,
     })
-    expect(rows[1]).toMatchObject({ suka: '10', tayangan: '400', kampanye: 'Sehat 2026', tag: 'kesehatan, vaksin' })
+    expect(rows[1]).toMatchObject({
+      suka: '10',
+      tayangan: '400',
+      kampanye: 'Sehat 2026',
+      tag: 'kesehatan, vaksin',
+    })
 
     const all = await s.app.inject({ method: 'GET', url: '/api/published.csv', headers: s.headers })
-    const allRows = parse(all.body, { bom: true, columns: true }) as Record<string, string>[]
+    const allRows = parse<Record<string, string>>(all.body, { bom: true, columns: true })
     expect(allRows).toHaveLength(4)
-    const formula = allRows.find((row) => row.judul.includes('HYPERLINK'))!
-    expect(formula.judul.startsWith("'=")).toBe(true)
+    const formula = allRows.find((row) => row.judul?.includes('HYPERLINK'))!
+    expect(formula.judul?.startsWith("'=")).toBe(true)
     expect(formula.status).toBe('gagal')
 
     const audit = await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'post.export_published' })

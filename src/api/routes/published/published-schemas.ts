@@ -7,7 +7,11 @@ import { PUBLISHED_REGISTRY_STATUSES } from '../../../shared/statuses.ts'
 const wibDay = z.iso.date('validation.date')
 
 const filterFields = {
-  q: z.string().max(200).optional().describe("Searched in the variant's text, the title, the tags and the campaign"),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("Searched in the variant's text, the title, the tags and the campaign"),
   unitId: z.uuid().optional().describe("The post's unit and the units below it (one of yours)"),
   accountId: z.uuid().optional(),
   platform: z.enum(POSTING_PLATFORMS).optional(),
