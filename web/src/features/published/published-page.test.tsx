@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { SessionProvider } from '../../app/session.tsx'
+import { testMe } from '../../test-support/me-fixture.ts'
 import { fakeApi, renderWithProviders } from '../../test-support/render-with-providers.tsx'
 import { EMPTY_PUBLISHED_FILTERS, publishedQueryString } from './published-queries.ts'
 import { PublishedPage } from './published-page.tsx'
@@ -43,11 +45,45 @@ const page: Page = {
   totals: { posts: 1, likes: 12345, shares: 7, replies: 3, views: 0 },
 }
 
+/** A pengelola of the Dinas Kesehatan: they read its posts, not the Sekretariat's. */
+const me = testMe({
+  grants: [{ role: 'pengelola', unitId: 'u1', unitName: 'Dinas Kesehatan', unitPath: '/root/u1/' }],
+})
+const units = {
+  items: [
+    {
+      id: 'root',
+      parentId: null,
+      code: 'SETDA',
+      name: 'Sekretariat Daerah',
+      path: '/root/',
+      archivedAt: null,
+    },
+    {
+      id: 'u1',
+      parentId: 'root',
+      code: 'DINKES',
+      name: 'Dinas Kesehatan',
+      path: '/root/u1/',
+      archivedAt: null,
+    },
+  ],
+}
+
+function renderPage(locale: 'id' | 'en' = 'id') {
+  return renderWithProviders(
+    <SessionProvider me={me}>
+      <PublishedPage />
+    </SessionProvider>,
+    { locale },
+  )
+}
+
 describe('the published registry page', () => {
   it('shows each publication with its place, time in WIB, author, link, metrics and the totals', async () => {
     const api = fakeApi({ 'GET /api/published': { status: 200, body: page } })
     vi.stubGlobal('fetch', api.fetchMock)
-    renderWithProviders(<PublishedPage />)
+    renderPage()
     const table = await screen.findByTestId('published-table')
     const rows = within(table).getAllByRole('row')
     expect(rows).toHaveLength(3)
@@ -68,7 +104,7 @@ describe('the published registry page', () => {
   it('asks the API again with the chosen filters, from the first page', async () => {
     const api = fakeApi({ 'GET /api/published': { status: 200, body: page } })
     vi.stubGlobal('fetch', api.fetchMock)
-    renderWithProviders(<PublishedPage />, { locale: 'en' })
+    renderPage('en')
     await screen.findByTestId('published-table')
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'failed' } })
     fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'likes' } })
@@ -77,6 +113,18 @@ describe('the published registry page', () => {
         api.calls.some((call) => call.path.includes('status=failed') && call.path.includes('sort=likes')),
       ).toBe(true),
     )
+  })
+
+  it('offers in the unit filter only the units whose posts the person reads', async () => {
+    const api = fakeApi({
+      'GET /api/published': { status: 200, body: page },
+      'GET /api/units': { status: 200, body: units },
+    })
+    vi.stubGlobal('fetch', api.fetchMock)
+    renderPage()
+    const select = screen.getByLabelText('Unit kerja')
+    await waitFor(() => expect(within(select).queryByText(/Dinas Kesehatan/)).toBeTruthy())
+    expect(within(select).queryByText(/Sekretariat Daerah/)).toBeNull()
   })
 
   it('writes the filters as the API reads them, WIB days as typed', () => {

@@ -18,8 +18,11 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { formatDate } from '../../../../src/shared/dates.ts'
 import { POSTING_PLATFORMS } from '../../../../src/shared/platforms.ts'
+import { PERMISSIONS } from '../../../../src/shared/permissions.ts'
+import { isRole } from '../../../../src/shared/roles.ts'
 import { PUBLISHED_REGISTRY_STATUSES } from '../../../../src/shared/statuses.ts'
 import { api } from '../../app/api-client.ts'
+import { useSession } from '../../app/session.tsx'
 import { DataTable, type DataTableColumn } from '../../components/data-table.tsx'
 import { DateField } from '../../components/date-field.tsx'
 import { ErrorBanner } from '../../components/error-banner.tsx'
@@ -132,6 +135,12 @@ export function PublishedPage() {
   const [offset, setOffset] = useState(0)
   const [exportError, setExportError] = useState<unknown>(null)
   const units = useUnits()
+  const { me } = useSession()
+  // The unit filter offers only the units whose posts the person reads (the server refuses any other).
+  const readPaths = me.grants
+    .filter((grant) => isRole(grant.role) && PERMISSIONS[grant.role].has('post.read'))
+    .map((grant) => grant.unitPath)
+  const unitOptions = units.options.filter(({ unit }) => readPaths.some((path) => unit.path.startsWith(path)))
   const accounts = useQuery({
     queryKey: ['accounts', 'published-filter'],
     queryFn: () => api.get<AccountPage>('/api/accounts?limit=500'),
@@ -229,7 +238,7 @@ export function PublishedPage() {
             />
             <UnitSelect
               label={t('published.unit')}
-              options={units.options}
+              options={unitOptions}
               emptyLabel={t('common.all')}
               value={filters.unitId}
               onChange={(event) => set('unitId', event.currentTarget.value)}
