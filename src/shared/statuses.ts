@@ -56,6 +56,14 @@ export const VARIANT_STATUSES = [
 ] as const
 export type VariantStatus = (typeof VARIANT_STATUSES)[number]
 
+/** The variant states the published registry lists: what went out, what may have, and what could not. */
+export const PUBLISHED_REGISTRY_STATUSES = [
+  'published',
+  'unconfirmed',
+  'failed',
+] as const satisfies readonly VariantStatus[]
+export type PublishedRegistryStatus = (typeof PUBLISHED_REGISTRY_STATUSES)[number]
+
 /** `berita` (news) needs the 5W+1H checklist; `informasi` (announcements, service information) does not. */
 export const POST_KINDS = ['berita', 'informasi'] as const
 export type PostKind = (typeof POST_KINDS)[number]

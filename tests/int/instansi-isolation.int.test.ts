@@ -309,6 +309,9 @@ const ownDataRoutes = new Set([
   'GET /api/approvals/queue',
   // Lists only agenda items of the caller's own instansi (filtered on instansi_id).
   'GET /api/agenda',
+  // The registry lists only the caller's own instansi's variants; a foreign unitId is not found.
+  'GET /api/published',
+  'GET /api/published.csv',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -341,6 +344,8 @@ const listUrls = [
   '/api/approval-chains',
   '/api/notifications',
   '/api/agenda',
+  '/api/published?limit=200',
+  '/api/published.csv',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */

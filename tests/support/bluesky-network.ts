@@ -45,7 +45,12 @@ export async function startBlueskyNetwork(): Promise<BlueskyNetwork> {
   const runDir = mkdtempSync(path.join(os.tmpdir(), 'warta-bluesky-'))
   // The postgres OS user (when we are root) must reach its data folder inside.
   chmodSync(runDir, 0o711)
-  const child = spawn(networkNode, ['--import', './loopback.js', 'sidecar.js'], {
+  // --no-memory-reducer: once the network sits idle (a browser journey spends a minute in the web app before it
+  // publishes), V8's memory reducer runs a full GC whose weak callbacks finalise better-sqlite3 statements with no
+  // Node environment entered, and the process aborts ("Assertion failed: (env) != nullptr" in
+  // RemoveEnvironmentCleanupHook; better-sqlite3 12.11.1 on Node 24). It aborted in 5 of 5 runs of the composer
+  // journey with the reducer, in none of 3 without it.
+  const child = spawn(networkNode, ['--no-memory-reducer', '--import', './loopback.js', 'sidecar.js'], {
     cwd: networkDir,
     env: {
       ...process.env,

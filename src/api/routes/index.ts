@@ -23,6 +23,7 @@ import { registerNotificationsRoutes } from './notifications/notifications-route
 import { registerApprovalsRoutes } from './approvals/approvals-routes.ts'
 import { registerPublicationsRoutes } from './publications/publications-routes.ts'
 import { registerAgendaRoutes } from './agenda/agenda-routes.ts'
+import { registerPublishedRoutes } from './published/published-routes.ts'
 
 export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
   registerAuthRoutes(app, context)
@@ -47,4 +48,5 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerApprovalsRoutes(app, context, { claims })
   registerPublicationsRoutes(app, context)
   registerAgendaRoutes(app, context)
+  registerPublishedRoutes(app, context)
 }

@@ -120,6 +120,7 @@ export const auditMessages = defineMessages({
     id: 'Unggahan yang gagal dikirim ulang ke akun',
     en: 'Failed post sent again to an account',
   },
+  'audit.action.post.export_published': { id: 'Arsip terbit diekspor', en: 'Published registry exported' },
   'audit.action.media.upload': { id: 'Media diunggah', en: 'Media uploaded' },
   'audit.action.naming.update': { id: 'Pola nama akun diubah', en: 'Account naming patterns changed' },
   'audit.action.calendar.add': { id: 'Hari kalender ditambahkan', en: 'Calendar day added' },

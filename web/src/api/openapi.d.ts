@@ -7428,6 +7428,187 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/published': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The published registry: published, unconfirmed and failed variants in your post.read units, newest first, with the totals of the filtered set */
+    get: {
+      parameters: {
+        query?: {
+          accountId?: string
+          /** @description One campaign, exactly */
+          campaign?: string
+          direction?: 'asc' | 'desc'
+          /** @description First day, WIB (YYYY-MM-DD), included */
+          from?: string
+          limit?: number
+          offset?: number
+          platform?:
+            | 'x'
+            | 'instagram'
+            | 'facebook'
+            | 'tiktok'
+            | 'youtube'
+            | 'bluesky'
+            | 'mastodon'
+            | 'telegram'
+            | 'threads'
+            | 'sandbox'
+          /** @description Searched in the variant's text, the title, the tags and the campaign */
+          q?: string
+          /** @description at: when it was published (or last changed, when not published) */
+          sort?: 'at' | 'likes' | 'shares' | 'replies' | 'views'
+          /** @description Default: all three */
+          status?: 'published' | 'unconfirmed' | 'failed'
+          /** @description One tag, exactly */
+          tag?: string
+          /** @description Last day, WIB (YYYY-MM-DD), included */
+          to?: string
+          /** @description The post's unit and the units below it (one of yours) */
+          unitId?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: components['schemas']['PublishedItem'][]
+              /** @description Rows (variants) of the filtered set */
+              total: number
+              totals: {
+                likes: number
+                posts: number
+                replies: number
+                shares: number
+                views: number
+              }
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/published.csv': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The published registry as CSV (Indonesian headers, WIB times), filtered like the list */
+    get: {
+      parameters: {
+        query?: {
+          accountId?: string
+          /** @description One campaign, exactly */
+          campaign?: string
+          direction?: 'asc' | 'desc'
+          /** @description First day, WIB (YYYY-MM-DD), included */
+          from?: string
+          platform?:
+            | 'x'
+            | 'instagram'
+            | 'facebook'
+            | 'tiktok'
+            | 'youtube'
+            | 'bluesky'
+            | 'mastodon'
+            | 'telegram'
+            | 'threads'
+            | 'sandbox'
+          /** @description Searched in the variant's text, the title, the tags and the campaign */
+          q?: string
+          /** @description at: when it was published (or last changed, when not published) */
+          sort?: 'at' | 'likes' | 'shares' | 'replies' | 'views'
+          /** @description Default: all three */
+          status?: 'published' | 'unconfirmed' | 'failed'
+          /** @description One tag, exactly */
+          tag?: string
+          /** @description Last day, WIB (YYYY-MM-DD), included */
+          to?: string
+          /** @description The post's unit and the units below it (one of yours) */
+          unitId?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description CSV file (UTF-8) */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'text/csv': string
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/sandbox/settings': {
     parameters: {
       query?: never
@@ -9405,6 +9586,55 @@ export interface components {
         | 'failed'
         | 'expired'
         | 'cancelled'
+    }
+    PublishedItem: {
+      account: {
+        handle: string
+        id: string
+        /** @enum {string} */
+        platform:
+          | 'x'
+          | 'instagram'
+          | 'facebook'
+          | 'tiktok'
+          | 'youtube'
+          | 'bluesky'
+          | 'mastodon'
+          | 'telegram'
+          | 'threads'
+          | 'sandbox'
+      }
+      /** @description When it was published, or last changed when not published */
+      at: string
+      author: {
+        id: string
+        name: string
+      }
+      campaign: string | null
+      lastErrorKind: string | null
+      /** @description The latest reading; null until one was read */
+      metrics: {
+        likes: number | null
+        quotes: number | null
+        replies: number | null
+        shares: number | null
+        views: number | null
+      } | null
+      metricsAt: string | null
+      postId: string
+      publishedAt: string | null
+      /** @enum {string} */
+      status: 'published' | 'unconfirmed' | 'failed'
+      tags: string[]
+      text: string
+      title: string
+      unit: {
+        id: string
+        name: string
+      }
+      /** @description The published post's address on its platform */
+      url: string | null
+      variantId: string
     }
     SandboxSettings: {
       latencyMaxMs: number

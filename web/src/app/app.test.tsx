@@ -112,6 +112,7 @@ describe('App', () => {
       'Unggahan saya',
       'Kalender konten',
       'Agenda digital',
+      'Arsip terbit',
       'Unit kerja',
       'Akun resmi',
       'Kalender hari kerja',

@@ -29,6 +29,7 @@ export const PAGES = {
   posts: { path: '/posts', label: 'nav.posts', action: 'post.create' },
   composer: { path: '/posts/new', label: 'nav.composer', action: 'post.create' },
   postEdit: { path: '/posts/$id', label: 'nav.composer', action: 'post.create' },
+  published: { path: '/published', label: 'nav.published', action: 'post.read' },
   profile: { path: '/profile', label: 'nav.profile', action: null },
   // Everyone signed in: managers (agenda.manage) and the units with a task (post.create / post.read) see items;
   // the API answers each only what is theirs.
@@ -46,6 +47,7 @@ const NAVIGATION_ORDER: readonly PageId[] = [
   'approvals',
   'contentCalendar',
   'agenda',
+  'published',
   'units',
   'users',
   'accounts',

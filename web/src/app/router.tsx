@@ -129,6 +129,12 @@ const hoaxRoute = createRoute({
   staticData: staticData('hoax'),
   component: lazyRouteComponent(() => import('../features/hoax/hoax-page.tsx'), 'HoaxPage'),
 })
+const publishedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.published.path,
+  staticData: staticData('published'),
+  component: lazyRouteComponent(() => import('../features/published/published-page.tsx'), 'PublishedPage'),
+})
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.audit.path,
@@ -200,6 +206,7 @@ export const routeTree = rootRoute.addChildren([
   postsRoute,
   composerRoute,
   postEditRoute,
+  publishedRoute,
   auditRoute,
   profileRoute,
   agendaRoute,
