@@ -22,6 +22,8 @@ const PUBLIC_ROUTES = [
   'GET /api/auth/oidc/callback',
   'GET /api/setup',
   'POST /api/setup',
+  // The first-run wizard's "Coba dengan data contoh": like POST /api/setup, only while the deployment is empty.
+  'POST /api/setup/demo',
 ]
 
 interface JsonSchema {
