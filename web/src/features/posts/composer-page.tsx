@@ -308,16 +308,46 @@ export function ComposerPage() {
   const postId = (params as { id?: string }).id ?? null
   const existing = useQuery({ ...postQuery(postId ?? ''), enabled: postId !== null })
   if (postId && !existing.data) return <LoadState loading={existing.isPending} error={existing.error} />
+  const post = existing.data ?? null
+  if (post && !post.editable)
+    // Submitted, scheduled, published or ended (or someone else's): what became of it comes first, and the
+    // content is shown as it was sent, without the save and submit buttons the server would refuse.
+    return (
+      <>
+        <SentPostHeader post={post} />
+        <Stack gap="lg">
+          {post.status !== 'draft' ? <PublicationsPanel postId={post.id} /> : null}
+          {post.status !== 'draft' ? <DecisionHistory postId={post.id} /> : null}
+          <fieldset
+            disabled
+            style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
+            data-testid="post-read-only"
+          >
+            <Composer key={post.id} post={post} readOnly />
+          </fieldset>
+        </Stack>
+      </>
+    )
   return (
     <>
-      <Composer key={postId ?? 'new'} post={existing.data ?? null} />
-      {postId && existing.data?.status !== 'draft' ? <PublicationsPanel postId={postId} /> : null}
-      {postId && existing.data?.status !== 'draft' ? <DecisionHistory postId={postId} /> : null}
+      <Composer key={postId ?? 'new'} post={post} />
+      {postId && post?.status !== 'draft' ? <PublicationsPanel postId={postId} /> : null}
+      {postId && post?.status !== 'draft' ? <DecisionHistory postId={postId} /> : null}
     </>
   )
 }
 
-function Composer({ post }: { post: Post | null }) {
+function SentPostHeader({ post }: { post: Post }) {
+  const { t } = useI18n()
+  return (
+    <PageHeader
+      title={post.title}
+      description={t('posts.readOnlyIntro', { status: t(`postStatus.${post.status}`) })}
+    />
+  )
+}
+
+function Composer({ post, readOnly = false }: { post: Post | null; readOnly?: boolean }) {
   const { t } = useI18n()
   const { me } = useSession()
   const navigate = useNavigate()
@@ -376,7 +406,9 @@ function Composer({ post }: { post: Post | null }) {
 
   return (
     <>
-      <PageHeader title={post ? t('posts.editTitle') : t('nav.composer')} description={t('posts.intro')} />
+      {readOnly ? null : (
+        <PageHeader title={post ? t('posts.editTitle') : t('nav.composer')} description={t('posts.intro')} />
+      )}
       <Stack gap="lg">
         <Panel title={t('posts.content')}>
           <Stack gap="sm">
@@ -513,34 +545,36 @@ function Composer({ post }: { post: Post | null }) {
           ) : null}
         </Panel>
 
-        <Panel title={t('posts.send')}>
-          <Stack gap="sm">
-            <ErrorBanner error={save.error ?? submit.error} />
-            <Group gap="sm">
-              <Button variant="default" onClick={() => void onSave()} loading={save.isPending}>
-                {t('posts.saveDraft')}
-              </Button>
-              <Button
-                onClick={() => void onSubmit(false)}
-                loading={submit.isPending}
-                data-testid="submit-post"
-              >
-                {t('posts.submit')}
-              </Button>
-            </Group>
-            {blocked && isPenanggungJawab ? (
-              <OverrideForm
-                reason={overrideReason}
-                onReasonChange={setOverrideReason}
-                description={t('posts.overrideHint')}
-                actionLabel={t('posts.submitWithOverride')}
-                onAct={() => void onSubmit(true)}
-                loading={submit.isPending}
-                testId="override-form"
-              />
-            ) : null}
-          </Stack>
-        </Panel>
+        {readOnly ? null : (
+          <Panel title={t('posts.send')}>
+            <Stack gap="sm">
+              <ErrorBanner error={save.error ?? submit.error} />
+              <Group gap="sm">
+                <Button variant="default" onClick={() => void onSave()} loading={save.isPending}>
+                  {t('posts.saveDraft')}
+                </Button>
+                <Button
+                  onClick={() => void onSubmit(false)}
+                  loading={submit.isPending}
+                  data-testid="submit-post"
+                >
+                  {t('posts.submit')}
+                </Button>
+              </Group>
+              {blocked && isPenanggungJawab ? (
+                <OverrideForm
+                  reason={overrideReason}
+                  onReasonChange={setOverrideReason}
+                  description={t('posts.overrideHint')}
+                  actionLabel={t('posts.submitWithOverride')}
+                  onAct={() => void onSubmit(true)}
+                  loading={submit.isPending}
+                  testId="override-form"
+                />
+              ) : null}
+            </Stack>
+          </Panel>
+        )}
       </Stack>
     </>
   )

@@ -6,6 +6,7 @@ import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@m
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../app/api-client.ts'
 import { useConfirm } from '../../components/confirm-dialog.tsx'
+import { problemText } from '../../components/api-error-text.ts'
 import { ErrorBanner } from '../../components/error-banner.tsx'
 import { LoadState } from '../../components/load-state.tsx'
 import { notifySuccess } from '../../components/notify.ts'
@@ -110,7 +111,7 @@ function PublicationCard({ item, onRetry, busy }: { item: Publication; onRetry: 
         {item.lastError ? (
           <Stack gap={2} role="status">
             <Text size="sm" c={item.status === 'failed' ? 'red.9' : undefined}>
-              {item.lastError.message}
+              {problemText(item.lastError, locale)}
             </Text>
             {item.lastError.platformMessage ? (
               <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
