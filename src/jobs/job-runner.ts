@@ -61,7 +61,7 @@ async function startWorker<N extends JobName>(
   context: JobContext,
   job: JobDefinition<N>,
 ): Promise<void> {
-  await boss.createQueue(job.name)
+  await boss.createQueue(job.name, job.policy ? { policy: job.policy } : undefined)
   if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.payload)
   if (job.runAtStart) await boss.send(job.name, job.runAtStart.payload)
   await boss.work(
