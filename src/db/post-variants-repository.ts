@@ -109,16 +109,17 @@ export interface DueVariant {
 }
 
 /**
- * Scheduled variants due by `now` that have no publish job on its way, oldest first, across instansi (the
- * sweeper), stamped (enqueued_at) in the same statement: a variant is handed out again only when it fell due after its
- * last job was asked for, or when that job seems lost (`lostBefore`), so the sweeper does not flood the queue
- * with copies of jobs still waiting.
+ * Scheduled variants due by `dueBy` (the sweeper looks a little ahead) that have no publish job on its way,
+ * oldest first, across instansi (the sweeper), stamped (enqueued_at = `now`) in the same statement: a variant is
+ * handed out again only when it fell due after its last job was asked for, or when that job seems lost
+ * (`lostBefore`), so the sweeper does not flood the queue with copies of jobs still waiting.
  */
 export async function takeDueVariants(
   db: Db,
-  now: Date,
+  dueBy: Date,
   lostBefore: Date,
   limit: number,
+  now: Date = dueBy,
 ): Promise<DueVariant[]> {
   const picked = db
     .select({ id: postVariants.id })
@@ -126,7 +127,7 @@ export async function takeDueVariants(
     .where(
       and(
         eq(postVariants.status, 'scheduled'),
-        lte(postVariants.nextAttemptAt, now),
+        lte(postVariants.nextAttemptAt, dueBy),
         or(
           isNull(postVariants.enqueuedAt),
           lt(postVariants.enqueuedAt, postVariants.nextAttemptAt),

@@ -35,15 +35,29 @@ export async function readBudgets(db: Db, subjects: readonly BudgetSubject[]): P
 }
 
 /**
- * Locks the window rows of the subjects for these window lengths, creating the missing ones (empty), in one
- * order (the key) so two workers never wait on each other crosswise.
+ * Locks the rows of the subjects for these window lengths and their pauses (length 0), in one order (the key) so
+ * two workers never wait on each other crosswise; missing windows are created empty first (once per subject).
  */
 export async function lockBudgetWindows(
   db: Db,
   windows: readonly (BudgetSubject & { windowSeconds: number })[],
   now: Date,
 ): Promise<PublishBudgetRow[]> {
-  if (windows.length === 0) return []
+  const subjects = windows.map(({ scope, subject, instansiId }) => ({ scope, subject, instansiId }))
+  const select = () =>
+    db
+      .select()
+      .from(publishBudgets)
+      .where(
+        and(
+          subjectFilter(subjects),
+          inArray(publishBudgets.windowSeconds, [0, ...windows.map((w) => w.windowSeconds)]),
+        ),
+      )
+      .orderBy(asc(publishBudgets.scope), asc(publishBudgets.subject), asc(publishBudgets.windowSeconds))
+      .for('update')
+  const rows = await select()
+  if (rows.filter((row) => row.windowSeconds !== 0).length >= windows.length) return rows
   await db
     .insert(publishBudgets)
     .values(
@@ -58,21 +72,7 @@ export async function lockBudgetWindows(
       })),
     )
     .onConflictDoNothing()
-  const subjects = windows.map(({ scope, subject, instansiId }) => ({ scope, subject, instansiId }))
-  return db
-    .select()
-    .from(publishBudgets)
-    .where(
-      and(
-        subjectFilter(subjects),
-        inArray(
-          publishBudgets.windowSeconds,
-          windows.map((w) => w.windowSeconds),
-        ),
-      ),
-    )
-    .orderBy(asc(publishBudgets.scope), asc(publishBudgets.subject), asc(publishBudgets.windowSeconds))
-    .for('update')
+  return select()
 }
 
 /** Stores a window after a publish was taken from it. */

@@ -25,6 +25,8 @@ export interface JobDefinition<N extends JobName> {
    * (enqueue's option), so asking again for a job already waiting adds nothing to the queue.
    */
   readonly policy?: 'standard' | 'short' | undefined
+  /** Batches a worker runs at once, each fetched on its own (pg-boss localConcurrency); default 1. */
+  readonly localConcurrency?: number | undefined
   /**
    * Must be idempotent (pg-boss may deliver a job twice, several workers run at once): lock the row, re-check
    * its state, act, record the outcome, in one transaction — features/jobs/claim-and-recheck.ts.

@@ -66,7 +66,14 @@ async function startWorker<N extends JobName>(
   if (job.runAtStart) await boss.send(job.name, job.runAtStart.payload)
   await boss.work(
     job.name,
-    { batchSize: job.batchSize, pollingIntervalSeconds: 2, perJobResults: true },
+    {
+      batchSize: job.batchSize,
+      localConcurrency: job.localConcurrency ?? 1,
+      pollingIntervalSeconds: 2,
+      // A full batch means more is waiting: fetch again at once rather than after the polling interval.
+      burstWhenBatchFull: true,
+      perJobResults: true,
+    },
     (batch) => runBatch(context, job, batch),
   )
 }

@@ -104,6 +104,8 @@ function consume(plan: PlannedWindows, at: number): void {
 export interface SlotRequest {
   /** The keys of the windows this publish draws on (see budgetKey), with their limits. */
   windows: readonly { key: string; limit: PublishLimit }[]
+  /** Not before this (the variant's due time, when the sweeper looks ahead); default now. */
+  notBefore?: Date | undefined
 }
 
 /**
@@ -136,7 +138,7 @@ export function planSlots(
   }
   return requests.map((request) => {
     const windows = request.windows.map(({ key, limit }) => ({ plan: planOf(key, limit), limit }))
-    let at = now.getTime()
+    let at = Math.max(now.getTime(), request.notBefore?.getTime() ?? 0)
     // Each window may push the time later; repeat until all agree (a later time can only free room).
     for (let round = 0; round < 1000; round++) {
       const next = Math.max(at, ...windows.map(({ plan, limit }) => slotIn(plan, limit, at)))

@@ -19,6 +19,8 @@ export interface PublishTarget {
   instansiId: string
   accountId: string
   platform: string
+  /** For planning: the variant's due time when later than now. */
+  dueAt?: Date | undefined
 }
 
 /** The limits of a platform; tests and the bench may pass their own. */
@@ -64,17 +66,20 @@ export async function takePublishSlot(
 ): Promise<SlotResult> {
   const subjects = subjectsOf(target)
   const limits = limitsOf(target.platform)
-  // Pauses are read, not locked: a pause row is written by an outcome, never taken from.
-  const pauses = (await readBudgets(tx, subjects)).filter((row) => row.windowSeconds === 0)
-  const pausedUntil = Math.max(0, ...pauses.map((row) => row.pausedUntil?.getTime() ?? 0))
-  if (pausedUntil > now.getTime()) return { granted: false, retryAt: new Date(pausedUntil) }
-
   const wanted = [
     ...limits.account.map((limit) => ({ ...subjects[0], windowSeconds: limit.windowSeconds, limit })),
     ...limits.platform.map((limit) => ({ ...subjects[1], windowSeconds: limit.windowSeconds, limit })),
   ]
+  // The windows and the pauses, locked in one statement (a pause is a row of length 0).
+  const locked =
+    wanted.length > 0 ? await lockBudgetWindows(tx, wanted, now) : await readBudgets(tx, subjects)
+  const pausedUntil = Math.max(
+    0,
+    ...locked.filter((row) => row.windowSeconds === 0).map((row) => row.pausedUntil?.getTime() ?? 0),
+  )
+  if (pausedUntil > now.getTime()) return { granted: false, retryAt: new Date(pausedUntil) }
   if (wanted.length === 0) return { granted: true }
-  const rows = new Map((await lockBudgetWindows(tx, wanted, now)).map((row) => [rowKey(row), row]))
+  const rows = new Map(locked.map((row) => [rowKey(row), row]))
   const keyed = wanted.map((w) => ({ ...w, key: `${w.scope}:${w.subject}:${w.windowSeconds}` }))
   const result = takeTokens(
     keyed.map((w) => {
@@ -108,6 +113,7 @@ export async function planPublishSlots(
     targets.map((target) => {
       const limits = limitsOf(target.platform)
       return {
+        notBefore: target.dueAt,
         windows: [
           { key: budgetKey('account', target.accountId, PAUSE), limit: PAUSE },
           { key: budgetKey('platform', target.platform, PAUSE), limit: PAUSE },

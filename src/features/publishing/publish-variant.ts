@@ -387,6 +387,9 @@ export async function reconcileVariant(
   })
 }
 
+/** The sweeper runs each minute: it hands out what falls due before the next run, and a little more. */
+export const SWEEP_LOOK_AHEAD_MS = 75_000
+
 export interface SweepResult {
   enqueued: number
   leaseExpired: number
@@ -400,7 +403,12 @@ export interface SweepResult {
  */
 export async function sweepVariants(
   deps: PublishDeps,
-  options: { limit?: number | undefined; jobLostAfterMs?: number | undefined } = {},
+  options: {
+    limit?: number | undefined
+    jobLostAfterMs?: number | undefined
+    /** Variants due within this much from now are handed out too, their jobs to start when due. */
+    lookAheadMs?: number | undefined
+  } = {},
 ): Promise<SweepResult> {
   const now = deps.clock.now()
   const limit = options.limit ?? 5_000
@@ -408,7 +416,9 @@ export async function sweepVariants(
   // A job asked for this long ago whose variant is still due was lost (a worker died holding it): ask again.
   const jobLostAfterMs = options.jobLostAfterMs ?? 10 * leaseMs
   const due = await deps.db.transaction(async (tx) => {
-    const taken = await takeDueVariants(tx, now, new Date(now.getTime() - jobLostAfterMs), limit)
+    // Looking a sweep ahead, a variant's job waits in the queue for its due time instead of for the next sweep.
+    const horizon = new Date(now.getTime() + (options.lookAheadMs ?? SWEEP_LOOK_AHEAD_MS))
+    const taken = await takeDueVariants(tx, horizon, new Date(now.getTime() - jobLostAfterMs), limit, now)
     taken.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
     // Spread over the budgets: what fits goes now, the rest is due at its slot (staggered, never all at once).
     const platforms = await platformsOfAccounts(
@@ -421,6 +431,7 @@ export async function sweepVariants(
         instansiId: variant.instansiId,
         accountId: variant.accountId,
         platform: platforms.get(variant.accountId) ?? '',
+        dueAt: variant.nextAttemptAt,
       })),
       now,
       deps.limitsOf,
