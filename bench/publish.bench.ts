@@ -210,8 +210,13 @@ async function benchPostgres(): Promise<string> {
     log(`pg: workers=${WORKERS} load ${load()}`)
     return line
   } finally {
-    for (const worker of workers) worker.child.kill('SIGKILL')
+    // SIGTERM first (a worker started with NODE_OPTIONS=--cpu-prof writes its profile then), SIGKILL after 10 s.
+    for (const worker of workers) worker.child.kill('SIGTERM')
+    const killer = setTimeout(() => {
+      for (const worker of workers) worker.child.kill('SIGKILL')
+    }, 10_000)
     await Promise.all(workers.map((worker) => worker.exited))
+    clearTimeout(killer)
     await database.close()
     await fresh.drop()
   }
