@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { PLATFORM_RULES } from '../../shared/platform-rules.ts'
 import { budgetKey, planSlots, takeToken, takeTokens, type BudgetWindow } from './publish-budget.ts'
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 11, 7, 9, 0, 0) + seconds * 1000)
@@ -127,5 +128,19 @@ describe('planSlots', () => {
       expect(result.granted).toBe(true)
       if (result.granted) stored = result.window
     }
+  })
+})
+
+describe('the platforms’ publish limits', () => {
+  it('give each scope windows of distinct, positive lengths (a stored row per scope and length)', () => {
+    for (const [platform, rule] of Object.entries(PLATFORM_RULES))
+      for (const limits of [rule.publishLimits.account, rule.publishLimits.platform]) {
+        const lengths = limits.map((limit) => limit.windowSeconds)
+        expect(new Set(lengths).size, platform).toBe(lengths.length)
+        expect(
+          limits.every((limit) => limit.windowSeconds > 0 && limit.calls > 0),
+          platform,
+        ).toBe(true)
+      }
   })
 })
