@@ -32,6 +32,11 @@ export class ConnectorError extends Error {
   readonly kind: ConnectorErrorKind
   /** For `rate_limited` (and `unavailable` when the platform says so): the earliest time to try again. */
   readonly retryAt: Date | undefined
+  /**
+   * For `rate_limited`: whom the limit holds back — this account (the default), or every account of the platform
+   * (an app-wide or address-wide limit, when the platform says so): the engine pauses that scope until `retryAt`.
+   */
+  readonly rateLimitScope: 'account' | 'platform'
   /** Why, for a person, in the shared catalogue (src/shared/messages). */
   readonly reason: { key: MessageKey; params?: MessageParams } | undefined
   /** The platform's own code and text, for the log and the account's health; never shown as the only reason. */
@@ -43,6 +48,7 @@ export class ConnectorError extends Error {
     message: string,
     details: {
       retryAt?: Date
+      rateLimitScope?: 'account' | 'platform'
       reason?: { key: MessageKey; params?: MessageParams }
       platformCode?: string
       platformMessage?: string
@@ -53,6 +59,7 @@ export class ConnectorError extends Error {
     this.name = 'ConnectorError'
     this.kind = kind
     this.retryAt = details.retryAt
+    this.rateLimitScope = details.rateLimitScope ?? 'account'
     this.reason = details.reason
     this.platformCode = details.platformCode
     this.platformMessage = details.platformMessage

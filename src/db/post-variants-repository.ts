@@ -9,17 +9,20 @@ export type PublishingVariantRow = typeof postVariants.$inferSelect
 
 export interface ClaimedVariant extends PublishingVariantRow {
   postStatus: string
+  /** The account's platform (its rate budget). */
+  platform: string
 }
 
 /** Locks the variant (skipping one another worker holds) with its post's status; [] when locked or gone. */
 export async function claimVariant(db: Db, instansiId: string, variantId: string): Promise<ClaimedVariant[]> {
   const rows = await db
-    .select({ variant: postVariants, postStatus: posts.status })
+    .select({ variant: postVariants, postStatus: posts.status, platform: accounts.platform })
     .from(postVariants)
     .innerJoin(posts, eq(posts.id, postVariants.postId))
+    .innerJoin(accounts, eq(accounts.id, postVariants.accountId))
     .where(and(eq(postVariants.instansiId, instansiId), eq(postVariants.id, variantId)))
     .for('update', { of: postVariants, skipLocked: true })
-  return rows.map((row) => ({ ...row.variant, postStatus: row.postStatus }))
+  return rows.map((row) => ({ ...row.variant, postStatus: row.postStatus, platform: row.platform }))
 }
 
 /** Locks the variant and waits for it (recording an outcome must not be skipped). */
@@ -106,16 +109,17 @@ export interface DueVariant {
 }
 
 /**
- * Scheduled variants due by `now` that have no publish job on its way, oldest first, across instansi (the
- * sweeper), stamped (enqueued_at) in the same statement: a variant is handed out again only when it fell due after its
- * last job was asked for, or when that job seems lost (`lostBefore`), so the sweeper does not flood the queue
- * with copies of jobs still waiting.
+ * Scheduled variants due by `dueBy` (the sweeper looks a little ahead) that have no publish job on its way,
+ * oldest first, across instansi (the sweeper), stamped (enqueued_at = `now`) in the same statement: a variant is
+ * handed out again only when it fell due after its last job was asked for, or when that job seems lost
+ * (`lostBefore`), so the sweeper does not flood the queue with copies of jobs still waiting.
  */
 export async function takeDueVariants(
   db: Db,
-  now: Date,
+  dueBy: Date,
   lostBefore: Date,
   limit: number,
+  now: Date = dueBy,
 ): Promise<DueVariant[]> {
   const picked = db
     .select({ id: postVariants.id })
@@ -123,7 +127,7 @@ export async function takeDueVariants(
     .where(
       and(
         eq(postVariants.status, 'scheduled'),
-        lte(postVariants.nextAttemptAt, now),
+        lte(postVariants.nextAttemptAt, dueBy),
         or(
           isNull(postVariants.enqueuedAt),
           lt(postVariants.enqueuedAt, postVariants.nextAttemptAt),
@@ -145,6 +149,19 @@ export async function takeDueVariants(
       nextAttemptAt: postVariants.nextAttemptAt,
     })
   return rows.map((row) => ({ ...row, nextAttemptAt: row.nextAttemptAt! }))
+}
+
+/** The platform of each account (the sweeper's budget plan), across instansi like the sweeper. */
+export async function platformsOfAccounts(
+  db: Db,
+  accountIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (accountIds.length === 0) return new Map()
+  const rows = await db
+    .select({ id: accounts.id, platform: accounts.platform })
+    .from(accounts)
+    .where(inArray(accounts.id, [...new Set(accountIds)]))
+  return new Map(rows.map((row) => [row.id, row.platform]))
 }
 
 /** Variants left in `publishing` since before `before`: their worker died (the lease ran out). */

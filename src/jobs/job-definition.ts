@@ -21,6 +21,13 @@ export interface JobDefinition<N extends JobName> {
   /** Run the jobs of a batch side by side (jobs that mostly wait on a platform); default one after another. */
   readonly concurrentBatch?: boolean | undefined
   /**
+   * The pg-boss queue policy (set when the queue is created). `short`: at most one waiting job per singletonKey
+   * (enqueue's option), so asking again for a job already waiting adds nothing to the queue.
+   */
+  readonly policy?: 'standard' | 'short' | undefined
+  /** Batches a worker runs at once, each fetched on its own (pg-boss localConcurrency); default 1. */
+  readonly localConcurrency?: number | undefined
+  /**
    * Must be idempotent (pg-boss may deliver a job twice, several workers run at once): lock the row, re-check
    * its state, act, record the outcome, in one transaction — features/jobs/claim-and-recheck.ts.
    */

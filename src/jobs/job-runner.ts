@@ -61,12 +61,19 @@ async function startWorker<N extends JobName>(
   context: JobContext,
   job: JobDefinition<N>,
 ): Promise<void> {
-  await boss.createQueue(job.name)
+  await boss.createQueue(job.name, job.policy ? { policy: job.policy } : undefined)
   if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.payload)
   if (job.runAtStart) await boss.send(job.name, job.runAtStart.payload)
   await boss.work(
     job.name,
-    { batchSize: job.batchSize, pollingIntervalSeconds: 2, perJobResults: true },
+    {
+      batchSize: job.batchSize,
+      localConcurrency: job.localConcurrency ?? 1,
+      pollingIntervalSeconds: 2,
+      // A full batch means more is waiting: fetch again at once rather than after the polling interval.
+      burstWhenBatchFull: true,
+      perJobResults: true,
+    },
     (batch) => runBatch(context, job, batch),
   )
 }

@@ -20,6 +20,10 @@ export const publishVariantJob = defineJob({
   // Each job waits on the platform; a larger batch keeps one worker busy with many accounts at once.
   batchSize: 20,
   concurrentBatch: true,
+  // Up to 4 × 20 publishes in flight per worker: each mostly waits on its platform.
+  localConcurrency: 4,
+  // One waiting job per variant (the variant id is the singletonKey): asking again adds no copy.
+  policy: 'short',
   async handle(context, { instansiId, variantId }) {
     const outcome = await publishVariant(publishDepsOf(context), instansiId, variantId)
     context.logger.info({ variantId, outcome }, 'variant publish handled')

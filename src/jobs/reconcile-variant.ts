@@ -18,6 +18,8 @@ export const reconcileVariantJob = defineJob({
   payload,
   batchSize: 10,
   concurrentBatch: true,
+  // One waiting job per variant (the variant id is the singletonKey): asking again adds no copy.
+  policy: 'short',
   async handle(context, { instansiId, variantId }) {
     const outcome = await reconcileVariant(publishDepsOf(context), instansiId, variantId)
     context.logger.info({ variantId, outcome }, 'variant reconcile handled')

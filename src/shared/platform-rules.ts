@@ -21,7 +21,26 @@ export interface PlatformRule {
   mentionPattern: RegExp | null
   /** At most this many hashtags (Instagram refuses a caption with more than 30). */
   maxHashtags: number | null
+  /**
+   * How fast the publishing engine may publish there (features/publishing/publish-budget.ts): per account, and
+   * for the whole platform (Warta's app or address, all accounts together). Each is a list of windows; a publish
+   * needs room in every one. Figures from platforms.md; a platform that documents none gets none here and is
+   * held back only by its 429s (a `rate_limited` answer pauses the account until the time it gives).
+   */
+  publishLimits: { account: readonly PublishLimit[]; platform: readonly PublishLimit[] }
 }
+
+/** At most `calls` publishes in any window of `windowSeconds` (the window opens at its first publish). */
+export interface PublishLimit {
+  calls: number
+  windowSeconds: number
+}
+
+/**
+ * Warta's own staggering on a whole platform (not a documented limit): a crowd of unit accounts posting the
+ * same announcement at the same minute goes out a few per second instead of at once.
+ */
+const STAGGER: PublishLimit = { calls: 10, windowSeconds: 1 }
 
 // `satisfies Record<PostingPlatform, …>`: a posting platform added to platforms.ts without its rule is a
 // compile error here (the sandbox connector's platform will be one).
@@ -35,6 +54,10 @@ export const PLATFORM_RULES = {
     altTextRequired: true,
     mentionPattern: /^[A-Za-z0-9_]{1,15}$/,
     maxHashtags: null,
+    publishLimits: {
+      account: [{ calls: 100, windowSeconds: 900 }],
+      platform: [{ calls: 10_000, windowSeconds: 86_400 }, STAGGER],
+    },
   },
   instagram: {
     maxTextLength: 2200,
@@ -45,6 +68,8 @@ export const PLATFORM_RULES = {
     altTextRequired: true,
     mentionPattern: /^[A-Za-z0-9._]{1,30}$/,
     maxHashtags: 30,
+    // The cap per rolling 24 h: the documentation gives 25, 50 and 100; the lowest until content_publishing_limit is read.
+    publishLimits: { account: [{ calls: 25, windowSeconds: 86_400 }], platform: [STAGGER] },
   },
   facebook: {
     maxTextLength: 63206,
@@ -56,6 +81,8 @@ export const PLATFORM_RULES = {
     // The Graph API does not turn typed @names into tags; a mention stays plain text.
     mentionPattern: null,
     maxHashtags: null,
+    // Business Use Case limits scale with the Page's engagement: nothing fixed to budget on, 429s pause.
+    publishLimits: { account: [], platform: [STAGGER] },
   },
   tiktok: {
     maxTextLength: 2200,
@@ -66,6 +93,7 @@ export const PLATFORM_RULES = {
     altTextRequired: false,
     mentionPattern: /^[A-Za-z0-9._]{2,24}$/,
     maxHashtags: null,
+    publishLimits: { account: [{ calls: 6, windowSeconds: 60 }], platform: [STAGGER] },
   },
   youtube: {
     maxTextLength: 5000,
@@ -76,6 +104,8 @@ export const PLATFORM_RULES = {
     altTextRequired: false,
     mentionPattern: /^[A-Za-z0-9._-]{3,30}$/,
     maxHashtags: 60,
+    // videos.insert has its own bucket of 100 a day for the project.
+    publishLimits: { account: [], platform: [{ calls: 100, windowSeconds: 86_400 }, STAGGER] },
   },
   bluesky: {
     maxTextLength: 300,
@@ -87,6 +117,14 @@ export const PLATFORM_RULES = {
     // A handle is a domain name: humas.bsky.social, humas.go.id.
     mentionPattern: /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]*$/,
     maxHashtags: null,
+    // Repo writes 5 000 points / h and 35 000 / day per account, a post costs 3; 3 000 requests / 5 min per address.
+    publishLimits: {
+      account: [
+        { calls: 1_666, windowSeconds: 3_600 },
+        { calls: 11_666, windowSeconds: 86_400 },
+      ],
+      platform: [{ calls: 3_000, windowSeconds: 300 }, STAGGER],
+    },
   },
   mastodon: {
     maxTextLength: 500,
@@ -98,6 +136,8 @@ export const PLATFORM_RULES = {
     // @user on the same server or @user@server.example.
     mentionPattern: /^[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?$/,
     maxHashtags: null,
+    // 300 requests / 5 min per account on each instance (instances differ: no platform-wide figure).
+    publishLimits: { account: [{ calls: 300, windowSeconds: 300 }], platform: [] },
   },
   telegram: {
     maxTextLength: 4096,
@@ -108,6 +148,14 @@ export const PLATFORM_RULES = {
     altTextRequired: false,
     mentionPattern: /^[A-Za-z][A-Za-z0-9_]{4,31}$/,
     maxHashtags: null,
+    // ~1 message / s per chat, 20 / min per group, ~30 / s for the bot in bulk.
+    publishLimits: {
+      account: [
+        { calls: 1, windowSeconds: 1 },
+        { calls: 20, windowSeconds: 60 },
+      ],
+      platform: [{ calls: 30, windowSeconds: 1 }],
+    },
   },
   threads: {
     maxTextLength: 500,
@@ -118,6 +166,8 @@ export const PLATFORM_RULES = {
     altTextRequired: true,
     mentionPattern: /^[A-Za-z0-9._]{1,30}$/,
     maxHashtags: null,
+    // 250 API-published posts per 24 h per profile (Threads API documentation; not yet in platforms.md).
+    publishLimits: { account: [{ calls: 250, windowSeconds: 86_400 }], platform: [STAGGER] },
   },
   // Mode Latihan: the simulated network counts like Instagram (the platform most trainees practise for) but,
   // like a feed, takes a text without media; its connector's capabilities say the same (sandbox-connector.ts).
@@ -130,6 +180,9 @@ export const PLATFORM_RULES = {
     altTextRequired: true,
     mentionPattern: /^[A-Za-z0-9._]{1,30}$/,
     maxHashtags: 30,
+    // As the sandbox's default fault settings (300 calls / 5 min per account); no platform-wide limit: the
+    // simulated network lives in Warta's own database, and Mode Latihan's crowd should go out at once.
+    publishLimits: { account: [{ calls: 300, windowSeconds: 300 }], platform: [] },
   },
 } as const satisfies Record<PostingPlatform, PlatformRule>
 

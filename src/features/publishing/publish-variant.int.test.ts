@@ -206,6 +206,22 @@ describe('the publishing engine', () => {
     expect(await jobsFor(t.db, 'publish-variant', later.variantIds[0]!)).toHaveLength(0)
   })
 
+  it('hands out a variant due before the next sweep once, its job to start when it is due', async () => {
+    const t = await setup()
+    const dueAt = new Date(t.clock.now().getTime() + 30_000)
+    const soon = await createScheduledPost(t.db, t.owner, t.pj, [t.account.id], dueAt)
+    const variantId = soon.variantIds[0]!
+    await sweepVariants(t.deps())
+    t.clock.advance(10_000)
+    await sweepVariants(t.deps())
+    const jobs = await jobsFor(t.db, 'publish-variant', variantId)
+    expect(jobs.map((job) => job.startAfter?.getTime())).toEqual([dueAt.getTime()])
+    expect(jobs[0]!.singletonKey).toBe(variantId)
+    // Delivered on time, it publishes.
+    t.clock.set(dueAt)
+    expect(await publishVariant(t.deps(), t.owner.id, variantId)).toBe('published')
+  })
+
   it('reconciles a variant whose worker was killed after the platform took it, without a second post', async () => {
     const t = await setup()
     // The worker claimed it, the platform made the post, then the worker died before recording it.

@@ -19,10 +19,12 @@ import {
   listStaleUnconfirmed,
   lockVariant,
   penanggungJawabOf,
+  platformsOfAccounts,
   scheduleVariantsOfPost,
   setPostStatus,
   updateVariant,
   variantStatusesOf,
+  type ClaimedVariant,
   type PublishingVariantRow,
   type VariantChange,
 } from '../../db/post-variants-repository.ts'
@@ -35,6 +37,13 @@ import { notifyUsers } from '../notifications/notify-users.ts'
 import { planMetricReadings } from '../metrics/plan-metric-readings.ts'
 import type { MediaStorage } from '../media/media-storage.ts'
 import { publishRequestOf } from './publish-request.ts'
+import {
+  pauseForRateLimit,
+  planPublishSlots,
+  takePublishSlot,
+  type LimitsOf,
+  type PublishTarget,
+} from './publish-slots.ts'
 import {
   assertTransition,
   backoffMs,
@@ -54,10 +63,23 @@ export interface PublishDeps extends ConnectionDeps {
   mediaStorage?: MediaStorage | undefined
   /** Jitter source; tests pass a fixed one. */
   random?: (() => number) | undefined
+  /** The rate budgets per platform (default: src/shared/platform-rules.ts publishLimits); tests pass their own. */
+  limitsOf?: LimitsOf | undefined
 }
 
 export type PublishOutcome =
-  'not_due' | 'published' | 'retry_later' | 'rate_limited' | 'failed' | 'unconfirmed'
+  'not_due' | 'deferred' | 'published' | 'retry_later' | 'rate_limited' | 'failed' | 'unconfirmed'
+
+// The publish and reconcile queues keep one waiting job per variant (policy `short`, the variant id as
+// singletonKey): the sweeper may ask again for a variant whose job is still waiting — after a worker restart, or
+// when the job looks lost — without adding a copy that the queue would run before the variants behind it.
+async function enqueuePublish(tx: Db, instansiId: string, variantId: string, startAfter?: Date) {
+  await enqueue(tx, 'publish-variant', { instansiId, variantId }, { startAfter, singletonKey: variantId })
+}
+
+async function enqueueReconcile(tx: Db, instansiId: string, variantId: string, startAfter?: Date) {
+  await enqueue(tx, 'reconcile-variant', { instansiId, variantId }, { startAfter, singletonKey: variantId })
+}
 
 /** For findPublished, which recognises the post by its idempotency key: the media need not be read. */
 function requestOf(variant: PublishingVariantRow): PublishRequest {
@@ -96,7 +118,7 @@ export async function scheduleVariantsNow(
   now: Date,
 ): Promise<string[]> {
   const ids = await scheduleVariantsOfPost(tx, instansiId, postId, ['pending', 'scheduled'], now, now)
-  for (const variantId of ids) await enqueue(tx, 'publish-variant', { instansiId, variantId })
+  for (const variantId of ids) await enqueuePublish(tx, instansiId, variantId)
   return ids
 }
 
@@ -105,22 +127,29 @@ export async function publishVariant(
   instansiId: string,
   variantId: string,
 ): Promise<PublishOutcome> {
-  // 1. Claim, committed before the call.
-  const claimed = await deps.db.transaction(async (tx) => {
+  // 1. Claim, committed before the call, with a token from the account's and the platform's budgets.
+  const claim = await deps.db.transaction(async (tx): Promise<ClaimedVariant | 'not_due' | 'deferred'> => {
     const [row] = await claimVariant(tx, instansiId, variantId)
     const now = deps.clock.now()
-    if (!row || row.status !== 'scheduled' || row.postStatus === 'cancelled') return undefined
+    if (!row || row.status !== 'scheduled' || row.postStatus === 'cancelled') return 'not_due'
     if (row.nextAttemptAt && row.nextAttemptAt.getTime() > now.getTime()) {
       // Delivered early (the queue's clock and ours differ): let the next sweep hand it out again rather than
       // wait for the lost-job window.
       await updateVariant(tx, instansiId, variantId, { enqueuedAt: null }, now)
-      return undefined
+      return 'not_due'
+    }
+    const slot = await takePublishSlot(tx, targetOf(row), now, deps.limitsOf)
+    if (!slot.granted) {
+      // Beyond the budget, or the account is paused: the next slot, without calling the platform.
+      await deferVariant(tx, row, slot.retryAt, now)
+      return 'deferred'
     }
     assertTransition('scheduled', 'publishing', 'claimed')
     await updateVariant(tx, instansiId, variantId, { status: 'publishing' }, now)
     return row
   })
-  if (!claimed) return 'not_due'
+  if (typeof claim === 'string') return claim
+  const claimed = claim
 
   // Mode Latihan, checked again right before anything leaves Warta: a trainee's post goes only to the sandbox.
   const refusal = await trainingModeRefusal(deps.db, instansiId, claimed)
@@ -152,7 +181,7 @@ export async function publishVariant(
       return 'published'
     }
     if (variant.status !== 'publishing') return 'unconfirmed'
-    return recordFailure(deps, tx, variant, result.error, now)
+    return recordFailure(deps, tx, variant, targetOf(claimed), result.error, now)
   })
 }
 
@@ -201,6 +230,21 @@ async function refuseTrainingVariant(
   })
 }
 
+function targetOf(variant: ClaimedVariant): PublishTarget {
+  return { instansiId: variant.instansiId, accountId: variant.accountId, platform: variant.platform }
+}
+
+/** A scheduled variant that may not go yet (budget or pause): due again at `at`, its job asked for then. */
+async function deferVariant(
+  tx: Db,
+  variant: { instansiId: string; id: string },
+  at: Date,
+  now: Date,
+): Promise<void> {
+  await updateVariant(tx, variant.instansiId, variant.id, { nextAttemptAt: at, enqueuedAt: at }, now)
+  await enqueuePublish(tx, variant.instansiId, variant.id, at)
+}
+
 function publishedChange(post: { platformPostId: string; url: string; publishedAt: Date }): VariantChange {
   return {
     platformPostId: post.platformPostId,
@@ -216,6 +260,7 @@ async function recordFailure(
   deps: PublishDeps,
   tx: Db,
   variant: PublishingVariantRow,
+  target: PublishTarget,
   error: unknown,
   now: Date,
 ): Promise<PublishOutcome> {
@@ -228,8 +273,10 @@ async function recordFailure(
   const lastError = { lastErrorKind: error.kind, lastErrorMessage: errorMessageOf(error) }
   switch (error.kind) {
     case 'rate_limited': {
-      // The window is the platform's: no attempt counted.
+      // The window is the platform's: no attempt counted, and the account (or the platform, when it says so)
+      // waits until then, so its other variants are not sent only to be refused.
       const at = error.retryAt ?? new Date(now.getTime() + 60_000)
+      await pauseForRateLimit(tx, target, error.rateLimitScope, at, now)
       await move(
         tx,
         variant,
@@ -238,12 +285,7 @@ async function recordFailure(
         { ...lastError, nextAttemptAt: at, enqueuedAt: at },
         now,
       )
-      await enqueue(
-        tx,
-        'publish-variant',
-        { instansiId: variant.instansiId, variantId: variant.id },
-        { startAfter: at },
-      )
+      await enqueuePublish(tx, variant.instansiId, variant.id, at)
       return 'rate_limited'
     }
     case 'unavailable': {
@@ -269,12 +311,7 @@ async function recordFailure(
         { ...lastError, attempts, nextAttemptAt: at, enqueuedAt: at },
         now,
       )
-      await enqueue(
-        tx,
-        'publish-variant',
-        { instansiId: variant.instansiId, variantId: variant.id },
-        { startAfter: at },
-      )
+      await enqueuePublish(tx, variant.instansiId, variant.id, at)
       return 'retry_later'
     }
     case 'auth_expired': {
@@ -336,12 +373,7 @@ async function markUnconfirmed(
     now,
   )
   // A short wait: a platform that timed out often shows the post a moment later.
-  await enqueue(
-    tx,
-    'reconcile-variant',
-    { instansiId: variant.instansiId, variantId: variant.id },
-    { startAfter: new Date(now.getTime() + 5_000) },
-  )
+  await enqueueReconcile(tx, variant.instansiId, variant.id, new Date(now.getTime() + 5_000))
   return 'unconfirmed'
 }
 
@@ -395,7 +427,7 @@ export async function reconcileVariant(
         isConnectorError(error) && error.retryAt
           ? error.retryAt
           : new Date(deps.clock.now().getTime() + 2 * (deps.timing?.backoffMs ?? 30_000))
-      await enqueue(tx, 'reconcile-variant', { instansiId, variantId }, { startAfter: retryAt })
+      await enqueueReconcile(tx, instansiId, variantId, retryAt)
     })
     return 'still_unknown'
   }
@@ -408,10 +440,13 @@ export async function reconcileVariant(
       return 'published'
     }
     await move(tx, locked, 'scheduled', 'reconciled_absent', { nextAttemptAt: now, enqueuedAt: now }, now)
-    await enqueue(tx, 'publish-variant', { instansiId, variantId })
+    await enqueuePublish(tx, instansiId, variantId)
     return 'rescheduled'
   })
 }
+
+/** The sweeper runs each minute: it hands out what falls due before the next run, and a little more. */
+export const SWEEP_LOOK_AHEAD_MS = 75_000
 
 export interface SweepResult {
   enqueued: number
@@ -426,7 +461,12 @@ export interface SweepResult {
  */
 export async function sweepVariants(
   deps: PublishDeps,
-  options: { limit?: number | undefined; jobLostAfterMs?: number | undefined } = {},
+  options: {
+    limit?: number | undefined
+    jobLostAfterMs?: number | undefined
+    /** Variants due within this much from now are handed out too, their jobs to start when due. */
+    lookAheadMs?: number | undefined
+  } = {},
 ): Promise<SweepResult> {
   const now = deps.clock.now()
   const limit = options.limit ?? 5_000
@@ -434,9 +474,31 @@ export async function sweepVariants(
   // A job asked for this long ago whose variant is still due was lost (a worker died holding it): ask again.
   const jobLostAfterMs = options.jobLostAfterMs ?? 10 * leaseMs
   const due = await deps.db.transaction(async (tx) => {
-    const taken = await takeDueVariants(tx, now, new Date(now.getTime() - jobLostAfterMs), limit)
-    for (const variant of taken)
-      await enqueue(tx, 'publish-variant', { instansiId: variant.instansiId, variantId: variant.id })
+    // Looking a sweep ahead, a variant's job waits in the queue for its due time instead of for the next sweep.
+    const horizon = new Date(now.getTime() + (options.lookAheadMs ?? SWEEP_LOOK_AHEAD_MS))
+    const taken = await takeDueVariants(tx, horizon, new Date(now.getTime() - jobLostAfterMs), limit, now)
+    taken.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
+    // Spread over the budgets: what fits goes now, the rest is due at its slot (staggered, never all at once).
+    const platforms = await platformsOfAccounts(
+      tx,
+      taken.map((variant) => variant.accountId),
+    )
+    const slots = await planPublishSlots(
+      tx,
+      taken.map((variant) => ({
+        instansiId: variant.instansiId,
+        accountId: variant.accountId,
+        platform: platforms.get(variant.accountId) ?? '',
+        dueAt: variant.nextAttemptAt,
+      })),
+      now,
+      deps.limitsOf,
+    )
+    for (const [index, variant] of taken.entries()) {
+      const slot = slots[index]!
+      if (slot.getTime() > now.getTime()) await deferVariant(tx, variant, slot, now)
+      else await enqueuePublish(tx, variant.instansiId, variant.id)
+    }
     return taken
   })
   const stale = await listStalePublishing(deps.db, new Date(now.getTime() - leaseMs), limit)
@@ -456,10 +518,11 @@ export async function sweepVariants(
       leaseExpired++
     })
   }
-  const forgotten = await listStaleUnconfirmed(deps.db, new Date(now.getTime() - 5 * 60_000), limit)
+  // A reconcile job is waiting for most unconfirmed variants; asking again after a lease adds none then (one
+  // waiting job per variant), and brings back the ones whose job a stopped worker had taken.
+  const forgotten = await listStaleUnconfirmed(deps.db, new Date(now.getTime() - leaseMs), limit)
   await deps.db.transaction(async (tx) => {
-    for (const { id, instansiId } of forgotten)
-      await enqueue(tx, 'reconcile-variant', { instansiId, variantId: id })
+    for (const { id, instansiId } of forgotten) await enqueueReconcile(tx, instansiId, id)
   })
   return { enqueued: due.length, leaseExpired, reconcileAgain: forgotten.length }
 }
