@@ -8,7 +8,9 @@
 import type { Connector, ConnectorCapabilities, ConnectorContext, ConnectorFactory } from './connector.ts'
 import { BLUESKY_CAPABILITIES, createBlueskyConnector } from './bluesky/bluesky-connector.ts'
 import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/sandbox-connector.ts'
+import type { OAuthProvider } from './oauth.ts'
 import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
+import type { WebhookVerifier } from './webhook.ts'
 
 /** What the app hands to the connectors that need it. */
 export interface ConnectorPorts {
@@ -19,6 +21,10 @@ export interface ConnectorDefinition {
   platform: string
   capabilities: ConnectorCapabilities
   factory(ports: ConnectorPorts): ConnectorFactory
+  /** How an account is connected through the platform's OAuth 2.0 (oauth.ts); none for app passwords / bot tokens. */
+  oauth?: OAuthProvider
+  /** How the platform's pushed deliveries are checked and read (webhook.ts); none where it does not push. */
+  webhook?: WebhookVerifier
 }
 
 const sandboxDefinition: ConnectorDefinition = {
@@ -44,6 +50,16 @@ export function connectablePlatforms(): string[] {
 
 export function hasConnector(platform: string): boolean {
   return byPlatform.has(platform)
+}
+
+/** The platform's OAuth flow, when accounts connect through one. */
+export function oauthProviderOf(platform: string): OAuthProvider | undefined {
+  return byPlatform.get(platform)?.oauth
+}
+
+/** The platform's webhook checks, when it pushes deliveries. */
+export function webhookVerifierOf(platform: string): WebhookVerifier | undefined {
+  return byPlatform.get(platform)?.webhook
 }
 
 /** What a platform's connector can do, or undefined when Warta has no connector for it. */

@@ -1,0 +1,81 @@
+// Connecting an account through the platform's OAuth 2.0 (issue #8): what each platform folder says about its
+// flow, so the app's one set of routes (start → platform → callback), its token store (encrypted at rest) and its
+// refresh job serve every platform. A platform folder exports an OAuthProvider beside its connector; the app owns
+// state, PKCE verifiers, storage and timing. Like the rest of src/connectors it imports nothing from the app.
+//
+//   start:    authorizationUrl({ client, state, codeChallenge, scopes })      → redirect the browser
+//   callback: exchangeCode({ client, code, codeVerifier, fetch })              → OAuthTokens
+//             connectionOf(tokens, fetch)                                      → who the account is, what it may do
+//   refresh:  refresh({ client, tokens, fetch }) before tokens.expiresAt        → OAuthTokens (store atomically:
+//             TikTok rotates its refresh token on every refresh, so the old one is dead once this returns)
+import type { ConnectorCredentials } from './connector.ts'
+
+/** The app's registration with the platform (from the deployment's settings; never in the database in clear). */
+export interface OAuthClient {
+  clientId: string
+  clientSecret: string
+  /** The callback address registered with the platform, e.g. https://warta.example.go.id/api/oauth/callback. */
+  redirectUri: string
+}
+
+export interface OAuthTokens {
+  accessToken: string
+  /** Null where the platform gives none (Mastodon, Facebook Page tokens). */
+  refreshToken: string | null
+  /** From the platform's `expires_in` (never from constants); null when the token does not expire. */
+  expiresAt: Date | null
+  /** When the refresh token itself dies (TikTok's 180 days, YouTube's idle limit), when the platform says. */
+  refreshExpiresAt: Date | null
+  /** The scopes the platform granted (it may grant fewer than asked). */
+  scopes: readonly string[]
+  /** Whatever else the connector needs later (e.g. Facebook's page id, an instance URL), as strings. */
+  extra: Readonly<Record<string, string>>
+}
+
+/** What Warta does with an account, each needing its own scopes. */
+export type OAuthFeature = 'publish' | 'read' | 'reply' | 'moderate' | 'metrics' | 'direct_messages'
+
+export interface OAuthConnection {
+  platformAccountId: string
+  handle: string
+  displayName: string | null
+  /** The credentials the platform's connector reads (its ConnectorContext.credentials), sealed by the app. */
+  credentials: ConnectorCredentials
+}
+
+export interface OAuthProvider {
+  platform: string
+  /** Whether the authorization request carries a PKCE challenge (S256). X and TikTok require it. */
+  pkce: boolean
+  /** The scopes each feature needs; the app asks for the union and says which features a missing scope disables. */
+  scopes: Readonly<Record<OAuthFeature, readonly string[]>>
+  authorizationUrl(input: {
+    client: OAuthClient
+    state: string
+    /** S256 challenge when `pkce`, else null. */
+    codeChallenge: string | null
+    scopes: readonly string[]
+  }): string
+  exchangeCode(input: {
+    client: OAuthClient
+    code: string
+    codeVerifier: string | null
+    fetch: typeof globalThis.fetch
+  }): Promise<OAuthTokens>
+  /** Throws ConnectorError('auth_expired') when the refresh token no longer works (the account must reconnect). */
+  refresh(input: {
+    client: OAuthClient
+    tokens: OAuthTokens
+    fetch: typeof globalThis.fetch
+  }): Promise<OAuthTokens>
+  /** Who the tokens belong to, and the connector's credentials built from them. */
+  connectionOf(tokens: OAuthTokens, http: typeof globalThis.fetch): Promise<OAuthConnection>
+}
+
+/** The features a grant cannot serve: each feature whose scopes are not all granted. */
+export function missingFeatures(provider: OAuthProvider, granted: readonly string[]): OAuthFeature[] {
+  const have = new Set(granted)
+  return (Object.keys(provider.scopes) as OAuthFeature[]).filter((feature) =>
+    provider.scopes[feature].some((scope) => !have.has(scope)),
+  )
+}
