@@ -27,13 +27,23 @@ const NOW = new Date('2026-12-07T08:00:00Z')
 const server = setupServer()
 let fake: YouTubeFake
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+/** Requests no handler answered: each one fails the test (msw 3 names the option onUnhandledFrame). */
+const unhandled: string[] = []
+server.events.on('request:unhandled', ({ request }) => {
+  unhandled.push(`${request.method} ${request.url}`)
+})
+
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
 beforeEach(() => {
+  unhandled.length = 0
   fake = new YouTubeFake()
   server.resetHandlers(...fake.handlers())
 })
 afterAll(() => server.close())
-afterEach(() => server.resetHandlers())
+afterEach(() => {
+  server.resetHandlers()
+  expect(unhandled).toEqual([])
+})
 
 function context(credentials: Record<string, string> = {}, now: () => Date = () => NOW): ConnectorContext {
   return {
