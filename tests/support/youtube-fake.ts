@@ -219,6 +219,18 @@ export class YouTubeFake {
         const { page, next } = this.page(threads, url)
         return HttpResponse.json(listResponse('youtube#commentThreadListResponse', page, next))
       }),
+      http.get(`${API}/comments`, ({ request }) => {
+        const refused = this.authorised(request, 'comments.list')
+        if (refused) return refused
+        const url = new URL(request.url)
+        const parentId = url.searchParams.get('parentId')
+        const replies = [...this.comments.values()]
+          .filter((comment) => comment.parentId === parentId && comment.status === 'published')
+          .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+          .map(commentResource)
+        const { page, next } = this.page(replies, url)
+        return HttpResponse.json(listResponse('youtube#commentListResponse', page, next))
+      }),
       http.post(`${API}/comments/setModerationStatus`, ({ request }) => {
         const refused = this.authorised(request, 'comments.setModerationStatus')
         if (refused) return refused

@@ -157,6 +157,10 @@ export function commentResource(comment: FixtureComment) {
   }
 }
 
+/**
+ * A thread with at most five of its replies: "unless the number of items in the replies.comments list equals
+ * the value of the snippet.totalReplyCount property, the list of replies is only a subset" (commentThreads#resource).
+ */
 export function commentThreadResource(top: FixtureComment, replies: FixtureComment[]) {
   return {
     kind: 'youtube#commentThread',
@@ -170,7 +174,7 @@ export function commentThreadResource(top: FixtureComment, replies: FixtureComme
       totalReplyCount: replies.length,
       isPublic: true,
     },
-    ...(replies.length > 0 ? { replies: { comments: replies.map(commentResource) } } : {}),
+    ...(replies.length > 0 ? { replies: { comments: replies.slice(0, 5).map(commentResource) } } : {}),
   }
 }
 

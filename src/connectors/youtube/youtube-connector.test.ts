@@ -122,7 +122,7 @@ describe('publishing a video', () => {
     const image: MediaItem = { ...clip(), kind: 'image', mimeType: 'image/png', altText: 'Poster' }
     const cases: [PublishRequest, string][] = [
       [request('Teks tanpa video', []), 'youtube.video_required'],
-      [request('Poster', [image]), 'connectors.too_many_images'],
+      [request('Poster', [image]), 'youtube.one_video_only'],
       [request('Dua video', [clip(), clip()]), 'youtube.one_video_only'],
       [request('Skor <b>tebal</b>'), 'youtube.angle_brackets'],
       [request(''), 'youtube.title_missing'],
@@ -222,6 +222,16 @@ describe('comments', () => {
     const next = await connector().fetchInteractions(two.cursor)
     expect(next.items.map((item) => item.text)).toEqual(['Apakah gratis?'])
     expect(fake.calls.filter((call) => call === 'channels.list')).toHaveLength(4)
+  })
+
+  it('reads every reply of a thread that carries only some of them (more than five)', async () => {
+    const video = fake.addVideo('Pendaftaran sekolah')
+    const top = fake.addComment(video, 'Kapan dibuka?')
+    const texts = Array.from({ length: 7 }, (_, index) => `Balasan ${index + 1}`)
+    for (const text of texts) fake.addComment(video, text, { parentId: top })
+    const page = await connector().fetchInteractions(null)
+    expect(page.items.filter((item) => item.kind === 'reply').map((item) => item.text)).toEqual(texts)
+    expect(fake.calls.filter((call) => call === 'comments.list')).toHaveLength(1)
   })
 
   it('refuses a cursor it did not make', async () => {

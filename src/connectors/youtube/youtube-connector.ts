@@ -34,6 +34,8 @@ const THREAD_PAGE = 100
 const METRICS_BATCH = 50
 /** How many pages of the uploads playlist findPublished reads back at most (newest first). */
 const MAX_UPLOAD_PAGES = 4
+/** How many pages of one thread's replies fetchInteractions reads (100 each) when the thread carries a subset. */
+const MAX_REPLY_PAGES = 5
 
 export const YOUTUBE_CAPABILITIES: ConnectorCapabilities = {
   // The description's limit (5 000 bytes, checked as bytes too); the title is the first line, cut to 100.
@@ -202,6 +204,8 @@ export class YouTubeConnector implements Connector {
   }
 
   private checkRequest(request: PublishRequest): { video: MediaItem; title: string; description: string } {
+    if (request.media.some((item) => item.kind === 'image'))
+      throw rejected({ key: 'youtube.one_video_only' }, 'a YouTube upload is one video, no images')
     checkPublishRequest(LABEL, this.capabilities, request)
     const videos = request.media.filter((item) => item.kind === 'video')
     if (videos.length === 0) throw rejected({ key: 'youtube.video_required' }, 'a YouTube post needs a video')
@@ -365,7 +369,7 @@ export class YouTubeConnector implements Connector {
         const item = this.interaction(top, 'comment', videoId)
         if (item) items.push(item)
       }
-      for (const reply of thread.replies?.comments ?? []) {
+      for (const reply of await this.repliesOf(thread)) {
         if (!byOthers(reply)) continue
         const item = this.interaction(reply, 'reply', videoId)
         if (item) items.push(item)
@@ -379,6 +383,30 @@ export class YouTubeConnector implements Connector {
         ? { at: newest.at, ids: [...newest.ids, ...state.since.ids] }
         : newest
     return { items, cursor: encodeCursor({ since: mark, page: null, newest: null }) }
+  }
+
+  /** A thread's replies: the ones it carries, or all of them through comments.list when it carries a subset. */
+  private async repliesOf(thread: youtube_v3.Schema$CommentThread): Promise<youtube_v3.Schema$Comment[]> {
+    const carried = thread.replies?.comments ?? []
+    const total = thread.snippet?.totalReplyCount ?? carried.length
+    if (total <= carried.length || !thread.id) return carried
+    const replies: youtube_v3.Schema$Comment[] = []
+    let pageToken: string | undefined
+    for (let page = 0; page < MAX_REPLY_PAGES; page += 1) {
+      const { data } = await this.call('read', () =>
+        this.api.comments.list({
+          part: ['snippet'],
+          parentId: thread.id!,
+          textFormat: 'plainText',
+          maxResults: THREAD_PAGE,
+          pageToken,
+        }),
+      )
+      replies.push(...(data.items ?? []))
+      if (!data.nextPageToken) break
+      pageToken = data.nextPageToken
+    }
+    return replies
   }
 
   async reply(
