@@ -465,7 +465,9 @@ describe('the error table', () => {
     expect((await failure(() => connector({ accessToken: 'ya29.expired' }).verify())).kind).toBe(
       'auth_expired',
     )
-    expect(() => new YouTubeConnector({ ...context(), credentials: {} })).toThrow(ConnectorError)
+    const none = await failure(() => new YouTubeConnector({ ...context(), credentials: {} }).verify())
+    expect([none.kind, none.reason?.key]).toEqual(['auth_expired', 'youtube.auth_expired'])
+    expect(fake.calls).toEqual(['channels.list'])
   })
 })
 

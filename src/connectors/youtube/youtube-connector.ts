@@ -136,7 +136,7 @@ function later(mark: Mark | null, at: string, id: string): Mark {
 export class YouTubeConnector implements Connector {
   readonly platform = 'youtube'
   readonly capabilities = YOUTUBE_CAPABILITIES
-  private readonly api: youtube_v3.Youtube
+  private client: youtube_v3.Youtube | null = null
   private readonly http: typeof fetch
   private channel: { id: string; uploads: string } | null
 
@@ -146,13 +146,18 @@ export class YouTubeConnector implements Connector {
     this.http = own ?? ((input, init) => globalThis.fetch(input, init))
     const { channelId, uploadsPlaylistId } = context.credentials
     this.channel = channelId && uploadsPlaylistId ? { id: channelId, uploads: uploadsPlaylistId } : null
-    this.api = youtube({
+  }
+
+  /** The SDK client, made on first use (inside `call`, so a missing token is an auth_expired answer, not a throw). */
+  private get api(): youtube_v3.Youtube {
+    this.client ??= youtube({
       version: 'v3',
       // The engine decides on retries from the error kind; the SDK must not resend a write on its own.
       retry: false,
       headers: { Authorization: `Bearer ${this.token()}` },
       fetchImplementation: this.http,
     })
+    return this.client
   }
 
   private token(): string {
@@ -186,7 +191,10 @@ export class YouTubeConnector implements Connector {
 
   private async ownChannel(): Promise<{ id: string; uploads: string }> {
     if (this.channel) return this.channel
-    const channel = await this.mine()
+    return this.remember(await this.mine())
+  }
+
+  private remember(channel: youtube_v3.Schema$Channel): { id: string; uploads: string } {
     this.channel = {
       id: channel.id!,
       uploads: channel.contentDetails?.relatedPlaylists?.uploads ?? `UU${channel.id!.slice(2)}`,
@@ -196,6 +204,7 @@ export class YouTubeConnector implements Connector {
 
   async verify(): Promise<{ platformAccountId: string; handle: string; displayName: string | null }> {
     const channel = await this.mine()
+    this.remember(channel)
     return {
       platformAccountId: channel.id!,
       handle: channel.snippet?.customUrl || channel.id!,
@@ -228,6 +237,8 @@ export class YouTubeConnector implements Connector {
   async publish(request: PublishRequest): Promise<PublishedPost> {
     const { video, title, description } = this.checkRequest(request)
     const authorization = `Bearer ${this.token()}`
+    // Read the file first: a storage failure must not leave a started upload session behind.
+    const bytes = await video.read()
     // 1. Start a resumable session: metadata only; YouTube answers the upload address in Location.
     const uploadUrl = await this.call('read', async () => {
       const url = `${YOUTUBE_UPLOAD_URL}?uploadType=resumable&part=snippet,status`
@@ -250,7 +261,6 @@ export class YouTubeConnector implements Connector {
       return location
     })
     // 2. Send the bytes: from here on the video may exist whatever the answer (unknown_outcome on 5xx / no answer).
-    const bytes = await video.read()
     const uploaded = await this.call('write', async () => {
       const response = await this.http(uploadUrl, {
         method: 'PUT',
