@@ -62,10 +62,7 @@ export const TIKTOK_CAPABILITIES: ConnectorCapabilities = {
 }
 
 export type TikTokPrivacyLevel =
-  | 'PUBLIC_TO_EVERYONE'
-  | 'MUTUAL_FOLLOW_FRIENDS'
-  | 'FOLLOWER_OF_CREATOR'
-  | 'SELF_ONLY'
+  'PUBLIC_TO_EVERYONE' | 'MUTUAL_FOLLOW_FRIENDS' | 'FOLLOWER_OF_CREATOR' | 'SELF_ONLY'
 
 export interface TikTokConnectorOptions {
   /** Deadline of one HTTP request; after it, a write is `unknown_outcome`, a read `unavailable`. */
@@ -96,7 +93,7 @@ interface PublishStatus {
   status?: string
   fail_reason?: string
   /** Sic: TikTok's field name. */
-  publicaly_available_post_id?: (number | string)[]
+  publicaly_available_post_id?: string[]
 }
 
 interface VideoItem {
@@ -120,6 +117,17 @@ interface VideoListData {
 function sameCaption(a: string, b: string): boolean {
   const norm = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim()
   return norm(a) === norm(b)
+}
+
+/**
+ * Get Post Status sends `publicaly_available_post_id` as JSON integers of 19 digits, beyond what a JS number holds
+ * exactly: keep them as the strings they are before parsing (the Display API sends ids as strings already).
+ */
+function exactPostIds(json: string): string {
+  return json.replace(
+    /("publicaly_available_post_id"\s*:\s*\[)([^\]]*)\]/g,
+    (_match, head: string, ids: string) => `${head}${ids.replace(/(\d+)/g, '"$1"')}]`,
+  )
 }
 
 function defaultSleep(ms: number): Promise<void> {
@@ -190,7 +198,7 @@ export class TikTokConnector implements Connector {
     }
     let envelope: TikTokEnvelope<T> = {}
     try {
-      envelope = (await response.json()) as TikTokEnvelope<T>
+      envelope = JSON.parse(exactPostIds(await response.text())) as TikTokEnvelope<T>
     } catch {
       // A body that is not JSON: the status decides.
     }
@@ -374,7 +382,8 @@ export class TikTokConnector implements Connector {
       throw toConnectorError({ status: 0, cause: error }, notSent(error) ? 'read' : 'write', now)
     }
     // 206 after a chunk, 201 after the last one.
-    if (!response.ok) throw toConnectorError({ status: response.status, headers: response.headers }, 'write', now)
+    if (!response.ok)
+      throw toConnectorError({ status: response.status, headers: response.headers }, 'write', now)
   }
 
   /** Polls the status until the post is public; a post still processing after the last poll is `unknown_outcome`. */
@@ -433,13 +442,18 @@ export class TikTokConnector implements Connector {
         if (sameCaption(caption, request.text) || sameCaption(video.title ?? '', request.text))
           return {
             platformPostId: video.id,
-            url: video.share_url ?? `https://www.tiktok.com/@${this.context.account.handle}/video/${video.id}`,
+            url:
+              video.share_url ?? `https://www.tiktok.com/@${this.context.account.handle}/video/${video.id}`,
             publishedAt: created,
           }
       }
       // Newest first: once a page reaches before `since`, older pages cannot hold the post.
       const oldest = videos.at(-1)?.create_time
-      if (!data.has_more || data.cursor === undefined || (oldest !== undefined && oldest * 1000 < since.getTime()))
+      if (
+        !data.has_more ||
+        data.cursor === undefined ||
+        (oldest !== undefined && oldest * 1000 < since.getTime())
+      )
         return null
       cursor = data.cursor
     }
@@ -447,23 +461,23 @@ export class TikTokConnector implements Connector {
   }
 
   /** TikTok's Content Posting and Display APIs give no comments, mentions or messages: nothing to read. */
-  fetchInteractions(): Promise<InteractionPage> {
+  fetchInteractions(_cursor: string | null): Promise<InteractionPage> {
     return Promise.resolve({ items: [], cursor: null })
   }
 
-  reply(): Promise<PublishedPost> {
+  reply(_to: { externalId: string; rootExternalId: string | null }, _text: string): Promise<PublishedPost> {
     return this.refuse(this.capabilities.reply, 'reply')
   }
 
-  hideReply(): Promise<void> {
+  hideReply(_externalId: string): Promise<void> {
     return this.refuse(this.capabilities.hideReply, 'hide reply')
   }
 
-  deleteReply(): Promise<void> {
+  deleteReply(_externalId: string): Promise<void> {
     return this.refuse(this.capabilities.deleteReply, 'delete reply')
   }
 
-  deletePost(): Promise<void> {
+  deletePost(_platformPostId: string): Promise<void> {
     return this.refuse(this.capabilities.deleteOwnPost, 'delete post')
   }
 
@@ -480,10 +494,14 @@ export class TikTokConnector implements Connector {
     const metrics = new Map<string, PostMetrics>()
     for (let start = 0; start < platformPostIds.length; start += VIDEO_QUERY_BATCH) {
       const ids = platformPostIds.slice(start, start + VIDEO_QUERY_BATCH)
-      const data = await this.call<{ videos?: VideoItem[] }>(`/v2/video/query/?fields=${METRIC_FIELDS}`, 'read', {
-        method: 'POST',
-        body: { filters: { video_ids: ids } },
-      })
+      const data = await this.call<{ videos?: VideoItem[] }>(
+        `/v2/video/query/?fields=${METRIC_FIELDS}`,
+        'read',
+        {
+          method: 'POST',
+          body: { filters: { video_ids: ids } },
+        },
+      )
       for (const video of data.videos ?? []) {
         if (!video.id) continue
         metrics.set(video.id, {

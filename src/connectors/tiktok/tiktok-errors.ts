@@ -18,11 +18,22 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 type Row = {
   kind: ConnectorErrorKind
-  reason: 'tiktok.token_expired' | 'tiktok.scope_missing' | 'tiktok.rate_limited' | 'tiktok.daily_post_cap'
-    | 'tiktok.too_many_pending' | 'tiktok.user_cap_reached' | 'tiktok.banned_from_posting'
-    | 'tiktok.unaudited_private_only' | 'tiktok.url_not_verified' | 'tiktok.privacy_mismatch'
-    | 'tiktok.media_check_failed' | 'tiktok.media_pull_failed' | 'tiktok.content_refused'
-    | 'tiktok.invalid_request' | 'tiktok.unavailable'
+  reason:
+    | 'tiktok.token_expired'
+    | 'tiktok.scope_missing'
+    | 'tiktok.rate_limited'
+    | 'tiktok.daily_post_cap'
+    | 'tiktok.too_many_pending'
+    | 'tiktok.user_cap_reached'
+    | 'tiktok.banned_from_posting'
+    | 'tiktok.unaudited_private_only'
+    | 'tiktok.url_not_verified'
+    | 'tiktok.privacy_mismatch'
+    | 'tiktok.media_check_failed'
+    | 'tiktok.media_pull_failed'
+    | 'tiktok.content_refused'
+    | 'tiktok.invalid_request'
+    | 'tiktok.unavailable'
   /** For `rate_limited` without a header: how long to wait. */
   waitMs?: number
   scope?: 'account' | 'platform'
@@ -34,9 +45,17 @@ export const TIKTOK_ERROR_TABLE: Readonly<Record<string, Row>> = {
   auth_removed: { kind: 'auth_expired', reason: 'tiktok.token_expired' },
   scope_not_authorized: { kind: 'auth_expired', reason: 'tiktok.scope_missing' },
   scope_permission_missed: { kind: 'auth_expired', reason: 'tiktok.scope_missing' },
-  rate_limit_exceeded: { kind: 'rate_limited', reason: 'tiktok.rate_limited', waitMs: DEFAULT_RATE_LIMIT_WAIT_MS },
+  rate_limit_exceeded: {
+    kind: 'rate_limited',
+    reason: 'tiktok.rate_limited',
+    waitMs: DEFAULT_RATE_LIMIT_WAIT_MS,
+  },
   spam_risk_too_many_posts: { kind: 'rate_limited', reason: 'tiktok.daily_post_cap', waitMs: DAY_MS },
-  spam_risk_too_many_pending_share: { kind: 'rate_limited', reason: 'tiktok.too_many_pending', waitMs: DAY_MS },
+  spam_risk_too_many_pending_share: {
+    kind: 'rate_limited',
+    reason: 'tiktok.too_many_pending',
+    waitMs: DAY_MS,
+  },
   reached_active_user_cap: {
     kind: 'rate_limited',
     reason: 'tiktok.user_cap_reached',

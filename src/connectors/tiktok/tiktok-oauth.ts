@@ -56,7 +56,10 @@ async function tokenRequest(
   if (response.status === 429)
     throw new ConnectorError('rate_limited', 'TikTok token endpoint rate limited', {
       retryAt: new Date(now.getTime() + 60_000),
-      reason: { key: 'tiktok.rate_limited', params: { retryAt: new Date(now.getTime() + 60_000).toISOString() } },
+      reason: {
+        key: 'tiktok.rate_limited',
+        params: { retryAt: new Date(now.getTime() + 60_000).toISOString() },
+      },
     })
   if (!response.ok || answer.error || !answer.access_token) {
     // invalid_grant on a refresh: the refresh token expired, was revoked or was already rotated away.
@@ -74,7 +77,10 @@ async function tokenRequest(
     refreshToken: answer.refresh_token ?? null,
     expiresAt: at(answer.expires_in),
     refreshExpiresAt: at(answer.refresh_expires_in),
-    scopes: (answer.scope ?? '').split(',').map((scope) => scope.trim()).filter(Boolean),
+    scopes: (answer.scope ?? '')
+      .split(',')
+      .map((scope) => scope.trim())
+      .filter(Boolean),
     extra: answer.open_id ? { openId: answer.open_id } : {},
   }
 }
@@ -132,7 +138,9 @@ export const tiktokOAuth: OAuthProvider = {
   refresh({ client, tokens, fetch: http }) {
     if (!tokens.refreshToken)
       return Promise.reject(
-        new ConnectorError('auth_expired', 'no TikTok refresh token', { reason: { key: 'tiktok.token_expired' } }),
+        new ConnectorError('auth_expired', 'no TikTok refresh token', {
+          reason: { key: 'tiktok.token_expired' },
+        }),
       )
     return tokenRequest(
       http,
