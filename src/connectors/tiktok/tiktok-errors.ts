@@ -2,7 +2,8 @@
 // `error: { code, message, log_id }` (code "ok" on success) beside the HTTP status; the table below is keyed on
 // that code, the status decides what the table does not know. Sources: developers.tiktok.com "Error handling"
 // (v2 error codes), "Content Posting API — Direct Post / Photo Post" (error tables) and "Get Post Status"
-// (fail_reason values), "Rate limits" (429 rate_limit_exceeded, a one-minute window).
+// (fail_reason values), "Rate limits" (429 rate_limit_exceeded over a one-minute sliding window; TikTok documents
+// no reset header, so the wait is a minute unless a Retry-After or X-RateLimit-Reset header says otherwise).
 //
 // What a failure means depends on the request: a read that timed out can be tried again (`unavailable`), but an
 // init that timed out or failed with a 5xx may have started a post (`unknown_outcome`: reconcile through
