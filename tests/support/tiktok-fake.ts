@@ -243,6 +243,8 @@ export class TikTokFake {
       }),
       http.put(`${UPLOAD_HOST}/video/`, async ({ request }) => {
         await record(request)
+        const failure = this.injected('/video/')
+        if (failure) return failure
         const upload = [...this.publishes.values()].at(-1)!
         const bytes = new Uint8Array(await request.arrayBuffer())
         upload.receivedBytes += bytes.byteLength

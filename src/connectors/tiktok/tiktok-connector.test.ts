@@ -194,6 +194,8 @@ describe('the TikTok connector', () => {
       [request('Foto lokal', [photo(undefined)]), 'tiktok.photo_needs_public_url'],
       [request('PNG', [photo('https://m/p.png', 'image/png')]), 'tiktok.photo_type_unsupported'],
       [request('a'.repeat(2201), [video(10)]), 'connectors.text_too_long'],
+      // 1 101 code points, 2 202 UTF-16 units as TikTok counts them.
+      [request('🙂'.repeat(1101), [video(10)]), 'connectors.text_too_long'],
     ]
     for (const [sent, key] of cases) {
       const error = await caught(() => tiktok.publish(sent))
@@ -362,6 +364,8 @@ describe('the TikTok error table', () => {
       ['/v2/post/publish/video/init/', { status: 504, rawBody: 'timeout' }, 'unknown_outcome'],
       ['/v2/post/publish/video/init/', { status: 503, rawBody: 'busy' }, 'unavailable'],
       ['/v2/post/publish/video/init/', { status: 0, network: true }, 'unknown_outcome'],
+      // A chunk that failed after sending: the last one may have completed the upload.
+      ['/video/', { status: 500, rawBody: '' }, 'unknown_outcome'],
       // A known code on a 5xx write may still have started the post.
       ['/v2/post/publish/video/init/', { status: 500, code: 'rate_limit_exceeded' }, 'unknown_outcome'],
     ]
@@ -370,7 +374,10 @@ describe('the TikTok error table', () => {
       const work =
         path === '/v2/user/info/'
           ? () => connector().verify()
-          : () => connector().publish(request('x', [video(10, 'https://m/v.mp4')]))
+          : () =>
+              connector().publish(
+                request('x', [video(10, path === '/video/' ? undefined : 'https://m/v.mp4')]),
+              )
       expect([path, failure.status, (await caught(work)).kind]).toEqual([path, failure.status, kind])
     }
   })

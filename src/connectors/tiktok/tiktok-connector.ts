@@ -25,7 +25,10 @@ import { toConnectorError, type RequestEffect } from './tiktok-errors.ts'
 
 export const TIKTOK_API = 'https://open.tiktokapis.com'
 const LABEL = 'TikTok'
-/** Video caption limit (UTF-16 units per TikTok; counted here as code points, which is never more). */
+/**
+ * Caption limit: TikTok counts UTF-16 units. The shared check counts code points (never more than UTF-16 units),
+ * so publish also checks the UTF-16 length: an emoji counts 2 there.
+ */
 const MAX_CAPTION = 2200
 /** Photo posts: at most 35 images, JPEG or WebP, fetched by TikTok from a verified URL prefix. */
 const MAX_PHOTOS = 35
@@ -236,6 +239,13 @@ export class TikTokConnector implements Connector {
 
   async publish(request: PublishRequest): Promise<PublishedPost> {
     checkPublishRequest(LABEL, this.capabilities, request)
+    if (request.text.length > MAX_CAPTION)
+      throw new ConnectorError('rejected', `caption of ${request.text.length} UTF-16 units`, {
+        reason: {
+          key: 'connectors.text_too_long',
+          params: { platform: LABEL, length: request.text.length, maximum: MAX_CAPTION },
+        },
+      })
     const videos = request.media.filter((item) => item.kind === 'video')
     const photos = request.media.filter((item) => item.kind === 'image')
     if (videos.length === 0 && photos.length === 0)
