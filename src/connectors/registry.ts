@@ -8,6 +8,7 @@
 import type { Connector, ConnectorCapabilities, ConnectorContext, ConnectorFactory } from './connector.ts'
 import { BLUESKY_CAPABILITIES, createBlueskyConnector } from './bluesky/bluesky-connector.ts'
 import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/sandbox-connector.ts'
+import { tiktokDefinition } from './tiktok/tiktok-definition.ts'
 import type { OAuthProvider } from './oauth.ts'
 import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
 import type { WebhookVerifier } from './webhook.ts'
@@ -48,7 +49,12 @@ const youtubeDefinition: ConnectorDefinition = {
   oauth: youtubeOAuth,
 }
 
-const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition, youtubeDefinition]
+const DEFINITIONS: readonly ConnectorDefinition[] = [
+  sandboxDefinition,
+  blueskyDefinition,
+  youtubeDefinition,
+  tiktokDefinition,
+]
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))
 

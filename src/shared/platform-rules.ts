@@ -87,9 +87,10 @@ export const PLATFORM_RULES = {
   tiktok: {
     maxTextLength: 2200,
     textCounting: 'code_points',
-    maxImages: 0,
+    // One video, or a photo post of up to 35 JPEG/WebP images (Content Posting API content/init); never text alone.
+    maxImages: 35,
     video: true,
-    mediaRequired: 'video',
+    mediaRequired: 'any',
     altTextRequired: false,
     mentionPattern: /^[A-Za-z0-9._]{2,24}$/,
     maxHashtags: null,

@@ -21,6 +21,7 @@ import { namingMessages } from './naming-messages.ts'
 import { postsMessages } from './posts-messages.ts'
 import { publishingMessages } from './publishing-messages.ts'
 import { setupMessages } from './setup-messages.ts'
+import { tiktokMessages } from './tiktok-messages.ts'
 import { unitsMessages } from './units-messages.ts'
 import { usersMessages } from './users-messages.ts'
 import { youtubeMessages } from './youtube-messages.ts'
@@ -48,6 +49,7 @@ export const MESSAGES = {
   ...agendaMessages,
   ...demoMessages,
   ...youtubeMessages,
+  ...tiktokMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
