@@ -8,6 +8,8 @@
 import type { Connector, ConnectorCapabilities, ConnectorContext, ConnectorFactory } from './connector.ts'
 import { BLUESKY_CAPABILITIES, createBlueskyConnector } from './bluesky/bluesky-connector.ts'
 import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/sandbox-connector.ts'
+import { createTelegramConnector, TELEGRAM_CAPABILITIES } from './telegram/telegram-connector.ts'
+import { telegramWebhook } from './telegram/telegram-webhook.ts'
 import type { OAuthProvider } from './oauth.ts'
 import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
 import type { WebhookVerifier } from './webhook.ts'
@@ -39,7 +41,14 @@ const blueskyDefinition: ConnectorDefinition = {
   factory: () => createBlueskyConnector,
 }
 
-const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition]
+const telegramDefinition: ConnectorDefinition = {
+  platform: 'telegram',
+  capabilities: TELEGRAM_CAPABILITIES,
+  factory: () => createTelegramConnector,
+  webhook: telegramWebhook,
+}
+
+const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition, telegramDefinition]
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))
 

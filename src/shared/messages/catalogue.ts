@@ -21,6 +21,7 @@ import { namingMessages } from './naming-messages.ts'
 import { postsMessages } from './posts-messages.ts'
 import { publishingMessages } from './publishing-messages.ts'
 import { setupMessages } from './setup-messages.ts'
+import { telegramMessages } from './telegram-messages.ts'
 import { unitsMessages } from './units-messages.ts'
 import { usersMessages } from './users-messages.ts'
 
@@ -39,6 +40,7 @@ export const MESSAGES = {
   ...homeMessages,
   ...namingMessages,
   ...blueskyMessages,
+  ...telegramMessages,
   ...connectionsMessages,
   ...hoaxMessages,
   ...postsMessages,
