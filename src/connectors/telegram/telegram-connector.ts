@@ -225,15 +225,16 @@ export class TelegramConnector implements Connector {
       this.api.getUpdates({ limit: UPDATES_PAGE, timeout: 0, allowed_updates: [...ALLOWED_UPDATES] }),
     )
     const wanted = request.text
-    const candidates: Message[] = updates
+    const channelPosts: Message[] = updates
       .flatMap((update) => (update.channel_post ? [update.channel_post as Message] : []))
       .filter((post) => post.chat.id === chat.id)
+    const candidates = channelPosts
       .filter((post) => post.date * 1000 >= since.getTime() - 1000)
       .filter((post) => (post.text ?? post.caption ?? '') === wanted)
     for (const post of candidates) {
       if (!(await this.stillExists(chat.id, post.message_id))) continue
       const album = post.media_group_id
-        ? candidates.filter((item) => item.media_group_id === post.media_group_id)
+        ? channelPosts.filter((item) => item.media_group_id === post.media_group_id)
         : [post]
       return {
         platformPostId: postRef(
@@ -305,9 +306,9 @@ export class TelegramConnector implements Connector {
     }
   }
 
-  hideReply(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/require-await -- refuses as a rejected promise, like the others
+  async hideReply(): Promise<void> {
     requireCapability(LABEL, TELEGRAM_CAPABILITIES.hideReply, 'hideReply')
-    return Promise.resolve()
   }
 
   async deleteReply(externalId: string): Promise<void> {
