@@ -266,7 +266,6 @@ export class TelegramConnector implements Connector {
   async fetchInteractions(cursor: string | null): Promise<InteractionPage> {
     if (cursor !== null && !/^\d+$/.test(cursor))
       throw rejected('telegram.not_a_message_id', `not a Telegram updates cursor: ${cursor}`)
-    await this.chat()
     const updates: Update[] = await this.call('read', () =>
       this.api.getUpdates({
         ...(cursor === null ? {} : { offset: Number(cursor) }),
@@ -275,6 +274,8 @@ export class TelegramConnector implements Connector {
         allowed_updates: [...ALLOWED_UPDATES],
       }),
     )
+    // The discussion group is looked up only when a group message came (direct messages need no channel).
+    if (updates.some((update) => update.message && update.message.chat.type !== 'private')) await this.chat()
     const items: Interaction[] = []
     const seen = new Set<string>()
     for (const update of updates) {
