@@ -1,6 +1,6 @@
 // The Telegram connector through its real client (grammy) against a stateful fake of the Bot API behind msw
 // (telegram-fake.ts; every answer shaped as core.telegram.org/bots/api documents it). Any request the fake does not
-// serve fails the test (`onUnhandledRequest: 'error'`). The emulator (telegram-test-api) models no channels, photos
+// serve fails the test (`onUnhandledFrame: 'error'`, msw 3's name for it). The emulator (telegram-test-api) models no channels, photos
 // or discussion groups (platforms.md §9), so the contract suite runs here; telegram-emulator.int.test.ts drives the
 // update / reply / delete plumbing against the emulator.
 import { setupServer } from 'msw/node'
@@ -11,8 +11,17 @@ import { createTelegramConnector, TelegramConnector } from './telegram-connector
 import { CHANNEL, CITIZEN, FAKE_TOKEN, GROUP, TelegramFake } from './telegram-fake.ts'
 
 const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
+// msw answers an unhandled request with a network error, which a connector would turn into a ConnectorError:
+// each one is also recorded here and fails the test.
+const unhandled: string[] = []
+server.events.on('request:unhandled', (event) => {
+  unhandled.push(`${event.request.method} ${event.request.url}`)
+})
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
+afterEach(() => {
+  server.resetHandlers()
+  expect(unhandled.splice(0)).toEqual([])
+})
 afterAll(() => server.close())
 
 let fake: TelegramFake
@@ -69,7 +78,11 @@ describe('the Telegram connector', () => {
   it('verifies the token and that the bot is an admin who posts in the channel', async () => {
     fresh()
     const who = await new TelegramConnector(context(null)).verify()
-    expect(who).toEqual({ platformAccountId: String(CHANNEL.id), handle: '@dinkeskota', displayName: CHANNEL.title })
+    expect(who).toEqual({
+      platformAccountId: String(CHANNEL.id),
+      handle: '@dinkeskota',
+      displayName: CHANNEL.title,
+    })
     expect(fake.calls.map((call) => call.method)).toEqual(['getMe', 'getChat', 'getChatMember'])
     expect(fake.calls[1]!.params.chat_id).toBe('@dinkeskota')
 
@@ -109,7 +122,11 @@ describe('the Telegram connector', () => {
 
   it('posts one video with sendVideo, streamable', async () => {
     fresh()
-    await createTelegramConnector(context()).publish({ idempotencyKey: 'p3', text: 'Video', media: [file('video')] })
+    await createTelegramConnector(context()).publish({
+      idempotencyKey: 'p3',
+      text: 'Video',
+      media: [file('video')],
+    })
     const call = fake.calls.find((item) => item.method === 'sendVideo')!
     expect(call.params).toMatchObject({ caption: 'Video', supports_streaming: 'true' })
     expect(call.files[0]).toMatchObject({ name: 'media-1.mp4' })
@@ -131,19 +148,29 @@ describe('the Telegram connector', () => {
     ])
     expect(call.files).toHaveLength(3)
     expect(post.platformPostId).toBe(`${CHANNEL.id}:101,102,103`)
-    expect(await connector.findPublished({ idempotencyKey: 'p4', text: 'Album kegiatan', media: [] }, new Date(0))).toMatchObject({
+    expect(
+      await connector.findPublished({ idempotencyKey: 'p4', text: 'Album kegiatan', media: [] }, new Date(0)),
+    ).toMatchObject({
       platformPostId: `${CHANNEL.id}:101,102,103`,
     })
     await connector.deletePost(post.platformPostId)
-    expect(fake.calls.at(-1)).toMatchObject({ method: 'deleteMessages', params: { message_ids: [101, 102, 103] } })
+    expect(fake.calls.at(-1)).toMatchObject({
+      method: 'deleteMessages',
+      params: { message_ids: [101, 102, 103] },
+    })
     expect(fake.messages.get(CHANNEL.id)!.size).toBe(0)
   })
 
   it('refuses a caption over 1 024 characters before sending, and has no alt text, hide or metrics', async () => {
     fresh()
     const connector = createTelegramConnector(context())
-    const refused = await failure(connector.publish({ idempotencyKey: 'p5', text: 'a'.repeat(1025), media: [file('image')] }))
-    expect(refused.reason).toEqual({ key: 'telegram.caption_too_long', params: { maximum: 1024, length: 1025 } })
+    const refused = await failure(
+      connector.publish({ idempotencyKey: 'p5', text: 'a'.repeat(1025), media: [file('image')] }),
+    )
+    expect(refused.reason).toEqual({
+      key: 'telegram.caption_too_long',
+      params: { maximum: 1024, length: 1025 },
+    })
     expect((await failure(connector.hideReply('x'))).kind).toBe('rejected')
     expect(connector.capabilities).toMatchObject({ altText: false, hideReply: false, metrics: [] })
     expect(fake.calls).toEqual([])
@@ -158,16 +185,32 @@ describe('the Telegram connector', () => {
     const since = new Date(Date.now() - 60_000)
     await connector.publish({ idempotencyKey: 'a', text: 'Pengumuman A', media: [] })
     const b = await connector.publish({ idempotencyKey: 'b', text: 'Pengumuman B', media: [] })
-    const found = await connector.findPublished({ idempotencyKey: 'b', text: 'Pengumuman B', media: [] }, since)
+    const found = await connector.findPublished(
+      { idempotencyKey: 'b', text: 'Pengumuman B', media: [] },
+      since,
+    )
     expect(found?.platformPostId).toBe(b.platformPostId)
-    expect(await connector.findPublished({ idempotencyKey: 'c', text: 'Pengumuman', media: [] }, since)).toBeNull()
+    expect(
+      await connector.findPublished({ idempotencyKey: 'c', text: 'Pengumuman', media: [] }, since),
+    ).toBeNull()
     // Too early: sent before `since`.
-    expect(await connector.findPublished({ idempotencyKey: 'b', text: 'Pengumuman B', media: [] }, new Date(Date.now() + 60_000))).toBeNull()
+    expect(
+      await connector.findPublished(
+        { idempotencyKey: 'b', text: 'Pengumuman B', media: [] },
+        new Date(Date.now() + 60_000),
+      ),
+    ).toBeNull()
     // Reading did not confirm anything.
-    expect(fake.calls.filter((call) => call.method === 'getUpdates').every((call) => call.params.offset === undefined)).toBe(true)
+    expect(
+      fake.calls
+        .filter((call) => call.method === 'getUpdates')
+        .every((call) => call.params.offset === undefined),
+    ).toBe(true)
     expect(fake.pendingUpdates().length).toBe(4)
     await connector.deletePost(b.platformPostId)
-    expect(await connector.findPublished({ idempotencyKey: 'b', text: 'Pengumuman B', media: [] }, since)).toBeNull()
+    expect(
+      await connector.findPublished({ idempotencyKey: 'b', text: 'Pengumuman B', media: [] }, since),
+    ).toBeNull()
   })
 
   it('reads comments, replies in the thread and direct messages by pages of updates, confirming each page', async () => {
@@ -212,15 +255,25 @@ describe('the Telegram connector', () => {
     const connector = createTelegramConnector(context())
     await connector.publish({ idempotencyKey: 'r', text: 'Info', media: [] })
     const comment = fake.comment(101, 'Tanya dong')
-    const answer = await connector.reply({ externalId: `${GROUP.id}:${comment.message_id}`, rootExternalId: null }, 'Silakan, Kak')
+    const answer = await connector.reply(
+      { externalId: `${GROUP.id}:${comment.message_id}`, rootExternalId: null },
+      'Silakan, Kak',
+    )
     expect(fake.calls.at(-1)).toMatchObject({
       method: 'sendMessage',
-      params: { chat_id: String(GROUP.id), text: 'Silakan, Kak', reply_parameters: { message_id: comment.message_id } },
+      params: {
+        chat_id: String(GROUP.id),
+        text: 'Silakan, Kak',
+        reply_parameters: { message_id: comment.message_id },
+      },
     })
     expect(answer.platformPostId).toBe(`${GROUP.id}:${comment.message_id + 1}`)
     const dm = fake.directMessage('Halo')
     await connector.reply({ externalId: `${CITIZEN.id}:${dm.message_id}`, rootExternalId: null }, 'Halo juga')
-    expect(fake.calls.at(-1)!.params).toMatchObject({ chat_id: String(CITIZEN.id), reply_parameters: { message_id: dm.message_id } })
+    expect(fake.calls.at(-1)!.params).toMatchObject({
+      chat_id: String(CITIZEN.id),
+      reply_parameters: { message_id: dm.message_id },
+    })
   })
 
   it('deletes a comment younger than 48 hours, and says plainly when it is older', async () => {

@@ -147,7 +147,7 @@ export class TelegramConnector implements Connector {
       throw new ConnectorError('rejected', `${this.channel} is a ${chat.type}, not a channel`, {
         reason: { key: 'telegram.chat_not_found' },
       })
-    const info = chat as ChannelInfo
+    const info: ChannelInfo = chat
     this.channelChat = info
     this.discussionGroupId = chat.linked_chat_id ?? null
     return info
@@ -158,9 +158,13 @@ export class TelegramConnector implements Connector {
     const chat = await this.chat()
     const member = await this.call('read', () => this.api.getChatMember(chat.id, me.id))
     if (member.status !== 'administrator' || member.can_post_messages === false)
-      throw new ConnectorError('rejected', `the bot is ${member.status} in the channel, not an admin who posts`, {
-        reason: { key: 'telegram.bot_not_admin' },
-      })
+      throw new ConnectorError(
+        'rejected',
+        `the bot is ${member.status} in the channel, not an admin who posts`,
+        {
+          reason: { key: 'telegram.bot_not_admin' },
+        },
+      )
     return {
       platformAccountId: String(chat.id),
       handle: chat.username ? `@${chat.username}` : String(chat.id),
@@ -184,7 +188,10 @@ export class TelegramConnector implements Connector {
     const messages = await this.send(chat.id, request.text, caption, request.media)
     const first = messages[0]!
     return {
-      platformPostId: postRef(chat.id, messages.map((message) => message.message_id)),
+      platformPostId: postRef(
+        chat.id,
+        messages.map((message) => message.message_id),
+      ),
       url: messageUrl(chat, first.message_id),
       publishedAt: new Date(first.date * 1000),
     }
@@ -292,7 +299,10 @@ export class TelegramConnector implements Connector {
     return { items, cursor: last ? String(last.update_id + 1) : null }
   }
 
-  async reply(to: { externalId: string; rootExternalId: string | null }, text: string): Promise<PublishedPost> {
+  async reply(
+    to: { externalId: string; rootExternalId: string | null },
+    text: string,
+  ): Promise<PublishedPost> {
     const target = parseRef(to.externalId)
     checkPublishRequest(LABEL, TELEGRAM_CAPABILITIES, { idempotencyKey: to.externalId, text, media: [] })
     const sent = await this.call('write', () =>
@@ -307,7 +317,6 @@ export class TelegramConnector implements Connector {
     }
   }
 
-  // eslint-disable-next-line @typescript-eslint/require-await -- refuses as a rejected promise, like the others
   async hideReply(): Promise<void> {
     requireCapability(LABEL, TELEGRAM_CAPABILITIES.hideReply, 'hideReply')
   }

@@ -3,7 +3,7 @@
 // offset, replies with reply_parameters (the citizen's client receives the answer) and deletes a message. The
 // emulator models no channels, photos or discussion groups; those run against the msw fake
 // (telegram-connector.test.ts). No Warta database: it runs in the integration project only because it opens a port.
-import TelegramServer from 'telegram-test-api'
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TelegramConnector } from './telegram-connector.ts'
 
@@ -46,7 +46,8 @@ describe('the Telegram connector against the emulator', () => {
       'Senin pukul 08.00 di puskesmas, Kak.',
     )
     const received = await citizen.getUpdates()
-    expect(received.result.map((update) => update.message.text)).toContain('Senin pukul 08.00 di puskesmas, Kak.')
+    const texts = (received.result as { message: { text?: string } }[]).map((update) => update.message.text)
+    expect(texts).toContain('Senin pukul 08.00 di puskesmas, Kak.')
     await connector.deleteReply(answer.platformPostId)
   })
 })

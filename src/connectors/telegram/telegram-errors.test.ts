@@ -12,8 +12,17 @@ import { CHANNEL, FAKE_TOKEN, TelegramFake } from './telegram-fake.ts'
 
 const NOW = new Date('2026-12-07T08:00:00Z')
 const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
+// msw answers an unhandled request with a network error, which a connector would turn into a ConnectorError:
+// each one is also recorded here and fails the test.
+const unhandled: string[] = []
+server.events.on('request:unhandled', (event) => {
+  unhandled.push(`${event.request.method} ${event.request.url}`)
+})
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
+afterEach(() => {
+  server.resetHandlers()
+  expect(unhandled.splice(0)).toEqual([])
+})
 afterAll(() => server.close())
 
 function connector(): TelegramConnector {
@@ -60,22 +69,67 @@ describe('the Telegram error table', () => {
     const error = await failure(publish())
     expect(error.kind).toBe('rate_limited')
     expect(error.retryAt).toEqual(new Date(NOW.getTime() + 35_000))
-    expect(error.reason).toEqual({ key: 'telegram.rate_limited', params: { retryAt: '2026-12-07T08:00:35.000Z' } })
+    expect(error.reason).toEqual({
+      key: 'telegram.rate_limited',
+      params: { retryAt: '2026-12-07T08:00:35.000Z' },
+    })
     expect(error.platformCode).toBe('429')
   })
 
   const rows: [string, number, string, string, string][] = [
     ['a revoked token', 401, 'Unauthorized', 'auth_expired', 'telegram.token_revoked'],
-    ['a bot kicked from the channel', 403, 'Forbidden: bot was kicked from the channel chat', 'auth_expired', 'telegram.bot_removed'],
-    ['a bot that is not a member', 403, 'Forbidden: bot is not a member of the channel chat', 'auth_expired', 'telegram.bot_removed'],
-    ['a webhook set elsewhere', 409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first", 'rejected', 'telegram.webhook_active'],
+    [
+      'a bot kicked from the channel',
+      403,
+      'Forbidden: bot was kicked from the channel chat',
+      'auth_expired',
+      'telegram.bot_removed',
+    ],
+    [
+      'a bot that is not a member',
+      403,
+      'Forbidden: bot is not a member of the channel chat',
+      'auth_expired',
+      'telegram.bot_removed',
+    ],
+    [
+      'a webhook set elsewhere',
+      409,
+      "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      'rejected',
+      'telegram.webhook_active',
+    ],
     ['an unknown chat', 400, 'Bad Request: chat not found', 'rejected', 'telegram.chat_not_found'],
-    ['missing admin rights', 400, 'Bad Request: not enough rights to send text messages to the chat', 'rejected', 'telegram.bot_not_admin'],
-    ['missing admin rights (channel)', 400, 'Bad Request: need administrator rights in the channel chat', 'rejected', 'telegram.bot_not_admin'],
-    ['a long caption', 400, 'Bad Request: message caption is too long', 'rejected', 'telegram.caption_too_long'],
+    [
+      'missing admin rights',
+      400,
+      'Bad Request: not enough rights to send text messages to the chat',
+      'rejected',
+      'telegram.bot_not_admin',
+    ],
+    [
+      'missing admin rights (channel)',
+      400,
+      'Bad Request: need administrator rights in the channel chat',
+      'rejected',
+      'telegram.bot_not_admin',
+    ],
+    [
+      'a long caption',
+      400,
+      'Bad Request: message caption is too long',
+      'rejected',
+      'telegram.caption_too_long',
+    ],
     ['a long text', 400, 'Bad Request: message is too long', 'rejected', 'telegram.text_too_long'],
     ['an old message', 400, "Bad Request: message can't be deleted", 'rejected', 'telegram.delete_too_old'],
-    ['a deleted message', 400, 'Bad Request: message to delete not found', 'rejected', 'telegram.message_not_found'],
+    [
+      'a deleted message',
+      400,
+      'Bad Request: message to delete not found',
+      'rejected',
+      'telegram.message_not_found',
+    ],
     ['a bad photo', 400, 'Bad Request: PHOTO_INVALID_DIMENSIONS', 'rejected', 'telegram.media_refused'],
     ['any other refusal', 400, 'Bad Request: BUTTON_DATA_INVALID', 'rejected', 'telegram.request_refused'],
   ]
@@ -94,9 +148,15 @@ describe('the Telegram error table', () => {
 
   it('a 5xx to a write is unknown_outcome (the post may exist), to a read unavailable', async () => {
     failOn('sendMessage', refusal(500, 'Internal Server Error'))
-    expect(await failure(publish())).toMatchObject({ kind: 'unknown_outcome', reason: { key: 'telegram.unknown_outcome' } })
+    expect(await failure(publish())).toMatchObject({
+      kind: 'unknown_outcome',
+      reason: { key: 'telegram.unknown_outcome' },
+    })
     failOn('getUpdates', refusal(502, 'Bad Gateway'))
-    expect(await failure(connector().fetchInteractions(null))).toMatchObject({ kind: 'unavailable', reason: { key: 'telegram.unavailable' } })
+    expect(await failure(connector().fetchInteractions(null))).toMatchObject({
+      kind: 'unavailable',
+      reason: { key: 'telegram.unavailable' },
+    })
   })
 
   it('no answer to a write is unknown_outcome, to a read unavailable', async () => {

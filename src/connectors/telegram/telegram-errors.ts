@@ -63,7 +63,8 @@ export const TELEGRAM_ERROR_TABLE: readonly Row[] = [
   },
   {
     status: 400,
-    pattern: /PHOTO_|IMAGE_PROCESS_FAILED|wrong file|file is too big|failed to get HTTP URL content|wrong type of the web page content|VIDEO_|group send failed/i,
+    pattern:
+      /PHOTO_|IMAGE_PROCESS_FAILED|wrong file|file is too big|failed to get HTTP URL content|wrong type of the web page content|VIDEO_|group send failed/i,
     kind: 'rejected',
     reason: { key: 'telegram.media_refused' },
   },

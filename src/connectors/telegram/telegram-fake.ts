@@ -9,9 +9,20 @@ import { http, HttpResponse } from 'msw'
 
 export const FAKE_TOKEN = '7000001:AAH-fake-token-for-tests'
 export const BOT = { id: 7000001, is_bot: true, first_name: 'Warta Dinkes', username: 'warta_dinkes_bot' }
-export const CHANNEL = { id: -1001234567890, type: 'channel', title: 'Dinas Kesehatan Kota', username: 'dinkeskota' }
+export const CHANNEL = {
+  id: -1001234567890,
+  type: 'channel',
+  title: 'Dinas Kesehatan Kota',
+  username: 'dinkeskota',
+}
 export const GROUP = { id: -1009876543210, type: 'supergroup', title: 'Diskusi Dinkes Kota', is_forum: false }
-export const CITIZEN = { id: 51001, is_bot: false, first_name: 'Sari', last_name: 'Wulandari', username: 'sariw' }
+export const CITIZEN = {
+  id: 51001,
+  is_bot: false,
+  first_name: 'Sari',
+  last_name: 'Wulandari',
+  username: 'sariw',
+}
 
 type Json = Record<string, unknown>
 interface FakeMessage extends Json {
@@ -73,7 +84,12 @@ export class TelegramFake {
     const forwardId = this.forwards.get(channelMessageId)
     const forward = forwardId === undefined ? undefined : this.messages.get(GROUP.id)?.get(forwardId)
     if (!forward) throw new Error(`no forward of channel post ${channelMessageId}`)
-    const message = this.store(GROUP, { from, text, reply_to_message: forward, message_thread_id: forward.message_id })
+    const message = this.store(GROUP, {
+      from,
+      text,
+      reply_to_message: forward,
+      message_thread_id: forward.message_id,
+    })
     this.push('message', message)
     return message
   }
@@ -119,11 +135,23 @@ export class TelegramFake {
     const chat = chatId === CHANNEL.id ? CHANNEL : chatId === GROUP.id ? GROUP : null
     switch (method) {
       case 'getMe':
-        return ok({ ...BOT, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false })
+        return ok({
+          ...BOT,
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        })
       case 'getChat':
         if (chatId === CHANNEL.id)
-          return ok({ ...CHANNEL, linked_chat_id: GROUP.id, accent_color_id: 0, max_reaction_count: 11, accepted_gift_types: {} })
-        if (chatId === GROUP.id) return ok({ ...GROUP, linked_chat_id: CHANNEL.id, accent_color_id: 0, max_reaction_count: 11 })
+          return ok({
+            ...CHANNEL,
+            linked_chat_id: GROUP.id,
+            accent_color_id: 0,
+            max_reaction_count: 11,
+            accepted_gift_types: {},
+          })
+        if (chatId === GROUP.id)
+          return ok({ ...GROUP, linked_chat_id: CHANNEL.id, accent_color_id: 0, max_reaction_count: 11 })
         return fail(400, 'Bad Request: chat not found')
       case 'getChatMember':
         return ok(
@@ -150,7 +178,7 @@ export class TelegramFake {
         )
       case 'sendMessage': {
         if (!chat && chatId === null) return fail(400, 'Bad Request: chat not found')
-        const text = String(params.text ?? '')
+        const text = typeof params.text === 'string' ? params.text : ''
         if (text.length > 4096) return fail(400, 'Bad Request: message is too long')
         const reply = params.reply_parameters as { message_id?: number } | undefined
         const parent = reply ? this.find(chatId, reply.message_id) : undefined
@@ -171,21 +199,52 @@ export class TelegramFake {
         if (chatId !== CHANNEL.id) return fail(400, 'Bad Request: chat not found')
         const media =
           method === 'sendPhoto'
-            ? { photo: [{ file_id: 'AgACAgQAAxkB', file_unique_id: 'AQADnb4x', width: 1280, height: 720, file_size: 4 }] }
-            : { video: { file_id: 'BAACAgQAAxkB', file_unique_id: 'AgADnb4x', width: 1280, height: 720, duration: 1 } }
+            ? {
+                photo: [
+                  {
+                    file_id: 'AgACAgQAAxkB',
+                    file_unique_id: 'AQADnb4x',
+                    width: 1280,
+                    height: 720,
+                    file_size: 4,
+                  },
+                ],
+              }
+            : {
+                video: {
+                  file_id: 'BAACAgQAAxkB',
+                  file_unique_id: 'AgADnb4x',
+                  width: 1280,
+                  height: 720,
+                  duration: 1,
+                },
+              }
         return ok(this.postInChannel({ ...media, ...(params.caption ? { caption: params.caption } : {}) }))
       }
       case 'sendMediaGroup': {
         const items = params.media as { type: string; caption?: string }[]
-        if (items.length < 2 || items.length > 10) return fail(400, 'Bad Request: wrong number of media in the group')
+        if (items.length < 2 || items.length > 10)
+          return fail(400, 'Bad Request: wrong number of media in the group')
         const groupId = String(13_000_000 + this.nextUpdate)
         return ok(
           items.map((item) =>
             this.postInChannel({
               media_group_id: groupId,
               ...(item.type === 'photo'
-                ? { photo: [{ file_id: 'AgACAgQAAxkB', file_unique_id: 'AQADnb4x', width: 1280, height: 720 }] }
-                : { video: { file_id: 'BAACAgQAAxkB', file_unique_id: 'AgADnb4x', width: 1280, height: 720, duration: 1 } }),
+                ? {
+                    photo: [
+                      { file_id: 'AgACAgQAAxkB', file_unique_id: 'AQADnb4x', width: 1280, height: 720 },
+                    ],
+                  }
+                : {
+                    video: {
+                      file_id: 'BAACAgQAAxkB',
+                      file_unique_id: 'AgADnb4x',
+                      width: 1280,
+                      height: 720,
+                      duration: 1,
+                    },
+                  }),
               ...(item.caption ? { caption: item.caption } : {}),
             }),
           ),
@@ -193,13 +252,15 @@ export class TelegramFake {
       }
       case 'getUpdates': {
         const offset = params.offset === undefined ? undefined : Number(params.offset)
-        if (offset !== undefined) this.updates = this.updates.filter((update) => (update.update_id as number) >= offset)
+        if (offset !== undefined)
+          this.updates = this.updates.filter((update) => (update.update_id as number) >= offset)
         return ok(this.updates.slice(0, Number(params.limit ?? 100)))
       }
       case 'deleteMessage': {
         const message = this.find(chatId, params.message_id)
         if (!message) return fail(400, 'Bad Request: message to delete not found')
-        if (this.clock() - message.date >= 48 * 3600) return fail(400, "Bad Request: message can't be deleted")
+        if (this.clock() - message.date >= 48 * 3600)
+          return fail(400, "Bad Request: message can't be deleted")
         this.messages.get(chatId!)!.delete(message.message_id)
         return ok(true)
       }
@@ -210,7 +271,10 @@ export class TelegramFake {
       case 'editMessageReplyMarkup': {
         const message = this.find(chatId, params.message_id)
         if (!message) return fail(400, 'Bad Request: message to edit not found')
-        return fail(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message')
+        return fail(
+          400,
+          'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+        )
       }
       default:
         return fail(404, 'Not Found')

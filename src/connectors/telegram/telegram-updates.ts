@@ -22,7 +22,10 @@ export function parseMessageRef(ref: string): { chatId: string; messageId: numbe
 }
 
 /** The public link of a message: t.me/<username>/<id>, or t.me/c/<id without -100>/<id> for a chat without one. */
-export function messageUrl(chat: { id: number | string; username?: string | undefined }, messageId: number): string {
+export function messageUrl(
+  chat: { id: number | string; username?: string | undefined },
+  messageId: number,
+): string {
   if (chat.username) return `https://t.me/${chat.username}/${messageId}`
   const internal = String(chat.id).replace(/^-100/, '').replace(/^-/, '')
   return `https://t.me/c/${internal}/${messageId}`
@@ -37,7 +40,10 @@ function authorOf(message: Message): Interaction['author'] {
   if (message.sender_chat)
     return {
       externalId: String(message.sender_chat.id),
-      handle: 'username' in message.sender_chat && message.sender_chat.username ? `@${message.sender_chat.username}` : String(message.sender_chat.id),
+      handle:
+        'username' in message.sender_chat && message.sender_chat.username
+          ? `@${message.sender_chat.username}`
+          : String(message.sender_chat.id),
       displayName: 'title' in message.sender_chat ? (message.sender_chat.title ?? null) : null,
     }
   if (!user) return { externalId: 'unknown', handle: 'unknown', displayName: null }

@@ -37,7 +37,8 @@ function request(body: object | string, headers: Record<string, string | undefin
     rawBody: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
   }
 }
-const verify = (req: WebhookRequest, secret = SECRET) => telegramWebhook.verify(req, { signingSecret: secret }, NOW)
+const verify = (req: WebhookRequest, secret = SECRET) =>
+  telegramWebhook.verify(req, { signingSecret: secret }, NOW)
 
 describe('the Telegram webhook', () => {
   it('accepts the right secret and reads a comment as an interaction of the channel', () => {
@@ -61,15 +62,29 @@ describe('the Telegram webhook', () => {
   })
 
   it('reads an edit as interaction_edited and a channel post as ignored', () => {
-    const edited = verify(request({ update_id: 1, edited_message: { ...comment.message, text: 'Jalan mana ya?' } }, { 'x-telegram-bot-api-secret-token': SECRET }))
+    const edited = verify(
+      request(
+        { update_id: 1, edited_message: { ...comment.message, text: 'Jalan mana ya?' } },
+        { 'x-telegram-bot-api-secret-token': SECRET },
+      ),
+    )
     expect(edited.kind === 'accepted' && edited.events[0]).toEqual({
       kind: 'interaction_edited',
       accountExternalId: String(CHANNEL.id),
       externalId: `${GROUP.id}:5002`,
       text: 'Jalan mana ya?',
     })
-    const post = verify(request({ update_id: 2, channel_post: { message_id: 101, date: 1, chat: CHANNEL, text: 'x' } }, { 'x-telegram-bot-api-secret-token': SECRET }))
-    expect(post.kind === 'accepted' && post.events[0]).toEqual({ kind: 'ignored', accountExternalId: String(CHANNEL.id), type: 'channel_post' })
+    const post = verify(
+      request(
+        { update_id: 2, channel_post: { message_id: 101, date: 1, chat: CHANNEL, text: 'x' } },
+        { 'x-telegram-bot-api-secret-token': SECRET },
+      ),
+    )
+    expect(post.kind === 'accepted' && post.events[0]).toEqual({
+      kind: 'ignored',
+      accountExternalId: String(CHANNEL.id),
+      type: 'channel_post',
+    })
   })
 
   it('gives the same delivery id to a replayed delivery, so the app drops the second', () => {
@@ -79,11 +94,21 @@ describe('the Telegram webhook', () => {
   })
 
   it('rejects a wrong secret, a secret one byte off, a missing header and a prefixed header', () => {
-    expect(verify(request(comment, { 'x-telegram-bot-api-secret-token': SECRET }), 'another-secret')).toEqual({ kind: 'rejected', reason: 'bad_signature' })
-    expect(verify(request(comment, { 'x-telegram-bot-api-secret-token': SECRET.slice(0, -1) + '4' }))).toEqual({ kind: 'rejected', reason: 'bad_signature' })
+    expect(verify(request(comment, { 'x-telegram-bot-api-secret-token': SECRET }), 'another-secret')).toEqual(
+      { kind: 'rejected', reason: 'bad_signature' },
+    )
+    expect(
+      verify(request(comment, { 'x-telegram-bot-api-secret-token': SECRET.slice(0, -1) + '4' })),
+    ).toEqual({ kind: 'rejected', reason: 'bad_signature' })
     expect(verify(request(comment, {}))).toEqual({ kind: 'rejected', reason: 'missing_signature' })
-    expect(verify(request(comment, { 'x-telegram-bot-api-secret-token': '' }))).toEqual({ kind: 'rejected', reason: 'missing_signature' })
-    expect(verify(request(comment, { 'x-telegram-bot-api-secret-token': `sha256=${SECRET}` }))).toEqual({ kind: 'rejected', reason: 'bad_signature' })
+    expect(verify(request(comment, { 'x-telegram-bot-api-secret-token': '' }))).toEqual({
+      kind: 'rejected',
+      reason: 'missing_signature',
+    })
+    expect(verify(request(comment, { 'x-telegram-bot-api-secret-token': `sha256=${SECRET}` }))).toEqual({
+      kind: 'rejected',
+      reason: 'bad_signature',
+    })
   })
 
   it('has no signature over the body: a body changed by one byte still passes the secret, and is a different delivery', () => {
@@ -95,8 +120,16 @@ describe('the Telegram webhook', () => {
   })
 
   it('rejects a body that is not an update, and a GET', () => {
-    expect(verify(request('{"update_id":', { 'x-telegram-bot-api-secret-token': SECRET }))).toEqual({ kind: 'rejected', reason: 'malformed' })
-    expect(verify(request({ ok: true }, { 'x-telegram-bot-api-secret-token': SECRET }))).toEqual({ kind: 'rejected', reason: 'malformed' })
-    expect(verify({ ...request(comment, { 'x-telegram-bot-api-secret-token': SECRET }), method: 'GET' })).toEqual({ kind: 'rejected', reason: 'malformed' })
+    expect(verify(request('{"update_id":', { 'x-telegram-bot-api-secret-token': SECRET }))).toEqual({
+      kind: 'rejected',
+      reason: 'malformed',
+    })
+    expect(verify(request({ ok: true }, { 'x-telegram-bot-api-secret-token': SECRET }))).toEqual({
+      kind: 'rejected',
+      reason: 'malformed',
+    })
+    expect(
+      verify({ ...request(comment, { 'x-telegram-bot-api-secret-token': SECRET }), method: 'GET' }),
+    ).toEqual({ kind: 'rejected', reason: 'malformed' })
   })
 })

@@ -4,7 +4,13 @@
 // de-duplication of deliveryId (the update_id with a hash of the raw body, as update ids are only unique per bot).
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Update } from 'grammy/types'
-import type { WebhookEvent, WebhookRequest, WebhookSecrets, WebhookVerdict, WebhookVerifier } from '../webhook.ts'
+import type {
+  WebhookEvent,
+  WebhookRequest,
+  WebhookSecrets,
+  WebhookVerdict,
+  WebhookVerifier,
+} from '../webhook.ts'
 import { forwardedChannelPost, interactionOf, messageOfUpdate, messageRef } from './telegram-updates.ts'
 
 export const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token'
@@ -17,12 +23,21 @@ function sameSecret(given: string, expected: string): boolean {
 
 function eventsOf(update: Update): WebhookEvent[] {
   const carried = messageOfUpdate(update)
-  if (!carried) return [{ kind: 'ignored', accountExternalId: null, type: Object.keys(update).find((key) => key !== 'update_id') ?? 'unknown' }]
+  if (!carried)
+    return [
+      {
+        kind: 'ignored',
+        accountExternalId: null,
+        type: Object.keys(update).find((key) => key !== 'update_id') ?? 'unknown',
+      },
+    ]
   const { message, edited } = carried
   const parent = message.reply_to_message
   // A comment belongs to the channel whose post it answers; anything else to the chat it was written in.
   const channelPost = parent ? forwardedChannelPost(parent) : null
-  const accountExternalId = channelPost ? channelPost.slice(0, channelPost.lastIndexOf(':')) : String(message.chat.id)
+  const accountExternalId = channelPost
+    ? channelPost.slice(0, channelPost.lastIndexOf(':'))
+    : String(message.chat.id)
   if (message.chat.type === 'channel')
     return [{ kind: 'ignored', accountExternalId, type: edited ? 'edited_channel_post' : 'channel_post' }]
   // The webhook does not know the channel's discussion group: a message that answers nothing is not an interaction.
@@ -57,6 +72,11 @@ export const telegramWebhook: WebhookVerifier = {
     if (typeof update !== 'object' || update === null || typeof update.update_id !== 'number')
       return { kind: 'rejected', reason: 'malformed' }
     const digest = createHash('sha256').update(request.rawBody).digest('hex').slice(0, 16)
-    return { kind: 'accepted', deliveryId: `${update.update_id}:${digest}`, sentAt: null, events: eventsOf(update) }
+    return {
+      kind: 'accepted',
+      deliveryId: `${update.update_id}:${digest}`,
+      sentAt: null,
+      events: eventsOf(update),
+    }
   },
 }

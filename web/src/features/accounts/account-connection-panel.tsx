@@ -126,7 +126,9 @@ export function AccountConnectionPanel({
                   {data.state === 'needs_reconnect' ? t('connection.reconnect') : t('connection.connect')}
                 </Button>
               ) : null}
-              {data.state !== 'connected' && data.needsCredentials && !CREDENTIAL_FORMS.has(account.platform) ? (
+              {data.state !== 'connected' &&
+              data.needsCredentials &&
+              !CREDENTIAL_FORMS.has(account.platform) ? (
                 <Text size="sm" c="dimmed">
                   {t('connection.credentialsByApi')}
                 </Text>

@@ -58,7 +58,12 @@ export function TelegramCredentialsForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('telegram.formTitle')} data-testid="telegram-credentials">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={t('telegram.formTitle')}
+      data-testid="telegram-credentials"
+    >
       <Stack gap="sm">
         <Text size="sm" fw={600}>
           {t('telegram.formTitle')}
