@@ -7,7 +7,7 @@
 // telegram.org/blog/channels-2-0 for comments as replies to that forward).
 import { http, HttpResponse } from 'msw'
 
-export const FAKE_TOKEN = '7000001:AAH-fake-token-for-tests'
+export const FAKE_TOKEN = '7000001:AAH-fake-token-for-tests-0123456789ab'
 export const BOT = { id: 7000001, is_bot: true, first_name: 'Warta Dinkes', username: 'warta_dinkes_bot' }
 export const CHANNEL = {
   id: -1001234567890,
