@@ -231,13 +231,14 @@ export class TelegramConnector implements Connector {
     const updates = await this.call('read', () =>
       this.api.getUpdates({ limit: UPDATES_PAGE, timeout: 0, allowed_updates: [...ALLOWED_UPDATES] }),
     )
-    const wanted = request.text
+    // Telegram trims the whitespace around a message's text, so the comparison does too.
+    const wanted = request.text.trim()
     const channelPosts: Message[] = updates
       .flatMap((update) => (update.channel_post ? [update.channel_post as Message] : []))
       .filter((post) => post.chat.id === chat.id)
     const candidates = channelPosts
       .filter((post) => post.date * 1000 >= since.getTime() - 1000)
-      .filter((post) => (post.text ?? post.caption ?? '') === wanted)
+      .filter((post) => (post.text ?? post.caption ?? '').trim() === wanted)
     for (const post of candidates) {
       if (!(await this.stillExists(chat.id, post.message_id))) continue
       const album = post.media_group_id
