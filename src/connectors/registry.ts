@@ -9,6 +9,8 @@ import type { Connector, ConnectorCapabilities, ConnectorContext, ConnectorFacto
 import { BLUESKY_CAPABILITIES, createBlueskyConnector } from './bluesky/bluesky-connector.ts'
 import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/sandbox-connector.ts'
 import { tiktokDefinition } from './tiktok/tiktok-definition.ts'
+import { createTelegramConnector, TELEGRAM_CAPABILITIES } from './telegram/telegram-connector.ts'
+import { telegramWebhook } from './telegram/telegram-webhook.ts'
 import type { OAuthProvider } from './oauth.ts'
 import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
 import type { WebhookVerifier } from './webhook.ts'
@@ -54,7 +56,14 @@ const DEFINITIONS: readonly ConnectorDefinition[] = [
   blueskyDefinition,
   youtubeDefinition,
   tiktokDefinition,
+  telegramDefinition,
 ]
+const telegramDefinition: ConnectorDefinition = {
+  platform: 'telegram',
+  capabilities: TELEGRAM_CAPABILITIES,
+  factory: () => createTelegramConnector,
+  webhook: telegramWebhook,
+}
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))
 

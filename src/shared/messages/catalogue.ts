@@ -22,6 +22,7 @@ import { postsMessages } from './posts-messages.ts'
 import { publishingMessages } from './publishing-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { tiktokMessages } from './tiktok-messages.ts'
+import { telegramMessages } from './telegram-messages.ts'
 import { unitsMessages } from './units-messages.ts'
 import { usersMessages } from './users-messages.ts'
 import { youtubeMessages } from './youtube-messages.ts'
@@ -41,6 +42,7 @@ export const MESSAGES = {
   ...homeMessages,
   ...namingMessages,
   ...blueskyMessages,
+  ...telegramMessages,
   ...connectionsMessages,
   ...hoaxMessages,
   ...postsMessages,

@@ -1,0 +1,176 @@
+// Connecting a Telegram channel in a real browser against the real server, with Telegram's Bot API answered by the
+// stateful fake (src/connectors/telegram/telegram-fake.ts) through msw in this process: the form explains
+// @BotFather and the admin rights, refuses a token that is not one before calling the API, shows Telegram's refusal
+// when the bot is not yet an admin, and connects once it is. axe finds no serious or critical problem.
+// Screenshots land in test-results/screenshots/ (tg…).
+import { existsSync, mkdirSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { hash } from '@node-rs/argon2'
+import { pino } from 'pino'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { FastifyInstance } from 'fastify'
+import { setupServer } from 'msw/node'
+import { FAKE_TOKEN, TelegramFake } from '../../src/connectors/telegram/telegram-fake.ts'
+import { buildApp } from '../../src/api/app.ts'
+import { parseConfig } from '../../src/config.ts'
+import { createContext, type AppContext } from '../../src/context.ts'
+import { openDatabase } from '../../src/db/open-database.ts'
+import { accounts, instansi, roleGrants, units, users } from '../../src/db/schema/index.ts'
+import { generateTotpSecret, totpCodeAt } from '../../src/features/identity/totp.ts'
+import { seriousAxeViolations } from '../support/accessibility.ts'
+import { launchBrowser } from '../support/browser.ts'
+
+const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
+const WAIT_MS = 20_000
+const PASSWORD = 'Kata-sandi-uji-sambungan-2026'
+const admin = { name: 'Sari Wulandari', email: 'sari@kotasambung.go.id' }
+const HANDLE = 'dinkeskota'
+// Telegram's Bot API, answered in this process by the stateful fake (the server's grammy calls go through node:http).
+const telegram = new TelegramFake()
+const bot = setupServer(telegram.handler())
+
+let context: AppContext
+let app: FastifyInstance
+let baseUrl: string
+let browser: Browser
+let session: BrowserContext
+let page: Page
+let totpSecret = ''
+let instansiId = ''
+const pageErrors: string[] = []
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true })
+}
+
+async function seed(): Promise<void> {
+  const db = context.db
+  const [owner] = await db
+    .insert(instansi)
+    .values({ slug: 'kotasambung', name: 'Pemerintah Kota Sambung' })
+    .returning()
+  instansiId = owner!.id
+  const root = randomUUID()
+  await db.insert(units).values({
+    id: root,
+    instansiId,
+    path: `/${root}/`,
+    code: 'PEMKOT',
+    name: 'Pemerintah Kota',
+    kind: 'instansi',
+  })
+  totpSecret = generateTotpSecret()
+  const adminId = randomUUID()
+  await db.insert(users).values({
+    id: adminId,
+    instansiId,
+    ...admin,
+    passwordHash: await hash(PASSWORD),
+    totpSecret,
+    totpEnabledAt: new Date(),
+  })
+  await db.insert(roleGrants).values([
+    { instansiId, userId: adminId, unitId: root, role: 'admin' },
+    { instansiId, userId: adminId, unitId: root, role: 'penanggung_jawab' },
+  ])
+  await db.insert(accounts).values({
+    instansiId,
+    unitId: root,
+    platform: 'telegram',
+    handle: HANDLE,
+    handleDisplay: HANDLE,
+    displayName: 'Dinas Kesehatan Kota',
+    url: `https://t.me/${HANDLE}`,
+    penanggungJawabUserId: adminId,
+  })
+}
+
+beforeAll(async () => {
+  if (!existsSync(WEB_DIST))
+    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
+  mkdirSync(SHOTS, { recursive: true })
+  // Only api.telegram.org is answered; the browser's own traffic does not pass through this process's clients.
+  bot.listen({ onUnhandledFrame: 'bypass' })
+  const database = await openDatabase({ pgliteDir: 'memory://' })
+  context = await createContext(
+    parseConfig({
+      WARTA_DATA_DIR: '/tmp/warta-e2e-unused',
+      LOG_LEVEL: 'silent',
+      WARTA_SANDBOX_FAULTS: 'false',
+    }),
+    { database, logger: pino({ level: 'silent' }) },
+  )
+  await seed()
+  app = await buildApp(context, { serveWeb: true })
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  browser = await launchBrowser()
+  session = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    bypassCSP: true,
+    reducedMotion: 'reduce',
+  })
+  page = await session.newPage()
+  page.setDefaultTimeout(WAIT_MS)
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+})
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' || (task.result?.errors?.length ?? 0) > 0)
+    await page.screenshot({
+      path: `${SHOTS}failed-tg-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`,
+    })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  await context?.close()
+  bot.close()
+})
+
+describe('connecting a Telegram channel in the browser', () => {
+  it('explains the bot, refuses a wrong token, says when the bot is not an admin, and connects', async () => {
+    await page.goto(baseUrl)
+    await page.getByLabel('Alamat e-mail').fill(admin.email)
+    await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD)
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click()
+    await page.getByLabel('Kode autentikator').fill(totpCodeAt(totpSecret, new Date()))
+    await page.getByRole('button', { name: 'Verifikasi' }).click()
+    await page.getByRole('heading', { level: 1, name: `Selamat datang, ${admin.name}` }).waitFor()
+
+    await page.locator('#main-nav').getByRole('link', { name: 'Akun resmi' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Akun resmi' }).waitFor()
+    await page.getByRole('button', { name: `Sambungan akun ${HANDLE}` }).click()
+    const form = page.getByRole('form', { name: 'Hubungkan kanal Telegram dengan bot' })
+    await form.getByText('@BotFather', { exact: false }).first().waitFor()
+    expect(await form.getByLabel('Kanal', { exact: false }).inputValue()).toBe('@dinkeskota')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot('tg01-telegram-form')
+
+    await form.getByLabel('Token bot', { exact: false }).fill('kata-sandi-saya')
+    await form.getByRole('button', { name: 'Hubungkan', exact: true }).click()
+    await form.getByText('Itu bukan token bot', { exact: false }).waitFor()
+    expect(telegram.calls).toEqual([])
+
+    telegram.botStatus = 'member'
+    await form.getByLabel('Token bot', { exact: false }).fill(FAKE_TOKEN)
+    await form.getByRole('button', { name: 'Hubungkan', exact: true }).click()
+    await form.getByText('Platform menolak kredensial ini', { exact: false }).first().waitFor()
+    await shot('tg02-telegram-bot-not-admin')
+
+    telegram.botStatus = 'administrator'
+    await form.getByRole('button', { name: 'Hubungkan', exact: true }).click()
+    const health = page.getByTestId('connection-health')
+    await health.getByText('Terhubung', { exact: true }).waitFor()
+    await health.getByText('sebagai @dinkeskota').waitFor()
+    expect(telegram.calls.at(-1)).toMatchObject({ method: 'getChatMember' })
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot('tg03-telegram-connected')
+    expect(pageErrors).toEqual([])
+  })
+})
