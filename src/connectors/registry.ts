@@ -8,6 +8,7 @@
 import type { Connector, ConnectorCapabilities, ConnectorContext, ConnectorFactory } from './connector.ts'
 import { BLUESKY_CAPABILITIES, createBlueskyConnector } from './bluesky/bluesky-connector.ts'
 import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/sandbox-connector.ts'
+import { facebookDefinition } from './facebook/facebook-definition.ts'
 import type { OAuthProvider } from './oauth.ts'
 import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
 import type { WebhookVerifier } from './webhook.ts'
@@ -39,7 +40,7 @@ const blueskyDefinition: ConnectorDefinition = {
   factory: () => createBlueskyConnector,
 }
 
-const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition]
+const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition, facebookDefinition]
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))
 
