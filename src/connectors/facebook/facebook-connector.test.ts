@@ -57,7 +57,13 @@ class FakeGraph {
   videos: string[] = []
   requests: { method: string; path: string; params: Record<string, string> }[] = []
   /** The next answer to a matching request, for error rows. */
-  failNext: { method: string; path: RegExp; status: number; body: unknown; headers?: Record<string, string> } | null = null
+  failNext: {
+    method: string
+    path: RegExp
+    status: number
+    body: unknown
+    headers?: Record<string, string>
+  } | null = null
 
   nextId(): string {
     this.seq += 1
@@ -91,9 +97,23 @@ class FakeGraph {
   }
 }
 
-function graphError(status: number, code: number, message: string, subcode?: number, headers?: Record<string, string>) {
+function graphError(
+  status: number,
+  code: number,
+  message: string,
+  subcode?: number,
+  headers?: Record<string, string>,
+) {
   return HttpResponse.json(
-    { error: { message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 'AbCdEf' } },
+    {
+      error: {
+        message,
+        type: 'OAuthException',
+        code,
+        ...(subcode ? { error_subcode: subcode } : {}),
+        fbtrace_id: 'AbCdEf',
+      },
+    },
     { status, headers },
   )
 }
@@ -106,7 +126,10 @@ function page<T>(items: T[], limit: number, after: string | null) {
     before: Buffer.from(String(start)).toString('base64'),
     after: Buffer.from(String(start + slice.length)).toString('base64'),
   }
-  return { data: slice, paging: { cursors, ...(more ? { next: `${GRAPH}/next?after=${cursors.after}` } : {}) } }
+  return {
+    data: slice,
+    paging: { cursors, ...(more ? { next: `${GRAPH}/next?after=${cursors.after}` } : {}) },
+  }
 }
 
 let fake = new FakeGraph()
@@ -118,7 +141,8 @@ async function paramsOf(request: Request): Promise<Record<string, string>> {
     const type = request.headers.get('content-type') ?? ''
     if (type.includes('multipart/form-data')) {
       const form = await request.formData()
-      for (const [key, value] of form) params[key] = typeof value === 'string' ? value : `<file ${value.type}>`
+      for (const [key, value] of form)
+        params[key] = typeof value === 'string' ? value : `<file ${value.type}>`
     } else Object.assign(params, Object.fromEntries(new URLSearchParams(await request.text())))
   }
   return params
@@ -144,7 +168,8 @@ const server = setupServer(
       const attached = Object.keys(params)
         .filter((key) => key.startsWith('attached_media['))
         .map((key) => (JSON.parse(params[key]!) as { media_fbid: string }).media_fbid)
-      for (const id of attached) if (!fake.photos.has(id)) return graphError(400, 100, 'Invalid attached_media')
+      for (const id of attached)
+        if (!fake.photos.has(id)) return graphError(400, 100, 'Invalid attached_media')
       return HttpResponse.json({ id: fake.newPost(params.message ?? '', attached).id })
     }
     if (method === 'POST' && path === `${PAGE_ID}/photos`) {
@@ -165,7 +190,12 @@ const server = setupServer(
       const posts = fake.posts
         .filter((post) => new Date(post.created_time.replace('+0000', 'Z')).getTime() >= since)
         .reverse()
-        .map(({ id, message, created_time }) => ({ id, message, created_time, permalink_url: `https://www.facebook.com/${id}` }))
+        .map(({ id, message, created_time }) => ({
+          id,
+          message,
+          created_time,
+          permalink_url: `https://www.facebook.com/${id}`,
+        }))
       return HttpResponse.json(page(posts, Number(params.limit ?? 25), params.after ?? null))
     }
     if (method === 'GET' && edge === 'comments') {
@@ -204,7 +234,8 @@ const server = setupServer(
       const before = fake.posts.length + fake.comments.length
       fake.posts = fake.posts.filter((item) => item.id !== first)
       fake.comments = fake.comments.filter((item) => item.id !== first && item.parentId !== first)
-      if (before === fake.posts.length + fake.comments.length) return graphError(400, 100, 'Unsupported delete request', 33)
+      if (before === fake.posts.length + fake.comments.length)
+        return graphError(400, 100, 'Unsupported delete request', 33)
       return HttpResponse.json({ success: true })
     }
     if (method === 'GET' && path === '' && params.ids) {
@@ -234,7 +265,10 @@ const server = setupServer(
       }
       return HttpResponse.json(answer)
     }
-    return HttpResponse.json({ error: { message: `fake has no ${method} ${path}`, code: 100 } }, { status: 400 })
+    return HttpResponse.json(
+      { error: { message: `fake has no ${method} ${path}`, code: 100 } },
+      { status: 400 },
+    )
   }),
 )
 
@@ -242,7 +276,9 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
-function contextFor(credentials: Record<string, string> = { pageId: PAGE_ID, pageAccessToken: TOKEN }): ConnectorContext {
+function contextFor(
+  credentials: Record<string, string> = { pageId: PAGE_ID, pageAccessToken: TOKEN },
+): ConnectorContext {
   return {
     account: { handle: 'humaskotacontoh', platformAccountId: PAGE_ID },
     credentials,
@@ -253,7 +289,14 @@ function contextFor(credentials: Record<string, string> = { pageId: PAGE_ID, pag
 
 function image(name: string, publicUrl?: string): MediaItem {
   const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0])
-  return { kind: 'image', mimeType: 'image/jpeg', read: () => Promise.resolve(bytes), byteLength: 4, altText: name, publicUrl }
+  return {
+    kind: 'image',
+    mimeType: 'image/jpeg',
+    read: () => Promise.resolve(bytes),
+    byteLength: 4,
+    altText: name,
+    publicUrl,
+  }
 }
 
 function request(text: string, media: MediaItem[] = []): PublishRequest {
@@ -277,7 +320,9 @@ describe('the Facebook Page connector', () => {
 
   it('publishes a text with its link to the Page feed', async () => {
     fake = new FakeGraph()
-    const post = await connector().publish(request('Pendaftaran dibuka: https://kota.go.id/daftar sampai Jumat.'))
+    const post = await connector().publish(
+      request('Pendaftaran dibuka: https://kota.go.id/daftar sampai Jumat.'),
+    )
     expect(post.platformPostId).toMatch(new RegExp(`^${PAGE_ID}_\\d+$`))
     expect(post.url).toBe(`https://www.facebook.com/${post.platformPostId}`)
     expect(sent()).toEqual([
@@ -294,11 +339,19 @@ describe('the Facebook Page connector', () => {
 
   it('publishes one photo from its public address, or its bytes as multipart when it has none', async () => {
     fake = new FakeGraph()
-    const byUrl = await connector().publish(request('Foto kegiatan', [image('Foto', 'https://media.kota.go.id/a.jpg')]))
+    const byUrl = await connector().publish(
+      request('Foto kegiatan', [image('Foto', 'https://media.kota.go.id/a.jpg')]),
+    )
     const byBytes = await connector().publish(request('Foto kedua', [image('Foto')]))
     const [first, second] = sent()
-    expect(first).toMatchObject({ path: `${PAGE_ID}/photos`, params: { url: 'https://media.kota.go.id/a.jpg', caption: 'Foto kegiatan', published: 'true' } })
-    expect(second).toMatchObject({ path: `${PAGE_ID}/photos`, params: { source: '<file image/jpeg>', caption: 'Foto kedua' } })
+    expect(first).toMatchObject({
+      path: `${PAGE_ID}/photos`,
+      params: { url: 'https://media.kota.go.id/a.jpg', caption: 'Foto kegiatan', published: 'true' },
+    })
+    expect(second).toMatchObject({
+      path: `${PAGE_ID}/photos`,
+      params: { source: '<file image/jpeg>', caption: 'Foto kedua' },
+    })
     expect(fake.posts.map((item) => item.id)).toEqual([byUrl.platformPostId, byBytes.platformPostId])
   })
 
@@ -307,7 +360,11 @@ describe('the Facebook Page connector', () => {
     const media = [1, 2, 3].map((n) => image(`Foto ${n}`, `https://media.kota.go.id/${n}.jpg`))
     const post = await connector().publish(request('Tiga foto kegiatan', media))
     const calls = sent()
-    expect(calls.slice(0, 3).every((call) => call.path === `${PAGE_ID}/photos` && call.params.published === 'false')).toBe(true)
+    expect(
+      calls
+        .slice(0, 3)
+        .every((call) => call.path === `${PAGE_ID}/photos` && call.params.published === 'false'),
+    ).toBe(true)
     expect(calls[3]).toMatchObject({ path: `${PAGE_ID}/feed`, params: { message: 'Tiga foto kegiatan' } })
     expect(fake.posts).toHaveLength(1)
     expect(fake.posts[0]!.id).toBe(post.platformPostId)
@@ -316,10 +373,22 @@ describe('the Facebook Page connector', () => {
 
   it('publishes a video through /videos with its public address as file_url', async () => {
     fake = new FakeGraph()
-    const video: MediaItem = { ...image('Video'), kind: 'video', mimeType: 'video/mp4', publicUrl: 'https://media.kota.go.id/v.mp4' }
+    const video: MediaItem = {
+      ...image('Video'),
+      kind: 'video',
+      mimeType: 'video/mp4',
+      publicUrl: 'https://media.kota.go.id/v.mp4',
+    }
     const post = await connector().publish(request('Video kegiatan', [video]))
     expect(sent()).toEqual([
-      { method: 'POST', path: `${PAGE_ID}/videos`, params: expect.objectContaining({ file_url: 'https://media.kota.go.id/v.mp4', description: 'Video kegiatan' }) as unknown },
+      {
+        method: 'POST',
+        path: `${PAGE_ID}/videos`,
+        params: expect.objectContaining({
+          file_url: 'https://media.kota.go.id/v.mp4',
+          description: 'Video kegiatan',
+        }) as unknown,
+      },
     ])
     expect(post.platformPostId).toBe(fake.videos[0])
   })
@@ -329,15 +398,25 @@ describe('the Facebook Page connector', () => {
     const post = fake.newPost('Pengumuman')
     for (let n = 0; n < 120; n++) fake.comment(post.id, null, `Komentar ${n}`)
     const first = await connector().fetchInteractions(null)
-    expect(first.items.map((item) => item.text)).toEqual(Array.from({ length: 120 }, (_, n) => `Komentar ${n}`))
+    expect(first.items.map((item) => item.text)).toEqual(
+      Array.from({ length: 120 }, (_, n) => `Komentar ${n}`),
+    )
     expect(fake.requests.filter((item) => item.path === `${post.id}/comments`)).toHaveLength(3)
-    expect(fake.requests.find((item) => item.path === `${post.id}/comments`)!.params).toMatchObject({ filter: 'stream', order: 'reverse_chronological' })
+    expect(fake.requests.find((item) => item.path === `${post.id}/comments`)!.params).toMatchObject({
+      filter: 'stream',
+      order: 'reverse_chronological',
+    })
     const again = await connector().fetchInteractions(first.cursor)
     expect(again).toEqual({ items: [], cursor: null })
     const reply = fake.comment(post.id, first.items[5]!.externalId, 'Balasan warga')
     const next = await connector().fetchInteractions(first.cursor)
     expect(next.items).toEqual([
-      expect.objectContaining({ externalId: reply.id, kind: 'reply', parentExternalId: first.items[5]!.externalId, rootExternalId: post.id }),
+      expect.objectContaining({
+        externalId: reply.id,
+        kind: 'reply',
+        parentExternalId: first.items[5]!.externalId,
+        rootExternalId: post.id,
+      }),
     ])
   })
 
@@ -347,11 +426,21 @@ describe('the Facebook Page connector', () => {
     const question = fake.comment(post.id, null, 'Kapan dibuka?')
     const rude = fake.comment(post.id, null, 'Komentar kasar')
     const spam = fake.comment(post.id, null, 'Spam')
-    const answer = await connector().reply({ externalId: question.id, rootExternalId: post.id }, 'Senin pukul 08.00.')
-    expect(fake.comments.find((item) => item.id === answer.platformPostId)).toMatchObject({ parentId: question.id, from: { id: PAGE_ID } })
+    const answer = await connector().reply(
+      { externalId: question.id, rootExternalId: post.id },
+      'Senin pukul 08.00.',
+    )
+    expect(fake.comments.find((item) => item.id === answer.platformPostId)).toMatchObject({
+      parentId: question.id,
+      from: { id: PAGE_ID },
+    })
     await connector().hideReply(rude.id)
     expect(fake.comments.find((item) => item.id === rude.id)!.hidden).toBe(true)
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', path: rude.id, params: { is_hidden: 'true' } })
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: rude.id,
+      params: { is_hidden: 'true' },
+    })
     await connector().deleteReply(spam.id)
     expect(fake.comments.some((item) => item.id === spam.id)).toBe(false)
     // The Page's own reply is not an inbound interaction.
@@ -386,7 +475,12 @@ describe('the Facebook Page connector', () => {
   it('answers the existing post when a write timed out but the post was made', async () => {
     fake = new FakeGraph()
     const existing = fake.newPost('Sudah terkirim')
-    fake.failNext = { method: 'POST', path: /\/feed$/, status: 500, body: { error: { message: 'An unknown error occurred', code: 1, is_transient: true } } }
+    fake.failNext = {
+      method: 'POST',
+      path: /\/feed$/,
+      status: 500,
+      body: { error: { message: 'An unknown error occurred', code: 1, is_transient: true } },
+    }
     const post = await connector().publish(request('Sudah terkirim'))
     expect(post.platformPostId).toBe(existing.id)
   })
@@ -395,59 +489,91 @@ describe('the Facebook Page connector', () => {
     fake = new FakeGraph()
     const wrong = new FacebookConnector(contextFor({ pageId: PAGE_ID, pageAccessToken: 'revoked' }))
     await expect(wrong.verify()).rejects.toMatchObject({ kind: 'auth_expired', platformCode: '190/460' })
-    expect(() => new FacebookConnector(contextFor({}))).toThrow(expect.objectContaining({ kind: 'auth_expired' }) as Error)
+    expect(() => new FacebookConnector(contextFor({}))).toThrow(
+      expect.objectContaining({ kind: 'auth_expired' }) as Error,
+    )
   })
 })
 
 describe('the Graph error table', () => {
   const now = new Date('2026-12-07T09:00:00Z')
 
-  it.each(META_ERROR_TABLE.map((row) => [`${row.code}${row.subcode ? '/' + row.subcode : ''} ${row.note}`, row] as const))(
-    'maps %s',
-    async (_name, row) => {
-      fake = new FakeGraph()
-      fake.now = now
-      fake.failNext = {
-        method: 'GET',
-        path: new RegExp(`^${PAGE_ID}$`),
-        status: row.kind === 'unavailable' ? 500 : 400,
-        body: { error: { message: row.note, type: 'OAuthException', code: row.code, error_subcode: row.subcode, fbtrace_id: 'x' } },
-      }
-      const error = await new FacebookConnector(contextFor()).verify().catch((caught: unknown) => caught)
-      expect(isConnectorError(error) && error.kind).toBe(row.kind)
-      expect(isConnectorError(error) && error.reason?.key).toBe(row.reason)
-      if (row.kind === 'rate_limited' && isConnectorError(error)) {
-        expect(error.rateLimitScope).toBe(row.scope ?? 'account')
-        expect(error.retryAt!.getTime()).toBeGreaterThan(now.getTime())
-      }
-    },
-  )
+  it.each(
+    META_ERROR_TABLE.map(
+      (row) => [`${row.code}${row.subcode ? '/' + row.subcode : ''} ${row.note}`, row] as const,
+    ),
+  )('maps %s', async (_name, row) => {
+    fake = new FakeGraph()
+    fake.now = now
+    fake.failNext = {
+      method: 'GET',
+      path: new RegExp(`^${PAGE_ID}$`),
+      status: row.kind === 'unavailable' ? 500 : 400,
+      body: {
+        error: {
+          message: row.note,
+          type: 'OAuthException',
+          code: row.code,
+          error_subcode: row.subcode,
+          fbtrace_id: 'x',
+        },
+      },
+    }
+    const error = await new FacebookConnector(contextFor()).verify().catch((caught: unknown) => caught)
+    expect(isConnectorError(error) && error.kind).toBe(row.kind)
+    expect(isConnectorError(error) && error.reason?.key).toBe(row.reason)
+    if (row.kind === 'rate_limited' && isConnectorError(error)) {
+      expect(error.rateLimitScope).toBe(row.scope ?? 'account')
+      expect(error.retryAt!.getTime()).toBeGreaterThan(now.getTime())
+    }
+  })
 
   it('waits as long as X-Business-Use-Case-Usage says', async () => {
     fake = new FakeGraph()
     fake.now = now
-    const usage = { [PAGE_ID]: [{ type: 'pages', call_count: 100, total_cputime: 30, total_time: 40, estimated_time_to_regain_access: 42 }] }
+    const usage = {
+      [PAGE_ID]: [
+        {
+          type: 'pages',
+          call_count: 100,
+          total_cputime: 30,
+          total_time: 40,
+          estimated_time_to_regain_access: 42,
+        },
+      ],
+    }
     fake.failNext = {
       method: 'GET',
       path: new RegExp(`^${PAGE_ID}$`),
       status: 400,
       body: { error: { message: 'Page request limit reached', code: 32, fbtrace_id: 'x' } },
-      headers: { 'x-business-use-case-usage': JSON.stringify(usage), 'x-app-usage': '{"call_count":12,"total_cputime":3,"total_time":4}' },
+      headers: {
+        'x-business-use-case-usage': JSON.stringify(usage),
+        'x-app-usage': '{"call_count":12,"total_cputime":3,"total_time":4}',
+      },
     }
     const error = await new FacebookConnector(contextFor()).verify().catch((caught: unknown) => caught)
-    expect(isConnectorError(error) && error.retryAt?.toISOString()).toBe(new Date(now.getTime() + 42 * 60_000).toISOString())
+    expect(isConnectorError(error) && error.retryAt?.toISOString()).toBe(
+      new Date(now.getTime() + 42 * 60_000).toISOString(),
+    )
   })
 
   it('says a write that got a 5xx is unknown_outcome, a read unavailable, and an unreachable Graph unavailable', async () => {
     fake = new FakeGraph()
     fake.failNext = { method: 'POST', path: /comments$/, status: 502, body: {} }
-    const write = await connector().reply({ externalId: '1_2', rootExternalId: null }, 'Halo').catch((caught: unknown) => caught)
+    const write = await connector()
+      .reply({ externalId: '1_2', rootExternalId: null }, 'Halo')
+      .catch((caught: unknown) => caught)
     expect(isConnectorError(write) && write.kind).toBe('unknown_outcome')
     fake.failNext = { method: 'GET', path: new RegExp(`^${PAGE_ID}$`), status: 502, body: {} }
-    const read = await connector().verify().catch((caught: unknown) => caught)
+    const read = await connector()
+      .verify()
+      .catch((caught: unknown) => caught)
     expect(isConnectorError(read) && read.kind).toBe('unavailable')
     server.use(http.get(`${GRAPH}/${PAGE_ID}`, () => HttpResponse.error()))
-    const down = await connector().verify().catch((caught: unknown) => caught)
+    const down = await connector()
+      .verify()
+      .catch((caught: unknown) => caught)
     expect(isConnectorError(down) && down.kind).toBe('unavailable')
   })
 
@@ -457,10 +583,21 @@ describe('the Graph error table', () => {
 })
 
 describe('Facebook Login', () => {
-  const client = { clientId: 'app-1', clientSecret: 'app-secret', redirectUri: 'https://warta.kota.go.id/api/oauth/callback' }
+  const client = {
+    clientId: 'app-1',
+    clientSecret: 'app-secret',
+    redirectUri: 'https://warta.kota.go.id/api/oauth/callback',
+  }
 
   it('sends the person to the v25.0 dialog with the scopes and state', () => {
-    const url = new URL(facebookOAuth.authorizationUrl({ client, state: 'st4te', codeChallenge: null, scopes: ['pages_manage_posts', 'pages_read_engagement'] }))
+    const url = new URL(
+      facebookOAuth.authorizationUrl({
+        client,
+        state: 'st4te',
+        codeChallenge: null,
+        scopes: ['pages_manage_posts', 'pages_read_engagement'],
+      }),
+    )
     expect(url.origin + url.pathname).toBe('https://www.facebook.com/v25.0/dialog/oauth')
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: 'app-1',
@@ -477,7 +614,8 @@ describe('Facebook Login', () => {
       http.get(`${GRAPH}/oauth/access_token`, ({ request }) => {
         const params = new URL(request.url).searchParams
         seen.push(params.get('grant_type') ?? 'code')
-        if (params.get('code') === 'the-code') return HttpResponse.json({ access_token: 'short-user', token_type: 'bearer', expires_in: 5183 })
+        if (params.get('code') === 'the-code')
+          return HttpResponse.json({ access_token: 'short-user', token_type: 'bearer', expires_in: 5183 })
         if (params.get('fb_exchange_token') === 'short-user' && params.get('client_secret') === 'app-secret')
           return HttpResponse.json({ access_token: 'long-user', token_type: 'bearer', expires_in: 5_184_000 })
         return graphError(400, 190, 'Invalid OAuth access token', 463)
@@ -495,7 +633,13 @@ describe('Facebook Login', () => {
         HttpResponse.json({
           data: [
             { id: '1', name: 'Halaman Lain', access_token: 'other', tasks: ['ANALYZE'] },
-            { id: PAGE_ID, name: 'Humas Kota Contoh', username: 'humaskotacontoh', access_token: 'page-token', tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'] },
+            {
+              id: PAGE_ID,
+              name: 'Humas Kota Contoh',
+              username: 'humaskotacontoh',
+              access_token: 'page-token',
+              tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'],
+            },
           ],
           paging: { cursors: { before: 'b', after: 'a' } },
         }),
@@ -515,6 +659,8 @@ describe('Facebook Login', () => {
       credentials: { pageId: PAGE_ID, pageAccessToken: 'page-token' },
     })
     // Refreshing a user token that Graph no longer accepts sends the person back through the dialog.
-    await expect(facebookOAuth.refresh({ client, tokens: { ...tokens, accessToken: 'dead' }, fetch })).rejects.toMatchObject({ kind: 'auth_expired' })
+    await expect(
+      facebookOAuth.refresh({ client, tokens: { ...tokens, accessToken: 'dead' }, fetch }),
+    ).rejects.toMatchObject({ kind: 'auth_expired' })
   })
 })

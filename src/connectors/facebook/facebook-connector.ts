@@ -139,7 +139,10 @@ export class FacebookConnector implements Connector {
   }
 
   /** Uploads one photo (its public address when it has one, else its bytes); `published=false` for a set. */
-  private async uploadPhoto(item: MediaItem, extra: Record<string, string>): Promise<{ id: string; post_id?: string }> {
+  private async uploadPhoto(
+    item: MediaItem,
+    extra: Record<string, string>,
+  ): Promise<{ id: string; post_id?: string }> {
     if (item.publicUrl)
       return this.graph.post(`${this.pageId}/photos`, { url: item.publicUrl, ...extra }, 'write')
     const form = new FormData()
@@ -151,7 +154,11 @@ export class FacebookConnector implements Connector {
   private async publishVideo(item: MediaItem, text: string): Promise<string> {
     let answer: { id: string }
     if (item.publicUrl)
-      answer = await this.graph.post(`${this.pageId}/videos`, { file_url: item.publicUrl, description: text }, 'write')
+      answer = await this.graph.post(
+        `${this.pageId}/videos`,
+        { file_url: item.publicUrl, description: text },
+        'write',
+      )
     else {
       const form = new FormData()
       form.set('description', text)
@@ -187,7 +194,13 @@ export class FacebookConnector implements Connector {
         id = (await this.graph.post<{ id: string }>(`${this.pageId}/feed`, params, 'write')).id
       } else {
         const link = firstLink(request.text)
-        id = (await this.graph.post<{ id: string }>(`${this.pageId}/feed`, { message: request.text, link }, 'write')).id
+        id = (
+          await this.graph.post<{ id: string }>(
+            `${this.pageId}/feed`,
+            { message: request.text, link },
+            'write',
+          )
+        ).id
       }
       return { platformPostId: id, url: postUrl(id), publishedAt }
     } catch (error) {
@@ -196,9 +209,10 @@ export class FacebookConnector implements Connector {
         error instanceof ConnectorError &&
         (error.kind === 'unknown_outcome' || error.reason?.key === 'meta.duplicate_post')
       ) {
-        const existing = await this.findPublished(request, new Date(publishedAt.getTime() - 24 * 3600_000)).catch(
-          () => null,
-        )
+        const existing = await this.findPublished(
+          request,
+          new Date(publishedAt.getTime() - 24 * 3600_000),
+        ).catch(() => null)
         if (existing) return existing
       }
       throw error
@@ -275,10 +289,17 @@ export class FacebookConnector implements Connector {
     return { items: fresh, cursor: tracker.cursor() }
   }
 
-  async reply(to: { externalId: string; rootExternalId: string | null }, text: string): Promise<PublishedPost> {
+  async reply(
+    to: { externalId: string; rootExternalId: string | null },
+    text: string,
+  ): Promise<PublishedPost> {
     checkPublishRequest(LABEL, this.capabilities, { idempotencyKey: '', text, media: [] })
     const publishedAt = this.context.now()
-    const answer = await this.graph.post<{ id: string }>(`${to.externalId}/comments`, { message: text }, 'write')
+    const answer = await this.graph.post<{ id: string }>(
+      `${to.externalId}/comments`,
+      { message: text },
+      'write',
+    )
     return { platformPostId: answer.id, url: postUrl(answer.id), publishedAt }
   }
 
@@ -311,7 +332,8 @@ export class FacebookConnector implements Connector {
       for (const id of ids) {
         const counts = answer[id]
         if (!counts) continue
-        const view = counts.insights?.data?.find((item) => item.name === 'post_media_view')?.values?.[0]?.value
+        const view = counts.insights?.data?.find((item) => item.name === 'post_media_view')?.values?.[0]
+          ?.value
         metrics.set(id, {
           likes: counts.reactions?.summary?.total_count ?? 0,
           // Graph leaves `shares` out when nobody shared.

@@ -99,7 +99,10 @@ export const facebookOAuth: OAuthProvider = {
   async connectionOf(tokens, http): Promise<OAuthConnection> {
     const pages = await graphGet<{
       data: { id: string; name?: string; username?: string; access_token?: string; tasks?: string[] }[]
-    }>(http, 'me/accounts', { fields: 'id,name,username,access_token,tasks', access_token: tokens.accessToken })
+    }>(http, 'me/accounts', {
+      fields: 'id,name,username,access_token,tasks',
+      access_token: tokens.accessToken,
+    })
     // The Page chosen in the dialog; with several, the one named in `extra.pageId`, else the first the person can
     // post on (the interface gives no account hint: connect one Page per dialog).
     const wanted = tokens.extra.pageId

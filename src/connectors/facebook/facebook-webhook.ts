@@ -12,10 +12,17 @@ export function readFacebookChange(pageId: string, change: MetaChange): WebhookE
   const postId = str(value, 'post_id')
   const verb = str(value, 'verb')
   const from = (value.from ?? {}) as Record<string, unknown>
-  if (!commentId || !postId) return { kind: 'ignored', accountExternalId: pageId, type: 'feed:comment:malformed' }
-  if (verb === 'remove') return { kind: 'interaction_deleted', accountExternalId: pageId, externalId: commentId }
+  if (!commentId || !postId)
+    return { kind: 'ignored', accountExternalId: pageId, type: 'feed:comment:malformed' }
+  if (verb === 'remove')
+    return { kind: 'interaction_deleted', accountExternalId: pageId, externalId: commentId }
   if (verb === 'edited')
-    return { kind: 'interaction_edited', accountExternalId: pageId, externalId: commentId, text: str(value, 'message') ?? '' }
+    return {
+      kind: 'interaction_edited',
+      accountExternalId: pageId,
+      externalId: commentId,
+      text: str(value, 'message') ?? '',
+    }
   if (verb !== 'add' || str(from, 'id') === pageId)
     return { kind: 'ignored', accountExternalId: pageId, type: `feed:comment:${verb ?? ''}` }
   const parent = str(value, 'parent_id')
@@ -25,7 +32,11 @@ export function readFacebookChange(pageId: string, change: MetaChange): WebhookE
     interaction: {
       externalId: commentId,
       kind: parent && parent !== postId ? 'reply' : 'comment',
-      author: { externalId: str(from, 'id') ?? '', handle: str(from, 'name') ?? str(from, 'id') ?? '', displayName: str(from, 'name') ?? null },
+      author: {
+        externalId: str(from, 'id') ?? '',
+        handle: str(from, 'name') ?? str(from, 'id') ?? '',
+        displayName: str(from, 'name') ?? null,
+      },
       text: str(value, 'message') ?? '',
       createdAt: timeOf(value, 'created_time', new Date(0)),
       url: `https://www.facebook.com/${commentId}`,

@@ -127,7 +127,9 @@ export class CursorTracker {
 
   /** True when the item was returned by an earlier poll (older than the cursor, or at its time and listed). */
   seen(id: string, at: number): boolean {
-    return this.since !== null && (at < this.since.at || (at === this.since.at && this.since.ids.includes(id)))
+    return (
+      this.since !== null && (at < this.since.at || (at === this.since.at && this.since.ids.includes(id)))
+    )
   }
 
   note(id: string, at: number): void {

@@ -38,28 +38,102 @@ export interface MetaErrorRow {
 }
 
 export const META_ERROR_TABLE: readonly MetaErrorRow[] = [
-  { code: 190, kind: 'auth_expired', reason: 'meta.token_expired', note: 'OAuthException: token invalid/expired (subcodes 458–467, 492)' },
-  { code: 102, kind: 'auth_expired', reason: 'meta.token_expired', note: 'API session: the login session is gone' },
-  { code: 10, kind: 'auth_expired', reason: 'meta.permission_missing', note: 'permission denied (not granted or not approved)' },
-  { code: 200, kind: 'auth_expired', reason: 'meta.permission_missing', note: 'permission error (200–299 family)' },
-  { code: 4, kind: 'rate_limited', reason: 'meta.rate_limited', scope: 'platform', note: 'application request limit (X-App-Usage)' },
+  {
+    code: 190,
+    kind: 'auth_expired',
+    reason: 'meta.token_expired',
+    note: 'OAuthException: token invalid/expired (subcodes 458–467, 492)',
+  },
+  {
+    code: 102,
+    kind: 'auth_expired',
+    reason: 'meta.token_expired',
+    note: 'API session: the login session is gone',
+  },
+  {
+    code: 10,
+    kind: 'auth_expired',
+    reason: 'meta.permission_missing',
+    note: 'permission denied (not granted or not approved)',
+  },
+  {
+    code: 200,
+    kind: 'auth_expired',
+    reason: 'meta.permission_missing',
+    note: 'permission error (200–299 family)',
+  },
+  {
+    code: 4,
+    kind: 'rate_limited',
+    reason: 'meta.rate_limited',
+    scope: 'platform',
+    note: 'application request limit (X-App-Usage)',
+  },
   { code: 17, kind: 'rate_limited', reason: 'meta.rate_limited', note: 'user request limit' },
   { code: 32, kind: 'rate_limited', reason: 'meta.rate_limited', note: 'Page request limit (X-Page-Usage)' },
   { code: 613, kind: 'rate_limited', reason: 'meta.rate_limited', note: 'calls within one hour exceeded' },
   { code: 80001, kind: 'rate_limited', reason: 'meta.rate_limited', note: 'Pages Business Use Case limit' },
-  { code: 80002, kind: 'rate_limited', reason: 'meta.rate_limited', note: 'Instagram Business Use Case limit' },
-  { code: 9, subcode: 2207042, kind: 'rate_limited', reason: 'meta.publishing_limit_reached', note: 'Instagram: 24 h publishing limit reached' },
-  { code: 368, kind: 'rejected', reason: 'meta.policy_blocked', note: 'temporarily blocked for policy violations' },
+  {
+    code: 80002,
+    kind: 'rate_limited',
+    reason: 'meta.rate_limited',
+    note: 'Instagram Business Use Case limit',
+  },
+  {
+    code: 9,
+    subcode: 2207042,
+    kind: 'rate_limited',
+    reason: 'meta.publishing_limit_reached',
+    note: 'Instagram: 24 h publishing limit reached',
+  },
+  {
+    code: 368,
+    kind: 'rejected',
+    reason: 'meta.policy_blocked',
+    note: 'temporarily blocked for policy violations',
+  },
   { code: 506, kind: 'rejected', reason: 'meta.duplicate_post', note: 'duplicate status message' },
-  { code: 100, subcode: 33, kind: 'rejected', reason: 'meta.not_found', note: 'object does not exist or cannot be loaded' },
+  {
+    code: 100,
+    subcode: 33,
+    kind: 'rejected',
+    reason: 'meta.not_found',
+    note: 'object does not exist or cannot be loaded',
+  },
   { code: 803, kind: 'rejected', reason: 'meta.not_found', note: 'alias does not exist' },
-  { code: 9004, subcode: 2207052, kind: 'rejected', reason: 'meta.media_fetch_failed', note: 'Instagram could not fetch the media URL' },
-  { code: 9004, kind: 'rejected', reason: 'meta.media_fetch_failed', note: 'Facebook could not fetch the media URL' },
+  {
+    code: 9004,
+    subcode: 2207052,
+    kind: 'rejected',
+    reason: 'meta.media_fetch_failed',
+    note: 'Instagram could not fetch the media URL',
+  },
+  {
+    code: 9004,
+    kind: 'rejected',
+    reason: 'meta.media_fetch_failed',
+    note: 'Facebook could not fetch the media URL',
+  },
   { code: 352, kind: 'rejected', reason: 'meta.media_unsupported', note: 'video file format not supported' },
-  { code: 36003, kind: 'rejected', reason: 'meta.media_unsupported', note: 'Instagram: aspect ratio not supported' },
+  {
+    code: 36003,
+    kind: 'rejected',
+    reason: 'meta.media_unsupported',
+    note: 'Instagram: aspect ratio not supported',
+  },
   { code: 100, kind: 'rejected', reason: 'meta.invalid_request', note: 'invalid parameter' },
-  { code: 1, kind: 'unavailable', reason: 'meta.unavailable', note: 'API unknown (transient); a write: unknown_outcome' },
-  { code: 2, kind: 'unavailable', reason: 'meta.unavailable', note: 'service temporarily unavailable; a write: unknown_outcome' },
+  {
+    code: 1,
+    kind: 'unavailable',
+    reason: 'meta.unavailable',
+    note: 'API unknown (transient); a write: unknown_outcome',
+  },
+  {
+    code: 2,
+    kind: 'unavailable',
+    reason: 'meta.unavailable',
+    note: 'service temporarily unavailable; a write: unknown_outcome',
+  },
 ]
 
 function rowFor(error: GraphErrorBody): MetaErrorRow | undefined {
@@ -92,7 +166,8 @@ export function retryAtFromUsage(headers: Headers, now: Date): Date {
     for (const entries of Object.values(buc as Record<string, unknown>))
       if (Array.isArray(entries))
         for (const entry of entries) {
-          const value = (entry as { estimated_time_to_regain_access?: unknown }).estimated_time_to_regain_access
+          const value = (entry as { estimated_time_to_regain_access?: unknown })
+            .estimated_time_to_regain_access
           if (typeof value === 'number' && value > minutes) minutes = value
         }
   if (minutes > 0) return new Date(now.getTime() + minutes * 60_000)
@@ -111,7 +186,7 @@ export function graphErrorToConnectorError(
   now: Date,
 ): ConnectorError {
   const label = PLATFORM_LABEL[platform]
-  const error = ((body as { error?: GraphErrorBody } | undefined)?.error ?? {}) as GraphErrorBody
+  const error = (body as { error?: GraphErrorBody } | undefined)?.error ?? {}
   const platformCode =
     error.code === undefined
       ? `http_${status}`
@@ -127,7 +202,10 @@ export function graphErrorToConnectorError(
       ...details,
       retryAt,
       rateLimitScope: row?.scope ?? 'account',
-      reason: { key: row?.reason ?? 'meta.rate_limited', params: { platform: label, retryAt: retryAt.toISOString() } },
+      reason: {
+        key: row?.reason ?? 'meta.rate_limited',
+        params: { platform: label, retryAt: retryAt.toISOString() },
+      },
     })
   }
   if (row && row.kind !== 'unavailable')

@@ -4,11 +4,21 @@
 // developers.facebook.com/docs/graph-api/webhooks/getting-started). Meta gives no delivery id: the body's hash
 // de-duplicates, and the newest `entry[].time` is when it was sent (the app's replay window).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import type { WebhookEvent, WebhookRequest, WebhookSecrets, WebhookVerdict, WebhookVerifier } from '../webhook.ts'
+import type {
+  WebhookEvent,
+  WebhookRequest,
+  WebhookSecrets,
+  WebhookVerdict,
+  WebhookVerifier,
+} from '../webhook.ts'
 import { graphTime } from './graph-client.ts'
 
 /** Constant-time check of `sha256=<hex>` over the raw bytes; false for a missing or wrongly prefixed header. */
-export function isValidMetaSignature(rawBody: Uint8Array, header: string | undefined, appSecret: string): boolean {
+export function isValidMetaSignature(
+  rawBody: Uint8Array,
+  header: string | undefined,
+  appSecret: string,
+): boolean {
   if (!header?.startsWith('sha256=')) return false
   const expected = Buffer.from('sha256=' + createHmac('sha256', appSecret).update(rawBody).digest('hex'))
   const given = Buffer.from(header)
@@ -106,4 +116,3 @@ export function timeOf(value: Record<string, unknown>, key: string, fallback: Da
   if (typeof found === 'string') return graphTime(found)
   return fallback
 }
-
