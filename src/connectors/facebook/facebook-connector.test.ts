@@ -13,11 +13,11 @@
 //   errors                 developers.facebook.com/docs/graph-api/guides/error-handling ({"error":{…}})
 //   OAuth                  developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow, …/get-long-lived
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { isConnectorError, type ConnectorContext, type MediaItem, type PublishRequest } from '../connector.ts'
 import { connectorContract } from '../connector-contract.ts'
 import { META_ERROR_TABLE } from '../meta/meta-errors.ts'
+import { strictMockServer } from '../meta/strict-mock-server.ts'
 import { createFacebookConnector, FacebookConnector } from './facebook-connector.ts'
 import { facebookOAuth } from './facebook-oauth.ts'
 
@@ -148,7 +148,7 @@ async function paramsOf(request: Request): Promise<Record<string, string>> {
   return params
 }
 
-const server = setupServer(
+const server = strictMockServer(
   http.all(`${GRAPH}/*`, async ({ request }) => {
     const url = new URL(request.url)
     const path = url.pathname.replace('/v25.0/', '')
@@ -271,10 +271,6 @@ const server = setupServer(
     )
   }),
 )
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
 
 function contextFor(
   credentials: Record<string, string> = { pageId: PAGE_ID, pageAccessToken: TOKEN },

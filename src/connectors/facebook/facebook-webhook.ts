@@ -4,7 +4,7 @@
 import type { WebhookEvent } from '../webhook.ts'
 import { createMetaWebhookVerifier, str, timeOf, type MetaChange } from '../meta/meta-webhook.ts'
 
-export function readFacebookChange(pageId: string, change: MetaChange): WebhookEvent {
+export function readFacebookChange(pageId: string, change: MetaChange, entryTime: Date | null): WebhookEvent {
   const value = change.value
   if (change.field !== 'feed' || str(value, 'item') !== 'comment')
     return { kind: 'ignored', accountExternalId: pageId, type: `${change.field}:${str(value, 'item') ?? ''}` }
@@ -38,7 +38,7 @@ export function readFacebookChange(pageId: string, change: MetaChange): WebhookE
         displayName: str(from, 'name') ?? null,
       },
       text: str(value, 'message') ?? '',
-      createdAt: timeOf(value, 'created_time', new Date(0)),
+      createdAt: timeOf(value, 'created_time', entryTime ?? new Date(0)),
       url: `https://www.facebook.com/${commentId}`,
       parentExternalId: parent ?? postId,
       rootExternalId: postId,

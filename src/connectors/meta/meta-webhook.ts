@@ -38,7 +38,12 @@ export interface MetaChange {
 }
 
 /** How each platform reads its `changes[]` into events. */
-export type MetaChangeReader = (accountExternalId: string, change: MetaChange) => WebhookEvent
+export type MetaChangeReader = (
+  accountExternalId: string,
+  change: MetaChange,
+  /** The entry's `time`: when a change carries no time of its own (Instagram comments). */
+  entryTime: Date | null,
+) => WebhookEvent
 
 interface MetaDelivery {
   object?: unknown
@@ -82,10 +87,8 @@ export function createMetaWebhookVerifier(
       let sentAt: Date | null = null
       for (const entry of delivery.entry) {
         const account = typeof entry.id === 'string' ? entry.id : null
-        if (typeof entry.time === 'number') {
-          const at = epochToDate(entry.time)
-          if (!sentAt || at > sentAt) sentAt = at
-        }
+        const entryTime = typeof entry.time === 'number' ? epochToDate(entry.time) : null
+        if (entryTime && (!sentAt || entryTime > sentAt)) sentAt = entryTime
         const changes = Array.isArray(entry.changes) ? (entry.changes as MetaChange[]) : []
         if (!account) {
           events.push({ kind: 'ignored', accountExternalId: null, type: 'entry_without_id' })
@@ -94,7 +97,7 @@ export function createMetaWebhookVerifier(
         for (const change of changes) {
           if (typeof change?.field !== 'string' || typeof change.value !== 'object' || change.value === null)
             events.push({ kind: 'ignored', accountExternalId: account, type: 'malformed_change' })
-          else events.push(readChange(account, change))
+          else events.push(readChange(account, change, entryTime))
         }
       }
       const deliveryId = createHash('sha256').update(request.rawBody).digest('hex')
