@@ -9,6 +9,7 @@ import type { Connector, ConnectorCapabilities, ConnectorContext, ConnectorFacto
 import { BLUESKY_CAPABILITIES, createBlueskyConnector } from './bluesky/bluesky-connector.ts'
 import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/sandbox-connector.ts'
 import { facebookDefinition } from './facebook/facebook-definition.ts'
+import { instagramDefinition } from './instagram/instagram-definition.ts'
 import type { OAuthProvider } from './oauth.ts'
 import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
 import type { WebhookVerifier } from './webhook.ts'
@@ -40,7 +41,12 @@ const blueskyDefinition: ConnectorDefinition = {
   factory: () => createBlueskyConnector,
 }
 
-const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition, facebookDefinition]
+const DEFINITIONS: readonly ConnectorDefinition[] = [
+  sandboxDefinition,
+  blueskyDefinition,
+  facebookDefinition,
+  instagramDefinition,
+]
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))
 
