@@ -186,14 +186,12 @@ const server = strictMockServer(
       return HttpResponse.json({ status_code: status, id: container.id })
     }
     if (method === 'GET' && path === `${IG_USER}/media`) {
-      const items = [...fake.media]
-        .reverse()
-        .map((item) => ({
-          id: item.id,
-          caption: item.caption,
-          timestamp: item.timestamp,
-          permalink: `https://www.instagram.com/p/${item.id}/`,
-        }))
+      const items = [...fake.media].reverse().map((item) => ({
+        id: item.id,
+        caption: item.caption,
+        timestamp: item.timestamp,
+        permalink: `https://www.instagram.com/p/${item.id}/`,
+      }))
       return HttpResponse.json(page(items, Number(params.limit ?? 25), params.after ?? null))
     }
     const media = fake.media.find((item) => item.id === first)
