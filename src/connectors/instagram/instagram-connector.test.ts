@@ -22,6 +22,7 @@ import {
   type PublishRequest,
 } from '../connector.ts'
 import { connectorContract } from '../connector-contract.ts'
+import { META_ERROR_TABLE } from '../meta/meta-errors.ts'
 import { strictMockServer } from '../meta/strict-mock-server.ts'
 import { InstagramConnector, parsePublishingLimit } from './instagram-connector.ts'
 import { instagramOAuth } from './instagram-oauth.ts'
@@ -526,8 +527,37 @@ describe('the Instagram connector', () => {
     }
     await expect(connector().publish(request('y', [image('y')]))).rejects.toMatchObject({
       kind: 'rate_limited',
-      reason: { key: 'meta.publishing_limit_reached' },
+      reason: { key: 'meta.publishing_limit_hit' },
     })
+  })
+})
+
+describe('the Graph error table on graph.instagram.com', () => {
+  it.each(
+    META_ERROR_TABLE.map(
+      (row) => [`${row.code}${row.subcode ? '/' + row.subcode : ''} ${row.note}`, row] as const,
+    ),
+  )('maps %s', async (_name, row) => {
+    fake = new FakeInstagram()
+    fake.failNext = {
+      method: 'GET',
+      path: /^me$/,
+      status: row.kind === 'unavailable' ? 500 : 400,
+      body: {
+        error: {
+          message: row.note,
+          type: 'OAuthException',
+          code: row.code,
+          error_subcode: row.subcode,
+          fbtrace_id: 'x',
+        },
+      },
+    }
+    const error = await connector()
+      .verify()
+      .catch((caught: unknown) => caught)
+    expect(isConnectorError(error) && [error.kind, error.reason?.key]).toEqual([row.kind, row.reason])
+    if (isConnectorError(error)) expect(error.reason?.params).toMatchObject({ platform: 'Instagram' })
   })
 })
 

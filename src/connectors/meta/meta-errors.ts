@@ -83,7 +83,7 @@ export const META_ERROR_TABLE: readonly MetaErrorRow[] = [
     code: 9,
     subcode: 2207042,
     kind: 'rate_limited',
-    reason: 'meta.publishing_limit_reached',
+    reason: 'meta.publishing_limit_hit',
     note: 'Instagram: 24 h publishing limit reached',
   },
   {

@@ -24,6 +24,10 @@ export const metaMessages = defineMessages({
     id: 'Batas unggahan Instagram dalam 24 jam sudah tercapai ({used} dari {total}); Warta mencoba lagi setelah {retryAt:shortDatetime}.',
     en: 'The Instagram 24-hour publishing limit is reached ({used} of {total}); Warta tries again after {retryAt:shortDatetime}.',
   },
+  'meta.publishing_limit_hit': {
+    id: 'Instagram menyatakan batas unggahan 24 jam sudah tercapai; Warta mencoba lagi setelah {retryAt:shortDatetime}.',
+    en: 'Instagram says the 24-hour publishing limit is reached; Warta tries again after {retryAt:shortDatetime}.',
+  },
   'meta.policy_blocked': {
     id: '{platform} memblokir tindakan ini karena dianggap melanggar Standar Komunitas atau terlihat seperti spam.',
     en: '{platform} blocked this action as against its Community Standards or as looking like spam.',
