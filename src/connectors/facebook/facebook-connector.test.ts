@@ -614,6 +614,12 @@ describe('Facebook Login', () => {
           return HttpResponse.json({ access_token: 'short-user', token_type: 'bearer', expires_in: 5183 })
         if (params.get('fb_exchange_token') === 'short-user' && params.get('client_secret') === 'app-secret')
           return HttpResponse.json({ access_token: 'long-user', token_type: 'bearer', expires_in: 5_184_000 })
+        if (params.get('fb_exchange_token') === 'long-user')
+          return HttpResponse.json({
+            access_token: 'long-user-2',
+            token_type: 'bearer',
+            expires_in: 5_183_000,
+          })
         return graphError(400, 190, 'Invalid OAuth access token', 463)
       }),
       http.get(`${GRAPH}/me/permissions`, () =>
@@ -654,6 +660,11 @@ describe('Facebook Login', () => {
       displayName: 'Humas Kota Contoh',
       credentials: { pageId: PAGE_ID, pageAccessToken: 'page-token' },
     })
+    // A user token that still works is exchanged again for a fresh ~60 days, its expiry from expires_in.
+    const refreshed = await facebookOAuth.refresh({ client, tokens, fetch })
+    expect(refreshed.accessToken).toBe('long-user-2')
+    expect(refreshed.expiresAt!.getTime()).toBeGreaterThanOrEqual(before + 5_183_000_000)
+    expect(seen).toEqual(['code', 'fb_exchange_token', 'fb_exchange_token'])
     // Refreshing a user token that Graph no longer accepts sends the person back through the dialog.
     await expect(
       facebookOAuth.refresh({ client, tokens: { ...tokens, accessToken: 'dead' }, fetch }),
