@@ -68,10 +68,6 @@ export const metaMessages = defineMessages({
     id: 'Instagram masih memproses video; Warta mencoba lagi nanti.',
     en: 'Instagram is still processing the video; Warta tries again later.',
   },
-  'meta.reply_to_reply': {
-    id: 'Instagram hanya menerima balasan pada komentar utama, bukan pada balasan.',
-    en: 'Instagram takes replies only to top-level comments, not to replies.',
-  },
   'meta.unavailable': {
     id: '{platform} sedang tidak dapat dihubungi; Warta mencoba lagi nanti.',
     en: '{platform} cannot be reached right now; Warta tries again later.',
