@@ -11,6 +11,8 @@ import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/s
 import { tiktokDefinition } from './tiktok/tiktok-definition.ts'
 import { createTelegramConnector, TELEGRAM_CAPABILITIES } from './telegram/telegram-connector.ts'
 import { telegramWebhook } from './telegram/telegram-webhook.ts'
+import { facebookDefinition } from './facebook/facebook-definition.ts'
+import { instagramDefinition } from './instagram/instagram-definition.ts'
 import type { OAuthProvider } from './oauth.ts'
 import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
 import type { WebhookVerifier } from './webhook.ts'
@@ -57,6 +59,8 @@ const DEFINITIONS: readonly ConnectorDefinition[] = [
   youtubeDefinition,
   tiktokDefinition,
   telegramDefinition,
+  facebookDefinition,
+  instagramDefinition,
 ]
 const telegramDefinition: ConnectorDefinition = {
   platform: 'telegram',

@@ -177,7 +177,7 @@ describe('account connections', () => {
 
   it('says a platform without a connector cannot be connected yet, and asks other platforms for credentials', async () => {
     const s = await setup()
-    const account = await createAccount(s, 'instagram')
+    const account = await createAccount(s, 'threads')
     const health = await s.app.inject({ url: `/api/accounts/${account.id}/connection`, headers: s.headers })
     expect(health.json<Health>()).toMatchObject({ connectable: false, capabilities: null })
     const response = await s.app.inject({
