@@ -11,6 +11,9 @@ import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/s
 import type { OAuthProvider } from './oauth.ts'
 import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
 import type { WebhookVerifier } from './webhook.ts'
+import { createXConnector, X_CAPABILITIES } from './x/x-connector.ts'
+import { X_OAUTH } from './x/x-oauth.ts'
+import { X_WEBHOOK } from './x/x-webhook.ts'
 
 /** What the app hands to the connectors that need it. */
 export interface ConnectorPorts {
@@ -39,7 +42,15 @@ const blueskyDefinition: ConnectorDefinition = {
   factory: () => createBlueskyConnector,
 }
 
-const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition]
+const xDefinition: ConnectorDefinition = {
+  platform: 'x',
+  capabilities: X_CAPABILITIES,
+  factory: () => createXConnector,
+  oauth: X_OAUTH,
+  webhook: X_WEBHOOK,
+}
+
+const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition, xDefinition]
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))
 

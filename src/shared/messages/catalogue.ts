@@ -23,6 +23,7 @@ import { publishingMessages } from './publishing-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { unitsMessages } from './units-messages.ts'
 import { usersMessages } from './users-messages.ts'
+import { xMessages } from './x-messages.ts'
 
 export const MESSAGES = {
   ...commonMessages,
@@ -46,6 +47,7 @@ export const MESSAGES = {
   ...publishingMessages,
   ...agendaMessages,
   ...demoMessages,
+  ...xMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
