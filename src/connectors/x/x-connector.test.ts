@@ -12,7 +12,7 @@ import { FakeX } from './x-fake.ts'
 const fake = new FakeX()
 const server = setupServer(...fake.handlers())
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 

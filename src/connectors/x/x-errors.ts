@@ -14,6 +14,7 @@
 // | 404, v1.1 code 144                              | rejected        | x.post_not_found                |
 // | 400 / 413 / 422 other 4xx                       | rejected        | x.request_invalid               |
 // | 429                                             | rate_limited    | x.rate_limited (x-rate-limit-reset; app 24 h limit → platform scope) |
+// | media processing "failed" (finalize → STATUS)  | rejected        | x.media_rejected                |
 // | 503, or any 5xx to a read                       | unavailable     | x.unavailable                   |
 // | other 5xx to a write                            | unknown_outcome | x.unknown_outcome               |
 // | no answer to a read / not sent (ECONNREFUSED…)  | unavailable     | x.unavailable                   |
@@ -119,7 +120,7 @@ function fromResponse(error: ApiResponseError, effect: RequestEffect, now: Date)
     platformCode:
       problem.codes[0] !== undefined
         ? String(problem.codes[0])
-        : `${status}${problem.type ? ` ${problem.type}` : ''}`,
+        : `${status}${problem.type && problem.type !== 'about:blank' ? ` ${problem.type}` : ''}`,
     platformMessage: problem.text || error.message,
     cause: error,
   }
@@ -127,7 +128,7 @@ function fromResponse(error: ApiResponseError, effect: RequestEffect, now: Date)
   if (status === 401 || problem.codes.includes(89) || problem.codes.includes(32))
     return fail('auth_expired', 'the X token no longer works', { key: 'x.token_expired' }, platform)
   if (status === 429) {
-    const limit = rateLimitOf(error.headers as Headers, now)
+    const limit = rateLimitOf(error.headers, now)
     return fail(
       'rate_limited',
       'X is rate limiting this account',
@@ -164,6 +165,20 @@ export function toConnectorError(error: unknown, effect: RequestEffect, now: Dat
   if (own) return own
   const response = chain.find((item): item is ApiResponseError => item instanceof ApiResponseError)
   if (response) return fromResponse(response, effect, now)
+
+  const processing = chain.find(
+    (item): item is Error => item instanceof Error && /^Media processing failed/.test(item.message),
+  )
+  if (processing)
+    return fail(
+      'rejected',
+      processing.message,
+      {
+        key: 'x.media_rejected',
+        params: { detail: processing.message.replace(/^Media processing failed:\s*/, '') },
+      },
+      { platformMessage: processing.message, cause: error },
+    )
 
   const requestError = chain.find((item): item is ApiRequestError => item instanceof ApiRequestError)
   const notSent =

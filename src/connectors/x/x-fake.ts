@@ -1,6 +1,6 @@
 // Test support: a small STATEFUL fake of the X API v2 endpoints the connector uses, as msw handlers (in-memory
 // posts, replies, hidden flags and media). Every answer is shaped like the documented response; anything the fake
-// does not know is left unhandled, and the tests' `onUnhandledRequest: 'error'` fails on it. Used only by the
+// does not know is left unhandled, and the tests' `onUnhandledFrame: 'error'` fails on it. Used only by the
 // tests in this folder. Sources (docs.x.com, X API v2 reference): "GET /2/users/me", "POST /2/tweets" (201
 // {data:{id,text,edit_history_tweet_ids}}), "DELETE /2/tweets/:id" ({data:{deleted}}), "PUT /2/tweets/:id/hidden"
 // ({data:{hidden}}), "GET /2/tweets" (data + errors[] of resource-not-found for missing ids), "GET
