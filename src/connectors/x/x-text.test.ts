@@ -1,5 +1,5 @@
-// X's weighted length (twitter-text v3 rules, platforms.md §3.3 item 9) and the per-post price shown before
-// publishing (platforms.md §3.3 item 7, §7 pitfall 6).
+// X's weighted length (the shared count of the NFC form, platforms.md §3.3 item 9) and the per-post price shown
+// before publishing (platforms.md §3.3 item 7, §7 pitfall 6).
 import { describe, expect, it } from 'vitest'
 import { estimateXCost } from './x-cost.ts'
 import { xWeightedLength } from './x-text.ts'

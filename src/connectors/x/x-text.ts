@@ -1,47 +1,20 @@
-// X's weighted length (platforms.md §3.3 item 9; the twitter-text v3 configuration published at
-// github.com/twitter/twitter-text `config/v3.json`): the text is NFC-normalised, each code point in the light
-// ranges weighs 1 and every other weighs 2, an emoji (one grapheme, however many code points) weighs 2, and any
-// URL weighs 23 whatever its length. The limit is 280.
-const LIGHT_RANGES: readonly [number, number][] = [
-  [0, 4351],
-  [8192, 8205],
-  [8208, 8223],
-  [8242, 8247],
-]
-const URL_WEIGHT = 23
-const URL_PATTERN =
-  /\bhttps?:\/\/[^\s]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|id|go\.id|co|io|gov)\b(?:\/[^\s]*)?/giu
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u
-const segmenter = new Intl.Segmenter('id', { granularity: 'grapheme' })
+// X's text rules beyond the shared weighted count (src/shared/count-text.ts, the composer's and the server's):
+// X counts the NFC form (platforms.md §3.3 item 9), and the URLs in a text decide its price (x-cost.ts) and are
+// compared as t.co links when findPublished reads the timeline back. Bare domains (diskominfo.go.id) are links on
+// X too (twitter-text's autolinker), so they count as URLs here.
+import { countText } from '../../shared/count-text.ts'
 
 export const X_MAX_WEIGHTED_LENGTH = 280
 
-function codePointWeight(codePoint: number): number {
-  return LIGHT_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to) ? 1 : 2
-}
+const URL_PATTERN =
+  /\bhttps?:\/\/[^\s]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|id|co|io|gov|info|me)\b(?:\/[^\s]*)?/giu
 
-function plainWeight(text: string): number {
-  let weight = 0
-  for (const { segment } of segmenter.segment(text)) {
-    if (EMOJI.test(segment)) weight += 2
-    else for (const char of segment) weight += codePointWeight(char.codePointAt(0)!)
-  }
-  return weight
-}
-
-/** The URLs X would shorten to t.co in the text. */
+/** The URLs X would turn into t.co links in the text. */
 export function urlsIn(text: string): string[] {
   return text.normalize('NFC').match(URL_PATTERN) ?? []
 }
 
-/** The length X counts for a post's text. */
+/** The length X counts for a post's text: the shared weighted count of its NFC form. */
 export function xWeightedLength(text: string): number {
-  const normal = text.normalize('NFC')
-  let weight = 0
-  let last = 0
-  for (const match of normal.matchAll(URL_PATTERN)) {
-    weight += plainWeight(normal.slice(last, match.index)) + URL_WEIGHT
-    last = match.index + match[0].length
-  }
-  return weight + plainWeight(normal.slice(last))
+  return countText(text.normalize('NFC'), 'x_weighted')
 }
