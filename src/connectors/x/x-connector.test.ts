@@ -252,6 +252,24 @@ describe('the X connector', () => {
     expect(metrics.has('1')).toBe(false)
   })
 
+  it('says auth_expired, before any request, when the account has no token', async () => {
+    const connector = createXConnector({ ...contextFor('kosong'), credentials: {} })
+    fake.calls.length = 0
+    const error = await thrown(() => connector.verify())
+    expect(isConnectorError(error) && [error.kind, error.reason?.key]).toEqual([
+      'auth_expired',
+      'x.credentials_missing',
+    ])
+    expect(fake.calls).toEqual([])
+  })
+
+  it('reads the timeline from X’s earliest start_time when asked to look back to the epoch', async () => {
+    const connector = createXConnector(contextFor('arsip'))
+    const request = { idempotencyKey: 'k-epoch', text: 'Arsip pengumuman lama', media: [] }
+    const post = await connector.publish(request)
+    expect((await connector.findPublished(request, new Date(0)))?.platformPostId).toBe(post.platformPostId)
+  })
+
   it('deletes its own post', async () => {
     const connector = createXConnector(contextFor('disdik'))
     const post = await connector.publish({ idempotencyKey: 'k-del', text: 'Salah ketik', media: [] })

@@ -31,6 +31,7 @@ const VIDEO_TYPES = new Set(['video/mp4', 'video/quicktime'])
 const LOOKUP_BATCH = 100
 /** How many timeline pages findPublished reads before it gives up (100 posts each). */
 const MAX_TIMELINE_PAGES = 5
+const OLDEST_START_TIME = Date.parse('2010-11-06T00:00:01Z')
 const TWEET_FIELDS = 'created_at,author_id,conversation_id,referenced_tweets,in_reply_to_user_id'
 
 export const X_CAPABILITIES: ConnectorCapabilities = {
@@ -120,22 +121,24 @@ export class XConnector implements Connector {
   private readonly client: TwitterApi
   private readonly pageSize: number
   private userId: string | null
+  private readonly hasToken: boolean
 
   constructor(
     private readonly context: ConnectorContext,
     options: XConnectorOptions = {},
   ) {
-    const token = context.credentials.accessToken
-    if (!token)
-      throw new ConnectorError('auth_expired', 'no X access token', {
-        reason: { key: 'x.credentials_missing' },
-      })
-    this.client = new TwitterApi(token)
+    // No token is said on the first call (auth_expired), not here: the app builds connectors outside its catch.
+    this.hasToken = Boolean(context.credentials.accessToken)
+    this.client = new TwitterApi(context.credentials.accessToken ?? '')
     this.pageSize = options.pageSize ?? 100
     this.userId = context.account.platformAccountId ?? context.credentials.userId ?? null
   }
 
   private async call<T>(effect: RequestEffect, step: () => Promise<T>): Promise<T> {
+    if (!this.hasToken)
+      throw new ConnectorError('auth_expired', 'no X access token', {
+        reason: { key: 'x.credentials_missing' },
+      })
     try {
       return await step()
     } catch (error) {
@@ -224,6 +227,7 @@ export class XConnector implements Connector {
     for (const item of request.media) mediaIds.push(await this.upload(item))
     const body: Record<string, unknown> = { text: request.text }
     if (mediaIds.length > 0) body.media = { media_ids: mediaIds }
+    await this.call('read', () => Promise.resolve())
     try {
       const { data } = await this.client.v2.post<{ data: { id: string; text: string } }>('tweets', body)
       return { platformPostId: data.id, url: this.postUrl(data.id), publishedAt: startedAt }
@@ -246,7 +250,8 @@ export class XConnector implements Connector {
     for (let page = 0; page < MAX_TIMELINE_PAGES; page++) {
       const result = await this.call('read', () =>
         this.client.v2.get<ListResponse>(`users/${userId}/tweets`, {
-          start_time: since.toISOString(),
+          // X refuses a start_time before 2010-11-06 (its first snowflake ids).
+          start_time: new Date(Math.max(since.getTime(), OLDEST_START_TIME)).toISOString(),
           max_results: 100,
           exclude: 'replies,retweets',
           'tweet.fields': 'created_at',

@@ -320,6 +320,22 @@ export class FakeX {
       http.get(
         `${X_API}/users/:id/tweets`,
         authed((_user, request, params) => {
+          const startTime = new URL(request.url).searchParams.get('start_time')
+          if (startTime && Date.parse(startTime) < Date.parse('2010-11-06T00:00:01Z'))
+            return HttpResponse.json(
+              {
+                errors: [
+                  {
+                    parameters: { start_time: [startTime] },
+                    message: `Invalid 'start_time':'${startTime}'. 'start_time' must be on or after 2010-11-06T00:00:01Z`,
+                  },
+                ],
+                title: 'Invalid Request',
+                detail: 'One or more parameters to your request was invalid.',
+                type: 'https://api.twitter.com/2/problems/invalid-request',
+              },
+              { status: 400 },
+            )
           const exclude = new URL(request.url).searchParams.get('exclude') ?? ''
           return this.page(
             request,
