@@ -43,6 +43,9 @@ describe('connecting an X account through OAuth 2.0 with PKCE', () => {
       code_challenge: challenge,
       code_challenge_method: 'S256',
     })
+    expect(url.search).toContain(
+      'scope=tweet.read%20users.read%20offline.access%20tweet.write%20media.write&',
+    )
     expect(X_OAUTH.pkce).toBe(true)
   })
 

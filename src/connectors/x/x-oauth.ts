@@ -116,7 +116,10 @@ export const X_OAUTH: OAuthProvider = {
       state,
       code_challenge: codeChallenge,
       code_challenge_method: 'S256',
-    }).toString()
+    })
+      .toString()
+      // Spaces between scopes as %20, as X's examples write them (URLSearchParams writes `+`).
+      .replace(/\+/g, '%20')
     return url.toString()
   },
   async exchangeCode({ client, code, codeVerifier, fetch: http }) {
