@@ -188,10 +188,22 @@ describe('the X connector', () => {
       cursor = page.cursor
       pages += 1
     } while (cursor)
-    expect(pages).toBe(3)
+    // Three pages of two, then the sweep's end: nothing new since its newest id.
+    expect(pages).toBe(4)
     expect(seen.sort()).toEqual(
       [...texts.map((text) => `reply:${text}`), `mention:Halo ${context.account.handle} jam buka?`].sort(),
     )
+    const polled = (await connector.fetchInteractions(null)).cursor
+    let last: string | null = polled
+    while (last) {
+      const page = await connector.fetchInteractions(last)
+      if (!page.cursor) break
+      last = page.cursor
+    }
+    fake.reply(citizen, post.platformPostId, 'enam')
+    const fresh = await connector.fetchInteractions(last)
+    expect(fresh.items.map((item) => item.text)).toEqual(['enam'])
+    expect((await connector.fetchInteractions(fresh.cursor)).cursor).toBeNull()
     const conversation = await connector.fetchConversation(post.platformPostId, null)
     expect(conversation.items).toHaveLength(2)
     expect(conversation.items[0]).toMatchObject({

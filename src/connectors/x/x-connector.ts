@@ -84,18 +84,35 @@ interface UserShape {
 interface ListResponse {
   data?: TweetShape[]
   includes?: { users?: UserShape[] }
-  meta?: { next_token?: string; result_count?: number }
+  meta?: { next_token?: string; result_count?: number; newest_id?: string }
 }
 
-function encodeCursor(token: string): string {
-  return Buffer.from(JSON.stringify({ t: token })).toString('base64url')
+/**
+ * Where a sweep of interactions stands: `since`, the newest id the previous sweeps returned (X's since_id); while
+ * a sweep pages backwards, `next` (X's pagination_token) and `top`, the newest id of this sweep.
+ */
+interface SweepCursor {
+  since?: string
+  next?: string
+  top?: string
 }
 
-function decodeCursor(cursor: string | null): string | undefined {
-  if (!cursor) return undefined
+function encodeCursor(cursor: SweepCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url')
+}
+
+function decodeCursor(cursor: string | null): SweepCursor {
+  if (!cursor) return {}
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { t?: unknown }
-    if (typeof value.t === 'string') return value.t
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>
+    const out: SweepCursor = {}
+    for (const key of ['since', 'next', 'top'] as const) {
+      const field = value[key]
+      if (field === undefined) continue
+      if (typeof field !== 'string') throw new Error('bad cursor')
+      out[key] = field
+    }
+    return out
   } catch {
     // fall through: an unreadable cursor is a caller's bug, said plainly below
   }
@@ -293,12 +310,17 @@ export class XConnector implements Connector {
     }
   }
 
+  /**
+   * One page of a sweep, newest first. A sweep reads back (pagination_token) to the newest id the previous sweep
+   * returned (since_id); when it ends, the cursor holds its newest id, and a call with that cursor answers what
+   * came since, or a null cursor when nothing did (keep polling with the old one), as the Bluesky connector does.
+   */
   private async page(
     path: string,
     query: Record<string, string | number>,
     cursor: string | null,
   ): Promise<InteractionPage> {
-    const token = decodeCursor(cursor)
+    const sweep = decodeCursor(cursor)
     const userId = await this.me()
     const result = await this.call('read', () =>
       this.client.v2.get<ListResponse>(path, {
@@ -307,26 +329,29 @@ export class XConnector implements Connector {
         'tweet.fields': TWEET_FIELDS,
         expansions: 'author_id',
         'user.fields': 'username,name',
-        ...(token ? { pagination_token: token } : {}),
+        ...(sweep.since ? { since_id: sweep.since } : {}),
+        ...(sweep.next ? { pagination_token: sweep.next } : {}),
       }),
     )
     const users = new Map((result.includes?.users ?? []).map((user) => [user.id, user]))
     const items = (result.data ?? [])
       .filter((tweet) => tweet.author_id !== userId)
       .map((tweet) => this.interactionOf(tweet, users))
+    const top = sweep.top ?? result.meta?.newest_id ?? result.data?.[0]?.id
     const next = result.meta?.next_token
-    return { items, cursor: next ? encodeCursor(next) : null }
+    if (next) return { items, cursor: encodeCursor({ since: sweep.since, next, top }) }
+    return { items, cursor: top ? encodeCursor({ since: top }) : null }
   }
 
   /**
    * Mentions of the account, newest first (GET /2/users/:id/mentions): on X every reply carries the @handles of
-   * the thread, so replies to the account's posts arrive here too. Pages follow X's pagination_token.
+   * the thread, so replies to the account's posts arrive here too. Sweeps by since_id, pages by pagination_token.
    */
   async fetchInteractions(cursor: string | null): Promise<InteractionPage> {
     return this.page(`users/${await this.me()}/mentions`, {}, cursor)
   }
 
-  /** Every reply in one conversation (recent search `conversation_id:`, last 7 days), by pages. */
+  /** Every reply in one conversation (recent search `conversation_id:`, last 7 days), swept like the mentions. */
   async fetchConversation(conversationId: string, cursor: string | null): Promise<InteractionPage> {
     if (!/^\d+$/.test(conversationId))
       throw new ConnectorError('rejected', 'not an X post id', { reason: { key: 'x.post_not_found' } })

@@ -156,8 +156,10 @@ export class FakeX {
     const max = Number(url.searchParams.get('max_results') ?? '10')
     const start = Number(url.searchParams.get('pagination_token') ?? '0')
     const startTime = url.searchParams.get('start_time')
+    const sinceId = url.searchParams.get('since_id')
     const sorted = tweets
       .filter((tweet) => !startTime || tweet.created_at >= startTime)
+      .filter((tweet) => !sinceId || BigInt(tweet.id) > BigInt(sinceId))
       .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
     const slice = sorted.slice(start, start + max)
     if (slice.length === 0) return HttpResponse.json({ meta: { result_count: 0 } })
