@@ -18,6 +18,9 @@ import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
 import type { WebhookVerifier } from './webhook.ts'
 import { createYouTubeConnector, YOUTUBE_CAPABILITIES } from './youtube/youtube-connector.ts'
 import { youtubeOAuth } from './youtube/youtube-oauth.ts'
+import { createXConnector, X_CAPABILITIES } from './x/x-connector.ts'
+import { X_OAUTH } from './x/x-oauth.ts'
+import { X_WEBHOOK } from './x/x-webhook.ts'
 
 /** What the app hands to the connectors that need it. */
 export interface ConnectorPorts {
@@ -61,12 +64,20 @@ const DEFINITIONS: readonly ConnectorDefinition[] = [
   telegramDefinition,
   facebookDefinition,
   instagramDefinition,
+  xDefinition,
 ]
 const telegramDefinition: ConnectorDefinition = {
   platform: 'telegram',
   capabilities: TELEGRAM_CAPABILITIES,
   factory: () => createTelegramConnector,
   webhook: telegramWebhook,
+}
+const xDefinition: ConnectorDefinition = {
+  platform: 'x',
+  capabilities: X_CAPABILITIES,
+  factory: () => createXConnector,
+  oauth: X_OAUTH,
+  webhook: X_WEBHOOK,
 }
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))

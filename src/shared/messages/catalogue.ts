@@ -27,6 +27,7 @@ import { telegramMessages } from './telegram-messages.ts'
 import { unitsMessages } from './units-messages.ts'
 import { usersMessages } from './users-messages.ts'
 import { youtubeMessages } from './youtube-messages.ts'
+import { xMessages } from './x-messages.ts'
 
 export const MESSAGES = {
   ...commonMessages,
@@ -54,6 +55,7 @@ export const MESSAGES = {
   ...demoMessages,
   ...youtubeMessages,
   ...tiktokMessages,
+  ...xMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
