@@ -56,16 +56,6 @@ const youtubeDefinition: ConnectorDefinition = {
   oauth: youtubeOAuth,
 }
 
-const DEFINITIONS: readonly ConnectorDefinition[] = [
-  sandboxDefinition,
-  blueskyDefinition,
-  youtubeDefinition,
-  tiktokDefinition,
-  telegramDefinition,
-  facebookDefinition,
-  instagramDefinition,
-  xDefinition,
-]
 const telegramDefinition: ConnectorDefinition = {
   platform: 'telegram',
   capabilities: TELEGRAM_CAPABILITIES,
@@ -79,6 +69,17 @@ const xDefinition: ConnectorDefinition = {
   oauth: X_OAUTH,
   webhook: X_WEBHOOK,
 }
+
+const DEFINITIONS: readonly ConnectorDefinition[] = [
+  sandboxDefinition,
+  blueskyDefinition,
+  youtubeDefinition,
+  tiktokDefinition,
+  telegramDefinition,
+  facebookDefinition,
+  instagramDefinition,
+  xDefinition,
+]
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))
 
