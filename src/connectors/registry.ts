@@ -7,6 +7,7 @@
 // (features/connections/account-connector.ts), so this folder still imports nothing from the app.
 import type { Connector, ConnectorCapabilities, ConnectorContext, ConnectorFactory } from './connector.ts'
 import { BLUESKY_CAPABILITIES, createBlueskyConnector } from './bluesky/bluesky-connector.ts'
+import { createMastodonConnector, MASTODON_CAPABILITIES } from './mastodon/mastodon-connector.ts'
 import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/sandbox-connector.ts'
 import type { OAuthProvider } from './oauth.ts'
 import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
@@ -39,7 +40,13 @@ const blueskyDefinition: ConnectorDefinition = {
   factory: () => createBlueskyConnector,
 }
 
-const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition]
+const mastodonDefinition: ConnectorDefinition = {
+  platform: 'mastodon',
+  capabilities: MASTODON_CAPABILITIES,
+  factory: () => createMastodonConnector,
+}
+
+const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition, mastodonDefinition]
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))
 

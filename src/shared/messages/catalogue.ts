@@ -17,6 +17,7 @@ import { demoMessages } from './demo-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
 import { hoaxMessages } from './hoax-messages.ts'
+import { mastodonMessages } from './mastodon-messages.ts'
 import { namingMessages } from './naming-messages.ts'
 import { postsMessages } from './posts-messages.ts'
 import { publishingMessages } from './publishing-messages.ts'
@@ -39,6 +40,7 @@ export const MESSAGES = {
   ...homeMessages,
   ...namingMessages,
   ...blueskyMessages,
+  ...mastodonMessages,
   ...connectionsMessages,
   ...hoaxMessages,
   ...postsMessages,
