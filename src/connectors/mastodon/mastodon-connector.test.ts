@@ -29,7 +29,11 @@ function contextFor(credentials: Record<string, string> = { instanceUrl: INSTANC
   return context
 }
 
-function media(kind: 'image' | 'video', altText: string, mimeType = kind === 'image' ? 'image/png' : 'video/mp4') {
+function media(
+  kind: 'image' | 'video',
+  altText: string,
+  mimeType = kind === 'image' ? 'image/png' : 'video/mp4',
+) {
   const bytes = new Uint8Array([1, 2, 3, 4])
   const item: MediaItem = { kind, mimeType, read: () => Promise.resolve(bytes), byteLength: 4, altText }
   return item
@@ -76,7 +80,9 @@ describe('the Mastodon connector', () => {
       kind: 'auth_expired',
       key: 'mastodon.credentials_missing',
     })
-    expect(await kindOf(() => factory(contextFor({ instanceUrl: 'http://x.example', accessToken: 't' })).verify())).toEqual({
+    expect(
+      await kindOf(() => factory(contextFor({ instanceUrl: 'http://x.example', accessToken: 't' })).verify()),
+    ).toEqual({
       kind: 'auth_expired',
       key: 'mastodon.credentials_missing',
     })
@@ -100,7 +106,9 @@ describe('the Mastodon connector', () => {
     const fits = `${'a'.repeat(470)} ${link}` // 470 + 1 + 23 = 494 as Mastodon counts, far more in code points
     await connector.publish({ idempotencyKey: 'k-link', text: fits, media: [] })
     const before = fake.requests.length
-    expect(await kindOf(() => connector.publish({ idempotencyKey: 'k-long', text: 'b'.repeat(501), media: [] }))).toEqual({
+    expect(
+      await kindOf(() => connector.publish({ idempotencyKey: 'k-long', text: 'b'.repeat(501), media: [] })),
+    ).toEqual({
       kind: 'rejected',
       key: 'mastodon.text_too_long',
     })
@@ -134,8 +142,13 @@ describe('the Mastodon connector', () => {
     })
     expect(fake.statuses.get(post.platformPostId)!.media_attachments[0]!.type).toBe('video')
     const before = fake.requests.length
-    for (const mixed of [[media('video', ''), media('image', 'Poster')], [media('video', ''), media('video', '')]])
-      expect(await kindOf(() => connector.publish({ idempotencyKey: 'k-mix', text: 'x', media: mixed }))).toEqual({
+    for (const mixed of [
+      [media('video', ''), media('image', 'Poster')],
+      [media('video', ''), media('video', '')],
+    ])
+      expect(
+        await kindOf(() => connector.publish({ idempotencyKey: 'k-mix', text: 'x', media: mixed })),
+      ).toEqual({
         kind: 'rejected',
         key: 'mastodon.media_mixed',
       })
@@ -156,9 +169,12 @@ describe('the Mastodon connector', () => {
   it('pages mention notifications back through next Links, then forward from its cursor through prev Links', async () => {
     const connector = factory(contextFor())
     const post = await connector.publish({ idempotencyKey: 'k-page', text: 'Pengumuman.', media: [] })
-    for (let i = 1; i <= 45; i += 1) fake.commentAs(fake.citizens[i % 2]!, `Komentar ${i}`, post.platformPostId)
+    for (let i = 1; i <= 45; i += 1)
+      fake.commentAs(fake.citizens[i % 2]!, `Komentar ${i}`, post.platformPostId)
     const first = await connector.fetchInteractions(null)
-    expect(first.items.map((item) => item.text)).toEqual(Array.from({ length: 45 }, (_, i) => `Komentar ${i + 1}`))
+    expect(first.items.map((item) => item.text)).toEqual(
+      Array.from({ length: 45 }, (_, i) => `Komentar ${i + 1}`),
+    )
     expect(first.items[0]).toMatchObject({
       kind: 'reply',
       author: { handle: '@sari@mastodon.social', displayName: 'Sari' },
@@ -190,12 +206,18 @@ describe('the Mastodon connector', () => {
   it('replies in the parent’s visibility, mentioning its author, with one status per repeated answer', async () => {
     const connector = factory(contextFor())
     const question = fake.commentAs(fake.citizens[1]!, 'Kapan pendaftaran dibuka?', null, 'direct')
-    const answer = await connector.reply({ externalId: question.id, rootExternalId: null }, 'Senin depan, Kak.')
+    const answer = await connector.reply(
+      { externalId: question.id, rootExternalId: null },
+      'Senin depan, Kak.',
+    )
     const status = fake.statuses.get(answer.platformPostId)!
     expect(status.in_reply_to_id).toBe(question.id)
     expect(status.visibility).toBe('direct')
     expect(status.content).toContain('@sari@mastodon.social Senin depan, Kak.')
-    const again = await connector.reply({ externalId: question.id, rootExternalId: null }, 'Senin depan, Kak.')
+    const again = await connector.reply(
+      { externalId: question.id, rootExternalId: null },
+      'Senin depan, Kak.',
+    )
     expect(again.platformPostId).toBe(answer.platformPostId)
     expect(await kindOf(() => connector.reply({ externalId: '1', rootExternalId: null }, 'Halo'))).toEqual({
       kind: 'rejected',
@@ -234,7 +256,8 @@ describe('the Mastodon connector', () => {
   it('finds a published status by its text as the instance renders it, within the time since', async () => {
     const connector = factory(contextFor())
     const since = fake.now()
-    const text = 'Info lengkap: https://pemda.example.go.id/berita/2026/12/layanan-akhir-pekan-dibuka cc @sari@mastodon.social'
+    const text =
+      'Info lengkap: https://pemda.example.go.id/berita/2026/12/layanan-akhir-pekan-dibuka cc @sari@mastodon.social'
     const request = { idempotencyKey: 'k-find', text, media: [] }
     const post = await connector.publish(request)
     for (let i = 0; i < 50; i += 1)
@@ -242,9 +265,7 @@ describe('the Mastodon connector', () => {
     expect((await connector.findPublished(request, since))?.platformPostId).toBe(post.platformPostId)
     expect(await connector.findPublished({ ...request, text: 'Tidak pernah dikirim' }, since)).toBeNull()
     expect(await connector.findPublished({ ...request, media: [media('image', 'x')] }, since)).toBeNull()
-    expect(
-      await connector.findPublished(request, new Date(fake.now().getTime() + 60 * 60_000)),
-    ).toBeNull()
+    expect(await connector.findPublished(request, new Date(fake.now().getTime() + 60 * 60_000))).toBeNull()
   })
 
   it('fails any request the fake does not serve', async () => {

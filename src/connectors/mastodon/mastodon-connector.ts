@@ -32,7 +32,14 @@ import { comparable, mastodonLength, plainText, withoutLeadingMention } from './
 /** Mastodon's default; an instance may allow more (GET /api/v2/instance), never fewer without refusing with 422. */
 const MAX_CHARACTERS = 500
 const MAX_IMAGES = 4
-const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'image/avif'])
+const IMAGE_TYPES = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'image/heic',
+  'image/avif',
+])
 const VIDEO_TYPES = new Set(['video/mp4', 'video/webm', 'video/quicktime'])
 const NOTIFICATION_PAGE = 40
 /** How many pages one fetchInteractions call reads before it stops (the next call continues from its cursor). */
@@ -357,7 +364,10 @@ export class MastodonConnector implements Connector {
   }
 
   async deleteReply(_externalId: string): Promise<void> {
-    throw rejected({ key: 'mastodon.moderation_unsupported' }, "Mastodon cannot delete other people's replies")
+    throw rejected(
+      { key: 'mastodon.moderation_unsupported' },
+      "Mastodon cannot delete other people's replies",
+    )
   }
 
   async deletePost(platformPostId: string): Promise<void> {

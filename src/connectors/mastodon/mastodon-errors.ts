@@ -38,7 +38,7 @@ interface Answer {
 interface Row {
   /** What the row is for, in the test's words. */
   name: string
-  matches: (failure: Failure) => boolean
+  matches: (failure: Failure, effect: RequestEffect) => boolean
   build: (failure: Failure, answer: Answer) => ConnectorError
 }
 
@@ -80,7 +80,8 @@ export const ERROR_TABLE: readonly Row[] = [
   {
     name: '401 token invalid or revoked',
     matches: (f) => f.status === 401,
-    build: (f, a) => make('auth_expired', 'mastodon.token_invalid', 'the Mastodon token no longer works', f, a),
+    build: (f, a) =>
+      make('auth_expired', 'mastodon.token_invalid', 'the Mastodon token no longer works', f, a),
   },
   {
     name: '403 outside the authorized scopes',
@@ -90,7 +91,8 @@ export const ERROR_TABLE: readonly Row[] = [
   {
     name: '403 login disabled, suspended or unconfirmed',
     matches: (f) => f.status === 403 && /login|suspended|disabled|confirm/i.test(f.message),
-    build: (f, a) => make('auth_expired', 'mastodon.account_disabled', 'the Mastodon account is disabled', f, a),
+    build: (f, a) =>
+      make('auth_expired', 'mastodon.account_disabled', 'the Mastodon account is disabled', f, a),
   },
   {
     name: '403 other',
@@ -100,7 +102,8 @@ export const ERROR_TABLE: readonly Row[] = [
   {
     name: '404 or 410 record not found',
     matches: (f) => f.status === 404 || f.status === 410,
-    build: (f, a) => make('rejected', 'mastodon.status_not_found', `Mastodon has no such record: ${f.message}`, f, a),
+    build: (f, a) =>
+      make('rejected', 'mastodon.status_not_found', `Mastodon has no such record: ${f.message}`, f, a),
   },
   {
     name: '413 media too large',
@@ -144,13 +147,17 @@ export const ERROR_TABLE: readonly Row[] = [
   },
   {
     name: '503, or another 5xx to a read: not taken, try later',
-    matches: (f) => f.status === 503 || (f.status >= 500 && f.status < 600),
+    matches: (f, effect) => f.status === 503 || (f.status >= 500 && f.status < 600 && effect === 'read'),
     build: (f, a) =>
-      a.effect === 'write' && f.status !== 503
-        ? make('unknown_outcome', 'mastodon.unknown_outcome', `Mastodon answered ${f.status} to a write`, f, a)
-        : make('unavailable', 'mastodon.unavailable', `Mastodon answered ${f.status}`, f, a, {
-            retryAt: retryAtFrom(a.headers, a.now),
-          }),
+      make('unavailable', 'mastodon.unavailable', `Mastodon answered ${f.status}`, f, a, {
+        retryAt: retryAtFrom(a.headers, a.now),
+      }),
+  },
+  {
+    name: '5xx to a write: may have been made',
+    matches: (f) => f.status >= 500 && f.status < 600,
+    build: (f, a) =>
+      make('unknown_outcome', 'mastodon.unknown_outcome', `Mastodon answered ${f.status} to a write`, f, a),
   },
   {
     name: 'any other 4xx',
@@ -192,7 +199,7 @@ export function toConnectorError(error: unknown, effect: RequestEffect, now: Dat
       status: http.statusCode,
       message: [http.message, http.description].filter(Boolean).join(': '),
     }
-    const row = ERROR_TABLE.find((candidate) => candidate.matches(failure))
+    const row = ERROR_TABLE.find((candidate) => candidate.matches(failure, effect))
     if (row) return row.build(failure, { effect, headers, now, cause: error })
   }
 
