@@ -1,7 +1,6 @@
 // The Mastodon connector through the real client (`masto`) against a stateful fake instance behind msw, where
-// every request the fake does not serve fails the test (onUnhandledRequest: 'error'). The fixtures follow the
+// every request the fake does not serve fails the test (onUnhandledFrame: 'error'). The fixtures follow the
 // documented entities (fixtures/entities.ts names each page).
-import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { connectorContract } from '../connector-contract.ts'
@@ -15,7 +14,7 @@ const fake = new FakeInstance()
 const server = setupServer(...fake.handlers())
 const factory = createMastodonConnectorFactory({ mediaPollIntervalMs: 0, mediaPollAttempts: 5 })
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
@@ -269,8 +268,8 @@ describe('the Mastodon connector', () => {
   })
 
   it('fails any request the fake does not serve', async () => {
-    server.use(http.get(`${INSTANCE}/api/v1/accounts/verify_credentials`, () => HttpResponse.error()))
-    expect(await kindOf(() => factory(contextFor()).verify())).toEqual({
+    const elsewhere = factory(contextFor({ instanceUrl: 'https://unserved.example', accessToken: TOKEN }))
+    expect(await kindOf(() => elsewhere.verify())).toEqual({
       kind: 'unavailable',
       key: 'mastodon.unavailable',
     })

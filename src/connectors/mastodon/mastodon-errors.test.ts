@@ -15,7 +15,7 @@ const RESET = '2026-12-07T03:04:10.000Z'
 const server = setupServer()
 const factory = createMastodonConnectorFactory({ timeoutMs: 200 })
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
