@@ -1,8 +1,9 @@
 // An official account's connection to its platform (its health): the state, the last error in words with the
 // platform's own text beside it, and the last success; "Hubungkan" / "Putuskan" / "Periksa sekarang" for those
 // who manage the account. A sandbox account (Mode Latihan) connects with one click: the simulated network makes
-// its account; a Bluesky account with an app password (bluesky-credentials-form.tsx); other platforms take their
-// credentials through the API until their forms arrive.
+// its account; a Bluesky account with an app password (bluesky-credentials-form.tsx), a Mastodon account with its
+// instance and an access token (mastodon-credentials-form.tsx); other platforms take their credentials through the
+// API until their forms arrive.
 import { Badge, Button, CloseButton, Group, Stack, Text } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { formatDate } from '../../../../src/shared/dates.ts'
@@ -17,6 +18,10 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import type { Account, ConnectionHealth } from './account-types.ts'
 import { WHOLE_WORD_BADGE } from './badge-style.ts'
 import { BlueskyCredentialsForm, type BlueskyCredentialsBody } from './bluesky-credentials-form.tsx'
+import { MastodonCredentialsForm, type MastodonCredentialsBody } from './mastodon-credentials-form.tsx'
+
+/** The platforms whose credentials this panel asks for in a form. */
+const CREDENTIAL_FORMS = new Set(['bluesky', 'mastodon'])
 
 const STATE_COLOR: Record<ConnectionHealth['state'], string> = {
   connected: 'green',
@@ -57,7 +62,7 @@ export function AccountConnectionPanel({
     change.mutate(() => api.post<ConnectionHealth>(path, {}), {
       onSuccess: () => notifySuccess(t('connection.connected', { handle: account.handle })),
     })
-  const connectWith = (body: BlueskyCredentialsBody) =>
+  const connectWith = (body: BlueskyCredentialsBody | MastodonCredentialsBody) =>
     change.mutate(() => api.post<ConnectionHealth>(path, body), {
       onSuccess: () => notifySuccess(t('connection.connected', { handle: account.handle })),
     })
@@ -121,7 +126,9 @@ export function AccountConnectionPanel({
                   {data.state === 'needs_reconnect' ? t('connection.reconnect') : t('connection.connect')}
                 </Button>
               ) : null}
-              {data.state !== 'connected' && data.needsCredentials && account.platform !== 'bluesky' ? (
+              {data.state !== 'connected' &&
+              data.needsCredentials &&
+              !CREDENTIAL_FORMS.has(account.platform) ? (
                 <Text size="sm" c="dimmed">
                   {t('connection.credentialsByApi')}
                 </Text>
@@ -140,6 +147,15 @@ export function AccountConnectionPanel({
           ) : null}
           {data.connectable && canManage && data.state !== 'connected' && account.platform === 'bluesky' ? (
             <BlueskyCredentialsForm
+              handle={account.handle}
+              reconnect={data.state === 'needs_reconnect'}
+              busy={busy}
+              error={change.error}
+              onSubmit={connectWith}
+            />
+          ) : null}
+          {data.connectable && canManage && data.state !== 'connected' && account.platform === 'mastodon' ? (
+            <MastodonCredentialsForm
               handle={account.handle}
               reconnect={data.state === 'needs_reconnect'}
               busy={busy}
