@@ -20,7 +20,7 @@ afterAll(() => server.close())
 
 function contextFor(credentials: Record<string, string> = { instanceUrl: INSTANCE, accessToken: TOKEN }) {
   const context: ConnectorContext = {
-    account: { handle: '@humas@social.example.go.id', platformAccountId: null },
+    account: { handle: 'humas@social.example.go.id', platformAccountId: null },
     credentials,
     saveCredentials: () => Promise.resolve(),
     now: () => fake.now(),
@@ -72,7 +72,7 @@ describe('the Mastodon connector', () => {
   it('names the account with its instance, and says when the credentials are missing', async () => {
     expect(await factory(contextFor()).verify()).toEqual({
       platformAccountId: fake.me.id,
-      handle: '@humas@social.example.go.id',
+      handle: 'humas@social.example.go.id',
       displayName: 'Humas Kota Contoh',
     })
     expect(await kindOf(() => factory(contextFor({ instanceUrl: INSTANCE })).verify())).toEqual({
@@ -176,7 +176,7 @@ describe('the Mastodon connector', () => {
     )
     expect(first.items[0]).toMatchObject({
       kind: 'reply',
-      author: { handle: '@sari@mastodon.social', displayName: 'Sari' },
+      author: { handle: 'sari@mastodon.social', displayName: 'Sari' },
       parentExternalId: post.platformPostId,
     })
     const reads = fake.requests.filter((r) => r.path === '/api/v1/notifications')

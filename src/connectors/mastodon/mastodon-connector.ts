@@ -176,8 +176,16 @@ export class MastodonConnector implements Connector {
   async verify(): Promise<{ platformAccountId: string; handle: string; displayName: string | null }> {
     const data = await this.call('read', () => this.client.v1.accounts.verifyCredentials())
     this.me = { id: data.id, username: data.username, acct: data.acct }
-    const handle = data.acct.includes('@') ? `@${data.acct}` : `@${data.acct}@${this.host}`
-    return { platformAccountId: data.id, handle, displayName: data.displayName || null }
+    return {
+      platformAccountId: data.id,
+      handle: this.fullAcct(data.acct),
+      displayName: data.displayName || null,
+    }
+  }
+
+  /** `name@instance`, the account registry's form of a Mastodon handle (a local acct has no domain). */
+  private fullAcct(acct: string): string {
+    return acct.includes('@') ? acct : `${acct}@${this.host}`
   }
 
   private checkText(text: string): void {
@@ -323,7 +331,7 @@ export class MastodonConnector implements Connector {
       kind,
       author: {
         externalId: notification.account.id,
-        handle: `@${notification.account.acct}`,
+        handle: this.fullAcct(notification.account.acct),
         displayName: notification.account.displayName || null,
       },
       text: withoutLeadingMention(plainText(status.content), me.username),

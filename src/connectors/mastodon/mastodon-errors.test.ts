@@ -20,7 +20,7 @@ afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
 const context: ConnectorContext = {
-  account: { handle: '@humas@social.example.go.id', platformAccountId: null },
+  account: { handle: 'humas@social.example.go.id', platformAccountId: null },
   credentials: { instanceUrl: INSTANCE, accessToken: TOKEN },
   saveCredentials: () => Promise.resolve(),
   now: () => NOW,
