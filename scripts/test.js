@@ -82,6 +82,8 @@ const run = spawnSync('npx', args, {
     WARTA_TEST_ENGINES: engines.join(','),
     TEST_DATABASE_URL: pgUrl,
     WARTA_CHROMIUM: chromium,
+    // The browser journey publishes to the local Bluesky network too; without it that journey is skipped.
+    WARTA_BLUESKY_NETWORK: projects.includes('bluesky') ? 'available' : 'missing',
   },
 })
 

@@ -12,6 +12,8 @@ import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/s
 import type { OAuthProvider } from './oauth.ts'
 import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
 import type { WebhookVerifier } from './webhook.ts'
+import { createYouTubeConnector, YOUTUBE_CAPABILITIES } from './youtube/youtube-connector.ts'
+import { youtubeOAuth } from './youtube/youtube-oauth.ts'
 
 /** What the app hands to the connectors that need it. */
 export interface ConnectorPorts {
@@ -46,7 +48,19 @@ const mastodonDefinition: ConnectorDefinition = {
   factory: () => createMastodonConnector,
 }
 
-const DEFINITIONS: readonly ConnectorDefinition[] = [sandboxDefinition, blueskyDefinition, mastodonDefinition]
+const youtubeDefinition: ConnectorDefinition = {
+  platform: 'youtube',
+  capabilities: YOUTUBE_CAPABILITIES,
+  factory: () => createYouTubeConnector,
+  oauth: youtubeOAuth,
+}
+
+const DEFINITIONS: readonly ConnectorDefinition[] = [
+  sandboxDefinition,
+  blueskyDefinition,
+  youtubeDefinition,
+  mastodonDefinition,
+]
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))
 

@@ -146,7 +146,12 @@ async function collectFirstReadingsNow(): Promise<number> {
   return result.read
 }
 
+// The journey publishes to the local Bluesky network: where scripts/test.js could not install it (no PostgreSQL
+// programs or compiler; never under CI=true, which fails instead), the whole journey is reported skipped.
+const blueskyMissing = process.env.WARTA_BLUESKY_NETWORK === 'missing'
+
 beforeAll(async () => {
+  if (blueskyMissing) return
   if (!existsSync(WEB_DIST))
     throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
@@ -222,7 +227,7 @@ afterAll(async () => {
   await network?.close()
 })
 
-describe('the composer, in the browser', () => {
+describe.skipIf(blueskyMissing)('the composer, in the browser', () => {
   it('lets a pengelola see a NIK marked as blocking, fix it and submit the post', async () => {
     await page.goto(baseUrl)
     await page.getByRole('link', { name: 'Unggahan saya' }).first().click()

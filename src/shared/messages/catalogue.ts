@@ -24,6 +24,7 @@ import { publishingMessages } from './publishing-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { unitsMessages } from './units-messages.ts'
 import { usersMessages } from './users-messages.ts'
+import { youtubeMessages } from './youtube-messages.ts'
 
 export const MESSAGES = {
   ...commonMessages,
@@ -48,6 +49,7 @@ export const MESSAGES = {
   ...publishingMessages,
   ...agendaMessages,
   ...demoMessages,
+  ...youtubeMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
