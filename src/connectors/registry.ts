@@ -7,6 +7,7 @@
 // (features/connections/account-connector.ts), so this folder still imports nothing from the app.
 import type { Connector, ConnectorCapabilities, ConnectorContext, ConnectorFactory } from './connector.ts'
 import { BLUESKY_CAPABILITIES, createBlueskyConnector } from './bluesky/bluesky-connector.ts'
+import { createMastodonConnector, MASTODON_CAPABILITIES } from './mastodon/mastodon-connector.ts'
 import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/sandbox-connector.ts'
 import { tiktokDefinition } from './tiktok/tiktok-definition.ts'
 import { createTelegramConnector, TELEGRAM_CAPABILITIES } from './telegram/telegram-connector.ts'
@@ -49,6 +50,12 @@ const blueskyDefinition: ConnectorDefinition = {
   factory: () => createBlueskyConnector,
 }
 
+const mastodonDefinition: ConnectorDefinition = {
+  platform: 'mastodon',
+  capabilities: MASTODON_CAPABILITIES,
+  factory: () => createMastodonConnector,
+}
+
 const youtubeDefinition: ConnectorDefinition = {
   platform: 'youtube',
   capabilities: YOUTUBE_CAPABILITIES,
@@ -79,6 +86,7 @@ const DEFINITIONS: readonly ConnectorDefinition[] = [
   facebookDefinition,
   instagramDefinition,
   xDefinition,
+  mastodonDefinition,
 ]
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))

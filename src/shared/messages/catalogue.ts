@@ -18,6 +18,7 @@ import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
 import { hoaxMessages } from './hoax-messages.ts'
 import { metaMessages } from './meta-messages.ts'
+import { mastodonMessages } from './mastodon-messages.ts'
 import { namingMessages } from './naming-messages.ts'
 import { postsMessages } from './posts-messages.ts'
 import { publishingMessages } from './publishing-messages.ts'
@@ -46,6 +47,7 @@ export const MESSAGES = {
   ...blueskyMessages,
   ...telegramMessages,
   ...metaMessages,
+  ...mastodonMessages,
   ...connectionsMessages,
   ...hoaxMessages,
   ...postsMessages,

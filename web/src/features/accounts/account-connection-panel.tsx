@@ -1,9 +1,9 @@
 // An official account's connection to its platform (its health): the state, the last error in words with the
 // platform's own text beside it, and the last success; "Hubungkan" / "Putuskan" / "Periksa sekarang" for those
 // who manage the account. A sandbox account (Mode Latihan) connects with one click: the simulated network makes
-// its account; a Bluesky account with an app password (bluesky-credentials-form.tsx); a Telegram channel with its
-// bot's token (telegram-credentials-form.tsx); other platforms take their
-// credentials through the API until their forms arrive.
+// its account; a Bluesky account with an app password (bluesky-credentials-form.tsx), a Telegram channel with its
+// bot's token (telegram-credentials-form.tsx), a Mastodon account with its instance and an access token
+// (mastodon-credentials-form.tsx); the OAuth platforms connect through their sign-in.
 import { Badge, Button, CloseButton, Group, Stack, Text } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { formatDate } from '../../../../src/shared/dates.ts'
@@ -18,10 +18,11 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import type { Account, ConnectionHealth } from './account-types.ts'
 import { WHOLE_WORD_BADGE } from './badge-style.ts'
 import { BlueskyCredentialsForm, type BlueskyCredentialsBody } from './bluesky-credentials-form.tsx'
+import { MastodonCredentialsForm, type MastodonCredentialsBody } from './mastodon-credentials-form.tsx'
 import { TelegramCredentialsForm, type TelegramCredentialsBody } from './telegram-credentials-form.tsx'
 
-/** Platforms whose credentials are given in a form here (the others through the API until their forms arrive). */
-const CREDENTIAL_FORMS = new Set(['bluesky', 'telegram'])
+/** The platforms whose credentials this panel asks for in a form. */
+const CREDENTIAL_FORMS = new Set(['bluesky', 'telegram', 'mastodon'])
 
 const STATE_COLOR: Record<ConnectionHealth['state'], string> = {
   connected: 'green',
@@ -62,7 +63,7 @@ export function AccountConnectionPanel({
     change.mutate(() => api.post<ConnectionHealth>(path, {}), {
       onSuccess: () => notifySuccess(t('connection.connected', { handle: account.handle })),
     })
-  const connectWith = (body: BlueskyCredentialsBody | TelegramCredentialsBody) =>
+  const connectWith = (body: BlueskyCredentialsBody | TelegramCredentialsBody | MastodonCredentialsBody) =>
     change.mutate(() => api.post<ConnectionHealth>(path, body), {
       onSuccess: () => notifySuccess(t('connection.connected', { handle: account.handle })),
     })
@@ -147,6 +148,15 @@ export function AccountConnectionPanel({
           ) : null}
           {data.connectable && canManage && data.state !== 'connected' && account.platform === 'bluesky' ? (
             <BlueskyCredentialsForm
+              handle={account.handle}
+              reconnect={data.state === 'needs_reconnect'}
+              busy={busy}
+              error={change.error}
+              onSubmit={connectWith}
+            />
+          ) : null}
+          {data.connectable && canManage && data.state !== 'connected' && account.platform === 'mastodon' ? (
+            <MastodonCredentialsForm
               handle={account.handle}
               reconnect={data.state === 'needs_reconnect'}
               busy={busy}
