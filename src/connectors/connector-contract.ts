@@ -97,6 +97,20 @@ export function connectorContract(
       const comments = ['Terima kasih infonya min', 'Lokasinya di mana ya?', 'Mantap, semoga lancar']
       for (const text of comments) await harness.commentOn(context, post.platformPostId, text)
       await settle()
+      if (!connector.capabilities.readComments) {
+        // A platform that gives no comments (TikTok): nothing to page, no reply, yet the comments are counted.
+        expect((await connector.fetchInteractions(null)).items).toEqual([])
+        await expectRejected(() =>
+          connector.reply({ externalId: post.platformPostId, rootExternalId: null }, 'Ya.'),
+        )
+        if (connector.capabilities.metrics.includes('replies')) {
+          const counted = (await connector.fetchMetrics([post.platformPostId])).get(post.platformPostId)
+          expect(counted?.replies).toBeGreaterThanOrEqual(3)
+        }
+        if (connector.capabilities.deleteOwnPost) await connector.deletePost(post.platformPostId)
+        else await expectRejected(() => connector.deletePost(post.platformPostId))
+        return
+      }
       const items = await allInteractions(connector)
       const ours = items.filter((item) => comments.includes(item.text))
       expect(ours.map((item) => item.text).sort()).toEqual([...comments].sort())
@@ -147,6 +161,13 @@ export function connectorContract(
     it('hides and deletes replies by others only when its capabilities say so', async () => {
       const context = await harness.connectedContext()
       const connector = factory(context)
+      if (!connector.capabilities.readComments) {
+        // Nothing of others' can be read, so nothing can be hidden or deleted: both refused before sending.
+        expect(connector.capabilities.hideReply || connector.capabilities.deleteReply).toBe(false)
+        await expectRejected(() => connector.hideReply('not-readable'))
+        await expectRejected(() => connector.deleteReply('not-readable'))
+        return
+      }
       const post = await connector.publish(request(uniqueText('moderation')))
       // Citizens reply to what they can see: on an eventually consistent network (Bluesky's AppView indexes each
       // repository on its own) a reply indexed before its parent post notifies nobody.
