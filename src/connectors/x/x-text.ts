@@ -3,16 +3,9 @@
 // compared as t.co links when findPublished reads the timeline back. Bare domains (diskominfo.go.id) are links on
 // X too (twitter-text's autolinker), so they count as URLs here.
 import { countText } from '../../shared/count-text.ts'
+export { urlsIn } from '../../shared/x-cost.ts'
 
 export const X_MAX_WEIGHTED_LENGTH = 280
-
-const URL_PATTERN =
-  /\bhttps?:\/\/[^\s]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|id|co|io|gov|info|me)\b(?:\/[^\s]*)?/giu
-
-/** The URLs X would turn into t.co links in the text. */
-export function urlsIn(text: string): string[] {
-  return text.normalize('NFC').match(URL_PATTERN) ?? []
-}
 
 /** The length X counts for a post's text: the shared weighted count of its NFC form. */
 export function xWeightedLength(text: string): number {

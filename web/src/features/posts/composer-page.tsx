@@ -23,6 +23,7 @@ import { useNavigate, useParams } from '@tanstack/react-router'
 import { DecisionHistory } from '../approvals/decision-history.tsx'
 import { useEffect, useMemo, useState } from 'react'
 import { countText } from '../../../../src/shared/count-text.ts'
+import { estimateXCost } from '../../../../src/shared/x-cost.ts'
 import { formatMessage } from '../../../../src/shared/messages/format-message.ts'
 import { PLATFORM_RULES } from '../../../../src/shared/platform-rules.ts'
 import { PLATFORM_LABELS } from '../../../../src/shared/platforms.ts'
@@ -212,6 +213,7 @@ function VariantEditor({
         >
           {t('posts.counter', { length, limit: rule.maxTextLength })}
         </Text>
+        {platform === 'x' ? <XCostNote text={text} /> : null}
         {state.text !== null ? (
           <Button variant="subtle" size="xs" onClick={() => setVariant({ ...state, text: null })}>
             {t('posts.resetToBase')}
@@ -577,5 +579,16 @@ function Composer({ post, readOnly = false }: { post: Post | null; readOnly?: bo
         )}
       </Stack>
     </>
+  )
+}
+
+/** X bills each post (more for one with a link): said before the post is submitted, in US dollars as X bills. */
+function XCostNote({ text }: { text: string }) {
+  const { t } = useI18n()
+  const cost = estimateXCost({ text })
+  return (
+    <Text size="sm" c="dimmed" data-testid="x-cost">
+      {t(cost.basis === 'post_with_url' ? 'posts.xCostWithUrl' : 'posts.xCost', { usd: cost.usd.toFixed(3) })}
+    </Text>
   )
 }
