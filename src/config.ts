@@ -189,7 +189,10 @@ function platformSettings(env: Record<string, string>): {
       const clientSecret = env[`WARTA_OAUTH_${upper}_CLIENT_SECRET`]
       if (!clientId || !clientSecret)
         throw new ConfigError([
-          { variable: `WARTA_OAUTH_${upper}_CLIENT_ID, WARTA_OAUTH_${upper}_CLIENT_SECRET`, key: 'config.oauth_both' },
+          {
+            variable: `WARTA_OAUTH_${upper}_CLIENT_ID, WARTA_OAUTH_${upper}_CLIENT_SECRET`,
+            key: 'config.oauth_both',
+          },
         ])
       oauthClients[upper.toLowerCase()] = Object.freeze({ clientId, clientSecret })
     }

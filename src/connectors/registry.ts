@@ -63,7 +63,10 @@ export function hasConnector(platform: string, overrides?: DefinitionOverrides):
 }
 
 /** The platform's OAuth flow, when accounts connect through one. */
-export function oauthProviderOf(platform: string, overrides?: DefinitionOverrides): OAuthProvider | undefined {
+export function oauthProviderOf(
+  platform: string,
+  overrides?: DefinitionOverrides,
+): OAuthProvider | undefined {
   return definitionOf(platform, overrides)?.oauth
 }
 

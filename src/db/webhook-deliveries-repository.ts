@@ -21,7 +21,11 @@ export async function insertWebhookDelivery(
 }
 
 export async function lockWebhookDelivery(db: Db, id: string): Promise<WebhookDeliveryRow[]> {
-  return db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).for('update', { skipLocked: true })
+  return db
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.id, id))
+    .for('update', { skipLocked: true })
 }
 
 export async function markWebhookDeliveryProcessed(

@@ -6,7 +6,12 @@ import { webhookRejections } from './schema/index.ts'
 
 export type WebhookRejectionRow = typeof webhookRejections.$inferSelect
 
-export async function countWebhookRejection(db: Db, platform: string, reason: string, now: Date): Promise<void> {
+export async function countWebhookRejection(
+  db: Db,
+  platform: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
   await db
     .insert(webhookRejections)
     .values({ platform, reason, count: 1, lastAt: now })

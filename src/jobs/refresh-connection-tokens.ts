@@ -1,10 +1,7 @@
 // Every 5 minutes: OAuth tokens expiring within 15 minutes are refreshed, and the penanggung jawab is warned
 // 7 days and 1 day before an account must be reconnected (features/connections/refresh-tokens.ts).
 import { z } from 'zod'
-import {
-  refreshExpiringTokens,
-  warnExpiringConnections,
-} from '../features/connections/refresh-tokens.ts'
+import { refreshExpiringTokens, warnExpiringConnections } from '../features/connections/refresh-tokens.ts'
 import { defineJob } from './job-definition.ts'
 
 const payload = z.object({}).strict()

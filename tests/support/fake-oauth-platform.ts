@@ -3,7 +3,7 @@
 // fetch it is handed), a WebhookVerifier with an HMAC signature, and the ConnectorDefinition the tests register
 // through the registry's overrides (production DEFINITIONS never see it).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ConnectorError, type Connector } from '../../src/connectors/connector.ts'
 import type { OAuthProvider, OAuthTokens } from '../../src/connectors/oauth.ts'
@@ -41,7 +41,7 @@ export interface FakePlatform {
   close(): Promise<void>
 }
 
-function json(res: import('node:http').ServerResponse, status: number, body: unknown): void {
+function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' })
   res.end(JSON.stringify(body))
 }
@@ -52,7 +52,11 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
   let counter = 0
   const platform: FakePlatform = {
     baseUrl: '',
-    user: { id: `fake-${Math.random().toString(36).slice(2, 10)}`, username: 'humas.fake', name: 'Humas Fake' },
+    user: {
+      id: `fake-${Math.random().toString(36).slice(2, 10)}`,
+      username: 'humas.fake',
+      name: 'Humas Fake',
+    },
     options,
     liveRefreshTokens: new Set(),
     tokenRequests: [],
@@ -68,7 +72,9 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
       access_token: access,
       refresh_token: refresh,
       expires_in: options.expiresIn ?? 3600,
-      ...(options.refreshExpiresIn === null ? {} : { refresh_expires_in: options.refreshExpiresIn ?? 30 * 86400 }),
+      ...(options.refreshExpiresIn === null
+        ? {}
+        : { refresh_expires_in: options.refreshExpiresIn ?? 30 * 86400 }),
       scope,
     }
   }
@@ -80,7 +86,11 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
       const granted = options.grant ? asked.filter((scope) => options.grant!.includes(scope)) : asked
       const code = `code-${Math.random().toString(36).slice(2)}`
       const redirectUri = url.searchParams.get('redirect_uri') ?? ''
-      codes.set(code, { challenge: url.searchParams.get('code_challenge'), scope: granted.join(' '), redirectUri })
+      codes.set(code, {
+        challenge: url.searchParams.get('code_challenge'),
+        scope: granted.join(' '),
+        redirectUri,
+      })
       const back = new URL(redirectUri)
       back.searchParams.set('code', code)
       back.searchParams.set('state', url.searchParams.get('state') ?? '')
@@ -219,8 +229,14 @@ export const fakeWebhookVerifier = (platformName: string): WebhookVerifier => ({
   platform: platformName,
   verify(request, secrets) {
     if (request.method === 'GET') {
-      if (request.query['verify_token'] !== secrets.verifyToken) return { kind: 'rejected', reason: 'bad_verify_token' }
-      return { kind: 'handshake', status: 200, contentType: 'text/plain', body: request.query['challenge'] ?? '' }
+      if (request.query['verify_token'] !== secrets.verifyToken)
+        return { kind: 'rejected', reason: 'bad_verify_token' }
+      return {
+        kind: 'handshake',
+        status: 200,
+        contentType: 'text/plain',
+        body: request.query['challenge'] ?? '',
+      }
     }
     const signature = request.headers['x-fake-signature']
     if (!signature) return { kind: 'rejected', reason: 'missing_signature' }
@@ -237,7 +253,8 @@ export const fakeWebhookVerifier = (platformName: string): WebhookVerifier => ({
     const sentAtHeader = request.headers['x-fake-timestamp']
     return {
       kind: 'accepted',
-      deliveryId: request.headers['x-fake-delivery'] ?? createHash('sha256').update(request.rawBody).digest('hex'),
+      deliveryId:
+        request.headers['x-fake-delivery'] ?? createHash('sha256').update(request.rawBody).digest('hex'),
       sentAt: sentAtHeader ? new Date(Number(sentAtHeader) * 1000) : null,
       events: [
         {

@@ -26,7 +26,10 @@ export type OAuthSetup =
   | { ok: true; provider: OAuthProvider; client: OAuthClient }
   | { ok: false; reason: 'not_oauth' | 'not_configured' }
 
-export function oauthSetupOf(deps: Pick<ConnectionDeps, 'config' | 'connectors'>, platform: string): OAuthSetup {
+export function oauthSetupOf(
+  deps: Pick<ConnectionDeps, 'config' | 'connectors'>,
+  platform: string,
+): OAuthSetup {
   const provider = oauthProviderOf(platform, deps.connectors)
   if (!provider) return { ok: false, reason: 'not_oauth' }
   const client = oauthClientOf(deps, platform)
@@ -39,7 +42,9 @@ export function oauthOffer(
   platform: string,
 ): { offered: boolean; unavailableReason: 'not_oauth' | 'not_configured' | null } {
   const setup = oauthSetupOf(deps, platform)
-  return setup.ok ? { offered: true, unavailableReason: null } : { offered: false, unavailableReason: setup.reason }
+  return setup.ok
+    ? { offered: true, unavailableReason: null }
+    : { offered: false, unavailableReason: setup.reason }
 }
 
 /** Every scope the provider's features need (the app asks for all; the platform may grant fewer). */

@@ -91,13 +91,7 @@ export async function startOAuthConnect(
 
 /** How a callback ended, for the accounts page (its words are in the web app, by outcome). */
 export type OAuthOutcome =
-  | 'connected'
-  | 'denied'
-  | 'state_invalid'
-  | 'not_allowed'
-  | 'not_configured'
-  | 'refused'
-  | 'unavailable'
+  'connected' | 'denied' | 'state_invalid' | 'not_allowed' | 'not_configured' | 'refused' | 'unavailable'
 
 export interface OAuthCallbackResult {
   outcome: OAuthOutcome
@@ -126,7 +120,8 @@ export async function finishOAuthConnect(
 
   const account = await getAccount(deps.db, pending.instansiId, accountId)
   const user = await findUserById(deps.db, pending.instansiId, pending.userId)
-  if (!account || !user || account.platform !== pending.platform) return { outcome: 'state_invalid', accountId: null }
+  if (!account || !user || account.platform !== pending.platform)
+    return { outcome: 'state_invalid', accountId: null }
   // The right to connect is checked again: it may have been taken away in the ten minutes.
   const { actor } = await loadActor(deps.db, user, 'session')
   try {

@@ -12,7 +12,6 @@ import {
 } from '../../db/webhook-deliveries-repository.ts'
 import { claimAndRecheck } from '../jobs/claim-and-recheck.ts'
 
-
 export async function processWebhookDelivery(
   deps: { db: Db; clock: Clock },
   id: string,
@@ -23,7 +22,9 @@ export async function processWebhookDelivery(
     async act(tx, [row]) {
       const events = row!.events as WebhookEvent[]
       const accountIds = [
-        ...new Set(events.map((event) => event.accountExternalId).filter((value): value is string => !!value)),
+        ...new Set(
+          events.map((event) => event.accountExternalId).filter((value): value is string => !!value),
+        ),
       ]
       const matched = await countConnectedByPlatformIds(tx, row!.platform, accountIds)
       await markWebhookDeliveryProcessed(tx, row!.id, matched, deps.clock.now())

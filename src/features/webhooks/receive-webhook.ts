@@ -28,12 +28,7 @@ export interface WebhookDeps {
 
 /** Why the app refused a delivery: the verifier's reasons, and the app's own. */
 export type WebhookRefusal =
-  | 'missing_signature'
-  | 'bad_signature'
-  | 'stale'
-  | 'bad_verify_token'
-  | 'malformed'
-  | 'not_configured'
+  'missing_signature' | 'bad_signature' | 'stale' | 'bad_verify_token' | 'malformed' | 'not_configured'
 
 export type WebhookAnswer =
   | { kind: 'handshake'; status: number; contentType: string; body: string }
@@ -65,7 +60,10 @@ export async function receiveWebhook(
   if (!secrets) return refuse(deps, platform, 'not_configured', now)
   const verdict = verifier.verify(
     request,
-    { signingSecret: secrets.signingSecret, ...(secrets.verifyToken ? { verifyToken: secrets.verifyToken } : {}) },
+    {
+      signingSecret: secrets.signingSecret,
+      ...(secrets.verifyToken ? { verifyToken: secrets.verifyToken } : {}),
+    },
     now,
   )
   if (verdict.kind === 'handshake') return verdict

@@ -47,12 +47,18 @@ export const connectionView = z
           .enum(['not_oauth', 'not_configured'])
           .nullable()
           .describe(
-            "Why not: the platform has no OAuth flow in Warta, or this deployment has no app registered (WARTA_OAUTH_<PLATFORM>_CLIENT_ID)",
+            'Why not: the platform has no OAuth flow in Warta, or this deployment has no app registered (WARTA_OAUTH_<PLATFORM>_CLIENT_ID)',
           ),
       })
       .describe("Connecting through the platform's OAuth"),
-    tokenExpiresAt: z.string().nullable().describe("An OAuth connection's access token expiry (refreshed before)"),
-    refreshExpiresAt: z.string().nullable().describe('When the refresh token itself ends, when the platform says'),
+    tokenExpiresAt: z
+      .string()
+      .nullable()
+      .describe("An OAuth connection's access token expiry (refreshed before)"),
+    refreshExpiresAt: z
+      .string()
+      .nullable()
+      .describe('When the refresh token itself ends, when the platform says'),
     reconnectBy: z.string().nullable().describe('When the account must be reconnected at the latest'),
     grantedScopes: z.array(z.string()).nullable(),
     missingFeatures: z

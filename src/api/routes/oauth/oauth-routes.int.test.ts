@@ -32,7 +32,10 @@ import {
   warnExpiringConnections,
 } from '../../../features/connections/refresh-tokens.ts'
 
-const OAUTH_ENV = { WARTA_OAUTH_MASTODON_CLIENT_ID: 'fake-client', WARTA_OAUTH_MASTODON_CLIENT_SECRET: 'fake-secret' }
+const OAUTH_ENV = {
+  WARTA_OAUTH_MASTODON_CLIENT_ID: 'fake-client',
+  WARTA_OAUTH_MASTODON_CLIENT_SECRET: 'fake-secret',
+}
 
 let fake: FakePlatform
 let clock: HandClock
@@ -124,7 +127,10 @@ describe('OAuth connect', () => {
     expect(done.statusCode, done.body).toBe(302)
     expect(done.headers.location).toBe(`/accounts/${s.account.id}?oauth=connected`)
     // The code went to the token endpoint with the verifier whose challenge went to authorize.
-    expect(fake.tokenRequests.at(-1)).toMatchObject({ grant_type: 'authorization_code', client_id: 'fake-client' })
+    expect(fake.tokenRequests.at(-1)).toMatchObject({
+      grant_type: 'authorization_code',
+      client_id: 'fake-client',
+    })
     expect(fake.tokenRequests.at(-1)!.code_verifier!.length).toBeGreaterThan(40)
 
     const view = await health(s)
@@ -138,7 +144,9 @@ describe('OAuth connect', () => {
     const row = await getAccountConnection(s.ctx.db, s.owner.id, s.account.id)
     expect(row!.credentials).toMatch(/^v1\./)
     expect(row!.credentials).not.toContain('at-')
-    const opened = splitCredentials(openCredentials({ current: s.ctx.secret, previous: [] }, s.account.id, row!.credentials!))
+    const opened = splitCredentials(
+      openCredentials({ current: s.ctx.secret, previous: [] }, s.account.id, row!.credentials!),
+    )
     expect(opened.credentials.accessToken).toMatch(/^at-/)
     expect(opened.tokens!.refreshToken).toMatch(/^rt-/)
 
@@ -173,7 +181,11 @@ describe('OAuth connect', () => {
   it('refuses a pengelola (no account.manage) at start, and re-checks the right at the callback', async () => {
     const s = await setup()
     const { headers } = await loginAs(s.app, s.pengelola)
-    const start = await s.app.inject({ method: 'POST', url: `/api/accounts/${s.account.id}/oauth/start`, headers })
+    const start = await s.app.inject({
+      method: 'POST',
+      url: `/api/accounts/${s.account.id}/oauth/start`,
+      headers,
+    })
     expect(start.statusCode).toBe(403)
 
     // A state started by the penanggung jawab but carried by someone who may not connect: refused at the callback.
@@ -198,7 +210,9 @@ describe('OAuth connect', () => {
     expect(start.json<{ error: { key: string; message: string } }>().error).toMatchObject({
       key: 'connections.oauth.not_configured',
     })
-    expect(start.json<{ error: { message: string } }>().error.message).toContain('WARTA_OAUTH_MASTODON_CLIENT_ID')
+    expect(start.json<{ error: { message: string } }>().error.message).toContain(
+      'WARTA_OAUTH_MASTODON_CLIENT_ID',
+    )
   })
 
   it('records the features a missing scope disables', async () => {
@@ -222,10 +236,13 @@ describe('token refresh and expiry warnings', () => {
     // Not yet due: an hour left.
     let result = await refreshExpiringTokens(s.refreshDeps)
     expect(result.failed.filter((f) => f.accountId === s.account.id)).toEqual([])
-    expect((await getAccountConnection(s.ctx.db, s.owner.id, s.account.id))!.credentials).toBe(first!.credentials)
+    expect((await getAccountConnection(s.ctx.db, s.owner.id, s.account.id))!.credentials).toBe(
+      first!.credentials,
+    )
 
     clock.advance(50 * 60_000)
     result = await refreshExpiringTokens(s.refreshDeps)
+    expect(result.failed.filter((f) => f.accountId === s.account.id)).toEqual([])
     const after = await getAccountConnection(s.ctx.db, s.owner.id, s.account.id)
     expect(after!.credentials).not.toBe(first!.credentials)
     expect(after!.tokenExpiresAt!.getTime()).toBe(clock.now().getTime() + 3600_000)
@@ -242,7 +259,10 @@ describe('token refresh and expiry warnings', () => {
     const s = await setup()
     await callback(s, await authorizeAtPlatform(s))
     clock.advance(50 * 60_000)
-    const results = await Promise.all([refreshExpiringTokens(s.refreshDeps), refreshExpiringTokens(s.refreshDeps)])
+    const results = await Promise.all([
+      refreshExpiringTokens(s.refreshDeps),
+      refreshExpiringTokens(s.refreshDeps),
+    ])
     const mine = results.flatMap((r) => r.failed).filter((f) => f.accountId === s.account.id)
     expect(mine).toEqual([])
     expect(await health(s)).toMatchObject({ state: 'connected', lastError: null })
@@ -270,7 +290,9 @@ describe('token refresh and expiry warnings', () => {
       s.ctx.db
         .select()
         .from(notifications)
-        .where(and(eq(notifications.recipientId, s.pj.id), eq(notifications.kind, 'connections.token_expiring')))
+        .where(
+          and(eq(notifications.recipientId, s.pj.id), eq(notifications.kind, 'connections.token_expiring')),
+        )
 
     clock.set(new Date(reconnectBy.getTime() - 8 * 86400_000))
     await warnExpiringConnections(s.refreshDeps)
