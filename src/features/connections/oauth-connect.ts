@@ -99,10 +99,10 @@ export interface OAuthCallbackResult {
   accountId: string | null
 }
 
-/** The path the browser goes back to: the account's page, or the accounts list when the state was not ours. */
+/** Where the browser goes back to: the accounts page with the account's connection open and the outcome. */
 export function oauthReturnPath(result: OAuthCallbackResult): string {
-  const base = result.accountId ? `/accounts/${result.accountId}` : '/accounts'
-  return `${base}?oauth=${result.outcome}`
+  const connection = result.accountId ? `connection=${result.accountId}&` : ''
+  return `/accounts?${connection}oauth=${result.outcome}`
 }
 
 export async function finishOAuthConnect(

@@ -125,7 +125,7 @@ describe('OAuth connect', () => {
     expect(back.origin + back.pathname).toBe('http://localhost:8080/api/oauth/callback')
     const done = await callback(s, back)
     expect(done.statusCode, done.body).toBe(302)
-    expect(done.headers.location).toBe(`/accounts/${s.account.id}?oauth=connected`)
+    expect(done.headers.location).toBe(`/accounts?connection=${s.account.id}&oauth=connected`)
     // The code went to the token endpoint with the verifier whose challenge went to authorize.
     expect(fake.tokenRequests.at(-1)).toMatchObject({
       grant_type: 'authorization_code',
@@ -159,7 +159,9 @@ describe('OAuth connect', () => {
   it('uses a state once, refuses an unknown or expired one, and says when the person declined', async () => {
     const s = await setup()
     const back = await authorizeAtPlatform(s)
-    expect((await callback(s, back)).headers.location).toBe(`/accounts/${s.account.id}?oauth=connected`)
+    expect((await callback(s, back)).headers.location).toBe(
+      `/accounts?connection=${s.account.id}&oauth=connected`,
+    )
     const again = await callback(s, back)
     expect(again.statusCode).toBe(302)
     expect(again.headers.location).toBe('/accounts?oauth=state_invalid')
@@ -175,7 +177,9 @@ describe('OAuth connect', () => {
     const declined = await authorizeAtPlatform(s)
     declined.searchParams.delete('code')
     declined.searchParams.set('error', 'access_denied')
-    expect((await callback(s, declined)).headers.location).toBe(`/accounts/${s.account.id}?oauth=denied`)
+    expect((await callback(s, declined)).headers.location).toBe(
+      `/accounts?connection=${s.account.id}&oauth=denied`,
+    )
   })
 
   it('refuses a pengelola (no account.manage) at start, and re-checks the right at the callback', async () => {
@@ -194,7 +198,9 @@ describe('OAuth connect', () => {
       .update(oauthStates)
       .set({ userId: s.pengelola.id })
       .where(eq(oauthStates.stateHash, hashState(back.searchParams.get('state')!)))
-    expect((await callback(s, back)).headers.location).toBe(`/accounts/${s.account.id}?oauth=not_allowed`)
+    expect((await callback(s, back)).headers.location).toBe(
+      `/accounts?connection=${s.account.id}&oauth=not_allowed`,
+    )
     expect((await health(s)).state).toBe('not_connected')
   })
 

@@ -111,7 +111,8 @@ export function registerWebhooksRoutes(
             request.params.platform,
             webhookRequestOf(request, method),
           )
-          reply.status(statusOf(answer))
+          // Only 200 carries a schema: every other answer is a short body sent as is.
+          reply.status(statusOf(answer) as 200)
           if (answer.kind === 'handshake') return reply.type(answer.contentType).send(answer.body)
           const body =
             answer.kind === 'accepted'
