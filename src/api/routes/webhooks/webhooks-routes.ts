@@ -3,7 +3,6 @@
 // signature (a content-type parser for these routes only, with its own limit), and nothing is processed in the
 // request. The refused deliveries per platform and reason are readable by an instansi's admin.
 import type { FastifyRequest } from 'fastify'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.ts'
 import type { DefinitionOverrides } from '../../../connectors/registry.ts'
 import type { WebhookRequest } from '../../../connectors/webhook.ts'
@@ -14,27 +13,12 @@ import {
   type WebhookAnswer,
 } from '../../../features/webhooks/receive-webhook.ts'
 import { requireActor } from '../../request-context.ts'
+import { platformParams, rejectionsView, webhookAnswer } from './webhooks-schemas.ts'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { ApiInstance } from '../../zod-type-provider.ts'
 
 /** Platforms send small JSON deliveries; Meta batches up to a few hundred KB. */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024
-
-const platformParams = z.object({ platform: z.string().regex(/^[a-z]{1,20}$/) })
-
-const webhookAnswer = {
-  description:
-    'The handshake answer the platform asks for (its content type), or a short JSON acknowledgement',
-  content: { 'text/plain': { schema: z.string() }, 'application/json': { schema: z.string() } },
-}
-
-const rejectionsView = z
-  .object({
-    rejections: z.array(
-      z.object({ platform: z.string(), reason: z.string(), count: z.number(), lastAt: z.string() }),
-    ),
-  })
-  .meta({ id: 'WebhookRejections' })
 
 function webhookRequestOf(request: FastifyRequest, method: 'GET' | 'POST'): WebhookRequest {
   const query: Record<string, string> = {}
