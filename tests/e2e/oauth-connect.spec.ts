@@ -67,16 +67,14 @@ async function seed(): Promise<void> {
     .returning()
   instansiId = owner!.id
   const root = randomUUID()
-  await db
-    .insert(units)
-    .values({
-      id: root,
-      instansiId,
-      path: `/${root}/`,
-      code: 'PEMKOT',
-      name: 'Pemerintah Kota',
-      kind: 'instansi',
-    })
+  await db.insert(units).values({
+    id: root,
+    instansiId,
+    path: `/${root}/`,
+    code: 'PEMKOT',
+    name: 'Pemerintah Kota',
+    kind: 'instansi',
+  })
   totpSecret = generateTotpSecret()
   const adminId = randomUUID()
   await db.insert(users).values({
