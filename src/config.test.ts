@@ -77,3 +77,27 @@ describe('configuration of outgoing mail', () => {
     expect(() => parseConfig({ SMTP_URL: 'https://mail.go.id', SMTP_FROM: 'a@b.go.id' })).toThrow(/SMTP_URL/)
   })
 })
+
+describe('configuration of platform OAuth clients and webhook secrets', () => {
+  it('reads WARTA_OAUTH_<PLATFORM>_CLIENT_ID / _SECRET and WARTA_WEBHOOK_<PLATFORM>_SECRET / _VERIFY_TOKEN by platform', () => {
+    const config = parseConfig({
+      WARTA_OAUTH_X_CLIENT_ID: 'x-id',
+      WARTA_OAUTH_X_CLIENT_SECRET: 'x-secret',
+      WARTA_WEBHOOK_FACEBOOK_SECRET: 'app-secret',
+      WARTA_WEBHOOK_FACEBOOK_VERIFY_TOKEN: 'pilihan-kami',
+      WARTA_WEBHOOK_TELEGRAM_SECRET: 'tg-secret',
+    })
+    expect(config.oauthClients).toEqual({ x: { clientId: 'x-id', clientSecret: 'x-secret' } })
+    expect(config.webhookSecrets).toEqual({
+      facebook: { signingSecret: 'app-secret', verifyToken: 'pilihan-kami' },
+      telegram: { signingSecret: 'tg-secret', verifyToken: undefined },
+    })
+    expect(parseConfig({}).oauthClients).toEqual({})
+  })
+
+  it('refuses a client id without its secret', () => {
+    expect(() => parseConfig({ WARTA_OAUTH_TIKTOK_CLIENT_ID: 'id' })).toThrow(
+      /WARTA_OAUTH_TIKTOK_CLIENT_SECRET/,
+    )
+  })
+})

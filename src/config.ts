@@ -99,6 +99,10 @@ export interface Config {
   readonly mail: { readonly url: string; readonly from: string } | undefined
   /** How long an e-mailed password reset link stays valid. */
   readonly passwordResetMinutes: number
+  /** OAuth clients by platform (lower case); a platform without one is not offered for OAuth connecting. */
+  readonly oauthClients: Readonly<Record<string, OAuthClientConfig>>
+  /** Webhook secrets by platform (lower case); a platform without them refuses its deliveries. */
+  readonly webhookSecrets: Readonly<Record<string, WebhookSecretConfig>>
   readonly mediaStorage: MediaStorageConfig
   readonly oidc:
     | {
@@ -158,6 +162,52 @@ function problemOf(issue: z.core.$ZodIssue, env: Record<string, string | undefin
   return { variable, key: 'config.invalid_value', params: { value: env[variable] ?? '' } }
 }
 
+/** The app's registration with a platform's OAuth: WARTA_OAUTH_<PLATFORM>_CLIENT_ID / _CLIENT_SECRET. */
+export interface OAuthClientConfig {
+  readonly clientId: string
+  readonly clientSecret: string
+}
+
+/** A platform's webhook secrets: WARTA_WEBHOOK_<PLATFORM>_SECRET / _VERIFY_TOKEN. */
+export interface WebhookSecretConfig {
+  readonly signingSecret: string
+  readonly verifyToken: string | undefined
+}
+
+/** Per-platform settings named by pattern (the platform in upper case); a half-configured client is an error. */
+function platformSettings(env: Record<string, string>): {
+  oauthClients: Readonly<Record<string, OAuthClientConfig>>
+  webhookSecrets: Readonly<Record<string, WebhookSecretConfig>>
+} {
+  const oauthClients: Record<string, OAuthClientConfig> = {}
+  const webhookSecrets: Record<string, WebhookSecretConfig> = {}
+  for (const name of Object.keys(env)) {
+    const oauth = /^WARTA_OAUTH_([A-Z]+)_CLIENT_(ID|SECRET)$/.exec(name)
+    if (oauth) {
+      const upper = oauth[1]!
+      const clientId = env[`WARTA_OAUTH_${upper}_CLIENT_ID`]
+      const clientSecret = env[`WARTA_OAUTH_${upper}_CLIENT_SECRET`]
+      if (!clientId || !clientSecret)
+        throw new ConfigError([
+          {
+            variable: `WARTA_OAUTH_${upper}_CLIENT_ID, WARTA_OAUTH_${upper}_CLIENT_SECRET`,
+            key: 'config.oauth_both',
+          },
+        ])
+      oauthClients[upper.toLowerCase()] = Object.freeze({ clientId, clientSecret })
+    }
+    const webhook = /^WARTA_WEBHOOK_([A-Z]+)_SECRET$/.exec(name)
+    if (webhook) {
+      const upper = webhook[1]!
+      webhookSecrets[upper.toLowerCase()] = Object.freeze({
+        signingSecret: env[name]!,
+        verifyToken: env[`WARTA_WEBHOOK_${upper}_VERIFY_TOKEN`],
+      })
+    }
+  }
+  return { oauthClients: Object.freeze(oauthClients), webhookSecrets: Object.freeze(webhookSecrets) }
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
@@ -180,6 +230,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       { variable: 'WARTA_S3_ACCESS_KEY_ID, WARTA_S3_SECRET_ACCESS_KEY', key: 'config.s3_keys_both' },
     ])
   }
+  const platforms = platformSettings(cleaned as Record<string, string>)
   const dataDir = path.resolve(e.WARTA_DATA_DIR)
   const publicUrl = e.WARTA_PUBLIC_URL ?? `http://localhost:${e.PORT}`
   return Object.freeze({
@@ -218,6 +269,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           }
         : { kind: 'local' as const, dir: path.join(dataDir, 'media') },
     ),
+    oauthClients: platforms.oauthClients,
+    webhookSecrets: platforms.webhookSecrets,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({

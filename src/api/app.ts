@@ -18,7 +18,7 @@ import {
   useZodTypeProvider,
 } from './zod-type-provider.ts'
 import { registerAuthentication } from './auth/authenticate.ts'
-import { registerApiRoutes } from './routes/index.ts'
+import { registerApiRoutes, type PlatformOverrides } from './routes/index.ts'
 import { registerHealthRoutes } from './routes/health/health-routes.ts'
 
 const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url))
@@ -39,6 +39,8 @@ const CONTENT_SECURITY_POLICY = [
 export interface BuildAppOptions {
   /** Serve the built web app (web/dist) when it exists. */
   serveWeb?: boolean
+  /** Tests only: fake platform definitions (an OAuth provider, a webhook verifier) and the HTTP they reach. */
+  platforms?: PlatformOverrides
 }
 
 function markPublic(route: RouteOptions): void {
@@ -119,7 +121,9 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
 
   registerAuthentication(app, context)
   registerHealthRoutes(api, context)
-  await api.register(async (child) => registerApiRoutes(child, context), { prefix: '/api' })
+  await api.register(async (child) => registerApiRoutes(child, context, options.platforms), {
+    prefix: '/api',
+  })
 
   if (options.serveWeb && existsSync(webDist)) {
     // The web app's files are public. fastify-static goes on the root (the not-found handler uses its sendFile

@@ -91,28 +91,47 @@ const DEFINITIONS: readonly ConnectorDefinition[] = [
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))
 
-/** The platforms Warta can connect to today. */
-export function connectablePlatforms(): string[] {
-  return [...byPlatform.keys()]
+/**
+ * Definitions that replace or add to DEFINITIONS, by platform: tests hand in a fake OAuth provider or webhook
+ * verifier this way (through the app's ConnectionDeps), so production DEFINITIONS stay as they are.
+ */
+export type DefinitionOverrides = ReadonlyMap<string, ConnectorDefinition>
+
+function definitionOf(platform: string, overrides?: DefinitionOverrides): ConnectorDefinition | undefined {
+  return overrides?.get(platform) ?? byPlatform.get(platform)
 }
 
-export function hasConnector(platform: string): boolean {
-  return byPlatform.has(platform)
+/** The platforms Warta can connect to today. */
+export function connectablePlatforms(overrides?: DefinitionOverrides): string[] {
+  return [...new Set([...byPlatform.keys(), ...(overrides?.keys() ?? [])])]
+}
+
+export function hasConnector(platform: string, overrides?: DefinitionOverrides): boolean {
+  return definitionOf(platform, overrides) !== undefined
 }
 
 /** The platform's OAuth flow, when accounts connect through one. */
-export function oauthProviderOf(platform: string): OAuthProvider | undefined {
-  return byPlatform.get(platform)?.oauth
+export function oauthProviderOf(
+  platform: string,
+  overrides?: DefinitionOverrides,
+): OAuthProvider | undefined {
+  return definitionOf(platform, overrides)?.oauth
 }
 
 /** The platform's webhook checks, when it pushes deliveries. */
-export function webhookVerifierOf(platform: string): WebhookVerifier | undefined {
-  return byPlatform.get(platform)?.webhook
+export function webhookVerifierOf(
+  platform: string,
+  overrides?: DefinitionOverrides,
+): WebhookVerifier | undefined {
+  return definitionOf(platform, overrides)?.webhook
 }
 
 /** What a platform's connector can do, or undefined when Warta has no connector for it. */
-export function capabilitiesOf(platform: string): ConnectorCapabilities | undefined {
-  return byPlatform.get(platform)?.capabilities
+export function capabilitiesOf(
+  platform: string,
+  overrides?: DefinitionOverrides,
+): ConnectorCapabilities | undefined {
+  return definitionOf(platform, overrides)?.capabilities
 }
 
 export interface ConnectorRegistry {
@@ -120,11 +139,14 @@ export interface ConnectorRegistry {
 }
 
 /** The registry over the app's ports; `connectorFor` throws for a platform without a connector. */
-export function createConnectorRegistry(ports: ConnectorPorts): ConnectorRegistry {
+export function createConnectorRegistry(
+  ports: ConnectorPorts,
+  overrides?: DefinitionOverrides,
+): ConnectorRegistry {
   const factories = new Map<string, ConnectorFactory>()
   return {
     connectorFor(platform, context) {
-      const definition = byPlatform.get(platform)
+      const definition = definitionOf(platform, overrides)
       if (!definition) throw new Error(`no connector for platform ${platform}`)
       let factory = factories.get(platform)
       if (!factory) {

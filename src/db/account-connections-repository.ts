@@ -1,6 +1,7 @@
 // account_connections: one row per connected (or once connected) official account: its sealed credentials and
-// its health. Every query filters on instansi_id, except the key rotation, which walks every instansi on purpose.
-import { and, asc, eq, gt, inArray, isNotNull, ne } from 'drizzle-orm'
+// its health. Every query filters on instansi_id, except the key rotation, the token refresh, the expiry
+// warnings and a webhook delivery's accounts, which walk every instansi on purpose.
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { accountConnections, type ConnectionState } from './schema/index.ts'
 
@@ -189,4 +190,170 @@ export async function replaceSealedCredentials(
     )
     .returning({ accountId: accountConnections.accountId })
   return rows.length > 0
+}
+
+/** What an OAuth connection keeps beside its sealed credentials (0021): token times, scopes, disabled features. */
+export interface OAuthDetails {
+  tokenExpiresAt: Date | null
+  refreshExpiresAt: Date | null
+  reconnectBy: Date | null
+  grantedScopes: string[]
+  missingFeatures: string[]
+}
+
+/** Sets (or, with null, clears) an account's OAuth details, after saveConnected in the same transaction. */
+export async function saveOAuthDetails(
+  db: Db,
+  instansiId: string,
+  accountId: string,
+  details: OAuthDetails | null,
+): Promise<void> {
+  await db
+    .update(accountConnections)
+    .set(
+      details ?? {
+        tokenExpiresAt: null,
+        refreshExpiresAt: null,
+        reconnectBy: null,
+        grantedScopes: null,
+        missingFeatures: null,
+      },
+    )
+    .where(and(eq(accountConnections.instansiId, instansiId), eq(accountConnections.accountId, accountId)))
+}
+
+/**
+ * A refresh's new tokens: the sealed value and the token times replaced together, only if the sealed value is
+ * still what the refresh read (compare-and-set: a concurrent refresh or reconnect wins, and a rotated refresh
+ * token is never overwritten by an older one). The state goes back to connected and the last error is cleared.
+ */
+export async function replaceRefreshedTokens(
+  db: Db,
+  instansiId: string,
+  accountId: string,
+  expected: string,
+  next: { credentials: string; credentialsKeyId: string } & Omit<OAuthDetails, 'missingFeatures'>,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(accountConnections)
+    .set({
+      ...next,
+      state: 'connected',
+      lastErrorKind: null,
+      lastErrorMessage: null,
+      lastErrorAt: null,
+      lastSuccessAt: now,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(accountConnections.instansiId, instansiId),
+        eq(accountConnections.accountId, accountId),
+        eq(accountConnections.credentials, expected),
+      ),
+    )
+    .returning({ accountId: accountConnections.accountId })
+  return rows.length > 0
+}
+
+/** Connected OAuth accounts of every instansi whose token expires before `before` (the refresh job). */
+export async function listTokensExpiringBefore(
+  db: Db,
+  before: Date,
+  limit: number,
+): Promise<AccountConnectionRow[]> {
+  return db
+    .select()
+    .from(accountConnections)
+    .where(
+      and(
+        eq(accountConnections.state, 'connected'),
+        isNotNull(accountConnections.credentials),
+        lt(accountConnections.tokenExpiresAt, before),
+      ),
+    )
+    .orderBy(asc(accountConnections.tokenExpiresAt))
+    .limit(limit)
+}
+
+/** Connections of every instansi that must be reconnected before `before` (the expiry warnings). */
+export async function listReconnectDueBefore(
+  db: Db,
+  before: Date,
+  limit: number,
+): Promise<AccountConnectionRow[]> {
+  return db
+    .select()
+    .from(accountConnections)
+    .where(
+      and(
+        ne(accountConnections.state, 'disconnected'),
+        isNotNull(accountConnections.credentials),
+        lt(accountConnections.reconnectBy, before),
+      ),
+    )
+    .orderBy(asc(accountConnections.reconnectBy))
+    .limit(limit)
+}
+
+/**
+ * Records that the warning `days` ahead was sent for this expiry; false when it already was (the row names the
+ * expiry it warned about, so a new token's expiry is warned about again, and a second worker sends nothing).
+ */
+export async function markExpiryWarned(
+  db: Db,
+  instansiId: string,
+  accountId: string,
+  days: 7 | 1,
+  reconnectBy: Date,
+): Promise<boolean> {
+  const column = days === 7 ? accountConnections.expiryWarned7dFor : accountConnections.expiryWarned1dFor
+  const rows = await db
+    .update(accountConnections)
+    .set(days === 7 ? { expiryWarned7dFor: reconnectBy } : { expiryWarned1dFor: reconnectBy })
+    .where(
+      and(
+        eq(accountConnections.instansiId, instansiId),
+        eq(accountConnections.accountId, accountId),
+        eq(accountConnections.reconnectBy, reconnectBy),
+        or(isNull(column), ne(column, reconnectBy)),
+      ),
+    )
+    .returning({ accountId: accountConnections.accountId })
+  return rows.length > 0
+}
+
+/** How many connected accounts of any instansi a platform's ids name (a webhook delivery's accounts). */
+export async function countConnectedByPlatformIds(
+  db: Db,
+  platform: string,
+  platformAccountIds: readonly string[],
+): Promise<number> {
+  if (platformAccountIds.length === 0) return 0
+  const rows = await db
+    .select({ accountId: accountConnections.accountId })
+    .from(accountConnections)
+    .where(
+      and(
+        eq(accountConnections.platform, platform),
+        eq(accountConnections.state, 'connected'),
+        inArray(accountConnections.platformAccountId, [...platformAccountIds]),
+      ),
+    )
+  return rows.length
+}
+
+/** Locks one connection for a token refresh; nothing when another worker holds it (it is refreshing). */
+export async function lockConnectionForRefresh(
+  db: Db,
+  instansiId: string,
+  accountId: string,
+): Promise<AccountConnectionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(accountConnections)
+    .where(and(eq(accountConnections.instansiId, instansiId), eq(accountConnections.accountId, accountId)))
+    .for('update', { skipLocked: true })
+  return row
 }

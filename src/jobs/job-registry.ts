@@ -14,6 +14,8 @@ import { publishVariantJob } from './publish-variant.ts'
 import { reconcileVariantJob } from './reconcile-variant.ts'
 import { sweepPublicationsJob } from './sweep-publications.ts'
 import { collectPostMetricsJob } from './collect-post-metrics.ts'
+import { refreshConnectionTokensJob } from './refresh-connection-tokens.ts'
+import { processWebhookDeliveryJob } from './process-webhook-delivery.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
@@ -28,6 +30,8 @@ export const jobDefinitions = [
   reconcileVariantJob,
   sweepPublicationsJob,
   collectPostMetricsJob,
+  refreshConnectionTokensJob,
+  processWebhookDeliveryJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

@@ -82,6 +82,7 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   },
   'DELETE /api/accounts/{id}/connection': { url: (b) => `/api/accounts/${b.accountId}/connection` },
   'POST /api/accounts/{id}/connection/check': { url: (b) => `/api/accounts/${b.accountId}/connection/check` },
+  'POST /api/accounts/{id}/oauth/start': { url: (b) => `/api/accounts/${b.accountId}/oauth/start` },
   'GET /api/accounts/people': { url: (b) => `/api/accounts/people?unitId=${b.childUnitId}` },
   'GET /api/accounts/imports/{id}': { url: (b) => `/api/accounts/imports/${b.importId}` },
   'GET /api/accounts/imports/{id}/items': { url: (b) => `/api/accounts/imports/${b.importId}/items` },
@@ -244,6 +245,13 @@ const ownDataRoutes = new Set([
   'POST /api/auth/two-factor',
   'GET /api/auth/oidc/start',
   'GET /api/auth/oidc/callback',
+  // Public: the state (issued to the user who started, hashed, once) names the account; a caller names nothing.
+  'GET /api/oauth/callback',
+  // Public, the platform's signature is the proof; a delivery belongs to no instansi until processed.
+  'GET /api/webhooks/{platform}',
+  'POST /api/webhooks/{platform}',
+  // The deployment's refused deliveries per platform and reason: no instansi's data.
+  'GET /api/webhook-rejections',
   'PATCH /api/me',
   'POST /api/me/password',
   'GET /api/me/two-factor',

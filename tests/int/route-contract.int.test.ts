@@ -24,6 +24,11 @@ const PUBLIC_ROUTES = [
   'POST /api/setup',
   // The first-run wizard's "Coba dengan data contoh": like POST /api/setup, only while the deployment is empty.
   'POST /api/setup/demo',
+  // The platform sends the browser back here without our CSRF header; the OAuth state is the proof (issue #8).
+  'GET /api/oauth/callback',
+  // Platforms push deliveries signed with the deployment's secret (issue #8).
+  'GET /api/webhooks/{platform}',
+  'POST /api/webhooks/{platform}',
 ]
 
 interface JsonSchema {

@@ -24,15 +24,28 @@ import { registerApprovalsRoutes } from './approvals/approvals-routes.ts'
 import { registerPublicationsRoutes } from './publications/publications-routes.ts'
 import { registerAgendaRoutes } from './agenda/agenda-routes.ts'
 import { registerPublishedRoutes } from './published/published-routes.ts'
+import { registerOAuthRoutes } from './oauth/oauth-routes.ts'
+import { registerWebhooksRoutes } from './webhooks/webhooks-routes.ts'
+import type { DefinitionOverrides } from '../../connectors/registry.ts'
 
-export async function registerApiRoutes(app: ApiInstance, context: AppContext): Promise<void> {
+/** Tests only: fake platform definitions and the HTTP their fake platform answers on (production passes none). */
+export interface PlatformOverrides {
+  connectors?: DefinitionOverrides
+  fetch?: typeof globalThis.fetch
+}
+
+export async function registerApiRoutes(
+  app: ApiInstance,
+  context: AppContext,
+  platforms: PlatformOverrides = {},
+): Promise<void> {
   registerAuthRoutes(app, context)
   registerMeRoutes(app, context)
   registerUsersRoutes(app, context)
   registerSetupRoutes(app, context)
   registerUnitsRoutes(app, context)
   registerAccountsRoutes(app, context)
-  registerConnectionsRoutes(app, context)
+  registerConnectionsRoutes(app, context, platforms)
   registerSandboxRoutes(app, context)
   registerNamingRoutes(app, context)
   registerCalendarRoutes(app, context)
@@ -49,4 +62,6 @@ export async function registerApiRoutes(app: ApiInstance, context: AppContext): 
   registerPublicationsRoutes(app, context)
   registerAgendaRoutes(app, context)
   registerPublishedRoutes(app, context)
+  registerOAuthRoutes(app, context, platforms)
+  registerWebhooksRoutes(app, context, platforms)
 }

@@ -1,5 +1,15 @@
 // Account connections and the sandbox network (Mode Latihan), migration 0008_connections_sandbox.sql.
-import { bigint, boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  boolean,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -23,6 +33,14 @@ export const accountConnections = pgTable('account_connections', {
   connectedAt: at('connected_at'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  // 0021_oauth_webhooks.sql
+  tokenExpiresAt: at('token_expires_at'),
+  refreshExpiresAt: at('refresh_expires_at'),
+  reconnectBy: at('reconnect_by'),
+  grantedScopes: jsonb('granted_scopes').$type<string[]>(),
+  missingFeatures: jsonb('missing_features').$type<string[]>(),
+  expiryWarned7dFor: at('expiry_warned_7d_for'),
+  expiryWarned1dFor: at('expiry_warned_1d_for'),
 })
 
 export const sandboxAccounts = pgTable('sandbox_accounts', {
@@ -75,3 +93,42 @@ export const sandboxInteractions = pgTable('sandbox_interactions', {
   hiddenAt: at('hidden_at'),
   deletedAt: at('deleted_at'),
 })
+
+// OAuth connects in flight and pushed deliveries, migration 0021_oauth_webhooks.sql.
+export const oauthStates = pgTable('oauth_states', {
+  id: uuid('id').primaryKey(),
+  instansiId: uuid('instansi_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  platform: text('platform').notNull(),
+  stateHash: text('state_hash').notNull().unique('oauth_states_hash_unique'),
+  codeVerifier: text('code_verifier'),
+  expiresAt: at('expires_at').notNull(),
+  usedAt: at('used_at'),
+  createdAt: createdAt(),
+})
+
+export type WebhookDeliveryStatus = 'pending' | 'processed'
+
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  id: uuid('id').primaryKey(),
+  platform: text('platform').notNull(),
+  deliveryId: text('delivery_id').notNull(),
+  sentAt: at('sent_at'),
+  receivedAt: at('received_at').notNull(),
+  events: jsonb('events').$type<unknown[]>().notNull(),
+  status: text('status').$type<WebhookDeliveryStatus>().notNull(),
+  matchedAccounts: integer('matched_accounts').notNull().default(0),
+  processedAt: at('processed_at'),
+})
+
+export const webhookRejections = pgTable(
+  'webhook_rejections',
+  {
+    platform: text('platform').notNull(),
+    reason: text('reason').notNull(),
+    count: bigint('count', { mode: 'number' }).notNull().default(0),
+    lastAt: at('last_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.platform, table.reason] })],
+)

@@ -3,9 +3,14 @@
 // credentials stopped working) is recorded in one place. It also builds the connector registry over the app's
 // ports (the sandbox network lives in this database).
 import type { Clock } from '../../clock.ts'
+import type { Config } from '../../config.ts'
 import type { ConnectorError } from '../../connectors/connector.ts'
 import { isConnectorError, type Connector, type ConnectorCredentials } from '../../connectors/connector.ts'
-import { createConnectorRegistry, type ConnectorRegistry } from '../../connectors/registry.ts'
+import {
+  createConnectorRegistry,
+  type ConnectorRegistry,
+  type DefinitionOverrides,
+} from '../../connectors/registry.ts'
 import type { SandboxNetwork } from '../../connectors/sandbox/sandbox-network.ts'
 import type { Db } from '../../db/client.ts'
 import {
@@ -24,6 +29,7 @@ import {
   sealCredentials,
   type CredentialKeyring,
 } from './credential-cipher.ts'
+import { OAUTH_TOKENS_KEY, splitCredentials } from './oauth-tokens.ts'
 
 export interface ConnectionDeps {
   db: Db
@@ -31,9 +37,16 @@ export interface ConnectionDeps {
   /** The deployment secret (credentials are sealed under a key derived from it) and the ones before it. */
   secret: string
   previousSecrets: readonly string[]
-  config: { sandboxFaults: boolean }
+  config: {
+    sandboxFaults: boolean
+    /** The deployment's OAuth clients by platform and its public address (for the callback); absent: no OAuth. */
+    oauthClients?: Config['oauthClients']
+    publicUrl?: string
+  }
   /** Tests hand in a sandbox network with forced faults; otherwise one over `db` is made. */
   sandboxNetwork?: SandboxNetwork
+  /** Tests hand in fake platform definitions (an OAuth provider, a webhook verifier); production has none. */
+  connectors?: DefinitionOverrides
 }
 
 export function keyringOf(deps: Pick<ConnectionDeps, 'secret' | 'previousSecrets'>): CredentialKeyring {
@@ -44,21 +57,27 @@ export function connectorRegistryOf(deps: ConnectionDeps): ConnectorRegistry {
   const sandboxNetwork =
     deps.sandboxNetwork ??
     createSandboxNetwork(deps, { faults: deps.config.sandboxFaults ? 'settings' : 'off' })
-  return createConnectorRegistry({ sandboxNetwork })
+  return createConnectorRegistry({ sandboxNetwork }, deps.connectors)
 }
 
-/** A connector for an account with the given credentials; refreshed credentials are sealed and stored at once. */
+/**
+ * A connector for an account with the given credentials (the stored ones: an OAuth connection's tokens are kept
+ * from the connector and stay beside what it saves); refreshed credentials are sealed and stored at once.
+ */
 export function connectorWith(
   deps: ConnectionDeps,
   account: AccountRecord,
-  credentials: ConnectorCredentials,
+  stored: ConnectorCredentials,
   platformAccountId: string | null,
 ): Connector {
+  const { credentials } = splitCredentials(stored)
   return connectorRegistryOf(deps).connectorFor(account.platform, {
     account: { handle: account.handle, platformAccountId },
     credentials,
     saveCredentials: async (fresh) => {
-      const sealed = sealCredentials(keyringOf(deps), account.id, fresh)
+      const kept = stored[OAUTH_TOKENS_KEY]
+      const whole = kept === undefined ? fresh : { ...fresh, [OAUTH_TOKENS_KEY]: kept }
+      const sealed = sealCredentials(keyringOf(deps), account.id, whole)
       await saveCredentials(
         deps.db,
         account.instansiId,

@@ -7,11 +7,13 @@ import {
   type ConnectorCapabilities,
   type ConnectorErrorKind,
 } from '../../connectors/connector.ts'
+import type { OAuthFeature } from '../../connectors/oauth.ts'
 import { capabilitiesOf, hasConnector } from '../../connectors/registry.ts'
 import {
   getAccountConnection,
   saveConnected,
   saveDisconnected,
+  saveOAuthDetails,
   type AccountConnectionRow,
 } from '../../db/account-connections-repository.ts'
 import { getAccount, type AccountRecord } from '../../db/accounts-repository.ts'
@@ -30,6 +32,8 @@ import {
   type ConnectionDeps,
 } from './account-connector.ts'
 import { sealCredentials } from './credential-cipher.ts'
+import { oauthOffer } from './oauth-client.ts'
+import { OAUTH_TOKENS_KEY } from './oauth-tokens.ts'
 
 export interface ConnectionHealth {
   accountId: string
@@ -47,17 +51,33 @@ export interface ConnectionHealth {
   /** The last failure: its kind (ConnectorErrorKind), the platform's own words, and when. */
   lastError: { kind: ConnectorErrorKind; message: string; at: string } | null
   capabilities: ConnectorCapabilities | null
+  /**
+   * Connecting through the platform's OAuth: offered, or why not — the platform has no OAuth flow in Warta
+   * (`not_oauth`: it connects with credentials or not at all) or this deployment has no client registered with it
+   * (`not_configured`: WARTA_OAUTH_<PLATFORM>_CLIENT_ID / _CLIENT_SECRET).
+   */
+  oauth: { offered: boolean; unavailableReason: 'not_oauth' | 'not_configured' | null }
+  /** An OAuth connection's token times (ISO), the scopes granted and the features a missing scope disables. */
+  tokenExpiresAt: string | null
+  refreshExpiresAt: string | null
+  reconnectBy: string | null
+  grantedScopes: string[] | null
+  missingFeatures: OAuthFeature[]
 }
 
 function labelOf(platform: string): string {
   return isPlatform(platform) ? PLATFORM_LABELS[platform] : platform
 }
 
-function healthOf(account: AccountRecord, connection: AccountConnectionRow | undefined): ConnectionHealth {
+function healthOf(
+  deps: Pick<ConnectionDeps, 'connectors' | 'config'>,
+  account: AccountRecord,
+  connection: AccountConnectionRow | undefined,
+): ConnectionHealth {
   return {
     accountId: account.id,
     platform: account.platform,
-    connectable: hasConnector(account.platform),
+    connectable: hasConnector(account.platform, deps.connectors),
     needsCredentials: account.platform !== 'sandbox',
     state: connection?.state ?? 'not_connected',
     platformAccountId: connection?.platformAccountId ?? null,
@@ -72,7 +92,13 @@ function healthOf(account: AccountRecord, connection: AccountConnectionRow | und
             at: connection.lastErrorAt.toISOString(),
           }
         : null,
-    capabilities: capabilitiesOf(account.platform) ?? null,
+    capabilities: capabilitiesOf(account.platform, deps.connectors) ?? null,
+    oauth: oauthOffer(deps, account.platform),
+    tokenExpiresAt: connection?.tokenExpiresAt?.toISOString() ?? null,
+    refreshExpiresAt: connection?.refreshExpiresAt?.toISOString() ?? null,
+    reconnectBy: connection?.reconnectBy?.toISOString() ?? null,
+    grantedScopes: connection?.grantedScopes ?? null,
+    missingFeatures: (connection?.missingFeatures ?? []) as OAuthFeature[],
   }
 }
 
@@ -89,7 +115,7 @@ export async function getConnectionHealth(
 ): Promise<ConnectionHealth> {
   const account = await loadAccount(deps, actor, accountId)
   authorize(actor, 'account.read', { instansiId: account.instansiId, unitPath: account.unitPath })
-  return healthOf(account, await getAccountConnection(deps.db, actor.instansiId, accountId))
+  return healthOf(deps, account, await getAccountConnection(deps.db, actor.instansiId, accountId))
 }
 
 export async function connectAccount(
@@ -102,9 +128,12 @@ export async function connectAccount(
   const account = await loadAccount(deps, actor, accountId)
   authorize(actor, 'account.manage', { instansiId: account.instansiId, unitPath: account.unitPath })
   const platform = labelOf(account.platform)
-  if (!hasConnector(account.platform))
+  if (!hasConnector(account.platform, deps.connectors))
     throw new AppError('invalid_input', 'connections.platform_unsupported', { platform })
-  let credentials = input.credentials
+  // The reserved key of OAuth tokens is the app's, never a caller's.
+  let credentials =
+    input.credentials &&
+    Object.fromEntries(Object.entries(input.credentials).filter(([key]) => key !== OAUTH_TOKENS_KEY))
   if (!credentials || Object.keys(credentials).length === 0) {
     if (account.platform !== 'sandbox')
       throw new AppError(
@@ -164,6 +193,8 @@ export async function connectAccount(
       platformHandle: who.handle,
       now,
     })
+    // Credentials replace an OAuth grant the account had: its token times and scopes no longer apply.
+    await saveOAuthDetails(tx, account.instansiId, account.id, null)
     await recordChange(
       tx,
       actor,
@@ -179,7 +210,7 @@ export async function connectAccount(
       now,
     )
   })
-  return healthOf(account, await getAccountConnection(deps.db, account.instansiId, account.id))
+  return healthOf(deps, account, await getAccountConnection(deps.db, account.instansiId, account.id))
 }
 
 export async function disconnectAccount(
@@ -191,7 +222,7 @@ export async function disconnectAccount(
   const account = await loadAccount(deps, actor, accountId)
   authorize(actor, 'account.manage', { instansiId: account.instansiId, unitPath: account.unitPath })
   const before = await getAccountConnection(deps.db, account.instansiId, account.id)
-  if (!before || before.state === 'disconnected') return healthOf(account, before)
+  if (!before || before.state === 'disconnected') return healthOf(deps, account, before)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     await saveDisconnected(tx, account.instansiId, account.id, now)
@@ -212,7 +243,7 @@ export async function disconnectAccount(
       now,
     )
   })
-  return healthOf(account, await getAccountConnection(deps.db, account.instansiId, account.id))
+  return healthOf(deps, account, await getAccountConnection(deps.db, account.instansiId, account.id))
 }
 
 /** Asks the platform who the credentials belong to now, and records the answer as the account's health. */
@@ -229,5 +260,5 @@ export async function checkConnection(
     // The health now says what went wrong; the answer is the health, not an error.
     if (!isConnectorError(error)) throw error
   }
-  return healthOf(account, await getAccountConnection(deps.db, actor.instansiId, accountId))
+  return healthOf(deps, account, await getAccountConnection(deps.db, actor.instansiId, accountId))
 }

@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'approval.blocked',
   'publishing.reconnect_needed',
   'agenda.task_assigned',
+  'connections.token_expiring',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

@@ -56,6 +56,10 @@ export const configMessages = defineMessages({
     id: 'isi keduanya (kunci akses dan kunci rahasia S3) atau tidak sama sekali',
     en: 'set both (the S3 access key and secret key) or neither',
   },
+  'config.oauth_both': {
+    id: 'isi keduanya (CLIENT_ID dan CLIENT_SECRET aplikasi OAuth platform ini) atau tidak sama sekali',
+    en: "set both (the platform's OAuth app CLIENT_ID and CLIENT_SECRET) or neither",
+  },
   'config.smtp_both': {
     id: 'isi keduanya (SMTP_URL dan SMTP_FROM) atau tidak sama sekali',
     en: 'set both (SMTP_URL and SMTP_FROM) or neither',

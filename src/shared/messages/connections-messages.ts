@@ -89,4 +89,24 @@ export const connectionsMessages = defineMessages({
     id: 'Teks tidak boleh kosong.',
     en: 'The text must not be empty.',
   },
+  'connections.oauth.not_offered': {
+    id: '{platform} tidak dihubungkan lewat OAuth di Warta.',
+    en: '{platform} is not connected through OAuth in Warta.',
+  },
+  'connections.oauth.not_configured': {
+    id: 'Aplikasi {platform} belum didaftarkan untuk Warta ini: admin server perlu mengisi {variable}_CLIENT_ID dan {variable}_CLIENT_SECRET.',
+    en: 'No {platform} app is registered for this Warta yet: the server admin needs to set {variable}_CLIENT_ID and {variable}_CLIENT_SECRET.',
+  },
+  'connections.notice.expiring_title': {
+    id: 'Akses akun {handle} ({platform}) akan berakhir',
+    en: 'Access to {handle} ({platform}) is ending',
+  },
+  'connections.notice.expiring_body_7d': {
+    id: 'Akses Warta ke akun {handle} di {platform} berakhir dalam 7 hari. Hubungkan ulang akun sebelum itu agar unggahan terjadwal tetap terkirim.',
+    en: "Warta's access to {handle} on {platform} ends in 7 days. Reconnect the account before then so scheduled posts still go out.",
+  },
+  'connections.notice.expiring_body_1d': {
+    id: 'Akses Warta ke akun {handle} di {platform} berakhir besok. Hubungkan ulang akun hari ini agar unggahan terjadwal tetap terkirim.',
+    en: "Warta's access to {handle} on {platform} ends tomorrow. Reconnect the account today so scheduled posts still go out.",
+  },
 })

@@ -558,6 +558,62 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/accounts/{id}/oauth/start': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Start connecting the account through its platform's OAuth: the address to send the browser to (state and PKCE kept for ten minutes, used once) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['OAuthStart']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accounts/export.csv': {
     parameters: {
       query?: never
@@ -6132,6 +6188,62 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/oauth/callback': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The platform sends the browser back here: the state is checked, the code exchanged, the connection stored encrypted; redirects to the account page with ?oauth=<outcome> */
+    get: {
+      parameters: {
+        query?: {
+          code?: string
+          error?: string
+          state?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Redirect to the account page (see the Location header) */
+        302: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/posts': {
     parameters: {
       query?: never
@@ -8832,6 +8944,158 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/webhook-rejections': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Refused webhook deliveries of this deployment, per platform and reason (forged, stale or replayed traffic) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['WebhookRejections']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/webhooks/{platform}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The platform's subscription handshake (Meta's hub.challenge, X's CRC) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          platform: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description The handshake answer the platform asks for (its content type), or a short JSON acknowledgement */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': string
+            'text/plain': string
+          }
+        }
+      }
+    }
+    put?: never
+    /** A delivery the platform pushes: checked with its signature, stored once, processed by a job */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          platform: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description The handshake answer the platform asks for (its content type), or a short JSON acknowledgement */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': string
+            'text/plain': string
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -9258,6 +9522,7 @@ export interface components {
       /** @description Whether Warta has a connector for the platform */
       connectable: boolean
       connectedAt: string | null
+      grantedScopes: string[] | null
       lastError: {
         at: string
         /** @description What the kind means, in words */
@@ -9274,13 +9539,30 @@ export interface components {
         message: string
       } | null
       lastSuccessAt: string | null
+      /** @description What Warta cannot do on this account because the platform granted fewer scopes */
+      missingFeatures: ('publish' | 'read' | 'reply' | 'moderate' | 'metrics' | 'direct_messages')[]
       /** @description false for the sandbox: connecting creates its simulated account */
       needsCredentials: boolean
+      /** @description Connecting through the platform's OAuth */
+      oauth: {
+        offered: boolean
+        /**
+         * @description Why not: the platform has no OAuth flow in Warta, or this deployment has no app registered (WARTA_OAUTH_<PLATFORM>_CLIENT_ID)
+         * @enum {string|null}
+         */
+        unavailableReason: 'not_oauth' | 'not_configured' | null
+      }
       platform: string
       platformAccountId: string | null
       platformHandle: string | null
+      /** @description When the account must be reconnected at the latest */
+      reconnectBy: string | null
+      /** @description When the refresh token itself ends, when the platform says */
+      refreshExpiresAt: string | null
       /** @enum {string} */
       state: 'not_connected' | 'connected' | 'needs_reconnect' | 'disconnected'
+      /** @description An OAuth connection's access token expiry (refreshed before) */
+      tokenExpiresAt: string | null
     }
     Grant: {
       id: string
@@ -9406,6 +9688,12 @@ export interface components {
       readAt: string | null
       /** @description Message catalogue key of the title; render with params */
       titleKey: string
+    }
+    OAuthStart: {
+      /** @description The platform's authorization page: send the browser there */
+      authorizationUrl: string
+      /** @description The connect must finish before this time (ten minutes) */
+      expiresAt: string
     }
     Post: {
       authorId: string
@@ -9683,6 +9971,14 @@ export interface components {
       name: string
       trainingMode: boolean
       twoFactorEnabled: boolean
+    }
+    WebhookRejections: {
+      rejections: {
+        count: number
+        lastAt: string
+        platform: string
+        reason: string
+      }[]
     }
   }
   responses: never

@@ -13,6 +13,7 @@ import { NotFoundPage } from './not-found-page.tsx'
 import { PAGES, type PageId } from './pages.ts'
 import { RootLayout } from './root-layout.tsx'
 import type { Action } from './session-types.ts'
+import { isOAuthOutcome, type OAuthOutcome } from '../features/accounts/oauth-outcome.ts'
 
 export interface RouterContext {
   queryClient: QueryClient
@@ -47,6 +48,14 @@ const accountsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.accounts.path,
   staticData: staticData('accounts'),
+  // Back from a platform's OAuth page (api /oauth/callback): the account whose connection to open, and the outcome.
+  validateSearch: (search: Record<string, unknown>): { connection?: string; oauth?: OAuthOutcome } => {
+    const result: { connection?: string; oauth?: OAuthOutcome } = {}
+    if (typeof search.connection === 'string' && /^[0-9a-f-]{36}$/.test(search.connection))
+      result.connection = search.connection
+    if (isOAuthOutcome(search.oauth)) result.oauth = search.oauth
+    return result
+  },
   component: lazyRouteComponent(() => import('../features/accounts/accounts-page.tsx'), 'AccountsPage'),
 })
 const namingRoute = createRoute({

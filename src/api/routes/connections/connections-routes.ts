@@ -1,6 +1,7 @@
 // An official account's connection to its platform: its health, connect (credentials checked by the connector,
 // stored sealed), disconnect, and a health check. Under the accounts resource: /accounts/:id/connection.
 import type { AppContext } from '../../../context.ts'
+import type { DefinitionOverrides } from '../../../connectors/registry.ts'
 import {
   checkConnection,
   connectAccount,
@@ -30,7 +31,12 @@ function renderHealth(health: ConnectionHealth, locale: Locale) {
   }
 }
 
-export function registerConnectionsRoutes(app: ApiInstance, context: AppContext): void {
+export function registerConnectionsRoutes(
+  app: ApiInstance,
+  context: AppContext,
+  extra: { connectors?: DefinitionOverrides } = {},
+): void {
+  const deps = { ...context, ...extra }
   app.get(
     '/accounts/:id/connection',
     {
@@ -43,7 +49,7 @@ export function registerConnectionsRoutes(app: ApiInstance, context: AppContext)
     },
     async (request) =>
       renderHealth(
-        await getConnectionHealth(context, requireActor(request), request.params.id),
+        await getConnectionHealth(deps, requireActor(request), request.params.id),
         requestLocale(request),
       ),
   )
@@ -63,7 +69,7 @@ export function registerConnectionsRoutes(app: ApiInstance, context: AppContext)
     async (request) =>
       renderHealth(
         await connectAccount(
-          context,
+          deps,
           requireActor(request),
           request.params.id,
           { credentials: request.body.credentials },
@@ -85,7 +91,7 @@ export function registerConnectionsRoutes(app: ApiInstance, context: AppContext)
     },
     async (request) =>
       renderHealth(
-        await disconnectAccount(context, requireActor(request), request.params.id, requestMeta(request)),
+        await disconnectAccount(deps, requireActor(request), request.params.id, requestMeta(request)),
         requestLocale(request),
       ),
   )
@@ -103,7 +109,7 @@ export function registerConnectionsRoutes(app: ApiInstance, context: AppContext)
     },
     async (request) =>
       renderHealth(
-        await checkConnection(context, requireActor(request), request.params.id),
+        await checkConnection(deps, requireActor(request), request.params.id),
         requestLocale(request),
       ),
   )

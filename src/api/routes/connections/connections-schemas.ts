@@ -40,6 +40,30 @@ export const connectionView = z
       })
       .nullable(),
     capabilities: capabilitiesView.nullable(),
+    oauth: z
+      .object({
+        offered: z.boolean(),
+        unavailableReason: z
+          .enum(['not_oauth', 'not_configured'])
+          .nullable()
+          .describe(
+            'Why not: the platform has no OAuth flow in Warta, or this deployment has no app registered (WARTA_OAUTH_<PLATFORM>_CLIENT_ID)',
+          ),
+      })
+      .describe("Connecting through the platform's OAuth"),
+    tokenExpiresAt: z
+      .string()
+      .nullable()
+      .describe("An OAuth connection's access token expiry (refreshed before)"),
+    refreshExpiresAt: z
+      .string()
+      .nullable()
+      .describe('When the refresh token itself ends, when the platform says'),
+    reconnectBy: z.string().nullable().describe('When the account must be reconnected at the latest'),
+    grantedScopes: z.array(z.string()).nullable(),
+    missingFeatures: z
+      .array(z.enum(['publish', 'read', 'reply', 'moderate', 'metrics', 'direct_messages']))
+      .describe('What Warta cannot do on this account because the platform granted fewer scopes'),
   })
   .meta({ id: 'ConnectionHealth' })
 

@@ -3,8 +3,8 @@
 // who manage the account. A sandbox account (Mode Latihan) connects with one click: the simulated network makes
 // its account; a Bluesky account with an app password (bluesky-credentials-form.tsx), a Telegram channel with its
 // bot's token (telegram-credentials-form.tsx), a Mastodon account with its instance and an access token
-// (mastodon-credentials-form.tsx); the OAuth platforms connect through their sign-in.
-import { Badge, Button, CloseButton, Group, Stack, Text } from '@mantine/core'
+// (mastodon-credentials-form.tsx); the OAuth platforms connect through their sign-in ("Hubungkan lewat …").
+import { Alert, Badge, Button, CloseButton, Group, Stack, Text } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { formatDate } from '../../../../src/shared/dates.ts'
 import { api } from '../../app/api-client.ts'
@@ -17,6 +17,7 @@ import { platformLabel } from '../../components/vocabulary-labels.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { Account, ConnectionHealth } from './account-types.ts'
 import { WHOLE_WORD_BADGE } from './badge-style.ts'
+import type { OAuthOutcome } from './oauth-outcome.ts'
 import { BlueskyCredentialsForm, type BlueskyCredentialsBody } from './bluesky-credentials-form.tsx'
 import { MastodonCredentialsForm, type MastodonCredentialsBody } from './mastodon-credentials-form.tsx'
 import { TelegramCredentialsForm, type TelegramCredentialsBody } from './telegram-credentials-form.tsx'
@@ -36,10 +37,13 @@ export const connectionKey = (accountId: string) => ['accounts', 'connection', a
 export function AccountConnectionPanel({
   account,
   canManage,
+  oauthOutcome,
   onClose,
 }: {
   account: Account
   canManage: boolean
+  /** How a connect through the platform's OAuth page ended (the accounts page's ?oauth=), shown once. */
+  oauthOutcome?: OAuthOutcome | undefined
   onClose: () => void
 }) {
   const { t, locale } = useI18n()
@@ -67,6 +71,10 @@ export function AccountConnectionPanel({
     change.mutate(() => api.post<ConnectionHealth>(path, body), {
       onSuccess: () => notifySuccess(t('connection.connected', { handle: account.handle })),
     })
+  const startOAuth = useMutation({
+    mutationFn: () => api.post<{ authorizationUrl: string }>(`/api/accounts/${account.id}/oauth/start`),
+    onSuccess: (answer) => window.location.assign(answer.authorizationUrl),
+  })
   const check = () => change.mutate(() => api.post<ConnectionHealth>(`${path}/check`))
   const disconnect = async () => {
     const confirmed = await confirm({
@@ -87,7 +95,17 @@ export function AccountConnectionPanel({
       focusOnMount
       actions={<CloseButton onClick={onClose} aria-label={t('common.close')} />}
     >
-      <ErrorBanner error={health.error ?? change.error} />
+      <ErrorBanner error={health.error ?? change.error ?? startOAuth.error} />
+      {oauthOutcome ? (
+        <Alert
+          color={oauthOutcome === 'connected' ? 'green' : 'red'}
+          mb="sm"
+          role="status"
+          data-testid="oauth-outcome"
+        >
+          {t(`connection.oauthOutcome.${oauthOutcome}`, { platform: platformLabel(account.platform) })}
+        </Alert>
+      ) : null}
       {data ? (
         <Stack gap="sm" data-testid="connection-health">
           <Group gap="xs">
@@ -116,6 +134,30 @@ export function AccountConnectionPanel({
               </Text>
             ) : null}
           </div>
+          {data.tokenExpiresAt || data.reconnectBy ? (
+            <div data-testid="connection-tokens">
+              {data.tokenExpiresAt ? (
+                <Text size="sm">
+                  {t('connection.tokenExpiresAt')}: {formatDate(data.tokenExpiresAt, locale, 'datetime')}
+                  {data.refreshExpiresAt ? '' : ` · ${t('connection.refreshedAutomatically')}`}
+                </Text>
+              ) : null}
+              {data.reconnectBy ? (
+                <Text size="sm">
+                  {t('connection.reconnectBy')}: {formatDate(data.reconnectBy, locale, 'datetime')}
+                </Text>
+              ) : null}
+            </div>
+          ) : null}
+          {data.missingFeatures.length > 0 ? (
+            <Alert color="yellow" data-testid="connection-missing-features">
+              {t('connection.missingFeatures', {
+                features: data.missingFeatures
+                  .map((feature) => t(`connection.feature.${feature}`))
+                  .join(', '),
+              })}
+            </Alert>
+          ) : null}
           {!data.connectable ? (
             <Text size="sm" c="dimmed">
               {t('connection.notConnectable', { platform: platformLabel(account.platform) })}
@@ -127,11 +169,29 @@ export function AccountConnectionPanel({
                   {data.state === 'needs_reconnect' ? t('connection.reconnect') : t('connection.connect')}
                 </Button>
               ) : null}
+              {data.oauth.offered ? (
+                <Button onClick={() => startOAuth.mutate()} loading={startOAuth.isPending}>
+                  {t(
+                    data.state === 'not_connected' || data.state === 'disconnected'
+                      ? 'connection.oauthConnect'
+                      : 'connection.oauthReconnect',
+                    {
+                      platform: platformLabel(account.platform),
+                    },
+                  )}
+                </Button>
+              ) : null}
               {data.state !== 'connected' &&
               data.needsCredentials &&
-              !CREDENTIAL_FORMS.has(account.platform) ? (
+              !CREDENTIAL_FORMS.has(account.platform) &&
+              !data.oauth.offered ? (
                 <Text size="sm" c="dimmed">
-                  {t('connection.credentialsByApi')}
+                  {data.oauth.unavailableReason === 'not_configured'
+                    ? t('connection.oauthNotConfigured', {
+                        platform: platformLabel(account.platform),
+                        variable: `WARTA_OAUTH_${account.platform.toUpperCase()}`,
+                      })
+                    : t('connection.credentialsByApi')}
                 </Text>
               ) : null}
               {data.state === 'connected' || data.state === 'needs_reconnect' ? (

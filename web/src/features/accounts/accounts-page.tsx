@@ -2,6 +2,7 @@
 // (a pengelola without a surat tugas is flagged), the create/edit form, the naming report (every handle that
 // breaks its platform's pattern, with the reason), and the CSV import with its preview, and the export.
 import {
+  Alert,
   Anchor,
   Badge,
   Box,
@@ -17,6 +18,8 @@ import {
 } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
+import { useNavigate, useSearch } from '@tanstack/react-router'
+import { api } from '../../app/api-client.ts'
 import { useState } from 'react'
 import { formatDate } from '../../../../src/shared/dates.ts'
 import { PLATFORMS } from '../../../../src/shared/platforms.ts'
@@ -178,6 +181,19 @@ export function AccountsPage() {
   const [offset, setOffset] = useState(0)
   const [editing, setEditing] = useState<Account | 'new' | null>(null)
   const [connectionOf, setConnectionOf] = useState<Account | null>(null)
+  // Back from the platform's OAuth page: open that account's connection with the outcome.
+  const returned = useSearch({ from: '/accounts' })
+  const navigate = useNavigate()
+  const returnedAccount = useQuery({
+    queryKey: ['accounts', 'one', returned.connection],
+    queryFn: () => api.get<Account>(`/api/accounts/${returned.connection}`),
+    enabled: returned.connection !== undefined && connectionOf === null,
+  })
+  const shownConnection = connectionOf ?? (returned.connection ? (returnedAccount.data ?? null) : null)
+  const closeConnection = () => {
+    setConnectionOf(null)
+    if (returned.connection || returned.oauth) void navigate({ to: '/accounts', search: {} })
+  }
   const units = useUnits()
   const accounts = useQuery(accountsPageQuery({ ...filters, q }, offset))
   const set = <K extends keyof typeof filters>(key: K, value: (typeof filters)[K]) => {
@@ -293,12 +309,18 @@ export function AccountsPage() {
           onDone={() => setEditing(null)}
         />
       ) : null}
-      {connectionOf ? (
+      {returned.oauth && !returned.connection ? (
+        <Alert color="red" mb="md" role="alert" data-testid="oauth-outcome">
+          {t(`connection.oauthOutcome.${returned.oauth}`)}
+        </Alert>
+      ) : null}
+      {shownConnection ? (
         <AccountConnectionPanel
-          key={connectionOf.id}
-          account={connectionOf}
+          key={shownConnection.id}
+          account={shownConnection}
           canManage={canManage}
-          onClose={() => setConnectionOf(null)}
+          oauthOutcome={connectionOf ? undefined : returned.oauth}
+          onClose={closeConnection}
         />
       ) : null}
       <Panel title={t('accounts.list')}>

@@ -1,0 +1,59 @@
+// OAuth connect: start (the account's page asks for the platform's authorization address) and the callback the
+// platform sends the browser back to. The callback is public (the platform's redirect carries no CSRF header); its
+// state, issued to the user who started, is what authorises it.
+import type { AppContext } from '../../../context.ts'
+import type { ConnectionDeps } from '../../../features/connections/account-connector.ts'
+import {
+  finishOAuthConnect,
+  oauthReturnPath,
+  startOAuthConnect,
+} from '../../../features/connections/oauth-connect.ts'
+import { requestMeta, requireActor } from '../../request-context.ts'
+import type { ApiInstance } from '../../zod-type-provider.ts'
+import { idParams } from '../shared-schemas.ts'
+import { oauthCallbackQuery, oauthRedirect, oauthStartView } from './oauth-schemas.ts'
+
+export function registerOAuthRoutes(
+  app: ApiInstance,
+  context: AppContext,
+  extra: Pick<ConnectionDeps, 'connectors'> & { fetch?: typeof globalThis.fetch } = {},
+): void {
+  const deps = { ...context, ...extra }
+
+  app.post(
+    '/accounts/:id/oauth/start',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary:
+          "Start connecting the account through its platform's OAuth: the address to send the browser to (state and PKCE kept for ten minutes, used once)",
+        params: idParams,
+        response: { 200: oauthStartView },
+      },
+    },
+    async (request) => startOAuthConnect(deps, requireActor(request), request.params.id),
+  )
+
+  app.get(
+    '/oauth/callback',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['accounts'],
+        summary:
+          'The platform sends the browser back here: the state is checked, the code exchanged, the connection stored encrypted; redirects to the account page with ?oauth=<outcome>',
+        querystring: oauthCallbackQuery,
+        response: { 302: oauthRedirect },
+      },
+    },
+    async (request, reply) => {
+      const result = await finishOAuthConnect(
+        deps,
+        { code: request.query.code, state: request.query.state, error: request.query.error },
+        requestMeta(request),
+      )
+      request.log.info({ outcome: result.outcome, accountId: result.accountId }, 'oauth callback')
+      return reply.redirect(oauthReturnPath(result), 302)
+    },
+  )
+}
