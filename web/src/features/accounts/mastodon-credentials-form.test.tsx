@@ -27,6 +27,12 @@ const base: ConnectionHealth = {
   lastSuccessAt: null,
   lastError: null,
   capabilities: null,
+  oauth: { offered: false, unavailableReason: 'not_oauth' },
+  tokenExpiresAt: null,
+  refreshExpiresAt: null,
+  reconnectBy: null,
+  grantedScopes: null,
+  missingFeatures: [],
 }
 
 const path = `/api/accounts/${account.id}/connection`
