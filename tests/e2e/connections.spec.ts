@@ -4,10 +4,8 @@
 // then disconnected after a confirmation. axe finds no serious or critical problem on the panel.
 // Screenshots land in test-results/screenshots/ (c…).
 import { existsSync, mkdirSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { hash } from '@node-rs/argon2'
 import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
@@ -17,10 +15,10 @@ import { createContext, type AppContext } from '../../src/context.ts'
 import { getAccountConnection } from '../../src/db/account-connections-repository.ts'
 import { openDatabase } from '../../src/db/open-database.ts'
 import { revokeSandboxToken } from '../../src/db/sandbox-accounts-repository.ts'
-import { accounts, instansi, roleGrants, units, users } from '../../src/db/schema/index.ts'
-import { generateTotpSecret, totpCodeAt } from '../../src/features/identity/totp.ts'
+import { accounts } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { seedOfficeWithAdmin, signInWithCode } from '../support/e2e-office.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
@@ -46,34 +44,16 @@ async function shot(name: string): Promise<void> {
 
 async function seed(): Promise<void> {
   const db = context.db
-  const [owner] = await db
-    .insert(instansi)
-    .values({ slug: 'kotasambung', name: 'Pemerintah Kota Sambung' })
-    .returning()
-  instansiId = owner!.id
-  const root = randomUUID()
-  await db.insert(units).values({
-    id: root,
-    instansiId,
-    path: `/${root}/`,
-    code: 'PEMKOT',
-    name: 'Pemerintah Kota',
-    kind: 'instansi',
+  const office = await seedOfficeWithAdmin(db, {
+    slug: 'kotasambung',
+    name: 'Pemerintah Kota Sambung',
+    admin,
+    password: PASSWORD,
   })
-  totpSecret = generateTotpSecret()
-  const adminId = randomUUID()
-  await db.insert(users).values({
-    id: adminId,
-    instansiId,
-    ...admin,
-    passwordHash: await hash(PASSWORD),
-    totpSecret,
-    totpEnabledAt: new Date(),
-  })
-  await db.insert(roleGrants).values([
-    { instansiId, userId: adminId, unitId: root, role: 'admin' },
-    { instansiId, userId: adminId, unitId: root, role: 'penanggung_jawab' },
-  ])
+  instansiId = office.instansiId
+  totpSecret = office.totpSecret
+  const root = office.rootUnitId
+  const adminId = office.adminId
   const [account] = await db
     .insert(accounts)
     .values({
@@ -134,13 +114,7 @@ afterAll(async () => {
 
 describe('connecting an account in the browser', () => {
   it('connects a sandbox account, shows its health, needs a reconnect when its token stops working, and disconnects', async () => {
-    await page.goto(baseUrl)
-    await page.getByLabel('Alamat e-mail').fill(admin.email)
-    await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD)
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click()
-    await page.getByLabel('Kode autentikator').fill(totpCodeAt(totpSecret, new Date()))
-    await page.getByRole('button', { name: 'Verifikasi' }).click()
-    await page.getByRole('heading', { level: 1, name: `Selamat datang, ${admin.name}` }).waitFor()
+    await signInWithCode(page, baseUrl, admin, PASSWORD, totpSecret)
 
     await page.locator('#main-nav').getByRole('link', { name: 'Akun resmi' }).click()
     await page.getByRole('heading', { level: 1, name: 'Akun resmi' }).waitFor()

@@ -3,10 +3,8 @@
 // a wrong token is refused in words beside the field, the right one connects and the health shows the account as
 // the instance names it. axe finds no serious or critical problem. Screenshots in test-results/screenshots/ (m…).
 import { existsSync, mkdirSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { hash } from '@node-rs/argon2'
 import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
@@ -18,10 +16,10 @@ import { setupServer } from 'msw/node'
 import { INSTANCE } from '../../src/connectors/mastodon/fixtures/entities.ts'
 import { FakeInstance, TOKEN } from '../../src/connectors/mastodon/fixtures/fake-instance.ts'
 import { openDatabase } from '../../src/db/open-database.ts'
-import { accounts, instansi, roleGrants, units, users } from '../../src/db/schema/index.ts'
-import { generateTotpSecret, totpCodeAt } from '../../src/features/identity/totp.ts'
+import { accounts } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { seedOfficeWithAdmin, signInWithCode } from '../support/e2e-office.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
@@ -49,34 +47,16 @@ async function shot(name: string): Promise<void> {
 
 async function seed(): Promise<void> {
   const db = context.db
-  const [owner] = await db
-    .insert(instansi)
-    .values({ slug: 'kotasambung', name: 'Pemerintah Kota Sambung' })
-    .returning()
-  instansiId = owner!.id
-  const root = randomUUID()
-  await db.insert(units).values({
-    id: root,
-    instansiId,
-    path: `/${root}/`,
-    code: 'PEMKOT',
-    name: 'Pemerintah Kota',
-    kind: 'instansi',
+  const office = await seedOfficeWithAdmin(db, {
+    slug: 'kotasambung',
+    name: 'Pemerintah Kota Sambung',
+    admin,
+    password: PASSWORD,
   })
-  totpSecret = generateTotpSecret()
-  const adminId = randomUUID()
-  await db.insert(users).values({
-    id: adminId,
-    instansiId,
-    ...admin,
-    passwordHash: await hash(PASSWORD),
-    totpSecret,
-    totpEnabledAt: new Date(),
-  })
-  await db.insert(roleGrants).values([
-    { instansiId, userId: adminId, unitId: root, role: 'admin' },
-    { instansiId, userId: adminId, unitId: root, role: 'penanggung_jawab' },
-  ])
+  instansiId = office.instansiId
+  totpSecret = office.totpSecret
+  const root = office.rootUnitId
+  const adminId = office.adminId
   const [account] = await db
     .insert(accounts)
     .values({
@@ -144,13 +124,7 @@ afterAll(async () => {
 
 describe('connecting a Mastodon account in the browser', () => {
   it('refuses a wrong token beside the field, then connects with the instance and a token and shows its health', async () => {
-    await page.goto(baseUrl)
-    await page.getByLabel('Alamat e-mail').fill(admin.email)
-    await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD)
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click()
-    await page.getByLabel('Kode autentikator').fill(totpCodeAt(totpSecret, new Date()))
-    await page.getByRole('button', { name: 'Verifikasi' }).click()
-    await page.getByRole('heading', { level: 1, name: `Selamat datang, ${admin.name}` }).waitFor()
+    await signInWithCode(page, baseUrl, admin, PASSWORD, totpSecret)
 
     await page.locator('#main-nav').getByRole('link', { name: 'Akun resmi' }).click()
     await page.getByRole('heading', { level: 1, name: 'Akun resmi' }).waitFor()

@@ -5,12 +5,10 @@
 // expiry, when to reconnect by, and what the missing permissions stop Warta from doing. Then in English. axe on
 // the panel; screenshots at 1280 and 390 px in test-results/screenshots/ (oauth-).
 import { existsSync, mkdirSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { hash } from '@node-rs/argon2'
 import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
@@ -19,10 +17,10 @@ import { parseConfig } from '../../src/config.ts'
 import { createContext, type AppContext } from '../../src/context.ts'
 import { getAccountConnection } from '../../src/db/account-connections-repository.ts'
 import { openDatabase } from '../../src/db/open-database.ts'
-import { accounts, instansi, roleGrants, units, users } from '../../src/db/schema/index.ts'
-import { generateTotpSecret, totpCodeAt } from '../../src/features/identity/totp.ts'
+import { accounts } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { seedOfficeWithAdmin, signInWithCode } from '../support/e2e-office.ts'
 import { fakeDefinitions, startFakePlatform, type FakePlatform } from '../support/fake-oauth-platform.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
 
@@ -61,34 +59,16 @@ async function freePort(): Promise<number> {
 
 async function seed(): Promise<void> {
   const db = context.db
-  const [owner] = await db
-    .insert(instansi)
-    .values({ slug: 'kotaoauth', name: 'Pemerintah Kota OAuth' })
-    .returning()
-  instansiId = owner!.id
-  const root = randomUUID()
-  await db.insert(units).values({
-    id: root,
-    instansiId,
-    path: `/${root}/`,
-    code: 'PEMKOT',
-    name: 'Pemerintah Kota',
-    kind: 'instansi',
+  const office = await seedOfficeWithAdmin(db, {
+    slug: 'kotaoauth',
+    name: 'Pemerintah Kota OAuth',
+    admin,
+    password: PASSWORD,
   })
-  totpSecret = generateTotpSecret()
-  const adminId = randomUUID()
-  await db.insert(users).values({
-    id: adminId,
-    instansiId,
-    ...admin,
-    passwordHash: await hash(PASSWORD),
-    totpSecret,
-    totpEnabledAt: new Date(),
-  })
-  await db.insert(roleGrants).values([
-    { instansiId, userId: adminId, unitId: root, role: 'admin' },
-    { instansiId, userId: adminId, unitId: root, role: 'penanggung_jawab' },
-  ])
+  instansiId = office.instansiId
+  totpSecret = office.totpSecret
+  const root = office.rootUnitId
+  const adminId = office.adminId
   const [account] = await db
     .insert(accounts)
     .values({
@@ -160,13 +140,7 @@ afterAll(async () => {
 
 describe('connecting an account through its platform in the browser', () => {
   it('leaves for the platform, comes back connected, and shows the token expiry and the missing permissions', async () => {
-    await page.goto(baseUrl)
-    await page.getByLabel('Alamat e-mail').fill(admin.email)
-    await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD)
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click()
-    await page.getByLabel('Kode autentikator').fill(totpCodeAt(totpSecret, new Date()))
-    await page.getByRole('button', { name: 'Verifikasi' }).click()
-    await page.getByRole('heading', { level: 1, name: `Selamat datang, ${admin.name}` }).waitFor()
+    await signInWithCode(page, baseUrl, admin, PASSWORD, totpSecret)
 
     await page.locator('#main-nav').getByRole('link', { name: 'Akun resmi' }).click()
     await page.getByRole('heading', { level: 1, name: 'Akun resmi' }).waitFor()
@@ -191,7 +165,7 @@ describe('connecting an account through its platform in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot('01-connected-id-1280')
     await page.setViewportSize(PHONE)
-    expect(await sidewaysOverflow(page)).toEqual([])
+    await expect.poll(() => sidewaysOverflow(page)).toEqual([])
     await shot('02-connected-id-390')
     await page.setViewportSize(DESKTOP)
     expect(pageErrors).toEqual([])
@@ -208,7 +182,7 @@ describe('connecting an account through its platform in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot('03-connected-en-1280')
     await page.setViewportSize(PHONE)
-    expect(await sidewaysOverflow(page)).toEqual([])
+    await expect.poll(() => sidewaysOverflow(page)).toEqual([])
     await shot('04-connected-en-390')
     await page.setViewportSize(DESKTOP)
     expect(pageErrors).toEqual([])

@@ -4,10 +4,8 @@
 // when the bot is not yet an admin, and connects once it is. axe finds no serious or critical problem.
 // Screenshots land in test-results/screenshots/ (tg…).
 import { existsSync, mkdirSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { hash } from '@node-rs/argon2'
 import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
@@ -17,10 +15,10 @@ import { buildApp } from '../../src/api/app.ts'
 import { parseConfig } from '../../src/config.ts'
 import { createContext, type AppContext } from '../../src/context.ts'
 import { openDatabase } from '../../src/db/open-database.ts'
-import { accounts, instansi, roleGrants, units, users } from '../../src/db/schema/index.ts'
-import { generateTotpSecret, totpCodeAt } from '../../src/features/identity/totp.ts'
+import { accounts } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { seedOfficeWithAdmin, signInWithCode } from '../support/e2e-office.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
@@ -48,34 +46,16 @@ async function shot(name: string): Promise<void> {
 
 async function seed(): Promise<void> {
   const db = context.db
-  const [owner] = await db
-    .insert(instansi)
-    .values({ slug: 'kotasambung', name: 'Pemerintah Kota Sambung' })
-    .returning()
-  instansiId = owner!.id
-  const root = randomUUID()
-  await db.insert(units).values({
-    id: root,
-    instansiId,
-    path: `/${root}/`,
-    code: 'PEMKOT',
-    name: 'Pemerintah Kota',
-    kind: 'instansi',
+  const office = await seedOfficeWithAdmin(db, {
+    slug: 'kotasambung',
+    name: 'Pemerintah Kota Sambung',
+    admin,
+    password: PASSWORD,
   })
-  totpSecret = generateTotpSecret()
-  const adminId = randomUUID()
-  await db.insert(users).values({
-    id: adminId,
-    instansiId,
-    ...admin,
-    passwordHash: await hash(PASSWORD),
-    totpSecret,
-    totpEnabledAt: new Date(),
-  })
-  await db.insert(roleGrants).values([
-    { instansiId, userId: adminId, unitId: root, role: 'admin' },
-    { instansiId, userId: adminId, unitId: root, role: 'penanggung_jawab' },
-  ])
+  instansiId = office.instansiId
+  totpSecret = office.totpSecret
+  const root = office.rootUnitId
+  const adminId = office.adminId
   await db.insert(accounts).values({
     instansiId,
     unitId: root,
@@ -135,13 +115,7 @@ afterAll(async () => {
 
 describe('connecting a Telegram channel in the browser', () => {
   it('explains the bot, refuses a wrong token, says when the bot is not an admin, and connects', async () => {
-    await page.goto(baseUrl)
-    await page.getByLabel('Alamat e-mail').fill(admin.email)
-    await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD)
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click()
-    await page.getByLabel('Kode autentikator').fill(totpCodeAt(totpSecret, new Date()))
-    await page.getByRole('button', { name: 'Verifikasi' }).click()
-    await page.getByRole('heading', { level: 1, name: `Selamat datang, ${admin.name}` }).waitFor()
+    await signInWithCode(page, baseUrl, admin, PASSWORD, totpSecret)
 
     await page.locator('#main-nav').getByRole('link', { name: 'Akun resmi' }).click()
     await page.getByRole('heading', { level: 1, name: 'Akun resmi' }).waitFor()
