@@ -148,6 +148,26 @@ export interface PostMetrics {
   views: number | null
 }
 
+/**
+ * A platform's own count of what the account may still publish, as the platform reports it (Instagram's
+ * `content_publishing_limit`, Threads' `threads_publishing_limit`): `used` of `total` in a moving window.
+ */
+export interface PublishingQuota {
+  used: number
+  total: number
+  windowSeconds: number
+}
+
+/**
+ * One API call that counts against a quota the platform does not report back (YouTube's 10,000 daily units per
+ * project): the connector tells the app through `ConnectorContext.meter`, and the app adds the calls up per day.
+ */
+export interface MeteredCall {
+  /** The platform's name for the method, e.g. `videos.insert`. */
+  method: string
+  units: number
+}
+
 /** Credentials as stored (encrypted at rest by the app): the connector alone knows their shape. */
 export type ConnectorCredentials = Readonly<Record<string, string>>
 
@@ -160,6 +180,8 @@ export interface ConnectorContext {
   now: () => Date
   /** HTTP, so tests can refuse every unexpected request; defaults to the global fetch. */
   fetch?: typeof fetch
+  /** Told of each call that costs quota units (platforms with a metered quota); absent in tests that do not care. */
+  meter?: (call: MeteredCall) => void
 }
 
 export interface Connector {
@@ -180,6 +202,8 @@ export interface Connector {
   deleteReply(externalId: string): Promise<void>
   deletePost(platformPostId: string): Promise<void>
   fetchMetrics(platformPostIds: readonly string[]): Promise<Map<string, PostMetrics>>
+  /** The platform's publishing quota for the account, where the platform reports one (else absent). */
+  publishingQuota?(): Promise<PublishingQuota | null>
 }
 
 export type ConnectorFactory = (context: ConnectorContext) => Connector

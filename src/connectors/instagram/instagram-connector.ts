@@ -17,6 +17,7 @@ import {
   type InteractionPage,
   type MediaItem,
   type PostMetrics,
+  type PublishingQuota,
   type PublishedPost,
   type PublishRequest,
 } from '../connector.ts'
@@ -65,13 +66,6 @@ export interface InstagramConnectorOptions {
   pollIntervalMs?: number
   /** Looks before giving up on a container (nothing is published then: retrying is safe). */
   maxPolls?: number
-}
-
-/** The 24-hour publishing quota as Graph reports it (`content_publishing_limit`). */
-export interface PublishingQuota {
-  used: number
-  total: number
-  windowSeconds: number
 }
 
 interface PublishingLimitAnswer {
