@@ -114,6 +114,11 @@ describe('checkDraft', () => {
     expect(findings.map((f) => [f.code, f.severity, spread.slice(f.start, f.end)])).toEqual([
       ['hoax_claim', 'block', 'Vaksin covid mengandung microchip untuk melacak warga.'],
     ])
+    // The finding names the claim in its own words, never by its id.
+    expect(findings[0]!.message).toContain(
+      '«[HOAKS] Vaksin COVID-19 Mengandung Microchip untuk Melacak Warga»',
+    )
+    expect(findings[0]!.message).not.toContain('H1')
     const debunk = '[HOAKS] Vaksin mengandung microchip. Faktanya, vaksin tidak mengandung microchip.'
     expect(checkDraft({ platform: 'x', text: debunk }, { classify: null, claims })).toEqual([])
   })

@@ -99,6 +99,14 @@ function sentenceSpans(text: string): DetectorSpan[] {
   return spans
 }
 
+/** A claim named in a finding: its first words, cut at a word boundary. */
+function claimExcerpt(claim: string, max = 90): string {
+  if (claim.length <= max) return claim
+  const cut = claim.slice(0, max)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
+}
+
 function hoaxFindings(text: string, matcher: HoaxMatcher): Finding[] {
   // A draft that labels the claim a hoax and corrects it is the account doing its job, not spreading it.
   if (isDebunkFraming(text)) return []
@@ -115,7 +123,7 @@ function hoaxFindings(text: string, matcher: HoaxMatcher): Finding[] {
     finding(
       'hoax_claim',
       span,
-      `Bagian ini mengulang klaim hoaks yang tercatat (${whole.match}). Jangan sebarkan; bila bermaksud meluruskan, nyatakan dengan jelas bahwa itu hoaks dan sertakan faktanya dari sumber resmi.`,
+      `Bagian ini mengulang klaim hoaks yang tercatat: «${claimExcerpt(matcher.claimText(whole.match) ?? whole.match)}». Jangan sebarkan; bila bermaksud meluruskan, nyatakan dengan jelas bahwa itu hoaks dan sertakan faktanya dari sumber resmi.`,
     ),
   ]
 }

@@ -27,6 +27,8 @@ export interface HoaxMatcher {
   match(text: string): HoaxMatch
   /** Every claim's score for the text, best first (for calibration and explanations). */
   scoreAll(text: string): HoaxScore[]
+  /** The claim's own words, to name it to a person (an id means nothing to them). */
+  claimText(claimId: string): string | undefined
   readonly threshold: number
 }
 
@@ -323,9 +325,13 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       .filter((score) => (seen.has(score.claimId) ? false : (seen.add(score.claimId), true)))
   }
 
+  // A claim's variants come in as more entries with its id: the first entry is the claim as written.
+  const claimTexts = new Map<string, string>()
+  for (const claim of claims) if (!claimTexts.has(claim.id)) claimTexts.set(claim.id, claim.claim)
   return {
     threshold,
     scoreAll,
+    claimText: (claimId) => claimTexts.get(claimId),
     match(text: string): HoaxMatch {
       const best = scoreAll(text)[0]
       if (!best) return { match: null, score: 0 }

@@ -70,6 +70,8 @@ describe('the approval queue', () => {
       fireEvent.click(await screen.findByTestId('approve-post'))
     })
     expect(await screen.findByTestId('approve-override-form')).toBeTruthy()
+    // Approving as it stands would only be refused again: the override takes the plain button's place.
+    expect(screen.queryByTestId('approve-post')).toBeNull()
     const button = screen.getByTestId('approve-with-override')
     expect((button as HTMLButtonElement).disabled).toBe(true)
     fireEvent.change(screen.getByLabelText('Alasan pengecualian'), {
@@ -95,5 +97,6 @@ describe('the approval queue', () => {
       'Only a penanggung jawab of this unit',
     )
     expect(screen.queryByTestId('approve-override-form')).toBeNull()
+    expect(screen.queryByTestId('approve-post')).toBeNull()
   })
 })

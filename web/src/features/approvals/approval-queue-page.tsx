@@ -189,14 +189,18 @@ function QueueCard({ item }: { item: QueueItem }) {
           </Text>
         ) : null}
         <Group gap="sm">
-          <Button
-            color="green.9"
-            onClick={() => void onDecide('approve').catch(() => undefined)}
-            loading={decide.isPending}
-            data-testid="approve-post"
-          >
-            {t('approvals.approve')}
-          </Button>
+          {blockedNow ? null : (
+            // Once the check blocks, approving as it stands would only fail again: the override form (or the
+            // word that only a penanggung jawab may override) takes its place.
+            <Button
+              color="green.9"
+              onClick={() => void onDecide('approve').catch(() => undefined)}
+              loading={decide.isPending}
+              data-testid="approve-post"
+            >
+              {t('approvals.approve')}
+            </Button>
+          )}
           <Button
             variant="default"
             onClick={() => void onDecide('request-changes').catch(() => undefined)}
