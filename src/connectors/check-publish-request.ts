@@ -1,26 +1,14 @@
 // What every connector checks before sending a post: the capabilities decide (platforms.md §7), so a request
 // the platform would refuse for good is `rejected` here with a reason a person can act on, not sent to fail there.
 import { ConnectorError, type ConnectorCapabilities, type PublishRequest } from './connector.ts'
-
-const graphemes = new Intl.Segmenter('id', { granularity: 'grapheme' })
-
-/** The length of a text as a platform counts it (X's weighted count is the X connector's own). */
-export function countText(capabilities: ConnectorCapabilities, text: string): number {
-  switch (capabilities.textCounting) {
-    case 'graphemes':
-      return [...graphemes.segment(text)].length
-    case 'code_points':
-    case 'x_weighted':
-      return [...text].length
-  }
-}
+import { countText } from '../shared/count-text.ts'
 
 export function checkPublishRequest(
   platformLabel: string,
   capabilities: ConnectorCapabilities,
   request: PublishRequest,
 ): void {
-  const length = countText(capabilities, request.text)
+  const length = countText(request.text, capabilities.textCounting)
   if (length > capabilities.maxTextLength)
     throw new ConnectorError('rejected', `text of ${length} over ${capabilities.maxTextLength}`, {
       reason: {

@@ -7,6 +7,7 @@
 // ConnectorContext when the connector is made; adding a platform is adding a folder and one registry line.
 import type { MessageKey } from '../shared/messages/catalogue.ts'
 import type { MessageParams } from '../shared/messages/format-message.ts'
+import type { TextCounting } from '../shared/platform-rules.ts'
 
 /**
  * What went wrong, in the few kinds the publishing engine decides on (and nothing else):
@@ -70,12 +71,15 @@ export function isConnectorError(error: unknown): error is ConnectorError {
   return error instanceof ConnectorError
 }
 
-/** What a platform can do, so the UI never offers what it cannot (platforms.md §7). */
+/**
+ * What a platform can do, so the UI never offers what it cannot (platforms.md §7). The text and media fields come
+ * from the shared table of platform rules (posting-rules.ts); the rest is the connector's own.
+ */
 export interface ConnectorCapabilities {
-  /** The longest text, counted as the platform counts it (see `countText`). */
+  /** The longest text, counted as the platform counts it (src/shared/count-text.ts `countText`). */
   maxTextLength: number
-  /** How the platform counts text: code points, graphemes (Bluesky), or X's weighted count. */
-  textCounting: 'code_points' | 'graphemes' | 'x_weighted'
+  /** How the platform counts text (src/shared/platform-rules.ts TEXT_COUNTINGS). */
+  textCounting: TextCounting
   maxImages: number
   video: boolean
   /** Alt text is sent with images (the composer then requires it). */

@@ -15,6 +15,7 @@ import { checkPlatformLimit } from './detectors/platform-limit.ts'
 import { findPrivateEmails } from './detectors/private-email.ts'
 import { isDebunkFraming } from './hoax/create-hoax-matcher.ts'
 import type { HoaxMatcher } from './hoax/create-hoax-matcher.ts'
+import type { TextCounting } from '../shared/platform-rules.ts'
 import { PLATFORM_LABELS } from '../shared/platforms.ts'
 import type { Classification, Finding, FindingCode, Platform } from './types.ts'
 
@@ -51,11 +52,13 @@ const SEVERITY: Record<FindingCode, Finding['severity']> = {
   informal_tone: 'warn',
 }
 
-const UNIT_NAMES = {
-  weighted: 'karakter berbobot',
+const UNIT_NAMES: Record<TextCounting, string> = {
+  x_weighted: 'karakter berbobot',
+  mastodon: 'karakter (tautan dihitung 23)',
   graphemes: 'karakter (grafem)',
-  characters: 'karakter',
-  bytes: 'byte',
+  code_points: 'karakter',
+  utf16_units: 'unit UTF-16',
+  utf8_bytes: 'byte',
 }
 
 const INFORMAL_MESSAGES: Record<InformalKind, string> = {
@@ -181,7 +184,7 @@ export function checkDraft(draft: Draft, options: CheckOptions = {}): Finding[] 
       finding(
         'too_long_for_platform',
         { start: 0, end: text.length },
-        `Teks terlalu panjang untuk ${PLATFORM_LABELS[platform]}: ${limit.length} dari batas ${limit.limit} ${UNIT_NAMES[limit.unit]}. Persingkat teks atau pecah menjadi beberapa unggahan.`,
+        `Teks terlalu panjang untuk ${PLATFORM_LABELS[platform]}: ${limit.length} dari batas ${limit.limit} ${UNIT_NAMES[limit.counting]}. Persingkat teks atau pecah menjadi beberapa unggahan.`,
       ),
     )
   }

@@ -1,12 +1,26 @@
 // What each posting platform accepts in a post: the text limit and how the platform counts it, how many images,
 // whether video, whether alt text goes with images (the composer then requires it), whether a post needs media
-// at all, and what a hashtag or a mention looks like there. Figures from ../shared/docs/platforms.md §2–3; the
-// connectors' ConnectorCapabilities say the same for what they send. A leaf module: it imports nothing outside
-// src/shared, so the web's composer counts and validates exactly as the server does.
+// at all, and what a hashtag or a mention looks like there. Figures from ../shared/docs/platforms.md §2–3.
+// The one table of these rules: the composer's counter and validation, the server's check, the connectors'
+// capabilities (connectors/posting-rules.ts derives their text and media fields from it) and the language engine's
+// length detector all read it (tests/unit/platform-rules-agree.test.ts keeps the connectors to it). A leaf module:
+// it imports nothing outside src/shared, so the web's composer counts and validates exactly as the server does.
 import type { PostingPlatform } from './platforms.ts'
 
-/** X's weighted count (most Latin text 1, CJK and emoji 2, every link 23), Bluesky's graphemes, or code points. */
-export type TextCounting = 'x_weighted' | 'graphemes' | 'code_points'
+/**
+ * How a platform measures a text (count-text.ts): X's weighted count (most Latin text 1, CJK and emoji 2, every link
+ * 23), Mastodon's (graphemes, every link 23, a remote mention without its domain), Bluesky's graphemes, TikTok's
+ * UTF-16 units, YouTube's UTF-8 bytes, or code points.
+ */
+export const TEXT_COUNTINGS = [
+  'x_weighted',
+  'mastodon',
+  'graphemes',
+  'code_points',
+  'utf16_units',
+  'utf8_bytes',
+] as const
+export type TextCounting = (typeof TEXT_COUNTINGS)[number]
 
 export interface PlatformRule {
   maxTextLength: number
@@ -85,8 +99,9 @@ export const PLATFORM_RULES = {
     publishLimits: { account: [], platform: [STAGGER] },
   },
   tiktok: {
+    // The caption counts UTF-16 units (Content Posting API post_info.title; platforms.md §3.5 item 8).
     maxTextLength: 2200,
-    textCounting: 'code_points',
+    textCounting: 'utf16_units',
     // One video, or a photo post of up to 35 JPEG/WebP images (Content Posting API content/init); never text alone.
     maxImages: 35,
     video: true,
@@ -97,8 +112,10 @@ export const PLATFORM_RULES = {
     publishLimits: { account: [{ calls: 6, windowSeconds: 60 }], platform: [STAGGER] },
   },
   youtube: {
+    // The description's 5 000 bytes (platforms.md §3.4 item 8), counted on the whole text: the connector makes the
+    // first line the title and the rest the description, or the whole text the description when that line is long.
     maxTextLength: 5000,
-    textCounting: 'code_points',
+    textCounting: 'utf8_bytes',
     maxImages: 0,
     video: true,
     mediaRequired: 'video',
@@ -112,7 +129,9 @@ export const PLATFORM_RULES = {
     maxTextLength: 300,
     textCounting: 'graphemes',
     maxImages: 4,
-    video: true,
+    // The lexicon takes app.bsky.embed.video, but Warta's connector does not send video yet (its video service
+    // flow is not built): the composer must not offer what publishing would refuse.
+    video: false,
     mediaRequired: 'none',
     altTextRequired: true,
     // A handle is a domain name: humas.bsky.social, humas.go.id.
@@ -128,8 +147,9 @@ export const PLATFORM_RULES = {
     },
   },
   mastodon: {
+    // The default of an instance (configuration.statuses.max_characters may allow more); links count 23.
     maxTextLength: 500,
-    textCounting: 'code_points',
+    textCounting: 'mastodon',
     maxImages: 4,
     video: true,
     mediaRequired: 'none',

@@ -23,6 +23,20 @@ describe('validateVariant', () => {
     expect(verdict.problems).toEqual([])
   })
 
+  it('counts Mastodon as the instance does: a long link is 23, so 577 code points fit and one more does not', () => {
+    const link = `https://dinkes.example.go.id/${'a'.repeat(71)}`
+    const fits = validateVariant({ platform: 'mastodon', text: `${'a'.repeat(476)} ${link}`, media: [] })
+    expect(fits).toMatchObject({ length: 500, limit: 500, problems: [] })
+    const over = validateVariant({ platform: 'mastodon', text: `${'a'.repeat(477)} ${link}`, media: [] })
+    expect(over.problems[0]).toMatchObject({ key: 'posts.too_long_mastodon', params: { length: 501 } })
+  })
+
+  it('counts TikTok in UTF-16 units and YouTube in bytes, as their APIs do', () => {
+    expect(validateVariant({ platform: 'tiktok', text: '😀'.repeat(1100), media: [] }).length).toBe(2200)
+    const youtube = validateVariant({ platform: 'youtube', text: `Judul\n${'é'.repeat(2500)}`, media: [] })
+    expect(keys(youtube)).toContain('posts.too_long_utf8_bytes')
+  })
+
   it('requires alt text for images where the platform shows it, not where it does not', () => {
     const media = [{ kind: 'image' as const, altText: ' ' }]
     expect(validateVariant({ platform: 'bluesky', text: 'Foto kegiatan', media }).problems).toEqual([

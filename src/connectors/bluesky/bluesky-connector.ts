@@ -15,15 +15,17 @@ import {
   type PublishedPost,
   type PublishRequest,
 } from '../connector.ts'
+import { PLATFORM_RULES } from '../../shared/platform-rules.ts'
+import { postingCapabilitiesOf } from '../posting-rules.ts'
 import { toConnectorError, type RequestEffect } from './bluesky-errors.ts'
 import { BlueskySession } from './bluesky-session.ts'
 import { recordKeyFor } from './record-key.ts'
 
 const POST = 'app.bsky.feed.post'
 const THREADGATE = 'app.bsky.feed.threadgate'
-const MAX_GRAPHEMES = 300
+const MAX_GRAPHEMES = PLATFORM_RULES.bluesky.maxTextLength
 const MAX_TEXT_BYTES = 3000
-const MAX_IMAGES = 4
+const MAX_IMAGES = PLATFORM_RULES.bluesky.maxImages
 /** The lexicon's limit for one image of app.bsky.embed.images (the PDS itself takes blobs up to 5 MB). */
 const MAX_IMAGE_BYTES = 2_000_000
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif'])
@@ -35,12 +37,9 @@ const MAX_NOTIFICATION_PAGES = 10
 const GET_POSTS_BATCH = 25
 
 export const BLUESKY_CAPABILITIES: ConnectorCapabilities = {
-  maxTextLength: MAX_GRAPHEMES,
-  textCounting: 'graphemes',
-  maxImages: MAX_IMAGES,
-  // uploadBlob takes mp4, but the video service (getServiceAuth → uploadVideo → job status) is not built yet.
-  video: false,
-  altText: true,
+  // Video false: uploadBlob takes mp4, but the video service (getServiceAuth → uploadVideo → job status) is not
+  // built yet; the shared table says so for the composer.
+  ...postingCapabilitiesOf('bluesky'),
   readComments: true,
   readMentions: true,
   // chat.bsky.convo needs the chat service and an app password with the DM privilege; not built yet.

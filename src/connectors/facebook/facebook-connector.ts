@@ -7,6 +7,7 @@
 // recognised by its exact text among the Page's own posts created since the attempt (`/{page-id}/posts`). Two
 // identical texts inside one reconciliation window would be taken for one post: the composer's variants differ.
 import { checkPublishRequest, requireCapability } from '../check-publish-request.ts'
+import { postingCapabilitiesOf } from '../posting-rules.ts'
 import {
   ConnectorError,
   type Connector,
@@ -37,14 +38,9 @@ const MAX_COMMENT_PAGES = 20
 const FIND_PAGES = 4
 
 export const FACEBOOK_CAPABILITIES: ConnectorCapabilities = {
-  // Page post message limit (platforms.md §3.1, verify).
-  maxTextLength: 63_206,
-  textCounting: 'code_points',
-  // Multi-photo posts through unpublished photos + attached_media; Warta keeps to 10 per post.
-  maxImages: 10,
-  video: true,
-  // Graph's /photos takes no alt text for Page photos (Facebook generates it); the composer does not require one.
-  altText: false,
+  // Page post message limit (platforms.md §3.1, verify); multi-photo posts through unpublished photos +
+  // attached_media, 10 per post; Graph's /photos takes no alt text for Page photos (Facebook generates it).
+  ...postingCapabilitiesOf('facebook'),
   readComments: true,
   // Mentions arrive through the `mention` webhook field only; a poll does not read /tagged yet.
   readMentions: false,

@@ -8,6 +8,7 @@
 // findPublished: Graph has no idempotency key and the caption must carry no marker, so a post is recognised by its
 // exact caption among the account's media published since the attempt (`/{ig-user-id}/media`).
 import { checkPublishRequest, requireCapability } from '../check-publish-request.ts'
+import { postingCapabilitiesOf } from '../posting-rules.ts'
 import {
   ConnectorError,
   type Connector,
@@ -40,12 +41,8 @@ const FIND_PAGES = 4
 const QUOTA_WAIT_MS = 3600_000
 
 export const INSTAGRAM_CAPABILITIES: ConnectorCapabilities = {
-  maxTextLength: 2_200,
-  textCounting: 'code_points',
-  maxImages: 10,
-  video: true,
-  // `alt_text` on image containers (since March 2025).
-  altText: true,
+  // Alt text: `alt_text` on image containers (since March 2025).
+  ...postingCapabilitiesOf('instagram'),
   readComments: true,
   // Mentions arrive through the `mentions` webhook field only (no text in it); not polled yet.
   readMentions: false,

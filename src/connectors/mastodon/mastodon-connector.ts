@@ -27,11 +27,14 @@ import {
   type PublishRequest,
 } from '../connector.ts'
 import { toConnectorError, type RequestEffect } from './mastodon-errors.ts'
-import { comparable, mastodonLength, plainText, withoutLeadingMention } from './mastodon-text.ts'
+import { countText } from '../../shared/count-text.ts'
+import { PLATFORM_RULES } from '../../shared/platform-rules.ts'
+import { postingCapabilitiesOf } from '../posting-rules.ts'
+import { comparable, plainText, withoutLeadingMention } from './mastodon-text.ts'
 
 /** Mastodon's default; an instance may allow more (GET /api/v2/instance), never fewer without refusing with 422. */
-const MAX_CHARACTERS = 500
-const MAX_IMAGES = 4
+const MAX_CHARACTERS = PLATFORM_RULES.mastodon.maxTextLength
+const MAX_IMAGES = PLATFORM_RULES.mastodon.maxImages
 const IMAGE_TYPES = new Set([
   'image/jpeg',
   'image/png',
@@ -51,12 +54,8 @@ const MAX_STATUS_PAGES = 5
 const CLOCK_SLACK_MS = 5 * 60_000
 
 export const MASTODON_CAPABILITIES: ConnectorCapabilities = {
-  maxTextLength: MAX_CHARACTERS,
-  // Code points; Mastodon also counts every URL as 23 and a mention without its domain (mastodon-text.ts).
-  textCounting: 'code_points',
-  maxImages: MAX_IMAGES,
-  video: true,
-  altText: true,
+  // Counted as the instance counts: graphemes, every link as 23, a remote mention without its domain.
+  ...postingCapabilitiesOf('mastodon'),
   readComments: true,
   readMentions: true,
   // Direct messages are mentions with `direct` visibility: they arrive through the same notifications.
@@ -189,7 +188,7 @@ export class MastodonConnector implements Connector {
   }
 
   private checkText(text: string): void {
-    const length = mastodonLength(text)
+    const length = countText(text, 'mastodon')
     if (length > MAX_CHARACTERS)
       throw rejected(
         { key: 'mastodon.text_too_long', params: { length, maximum: MAX_CHARACTERS } },

@@ -1,22 +1,11 @@
-// How Mastodon counts a status, and its HTML content back to the text a person wrote.
-// Counting follows Mastodon's StatusLengthValidator: code points, every http(s) URL counts as 23
-// (`characters_reserved_per_url`), and a mention counts only its local part (`@humas@mastodon.go.id` → `@humas`).
+// A status' HTML content back to the text a person wrote, and the text compared across what Warta sent and what the
+// instance shows. (How Mastodon counts a status is the shared `countText(text, 'mastodon')`, src/shared/count-text.ts,
+// so the composer counts as the instance does.)
 // Statuses come back as HTML (`content`): paragraphs, <br>, links whose shortened display hides part of the
 // address in `invisible` spans (the text keeps the whole address), and entities.
 
-export const CHARACTERS_RESERVED_PER_URL = 23
-
-const URL_PATTERN = /https?:\/\/[^\s<>"]+/giu
 const REMOTE_MENTION =
   /(^|[^\p{L}\p{N}_/])@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)@[\p{L}\p{N}.-]+\.[\p{L}\p{N}-]+/giu
-
-/** The length Mastodon gives the text (what its 500-character limit counts). */
-export function mastodonLength(text: string): number {
-  const counted = text
-    .replace(URL_PATTERN, 'x'.repeat(CHARACTERS_RESERVED_PER_URL))
-    .replace(REMOTE_MENTION, (_whole, before: string, user: string) => `${before}@${user}`)
-  return [...counted].length
-}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
 

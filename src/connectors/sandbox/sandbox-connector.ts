@@ -12,15 +12,12 @@ import {
   type PublishedPost,
 } from '../connector.ts'
 import { checkPublishRequest } from '../check-publish-request.ts'
+import { postingCapabilitiesOf } from '../posting-rules.ts'
 import { SandboxApiError, type SandboxNetwork, type SandboxPostRecord } from './sandbox-network.ts'
 
 export const SANDBOX_CAPABILITIES: ConnectorCapabilities = Object.freeze<ConnectorCapabilities>({
   // Counts like Instagram, the platform most trainees practise for.
-  maxTextLength: 2200,
-  textCounting: 'code_points',
-  maxImages: 4,
-  video: false,
-  altText: true,
+  ...postingCapabilitiesOf('sandbox'),
   readComments: true,
   readMentions: true,
   readDirectMessages: false,

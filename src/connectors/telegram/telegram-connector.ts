@@ -15,6 +15,8 @@
 import { Api, InputFile } from 'grammy'
 import type { ChatFullInfo, InputMediaPhoto, InputMediaVideo, Message, Update } from 'grammy/types'
 import { checkPublishRequest, requireCapability } from '../check-publish-request.ts'
+import { PLATFORM_RULES } from '../../shared/platform-rules.ts'
+import { postingCapabilitiesOf } from '../posting-rules.ts'
 import {
   ConnectorError,
   type Connector,
@@ -31,20 +33,15 @@ import { toConnectorError, type RequestEffect } from './telegram-errors.ts'
 import { interactionOf, messageRef, messageUrl, parseMessageRef } from './telegram-updates.ts'
 
 const LABEL = 'Telegram'
-const MAX_TEXT = 4096
 const MAX_CAPTION = 1024
-const MAX_ALBUM = 10
+const MAX_ALBUM = PLATFORM_RULES.telegram.maxImages
 const UPDATES_PAGE = 100
 /** What the bot asks Telegram to deliver (getUpdates remembers it for setWebhook too). */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post', 'edited_channel_post'] as const
 
 export const TELEGRAM_CAPABILITIES: ConnectorCapabilities = {
-  maxTextLength: MAX_TEXT,
-  textCounting: 'code_points',
-  maxImages: MAX_ALBUM,
-  video: true,
   // Telegram has no alt text for photos.
-  altText: false,
+  ...postingCapabilitiesOf('telegram'),
   readComments: true,
   // "Mentions" are only `mention` entities inside messages; not read yet.
   readMentions: false,

@@ -9,6 +9,7 @@
 // posts. TikTok has no idempotency key: findPublished recognises a post by its exact caption among the account's
 // videos created since the publication started (see docs/platforms/tiktok.md).
 import { checkPublishRequest, requireCapability } from '../check-publish-request.ts'
+import { postingCapabilitiesOf } from '../posting-rules.ts'
 import {
   ConnectorError,
   type Connector,
@@ -25,13 +26,7 @@ import { toConnectorError, type RequestEffect } from './tiktok-errors.ts'
 
 export const TIKTOK_API = 'https://open.tiktokapis.com'
 const LABEL = 'TikTok'
-/**
- * Caption limit: TikTok counts UTF-16 units. The shared check counts code points (never more than UTF-16 units),
- * so publish also checks the UTF-16 length: an emoji counts 2 there.
- */
-const MAX_CAPTION = 2200
-/** Photo posts: at most 35 images, JPEG or WebP, fetched by TikTok from a verified URL prefix. */
-const MAX_PHOTOS = 35
+/** Photo posts: JPEG or WebP, fetched by TikTok from a verified URL prefix (how many: the shared table). */
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/webp'])
 const PHOTO_TITLE = 90
 /** FILE_UPLOAD: files under 5 MB go in one chunk; larger ones in 10 MB chunks, the last taking the remainder. */
@@ -46,12 +41,8 @@ const USER_FIELDS = 'open_id,union_id,avatar_url,display_name,username'
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
 
 export const TIKTOK_CAPABILITIES: ConnectorCapabilities = {
-  maxTextLength: MAX_CAPTION,
-  textCounting: 'code_points',
-  maxImages: MAX_PHOTOS,
-  video: true,
-  // TikTok has no alt text for photos.
-  altText: false,
+  // The caption counts UTF-16 units (an emoji is 2); TikTok has no alt text for photos.
+  ...postingCapabilitiesOf('tiktok'),
   // The Content Posting and Display APIs give no comments, mentions or messages (only the separate TikTok API
   // for Business does, for business accounts): nothing to read, answer, hide or delete.
   readComments: false,
@@ -239,13 +230,6 @@ export class TikTokConnector implements Connector {
 
   async publish(request: PublishRequest): Promise<PublishedPost> {
     checkPublishRequest(LABEL, this.capabilities, request)
-    if (request.text.length > MAX_CAPTION)
-      throw new ConnectorError('rejected', `caption of ${request.text.length} UTF-16 units`, {
-        reason: {
-          key: 'connectors.text_too_long',
-          params: { platform: LABEL, length: request.text.length, maximum: MAX_CAPTION },
-        },
-      })
     const videos = request.media.filter((item) => item.kind === 'video')
     const photos = request.media.filter((item) => item.kind === 'image')
     if (videos.length === 0 && photos.length === 0)

@@ -19,11 +19,11 @@ import {
   type PublishedPost,
   type PublishRequest,
 } from '../connector.ts'
+import { postingCapabilitiesOf } from '../posting-rules.ts'
 import { toConnectorError, type RequestEffect } from './x-errors.ts'
 import { urlsIn, X_MAX_WEIGHTED_LENGTH, xWeightedLength } from './x-text.ts'
 
 const LABEL = 'X'
-const MAX_IMAGES = 4
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024
 const MAX_VIDEO_BYTES = 512 * 1024 * 1024
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif'])
@@ -35,11 +35,7 @@ const OLDEST_START_TIME = Date.parse('2010-11-06T00:00:01Z')
 const TWEET_FIELDS = 'created_at,author_id,conversation_id,referenced_tweets,in_reply_to_user_id'
 
 export const X_CAPABILITIES: ConnectorCapabilities = {
-  maxTextLength: X_MAX_WEIGHTED_LENGTH,
-  textCounting: 'x_weighted',
-  maxImages: MAX_IMAGES,
-  video: true,
-  altText: true,
+  ...postingCapabilitiesOf('x'),
   readComments: true,
   readMentions: true,
   // GET /2/dm_events needs dm.read and a plan that includes DMs; not built yet.

@@ -3,9 +3,10 @@
 // compared as t.co links when findPublished reads the timeline back. Bare domains (diskominfo.go.id) are links on
 // X too (twitter-text's autolinker), so they count as URLs here.
 import { countText } from '../../shared/count-text.ts'
+import { PLATFORM_RULES } from '../../shared/platform-rules.ts'
 export { urlsIn } from '../../shared/x-cost.ts'
 
-export const X_MAX_WEIGHTED_LENGTH = 280
+export const X_MAX_WEIGHTED_LENGTH = PLATFORM_RULES.x.maxTextLength
 
 /** The length X counts for a post's text: the shared weighted count of its NFC form. */
 export function xWeightedLength(text: string): number {

@@ -8,6 +8,8 @@
 // The access token lives an hour; the app refreshes it through the OAuthProvider (it holds the client secret).
 import { youtube, type youtube_v3 } from '@googleapis/youtube'
 import { checkPublishRequest, requireCapability } from '../check-publish-request.ts'
+import { PLATFORM_RULES } from '../../shared/platform-rules.ts'
+import { postingCapabilitiesOf } from '../posting-rules.ts'
 import {
   ConnectorError,
   type Connector,
@@ -26,7 +28,7 @@ import { toConnectorError, YouTubeHttpError, type RequestEffect } from './youtub
 const LABEL = 'YouTube'
 export const YOUTUBE_UPLOAD_URL = 'https://www.googleapis.com/upload/youtube/v3/videos'
 const MAX_TITLE = 100
-const MAX_DESCRIPTION_BYTES = 5000
+const MAX_DESCRIPTION_BYTES = PLATFORM_RULES.youtube.maxTextLength
 /** Category 25, "News & Politics": what a Humas office's videos are (videoCategories.list, region ID). */
 const CATEGORY_ID = '25'
 const LIST_PAGE = 50
@@ -38,13 +40,9 @@ const MAX_UPLOAD_PAGES = 4
 const MAX_REPLY_PAGES = 5
 
 export const YOUTUBE_CAPABILITIES: ConnectorCapabilities = {
-  // The description's limit (5 000 bytes, checked as bytes too); the title is the first line, cut to 100.
-  maxTextLength: MAX_DESCRIPTION_BYTES,
-  textCounting: 'code_points',
-  // A YouTube post is one video; images (thumbnails.set) are not posts.
-  maxImages: 0,
-  video: true,
-  altText: false,
+  // The description's limit (5 000 UTF-8 bytes, counted on the whole text); the title is the first line, cut to
+  // 100. A YouTube post is one video; images (thumbnails.set) are not posts.
+  ...postingCapabilitiesOf('youtube'),
   readComments: true,
   // The Data API has no mentions and no direct messages.
   readMentions: false,
@@ -215,19 +213,21 @@ export class YouTubeConnector implements Connector {
   private checkRequest(request: PublishRequest): { video: MediaItem; title: string; description: string } {
     if (request.media.some((item) => item.kind === 'image'))
       throw rejected({ key: 'youtube.one_video_only' }, 'a YouTube upload is one video, no images')
-    checkPublishRequest(LABEL, this.capabilities, request)
-    const videos = request.media.filter((item) => item.kind === 'video')
-    if (videos.length === 0) throw rejected({ key: 'youtube.video_required' }, 'a YouTube post needs a video')
-    if (request.media.length !== 1)
-      throw rejected({ key: 'youtube.one_video_only' }, 'a YouTube upload is exactly one video')
+    // The description's own bytes first (the more precise reason); the shared check then counts the whole text,
+    // as the composer does.
     const { title, description } = videoTextOf(request.text)
-    if (title === '') throw rejected({ key: 'youtube.title_missing' }, 'the first line is empty')
     const bytes = Buffer.byteLength(description, 'utf8')
     if (bytes > MAX_DESCRIPTION_BYTES)
       throw rejected(
         { key: 'youtube.description_too_long', params: { bytes, maximum: MAX_DESCRIPTION_BYTES } },
         `the description has ${bytes} bytes, YouTube takes ${MAX_DESCRIPTION_BYTES}`,
       )
+    checkPublishRequest(LABEL, this.capabilities, request)
+    const videos = request.media.filter((item) => item.kind === 'video')
+    if (videos.length === 0) throw rejected({ key: 'youtube.video_required' }, 'a YouTube post needs a video')
+    if (request.media.length !== 1)
+      throw rejected({ key: 'youtube.one_video_only' }, 'a YouTube upload is exactly one video')
+    if (title === '') throw rejected({ key: 'youtube.title_missing' }, 'the first line is empty')
     // YouTube answers invalidTitle / invalidDescription for angle brackets; say so before spending 100 units.
     if (/[<>]/.test(title) || /[<>]/.test(description))
       throw rejected({ key: 'youtube.angle_brackets' }, 'YouTube refuses < and > in titles and descriptions')

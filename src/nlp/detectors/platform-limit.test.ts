@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest'
 import twitterText from 'twitter-text'
+import { countText } from '../../shared/count-text.ts'
+import { PLATFORM_RULES } from '../../shared/platform-rules.ts'
+import { POSTING_PLATFORMS } from '../../shared/platforms.ts'
 import { checkPlatformLimit, measureForPlatform } from './platform-limit.ts'
 
 describe('measureForPlatform', () => {
@@ -43,5 +46,32 @@ describe('checkPlatformLimit', () => {
     expect(checkPlatformLimit('facebook', 'a'.repeat(63206)).fits).toBe(true)
     expect(checkPlatformLimit('youtube', 'é'.repeat(2501)).fits).toBe(false)
     expect(checkPlatformLimit('threads', 'a'.repeat(501)).fits).toBe(false)
+  })
+
+  it('counts Mastodon as the instance does: every link 23, a remote mention without its domain', () => {
+    const link = `https://dinkes.example.go.id/${'a'.repeat(71)}`
+    expect(checkPlatformLimit('mastodon', `${'a'.repeat(476)} ${link}`)).toEqual({
+      length: 500,
+      limit: 500,
+      counting: 'mastodon',
+      fits: true,
+    })
+    expect(checkPlatformLimit('mastodon', `${'a'.repeat(477)} ${link}`).fits).toBe(false)
+    expect(measureForPlatform('mastodon', 'cc @humas@mastodon.go.id')).toBe('cc @humas'.length)
+    // Without its scheme a domain is no link on Mastodon: every letter counts.
+    expect(measureForPlatform('mastodon', `cek ${link.slice(8)}`)).toBe(4 + 92)
+  })
+})
+
+describe('the shared table of platform rules', () => {
+  const sample = 'Info 😀 café https://dinkes.example.go.id/layanan/vaksinasi?tahap=2 @humas@mastodon.go.id'
+
+  it.each(POSTING_PLATFORMS)('gives %s the limit and the count the composer shows', (platform) => {
+    const rule = PLATFORM_RULES[platform]
+    expect(checkPlatformLimit(platform, sample)).toMatchObject({
+      length: countText(sample, rule.textCounting),
+      limit: rule.maxTextLength,
+      counting: rule.textCounting,
+    })
   })
 })

@@ -1,72 +1,25 @@
-// Platform text limits (platforms.md). Each platform counts differently: X by twitter-text's weighted length,
-// Bluesky in graphemes, Mastodon in code points with every URL as 23, YouTube descriptions in UTF-8 bytes, the
-// Meta and TikTok captions and Telegram in UTF-16 units as their APIs measure string length.
-import twitterText from 'twitter-text'
+// Platform text limits, as the shared table of platform rules states them (src/shared/platform-rules.ts): the
+// limit and how the platform counts (X's weighted count, Mastodon's with links as 23, Bluesky's graphemes, TikTok's
+// UTF-16 units, YouTube's UTF-8 bytes, code points elsewhere), measured by the same countText as the composer's
+// counter and the connectors, so the language engine never calls a text too long that the composer lets through.
+import { countText } from '../../shared/count-text.ts'
+import { PLATFORM_RULES, type TextCounting } from '../../shared/platform-rules.ts'
 import type { Platform } from '../types.ts'
-
-export interface PlatformLimit {
-  limit: number
-  unit: 'weighted' | 'graphemes' | 'characters' | 'bytes'
-}
-
-const PLATFORM_LIMITS: Record<Platform, PlatformLimit> = {
-  x: { limit: 280, unit: 'weighted' },
-  bluesky: { limit: 300, unit: 'graphemes' },
-  mastodon: { limit: 500, unit: 'characters' },
-  instagram: { limit: 2200, unit: 'characters' },
-  tiktok: { limit: 2200, unit: 'characters' },
-  facebook: { limit: 63206, unit: 'characters' },
-  // YouTube: the post text goes into the video description (5,000 bytes); the title limit is checked elsewhere.
-  youtube: { limit: 5000, unit: 'bytes' },
-  telegram: { limit: 4096, unit: 'characters' },
-  // Not in platforms.md; Threads documents 500 characters per post.
-  threads: { limit: 500, unit: 'characters' },
-  // Mode Latihan counts like Instagram, whose captions its trainees usually practise (connectors/sandbox).
-  sandbox: { limit: 2200, unit: 'characters' },
-}
-
-const URL_PATTERN = /\bhttps?:\/\/\S+/giu
-const graphemes = new Intl.Segmenter('id', { granularity: 'grapheme' })
-
-function countGraphemes(text: string): number {
-  let count = 0
-  for (const _ of graphemes.segment(text)) count += 1
-  return count
-}
 
 /** Length of `text` in the unit its platform counts. */
 export function measureForPlatform(platform: Platform, text: string): number {
-  switch (platform) {
-    case 'x':
-      return twitterText.parseTweet(text).weightedLength
-    case 'bluesky':
-      return countGraphemes(text)
-    case 'mastodon':
-      // Mastodon counts each link as 23 characters whatever its length, and characters as code points.
-      return [...text.replace(URL_PATTERN, 'x'.repeat(23))].length
-    case 'youtube':
-      return Buffer.byteLength(text, 'utf8')
-    case 'instagram':
-    case 'tiktok':
-    case 'facebook':
-    case 'telegram':
-    case 'threads':
-      return text.length
-    case 'sandbox':
-      // As its connector counts (connectors/sandbox: code points).
-      return [...text].length
-  }
+  return countText(text, PLATFORM_RULES[platform].textCounting)
 }
 
 export interface LimitCheck {
   length: number
   limit: number
-  unit: PlatformLimit['unit']
+  counting: TextCounting
   fits: boolean
 }
 
 export function checkPlatformLimit(platform: Platform, text: string): LimitCheck {
-  const { limit, unit } = PLATFORM_LIMITS[platform]
+  const { maxTextLength: limit, textCounting: counting } = PLATFORM_RULES[platform]
   const length = measureForPlatform(platform, text)
-  return { length, limit, unit, fits: length <= limit }
+  return { length, limit, counting, fits: length <= limit }
 }

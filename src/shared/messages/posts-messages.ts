@@ -20,6 +20,18 @@ export const postsMessages = defineMessages({
     id: 'Teks terlalu panjang untuk {platform}: {length:number} dari {limit:number} karakter.',
     en: 'Text too long for {platform}: {length:number} of {limit:number} characters.',
   },
+  'posts.too_long_mastodon': {
+    id: 'Teks terlalu panjang untuk {platform}: {length:number} dari {limit:number} karakter (tautan dihitung 23, sebutan akun server lain tanpa domainnya).',
+    en: 'Text too long for {platform}: {length:number} of {limit:number} characters (links count 23, a mention of another server’s account without its domain).',
+  },
+  'posts.too_long_utf16_units': {
+    id: 'Teks terlalu panjang untuk {platform}: {length:number} dari {limit:number} karakter (emoji dihitung 2).',
+    en: 'Text too long for {platform}: {length:number} of {limit:number} characters (emoji count 2).',
+  },
+  'posts.too_long_utf8_bytes': {
+    id: 'Teks terlalu panjang untuk {platform}: {length:number} dari {limit:number} byte (huruf beraksen dan emoji dihitung lebih dari 1).',
+    en: 'Text too long for {platform}: {length:number} of {limit:number} bytes (accented letters and emoji count more than 1).',
+  },
   'posts.hashtag_invalid': {
     id: 'Tagar {tag} tidak sah: gunakan huruf, angka atau garis bawah tanpa spasi, dan jangan hanya angka.',
     en: 'Hashtag {tag} is not valid: use letters, digits or underscores without spaces, not digits only.',

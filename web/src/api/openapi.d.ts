@@ -9516,7 +9516,7 @@ export interface components {
         readMentions: boolean
         reply: boolean
         /** @enum {string} */
-        textCounting: 'code_points' | 'graphemes' | 'x_weighted'
+        textCounting: 'x_weighted' | 'mastodon' | 'graphemes' | 'code_points' | 'utf16_units' | 'utf8_bytes'
         video: boolean
       } | null
       /** @description Whether Warta has a connector for the platform */

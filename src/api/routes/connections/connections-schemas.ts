@@ -1,12 +1,13 @@
 // Connecting an official account to its platform, and its health (features/connections/manage-connections.ts).
 import { z } from 'zod'
 import { CONNECTOR_ERROR_KINDS } from '../../../connectors/connector.ts'
+import { TEXT_COUNTINGS } from '../../../shared/platform-rules.ts'
 import { CONNECTION_STATES } from '../../../shared/statuses.ts'
 import { renderedProblem } from '../shared-schemas.ts'
 
 const capabilitiesView = z.object({
   maxTextLength: z.number(),
-  textCounting: z.enum(['code_points', 'graphemes', 'x_weighted']),
+  textCounting: z.enum(TEXT_COUNTINGS),
   maxImages: z.number(),
   video: z.boolean(),
   altText: z.boolean(),

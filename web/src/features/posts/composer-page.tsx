@@ -25,7 +25,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { countText } from '../../../../src/shared/count-text.ts'
 import { estimateXCost } from '../../../../src/shared/x-cost.ts'
 import { formatMessage } from '../../../../src/shared/messages/format-message.ts'
-import { PLATFORM_RULES } from '../../../../src/shared/platform-rules.ts'
+import { PLATFORM_RULES, type TextCounting } from '../../../../src/shared/platform-rules.ts'
 import { PLATFORM_LABELS } from '../../../../src/shared/platforms.ts'
 import { FIVE_W_ONE_H } from '../../../../src/shared/statuses.ts'
 import { validateVariant } from '../../../../src/shared/validate-variant.ts'
@@ -152,6 +152,16 @@ function toBody(form: FormState): DraftBody {
   }
 }
 
+// Most platforms count characters; Mastodon counts every link as 23, YouTube counts bytes: the counter says how.
+const COUNTER_KEYS = {
+  x_weighted: 'posts.counter',
+  graphemes: 'posts.counter',
+  code_points: 'posts.counter',
+  utf16_units: 'posts.counter',
+  mastodon: 'posts.counterMastodon',
+  utf8_bytes: 'posts.counterBytes',
+} as const satisfies Record<TextCounting, string>
+
 function VariantEditor({
   target,
   form,
@@ -211,7 +221,7 @@ function VariantEditor({
           aria-live="polite"
           data-testid={`variant-counter-${target.id}`}
         >
-          {t('posts.counter', { length, limit: rule.maxTextLength })}
+          {t(COUNTER_KEYS[rule.textCounting], { length, limit: rule.maxTextLength })}
         </Text>
         {platform === 'x' ? <XCostNote text={text} /> : null}
         {state.text !== null ? (
