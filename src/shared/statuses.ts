@@ -71,3 +71,15 @@ export type PostKind = (typeof POST_KINDS)[number]
 /** The 5W+1H of a news post: apa, siapa, kapan, di mana, mengapa, bagaimana. */
 export const FIVE_W_ONE_H = ['apa', 'siapa', 'kapan', 'dimana', 'mengapa', 'bagaimana'] as const
 export type FiveWOneHKey = (typeof FIVE_W_ONE_H)[number]
+
+/**
+ * An inbox item's state (issue #9): `new` until someone acts on it, `open` while it is being worked (assigned,
+ * noted, drafting), `answered` once a reply went out (the citizen may answer again: a new item re-opens the thread),
+ * `closed` when nothing more is owed.
+ */
+export const INBOX_STATUSES = ['new', 'open', 'answered', 'closed'] as const
+export type InboxStatus = (typeof INBOX_STATUSES)[number]
+
+/** What an inbox item is on its platform (the connector's Interaction kind). */
+export const INBOX_ITEM_KINDS = ['comment', 'reply', 'mention', 'quote', 'direct_message'] as const
+export type InboxItemKind = (typeof INBOX_ITEM_KINDS)[number]
