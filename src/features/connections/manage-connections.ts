@@ -1,8 +1,8 @@
 // Connecting an official account to its platform, disconnecting it, and reading its health (with the publishing
 // quota the platform reported, reported-quota.ts, and its platform's metered units today, metered-quota.ts).
 // Connecting checks the credentials with the connector's verify() before anything is stored; they are stored sealed
-// (credential-cipher.ts) and never leave the server again. A sandbox account (Mode Latihan) needs no credentials: connecting creates its
-// simulated account on the sandbox network and stores the token the network issues.
+// (credential-cipher.ts) and never leave the server again. A sandbox account (Mode Latihan) needs no credentials:
+// connecting creates its simulated account on the sandbox network and stores the token the network issues.
 import {
   isConnectorError,
   type ConnectorCapabilities,

@@ -10,6 +10,7 @@
 // An `unconfirmed` variant is never published again blindly: reconcileVariant reads the account (findPublished).
 import type { Clock } from '../../clock.ts'
 import { isConnectorError, type ConnectorError, type PublishRequest } from '../../connectors/connector.ts'
+import { reportedQuotasOf } from '../../db/account-connections-repository.ts'
 import type { Db } from '../../db/client.ts'
 import {
   claimVariant,
@@ -31,7 +32,6 @@ import {
 import type { VariantStatus } from '../../shared/statuses.ts'
 import { errorMessageOf, runForAccount, type ConnectionDeps } from '../connections/account-connector.ts'
 import { keepReportedQuota, quotaReadDue, readPublishingQuota } from '../connections/reported-quota.ts'
-import { reportedQuotasOf } from '../../db/account-connections-repository.ts'
 import { recordChangeAs } from '../audit/record-change.ts'
 import { enqueue } from '../jobs/enqueue.ts'
 import { trainingModeRefusal } from '../sandbox/training-mode.ts'
