@@ -1,6 +1,7 @@
 // account_connections: one row per connected (or once connected) official account: its sealed credentials and
 // its health. Every query filters on instansi_id, except the key rotation, the token refresh, the expiry
-// warnings and a webhook delivery's accounts, which walk every instansi on purpose.
+// warnings, a webhook delivery's accounts and the publishing sweeper's reported quotas, which walk every
+// instansi on purpose.
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { accountConnections, type ConnectionState } from './schema/index.ts'
@@ -356,4 +357,77 @@ export async function lockConnectionForRefresh(
     .where(and(eq(accountConnections.instansiId, instansiId), eq(accountConnections.accountId, accountId)))
     .for('update', { skipLocked: true })
   return row
+}
+
+/**
+ * The publishing quota the platform last reported for the account (0022), or null when it reported none (the
+ * numbers are cleared). Only on a live connection.
+ */
+export async function saveReportedQuota(
+  db: Db,
+  instansiId: string,
+  accountId: string,
+  quota: { used: number; total: number; windowSeconds: number } | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(accountConnections)
+    .set({
+      quotaUsed: quota?.used ?? null,
+      quotaTotal: quota?.total ?? null,
+      quotaWindowSeconds: quota?.windowSeconds ?? null,
+      // Read even when the platform reported none, so the next read waits its turn too.
+      quotaCheckedAt: now,
+    })
+    .where(
+      and(
+        eq(accountConnections.instansiId, instansiId),
+        eq(accountConnections.accountId, accountId),
+        ne(accountConnections.state, 'disconnected'),
+      ),
+    )
+}
+
+/** A reported quota as the publishing engine reads it. */
+export interface ReportedQuotaRow {
+  used: number
+  total: number
+  windowSeconds: number
+  checkedAt: Date
+}
+
+/**
+ * The reported quotas of these accounts, across instansi on purpose (the sweeper plans every instansi's due
+ * variants at once; the ids come from its own query): only accounts with one.
+ */
+export async function reportedQuotasOf(
+  db: Db,
+  accountIds: readonly string[],
+): Promise<Map<string, ReportedQuotaRow>> {
+  if (accountIds.length === 0) return new Map()
+  const rows = await db
+    .select({
+      accountId: accountConnections.accountId,
+      used: accountConnections.quotaUsed,
+      total: accountConnections.quotaTotal,
+      windowSeconds: accountConnections.quotaWindowSeconds,
+      checkedAt: accountConnections.quotaCheckedAt,
+    })
+    .from(accountConnections)
+    .where(
+      and(
+        inArray(accountConnections.accountId, [...new Set(accountIds)]),
+        isNotNull(accountConnections.quotaTotal),
+      ),
+    )
+  const quotas = new Map<string, ReportedQuotaRow>()
+  for (const row of rows)
+    if (row.used !== null && row.total !== null && row.windowSeconds !== null && row.checkedAt !== null)
+      quotas.set(row.accountId, {
+        used: row.used,
+        total: row.total,
+        windowSeconds: row.windowSeconds,
+        checkedAt: row.checkedAt,
+      })
+  return quotas
 }

@@ -3,7 +3,7 @@
 // query filters on instansi_id.
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { accounts, postVariants, posts } from './schema/index.ts'
+import { accountConnections, accounts, postVariants, posts } from './schema/index.ts'
 
 export type PublishingVariantRow = typeof postVariants.$inferSelect
 
@@ -11,18 +11,51 @@ export interface ClaimedVariant extends PublishingVariantRow {
   postStatus: string
   /** The account's platform (its rate budget). */
   platform: string
+  /** The publishing quota the platform last reported for the account (0022), when it reports one. */
+  reportedQuota: { used: number; total: number; windowSeconds: number; checkedAt: Date } | null
 }
 
 /** Locks the variant (skipping one another worker holds) with its post's status; [] when locked or gone. */
 export async function claimVariant(db: Db, instansiId: string, variantId: string): Promise<ClaimedVariant[]> {
   const rows = await db
-    .select({ variant: postVariants, postStatus: posts.status, platform: accounts.platform })
+    .select({
+      variant: postVariants,
+      postStatus: posts.status,
+      platform: accounts.platform,
+      quotaUsed: accountConnections.quotaUsed,
+      quotaTotal: accountConnections.quotaTotal,
+      quotaWindowSeconds: accountConnections.quotaWindowSeconds,
+      quotaCheckedAt: accountConnections.quotaCheckedAt,
+    })
     .from(postVariants)
     .innerJoin(posts, eq(posts.id, postVariants.postId))
     .innerJoin(accounts, eq(accounts.id, postVariants.accountId))
+    .leftJoin(
+      accountConnections,
+      and(
+        eq(accountConnections.accountId, postVariants.accountId),
+        eq(accountConnections.instansiId, postVariants.instansiId),
+      ),
+    )
     .where(and(eq(postVariants.instansiId, instansiId), eq(postVariants.id, variantId)))
     .for('update', { of: postVariants, skipLocked: true })
-  return rows.map((row) => ({ ...row.variant, postStatus: row.postStatus, platform: row.platform }))
+  return rows.map((row) => ({
+    ...row.variant,
+    postStatus: row.postStatus,
+    platform: row.platform,
+    reportedQuota:
+      row.quotaUsed !== null &&
+      row.quotaTotal !== null &&
+      row.quotaWindowSeconds !== null &&
+      row.quotaCheckedAt !== null
+        ? {
+            used: row.quotaUsed,
+            total: row.quotaTotal,
+            windowSeconds: row.quotaWindowSeconds,
+            checkedAt: row.quotaCheckedAt,
+          }
+        : null,
+  }))
 }
 
 /** Locks the variant and waits for it (recording an outcome must not be skipped). */

@@ -12,6 +12,7 @@ import {
   type ConnectorContext,
   type ConnectorFactory,
   type MediaItem,
+  type MeteredCall,
   type PublishRequest,
 } from '../connector.ts'
 import { missingFeatures } from '../oauth.ts'
@@ -604,6 +605,45 @@ describe('the daily quota', () => {
     expect(nextQuotaReset(new Date('2026-12-07T07:59:59Z'))).toEqual(new Date('2026-12-07T08:00:00Z'))
     expect(nextQuotaReset(new Date('2026-07-01T12:00:00Z'))).toEqual(new Date('2026-07-02T07:00:00Z'))
     expect(quotaDayOf(new Date('2026-12-07T07:59:59Z'))).toBe('2026-12-06')
+  })
+
+  it('tells the meter every call it makes at its documented cost, failed calls too, and nothing without a token', async () => {
+    const metered: MeteredCall[] = []
+    const metering = (credentials: Record<string, string> = {}) =>
+      new YouTubeConnector({ ...context(credentials), meter: (call) => metered.push(call) })
+    await metering().publish(request('Video bermeter'))
+    await metering().verify()
+    expect(metered).toEqual([
+      { method: 'videos.insert', units: 100 },
+      { method: 'channels.list', units: 1 },
+    ])
+    metered.length = 0
+    server.use(
+      http.post(
+        UPLOAD,
+        () => HttpResponse.json(errorBody(500, 'backendError', 'Backend Error', 'global'), { status: 500 }),
+        { once: true },
+      ),
+    )
+    await failure(() => metering().publish(request('Video gagal')))
+    expect(metered).toEqual([{ method: 'videos.insert', units: 100 }])
+    metered.length = 0
+    await metering().fetchMetrics(['none'])
+    await metering()
+      .hideReply('some-comment')
+      .catch(() => undefined)
+    expect(metered).toEqual([
+      { method: 'videos.list', units: 1 },
+      { method: 'comments.setModerationStatus', units: 50 },
+    ])
+    metered.length = 0
+    const noToken = new YouTubeConnector({
+      ...context(),
+      credentials: {},
+      meter: (call) => metered.push(call),
+    })
+    await failure(() => noToken.verify())
+    expect(metered).toEqual([])
   })
 
   it('counts today’s units at the documented costs', () => {

@@ -24,6 +24,7 @@ import {
   type PublishRequest,
 } from '../connector.ts'
 import { toConnectorError, YouTubeHttpError, type RequestEffect } from './youtube-errors.ts'
+import { YOUTUBE_UNIT_COSTS, type YouTubeMethod } from './youtube-quota.ts'
 
 const LABEL = 'YouTube'
 export const YOUTUBE_UPLOAD_URL = 'https://www.googleapis.com/upload/youtube/v3/videos'
@@ -167,16 +168,29 @@ export class YouTubeConnector implements Connector {
     return token
   }
 
-  private async call<T>(effect: RequestEffect, step: () => Promise<T>): Promise<T> {
+  /**
+   * One API call: its error mapped to a ConnectorError, and its cost told to the app's meter (`method`), whatever
+   * the answer (YouTube charges failed calls too). A call that never left (no token) costs nothing.
+   */
+  private async call<T>(
+    effect: RequestEffect,
+    method: YouTubeMethod | null,
+    step: () => Promise<T>,
+  ): Promise<T> {
+    let sent = false
     try {
+      this.token()
+      sent = true
       return await step()
     } catch (error) {
       throw toConnectorError(error, effect, this.context.now())
+    } finally {
+      if (sent && method) this.context.meter?.({ method, units: YOUTUBE_UNIT_COSTS[method] })
     }
   }
 
   private async mine(): Promise<youtube_v3.Schema$Channel> {
-    const { data } = await this.call('read', () =>
+    const { data } = await this.call('read', 'channels.list', () =>
       this.api.channels.list({ part: ['snippet', 'contentDetails'], mine: true }),
     )
     const channel = data.items?.[0]
@@ -240,7 +254,7 @@ export class YouTubeConnector implements Connector {
     // Read the file first: a storage failure must not leave a started upload session behind.
     const bytes = await video.read()
     // 1. Start a resumable session: metadata only; YouTube answers the upload address in Location.
-    const uploadUrl = await this.call('read', async () => {
+    const uploadUrl = await this.call('read', 'videos.insert', async () => {
       const url = `${YOUTUBE_UPLOAD_URL}?uploadType=resumable&part=snippet,status`
       const response = await this.http(url, {
         method: 'POST',
@@ -261,7 +275,8 @@ export class YouTubeConnector implements Connector {
       return location
     })
     // 2. Send the bytes: from here on the video may exist whatever the answer (unknown_outcome on 5xx / no answer).
-    const uploaded = await this.call('write', async () => {
+    // The bytes belong to the same videos.insert: the session start above was its one charge.
+    const uploaded = await this.call('write', null, async () => {
       const response = await this.http(uploadUrl, {
         method: 'PUT',
         headers: { authorization, 'content-type': video.mimeType },
@@ -293,7 +308,7 @@ export class YouTubeConnector implements Connector {
     const { uploads } = await this.ownChannel()
     let pageToken: string | undefined
     for (let page = 0; page < MAX_UPLOAD_PAGES; page += 1) {
-      const { data } = await this.call('read', () =>
+      const { data } = await this.call('read', 'playlistItems.list', () =>
         this.api.playlistItems.list({
           part: ['snippet'],
           playlistId: uploads,
@@ -349,7 +364,7 @@ export class YouTubeConnector implements Connector {
   async fetchInteractions(cursor: string | null): Promise<InteractionPage> {
     const state = decodeCursor(cursor)
     const channel = await this.ownChannel()
-    const { data } = await this.call('read', () =>
+    const { data } = await this.call('read', 'commentThreads.list', () =>
       this.api.commentThreads.list({
         part: ['snippet', 'replies'],
         allThreadsRelatedToChannelId: channel.id,
@@ -403,7 +418,7 @@ export class YouTubeConnector implements Connector {
     const replies: youtube_v3.Schema$Comment[] = []
     let pageToken: string | undefined
     for (let page = 0; page < MAX_REPLY_PAGES; page += 1) {
-      const { data } = await this.call('read', () =>
+      const { data } = await this.call('read', 'comments.list', () =>
         this.api.comments.list({
           part: ['snippet'],
           parentId: thread.id!,
@@ -426,7 +441,7 @@ export class YouTubeConnector implements Connector {
     if (text.trim() === '') throw rejected({ key: 'connectors.text_empty' }, 'empty reply')
     // Replies go under the thread's top-level comment: a reply's id is `<top-level id>.<reply id>`.
     const parentId = to.externalId.split('.')[0]!
-    const { data } = await this.call('write', () =>
+    const { data } = await this.call('write', 'comments.insert', () =>
       this.api.comments.insert({
         part: ['snippet'],
         requestBody: { snippet: { parentId, textOriginal: text } },
@@ -445,7 +460,7 @@ export class YouTubeConnector implements Connector {
 
   private async moderate(externalId: string, status: 'heldForReview' | 'rejected'): Promise<void> {
     // Setting the same status again is harmless: safe to repeat, hence `read`.
-    await this.call('read', () =>
+    await this.call('read', 'comments.setModerationStatus', () =>
       this.api.comments.setModerationStatus({ id: [externalId], moderationStatus: status }),
     )
   }
@@ -462,7 +477,7 @@ export class YouTubeConnector implements Connector {
 
   async deletePost(platformPostId: string): Promise<void> {
     try {
-      await this.call('read', () => this.api.videos.delete({ id: platformPostId }))
+      await this.call('read', 'videos.delete', () => this.api.videos.delete({ id: platformPostId }))
     } catch (error) {
       // Already gone: a repeated delete is harmless.
       if (error instanceof ConnectorError && error.reason?.key === 'youtube.not_found') return
@@ -483,7 +498,7 @@ export class YouTubeConnector implements Connector {
       value === undefined || value === null ? null : Number(value)
     for (let start = 0; start < platformPostIds.length; start += METRICS_BATCH) {
       const batch = platformPostIds.slice(start, start + METRICS_BATCH)
-      const { data } = await this.call('read', () =>
+      const { data } = await this.call('read', 'videos.list', () =>
         this.api.videos.list({ part: ['statistics'], id: batch }),
       )
       // A video YouTube no longer has (deleted) is left out rather than reported as zeros.

@@ -1,7 +1,8 @@
 // YouTube Data API quota, as a pure helper (platforms.md §3.4.5): every project has 10 000 units a day, reset at
 // midnight Pacific time; each call costs units by its method (documented in the quota calculator,
 // https://developers.google.com/youtube/v3/determine_quota_cost), even a call that fails. videos.insert also has
-// its own bucket of 100 uploads a day. Health sums the calls an account made today (Pacific) through `quotaUse`.
+// its own bucket of 100 uploads a day. The connector tells ConnectorContext.meter each call's cost; the app adds
+// them up per quota day for the whole deployment (features/connections/metered-quota.ts) and health shows them.
 
 export const YOUTUBE_DAILY_UNITS = 10_000
 export const YOUTUBE_DAILY_UPLOADS = 100

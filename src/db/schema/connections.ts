@@ -41,6 +41,11 @@ export const accountConnections = pgTable('account_connections', {
   missingFeatures: jsonb('missing_features').$type<string[]>(),
   expiryWarned7dFor: at('expiry_warned_7d_for'),
   expiryWarned1dFor: at('expiry_warned_1d_for'),
+  // 0022_publishing_quotas.sql: the quota the platform last reported for the account
+  quotaUsed: integer('quota_used'),
+  quotaTotal: integer('quota_total'),
+  quotaWindowSeconds: integer('quota_window_seconds'),
+  quotaCheckedAt: at('quota_checked_at'),
 })
 
 export const sandboxAccounts = pgTable('sandbox_accounts', {
@@ -131,4 +136,17 @@ export const webhookRejections = pgTable(
     lastAt: at('last_at').notNull(),
   },
   (table) => [primaryKey({ columns: [table.platform, table.reason] })],
+)
+
+/** Units of a metered quota spent per platform and quota day, deployment-wide (0022_publishing_quotas.sql). */
+export const meteredQuotaUsage = pgTable(
+  'metered_quota_usage',
+  {
+    platform: text('platform').notNull(),
+    quotaDay: text('quota_day').notNull(),
+    units: bigint('units', { mode: 'number' }).notNull().default(0),
+    calls: bigint('calls', { mode: 'number' }).notNull().default(0),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.platform, table.quotaDay] })],
 )

@@ -1,10 +1,11 @@
 // Runs a connector call for a registered account and records the account's health: the publishing engine, the
 // inbox and the health check all go through `runForAccount`, so the last error (and needs_reconnect when the
-// credentials stopped working) is recorded in one place. It also builds the connector registry over the app's
-// ports (the sandbox network lives in this database).
+// credentials stopped working) is recorded in one place, and so are the units of a metered quota the calls cost
+// (metered-quota.ts: tallied in memory, stored in one upsert when the operation returns). It also builds the
+// connector registry over the app's ports (the sandbox network lives in this database).
 import type { Clock } from '../../clock.ts'
 import type { Config } from '../../config.ts'
-import type { ConnectorError } from '../../connectors/connector.ts'
+import type { ConnectorError, MeteredCall } from '../../connectors/connector.ts'
 import { isConnectorError, type Connector, type ConnectorCredentials } from '../../connectors/connector.ts'
 import {
   createConnectorRegistry,
@@ -21,6 +22,7 @@ import {
   type AccountConnectionRow,
 } from '../../db/account-connections-repository.ts'
 import { getAccount, type AccountRecord } from '../../db/accounts-repository.ts'
+import { addMeteredUnits } from '../../db/metered-quota-usage-repository.ts'
 import { AppError } from '../app-error.ts'
 import { createSandboxNetwork } from '../sandbox/sandbox-network-store.ts'
 import {
@@ -29,6 +31,7 @@ import {
   sealCredentials,
   type CredentialKeyring,
 } from './credential-cipher.ts'
+import { createMeterTally, meteredQuotaOf, type MeterTally } from './metered-quota.ts'
 import { OAUTH_TOKENS_KEY, splitCredentials } from './oauth-tokens.ts'
 
 export interface ConnectionDeps {
@@ -69,6 +72,7 @@ export function connectorWith(
   account: AccountRecord,
   stored: ConnectorCredentials,
   platformAccountId: string | null,
+  meter?: (call: MeteredCall) => void,
 ): Connector {
   const { credentials } = splitCredentials(stored)
   return connectorRegistryOf(deps).connectorFor(account.platform, {
@@ -87,7 +91,32 @@ export function connectorWith(
       )
     },
     now: () => deps.clock.now(),
+    ...(meter ? { meter } : {}),
   })
+}
+
+/** A tally for the platform's metered quota (YouTube's daily units), or undefined when it has none. */
+export function meterFor(deps: Pick<ConnectionDeps, 'clock'>, platform: string): MeterTally | undefined {
+  const rule = meteredQuotaOf(platform)
+  return rule ? createMeterTally(rule, () => deps.clock.now()) : undefined
+}
+
+/**
+ * Stores what the tally counted, in one upsert after the connector call (not one per API call). Never throws: a
+ * lost count must not turn a publish that happened into a failure (and a publish again).
+ */
+export async function storeMeteredUnits(
+  deps: Pick<ConnectionDeps, 'db' | 'clock'>,
+  platform: string,
+  tally: MeterTally | undefined,
+): Promise<void> {
+  const days = tally?.take() ?? []
+  if (days.length === 0) return
+  try {
+    await addMeteredUnits(deps.db, platform, days, deps.clock.now())
+  } catch {
+    // The count is advisory (health shows it); the platform keeps the real one.
+  }
 }
 
 /** The text kept as the last error: the platform's own words when it gave some. */
@@ -139,12 +168,15 @@ export async function runForAccount<T>(
       throw new AppError('conflict', 'connections.credentials_unreadable')
     throw error
   }
-  const connector = connectorWith(deps, account, credentials, connection.platformAccountId)
+  const tally = meterFor(deps, account.platform)
+  const connector = connectorWith(deps, account, credentials, connection.platformAccountId, tally?.meter)
   try {
     const result = await work(connector, { account, connection })
+    await storeMeteredUnits(deps, account.platform, tally)
     await recordConnectionSuccess(deps.db, instansiId, accountId, deps.clock.now())
     return result
   } catch (error) {
+    await storeMeteredUnits(deps, account.platform, tally)
     if (isConnectorError(error)) await recordConnectorError(deps, account, error)
     throw error
   }

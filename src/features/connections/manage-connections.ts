@@ -1,7 +1,8 @@
-// Connecting an official account to its platform, disconnecting it, and reading its health. Connecting checks the
-// credentials with the connector's verify() before anything is stored; they are stored sealed (credential-cipher.ts)
-// and never leave the server again. A sandbox account (Mode Latihan) needs no credentials: connecting creates its
-// simulated account on the sandbox network and stores the token the network issues.
+// Connecting an official account to its platform, disconnecting it, and reading its health (with the publishing
+// quota the platform reported, reported-quota.ts, and its platform's metered units today, metered-quota.ts).
+// Connecting checks the credentials with the connector's verify() before anything is stored; they are stored sealed
+// (credential-cipher.ts) and never leave the server again. A sandbox account (Mode Latihan) needs no credentials:
+// connecting creates its simulated account on the sandbox network and stores the token the network issues.
 import {
   isConnectorError,
   type ConnectorCapabilities,
@@ -17,6 +18,7 @@ import {
   type AccountConnectionRow,
 } from '../../db/account-connections-repository.ts'
 import { getAccount, type AccountRecord } from '../../db/accounts-repository.ts'
+import { meteredUnitsOn } from '../../db/metered-quota-usage-repository.ts'
 import { revokeSandboxToken } from '../../db/sandbox-accounts-repository.ts'
 import { PLATFORM_LABELS, isPlatform } from '../../shared/platforms.ts'
 import type { ConnectionStateName } from '../../shared/statuses.ts'
@@ -27,10 +29,14 @@ import { provisionSandboxAccount } from '../sandbox/sandbox-network-store.ts'
 import {
   connectorRegistryOf,
   keyringOf,
+  meterFor,
   recordConnectorError,
   runForAccount,
+  storeMeteredUnits,
   type ConnectionDeps,
 } from './account-connector.ts'
+import { dailyUnitsOf, meteredQuotaOf, type DailyUnits } from './metered-quota.ts'
+import { keepReportedQuota, quotaFromVerify, readPublishingQuota } from './reported-quota.ts'
 import { sealCredentials } from './credential-cipher.ts'
 import { oauthOffer } from './oauth-client.ts'
 import { OAUTH_TOKENS_KEY } from './oauth-tokens.ts'
@@ -63,6 +69,17 @@ export interface ConnectionHealth {
   reconnectBy: string | null
   grantedScopes: string[] | null
   missingFeatures: OAuthFeature[]
+  /**
+   * The publishing quota the platform last reported for this account (Instagram's content_publishing_limit):
+   * `used` of `total` posts in a moving window of `windowSeconds`, read at `checkedAt` (ISO); null when the
+   * platform reports none or it was never read.
+   */
+  publishingQuota: { used: number; total: number; windowSeconds: number; checkedAt: string } | null
+  /**
+   * A metered daily quota counted by Warta (YouTube's units): the deployment's use today, shared by every account
+   * of the platform (one Google Cloud project per Warta), and when it resets (ISO); null for other platforms.
+   */
+  dailyUnits: DailyUnits | null
 }
 
 function labelOf(platform: string): string {
@@ -73,6 +90,7 @@ function healthOf(
   deps: Pick<ConnectionDeps, 'connectors' | 'config'>,
   account: AccountRecord,
   connection: AccountConnectionRow | undefined,
+  dailyUnits: DailyUnits | null,
 ): ConnectionHealth {
   return {
     accountId: account.id,
@@ -99,7 +117,32 @@ function healthOf(
     reconnectBy: connection?.reconnectBy?.toISOString() ?? null,
     grantedScopes: connection?.grantedScopes ?? null,
     missingFeatures: (connection?.missingFeatures ?? []) as OAuthFeature[],
+    publishingQuota:
+      connection &&
+      connection.quotaUsed !== null &&
+      connection.quotaTotal !== null &&
+      connection.quotaWindowSeconds !== null &&
+      connection.quotaCheckedAt !== null
+        ? {
+            used: connection.quotaUsed,
+            total: connection.quotaTotal,
+            windowSeconds: connection.quotaWindowSeconds,
+            checkedAt: connection.quotaCheckedAt.toISOString(),
+          }
+        : null,
+    dailyUnits,
   }
+}
+
+/** The account's health as stored now: its connection, and today's metered units of its platform. */
+async function currentHealth(deps: ConnectionDeps, account: AccountRecord): Promise<ConnectionHealth> {
+  const connection = await getAccountConnection(deps.db, account.instansiId, account.id)
+  const rule = meteredQuotaOf(account.platform)
+  const now = deps.clock.now()
+  const dailyUnits = rule
+    ? dailyUnitsOf(rule, await meteredUnitsOn(deps.db, account.platform, rule.dayOf(now)), now)
+    : null
+  return healthOf(deps, account, connection, dailyUnits)
 }
 
 async function loadAccount(deps: ConnectionDeps, actor: Actor, accountId: string): Promise<AccountRecord> {
@@ -115,7 +158,7 @@ export async function getConnectionHealth(
 ): Promise<ConnectionHealth> {
   const account = await loadAccount(deps, actor, accountId)
   authorize(actor, 'account.read', { instansiId: account.instansiId, unitPath: account.unitPath })
-  return healthOf(deps, account, await getAccountConnection(deps.db, actor.instansiId, accountId))
+  return currentHealth(deps, account)
 }
 
 export async function connectAccount(
@@ -152,6 +195,7 @@ export async function connectAccount(
   }
   // verify() may refresh a session: keep what the connector hands back, it is what gets sealed.
   let current: Record<string, string> = { ...credentials }
+  const tally = meterFor(deps, account.platform)
   const connector = connectorRegistryOf(deps).connectorFor(account.platform, {
     account: { handle: account.handle, platformAccountId: null },
     credentials,
@@ -160,12 +204,17 @@ export async function connectAccount(
       return Promise.resolve()
     },
     now: () => deps.clock.now(),
+    ...(tally ? { meter: tally.meter } : {}),
   })
   let who: { platformAccountId: string; handle: string }
+  let quota: Awaited<ReturnType<typeof readPublishingQuota>>
   try {
-    who = await connector.verify()
+    const verified = await connector.verify()
+    who = verified
+    quota = await readPublishingQuota(connector, quotaFromVerify(verified))
   } catch (error) {
     if (!isConnectorError(error)) throw error
+    await storeMeteredUnits(deps, account.platform, tally)
     await recordConnectorError(deps, account, error)
     if (error.kind === 'auth_expired' || error.kind === 'rejected') {
       const reason = error.platformMessage ?? error.message
@@ -210,7 +259,9 @@ export async function connectAccount(
       now,
     )
   })
-  return healthOf(deps, account, await getAccountConnection(deps.db, account.instansiId, account.id))
+  await storeMeteredUnits(deps, account.platform, tally)
+  await keepReportedQuota(deps, account, quota)
+  return currentHealth(deps, account)
 }
 
 export async function disconnectAccount(
@@ -222,7 +273,7 @@ export async function disconnectAccount(
   const account = await loadAccount(deps, actor, accountId)
   authorize(actor, 'account.manage', { instansiId: account.instansiId, unitPath: account.unitPath })
   const before = await getAccountConnection(deps.db, account.instansiId, account.id)
-  if (!before || before.state === 'disconnected') return healthOf(deps, account, before)
+  if (!before || before.state === 'disconnected') return currentHealth(deps, account)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     await saveDisconnected(tx, account.instansiId, account.id, now)
@@ -243,7 +294,7 @@ export async function disconnectAccount(
       now,
     )
   })
-  return healthOf(deps, account, await getAccountConnection(deps.db, account.instansiId, account.id))
+  return currentHealth(deps, account)
 }
 
 /** Asks the platform who the credentials belong to now, and records the answer as the account's health. */
@@ -255,10 +306,13 @@ export async function checkConnection(
   const account = await loadAccount(deps, actor, accountId)
   authorize(actor, 'account.manage', { instansiId: account.instansiId, unitPath: account.unitPath })
   try {
-    await runForAccount(deps, actor.instansiId, accountId, (connector) => connector.verify())
+    const quota = await runForAccount(deps, actor.instansiId, accountId, async (connector) =>
+      readPublishingQuota(connector, quotaFromVerify(await connector.verify())),
+    )
+    await keepReportedQuota(deps, account, quota)
   } catch (error) {
     // The health now says what went wrong; the answer is the health, not an error.
     if (!isConnectorError(error)) throw error
   }
-  return healthOf(deps, account, await getAccountConnection(deps.db, actor.instansiId, accountId))
+  return currentHealth(deps, account)
 }

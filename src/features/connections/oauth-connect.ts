@@ -24,6 +24,7 @@ import { PLATFORM_LABELS, isPlatform } from '../../shared/platforms.ts'
 import { authorize, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
+import { refreshReportedQuota } from './reported-quota.ts'
 import { loadActor } from '../identity/load-actor.ts'
 import { keyringOf, recordConnectorError, type ConnectionDeps } from './account-connector.ts'
 import { openCredentials, sealCredentials } from './credential-cipher.ts'
@@ -155,6 +156,8 @@ export async function finishOAuthConnect(
     }
   }
   await storeOAuthConnection(deps, actor, account, tokens, connection, meta)
+  // The health shows the platform's publishing quota from the start (Instagram); never fails the connect.
+  await refreshReportedQuota(deps, account.instansiId, account.id)
   return { outcome: 'connected', accountId }
 }
 

@@ -15,12 +15,55 @@ import { PLATFORM_RULES, type PublishLimit } from '../../shared/platform-rules.t
 import { POSTING_PLATFORMS, type PostingPlatform } from '../../shared/platforms.ts'
 import { budgetKey, planSlots, takeTokens, type BudgetWindow } from './publish-budget.ts'
 
+/** The publishing quota the platform last reported for the account (account_connections, 0022). */
+export interface ReportedQuota {
+  used: number
+  total: number
+  windowSeconds: number
+  checkedAt: Date
+}
+
 export interface PublishTarget {
   instansiId: string
   accountId: string
   platform: string
   /** For planning: the variant's due time when later than now. */
   dueAt?: Date | undefined
+  /** The account's reported quota, when its platform reports one: its total replaces the documented guess. */
+  reportedQuota?: ReportedQuota | null | undefined
+}
+
+/**
+ * How long a reported quota with nothing left holds the account back after it was read: the platform counts a
+ * moving window and does not say when its oldest post leaves it, so the engine waits this long and then lets the
+ * connector ask again (Instagram's publish reads the quota first and answers rate_limited while it is used up).
+ */
+export const REPORTED_QUOTA_HOLD_MS = 60 * 60_000
+
+/** Pure: until when the reported quota holds the account back (nothing left, read recently), else null. */
+export function reportedQuotaHold(quota: ReportedQuota | null | undefined, now: Date): Date | null {
+  if (!quota || quota.used < quota.total) return null
+  const until = quota.checkedAt.getTime() + REPORTED_QUOTA_HOLD_MS
+  return until > now.getTime() ? new Date(until) : null
+}
+
+/**
+ * Pure: the account's limits with the platform's reported total in place of the documented figure for the same
+ * window (Instagram: 25, 50 or 100 a day, the lowest until content_publishing_limit was read).
+ */
+export function withReportedTotal(
+  limits: readonly PublishLimit[],
+  quota: ReportedQuota | null | undefined,
+): readonly PublishLimit[] {
+  if (!quota || quota.total <= 0) return limits
+  return limits.map((limit) =>
+    limit.windowSeconds === quota.windowSeconds ? { ...limit, calls: quota.total } : limit,
+  )
+}
+
+function limitsFor(target: PublishTarget, limitsOf: LimitsOf) {
+  const limits = limitsOf(target.platform)
+  return { account: withReportedTotal(limits.account, target.reportedQuota), platform: limits.platform }
 }
 
 /** The limits of a platform; tests and the bench may pass their own. */
@@ -56,7 +99,8 @@ export type SlotResult = { granted: true } | { granted: false; retryAt: Date }
 
 /**
  * One publish for the target now, in the caller's transaction (the claim): refused while the account or the
- * platform is paused, or while one of their windows is full (then `retryAt` is when there is room again).
+ * platform is paused, while the account's reported quota says nothing is left, or while one of their windows is
+ * full (then `retryAt` is when there is room again).
  */
 export async function takePublishSlot(
   tx: Db,
@@ -64,8 +108,11 @@ export async function takePublishSlot(
   now: Date,
   limitsOf: LimitsOf = platformLimits,
 ): Promise<SlotResult> {
+  // The platform said the account has nothing left: wait, without calling it for a rate-limit answer.
+  const held = reportedQuotaHold(target.reportedQuota, now)
+  if (held) return { granted: false, retryAt: held }
   const subjects = subjectsOf(target)
-  const limits = limitsOf(target.platform)
+  const limits = limitsFor(target, limitsOf)
   const wanted = [
     ...limits.account.map((limit) => ({ ...subjects[0], windowSeconds: limit.windowSeconds, limit })),
     ...limits.platform.map((limit) => ({ ...subjects[1], windowSeconds: limit.windowSeconds, limit })),
@@ -111,7 +158,7 @@ export async function planPublishSlots(
   // A pause row is a window of its own (PAUSE) that every request of its scope draws on.
   return planSlots(
     targets.map((target) => {
-      const limits = limitsOf(target.platform)
+      const limits = limitsFor(target, limitsOf)
       return {
         notBefore: target.dueAt,
         windows: [

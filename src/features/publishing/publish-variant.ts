@@ -10,6 +10,7 @@
 // An `unconfirmed` variant is never published again blindly: reconcileVariant reads the account (findPublished).
 import type { Clock } from '../../clock.ts'
 import { isConnectorError, type ConnectorError, type PublishRequest } from '../../connectors/connector.ts'
+import { reportedQuotasOf } from '../../db/account-connections-repository.ts'
 import type { Db } from '../../db/client.ts'
 import {
   claimVariant,
@@ -30,6 +31,7 @@ import {
 } from '../../db/post-variants-repository.ts'
 import type { VariantStatus } from '../../shared/statuses.ts'
 import { errorMessageOf, runForAccount, type ConnectionDeps } from '../connections/account-connector.ts'
+import { keepReportedQuota, quotaReadDue, readPublishingQuota } from '../connections/reported-quota.ts'
 import { recordChangeAs } from '../audit/record-change.ts'
 import { enqueue } from '../jobs/enqueue.ts'
 import { trainingModeRefusal } from '../sandbox/training-mode.ts'
@@ -159,15 +161,21 @@ export async function publishVariant(
   let result:
     | { ok: true; post: { platformPostId: string; url: string; publishedAt: Date } }
     | { ok: false; error: unknown }
+  let quota: Awaited<ReturnType<typeof readPublishingQuota>>
   try {
     const request = await publishRequestOf(deps, claimed)
-    const post = await runForAccount(deps, instansiId, claimed.accountId, (connector) =>
-      connector.publish(request),
-    )
-    result = { ok: true, post }
+    const done = await runForAccount(deps, instansiId, claimed.accountId, async (connector) => {
+      const post = await connector.publish(request)
+      // The platform's own count after this post, at most once per QUOTA_REREAD_MS; a failed read is no failure.
+      const due = quotaReadDue(claimed.reportedQuota?.checkedAt ?? null, deps.clock.now())
+      return { post, quota: due ? await readPublishingQuota(connector) : undefined }
+    })
+    result = { ok: true, post: done.post }
+    quota = done.quota
   } catch (error) {
     result = { ok: false, error }
   }
+  await keepReportedQuota(deps, { instansiId, id: claimed.accountId }, quota)
 
   // 3. The outcome.
   return deps.db.transaction(async (tx) => {
@@ -231,7 +239,12 @@ async function refuseTrainingVariant(
 }
 
 function targetOf(variant: ClaimedVariant): PublishTarget {
-  return { instansiId: variant.instansiId, accountId: variant.accountId, platform: variant.platform }
+  return {
+    instansiId: variant.instansiId,
+    accountId: variant.accountId,
+    platform: variant.platform,
+    reportedQuota: variant.reportedQuota,
+  }
 }
 
 /** A scheduled variant that may not go yet (budget or pause): due again at `at`, its job asked for then. */
@@ -483,6 +496,10 @@ export async function sweepVariants(
       tx,
       taken.map((variant) => variant.accountId),
     )
+    const quotas = await reportedQuotasOf(
+      tx,
+      taken.map((variant) => variant.accountId),
+    )
     const slots = await planPublishSlots(
       tx,
       taken.map((variant) => ({
@@ -490,6 +507,7 @@ export async function sweepVariants(
         accountId: variant.accountId,
         platform: platforms.get(variant.accountId) ?? '',
         dueAt: variant.nextAttemptAt,
+        reportedQuota: quotas.get(variant.accountId) ?? null,
       })),
       now,
       deps.limitsOf,

@@ -9522,6 +9522,13 @@ export interface components {
       /** @description Whether Warta has a connector for the platform */
       connectable: boolean
       connectedAt: string | null
+      /** @description A metered daily quota Warta counts (YouTube's units): the whole deployment's use today, shared by every account of the platform; null for other platforms */
+      dailyUnits: {
+        /** @description When the quota day ends (midnight Pacific time for YouTube) */
+        resetsAt: string
+        total: number
+        used: number
+      } | null
       grantedScopes: string[] | null
       lastError: {
         at: string
@@ -9555,6 +9562,15 @@ export interface components {
       platform: string
       platformAccountId: string | null
       platformHandle: string | null
+      /** @description The publishing quota the platform reports for this account (Instagram's content_publishing_limit); null when it reports none */
+      publishingQuota: {
+        /** @description When the platform was last asked */
+        checkedAt: string
+        total: number
+        used: number
+        /** @description The moving window the platform counts in (86400: 24 hours) */
+        windowSeconds: number
+      } | null
       /** @description When the account must be reconnected at the latest */
       reconnectBy: string | null
       /** @description When the refresh token itself ends, when the platform says */

@@ -65,6 +65,30 @@ export const connectionView = z
     missingFeatures: z
       .array(z.enum(['publish', 'read', 'reply', 'moderate', 'metrics', 'direct_messages']))
       .describe('What Warta cannot do on this account because the platform granted fewer scopes'),
+    publishingQuota: z
+      .object({
+        used: z.number().int(),
+        total: z.number().int(),
+        windowSeconds: z
+          .number()
+          .int()
+          .describe('The moving window the platform counts in (86400: 24 hours)'),
+        checkedAt: z.string().describe('When the platform was last asked'),
+      })
+      .nullable()
+      .describe(
+        "The publishing quota the platform reports for this account (Instagram's content_publishing_limit); null when it reports none",
+      ),
+    dailyUnits: z
+      .object({
+        used: z.number().int(),
+        total: z.number().int(),
+        resetsAt: z.string().describe('When the quota day ends (midnight Pacific time for YouTube)'),
+      })
+      .nullable()
+      .describe(
+        "A metered daily quota Warta counts (YouTube's units): the whole deployment's use today, shared by every account of the platform; null for other platforms",
+      ),
   })
   .meta({ id: 'ConnectionHealth' })
 

@@ -32,6 +32,8 @@ const base: ConnectionHealth = {
   reconnectBy: null,
   grantedScopes: null,
   missingFeatures: [],
+  publishingQuota: null,
+  dailyUnits: null,
 }
 
 const path = `/api/accounts/${account.id}/connection`
@@ -90,5 +92,74 @@ describe('the connection panel', () => {
     expect(screen.getByText(/The account session expired or its access was revoked/)).toBeTruthy()
     expect(screen.getByText(/invalid_token/)).toBeTruthy()
     expect(screen.queryByRole('button', { name: 'Reconnect' })).toBeNull()
+  })
+
+  it('shows the quota Instagram reports, in Indonesian, in the usual colour below 80 %', async () => {
+    const api = fakeApi({
+      [`GET ${path}`]: {
+        status: 200,
+        body: {
+          ...base,
+          platform: 'instagram',
+          state: 'connected',
+          publishingQuota: {
+            used: 12,
+            total: 100,
+            windowSeconds: 86_400,
+            checkedAt: '2026-12-07T03:00:00.000Z',
+          },
+        },
+      },
+    })
+    vi.stubGlobal('fetch', vi.fn(api.fetchMock))
+    renderWithProviders(
+      <AccountConnectionPanel
+        account={{ ...account, platform: 'instagram' }}
+        canManage={false}
+        onClose={() => undefined}
+      />,
+    )
+    const line = await screen.findByTestId('connection-publishing-quota')
+    expect(line.textContent).toContain('Kuota terbit 24 jam: 12 dari 100 terpakai')
+    expect(line.textContent).toContain('Angka dari Instagram, dibaca Senin, 7 Des 2026 10.00 WIB')
+    expect(line.getAttribute('data-level')).toBe('ok')
+    expect(screen.queryByTestId('connection-daily-units')).toBeNull()
+  })
+
+  it('shows YouTube’s daily units for the whole deployment with numbers and the reset time per locale, warning at 80 %', async () => {
+    const youtube = (used: number) =>
+      fakeApi({
+        [`GET ${path}`]: {
+          status: 200,
+          body: {
+            ...base,
+            platform: 'youtube',
+            state: 'connected',
+            dailyUnits: { used, total: 10_000, resetsAt: '2026-12-08T08:00:00.000Z' },
+          },
+        },
+      })
+    const yt = { ...account, platform: 'youtube' }
+    vi.stubGlobal('fetch', vi.fn(youtube(1650).fetchMock))
+    const first = renderWithProviders(
+      <AccountConnectionPanel account={yt} canManage={false} onClose={() => undefined} />,
+    )
+    const id = await screen.findByTestId('connection-daily-units')
+    expect(id.textContent).toContain(
+      'Kuota harian YouTube (seluruh Warta): 1.650 dari 10.000 unit, direset pukul 15.00 WIB',
+    )
+    expect(id.textContent).toContain('semua akun YouTube di semua instansi')
+    expect(id.getAttribute('data-level')).toBe('ok')
+    first.unmount()
+
+    vi.stubGlobal('fetch', vi.fn(youtube(8200).fetchMock))
+    renderWithProviders(<AccountConnectionPanel account={yt} canManage={false} onClose={() => undefined} />, {
+      locale: 'en',
+    })
+    const en = await screen.findByTestId('connection-daily-units')
+    expect(en.textContent).toContain(
+      'YouTube daily quota (all of Warta): 8,200 of 10,000 units, resets at 15:00 WIB · nearly used up',
+    )
+    expect(en.getAttribute('data-level')).toBe('nearLimit')
   })
 })

@@ -1,10 +1,11 @@
 // An official account's connection to its platform (its health): the state, the last error in words with the
-// platform's own text beside it, and the last success; "Hubungkan" / "Putuskan" / "Periksa sekarang" for those
-// who manage the account. A sandbox account (Mode Latihan) connects with one click: the simulated network makes
+// platform's own text beside it, the last success, the publishing quota (the one the platform reports for the
+// account, and a metered daily one shared by the whole deployment: YouTube's units); "Hubungkan" / "Putuskan" /
+// "Periksa sekarang" for those who manage the account. A sandbox account (Mode Latihan) connects with one click: the simulated network makes
 // its account; a Bluesky account with an app password (bluesky-credentials-form.tsx), a Telegram channel with its
 // bot's token (telegram-credentials-form.tsx), a Mastodon account with its instance and an access token
 // (mastodon-credentials-form.tsx); the OAuth platforms connect through their sign-in ("Hubungkan lewat …").
-import { Alert, Badge, Button, CloseButton, Group, Stack, Text } from '@mantine/core'
+import { Alert, Badge, Button, CloseButton, Group, Progress, Stack, Text } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { formatDate } from '../../../../src/shared/dates.ts'
 import { api } from '../../app/api-client.ts'
@@ -14,7 +15,7 @@ import { ErrorBanner } from '../../components/error-banner.tsx'
 import { notifySuccess } from '../../components/notify.ts'
 import { Panel } from '../../components/panel.tsx'
 import { platformLabel } from '../../components/vocabulary-labels.ts'
-import { useI18n } from '../../i18n/i18n.tsx'
+import { useI18n, type Locale, type Translate } from '../../i18n/i18n.tsx'
 import type { Account, ConnectionHealth } from './account-types.ts'
 import { WHOLE_WORD_BADGE } from './badge-style.ts'
 import type { OAuthOutcome } from './oauth-outcome.ts'
@@ -33,6 +34,86 @@ const STATE_COLOR: Record<ConnectionHealth['state'], string> = {
 }
 
 export const connectionKey = (accountId: string) => ['accounts', 'connection', accountId] as const
+
+/** From this share of a quota on, the line turns to the warning colour. */
+const QUOTA_WARNING_SHARE = 0.8
+
+function windowText(seconds: number, t: Translate): string {
+  return seconds % 3600 === 0
+    ? t('connection.quota.windowHours', { hours: seconds / 3600 })
+    : t('connection.quota.windowMinutes', { minutes: Math.round(seconds / 60) })
+}
+
+/** One quota: the sentence, a bar, and a word beside the colour when it runs low (colour alone says nothing). */
+function QuotaLine({
+  used,
+  total,
+  text,
+  detail,
+  testId,
+}: {
+  used: number
+  total: number
+  text: string
+  detail: string
+  testId: string
+}) {
+  const { t } = useI18n()
+  const share = total > 0 ? Math.min(1, used / total) : 1
+  const level = share >= 1 ? 'exhausted' : share >= QUOTA_WARNING_SHARE ? 'nearLimit' : null
+  const color = level === 'exhausted' ? 'red' : level ? 'orange' : 'blue'
+  return (
+    <div data-testid={testId} data-level={level ?? 'ok'}>
+      <Text size="sm" c={level ? `${color}.8` : undefined} fw={level ? 600 : undefined}>
+        {text}
+        {level ? ` · ${t(`connection.quota.${level}`)}` : ''}
+      </Text>
+      <Progress value={share * 100} color={color} size="sm" mt={4} aria-label={text} />
+      <Text size="xs" c="dimmed" mt={2}>
+        {detail}
+      </Text>
+    </div>
+  )
+}
+
+function quotaLines(data: ConnectionHealth, platform: string, locale: Locale, t: Translate) {
+  const number = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB')
+  const label = platformLabel(platform)
+  return (
+    <>
+      {data.publishingQuota ? (
+        <QuotaLine
+          testId="connection-publishing-quota"
+          used={data.publishingQuota.used}
+          total={data.publishingQuota.total}
+          text={t('connection.quota.reported', {
+            window: windowText(data.publishingQuota.windowSeconds, t),
+            used: number.format(data.publishingQuota.used),
+            total: number.format(data.publishingQuota.total),
+          })}
+          detail={t('connection.quota.checkedAt', {
+            platform: label,
+            at: formatDate(data.publishingQuota.checkedAt, locale, 'datetime'),
+          })}
+        />
+      ) : null}
+      {data.dailyUnits ? (
+        <QuotaLine
+          testId="connection-daily-units"
+          used={data.dailyUnits.used}
+          total={data.dailyUnits.total}
+          text={t('connection.quota.daily', {
+            platform: label,
+            used: number.format(data.dailyUnits.used),
+            total: number.format(data.dailyUnits.total),
+            time: formatDate(data.dailyUnits.resetsAt, locale, 'time'),
+          })}
+          detail={t('connection.quota.dailyShared', { platform: label })}
+        />
+      ) : null}
+    </>
+  )
+}
 
 export function AccountConnectionPanel({
   account,
@@ -149,6 +230,7 @@ export function AccountConnectionPanel({
               ) : null}
             </div>
           ) : null}
+          {quotaLines(data, account.platform, locale, t)}
           {data.missingFeatures.length > 0 ? (
             <Alert color="yellow" data-testid="connection-missing-features">
               {t('connection.missingFeatures', {

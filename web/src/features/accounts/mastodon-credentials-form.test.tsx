@@ -33,6 +33,8 @@ const base: ConnectionHealth = {
   reconnectBy: null,
   grantedScopes: null,
   missingFeatures: [],
+  publishingQuota: null,
+  dailyUnits: null,
 }
 
 const path = `/api/accounts/${account.id}/connection`
