@@ -159,9 +159,11 @@ export const PLATFORM_RULES = {
     },
   },
   threads: {
+    // "Text posts are limited to 500 characters" (Threads posts documentation; it counts an emoji as its UTF-8
+    // bytes, which code points undercount). A carousel takes 2–20 images and videos (was 10 here, against the docs).
     maxTextLength: 500,
     textCounting: 'code_points',
-    maxImages: 10,
+    maxImages: 20,
     video: true,
     mediaRequired: 'none',
     altTextRequired: true,

@@ -29,7 +29,8 @@ import { missingFeatures } from '../oauth.ts'
 import { META_ERROR_TABLE } from '../meta/meta-errors.ts'
 import { parsePublishingLimit } from '../meta/graph-client.ts'
 import { strictMockServer } from '../meta/strict-mock-server.ts'
-import { createThreadsConnector, ThreadsConnector } from './threads-connector.ts'
+import { PLATFORM_RULES } from '../../shared/platform-rules.ts'
+import { createThreadsConnector, THREADS_CAPABILITIES, ThreadsConnector } from './threads-connector.ts'
 import { threadsOAuth } from './threads-oauth.ts'
 
 const HOST = 'https://graph.threads.net'
@@ -381,6 +382,24 @@ connectorContract('threads', (context) => createThreadsConnector(context, { poll
 })
 
 describe('the Threads connector publishes', () => {
+  it('what the composer allows (platform-rules.ts): 500 characters, 20 carousel items, video, alt text', () => {
+    const rule = PLATFORM_RULES.threads
+    expect({
+      maxTextLength: THREADS_CAPABILITIES.maxTextLength,
+      textCounting: THREADS_CAPABILITIES.textCounting,
+      maxImages: THREADS_CAPABILITIES.maxImages,
+      video: THREADS_CAPABILITIES.video,
+      altText: THREADS_CAPABILITIES.altText,
+    }).toEqual({
+      maxTextLength: rule.maxTextLength,
+      textCounting: rule.textCounting,
+      maxImages: rule.maxImages,
+      video: rule.video,
+      altText: rule.altTextRequired,
+    })
+    expect([rule.maxTextLength, rule.maxImages, rule.mediaRequired]).toEqual([500, 20, 'none'])
+  })
+
   const created = () =>
     fake.requests.filter((item) => item.method === 'POST' && item.path === `${USER}/threads`)
   const published = () => fake.requests.filter((item) => item.path === `${USER}/threads_publish`)
