@@ -1,5 +1,6 @@
 // What every connector checks before sending a post: the capabilities decide (platforms.md §7), so a request
 // the platform would refuse for good is `rejected` here with a reason a person can act on, not sent to fail there.
+import { countText as countShared } from '../shared/count-text.ts'
 import { ConnectorError, type ConnectorCapabilities, type PublishRequest } from './connector.ts'
 
 const graphemes = new Intl.Segmenter('id', { granularity: 'grapheme' })
@@ -9,6 +10,8 @@ export function countText(capabilities: ConnectorCapabilities, text: string): nu
   switch (capabilities.textCounting) {
     case 'graphemes':
       return [...graphemes.segment(text)].length
+    case 'emoji_bytes':
+      return countShared(text, 'emoji_bytes')
     case 'code_points':
     case 'x_weighted':
       return [...text].length

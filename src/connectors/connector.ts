@@ -7,6 +7,7 @@
 // ConnectorContext when the connector is made; adding a platform is adding a folder and one registry line.
 import type { MessageKey } from '../shared/messages/catalogue.ts'
 import type { MessageParams } from '../shared/messages/format-message.ts'
+import type { TextCounting } from '../shared/platform-rules.ts'
 
 /**
  * What went wrong, in the few kinds the publishing engine decides on (and nothing else):
@@ -74,8 +75,8 @@ export function isConnectorError(error: unknown): error is ConnectorError {
 export interface ConnectorCapabilities {
   /** The longest text, counted as the platform counts it (see `countText`). */
   maxTextLength: number
-  /** How the platform counts text: code points, graphemes (Bluesky), or X's weighted count. */
-  textCounting: 'code_points' | 'graphemes' | 'x_weighted'
+  /** How the platform counts text: code points, graphemes (Bluesky), X's weighted count, or emoji as bytes (Threads). */
+  textCounting: TextCounting
   maxImages: number
   video: boolean
   /** Alt text is sent with images (the composer then requires it). */

@@ -1,7 +1,8 @@
 // Text length as each platform counts it, the same in the composer's live counter and in the server's check.
 // X's weighted count follows X's published counting rules (version 3): code points in the Latin and common
 // punctuation ranges weigh 1, every other code point 2, an emoji sequence 2 as a whole, and each link 23 whatever
-// its length. Bluesky counts graphemes; the others code points. A leaf module: no packages (the web bundles it).
+// its length. Bluesky counts graphemes; Threads code points, but an emoji as its UTF-8 bytes (a 😀 is 4, a flag 8);
+// the others code points. A leaf module: no packages (the web bundles it).
 import type { TextCounting } from './platform-rules.ts'
 
 const LIGHT_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -32,6 +33,15 @@ function xWeighted(text: string): number {
   return total
 }
 
+const utf8 = new TextEncoder()
+
+function emojiBytes(text: string): number {
+  let total = 0
+  for (const { segment } of graphemes.segment(text))
+    total += EMOJI.test(segment) ? utf8.encode(segment).length : [...segment].length
+  return total
+}
+
 export function countGraphemes(text: string): number {
   let count = 0
   for (const _ of graphemes.segment(text)) count += 1
@@ -47,5 +57,7 @@ export function countText(text: string, counting: TextCounting): number {
       return countGraphemes(text)
     case 'code_points':
       return [...text].length
+    case 'emoji_bytes':
+      return emojiBytes(text)
   }
 }

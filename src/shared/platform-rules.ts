@@ -5,8 +5,11 @@
 // src/shared, so the web's composer counts and validates exactly as the server does.
 import type { PostingPlatform } from './platforms.ts'
 
-/** X's weighted count (most Latin text 1, CJK and emoji 2, every link 23), Bluesky's graphemes, or code points. */
-export type TextCounting = 'x_weighted' | 'graphemes' | 'code_points'
+/**
+ * X's weighted count (most Latin text 1, CJK and emoji 2, every link 23), Bluesky's graphemes, code points, or
+ * Threads' count: code points, but each emoji as the number of its UTF-8 bytes.
+ */
+export type TextCounting = 'x_weighted' | 'graphemes' | 'code_points' | 'emoji_bytes'
 
 export interface PlatformRule {
   maxTextLength: number
@@ -159,10 +162,10 @@ export const PLATFORM_RULES = {
     },
   },
   threads: {
-    // "Text posts are limited to 500 characters" (Threads posts documentation; it counts an emoji as its UTF-8
-    // bytes, which code points undercount). A carousel takes 2–20 images and videos (was 10 here, against the docs).
+    // "Text posts are limited to 500 characters. Emojis are counted as the number of UTF-8 bytes" (Threads posts
+    // documentation). A carousel takes 2–20 images and videos (was 10 here, against the docs).
     maxTextLength: 500,
-    textCounting: 'code_points',
+    textCounting: 'emoji_bytes',
     maxImages: 20,
     video: true,
     mediaRequired: 'none',

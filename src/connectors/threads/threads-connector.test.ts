@@ -397,7 +397,12 @@ describe('the Threads connector publishes', () => {
       video: rule.video,
       altText: rule.altTextRequired,
     })
-    expect([rule.maxTextLength, rule.maxImages, rule.mediaRequired]).toEqual([500, 20, 'none'])
+    expect([rule.maxTextLength, rule.textCounting, rule.maxImages, rule.mediaRequired]).toEqual([
+      500,
+      'emoji_bytes',
+      20,
+      'none',
+    ])
   })
 
   const created = () =>
@@ -405,6 +410,12 @@ describe('the Threads connector publishes', () => {
   const published = () => fake.requests.filter((item) => item.path === `${USER}/threads_publish`)
   const polls = () =>
     fake.requests.filter((item) => item.method === 'GET' && item.params.fields === 'status,error_message')
+
+  it('a text of exactly 500 as Threads counts it, an emoji as 4', async () => {
+    fake = new FakeThreads()
+    await connector().publish(request(`${'a'.repeat(496)}😀`))
+    expect(fake.threads).toHaveLength(1)
+  })
 
   it('a text: a TEXT container, its status, then threads_publish', async () => {
     fake = new FakeThreads()
@@ -470,6 +481,10 @@ describe('the Threads connector publishes', () => {
     ).rejects.toMatchObject({ kind: 'rejected', reason: { key: 'meta.public_url_required' } })
     await expect(connector().publish(request('a'.repeat(501)))).rejects.toMatchObject({
       reason: { key: 'connectors.text_too_long', params: { maximum: 500 } },
+    })
+    // An emoji counts as its UTF-8 bytes: 497 letters and one 😀 are 501.
+    await expect(connector().publish(request(`${'a'.repeat(497)}😀`))).rejects.toMatchObject({
+      reason: { key: 'connectors.text_too_long', params: { length: 501, maximum: 500 } },
     })
     expect(fake.requests).toEqual([])
   })

@@ -57,10 +57,9 @@ const QUOTA_WAIT_MS = 3600_000
 const PUBLISH_ATTEMPTS = 3
 
 export const THREADS_CAPABILITIES: ConnectorCapabilities = {
-  // "Text posts are limited to 500 characters" (posts). The page also counts an emoji as its UTF-8 bytes, which
-  // Warta's counter does not model yet: a text near the limit with many emoji may still be refused there.
+  // "Text posts are limited to 500 characters. Emojis are counted as the number of UTF-8 bytes" (posts).
   maxTextLength: 500,
-  textCounting: 'code_points',
+  textCounting: 'emoji_bytes',
   // A carousel takes 2–20 images and videos together.
   maxImages: MAX_CAROUSEL_ITEMS,
   video: true,

@@ -1,7 +1,9 @@
 // Platform text limits (platforms.md). Each platform counts differently: X by twitter-text's weighted length,
 // Bluesky in graphemes, Mastodon in code points with every URL as 23, YouTube descriptions in UTF-8 bytes, the
-// Meta and TikTok captions and Telegram in UTF-16 units as their APIs measure string length.
+// Meta and TikTok captions and Telegram in UTF-16 units as their APIs measure string length, Threads in code points
+// with each emoji as its UTF-8 bytes (its posts documentation; the composer's count, src/shared/count-text.ts).
 import twitterText from 'twitter-text'
+import { countText } from '../../shared/count-text.ts'
 import type { Platform } from '../types.ts'
 
 export interface PlatformLimit {
@@ -19,7 +21,7 @@ const PLATFORM_LIMITS: Record<Platform, PlatformLimit> = {
   // YouTube: the post text goes into the video description (5,000 bytes); the title limit is checked elsewhere.
   youtube: { limit: 5000, unit: 'bytes' },
   telegram: { limit: 4096, unit: 'characters' },
-  // Not in platforms.md; Threads documents 500 characters per post.
+  // Not in platforms.md; Threads documents 500 characters per post, an emoji counting as its UTF-8 bytes.
   threads: { limit: 500, unit: 'characters' },
   // Mode Latihan counts like Instagram, whose captions its trainees usually practise (connectors/sandbox).
   sandbox: { limit: 2200, unit: 'characters' },
@@ -50,8 +52,9 @@ export function measureForPlatform(platform: Platform, text: string): number {
     case 'tiktok':
     case 'facebook':
     case 'telegram':
-    case 'threads':
       return text.length
+    case 'threads':
+      return countText(text, 'emoji_bytes')
     case 'sandbox':
       // As its connector counts (connectors/sandbox: code points).
       return [...text].length

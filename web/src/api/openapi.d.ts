@@ -9516,7 +9516,7 @@ export interface components {
         readMentions: boolean
         reply: boolean
         /** @enum {string} */
-        textCounting: 'code_points' | 'graphemes' | 'x_weighted'
+        textCounting: 'code_points' | 'graphemes' | 'x_weighted' | 'emoji_bytes'
         video: boolean
       } | null
       /** @description Whether Warta has a connector for the platform */

@@ -6,7 +6,7 @@ import { renderedProblem } from '../shared-schemas.ts'
 
 const capabilitiesView = z.object({
   maxTextLength: z.number(),
-  textCounting: z.enum(['code_points', 'graphemes', 'x_weighted']),
+  textCounting: z.enum(['code_points', 'graphemes', 'x_weighted', 'emoji_bytes']),
   maxImages: z.number(),
   video: z.boolean(),
   altText: z.boolean(),
