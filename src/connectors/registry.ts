@@ -14,6 +14,7 @@ import { createTelegramConnector, TELEGRAM_CAPABILITIES } from './telegram/teleg
 import { telegramWebhook } from './telegram/telegram-webhook.ts'
 import { facebookDefinition } from './facebook/facebook-definition.ts'
 import { instagramDefinition } from './instagram/instagram-definition.ts'
+import { threadsDefinition } from './threads/threads-definition.ts'
 import type { OAuthProvider } from './oauth.ts'
 import type { SandboxNetwork } from './sandbox/sandbox-network.ts'
 import type { WebhookVerifier } from './webhook.ts'
@@ -87,6 +88,7 @@ const DEFINITIONS: readonly ConnectorDefinition[] = [
   instagramDefinition,
   xDefinition,
   mastodonDefinition,
+  threadsDefinition,
 ]
 
 const byPlatform = new Map(DEFINITIONS.map((definition) => [definition.platform, definition]))

@@ -59,6 +59,7 @@ const UNIT_NAMES: Record<TextCounting, string> = {
   code_points: 'karakter',
   utf16_units: 'unit UTF-16',
   utf8_bytes: 'byte',
+  emoji_bytes: 'karakter (emoji dihitung per byte)',
 }
 
 const INFORMAL_MESSAGES: Record<InformalKind, string> = {

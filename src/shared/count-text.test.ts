@@ -17,6 +17,14 @@ describe('countText', () => {
     expect(countText('Halo 👩‍👩‍👧', 'graphemes')).toBe(6)
   })
 
+  it('counts an emoji as its UTF-8 bytes for Threads, and the rest as code points', () => {
+    expect(countText('Halo 😀', 'emoji_bytes')).toBe(5 + 4)
+    expect(countText('Merdeka 🇮🇩', 'emoji_bytes')).toBe(8 + 8)
+    expect(countText('Keluarga 👩‍👩‍👧', 'emoji_bytes')).toBe(9 + 18)
+    expect(countText('Layanan publik — gratis', 'emoji_bytes')).toBe(23)
+    expect(countText('日本語', 'emoji_bytes')).toBe(3)
+  })
+
   it('counts code points elsewhere, so an emoji outside the BMP is one and not two UTF-16 units', () => {
     expect(countText('Halo 😀', 'code_points')).toBe(6)
   })

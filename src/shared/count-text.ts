@@ -3,7 +3,7 @@
 // (version 3): code points in the Latin and common punctuation ranges weigh 1, every other code point 2, an emoji
 // sequence 2 as a whole, and each link 23 whatever its length. Mastodon counts graphemes after its own rewrite of
 // the text (mastodonCountable). Bluesky counts graphemes, TikTok UTF-16 units, YouTube's description UTF-8 bytes,
-// the others code points. A leaf module: no packages (the web bundles it).
+// Threads code points but an emoji as its UTF-8 bytes (a 😀 is 4, a flag 8), the others code points. A leaf module: no packages (the web bundles it).
 import type { TextCounting } from './platform-rules.ts'
 
 const LIGHT_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -80,6 +80,13 @@ function localMentions(text: string): string {
   return text.replace(MASTODON_REMOTE_MENTION, (_mention, user: string) => `@${user}`)
 }
 
+function emojiBytes(text: string): number {
+  let total = 0
+  for (const { segment } of graphemes.segment(text))
+    total += EMOJI.test(segment) ? utf8.encode(segment).length : [...segment].length
+  return total
+}
+
 export function countGraphemes(text: string): number {
   let count = 0
   for (const _ of graphemes.segment(text)) count += 1
@@ -101,5 +108,7 @@ export function countText(text: string, counting: TextCounting): number {
       return text.length
     case 'utf8_bytes':
       return utf8.encode(text).byteLength
+    case 'emoji_bytes':
+      return emojiBytes(text)
   }
 }

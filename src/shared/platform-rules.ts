@@ -10,7 +10,8 @@ import type { PostingPlatform } from './platforms.ts'
 /**
  * How a platform measures a text (count-text.ts): X's weighted count (most Latin text 1, CJK and emoji 2, every link
  * 23), Mastodon's (graphemes, every link 23, a remote mention without its domain), Bluesky's graphemes, TikTok's
- * UTF-16 units, YouTube's UTF-8 bytes, or code points.
+ * UTF-16 units, YouTube's UTF-8 bytes, Threads' (code points, but each emoji as the number of its UTF-8 bytes), or
+ * code points.
  */
 export const TEXT_COUNTINGS = [
   'x_weighted',
@@ -19,6 +20,7 @@ export const TEXT_COUNTINGS = [
   'code_points',
   'utf16_units',
   'utf8_bytes',
+  'emoji_bytes',
 ] as const
 export type TextCounting = (typeof TEXT_COUNTINGS)[number]
 
@@ -179,9 +181,11 @@ export const PLATFORM_RULES = {
     },
   },
   threads: {
+    // "Text posts are limited to 500 characters. Emojis are counted as the number of UTF-8 bytes" (Threads posts
+    // documentation). A carousel takes 2–20 images and videos (was 10 here, against the docs).
     maxTextLength: 500,
-    textCounting: 'code_points',
-    maxImages: 10,
+    textCounting: 'emoji_bytes',
+    maxImages: 20,
     video: true,
     mediaRequired: 'none',
     altTextRequired: true,

@@ -37,6 +37,27 @@ describe('validateVariant', () => {
     expect(keys(youtube)).toContain('posts.too_long_utf8_bytes')
   })
 
+  it('counts Threads emoji as their UTF-8 bytes: 125 of them fill the 500, one more is over', () => {
+    expect(validateVariant({ platform: 'threads', text: '😀'.repeat(125), media: [] })).toMatchObject({
+      length: 500,
+      problems: [],
+    })
+    const over = validateVariant({ platform: 'threads', text: '😀'.repeat(126), media: [] })
+    expect(over.problems[0]).toMatchObject({
+      key: 'posts.too_long_emoji_bytes',
+      params: { platform: 'Threads', length: 504, limit: 500 },
+    })
+  })
+
+  it('takes a Threads carousel of 20 and refuses 21', () => {
+    const images = (count: number) =>
+      Array.from({ length: count }, () => ({ kind: 'image' as const, altText: 'Foto' }))
+    expect(keys(validateVariant({ platform: 'threads', text: 'Galeri', media: images(20) }))).toEqual([])
+    expect(keys(validateVariant({ platform: 'threads', text: 'Galeri', media: images(21) }))).toEqual([
+      'posts.too_many_images',
+    ])
+  })
+
   it('requires alt text for images where the platform shows it, not where it does not', () => {
     const media = [{ kind: 'image' as const, altText: ' ' }]
     expect(validateVariant({ platform: 'bluesky', text: 'Foto kegiatan', media }).problems).toEqual([

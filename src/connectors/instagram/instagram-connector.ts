@@ -28,8 +28,10 @@ import {
   GraphClient,
   graphTime,
   INSTAGRAM_GRAPH,
+  parsePublishingLimit,
   sameText,
   type GraphPage,
+  type PublishingLimitAnswer,
 } from '../meta/graph-client.ts'
 
 const LABEL = 'Instagram'
@@ -65,20 +67,8 @@ export interface InstagramConnectorOptions {
   maxPolls?: number
 }
 
-interface PublishingLimitAnswer {
-  data?: { quota_usage?: number; config?: { quota_total?: number; quota_duration?: number } }[]
-}
-
-/** Pure: the quota from a `content_publishing_limit` answer, or null when Graph gave none. */
-export function parsePublishingLimit(answer: PublishingLimitAnswer): PublishingQuota | null {
-  const item = answer.data?.[0]
-  if (!item || typeof item.config?.quota_total !== 'number') return null
-  return {
-    used: item.quota_usage ?? 0,
-    total: item.config.quota_total,
-    windowSeconds: item.config.quota_duration ?? 86_400,
-  }
-}
+// The quota answer's reading is shared with Threads (meta/graph-client.ts); re-exported for this folder's tests.
+export { parsePublishingLimit }
 
 interface IgComment {
   id: string
@@ -114,7 +104,7 @@ function credentialsOf(context: ConnectorContext): { igUserId: string; token: st
 }
 
 function rejected(key: 'meta.media_required' | 'meta.public_url_required', message: string): ConnectorError {
-  return new ConnectorError('rejected', message, { reason: { key } })
+  return new ConnectorError('rejected', message, { reason: { key, params: { platform: LABEL } } })
 }
 
 export class InstagramConnector implements Connector {
@@ -210,12 +200,12 @@ export class InstagramConnector implements Connector {
       if (status === 'ERROR' || status === 'EXPIRED')
         throw new ConnectorError('rejected', `Instagram container ${status}`, {
           platformCode: status,
-          reason: { key: 'meta.container_failed', params: { status } },
+          reason: { key: 'meta.container_failed', params: { platform: LABEL, status } },
         })
       await new Promise((resolve) => setTimeout(resolve, this.pollIntervalMs))
     }
     throw new ConnectorError('unavailable', 'Instagram is still processing the media', {
-      reason: { key: 'meta.container_pending' },
+      reason: { key: 'meta.container_pending', params: { platform: LABEL } },
     })
   }
 
@@ -228,7 +218,7 @@ export class InstagramConnector implements Connector {
         retryAt,
         reason: {
           key: 'meta.publishing_limit_reached',
-          params: { used: quota.used, total: quota.total, retryAt: retryAt.toISOString() },
+          params: { platform: LABEL, used: quota.used, total: quota.total, retryAt: retryAt.toISOString() },
         },
       })
     }

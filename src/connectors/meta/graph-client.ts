@@ -1,7 +1,9 @@
 // A small client for Meta's Graph API over fetch (no SDK: facebook-nodejs-business-sdk is Marketing-API-centric,
 // platforms.md §6). One instance speaks for one token on one host (graph.facebook.com for Pages,
-// graph.instagram.com for Instagram Login) at the version platforms.md pins. Every failure leaves as a
+// graph.instagram.com for Instagram Login) at the version platforms.md pins, or graph.threads.net at the Threads
+// API's own version (developers.facebook.com/documentation/threads/overview). Every failure leaves as a
 // ConnectorError through meta-errors.ts; a request past its deadline is aborted (a write then `unknown_outcome`).
+import type { PublishingQuota } from '../connector.ts'
 import {
   graphErrorToConnectorError,
   networkErrorToConnectorError,
@@ -12,6 +14,9 @@ import {
 export const GRAPH_VERSION = 'v25.0'
 export const FACEBOOK_GRAPH = 'https://graph.facebook.com'
 export const INSTAGRAM_GRAPH = 'https://graph.instagram.com'
+/** The Threads API answers on graph.threads.net (or graph.threads.com) with its own versions. */
+export const THREADS_GRAPH = 'https://graph.threads.net'
+export const THREADS_GRAPH_VERSION = 'v1.0'
 
 export type GraphParams = Record<string, string | number | boolean | undefined>
 
@@ -22,6 +27,8 @@ export interface GraphClientOptions {
   fetch: typeof globalThis.fetch
   now: () => Date
   timeoutMs?: number
+  /** The API version in every path; GRAPH_VERSION unless the host has its own (Threads). */
+  version?: string
 }
 
 /** A page of a Graph edge: `data` and `paging.cursors.after` when more follows. */
@@ -34,7 +41,8 @@ export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {}
 
   private url(path: string, params: GraphParams = {}): URL {
-    const url = new URL(`${this.options.host}/${GRAPH_VERSION}/${path.replace(/^\//, '')}`)
+    const version = this.options.version ?? GRAPH_VERSION
+    const url = new URL(`${this.options.host}/${version}/${path.replace(/^\//, '')}`)
     for (const [key, value] of Object.entries(params))
       if (value !== undefined) url.searchParams.set(key, String(value))
     // The documented way on both hosts (graph.instagram.com takes no Authorization header for every edge).
@@ -90,6 +98,22 @@ export class GraphClient {
   delete<T>(path: string): Promise<T> {
     // Deleting twice ends in "does not exist": safe to retry, so a read for the error table.
     return this.send<T>('DELETE', this.url(path), undefined, 'read')
+  }
+}
+
+/** A `content_publishing_limit` (Instagram) or `threads_publishing_limit` (Threads) answer. */
+export interface PublishingLimitAnswer {
+  data?: { quota_usage?: number; config?: { quota_total?: number; quota_duration?: number } }[]
+}
+
+/** Pure: the quota from a publishing-limit answer, or null when Graph gave none. */
+export function parsePublishingLimit(answer: PublishingLimitAnswer): PublishingQuota | null {
+  const item = answer.data?.[0]
+  if (!item || typeof item.config?.quota_total !== 'number') return null
+  return {
+    used: item.quota_usage ?? 0,
+    total: item.config.quota_total,
+    windowSeconds: item.config.quota_duration ?? 86_400,
   }
 }
 

@@ -1,4 +1,4 @@
-// The one table of Graph API failures (Facebook Pages and Instagram share it) → the few ConnectorError kinds the
+// The one table of Graph API failures (Facebook Pages, Instagram and Threads share it) → the few ConnectorError kinds the
 // publishing engine decides on. Graph answers `{"error":{"message","type","code","error_subcode","fbtrace_id"}}`
 // (developers.facebook.com/docs/graph-api/guides/error-handling); rate limits come with the usage headers
 // `X-App-Usage`, `X-Business-Use-Case-Usage` (with `estimated_time_to_regain_access` in minutes) and
@@ -7,11 +7,15 @@
 import type { MessageKey } from '../../shared/messages/catalogue.ts'
 import { ConnectorError, type ConnectorErrorKind } from '../connector.ts'
 
-export type MetaPlatform = 'facebook' | 'instagram'
+export type MetaPlatform = 'facebook' | 'instagram' | 'threads'
 /** `write`: a request that creates something when it succeeds (a post, a reply); everything else is `read`. */
 export type RequestEffect = 'read' | 'write'
 
-export const PLATFORM_LABEL: Record<MetaPlatform, string> = { facebook: 'Facebook', instagram: 'Instagram' }
+export const PLATFORM_LABEL: Record<MetaPlatform, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  threads: 'Threads',
+}
 
 /** When no header says how long to wait (X-App-Usage is a rolling hour without a reset time). */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 15 * 60_000
@@ -34,6 +38,11 @@ export interface MetaErrorRow {
   reason: MessageKey
   /** For rate limits: the app-wide limit (code 4) holds every account back. */
   scope?: 'account' | 'platform'
+  /**
+   * The platform says the request made nothing (it found nothing to act on), so even a write keeps this row's kind
+   * and is safe to send again, instead of becoming `unknown_outcome`.
+   */
+  nothingMade?: boolean
   note: string
 }
 
@@ -122,6 +131,14 @@ export const META_ERROR_TABLE: readonly MetaErrorRow[] = [
     note: 'Instagram: aspect ratio not supported',
   },
   { code: 100, kind: 'rejected', reason: 'meta.invalid_request', note: 'invalid parameter' },
+  {
+    code: 24,
+    subcode: 4279009,
+    kind: 'unavailable',
+    reason: 'meta.container_not_found',
+    nothingMade: true,
+    note: 'Threads: media container not found yet (threads_publish too soon after creating it)',
+  },
   {
     code: 1,
     kind: 'unavailable',
@@ -215,14 +232,14 @@ export function graphErrorToConnectorError(
     })
   if (row || status >= 500 || error.is_transient === true) {
     // A write answered with a server failure may have been made before it failed.
-    if (effect === 'write' && status !== 503)
+    if (effect === 'write' && status !== 503 && row?.nothingMade !== true)
       return new ConnectorError('unknown_outcome', `${label} answered ${status} to a write`, {
         ...details,
         reason: { key: 'meta.unknown_outcome', params: { platform: label } },
       })
     return new ConnectorError('unavailable', `${label} answered ${status}`, {
       ...details,
-      reason: { key: 'meta.unavailable', params: { platform: label } },
+      reason: { key: row?.reason ?? 'meta.unavailable', params: { platform: label } },
     })
   }
   if (status === 401)

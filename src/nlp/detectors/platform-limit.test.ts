@@ -46,6 +46,8 @@ describe('checkPlatformLimit', () => {
     expect(checkPlatformLimit('facebook', 'a'.repeat(63206)).fits).toBe(true)
     expect(checkPlatformLimit('youtube', 'é'.repeat(2501)).fits).toBe(false)
     expect(checkPlatformLimit('threads', 'a'.repeat(501)).fits).toBe(false)
+    expect(checkPlatformLimit('threads', `${'a'.repeat(496)}😀`)).toMatchObject({ length: 500, fits: true })
+    expect(checkPlatformLimit('threads', `${'a'.repeat(497)}😀`).fits).toBe(false)
   })
 
   it('counts Mastodon as the instance does: every link 23, a remote mention without its domain', () => {

@@ -1,5 +1,5 @@
-// Why Facebook or Instagram (Meta's Graph API) refused or could not take a request, in words a penanggung jawab can
-// act on (ConnectorError.reason of src/connectors/meta, facebook and instagram). The platform's own text stays in
+// Why Facebook, Instagram or Threads (Meta's Graph APIs) refused or could not take a request, in words a penanggung
+// jawab can act on (ConnectorError.reason of src/connectors/meta, facebook, instagram and threads). The platform's own text stays in
 // the error's platformMessage for the log.
 import { defineMessages } from './define-messages.ts'
 
@@ -21,8 +21,8 @@ export const metaMessages = defineMessages({
     en: '{platform} is limiting requests; Warta tries again after {retryAt:shortDatetime}.',
   },
   'meta.publishing_limit_reached': {
-    id: 'Batas unggahan Instagram dalam 24 jam sudah tercapai ({used} dari {total}); Warta mencoba lagi setelah {retryAt:shortDatetime}.',
-    en: 'The Instagram 24-hour publishing limit is reached ({used} of {total}); Warta tries again after {retryAt:shortDatetime}.',
+    id: 'Batas unggahan {platform} dalam 24 jam sudah tercapai ({used} dari {total}); Warta mencoba lagi setelah {retryAt:shortDatetime}.',
+    en: 'The {platform} 24-hour publishing limit is reached ({used} of {total}); Warta tries again after {retryAt:shortDatetime}.',
   },
   'meta.publishing_limit_hit': {
     id: 'Instagram menyatakan batas unggahan 24 jam sudah tercapai; Warta mencoba lagi setelah {retryAt:shortDatetime}.',
@@ -53,20 +53,24 @@ export const metaMessages = defineMessages({
     en: '{platform} does not accept this media format or size.',
   },
   'meta.public_url_required': {
-    id: 'Instagram mengunduh sendiri setiap gambar dan video, jadi media perlu alamat publik; atur alamat media publik Warta.',
-    en: 'Instagram downloads each image and video itself, so media needs a public address; set up Warta’s public media address.',
+    id: '{platform} mengunduh sendiri setiap gambar dan video, jadi media perlu alamat publik; atur alamat media publik Warta.',
+    en: '{platform} downloads each image and video itself, so media needs a public address; set up Warta’s public media address.',
   },
   'meta.media_required': {
     id: 'Instagram tidak menerima unggahan tanpa gambar atau video.',
     en: 'Instagram does not take a post without an image or video.',
   },
   'meta.container_failed': {
-    id: 'Instagram gagal memproses media ({status}); periksa format dan ukuran berkasnya.',
-    en: 'Instagram failed to process the media ({status}); check the file’s format and size.',
+    id: '{platform} gagal memproses media ({status}); periksa format dan ukuran berkasnya.',
+    en: '{platform} failed to process the media ({status}); check the file’s format and size.',
   },
   'meta.container_pending': {
-    id: 'Instagram masih memproses video; Warta mencoba lagi nanti.',
-    en: 'Instagram is still processing the video; Warta tries again later.',
+    id: '{platform} masih memproses media; Warta mencoba lagi nanti.',
+    en: '{platform} is still processing the media; Warta tries again later.',
+  },
+  'meta.container_not_found': {
+    id: '{platform} belum menemukan media yang baru disiapkan, jadi belum ada yang terbit; Warta mencoba lagi nanti.',
+    en: '{platform} has not found the media just prepared yet, so nothing was published; Warta tries again later.',
   },
   'meta.unavailable': {
     id: '{platform} sedang tidak dapat dihubungi; Warta mencoba lagi nanti.',

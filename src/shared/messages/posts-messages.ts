@@ -16,6 +16,10 @@ export const postsMessages = defineMessages({
     id: 'Teks terlalu panjang untuk {platform}: {length:number} dari {limit:number} karakter.',
     en: 'Text too long for {platform}: {length:number} of {limit:number} characters.',
   },
+  'posts.too_long_emoji_bytes': {
+    id: 'Teks terlalu panjang untuk {platform}: {length:number} dari {limit:number} karakter (setiap emoji dihitung sebanyak byte-nya, umumnya 4).',
+    en: 'Text too long for {platform}: {length:number} of {limit:number} characters (each emoji counts as its bytes, usually 4).',
+  },
   'posts.too_long_code_points': {
     id: 'Teks terlalu panjang untuk {platform}: {length:number} dari {limit:number} karakter.',
     en: 'Text too long for {platform}: {length:number} of {limit:number} characters.',

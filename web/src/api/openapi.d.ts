@@ -9516,7 +9516,14 @@ export interface components {
         readMentions: boolean
         reply: boolean
         /** @enum {string} */
-        textCounting: 'x_weighted' | 'mastodon' | 'graphemes' | 'code_points' | 'utf16_units' | 'utf8_bytes'
+        textCounting:
+          | 'x_weighted'
+          | 'mastodon'
+          | 'graphemes'
+          | 'code_points'
+          | 'utf16_units'
+          | 'utf8_bytes'
+          | 'emoji_bytes'
         video: boolean
       } | null
       /** @description Whether Warta has a connector for the platform */

@@ -33,6 +33,11 @@ async function setup() {
 type Setup = Awaited<ReturnType<typeof setup>>
 
 async function createAccount(s: Setup, platform = 'sandbox') {
+  // A WhatsApp account's handle is its phone number.
+  const handle =
+    platform === 'whatsapp'
+      ? `+62812${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`
+      : `humas.${uniqueSuffix()}`
   const response = await s.app.inject({
     method: 'POST',
     url: '/api/accounts',
@@ -40,7 +45,7 @@ async function createAccount(s: Setup, platform = 'sandbox') {
     payload: {
       unitId: s.unit.id,
       platform,
-      handle: `humas.${uniqueSuffix()}`,
+      handle,
       penanggungJawabUserId: s.pj.id,
       pengelola: [],
     },
@@ -177,7 +182,8 @@ describe('account connections', () => {
 
   it('says a platform without a connector cannot be connected yet, and asks other platforms for credentials', async () => {
     const s = await setup()
-    const account = await createAccount(s, 'threads')
+    // WhatsApp is a contact channel: Warta has no connector for it.
+    const account = await createAccount(s, 'whatsapp')
     const health = await s.app.inject({ url: `/api/accounts/${account.id}/connection`, headers: s.headers })
     expect(health.json<Health>()).toMatchObject({ connectable: false, capabilities: null })
     const response = await s.app.inject({

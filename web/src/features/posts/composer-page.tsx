@@ -152,7 +152,8 @@ function toBody(form: FormState): DraftBody {
   }
 }
 
-// Most platforms count characters; Mastodon counts every link as 23, YouTube counts bytes: the counter says how.
+// Most platforms count characters; Mastodon counts every link as 23, YouTube bytes, Threads an emoji's bytes: the
+// counter says how.
 const COUNTER_KEYS = {
   x_weighted: 'posts.counter',
   graphemes: 'posts.counter',
@@ -160,6 +161,7 @@ const COUNTER_KEYS = {
   utf16_units: 'posts.counter',
   mastodon: 'posts.counterMastodon',
   utf8_bytes: 'posts.counterBytes',
+  emoji_bytes: 'posts.counterThreads',
 } as const satisfies Record<TextCounting, string>
 
 function VariantEditor({
