@@ -30,7 +30,7 @@ const SECOND = [
   { id: '1004', name: 'Tanpa Token', tasks: POST_TASKS },
 ]
 
-let pagesAnswer: (after: string | null) => unknown = () => ({ data: [] })
+let pagesAnswer: (after: string | null) => Record<string, unknown> = () => ({ data: [] })
 const requests: Record<string, string>[] = []
 
 strictMockServer(
