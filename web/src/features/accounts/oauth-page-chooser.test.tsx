@@ -110,7 +110,7 @@ describe('choosing the Facebook Page', () => {
     expect(within(free).getByText('Cocok dengan registri')).toBeTruthy()
 
     await act(async () => {
-      fireEvent.click(within(free).getByRole('button', { name: 'Pilih Halaman Bupati Contoh' }))
+      fireEvent.click(within(free).getByRole('button', { name: 'Pilih Halaman ini: Bupati Contoh' }))
     })
     expect(await screen.findByText('Terhubung')).toBeTruthy()
     expect(calls.find((call) => call.method === 'POST' && call.path === choicePath)?.body).toEqual({

@@ -52,7 +52,7 @@ export function OAuthPageChooser({
   })
   const data = choice.data
   return (
-    <Stack gap="xs" data-testid="oauth-page-chooser">
+    <Stack gap="xs" mb="md" data-testid="oauth-page-chooser">
       <ErrorBanner error={choice.error ?? choose.error} />
       {data ? (
         <>
