@@ -6,6 +6,9 @@
 //   start:    authorizationUrl({ client, state, codeChallenge, scopes })      → redirect the browser
 //   callback: exchangeCode({ client, code, codeVerifier, fetch })              → OAuthTokens
 //             connectionOf(tokens, fetch)                                      → who the account is, what it may do
+//             accountOptions(tokens, fetch), when one login manages several accounts (Facebook Pages): the ones it
+//             may post as; the app picks one (by the registry, or the person chooses) and names it in
+//             tokens.extra[CHOSEN_ACCOUNT] before connectionOf
 //   refresh:  refresh({ client, tokens, fetch }) before tokens.expiresAt        → OAuthTokens (store atomically:
 //             TikTok rotates its refresh token on every refresh, so the old one is dead once this returns)
 import type { ConnectorCredentials } from './connector.ts'
@@ -43,6 +46,22 @@ export interface OAuthConnection {
   credentials: ConnectorCredentials
 }
 
+/** The key in OAuthTokens.extra naming the account chosen among accountOptions (kept, so a refresh finds it again). */
+export const CHOSEN_ACCOUNT = 'chosenAccountId'
+
+/** One account a login may act for, where a login manages several (a Facebook Page). No token: only what to show. */
+export interface OAuthAccountOption {
+  platformAccountId: string
+  /** The name shown on the platform. */
+  name: string | null
+  /** The handle in the platform's addresses (a Page's username), when it has one. */
+  handle: string | null
+  /** What the platform says it is (a Page's category). */
+  category: string | null
+  /** Its address on the platform. */
+  url: string | null
+}
+
 export interface OAuthProvider {
   platform: string
   /** Whether the authorization request carries a PKCE challenge (S256). X and TikTok require it. */
@@ -68,6 +87,11 @@ export interface OAuthProvider {
     tokens: OAuthTokens
     fetch: typeof globalThis.fetch
   }): Promise<OAuthTokens>
+  /**
+   * Where one login manages several accounts: those the grant lets Warta post as (none: the login gave no such
+   * account). connectionOf then connects the one named in tokens.extra[CHOSEN_ACCOUNT].
+   */
+  accountOptions?(tokens: OAuthTokens, http: typeof globalThis.fetch): Promise<OAuthAccountOption[]>
   /** Who the tokens belong to, and the connector's credentials built from them. */
   connectionOf(tokens: OAuthTokens, http: typeof globalThis.fetch): Promise<OAuthConnection>
 }

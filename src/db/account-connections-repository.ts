@@ -4,7 +4,7 @@
 // instansi on purpose.
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { accountConnections, type ConnectionState } from './schema/index.ts'
+import { accountConnections, accounts, type ConnectionState } from './schema/index.ts'
 
 export type AccountConnectionRow = typeof accountConnections.$inferSelect
 
@@ -323,6 +323,39 @@ export async function markExpiryWarned(
     )
     .returning({ accountId: accountConnections.accountId })
   return rows.length > 0
+}
+
+/**
+ * The instansi's accounts already holding one of these platform ids (connected, or waiting for a reconnect): one
+ * platform account, one Warta account.
+ */
+export async function listHoldersOfPlatformIds(
+  db: Db,
+  instansiId: string,
+  platform: string,
+  platformAccountIds: readonly string[],
+): Promise<{ accountId: string; platformAccountId: string; handle: string }[]> {
+  if (platformAccountIds.length === 0) return []
+  const rows = await db
+    .select({
+      accountId: accountConnections.accountId,
+      platformAccountId: accountConnections.platformAccountId,
+      handle: accounts.handle,
+    })
+    .from(accountConnections)
+    .innerJoin(accounts, eq(accounts.id, accountConnections.accountId))
+    .where(
+      and(
+        eq(accountConnections.instansiId, instansiId),
+        eq(accountConnections.platform, platform),
+        inArray(accountConnections.state, ['connected', 'needs_reconnect']),
+        inArray(accountConnections.platformAccountId, [...platformAccountIds]),
+      ),
+    )
+    .orderBy(asc(accounts.handle))
+  return rows.flatMap((row) =>
+    row.platformAccountId ? [{ ...row, platformAccountId: row.platformAccountId }] : [],
+  )
 }
 
 /** How many connected accounts of any instansi a platform's ids name (a webhook delivery's accounts). */

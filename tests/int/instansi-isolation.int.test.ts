@@ -83,6 +83,14 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   'DELETE /api/accounts/{id}/connection': { url: (b) => `/api/accounts/${b.accountId}/connection` },
   'POST /api/accounts/{id}/connection/check': { url: (b) => `/api/accounts/${b.accountId}/connection/check` },
   'POST /api/accounts/{id}/oauth/start': { url: (b) => `/api/accounts/${b.accountId}/oauth/start` },
+  // B's account (a pending choice is bound to its account and instansi: any choice id is not found through it).
+  'GET /api/accounts/{id}/oauth/choices/{choiceId}': {
+    url: (b) => `/api/accounts/${b.accountId}/oauth/choices/${b.accountId}`,
+  },
+  'POST /api/accounts/{id}/oauth/choices/{choiceId}': {
+    url: (b) => `/api/accounts/${b.accountId}/oauth/choices/${b.accountId}`,
+    body: () => ({ platformAccountId: '1001' }),
+  },
   'GET /api/accounts/people': { url: (b) => `/api/accounts/people?unitId=${b.childUnitId}` },
   'GET /api/accounts/imports/{id}': { url: (b) => `/api/accounts/imports/${b.importId}` },
   'GET /api/accounts/imports/{id}/items': { url: (b) => `/api/accounts/imports/${b.importId}/items` },

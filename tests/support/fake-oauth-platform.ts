@@ -6,7 +6,13 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ConnectorError, type Connector } from '../../src/connectors/connector.ts'
-import type { OAuthProvider, OAuthTokens } from '../../src/connectors/oauth.ts'
+import {
+  CHOSEN_ACCOUNT,
+  type OAuthAccountOption,
+  type OAuthConnection,
+  type OAuthProvider,
+  type OAuthTokens,
+} from '../../src/connectors/oauth.ts'
 import type { ConnectorDefinition, DefinitionOverrides } from '../../src/connectors/registry.ts'
 import type { WebhookVerifier } from '../../src/connectors/webhook.ts'
 import { SANDBOX_CAPABILITIES } from '../../src/connectors/sandbox/sandbox-connector.ts'
@@ -28,6 +34,20 @@ export interface FakePlatformOptions {
   /** Seconds the refresh token lives (null: no limit said). */
   refreshExpiresIn?: number | null
   now?: () => Date
+  /**
+   * Make the login manage several accounts, as a Facebook Login manages Pages: the provider then lists them
+   * (accountOptions, from GET /me/accounts) and connects the chosen one with its own token.
+   */
+  pages?: FakePage[]
+}
+
+export interface FakePage {
+  id: string
+  name: string
+  username?: string
+  category?: string
+  /** Whether the person may post on it (Facebook's CREATE_CONTENT task); default true. */
+  postable?: boolean
 }
 
 export interface FakePlatform {
@@ -37,6 +57,8 @@ export interface FakePlatform {
   options: FakePlatformOptions
   /** The refresh tokens that still work (rotated on every refresh). */
   liveRefreshTokens: Set<string>
+  /** The accounts the login manages (options.pages; change it between tests), or null for a one-account login. */
+  pages: FakePage[] | null
   tokenRequests: Array<Record<string, string>>
   close(): Promise<void>
 }
@@ -59,6 +81,7 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
     },
     options,
     liveRefreshTokens: new Set(),
+    pages: options.pages ?? null,
     tokenRequests: [],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
@@ -130,6 +153,16 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
       if (!accessTokens.has(token)) return json(res, 401, { error: 'invalid_token' })
       return json(res, 200, platform.user)
     }
+    if (req.method === 'GET' && url.pathname === '/me/accounts') {
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '')
+      if (!accessTokens.has(token)) return json(res, 401, { error: 'invalid_token' })
+      return json(res, 200, {
+        data: (platform.pages ?? []).map((page) => ({
+          ...page,
+          ...(page.postable === false ? {} : { access_token: `page-token-${page.id}` }),
+        })),
+      })
+    }
     json(res, 404, { error: 'not_found' })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -171,6 +204,23 @@ export function fakeOAuthProvider(platformName: string, fake: FakePlatform): OAu
     if (!response.ok) throw new ConnectorError('unavailable', `token endpoint ${response.status}`)
     return tokensOf(answer)
   }
+  const pagesOf = async (tokens: OAuthTokens, http: typeof fetch) => {
+    const response = await http(`${fake.baseUrl}/me/accounts`, {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    })
+    if (response.status === 401) throw new ConnectorError('auth_expired', 'token refused')
+    const answer = (await response.json()) as { data: (FakePage & { access_token?: string })[] }
+    return answer.data.filter((page): page is FakePage & { access_token: string } =>
+      Boolean(page.access_token),
+    )
+  }
+  const optionOf = (page: FakePage): OAuthAccountOption => ({
+    platformAccountId: page.id,
+    name: page.name,
+    handle: page.username ?? null,
+    category: page.category ?? null,
+    url: `https://www.facebook.com/${page.username ?? page.id}`,
+  })
   return {
     platform: platformName,
     pkce: true,
@@ -204,7 +254,26 @@ export function fakeOAuthProvider(platformName: string, fake: FakePlatform): OAu
         client_id: client.clientId,
         client_secret: client.clientSecret,
       }),
-    async connectionOf(tokens, http) {
+    ...(fake.pages
+      ? { accountOptions: async (tokens, http) => (await pagesOf(tokens, http)).map(optionOf) }
+      : {}),
+    async connectionOf(tokens, http): Promise<OAuthConnection> {
+      if (fake.pages) {
+        const pages = await pagesOf(tokens, http)
+        const wanted = tokens.extra[CHOSEN_ACCOUNT]
+        const page = wanted
+          ? pages.find((item) => item.id === wanted)
+          : pages.length === 1
+            ? pages[0]
+            : undefined
+        if (!page) throw new ConnectorError('rejected', 'no chosen page this login may post on')
+        return {
+          platformAccountId: page.id,
+          handle: page.username ?? page.id,
+          displayName: page.name,
+          credentials: { pageId: page.id, pageAccessToken: page.access_token },
+        }
+      }
       const response = await http(`${fake.baseUrl}/me`, {
         headers: { authorization: `Bearer ${tokens.accessToken}` },
       })

@@ -9,7 +9,14 @@
 import { ConnectorError } from '../connector.ts'
 import { GRAPH_VERSION, FACEBOOK_GRAPH } from '../meta/graph-client.ts'
 import { graphErrorToConnectorError } from '../meta/meta-errors.ts'
-import type { OAuthClient, OAuthConnection, OAuthProvider, OAuthTokens } from '../oauth.ts'
+import {
+  CHOSEN_ACCOUNT,
+  type OAuthAccountOption,
+  type OAuthClient,
+  type OAuthConnection,
+  type OAuthProvider,
+  type OAuthTokens,
+} from '../oauth.ts'
 
 async function graphGet<T>(http: typeof fetch, path: string, params: Record<string, string>): Promise<T> {
   const url = new URL(`${FACEBOOK_GRAPH}/${GRAPH_VERSION}/${path}`)
@@ -49,6 +56,60 @@ async function longLived(client: OAuthClient, http: typeof fetch, token: string)
     refreshExpiresAt: null,
     scopes: await grantedScopes(http, answer.access_token),
     extra: {},
+  }
+}
+
+interface PageAnswer {
+  id: string
+  name?: string
+  username?: string
+  category?: string
+  link?: string
+  access_token?: string
+  tasks?: string[]
+}
+
+/** Pages listed per request, and how many requests at most (a Humas login rarely manages more than a few dozen). */
+const PAGE_LIMIT = 100
+const MAX_PAGE_REQUESTS = 10
+
+/**
+ * The Pages the person can post on through this login: `/me/accounts` (every page of its paging), keeping those
+ * with a Page token and the CREATE_CONTENT task. developers.facebook.com/docs/graph-api/reference/user/accounts
+ */
+async function postablePages(
+  http: typeof fetch,
+  userToken: string,
+): Promise<(PageAnswer & { access_token: string })[]> {
+  const pages: PageAnswer[] = []
+  let after: string | undefined
+  for (let request = 0; request < MAX_PAGE_REQUESTS; request++) {
+    const answer = await graphGet<{
+      data: PageAnswer[]
+      paging?: { cursors?: { after?: string }; next?: string }
+    }>(http, 'me/accounts', {
+      fields: 'id,name,username,category,link,access_token,tasks',
+      limit: String(PAGE_LIMIT),
+      access_token: userToken,
+      ...(after ? { after } : {}),
+    })
+    pages.push(...answer.data)
+    after = answer.paging?.next ? answer.paging.cursors?.after : undefined
+    if (!after) break
+  }
+  return pages.filter(
+    (page): page is PageAnswer & { access_token: string } =>
+      Boolean(page.access_token) && (page.tasks ?? []).includes('CREATE_CONTENT'),
+  )
+}
+
+function optionOf(page: PageAnswer): OAuthAccountOption {
+  return {
+    platformAccountId: page.id,
+    name: page.name ?? null,
+    handle: page.username ?? null,
+    category: page.category ?? null,
+    url: page.link ?? `https://www.facebook.com/${page.username ?? page.id}`,
   }
 }
 
@@ -96,22 +157,30 @@ export const facebookOAuth: OAuthProvider = {
       throw error
     }
   },
+  async accountOptions(tokens, http): Promise<OAuthAccountOption[]> {
+    return (await postablePages(http, tokens.accessToken)).map(optionOf)
+  },
   async connectionOf(tokens, http): Promise<OAuthConnection> {
-    const pages = await graphGet<{
-      data: { id: string; name?: string; username?: string; access_token?: string; tasks?: string[] }[]
-    }>(http, 'me/accounts', {
-      fields: 'id,name,username,access_token,tasks',
-      access_token: tokens.accessToken,
-    })
-    // The Page chosen in the dialog; with several, the one named in `extra.pageId`, else the first the person can
-    // post on (the interface gives no account hint: connect one Page per dialog).
-    const wanted = tokens.extra.pageId
-    const page =
-      pages.data.find((item) => item.id === wanted) ??
-      pages.data.find((item) => item.access_token && (item.tasks ?? []).includes('CREATE_CONTENT'))
-    if (!page?.access_token)
+    // The Page the app chose (by the registry, or the person among accountOptions); a login with one Page needs
+    // no choice. A chosen Page the login no longer lets Warta post on is refused, never swapped for another.
+    const pages = await postablePages(http, tokens.accessToken)
+    const wanted = tokens.extra[CHOSEN_ACCOUNT]
+    if (pages.length === 0)
       throw new ConnectorError('rejected', 'the Facebook login gave no Page this person can post on', {
-        reason: { key: 'meta.permission_missing', params: { platform: 'Facebook' } },
+        reason: { key: 'meta.no_postable_page', params: { platform: 'Facebook' } },
+      })
+    const page = wanted ? pages.find((item) => item.id === wanted) : pages.length === 1 ? pages[0] : undefined
+    if (wanted && !page)
+      throw new ConnectorError(
+        'auth_expired',
+        'the Facebook login no longer allows posting on the chosen Page',
+        {
+          reason: { key: 'meta.page_not_granted', params: { platform: 'Facebook', page: wanted } },
+        },
+      )
+    if (!page)
+      throw new ConnectorError('rejected', 'the Facebook login manages several Pages and none was chosen', {
+        reason: { key: 'meta.page_not_chosen', params: { platform: 'Facebook' } },
       })
     return {
       platformAccountId: page.id,

@@ -113,6 +113,29 @@ export const oauthStates = pgTable('oauth_states', {
   createdAt: createdAt(),
 })
 
+/** One account a login may act for, as shown to the person choosing (connectors/oauth.ts OAuthAccountOption). */
+export interface OAuthChoiceOption {
+  platformAccountId: string
+  name: string | null
+  handle: string | null
+  category: string | null
+  url: string | null
+}
+
+// A login that manages several accounts, waiting for the person to choose one, migration 0023_oauth_choices.sql.
+export const oauthChoices = pgTable('oauth_choices', {
+  id: uuid('id').primaryKey(),
+  instansiId: uuid('instansi_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  platform: text('platform').notNull(),
+  tokens: text('tokens').notNull(),
+  tokensKeyId: text('tokens_key_id').notNull(),
+  options: jsonb('options').$type<OAuthChoiceOption[]>().notNull(),
+  expiresAt: at('expires_at').notNull(),
+  createdAt: createdAt(),
+})
+
 export type WebhookDeliveryStatus = 'pending' | 'processed'
 
 export const webhookDeliveries = pgTable('webhook_deliveries', {

@@ -6,14 +6,9 @@
 // the tokens, and the connection stored like connectAccount stores one (sealed, audited) with the token times, the
 // scopes granted and the features a missing scope disables. The answer is where to send the browser back.
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { isConnectorError, ConnectorError } from '../../connectors/connector.ts'
-import { missingFeatures, type OAuthConnection, type OAuthTokens } from '../../connectors/oauth.ts'
-import {
-  getAccountConnection,
-  saveConnected,
-  saveOAuthDetails,
-} from '../../db/account-connections-repository.ts'
-import { getAccount, type AccountRecord } from '../../db/accounts-repository.ts'
+import { isConnectorError } from '../../connectors/connector.ts'
+import type { OAuthConnection, OAuthTokens } from '../../connectors/oauth.ts'
+import { getAccount } from '../../db/accounts-repository.ts'
 import {
   consumeOAuthState,
   deleteExpiredOAuthStates,
@@ -23,13 +18,13 @@ import { findUserById } from '../../db/users-repository.ts'
 import { PLATFORM_LABELS, isPlatform } from '../../shared/platforms.ts'
 import { authorize, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
-import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
-import { refreshReportedQuota } from './reported-quota.ts'
+import type { ChangeMeta } from '../audit/record-change.ts'
 import { loadActor } from '../identity/load-actor.ts'
 import { keyringOf, recordConnectorError, type ConnectionDeps } from './account-connector.ts'
 import { openCredentials, sealCredentials } from './credential-cipher.ts'
+import { decideAccount, keepOAuthChoice, withChosenAccount } from './oauth-account-choice.ts'
 import { oauthSetupOf, scopesToAsk } from './oauth-client.ts'
-import { reconnectByOf, withOAuthTokens } from './oauth-tokens.ts'
+import { storeOAuthConnection } from './store-oauth-connection.ts'
 
 export const OAUTH_STATE_MINUTES = 10
 
@@ -91,19 +86,34 @@ export async function startOAuthConnect(
 }
 
 /** How a callback ended, for the accounts page (its words are in the web app, by outcome). */
+// choose_page: the login manages several Pages and the registry names none of them (or several): the person
+// chooses (oauth-account-choice.ts); no_page: it gives none Warta may post on; page_in_use: the one it would connect
+// is another Warta account's.
 export type OAuthOutcome =
-  'connected' | 'denied' | 'state_invalid' | 'not_allowed' | 'not_configured' | 'refused' | 'unavailable'
+  | 'connected'
+  | 'denied'
+  | 'state_invalid'
+  | 'not_allowed'
+  | 'not_configured'
+  | 'refused'
+  | 'unavailable'
+  | 'choose_page'
+  | 'no_page'
+  | 'page_in_use'
 
 export interface OAuthCallbackResult {
   outcome: OAuthOutcome
   /** The account the state was for, when the state was good. */
   accountId: string | null
+  /** The pending choice to make, with choose_page. */
+  choiceId?: string
 }
 
 /** Where the browser goes back to: the accounts page with the account's connection open and the outcome. */
 export function oauthReturnPath(result: OAuthCallbackResult): string {
   const connection = result.accountId ? `connection=${result.accountId}&` : ''
-  return `/accounts?${connection}oauth=${result.outcome}`
+  const choice = result.choiceId ? `&choice=${result.choiceId}` : ''
+  return `/accounts?${connection}oauth=${result.outcome}${choice}`
 }
 
 export async function finishOAuthConnect(
@@ -146,6 +156,18 @@ export async function finishOAuthConnect(
       codeVerifier: verifier,
       fetch: http,
     })
+    // One login, several accounts (Facebook Pages): the registry names one, or the person chooses.
+    if (setup.provider.accountOptions) {
+      const options = await setup.provider.accountOptions(tokens, http)
+      const decision = await decideAccount(deps, account, options)
+      if (decision.kind === 'none') return { outcome: 'no_page', accountId }
+      if (decision.kind === 'in_use') return { outcome: 'page_in_use', accountId }
+      if (decision.kind === 'choose') {
+        const choiceId = await keepOAuthChoice(deps, { account, userId: user.id, tokens, options })
+        return { outcome: 'choose_page', accountId, choiceId }
+      }
+      tokens = withChosenAccount(tokens, decision.platformAccountId)
+    }
     connection = await setup.provider.connectionOf(tokens, http)
   } catch (error) {
     if (!isConnectorError(error)) throw error
@@ -156,63 +178,5 @@ export async function finishOAuthConnect(
     }
   }
   await storeOAuthConnection(deps, actor, account, tokens, connection, meta)
-  // The health shows the platform's publishing quota from the start (Instagram); never fails the connect.
-  await refreshReportedQuota(deps, account.instansiId, account.id)
   return { outcome: 'connected', accountId }
-}
-
-async function storeOAuthConnection(
-  deps: OAuthDeps,
-  actor: Actor,
-  account: AccountRecord,
-  tokens: OAuthTokens,
-  connection: OAuthConnection,
-  meta: ChangeMeta,
-): Promise<void> {
-  const setup = oauthSetupOf(deps, account.platform)
-  if (!setup.ok) throw new ConnectorError('rejected', 'OAuth no longer configured')
-  const now = deps.clock.now()
-  const sealed = sealCredentials(keyringOf(deps), account.id, withOAuthTokens(connection.credentials, tokens))
-  const disabled = missingFeatures(setup.provider, tokens.scopes)
-  const before = await getAccountConnection(deps.db, account.instansiId, account.id)
-  await deps.db.transaction(async (tx) => {
-    await saveConnected(tx, {
-      accountId: account.id,
-      instansiId: account.instansiId,
-      platform: account.platform,
-      credentials: sealed.ciphertext,
-      credentialsKeyId: sealed.keyId,
-      platformAccountId: connection.platformAccountId,
-      platformHandle: connection.handle,
-      now,
-    })
-    await saveOAuthDetails(tx, account.instansiId, account.id, {
-      tokenExpiresAt: tokens.expiresAt,
-      refreshExpiresAt: tokens.refreshExpiresAt,
-      reconnectBy: reconnectByOf(tokens),
-      grantedScopes: [...tokens.scopes],
-      missingFeatures: disabled,
-    })
-    await recordChange(
-      tx,
-      actor,
-      meta,
-      {
-        action: 'account.connect',
-        objectType: 'account',
-        objectId: account.id,
-        // Never the tokens: who they belong to and what they allow.
-        before: before ? { state: before.state, platformAccountId: before.platformAccountId } : undefined,
-        after: {
-          state: 'connected',
-          via: 'oauth',
-          platformAccountId: connection.platformAccountId,
-          platformHandle: connection.handle,
-          scopes: [...tokens.scopes],
-          missingFeatures: disabled,
-        },
-      },
-      now,
-    )
-  })
 }

@@ -5,6 +5,7 @@
 // e-mailed (a notification) 7 days and 1 day before the account must be reconnected, once each per expiry.
 import type { ConnectorError } from '../../connectors/connector.ts'
 import { isConnectorError } from '../../connectors/connector.ts'
+import { CHOSEN_ACCOUNT } from '../../connectors/oauth.ts'
 import {
   listReconnectDueBefore,
   lockConnectionForRefresh,
@@ -80,10 +81,19 @@ async function refreshOne(
     try {
       const fresh = await setup.provider.refresh({ client: setup.client, tokens, fetch: http })
       // A platform that answers a refresh without a new refresh token keeps the old one working.
+      // What the app noted in extra (the account chosen among a login's several) outlives the refresh: a login
+      // with several Facebook Pages keeps posting on the chosen Page, never on whichever comes first.
       const next = {
         ...fresh,
         refreshToken: fresh.refreshToken ?? tokens.refreshToken,
         refreshExpiresAt: fresh.refreshToken ? fresh.refreshExpiresAt : tokens.refreshExpiresAt,
+        extra: {
+          ...tokens.extra,
+          ...fresh.extra,
+          ...(setup.provider.accountOptions && !tokens.extra[CHOSEN_ACCOUNT] && locked.platformAccountId
+            ? { [CHOSEN_ACCOUNT]: locked.platformAccountId }
+            : {}),
+        },
       }
       const connection = await setup.provider.connectionOf(next, http)
       const sealed = sealCredentials(

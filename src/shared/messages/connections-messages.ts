@@ -97,6 +97,26 @@ export const connectionsMessages = defineMessages({
     id: 'Aplikasi {platform} belum didaftarkan untuk Warta ini: admin server perlu mengisi {variable}_CLIENT_ID dan {variable}_CLIENT_SECRET.',
     en: 'No {platform} app is registered for this Warta yet: the server admin needs to set {variable}_CLIENT_ID and {variable}_CLIENT_SECRET.',
   },
+  'connections.oauth.choice_not_found': {
+    id: 'Pilihan Halaman ini tidak ada lagi (sudah dipakai, atau akun sudah dihubungkan lagi); hubungkan ulang akun bila perlu.',
+    en: 'This Page choice no longer exists (it was used, or the account was connected again); reconnect the account if needed.',
+  },
+  'connections.oauth.choice_foreign': {
+    id: 'Pilihan Halaman ini dimulai oleh pengguna lain; hubungkan sendiri lewat {platform} untuk memilih Halaman.',
+    en: 'Another user started this Page choice; connect through {platform} yourself to choose a Page.',
+  },
+  'connections.oauth.choice_expired': {
+    id: 'Waktu memilih Halaman ({minutes} menit) sudah habis; hubungkan lagi lewat {platform}.',
+    en: 'The time to choose a Page ({minutes} minutes) has run out; connect through {platform} again.',
+  },
+  'connections.oauth.choice_unknown': {
+    id: 'Halaman itu tidak ada di antara Halaman yang diberikan login {platform} ini; pilih salah satu dari daftar.',
+    en: 'That Page is not among the Pages this {platform} login gave; choose one from the list.',
+  },
+  'connections.oauth.account_in_use': {
+    id: 'Halaman ini sudah terhubung ke akun {handle} di Warta: satu Halaman hanya untuk satu akun. Putuskan akun itu dulu, atau pilih Halaman lain.',
+    en: 'This Page is already connected to the account {handle} in Warta: one Page, one account. Disconnect that account first, or choose another Page.',
+  },
   'connections.notice.expiring_title': {
     id: 'Akses akun {handle} ({platform}) akan berakhir',
     en: 'Access to {handle} ({platform}) is ending',

@@ -16,6 +16,18 @@ export const metaMessages = defineMessages({
     id: '{platform} menolak karena izin belum diberikan ke Warta; hubungkan ulang akun dan setujui semua izin yang diminta.',
     en: '{platform} refused because Warta lacks a permission; reconnect the account and grant every permission asked for.',
   },
+  'meta.no_postable_page': {
+    id: 'Login {platform} ini tidak memberi satu pun Halaman yang bisa diposting Warta. Periksa bahwa akun yang login punya peran di Halaman yang boleh membuat konten (Admin atau Editor) dan bahwa izin pages_manage_posts dicentang di jendela login, lalu hubungkan lagi.',
+    en: 'This {platform} login gives no Page Warta can post on. Check that the account that logged in has a role on the Page that may create content (Admin or Editor) and that the pages_manage_posts permission was ticked in the login window, then connect again.',
+  },
+  'meta.page_not_granted': {
+    id: 'Login {platform} ini tidak (lagi) memberi akses untuk memposting di Halaman {page}; periksa peran di Halaman itu lalu hubungkan ulang akun.',
+    en: 'This {platform} login does not (any longer) allow posting on the Page {page}; check the role on that Page, then reconnect the account.',
+  },
+  'meta.page_not_chosen': {
+    id: 'Login {platform} ini mengelola beberapa Halaman: pilih Halaman untuk akun ini.',
+    en: 'This {platform} login manages several Pages: choose the Page for this account.',
+  },
   'meta.rate_limited': {
     id: '{platform} membatasi jumlah permintaan; Warta mencoba lagi setelah {retryAt:shortDatetime}.',
     en: '{platform} is limiting requests; Warta tries again after {retryAt:shortDatetime}.',

@@ -558,6 +558,111 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/accounts/{id}/oauth/choices/{choiceId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A login that manages several accounts (Facebook Pages) waits for a choice: the accounts it may post as, each marked when another Warta account holds it (only for the user who started, thirty minutes) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          choiceId: string
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['OAuthChoice']
+          }
+        }
+      }
+    }
+    put?: never
+    /** Connect the chosen account (a Facebook Page) with its own token; audited, the choice is used once. Refused when another Warta account holds it */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          choiceId: string
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The chosen account among the options (a Facebook Page id) */
+            platformAccountId: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ConnectionHealth']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accounts/{id}/oauth/start': {
     parameters: {
       query?: never
@@ -9711,6 +9816,31 @@ export interface components {
       readAt: string | null
       /** @description Message catalogue key of the title; render with params */
       titleKey: string
+    }
+    OAuthChoice: {
+      accountId: string
+      choiceId: string
+      /** @description The choice must be made before this time (thirty minutes after the login) */
+      expiresAt: string
+      options: components['schemas']['OAuthChoiceOption'][]
+      platform: string
+    }
+    OAuthChoiceOption: {
+      /** @description What the platform says it is (a Page category) */
+      category: string | null
+      /** @description Its handle in the platform's addresses, when it has one */
+      handle: string | null
+      name: string | null
+      /** @description The account's id on the platform (a Facebook Page's id) */
+      platformAccountId: string
+      /** @description The account registry names this one for the Warta account */
+      suggested: boolean
+      url: string | null
+      /** @description Another Warta account of the instansi holds it: it cannot be chosen (one Page, one account) */
+      usedBy: {
+        accountId: string
+        handle: string
+      } | null
     }
     OAuthStart: {
       /** @description The platform's authorization page: send the browser there */

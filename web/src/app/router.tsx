@@ -49,11 +49,16 @@ const accountsRoute = createRoute({
   path: PAGES.accounts.path,
   staticData: staticData('accounts'),
   // Back from a platform's OAuth page (api /oauth/callback): the account whose connection to open, and the outcome.
-  validateSearch: (search: Record<string, unknown>): { connection?: string; oauth?: OAuthOutcome } => {
-    const result: { connection?: string; oauth?: OAuthOutcome } = {}
+  // With oauth=choose_page, the pending choice of a login that manages several Pages.
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { connection?: string; oauth?: OAuthOutcome; choice?: string } => {
+    const result: { connection?: string; oauth?: OAuthOutcome; choice?: string } = {}
     if (typeof search.connection === 'string' && /^[0-9a-f-]{36}$/.test(search.connection))
       result.connection = search.connection
     if (isOAuthOutcome(search.oauth)) result.oauth = search.oauth
+    if (typeof search.choice === 'string' && /^[0-9a-f-]{36}$/.test(search.choice))
+      result.choice = search.choice
     return result
   },
   component: lazyRouteComponent(() => import('../features/accounts/accounts-page.tsx'), 'AccountsPage'),

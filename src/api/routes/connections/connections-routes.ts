@@ -17,7 +17,8 @@ import type { ApiInstance } from '../../zod-type-provider.ts'
 import { idParams } from '../shared-schemas.ts'
 import { connectBody, connectionView } from './connections-schemas.ts'
 
-function renderHealth(health: ConnectionHealth, locale: Locale) {
+/** The health as answered: the last error explained in the caller's language. */
+export function renderHealth(health: ConnectionHealth, locale: Locale) {
   return {
     ...health,
     capabilities: health.capabilities && {

@@ -1,12 +1,15 @@
 // An official account's connection to its platform (its health): the state, the last error in words with the
 // platform's own text beside it, the last success, the publishing quota (the one the platform reports for the
 // account, and a metered daily one shared by the whole deployment: YouTube's units); "Hubungkan" / "Putuskan" /
-// "Periksa sekarang" for those who manage the account. A sandbox account (Mode Latihan) connects with one click: the simulated network makes
+// "Periksa sekarang" for those who manage the account. A sandbox account (Mode Latihan) connects with one click:
+// the simulated network makes
 // its account; a Bluesky account with an app password (bluesky-credentials-form.tsx), a Telegram channel with its
 // bot's token (telegram-credentials-form.tsx), a Mastodon account with its instance and an access token
-// (mastodon-credentials-form.tsx); the OAuth platforms connect through their sign-in ("Hubungkan lewat …").
+// (mastodon-credentials-form.tsx); the OAuth platforms connect through their sign-in ("Hubungkan lewat …"); a
+// Facebook Login that manages several Pages comes back to choose one (oauth-page-chooser.tsx).
 import { Alert, Badge, Button, CloseButton, Group, Progress, Stack, Text } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { formatDate } from '../../../../src/shared/dates.ts'
 import { api } from '../../app/api-client.ts'
 import { problemText } from '../../components/api-error-text.ts'
@@ -19,6 +22,7 @@ import { useI18n, type Locale, type Translate } from '../../i18n/i18n.tsx'
 import type { Account, ConnectionHealth } from './account-types.ts'
 import { WHOLE_WORD_BADGE } from './badge-style.ts'
 import type { OAuthOutcome } from './oauth-outcome.ts'
+import { OAuthPageChooser } from './oauth-page-chooser.tsx'
 import { BlueskyCredentialsForm, type BlueskyCredentialsBody } from './bluesky-credentials-form.tsx'
 import { MastodonCredentialsForm, type MastodonCredentialsBody } from './mastodon-credentials-form.tsx'
 import { TelegramCredentialsForm, type TelegramCredentialsBody } from './telegram-credentials-form.tsx'
@@ -119,15 +123,24 @@ export function AccountConnectionPanel({
   account,
   canManage,
   oauthOutcome,
+  oauthChoice,
+  onChoiceMade,
   onClose,
 }: {
   account: Account
   canManage: boolean
   /** How a connect through the platform's OAuth page ended (the accounts page's ?oauth=), shown once. */
   oauthOutcome?: OAuthOutcome | undefined
+  /** With oauthOutcome choose_page: the pending choice of a login that manages several Pages (?choice=). */
+  oauthChoice?: string | undefined
+  /** The Page was chosen and connected (the accounts page forgets ?choice=). */
+  onChoiceMade?: () => void
   onClose: () => void
 }) {
   const { t, locale } = useI18n()
+  // The outcome shown changes to connected once the Page is chosen here.
+  const [outcome, setOutcome] = useState(oauthOutcome)
+  const choosing = outcome === 'choose_page' && oauthChoice !== undefined
   const confirm = useConfirm()
   const queryClient = useQueryClient()
   const path = `/api/accounts/${account.id}/connection`
@@ -177,15 +190,27 @@ export function AccountConnectionPanel({
       actions={<CloseButton onClick={onClose} aria-label={t('common.close')} />}
     >
       <ErrorBanner error={health.error ?? change.error ?? startOAuth.error} />
-      {oauthOutcome ? (
+      {outcome ? (
         <Alert
-          color={oauthOutcome === 'connected' ? 'green' : 'red'}
+          color={outcome === 'connected' ? 'green' : outcome === 'choose_page' ? 'blue' : 'red'}
           mb="sm"
           role="status"
           data-testid="oauth-outcome"
         >
-          {t(`connection.oauthOutcome.${oauthOutcome}`, { platform: platformLabel(account.platform) })}
+          {t(`connection.oauthOutcome.${outcome}`, { platform: platformLabel(account.platform) })}
         </Alert>
+      ) : null}
+      {choosing && canManage ? (
+        <OAuthPageChooser
+          accountId={account.id}
+          choiceId={oauthChoice}
+          onChosen={(answer) => {
+            queryClient.setQueryData(connectionKey(account.id), answer)
+            setOutcome('connected')
+            notifySuccess(t('connection.connected', { handle: account.handle }))
+            onChoiceMade?.()
+          }}
+        />
       ) : null}
       {data ? (
         <Stack gap="sm" data-testid="connection-health">

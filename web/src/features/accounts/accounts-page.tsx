@@ -320,6 +320,9 @@ export function AccountsPage() {
           account={shownConnection}
           canManage={canManage}
           oauthOutcome={connectionOf ? undefined : returned.oauth}
+          oauthChoice={connectionOf ? undefined : returned.choice}
+          // Chosen: the choice is used; keep the account open without it (a reload would find it gone).
+          onChoiceMade={() => void navigate({ to: '/accounts', search: { connection: shownConnection.id } })}
           onClose={closeConnection}
         />
       ) : null}

@@ -8,6 +8,10 @@ export const OAUTH_OUTCOMES = [
   'not_configured',
   'refused',
   'unavailable',
+  // A login that manages several Facebook Pages: choose one (&choice=<id>); none to post on; already another's.
+  'choose_page',
+  'no_page',
+  'page_in_use',
 ] as const
 export type OAuthOutcome = (typeof OAUTH_OUTCOMES)[number]
 
