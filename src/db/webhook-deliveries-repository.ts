@@ -1,7 +1,7 @@
 // webhook_deliveries: what the platforms pushed, accepted by their verifier (features/webhooks). A delivery is
 // the deployment's until processed (its account is found by the platform's id then), so these queries do not
 // filter on instansi_id; (platform, delivery_id) is unique: a second insert of the same delivery is a replay.
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray, lt, or } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { webhookDeliveries } from './schema/index.ts'
 
@@ -43,4 +43,35 @@ export async function markWebhookDeliveryProcessed(
 export async function getWebhookDelivery(db: Db, id: string): Promise<WebhookDeliveryRow | undefined> {
   const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id))
   return row
+}
+
+/**
+ * Deletes up to `limit` old deliveries (the housekeeping job): processed ones received before `processedBefore`,
+ * and any received before `anyBefore` (one never processed is kept that long, for a look at what went wrong).
+ * Rows a processing job holds are skipped. Returns how many were deleted.
+ */
+export async function deleteOldWebhookDeliveries(
+  db: Db,
+  cutoffs: { processedBefore: Date; anyBefore: Date },
+  limit: number,
+): Promise<number> {
+  const old = db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      or(
+        and(
+          eq(webhookDeliveries.status, 'processed'),
+          lt(webhookDeliveries.receivedAt, cutoffs.processedBefore),
+        ),
+        lt(webhookDeliveries.receivedAt, cutoffs.anyBefore),
+      ),
+    )
+    .limit(limit)
+    .for('update', { skipLocked: true })
+  const deleted = await db
+    .delete(webhookDeliveries)
+    .where(inArray(webhookDeliveries.id, old))
+    .returning({ id: webhookDeliveries.id })
+  return deleted.length
 }
