@@ -45,9 +45,17 @@ export function WebhooksPage() {
   const { t, locale } = useI18n()
   const query = useQuery(webhookActivityQuery)
   const rows = query.data?.platforms
-  const when = (value: string | null) => (value ? formatDate(value, locale, 'datetime') : t('webhooks.never'))
-  const counts = (received: number, processed: number) =>
-    t('webhooks.receivedProcessed', { received, processed })
+  const when = (value: string | null) =>
+    value ? formatDate(value, locale, 'shortDatetime') : t('webhooks.never')
+  const counts = (lines: string[]) => (
+    <Stack gap={0}>
+      {lines.map((line) => (
+        <Text size="sm" key={line} style={{ whiteSpace: 'nowrap' }}>
+          {line}
+        </Text>
+      ))}
+    </Stack>
+  )
 
   const columns: DataTableColumn<WebhookPlatformRow>[] = [
     {
@@ -75,20 +83,23 @@ export function WebhooksPage() {
     {
       key: 'last24h',
       header: t('webhooks.column.last24h'),
-      render: (row) => counts(row.received24h, row.processed24h),
+      render: (row) =>
+        counts([
+          t('webhooks.received', { count: row.received24h }),
+          t('webhooks.processed', { count: row.processed24h }),
+        ]),
       sortValue: (row) => row.received24h,
     },
     {
       key: 'last7d',
       header: t('webhooks.column.last7d'),
-      render: (row) => counts(row.received7d, row.processed7d),
+      render: (row) =>
+        counts([
+          t('webhooks.received', { count: row.received7d }),
+          t('webhooks.processed', { count: row.processed7d }),
+          t('webhooks.waiting', { count: row.waiting7d }),
+        ]),
       sortValue: (row) => row.received7d,
-    },
-    {
-      key: 'waiting',
-      header: t('webhooks.column.waiting'),
-      render: (row) => row.waiting7d,
-      sortValue: (row) => row.waiting7d,
     },
     {
       key: 'rejected',
