@@ -11,6 +11,7 @@
 //             tokens.extra[CHOSEN_ACCOUNT] before connectionOf
 //   refresh:  refresh({ client, tokens, fetch }) before tokens.expiresAt        → OAuthTokens (store atomically:
 //             TikTok rotates its refresh token on every refresh, so the old one is dead once this returns)
+import { createHash } from 'node:crypto'
 import type { ConnectorCredentials } from './connector.ts'
 
 /** The app's registration with the platform (from the deployment's settings; never in the database in clear). */
@@ -62,16 +63,33 @@ export interface OAuthAccountOption {
   url: string | null
 }
 
+/**
+ * Whether, and how, the authorization request carries a PKCE challenge (RFC 7636, method S256):
+ * - `false`: none (the platform's web flow authenticates the app with its client secret; Facebook, Instagram, and
+ *   TikTok's Login Kit for Web);
+ * - `'S256'`: BASE64URL(SHA-256(verifier)) without padding, as RFC 7636 says (X, YouTube);
+ * - `'S256-hex'`: the SHA-256 of the verifier in lower-case hex, still sent as code_challenge_method=S256 — what
+ *   TikTok's Login Kit for Desktop documents (docs/platforms/tiktok.md).
+ */
+export type PkceMethod = false | 'S256' | 'S256-hex'
+
+/** The challenge for `verifier` in the provider's encoding; null when it uses no PKCE. */
+export function codeChallengeOf(method: PkceMethod, verifier: string): string | null {
+  if (method === false) return null
+  const digest = createHash('sha256').update(verifier, 'ascii')
+  return method === 'S256-hex' ? digest.digest('hex') : digest.digest('base64url')
+}
+
 export interface OAuthProvider {
   platform: string
-  /** Whether the authorization request carries a PKCE challenge (S256). X and TikTok require it. */
-  pkce: boolean
+  /** Whether the authorization request carries a PKCE challenge, and how it is encoded (codeChallengeOf). */
+  pkce: PkceMethod
   /** The scopes each feature needs; the app asks for the union and says which features a missing scope disables. */
   scopes: Readonly<Record<OAuthFeature, readonly string[]>>
   authorizationUrl(input: {
     client: OAuthClient
     state: string
-    /** S256 challenge when `pkce`, else null. */
+    /** The challenge in the provider's `pkce` encoding (codeChallengeOf), or null when it uses none. */
     codeChallenge: string | null
     scopes: readonly string[]
   }): string

@@ -114,30 +114,42 @@ export async function recordConnectionSuccess(
     .where(and(eq(accountConnections.instansiId, instansiId), eq(accountConnections.accountId, accountId)))
 }
 
-/** The last error; `needsReconnect` moves a connected account to needs_reconnect (auth_expired). */
+/**
+ * The last error; `needsReconnect` moves a connected account to needs_reconnect (auth_expired). Returns true only
+ * for the call that made that move: the state is changed under `state = 'connected'`, so of two workers failing at
+ * once the second waits for the first's row lock, finds the account needs_reconnect already, and gets false — the
+ * caller tells people once per entry, not on every later failure.
+ */
 export async function recordConnectionError(
   db: Db,
   instansiId: string,
   accountId: string,
   error: { kind: string; message: string; needsReconnect: boolean },
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
+  const lastError = {
+    lastErrorKind: error.kind,
+    lastErrorMessage: error.message,
+    lastErrorAt: now,
+    updatedAt: now,
+  }
+  const ofAccount = and(
+    eq(accountConnections.instansiId, instansiId),
+    eq(accountConnections.accountId, accountId),
+  )
+  if (error.needsReconnect) {
+    const entered = await db
+      .update(accountConnections)
+      .set({ ...lastError, state: 'needs_reconnect' })
+      .where(and(ofAccount, eq(accountConnections.state, 'connected')))
+      .returning({ accountId: accountConnections.accountId })
+    if (entered.length > 0) return true
+  }
   await db
     .update(accountConnections)
-    .set({
-      lastErrorKind: error.kind,
-      lastErrorMessage: error.message,
-      lastErrorAt: now,
-      updatedAt: now,
-      ...(error.needsReconnect ? { state: 'needs_reconnect' } : {}),
-    })
-    .where(
-      and(
-        eq(accountConnections.instansiId, instansiId),
-        eq(accountConnections.accountId, accountId),
-        ne(accountConnections.state, 'disconnected'),
-      ),
-    )
+    .set(lastError)
+    .where(and(ofAccount, ne(accountConnections.state, 'disconnected')))
+  return false
 }
 
 /** Key rotation: the next batch of rows holding credentials, across every instansi (or one), after an account id. */

@@ -281,6 +281,25 @@ export async function penanggungJawabOf(
   return row?.userId
 }
 
+/** How many of the account's variants wait to be published (scheduled): what a needed reconnect holds up. */
+export async function countScheduledOfAccount(
+  db: Db,
+  instansiId: string,
+  accountId: string,
+): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(postVariants)
+    .where(
+      and(
+        eq(postVariants.instansiId, instansiId),
+        eq(postVariants.accountId, accountId),
+        eq(postVariants.status, 'scheduled'),
+      ),
+    )
+  return Number(row?.count ?? 0)
+}
+
 /**
  * The latest metrics reading, copied from post_metrics (migration 0014); an older reading never replaces a newer
  * one. updated_at is left alone: it is the engine's lease clock, and a reading is no change of state.

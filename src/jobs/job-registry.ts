@@ -16,6 +16,7 @@ import { sweepPublicationsJob } from './sweep-publications.ts'
 import { collectPostMetricsJob } from './collect-post-metrics.ts'
 import { refreshConnectionTokensJob } from './refresh-connection-tokens.ts'
 import { processWebhookDeliveryJob } from './process-webhook-delivery.ts'
+import { purgeWebhookDeliveriesJob } from './purge-webhook-deliveries.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
@@ -32,6 +33,7 @@ export const jobDefinitions = [
   collectPostMetricsJob,
   refreshConnectionTokensJob,
   processWebhookDeliveryJob,
+  purgeWebhookDeliveriesJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

@@ -12,6 +12,7 @@ import {
   type OAuthConnection,
   type OAuthProvider,
   type OAuthTokens,
+  type PkceMethod,
 } from '../../src/connectors/oauth.ts'
 import type { ConnectorDefinition, DefinitionOverrides } from '../../src/connectors/registry.ts'
 import type { WebhookVerifier } from '../../src/connectors/webhook.ts'
@@ -34,6 +35,8 @@ export interface FakePlatformOptions {
   /** Seconds the refresh token lives (null: no limit said). */
   refreshExpiresIn?: number | null
   now?: () => Date
+  /** How the platform wants its PKCE challenge (default 'S256'); the provider declares the same. */
+  pkce?: PkceMethod
   /**
    * Make the login manage several accounts, as a Facebook Login manages Pages: the provider then lists them
    * (accountOptions, from GET /me/accounts) and connects the chosen one with its own token.
@@ -133,9 +136,14 @@ export async function startFakePlatform(options: FakePlatformOptions = {}): Prom
           const pending = codes.get(form.code ?? '')
           codes.delete(form.code ?? '')
           if (!pending) return json(res, 400, { error: 'invalid_grant' })
-          const challenge = createHash('sha256')
-            .update(form.code_verifier ?? '')
-            .digest('base64url')
+          // The platform's own check of the verifier against the challenge, in the encoding it documents.
+          const method = options.pkce ?? 'S256'
+          const challenge =
+            method === false
+              ? null
+              : createHash('sha256')
+                  .update(form.code_verifier ?? '')
+                  .digest(method === 'S256-hex' ? 'hex' : 'base64url')
           if (pending.challenge !== challenge) return json(res, 400, { error: 'invalid_grant', why: 'pkce' })
           return json(res, 200, issue(pending.scope))
         }
@@ -223,7 +231,9 @@ export function fakeOAuthProvider(platformName: string, fake: FakePlatform): OAu
   })
   return {
     platform: platformName,
-    pkce: true,
+    get pkce() {
+      return fake.options.pkce ?? 'S256'
+    },
     scopes: FAKE_SCOPES,
     authorizationUrl({ client, state, codeChallenge, scopes }) {
       const url = new URL(`${fake.baseUrl}/authorize`)
@@ -241,7 +251,7 @@ export function fakeOAuthProvider(platformName: string, fake: FakePlatform): OAu
       tokenRequest(http, {
         grant_type: 'authorization_code',
         code,
-        code_verifier: codeVerifier ?? '',
+        ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
         client_id: client.clientId,
         client_secret: client.clientSecret,
         redirect_uri: client.redirectUri,

@@ -335,10 +335,9 @@ export class TikTokFake {
             { status: 401 },
           )
         const grant = form.get('grant_type')
-        if (
-          grant === 'authorization_code' &&
-          (form.get('code') !== 'auth-code' || !form.get('code_verifier'))
-        )
+        // Login Kit for Web: no PKCE, the client secret authenticates the app (code_verifier is for desktop and
+        // mobile apps only).
+        if (grant === 'authorization_code' && form.get('code') !== 'auth-code')
           return HttpResponse.json(
             { error: 'invalid_grant', error_description: 'Authorization code is expired.', log_id: 'x' },
             { status: 400 },

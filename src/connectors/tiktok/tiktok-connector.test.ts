@@ -413,12 +413,15 @@ describe('TikTok Login Kit', () => {
     redirectUri: 'https://warta.example.go.id/api/oauth/callback',
   }
 
-  it('sends the browser to TikTok with the client key, comma-separated scopes, state and the PKCE challenge', () => {
+  it('sends the browser to TikTok with the client key, comma-separated scopes and state, without PKCE (web)', () => {
+    // Login Kit for Web takes no code challenge (docs/platforms/tiktok.md): the provider declares none, so the
+    // app's start route makes no verifier.
+    expect(tiktokOAuth.pkce).toBe(false)
     const url = new URL(
       tiktokOAuth.authorizationUrl({
         client,
         state: 'state-123',
-        codeChallenge: 'challenge-abc',
+        codeChallenge: null,
         scopes: ['user.info.basic', 'video.publish'],
       }),
     )
@@ -429,21 +432,19 @@ describe('TikTok Login Kit', () => {
       response_type: 'code',
       redirect_uri: client.redirectUri,
       state: 'state-123',
-      code_challenge: 'challenge-abc',
-      code_challenge_method: 'S256',
     })
-    expect(tiktokOAuth.pkce).toBe(true)
   })
 
-  it('exchanges the code with its verifier, names the account and says which features a grant lacks', async () => {
+  it('exchanges the code with the client secret, names the account and says which features a grant lacks', async () => {
     const tokens = await tiktokOAuth.exchangeCode({
       client,
       code: 'auth-code',
-      codeVerifier: 'verifier',
+      codeVerifier: null,
       fetch,
     })
     const form = new URLSearchParams(fake.requests[0]!.body as string)
-    expect(form.get('code_verifier')).toBe('verifier')
+    expect(form.get('code_verifier')).toBeNull()
+    expect(form.get('client_secret')).toBe('tiktok-client-secret')
     expect(form.get('grant_type')).toBe('authorization_code')
     expect(tokens.refreshToken).toBe('rft.rotated-1')
     expect(tokens.expiresAt!.getTime() - Date.now()).toBeGreaterThan(7_190_000)
@@ -456,7 +457,7 @@ describe('TikTok Login Kit', () => {
     expect(missingFeatures(tiktokOAuth, ['user.info.basic', 'video.list'])).toEqual(['publish', 'read'])
 
     const refused = await caught(() =>
-      tiktokOAuth.exchangeCode({ client, code: 'stale-code', codeVerifier: 'verifier', fetch }),
+      tiktokOAuth.exchangeCode({ client, code: 'stale-code', codeVerifier: null, fetch }),
     )
     expect([refused.kind, refused.platformCode]).toEqual(['rejected', 'invalid_grant'])
   })

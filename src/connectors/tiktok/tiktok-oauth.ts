@@ -1,9 +1,15 @@
-// Connecting a TikTok account through Login Kit (OAuth 2.0 with PKCE): authorize at www.tiktok.com/v2/auth/authorize/,
+// Connecting a TikTok account through Login Kit for Web (OAuth 2.0): authorize at www.tiktok.com/v2/auth/authorize/,
 // token at open.tiktokapis.com/v2/oauth/token/. Access tokens live 2 h and refresh tokens 180 days (older pages say
 // 24 h / 365 days: the times come from `expires_in` / `refresh_expires_in`, never from constants), and EVERY
 // refresh returns a NEW refresh token: the old one is dead once refresh() returns, so the app must store the new
 // tokens atomically (one write of the sealed credentials) before using them; losing them forces a reconnect.
 // Source: developers.tiktok.com "Login Kit for Web", "Manage User Access Tokens", "Scopes overview".
+//
+// No PKCE: Warta is a web app with a server-side client secret. Login Kit for Web lists client_key, scope,
+// redirect_uri, state and response_type as the authorize parameters, and the token endpoint's code_verifier is
+// "Required for mobile and desktop app only" (Manage User Access Tokens). Login Kit for Desktop, which does use
+// PKCE, documents its challenge as the hex SHA-256 of the verifier, not RFC 7636's base64url ('S256-hex' in
+// connectors/oauth.ts). See docs/platforms/tiktok.md.
 import { ConnectorError, type ConnectorCredentials } from '../connector.ts'
 import type { OAuthProvider, OAuthTokens } from '../oauth.ts'
 import { TIKTOK_API, TikTokConnector } from './tiktok-connector.ts'
@@ -99,7 +105,7 @@ export function tiktokCredentials(tokens: OAuthTokens): ConnectorCredentials {
 
 export const tiktokOAuth: OAuthProvider = {
   platform: 'tiktok',
-  pkce: true,
+  pkce: false,
   scopes: {
     publish: ['video.publish', 'video.upload'],
     read: ['user.info.basic', 'user.info.profile', 'video.list'],

@@ -46,7 +46,7 @@ describe('connecting an X account through OAuth 2.0 with PKCE', () => {
     expect(url.search).toContain(
       'scope=tweet.read%20users.read%20offline.access%20tweet.write%20media.write&',
     )
-    expect(X_OAUTH.pkce).toBe(true)
+    expect(X_OAUTH.pkce).toBe('S256')
   })
 
   it('exchanges the code with the verifier as a confidential client and reads the expiry from expires_in', async () => {

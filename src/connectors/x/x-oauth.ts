@@ -95,7 +95,7 @@ function tokensOf(body: TokenResponse, now: Date, previous?: OAuthTokens): OAuth
 
 export const X_OAUTH: OAuthProvider = {
   platform: 'x',
-  pkce: true,
+  pkce: 'S256',
   scopes: {
     // media.write: the v2 media upload with a user-context OAuth 2.0 token.
     publish: [...BASE, 'tweet.write', 'media.write'],

@@ -67,7 +67,7 @@ function tokensOf(answer: TokenAnswer, now: Date, previous: OAuthTokens | null):
 export const youtubeOAuth: OAuthProvider = {
   platform: 'youtube',
   // Google accepts S256 PKCE for web server clients too; it guards the code on its way back.
-  pkce: true,
+  pkce: 'S256',
   scopes: {
     publish: [YOUTUBE_SCOPES.upload, YOUTUBE_SCOPES.readonly],
     read: [YOUTUBE_SCOPES.forceSsl],

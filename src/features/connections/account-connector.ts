@@ -33,6 +33,7 @@ import {
 } from './credential-cipher.ts'
 import { createMeterTally, meteredQuotaOf, type MeterTally } from './metered-quota.ts'
 import { OAUTH_TOKENS_KEY, splitCredentials } from './oauth-tokens.ts'
+import { noticeReconnectNeeded } from './reconnect-notice.ts'
 
 export interface ConnectionDeps {
   db: Db
@@ -45,7 +46,11 @@ export interface ConnectionDeps {
     /** The deployment's OAuth clients by platform and its public address (for the callback); absent: no OAuth. */
     oauthClients?: Config['oauthClients']
     publicUrl?: string
+    /** The deployment's mail (the API hands in its whole config); without it notices stay in the app. */
+    mail?: Config['mail']
   }
+  /** Whether notices may be mailed; when absent, whether `config.mail` is set. */
+  mailEnabled?: boolean | undefined
   /** Tests hand in a sandbox network with forced faults; otherwise one over `db` is made. */
   sandboxNetwork?: SandboxNetwork
   /** Tests hand in fake platform definitions (an OAuth provider, a webhook verifier); production has none. */
@@ -125,18 +130,39 @@ export function errorMessageOf(error: ConnectorError): string {
   return `${code}${error.platformMessage ?? error.message}`.slice(0, 500)
 }
 
+/**
+ * Records a connector's error as the account's health, in its own transaction. This (or recordConnectorErrorIn,
+ * for a caller already in one) is the one way an account becomes needs_reconnect: every path (publishing, metrics,
+ * verify, the OAuth callback, the token refresh) goes through it, so the account's people are told here, once
+ * per entry into needs_reconnect.
+ */
 export async function recordConnectorError(
-  deps: Pick<ConnectionDeps, 'db' | 'clock'>,
+  deps: Pick<ConnectionDeps, 'db' | 'clock' | 'mailEnabled'> & { config?: { mail?: Config['mail'] } },
   account: { instansiId: string; id: string },
   error: ConnectorError,
 ): Promise<void> {
-  await recordConnectionError(
-    deps.db,
+  await deps.db.transaction((tx) => recordConnectorErrorIn(tx, deps, account, error))
+}
+
+export async function recordConnectorErrorIn(
+  tx: Db,
+  deps: Pick<ConnectionDeps, 'clock' | 'mailEnabled'> & { config?: { mail?: Config['mail'] } },
+  account: { instansiId: string; id: string },
+  error: ConnectorError,
+): Promise<void> {
+  const now = deps.clock.now()
+  const entered = await recordConnectionError(
+    tx,
     account.instansiId,
     account.id,
     { kind: error.kind, message: errorMessageOf(error), needsReconnect: error.kind === 'auth_expired' },
-    deps.clock.now(),
+    now,
   )
+  if (entered)
+    await noticeReconnectNeeded(tx, account, {
+      mailEnabled: deps.mailEnabled ?? deps.config?.mail !== undefined,
+      now,
+    })
 }
 
 export interface ConnectedAccount {

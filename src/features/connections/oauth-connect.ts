@@ -7,7 +7,7 @@
 // scopes granted and the features a missing scope disables. The answer is where to send the browser back.
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { isConnectorError } from '../../connectors/connector.ts'
-import type { OAuthConnection, OAuthTokens } from '../../connectors/oauth.ts'
+import { codeChallengeOf, type OAuthConnection, type OAuthTokens } from '../../connectors/oauth.ts'
 import { getAccount } from '../../db/accounts-repository.ts'
 import {
   consumeOAuthState,
@@ -41,10 +41,6 @@ export function hashState(state: string): string {
   return createHash('sha256').update(state).digest('base64url')
 }
 
-function pkceChallenge(verifier: string): string {
-  return createHash('sha256').update(verifier).digest('base64url')
-}
-
 export async function startOAuthConnect(
   deps: OAuthDeps,
   actor: Actor,
@@ -63,7 +59,9 @@ export async function startOAuthConnect(
     )
   const now = deps.clock.now()
   const state = randomBytes(32).toString('base64url')
-  const verifier = setup.provider.pkce ? randomBytes(48).toString('base64url') : null
+  // A verifier only for a provider that uses PKCE; its challenge in the encoding the provider declares.
+  const pkce = setup.provider.pkce
+  const verifier = pkce === false ? null : randomBytes(48).toString('base64url')
   const expiresAt = new Date(now.getTime() + OAUTH_STATE_MINUTES * 60_000)
   await deleteExpiredOAuthStates(deps.db, account.instansiId, now)
   await insertOAuthState(deps.db, {
@@ -79,7 +77,7 @@ export async function startOAuthConnect(
   const authorizationUrl = setup.provider.authorizationUrl({
     client: setup.client,
     state,
-    codeChallenge: verifier && pkceChallenge(verifier),
+    codeChallenge: verifier && codeChallengeOf(pkce, verifier),
     scopes: scopesToAsk(setup.provider),
   })
   return { authorizationUrl, expiresAt: expiresAt.toISOString() }

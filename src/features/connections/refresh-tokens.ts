@@ -9,7 +9,6 @@ import { CHOSEN_ACCOUNT } from '../../connectors/oauth.ts'
 import {
   listReconnectDueBefore,
   lockConnectionForRefresh,
-  recordConnectionError,
   listTokensExpiringBefore,
   markExpiryWarned,
   replaceRefreshedTokens,
@@ -18,7 +17,7 @@ import {
 import { getAccount } from '../../db/accounts-repository.ts'
 import { PLATFORM_LABELS, isPlatform } from '../../shared/platforms.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
-import { errorMessageOf, keyringOf } from './account-connector.ts'
+import { keyringOf, recordConnectorErrorIn } from './account-connector.ts'
 import { CredentialsUnreadableError, openCredentials, sealCredentials } from './credential-cipher.ts'
 import { oauthSetupOf } from './oauth-client.ts'
 import type { OAuthDeps } from './oauth-connect.ts'
@@ -119,14 +118,9 @@ async function refreshOne(
       return replaced ? 'refreshed' : 'superseded'
     } catch (error) {
       if (!isConnectorError(error)) throw error
-      // auth_expired: needs_reconnect; anything else is tried again next run (the token has not expired yet).
-      await recordConnectionError(
-        tx,
-        row.instansiId,
-        row.accountId,
-        { kind: error.kind, message: errorMessageOf(error), needsReconnect: error.kind === 'auth_expired' },
-        deps.clock.now(),
-      )
+      // auth_expired: needs_reconnect (its people told, once); anything else is tried again next run (the token
+      // has not expired yet).
+      await recordConnectorErrorIn(tx, deps, { instansiId: row.instansiId, id: row.accountId }, error)
       return error
     }
   })
@@ -160,7 +154,7 @@ export async function warnExpiringConnections(deps: RefreshDeps): Promise<number
           titleKey: 'connections.notice.expiring_title',
           bodyKey: days === 1 ? 'connections.notice.expiring_body_1d' : 'connections.notice.expiring_body_7d',
           params: { handle: account.handle, platform },
-          link: `/accounts/${account.id}`,
+          link: `/accounts?connection=${account.id}`,
         },
         { mailEnabled: deps.mailEnabled, now },
       )

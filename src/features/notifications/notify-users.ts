@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'publishing.reconnect_needed',
   'agenda.task_assigned',
   'connections.token_expiring',
+  'connections.reconnect_needed',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

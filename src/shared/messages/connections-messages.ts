@@ -129,4 +129,16 @@ export const connectionsMessages = defineMessages({
     id: 'Akses Warta ke akun {handle} di {platform} berakhir besok. Hubungkan ulang akun hari ini agar unggahan terjadwal tetap terkirim.',
     en: "Warta's access to {handle} on {platform} ends tomorrow. Reconnect the account today so scheduled posts still go out.",
   },
+  'connections.notice.reconnect_title': {
+    id: 'Akun {handle} ({platform}) perlu dihubungkan ulang',
+    en: '{handle} ({platform}) needs to be reconnected',
+  },
+  'connections.notice.reconnect_body': {
+    id: '{platform} menolak akses Warta ke akun {handle}. Hubungkan ulang akun {handle} di Akun resmi (tombol Hubungkan ulang); sampai itu Warta tidak dapat menerbitkan atau membaca apa pun di akun ini.',
+    en: "{platform} refused Warta's access to {handle}. Reconnect {handle} under Official accounts (the Reconnect button); until then Warta can neither publish nor read anything on this account.",
+  },
+  'connections.notice.reconnect_body_waiting': {
+    id: '{platform} menolak akses Warta ke akun {handle}. Hubungkan ulang akun {handle} di Akun resmi (tombol Hubungkan ulang). Unggahan terjadwal yang menunggu dan tidak akan terbit sampai akun dihubungkan ulang: {scheduled:number}.',
+    en: "{platform} refused Warta's access to {handle}. Reconnect {handle} under Official accounts (the Reconnect button). Scheduled posts waiting that will not be published until it is reconnected: {scheduled:number}.",
+  },
 })

@@ -9056,7 +9056,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Refused webhook deliveries of this deployment, per platform and reason (forged, stale or replayed traffic) */
+    /** Webhook activity of this deployment per platform: deliveries received and processed (24 h, 7 d) and refused deliveries by reason (forged, stale or replayed traffic) */
     get: {
       parameters: {
         query?: never
@@ -10126,6 +10126,23 @@ export interface components {
       twoFactorEnabled: boolean
     }
     WebhookRejections: {
+      platforms: {
+        configured: boolean
+        lastReceivedAt: string | null
+        lastRejectedAt: string | null
+        platform: string
+        processed7d: number
+        processed24h: number
+        received7d: number
+        received24h: number
+        rejected: number
+        rejections: {
+          count: number
+          lastAt: string
+          reason: string
+        }[]
+        waiting7d: number
+      }[]
       rejections: {
         count: number
         lastAt: string

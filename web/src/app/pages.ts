@@ -15,6 +15,8 @@ export const PAGES = {
   units: { path: '/units', label: 'nav.units', action: 'unit.read' },
   users: { path: '/users', label: 'nav.users', action: 'user.read' },
   accounts: { path: '/accounts', label: 'nav.accounts', action: 'account.read' },
+  // The deployment's webhook deliveries and refusals: the API answers only the instansi's admins (top level).
+  webhooks: { path: '/webhooks', label: 'nav.webhooks', action: 'settings.manage' },
   naming: { path: '/naming', label: 'nav.naming', action: 'naming.manage' },
   approvals: { path: '/approvals', label: 'nav.approvals', action: 'post.approve' },
   contentCalendar: { path: '/kalender-konten', label: 'nav.contentCalendar', action: 'post.read' },
@@ -51,6 +53,7 @@ const NAVIGATION_ORDER: readonly PageId[] = [
   'units',
   'users',
   'accounts',
+  'webhooks',
   'naming',
   'approvalChains',
   'calendar',

@@ -63,6 +63,12 @@ const accountsRoute = createRoute({
   },
   component: lazyRouteComponent(() => import('../features/accounts/accounts-page.tsx'), 'AccountsPage'),
 })
+const webhooksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.webhooks.path,
+  staticData: staticData('webhooks'),
+  component: lazyRouteComponent(() => import('../features/webhooks/webhooks-page.tsx'), 'WebhooksPage'),
+})
 const namingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.naming.path,
@@ -207,6 +213,7 @@ export const routeTree = rootRoute.addChildren([
   unitsRoute,
   usersRoute,
   accountsRoute,
+  webhooksRoute,
   namingRoute,
   approvalsRoute,
   contentCalendarRoute,

@@ -221,6 +221,37 @@ describe('OAuth connect', () => {
     )
   })
 
+  it("computes the challenge in the provider's declared encoding: hex SHA-256, or no PKCE at all", async () => {
+    const s = await setup()
+    const before = fake.options.pkce
+    try {
+      // The fake platform checks the verifier against the challenge itself, in the encoding it documents.
+      fake.options.pkce = 'S256-hex'
+      const hex = await authorizeAtPlatform(s)
+      expect((await callback(s, hex)).headers.location).toBe(
+        `/accounts?connection=${s.account.id}&oauth=connected`,
+      )
+      expect(fake.tokenRequests.at(-1)!.code_verifier!.length).toBeGreaterThan(40)
+
+      // No PKCE (TikTok's Login Kit for Web): no challenge to authorize, no verifier to the token endpoint.
+      fake.options.pkce = false
+      const start = await s.app.inject({
+        method: 'POST',
+        url: `/api/accounts/${s.account.id}/oauth/start`,
+        headers: s.headers,
+      })
+      const { authorizationUrl } = start.json<{ authorizationUrl: string }>()
+      expect(new URL(authorizationUrl).searchParams.has('code_challenge')).toBe(false)
+      const plain = await authorizeAtPlatform(s)
+      expect((await callback(s, plain)).headers.location).toBe(
+        `/accounts?connection=${s.account.id}&oauth=connected`,
+      )
+      expect(fake.tokenRequests.at(-1)).not.toHaveProperty('code_verifier')
+    } finally {
+      fake.options.pkce = before
+    }
+  })
+
   it('records the features a missing scope disables', async () => {
     const s = await setup()
     const before = fake.options.grant
@@ -286,6 +317,18 @@ describe('token refresh and expiry warnings', () => {
     const result = await refreshExpiringTokens(s.refreshDeps)
     expect(result.failed).toContainEqual({ accountId: s.account.id, kind: 'auth_expired' })
     expect(await health(s)).toMatchObject({ state: 'needs_reconnect', lastError: { kind: 'auth_expired' } })
+    // Its penanggung jawab is told at once, in the refresh's transaction, with nothing scheduled waiting.
+    const told = await s.ctx.db
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.recipientId, s.pj.id), eq(notifications.kind, 'connections.reconnect_needed')),
+      )
+    expect(told).toHaveLength(1)
+    expect(told[0]).toMatchObject({
+      bodyKey: 'connections.notice.reconnect_body',
+      link: `/accounts?connection=${s.account.id}`,
+    })
   })
 
   it('warns the penanggung jawab 7 days and 1 day before the account must be reconnected, once each', async () => {
@@ -316,6 +359,6 @@ describe('token refresh and expiry warnings', () => {
       'connections.notice.expiring_body_1d',
       'connections.notice.expiring_body_7d',
     ])
-    expect((await notices())[0]).toMatchObject({ link: `/accounts/${s.account.id}` })
+    expect((await notices())[0]).toMatchObject({ link: `/accounts?connection=${s.account.id}` })
   })
 })

@@ -211,4 +211,77 @@ describe('webhooks', () => {
     })
     expect(denied.statusCode).toBe(403)
   })
+
+  it('shows an admin each platform: secret set, deliveries received / processed in 24 h and 7 d, refusals', async () => {
+    // A platform name of this test's own: the tables are the deployment's and other files post to 'telegram'.
+    const name = `uji${uniqueSuffix()
+      .toLowerCase()
+      .replace(/[^a-z]/g, 'x')}`.slice(0, 20)
+    const shared = await getTestContext()
+    const clock = handClock()
+    const ctx = {
+      ...shared,
+      clock,
+      config: testConfig({ [`WARTA_WEBHOOK_${name.toUpperCase()}_SECRET`]: SECRET }),
+    }
+    const fake = await startFakePlatform()
+    await fake.close()
+    const app = await buildApp(ctx, { platforms: { connectors: fakeDefinitions(name, fake) } })
+    const send = (body: string, headers: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/webhooks/${name}`,
+        headers: { 'content-type': 'application/json', ...headers },
+        payload: body,
+      })
+    const body = '{"account":"a","id":"m9","text":"x"}'
+    // Eight days ago one delivery (outside the 7 days), two days ago one processed, today two (one processed).
+    const ids: string[] = []
+    for (const daysAgo of [8, 2, 0, 0]) {
+      clock.set(new Date(Date.now() - daysAgo * 86_400_000))
+      const delivery = randomUUID()
+      expect((await send(body, signed(body, delivery))).statusCode).toBe(200)
+      const [row] = await shared.db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.deliveryId, delivery))
+      ids.push(row!.id)
+    }
+    clock.set(new Date())
+    await processWebhookDelivery(ctx, ids[1]!)
+    await processWebhookDelivery(ctx, ids[2]!)
+    await send(body, { 'x-fake-signature': 'sha256=00' })
+    await send(body, { 'x-fake-signature': 'sha256=00' })
+    await send(body, {})
+
+    const owner = await createTestInstansi(shared.db)
+    const totpSecret = generateTotpSecret()
+    const admin = await createTestUser(shared.db, owner, [{ unitId: owner.rootUnit.id, role: 'admin' }], {
+      totpSecret,
+    })
+    const view = await app.inject({
+      url: '/api/webhook-rejections',
+      headers: (await loginAs(app, { ...admin, totpSecret })).headers,
+    })
+    expect(view.statusCode, view.body).toBe(200)
+    const mine = view
+      .json<{ platforms: Array<Record<string, unknown>> }>()
+      .platforms.find((row) => row.platform === name)
+    expect(mine).toMatchObject({
+      configured: true,
+      received24h: 2,
+      processed24h: 1,
+      received7d: 3,
+      processed7d: 2,
+      waiting7d: 1,
+      rejected: 3,
+      rejections: [
+        { reason: 'bad_signature', count: 2 },
+        { reason: 'missing_signature', count: 1 },
+      ],
+    })
+    expect(new Date(mine!.lastRejectedAt as string).getTime()).toBeLessThanOrEqual(Date.now())
+    expect(mine!.lastReceivedAt).not.toBeNull()
+    await app.close()
+  })
 })

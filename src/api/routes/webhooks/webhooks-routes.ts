@@ -1,7 +1,8 @@
 // Deliveries the platforms push: /api/webhooks/<platform> (POST, and GET for the subscription handshake). Public:
 // the platform's signature is the proof (features/webhooks/receive-webhook.ts). The raw body is kept for the
 // signature (a content-type parser for these routes only, with its own limit), and nothing is processed in the
-// request. The refused deliveries per platform and reason are readable by an instansi's admin.
+// request. The deliveries per platform (received, processed) and the refusals by reason are readable by an
+// instansi's admin (settings.manage at a top-level unit: they are the deployment's, not one unit's).
 import type { FastifyRequest } from 'fastify'
 import type { AppContext } from '../../../context.ts'
 import type { DefinitionOverrides } from '../../../connectors/registry.ts'
@@ -12,6 +13,7 @@ import {
   webhookRejections,
   type WebhookAnswer,
 } from '../../../features/webhooks/receive-webhook.ts'
+import { webhookActivity } from '../../../features/webhooks/webhook-activity.ts'
 import { requireActor } from '../../request-context.ts'
 import { platformParams, rejectionsView, webhookAnswer } from './webhooks-schemas.ts'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -116,14 +118,15 @@ export function registerWebhooksRoutes(
       schema: {
         tags: ['webhooks'],
         summary:
-          'Refused webhook deliveries of this deployment, per platform and reason (forged, stale or replayed traffic)',
+          'Webhook activity of this deployment per platform: deliveries received and processed (24 h, 7 d) and refused deliveries by reason (forged, stale or replayed traffic)',
         response: { 200: rejectionsView },
       },
     },
     async (request) => {
       const actor = requireActor(request)
       authorize(actor, 'settings.manage', { instansiId: actor.instansiId })
-      return { rejections: await webhookRejections(deps) }
+      const [rejections, platforms] = await Promise.all([webhookRejections(deps), webhookActivity(deps)])
+      return { rejections, platforms }
     },
   )
 }
