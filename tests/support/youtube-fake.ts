@@ -1,7 +1,7 @@
 // A small stateful YouTube behind msw handlers: one channel's videos, uploads playlist and comments in memory,
 // answering the Data API endpoints the connector uses with payloads from youtube-fixtures.ts. Every request is
 // logged (method + API method) so tests can say what was sent, and a request without the fake's access token is
-// answered 401 like Google does. Used with msw's setupServer({ onUnhandledRequest: 'error' }).
+// answered 401 like Google does. Used with msw 3's `server.listen({ onUnhandledFrame: 'error' })`.
 import { http, HttpResponse, type HttpHandler } from 'msw'
 import {
   channelResource,
