@@ -1,6 +1,6 @@
 // Bahasa Indonesia / English. Before sign-in the choice is remembered on this device; signed in, the shell
 // passes `onChange` to save it to the profile.
-import { Button } from '@mantine/core'
+import { Box, Button } from '@mantine/core'
 import { useI18n, type Locale } from '../i18n/i18n.tsx'
 
 export function LanguageSwitch({
@@ -25,7 +25,20 @@ export function LanguageSwitch({
         onChange?.(next)
       }}
     >
-      {next === 'en' ? 'English' : 'Bahasa Indonesia'}
+      {next === 'en' ? (
+        'English'
+      ) : (
+        // On a phone the header also holds the menu, the name, the bell and "Keluar": the shorter word fits
+        // beside them (and stays inside the button's name, "Ganti ke Bahasa Indonesia").
+        <>
+          <Box component="span" hiddenFrom="sm">
+            Indonesia
+          </Box>
+          <Box component="span" visibleFrom="sm">
+            Bahasa Indonesia
+          </Box>
+        </>
+      )}
     </Button>
   )
 }
