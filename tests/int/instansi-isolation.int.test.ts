@@ -328,6 +328,9 @@ const ownDataRoutes = new Set([
   // The registry lists only the caller's own instansi's variants; a foreign unitId is not found.
   'GET /api/published',
   'GET /api/published.csv',
+  // Aggregates over the caller's own instansi's inbox items (filtered on instansi_id); a foreign unitId is not found.
+  'GET /api/inbox-numbers',
+  'GET /api/inbox-numbers.csv',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -362,6 +365,8 @@ const listUrls = [
   '/api/agenda',
   '/api/published?limit=200',
   '/api/published.csv',
+  '/api/inbox-numbers',
+  '/api/inbox-numbers.csv',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */

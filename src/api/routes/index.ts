@@ -24,6 +24,7 @@ import { registerApprovalsRoutes } from './approvals/approvals-routes.ts'
 import { registerPublicationsRoutes } from './publications/publications-routes.ts'
 import { registerAgendaRoutes } from './agenda/agenda-routes.ts'
 import { registerPublishedRoutes } from './published/published-routes.ts'
+import { registerInboxNumbersRoutes } from './inbox-numbers/inbox-numbers-routes.ts'
 import { registerOAuthRoutes } from './oauth/oauth-routes.ts'
 import { registerWebhooksRoutes } from './webhooks/webhooks-routes.ts'
 import type { DefinitionOverrides } from '../../connectors/registry.ts'
@@ -62,6 +63,7 @@ export async function registerApiRoutes(
   registerPublicationsRoutes(app, context)
   registerAgendaRoutes(app, context)
   registerPublishedRoutes(app, context)
+  registerInboxNumbersRoutes(app, context)
   registerOAuthRoutes(app, context, platforms)
   registerWebhooksRoutes(app, context, platforms)
 }

@@ -121,6 +121,10 @@ export const auditMessages = defineMessages({
     en: 'Failed post sent again to an account',
   },
   'audit.action.post.export_published': { id: 'Arsip terbit diekspor', en: 'Published registry exported' },
+  'audit.action.inbox.export_numbers': {
+    id: 'Angka kotak masuk diekspor',
+    en: 'Inbox numbers exported',
+  },
   'audit.action.media.upload': { id: 'Media diunggah', en: 'Media uploaded' },
   'audit.action.naming.update': { id: 'Pola nama akun diubah', en: 'Account naming patterns changed' },
   'audit.action.calendar.add': { id: 'Hari kalender ditambahkan', en: 'Calendar day added' },

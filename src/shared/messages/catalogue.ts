@@ -17,6 +17,7 @@ import { demoMessages } from './demo-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
 import { hoaxMessages } from './hoax-messages.ts'
+import { inboxNumbersMessages } from './inbox-numbers-messages.ts'
 import { metaMessages } from './meta-messages.ts'
 import { mastodonMessages } from './mastodon-messages.ts'
 import { namingMessages } from './naming-messages.ts'
@@ -58,6 +59,7 @@ export const MESSAGES = {
   ...youtubeMessages,
   ...tiktokMessages,
   ...xMessages,
+  ...inboxNumbersMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -4959,6 +4959,200 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/inbox-numbers': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The inbox's numbers for a period of WIB days, over your report.read units */
+    get: {
+      parameters: {
+        query?: {
+          accountId?: string
+          /** @description First day, WIB (YYYY-MM-DD), included; default 29 days before `to` */
+          from?: string
+          /** @description Last day, WIB (YYYY-MM-DD), included; default today */
+          to?: string
+          /** @description The unit and the units below it (one of yours) */
+          unitId?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              backlog: {
+                byAge: {
+                  days1to3: number
+                  hours1to8: number
+                  hours8to24: number
+                  overDays3: number
+                  underHour: number
+                }
+                oldestReceivedAt: string | null
+                /** @description New or open items now, whatever the period */
+                open: number
+              }
+              byAccount: {
+                accountId: string
+                answered: number
+                /** @description Answered late, or unanswered past the target */
+                breached: number
+                handle: string
+                /** @description From receipt to the first reply */
+                medianFirstResponseSeconds: number | null
+                onTime: number
+                p90FirstResponseSeconds: number | null
+                /** @description Unanswered, not yet due */
+                pending: number
+                platform: string
+                received: number
+                /** @description Items that had a reply target */
+                withTarget: number
+              }[]
+              byIntent: {
+                count: number
+                intent: string | null
+              }[]
+              bySentiment: {
+                count: number
+                sentiment: string | null
+              }[]
+              byUnit: {
+                answered: number
+                /** @description Answered late, or unanswered past the target */
+                breached: number
+                /** @description From receipt to the first reply */
+                medianFirstResponseSeconds: number | null
+                onTime: number
+                p90FirstResponseSeconds: number | null
+                /** @description Unanswered, not yet due */
+                pending: number
+                received: number
+                unitId: string
+                unitName: string
+                /** @description Items that had a reply target */
+                withTarget: number
+              }[]
+              from: string
+              overall: {
+                answered: number
+                /** @description Answered late, or unanswered past the target */
+                breached: number
+                /** @description From receipt to the first reply */
+                medianFirstResponseSeconds: number | null
+                onTime: number
+                p90FirstResponseSeconds: number | null
+                /** @description Unanswered, not yet due */
+                pending: number
+                received: number
+                /** @description Items that had a reply target */
+                withTarget: number
+              }
+              to: string
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/inbox-numbers.csv': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The inbox's numbers as CSV: the whole, then a row per unit and per account (Indonesian headers) */
+    get: {
+      parameters: {
+        query?: {
+          accountId?: string
+          /** @description First day, WIB (YYYY-MM-DD), included; default 29 days before `to` */
+          from?: string
+          /** @description Last day, WIB (YYYY-MM-DD), included; default today */
+          to?: string
+          /** @description The unit and the units below it (one of yours) */
+          unitId?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description CSV file (UTF-8) */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'text/csv': string
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/me': {
     parameters: {
       query?: never
