@@ -249,7 +249,7 @@ describe('inbox numbers', () => {
     const csv = await s.app.inject({ url: '/api/inbox-numbers.csv', headers: s.all })
     expect(csv.statusCode).toBe(200)
     expect(csv.headers['content-type']).toContain('text/csv')
-    const rows = parse(csv.body, { columns: true, bom: true }) as Record<string, string>[]
+    const rows = parse<Record<string, string>>(csv.body, { columns: true, bom: true })
     expect(rows[0]).toMatchObject({ bagian: 'keseluruhan', diterima: '10', tepat_waktu: '4', terlambat: '4' })
     expect(rows[0]!.persen_tepat_waktu).toBe('50.0')
     expect(rows[0]!.median_respons_pertama_menit).toBe('40.0')
