@@ -32,6 +32,7 @@ export const PAGES = {
   composer: { path: '/posts/new', label: 'nav.composer', action: 'post.create' },
   postEdit: { path: '/posts/$id', label: 'nav.composer', action: 'post.create' },
   published: { path: '/published', label: 'nav.published', action: 'post.read' },
+  inboxNumbers: { path: '/inbox-numbers', label: 'nav.inboxNumbers', action: 'report.read' },
   profile: { path: '/profile', label: 'nav.profile', action: null },
   // Everyone signed in: managers (agenda.manage) and the units with a task (post.create / post.read) see items;
   // the API answers each only what is theirs.
@@ -50,6 +51,7 @@ const NAVIGATION_ORDER: readonly PageId[] = [
   'contentCalendar',
   'agenda',
   'published',
+  'inboxNumbers',
   'units',
   'users',
   'accounts',

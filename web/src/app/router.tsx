@@ -155,6 +155,15 @@ const publishedRoute = createRoute({
   staticData: staticData('published'),
   component: lazyRouteComponent(() => import('../features/published/published-page.tsx'), 'PublishedPage'),
 })
+const inboxNumbersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.inboxNumbers.path,
+  staticData: staticData('inboxNumbers'),
+  component: lazyRouteComponent(
+    () => import('../features/inbox-numbers/inbox-numbers-page.tsx'),
+    'InboxNumbersPage',
+  ),
+})
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.audit.path,
@@ -228,6 +237,7 @@ export const routeTree = rootRoute.addChildren([
   composerRoute,
   postEditRoute,
   publishedRoute,
+  inboxNumbersRoute,
   auditRoute,
   profileRoute,
   agendaRoute,
