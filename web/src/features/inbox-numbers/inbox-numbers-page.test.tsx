@@ -67,7 +67,7 @@ describe('the inbox numbers page', () => {
     expect(overall.getByText('45 mnt')).toBeTruthy()
     expect(overall.getByText('3 j 20 mnt')).toBeTruthy()
     expect(overall.getByText('70%')).toBeTruthy()
-    expect(screen.getByText('Periode 2026-11-08 s.d. 2026-12-07')).toBeTruthy()
+    expect(screen.getByText('Periode 8 Nov 2026 s.d. 7 Des 2026')).toBeTruthy()
     expect(screen.getByText(/15 pesan menunggu jawaban/)).toBeTruthy()
     expect(screen.getByText('Dinas Pendidikan')).toBeTruthy()
     expect(screen.getByText('98%')).toBeTruthy()

@@ -160,15 +160,14 @@ function useFigureColumns<T extends ResponseFigures>(): DataTableColumn<T>[] {
       render: (row) => {
         const share = onTimeShare(row)
         return (
-          <Text size="sm" c={shareTone(share)} fw={600}>
-            {f.share(share)}
-            <Text span size="xs" c="dimmed" fw={400}>
-              {' '}
-              (
-              {t('inboxNumbers.onTimeHint', { onTime: f.count(row.onTime), breached: f.count(row.breached) })}
-              )
+          <>
+            <Text size="sm" c={shareTone(share)} fw={600}>
+              {f.share(share)}
             </Text>
-          </Text>
+            <Text size="xs" c="dimmed">
+              {t('inboxNumbers.onTimeHint', { onTime: f.count(row.onTime), breached: f.count(row.breached) })}
+            </Text>
+          </>
         )
       },
     },
@@ -248,7 +247,7 @@ const INTENTS = ['pertanyaan', 'keluhan', 'aspirasi', 'apresiasi', 'permohonan_i
 const SENTIMENTS = ['positif', 'netral', 'negatif']
 
 export function InboxNumbersPage() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const [filters, setFilters] = useState<InboxNumbersFilters>(EMPTY_INBOX_NUMBERS_FILTERS)
   const [exportError, setExportError] = useState<unknown>(null)
   const units = useUnits()
@@ -313,7 +312,14 @@ export function InboxNumbersPage() {
       />
       {exportError ? <ErrorBanner error={exportError} /> : null}
       <Panel
-        title={data ? t('inboxNumbers.period', { from: data.from, to: data.to }) : t('inboxNumbers.title')}
+        title={
+          data
+            ? t('inboxNumbers.period', {
+                from: formatDate(data.from, locale, 'shortDate'),
+                to: formatDate(data.to, locale, 'shortDate'),
+              })
+            : t('inboxNumbers.title')
+        }
       >
         <Box role="group" aria-label={t('common.filters')} mb="md">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
