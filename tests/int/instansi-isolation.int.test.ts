@@ -10,6 +10,7 @@ import { ROLES } from '../../src/features/access/policy.ts'
 import { getTestContext } from '../support/test-context.ts'
 import { createTestInstansi, createTestUnit, createTestUser, type TestInstansi } from '../support/fixtures.ts'
 import { loginAs, type LoginHeaders } from '../support/auth.ts'
+import { createInboxItem } from '../support/replies-fixtures.ts'
 
 interface ForeignIds {
   unitId: string
@@ -30,6 +31,9 @@ interface ForeignIds {
   mediaId: string
   agendaItemId: string
   agendaTaskId: string
+  savedReplyId: string
+  /** An inbox item of B's (stored directly: no API creates one). */
+  inboxItemId: string
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -177,6 +181,19 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
     url: (b) => `/api/agenda/tasks/${b.agendaTaskId}/start`,
     body: () => ({ mode: 'adapt' }),
   },
+  'GET /api/saved-replies/{id}': { url: (b) => `/api/saved-replies/${b.savedReplyId}` },
+  'PATCH /api/saved-replies/{id}': {
+    url: (b) => `/api/saved-replies/${b.savedReplyId}`,
+    body: () => ({ body: 'Diambil alih' }),
+  },
+  'DELETE /api/saved-replies/{id}': { url: (b) => `/api/saved-replies/${b.savedReplyId}` },
+  'POST /api/saved-replies/{id}/render': {
+    url: (b) => `/api/saved-replies/${b.savedReplyId}/render`,
+    body: (b) => ({ itemId: b.inboxItemId }),
+  },
+  'POST /api/inbox/items/{id}/clarification': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/clarification`,
+  },
 }
 
 /** Routes without an id in the path whose body can name another instansi's objects. */
@@ -216,6 +233,10 @@ const foreignReferenceRoutes: Record<string, RouteCase> = {
       deadline: new Date(Date.now() + 86_400_000).toISOString(),
       targets: { unitIds: [b.childUnitId], accountIds: [b.accountId] },
     }),
+  },
+  'POST /api/saved-replies': {
+    url: () => '/api/saved-replies',
+    body: (b) => ({ unitId: b.childUnitId, title: 'Susupan', body: 'Susupan' }),
   },
   'POST /api/posts': {
     url: () => '/api/posts',
@@ -320,6 +341,9 @@ const ownDataRoutes = new Set([
   // The registry lists only the caller's own instansi's variants; a foreign unitId is not found.
   'GET /api/published',
   'GET /api/published.csv',
+  'GET /api/saved-replies/meta',
+  // Lists only the caller's own instansi's saved replies; a foreign unitId or itemId finds nothing.
+  'GET /api/saved-replies',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -354,6 +378,7 @@ const listUrls = [
   '/api/agenda',
   '/api/published?limit=200',
   '/api/published.csv',
+  '/api/saved-replies',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */
@@ -368,6 +393,7 @@ const snapshotUrls = [
   '/api/me/tokens',
   '/api/posts?mine=true',
   '/api/agenda',
+  '/api/saved-replies',
 ]
 
 let app: FastifyInstance
@@ -504,6 +530,20 @@ beforeAll(async () => {
     },
   })
   expect(agenda.statusCode, agenda.body).toBe(200)
+  const savedReply = await app.inject({
+    method: 'POST',
+    url: '/api/saved-replies',
+    headers: privilegedB.session.headers,
+    payload: { unitId: child.id, title: 'Jawaban B', body: 'Halo {nama}' },
+  })
+  expect(savedReply.statusCode, savedReply.body).toBe(200)
+  const inboxItem = await createInboxItem(ctx.db, {
+    instansiId: ownerB.id,
+    accountId: account.json<{ id: string }>().id,
+    platform: 'instagram',
+    unitId: child.id,
+    unitPath: child.path,
+  })
   b = {
     owner: ownerB,
     session: privilegedB.session,
@@ -524,6 +564,8 @@ beforeAll(async () => {
       mediaId: media.json<{ id: string }>().id,
       agendaItemId: agenda.json<{ id: string }>().id,
       agendaTaskId: agenda.json<{ rows: { taskId: string }[] }>().rows[0]!.taskId,
+      savedReplyId: savedReply.json<{ id: string }>().id,
+      inboxItemId: inboxItem.id,
     },
   }
 })

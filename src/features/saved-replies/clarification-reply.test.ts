@@ -3,7 +3,8 @@ import { countText } from '../../shared/count-text.ts'
 import { replyTextRule } from '../../shared/reply-text-rules.ts'
 import { buildClarificationReply, type ClarificationInput } from './clarification-reply.ts'
 
-const URL = 'https://kominfo.semarangkota.go.id/klarifikasi/2026/12/bansos-tidak-dipungut-biaya-pendaftaran-apa-pun'
+const URL =
+  'https://kominfo.semarangkota.go.id/klarifikasi/2026/12/bansos-tidak-dipungut-biaya-pendaftaran-apa-pun'
 
 const input = (facts: string, overrides: Partial<ClarificationInput> = {}): ClarificationInput => ({
   label: 'hoaks',
@@ -29,7 +30,8 @@ describe('buildClarificationReply', () => {
   })
 
   it("shortens the facts to X's weighted 280, keeping the whole link (23 however long)", () => {
-    const facts = 'Pendaftaran bantuan sosial tidak dipungut biaya apa pun dan dilakukan di kelurahan. '.repeat(8)
+    const facts =
+      'Pendaftaran bantuan sosial tidak dipungut biaya apa pun dan dilakukan di kelurahan. '.repeat(8)
     const result = buildClarificationReply(input(facts), replyTextRule('x'))
     expect(result.ok).toBe(true)
     if (!result.ok) return

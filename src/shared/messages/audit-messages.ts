@@ -154,6 +154,20 @@ export const auditMessages = defineMessages({
     id: 'Basis pengetahuan hoaks diekspor',
     en: 'Hoax knowledge base exported',
   },
+  'audit.action.saved_reply.create': { id: 'Jawaban baku ditambahkan', en: 'Saved reply added' },
+  'audit.action.saved_reply.update': { id: 'Jawaban baku diubah', en: 'Saved reply changed' },
+  'audit.action.saved_reply.delete': { id: 'Jawaban baku dihapus', en: 'Saved reply deleted' },
+  'audit.action.saved_reply.import': {
+    id: 'Jawaban baku diimpor dari CSV',
+    en: 'Saved replies imported from CSV',
+  },
+  'audit.action.routing_rule.create': { id: 'Aturan perutean ditambahkan', en: 'Routing rule added' },
+  'audit.action.routing_rule.update': { id: 'Aturan perutean diubah', en: 'Routing rule changed' },
+  'audit.action.routing_rule.delete': { id: 'Aturan perutean dihapus', en: 'Routing rule deleted' },
+  'audit.action.routing_rule.reorder': {
+    id: 'Urutan aturan perutean diubah',
+    en: 'Routing rules reordered',
+  },
   'audit.action.audit.export': { id: 'Log audit diekspor', en: 'Audit log exported' },
   'audit.action.approval_chain.set': { id: 'Alur persetujuan diatur', en: 'Approval chain set' },
   'audit.action.approval_chain.remove': {
@@ -188,6 +202,10 @@ export const auditMessages = defineMessages({
   },
   'audit.object.hoax_claim': { id: 'Klaim hoaks', en: 'Hoax claim' },
   'audit.object.hoax_claims': { id: 'Basis pengetahuan hoaks', en: 'Hoax knowledge base' },
+  'audit.object.saved_reply': { id: 'Jawaban baku', en: 'Saved reply' },
+  'audit.object.saved_replies': { id: 'Jawaban baku', en: 'Saved replies' },
+  'audit.object.routing_rule': { id: 'Aturan perutean', en: 'Routing rule' },
+  'audit.object.routing_rules': { id: 'Aturan perutean', en: 'Routing rules' },
   'audit.object.audit_log': { id: 'Log audit', en: 'Audit log' },
   'audit.object.approval_chain': { id: 'Alur persetujuan', en: 'Approval chain' },
 

@@ -4854,6 +4854,77 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/inbox/items/{id}/clarification': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The clarification reply for an item matched to a hoax claim: the claim's facts and first source, within the platform's reply limit */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              claim: {
+                claim: string
+                id: string
+                /** @enum {string} */
+                label: 'hoaks' | 'disinformasi' | 'misinformasi'
+              }
+              /** @description The text's length as the platform counts it */
+              length: number
+              maxLength: number
+              platform: string
+              /** @description Whether the facts were shortened to fit */
+              shortened: boolean
+              sourceUrl: string | null
+              text: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/me': {
     parameters: {
       query?: never
@@ -7825,6 +7896,412 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/saved-replies': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The saved replies of the caller's units and the instansi's, by title; filters q, unitId, itemId */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only those that apply to this inbox item (its unit's and the instansi's), fitting its intent first */
+          itemId?: string
+          /** @description Words in the title, text or tags */
+          q?: string
+          unitId?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Whether the caller may add saved replies */
+              canManage: boolean
+              items: components['schemas']['SavedReply'][]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Add a saved reply (saved_reply.manage at its unit; instansi-wide from a top-level unit) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string
+            /** @default [] */
+            intents?: string[]
+            /** @default [] */
+            tags?: string[]
+            title: string
+            /**
+             * Format: uuid
+             * @description The owning unit; null: the whole instansi
+             * @default null
+             */
+            unitId?: string | null
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['SavedReply']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/saved-replies/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One saved reply */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['SavedReply']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    /** Delete a saved reply (audited with its text) */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              deleted: true
+              id: string
+            }
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    /** Change a saved reply: only the fields given change */
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            body?: string
+            intents?: string[]
+            tags?: string[]
+            title?: string
+            /** Format: uuid */
+            unitId?: string | null
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['SavedReply']
+          }
+        }
+      }
+    }
+    trace?: never
+  }
+  '/api/saved-replies/{id}/render': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The saved reply filled in for an inbox item: the text, and the variables left as [[placeholders]] to fill */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description The inbox item the reply answers
+             */
+            itemId: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description The reply; a variable without a value stays as [[name]] for the operator to fill */
+              text: string
+              /** @description The item's ticket number (WT-XXXXX-XXXXX, derived from its id) */
+              ticketNumber: string
+              /** @description The variables left as placeholders */
+              unresolved: string[]
+              /** @description What each variable was filled with */
+              values: {
+                [key: string]: string
+              }
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/saved-replies/meta': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The variables a saved reply may use and the intents it may fit */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              intents: (
+                'pertanyaan' | 'keluhan' | 'aspirasi' | 'apresiasi' | 'permohonan_informasi' | 'lainnya'
+              )[]
+              variables: ('nama' | 'nomor_tiket' | 'unit' | 'kontak_unit' | 'akun')[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/setup': {
     parameters: {
       query?: never
@@ -8197,6 +8674,8 @@ export interface paths {
               [key: string]: string
             }
             code?: string
+            /** @description Phone, WhatsApp, e-mail, office hours; empty clears it */
+            contact?: string
             kind?: string
             name?: string
           }
@@ -9647,6 +10126,8 @@ export interface components {
         | 'ppid.manage'
         | 'hoax.manage'
         | 'agenda.manage'
+        | 'saved_reply.manage'
+        | 'routing.manage'
       )[]
       csrfToken: string | null
       /** @description This deployment holds demo data ("Data contoh"), not a real instansi */
@@ -9949,6 +10430,27 @@ export interface components {
       unavailableRate: number
       unknownOutcomeRate: number
     }
+    SavedReply: {
+      /** @description The template: {nama}, {nomor_tiket}, {unit}, {kontak_unit}, {akun} */
+      body: string
+      /** @description Whether the caller may change or delete this one */
+      canManage: boolean
+      createdAt: string
+      createdBy: string | null
+      id: string
+      intents: string[]
+      tags: string[]
+      title: string
+      unit: {
+        code: string
+        id: string
+        name: string
+      } | null
+      updatedAt: string
+      updatedBy: string | null
+      /** @description The variables the body uses */
+      variables: ('nama' | 'nomor_tiket' | 'unit' | 'kontak_unit' | 'akun')[]
+    }
     Session: {
       createdAt: string
       current: boolean
@@ -9965,6 +10467,8 @@ export interface components {
         [key: string]: string
       }
       code: string
+      /** @description How citizens reach the unit (a saved reply's {kontak_unit}); '' when not set */
+      contact: string
       createdAt: string
       depth: number
       id: string
