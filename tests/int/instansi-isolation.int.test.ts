@@ -32,6 +32,7 @@ interface ForeignIds {
   agendaItemId: string
   agendaTaskId: string
   savedReplyId: string
+  routingRuleId: string
   /** An inbox item of B's (stored directly: no API creates one). */
   inboxItemId: string
 }
@@ -191,6 +192,11 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
     url: (b) => `/api/saved-replies/${b.savedReplyId}/render`,
     body: (b) => ({ itemId: b.inboxItemId }),
   },
+  'PATCH /api/routing-rules/{id}': {
+    url: (b) => `/api/routing-rules/${b.routingRuleId}`,
+    body: () => ({ name: 'Diambil alih' }),
+  },
+  'DELETE /api/routing-rules/{id}': { url: (b) => `/api/routing-rules/${b.routingRuleId}` },
   'POST /api/inbox/items/{id}/clarification': {
     url: (b) => `/api/inbox/items/${b.inboxItemId}/clarification`,
   },
@@ -232,6 +238,21 @@ const foreignReferenceRoutes: Record<string, RouteCase> = {
       mediaIds: [b.mediaId],
       deadline: new Date(Date.now() + 86_400_000).toISOString(),
       targets: { unitIds: [b.childUnitId], accountIds: [b.accountId] },
+    }),
+  },
+  'POST /api/routing-rules': {
+    url: () => '/api/routing-rules',
+    body: (b) => ({
+      name: 'Susupan',
+      conditions: { unitIds: [b.childUnitId] },
+      action: { kind: 'assign_unit', unitId: b.childUnitId },
+    }),
+  },
+  'POST /api/routing-rules/preview': {
+    url: () => '/api/routing-rules/preview',
+    body: (b) => ({
+      rule: { conditions: { hoaxMatched: true }, action: { kind: 'add_label', label: 'x' } },
+      sample: { text: 'Susupan', accountId: b.accountId },
     }),
   },
   'POST /api/saved-replies': {
@@ -344,6 +365,9 @@ const ownDataRoutes = new Set([
   'GET /api/saved-replies/meta',
   // Lists only the caller's own instansi's saved replies; a foreign unitId or itemId finds nothing.
   'GET /api/saved-replies',
+  'GET /api/routing-rules',
+  // Names only the caller's own rules: a list with any other id is refused as not the list, and nothing moves.
+  'PUT /api/routing-rules/order',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -379,6 +403,7 @@ const listUrls = [
   '/api/published?limit=200',
   '/api/published.csv',
   '/api/saved-replies',
+  '/api/routing-rules',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */
@@ -394,6 +419,7 @@ const snapshotUrls = [
   '/api/posts?mine=true',
   '/api/agenda',
   '/api/saved-replies',
+  '/api/routing-rules',
 ]
 
 let app: FastifyInstance
@@ -537,6 +563,17 @@ beforeAll(async () => {
     payload: { unitId: child.id, title: 'Jawaban B', body: 'Halo {nama}' },
   })
   expect(savedReply.statusCode, savedReply.body).toBe(200)
+  const routingRule = await app.inject({
+    method: 'POST',
+    url: '/api/routing-rules',
+    headers: privilegedB.session.headers,
+    payload: {
+      name: 'Aturan B',
+      conditions: { hoaxMatched: true },
+      action: { kind: 'add_label', label: 'b' },
+    },
+  })
+  expect(routingRule.statusCode, routingRule.body).toBe(200)
   const inboxItem = await createInboxItem(ctx.db, {
     instansiId: ownerB.id,
     accountId: account.json<{ id: string }>().id,
@@ -566,6 +603,7 @@ beforeAll(async () => {
       agendaTaskId: agenda.json<{ rows: { taskId: string }[] }>().rows[0]!.taskId,
       savedReplyId: savedReply.json<{ id: string }>().id,
       inboxItemId: inboxItem.id,
+      routingRuleId: routingRule.json<{ id: string }>().id,
     },
   }
 })

@@ -7792,6 +7792,538 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/routing-rules': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The instansi's routing rules in the order they are tried, and the units, people and accounts to pick */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: components['schemas']['RoutingRule'][]
+              references: {
+                accounts: {
+                  handle: string
+                  id: string
+                  platform: string
+                }[]
+                units: {
+                  code: string
+                  depth: number
+                  id: string
+                  name: string
+                }[]
+                users: {
+                  email: string
+                  id: string
+                  name: string
+                }[]
+              }
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Add a rule at the end of the list */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Assign to a unit or a person (first match wins), add a label or raise the priority (every match) */
+            action:
+              | {
+                  /** @enum {string} */
+                  kind: 'assign_unit'
+                  /** Format: uuid */
+                  unitId: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'assign_user'
+                  /** Format: uuid */
+                  userId: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'add_label'
+                  label: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'set_priority_floor'
+                  priority: number
+                }
+            conditions: {
+              accountIds?: string[]
+              /** @description true: matched to a hoax claim; false: to none */
+              hoaxMatched?: boolean | null
+              intents?: string[]
+              /** @description All of these words or phrases */
+              keywordsAll?: string[]
+              /** @description Any of these words or phrases (normalised text, whole words) */
+              keywordsAny?: string[]
+              platforms?: string[]
+              sentiments?: string[]
+              /** @description The item's unit is one of these or below one */
+              unitIds?: string[]
+            }
+            /** @default true */
+            enabled?: boolean
+            name: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['RoutingRule']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/routing-rules/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /** Delete a rule (audited with its conditions) */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              deleted: true
+              id: string
+            }
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    /** Change a rule: only the fields given change */
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Assign to a unit or a person (first match wins), add a label or raise the priority (every match) */
+            action?:
+              | {
+                  /** @enum {string} */
+                  kind: 'assign_unit'
+                  /** Format: uuid */
+                  unitId: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'assign_user'
+                  /** Format: uuid */
+                  userId: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'add_label'
+                  label: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'set_priority_floor'
+                  priority: number
+                }
+            conditions?: {
+              accountIds?: string[]
+              /** @description true: matched to a hoax claim; false: to none */
+              hoaxMatched?: boolean | null
+              intents?: string[]
+              /** @description All of these words or phrases */
+              keywordsAll?: string[]
+              /** @description Any of these words or phrases (normalised text, whole words) */
+              keywordsAny?: string[]
+              platforms?: string[]
+              sentiments?: string[]
+              /** @description The item's unit is one of these or below one */
+              unitIds?: string[]
+            }
+            enabled?: boolean
+            name?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['RoutingRule']
+          }
+        }
+      }
+    }
+    trace?: never
+  }
+  '/api/routing-rules/order': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Put the rules in this order (every rule once) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Every rule id once, in the order they are tried */
+            ids: string[]
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: components['schemas']['RoutingRule'][]
+              references: {
+                accounts: {
+                  handle: string
+                  id: string
+                  platform: string
+                }[]
+                units: {
+                  code: string
+                  depth: number
+                  id: string
+                  name: string
+                }[]
+                users: {
+                  email: string
+                  id: string
+                  name: string
+                }[]
+              }
+            }
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/routing-rules/preview': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Test a rule (saved or not) on a sample text: which conditions hold, as ingestion would test an item */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            rule: {
+              /** @description Assign to a unit or a person (first match wins), add a label or raise the priority (every match) */
+              action:
+                | {
+                    /** @enum {string} */
+                    kind: 'assign_unit'
+                    /** Format: uuid */
+                    unitId: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'assign_user'
+                    /** Format: uuid */
+                    userId: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'add_label'
+                    label: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'set_priority_floor'
+                    priority: number
+                  }
+              conditions: {
+                accountIds?: string[]
+                /** @description true: matched to a hoax claim; false: to none */
+                hoaxMatched?: boolean | null
+                intents?: string[]
+                /** @description All of these words or phrases */
+                keywordsAll?: string[]
+                /** @description Any of these words or phrases (normalised text, whole words) */
+                keywordsAny?: string[]
+                platforms?: string[]
+                sentiments?: string[]
+                /** @description The item's unit is one of these or below one */
+                unitIds?: string[]
+              }
+            }
+            sample: {
+              /**
+               * Format: uuid
+               * @description The item's account (its platform and unit come with it)
+               */
+              accountId?: string
+              /** @description Instead of the hoax knowledge base's match */
+              hoaxMatched?: boolean
+              /**
+               * @description Instead of the language engine's reading
+               * @enum {string}
+               */
+              intent?:
+                'pertanyaan' | 'keluhan' | 'aspirasi' | 'apresiasi' | 'permohonan_informasi' | 'lainnya'
+              /** @enum {string} */
+              platform?:
+                | 'x'
+                | 'instagram'
+                | 'facebook'
+                | 'tiktok'
+                | 'youtube'
+                | 'bluesky'
+                | 'mastodon'
+                | 'telegram'
+                | 'threads'
+                | 'whatsapp'
+                | 'sandbox'
+              /** @enum {string} */
+              sentiment?: 'positif' | 'netral' | 'negatif'
+              text: string
+              /** Format: uuid */
+              unitId?: string
+            }
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              conditions: {
+                condition: string
+                matched: boolean
+              }[]
+              matches: boolean
+              sample: {
+                hoaxClaim: {
+                  claim: string
+                  id: string
+                } | null
+                intent: string
+                normalisedText: string
+                platform: string
+                sentiment: string
+              }
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/sandbox/settings': {
     parameters: {
       query?: never
@@ -10420,6 +10952,62 @@ export interface components {
       /** @description The published post's address on its platform */
       url: string | null
       variantId: string
+    }
+    RoutingRule: {
+      /** @description Assign to a unit or a person (first match wins), add a label or raise the priority (every match) */
+      action:
+        | {
+            /** @enum {string} */
+            kind: 'assign_unit'
+            /** Format: uuid */
+            unitId: string
+          }
+        | {
+            /** @enum {string} */
+            kind: 'assign_user'
+            /** Format: uuid */
+            userId: string
+          }
+        | {
+            /** @enum {string} */
+            kind: 'add_label'
+            label: string
+          }
+        | {
+            /** @enum {string} */
+            kind: 'set_priority_floor'
+            priority: number
+          }
+      conditions: {
+        accountIds: string[]
+        hoaxMatched: boolean | null
+        intents: ('pertanyaan' | 'keluhan' | 'aspirasi' | 'apresiasi' | 'permohonan_informasi' | 'lainnya')[]
+        keywordsAll: string[]
+        keywordsAny: string[]
+        platforms: (
+          | 'x'
+          | 'instagram'
+          | 'facebook'
+          | 'tiktok'
+          | 'youtube'
+          | 'bluesky'
+          | 'mastodon'
+          | 'telegram'
+          | 'threads'
+          | 'whatsapp'
+          | 'sandbox'
+        )[]
+        sentiments: ('positif' | 'netral' | 'negatif')[]
+        unitIds: string[]
+      }
+      createdAt: string
+      createdBy: string | null
+      enabled: boolean
+      id: string
+      name: string
+      position: number
+      updatedAt: string
+      updatedBy: string | null
     }
     SandboxSettings: {
       latencyMaxMs: number
