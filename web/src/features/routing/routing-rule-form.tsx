@@ -296,25 +296,23 @@ export function RoutingRuleForm({
         <Title order={3} size="h5">
           {t('routing.testTitle')}
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <Textarea
-            label={t('routing.sampleText')}
-            value={sampleText}
-            onChange={(event) => setSampleText(event.currentTarget.value)}
-            autosize
-            minRows={2}
-            style={{ gridColumn: 'span 2' }}
-          />
-          <NativeSelect
-            label={t('routing.samplePlatform')}
-            data={[
-              { value: '', label: t('routing.choose') },
-              ...PLATFORMS.map((value) => ({ value, label: PLATFORM_LABELS[value] })),
-            ]}
-            value={samplePlatform}
-            onChange={(event) => setSamplePlatform(event.currentTarget.value)}
-          />
-        </SimpleGrid>
+        <Textarea
+          label={t('routing.sampleText')}
+          value={sampleText}
+          onChange={(event) => setSampleText(event.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <NativeSelect
+          label={t('routing.samplePlatform')}
+          data={[
+            { value: '', label: t('routing.choose') },
+            ...PLATFORMS.map((value) => ({ value, label: PLATFORM_LABELS[value] })),
+          ]}
+          value={samplePlatform}
+          onChange={(event) => setSamplePlatform(event.currentTarget.value)}
+          maw={320}
+        />
         <Group>
           <Button variant="light" onClick={test} loading={preview.isPending} disabled={!sampleText.trim()}>
             {t('routing.test')}
