@@ -33,18 +33,6 @@ export const repliesMessages = defineMessages({
     en: 'This saved reply belongs to another unit and does not apply to this message.',
   },
   'saved_replies.item_not_found': { id: 'Pesan tidak ditemukan.', en: 'Message not found.' },
-  'saved_replies.import_no_rows': {
-    id: 'Berkas CSV hanya berisi baris judul; tidak ada jawaban baku untuk diimpor.',
-    en: 'The CSV file holds only the header row; there are no saved replies to import.',
-  },
-  'saved_replies.import_has_errors': {
-    id: 'Berkas belum disimpan: {count:number} baris perlu diperbaiki dulu.',
-    en: 'Nothing was saved: {count:number} rows need fixing first.',
-  },
-  'saved_replies.unit_code_unknown': {
-    id: 'Tidak ada unit kerja aktif berkode "{value}".',
-    en: 'No active unit has the code "{value}".',
-  },
 
   'clarification.no_hoax_match': {
     id: 'Pesan ini tidak cocok dengan klaim hoaks mana pun, jadi tidak ada klarifikasi untuk dikirim.',
