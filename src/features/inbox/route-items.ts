@@ -1,15 +1,15 @@
 // Routing newly classified inbox items to a unit or a person (issue #9 item 2): the instansi's routing rules
 // (features/routing/routing-rule.ts: keywords, intent, sentiment, account, unit, platform, hoax) decide who owns
 // each item, which labels it carries and its lowest priority. Called by ingestion inside its transaction, after
-// classification and before the reply targets are set (a target may depend on the owning unit), with the items as
-// classified (intent, sentiment, hoax_claim_id and priority filled in).
+// classification and before the reply targets are set (a target may depend on the owning unit); the items are read
+// back in the transaction, so the rules see the classification just written.
 //
 // First match wins for assignments (the first matching rule that assigns a unit, the first that assigns a person);
 // every matching rule's label is added and the highest priority floor applies. A rule whose unit is archived, or
 // whose person is disabled or cannot see the item's unit (no inbox role there), is passed over: the next matching
 // rule of that kind decides, and without one the item stays where it is.
 import type { Db } from '../../db/client.ts'
-import type { InboxItemRow } from '../../db/inbox-repository.ts'
+import { getItems, type InboxItemRow } from '../../db/inbox-repository.ts'
 import {
   activeUnitPaths,
   applyRoutedChanges,
@@ -44,7 +44,14 @@ export async function routeItems(
   for (const [instansiId, batch] of byInstansi) {
     const rules = await rulesOf(tx, instansiId)
     if (rules.length === 0) continue
-    await routeBatch(tx, instansiId, rules, batch, now)
+    // Read back as stored in this transaction: whatever the caller holds, routing sees the classification just
+    // written (intent, sentiment, hoax match, priority) and the owner as it is now.
+    const current = await getItems(
+      tx,
+      instansiId,
+      batch.map((item) => item.id),
+    )
+    await routeBatch(tx, instansiId, rules, current, now)
   }
 }
 
