@@ -101,11 +101,25 @@ export async function activeUnitPaths(db: Db, instansiId: string): Promise<Map<s
   return new Map(rows.map((row) => [row.id, row.path]))
 }
 
-export async function activeUserIds(db: Db, instansiId: string): Promise<Set<string>> {
+/** Active people holding one of `roles` somewhere (on an active unit): who an item may be assigned to. */
+function holdsRole(instansiId: string, roles: readonly string[]) {
+  return sql`exists (select 1 from role_grants g join units u on u.id = g.unit_id
+    where g.user_id = ${users.id} and g.instansi_id = ${instansiId} and u.archived_at is null
+      and g.role in (${sql.join(
+        roles.map((role) => sql`${role}`),
+        sql`, `,
+      )}))`
+}
+
+export async function activeUserIds(
+  db: Db,
+  instansiId: string,
+  roles: readonly string[],
+): Promise<Set<string>> {
   const rows = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.instansiId, instansiId), isNull(users.disabledAt)))
+    .where(and(eq(users.instansiId, instansiId), isNull(users.disabledAt), holdsRole(instansiId, roles)))
   return new Set(rows.map((row) => row.id))
 }
 
@@ -183,8 +197,12 @@ export interface RoutingReferenceRows {
   accounts: Array<{ id: string; platform: string; handle: string }>
 }
 
-/** What the rules page offers to pick: the active units, the active people, the registered accounts. */
-export async function routingReferences(db: Db, instansiId: string): Promise<RoutingReferenceRows> {
+/** What the rules page offers to pick: the active units, the active people with `roles`, the registered accounts. */
+export async function routingReferences(
+  db: Db,
+  instansiId: string,
+  roles: readonly string[],
+): Promise<RoutingReferenceRows> {
   const [unitRows, userRows, accountRows] = await Promise.all([
     db
       .select({ id: units.id, code: units.code, name: units.name, path: units.path })
@@ -194,7 +212,7 @@ export async function routingReferences(db: Db, instansiId: string): Promise<Rou
     db
       .select({ id: users.id, name: users.name, email: users.email })
       .from(users)
-      .where(and(eq(users.instansiId, instansiId), isNull(users.disabledAt)))
+      .where(and(eq(users.instansiId, instansiId), isNull(users.disabledAt), holdsRole(instansiId, roles)))
       .orderBy(asc(users.name)),
     db
       .select({ id: accounts.id, platform: accounts.platform, handle: accounts.handle })

@@ -16,16 +16,12 @@ import {
   grantPathsOfUsers,
   type RoutedItemChange,
 } from '../../db/routing-rules-repository.ts'
-import { PERMISSIONS } from '../../shared/permissions.ts'
-import { ROLES } from '../../shared/roles.ts'
+import { INBOX_ROLES } from '../routing/manage-routing-rules.ts'
 import { createRoutingRulesProvider, type RoutingRulesProvider } from '../routing/routing-rules-provider.ts'
 import { routableText, ruleMatches, type CompiledRule } from '../routing/routing-rule.ts'
 
 /** One process-wide cache of compiled rules (ingestion workers route batch after batch). */
 const sharedProvider = createRoutingRulesProvider()
-
-/** The roles that read the inbox: a person assigned an item must hold one over its unit. */
-const INBOX_ROLES = ROLES.filter((role) => PERMISSIONS[role].has('inbox.read'))
 
 export interface RouteItemsDeps {
   rules?: RoutingRulesProvider

@@ -21,7 +21,7 @@ import {
 } from '../../db/routing-rules-repository.ts'
 import { classify, normalise } from '../../nlp/index.ts'
 import type { HoaxMatcherProvider } from '../hoax/hoax-matcher-provider.ts'
-import { authorize, type Actor } from '../access/policy.ts'
+import { authorize, PERMISSIONS, ROLES, type Actor } from '../access/policy.ts'
 import { AppError, type FieldProblems } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import { actorUserId } from '../hoax/manage-hoax-claims.ts'
@@ -68,6 +68,9 @@ export interface RoutingRuleListView {
   }
 }
 
+/** The roles that read the inbox: only a person holding one can be assigned an item. */
+export const INBOX_ROLES = ROLES.filter((role) => PERMISSIONS[role].has('inbox.read'))
+
 export function requireRoutingManager(actor: Actor): void {
   authorize(actor, 'routing.manage', { instansiId: actor.instansiId })
 }
@@ -105,7 +108,7 @@ export async function listRoutingRuleViews(deps: RoutingDeps, actor: Actor): Pro
   requireRoutingManager(actor)
   const [records, references] = await Promise.all([
     listRoutingRules(deps.db, actor.instansiId),
-    routingReferences(deps.db, actor.instansiId),
+    routingReferences(deps.db, actor.instansiId, INBOX_ROLES),
   ])
   return { items: records.map(toView), references: referencesView(references) }
 }
@@ -119,7 +122,7 @@ async function getView(db: Db, actor: Actor, id: string): Promise<RoutingRuleVie
 async function referencesOf(db: Db, instansiId: string): Promise<RoutingReferences> {
   const [units, users, accounts] = await Promise.all([
     activeUnitPaths(db, instansiId),
-    activeUserIds(db, instansiId),
+    activeUserIds(db, instansiId, INBOX_ROLES),
     accountIdsOf(db, instansiId),
   ])
   return { unitIds: new Set(units.keys()), userIds: users, accountIds: accounts }

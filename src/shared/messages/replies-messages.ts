@@ -69,8 +69,8 @@ export const repliesMessages = defineMessages({
     en: 'This unit does not exist or is archived.',
   },
   'routing.user_unknown': {
-    id: 'Pengguna ini tidak ada atau sudah dinonaktifkan.',
-    en: 'This user does not exist or is disabled.',
+    id: 'Pilih orang yang aktif dan memegang peran kotak masuk (pengelola, penanggung jawab atau PPID).',
+    en: 'Choose a person who is active and holds an inbox role (pengelola, penanggung jawab or PPID).',
   },
   'routing.account_unknown': {
     id: 'Akun ini tidak terdaftar di instansi Anda.',

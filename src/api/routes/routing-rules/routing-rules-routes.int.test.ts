@@ -20,7 +20,7 @@ async function setup() {
   })
   const headers = (await loginAs(app, { ...admin, totpSecret })).headers
   const pjPdamHeaders = (await loginAs(app, { ...pjPdam, totpSecret })).headers
-  return { ctx, app, owner, pdam, headers, pjPdamHeaders }
+  return { ctx, app, owner, pdam, headers, pjPdamHeaders, adminId: admin.id, pjPdamId: pjPdam.id }
 }
 
 describe('routing rules routes', () => {
@@ -59,14 +59,23 @@ describe('routing rules routes', () => {
       ).statusCode,
     ).toBe(403)
 
+    // The admin reads no inbox: an item cannot be assigned to them, and the form does not offer them.
+    const toAdmin = await add({
+      name: 'Ke admin',
+      conditions: { hoaxMatched: true },
+      action: { kind: 'assign_user', userId: s.adminId },
+    })
+    expect(toAdmin.json().error.details['action.userId'].key).toBe('routing.user_unknown')
+
     const list = await s.app.inject({ method: 'GET', url: '/api/routing-rules', headers: s.headers })
     expect(list.statusCode, list.body).toBe(200)
     const body = list.json<{
       items: Array<{ id: string; name: string }>
-      references: { units: Array<{ id: string }> }
+      references: { units: Array<{ id: string }>; users: Array<{ id: string }> }
     }>()
     expect(body.items.map((rule) => rule.name)).toEqual(['Air ke PDAM', 'Hoaks'])
     expect(body.references.units.map((unit) => unit.id)).toContain(s.pdam.id)
+    expect(body.references.users.map((user) => user.id)).toEqual([s.pjPdamId])
 
     const changed = await s.app.inject({
       method: 'PATCH',
