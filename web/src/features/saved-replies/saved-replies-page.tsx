@@ -12,6 +12,9 @@ import { notifySuccess } from '../../components/notify.ts'
 import { PageHeader } from '../../components/page-header.tsx'
 import { Panel } from '../../components/panel.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { useSession } from '../../app/session.tsx'
+import { PERMISSIONS } from '../../../../src/shared/permissions.ts'
+import { isRole } from '../../../../src/shared/roles.ts'
 import { useUnits } from '../units/units-queries.ts'
 import { intentLabelKey, SavedReplyForm } from './saved-reply-form.tsx'
 import { savedReplyListQuery, savedReplyRequests, useSavedReplyChange } from './saved-replies-queries.ts'
@@ -28,6 +31,10 @@ export function SavedRepliesPage() {
   const remove = useSavedReplyChange(savedReplyRequests.remove)
   const removeError = useErrorText(remove.error)
   const canManage = list.data?.canManage ?? false
+  const { me } = useSession()
+  const manageablePaths = me.grants
+    .filter((grant) => isRole(grant.role) && PERMISSIONS[grant.role].has('saved_reply.manage'))
+    .map((grant) => grant.unitPath)
 
   const askRemove = async (reply: SavedReply) => {
     const confirmed = await confirm({
@@ -124,6 +131,7 @@ export function SavedRepliesPage() {
           key={editing === 'new' ? 'new' : editing.id}
           reply={editing === 'new' ? null : editing}
           units={units.options}
+          manageablePaths={manageablePaths}
           onDone={() => setEditing(null)}
         />
       ) : null}

@@ -32,17 +32,32 @@ const SAMPLE: Record<SavedReplyVariable, string> = {
   akun: '@dinkeskota',
 }
 
+/** Whether a unit path is a top-level unit's ('/<root>/'): a grant there covers the whole instansi. */
+const isTopLevel = (path: string) => path.split('/').filter(Boolean).length === 1
+
 export function SavedReplyForm({
   reply,
   units,
+  manageablePaths,
   onDone,
 }: {
   reply: SavedReply | null
   units: readonly UnitOption[]
+  /** The unit paths where the person may manage saved replies (their grants' subtrees). */
+  manageablePaths: readonly string[]
   onDone: () => void
 }) {
   const { t } = useI18n()
-  const [unitId, setUnitId] = useState(reply?.unit?.id ?? '')
+  const wholeInstansi = manageablePaths.some(isTopLevel)
+  // Only the units the person may manage are offered (the server refuses the others the same way).
+  const offered = units.filter(
+    ({ unit }) =>
+      unit.id === reply?.unit?.id ||
+      (!unit.archivedAt && manageablePaths.some((path) => unit.path.startsWith(path))),
+  )
+  const [unitId, setUnitId] = useState(
+    reply ? (reply.unit?.id ?? '') : wholeInstansi ? '' : (offered[0]?.unit.id ?? ''),
+  )
   const [title, setTitle] = useState(reply?.title ?? '')
   const [body, setBody] = useState(reply?.body ?? '')
   const [tags, setTags] = useState(reply?.tags.join(', ') ?? '')
@@ -87,13 +102,13 @@ export function SavedReplyForm({
   }
 
   const unitData = [
-    { value: '', label: t('savedReplies.wholeInstansi') },
-    ...units
-      .filter(({ unit }) => !unit.archivedAt || unit.id === unitId)
-      .map(({ unit, depth }) => ({
-        value: unit.id,
-        label: `${'\u00a0\u00a0'.repeat(depth)}${unit.name} (${unit.code})`,
-      })),
+    ...(wholeInstansi || (reply && !reply.unit)
+      ? [{ value: '', label: t('savedReplies.wholeInstansi') }]
+      : []),
+    ...offered.map(({ unit, depth }) => ({
+      value: unit.id,
+      label: `${'\u00a0\u00a0'.repeat(depth)}${unit.name} (${unit.code})`,
+    })),
   ]
   const sample = renderSavedReply(body, SAMPLE).text
 
