@@ -37,7 +37,7 @@ describe('the saved reply form', () => {
         onDone={() => {}}
       />,
     )
-    const select = screen.getByRole('combobox', { name: /Berlaku untuk/ }) as HTMLSelectElement
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: /Berlaku untuk/ })
     expect([...select.options].map((option) => option.textContent?.trim())).toEqual([
       'Dinas Kesehatan (DINKES)',
     ])
