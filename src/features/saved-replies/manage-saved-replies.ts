@@ -320,7 +320,10 @@ function appliesTo(record: SavedReplyRecord, item: ReplyItemContext): boolean {
 export function itemReplyContext(item: ReplyItemContext): Record<SavedReplyVariable, string> {
   const handle = item.accountHandleDisplay ?? item.accountHandle
   return {
-    nama: item.authorName?.trim() || (item.authorHandle ? `@${item.authorHandle.replace(/^@/, '')}` : ''),
+    // A WhatsApp "handle" is the citizen's phone number: never written into a reply; the operator fills the name.
+    nama:
+      item.authorName?.trim() ||
+      (item.authorHandle && item.platform !== 'whatsapp' ? `@${item.authorHandle.replace(/^@/, '')}` : ''),
     nomor_tiket: ticketNumber(item.id),
     unit: item.unitName,
     kontak_unit: item.unitContact,
