@@ -13,6 +13,8 @@ export interface UnitRecord {
   code: string
   name: string
   kind: string
+  /** How citizens reach the unit (a saved reply's {kontak_unit}); '' when not set. */
+  contact: string
   archivedAt: Date | null
   createdAt: Date
   updatedAt: Date
@@ -28,6 +30,7 @@ const unitColumns = {
   code: units.code,
   name: units.name,
   kind: units.kind,
+  contact: units.contact,
   archivedAt: units.archivedAt,
   createdAt: units.createdAt,
   updatedAt: units.updatedAt,
@@ -140,7 +143,12 @@ export async function updateUnitFields(
   db: Db,
   instansiId: string,
   id: string,
-  patch: { code?: string | undefined; name?: string | undefined; kind?: string | undefined },
+  patch: {
+    code?: string | undefined
+    name?: string | undefined
+    kind?: string | undefined
+    contact?: string | undefined
+  },
   now: Date,
 ): Promise<void> {
   await db

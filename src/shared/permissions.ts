@@ -33,6 +33,12 @@ export const ACTIONS = [
   // penanggung jawab's and the admin's at the unit that owns it (instansi-wide from a top-level unit); the
   // pengelola works the tasks with post.create.
   'agenda.manage',
+  // Saved replies (jawaban baku): the penanggung jawab's at the unit that owns one (instansi-wide ones from a
+  // top-level unit). Content the office answers with, so like the hoax facts not the admin's.
+  'saved_reply.manage',
+  // The inbox's routing rules (who gets which item): an instansi-wide decision, from a top-level unit; the admin's
+  // (who sets up the organisation) and the penanggung jawab's (who answers for the replies).
+  'routing.manage',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -45,6 +51,8 @@ export const INSTANSI_WIDE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'audit.export',
   // One knowledge base checks every unit's drafts, so changing it is an instansi-wide decision.
   'hoax.manage',
+  // One ordered list of rules routes every item of the instansi.
+  'routing.manage',
 ])
 
 const READ_BASICS: Action[] = ['unit.read', 'calendar.read', 'account.read']
@@ -69,6 +77,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     // checkpoints, not on hiding the CSV button).
     'audit.export',
     'agenda.manage',
+    'routing.manage',
   ]),
   penanggung_jawab: new Set<Action>([
     ...READ_BASICS,
@@ -84,6 +93,8 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'inbox.reply',
     'report.read',
     'agenda.manage',
+    'saved_reply.manage',
+    'routing.manage',
   ]),
   pengelola: new Set<Action>([...READ_BASICS, 'post.read', 'post.create', 'inbox.read', 'inbox.reply']),
   analis: new Set<Action>([...READ_BASICS, 'post.read', 'listening.manage', 'report.read']),

@@ -10,6 +10,7 @@ import { ROLES } from '../../src/features/access/policy.ts'
 import { getTestContext } from '../support/test-context.ts'
 import { createTestInstansi, createTestUnit, createTestUser, type TestInstansi } from '../support/fixtures.ts'
 import { loginAs, type LoginHeaders } from '../support/auth.ts'
+import { createInboxItem } from '../support/replies-fixtures.ts'
 
 interface ForeignIds {
   unitId: string
@@ -30,6 +31,10 @@ interface ForeignIds {
   mediaId: string
   agendaItemId: string
   agendaTaskId: string
+  savedReplyId: string
+  routingRuleId: string
+  /** An inbox item of B's (stored directly: no API creates one). */
+  inboxItemId: string
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -185,6 +190,24 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
     url: (b) => `/api/agenda/tasks/${b.agendaTaskId}/start`,
     body: () => ({ mode: 'adapt' }),
   },
+  'GET /api/saved-replies/{id}': { url: (b) => `/api/saved-replies/${b.savedReplyId}` },
+  'PATCH /api/saved-replies/{id}': {
+    url: (b) => `/api/saved-replies/${b.savedReplyId}`,
+    body: () => ({ body: 'Diambil alih' }),
+  },
+  'DELETE /api/saved-replies/{id}': { url: (b) => `/api/saved-replies/${b.savedReplyId}` },
+  'POST /api/saved-replies/{id}/render': {
+    url: (b) => `/api/saved-replies/${b.savedReplyId}/render`,
+    body: (b) => ({ itemId: b.inboxItemId }),
+  },
+  'PATCH /api/routing-rules/{id}': {
+    url: (b) => `/api/routing-rules/${b.routingRuleId}`,
+    body: () => ({ name: 'Diambil alih' }),
+  },
+  'DELETE /api/routing-rules/{id}': { url: (b) => `/api/routing-rules/${b.routingRuleId}` },
+  'POST /api/inbox/items/{id}/clarification': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/clarification`,
+  },
 }
 
 /** Routes without an id in the path whose body can name another instansi's objects. */
@@ -224,6 +247,25 @@ const foreignReferenceRoutes: Record<string, RouteCase> = {
       deadline: new Date(Date.now() + 86_400_000).toISOString(),
       targets: { unitIds: [b.childUnitId], accountIds: [b.accountId] },
     }),
+  },
+  'POST /api/routing-rules': {
+    url: () => '/api/routing-rules',
+    body: (b) => ({
+      name: 'Susupan',
+      conditions: { unitIds: [b.childUnitId] },
+      action: { kind: 'assign_unit', unitId: b.childUnitId },
+    }),
+  },
+  'POST /api/routing-rules/preview': {
+    url: () => '/api/routing-rules/preview',
+    body: (b) => ({
+      rule: { conditions: { hoaxMatched: true }, action: { kind: 'add_label', label: 'x' } },
+      sample: { text: 'Susupan', accountId: b.accountId },
+    }),
+  },
+  'POST /api/saved-replies': {
+    url: () => '/api/saved-replies',
+    body: (b) => ({ unitId: b.childUnitId, title: 'Susupan', body: 'Susupan' }),
   },
   'POST /api/posts': {
     url: () => '/api/posts',
@@ -331,6 +373,12 @@ const ownDataRoutes = new Set([
   // Aggregates over the caller's own instansi's inbox items (filtered on instansi_id); a foreign unitId is not found.
   'GET /api/inbox-numbers',
   'GET /api/inbox-numbers.csv',
+  'GET /api/saved-replies/meta',
+  // Lists only the caller's own instansi's saved replies; a foreign unitId or itemId finds nothing.
+  'GET /api/saved-replies',
+  'GET /api/routing-rules',
+  // Names only the caller's own rules: a list with any other id is refused as not the list, and nothing moves.
+  'PUT /api/routing-rules/order',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -367,6 +415,8 @@ const listUrls = [
   '/api/published.csv',
   '/api/inbox-numbers',
   '/api/inbox-numbers.csv',
+  '/api/saved-replies',
+  '/api/routing-rules',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */
@@ -381,6 +431,8 @@ const snapshotUrls = [
   '/api/me/tokens',
   '/api/posts?mine=true',
   '/api/agenda',
+  '/api/saved-replies',
+  '/api/routing-rules',
 ]
 
 let app: FastifyInstance
@@ -517,6 +569,31 @@ beforeAll(async () => {
     },
   })
   expect(agenda.statusCode, agenda.body).toBe(200)
+  const savedReply = await app.inject({
+    method: 'POST',
+    url: '/api/saved-replies',
+    headers: privilegedB.session.headers,
+    payload: { unitId: child.id, title: 'Jawaban B', body: 'Halo {nama}' },
+  })
+  expect(savedReply.statusCode, savedReply.body).toBe(200)
+  const routingRule = await app.inject({
+    method: 'POST',
+    url: '/api/routing-rules',
+    headers: privilegedB.session.headers,
+    payload: {
+      name: 'Aturan B',
+      conditions: { hoaxMatched: true },
+      action: { kind: 'add_label', label: 'b' },
+    },
+  })
+  expect(routingRule.statusCode, routingRule.body).toBe(200)
+  const inboxItem = await createInboxItem(ctx.db, {
+    instansiId: ownerB.id,
+    accountId: account.json<{ id: string }>().id,
+    platform: 'instagram',
+    unitId: child.id,
+    unitPath: child.path,
+  })
   b = {
     owner: ownerB,
     session: privilegedB.session,
@@ -537,6 +614,9 @@ beforeAll(async () => {
       mediaId: media.json<{ id: string }>().id,
       agendaItemId: agenda.json<{ id: string }>().id,
       agendaTaskId: agenda.json<{ rows: { taskId: string }[] }>().rows[0]!.taskId,
+      savedReplyId: savedReply.json<{ id: string }>().id,
+      inboxItemId: inboxItem.id,
+      routingRuleId: routingRule.json<{ id: string }>().id,
     },
   }
 })

@@ -27,6 +27,8 @@ import { registerPublishedRoutes } from './published/published-routes.ts'
 import { registerInboxNumbersRoutes } from './inbox-numbers/inbox-numbers-routes.ts'
 import { registerOAuthRoutes } from './oauth/oauth-routes.ts'
 import { registerWebhooksRoutes } from './webhooks/webhooks-routes.ts'
+import { registerSavedRepliesRoutes } from './saved-replies/saved-replies-routes.ts'
+import { registerRoutingRulesRoutes } from './routing-rules/routing-rules-routes.ts'
 import type { DefinitionOverrides } from '../../connectors/registry.ts'
 
 /** Tests only: fake platform definitions and the HTTP their fake platform answers on (production passes none). */
@@ -66,4 +68,7 @@ export async function registerApiRoutes(
   registerInboxNumbersRoutes(app, context)
   registerOAuthRoutes(app, context, platforms)
   registerWebhooksRoutes(app, context, platforms)
+  registerSavedRepliesRoutes(app, context)
+  // The rule preview reads a sample text as ingestion would, with the instansi's hoax knowledge base.
+  registerRoutingRulesRoutes(app, context, { claims })
 }

@@ -33,6 +33,8 @@ export const units = pgTable('units', {
   code: text('code').notNull(),
   name: text('name').notNull(),
   kind: text('kind').notNull().default('unit'),
+  /** How citizens reach the unit, in its own words (migration 0029): a saved reply's {kontak_unit}. */
+  contact: text('contact').notNull().default(''),
   archivedAt: timestamp('archived_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

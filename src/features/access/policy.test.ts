@@ -40,6 +40,8 @@ const EXPECTED: Record<Action, string> = {
   'ppid.manage': 'D',
   'hoax.manage': 'J',
   'agenda.manage': 'AJ',
+  'saved_reply.manage': 'J',
+  'routing.manage': 'AJ',
 }
 const LETTER: Record<Role, string> = {
   admin: 'A',

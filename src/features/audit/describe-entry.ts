@@ -124,6 +124,11 @@ export function objectLabelOf(entry: LabelSource, names: NameIndex, locale: Loca
       const claim = field('claim')
       return fromEntry(claim && claim.length > 80 ? `${claim.slice(0, 79)}…` : claim)
     }
+    case 'saved_reply':
+      // Every saved-reply entry keeps its title (features/saved-replies).
+      return fromEntry(field('title'))
+    case 'routing_rule':
+      return fromEntry(field('name'))
     case 'agenda_item':
     case 'agenda_task':
       // Every agenda entry keeps the narrative's title (features/agenda).

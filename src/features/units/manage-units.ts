@@ -25,6 +25,7 @@ import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import {
   checkUnitAttributes,
   checkUnitCode,
+  checkUnitContact,
   checkUnitName,
   toUnitView,
   unitSnapshot,
@@ -137,6 +138,7 @@ export interface UpdateUnitInput {
   code?: string | undefined
   name?: string | undefined
   kind?: string | undefined
+  contact?: string | undefined
   attributes?: Record<string, string> | undefined
 }
 
@@ -153,6 +155,7 @@ export async function updateUnit(
     code: input.code === undefined ? undefined : checkUnitCode(input.code),
     name: input.name === undefined ? undefined : checkUnitName(input.name),
     kind: input.kind === undefined ? undefined : normaliseUnitKind(input.kind),
+    contact: input.contact === undefined ? undefined : checkUnitContact(input.contact),
   }
   const attributes = input.attributes === undefined ? undefined : checkUnitAttributes(input.attributes)
   const now = deps.clock.now()

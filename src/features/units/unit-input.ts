@@ -19,6 +19,23 @@ export function checkUnitCode(code: string): string {
   return trimmed
 }
 
+export const MAX_UNIT_CONTACT = 500
+
+/** How citizens reach the unit: free text (phone, WhatsApp, e-mail, hours), trimmed; '' clears it. */
+export function checkUnitContact(contact: string): string {
+  const trimmed = contact.trim()
+  if (trimmed.length > MAX_UNIT_CONTACT)
+    throw new AppError(
+      'invalid_input',
+      'units.contact_too_long',
+      { maximum: MAX_UNIT_CONTACT },
+      {
+        contact: problem('validation.too_long', { maximum: MAX_UNIT_CONTACT }),
+      },
+    )
+  return trimmed
+}
+
 export function checkUnitName(name: string): string {
   const trimmed = name.trim()
   if (trimmed.length === 0 || trimmed.length > 200) {
@@ -68,6 +85,7 @@ export interface UnitView {
   code: string
   name: string
   kind: string
+  contact: string
   depth: number
   archivedAt: string | null
   attributes: Record<string, string>
@@ -83,6 +101,7 @@ export function toUnitView(unit: UnitRecord): UnitView {
     code: unit.code,
     name: unit.name,
     kind: unit.kind,
+    contact: unit.contact,
     depth: unit.path.split('/').filter(Boolean).length - 1,
     archivedAt: unit.archivedAt?.toISOString() ?? null,
     attributes: unit.attributes,
@@ -93,12 +112,15 @@ export function toUnitView(unit: UnitRecord): UnitView {
 
 /** The audit snapshot of a unit: the fields a person changes. */
 export function unitSnapshot(
-  unit: Pick<UnitRecord, 'code' | 'name' | 'kind' | 'parentId' | 'path' | 'archivedAt' | 'attributes'>,
+  unit: Pick<UnitRecord, 'code' | 'name' | 'kind' | 'parentId' | 'path' | 'archivedAt' | 'attributes'> & {
+    contact?: string | undefined
+  },
 ): Record<string, unknown> {
   return {
     code: unit.code,
     name: unit.name,
     kind: unit.kind,
+    ...(unit.contact !== undefined ? { contact: unit.contact } : {}),
     parentId: unit.parentId,
     path: unit.path,
     archivedAt: unit.archivedAt,

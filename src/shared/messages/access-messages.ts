@@ -90,6 +90,14 @@ export const accessMessages = defineMessages({
   'access.action.inbox.reply': { id: 'menjawab kotak masuk', en: 'answer the inbox' },
   'access.action.listening.manage': { id: 'mengatur pemantauan', en: 'manage listening' },
   'access.action.report.read': { id: 'melihat dasbor dan laporan', en: 'see dashboards and reports' },
+  'access.action.saved_reply.manage': {
+    id: 'mengelola jawaban baku kotak masuk',
+    en: 'manage the saved replies of the inbox',
+  },
+  'access.action.routing.manage': {
+    id: 'mengatur aturan perutean kotak masuk',
+    en: 'set the routing rules of the inbox',
+  },
   'access.action.ppid.manage': {
     id: 'menangani permohonan informasi (PPID)',
     en: 'handle information requests (PPID)',

@@ -23,6 +23,7 @@ import { mastodonMessages } from './mastodon-messages.ts'
 import { namingMessages } from './naming-messages.ts'
 import { postsMessages } from './posts-messages.ts'
 import { publishingMessages } from './publishing-messages.ts'
+import { repliesMessages } from './replies-messages.ts'
 import { setupMessages } from './setup-messages.ts'
 import { tiktokMessages } from './tiktok-messages.ts'
 import { telegramMessages } from './telegram-messages.ts'
@@ -60,6 +61,7 @@ export const MESSAGES = {
   ...tiktokMessages,
   ...xMessages,
   ...inboxNumbersMessages,
+  ...repliesMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

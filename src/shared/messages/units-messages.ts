@@ -2,6 +2,10 @@
 import { defineMessages } from './define-messages.ts'
 
 export const unitsMessages = defineMessages({
+  'units.contact_too_long': {
+    id: 'Kontak unit paling panjang {maximum:number} karakter.',
+    en: 'The unit contact is at most {maximum:number} characters.',
+  },
   'units.not_found': { id: 'Unit tidak ditemukan.', en: 'Unit not found.' },
   'units.code_taken': {
     id: 'Kode unit "{code}" sudah dipakai unit lain di instansi ini.',

@@ -5153,6 +5153,77 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/inbox/items/{id}/clarification': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The clarification reply for an item matched to a hoax claim: the claim's facts and first source, within the platform's reply limit */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              claim: {
+                claim: string
+                id: string
+                /** @enum {string} */
+                label: 'hoaks' | 'disinformasi' | 'misinformasi'
+              }
+              /** @description The text's length as the platform counts it */
+              length: number
+              maxLength: number
+              platform: string
+              /** @description Whether the facts were shortened to fit */
+              shortened: boolean
+              sourceUrl: string | null
+              text: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/me': {
     parameters: {
       query?: never
@@ -8020,6 +8091,538 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/routing-rules': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The instansi's routing rules in the order they are tried, and the units, people and accounts to pick */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: components['schemas']['RoutingRule'][]
+              references: {
+                accounts: {
+                  handle: string
+                  id: string
+                  platform: string
+                }[]
+                units: {
+                  code: string
+                  depth: number
+                  id: string
+                  name: string
+                }[]
+                users: {
+                  email: string
+                  id: string
+                  name: string
+                }[]
+              }
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Add a rule at the end of the list */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Assign to a unit or a person (first match wins), add a label or raise the priority (every match) */
+            action:
+              | {
+                  /** @enum {string} */
+                  kind: 'assign_unit'
+                  /** Format: uuid */
+                  unitId: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'assign_user'
+                  /** Format: uuid */
+                  userId: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'add_label'
+                  label: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'set_priority_floor'
+                  priority: number
+                }
+            conditions: {
+              accountIds?: string[]
+              /** @description true: matched to a hoax claim; false: to none */
+              hoaxMatched?: boolean | null
+              intents?: string[]
+              /** @description All of these words or phrases */
+              keywordsAll?: string[]
+              /** @description Any of these words or phrases (normalised text, whole words) */
+              keywordsAny?: string[]
+              platforms?: string[]
+              sentiments?: string[]
+              /** @description The item's unit is one of these or below one */
+              unitIds?: string[]
+            }
+            /** @default true */
+            enabled?: boolean
+            name: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['RoutingRule']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/routing-rules/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /** Delete a rule (audited with its conditions) */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              deleted: true
+              id: string
+            }
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    /** Change a rule: only the fields given change */
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Assign to a unit or a person (first match wins), add a label or raise the priority (every match) */
+            action?:
+              | {
+                  /** @enum {string} */
+                  kind: 'assign_unit'
+                  /** Format: uuid */
+                  unitId: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'assign_user'
+                  /** Format: uuid */
+                  userId: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'add_label'
+                  label: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'set_priority_floor'
+                  priority: number
+                }
+            conditions?: {
+              accountIds?: string[]
+              /** @description true: matched to a hoax claim; false: to none */
+              hoaxMatched?: boolean | null
+              intents?: string[]
+              /** @description All of these words or phrases */
+              keywordsAll?: string[]
+              /** @description Any of these words or phrases (normalised text, whole words) */
+              keywordsAny?: string[]
+              platforms?: string[]
+              sentiments?: string[]
+              /** @description The item's unit is one of these or below one */
+              unitIds?: string[]
+            }
+            enabled?: boolean
+            name?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['RoutingRule']
+          }
+        }
+      }
+    }
+    trace?: never
+  }
+  '/api/routing-rules/order': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Put the rules in this order (every rule once) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Every rule id once, in the order they are tried */
+            ids: string[]
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: components['schemas']['RoutingRule'][]
+              references: {
+                accounts: {
+                  handle: string
+                  id: string
+                  platform: string
+                }[]
+                units: {
+                  code: string
+                  depth: number
+                  id: string
+                  name: string
+                }[]
+                users: {
+                  email: string
+                  id: string
+                  name: string
+                }[]
+              }
+            }
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/routing-rules/preview': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Test a rule (saved or not) on a sample text: which conditions hold, as ingestion would test an item */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            rule: {
+              /** @description Assign to a unit or a person (first match wins), add a label or raise the priority (every match) */
+              action:
+                | {
+                    /** @enum {string} */
+                    kind: 'assign_unit'
+                    /** Format: uuid */
+                    unitId: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'assign_user'
+                    /** Format: uuid */
+                    userId: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'add_label'
+                    label: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'set_priority_floor'
+                    priority: number
+                  }
+              conditions: {
+                accountIds?: string[]
+                /** @description true: matched to a hoax claim; false: to none */
+                hoaxMatched?: boolean | null
+                intents?: string[]
+                /** @description All of these words or phrases */
+                keywordsAll?: string[]
+                /** @description Any of these words or phrases (normalised text, whole words) */
+                keywordsAny?: string[]
+                platforms?: string[]
+                sentiments?: string[]
+                /** @description The item's unit is one of these or below one */
+                unitIds?: string[]
+              }
+            }
+            sample: {
+              /**
+               * Format: uuid
+               * @description The item's account (its platform and unit come with it)
+               */
+              accountId?: string
+              /** @description Instead of the hoax knowledge base's match */
+              hoaxMatched?: boolean
+              /**
+               * @description Instead of the language engine's reading
+               * @enum {string}
+               */
+              intent?:
+                'pertanyaan' | 'keluhan' | 'aspirasi' | 'apresiasi' | 'permohonan_informasi' | 'lainnya'
+              /** @enum {string} */
+              platform?:
+                | 'x'
+                | 'instagram'
+                | 'facebook'
+                | 'tiktok'
+                | 'youtube'
+                | 'bluesky'
+                | 'mastodon'
+                | 'telegram'
+                | 'threads'
+                | 'whatsapp'
+                | 'sandbox'
+              /** @enum {string} */
+              sentiment?: 'positif' | 'netral' | 'negatif'
+              text: string
+              /** Format: uuid */
+              unitId?: string
+            }
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              conditions: {
+                condition: string
+                matched: boolean
+              }[]
+              matches: boolean
+              sample: {
+                hoaxClaim: {
+                  claim: string
+                  id: string
+                } | null
+                intent: string
+                normalisedText: string
+                platform: string
+                sentiment: string
+              }
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/sandbox/settings': {
     parameters: {
       query?: never
@@ -8117,6 +8720,412 @@ export interface paths {
         }
       }
     }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/saved-replies': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The saved replies of the caller's units and the instansi's, by title; filters q, unitId, itemId */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only those that apply to this inbox item (its unit's and the instansi's), fitting its intent first */
+          itemId?: string
+          /** @description Words in the title, text or tags */
+          q?: string
+          unitId?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Whether the caller may add saved replies */
+              canManage: boolean
+              items: components['schemas']['SavedReply'][]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Add a saved reply (saved_reply.manage at its unit; instansi-wide from a top-level unit) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string
+            /** @default [] */
+            intents?: string[]
+            /** @default [] */
+            tags?: string[]
+            title: string
+            /**
+             * Format: uuid
+             * @description The owning unit; null: the whole instansi
+             * @default null
+             */
+            unitId?: string | null
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['SavedReply']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/saved-replies/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One saved reply */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['SavedReply']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    /** Delete a saved reply (audited with its text) */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              deleted: true
+              id: string
+            }
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    /** Change a saved reply: only the fields given change */
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            body?: string
+            intents?: string[]
+            tags?: string[]
+            title?: string
+            /** Format: uuid */
+            unitId?: string | null
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['SavedReply']
+          }
+        }
+      }
+    }
+    trace?: never
+  }
+  '/api/saved-replies/{id}/render': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The saved reply filled in for an inbox item: the text, and the variables left as [[placeholders]] to fill */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description The inbox item the reply answers
+             */
+            itemId: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description The reply; a variable without a value stays as [[name]] for the operator to fill */
+              text: string
+              /** @description The item's ticket number (WT-XXXXX-XXXXX, derived from its id) */
+              ticketNumber: string
+              /** @description The variables left as placeholders */
+              unresolved: string[]
+              /** @description What each variable was filled with */
+              values: {
+                [key: string]: string
+              }
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/saved-replies/meta': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The variables a saved reply may use and the intents it may fit */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              intents: (
+                'pertanyaan' | 'keluhan' | 'aspirasi' | 'apresiasi' | 'permohonan_informasi' | 'lainnya'
+              )[]
+              variables: ('nama' | 'nomor_tiket' | 'unit' | 'kontak_unit' | 'akun')[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
     post?: never
     delete?: never
     options?: never
@@ -8496,6 +9505,8 @@ export interface paths {
               [key: string]: string
             }
             code?: string
+            /** @description Phone, WhatsApp, e-mail, office hours; empty clears it */
+            contact?: string
             kind?: string
             name?: string
           }
@@ -9953,6 +10964,8 @@ export interface components {
         | 'ppid.manage'
         | 'hoax.manage'
         | 'agenda.manage'
+        | 'saved_reply.manage'
+        | 'routing.manage'
       )[]
       csrfToken: string | null
       /** @description This deployment holds demo data ("Data contoh"), not a real instansi */
@@ -10271,6 +11284,62 @@ export interface components {
       url: string | null
       variantId: string
     }
+    RoutingRule: {
+      /** @description Assign to a unit or a person (first match wins), add a label or raise the priority (every match) */
+      action:
+        | {
+            /** @enum {string} */
+            kind: 'assign_unit'
+            /** Format: uuid */
+            unitId: string
+          }
+        | {
+            /** @enum {string} */
+            kind: 'assign_user'
+            /** Format: uuid */
+            userId: string
+          }
+        | {
+            /** @enum {string} */
+            kind: 'add_label'
+            label: string
+          }
+        | {
+            /** @enum {string} */
+            kind: 'set_priority_floor'
+            priority: number
+          }
+      conditions: {
+        accountIds: string[]
+        hoaxMatched: boolean | null
+        intents: ('pertanyaan' | 'keluhan' | 'aspirasi' | 'apresiasi' | 'permohonan_informasi' | 'lainnya')[]
+        keywordsAll: string[]
+        keywordsAny: string[]
+        platforms: (
+          | 'x'
+          | 'instagram'
+          | 'facebook'
+          | 'tiktok'
+          | 'youtube'
+          | 'bluesky'
+          | 'mastodon'
+          | 'telegram'
+          | 'threads'
+          | 'whatsapp'
+          | 'sandbox'
+        )[]
+        sentiments: ('positif' | 'netral' | 'negatif')[]
+        unitIds: string[]
+      }
+      createdAt: string
+      createdBy: string | null
+      enabled: boolean
+      id: string
+      name: string
+      position: number
+      updatedAt: string
+      updatedBy: string | null
+    }
     SandboxSettings: {
       latencyMaxMs: number
       latencyMinMs: number
@@ -10279,6 +11348,27 @@ export interface components {
       seed: number
       unavailableRate: number
       unknownOutcomeRate: number
+    }
+    SavedReply: {
+      /** @description The template: {nama}, {nomor_tiket}, {unit}, {kontak_unit}, {akun} */
+      body: string
+      /** @description Whether the caller may change or delete this one */
+      canManage: boolean
+      createdAt: string
+      createdBy: string | null
+      id: string
+      intents: string[]
+      tags: string[]
+      title: string
+      unit: {
+        code: string
+        id: string
+        name: string
+      } | null
+      updatedAt: string
+      updatedBy: string | null
+      /** @description The variables the body uses */
+      variables: ('nama' | 'nomor_tiket' | 'unit' | 'kontak_unit' | 'akun')[]
     }
     Session: {
       createdAt: string
@@ -10296,6 +11386,8 @@ export interface components {
         [key: string]: string
       }
       code: string
+      /** @description How citizens reach the unit (a saved reply's {kontak_unit}); '' when not set */
+      contact: string
       createdAt: string
       depth: number
       id: string

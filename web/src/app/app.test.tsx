@@ -117,6 +117,7 @@ describe('App', () => {
       'Akun resmi',
       'Kalender hari kerja',
       'Basis pengetahuan hoaks',
+      'Jawaban baku',
       'Profil saya',
     ])
   })

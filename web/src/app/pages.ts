@@ -27,6 +27,8 @@ export const PAGES = {
   calendarImport: { path: '/calendar/import', label: 'nav.calendarImport', action: 'calendar.manage' },
   attention: { path: '/attention/$item', label: 'nav.attention', action: 'account.read' },
   hoax: { path: '/hoax', label: 'nav.hoax', action: 'post.read' },
+  savedReplies: { path: '/jawaban-baku', label: 'nav.savedReplies', action: 'inbox.read' },
+  routingRules: { path: '/aturan-perutean', label: 'nav.routingRules', action: 'routing.manage' },
   audit: { path: '/audit', label: 'nav.audit', action: 'audit.read' },
   posts: { path: '/posts', label: 'nav.posts', action: 'post.create' },
   composer: { path: '/posts/new', label: 'nav.composer', action: 'post.create' },
@@ -60,6 +62,8 @@ const NAVIGATION_ORDER: readonly PageId[] = [
   'approvalChains',
   'calendar',
   'hoax',
+  'savedReplies',
+  'routingRules',
   'audit',
   'profile',
 ]

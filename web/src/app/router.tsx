@@ -149,6 +149,24 @@ const hoaxRoute = createRoute({
   staticData: staticData('hoax'),
   component: lazyRouteComponent(() => import('../features/hoax/hoax-page.tsx'), 'HoaxPage'),
 })
+const savedRepliesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.savedReplies.path,
+  staticData: staticData('savedReplies'),
+  component: lazyRouteComponent(
+    () => import('../features/saved-replies/saved-replies-page.tsx'),
+    'SavedRepliesPage',
+  ),
+})
+const routingRulesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.routingRules.path,
+  staticData: staticData('routingRules'),
+  component: lazyRouteComponent(
+    () => import('../features/routing/routing-rules-page.tsx'),
+    'RoutingRulesPage',
+  ),
+})
 const publishedRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.published.path,
@@ -233,6 +251,8 @@ export const routeTree = rootRoute.addChildren([
   calendarImportRoute,
   attentionRoute,
   hoaxRoute,
+  savedRepliesRoute,
+  routingRulesRoute,
   postsRoute,
   composerRoute,
   postEditRoute,

@@ -138,6 +138,28 @@ describe('units routes', () => {
     })
   })
 
+  it("set the contact citizens reach a unit by (a saved reply's {kontak_unit}), trimmed, audited, cleared by ''", async () => {
+    const s = await setup()
+    const unit = await createUnit(s, s.owner.rootUnit.id)
+    const patch = (contact: string) =>
+      s.app.inject({
+        method: 'PATCH',
+        url: `/api/units/${unit.id}`,
+        headers: s.headers,
+        payload: { contact },
+      })
+    const set = await patch('  WA 0811-2900-123 (Senin–Jumat)  ')
+    expect(set.statusCode, set.body).toBe(200)
+    expect(set.json().contact).toBe('WA 0811-2900-123 (Senin–Jumat)')
+    const [entry] = await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'unit.update' })
+    expect(entry).toMatchObject({
+      before: { contact: '' },
+      after: { contact: 'WA 0811-2900-123 (Senin–Jumat)' },
+    })
+    expect((await patch('')).json().contact).toBe('')
+    expect((await patch('x'.repeat(501))).statusCode).toBe(400)
+  })
+
   it('move a unit with its whole subtree and rewrite every path', async () => {
     const s = await setup()
     const a = await createUnit(s, s.owner.rootUnit.id)

@@ -9,6 +9,9 @@ export const unitView = z
     code: z.string(),
     name: z.string(),
     kind: z.string(),
+    contact: z
+      .string()
+      .describe("How citizens reach the unit (a saved reply's {kontak_unit}); '' when not set"),
     depth: z.number(),
     archivedAt: z.string().nullable(),
     attributes: z.record(z.string(), z.string()),
@@ -31,6 +34,7 @@ export const updateBody = z.object({
   code: z.string().max(40).optional(),
   name: z.string().max(200).optional(),
   kind: z.string().trim().max(50).optional(),
+  contact: z.string().max(500).optional().describe('Phone, WhatsApp, e-mail, office hours; empty clears it'),
   attributes,
 })
 export const moveBody = z.object({ parentId: z.uuid('validation.choose_unit') })

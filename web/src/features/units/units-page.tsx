@@ -114,6 +114,7 @@ function EditUnitPanel({
   const [code, setCode] = useState(unit.code)
   const [kind, setKind] = useState(unit.kind ?? '')
   const [attributes, setAttributes] = useState(attributesToText(unit.attributes))
+  const [contact, setContact] = useState(unit.contact ?? '')
   const [badLines, setBadLines] = useState<number[]>([])
   const [parentId, setParentId] = useState(unit.parentId ?? '')
   const [force, setForce] = useState(false)
@@ -132,7 +133,7 @@ function EditUnitPanel({
     if (parsed.badLines.length > 0) return
     resetAll()
     update.mutate(
-      { id: unit.id, name: name.trim(), code: code.trim(), kind, attributes: parsed.attributes },
+      { id: unit.id, name: name.trim(), code: code.trim(), kind, contact, attributes: parsed.attributes },
       { onSuccess: () => notifySuccess(t('units.renamed')) },
     )
   }
@@ -190,6 +191,16 @@ function EditUnitPanel({
                 ? t('units.attributesBad', { lines: badLines.join(', ') })
                 : error.field('attributes')
             }
+          />
+          <Textarea
+            label={t('units.contact')}
+            description={t('units.contactHint')}
+            autosize
+            minRows={2}
+            maxLength={500}
+            value={contact}
+            onChange={(event) => setContact(event.currentTarget.value)}
+            error={error.field('contact')}
           />
         </SimpleGrid>
         <Button type="submit" mt="sm" loading={update.isPending}>

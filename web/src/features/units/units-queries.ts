@@ -50,6 +50,7 @@ export const unitRequests = {
     name: string
     code: string
     kind: string
+    contact: string
     attributes: Record<string, string>
   }) => api.patch(`/api/units/${id}`, body),
   move: ({ id, parentId }: { id: string; parentId: string }) =>

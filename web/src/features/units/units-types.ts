@@ -7,6 +7,8 @@ export interface Unit {
   name: string
   path: string
   kind?: string
+  /** How citizens reach the unit (a saved reply's {kontak_unit}). */
+  contact?: string
   depth?: number
   archivedAt: string | null
   attributes?: Record<string, string>
