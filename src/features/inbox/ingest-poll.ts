@@ -25,12 +25,10 @@ import {
 } from '../../db/inbox-repository.ts'
 import { AppError } from '../app-error.ts'
 import { errorMessageOf, runForAccount, type ConnectionDeps } from '../connections/account-connector.ts'
-import type { HoaxMatcherProvider } from '../hoax/hoax-matcher-provider.ts'
 import { enqueue } from '../jobs/enqueue.ts'
 import { CLASSIFY_BATCH, classifyItems, type ClassifyDeps } from './classify-items.ts'
 
-export interface IngestDeps extends ConnectionDeps {
-  hoaxMatchers?: HoaxMatcherProvider | undefined
+export interface IngestDeps extends ConnectionDeps, Pick<ClassifyDeps, 'hoaxScreens'> {
   logger?: Pick<Logger, 'warn' | 'info'> | undefined
 }
 
@@ -132,6 +130,25 @@ export async function pollAccount(
   accountId: string,
   options: { backfill?: boolean | undefined } = {},
 ): Promise<PollResult> {
+  // What the run stored is classified in batches as it goes, and the rest when it ends however it ends.
+  const pending: string[] = []
+  try {
+    return await readPages(deps, instansiId, accountId, options, async (ids) => {
+      pending.push(...ids)
+      if (pending.length >= CLASSIFY_BATCH) await classifyStored(deps, instansiId, pending.splice(0))
+    })
+  } finally {
+    if (pending.length > 0) await classifyStored(deps, instansiId, pending.splice(0))
+  }
+}
+
+async function readPages(
+  deps: IngestDeps,
+  instansiId: string,
+  accountId: string,
+  options: { backfill?: boolean | undefined },
+  classify: (ids: readonly string[]) => Promise<void>,
+): Promise<PollResult> {
   const pageCap = options.backfill ? BACKFILL_PAGE_CAP : POLL_PAGE_CAP
   const result: PollResult = { pages: 0, stored: 0, caughtUp: false }
   while (result.pages < pageCap) {
@@ -201,11 +218,7 @@ export async function pollAccount(
     })
     if (stored === null) return result
     result.stored += stored.length
-    await classifyStored(
-      deps,
-      instansiId,
-      stored.map((row) => row.id),
-    )
+    await classify(stored.map((row) => row.id))
     if (caughtUp) {
       result.caughtUp = true
       break
