@@ -151,84 +151,86 @@ async function readPages(
 ): Promise<PollResult> {
   const pageCap = options.backfill ? BACKFILL_PAGE_CAP : POLL_PAGE_CAP
   const result: PollResult = { pages: 0, stored: 0, caughtUp: false }
-  while (result.pages < pageCap) {
-    const before = await getCursor(deps.db, accountId)
-    const from = before?.cursor ?? null
-    const backfilling = !before?.backfilledAt
-    let read: { page: Awaited<ReturnType<Connector['fetchInteractions']>>; account: InboxAccount } | null
-    try {
-      read = await runForAccount(deps, instansiId, accountId, async (connector, { account }) =>
-        canRead(connector.capabilities)
-          ? {
-              page: await connector.fetchInteractions(from),
-              account: {
-                instansiId: account.instansiId,
-                accountId: account.id,
-                platform: account.platform,
-                unitId: account.unitId,
-                unitPath: account.unitPath,
-              },
-            }
-          : null,
-      )
-    } catch (error) {
-      const now = deps.clock.now()
-      if (isConnectorError(error)) {
-        // auth_expired made the connection needs_reconnect (runForAccount): the scheduler skips it until the
-        // penanggung jawab reconnects, and reconnecting asks for a poll again.
-        await recordPollFailure(deps.db, accountId, `${error.kind}: ${errorMessageOf(error)}`, now)
-        const failures = (await getCursor(deps.db, accountId))?.failures ?? 1
-        await setNextPoll(deps.db, accountId, nextPollAfterFailure(now, failures, error.retryAt))
-        return { ...result, failed: error.kind }
+  const before = await getCursor(deps.db, accountId)
+  let from = before?.cursor ?? null
+  const backfilling = !before?.backfilledAt
+  let readable = true
+  try {
+    // One connector for the whole run (the account's health recorded once); each page in its own transaction.
+    await runForAccount(deps, instansiId, accountId, async (connector, { account: record }) => {
+      if (!canRead(connector.capabilities)) {
+        readable = false
+        return
       }
-      if (error instanceof AppError) return { ...result, failed: 'not_connected' }
-      throw error
-    }
-    if (!read) {
-      await setNextPoll(deps.db, accountId, new Date(deps.clock.now().getTime() + POLL_INTERVALS.idleMs))
-      return { ...result, failed: 'not_readable' }
-    }
-    const { page, account } = read
-    result.pages += 1
-    const now = deps.clock.now()
-    const horizon = backfilling ? now.getTime() - BACKFILL_HORIZON_MS : -Infinity
-    const incoming = page.items.map(incomingOf)
-    const newest = incoming.reduce<Date | null>(
-      (latest, item) => (!latest || item.createdAt > latest ? item.createdAt : latest),
-      null,
-    )
-    const caughtUp = page.cursor === null || page.cursor === from
-    const stored = await deps.db.transaction(async (tx) => {
-      const locked = await lockCursor(tx, accountId)
-      // Another run of this account stored this page already (or moved past it): leave it to that run.
-      if ((locked.cursor ?? null) !== from) return null
-      const rows = await insertNewItems(
-        tx,
-        account,
-        incoming.filter((item) => item.createdAt.getTime() >= horizon),
-        now,
-      )
-      await advanceCursor(tx, accountId, {
-        cursor: page.cursor ?? from,
-        lastItemAt: newest,
-        backfilled: caughtUp,
-        at: now,
-      })
-      return rows
+      const account: InboxAccount = {
+        instansiId: record.instansiId,
+        accountId: record.id,
+        platform: record.platform,
+        unitId: record.unitId,
+        unitPath: record.unitPath,
+      }
+      while (result.pages < pageCap) {
+        const page = await connector.fetchInteractions(from)
+        result.pages += 1
+        const now = deps.clock.now()
+        const horizon = backfilling ? now.getTime() - BACKFILL_HORIZON_MS : -Infinity
+        const incoming = page.items.map(incomingOf)
+        const newest = incoming.reduce<Date | null>(
+          (latest, item) => (!latest || item.createdAt > latest ? item.createdAt : latest),
+          null,
+        )
+        const caughtUp = page.cursor === null || page.cursor === from
+        const read = from
+        const stored = await deps.db.transaction(async (tx) => {
+          const locked = await lockCursor(tx, accountId)
+          // Another run of this account stored this page already (or moved past it): leave it to that run.
+          if ((locked.cursor ?? null) !== read) return null
+          const rows = await insertNewItems(
+            tx,
+            account,
+            incoming.filter((item) => item.createdAt.getTime() >= horizon),
+            now,
+          )
+          await advanceCursor(tx, accountId, {
+            cursor: page.cursor ?? read,
+            lastItemAt: newest,
+            backfilled: caughtUp,
+            at: now,
+          })
+          return rows
+        })
+        if (stored === null) return
+        result.stored += stored.length
+        await classify(stored.map((row) => row.id))
+        if (caughtUp) {
+          result.caughtUp = true
+          return
+        }
+        from = page.cursor ?? read
+      }
     })
-    if (stored === null) return result
-    result.stored += stored.length
-    await classify(stored.map((row) => row.id))
-    if (caughtUp) {
-      result.caughtUp = true
-      break
+  } catch (error) {
+    const now = deps.clock.now()
+    if (isConnectorError(error)) {
+      // auth_expired made the connection needs_reconnect (runForAccount): the scheduler skips it until the
+      // penanggung jawab reconnects, and reconnecting asks for a poll again.
+      await recordPollFailure(deps.db, accountId, `${error.kind}: ${errorMessageOf(error)}`, now)
+      const failures = (await getCursor(deps.db, accountId))?.failures ?? 1
+      await setNextPoll(deps.db, accountId, nextPollAfterFailure(now, failures, error.retryAt))
+      return { ...result, failed: error.kind }
     }
+    if (error instanceof AppError) return { ...result, failed: 'not_connected' }
+    throw error
+  }
+  if (!readable) {
+    await setNextPoll(deps.db, accountId, new Date(deps.clock.now().getTime() + POLL_INTERVALS.idleMs))
+    return { ...result, failed: 'not_readable' }
   }
   const now = deps.clock.now()
   if (result.caughtUp) {
     const cursor = await getCursor(deps.db, accountId)
     await setNextPoll(deps.db, accountId, nextPollAfterSuccess(now, cursor?.lastItemAt ?? null))
-  } else {
+  } else if (result.pages >= pageCap) {
     // More is waiting (a busy account, or a backfill going back): the next run starts at once.
     await setNextPoll(deps.db, accountId, now)
     await enqueuePoll(deps.db, instansiId, accountId, { backfill: options.backfill ?? false })
