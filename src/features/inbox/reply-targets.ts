@@ -6,8 +6,4 @@
 import type { Db } from '../../db/client.ts'
 import type { InboxItemRow } from '../../db/inbox-repository.ts'
 
-export async function applyReplyTargets(
-  _tx: Db,
-  _items: readonly InboxItemRow[],
-  _now: Date,
-): Promise<void> {}
+export async function applyReplyTargets(_tx: Db, _items: readonly InboxItemRow[], _now: Date): Promise<void> {}
