@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { createTestInstansi, uniqueSuffix } from '../../../tests/support/fixtures.ts'
+import { createTestInstansi, createTestUser, uniqueSuffix } from '../../../tests/support/fixtures.ts'
 import { handClock } from '../../../tests/support/hand-clock.ts'
 import {
   createConnectedSandboxAccount,
@@ -13,10 +13,13 @@ import type { WebhookEvent } from '../../connectors/webhook.ts'
 import { duePolls } from '../../db/inbox-ingest-repository.ts'
 import { getCursor, insertNewItems } from '../../db/inbox-repository.ts'
 import { inboxItems } from '../../db/schema/index.ts'
+import { insertAccount } from '../../db/accounts-repository.ts'
 import { revokeSandboxToken } from '../../db/sandbox-accounts-repository.ts'
 import { insertWebhookDelivery } from '../../db/webhook-deliveries-repository.ts'
 import { rowsOf } from '../../db/sql-helpers.ts'
 import { runForAccount } from '../connections/account-connector.ts'
+import { connectAccount, getConnectionHealth } from '../connections/manage-connections.ts'
+import { loadActor } from '../identity/load-actor.ts'
 import { commentAsCitizen } from '../sandbox/sandbox-network-store.ts'
 import { processWebhookDelivery } from '../webhooks/process-webhook-delivery.ts'
 import { WAVE_AUTHORS, WAVE_LABEL } from './classify-items.ts'
@@ -272,5 +275,56 @@ describe('inbox ingestion from webhook deliveries', () => {
       processed: true,
       matchedAccounts: 0,
     })
+  })
+})
+
+describe('backfill on connect and the lag in the account health', () => {
+  it('asks for a backfill poll when an account is connected, and the health shows the inbox keeping up or behind', async () => {
+    const ctx = await getTestContext()
+    const clock = handClock(new Date())
+    const deps: IngestDeps = { ...ctx, config: { sandboxFaults: false }, clock }
+    const owner = await createTestInstansi(ctx.db)
+    const admin = await createTestUser(ctx.db, owner, [
+      { unitId: owner.rootUnit.id, role: 'admin' },
+      { unitId: owner.rootUnit.id, role: 'penanggung_jawab' },
+    ])
+    const { actor } = await loadActor(ctx.db, admin, 'session')
+    const handle = `humas.${uniqueSuffix()}`
+    const accountId = await insertAccount(
+      ctx.db,
+      owner.id,
+      {
+        unitId: owner.rootUnit.id,
+        platform: 'sandbox',
+        handle,
+        handleDisplay: null,
+        displayName: null,
+        url: `https://sandbox.warta.local/@${handle}`,
+        penanggungJawabUserId: admin.id,
+        verificationStatus: 'unverified',
+        platformTwoFactor: false,
+        credentialRotatedOn: null,
+        status: 'active',
+        notes: '',
+      },
+      clock.now(),
+    )
+    const fresh = await connectAccount(deps, actor, accountId, {}, {})
+    expect(fresh.inbox).toMatchObject({ backfilledAt: null, behindSince: null, failures: 0 })
+    const jobs = rowsOf<{ payload: { accountId: string; backfill?: boolean } }>(
+      await ctx.db.execute(
+        sql`select payload from job_outbox where name = 'poll-inbox' and payload->>'accountId' = ${accountId}`,
+      ),
+    )
+    expect(jobs.map((job) => job.payload)).toEqual([{ instansiId: owner.id, accountId, backfill: true }])
+
+    await pollAccount(deps, owner.id, accountId, { backfill: true })
+    const keepingUp = await getConnectionHealth(deps, actor, accountId)
+    expect(keepingUp.inbox).toMatchObject({ backfilledAt: clock.now().toISOString(), behindSince: null })
+
+    // Nothing polled it for an hour (no worker running): behind since its last good poll.
+    const lastGood = clock.now().toISOString()
+    clock.advance(60 * 60_000)
+    expect((await getConnectionHealth(deps, actor, accountId)).inbox?.behindSince).toBe(lastGood)
   })
 })
