@@ -1,6 +1,6 @@
 // sandbox_interactions: comments, replies and mentions on the simulated network, by citizens or by the account
 // itself (own). `seq` orders them; the interactions cursor pages from the newest back.
-import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, isNull } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { sandboxInteractions } from './schema/index.ts'
 
@@ -34,12 +34,15 @@ export async function getSandboxInteraction(
   return row
 }
 
-/** What others sent the account (not its own replies, not deleted), newest first, before a position. */
+/**
+ * What others sent the account (not its own replies, not deleted), oldest first, after a position (`seq`): the
+ * inbox polls forward from where it stopped.
+ */
 export async function listIncomingSandboxInteractions(
   db: Db,
   instansiId: string,
   sandboxAccountId: string,
-  before: number | null,
+  after: number | null,
   limit: number,
 ): Promise<SandboxInteractionRow[]> {
   return db
@@ -51,10 +54,10 @@ export async function listIncomingSandboxInteractions(
         eq(sandboxInteractions.sandboxAccountId, sandboxAccountId),
         eq(sandboxInteractions.own, false),
         isNull(sandboxInteractions.deletedAt),
-        before === null ? undefined : lt(sandboxInteractions.seq, before),
+        after === null ? undefined : gt(sandboxInteractions.seq, after),
       ),
     )
-    .orderBy(desc(sandboxInteractions.seq))
+    .orderBy(asc(sandboxInteractions.seq))
     .limit(limit)
 }
 

@@ -17,6 +17,8 @@ import { collectPostMetricsJob } from './collect-post-metrics.ts'
 import { refreshConnectionTokensJob } from './refresh-connection-tokens.ts'
 import { processWebhookDeliveryJob } from './process-webhook-delivery.ts'
 import { purgeWebhookDeliveriesJob } from './purge-webhook-deliveries.ts'
+import { pollInboxJob } from './poll-inbox.ts'
+import { sweepInboxJob } from './sweep-inbox.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
@@ -34,6 +36,8 @@ export const jobDefinitions = [
   refreshConnectionTokensJob,
   processWebhookDeliveryJob,
   purgeWebhookDeliveriesJob,
+  pollInboxJob,
+  sweepInboxJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

@@ -51,7 +51,7 @@ export interface SandboxNetwork {
   ): Promise<SandboxPostRecord>
   /** The account's recent posts, newest first, since a time. */
   listPosts(token: string, options: { since: Date; limit: number }): Promise<SandboxPostRecord[]>
-  /** What others sent the account, oldest first, after a cursor (an opaque position). */
+  /** What others sent the account, oldest first, after a cursor (an opaque position); `next` is null when nothing came after it. */
   listInteractions(
     token: string,
     options: { after: string | null; limit: number },

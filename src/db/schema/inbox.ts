@@ -64,6 +64,8 @@ export const inboxItems = pgTable('inbox_items', {
   duplicateOf: uuid('duplicate_of'),
   labels: text('labels').array().notNull().default([]),
   updatedAt: at('updated_at').notNull(),
+  // 0030_inbox_ingest.sql: the normalised text's hash, for duplicate and wave folding.
+  bodyFingerprint: text('body_fingerprint'),
 })
 
 export const inboxCursors = pgTable(
@@ -79,6 +81,8 @@ export const inboxCursors = pgTable(
     behindSince: at('behind_since'),
     failures: integer('failures').notNull().default(0),
     lastError: text('last_error'),
+    // 0030_inbox_ingest.sql: when the scheduler polls the account next.
+    nextPollAt: at('next_poll_at'),
   },
   (table) => [primaryKey({ columns: [table.accountId, table.stream] })],
 )

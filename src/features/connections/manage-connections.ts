@@ -18,6 +18,7 @@ import {
   type AccountConnectionRow,
 } from '../../db/account-connections-repository.ts'
 import { getAccount, type AccountRecord } from '../../db/accounts-repository.ts'
+import { getCursor } from '../../db/inbox-repository.ts'
 import { meteredUnitsOn } from '../../db/metered-quota-usage-repository.ts'
 import { revokeSandboxToken } from '../../db/sandbox-accounts-repository.ts'
 import { PLATFORM_LABELS, isPlatform } from '../../shared/platforms.ts'
@@ -25,6 +26,8 @@ import type { ConnectionStateName } from '../../shared/statuses.ts'
 import { authorize, type Actor } from '../access/policy.ts'
 import { AppError, problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
+import { inboxLagOf, type InboxLag } from '../inbox/inbox-lag.ts'
+import { readablePlatforms, requestInboxBackfill } from '../inbox/ingest-poll.ts'
 import { provisionSandboxAccount } from '../sandbox/sandbox-network-store.ts'
 import {
   connectorRegistryOf,
@@ -80,6 +83,8 @@ export interface ConnectionHealth {
    * of the platform (one Google Cloud project per Warta), and when it resets (ISO); null for other platforms.
    */
   dailyUnits: DailyUnits | null
+  /** How the inbox keeps up with the account (inbox-lag.ts); null for a platform whose comments are not read. */
+  inbox: InboxLag | null
 }
 
 function labelOf(platform: string): string {
@@ -91,6 +96,7 @@ function healthOf(
   account: AccountRecord,
   connection: AccountConnectionRow | undefined,
   dailyUnits: DailyUnits | null,
+  inbox: InboxLag | null,
 ): ConnectionHealth {
   return {
     accountId: account.id,
@@ -131,6 +137,7 @@ function healthOf(
           }
         : null,
     dailyUnits,
+    inbox,
   }
 }
 
@@ -142,7 +149,10 @@ async function currentHealth(deps: ConnectionDeps, account: AccountRecord): Prom
   const dailyUnits = rule
     ? dailyUnitsOf(rule, await meteredUnitsOn(deps.db, account.platform, rule.dayOf(now)), now)
     : null
-  return healthOf(deps, account, connection, dailyUnits)
+  const inbox = readablePlatforms(deps.connectors).includes(account.platform)
+    ? inboxLagOf(await getCursor(deps.db, account.id), connection?.state ?? 'not_connected', now)
+    : null
+  return healthOf(deps, account, connection, dailyUnits, inbox)
 }
 
 async function loadAccount(deps: ConnectionDeps, actor: Actor, accountId: string): Promise<AccountRecord> {
@@ -244,6 +254,8 @@ export async function connectAccount(
     })
     // Credentials replace an OAuth grant the account had: its token times and scopes no longer apply.
     await saveOAuthDetails(tx, account.instansiId, account.id, null)
+    // Backfill on connect: the inbox reads the account's last week (or, reconnected, what it missed).
+    await requestInboxBackfill(tx, account, deps.connectors)
     await recordChange(
       tx,
       actor,

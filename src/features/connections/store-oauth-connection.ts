@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
+import { requestInboxBackfill } from '../inbox/ingest-poll.ts'
 import { keyringOf, type ConnectionDeps } from './account-connector.ts'
 import { sealCredentials } from './credential-cipher.ts'
 import { oauthSetupOf } from './oauth-client.ts'
@@ -54,6 +55,8 @@ export async function storeOAuthConnection(
       grantedScopes: [...tokens.scopes],
       missingFeatures: disabled,
     })
+    // Backfill on connect: the inbox reads the account's last week (or, reconnected, what it missed).
+    await requestInboxBackfill(tx, account, deps.connectors)
     await recordChange(
       tx,
       actor,

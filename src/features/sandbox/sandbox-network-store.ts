@@ -194,20 +194,22 @@ export function createSandboxNetwork(deps: SandboxDeps, options: SandboxNetworkO
 
     listInteractions: (token, { after, limit }) =>
       handle(token, false, async (account) => {
-        const before = after === null ? null : Number(after)
-        if (before !== null && !Number.isSafeInteger(before))
+        const position = after === null ? null : Number(after)
+        if (position !== null && !Number.isSafeInteger(position))
           throw new SandboxApiError(422, 'bad_cursor', 'the cursor is not one of ours')
         const rows = await listIncomingSandboxInteractions(
           deps.db,
           account.instansiId,
           account.id,
-          before,
+          position,
           limit,
         )
+        // Forward from the cursor: the position of the last item read, or null when nothing came after it (the
+        // caller keeps polling with the cursor it has).
         const last = rows.at(-1)
         return {
           items: rows.map((row) => interactionRecord(account, row)),
-          next: rows.length === limit && last ? String(last.seq) : null,
+          next: last ? String(last.seq) : null,
         }
       }),
 

@@ -10847,6 +10847,18 @@ export interface components {
         used: number
       } | null
       grantedScopes: string[] | null
+      /** @description How the inbox keeps up with the account; null for a platform whose comments Warta does not read */
+      inbox: {
+        /** @description When the first read of the account (backfill on connect) finished */
+        backfilledAt: string | null
+        /** @description Since when the inbox is behind this account (polls failing or none succeeding); null while it keeps up */
+        behindSince: string | null
+        /** @description Polls failed in a row */
+        failures: number
+        lastError: string | null
+        lastPolledAt: string | null
+        lastSuccessAt: string | null
+      } | null
       lastError: {
         at: string
         /** @description What the kind means, in words */

@@ -89,6 +89,27 @@ export const connectionView = z
       .describe(
         "A metered daily quota Warta counts (YouTube's units): the whole deployment's use today, shared by every account of the platform; null for other platforms",
       ),
+    inbox: z
+      .object({
+        lastPolledAt: z.string().nullable(),
+        lastSuccessAt: z.string().nullable(),
+        behindSince: z
+          .string()
+          .nullable()
+          .describe(
+            'Since when the inbox is behind this account (polls failing or none succeeding); null while it keeps up',
+          ),
+        failures: z.number().int().describe('Polls failed in a row'),
+        lastError: z.string().nullable(),
+        backfilledAt: z
+          .string()
+          .nullable()
+          .describe('When the first read of the account (backfill on connect) finished'),
+      })
+      .nullable()
+      .describe(
+        'How the inbox keeps up with the account; null for a platform whose comments Warta does not read',
+      ),
   })
   .meta({ id: 'ConnectionHealth' })
 

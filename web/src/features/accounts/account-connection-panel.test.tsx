@@ -34,6 +34,7 @@ const base: ConnectionHealth = {
   missingFeatures: [],
   publishingQuota: null,
   dailyUnits: null,
+  inbox: null,
 }
 
 const path = `/api/accounts/${account.id}/connection`
@@ -161,5 +162,43 @@ describe('the connection panel', () => {
       'YouTube daily quota (all of Warta): 8,200 of 10,000 units, resets at 15:00 WIB · nearly used up',
     )
     expect(en.getAttribute('data-level')).toBe('nearLimit')
+  })
+
+  it('says since when the inbox is behind the account, in both languages, and nothing while it keeps up', async () => {
+    const inbox = (behindSince: string | null) => ({
+      lastPolledAt: '2026-03-01T02:00:00.000Z',
+      lastSuccessAt: '2026-03-01T01:00:00.000Z',
+      behindSince,
+      failures: behindSince ? 3 : 0,
+      lastError: behindSince ? 'unavailable: 503' : null,
+      backfilledAt: '2026-03-01T00:00:00.000Z',
+    })
+    const health = (behindSince: string | null) =>
+      fakeApi({
+        [`GET ${path}`]: { status: 200, body: { ...base, state: 'connected', inbox: inbox(behindSince) } },
+      })
+    vi.stubGlobal('fetch', vi.fn(health('2026-03-01T01:05:00.000Z').fetchMock))
+    const first = renderWithProviders(
+      <AccountConnectionPanel account={account} canManage={false} onClose={() => undefined} />,
+    )
+    const id = await screen.findByTestId('connection-inbox-behind')
+    expect(id.textContent).toContain('Kotak masuk tertinggal sejak')
+    expect(id.textContent).toContain('3 kali gagal membaca berturut-turut')
+    first.unmount()
+
+    vi.stubGlobal('fetch', vi.fn(health('2026-03-01T01:05:00.000Z').fetchMock))
+    const second = renderWithProviders(
+      <AccountConnectionPanel account={account} canManage={false} onClose={() => undefined} />,
+      { locale: 'en' },
+    )
+    expect((await screen.findByTestId('connection-inbox-behind')).textContent).toContain('Inbox behind since')
+    second.unmount()
+
+    vi.stubGlobal('fetch', vi.fn(health(null).fetchMock))
+    renderWithProviders(
+      <AccountConnectionPanel account={account} canManage={false} onClose={() => undefined} />,
+    )
+    expect(await screen.findByText('Terhubung')).toBeTruthy()
+    expect(screen.queryByTestId('connection-inbox-behind')).toBeNull()
   })
 })

@@ -255,6 +255,14 @@ export function AccountConnectionPanel({
               ) : null}
             </div>
           ) : null}
+          {data.inbox?.behindSince ? (
+            <Text size="sm" c="orange.9" data-testid="connection-inbox-behind">
+              {t('connection.inboxBehind', { at: formatDate(data.inbox.behindSince, locale, 'datetime') })}
+              {data.inbox.failures > 0
+                ? ` · ${t('connection.inboxFailures', { count: data.inbox.failures })}`
+                : ''}
+            </Text>
+          ) : null}
           {quotaLines(data, account.platform, locale, t)}
           {data.missingFeatures.length > 0 ? (
             <Alert color="yellow" data-testid="connection-missing-features">

@@ -34,6 +34,7 @@ const base: ConnectionHealth = {
   missingFeatures: [],
   publishingQuota: null,
   dailyUnits: null,
+  inbox: null,
 }
 
 const path = `/api/accounts/${account.id}/connection`

@@ -35,6 +35,7 @@ const base: ConnectionHealth = {
   missingFeatures: [],
   publishingQuota: null,
   dailyUnits: null,
+  inbox: null,
 }
 
 const path = `/api/accounts/${account.id}/connection`

@@ -36,6 +36,7 @@ const health: ConnectionHealth = {
   missingFeatures: [],
   publishingQuota: null,
   dailyUnits: null,
+  inbox: null,
 }
 
 const choice: OAuthChoice = {
