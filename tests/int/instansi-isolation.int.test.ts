@@ -10,6 +10,8 @@ import { ROLES } from '../../src/features/access/policy.ts'
 import { getTestContext } from '../support/test-context.ts'
 import { createTestInstansi, createTestUnit, createTestUser, type TestInstansi } from '../support/fixtures.ts'
 import { loginAs, type LoginHeaders } from '../support/auth.ts'
+import { insertNewItems } from '../../src/db/inbox-repository.ts'
+import { insertReply } from '../../src/db/inbox-work-repository.ts'
 
 interface ForeignIds {
   unitId: string
@@ -30,6 +32,9 @@ interface ForeignIds {
   mediaId: string
   agendaItemId: string
   agendaTaskId: string
+  inboxItemId: string
+  inboxReplyId: string
+  inboxViewId: string
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -177,6 +182,30 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
     url: (b) => `/api/agenda/tasks/${b.agendaTaskId}/start`,
     body: () => ({ mode: 'adapt' }),
   },
+  'GET /api/inbox/items/{id}': { url: (b) => `/api/inbox/items/${b.inboxItemId}` },
+  'POST /api/inbox/items/{id}/presence': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/presence`,
+    body: () => ({ typing: true }),
+  },
+  'POST /api/inbox/items/{id}/replies': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/replies`,
+    body: () => ({ text: 'Diambil alih' }),
+  },
+  'POST /api/inbox/items/{id}/hide': { url: (b) => `/api/inbox/items/${b.inboxItemId}/hide` },
+  'POST /api/inbox/items/{id}/delete': { url: (b) => `/api/inbox/items/${b.inboxItemId}/delete` },
+  'POST /api/inbox/items/{id}/notes': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/notes`,
+    body: () => ({ text: 'Diambil alih' }),
+  },
+  'POST /api/inbox/items/{id}/assign': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/assign`,
+    body: (_b, a) => ({ userId: a.userId }),
+  },
+  'POST /api/inbox/items/{id}/close': { url: (b) => `/api/inbox/items/${b.inboxItemId}/close` },
+  'POST /api/inbox/items/{id}/reopen': { url: (b) => `/api/inbox/items/${b.inboxItemId}/reopen` },
+  'POST /api/inbox/replies/{id}/approve': { url: (b) => `/api/inbox/replies/${b.inboxReplyId}/approve` },
+  'POST /api/inbox/replies/{id}/reject': { url: (b) => `/api/inbox/replies/${b.inboxReplyId}/reject` },
+  'DELETE /api/inbox/views/{id}': { url: (b) => `/api/inbox/views/${b.inboxViewId}` },
 }
 
 /** Routes without an id in the path whose body can name another instansi's objects. */
@@ -226,6 +255,10 @@ const foreignReferenceRoutes: Record<string, RouteCase> = {
       targets: [b.accountId],
       variants: [{ accountId: b.accountId, media: [{ mediaId: b.mediaId, altText: 'x' }] }],
     }),
+  },
+  'POST /api/inbox/bulk': {
+    url: () => '/api/inbox/bulk',
+    body: (b) => ({ action: 'close', ids: [b.inboxItemId] }),
   },
 }
 
@@ -320,6 +353,13 @@ const ownDataRoutes = new Set([
   // The registry lists only the caller's own instansi's variants; a foreign unitId is not found.
   'GET /api/published',
   'GET /api/published.csv',
+  // The inbox lists, counts and streams only the caller's instansi's items in their units; a foreign unitId is
+  // not found. Saved views are the caller's own.
+  'GET /api/inbox/items',
+  'GET /api/inbox/counts',
+  'GET /api/inbox/events',
+  'GET /api/inbox/views',
+  'POST /api/inbox/views',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -354,6 +394,9 @@ const listUrls = [
   '/api/agenda',
   '/api/published?limit=200',
   '/api/published.csv',
+  '/api/inbox/items?status=new,open,answered,closed&limit=200',
+  '/api/inbox/counts',
+  '/api/inbox/views',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */
@@ -368,6 +411,8 @@ const snapshotUrls = [
   '/api/me/tokens',
   '/api/posts?mine=true',
   '/api/agenda',
+  '/api/inbox/items?status=new,open,answered,closed&limit=200',
+  '/api/inbox/views',
 ]
 
 let app: FastifyInstance
@@ -504,6 +549,50 @@ beforeAll(async () => {
     },
   })
   expect(agenda.statusCode, agenda.body).toBe(200)
+  const [inboxItem] = await insertNewItems(
+    ctx.db,
+    {
+      instansiId: ownerB.id,
+      accountId: account.json<{ id: string }>().id,
+      platform: 'instagram',
+      unitId: child.id,
+      unitPath: child.path,
+    },
+    [
+      {
+        externalId: 'ig-komentar-b',
+        kind: 'comment',
+        authorExternalId: 'warga-b',
+        authorHandle: 'warga_b',
+        authorName: null,
+        body: 'Komentar untuk B',
+        createdAt: new Date(),
+        url: null,
+        parentExternalId: null,
+        rootExternalId: null,
+      },
+    ],
+    new Date(),
+  )
+  const inboxReply = await insertReply(
+    ctx.db,
+    {
+      instansiId: ownerB.id,
+      itemId: inboxItem!.id,
+      threadId: inboxItem!.threadId,
+      authorUserId: member.id,
+      body: 'Balasan B menunggu persetujuan',
+      status: 'pending',
+    },
+    new Date(),
+  )
+  const inboxView = await app.inject({
+    method: 'POST',
+    url: '/api/inbox/views',
+    headers: privilegedB.session.headers,
+    payload: { name: 'Tampilan B', query: 'assigned=me' },
+  })
+  expect(inboxView.statusCode, inboxView.body).toBe(200)
   b = {
     owner: ownerB,
     session: privilegedB.session,
@@ -524,6 +613,9 @@ beforeAll(async () => {
       mediaId: media.json<{ id: string }>().id,
       agendaItemId: agenda.json<{ id: string }>().id,
       agendaTaskId: agenda.json<{ rows: { taskId: string }[] }>().rows[0]!.taskId,
+      inboxItemId: inboxItem!.id,
+      inboxReplyId: inboxReply.id,
+      inboxViewId: inboxView.json<{ id: string }>().id,
     },
   }
 })

@@ -26,12 +26,15 @@ import { registerAgendaRoutes } from './agenda/agenda-routes.ts'
 import { registerPublishedRoutes } from './published/published-routes.ts'
 import { registerOAuthRoutes } from './oauth/oauth-routes.ts'
 import { registerWebhooksRoutes } from './webhooks/webhooks-routes.ts'
+import { registerInboxRoutes, type InboxEventTiming } from './inbox/inbox-routes.ts'
 import type { DefinitionOverrides } from '../../connectors/registry.ts'
 
 /** Tests only: fake platform definitions and the HTTP their fake platform answers on (production passes none). */
 export interface PlatformOverrides {
   connectors?: DefinitionOverrides
   fetch?: typeof globalThis.fetch
+  /** How often the inbox's live stream looks for changes and how long it lives (tests make it quick). */
+  inboxEvents?: InboxEventTiming
 }
 
 export async function registerApiRoutes(
@@ -64,4 +67,8 @@ export async function registerApiRoutes(
   registerPublishedRoutes(app, context)
   registerOAuthRoutes(app, context, platforms)
   registerWebhooksRoutes(app, context, platforms)
+  registerInboxRoutes(app, context, {
+    ...(platforms.connectors ? { connectors: platforms.connectors } : {}),
+    ...(platforms.inboxEvents ? { events: platforms.inboxEvents } : {}),
+  })
 }

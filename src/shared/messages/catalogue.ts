@@ -17,6 +17,7 @@ import { demoMessages } from './demo-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
 import { hoaxMessages } from './hoax-messages.ts'
+import { inboxWorkMessages } from './inbox-work-messages.ts'
 import { metaMessages } from './meta-messages.ts'
 import { mastodonMessages } from './mastodon-messages.ts'
 import { namingMessages } from './naming-messages.ts'
@@ -43,6 +44,7 @@ export const MESSAGES = {
   ...accessMessages,
   ...calendarMessages,
   ...homeMessages,
+  ...inboxWorkMessages,
   ...namingMessages,
   ...blueskyMessages,
   ...telegramMessages,
