@@ -30,6 +30,7 @@ export const PAGES = {
   composer: { path: '/posts/new', label: 'nav.composer', action: 'post.create' },
   postEdit: { path: '/posts/$id', label: 'nav.composer', action: 'post.create' },
   published: { path: '/published', label: 'nav.published', action: 'post.read' },
+  inbox: { path: '/inbox', label: 'nav.inbox', action: 'inbox.read' },
   profile: { path: '/profile', label: 'nav.profile', action: null },
   // Everyone signed in: managers (agenda.manage) and the units with a task (post.create / post.read) see items;
   // the API answers each only what is theirs.
@@ -43,6 +44,7 @@ export type PagePath = (typeof PAGES)[PageId]['path']
 
 const NAVIGATION_ORDER: readonly PageId[] = [
   'home',
+  'inbox',
   'posts',
   'approvals',
   'contentCalendar',

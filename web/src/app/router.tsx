@@ -9,6 +9,7 @@ import {
   type RouterHistory,
 } from '@tanstack/react-router'
 import { validateContentCalendarSearch } from '../features/content-calendar/content-calendar-search.ts'
+import { validateInboxSearch } from '../features/inbox/inbox-search.ts'
 import { NotFoundPage } from './not-found-page.tsx'
 import { PAGES, type PageId } from './pages.ts'
 import { RootLayout } from './root-layout.tsx'
@@ -144,6 +145,13 @@ const publishedRoute = createRoute({
   staticData: staticData('published'),
   component: lazyRouteComponent(() => import('../features/published/published-page.tsx'), 'PublishedPage'),
 })
+const inboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.inbox.path,
+  staticData: staticData('inbox'),
+  validateSearch: validateInboxSearch,
+  component: lazyRouteComponent(() => import('../features/inbox/inbox-page.tsx'), 'InboxPage'),
+})
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.audit.path,
@@ -216,6 +224,7 @@ export const routeTree = rootRoute.addChildren([
   composerRoute,
   postEditRoute,
   publishedRoute,
+  inboxRoute,
   auditRoute,
   profileRoute,
   agendaRoute,
