@@ -40,6 +40,8 @@ export interface InboxListFilter {
   hoax?: boolean | undefined
   label?: string | undefined
   query?: string | undefined
+  /** Only items with a reply waiting for the penanggung jawab's approval. */
+  pendingReply?: boolean | undefined
 }
 
 /** Where the previous page stopped: its last row's sort key. */
@@ -73,6 +75,10 @@ function filterConditions(filter: InboxListFilter): SQL[] {
   if (filter.hoax === true) conditions.push(isNotNull(inboxItems.hoaxClaimId))
   if (filter.hoax === false) conditions.push(isNull(inboxItems.hoaxClaimId))
   if (filter.label) conditions.push(sql`${filter.label} = any(${inboxItems.labels})`)
+  if (filter.pendingReply)
+    conditions.push(
+      sql`exists (select 1 from ${inboxReplies} where ${inboxReplies.itemId} = ${inboxItems.id} and ${inboxReplies.status} = 'pending')`,
+    )
   if (filter.query) {
     const pattern = `%${escapeLike(filter.query)}%`
     conditions.push(

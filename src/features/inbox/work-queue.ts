@@ -54,6 +54,7 @@ export interface InboxQuery {
   hoax?: boolean | undefined
   label?: string | undefined
   q?: string | undefined
+  pendingReply?: boolean | undefined
 }
 
 export interface InboxPage {
@@ -95,6 +96,7 @@ async function filterOf(deps: InboxDeps, actor: Actor, query: InboxQuery): Promi
     hoax: query.hoax,
     label: query.label?.trim() || undefined,
     query: query.q?.trim() || undefined,
+    pendingReply: query.pendingReply,
   }
 }
 

@@ -4952,6 +4952,8 @@ export interface paths {
           hoax?: 'true' | 'false'
           intent?: string
           label?: string
+          /** @description true: only items with a reply waiting for the penanggung jawab's approval */
+          pendingReply?: 'true' | 'false'
           platform?: string
           /** @description Searched in the text and the author's handle and name */
           q?: string
@@ -5091,6 +5093,8 @@ export interface paths {
           intent?: string
           label?: string
           limit?: number
+          /** @description true: only items with a reply waiting for the penanggung jawab's approval */
+          pendingReply?: 'true' | 'false'
           platform?: string
           /** @description Searched in the text and the author's handle and name */
           q?: string

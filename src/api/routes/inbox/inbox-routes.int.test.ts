@@ -352,6 +352,9 @@ describe('replying', () => {
       .from(sandboxInteractions)
       .where(eq(sandboxInteractions.parentId, itemsA[0]!.externalId))
     expect(before).toHaveLength(0)
+    // The penanggung jawab finds what waits for them.
+    const waiting = await get<Page>(app, session.pj, '/api/inbox/items?pendingReply=true')
+    expect(waiting.body.items.map((row) => row.id)).toEqual([itemsA[0]!.id])
     expect((await post(app, session.a, `/api/inbox/replies/${pending.body.id}/approve`)).status).toBe(403)
     const approved = await post<{ status: string }>(
       app,

@@ -23,6 +23,11 @@ export const filterQuery = z.object({
     .transform((value) => (value === undefined ? undefined : value === 'true'))
     .describe('true: only items matching a hoax claim; false: only those without'),
   label: z.string().max(60).optional(),
+  pendingReply: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true'))
+    .describe("true: only items with a reply waiting for the penanggung jawab's approval"),
   q: z.string().max(200).optional().describe("Searched in the text and the author's handle and name"),
 })
 

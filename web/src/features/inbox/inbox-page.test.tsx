@@ -250,6 +250,23 @@ describe('the inbox page', () => {
   })
 })
 
+describe('bulk actions', () => {
+  it('closes the checked items in one request', async () => {
+    const api = serve({ 'POST /api/inbox/bulk': { status: 200, body: { count: 2 } } })
+    renderAppAt('/inbox')
+    await waitFor(() => expect(screen.getAllByTestId('inbox-row-check')).toHaveLength(2))
+    for (const box of screen.getAllByTestId('inbox-row-check')) fireEvent.click(box)
+    const bar = await screen.findByTestId('inbox-bulk')
+    expect(bar.textContent).toContain('2 pesan dipilih')
+    fireEvent.click(within(bar).getByRole('button', { name: 'Tutup semua' }))
+    await waitFor(() => {
+      const call = api.calls.find((entry) => entry.method === 'POST' && entry.path === '/api/inbox/bulk')
+      expect(call?.body).toEqual({ action: 'close', ids: [ID2, ID1] })
+    })
+    await waitFor(() => expect(screen.queryByTestId('inbox-bulk')).toBeNull())
+  })
+})
+
 describe('the inbox URL', () => {
   it('keeps only well-formed values and writes the API query and a saved view from them', () => {
     const search = validateInboxSearch({

@@ -178,16 +178,28 @@ export function InboxPage() {
   const queryClient = useQueryClient()
 
   const setSearch = useCallback(
-    (change: Partial<InboxSearch>) =>
+    (change: Partial<InboxSearch>, options: { push?: boolean } = {}) =>
       void navigate({
         search: (previous: InboxSearch) => {
           const next: Record<string, string | undefined> = { ...previous, ...change }
           for (const key of Object.keys(next)) if (!next[key]) delete next[key]
           return next
         },
-        replace: true,
+        // On a phone opening an item is a step the back button undoes; elsewhere the URL just follows.
+        replace: !options.push,
       }),
     [navigate],
+  )
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const toggleSelected = useCallback(
+    (id: string) =>
+      setSelected((previous) => {
+        const next = new Set(previous)
+        if (next.has(id)) next.delete(id)
+        else next.add(id)
+        return next
+      }),
+    [],
   )
 
   const list = useInfiniteQuery(inboxListQuery(search))
@@ -250,13 +262,16 @@ export function InboxPage() {
         case 'a':
           if (view?.actions.work) setAssignOpen(true)
           break
+        case 'x':
+          if (view) toggleSelected(view.item.id)
+          break
         default:
           return
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [move, thread.data, close])
+  }, [move, thread.data, close, toggleSelected])
 
   const tab = search.tab ?? 'waiting'
   const tabCount = (value: InboxTab) => {
@@ -287,6 +302,15 @@ export function InboxPage() {
             })}
           </Text>
         ) : null}
+        {selected.size > 0 ? (
+          <BulkBar
+            ids={[...selected]}
+            onDone={() => {
+              setSelected(new Set())
+              void queryClient.invalidateQueries({ queryKey: inboxKeys.all })
+            }}
+          />
+        ) : null}
         <ErrorBanner error={list.error} />
         {list.isPending ? <Loader size="sm" /> : null}
         {!list.isPending && items.length === 0 ? (
@@ -294,14 +318,16 @@ export function InboxPage() {
             {t('inbox.empty')}
           </Text>
         ) : null}
-        <Stack gap={4} role="listbox" aria-label={t('inbox.list')} data-testid="inbox-list">
+        <Stack gap={4} role="list" aria-label={t('inbox.list')} data-testid="inbox-list">
           {items.map((item) => (
             <InboxRow
               key={item.id}
               item={item}
               now={now}
               selected={item.id === search.item}
-              onSelect={() => setSearch({ item: item.id })}
+              checked={selected.has(item.id)}
+              onCheck={() => toggleSelected(item.id)}
+              onSelect={() => setSearch({ item: item.id }, { push: phone })}
             />
           ))}
         </Stack>
@@ -389,6 +415,7 @@ export function InboxPage() {
               ['r', 'inbox.keys.reply'],
               ['e', 'inbox.keys.close'],
               ['a', 'inbox.keys.assign'],
+              ['x', 'inbox.keys.select'],
               ['/', 'inbox.keys.search'],
               ['?', 'inbox.keys.help'],
             ] as const
@@ -416,7 +443,7 @@ function InboxFilters({
   const { t } = useI18n()
   const [text, setText] = useState(search.q ?? '')
   const units = useUnits()
-  const { me } = useSession()
+  const { me, can } = useSession()
   const readPaths = me.grants
     .filter((grant) => isRole(grant.role) && PERMISSIONS[grant.role].has('inbox.read'))
     .map((grant) => grant.unitPath)
@@ -480,12 +507,22 @@ function InboxFilters({
         />
       </Group>
       <Group gap="xs" justify="space-between" wrap="wrap">
-        <Checkbox
-          size="xs"
-          label={t('inbox.filter.hoax')}
-          checked={search.hoax === 'true'}
-          onChange={(event) => setSearch({ hoax: event.currentTarget.checked ? 'true' : undefined })}
-        />
+        <Group gap="sm" wrap="wrap">
+          <Checkbox
+            size="xs"
+            label={t('inbox.filter.hoax')}
+            checked={search.hoax === 'true'}
+            onChange={(event) => setSearch({ hoax: event.currentTarget.checked ? 'true' : undefined })}
+          />
+          {can('post.approve') ? (
+            <Checkbox
+              size="xs"
+              label={t('inbox.filter.pending')}
+              checked={search.pending === 'true'}
+              onChange={(event) => setSearch({ pending: event.currentTarget.checked ? 'true' : undefined })}
+            />
+          ) : null}
+        </Group>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <Button size="compact-xs" variant="default">
@@ -538,6 +575,7 @@ function emptyFilters(): Partial<InboxSearch> {
     q: undefined,
     assigned: undefined,
     hoax: undefined,
+    pending: undefined,
     platform: undefined,
     intent: undefined,
     sentiment: undefined,
@@ -550,11 +588,15 @@ function InboxRow({
   item,
   now,
   selected,
+  checked,
+  onCheck,
   onSelect,
 }: {
   item: InboxItem
   now: number
   selected: boolean
+  checked: boolean
+  onCheck: () => void
   onSelect: () => void
 }) {
   const { t } = useI18n()
@@ -563,48 +605,115 @@ function InboxRow({
     if (selected) ref.current?.scrollIntoView?.({ block: 'nearest' })
   }, [selected])
   return (
-    <UnstyledButton
-      ref={ref}
-      role="option"
-      aria-selected={selected}
-      onClick={onSelect}
-      data-testid="inbox-row"
-      data-item-id={item.id}
-      p="xs"
-      style={{
-        borderRadius: 'var(--mantine-radius-sm)',
-        border: `1px solid ${selected ? 'var(--mantine-color-warta-6, var(--mantine-color-blue-6))' : 'var(--mantine-color-default-border)'}`,
-        background: selected ? 'var(--mantine-color-blue-light)' : undefined,
-      }}
-    >
-      <Group justify="space-between" gap={4} wrap="nowrap">
-        <Text size="sm" fw={600} truncate>
-          {item.author.name ?? item.author.handle}
-        </Text>
-        <SlaBadge item={item} now={now} />
-      </Group>
-      <Text size="sm" lineClamp={2}>
-        {item.body}
-      </Text>
-      <Group gap={4} mt={2} wrap="wrap">
-        <Badge size="xs" variant="light" color={STATUS_COLOURS[item.status]}>
-          {t(`inbox.status.${item.status}`)}
-        </Badge>
-        <Text size="xs" c="dimmed">
-          {platformLabel(item.platform)} · {item.accountHandle ?? ''}
-        </Text>
-        {item.hoaxClaimId ? (
-          <Badge size="xs" color="red" variant="outline">
-            {t('inbox.hoaxMatch')}
-          </Badge>
-        ) : null}
-        {item.assignedUserName ? (
-          <Text size="xs" c="dimmed">
-            → {item.assignedUserName}
+    <Group gap={6} wrap="nowrap" align="flex-start" role="listitem">
+      <Checkbox
+        mt={10}
+        size="xs"
+        checked={checked}
+        onChange={onCheck}
+        aria-label={t('inbox.bulk.select', { name: item.author.name ?? item.author.handle })}
+        data-testid="inbox-row-check"
+      />
+      <UnstyledButton
+        ref={ref}
+        aria-current={selected ? 'true' : undefined}
+        onClick={onSelect}
+        data-testid="inbox-row"
+        data-item-id={item.id}
+        p="xs"
+        style={{
+          borderRadius: 'var(--mantine-radius-sm)',
+          border: `1px solid ${selected ? 'var(--mantine-color-warta-6, var(--mantine-color-blue-6))' : 'var(--mantine-color-default-border)'}`,
+          background: selected ? 'var(--mantine-color-blue-light)' : undefined,
+        }}
+      >
+        <Group justify="space-between" gap={4} wrap="nowrap">
+          <Text size="sm" fw={600} truncate>
+            {item.author.name ?? item.author.handle}
           </Text>
-        ) : null}
-      </Group>
-    </UnstyledButton>
+          <SlaBadge item={item} now={now} />
+        </Group>
+        <Text size="sm" lineClamp={2}>
+          {item.body}
+        </Text>
+        <Group gap={4} mt={2} wrap="wrap">
+          <Badge size="xs" variant="light" color={STATUS_COLOURS[item.status]}>
+            {t(`inbox.status.${item.status}`)}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            {platformLabel(item.platform)} · {item.accountHandle ?? ''}
+          </Text>
+          {item.hoaxClaimId ? (
+            <Badge size="xs" color="red" variant="outline">
+              {t('inbox.hoaxMatch')}
+            </Badge>
+          ) : null}
+          {item.assignedUserName ? (
+            <Text size="xs" c="dimmed">
+              → {item.assignedUserName}
+            </Text>
+          ) : null}
+        </Group>
+      </UnstyledButton>
+    </Group>
+  )
+}
+
+/** One action on the checked items: assign to me, close, or add a label. */
+function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
+  const { t } = useI18n()
+  const { me } = useSession()
+  const [label, setLabel] = useState('')
+  const bulk = useMutation({
+    mutationFn: (
+      body: { action: 'assign'; userId: string } | { action: 'close' } | { action: 'label'; add: string[] },
+    ) => inboxRequests.bulk({ ...body, ids }),
+    onSuccess: (answer) => {
+      notifySuccess(t('inbox.bulk.done', { count: answer.count }))
+      setLabel('')
+      onDone()
+    },
+  })
+  return (
+    <Paper withBorder p="xs" radius="sm" data-testid="inbox-bulk">
+      <Stack gap={6}>
+        <Text size="xs" fw={600}>
+          {t('inbox.bulk.selected', { count: ids.length })}
+        </Text>
+        <Group gap={6} wrap="wrap">
+          <Button
+            size="compact-xs"
+            variant="default"
+            onClick={() => bulk.mutate({ action: 'assign', userId: me.user.id })}
+          >
+            {t('inbox.bulk.assignMe')}
+          </Button>
+          <Button size="compact-xs" variant="default" onClick={() => bulk.mutate({ action: 'close' })}>
+            {t('inbox.bulk.close')}
+          </Button>
+        </Group>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault()
+            if (label.trim()) bulk.mutate({ action: 'label', add: [label.trim()] })
+          }}
+        >
+          <Group gap={6} wrap="nowrap" align="flex-end">
+            <TextInput
+              size="xs"
+              style={{ flex: 1 }}
+              label={t('inbox.bulk.label')}
+              value={label}
+              onChange={(event) => setLabel(event.currentTarget.value)}
+            />
+            <Button size="xs" variant="default" type="submit">
+              {t('inbox.bulk.addLabel')}
+            </Button>
+          </Group>
+        </form>
+        <ErrorBanner error={bulk.error} />
+      </Stack>
+    </Paper>
   )
 }
 
@@ -825,7 +934,7 @@ function ThreadPane({
               ) : entry.kind === 'reply' ? (
                 <Entry
                   key={`r${entry.reply.id}`}
-                  who={entry.reply.author.name ?? t('inbox.us')}
+                  who={`${entry.reply.author.name ?? t('inbox.us')} → @${view.thread.find((row) => row.id === entry.reply.itemId)?.author.handle ?? ''}`}
                   at={entry.at}
                   tone="us"
                 >

@@ -67,6 +67,12 @@ export const inboxRequests = {
   reject: (replyId: string) => api.post<InboxReply>(`/api/inbox/replies/${replyId}/reject`),
   presence: (id: string, body: { typing: boolean; leaving?: boolean }) =>
     api.post<{ others: InboxThread['others'] }>(`/api/inbox/items/${id}/presence`, body),
+  bulk: (
+    body:
+      | { action: 'assign'; ids: string[]; userId: string | null }
+      | { action: 'close'; ids: string[] }
+      | { action: 'label'; ids: string[]; add: string[] },
+  ) => api.post<{ count: number }>('/api/inbox/bulk', body),
   saveView: (name: string, query: string) => api.post<SavedView>('/api/inbox/views', { name, query }),
   deleteView: (id: string) => api.delete<{ ok: true }>(`/api/inbox/views/${id}`),
 }

@@ -10,6 +10,7 @@ export interface InboxSearch {
   q?: string
   assigned?: 'me' | 'unassigned'
   hoax?: 'true'
+  pending?: 'true'
   platform?: string
   intent?: string
   sentiment?: string
@@ -23,6 +24,7 @@ const FILTER_KEYS = [
   'q',
   'assigned',
   'hoax',
+  'pending',
   'platform',
   'intent',
   'sentiment',
@@ -41,6 +43,7 @@ export function validateInboxSearch(search: Record<string, unknown>): InboxSearc
   if (q) out.q = q
   if (search.assigned === 'me' || search.assigned === 'unassigned') out.assigned = search.assigned
   if (search.hoax === 'true' || search.hoax === true) out.hoax = 'true'
+  if (search.pending === 'true' || search.pending === true) out.pending = 'true'
   for (const key of ['platform', 'intent', 'sentiment', 'label'] as const) {
     const value = text(search[key], 60)
     if (value) out[key] = value
@@ -63,6 +66,7 @@ export function inboxApiQuery(search: InboxSearch): URLSearchParams {
   if (search.q) params.set('q', search.q)
   if (search.assigned) params.set('assigned', search.assigned)
   if (search.hoax) params.set('hoax', 'true')
+  if (search.pending) params.set('pendingReply', 'true')
   if (search.platform) params.set('platform', search.platform)
   if (search.intent) params.set('intent', search.intent)
   if (search.sentiment) params.set('sentiment', search.sentiment)
