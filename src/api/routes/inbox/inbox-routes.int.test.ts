@@ -536,34 +536,58 @@ describe('live updates', () => {
     void (await ctx.db.select().from(inboxItems).where(eq(inboxItems.id, itemsA[0]!.id)))
   })
 
-  it('streams over HTTP as text/event-stream', async () => {
-    const { ctx, itemsA, session } = await setup()
-    const app = await buildApp(ctx, { platforms: { inboxEvents: { pollMs: 50, lifetimeMs: 3000 } } })
+  it('streams over HTTP as text/event-stream, and a pengelola of unit B never hears of unit A', async () => {
+    const { ctx, itemsA, itemsB, session } = await setup()
+    const app = await buildApp(ctx, { platforms: { inboxEvents: { pollMs: 50, lifetimeMs: 5000 } } })
     const address = await app.listen({ port: 0, host: '127.0.0.1' })
-    try {
-      const viewer = session.a2
+    const listen = async (cookie: string) => {
       const controller = new AbortController()
       const response = await fetch(`${address}/api/inbox/events`, {
-        headers: { cookie: viewer.cookie },
+        headers: { cookie },
         signal: controller.signal,
       })
       expect(response.headers.get('content-type')).toContain('text/event-stream')
+      return { controller, reader: response.body!.getReader(), text: '' }
+    }
+    const readUntil = async (stream: Awaited<ReturnType<typeof listen>>, needle: string) => {
+      const deadline = Date.now() + 4000
+      while (!stream.text.includes(needle) && Date.now() < deadline) {
+        const chunk = await stream.reader.read()
+        if (chunk.done) break
+        stream.text += new TextDecoder().decode(chunk.value)
+      }
+      stream.controller.abort()
+      return stream.text
+    }
+    try {
+      const a = await listen(session.a2.cookie)
+      const b = await listen(session.b.cookie)
+      // A's change first, then B's: were A's to leak to B, it would come before B's own.
       await app.inject({
         method: 'POST',
         url: `/api/inbox/items/${itemsA[0]!.id}/close`,
         headers: session.a.headers,
       })
-      const reader = response.body!.getReader()
-      let text = ''
-      const deadline = Date.now() + 3000
-      while (!text.includes(itemsA[0]!.id) && Date.now() < deadline) {
-        const chunk = await reader.read()
-        if (chunk.done) break
-        text += new TextDecoder().decode(chunk.value)
-      }
-      controller.abort()
-      expect(text).toContain('event: item')
-      expect(text).toContain(itemsA[0]!.id)
+      await app.inject({
+        method: 'POST',
+        url: `/api/inbox/items/${itemsA[1]!.id}/presence`,
+        headers: session.a.headers,
+        payload: { typing: true },
+      })
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      await app.inject({
+        method: 'POST',
+        url: `/api/inbox/items/${itemsB[0]!.id}/close`,
+        headers: session.b.headers,
+      })
+      const heardByA = await readUntil(a, itemsA[0]!.id)
+      const heardByB = await readUntil(b, itemsB[0]!.id)
+      expect(heardByA).toContain('event: item')
+      expect(heardByA).toContain(itemsA[0]!.id)
+      expect(heardByB).toContain(itemsB[0]!.id)
+      expect(heardByB).not.toContain(itemsA[0]!.id)
+      expect(heardByB).not.toContain(itemsA[1]!.id)
+      expect(heardByB).not.toContain('event: presence')
     } finally {
       await app.close()
     }
