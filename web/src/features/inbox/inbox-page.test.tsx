@@ -135,6 +135,7 @@ describe('the inbox page', () => {
     await within(thread).findByText('Jalan rusak belum diperbaiki')
     const context = await screen.findByTestId('inbox-context')
     expect(within(context).getByTestId('inbox-claim').textContent).toContain('Vaksin tidak mengandung chip.')
+    expect(within(context).getByText('Pertanyaan')).toBeTruthy()
     // Bluesky can hide but not delete: only what the platform allows is offered.
     expect(within(thread).getByRole('button', { name: 'Sembunyikan' })).toBeTruthy()
     expect(within(thread).queryByRole('button', { name: 'Hapus' })).toBeNull()
@@ -247,6 +248,26 @@ describe('the inbox page', () => {
     expect(screen.queryByTestId('inbox-reply')).toBeNull()
     expect(screen.getByText('Bluesky tidak mengizinkan membalas dari Warta.')).toBeTruthy()
     expect(screen.queryByRole('button', { name: 'Sembunyikan' })).toBeNull()
+  })
+})
+
+describe('filters', () => {
+  it('asks the API for the chosen intent and sentiment', async () => {
+    const api = serve()
+    renderAppAt('/inbox')
+    await waitFor(() => expect(screen.getAllByTestId('inbox-row')).toHaveLength(2))
+    fireEvent.change(screen.getByLabelText('Maksud'), { target: { value: 'keluhan' } })
+    fireEvent.change(screen.getByLabelText('Sentimen'), { target: { value: 'negatif' } })
+    await waitFor(() =>
+      expect(
+        api.calls.some(
+          (call) =>
+            call.path.startsWith('/api/inbox/items?') &&
+            call.path.includes('intent=keluhan') &&
+            call.path.includes('sentiment=negatif'),
+        ),
+      ).toBe(true),
+    )
   })
 })
 

@@ -43,7 +43,7 @@ import { ErrorBanner } from '../../components/error-banner.tsx'
 import { notifySuccess } from '../../components/notify.ts'
 import { PageHeader } from '../../components/page-header.tsx'
 import { platformLabel } from '../../components/vocabulary-labels.ts'
-import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
+import { useI18n, type MessageKey, type Translate } from '../../i18n/i18n.tsx'
 import { UnitSelect } from '../units/unit-select.tsx'
 import { useUnits } from '../units/units-queries.ts'
 import {
@@ -54,7 +54,15 @@ import {
   inboxThreadQuery,
   savedViewsQuery,
 } from './inbox-queries.ts'
-import { INBOX_TABS, searchOfView, viewQueryOf, type InboxSearch, type InboxTab } from './inbox-search.ts'
+import {
+  INBOX_INTENTS,
+  INBOX_SENTIMENTS,
+  INBOX_TABS,
+  searchOfView,
+  viewQueryOf,
+  type InboxSearch,
+  type InboxTab,
+} from './inbox-search.ts'
 import type { InboxItem, InboxThread } from './inbox-types.ts'
 import { slaState } from './sla-countdown.ts'
 
@@ -504,6 +512,28 @@ function InboxFilters({
           emptyLabel={t('inbox.filter.allUnits')}
           value={search.unit ?? ''}
           onChange={(event) => setSearch({ unit: event.currentTarget.value || undefined })}
+        />
+      </Group>
+      <Group gap={6} grow wrap="wrap">
+        <NativeSelect
+          size="xs"
+          label={t('inbox.filter.intent')}
+          value={search.intent ?? ''}
+          onChange={(event) => setSearch({ intent: event.currentTarget.value || undefined })}
+          data={[
+            { value: '', label: t('inbox.filter.any') },
+            ...INBOX_INTENTS.map((value) => ({ value, label: t(`inbox.intent.${value}`) })),
+          ]}
+        />
+        <NativeSelect
+          size="xs"
+          label={t('inbox.filter.sentiment')}
+          value={search.sentiment ?? ''}
+          onChange={(event) => setSearch({ sentiment: event.currentTarget.value || undefined })}
+          data={[
+            { value: '', label: t('inbox.filter.any') },
+            ...INBOX_SENTIMENTS.map((value) => ({ value, label: t(`inbox.sentiment.${value}`) })),
+          ]}
         />
       </Group>
       <Group gap="xs" justify="space-between" wrap="wrap">
@@ -1002,8 +1032,9 @@ function ThreadPane({
                 ref={replyRef}
                 label={t('inbox.reply.label')}
                 placeholder={t('inbox.reply.placeholder')}
-                autosize
-                minRows={3}
+                // A fixed height: an autosized box whose wrapping follows the page's scrollbar can keep resizing.
+                rows={4}
+                resize="vertical"
                 value={text}
                 onChange={(event) => setText(event.currentTarget.value)}
                 onKeyDown={(event) => {
@@ -1178,6 +1209,17 @@ function AssignDialog({
   )
 }
 
+/** A classifier label in words, or the label itself when this build does not know it. */
+function intentLabel(t: Translate, value: string): string {
+  const known = INBOX_INTENTS.find((intent) => intent === value)
+  return known ? t(`inbox.intent.${known}`) : value
+}
+
+function sentimentLabel(t: Translate, value: string): string {
+  const known = INBOX_SENTIMENTS.find((sentiment) => sentiment === value)
+  return known ? t(`inbox.sentiment.${known}`) : value
+}
+
 function ContextPane({ view, now }: { view: InboxThread; now: number }) {
   const { t, locale } = useI18n()
   const item = view.item
@@ -1208,8 +1250,11 @@ function ContextPane({ view, now }: { view: InboxThread; now: number }) {
         {row(t('inbox.context.unit'), view.unit?.name ?? '—')}
         {row(t('inbox.context.assignee'), view.assignee?.name ?? t('inbox.filter.unassigned'))}
         {row(t('inbox.context.status'), t(`inbox.status.${item.status}`))}
-        {row(t('inbox.context.intent'), item.intent ?? t('inbox.context.unclassified'))}
-        {row(t('inbox.context.sentiment'), item.sentiment ?? '—')}
+        {row(
+          t('inbox.context.intent'),
+          item.intent ? intentLabel(t, item.intent) : t('inbox.context.unclassified'),
+        )}
+        {row(t('inbox.context.sentiment'), item.sentiment ? sentimentLabel(t, item.sentiment) : '—')}
         {item.abusive || item.hateSpeech ? (
           <Badge color="red" variant="light">
             {item.hateSpeech ? t('inbox.context.hate') : t('inbox.context.abusive')}

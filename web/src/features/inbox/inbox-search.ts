@@ -2,6 +2,17 @@
 // saved link never breaks the page; the same string is what a saved view stores.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** The language engine's labels (src/nlp/types.ts INTENT_LABELS, SENTIMENT_LABELS), as the API stores them. */
+export const INBOX_INTENTS = [
+  'pertanyaan',
+  'keluhan',
+  'aspirasi',
+  'apresiasi',
+  'permohonan_informasi',
+  'lainnya',
+] as const
+export const INBOX_SENTIMENTS = ['positif', 'netral', 'negatif'] as const
+
 export const INBOX_TABS = ['waiting', 'answered', 'closed'] as const
 export type InboxTab = (typeof INBOX_TABS)[number]
 
