@@ -378,14 +378,17 @@ export function InboxPage() {
         title={t('inbox.title')}
         description={t('inbox.intro')}
         actions={
-          <Button
-            variant="default"
-            size="xs"
-            onClick={() => setShowKeys(true)}
-            leftSection={<Kbd size="xs">?</Kbd>}
-          >
-            {t('inbox.keys.title')}
-          </Button>
+          // A phone has no keyboard to speak of.
+          phone ? undefined : (
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => setShowKeys(true)}
+              leftSection={<Kbd size="xs">?</Kbd>}
+            >
+              {t('inbox.keys.title')}
+            </Button>
+          )
         }
       />
       {phone ? (
