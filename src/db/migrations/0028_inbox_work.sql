@@ -6,6 +6,9 @@ ALTER TABLE inbox_items ADD COLUMN hidden_at timestamptz;
 -- Live updates (SSE) read what changed since the last look, within the instansi.
 CREATE INDEX inbox_items_updated_idx ON inbox_items (instansi_id, updated_at);
 --> statement-breakpoint
+-- The working list's whole order (deadline, then priority, then id), so a status's page is read off the index.
+CREATE INDEX inbox_items_work_order_idx ON inbox_items (instansi_id, status, sla_due_at, priority DESC, id);
+--> statement-breakpoint
 CREATE TABLE inbox_replies (
   id uuid PRIMARY KEY,
   instansi_id uuid NOT NULL REFERENCES instansi(id) ON DELETE CASCADE,
