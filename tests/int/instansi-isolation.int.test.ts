@@ -10,7 +10,8 @@ import { ROLES } from '../../src/features/access/policy.ts'
 import { getTestContext } from '../support/test-context.ts'
 import { createTestInstansi, createTestUnit, createTestUser, type TestInstansi } from '../support/fixtures.ts'
 import { loginAs, type LoginHeaders } from '../support/auth.ts'
-import { createInboxItem } from '../support/replies-fixtures.ts'
+import { insertNewItems } from '../../src/db/inbox-repository.ts'
+import { insertReply } from '../../src/db/inbox-work-repository.ts'
 
 interface ForeignIds {
   unitId: string
@@ -35,6 +36,8 @@ interface ForeignIds {
   routingRuleId: string
   /** An inbox item of B's (stored directly: no API creates one). */
   inboxItemId: string
+  inboxReplyId: string
+  inboxViewId: string
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -208,6 +211,30 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   'POST /api/inbox/items/{id}/clarification': {
     url: (b) => `/api/inbox/items/${b.inboxItemId}/clarification`,
   },
+  'GET /api/inbox/items/{id}': { url: (b) => `/api/inbox/items/${b.inboxItemId}` },
+  'POST /api/inbox/items/{id}/presence': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/presence`,
+    body: () => ({ typing: true }),
+  },
+  'POST /api/inbox/items/{id}/replies': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/replies`,
+    body: () => ({ text: 'Diambil alih' }),
+  },
+  'POST /api/inbox/items/{id}/hide': { url: (b) => `/api/inbox/items/${b.inboxItemId}/hide` },
+  'POST /api/inbox/items/{id}/delete': { url: (b) => `/api/inbox/items/${b.inboxItemId}/delete` },
+  'POST /api/inbox/items/{id}/notes': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/notes`,
+    body: () => ({ text: 'Diambil alih' }),
+  },
+  'POST /api/inbox/items/{id}/assign': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/assign`,
+    body: (_b, a) => ({ userId: a.userId }),
+  },
+  'POST /api/inbox/items/{id}/close': { url: (b) => `/api/inbox/items/${b.inboxItemId}/close` },
+  'POST /api/inbox/items/{id}/reopen': { url: (b) => `/api/inbox/items/${b.inboxItemId}/reopen` },
+  'POST /api/inbox/replies/{id}/approve': { url: (b) => `/api/inbox/replies/${b.inboxReplyId}/approve` },
+  'POST /api/inbox/replies/{id}/reject': { url: (b) => `/api/inbox/replies/${b.inboxReplyId}/reject` },
+  'DELETE /api/inbox/views/{id}': { url: (b) => `/api/inbox/views/${b.inboxViewId}` },
 }
 
 /** Routes without an id in the path whose body can name another instansi's objects. */
@@ -276,6 +303,10 @@ const foreignReferenceRoutes: Record<string, RouteCase> = {
       targets: [b.accountId],
       variants: [{ accountId: b.accountId, media: [{ mediaId: b.mediaId, altText: 'x' }] }],
     }),
+  },
+  'POST /api/inbox/bulk': {
+    url: () => '/api/inbox/bulk',
+    body: (b) => ({ action: 'close', ids: [b.inboxItemId] }),
   },
 }
 
@@ -379,6 +410,13 @@ const ownDataRoutes = new Set([
   'GET /api/routing-rules',
   // Names only the caller's own rules: a list with any other id is refused as not the list, and nothing moves.
   'PUT /api/routing-rules/order',
+  // The inbox lists, counts and streams only the caller's instansi's items in their units; a foreign unitId is
+  // not found. Saved views are the caller's own.
+  'GET /api/inbox/items',
+  'GET /api/inbox/counts',
+  'GET /api/inbox/events',
+  'GET /api/inbox/views',
+  'POST /api/inbox/views',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -417,6 +455,9 @@ const listUrls = [
   '/api/inbox-numbers.csv',
   '/api/saved-replies',
   '/api/routing-rules',
+  '/api/inbox/items?status=new,open,answered,closed&limit=200',
+  '/api/inbox/counts',
+  '/api/inbox/views',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */
@@ -433,6 +474,8 @@ const snapshotUrls = [
   '/api/agenda',
   '/api/saved-replies',
   '/api/routing-rules',
+  '/api/inbox/items?status=new,open,answered,closed&limit=200',
+  '/api/inbox/views',
 ]
 
 let app: FastifyInstance
@@ -587,13 +630,50 @@ beforeAll(async () => {
     },
   })
   expect(routingRule.statusCode, routingRule.body).toBe(200)
-  const inboxItem = await createInboxItem(ctx.db, {
-    instansiId: ownerB.id,
-    accountId: account.json<{ id: string }>().id,
-    platform: 'instagram',
-    unitId: child.id,
-    unitPath: child.path,
+  const [inboxItem] = await insertNewItems(
+    ctx.db,
+    {
+      instansiId: ownerB.id,
+      accountId: account.json<{ id: string }>().id,
+      platform: 'instagram',
+      unitId: child.id,
+      unitPath: child.path,
+    },
+    [
+      {
+        externalId: 'ig-komentar-b',
+        kind: 'comment',
+        authorExternalId: 'warga-b',
+        authorHandle: 'warga_b',
+        authorName: null,
+        body: 'Komentar untuk B',
+        createdAt: new Date(),
+        url: null,
+        parentExternalId: null,
+        rootExternalId: null,
+      },
+    ],
+    new Date(),
+  )
+  const inboxReply = await insertReply(
+    ctx.db,
+    {
+      instansiId: ownerB.id,
+      itemId: inboxItem!.id,
+      threadId: inboxItem!.threadId,
+      authorUserId: member.id,
+      body: 'Balasan B menunggu persetujuan',
+      status: 'pending',
+    },
+    new Date(),
+  )
+  const inboxView = await app.inject({
+    method: 'POST',
+    url: '/api/inbox/views',
+    headers: privilegedB.session.headers,
+    payload: { name: 'Tampilan B', query: 'assigned=me' },
   })
+  expect(inboxView.statusCode, inboxView.body).toBe(200)
   b = {
     owner: ownerB,
     session: privilegedB.session,
@@ -615,8 +695,10 @@ beforeAll(async () => {
       agendaItemId: agenda.json<{ id: string }>().id,
       agendaTaskId: agenda.json<{ rows: { taskId: string }[] }>().rows[0]!.taskId,
       savedReplyId: savedReply.json<{ id: string }>().id,
-      inboxItemId: inboxItem.id,
       routingRuleId: routingRule.json<{ id: string }>().id,
+      inboxItemId: inboxItem!.id,
+      inboxReplyId: inboxReply.id,
+      inboxViewId: inboxView.json<{ id: string }>().id,
     },
   }
 })

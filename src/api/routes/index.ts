@@ -29,12 +29,15 @@ import { registerOAuthRoutes } from './oauth/oauth-routes.ts'
 import { registerWebhooksRoutes } from './webhooks/webhooks-routes.ts'
 import { registerSavedRepliesRoutes } from './saved-replies/saved-replies-routes.ts'
 import { registerRoutingRulesRoutes } from './routing-rules/routing-rules-routes.ts'
+import { registerInboxRoutes, type InboxEventTiming } from './inbox/inbox-routes.ts'
 import type { DefinitionOverrides } from '../../connectors/registry.ts'
 
 /** Tests only: fake platform definitions and the HTTP their fake platform answers on (production passes none). */
 export interface PlatformOverrides {
   connectors?: DefinitionOverrides
   fetch?: typeof globalThis.fetch
+  /** How often the inbox's live stream looks for changes and how long it lives (tests make it quick). */
+  inboxEvents?: InboxEventTiming
 }
 
 export async function registerApiRoutes(
@@ -71,4 +74,8 @@ export async function registerApiRoutes(
   registerSavedRepliesRoutes(app, context)
   // The rule preview reads a sample text as ingestion would, with the instansi's hoax knowledge base.
   registerRoutingRulesRoutes(app, context, { claims })
+  registerInboxRoutes(app, context, {
+    ...(platforms.connectors ? { connectors: platforms.connectors } : {}),
+    ...(platforms.inboxEvents ? { events: platforms.inboxEvents } : {}),
+  })
 }

@@ -1,32 +1,60 @@
-// Working the inbox: saved replies and routing rules (migration 0029_saved_replies_routing.sql).
-import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+// Working the inbox: replies, notes, presence and saved views (migration 0028_inbox_work.sql).
+import { boolean, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 const at = (name: string) => timestamp(name, { withTimezone: true })
 
-export const savedReplies = pgTable('saved_replies', {
+export type InboxReplyStatus = 'pending' | 'sent' | 'failed' | 'rejected'
+export type InboxNoteKind = 'note' | 'handover'
+
+export const inboxReplies = pgTable('inbox_replies', {
   id: uuid('id').primaryKey(),
   instansiId: uuid('instansi_id').notNull(),
-  unitId: uuid('unit_id'),
-  title: text('title').notNull(),
+  itemId: uuid('item_id').notNull(),
+  threadId: uuid('thread_id').notNull(),
+  authorUserId: uuid('author_user_id'),
   body: text('body').notNull(),
-  tags: text('tags').array().notNull().default([]),
-  intents: text('intents').array().notNull().default([]),
-  createdBy: uuid('created_by'),
-  updatedBy: uuid('updated_by'),
+  status: text('status').$type<InboxReplyStatus>().notNull(),
+  platformReplyId: text('platform_reply_id'),
+  url: text('url'),
+  error: text('error'),
+  decidedByUserId: uuid('decided_by_user_id'),
+  decidedAt: at('decided_at'),
+  sentAt: at('sent_at'),
   createdAt: at('created_at').notNull(),
   updatedAt: at('updated_at').notNull(),
 })
 
-export const routingRules = pgTable('routing_rules', {
+export const inboxNotes = pgTable('inbox_notes', {
   id: uuid('id').primaryKey(),
   instansiId: uuid('instansi_id').notNull(),
-  position: integer('position').notNull(),
-  name: text('name').notNull(),
-  enabled: boolean('enabled').notNull().default(true),
-  conditions: jsonb('conditions').$type<Record<string, unknown>>().notNull(),
-  action: jsonb('action').$type<Record<string, unknown>>().notNull(),
-  createdBy: uuid('created_by'),
-  updatedBy: uuid('updated_by'),
+  itemId: uuid('item_id').notNull(),
+  threadId: uuid('thread_id').notNull(),
+  authorUserId: uuid('author_user_id'),
+  kind: text('kind').$type<InboxNoteKind>().notNull(),
+  body: text('body').notNull(),
   createdAt: at('created_at').notNull(),
-  updatedAt: at('updated_at').notNull(),
+})
+
+export const inboxPresence = pgTable(
+  'inbox_presence',
+  {
+    threadId: uuid('thread_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    instansiId: uuid('instansi_id').notNull(),
+    unitPath: text('unit_path').notNull(),
+    itemId: uuid('item_id').notNull(),
+    typing: boolean('typing').notNull().default(false),
+    openedAt: at('opened_at').notNull(),
+    seenAt: at('seen_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.threadId, table.userId] })],
+)
+
+export const inboxSavedViews = pgTable('inbox_saved_views', {
+  id: uuid('id').primaryKey(),
+  instansiId: uuid('instansi_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  name: text('name').notNull(),
+  query: text('query').notNull(),
+  createdAt: at('created_at').notNull(),
 })

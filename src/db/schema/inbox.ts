@@ -63,6 +63,8 @@ export const inboxItems = pgTable('inbox_items', {
   closedAt: at('closed_at'),
   duplicateOf: uuid('duplicate_of'),
   labels: text('labels').array().notNull().default([]),
+  // Hidden on the platform by the office (0028_inbox_work.sql).
+  hiddenAt: at('hidden_at'),
   updatedAt: at('updated_at').notNull(),
   // 0030_inbox_ingest.sql: the normalised text's hash, for duplicate and wave folding.
   bodyFingerprint: text('body_fingerprint'),

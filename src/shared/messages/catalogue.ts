@@ -18,6 +18,7 @@ import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
 import { hoaxMessages } from './hoax-messages.ts'
 import { inboxNumbersMessages } from './inbox-numbers-messages.ts'
+import { inboxWorkMessages } from './inbox-work-messages.ts'
 import { metaMessages } from './meta-messages.ts'
 import { mastodonMessages } from './mastodon-messages.ts'
 import { namingMessages } from './naming-messages.ts'
@@ -45,6 +46,7 @@ export const MESSAGES = {
   ...accessMessages,
   ...calendarMessages,
   ...homeMessages,
+  ...inboxWorkMessages,
   ...namingMessages,
   ...blueskyMessages,
   ...telegramMessages,

@@ -109,6 +109,7 @@ describe('App', () => {
     const links = within(screen.getByRole('navigation', { name: 'Navigasi utama' })).getAllByRole('link')
     expect(links.map((link) => link.textContent)).toEqual([
       'Beranda',
+      'Kotak masuk',
       'Unggahan saya',
       'Kalender konten',
       'Agenda digital',

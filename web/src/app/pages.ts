@@ -35,6 +35,7 @@ export const PAGES = {
   postEdit: { path: '/posts/$id', label: 'nav.composer', action: 'post.create' },
   published: { path: '/published', label: 'nav.published', action: 'post.read' },
   inboxNumbers: { path: '/inbox-numbers', label: 'nav.inboxNumbers', action: 'report.read' },
+  inbox: { path: '/inbox', label: 'nav.inbox', action: 'inbox.read' },
   profile: { path: '/profile', label: 'nav.profile', action: null },
   // Everyone signed in: managers (agenda.manage) and the units with a task (post.create / post.read) see items;
   // the API answers each only what is theirs.
@@ -48,6 +49,7 @@ export type PagePath = (typeof PAGES)[PageId]['path']
 
 const NAVIGATION_ORDER: readonly PageId[] = [
   'home',
+  'inbox',
   'posts',
   'approvals',
   'contentCalendar',

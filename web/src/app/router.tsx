@@ -9,6 +9,7 @@ import {
   type RouterHistory,
 } from '@tanstack/react-router'
 import { validateContentCalendarSearch } from '../features/content-calendar/content-calendar-search.ts'
+import { validateInboxSearch } from '../features/inbox/inbox-search.ts'
 import { NotFoundPage } from './not-found-page.tsx'
 import { PAGES, type PageId } from './pages.ts'
 import { RootLayout } from './root-layout.tsx'
@@ -182,6 +183,13 @@ const inboxNumbersRoute = createRoute({
     'InboxNumbersPage',
   ),
 })
+const inboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.inbox.path,
+  staticData: staticData('inbox'),
+  validateSearch: validateInboxSearch,
+  component: lazyRouteComponent(() => import('../features/inbox/inbox-page.tsx'), 'InboxPage'),
+})
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: PAGES.audit.path,
@@ -258,6 +266,7 @@ export const routeTree = rootRoute.addChildren([
   postEditRoute,
   publishedRoute,
   inboxNumbersRoute,
+  inboxRoute,
   auditRoute,
   profileRoute,
   agendaRoute,

@@ -6,6 +6,7 @@ import { Box, Button, Group, NativeSelect, Paper, Progress, SimpleGrid, Stack, T
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { formatDate } from '../../../../src/shared/dates.ts'
+import { INBOX_INTENTS, INBOX_SENTIMENTS } from '../../../../src/shared/inbox-labels.ts'
 import { PERMISSIONS } from '../../../../src/shared/permissions.ts'
 import { isRole } from '../../../../src/shared/roles.ts'
 import { api } from '../../app/api-client.ts'
@@ -243,9 +244,6 @@ function Volume({
   )
 }
 
-const INTENTS = ['pertanyaan', 'keluhan', 'aspirasi', 'apresiasi', 'permohonan_informasi', 'lainnya']
-const SENTIMENTS = ['positif', 'netral', 'negatif']
-
 export function InboxNumbersPage() {
   const { t, locale } = useI18n()
   const [filters, setFilters] = useState<InboxNumbersFilters>(EMPTY_INBOX_NUMBERS_FILTERS)
@@ -287,9 +285,9 @@ export function InboxNumbersPage() {
     ...(figureColumns as DataTableColumn<AccountRow>[]),
   ]
   const data = report.data
-  const labelOf = (kind: 'intent' | 'sentiment', known: string[]) => (label: string) =>
+  const labelOf = (kind: 'intent' | 'sentiment', known: readonly string[]) => (label: string) =>
     label && known.includes(label)
-      ? t(`inboxNumbers.${kind}.${label}` as MessageKey)
+      ? t(`inbox.${kind}.${label}` as MessageKey)
       : t('inboxNumbers.unclassified')
 
   return (
@@ -394,12 +392,12 @@ export function InboxNumbersPage() {
               <Volume
                 title={t('inboxNumbers.byIntent')}
                 rows={data.byIntent.map((row) => ({ label: row.intent ?? '', count: row.count }))}
-                labelOf={labelOf('intent', INTENTS)}
+                labelOf={labelOf('intent', INBOX_INTENTS)}
               />
               <Volume
                 title={t('inboxNumbers.bySentiment')}
                 rows={data.bySentiment.map((row) => ({ label: row.sentiment ?? '', count: row.count }))}
-                labelOf={labelOf('sentiment', SENTIMENTS)}
+                labelOf={labelOf('sentiment', INBOX_SENTIMENTS)}
               />
             </SimpleGrid>
             {data.byIntent.length === 0 ? (

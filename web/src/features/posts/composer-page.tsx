@@ -25,7 +25,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { countText } from '../../../../src/shared/count-text.ts'
 import { estimateXCost } from '../../../../src/shared/x-cost.ts'
 import { formatMessage } from '../../../../src/shared/messages/format-message.ts'
-import { PLATFORM_RULES, type TextCounting } from '../../../../src/shared/platform-rules.ts'
+import { PLATFORM_RULES } from '../../../../src/shared/platform-rules.ts'
 import { PLATFORM_LABELS } from '../../../../src/shared/platforms.ts'
 import { FIVE_W_ONE_H } from '../../../../src/shared/statuses.ts'
 import { validateVariant } from '../../../../src/shared/validate-variant.ts'
@@ -51,6 +51,7 @@ import {
 import { OverrideForm } from './override-form.tsx'
 import { ScheduleField } from './schedule-field.tsx'
 import { isoToWibInput, wibInputToIso } from './wib-time.ts'
+import { COUNTER_KEYS } from './counter-keys.ts'
 
 interface AttachedMedia {
   mediaId: string
@@ -151,18 +152,6 @@ function toBody(form: FormState): DraftBody {
     }),
   }
 }
-
-// Most platforms count characters; Mastodon counts every link as 23, YouTube bytes, Threads an emoji's bytes: the
-// counter says how.
-const COUNTER_KEYS = {
-  x_weighted: 'posts.counter',
-  graphemes: 'posts.counter',
-  code_points: 'posts.counter',
-  utf16_units: 'posts.counter',
-  mastodon: 'posts.counterMastodon',
-  utf8_bytes: 'posts.counterBytes',
-  emoji_bytes: 'posts.counterThreads',
-} as const satisfies Record<TextCounting, string>
 
 function VariantEditor({
   target,

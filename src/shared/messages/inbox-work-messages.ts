@@ -1,0 +1,89 @@
+// Working the inbox: the list, a thread, replies (and their approval), moderation, notes and assignment.
+import { defineMessages } from './define-messages.ts'
+
+export const inboxWorkMessages = defineMessages({
+  'inbox.item_not_found': { id: 'Pesan masuk tidak ditemukan.', en: 'Inbox item not found.' },
+  'inbox.reply_not_found': { id: 'Balasan tidak ditemukan.', en: 'Reply not found.' },
+  'inbox.unit_not_found': { id: 'Unit tujuan tidak ditemukan.', en: 'The target unit was not found.' },
+  'inbox.assignee_not_found': {
+    id: 'Petugas yang dipilih tidak ditemukan atau nonaktif.',
+    en: 'The chosen person was not found or is disabled.',
+  },
+  'inbox.assignee_out_of_scope': {
+    id: '{name} tidak dapat melihat kotak masuk unit ini; pilih petugas unit tersebut.',
+    en: "{name} cannot see this unit's inbox; choose someone of that unit.",
+  },
+  'inbox.bad_cursor': {
+    id: 'Penanda halaman tidak valid; muat ulang daftar.',
+    en: 'The page marker is invalid; reload the list.',
+  },
+  'inbox.item_deleted': {
+    id: 'Pesan ini sudah dihapus di platform.',
+    en: 'This item was deleted on the platform.',
+  },
+  'inbox.action_not_supported': {
+    id: 'Platform {platform} tidak mengizinkan tindakan ini ({action}).',
+    en: 'The {platform} platform does not allow this action ({action}).',
+  },
+  'inbox.reply_empty': { id: 'Tulis balasan terlebih dahulu.', en: 'Write a reply first.' },
+  'inbox.reply_too_long': {
+    id: 'Balasan {length} karakter; batas platform {maximum}.',
+    en: 'The reply is {length} characters; the platform allows {maximum}.',
+  },
+  'inbox.replied_since_opened': {
+    id: '{name} sudah membalas percakapan ini ({at}) sejak Anda membukanya. Tetap kirim?',
+    en: '{name} already replied to this thread ({at}) since you opened it. Send anyway?',
+  },
+  'inbox.reply_not_pending': {
+    id: 'Balasan ini sudah diputuskan.',
+    en: 'This reply was already decided.',
+  },
+  'inbox.reply_own_approval': {
+    id: 'Anda tidak dapat menyetujui balasan Anda sendiri.',
+    en: 'You cannot approve your own reply.',
+  },
+  'inbox.reply_failed_auth_expired': {
+    id: 'Balasan tidak terkirim: sambungan akun perlu diperbarui.',
+    en: 'The reply was not sent: the account needs to be reconnected.',
+  },
+  'inbox.reply_failed_rate_limited': {
+    id: 'Balasan tidak terkirim: batas platform tercapai, coba lagi nanti.',
+    en: "The reply was not sent: the platform's limit was reached, try again later.",
+  },
+  'inbox.reply_failed_rejected': {
+    id: 'Balasan ditolak oleh platform.',
+    en: 'The platform refused the reply.',
+  },
+  'inbox.reply_failed_unavailable': {
+    id: 'Balasan tidak terkirim: platform tidak dapat dihubungi, coba lagi.',
+    en: 'The reply was not sent: the platform could not be reached, try again.',
+  },
+  'inbox.reply_failed_unknown_outcome': {
+    id: 'Tidak pasti apakah balasan terkirim; periksa percakapan di platform sebelum mengirim ulang.',
+    en: 'It is unclear whether the reply was sent; check the thread on the platform before sending again.',
+  },
+  'inbox.moderation_failed_auth_expired': {
+    id: 'Tidak berhasil: sambungan akun perlu diperbarui.',
+    en: 'Not done: the account needs to be reconnected.',
+  },
+  'inbox.moderation_failed_rate_limited': {
+    id: 'Tidak berhasil: batas platform tercapai, coba lagi nanti.',
+    en: "Not done: the platform's limit was reached, try again later.",
+  },
+  'inbox.moderation_failed_rejected': {
+    id: 'Platform menolak tindakan ini.',
+    en: 'The platform refused this action.',
+  },
+  'inbox.moderation_failed_unavailable': {
+    id: 'Tidak berhasil: platform tidak dapat dihubungi, coba lagi.',
+    en: 'Not done: the platform could not be reached, try again.',
+  },
+  'inbox.moderation_failed_unknown_outcome': {
+    id: 'Tidak pasti apakah tindakan berhasil; periksa di platform.',
+    en: 'It is unclear whether it was done; check on the platform.',
+  },
+  'inbox.note_length': {
+    id: 'Catatan harus berisi 1–{maximum} karakter.',
+    en: 'A note must be 1–{maximum} characters.',
+  },
+})

@@ -1,0 +1,307 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import type { Me } from '../../app/session-types.ts'
+import { testMe } from '../../test-support/me-fixture.ts'
+import { fakeApi, renderAppAt } from '../../test-support/render-with-providers.tsx'
+import { inboxApiQuery, searchOfView, validateInboxSearch, viewQueryOf } from './inbox-search.ts'
+import type { InboxItem, InboxPage, InboxThread } from './inbox-types.ts'
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+const UNIT = '0b7a3c8e-5d41-4f2a-9c1e-2a3b4c5d6e7f'
+const ID1 = '11111111-1111-4111-8111-111111111111'
+const ID2 = '22222222-2222-4222-8222-222222222222'
+
+const me: Me = testMe({
+  allowedActions: ['unit.read', 'account.read', 'post.read', 'post.create', 'inbox.read', 'inbox.reply'],
+  grants: [{ role: 'pengelola', unitId: UNIT, unitName: 'Dinas Kesehatan', unitPath: `/${UNIT}/` }],
+})
+
+function item(overrides: Partial<InboxItem>): InboxItem {
+  return {
+    id: ID1,
+    threadId: 't1',
+    accountId: 'a1',
+    accountHandle: 'dinkes.kota',
+    platform: 'bluesky',
+    unitId: UNIT,
+    unitName: 'Dinas Kesehatan',
+    kind: 'comment',
+    externalId: 'x1',
+    author: { externalId: 'w1', handle: 'ibu.rina', name: null },
+    body: 'Kapan jadwal vaksinasi?',
+    url: null,
+    createdAt: '2026-12-07T01:00:00.000Z',
+    receivedAt: '2026-12-07T01:00:00.000Z',
+    editedAt: null,
+    deletedAt: null,
+    hiddenAt: null,
+    status: 'new',
+    sentiment: 'netral',
+    abusive: false,
+    hateSpeech: false,
+    intent: 'pertanyaan',
+    hoaxClaimId: null,
+    hoaxScore: null,
+    priority: 10,
+    assignedUserId: null,
+    assignedUserName: null,
+    slaDueAt: new Date(Date.now() + 2 * 3_600_000 + 60_000).toISOString(),
+    firstResponseAt: null,
+    closedAt: null,
+    labels: [],
+    updatedAt: '2026-12-07T01:00:00.000Z',
+    ...overrides,
+  }
+}
+
+const first = item({})
+const overdue = item({
+  id: ID2,
+  author: { externalId: 'w2', handle: 'pak.tono', name: 'Pak Tono' },
+  body: 'Jalan rusak belum diperbaiki',
+  slaDueAt: new Date(Date.now() - 3_600_000 - 60_000).toISOString(),
+  hoaxClaimId: 'c1',
+})
+const page: InboxPage = { items: [overdue, first], next: null }
+
+function thread(of: InboxItem, overrides: Partial<InboxThread> = {}): InboxThread {
+  return {
+    item: of,
+    thread: [of],
+    replies: [],
+    notes: [],
+    history: [],
+    others: [],
+    openedAt: '2026-12-07T02:00:00.000Z',
+    account: {
+      id: 'a1',
+      platform: 'bluesky',
+      handle: 'dinkes.kota',
+      url: 'https://bsky.app/profile/dinkes.kota',
+    },
+    unit: { id: UNIT, name: 'Dinas Kesehatan' },
+    assignee: null,
+    claim: of.hoaxClaimId
+      ? { id: 'c1', label: 'hoaks', claim: 'Vaksin mengandung chip', facts: 'Vaksin tidak mengandung chip.' }
+      : null,
+    capabilities: {
+      reply: true,
+      hideReply: true,
+      deleteReply: false,
+      maxTextLength: 300,
+      textCounting: 'graphemes',
+    },
+    actions: { work: true, reply: true, hide: true, delete: false, approve: false },
+    ...overrides,
+  }
+}
+
+function serve(routes: Parameters<typeof fakeApi>[0] = {}) {
+  const api = fakeApi({
+    '/api/setup': { status: 200, body: { needed: false } },
+    '/api/auth/me': { status: 200, body: me },
+    'GET /api/inbox/items': { status: 200, body: page },
+    'GET /api/inbox/counts': {
+      status: 200,
+      body: { byStatus: { new: 2, open: 0, answered: 4, closed: 1 }, mine: 0, unassigned: 2, breached: 1 },
+    },
+    [`GET /api/inbox/items/${ID1}`]: { status: 200, body: thread(first) },
+    [`GET /api/inbox/items/${ID2}`]: { status: 200, body: thread(overdue) },
+    'GET /api/inbox/views': { status: 200, body: { items: [] } },
+    ...routes,
+  })
+  vi.stubGlobal('fetch', api.fetchMock)
+  return api
+}
+
+describe('the inbox page', () => {
+  it('lists items with their deadline (red when passed), the tabs counted, and opens the three panes', async () => {
+    serve()
+    renderAppAt('/inbox')
+    const list = await screen.findByTestId('inbox-list')
+    await waitFor(() => expect(within(list).getAllByTestId('inbox-row')).toHaveLength(2))
+    const rows = within(list).getAllByTestId('inbox-row')
+    expect(within(rows[0]!).getByTestId('sla').getAttribute('data-breached')).toBe('true')
+    expect(within(rows[0]!).getByTestId('sla').textContent).toMatch(/^Lewat 1 j 1 m$/)
+    expect(within(rows[1]!).getByTestId('sla').textContent).toMatch(/^Sisa 2 j 0 m$/)
+    expect(within(rows[0]!).getByText('Hoaks')).toBeTruthy()
+    await screen.findByRole('radio', { name: 'Menunggu (2)' })
+    expect(screen.getByRole('radio', { name: 'Dijawab (4)' })).toBeTruthy()
+    fireEvent.click(rows[0]!)
+    const thread = await screen.findByTestId('inbox-thread')
+    await within(thread).findByText('Jalan rusak belum diperbaiki')
+    const context = await screen.findByTestId('inbox-context')
+    expect(within(context).getByTestId('inbox-claim').textContent).toContain('Vaksin tidak mengandung chip.')
+    expect(within(context).getByText('Pertanyaan')).toBeTruthy()
+    // Bluesky can hide but not delete: only what the platform allows is offered.
+    expect(within(thread).getByRole('button', { name: 'Sembunyikan' })).toBeTruthy()
+    expect(within(thread).queryByRole('button', { name: 'Hapus' })).toBeNull()
+  })
+
+  it('moves with j and k, focuses the search with / and the reply with r, shows the keys with ?', async () => {
+    serve()
+    const { router } = renderAppAt('/inbox')
+    await waitFor(() => expect(screen.getAllByTestId('inbox-row')).toHaveLength(2))
+    fireEvent.keyDown(window, { key: 'j' })
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ item: ID2 }))
+    fireEvent.keyDown(window, { key: 'j' })
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ item: ID1 }))
+    fireEvent.keyDown(window, { key: 'k' })
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ item: ID2 }))
+    await screen.findByTestId('inbox-reply')
+    fireEvent.keyDown(window, { key: 'r' })
+    expect(document.activeElement).toBe(screen.getByTestId('inbox-reply'))
+    // Typing in the reply box is not a shortcut.
+    fireEvent.keyDown(document.activeElement!, { key: 'j' })
+    expect(router.state.location.search).toMatchObject({ item: ID2 })
+    ;(document.activeElement as HTMLElement).blur()
+    fireEvent.keyDown(window, { key: '/' })
+    expect(document.activeElement).toBe(screen.getByLabelText('Cari'))
+    ;(document.activeElement as HTMLElement).blur()
+    fireEvent.keyDown(window, { key: '?' })
+    expect(await screen.findByTestId('inbox-keys')).toBeTruthy()
+  })
+
+  it('closes with e', async () => {
+    const api = serve({
+      [`POST /api/inbox/items/${ID1}/close`]: { status: 200, body: { ...first, status: 'closed' } },
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    await screen.findByTestId('inbox-reply')
+    fireEvent.keyDown(window, { key: 'e' })
+    await waitFor(() =>
+      expect(api.calls.some((call) => call.method === 'POST' && call.path.endsWith(`/${ID1}/close`))).toBe(
+        true,
+      ),
+    )
+  })
+
+  it('counts the reply as the platform does and asks before sending when someone else replied', async () => {
+    const api = serve({
+      [`POST /api/inbox/items/${ID1}/replies`]: [
+        {
+          status: 409,
+          body: {
+            error: {
+              code: 'conflict',
+              key: 'inbox.replied_since_opened',
+              params: { name: 'Budi', at: '2026-12-07T02:01:00.000Z' },
+              message: 'x',
+            },
+          },
+        },
+        {
+          status: 200,
+          body: {
+            id: 'r1',
+            itemId: ID1,
+            body: 'Setiap Senin.',
+            status: 'sent',
+            author: { id: 'u1', name: 'Sari' },
+            url: null,
+            error: null,
+            createdAt: '2026-12-07T02:02:00.000Z',
+            sentAt: '2026-12-07T02:02:00.000Z',
+          },
+        },
+      ],
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    const box = await screen.findByTestId('inbox-reply')
+    fireEvent.change(box, { target: { value: 'Setiap Senin.' } })
+    expect(screen.getByTestId('inbox-reply-counter').textContent).toBe(
+      '13 / 300 karakter menurut hitungan platform',
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Kirim balasan' }))
+    const collision = await screen.findByTestId('inbox-collision')
+    expect(collision.textContent).toContain('Budi sudah membalas percakapan ini')
+    fireEvent.click(within(collision).getByRole('button', { name: 'Tetap kirim' }))
+    await waitFor(() => {
+      const sent = api.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/replies'))
+      expect(sent.map((call) => (call.body as { confirm: boolean }).confirm)).toEqual([false, true])
+      expect((sent[0]!.body as { openedAt: string }).openedAt).toBe('2026-12-07T02:00:00.000Z')
+    })
+  })
+
+  it('says who else has the thread open and offers no reply box where the platform cannot reply', async () => {
+    serve({
+      [`GET /api/inbox/items/${ID1}`]: {
+        status: 200,
+        body: thread(first, {
+          others: [{ userId: 'u2', name: 'Budi', typing: true, seenAt: '2026-12-07T02:00:00.000Z' }],
+          capabilities: {
+            reply: false,
+            hideReply: false,
+            deleteReply: false,
+            maxTextLength: 0,
+            textCounting: 'graphemes',
+          },
+          actions: { work: true, reply: false, hide: false, delete: false, approve: false },
+        }),
+      },
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    expect((await screen.findByTestId('inbox-presence')).textContent).toBe('Budi sedang mengetik balasan')
+    expect(screen.queryByTestId('inbox-reply')).toBeNull()
+    expect(screen.getByText('Bluesky tidak mengizinkan membalas dari Warta.')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Sembunyikan' })).toBeNull()
+  })
+})
+
+describe('filters', () => {
+  it('asks the API for the chosen intent and sentiment', async () => {
+    const api = serve()
+    renderAppAt('/inbox')
+    await waitFor(() => expect(screen.getAllByTestId('inbox-row')).toHaveLength(2))
+    fireEvent.change(screen.getByLabelText('Maksud'), { target: { value: 'keluhan' } })
+    fireEvent.change(screen.getByLabelText('Sentimen'), { target: { value: 'negatif' } })
+    await waitFor(() =>
+      expect(
+        api.calls.some(
+          (call) =>
+            call.path.startsWith('/api/inbox/items?') &&
+            call.path.includes('intent=keluhan') &&
+            call.path.includes('sentiment=negatif'),
+        ),
+      ).toBe(true),
+    )
+  })
+})
+
+describe('bulk actions', () => {
+  it('closes the checked items in one request', async () => {
+    const api = serve({ 'POST /api/inbox/bulk': { status: 200, body: { count: 2 } } })
+    renderAppAt('/inbox')
+    await waitFor(() => expect(screen.getAllByTestId('inbox-row-check')).toHaveLength(2))
+    for (const box of screen.getAllByTestId('inbox-row-check')) fireEvent.click(box)
+    const bar = await screen.findByTestId('inbox-bulk')
+    expect(bar.textContent).toContain('2 pesan dipilih')
+    fireEvent.click(within(bar).getByRole('button', { name: 'Tutup semua' }))
+    await waitFor(() => {
+      const call = api.calls.find((entry) => entry.method === 'POST' && entry.path === '/api/inbox/bulk')
+      expect(call?.body).toEqual({ action: 'close', ids: [ID2, ID1] })
+    })
+    await waitFor(() => expect(screen.queryByTestId('inbox-bulk')).toBeNull())
+  })
+})
+
+describe('the inbox URL', () => {
+  it('keeps only well-formed values and writes the API query and a saved view from them', () => {
+    const search = validateInboxSearch({
+      tab: 'closed',
+      assigned: 'me',
+      hoax: 'true',
+      item: 'nope',
+      q: ' banjir ',
+    })
+    expect(search).toEqual({ tab: 'closed', assigned: 'me', hoax: 'true', q: ' banjir ' })
+    expect(inboxApiQuery(search).toString()).toBe('status=closed&q=+banjir+&assigned=me&hoax=true')
+    expect(inboxApiQuery({}).get('status')).toBe('new,open')
+    const saved = viewQueryOf({ ...search, item: ID1 })
+    expect(saved).not.toContain('item')
+    expect(searchOfView(saved)).toEqual(search)
+  })
+})
