@@ -23,6 +23,7 @@ import { namingMessages } from './naming-messages.ts'
 import { postsMessages } from './posts-messages.ts'
 import { publishingMessages } from './publishing-messages.ts'
 import { setupMessages } from './setup-messages.ts'
+import { slaMessages } from './sla-messages.ts'
 import { tiktokMessages } from './tiktok-messages.ts'
 import { telegramMessages } from './telegram-messages.ts'
 import { unitsMessages } from './units-messages.ts'
@@ -58,6 +59,7 @@ export const MESSAGES = {
   ...youtubeMessages,
   ...tiktokMessages,
   ...xMessages,
+  ...slaMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES
