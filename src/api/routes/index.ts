@@ -26,6 +26,7 @@ import { registerAgendaRoutes } from './agenda/agenda-routes.ts'
 import { registerPublishedRoutes } from './published/published-routes.ts'
 import { registerOAuthRoutes } from './oauth/oauth-routes.ts'
 import { registerWebhooksRoutes } from './webhooks/webhooks-routes.ts'
+import { registerPpidRoutes } from './ppid/ppid-routes.ts'
 import type { DefinitionOverrides } from '../../connectors/registry.ts'
 
 /** Tests only: fake platform definitions and the HTTP their fake platform answers on (production passes none). */
@@ -64,4 +65,5 @@ export async function registerApiRoutes(
   registerPublishedRoutes(app, context)
   registerOAuthRoutes(app, context, platforms)
   registerWebhooksRoutes(app, context, platforms)
+  registerPpidRoutes(app, context)
 }

@@ -15,4 +15,104 @@ export const slaMessages = defineMessages({
     id: 'Target antara 0 dan {max} jam kerja, atau kosong untuk tanpa target.',
     en: 'A target is between 0 and {max} working hours, or empty for none.',
   },
+  'ppid.case_invalid': {
+    id: 'Periksa isian permohonan informasi.',
+    en: 'Check the information request.',
+  },
+  'ppid.not_information_request': {
+    id: 'Hanya pesan berjenis permohonan informasi yang dapat dijadikan perkara PPID (jenis pesan ini: {intent}).',
+    en: 'Only a message classified as an information request can become a PPID case (this one: {intent}).',
+  },
+  'ppid.already_case': {
+    id: 'Pesan ini sudah terdaftar sebagai permohonan nomor {number}.',
+    en: 'This message is already registered as request number {number}.',
+  },
+  'ppid.received_in_future': {
+    id: 'Tanggal diterima tidak boleh setelah hari ini.',
+    en: 'The date received cannot be after today.',
+  },
+  'ppid.already_extended': {
+    id: 'Jangka waktu sudah pernah diperpanjang (sampai {date:date}); UU KIP Pasal 22(8) hanya mengizinkan satu kali.',
+    en: 'The deadline was already extended (to {date:date}); UU KIP Pasal 22(8) allows one extension only.',
+  },
+  'ppid.already_decided': {
+    id: 'Pemberitahuan tertulis perkara ini sudah dikirim.',
+    en: 'The written notice of this case has already been sent.',
+  },
+  'ppid.extension_reason_required': {
+    id: 'Tuliskan alasan perpanjangan (wajib tertulis, Pasal 22(8)).',
+    en: 'Write the reason for the extension (required in writing, Pasal 22(8)).',
+  },
+  'ppid.extension_days': {
+    id: 'Perpanjangan 1 sampai {max} hari kerja.',
+    en: 'An extension is 1 to {max} working days.',
+  },
+  'ppid.extension_too_late': {
+    id: 'Perpanjangan harus dicatat paling lambat pada batas waktu semula ({date:date}).',
+    en: 'An extension must be recorded by the original deadline ({date:date}).',
+  },
+  'ppid.notice_incomplete': {
+    id: 'Pemberitahuan tertulis belum dapat dikirim: lengkapi butir {points} Pasal 22(7) ({fields}).',
+    en: 'The written notice cannot be sent yet: complete point(s) {points} of Pasal 22(7) ({fields}).',
+  },
+  'ppid.notice_missing_a': {
+    id: 'Butir (a): nyatakan apakah informasi dikuasai.',
+    en: 'Point (a): say whether the information is held.',
+  },
+  'ppid.notice_missing_b': {
+    id: 'Butir (b): sebutkan badan publik yang menguasai informasi, atau tandai tidak diketahui.',
+    en: 'Point (b): name the public body that holds the information, or mark it unknown.',
+  },
+  'ppid.notice_missing_c': {
+    id: 'Butir (c): pilih keputusan (diterima, diterima sebagian, ditolak, tidak dikuasai).',
+    en: 'Point (c): choose the decision (granted, partly granted, refused, not held).',
+  },
+  'ppid.notice_missing_d': {
+    id: 'Butir (d): sebutkan bahan informasi yang diberikan.',
+    en: 'Point (d): state the material to be given.',
+  },
+  'ppid.notice_missing_e': {
+    id: 'Butir (e): sebutkan bagian yang dihitamkan beserta alasannya.',
+    en: 'Point (e): state the parts blacked out and why.',
+  },
+  'ppid.notice_missing_f': {
+    id: 'Butir (f): isi cara penyampaian dan format informasi.',
+    en: 'Point (f): enter the delivery method and format.',
+  },
+  'ppid.notice_missing_g': {
+    id: 'Butir (g): isi biaya (0 bila gratis) dan cara pembayarannya.',
+    en: 'Point (g): enter the cost (0 when free) and how to pay it.',
+  },
+  'ppid.notice_pasal_17': {
+    id: 'Sebutkan huruf Pasal 17 (a–j) sebagai dasar; alasan bebas saja tidak cukup.',
+    en: 'Cite a Pasal 17 letter (a–j) as the ground; free text alone is not enough.',
+  },
+  'ppid.notice_inconsistent': {
+    id: 'Keputusan tidak sesuai dengan butir (a): informasi yang tidak dikuasai diputus "tidak dikuasai".',
+    en: 'The decision contradicts point (a): information not held is decided as "not held".',
+  },
+  'ppid.objection_grounds': {
+    id: 'Pilih sedikitnya satu alasan keberatan Pasal 35(1) huruf a–g.',
+    en: 'Choose at least one objection ground of Pasal 35(1) a–g.',
+  },
+  'ppid.objection_before_request': {
+    id: 'Keberatan tidak dapat diterima sebelum permohonannya.',
+    en: 'An objection cannot be received before its request.',
+  },
+  'ppid.objection_not_open': {
+    id: 'Keberatan dicatat setelah pemberitahuan dikirim atau setelah batas waktunya lewat.',
+    en: 'An objection is recorded after the notice is sent or once its deadline has passed.',
+  },
+  'ppid.no_objection': {
+    id: 'Perkara ini tidak sedang dalam keberatan.',
+    en: 'This case has no objection awaiting an answer.',
+  },
+  'ppid.uphold_needs_reason': {
+    id: 'Menguatkan penolakan wajib disertai alasan tertulis (Pasal 36(3)).',
+    en: 'Upholding a refusal needs written reasons (Pasal 36(3)).',
+  },
+  'ppid.answer_date_range': {
+    id: 'Tanggal tanggapan antara tanggal keberatan diterima dan hari ini.',
+    en: 'The answer date is between the day the objection was received and today.',
+  },
 })
