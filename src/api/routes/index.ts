@@ -27,6 +27,7 @@ import { registerPublishedRoutes } from './published/published-routes.ts'
 import { registerOAuthRoutes } from './oauth/oauth-routes.ts'
 import { registerWebhooksRoutes } from './webhooks/webhooks-routes.ts'
 import { registerPpidRoutes } from './ppid/ppid-routes.ts'
+import { registerLaporRoutes } from './lapor/lapor-routes.ts'
 import type { DefinitionOverrides } from '../../connectors/registry.ts'
 
 /** Tests only: fake platform definitions and the HTTP their fake platform answers on (production passes none). */
@@ -66,4 +67,5 @@ export async function registerApiRoutes(
   registerOAuthRoutes(app, context, platforms)
   registerWebhooksRoutes(app, context, platforms)
   registerPpidRoutes(app, context)
+  registerLaporRoutes(app, context)
 }

@@ -115,4 +115,29 @@ export const slaMessages = defineMessages({
     id: 'Tanggal tanggapan antara tanggal keberatan diterima dan hari ini.',
     en: 'The answer date is between the day the objection was received and today.',
   },
+  'lapor.not_complaint': {
+    id: 'Hanya pesan berjenis keluhan yang dapat dirujuk ke SP4N-LAPOR! (jenis pesan ini: {intent}).',
+    en: 'Only a message classified as a complaint can be referred to SP4N-LAPOR! (this one: {intent}).',
+  },
+  'lapor.already_referred': {
+    id: 'Keluhan ini sudah dirujuk ke SP4N-LAPOR!.',
+    en: 'This complaint has already been referred to SP4N-LAPOR!.',
+  },
+  'lapor.referral_invalid': { id: 'Periksa isian rujukan LAPOR!.', en: 'Check the LAPOR! referral.' },
+  'lapor.title_length': {
+    id: 'Judul laporan paling panjang {max} karakter.',
+    en: 'The report title is at most {max} characters.',
+  },
+  'lapor.out_of_scope_suspected': {
+    id: 'Keluhan ini tampaknya di luar lingkup SP4N-LAPOR! ({kind}: rujuk ke {body}). Tandai di luar lingkup, atau nyatakan tetap dalam lingkup.',
+    en: "This complaint looks outside SP4N-LAPOR!'s scope ({kind}: refer it to {body}). Mark it out of scope, or confirm it is in scope.",
+  },
+  'lapor.stage_order': {
+    id: 'Tahap ini tidak dapat dicatat dari status "{status}".',
+    en: 'This stage cannot be recorded from status "{status}".',
+  },
+  'lapor.stage_date': {
+    id: 'Tanggal tahap antara tanggal diterima dan hari ini.',
+    en: 'The stage date is between the day received and today.',
+  },
 })
