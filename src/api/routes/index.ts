@@ -28,6 +28,7 @@ import { registerOAuthRoutes } from './oauth/oauth-routes.ts'
 import { registerWebhooksRoutes } from './webhooks/webhooks-routes.ts'
 import { registerPpidRoutes } from './ppid/ppid-routes.ts'
 import { registerLaporRoutes } from './lapor/lapor-routes.ts'
+import { registerReplyTargetsRoutes } from './reply-targets/reply-targets-routes.ts'
 import type { DefinitionOverrides } from '../../connectors/registry.ts'
 
 /** Tests only: fake platform definitions and the HTTP their fake platform answers on (production passes none). */
@@ -68,4 +69,5 @@ export async function registerApiRoutes(
   registerWebhooksRoutes(app, context, platforms)
   registerPpidRoutes(app, context)
   registerLaporRoutes(app, context)
+  registerReplyTargetsRoutes(app, context)
 }

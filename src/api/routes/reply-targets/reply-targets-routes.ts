@@ -1,0 +1,75 @@
+// The instansi's first-reply targets per intent and priority band, and its working hours: read by whoever works
+// the inbox, changed by the admin (settings.manage).
+import { z } from 'zod'
+import type { AppContext } from '../../../context.ts'
+import {
+  INTENT_LABELS,
+  PRIORITY_BANDS,
+  readReplyTargets,
+  updateReplyTargets,
+  MAX_TARGET_HOURS,
+  DEFAULT_REPLY_TARGETS,
+} from '../../../features/inbox/reply-targets.ts'
+import { INSTANSI_TIME_ZONES } from '../../../features/inbox/working-hours.ts'
+import { requestMeta, requireActor } from '../../request-context.ts'
+import type { ApiInstance } from '../../zod-type-provider.ts'
+
+const dayHours = z.object({ start: z.string().max(5), end: z.string().max(5) }).nullable()
+const hours = z.number().positive().max(MAX_TARGET_HOURS).nullable()
+const bands = z.object(
+  Object.fromEntries(PRIORITY_BANDS.map((band) => [band, hours])) as Record<
+    (typeof PRIORITY_BANDS)[number],
+    typeof hours
+  >,
+)
+
+export const replyTargetSettings = z
+  .object({
+    workingHours: z.object({
+      timeZone: z.enum(INSTANSI_TIME_ZONES),
+      days: z.array(dayHours).length(7).readonly().describe('Sunday first; null where the office is closed'),
+    }),
+    targets: z
+      .object(
+        Object.fromEntries(INTENT_LABELS.map((intent) => [intent, bands])) as Record<
+          (typeof INTENT_LABELS)[number],
+          typeof bands
+        >,
+      )
+      .describe(
+        'Working hours to the first reply per intent and band (tinggi ≥ 70, sedang ≥ 30); null: no target',
+      ),
+  })
+  .meta({ id: 'ReplyTargetSettings' })
+
+export function registerReplyTargetsRoutes(app: ApiInstance, context: AppContext): void {
+  app.get(
+    '/reply-targets',
+    {
+      schema: {
+        tags: ['inbox'],
+        summary:
+          "The instansi's first-reply targets and working hours (defaults until an admin changes them)",
+        response: { 200: z.object({ settings: replyTargetSettings, defaults: replyTargetSettings }) },
+      },
+    },
+    async (request) => ({
+      settings: await readReplyTargets(context, requireActor(request)),
+      defaults: DEFAULT_REPLY_TARGETS,
+    }),
+  )
+
+  app.put(
+    '/reply-targets',
+    {
+      schema: {
+        tags: ['inbox'],
+        summary:
+          'Change the first-reply targets and working hours (admin, settings.manage); new items use them',
+        body: replyTargetSettings,
+        response: { 200: replyTargetSettings },
+      },
+    },
+    async (request) => updateReplyTargets(context, requireActor(request), request.body, requestMeta(request)),
+  )
+}
