@@ -1,8 +1,9 @@
 // The SLA clocks' storage: reply-target deadlines on inbox items, and the alerts (reminder before a deadline,
 // escalation after it) already sent, so each goes out once. Every query filters on instansi_id or on ids the
 // caller resolved within one instansi.
-import { and, inArray, sql } from 'drizzle-orm'
+import { and, asc, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
+import type { InboxItemRow } from './inbox-repository.ts'
 import { inboxItems, slaAlerts } from './schema/index.ts'
 
 export interface ItemDeadline {
@@ -60,4 +61,30 @@ export async function claimSlaAlert(tx: Db, alert: SlaAlertKey, now: Date): Prom
     .onConflictDoNothing()
     .returning({ subjectId: slaAlerts.subjectId })
   return inserted.length > 0
+}
+
+/**
+ * Items of every instansi still waiting for their first reply whose reply target falls between `since` and
+ * `until` (the alert job's scan, on the partial index inbox_items_sla_alert_idx), soonest first.
+ */
+export async function listItemsAwaitingReplyDueBetween(
+  db: Db,
+  since: Date,
+  until: Date,
+  limit: number,
+): Promise<InboxItemRow[]> {
+  return db
+    .select()
+    .from(inboxItems)
+    .where(
+      and(
+        sql`${inboxItems.slaDueAt} is not null and ${inboxItems.firstResponseAt} is null`,
+        sql`${inboxItems.slaDueAt} >= ${since} and ${inboxItems.slaDueAt} <= ${until}`,
+        inArray(inboxItems.status, ['new', 'open']),
+        isNull(inboxItems.duplicateOf),
+        isNull(inboxItems.deletedAt),
+      ),
+    )
+    .orderBy(asc(inboxItems.slaDueAt))
+    .limit(limit)
 }

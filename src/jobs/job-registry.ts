@@ -16,6 +16,7 @@ import { sweepPublicationsJob } from './sweep-publications.ts'
 import { collectPostMetricsJob } from './collect-post-metrics.ts'
 import { refreshConnectionTokensJob } from './refresh-connection-tokens.ts'
 import { processWebhookDeliveryJob } from './process-webhook-delivery.ts'
+import { sendSlaAlertsJob } from './send-sla-alerts.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
@@ -32,6 +33,7 @@ export const jobDefinitions = [
   collectPostMetricsJob,
   refreshConnectionTokensJob,
   processWebhookDeliveryJob,
+  sendSlaAlertsJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

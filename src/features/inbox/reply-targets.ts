@@ -47,10 +47,23 @@ export function priorityBandOf(priority: number): PriorityBand {
 /** Working hours to the first reply, per band; null where no target applies. */
 export type BandTargets = Record<PriorityBand, number | null>
 
+/** When the reminder before a deadline goes out (the escalation goes out once it has passed). */
+export interface ReminderLeads {
+  /** Minutes before a reply target's due time. */
+  replyLeadMinutes: number
+  /** Working days before a PPID or LAPOR! deadline (0: on the day itself). */
+  deadlineLeadWorkingDays: number
+}
+
 export interface ReplyTargetSettings {
   workingHours: WorkingHours
   targets: Record<IntentLabel, BandTargets>
+  reminders: ReminderLeads
 }
+
+/** The longest reminder lead a setting may hold. */
+export const MAX_REPLY_LEAD_MINUTES = 480
+export const MAX_DEADLINE_LEAD_WD = 5
 
 const same = (hours: number | null): BandTargets => ({ tinggi: hours, sedang: hours, rendah: hours })
 
@@ -69,6 +82,7 @@ export const DEFAULT_REPLY_TARGETS: ReplyTargetSettings = {
     apresiasi: same(null),
     lainnya: { tinggi: 8, sedang: null, rendah: null },
   },
+  reminders: { replyLeadMinutes: 60, deadlineLeadWorkingDays: 1 },
 }
 
 /** The longest target a setting may hold: a month of 8-hour days. */
@@ -79,6 +93,7 @@ export async function loadReplyTargets(db: Db, instansiId: string): Promise<Repl
   return {
     workingHours: stored?.workingHours ?? DEFAULT_REPLY_TARGETS.workingHours,
     targets: { ...DEFAULT_REPLY_TARGETS.targets, ...stored?.targets },
+    reminders: { ...DEFAULT_REPLY_TARGETS.reminders, ...stored?.reminders },
   }
 }
 

@@ -20,6 +20,9 @@ export const NOTIFICATION_KINDS = [
   'publishing.reconnect_needed',
   'agenda.task_assigned',
   'connections.token_expiring',
+  // An SLA clock (reply target, UU KIP, SP4N-LAPOR!) about to run out, and one that ran out (issue #9).
+  'sla.reminder',
+  'sla.breached',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

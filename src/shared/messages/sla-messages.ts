@@ -140,4 +140,36 @@ export const slaMessages = defineMessages({
     id: 'Tanggal tahap antara tanggal diterima dan hari ini.',
     en: 'The stage date is between the day received and today.',
   },
+  'sla.lead_range': {
+    id: 'Isi bilangan bulat 0 sampai {max}.',
+    en: 'Enter a whole number from 0 to {max}.',
+  },
+  'sla.reminder_reply': { id: 'Target balasan segera habis', en: 'Reply target running out' },
+  'sla.reminder_kip': {
+    id: 'Tenggat permohonan informasi segera habis',
+    en: 'Information request deadline coming up',
+  },
+  'sla.reminder_lapor': { id: 'Tenggat SP4N-LAPOR! segera habis', en: 'SP4N-LAPOR! deadline coming up' },
+  'sla.breached_reply': { id: 'Target balasan terlewati', en: 'Reply target missed' },
+  'sla.breached_kip': {
+    id: 'Tenggat permohonan informasi terlewati',
+    en: 'Information request deadline missed',
+  },
+  'sla.breached_lapor': { id: 'Tenggat SP4N-LAPOR! terlewati', en: 'SP4N-LAPOR! deadline missed' },
+  'sla.reminder_body_time': {
+    id: '{subject} jatuh tempo {due:datetime}. Tangani sebelum tenggat terlewati.',
+    en: '{subject} is due {due:datetime}. Deal with it before the deadline passes.',
+  },
+  'sla.reminder_body_date': {
+    id: '{subject} jatuh tempo {due:date}. Tangani sebelum tenggat terlewati.',
+    en: '{subject} is due {due:date}. Deal with it before the deadline passes.',
+  },
+  'sla.breached_body_time': {
+    id: '{subject} melewati tenggat {due:datetime} tanpa diselesaikan. Sebagai penanggung jawab unit, mohon tindak lanjuti.',
+    en: '{subject} passed its deadline of {due:datetime} unresolved. As the unit’s penanggung jawab, please follow it up.',
+  },
+  'sla.breached_body_date': {
+    id: '{subject} melewati tenggat {due:date} tanpa diselesaikan. Sebagai penanggung jawab unit, mohon tindak lanjuti.',
+    en: '{subject} passed its deadline of {due:date} unresolved. As the unit’s penanggung jawab, please follow it up.',
+  },
 })

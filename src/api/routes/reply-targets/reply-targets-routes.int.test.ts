@@ -25,6 +25,7 @@ describe('reply-target routes', () => {
     expect(read.statusCode, read.body).toBe(200)
     expect(read.json()).toEqual({ settings: DEFAULT_REPLY_TARGETS, defaults: DEFAULT_REPLY_TARGETS })
     const changed = {
+      reminders: { replyLeadMinutes: 30, deadlineLeadWorkingDays: 2 },
       workingHours: { ...DEFAULT_REPLY_TARGETS.workingHours, timeZone: 'WIT' },
       targets: { ...DEFAULT_REPLY_TARGETS.targets, keluhan: { tinggi: 1, sedang: 2, rendah: null } },
     }

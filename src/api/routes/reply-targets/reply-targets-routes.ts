@@ -9,6 +9,8 @@ import {
   updateReplyTargets,
   MAX_TARGET_HOURS,
   DEFAULT_REPLY_TARGETS,
+  MAX_REPLY_LEAD_MINUTES,
+  MAX_DEADLINE_LEAD_WD,
 } from '../../../features/inbox/reply-targets.ts'
 import { INSTANSI_TIME_ZONES } from '../../../features/inbox/working-hours.ts'
 import { requestMeta, requireActor } from '../../request-context.ts'
@@ -39,6 +41,12 @@ export const replyTargetSettings = z
       .describe(
         'Working hours to the first reply per intent and band (tinggi ≥ 70, sedang ≥ 30); null: no target',
       ),
+    reminders: z
+      .object({
+        replyLeadMinutes: z.number().int().min(0).max(MAX_REPLY_LEAD_MINUTES),
+        deadlineLeadWorkingDays: z.number().int().min(0).max(MAX_DEADLINE_LEAD_WD),
+      })
+      .describe('When the reminder goes out before a deadline; the escalation goes out once it has passed'),
   })
   .meta({ id: 'ReplyTargetSettings' })
 
