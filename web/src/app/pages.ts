@@ -36,6 +36,11 @@ export const PAGES = {
   agenda: { path: '/agenda', label: 'nav.agenda', action: null },
   agendaNew: { path: '/agenda/new', label: 'nav.agendaNew', action: 'agenda.manage' },
   agendaItem: { path: '/agenda/$id', label: 'nav.agendaItem', action: null },
+  // SLA clocks (issue #9): PPID cases under UU KIP, SP4N-LAPOR! referrals, and the instansi's reply targets.
+  ppid: { path: '/ppid', label: 'nav.ppid', action: 'ppid.manage' },
+  ppidCase: { path: '/ppid/$id', label: 'nav.ppid', action: 'ppid.manage' },
+  lapor: { path: '/lapor', label: 'nav.lapor', action: 'inbox.read' },
+  replyTargets: { path: '/reply-targets', label: 'nav.replyTargets', action: 'settings.manage' },
 } as const satisfies Record<string, PageInfo>
 
 export type PageId = keyof typeof PAGES
@@ -48,12 +53,15 @@ const NAVIGATION_ORDER: readonly PageId[] = [
   'contentCalendar',
   'agenda',
   'published',
+  'ppid',
+  'lapor',
   'units',
   'users',
   'accounts',
   'naming',
   'approvalChains',
   'calendar',
+  'replyTargets',
   'hoax',
   'audit',
   'profile',
