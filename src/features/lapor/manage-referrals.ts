@@ -169,7 +169,7 @@ export function titleFrom(body: string): string {
   const flat = body.replace(/\s+/g, ' ').trim()
   if (flat.length <= 80) return flat
   const cut = flat.slice(0, 80)
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).replace(/[\s.,;:!?]+$/, '')}…`
 }
 
 export async function referComplaint(

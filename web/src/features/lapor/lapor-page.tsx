@@ -105,14 +105,14 @@ export function LaporPage() {
       key: 'firstStatus',
       header: t('lapor.firstStatusDue'),
       noWrap: true,
-      render: (row) => formatDate(row.firstStatusDueOn, locale, 'shortDate'),
+      render: (row) => (row.outOfScope ? '—' : formatDate(row.firstStatusDueOn, locale, 'shortDate')),
       sortValue: (row) => row.firstStatusDueOn,
     },
     {
       key: 'followUp',
       header: t('lapor.followUpDue'),
       noWrap: true,
-      render: (row) => formatDate(row.followUpDueOn, locale, 'shortDate'),
+      render: (row) => (row.outOfScope ? '—' : formatDate(row.followUpDueOn, locale, 'shortDate')),
       sortValue: (row) => row.followUpDueOn,
     },
     {

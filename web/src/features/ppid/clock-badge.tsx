@@ -1,5 +1,6 @@
-// Where a legal clock stands: on time, due soon, due today, overdue, or done — with the working days left.
-import { Badge } from '@mantine/core'
+// Where a legal clock stands: on time, due soon, due today, overdue, or done — with the working days left on a
+// line of its own (a badge cuts long text short).
+import { Badge, Stack, Text } from '@mantine/core'
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
 import type { ClockState } from './ppid-types.ts'
 
@@ -11,15 +12,8 @@ const COLOURS: Readonly<Record<ClockState, string>> = {
   done: 'gray',
 }
 
-export function ClockBadge({
-  state,
-  workingDaysLeft,
-}: {
-  state: ClockState
-  workingDaysLeft: number | null
-}) {
+export function ClockBadge({ state, workingDaysLeft }: { state: ClockState; workingDaysLeft: number | null }) {
   const { t } = useI18n()
-  const label = t(`slaClock.${state}` as MessageKey)
   const left =
     workingDaysLeft !== null && state !== 'done'
       ? workingDaysLeft < 0
@@ -27,8 +21,15 @@ export function ClockBadge({
         : t('slaClock.daysLeft', { days: workingDaysLeft })
       : null
   return (
-    <Badge color={COLOURS[state]} variant="light" style={{ textTransform: 'none' }}>
-      {left ? `${label} · ${left}` : label}
-    </Badge>
+    <Stack gap={2} align="flex-start">
+      <Badge color={COLOURS[state]} variant="light" style={{ textTransform: 'none', overflow: 'visible' }}>
+        {t(`slaClock.${state}` as MessageKey)}
+      </Badge>
+      {left ? (
+        <Text size="xs" c="dimmed">
+          {left}
+        </Text>
+      ) : null}
+    </Stack>
   )
 }

@@ -74,40 +74,66 @@ function TargetsForm({
               }
               maw={280}
             />
-            {WEEK.map((weekday) => {
-              const day = days[weekday] ?? null
-              return (
-                <Group key={weekday} gap="xs" align="flex-end" wrap="wrap">
-                  <Text w={90} size="sm" fw={600} pb={8}>
-                    {t(`weekday.${weekday}` as MessageKey)}
-                  </Text>
-                  <TextInput
-                    label={t('replyTargets.start')}
-                    placeholder={t('replyTargets.closed')}
-                    value={day?.start ?? ''}
-                    disabled={!canManage}
-                    onChange={(event) => {
-                      const start = event.currentTarget.value
-                      setDay(weekday, start === '' && !day?.end ? null : { start, end: day?.end ?? '' })
-                    }}
-                    error={error.field(`workingHours.days.${weekday}.start`)}
-                    w={110}
-                  />
-                  <TextInput
-                    label={t('replyTargets.end')}
-                    placeholder={t('replyTargets.closed')}
-                    value={day?.end ?? ''}
-                    disabled={!canManage}
-                    onChange={(event) => {
-                      const end = event.currentTarget.value
-                      setDay(weekday, end === '' && !day?.start ? null : { start: day?.start ?? '', end })
-                    }}
-                    error={error.field(`workingHours.days.${weekday}.end`)}
-                    w={110}
-                  />
-                </Group>
-              )
-            })}
+            <Table.ScrollContainer minWidth={320}>
+              <Table data-testid="working-hours-table" maw={440}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('replyTargets.day')}</Table.Th>
+                    <Table.Th>{t('replyTargets.start')}</Table.Th>
+                    <Table.Th>{t('replyTargets.end')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {WEEK.map((weekday) => {
+                    const day = days[weekday] ?? null
+                    const name = t(`weekday.${weekday}` as MessageKey)
+                    return (
+                      <Table.Tr key={weekday}>
+                        <Table.Td>
+                          <Text size="sm" fw={600}>
+                            {name}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput
+                            aria-label={`${name} · ${t('replyTargets.start')}`}
+                            placeholder={t('replyTargets.closed')}
+                            value={day?.start ?? ''}
+                            disabled={!canManage}
+                            onChange={(event) => {
+                              const start = event.currentTarget.value
+                              setDay(
+                                weekday,
+                                start === '' && !day?.end ? null : { start, end: day?.end ?? '' },
+                              )
+                            }}
+                            error={error.field(`workingHours.days.${weekday}.start`)}
+                            w={100}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput
+                            aria-label={`${name} · ${t('replyTargets.end')}`}
+                            placeholder={t('replyTargets.closed')}
+                            value={day?.end ?? ''}
+                            disabled={!canManage}
+                            onChange={(event) => {
+                              const end = event.currentTarget.value
+                              setDay(
+                                weekday,
+                                end === '' && !day?.start ? null : { start: day?.start ?? '', end },
+                              )
+                            }}
+                            error={error.field(`workingHours.days.${weekday}.end`)}
+                            w={100}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    )
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
             {error.field('workingHours.days') ? (
               <Text c="red" size="sm">
                 {error.field('workingHours.days')}
@@ -147,7 +173,7 @@ function TargetsForm({
                             aria-label={`${t(`replyTargets.intent.${intent}` as MessageKey)} · ${t(`replyTargets.band.${band}` as MessageKey)}`}
                             value={settings.targets[intent][band] ?? ''}
                             onChange={(value) => setTarget(intent, band, value === '' ? null : Number(value))}
-                            placeholder={t('replyTargets.none')}
+                            placeholder="—"
                             description={t('replyTargets.default', {
                               value: fallback === null ? t('replyTargets.none') : String(fallback),
                             })}
@@ -183,7 +209,8 @@ function TargetsForm({
               allowDecimal={false}
               disabled={!canManage}
               error={error.field('reminders.replyLeadMinutes')}
-              w={240}
+              w={320}
+              maw="100%"
             />
             <NumberInput
               label={t('replyTargets.deadlineLead')}
@@ -199,7 +226,8 @@ function TargetsForm({
               allowDecimal={false}
               disabled={!canManage}
               error={error.field('reminders.deadlineLeadWorkingDays')}
-              w={240}
+              w={320}
+              maw="100%"
             />
           </Group>
         </Panel>
