@@ -17,6 +17,7 @@ import { collectPostMetricsJob } from './collect-post-metrics.ts'
 import { refreshConnectionTokensJob } from './refresh-connection-tokens.ts'
 import { processWebhookDeliveryJob } from './process-webhook-delivery.ts'
 import { sendSlaAlertsJob } from './send-sla-alerts.ts'
+import { sendPpidReceiptJob } from './send-ppid-receipt.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
@@ -34,6 +35,7 @@ export const jobDefinitions = [
   refreshConnectionTokensJob,
   processWebhookDeliveryJob,
   sendSlaAlertsJob,
+  sendPpidReceiptJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

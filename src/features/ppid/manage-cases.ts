@@ -22,6 +22,7 @@ import { isUniqueViolation } from '../../db/sql-helpers.ts'
 import { authorize, unitScope, type Actor } from '../access/policy.ts'
 import { AppError, problem, type Problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
+import { enqueue } from '../jobs/enqueue.ts'
 import {
   addCalendarDays,
   isIsoDate,
@@ -200,6 +201,12 @@ function invalid(key: 'ppid.case_invalid', details: Record<string, Problem>): Ap
   return new AppError('invalid_input', key, undefined, details)
 }
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export function isEmailAddress(value: string | null): value is string {
+  return value !== null && EMAIL.test(value)
+}
+
 export interface RegisterCaseInput {
   inboxItemId?: string | undefined
   unitId?: string | undefined
@@ -284,6 +291,9 @@ export async function registerCase(
         createdAt: now,
         updatedAt: now,
       })
+      // Pasal 22(4)–(6), rule A2: a request by e-mail gets its number sent at once — queued in this transaction.
+      if (created.channel === 'email' && isEmailAddress(created.requesterContact))
+        await enqueue(tx, 'send-ppid-receipt', { instansiId: actor.instansiId, caseId: created.id })
       await recordChange(
         tx,
         actor,

@@ -172,4 +172,12 @@ export const slaMessages = defineMessages({
     id: '{subject} melewati tenggat {due:date} tanpa diselesaikan. Sebagai penanggung jawab unit, mohon tindak lanjuti.',
     en: '{subject} passed its deadline of {due:date} unresolved. As the unit’s penanggung jawab, please follow it up.',
   },
+  'ppid.receipt_subject': {
+    id: 'Permohonan informasi Anda terdaftar: {number}',
+    en: 'Your information request is registered: {number}',
+  },
+  'ppid.receipt_body': {
+    id: 'Yth. {name},\n\nPermohonan informasi publik Anda kami terima pada {received:date} dan terdaftar dengan nomor {number}. Pemberitahuan tertulis akan kami sampaikan paling lambat {due:date} (10 hari kerja, UU 14/2008 Pasal 22). Sebutkan nomor ini bila menghubungi kami.',
+    en: 'Dear {name},\n\nWe received your request for public information on {received:date}; it is registered as number {number}. You will receive our written notice by {due:date} (10 working days, UU 14/2008 Pasal 22). Please quote this number when you contact us.',
+  },
 })

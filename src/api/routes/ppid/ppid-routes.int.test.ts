@@ -1,6 +1,9 @@
 // The second journey of issue #9 at the API: an information request from the inbox becomes a PPID case with its
 // KIP deadline, is extended once, and is decided through a complete Pasal 22(7) notice; then an objection.
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { jobOutbox } from '../../../db/schema/index.ts'
+import { sendPpidReceipt } from '../../../features/ppid/ppid-receipt.ts'
 import { buildApp } from '../../app.ts'
 import { searchAudit } from '../../../db/audit-repository.ts'
 import { generateTotpSecret } from '../../../features/identity/totp.ts'
@@ -199,6 +202,41 @@ describe('PPID case routes', () => {
     })
     const list = await call(s, 'GET', '/ppid/cases?status=objection_answered')
     expect(list.json<{ cases: CaseBody[] }>().cases.map((c) => c.id)).toEqual([created.id])
+  })
+
+  it('rule A2: a request by e-mail returns its number and queues the receipt mail in the same transaction', async () => {
+    const s = await setup()
+    const created = await call(s, 'POST', '/ppid/cases', {
+      unitId: s.office.owner.rootUnit.id,
+      channel: 'email',
+      requesterName: 'Budi',
+      requesterContact: 'budi@contoh.id',
+      requestText: 'Daftar penerima hibah 2025',
+    })
+    expect(created.statusCode, created.body).toBe(200)
+    const body = created.json<CaseBody>()
+    expect(body.registrationNumber).toMatch(/^\d{4}\/PPID\/\d{4}$/)
+    const queued = await s.context.db.select().from(jobOutbox).where(eq(jobOutbox.name, 'send-ppid-receipt'))
+    expect(queued.map((job) => job.payload)).toContainEqual({
+      instansiId: s.office.owner.id,
+      caseId: body.id,
+    })
+    // Without SMTP the job has nothing to send and nothing to retry; the number was shown at intake.
+    expect(await sendPpidReceipt({ db: s.context.db, config: { mail: undefined } }, s.office.owner.id, body.id)).toBe(
+      'no_mail',
+    )
+    const inPerson = await call(s, 'POST', '/ppid/cases', {
+      unitId: s.office.owner.rootUnit.id,
+      channel: 'langsung',
+      requesterName: 'Sari',
+      requesterContact: 'sari@contoh.id',
+      requestText: 'Data posyandu',
+    })
+    const all = await s.context.db.select().from(jobOutbox).where(eq(jobOutbox.name, 'send-ppid-receipt'))
+    expect(all.map((job) => job.payload)).not.toContainEqual({
+      instansiId: s.office.owner.id,
+      caseId: inPerson.json<CaseBody>().id,
+    })
   })
 
   it('count cuti bersama as working days when the instansi says so (rule A1, second setting)', async () => {
