@@ -1,8 +1,8 @@
 // ppid_cases and their registration numbers: information requests worked by the PPID against the UU KIP clock.
 // Every query filters on instansi_id; lists filter on the caller's unit scope too.
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { ppidCaseCounters, ppidCases } from './schema/index.ts'
+import { inboxItems, ppidCaseCounters, ppidCases } from './schema/index.ts'
 import { pathWithin } from './sql-helpers.ts'
 
 export type PpidCaseRow = typeof ppidCases.$inferSelect
@@ -104,4 +104,52 @@ export async function listOpenPpidCasesDueBy(db: Db, lastDate: string): Promise<
       sql`(${ppidCases.status} in ('registered', 'extended') and coalesce(${ppidCases.extendedDueOn}, ${ppidCases.dueOn}) <= ${lastDate})
         or (${ppidCases.status} = 'objection' and ${ppidCases.objectionAnswerDueOn} <= ${lastDate})`,
     )
+}
+
+export interface RequestCandidate {
+  id: string
+  platform: string
+  authorHandle: string
+  authorName: string | null
+  body: string
+  url: string | null
+  createdAt: Date
+  unitId: string
+}
+
+/**
+ * Inbox items classified permohonan_informasi within the unit scope that are not a PPID case yet, newest first:
+ * what the PPID may register (the item stays in the inbox for its reply).
+ */
+export async function listRequestsWithoutCase(
+  db: Db,
+  instansiId: string,
+  unitPrefixes: readonly string[],
+  limit: number,
+): Promise<RequestCandidate[]> {
+  return db
+    .select({
+      id: inboxItems.id,
+      platform: inboxItems.platform,
+      authorHandle: inboxItems.authorHandle,
+      authorName: inboxItems.authorName,
+      body: inboxItems.body,
+      url: inboxItems.url,
+      createdAt: inboxItems.createdAt,
+      unitId: inboxItems.unitId,
+    })
+    .from(inboxItems)
+    .leftJoin(ppidCases, and(eq(ppidCases.inboxItemId, inboxItems.id), eq(ppidCases.instansiId, instansiId)))
+    .where(
+      and(
+        eq(inboxItems.instansiId, instansiId),
+        eq(inboxItems.intent, 'permohonan_informasi'),
+        isNull(inboxItems.deletedAt),
+        isNull(inboxItems.duplicateOf),
+        isNull(ppidCases.id),
+        pathWithin(inboxItems.unitPath, unitPrefixes),
+      ),
+    )
+    .orderBy(desc(inboxItems.createdAt), asc(inboxItems.id))
+    .limit(limit)
 }

@@ -361,6 +361,7 @@ const ownDataRoutes = new Set([
   'GET /api/published.csv',
   // PPID cases and LAPOR! referrals: lists and the export are filtered on instansi_id and the caller's units.
   'GET /api/ppid/cases',
+  'GET /api/ppid/requests',
   'GET /api/lapor/referrals',
   'GET /api/lapor/referrals/export.csv',
   // The caller's own instansi's reply targets (a setting keyed by instansi).
@@ -401,6 +402,7 @@ const listUrls = [
   '/api/published?limit=200',
   '/api/published.csv',
   '/api/ppid/cases',
+  '/api/ppid/requests',
   '/api/lapor/referrals',
   '/api/lapor/referrals/export.csv',
 ]

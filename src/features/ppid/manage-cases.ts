@@ -13,6 +13,8 @@ import {
   getPpidCaseByItem,
   insertPpidCase,
   listPpidCases,
+  listRequestsWithoutCase,
+  type RequestCandidate,
   nextRegistrationSeq,
   updatePpidCase,
   type PpidCaseRow,
@@ -572,4 +574,12 @@ export async function listCases(
   const counts: Record<ClockState, number> = { on_time: 0, due_soon: 0, due_today: 0, overdue: 0, done: 0 }
   for (const view of cases) counts[view.clock.state] += 1
   return { today, cases, counts }
+}
+
+/** Information requests in the inbox (within the PPID's units) that are not a case yet. */
+export async function listRequestCandidates(deps: PpidDeps, actor: Actor): Promise<RequestCandidate[]> {
+  const scope = unitScope(actor, 'ppid.manage')
+  if (scope.pathPrefixes.length === 0)
+    throw new AppError('forbidden', 'common.forbidden_action', { action: 'ppid.manage' })
+  return listRequestsWithoutCase(deps.db, actor.instansiId, scope.pathPrefixes, 50)
 }

@@ -77,6 +77,8 @@ describe('PPID case routes', () => {
       body: 'Mohon salinan laporan realisasi anggaran 2025.',
     })
     s.clock.set(new Date('2026-03-16T03:00:00Z'))
+    const waiting = await call(s, 'GET', '/ppid/requests')
+    expect(waiting.json<{ items: { id: string }[] }>().items.map((i) => i.id)).toEqual([item.id])
     const created = await call(s, 'POST', '/ppid/cases', { inboxItemId: item.id })
     expect(created.statusCode, created.body).toBe(200)
     const body = created.json<CaseBody>()
@@ -88,6 +90,7 @@ describe('PPID case routes', () => {
       clock: { kind: 'notice', deadline: '2026-04-06', state: 'on_time' },
     })
     expect((await call(s, 'POST', '/ppid/cases', { inboxItemId: item.id })).statusCode).toBe(409)
+    expect((await call(s, 'GET', '/ppid/requests')).json<{ items: unknown[] }>().items).toEqual([])
 
     const other = await call(s, 'POST', '/ppid/cases', {
       unitId: s.office.owner.rootUnit.id,
@@ -222,9 +225,9 @@ describe('PPID case routes', () => {
       caseId: body.id,
     })
     // Without SMTP the job has nothing to send and nothing to retry; the number was shown at intake.
-    expect(await sendPpidReceipt({ db: s.context.db, config: { mail: undefined } }, s.office.owner.id, body.id)).toBe(
-      'no_mail',
-    )
+    expect(
+      await sendPpidReceipt({ db: s.context.db, config: { mail: undefined } }, s.office.owner.id, body.id),
+    ).toBe('no_mail')
     const inPerson = await call(s, 'POST', '/ppid/cases', {
       unitId: s.office.owner.rootUnit.id,
       channel: 'langsung',

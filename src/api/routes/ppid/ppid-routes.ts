@@ -6,6 +6,7 @@ import {
   extendCase,
   fileObjection,
   listCases,
+  listRequestCandidates,
   readCase,
   registerCase,
   saveNoticeDraft,
@@ -15,6 +16,7 @@ import { requestMeta, requireActor } from '../../request-context.ts'
 import type { ApiInstance } from '../../zod-type-provider.ts'
 import { idParams } from '../shared-schemas.ts'
 import {
+  candidatesView,
   caseView,
   extendBody,
   listQuery,
@@ -37,6 +39,23 @@ export function registerPpidRoutes(app: ApiInstance, context: AppContext): void 
       },
     },
     async (request) => listCases(context, requireActor(request), request.query),
+  )
+
+  app.get(
+    '/ppid/requests',
+    {
+      schema: {
+        tags: ['ppid'],
+        summary: 'Inbox items classified permohonan_informasi within your units that are not a PPID case yet',
+        response: { 200: candidatesView },
+      },
+    },
+    async (request) => ({
+      items: (await listRequestCandidates(context, requireActor(request))).map((item) => ({
+        ...item,
+        createdAt: item.createdAt.toISOString(),
+      })),
+    }),
   )
 
   app.post(

@@ -117,3 +117,17 @@ export const objectionAnswerBody = z.object({
   upholdsRefusal: z.boolean(),
   reason: text(4000).nullish(),
 })
+export const candidatesView = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      platform: z.string(),
+      authorHandle: z.string(),
+      authorName: z.string().nullable(),
+      body: z.string(),
+      url: z.string().nullable(),
+      createdAt: z.string(),
+      unitId: z.string(),
+    }),
+  ),
+})

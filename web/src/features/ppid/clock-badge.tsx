@@ -12,7 +12,13 @@ const COLOURS: Readonly<Record<ClockState, string>> = {
   done: 'gray',
 }
 
-export function ClockBadge({ state, workingDaysLeft }: { state: ClockState; workingDaysLeft: number | null }) {
+export function ClockBadge({
+  state,
+  workingDaysLeft,
+}: {
+  state: ClockState
+  workingDaysLeft: number | null
+}) {
   const { t } = useI18n()
   const left =
     workingDaysLeft !== null && state !== 'done'

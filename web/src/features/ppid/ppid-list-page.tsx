@@ -30,8 +30,8 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
 import { UnitSelect } from '../units/unit-select.tsx'
 import { useUnits } from '../units/units-queries.ts'
 import { ClockBadge } from './clock-badge.tsx'
-import { ppidListQuery, slaKeys, slaRequests, useSlaChange } from './ppid-queries.ts'
-import type { ClockState, PpidCase, PpidStatus } from './ppid-types.ts'
+import { ppidListQuery, requestCandidatesQuery, slaKeys, slaRequests, useSlaChange } from './ppid-queries.ts'
+import type { ClockState, PpidCase, PpidStatus, RequestCandidate } from './ppid-types.ts'
 
 const STATUSES: readonly PpidStatus[] = [
   'registered',
@@ -150,6 +150,76 @@ function IntakeForm({ onDone }: { onDone: (created: PpidCase) => void }) {
   )
 }
 
+function InboxRequests({ onDone }: { onDone: (created: PpidCase) => void }) {
+  const { t, locale } = useI18n()
+  const candidates = useQuery(requestCandidatesQuery())
+  const register = useSlaChange(slaKeys.ppid, slaRequests.registerItem)
+  const error = useErrorText(register.error)
+  const columns: DataTableColumn<RequestCandidate>[] = [
+    {
+      key: 'author',
+      header: t('ppid.requester'),
+      primary: true,
+      render: (row) => (
+        <Stack gap={0}>
+          <Text size="sm" fw={600}>
+            {row.authorName ?? `@${row.authorHandle}`}
+          </Text>
+          <Text size="xs" c="dimmed">
+            @{row.authorHandle} · {formatDate(row.createdAt, locale, 'shortDatetime')}
+          </Text>
+        </Stack>
+      ),
+    },
+    {
+      key: 'body',
+      header: t('ppid.requestText'),
+      render: (row) => (
+        <Text size="sm" lineClamp={3}>
+          {row.body}
+        </Text>
+      ),
+    },
+    {
+      key: 'action',
+      header: t('ppid.makeCase'),
+      hideHeader: true,
+      render: (row) => (
+        <Button
+          size="compact-sm"
+          loading={register.isPending && register.variables === row.id}
+          onClick={() =>
+            register.mutate(row.id, {
+              onSuccess: (created) => {
+                notifySuccess(t('ppid.registered', { number: created.registrationNumber }))
+                onDone(created)
+              },
+            })
+          }
+        >
+          {t('ppid.makeCase')}
+        </Button>
+      ),
+    },
+  ]
+  return (
+    <>
+      <ErrorText>{error.banner}</ErrorText>
+      <DataTable
+        caption={t('ppid.inboxRequests')}
+        columns={columns}
+        rows={candidates.data?.items}
+        rowKey={(row) => row.id}
+        emptyText={t('ppid.noInboxRequests')}
+        loading={candidates.isPending}
+        error={candidates.error}
+        pageSize={10}
+        testId="ppid-inbox-requests"
+      />
+    </>
+  )
+}
+
 export function PpidListPage() {
   const { t, locale } = useI18n()
   const navigate = useNavigate()
@@ -255,6 +325,9 @@ export function PpidListPage() {
             testId="ppid-cases"
           />
         </Stack>
+      </Panel>
+      <Panel title={t('ppid.inboxRequests')} description={t('ppid.inboxRequestsHint')}>
+        <InboxRequests onDone={(created) => void navigate({ to: '/ppid/$id', params: { id: created.id } })} />
       </Panel>
       <Panel title={t('ppid.intake')} description={t('ppid.intakeHint')}>
         <IntakeForm onDone={(created) => void navigate({ to: '/ppid/$id', params: { id: created.id } })} />

@@ -10,6 +10,7 @@ import type {
   PpidStatus,
   ReplyTargetSettings,
   ReplyTargetsAnswer,
+  RequestCandidates,
 } from './ppid-types.ts'
 
 export const slaKeys = {
@@ -31,6 +32,13 @@ export function ppidCaseQuery(id: string) {
   return queryOptions({
     queryKey: slaKeys.ppidCase(id),
     queryFn: () => api.get<PpidCase>(`/api/ppid/cases/${id}`),
+  })
+}
+
+export function requestCandidatesQuery() {
+  return queryOptions({
+    queryKey: ['ppid', 'requests'] as const,
+    queryFn: () => api.get<RequestCandidates>('/api/ppid/requests'),
   })
 }
 
@@ -68,6 +76,7 @@ export interface RegisterBody {
 
 export const slaRequests = {
   register: (body: RegisterBody) => api.post<PpidCase>('/api/ppid/cases', body),
+  registerItem: (inboxItemId: string) => api.post<PpidCase>('/api/ppid/cases', { inboxItemId }),
   extend: ({ id, ...body }: { id: string; reason: string; days: number }) =>
     api.post<PpidCase>(`/api/ppid/cases/${id}/extend`, body),
   saveNotice: ({ id, notice }: { id: string; notice: KipNotice }) =>

@@ -16,3 +16,5 @@ export type LaporReferral = components['schemas']['LaporReferral']
 export type LaporList = Answer<paths['/api/lapor/referrals']['get']>
 export type ReplyTargetSettings = components['schemas']['ReplyTargetSettings']
 export type ReplyTargetsAnswer = Answer<paths['/api/reply-targets']['get']>
+export type RequestCandidates = Answer<paths['/api/ppid/requests']['get']>
+export type RequestCandidate = RequestCandidates['items'][number]
