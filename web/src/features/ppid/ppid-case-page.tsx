@@ -43,12 +43,16 @@ type Exemption = { code: (typeof PASAL_17)[number] | null; subItem?: string | nu
 function Dates({ item }: { item: PpidCase }) {
   const { t, locale } = useI18n()
   const date = (value: string | null) => (value ? formatDate(value, locale, 'date') : '—')
+  const provisional = ` (${t('ppid.provisional')})`
   const rows: [MessageKey, string][] = [
     ['ppid.receivedOn', date(item.receivedOn)],
-    ['ppid.dueOn', `${date(item.dueOn)}${item.dueProvisional ? ` (${t('ppid.provisional')})` : ''}`],
+    // The provisional mark goes with the deadline that now applies (the extension's, once extended).
+    ['ppid.dueOn', `${date(item.dueOn)}${item.dueProvisional && !item.extendedDueOn ? provisional : ''}`],
     [
       'ppid.extendedDueOn',
-      item.extendedDueOn ? `${date(item.extendedDueOn)} — ${item.extensionReason ?? ''}` : '—',
+      item.extendedDueOn
+        ? `${date(item.extendedDueOn)}${item.dueProvisional ? provisional : ''} — ${item.extensionReason ?? ''}`
+        : '—',
     ],
     [
       'ppid.noticeSentOn',
