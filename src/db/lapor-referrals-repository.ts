@@ -1,8 +1,8 @@
 // lapor_referrals: complaints referred as SP4N-LAPOR! and their 3 / 5 working-day clocks. Every query filters on
 // instansi_id; lists filter on the caller's unit scope too.
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { laporReferrals } from './schema/index.ts'
+import { inboxItems, laporReferrals } from './schema/index.ts'
 import { pathWithin } from './sql-helpers.ts'
 
 export type LaporReferralRow = typeof laporReferrals.$inferSelect
@@ -84,4 +84,49 @@ export async function listOpenLaporReferralsDueBy(db: Db, lastDate: string): Pro
       sql`(${laporReferrals.status} = 'referred' and ${laporReferrals.firstStatusDueOn} <= ${lastDate})
         or (${laporReferrals.status} = 'verified' and ${laporReferrals.followUpDueOn} <= ${lastDate})`,
     )
+}
+
+export interface ComplaintCandidate {
+  id: string
+  platform: string
+  authorHandle: string
+  authorName: string | null
+  body: string
+  createdAt: Date
+}
+
+/** Open inbox items classified keluhan within the unit scope that are not referred yet, newest first. */
+export async function listComplaintsWithoutReferral(
+  db: Db,
+  instansiId: string,
+  unitPrefixes: readonly string[],
+  limit: number,
+): Promise<ComplaintCandidate[]> {
+  return db
+    .select({
+      id: inboxItems.id,
+      platform: inboxItems.platform,
+      authorHandle: inboxItems.authorHandle,
+      authorName: inboxItems.authorName,
+      body: inboxItems.body,
+      createdAt: inboxItems.createdAt,
+    })
+    .from(inboxItems)
+    .leftJoin(
+      laporReferrals,
+      and(eq(laporReferrals.inboxItemId, inboxItems.id), eq(laporReferrals.instansiId, instansiId)),
+    )
+    .where(
+      and(
+        eq(inboxItems.instansiId, instansiId),
+        eq(inboxItems.intent, 'keluhan'),
+        inArray(inboxItems.status, ['new', 'open']),
+        isNull(inboxItems.deletedAt),
+        isNull(inboxItems.duplicateOf),
+        isNull(laporReferrals.id),
+        pathWithin(inboxItems.unitPath, unitPrefixes),
+      ),
+    )
+    .orderBy(desc(inboxItems.createdAt), asc(inboxItems.id))
+    .limit(limit)
 }

@@ -363,6 +363,7 @@ const ownDataRoutes = new Set([
   'GET /api/ppid/cases',
   'GET /api/ppid/requests',
   'GET /api/lapor/referrals',
+  'GET /api/lapor/complaints',
   'GET /api/lapor/referrals/export.csv',
   // The caller's own instansi's reply targets (a setting keyed by instansi).
   'GET /api/reply-targets',
@@ -404,6 +405,7 @@ const listUrls = [
   '/api/ppid/cases',
   '/api/ppid/requests',
   '/api/lapor/referrals',
+  '/api/lapor/complaints',
   '/api/lapor/referrals/export.csv',
 ]
 

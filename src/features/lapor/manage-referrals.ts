@@ -10,7 +10,9 @@ import {
   getLaporReferral,
   getLaporReferralByItem,
   insertLaporReferral,
+  listComplaintsWithoutReferral,
   listLaporReferrals,
+  type ComplaintCandidate,
   updateLaporReferral,
   type LaporReferralRow,
 } from '../../db/lapor-referrals-repository.ts'
@@ -344,4 +346,16 @@ export async function listReferrals(
   })
   const { today, calendar } = await viewContext(deps, actor.instansiId)
   return { today, referrals: rows.map((row) => toReferralView(row, today, calendar)) }
+}
+
+/** Open complaints in the inbox (within the caller's units) not referred yet, each with rule 32's suggestion. */
+export async function listComplaintCandidates(
+  deps: LaporDeps,
+  actor: Actor,
+): Promise<Array<ComplaintCandidate & { suggestedOutOfScope: OutOfScopeKind | null }>> {
+  const scope = unitScope(actor, 'inbox.reply')
+  if (scope.pathPrefixes.length === 0)
+    throw new AppError('forbidden', 'common.forbidden_action', { action: 'inbox.reply' })
+  const rows = await listComplaintsWithoutReferral(deps.db, actor.instansiId, scope.pathPrefixes, 50)
+  return rows.map((row) => ({ ...row, suggestedOutOfScope: suggestOutOfScope(row.body) }))
 }

@@ -4854,6 +4854,74 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/lapor/complaints': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Open complaints (keluhan) in the inbox within your units that are not referred yet */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                authorHandle: string
+                authorName: string | null
+                body: string
+                createdAt: string
+                id: string
+                platform: string
+                /**
+                 * @description Rule 32: the text looks out of scope
+                 * @enum {string|null}
+                 */
+                suggestedOutOfScope: 'legal_case' | 'legislative' | 'corruption' | 'crime' | null
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/lapor/referrals': {
     parameters: {
       query?: never

@@ -130,6 +130,10 @@ describe('LAPOR! referral routes', () => {
     const item = await createClassifiedItem(s.context.db, s.office, {
       body: 'Kepala seksi minta suap supaya izin usaha saya cepat keluar',
     })
+    const waiting = await s.app.inject({ method: 'GET', url: '/api/lapor/complaints', headers: s.headers })
+    expect(waiting.json<{ items: { id: string; suggestedOutOfScope: string | null }[] }>().items).toEqual([
+      expect.objectContaining({ id: item.id, suggestedOutOfScope: 'corruption' }),
+    ])
     const suspected = await s.app.inject({
       method: 'POST',
       url: '/api/lapor/referrals',
@@ -152,6 +156,8 @@ describe('LAPOR! referral routes', () => {
       outOfScopeBody: 'KPK, Kejaksaan atau Inspektorat (APIP)',
       clock: { state: 'done' },
     })
+    const after = await s.app.inject({ method: 'GET', url: '/api/lapor/complaints', headers: s.headers })
+    expect(after.json<{ items: unknown[] }>().items).toEqual([])
   })
 
   it('refuse a message that is not a complaint, and hide a unit’s referrals from another unit', async () => {

@@ -3,6 +3,7 @@
 import type { AppContext } from '../../../context.ts'
 import { exportLaporCsv } from '../../../features/lapor/export-lapor-csv.ts'
 import {
+  listComplaintCandidates,
   listReferrals,
   readReferral,
   recordProgress,
@@ -12,7 +13,15 @@ import { requestMeta, requireActor } from '../../request-context.ts'
 import type { ApiInstance } from '../../zod-type-provider.ts'
 import { csvFile } from '../accounts/accounts-schemas.ts'
 import { idParams } from '../shared-schemas.ts'
-import { exportQuery, listQuery, listView, progressBody, referBody, referralView } from './lapor-schemas.ts'
+import {
+  complaintsView,
+  exportQuery,
+  listQuery,
+  listView,
+  progressBody,
+  referBody,
+  referralView,
+} from './lapor-schemas.ts'
 
 export function registerLaporRoutes(app: ApiInstance, context: AppContext): void {
   app.get(
@@ -46,6 +55,23 @@ export function registerLaporRoutes(app: ApiInstance, context: AppContext): void
         .header('content-disposition', 'attachment; filename="rujukan-lapor.csv"')
         .send(csv)
     },
+  )
+
+  app.get(
+    '/lapor/complaints',
+    {
+      schema: {
+        tags: ['lapor'],
+        summary: 'Open complaints (keluhan) in the inbox within your units that are not referred yet',
+        response: { 200: complaintsView },
+      },
+    },
+    async (request) => ({
+      items: (await listComplaintCandidates(context, requireActor(request))).map((item) => ({
+        ...item,
+        createdAt: item.createdAt.toISOString(),
+      })),
+    }),
   )
 
   app.post(

@@ -71,3 +71,19 @@ export const progressBody = z.object({
   on: isoDate.optional(),
   laporTrackingId: z.string().max(100).nullish(),
 })
+export const complaintsView = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      platform: z.string(),
+      authorHandle: z.string(),
+      authorName: z.string().nullable(),
+      body: z.string(),
+      createdAt: z.string(),
+      suggestedOutOfScope: z
+        .enum(OUT_OF_SCOPE_KINDS)
+        .nullable()
+        .describe('Rule 32: the text looks out of scope'),
+    }),
+  ),
+})

@@ -14,8 +14,14 @@ import { PageHeader } from '../../components/page-header.tsx'
 import { Panel } from '../../components/panel.tsx'
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
 import { ClockBadge } from '../ppid/clock-badge.tsx'
-import { laporListQuery, slaKeys, slaRequests, useSlaChange } from '../ppid/ppid-queries.ts'
-import type { LaporReferral } from '../ppid/ppid-types.ts'
+import {
+  complaintCandidatesQuery,
+  laporListQuery,
+  slaKeys,
+  slaRequests,
+  useSlaChange,
+} from '../ppid/ppid-queries.ts'
+import type { ComplaintCandidate, LaporReferral } from '../ppid/ppid-types.ts'
 
 const NEXT: Readonly<Record<LaporReferral['status'], readonly string[]>> = {
   referred: ['verified', 'follow_up_planned', 'closed'],
@@ -68,6 +74,76 @@ function Progress({ row }: { row: LaporReferral }) {
         </Menu>
       </Group>
     </Stack>
+  )
+}
+
+function Complaints() {
+  const { t, locale } = useI18n()
+  const candidates = useQuery(complaintCandidatesQuery())
+  const refer = useSlaChange(slaKeys.lapor, slaRequests.refer)
+  const error = useErrorText(refer.error)
+  const send = (inboxItemId: string, outOfScope?: string | null) =>
+    refer.mutate(
+      { inboxItemId, ...(outOfScope !== undefined ? { outOfScope } : {}) },
+      { onSuccess: () => notifySuccess(t('lapor.referred')) },
+    )
+  const columns: DataTableColumn<ComplaintCandidate>[] = [
+    {
+      key: 'complaint',
+      header: t('lapor.complaint'),
+      primary: true,
+      render: (row) => (
+        <Stack gap={2}>
+          <Text size="sm">{row.body}</Text>
+          <Text size="xs" c="dimmed">
+            {row.authorName ?? `@${row.authorHandle}`} · {formatDate(row.createdAt, locale, 'shortDatetime')}
+          </Text>
+          {row.suggestedOutOfScope ? (
+            <Text size="xs" c="orange.9" fw={600}>
+              {t('lapor.looksOutOfScope', {
+                kind: t(`lapor.outOfScope.${row.suggestedOutOfScope}` as MessageKey),
+              })}
+            </Text>
+          ) : null}
+        </Stack>
+      ),
+    },
+    {
+      key: 'action',
+      header: t('lapor.actions'),
+      hideHeader: true,
+      render: (row) =>
+        row.suggestedOutOfScope ? (
+          <Group gap="xs" wrap="wrap">
+            <Button size="compact-sm" onClick={() => send(row.id, row.suggestedOutOfScope)}>
+              {t('lapor.markOutOfScope')}
+            </Button>
+            <Button size="compact-sm" variant="default" onClick={() => send(row.id, null)}>
+              {t('lapor.referAnyway')}
+            </Button>
+          </Group>
+        ) : (
+          <Button size="compact-sm" onClick={() => send(row.id)}>
+            {t('lapor.refer')}
+          </Button>
+        ),
+    },
+  ]
+  return (
+    <>
+      <ErrorText>{error.banner}</ErrorText>
+      <DataTable
+        caption={t('lapor.complaints')}
+        columns={columns}
+        rows={candidates.data?.items}
+        rowKey={(row) => row.id}
+        emptyText={t('lapor.noComplaints')}
+        loading={candidates.isPending}
+        error={candidates.error}
+        pageSize={10}
+        testId="lapor-complaints"
+      />
+    </>
   )
 }
 
@@ -163,6 +239,11 @@ export function LaporPage() {
         }
       />
       <ErrorText>{exportText.banner}</ErrorText>
+      {can('inbox.reply') ? (
+        <Panel title={t('lapor.complaints')} description={t('lapor.complaintsHint')}>
+          <Complaints />
+        </Panel>
+      ) : null}
       <Panel title={t('lapor.referrals')} description={t('lapor.exportHint')}>
         <DataTable
           caption={t('lapor.referrals')}

@@ -11,6 +11,7 @@ import type {
   ReplyTargetSettings,
   ReplyTargetsAnswer,
   RequestCandidates,
+  ComplaintCandidates,
 } from './ppid-types.ts'
 
 export const slaKeys = {
@@ -39,6 +40,13 @@ export function requestCandidatesQuery() {
   return queryOptions({
     queryKey: ['ppid', 'requests'] as const,
     queryFn: () => api.get<RequestCandidates>('/api/ppid/requests'),
+  })
+}
+
+export function complaintCandidatesQuery() {
+  return queryOptions({
+    queryKey: ['lapor', 'complaints'] as const,
+    queryFn: () => api.get<ComplaintCandidates>('/api/lapor/complaints'),
   })
 }
 
@@ -89,6 +97,8 @@ export const slaRequests = {
     api.post<PpidCase>(`/api/ppid/cases/${id}/objection/answer`, body),
   laporProgress: ({ id, ...body }: { id: string; stage: string; laporTrackingId?: string | null }) =>
     api.post<LaporReferral>(`/api/lapor/referrals/${id}/progress`, body),
+  refer: (body: { inboxItemId: string; outOfScope?: string | null }) =>
+    api.post<LaporReferral>('/api/lapor/referrals', body),
   laporCsv: () => apiDownload('/api/lapor/referrals/export.csv', 'rujukan-lapor.csv'),
   replyTargets: (body: ReplyTargetSettings) => api.put<ReplyTargetSettings>('/api/reply-targets', body),
 }

@@ -18,3 +18,5 @@ export type ReplyTargetSettings = components['schemas']['ReplyTargetSettings']
 export type ReplyTargetsAnswer = Answer<paths['/api/reply-targets']['get']>
 export type RequestCandidates = Answer<paths['/api/ppid/requests']['get']>
 export type RequestCandidate = RequestCandidates['items'][number]
+export type ComplaintCandidates = Answer<paths['/api/lapor/complaints']['get']>
+export type ComplaintCandidate = ComplaintCandidates['items'][number]
