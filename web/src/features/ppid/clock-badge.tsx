@@ -1,16 +1,16 @@
 // Where a legal clock stands: on time, due soon, due today, overdue, or done — with the working days left on a
-// line of its own (a badge cuts long text short). Filled with automatic text contrast: the light variant failed
-// the colour-contrast check.
-import { Badge, Stack, Text } from '@mantine/core'
+// line of its own. A pill of plain text rather than Mantine's Badge, which cut its label short in a narrow table
+// column; the colours pair a strong background with black or white text for contrast.
+import { Stack, Text } from '@mantine/core'
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
 import type { ClockState } from './ppid-types.ts'
 
-const COLOURS: Readonly<Record<ClockState, string>> = {
-  on_time: 'teal.9',
-  due_soon: 'yellow.4',
-  due_today: 'orange.4',
-  overdue: 'red.9',
-  done: 'gray.7',
+const COLOURS: Readonly<Record<ClockState, { bg: string; c: string }>> = {
+  on_time: { bg: 'teal.9', c: 'white' },
+  due_soon: { bg: 'yellow.4', c: 'black' },
+  due_today: { bg: 'orange.4', c: 'black' },
+  overdue: { bg: 'red.9', c: 'white' },
+  done: { bg: 'gray.7', c: 'white' },
 }
 
 export function ClockBadge({
@@ -29,14 +29,18 @@ export function ClockBadge({
       : null
   return (
     <Stack gap={2} align="flex-start">
-      <Badge
-        color={COLOURS[state]}
-        variant="filled"
-        autoContrast
-        style={{ textTransform: 'none', overflow: 'visible' }}
+      <Text
+        span
+        size="xs"
+        fw={700}
+        px={8}
+        py={1}
+        bg={COLOURS[state].bg}
+        c={COLOURS[state].c}
+        style={{ borderRadius: 999, whiteSpace: 'nowrap' }}
       >
         {t(`slaClock.${state}` as MessageKey)}
-      </Badge>
+      </Text>
       {left ? (
         <Text size="xs" c="dimmed">
           {left}
