@@ -1,6 +1,16 @@
 // SLA clocks: PPID cases (UU KIP), SP4N-LAPOR! referrals and the alerts sent for their deadlines
 // (migration 0027_sla_clocks.sql; the reply target's provisional flag is on inbox_items).
-import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 
 const at = (name: string) => timestamp(name, { withTimezone: true })
 const day = (name: string) => date(name, { mode: 'string' })
