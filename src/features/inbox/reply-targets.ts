@@ -139,6 +139,7 @@ export async function applyReplyTargets(tx: Db, items: readonly InboxItemRow[], 
       )
         continue
       deadlines.push({ id: item.id, ...target })
+      // The caller's rows follow the database, so ingestion can hand them on (SSE, counts) as stored.
       item.slaDueAt = target.slaDueAt
       item.slaProvisional = target.slaProvisional
     }

@@ -40,6 +40,17 @@ const OBJECTION_GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const
 
 type Exemption = { code: (typeof PASAL_17)[number] | null; subItem?: string | null; reason: string }
 
+/** The Pasal 17 grounds a sent notice cited, as the notice prints them ("huruf h angka 2: …"). */
+function groundsOf(notice: KipNotice): string {
+  const cite = (e: { code: string | null; subItem?: string | null; reason: string }) =>
+    `${e.code ?? '?'}${e.subItem ? ` ${e.subItem}` : ''}: ${e.reason}`
+  const grounds = [
+    ...(notice.refusalGrounds ?? []).map(cite),
+    ...(notice.redactions ?? []).map((r) => `${r.part} — ${cite(r.exemption)}`),
+  ]
+  return grounds.length > 0 ? grounds.map((g) => `Pasal 17 ${g}`).join('; ') : '—'
+}
+
 function Dates({ item }: { item: PpidCase }) {
   const { t, locale } = useI18n()
   const date = (value: string | null) => (value ? formatDate(value, locale, 'date') : '—')
@@ -59,6 +70,9 @@ function Dates({ item }: { item: PpidCase }) {
       item.noticeSentOn ? `${date(item.noticeSentOn)}${item.noticeLate ? ` (${t('ppid.late')})` : ''}` : '—',
     ],
     ['ppid.decision', item.decision ? t(`ppid.decision.${item.decision}` as MessageKey) : '—'],
+    ...(item.decision === 'refused' || item.decision === 'partially_granted'
+      ? ([['ppid.groundsCited', groundsOf(item.notice)]] as [MessageKey, string][])
+      : []),
     ['ppid.objectionFilingEndsOn', date(item.objectionFilingEndsOn)],
     ['ppid.objectionAnswerDueOn', date(item.objectionAnswerDueOn)],
     ['ppid.disputeDueOn', date(item.disputeDueOn)],
