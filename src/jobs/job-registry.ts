@@ -19,6 +19,8 @@ import { processWebhookDeliveryJob } from './process-webhook-delivery.ts'
 import { purgeWebhookDeliveriesJob } from './purge-webhook-deliveries.ts'
 import { pollInboxJob } from './poll-inbox.ts'
 import { sweepInboxJob } from './sweep-inbox.ts'
+import { sendSlaAlertsJob } from './send-sla-alerts.ts'
+import { sendPpidReceiptJob } from './send-ppid-receipt.ts'
 
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
@@ -38,6 +40,8 @@ export const jobDefinitions = [
   purgeWebhookDeliveriesJob,
   pollInboxJob,
   sweepInboxJob,
+  sendSlaAlertsJob,
+  sendPpidReceiptJob,
 ] as const satisfies readonly AnyJobDefinition[]
 
 type Unregistered = Exclude<JobName, (typeof jobDefinitions)[number]['name']>

@@ -12,6 +12,7 @@ import { createTestInstansi, createTestUnit, createTestUser, type TestInstansi }
 import { loginAs, type LoginHeaders } from '../support/auth.ts'
 import { insertNewItems } from '../../src/db/inbox-repository.ts'
 import { insertReply } from '../../src/db/inbox-work-repository.ts'
+import { createClassifiedItem } from '../support/sla-fixtures.ts'
 
 interface ForeignIds {
   unitId: string
@@ -38,6 +39,10 @@ interface ForeignIds {
   inboxItemId: string
   inboxReplyId: string
   inboxViewId: string
+  ppidCaseId: string
+  /** An inbox item classified keluhan, and its LAPOR! referral. */
+  complaintItemId: string
+  laporReferralId: string
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -48,6 +53,32 @@ interface RouteCase {
 
 /** Routes that address an object by id: instansi A's user must get 403 or 404 for B's ids. */
 const foreignObjectRoutes: Record<string, RouteCase> = {
+  'GET /api/ppid/cases/{id}': { url: (b) => `/api/ppid/cases/${b.ppidCaseId}` },
+  'POST /api/ppid/cases/{id}/extend': {
+    url: (b) => `/api/ppid/cases/${b.ppidCaseId}/extend`,
+    body: () => ({ reason: 'Susupan' }),
+  },
+  'PUT /api/ppid/cases/{id}/notice': {
+    url: (b) => `/api/ppid/cases/${b.ppidCaseId}/notice`,
+    body: () => ({ notice: { held: true } }),
+  },
+  'POST /api/ppid/cases/{id}/notice/send': {
+    url: (b) => `/api/ppid/cases/${b.ppidCaseId}/notice/send`,
+    body: () => ({ notice: { held: false, decision: 'not_held', holderUnknown: true } }),
+  },
+  'POST /api/ppid/cases/{id}/objection': {
+    url: (b) => `/api/ppid/cases/${b.ppidCaseId}/objection`,
+    body: () => ({ grounds: ['c'] }),
+  },
+  'POST /api/ppid/cases/{id}/objection/answer': {
+    url: (b) => `/api/ppid/cases/${b.ppidCaseId}/objection/answer`,
+    body: () => ({ upholdsRefusal: false }),
+  },
+  'GET /api/lapor/referrals/{id}': { url: (b) => `/api/lapor/referrals/${b.laporReferralId}` },
+  'POST /api/lapor/referrals/{id}/progress': {
+    url: (b) => `/api/lapor/referrals/${b.laporReferralId}/progress`,
+    body: () => ({ stage: 'verified' }),
+  },
   'DELETE /api/me/sessions/{id}': { url: (b) => `/api/me/sessions/${b.sessionId}` },
   'DELETE /api/me/tokens/{id}': { url: (b) => `/api/me/tokens/${b.tokenId}` },
   'GET /api/users/{id}': { url: (b) => `/api/users/${b.userId}` },
@@ -239,6 +270,14 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
 
 /** Routes without an id in the path whose body can name another instansi's objects. */
 const foreignReferenceRoutes: Record<string, RouteCase> = {
+  'POST /api/ppid/cases': {
+    url: () => '/api/ppid/cases',
+    body: (b) => ({ unitId: b.childUnitId, requesterName: 'Susup', requestText: 'Susupan' }),
+  },
+  'POST /api/lapor/referrals': {
+    url: () => '/api/lapor/referrals',
+    body: (b) => ({ inboxItemId: b.complaintItemId, outOfScope: null }),
+  },
   'POST /api/units': {
     url: () => '/api/units',
     body: (b) => ({ parentId: b.unitId, code: 'SUSUP', name: 'Unit Susupan' }),
@@ -417,6 +456,15 @@ const ownDataRoutes = new Set([
   'GET /api/inbox/events',
   'GET /api/inbox/views',
   'POST /api/inbox/views',
+  // PPID cases and LAPOR! referrals: lists and the export are filtered on instansi_id and the caller's units.
+  'GET /api/ppid/cases',
+  'GET /api/ppid/requests',
+  'GET /api/lapor/referrals',
+  'GET /api/lapor/complaints',
+  'GET /api/lapor/referrals/export.csv',
+  // The caller's own instansi's reply targets (a setting keyed by instansi).
+  'GET /api/reply-targets',
+  'PUT /api/reply-targets',
 ])
 
 /** List endpoints whose answers must contain none of B's ids. */
@@ -458,6 +506,11 @@ const listUrls = [
   '/api/inbox/items?status=new,open,answered,closed&limit=200',
   '/api/inbox/counts',
   '/api/inbox/views',
+  '/api/ppid/cases',
+  '/api/ppid/requests',
+  '/api/lapor/referrals',
+  '/api/lapor/complaints',
+  '/api/lapor/referrals/export.csv',
 ]
 
 /** What B's own admin sees; must be identical before and after A's walk. */
@@ -476,6 +529,9 @@ const snapshotUrls = [
   '/api/routing-rules',
   '/api/inbox/items?status=new,open,answered,closed&limit=200',
   '/api/inbox/views',
+  '/api/ppid/cases',
+  '/api/lapor/referrals',
+  '/api/reply-targets',
 ]
 
 let app: FastifyInstance
@@ -674,6 +730,28 @@ beforeAll(async () => {
     payload: { name: 'Tampilan B', query: 'assigned=me' },
   })
   expect(inboxView.statusCode, inboxView.body).toBe(200)
+  const ppidCase = await app.inject({
+    method: 'POST',
+    url: '/api/ppid/cases',
+    headers: privilegedB.session.headers,
+    payload: { unitId: child.id, requesterName: 'Warga B', requestText: 'Permohonan B' },
+  })
+  expect(ppidCase.statusCode, ppidCase.body).toBe(200)
+  const complaint = await createClassifiedItem(
+    ctx.db,
+    {
+      owner: ownerB,
+      accountId: account.json<{ id: string }>().id,
+    },
+    { unit: child, receivedAt: new Date() },
+  )
+  const referral = await app.inject({
+    method: 'POST',
+    url: '/api/lapor/referrals',
+    headers: privilegedB.session.headers,
+    payload: { inboxItemId: complaint.id, outOfScope: null },
+  })
+  expect(referral.statusCode, referral.body).toBe(200)
   b = {
     owner: ownerB,
     session: privilegedB.session,
@@ -699,6 +777,9 @@ beforeAll(async () => {
       inboxItemId: inboxItem!.id,
       inboxReplyId: inboxReply.id,
       inboxViewId: inboxView.json<{ id: string }>().id,
+      ppidCaseId: ppidCase.json<{ id: string }>().id,
+      complaintItemId: complaint.id,
+      laporReferralId: referral.json<{ id: string }>().id,
     },
   }
 })

@@ -30,6 +30,9 @@ import { registerWebhooksRoutes } from './webhooks/webhooks-routes.ts'
 import { registerSavedRepliesRoutes } from './saved-replies/saved-replies-routes.ts'
 import { registerRoutingRulesRoutes } from './routing-rules/routing-rules-routes.ts'
 import { registerInboxRoutes, type InboxEventTiming } from './inbox/inbox-routes.ts'
+import { registerPpidRoutes } from './ppid/ppid-routes.ts'
+import { registerLaporRoutes } from './lapor/lapor-routes.ts'
+import { registerReplyTargetsRoutes } from './reply-targets/reply-targets-routes.ts'
 import type { DefinitionOverrides } from '../../connectors/registry.ts'
 
 /** Tests only: fake platform definitions and the HTTP their fake platform answers on (production passes none). */
@@ -78,4 +81,7 @@ export async function registerApiRoutes(
     ...(platforms.connectors ? { connectors: platforms.connectors } : {}),
     ...(platforms.inboxEvents ? { events: platforms.inboxEvents } : {}),
   })
+  registerPpidRoutes(app, context)
+  registerLaporRoutes(app, context)
+  registerReplyTargetsRoutes(app, context)
 }

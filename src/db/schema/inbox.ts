@@ -59,6 +59,8 @@ export const inboxItems = pgTable('inbox_items', {
   priority: smallint('priority').notNull().default(0),
   assignedUserId: uuid('assigned_user_id'),
   slaDueAt: at('sla_due_at'),
+  // 0027: the due time ran into a year without a holiday table and may move.
+  slaProvisional: boolean('sla_provisional').notNull().default(false),
   firstResponseAt: at('first_response_at'),
   closedAt: at('closed_at'),
   duplicateOf: uuid('duplicate_of'),

@@ -21,6 +21,9 @@ export const NOTIFICATION_KINDS = [
   'agenda.task_assigned',
   'connections.token_expiring',
   'connections.reconnect_needed',
+  // An SLA clock (reply target, UU KIP, SP4N-LAPOR!) about to run out, and one that ran out (issue #9).
+  'sla.reminder',
+  'sla.breached',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

@@ -26,6 +26,7 @@ import { postsMessages } from './posts-messages.ts'
 import { publishingMessages } from './publishing-messages.ts'
 import { repliesMessages } from './replies-messages.ts'
 import { setupMessages } from './setup-messages.ts'
+import { slaMessages } from './sla-messages.ts'
 import { tiktokMessages } from './tiktok-messages.ts'
 import { telegramMessages } from './telegram-messages.ts'
 import { unitsMessages } from './units-messages.ts'
@@ -64,6 +65,7 @@ export const MESSAGES = {
   ...xMessages,
   ...inboxNumbersMessages,
   ...repliesMessages,
+  ...slaMessages,
 } as const satisfies Record<string, MessagePair>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -6420,6 +6420,370 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/lapor/complaints': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Open complaints (keluhan) in the inbox within your units that are not referred yet */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                authorHandle: string
+                authorName: string | null
+                body: string
+                createdAt: string
+                id: string
+                platform: string
+                /**
+                 * @description Rule 32: the text looks out of scope
+                 * @enum {string|null}
+                 */
+                suggestedOutOfScope: 'legal_case' | 'legislative' | 'corruption' | 'crime' | null
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/lapor/referrals': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Complaints referred to SP4N-LAPOR! within your units, open ones first by their next deadline */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number
+          status?: 'referred' | 'verified' | 'follow_up_planned' | 'closed' | 'out_of_scope'
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              referrals: components['schemas']['LaporReferral'][]
+              today: string
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Refer a complaint from the inbox: 3-WD first status and 5-WD follow-up clocks, or record it as out of scope (rule 32) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            anonymous?: boolean
+            category?: string | null
+            confidential?: boolean
+            /**
+             * Format: uuid
+             * @description An inbox item classified keluhan
+             */
+            inboxItemId: string
+            incidentOn?: string | null
+            location?: string | null
+            /**
+             * @description Rule 32: a kind records it as out of scope; null confirms it in scope; omitted, a suspect text is refused
+             * @enum {string|null}
+             */
+            outOfScope?: 'legal_case' | 'legislative' | 'corruption' | 'crime' | null
+            title?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['LaporReferral']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/lapor/referrals/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One referral */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['LaporReferral']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/lapor/referrals/{id}/progress': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Record a stage reached in LAPOR!: first status given, follow-up planned, or closed */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            laporTrackingId?: string | null
+            on?: string
+            /** @enum {string} */
+            stage: 'verified' | 'follow_up_planned' | 'closed'
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['LaporReferral']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/lapor/referrals/export.csv': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The referrals in the LAPOR! form's fields plus the clocks, as CSV (audited) */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'referred' | 'verified' | 'follow_up_planned' | 'closed' | 'out_of_scope'
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description CSV file (UTF-8) */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'text/csv': string
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/me': {
     parameters: {
       query?: never
@@ -9106,6 +9470,566 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/ppid/cases': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Information requests within your units, open ones first by the date their clock runs out */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number
+          status?: 'registered' | 'extended' | 'decided' | 'objection' | 'objection_answered'
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              cases: components['schemas']['PpidCase'][]
+              counts: {
+                [key: string]: number
+              }
+              today: string
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Register an information request (from an inbox item classified permohonan_informasi, or taken in elsewhere): number and 10-WD deadline at intake */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            channel?: 'media_sosial' | 'email' | 'langsung' | 'pos' | 'telepon' | 'lainnya'
+            /**
+             * Format: uuid
+             * @description An inbox item classified permohonan_informasi
+             */
+            inboxItemId?: string
+            purpose?: string | null
+            /** @description Defaults to the day the inbox item was written, or today */
+            receivedOn?: string
+            requesterContact?: string | null
+            requesterName?: string
+            requestText?: string
+            /**
+             * Format: uuid
+             * @description The unit answering a request taken in outside the inbox
+             */
+            unitId?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['PpidCase']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/ppid/cases/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One information request */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['PpidCase']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/ppid/cases/{id}/extend': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Extend once by ≤ 7 working days with a written reason, on or before the original deadline */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description 1–7 working days; 7 when omitted */
+            days?: number
+            reason: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['PpidCase']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/ppid/cases/{id}/notice': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Save a draft of the Pasal 22(7) notice (incomplete is fine until it is sent) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            notice: components['schemas']['KipNoticeInput']
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['PpidCase']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/ppid/cases/{id}/notice/send': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Send the notice with its decision: refused, naming each field, while an applicable point a–g is missing or a refusal cites no Pasal 17 letter */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            notice: components['schemas']['KipNoticeInput']
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['PpidCase']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/ppid/cases/{id}/objection': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Record an objection (keberatan) to the atasan PPID; the answer is due in 30 working days */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            grounds: ('a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g')[]
+            receivedOn?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['PpidCase']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/ppid/cases/{id}/objection/answer': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Record the atasan PPID's written answer (reasons required to uphold a refusal); opens the 14-WD dispute window */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            answeredOn?: string
+            reason?: string | null
+            upholdsRefusal: boolean
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['PpidCase']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/ppid/requests': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Inbox items classified permohonan_informasi within your units that are not a PPID case yet */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                authorHandle: string
+                authorName: string | null
+                body: string
+                createdAt: string
+                id: string
+                platform: string
+                unitId: string
+                url: string | null
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/published': {
     parameters: {
       query?: never
@@ -9280,6 +10204,105 @@ export interface paths {
       }
     }
     put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/reply-targets': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The instansi's first-reply targets and working hours (defaults until an admin changes them) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              defaults: components['schemas']['ReplyTargetSettings']
+              settings: components['schemas']['ReplyTargetSettings']
+            }
+          }
+        }
+      }
+    }
+    /** Change the first-reply targets and working hours (admin, settings.manage); new items use them */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ReplyTargetSettingsInput']
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ReplyTargetSettings']
+          }
+        }
+      }
+    }
     post?: never
     delete?: never
     options?: never
@@ -12202,6 +13225,151 @@ export interface components {
       status: 'pending' | 'sent' | 'failed' | 'rejected'
       url: string | null
     }
+    KipNotice: {
+      /** @description (g) the cost in rupiah, 0 when free */
+      cost?: number | null
+      /**
+       * @description (c) acceptance or refusal
+       * @enum {string|null}
+       */
+      decision?: 'granted' | 'partially_granted' | 'refused' | 'not_held' | null
+      /** @description (f) in which format */
+      deliveryFormat?: string | null
+      /** @description (f) how it is delivered */
+      deliveryMethod?: string | null
+      /** @description (a) whether the information is held */
+      held?: boolean | null
+      /** @description (b) the agency that holds it, when not held */
+      holderAgency?: string | null
+      /** @description (b) not held, and who holds it is not known */
+      holderUnknown?: boolean | null
+      /** @description (d) the material to be given */
+      material?: string | null
+      /** @description (g) how to pay, when there is a cost */
+      paymentMethod?: string | null
+      /** @description (e) parts blacked out, each with its Pasal 17 ground */
+      readonly redactions?:
+        | {
+            exemption: {
+              /**
+               * @description Pasal 17 letter a–j; null is refused when the notice is sent
+               * @enum {string|null}
+               */
+              code: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | null
+              reason: string
+              /** @description The numbered sub-item ('2' in huruf h angka 2) */
+              subItem?: string | null
+            }
+            part: string
+          }[]
+        | null
+      /** @description (c) the Pasal 17 grounds of a refusal */
+      readonly refusalGrounds?:
+        | {
+            /**
+             * @description Pasal 17 letter a–j; null is refused when the notice is sent
+             * @enum {string|null}
+             */
+            code: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | null
+            reason: string
+            /** @description The numbered sub-item ('2' in huruf h angka 2) */
+            subItem?: string | null
+          }[]
+        | null
+    }
+    KipNoticeInput: {
+      /** @description (g) the cost in rupiah, 0 when free */
+      cost?: number | null
+      /**
+       * @description (c) acceptance or refusal
+       * @enum {string|null}
+       */
+      decision?: 'granted' | 'partially_granted' | 'refused' | 'not_held' | null
+      /** @description (f) in which format */
+      deliveryFormat?: string | null
+      /** @description (f) how it is delivered */
+      deliveryMethod?: string | null
+      /** @description (a) whether the information is held */
+      held?: boolean | null
+      /** @description (b) the agency that holds it, when not held */
+      holderAgency?: string | null
+      /** @description (b) not held, and who holds it is not known */
+      holderUnknown?: boolean | null
+      /** @description (d) the material to be given */
+      material?: string | null
+      /** @description (g) how to pay, when there is a cost */
+      paymentMethod?: string | null
+      /** @description (e) parts blacked out, each with its Pasal 17 ground */
+      readonly redactions?:
+        | {
+            exemption: {
+              /**
+               * @description Pasal 17 letter a–j; null is refused when the notice is sent
+               * @enum {string|null}
+               */
+              code: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | null
+              reason: string
+              /** @description The numbered sub-item ('2' in huruf h angka 2) */
+              subItem?: string | null
+            }
+            part: string
+          }[]
+        | null
+      /** @description (c) the Pasal 17 grounds of a refusal */
+      readonly refusalGrounds?:
+        | {
+            /**
+             * @description Pasal 17 letter a–j; null is refused when the notice is sent
+             * @enum {string|null}
+             */
+            code: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | null
+            reason: string
+            /** @description The numbered sub-item ('2' in huruf h angka 2) */
+            subItem?: string | null
+          }[]
+        | null
+    }
+    LaporReferral: {
+      anonymous: boolean
+      category: string | null
+      clock: {
+        deadline: string | null
+        /** @enum {string|null} */
+        stage: 'first_status' | 'follow_up' | null
+        /** @enum {string} */
+        state: 'on_time' | 'due_soon' | 'due_today' | 'overdue' | 'done'
+        workingDaysLeft: number | null
+      }
+      confidential: boolean
+      createdAt: string
+      description: string
+      dueProvisional: boolean
+      /** @description Verification / first status: 3 working days after receipt */
+      firstStatusDueOn: string
+      firstStatusOn: string | null
+      /** @description Follow-up plan: 5 working days after receipt */
+      followUpDueOn: string
+      followUpOn: string | null
+      id: string
+      inboxItemId: string | null
+      incidentOn: string | null
+      laporTrackingId: string | null
+      location: string | null
+      /** @enum {string|null} */
+      outOfScope: 'legal_case' | 'legislative' | 'corruption' | 'crime' | null
+      outOfScopeBody: string | null
+      receivedOn: string
+      reporterContact: string | null
+      reporterName: string | null
+      /** @enum {string} */
+      reportType: 'pengaduan' | 'aspirasi' | 'permintaan_informasi'
+      sourcePlatform: string | null
+      sourceUrl: string | null
+      /** @enum {string} */
+      status: 'referred' | 'verified' | 'follow_up_planned' | 'closed' | 'out_of_scope'
+      title: string
+      unitId: string
+    }
     Me: {
       allowedActions: (
         | 'unit.read'
@@ -12438,6 +13606,52 @@ export interface components {
       shares: number | null
       views: number | null
     }
+    PpidCase: {
+      /** @enum {string} */
+      channel: 'media_sosial' | 'email' | 'langsung' | 'pos' | 'telepon' | 'lainnya'
+      clock: {
+        deadline: string | null
+        /** @enum {string|null} */
+        kind: 'notice' | 'objection_answer' | 'dispute' | null
+        /** @enum {string} */
+        state: 'on_time' | 'due_soon' | 'due_today' | 'overdue' | 'done'
+        /** @description Working days left (0 on the day, negative once passed) */
+        workingDaysLeft: number | null
+      }
+      createdAt: string
+      decision: string | null
+      disputeDueOn: string | null
+      /** @description The notice is due: 10 working days after receipt */
+      dueOn: string
+      /** @description The count ran into a year with no holiday table */
+      dueProvisional: boolean
+      extendedDueOn: string | null
+      extendedMaxOn: string
+      extendedOn: string | null
+      extensionReason: string | null
+      id: string
+      inboxItemId: string | null
+      notice: components['schemas']['KipNotice']
+      noticeLate: boolean
+      noticeSentOn: string | null
+      objectionAnswerDueOn: string | null
+      objectionAnsweredOn: string | null
+      objectionAnswerReason: string | null
+      objectionFilingEndsOn: string | null
+      objectionGrounds: string[] | null
+      objectionReceivedOn: string | null
+      objectionUpholdsRefusal: boolean | null
+      purpose: string | null
+      receivedOn: string
+      /** @description NNNN/PPID/YYYY, unique per instansi and year of receipt */
+      registrationNumber: string
+      requesterContact: string | null
+      requesterName: string
+      requestText: string
+      /** @enum {string} */
+      status: 'registered' | 'extended' | 'decided' | 'objection' | 'objection_answered'
+      unitId: string
+    }
     Publications: {
       items: {
         accountId: string
@@ -12546,6 +13760,104 @@ export interface components {
       /** @description The published post's address on its platform */
       url: string | null
       variantId: string
+    }
+    ReplyTargetSettings: {
+      /** @description When the reminder goes out before a deadline; the escalation goes out once it has passed */
+      reminders: {
+        deadlineLeadWorkingDays: number
+        replyLeadMinutes: number
+      }
+      /** @description Working hours to the first reply per intent and band (tinggi ≥ 70, sedang ≥ 30); null: no target */
+      targets: {
+        apresiasi: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+        aspirasi: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+        keluhan: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+        lainnya: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+        permohonan_informasi: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+        pertanyaan: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+      }
+      workingHours: {
+        /** @description Sunday first; null where the office is closed */
+        readonly days: ({
+          end: string
+          start: string
+        } | null)[]
+        /** @enum {string} */
+        timeZone: 'WIB' | 'WITA' | 'WIT'
+      }
+    }
+    ReplyTargetSettingsInput: {
+      /** @description When the reminder goes out before a deadline; the escalation goes out once it has passed */
+      reminders: {
+        deadlineLeadWorkingDays: number
+        replyLeadMinutes: number
+      }
+      /** @description Working hours to the first reply per intent and band (tinggi ≥ 70, sedang ≥ 30); null: no target */
+      targets: {
+        apresiasi: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+        aspirasi: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+        keluhan: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+        lainnya: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+        permohonan_informasi: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+        pertanyaan: {
+          rendah: number | null
+          sedang: number | null
+          tinggi: number | null
+        }
+      }
+      workingHours: {
+        /** @description Sunday first; null where the office is closed */
+        readonly days: ({
+          end: string
+          start: string
+        } | null)[]
+        /** @enum {string} */
+        timeZone: 'WIB' | 'WITA' | 'WIT'
+      }
     }
     RoutingRule: {
       /** @description Assign to a unit or a person (first match wins), add a label or raise the priority (every match) */

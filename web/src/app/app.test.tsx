@@ -114,6 +114,7 @@ describe('App', () => {
       'Kalender konten',
       'Agenda digital',
       'Arsip terbit',
+      'Rujukan SP4N-LAPOR!',
       'Unit kerja',
       'Akun resmi',
       'Kalender hari kerja',

@@ -42,6 +42,11 @@ export const PAGES = {
   agenda: { path: '/agenda', label: 'nav.agenda', action: null },
   agendaNew: { path: '/agenda/new', label: 'nav.agendaNew', action: 'agenda.manage' },
   agendaItem: { path: '/agenda/$id', label: 'nav.agendaItem', action: null },
+  // SLA clocks (issue #9): PPID cases under UU KIP, SP4N-LAPOR! referrals, and the instansi's reply targets.
+  ppid: { path: '/ppid', label: 'nav.ppid', action: 'ppid.manage' },
+  ppidCase: { path: '/ppid/$id', label: 'nav.ppid', action: 'ppid.manage' },
+  lapor: { path: '/lapor', label: 'nav.lapor', action: 'inbox.read' },
+  replyTargets: { path: '/reply-targets', label: 'nav.replyTargets', action: 'settings.manage' },
 } as const satisfies Record<string, PageInfo>
 
 export type PageId = keyof typeof PAGES
@@ -56,6 +61,8 @@ const NAVIGATION_ORDER: readonly PageId[] = [
   'agenda',
   'published',
   'inboxNumbers',
+  'ppid',
+  'lapor',
   'units',
   'users',
   'accounts',
@@ -63,6 +70,7 @@ const NAVIGATION_ORDER: readonly PageId[] = [
   'naming',
   'approvalChains',
   'calendar',
+  'replyTargets',
   'hoax',
   'savedReplies',
   'routingRules',

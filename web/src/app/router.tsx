@@ -243,6 +243,34 @@ const agendaItemRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/agenda/agenda-item-page.tsx'), 'AgendaItemPage'),
 })
 
+const ppidRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.ppid.path,
+  staticData: staticData('ppid'),
+  component: lazyRouteComponent(() => import('../features/ppid/ppid-list-page.tsx'), 'PpidListPage'),
+})
+const ppidCaseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.ppidCase.path,
+  staticData: staticData('ppidCase'),
+  component: lazyRouteComponent(() => import('../features/ppid/ppid-case-page.tsx'), 'PpidCasePage'),
+})
+const laporRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.lapor.path,
+  staticData: staticData('lapor'),
+  component: lazyRouteComponent(() => import('../features/lapor/lapor-page.tsx'), 'LaporPage'),
+})
+const replyTargetsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: PAGES.replyTargets.path,
+  staticData: staticData('replyTargets'),
+  component: lazyRouteComponent(
+    () => import('../features/reply-targets/reply-targets-page.tsx'),
+    'ReplyTargetsPage',
+  ),
+})
+
 export const routeTree = rootRoute.addChildren([
   homeRoute,
   unitsRoute,
@@ -272,6 +300,10 @@ export const routeTree = rootRoute.addChildren([
   agendaRoute,
   agendaNewRoute,
   agendaItemRoute,
+  ppidRoute,
+  ppidCaseRoute,
+  laporRoute,
+  replyTargetsRoute,
 ])
 
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
