@@ -28,7 +28,10 @@ const permissions = new Set<string>(PERMISSIONS)
 function writtenActions(): Map<string, string> {
   const found = new Map<string, string>()
   for (const { file, text } of sources) {
-    for (const match of text.matchAll(/\baction:\s*'([^']+)'/g)) found.set(match[1]!, file)
+    // `action: '…'` also names a permission in a refusal's parameters, or a kind of bulk step ('close'): only a
+    // dotted code that is no permission is an audit action.
+    for (const match of text.matchAll(/\baction:\s*'([^']+)'/g))
+      if (match[1]!.includes('.') && !permissions.has(match[1]!)) found.set(match[1]!, file)
     if (!/\b(appendAudit|recordChange)\(/.test(text)) continue
     for (const match of text.matchAll(CODE)) {
       const code = match[1]!

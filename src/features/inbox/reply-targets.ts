@@ -23,7 +23,7 @@ import {
   type WorkingHours,
 } from './working-hours.ts'
 
-export const REPLY_TARGETS_SETTINGS_KEY = 'inbox.reply_targets'
+export const REPLY_TARGETS_SETTINGS_KEY = 'inbox_reply_targets'
 
 const INTENTS: Record<IntentLabel, true> = {
   keluhan: true,

@@ -181,7 +181,57 @@ export const auditMessages = defineMessages({
   },
 
   // Object types.
+  'audit.action.sla.reply_targets': { id: 'Target balasan diubah', en: 'Reply targets changed' },
+  'audit.action.inbox.reply_submitted': {
+    id: 'Balasan diajukan untuk disetujui',
+    en: 'Reply submitted for approval',
+  },
+  'audit.action.inbox.replied': { id: 'Warga dibalas', en: 'Citizen answered' },
+  'audit.action.inbox.reply_approved': { id: 'Balasan disetujui', en: 'Reply approved' },
+  'audit.action.inbox.reply_rejected': { id: 'Balasan ditolak', en: 'Reply rejected' },
+  'audit.action.inbox.note_added': { id: 'Catatan internal ditambahkan', en: 'Internal note added' },
+  'audit.action.inbox.assigned': { id: 'Pesan ditugaskan', en: 'Message assigned' },
+  'audit.action.inbox.labelled': { id: 'Label pesan diubah', en: 'Message labels changed' },
+  'audit.action.inbox.hidden': { id: 'Komentar disembunyikan', en: 'Comment hidden' },
+  'audit.action.inbox.deleted': { id: 'Komentar dihapus', en: 'Comment deleted' },
+  'audit.action.inbox.closed': { id: 'Pesan ditutup', en: 'Message closed' },
+  'audit.action.inbox.reopened': { id: 'Pesan dibuka kembali', en: 'Message reopened' },
+  'audit.action.lapor.export': { id: 'Rujukan SP4N-LAPOR! diekspor', en: 'SP4N-LAPOR! referrals exported' },
+  'audit.action.lapor.progress': {
+    id: 'Tahap rujukan SP4N-LAPOR! dicatat',
+    en: 'SP4N-LAPOR! referral stage recorded',
+  },
+  'audit.action.lapor.out_of_scope': {
+    id: 'Pengaduan dialihkan ke luar SP4N-LAPOR!',
+    en: 'Complaint routed outside SP4N-LAPOR!',
+  },
+  'audit.action.lapor.refer': {
+    id: 'Pengaduan dirujuk ke SP4N-LAPOR!',
+    en: 'Complaint referred to SP4N-LAPOR!',
+  },
+  'audit.action.ppid.register': {
+    id: 'Permohonan informasi didaftarkan',
+    en: 'Information request registered',
+  },
+  'audit.action.ppid.extend': {
+    id: 'Tenggat permohonan informasi diperpanjang',
+    en: 'Information request deadline extended',
+  },
+  'audit.action.ppid.notice_draft': {
+    id: 'Draf pemberitahuan tertulis disimpan',
+    en: 'Written notice draft saved',
+  },
+  'audit.action.ppid.decide': { id: 'Permohonan informasi diputuskan', en: 'Information request decided' },
+  'audit.action.ppid.objection': { id: 'Keberatan dicatat', en: 'Objection recorded' },
+  'audit.action.ppid.objection_answer': {
+    id: 'Tanggapan atas keberatan dicatat',
+    en: 'Objection answer recorded',
+  },
   'audit.object.instansi': { id: 'Instansi', en: 'Agency' },
+  'audit.object.settings': { id: 'Pengaturan', en: 'Settings' },
+  'audit.object.inbox_item': { id: 'Pesan kotak masuk', en: 'Inbox message' },
+  'audit.object.lapor_referral': { id: 'Rujukan SP4N-LAPOR!', en: 'SP4N-LAPOR! referral' },
+  'audit.object.ppid_case': { id: 'Kasus PPID', en: 'PPID case' },
   'audit.object.unit': { id: 'Unit kerja', en: 'Unit' },
   'audit.object.sandbox_settings': { id: 'Pengaturan Mode Latihan', en: 'Training-mode settings' },
   'audit.object.user': { id: 'Pengguna', en: 'User' },
