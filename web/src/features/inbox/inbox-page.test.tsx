@@ -480,6 +480,33 @@ describe('hand-offs from the context pane', () => {
     expect(api.calls.find((call) => call.path === '/api/ppid/cases')?.body).toEqual({ inboxItemId: ID1 })
   })
 
+  it('links to the PPID list when the item is already a case', async () => {
+    const ppidMe = testMe({ ...me, allowedActions: [...me.allowedActions, 'ppid.manage'] })
+    serve({
+      '/api/auth/me': { status: 200, body: ppidMe },
+      [`GET /api/inbox/items/${ID1}`]: { status: 200, body: thread(request) },
+      'POST /api/ppid/cases': {
+        status: 409,
+        body: {
+          error: {
+            code: 'conflict',
+            key: 'ppid.already_case',
+            params: { number: '0003/PPID/2026' },
+            message: 'x',
+          },
+        },
+      },
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    const context = await screen.findByTestId('inbox-context')
+    fireEvent.click(await within(context).findByRole('button', { name: 'Jadikan kasus PPID' }))
+    expect((await within(context).findByRole('alert')).textContent).toContain(
+      'sudah terdaftar sebagai permohonan nomor 0003/PPID/2026',
+    )
+    const link = within(context).getByRole('link', { name: 'Buka daftar permohonan PPID' })
+    expect(link.getAttribute('href')).toBe('/ppid')
+  })
+
   it('offers no PPID case to someone without ppid.manage', async () => {
     serve({ [`GET /api/inbox/items/${ID1}`]: { status: 200, body: thread(request) } })
     renderAppAt(`/inbox?item=${ID1}`)

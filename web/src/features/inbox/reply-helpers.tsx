@@ -99,9 +99,14 @@ function suspectedKind(error: unknown): OutOfScope | null {
   return OUT_OF_SCOPE.find((known) => known === kind) ?? null
 }
 
+function refusedAs(error: unknown, key: string): boolean {
+  return error instanceof ApiError && error.key === key
+}
+
 /**
  * The hand-offs of the context pane. The thread does not say whether the item already has a case or referral, so
- * the link appears once this screen made one (the API refuses a second one with a message that says so).
+ * the link appears once this screen made one; a second attempt is refused by the API with a message that says so,
+ * shown with a link to the list where the existing one is.
  */
 export function HandOff({ view }: { view: InboxThread }) {
   const { t } = useI18n()
@@ -145,10 +150,16 @@ export function HandOff({ view }: { view: InboxThread }) {
           </Button>
         )}
         <ErrorBanner error={register.error} />
+        {refusedAs(register.error, 'ppid.already_case') ? (
+          <AnchorLink to="/ppid" size="sm">
+            {t('inbox.handoff.ppidList')}
+          </AnchorLink>
+        ) : null}
       </Stack>
     )
 
-  if (item.intent === 'keluhan' && can('inbox.reply')) {
+  // Referring needs inbox.reply on the item's unit: what the thread calls `work`.
+  if (item.intent === 'keluhan' && view.actions.work) {
     const suspected = suspectedKind(refer.error)
     return (
       <Stack gap={4} data-testid="inbox-handoff">
@@ -180,6 +191,11 @@ export function HandOff({ view }: { view: InboxThread }) {
         ) : (
           <ErrorBanner error={refer.error} />
         )}
+        {refusedAs(refer.error, 'lapor.already_referred') ? (
+          <AnchorLink to="/lapor" size="sm">
+            {t('inbox.handoff.laporOpen')}
+          </AnchorLink>
+        ) : null}
       </Stack>
     )
   }
