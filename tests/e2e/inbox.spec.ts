@@ -1,7 +1,8 @@
 // The inbox in a real browser against the real server: citizens commented on a sandbox post; a pengelola opens
 // the inbox, moves through it with the keyboard (j/k), opens the keys' help (?), replies (r) to the item due first
 // — the reply reaches the simulated network — and closes another (e). A second operator opening the same thread
-// is seen. Then the same screen in English and on a phone (one pane at a time). Screenshots:
+// is seen. Then the same screen in English and on a phone (one pane at a time). Last, a saved reply (jawaban baku)
+// chosen with the keyboard: its unfilled placeholder blocks sending until the operator replaces it. Screenshots:
 // test-results/screenshots/ (inbox-).
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,7 +17,7 @@ import { buildApp } from '../../src/api/app.ts'
 import { parseConfig } from '../../src/config.ts'
 import { createContext, type AppContext } from '../../src/context.ts'
 import { openDatabase } from '../../src/db/open-database.ts'
-import { inboxItems, sandboxInteractions, users } from '../../src/db/schema/index.ts'
+import { inboxItems, sandboxInteractions, savedReplies, users } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { loginAs } from '../support/auth.ts'
 import { launchBrowser } from '../support/browser.ts'
@@ -42,6 +43,7 @@ let dataDir: string
 let items: InboxItemRow[]
 let otherCookie: string
 let operatorId: string
+let instansiId: string
 const pageErrors: string[] = []
 
 async function shot(name: string): Promise<void> {
@@ -103,6 +105,7 @@ beforeAll(async () => {
     .set({ intent: 'keluhan', sentiment: 'negatif', classifiedAt: new Date() })
     .where(eq(inboxItems.id, items[1]!.id))
   operatorId = operator.id
+  instansiId = owner.id
   const login = await loginAs(app, operator)
   otherCookie = (await loginAs(app, colleague)).cookie
   browser = await launchBrowser()
@@ -225,6 +228,88 @@ describe('the inbox, in the browser', () => {
     await page.getByRole('button', { name: /Kembali ke daftar/ }).waitFor()
     await shot('id-390-thread')
     await page.setViewportSize(DESKTOP)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('answers with a saved reply, refusing to send until its placeholder is replaced', async () => {
+    const at = new Date()
+    await context.db.insert(savedReplies).values({
+      id: crypto.randomUUID(),
+      instansiId,
+      unitId: null,
+      title: 'Terima kasih atas masukan',
+      body: 'Terima kasih {nama}, masukan Anda kami catat dengan nomor {nomor_tiket}. Hubungi {kontak_unit}.',
+      createdAt: at,
+      updatedAt: at,
+    })
+    const item = items[2]!
+    const pick = async () => {
+      await page.goto(`${baseUrl}/inbox?item=${item.id}`)
+      const picker = page.getByTestId('inbox-saved-reply')
+      await expect.poll(() => picker.isEnabled()).toBe(true)
+      // Keyboard only: focus, open with the down arrow, take the highlighted reply with Enter.
+      await picker.focus()
+      await page.keyboard.press('ArrowDown')
+      await page.getByRole('option', { name: 'Terima kasih atas masukan' }).waitFor()
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.getByTestId('inbox-reply').inputValue()).toContain('[[kontak_unit]]')
+    }
+
+    await context.db.update(users).set({ locale: 'en' }).where(eq(users.id, operatorId))
+    await pick()
+    await page.getByTestId('inbox-reply-unfilled').waitFor()
+    await shot('en-1280-saved-reply')
+    await page.setViewportSize(PHONE)
+    await pick()
+    await expect.poll(() => sidewaysOverflow(page)).toEqual([])
+    await shot('en-390-saved-reply')
+    await page.setViewportSize(DESKTOP)
+
+    await context.db.update(users).set({ locale: 'id' }).where(eq(users.id, operatorId))
+    await pick()
+    const reply = page.getByTestId('inbox-reply')
+    const text = await reply.inputValue()
+    expect(text).toContain('Terima kasih warga.semarang,')
+    expect(text).toMatch(/nomor WT-[A-Z0-9]{5}-[A-Z0-9]{5}/)
+    expect(await page.getByTestId('inbox-reply-unfilled').textContent()).toBe(
+      'Ganti [[kontak_unit]] dengan isinya sebelum mengirim.',
+    )
+    const send = page.getByRole('button', { name: 'Kirim balasan' })
+    expect(await send.isDisabled()).toBe(true)
+    await reply.press('Control+Enter')
+    await expect.poll(async () => seriousAxeViolations(page)).toEqual([])
+    await shot('id-1280-saved-reply')
+    await page.setViewportSize(PHONE)
+    await pick()
+    await page.getByTestId('inbox-reply-unfilled').waitFor()
+    await expect.poll(() => sidewaysOverflow(page)).toEqual([])
+    await shot('id-390-saved-reply')
+    // (Crossing the phone breakpoint re-mounts the panes, and the draft with them: choose again.)
+    await page.setViewportSize(DESKTOP)
+    await pick()
+    expect(await reply.inputValue()).toBe(text)
+
+    const filled = text.replace('[[kontak_unit]]', 'humas@kotacontoh.go.id')
+    await reply.fill(filled)
+    expect(await page.getByTestId('inbox-reply-unfilled').count()).toBe(0)
+    await send.click()
+    await page.getByTestId('inbox-timeline').getByText(filled).waitFor()
+    // Exactly once: Ctrl+Enter with the placeholder still there sent nothing.
+    await expect
+      .poll(async () =>
+        (
+          await context.db
+            .select()
+            .from(sandboxInteractions)
+            .where(and(eq(sandboxInteractions.parentId, item.externalId), eq(sandboxInteractions.own, true)))
+        ).map((row) => row.text),
+      )
+      .toEqual([filled])
+    // The complaint offers its referral to SP4N-LAPOR! in the context pane.
+    await page.goto(`${baseUrl}/inbox?tab=closed&item=${items[1]!.id}`)
+    await page.getByTestId('inbox-handoff').getByRole('button', { name: 'Rujuk ke SP4N-LAPOR!' }).waitFor()
+    await shot('id-1280-handoff')
     expect(pageErrors).toEqual([])
   })
 })

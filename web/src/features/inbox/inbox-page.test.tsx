@@ -305,3 +305,242 @@ describe('the inbox URL', () => {
     expect(searchOfView(saved)).toEqual(search)
   })
 })
+
+const REPLY_ID = '33333333-3333-4333-8333-333333333333'
+
+function savedReply(id: string, title: string) {
+  return {
+    id,
+    unit: null,
+    title,
+    body: 'Halo {nama}, …',
+    tags: [],
+    intents: [],
+    variables: ['nama'],
+    canManage: false,
+    createdBy: null,
+    updatedBy: null,
+    createdAt: '2026-12-01T00:00:00.000Z',
+    updatedAt: '2026-12-01T00:00:00.000Z',
+  }
+}
+
+const sentReply = {
+  id: 'r1',
+  itemId: ID1,
+  body: 'x',
+  status: 'sent',
+  author: { id: 'u1', name: 'Sari' },
+  url: null,
+  error: null,
+  createdAt: '2026-12-07T02:02:00.000Z',
+  sentAt: '2026-12-07T02:02:00.000Z',
+}
+
+async function chooseSavedReply(title: string) {
+  const picker = await screen.findByTestId('inbox-saved-reply')
+  await waitFor(() => expect((picker as HTMLInputElement).disabled).toBe(false))
+  fireEvent.click(picker)
+  // The dropdown's opening transition leaves it "hidden" to jsdom's eyes.
+  fireEvent.click(await screen.findByRole('option', { name: title, hidden: true }))
+}
+
+describe('the reply box helpers', () => {
+  it('lists the saved replies for the open item and puts the rendered one in the reply box', async () => {
+    const api = serve({
+      'GET /api/saved-replies': {
+        status: 200,
+        body: {
+          items: [
+            savedReply(REPLY_ID, 'Jadwal vaksinasi'),
+            savedReply('44444444-4444-4444-8444-444444444444', 'Terima kasih'),
+          ],
+          canManage: false,
+        },
+      },
+      [`POST /api/saved-replies/${REPLY_ID}/render`]: {
+        status: 200,
+        body: {
+          text: 'Halo Ibu Rina, vaksinasi setiap Senin. Tiket WT-AAAAA-BBBBB.',
+          unresolved: [],
+          values: { nama: 'Ibu Rina' },
+          ticketNumber: 'WT-AAAAA-BBBBB',
+        },
+      },
+      [`POST /api/inbox/items/${ID1}/replies`]: { status: 200, body: sentReply },
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    await chooseSavedReply('Jadwal vaksinasi')
+    await waitFor(() =>
+      expect(screen.getByTestId<HTMLTextAreaElement>('inbox-reply').value).toBe(
+        'Halo Ibu Rina, vaksinasi setiap Senin. Tiket WT-AAAAA-BBBBB.',
+      ),
+    )
+    expect(api.calls.some((call) => call.path === `/api/saved-replies?itemId=${ID1}`)).toBe(true)
+    const render = api.calls.find((call) => call.path === `/api/saved-replies/${REPLY_ID}/render`)
+    expect(render?.body).toEqual({ itemId: ID1 })
+    // No hoax match on this item: no clarification button.
+    expect(screen.queryByTestId('inbox-clarify')).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'Kirim balasan' }))
+    await waitFor(() =>
+      expect(
+        api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/replies'))?.body,
+      ).toMatchObject({ text: 'Halo Ibu Rina, vaksinasi setiap Senin. Tiket WT-AAAAA-BBBBB.' }),
+    )
+  })
+
+  it('refuses to send while a placeholder is left, and sends once it is replaced', async () => {
+    const api = serve({
+      'GET /api/saved-replies': {
+        status: 200,
+        body: { items: [savedReply(REPLY_ID, 'Jadwal vaksinasi')], canManage: false },
+      },
+      [`POST /api/saved-replies/${REPLY_ID}/render`]: {
+        status: 200,
+        body: {
+          text: 'Halo [[nama]], setiap Senin.',
+          unresolved: ['nama'],
+          values: {},
+          ticketNumber: 'WT-A',
+        },
+      },
+      [`POST /api/inbox/items/${ID1}/replies`]: { status: 200, body: sentReply },
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    await chooseSavedReply('Jadwal vaksinasi')
+    const box = screen.getByTestId<HTMLTextAreaElement>('inbox-reply')
+    await waitFor(() => expect(box.value).toBe('Halo [[nama]], setiap Senin.'))
+    expect(screen.getByTestId('inbox-reply-unfilled').textContent).toBe(
+      'Ganti [[nama]] dengan isinya sebelum mengirim.',
+    )
+    expect(box.getAttribute('aria-invalid')).toBe('true')
+    const sendButton = screen.getByRole<HTMLButtonElement>('button', { name: 'Kirim balasan' })
+    expect(sendButton.disabled).toBe(true)
+    // Ctrl+Enter does not get around it either.
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true })
+    fireEvent.submit(box.closest('form')!)
+    expect(api.calls.some((call) => call.path.endsWith('/replies'))).toBe(false)
+    fireEvent.change(box, { target: { value: 'Halo Ibu Rina, setiap Senin.' } })
+    expect(screen.queryByTestId('inbox-reply-unfilled')).toBeNull()
+    expect(sendButton.disabled).toBe(false)
+    fireEvent.click(sendButton)
+    await waitFor(() =>
+      expect(
+        api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/replies'))?.body,
+      ).toMatchObject({ text: 'Halo Ibu Rina, setiap Senin.' }),
+    )
+  })
+
+  it('fills the reply box with the hoax clarification when the item matched a claim', async () => {
+    const api = serve({
+      [`POST /api/inbox/items/${ID2}/clarification`]: {
+        status: 200,
+        body: {
+          text: 'Vaksin tidak mengandung chip. Sumber: https://example.go.id/fakta',
+          length: 64,
+          maxLength: 300,
+          shortened: false,
+          platform: 'bluesky',
+          claim: { id: 'c1', label: 'hoaks', claim: 'Vaksin mengandung chip' },
+          sourceUrl: 'https://example.go.id/fakta',
+        },
+      },
+    })
+    renderAppAt(`/inbox?item=${ID2}`)
+    fireEvent.click(await screen.findByRole('button', { name: 'Klarifikasi hoaks' }))
+    await waitFor(() =>
+      expect(screen.getByTestId<HTMLTextAreaElement>('inbox-reply').value).toBe(
+        'Vaksin tidak mengandung chip. Sumber: https://example.go.id/fakta',
+      ),
+    )
+    // Only filled: the operator reviews and sends.
+    expect(api.calls.some((call) => call.path.endsWith('/replies'))).toBe(false)
+  })
+})
+
+describe('hand-offs from the context pane', () => {
+  const request = item({ intent: 'permohonan_informasi', body: 'Mohon salinan anggaran dinas 2026' })
+  const complaint = item({ intent: 'keluhan', body: 'Saya mau melaporkan korupsi di kelurahan' })
+
+  it('makes an information request a PPID case and links to it, for someone with ppid.manage', async () => {
+    const ppidMe = testMe({ ...me, allowedActions: [...me.allowedActions, 'ppid.manage'] })
+    const api = serve({
+      '/api/auth/me': { status: 200, body: ppidMe },
+      [`GET /api/inbox/items/${ID1}`]: { status: 200, body: thread(request) },
+      'POST /api/ppid/cases': {
+        status: 200,
+        body: { id: 'case-1', registrationNumber: '0007/PPID/2026' },
+      },
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    const context = await screen.findByTestId('inbox-context')
+    fireEvent.click(await within(context).findByRole('button', { name: 'Jadikan kasus PPID' }))
+    const link = await within(context).findByRole('link', { name: 'Buka kasus PPID 0007/PPID/2026' })
+    expect(link.getAttribute('href')).toBe('/ppid/case-1')
+    expect(api.calls.find((call) => call.path === '/api/ppid/cases')?.body).toEqual({ inboxItemId: ID1 })
+  })
+
+  it('links to the PPID list when the item is already a case', async () => {
+    const ppidMe = testMe({ ...me, allowedActions: [...me.allowedActions, 'ppid.manage'] })
+    serve({
+      '/api/auth/me': { status: 200, body: ppidMe },
+      [`GET /api/inbox/items/${ID1}`]: { status: 200, body: thread(request) },
+      'POST /api/ppid/cases': {
+        status: 409,
+        body: {
+          error: {
+            code: 'conflict',
+            key: 'ppid.already_case',
+            params: { number: '0003/PPID/2026' },
+            message: 'x',
+          },
+        },
+      },
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    const context = await screen.findByTestId('inbox-context')
+    fireEvent.click(await within(context).findByRole('button', { name: 'Jadikan kasus PPID' }))
+    expect((await within(context).findByRole('alert')).textContent).toContain(
+      'sudah terdaftar sebagai permohonan nomor 0003/PPID/2026',
+    )
+    const link = within(context).getByRole('link', { name: 'Buka daftar permohonan PPID' })
+    expect(link.getAttribute('href')).toBe('/ppid')
+  })
+
+  it('offers no PPID case to someone without ppid.manage', async () => {
+    serve({ [`GET /api/inbox/items/${ID1}`]: { status: 200, body: thread(request) } })
+    renderAppAt(`/inbox?item=${ID1}`)
+    await screen.findByTestId('inbox-context')
+    expect(screen.queryByRole('button', { name: 'Jadikan kasus PPID' })).toBeNull()
+  })
+
+  it('refers a complaint to SP4N-LAPOR!, showing the out-of-scope refusal and recording the decision', async () => {
+    const api = serve({
+      [`GET /api/inbox/items/${ID1}`]: { status: 200, body: thread(complaint) },
+      'POST /api/lapor/referrals': [
+        {
+          status: 409,
+          body: {
+            error: {
+              code: 'conflict',
+              key: 'lapor.out_of_scope_suspected',
+              params: { kind: 'corruption', body: 'KPK' },
+              message: 'x',
+            },
+          },
+        },
+        { status: 200, body: { id: 'ref-1', outOfScope: 'corruption' } },
+      ],
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    const context = await screen.findByTestId('inbox-context')
+    fireEvent.click(await within(context).findByRole('button', { name: 'Rujuk ke SP4N-LAPOR!' }))
+    const scope = await within(context).findByTestId('inbox-lapor-scope')
+    expect(scope.textContent).toContain('tampaknya di luar lingkup SP4N-LAPOR! (corruption: rujuk ke KPK)')
+    fireEvent.click(within(scope).getByRole('button', { name: 'Tandai di luar lingkup: Laporan korupsi' }))
+    const link = await within(context).findByRole('link', { name: /Buka daftar LAPOR!/ })
+    expect(link.getAttribute('href')).toBe('/lapor')
+    const sent = api.calls.filter((call) => call.path === '/api/lapor/referrals').map((call) => call.body)
+    expect(sent).toEqual([{ inboxItemId: ID1 }, { inboxItemId: ID1, outOfScope: 'corruption' }])
+  })
+})

@@ -36,6 +36,7 @@ import { formatDate } from '../../../../src/shared/dates.ts'
 import type { TextCounting } from '../../../../src/shared/platform-rules.ts'
 import { PERMISSIONS } from '../../../../src/shared/permissions.ts'
 import { isRole } from '../../../../src/shared/roles.ts'
+import { hasPlaceholders } from '../../../../src/shared/saved-reply-template.ts'
 import { ApiError } from '../../app/api-client.ts'
 import { useSession } from '../../app/session.tsx'
 import { describeApiError } from '../../components/api-error-text.ts'
@@ -64,6 +65,7 @@ import {
   type InboxTab,
 } from './inbox-search.ts'
 import type { InboxItem, InboxThread } from './inbox-types.ts'
+import { ClarificationButton, HandOff, SavedReplyPicker } from './reply-helpers.tsx'
 import { slaState } from './sla-countdown.ts'
 import { COUNTER_KEYS } from '../posts/counter-keys.ts'
 
@@ -817,11 +819,21 @@ function ThreadPane({
     return () => void inboxRequests.presence(itemId, { typing: false, leaving: true }).catch(() => undefined)
   }, [itemId])
 
+  const [unresolved, setUnresolved] = useState<readonly string[]>([])
+  // A saved reply may leave [[nama]]-style placeholders: nothing is sent until the operator replaced them all.
+  const unfilled = hasPlaceholders(text)
+  const leftOver = unresolved.filter((name) => text.includes(`[[${name}]]`))
+  const fill = (filled: string, left: readonly string[] = []) => {
+    setText(filled)
+    setUnresolved(left)
+    replyRef.current?.focus()
+  }
   const reply = useMutation({
     mutationFn: (confirm: boolean) =>
       inboxRequests.reply(view!.item.id, { text, openedAt: view!.openedAt, confirm }),
     onSuccess: (sent) => {
       setText('')
+      setUnresolved([])
       setCollision(null)
       notifySuccess(sent.status === 'pending' ? t('inbox.reply.pending') : t('inbox.reply.sent'))
       refresh()
@@ -866,6 +878,10 @@ function ThreadPane({
   const capabilities = view.capabilities
   const length = capabilities ? countText(text, capabilities.textCounting as TextCounting) : text.length
   const tooLong = capabilities ? length > capabilities.maxTextLength : false
+  const send = (confirm: boolean) => {
+    if (text.trim().length === 0 || tooLong || unfilled) return
+    reply.mutate(confirm)
+  }
   const timeline = [
     ...view.thread.map((item) => ({ at: item.createdAt, kind: 'item' as const, item })),
     ...view.replies.map((row) => ({ at: row.createdAt, kind: 'reply' as const, reply: row })),
@@ -1019,10 +1035,16 @@ function ThreadPane({
           <form
             onSubmit={(event) => {
               event.preventDefault()
-              reply.mutate(false)
+              send(false)
             }}
           >
             <Stack gap={4}>
+              <Group gap="xs" align="flex-end" wrap="wrap">
+                <Box style={{ flex: '1 1 14rem' }}>
+                  <SavedReplyPicker itemId={view.item.id} onText={fill} />
+                </Box>
+                {view.claim ? <ClarificationButton itemId={view.item.id} onText={fill} /> : null}
+              </Group>
               <Textarea
                 ref={replyRef}
                 label={t('inbox.reply.label')}
@@ -1035,11 +1057,22 @@ function ThreadPane({
                 onKeyDown={(event) => {
                   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
                     event.preventDefault()
-                    reply.mutate(false)
+                    send(false)
                   }
                 }}
+                error={unfilled}
+                aria-describedby={unfilled ? 'inbox-reply-unfilled' : undefined}
                 data-testid="inbox-reply"
               />
+              {unfilled ? (
+                <Text size="xs" c="red.9" id="inbox-reply-unfilled" data-testid="inbox-reply-unfilled">
+                  {leftOver.length > 0
+                    ? t('inbox.savedReply.unfilledNamed', {
+                        names: leftOver.map((name) => `[[${name}]]`).join(', '),
+                      })
+                    : t('inbox.savedReply.unfilled')}
+                </Text>
+              ) : null}
               <Group justify="space-between" gap="xs">
                 {capabilities ? (
                   <Text size="xs" c={tooLong ? 'red.9' : 'dimmed'} data-testid="inbox-reply-counter">
@@ -1054,7 +1087,7 @@ function ThreadPane({
                 <Button
                   type="submit"
                   size="xs"
-                  disabled={text.trim().length === 0 || tooLong}
+                  disabled={text.trim().length === 0 || tooLong || unfilled}
                   loading={reply.isPending}
                 >
                   {t('inbox.reply.send')}
@@ -1065,7 +1098,7 @@ function ThreadPane({
                   <Stack gap={6}>
                     <Text size="sm">{collision}</Text>
                     <Group gap="xs">
-                      <Button size="xs" color="orange" onClick={() => reply.mutate(true)}>
+                      <Button size="xs" color="orange" onClick={() => send(true)}>
                         {t('inbox.reply.sendAnyway')}
                       </Button>
                       <Button size="xs" variant="default" onClick={() => setCollision(null)}>
@@ -1263,6 +1296,7 @@ function ContextPane({ view, now }: { view: InboxThread; now: number }) {
             <Text size="sm">{view.claim.facts}</Text>
           </Alert>
         ) : null}
+        <HandOff key={item.id} view={view} />
         {item.labels.length > 0 ? (
           <Group gap={4}>
             {item.labels.map((label) => (

@@ -2,7 +2,17 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { api } from '../../app/api-client.ts'
 import { inboxApiQuery, type InboxSearch } from './inbox-search.ts'
-import type { InboxCounts, InboxItem, InboxPage, InboxReply, InboxThread, SavedView } from './inbox-types.ts'
+import type {
+  Clarification,
+  InboxCounts,
+  InboxItem,
+  InboxPage,
+  InboxReply,
+  InboxThread,
+  ItemSavedReplies,
+  RenderedSavedReply,
+  SavedView,
+} from './inbox-types.ts'
 
 export const INBOX_PAGE_SIZE = 50
 
@@ -12,6 +22,7 @@ export const inboxKeys = {
   counts: (query: string) => ['inbox', 'counts', query] as const,
   thread: (id: string) => ['inbox', 'thread', id] as const,
   views: ['inbox-views'] as const,
+  savedReplies: (itemId: string) => ['saved-replies', 'item', itemId] as const,
 }
 
 export function inboxListQuery(search: InboxSearch) {
@@ -53,6 +64,15 @@ export function savedViewsQuery() {
   })
 }
 
+/** The saved replies that apply to one item, those fitting its intent first. */
+export function itemSavedRepliesQuery(itemId: string) {
+  return queryOptions({
+    queryKey: inboxKeys.savedReplies(itemId),
+    queryFn: () =>
+      api.get<ItemSavedReplies>(`/api/saved-replies?${new URLSearchParams({ itemId }).toString()}`),
+  })
+}
+
 export const inboxRequests = {
   reply: (id: string, body: { text: string; openedAt?: string; confirm?: boolean }) =>
     api.post<InboxReply>(`/api/inbox/items/${id}/replies`, body),
@@ -75,4 +95,7 @@ export const inboxRequests = {
   ) => api.post<{ count: number }>('/api/inbox/bulk', body),
   saveView: (name: string, query: string) => api.post<SavedView>('/api/inbox/views', { name, query }),
   deleteView: (id: string) => api.delete<{ ok: true }>(`/api/inbox/views/${id}`),
+  renderSavedReply: (replyId: string, itemId: string) =>
+    api.post<RenderedSavedReply>(`/api/saved-replies/${replyId}/render`, { itemId }),
+  clarification: (id: string) => api.post<Clarification>(`/api/inbox/items/${id}/clarification`),
 }

@@ -14,3 +14,6 @@ export type InboxCounts = Answer<paths['/api/inbox/counts']['get']>
 export type InboxThread = Answer<paths['/api/inbox/items/{id}']['get']>
 export type InboxPresence = InboxThread['others'][number]
 export type SavedView = Answer<paths['/api/inbox/views']['get']>['items'][number]
+export type ItemSavedReplies = Answer<paths['/api/saved-replies']['get']>
+export type RenderedSavedReply = Answer<paths['/api/saved-replies/{id}/render']['post']>
+export type Clarification = Answer<paths['/api/inbox/items/{id}/clarification']['post']>
