@@ -41,6 +41,8 @@ const DAY = 24 * HOUR
 const POLL_AFTER_MS = 2 * MINUTE
 /** Items of the last days: more than half of them still waiting, the office's backlog. */
 const BACKLOG_MS = 5 * DAY
+/** How the sandbox marks its simulated citizens' names (simulate-citizens.ts). */
+const SIMULATED_TAG = ' (warga simulasi)'
 /** Items older than this are mostly closed once answered. */
 const CLOSE_AFTER_MS = 7 * DAY
 
@@ -175,7 +177,8 @@ export function demoInbox(context: DemoInboxContext): DemoInbox {
     }
     const saved = savedReplyIds[index[item.intent ?? ''] ?? -1]
     if (!saved) return pick(DEMO_FREE_REPLIES)
-    return (await renderSavedReplyForItem(deps, actor, saved, item.id)).text
+    // The operator drops the sandbox's "(warga simulasi)" tag from the greeting, as one would in the reply box.
+    return (await renderSavedReplyForItem(deps, actor, saved, item.id)).text.replaceAll(SIMULATED_TAG, '')
   }
 
   /** Answers as `who`; a trainee's reply is approved by the penanggung jawab a little later. Returns when it went. */

@@ -176,6 +176,7 @@ describe('the demo instansi', { timeout: 180_000 }, () => {
     expect(replies.some((reply) => reply.body.includes('Nomor tiket') || reply.body.includes('tiket'))).toBe(
       true,
     )
+    expect(replies.some((reply) => reply.body.includes('(warga simulasi)'))).toBe(false)
     const saved = await db.select().from(savedReplies).where(eq(savedReplies.instansiId, built.instansiId))
     expect(saved.length).toBe(4)
     const notes = await db.select().from(inboxNotes).where(eq(inboxNotes.instansiId, built.instansiId))
