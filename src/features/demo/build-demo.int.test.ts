@@ -4,12 +4,18 @@ import { createTestInstansi, uniqueSuffix } from '../../../tests/support/fixture
 import { getTestContext } from '../../../tests/support/test-context.ts'
 import {
   accountConnections,
+  inboxItems,
+  inboxNotes,
+  inboxReplies,
   instansi,
+  laporReferrals,
   postMetrics,
   postVariants,
   posts,
+  ppidCases,
   sandboxInteractions,
   sandboxPosts,
+  savedReplies,
   users,
 } from '../../db/schema/index.ts'
 import { isAppError } from '../app-error.ts'
@@ -18,6 +24,8 @@ import { login } from '../identity/login.ts'
 import { buildDemoInstansi, loadDemo, type DemoDeps } from './build-demo.ts'
 
 const META = { ip: '127.0.0.1', userAgent: 'vitest' }
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
 
 async function build(seed: number, historyDays: number) {
   const context = await getTestContext()
@@ -114,7 +122,13 @@ describe('the demo instansi', { timeout: 180_000 }, () => {
     const comments = await db
       .select()
       .from(sandboxInteractions)
-      .where(and(eq(sandboxInteractions.instansiId, built.instansiId), isNotNull(sandboxInteractions.postId)))
+      .where(
+        and(
+          eq(sandboxInteractions.instansiId, built.instansiId),
+          isNotNull(sandboxInteractions.postId),
+          eq(sandboxInteractions.own, false),
+        ),
+      )
     expect(comments.length).toBeGreaterThan(0)
     expect(comments.every((c) => c.authorName?.includes('warga simulasi'))).toBe(true)
 
@@ -122,6 +136,63 @@ describe('the demo instansi', { timeout: 180_000 }, () => {
     const report = await verifyAuditLog(db, { instansiId: built.instansiId })
     expect(report.breaks).toEqual([])
     expect(report.entries).toBeGreaterThan(published.length * 3)
+  })
+
+  it('has an inbox worked over the history: answered, late, closed, hidden, a backlog, PPID cases, a referral', async () => {
+    const { db, built } = await build(21, 16)
+    const now = Date.now()
+    const items = await db.select().from(inboxItems).where(eq(inboxItems.instansiId, built.instansiId))
+    expect(items.length).toBeGreaterThan(20)
+    // Ingested through the real pipeline: classified and given reply targets, received minutes after written.
+    expect(items.every((item) => item.intent !== null && item.sentiment !== null)).toBe(true)
+    expect(items.filter((item) => item.slaDueAt !== null).length).toBeGreaterThan(5)
+    for (const item of items) {
+      const lag = item.receivedAt.getTime() - item.createdAt.getTime()
+      expect(lag).toBeGreaterThanOrEqual(0)
+      expect(lag).toBeLessThan(3 * HOUR)
+    }
+    const oldest = Math.min(...items.map((item) => item.createdAt.getTime()))
+    expect(now - oldest).toBeGreaterThan(12 * DAY)
+
+    const older = items.filter((item) => now - item.createdAt.getTime() > 3 * DAY && !item.duplicateOf)
+    const answered = older.filter((item) => item.firstResponseAt !== null)
+    expect(answered.length).toBeGreaterThan(older.length / 2)
+    for (const item of answered)
+      expect(item.firstResponseAt!.getTime()).toBeGreaterThan(item.createdAt.getTime())
+    const late = items.filter(
+      (item) => item.firstResponseAt && item.slaDueAt && item.firstResponseAt > item.slaDueAt,
+    )
+    expect(late.length).toBeGreaterThan(0)
+    expect(items.filter((item) => item.status === 'closed').length).toBeGreaterThan(0)
+    expect(items.filter((item) => item.hiddenAt !== null).length).toBeGreaterThan(0)
+    const backlog = items.filter(
+      (item) => (item.status === 'new' || item.status === 'open') && now - item.createdAt.getTime() < 3 * DAY,
+    )
+    expect(backlog.length).toBeGreaterThan(0)
+
+    // Replies went out through the sandbox connector, some from the saved replies, a trainee's after approval.
+    const replies = await db.select().from(inboxReplies).where(eq(inboxReplies.instansiId, built.instansiId))
+    expect(replies.every((reply) => reply.status === 'sent' && reply.platformReplyId !== null)).toBe(true)
+    expect(replies.some((reply) => reply.body.includes('Nomor tiket') || reply.body.includes('tiket'))).toBe(
+      true,
+    )
+    expect(replies.some((reply) => reply.body.includes('(warga simulasi)'))).toBe(false)
+    const saved = await db.select().from(savedReplies).where(eq(savedReplies.instansiId, built.instansiId))
+    expect(saved.length).toBe(4)
+    const notes = await db.select().from(inboxNotes).where(eq(inboxNotes.instansiId, built.instansiId))
+    expect(notes.length).toBeGreaterThan(0)
+
+    const cases = await db.select().from(ppidCases).where(eq(ppidCases.instansiId, built.instansiId))
+    expect(cases.map((c) => c.status).sort()).toEqual(['decided', 'extended', 'registered'])
+    expect(cases.every((c) => c.inboxItemId !== null)).toBe(true)
+    const referrals = await db
+      .select()
+      .from(laporReferrals)
+      .where(eq(laporReferrals.instansiId, built.instansiId))
+    expect(referrals.map((r) => r.status)).toEqual(['verified'])
+
+    const report = await verifyAuditLog(db, { instansiId: built.instansiId })
+    expect(report.breaks).toEqual([])
   })
 
   it('is the same from the same seed', async () => {

@@ -45,6 +45,7 @@ import { CITIZEN_ROUNDS, simulateCitizenRound } from '../sandbox/simulate-citize
 import { createInstansi } from '../setup/create-instansi.ts'
 import { createUnit } from '../units/manage-units.ts'
 import { insertUserWithGrants, setTrainingMode } from '../users/manage-users.ts'
+import { demoInbox } from './build-demo-inbox.ts'
 import {
   DEMO_ACCOUNTS,
   DEMO_HOAX_CLAIMS,
@@ -347,6 +348,25 @@ export async function buildDemoInstansi(
     )
   }
 
+  // The inbox: saved replies written before the history starts; the citizens' comments polled as they come.
+  const inbox = demoInbox({
+    deps: featureDeps,
+    clock,
+    instansiId: created.instansiId,
+    now,
+    historyDays,
+    // Its own sequence: the citizens' comments differ between builds (their draws follow the posts' ids), and
+    // working them must not change what the posts' generator gives afterwards.
+    random: seededRandom(options.seed + 1),
+    meta,
+    person: (key) => person(key).actor,
+    workerOf: (unitId) =>
+      DEMO_ACCOUNTS.find((account) => built.units.get(account.unit)!.id === unitId)?.pengelola ?? 'putri',
+    rootUnitId: created.rootUnitId,
+    handoverUnitId: built.units.get('dinkes')!.id,
+  })
+  await inbox.createSavedReplies()
+
   // 4. Three months of published posts, each followed by the citizens and the metrics readings.
   const counts: DemoCounts = {
     units: DEMO_UNITS.length + 1,
@@ -435,7 +455,13 @@ export async function buildDemoInstansi(
         const at = publishedAt + ROUND_AFTER_MS[rounds]!
         if (at > now.getTime()) break
         clock.set(new Date(at))
-        await simulateCitizenRound(featureDeps, created.instansiId, platformPostId, rounds + 1)
+        const outcome = await simulateCitizenRound(
+          featureDeps,
+          created.instansiId,
+          platformPostId,
+          rounds + 1,
+        )
+        await inbox.afterRound(accountId, platformPostId, rounds + 1, at, outcome?.comments ?? 0)
       }
       if (dueAt.getTime() > now.getTime() || !platformPostId) continue
       // The citizens' last round is at +12 h, so the +7 d reading is the +24 h one (one call fewer per post).
@@ -460,6 +486,9 @@ export async function buildDemoInstansi(
   async function platformPostIdOf(variantId: string): Promise<string> {
     return (await getVariant(deps.db, created.instansiId, variantId))?.platformPostId ?? ''
   }
+
+  // The office's work on the inbox over those months, and its backlog of the last days.
+  await inbox.work()
 
   // 5. The work of today: posts waiting for approval, scheduled in the coming days, sent back, and drafts.
   const [humas, dinkes, disdik, cibeureum] = DEMO_ACCOUNTS as [

@@ -278,3 +278,114 @@ export const DEMO_HOAX_CLAIMS = [
     keywords: ['bantuan tunai', 'tautan', 'pesan berantai'],
   },
 ]
+
+/**
+ * The inbox's history (build-demo-inbox.ts): saved replies the penanggung jawab writes first, instansi-wide, each
+ * for the intents it fits. Variables only those Warta always fills for a sandbox item (no {kontak_unit}).
+ */
+export const DEMO_SAVED_REPLIES: ReadonlyArray<{
+  title: string
+  body: string
+  tags: string[]
+  intents: string[]
+}> = [
+  {
+    title: 'Pertanyaan umum: terima kasih, kami cek',
+    body: 'Halo {nama}, terima kasih atas pertanyaannya. Informasi lengkapnya kami sampaikan melalui {unit}; pantau juga pengumuman resmi di {akun}. Nomor tiket: {nomor_tiket}.',
+    tags: ['umum'],
+    intents: ['pertanyaan', 'aspirasi'],
+  },
+  {
+    title: 'Keluhan: diteruskan ke unit terkait',
+    body: 'Mohon maaf atas ketidaknyamanannya, {nama}. Keluhan Anda sudah kami catat (tiket {nomor_tiket}) dan kami teruskan ke {unit} untuk ditindaklanjuti.',
+    tags: ['keluhan'],
+    intents: ['keluhan'],
+  },
+  {
+    title: 'Permohonan informasi publik (PPID)',
+    body: 'Terima kasih, {nama}. Permohonan informasi Anda kami catat dengan tiket {nomor_tiket} dan diteruskan ke PPID Pemerintah Kabupaten Sukamaju; jawaban tertulis disampaikan paling lambat 10 hari kerja.',
+    tags: ['ppid'],
+    intents: ['permohonan_informasi'],
+  },
+  {
+    title: 'Apresiasi warga',
+    body: 'Terima kasih atas dukungannya, {nama}! Salam hangat dari {unit}.',
+    tags: ['apresiasi'],
+    intents: ['apresiasi'],
+  },
+]
+
+/** Short replies written by hand where no saved reply fits (chatter, greetings, comments without a question). */
+export const DEMO_FREE_REPLIES = [
+  'Terima kasih sudah mampir dan ikut menyimak, semoga bermanfaat.',
+  'Terima kasih atas tanggapannya. Informasi terbaru akan kami unggah di akun ini.',
+  'Siap, masukannya kami catat. Terima kasih!',
+  'Terima kasih, semoga informasi ini bisa dibagikan ke keluarga dan tetangga.',
+]
+
+/** Internal notes the team leaves on an item (never sent to the citizen). */
+export const DEMO_NOTES = [
+  'Sudah dikonfirmasi ke unit teknis, jawaban sesuai data terbaru.',
+  'Warga ini pernah bertanya hal serupa minggu lalu.',
+  'Perlu dipantau: kalau ramai, siapkan unggahan penjelasan.',
+  'Dicek ke bidang terkait via telepon, menunggu angka pastinya.',
+]
+
+export const DEMO_HANDOVER_NOTE = 'Soal layanan kesehatan, mohon dijawab Dinkes.'
+
+/**
+ * Messages written for the demo (besides the simulated citizens' comments), so the inbox's rarer paths exist:
+ * information requests that become PPID cases, a complaint referred to SP4N-LAPOR!, abusive comments to hide.
+ * `at` is how far back in the history they come (a share of it, so a short test history has them too); `kind`
+ * says what the office does with them.
+ */
+export const DEMO_CITIZEN_MESSAGES: ReadonlyArray<{
+  at: number
+  kind: 'ppid' | 'lapor' | 'abusive'
+  handle: string
+  name: string
+  text: string
+}> = [
+  {
+    at: 0.8,
+    kind: 'abusive',
+    handle: 'akun.anonim77',
+    name: 'Akun Anonim (warga simulasi)',
+    text: 'Kalian semua bangsat, bisanya cuma pencitraan!',
+  },
+  {
+    at: 0.45,
+    kind: 'ppid',
+    handle: 'rahmat.peneliti',
+    name: 'Rahmat Hidayat (warga simulasi)',
+    text: 'Saya mau minta salinan laporan realisasi anggaran Dinas Pendidikan tahun lalu, bagaimana prosedur permohonan informasinya?',
+  },
+  {
+    at: 0.3,
+    kind: 'lapor',
+    handle: 'ibu.wati',
+    name: 'Wati Suryani (warga simulasi)',
+    text: 'Pelayanan di puskesmas lambat sekali, antre dari pagi baru dipanggil siang. Kecewa.',
+  },
+  {
+    at: 0.2,
+    kind: 'ppid',
+    handle: 'nisa.mahasiswa',
+    name: 'Khairunnisa (warga simulasi)',
+    text: 'Mohon dibagikan data jumlah tenaga kesehatan di setiap puskesmas, saya perlu untuk penelitian skripsi. Bisa diminta ke mana?',
+  },
+  {
+    at: 0.12,
+    kind: 'abusive',
+    handle: 'suara.rakyat99',
+    name: 'Suara Rakyat (warga simulasi)',
+    text: 'Dasar pejabat goblok, kerja nggak becus semua!',
+  },
+  {
+    at: 0.05,
+    kind: 'ppid',
+    handle: 'lsm.transparansi',
+    name: 'Forum Transparansi Sukamaju (warga simulasi)',
+    text: 'Selamat siang, saya mohon salinan data anggaran perbaikan jalan desa tahun 2026 untuk tugas penelitian. Bagaimana cara mengajukan permohonannya?',
+  },
+]
