@@ -26,6 +26,7 @@ import {
   CursorTracker,
   decodeCommentCursor,
   GraphClient,
+  waitForContainer,
   graphTime,
   INSTAGRAM_GRAPH,
   parsePublishingLimit,
@@ -188,24 +189,13 @@ export class InstagramConnector implements Connector {
   }
 
   /** Waits until Meta has downloaded and processed the container. */
-  private async finished(containerId: string): Promise<void> {
-    for (let poll = 0; poll < this.maxPolls; poll += 1) {
-      const { status_code: status } = await this.graph.get<{ status_code?: string; status?: string }>(
-        containerId,
-        {
-          fields: 'status_code,status',
-        },
-      )
-      if (status === 'FINISHED' || status === 'PUBLISHED') return
-      if (status === 'ERROR' || status === 'EXPIRED')
-        throw new ConnectorError('rejected', `Instagram container ${status}`, {
-          platformCode: status,
-          reason: { key: 'meta.container_failed', params: { platform: LABEL, status } },
-        })
-      await new Promise((resolve) => setTimeout(resolve, this.pollIntervalMs))
-    }
-    throw new ConnectorError('unavailable', 'Instagram is still processing the media', {
-      reason: { key: 'meta.container_pending', params: { platform: LABEL } },
+  private finished(containerId: string): Promise<void> {
+    return waitForContainer(this.graph, containerId, {
+      label: LABEL,
+      fields: 'status_code,status',
+      read: (answer) => ({ status: answer.status_code }),
+      pollIntervalMs: this.pollIntervalMs,
+      maxPolls: this.maxPolls,
     })
   }
 

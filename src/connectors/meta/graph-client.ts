@@ -3,7 +3,7 @@
 // graph.instagram.com for Instagram Login) at the version platforms.md pins, or graph.threads.net at the Threads
 // API's own version (developers.facebook.com/documentation/threads/overview). Every failure leaves as a
 // ConnectorError through meta-errors.ts; a request past its deadline is aborted (a write then `unknown_outcome`).
-import type { PublishingQuota } from '../connector.ts'
+import { ConnectorError, type PublishingQuota } from '../connector.ts'
 import {
   graphErrorToConnectorError,
   networkErrorToConnectorError,
@@ -172,4 +172,46 @@ export class CursorTracker {
 /** Same text, published at or after `since`: how a post is recognised where Graph has no idempotency key. */
 export function sameText(a: string | undefined, b: string): boolean {
   return (a ?? '').normalize('NFC').trim() === b.normalize('NFC').trim()
+}
+
+/** A media container's state as Instagram (`status_code`) or Threads (`status`, `error_message`) reports it. */
+export interface ContainerState {
+  status: string | undefined
+  message?: string | undefined
+}
+
+/**
+ * Waits until Meta has downloaded and processed a media container (Instagram's and Threads' publishing flow):
+ * FINISHED or PUBLISHED → done; ERROR or EXPIRED → `rejected`; still processing after `maxPolls` looks →
+ * `unavailable` (nothing was published, so trying again is safe).
+ */
+export async function waitForContainer(
+  graph: GraphClient,
+  containerId: string,
+  options: {
+    label: string
+    fields: string
+    read: (answer: Record<string, string | undefined>) => ContainerState
+    pollIntervalMs: number
+    maxPolls: number
+  },
+): Promise<void> {
+  for (let poll = 0; poll < options.maxPolls; poll += 1) {
+    const state = options.read(
+      await graph.get<Record<string, string | undefined>>(containerId, { fields: options.fields }),
+    )
+    if (state.status === 'FINISHED' || state.status === 'PUBLISHED') return
+    if (state.status === 'ERROR' || state.status === 'EXPIRED') {
+      const status = state.message ?? state.status
+      throw new ConnectorError('rejected', `${options.label} container ${status}`, {
+        platformCode: state.status,
+        platformMessage: state.message,
+        reason: { key: 'meta.container_failed', params: { platform: options.label, status } },
+      })
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs))
+  }
+  throw new ConnectorError('unavailable', `${options.label} is still processing the media`, {
+    reason: { key: 'meta.container_pending', params: { platform: options.label } },
+  })
 }

@@ -33,6 +33,7 @@ import {
   CursorTracker,
   decodeCommentCursor,
   GraphClient,
+  waitForContainer,
   graphTime,
   parsePublishingLimit,
   sameText,
@@ -201,24 +202,13 @@ export class ThreadsConnector implements Connector {
   }
 
   /** Waits until Threads has downloaded and processed the container (troubleshooting: `status`). */
-  private async finished(containerId: string): Promise<void> {
-    for (let poll = 0; poll < this.maxPolls; poll += 1) {
-      const answer = await this.graph.get<{ status?: string; error_message?: string }>(containerId, {
-        fields: 'status,error_message',
-      })
-      if (answer.status === 'FINISHED' || answer.status === 'PUBLISHED') return
-      if (answer.status === 'ERROR' || answer.status === 'EXPIRED') {
-        const status = answer.error_message ?? answer.status
-        throw new ConnectorError('rejected', `Threads container ${status}`, {
-          platformCode: answer.status,
-          platformMessage: answer.error_message,
-          reason: { key: 'meta.container_failed', params: { platform: LABEL, status } },
-        })
-      }
-      await this.wait()
-    }
-    throw new ConnectorError('unavailable', 'Threads is still processing the media', {
-      reason: { key: 'meta.container_pending', params: { platform: LABEL } },
+  private finished(containerId: string): Promise<void> {
+    return waitForContainer(this.graph, containerId, {
+      label: LABEL,
+      fields: 'status,error_message',
+      read: (answer) => ({ status: answer.status, message: answer.error_message }),
+      pollIntervalMs: this.pollIntervalMs,
+      maxPolls: this.maxPolls,
     })
   }
 
