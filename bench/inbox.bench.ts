@@ -6,14 +6,15 @@
 //    corpus/eval, priority and folding. Items per second from the first poll to the last classified item.
 // 2. the list: LIST_ITEMS items in one instansi over a unit tree (1 + 10 + 50 units), a unit's subtree, one status,
 //    SLA order, keyset pages of 50 (no count): p99 of 300 page reads (the first page and four more of 60 random
-//    units × statuses). The inbox's own list query is the inbox-ui engineer's; this bench runs its own keyset query
-//    over the 0026 indexes until that one exists.
+//    units × status sets: the default "waiting" = new + open, and single statuses), through the inbox's own list
+//    query (listInboxItems, what GET /api/inbox runs).
 // The last line per engine is machine-read:
 //   engine=<pg|pglite> ingest_per_s=<n> list_p99_ms=<n> items=<n>
 // PostgreSQL: a fresh database on TEST_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/test),
 // dropped afterwards. PGlite: a temporary folder.
 // Options: --engines pg,pglite (default both), --items 50000, --accounts 20, --list-items 1000000, --claims 34 (how
-// many of the evaluation claims the knowledge base holds; 0 measures ingestion without hoax matching).
+// many of the evaluation claims the knowledge base holds; 0 measures ingestion without hoax matching). --items 0
+// measures the list alone, --list-items 0 ingestion alone.
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -24,6 +25,8 @@ import { pino } from 'pino'
 import { createContext, type AppContext } from '../src/context.ts'
 import { openDatabase, type Database } from '../src/db/open-database.ts'
 import { getCursor } from '../src/db/inbox-repository.ts'
+import { listInboxItems, type InboxKeyset } from '../src/db/inbox-work-repository.ts'
+import type { InboxStatus } from '../src/shared/statuses.ts'
 import { hoaxClaims, units } from '../src/db/schema/index.ts'
 import { insertSandboxInteractions } from '../src/db/sandbox-interactions-repository.ts'
 import { rowsOf } from '../src/db/sql-helpers.ts'
@@ -232,42 +235,41 @@ async function seedList(context: AppContext): Promise<{ instansiId: string; unit
   return { instansiId: owner.id, unitPaths: paths.map((unit) => unit.path) }
 }
 
-/** The keyset page: a unit's subtree, one status, not folded, by SLA deadline then id, 50 at a time. */
+/** One page of the inbox's own list (the query the API runs): a unit's subtree, statuses, SLA order, keyset. */
 async function listPage(
   context: AppContext,
   instansiId: string,
+  rootPath: string,
   unitPath: string,
-  status: string,
-  after: { slaDueAt: string; id: string } | null,
-): Promise<{ slaDueAt: string; id: string }[]> {
-  const prefix = `${unitPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  const rows = rowsOf<{ id: string; sla_due_at: string | Date }>(
-    await context.db.execute(sql`
-      SELECT id, sla_due_at FROM inbox_items
-      WHERE instansi_id = ${instansiId} AND status = ${status} AND unit_path LIKE ${prefix}
-        AND duplicate_of IS NULL AND sla_due_at IS NOT NULL
-        ${after ? sql`AND (sla_due_at, id) > (${after.slaDueAt}::timestamptz, ${after.id}::uuid)` : sql``}
-      ORDER BY sla_due_at, id
-      LIMIT 50`),
+  statuses: readonly InboxStatus[],
+  after: InboxKeyset | null,
+): Promise<InboxKeyset[]> {
+  const rows = await listInboxItems(
+    context.db,
+    { instansiId, pathPrefixes: [rootPath], statuses, unitPath },
+    after,
+    51,
   )
-  return rows.map((row) => ({ slaDueAt: new Date(row.sla_due_at).toISOString(), id: row.id }))
+  return rows.slice(0, 50).map((row) => ({ slaDueAt: row.slaDueAt, priority: row.priority, id: row.id }))
 }
 
 async function listP99(
   context: AppContext,
   seeded: { instansiId: string; unitPaths: string[] },
 ): Promise<number> {
-  const statuses = ['new', 'open']
+  // The list's default (waiting: new and open) and single statuses, as the tabs ask.
+  const statusSets: InboxStatus[][] = [['new', 'open'], ['new'], ['open'], ['answered'], ['new', 'open']]
+  const root = seeded.unitPaths[0]!
   const times: number[] = []
   // Warm-up: the first read of each plan.
-  await listPage(context, seeded.instansiId, seeded.unitPaths[1]!, 'new', null)
+  for (const statuses of statusSets) await listPage(context, seeded.instansiId, root, root, statuses, null)
   for (let round = 0; round < 60; round++) {
     const unitPath = seeded.unitPaths[(round * 17) % seeded.unitPaths.length]!
-    const status = statuses[round % statuses.length]!
-    let after: { slaDueAt: string; id: string } | null = null
+    const statuses = statusSets[round % statusSets.length]!
+    let after: InboxKeyset | null = null
     for (let page = 0; page < 5; page++) {
       const started = performance.now()
-      const rows = await listPage(context, seeded.instansiId, unitPath, status, after)
+      const rows = await listPage(context, seeded.instansiId, root, unitPath, statuses, after)
       times.push(performance.now() - started)
       after = rows.at(-1) ?? null
       if (!after) break
@@ -286,13 +288,18 @@ async function run(engine: string, database: Database, env: Record<string, strin
     database,
     logger: pino({ level: 'silent' }),
   })
-  log(`${engine}: seeding ${ITEMS} comments on ${ACCOUNTS} accounts`)
-  const seeded = await seedIngestion(context)
-  log(`${engine}: ingesting; load ${load()}`)
-  const ingested = await ingest(context, seeded)
-  log(`${engine}: seeding the list, ${LIST_ITEMS} items`)
-  const list = await seedList(context)
-  const p99 = await listP99(context, list)
+  let ingested = { perSecond: 0, items: 0 }
+  if (ITEMS > 0) {
+    log(`${engine}: seeding ${ITEMS} comments on ${ACCOUNTS} accounts`)
+    const seeded = await seedIngestion(context)
+    log(`${engine}: ingesting; load ${load()}`)
+    ingested = await ingest(context, seeded)
+  }
+  let p99 = 0
+  if (LIST_ITEMS > 0) {
+    log(`${engine}: seeding the list, ${LIST_ITEMS} items`)
+    p99 = await listP99(context, await seedList(context))
+  }
   return `engine=${engine} ingest_per_s=${Math.round(ingested.perSecond)} list_p99_ms=${p99.toFixed(1)} items=${ingested.items}`
 }
 

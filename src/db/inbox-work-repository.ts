@@ -2,7 +2,22 @@
 // and notes, a citizen's history, presence, changes since a moment (live updates) and saved views. Every query is
 // narrowed by instansi and by the caller's unit path prefixes (features/access unitScope), so a list never holds
 // what a single read would refuse.
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm'
 import type { Db } from './client.ts'
 import {
   accounts,
@@ -92,31 +107,15 @@ function filterConditions(filter: InboxListFilter): SQL[] {
   return conditions
 }
 
-/**
- * After the keyset, in the list's order: SLA due first (no deadline last), then higher priority, then id. Written
- * out rather than as a row comparison because the order mixes directions and nulls.
- */
-function afterKeyset(after: InboxKeyset): SQL {
-  const tail = or(
+/** Higher priority, or the same priority and a later id: the tail of the order once the deadline is equal. */
+function afterTail(after: InboxKeyset): SQL {
+  return or(
     lt(inboxItems.priority, after.priority),
     and(eq(inboxItems.priority, after.priority), gt(inboxItems.id, after.id)),
   )!
-  if (after.slaDueAt === null) return and(isNull(inboxItems.slaDueAt), tail)!
-  return or(
-    isNull(inboxItems.slaDueAt),
-    gt(inboxItems.slaDueAt, after.slaDueAt),
-    and(eq(inboxItems.slaDueAt, after.slaDueAt), tail),
-  )!
 }
 
-export async function listInboxItems(
-  db: Db,
-  filter: InboxListFilter,
-  after: InboxKeyset | null,
-  limit: number,
-): Promise<InboxListRow[]> {
-  const conditions = filterConditions(filter)
-  if (after) conditions.push(afterKeyset(after))
+async function selectListRows(db: Db, conditions: SQL[], limit: number): Promise<InboxListRow[]> {
   const rows = await db
     .select({
       item: inboxItems,
@@ -137,6 +136,37 @@ export async function listInboxItems(
     unitName: row.unitName,
     assignedUserName: row.assignedUserName,
   }))
+}
+
+/**
+ * A page in the list's order: SLA due first (no deadline last), then higher priority, then id. After a keyset with
+ * a deadline the page is read in two parts — the later deadlines as a range (`sla_due_at >= x`, which the 0034
+ * indexes seek to), then, if the page is not full, the items without a deadline — because one condition that also
+ * admits the nulls ("later, or none") cannot be a range, and the scan would walk every earlier deadline of the
+ * status again on each page.
+ */
+export async function listInboxItems(
+  db: Db,
+  filter: InboxListFilter,
+  after: InboxKeyset | null,
+  limit: number,
+): Promise<InboxListRow[]> {
+  const conditions = filterConditions(filter)
+  if (!after) return selectListRows(db, conditions, limit)
+  if (after.slaDueAt === null)
+    return selectListRows(db, [...conditions, isNull(inboxItems.slaDueAt), afterTail(after)], limit)
+  const dated = await selectListRows(
+    db,
+    [
+      ...conditions,
+      gte(inboxItems.slaDueAt, after.slaDueAt),
+      or(gt(inboxItems.slaDueAt, after.slaDueAt), afterTail(after))!,
+    ],
+    limit,
+  )
+  if (dated.length === limit) return dated
+  const undated = await selectListRows(db, [...conditions, isNull(inboxItems.slaDueAt)], limit - dated.length)
+  return [...dated, ...undated]
 }
 
 /** The tabs' numbers: items per status in the filtered set (without its status), mine and unassigned open ones. */

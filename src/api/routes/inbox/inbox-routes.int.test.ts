@@ -144,6 +144,20 @@ describe('the inbox list', () => {
     expect(second.body.items.map((item) => item.id)).toEqual([itemsA[0]!.id, itemsA[2]!.id])
     expect(second.body.next).toBeNull()
 
+    // One at a time, across the deadline ties and into the items without a deadline: the same order, none twice.
+    const walked: string[] = []
+    let next: string | null = ''
+    while (next !== null && walked.length < 10) {
+      const page: { body: Page } = await get<Page>(
+        app,
+        session.a,
+        `/api/inbox/items?limit=1${next ? `&after=${next}` : ''}`,
+      )
+      walked.push(...page.body.items.map((item) => item.id))
+      next = page.body.next
+    }
+    expect(walked).toEqual([itemsA[3]!.id, itemsA[1]!.id, itemsA[0]!.id, itemsA[2]!.id])
+
     const b = await get<Page>(app, session.b, '/api/inbox/items')
     expect(b.body.items.map((item) => item.id)).toEqual([itemsB[0]!.id])
     const pj = await get<Page>(app, session.pj, '/api/inbox/items?limit=200')
