@@ -122,4 +122,22 @@ describe('checkDraft', () => {
     const debunk = '[HOAKS] Vaksin mengandung microchip. Faktanya, vaksin tidak mengandung microchip.'
     expect(checkDraft({ platform: 'x', text: debunk }, { classify: null, claims })).toEqual([])
   })
+
+  it('does not flag a draft that denies a hoax without the word "hoaks" or informs about the genuine service', () => {
+    const claims = createHoaxMatcher([
+      { id: 'H09', claim: '[HOAKS] Pendaftaran CPNS 2024 Dipungut Biaya Rp5 Juta oleh BKN' },
+      { id: 'H13', claim: '[HOAKS] KTP Elektronik Lama Tidak Berlaku Lagi dan Wajib Diganti KTP Digital' },
+      { id: 'H28', claim: '[HOAKS] BPJS Kesehatan Dibubarkan dan Diganti Asuransi Swasta' },
+    ])
+    for (const text of [
+      'Kami informasikan pendaftaran CPNS 2024 tidak dipungut biaya, hanya melalui sscasn.bkn.go.id.',
+      'KTP-el tetap berlaku seumur hidup; KTP digital hanya pelengkap.',
+      'BPJS Kesehatan tetap menyelenggarakan JKN. Cek status kepesertaan Anda melalui aplikasi Mobile JKN.',
+    ])
+      expect(checkDraft({ platform: 'x', text }, { classify: null, claims }), text).toEqual([])
+    const spread = 'Sebarkan: pendaftaran CPNS 2024 dipungut biaya 5jt oleh BKN!'
+    expect(
+      checkDraft({ platform: 'x', text: spread }, { classify: null, claims }).map((f) => f.code),
+    ).toEqual(['hoax_claim'])
+  })
 })

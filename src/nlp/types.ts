@@ -58,6 +58,10 @@ export interface HoaxClaim {
   id: string
   claim: string
   fact?: string
+  /** Other wordings of the claim staff added (also accepted as more entries under the same id). */
+  variants?: string[]
+  /** Words or phrases that name the claim (a place, a link's domain, a programme): a text with one is retrieved. */
+  keywords?: string[]
 }
 
 export interface HoaxMatch {

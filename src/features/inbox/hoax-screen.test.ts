@@ -36,12 +36,20 @@ describe('the hoax screen in front of the matcher', () => {
     expect(matched).toBeGreaterThan(100)
   })
 
-  it('spares the matcher most ordinary comments', { timeout: 60_000 }, () => {
-    const comments = citizenComments().map((comment) => comment.text)
-    const rulesOut = comments.filter(
-      (text) => screen.match(text).score === 0 && matcher.match(text).score > 0,
-    )
-    console.log('ruled out', rulesOut.length / comments.length)
-    expect(rulesOut.length / comments.length).toBeGreaterThan(0.3)
-  })
+  it(
+    "changes no answer on ordinary comments, most of which the matcher's own retrieval already stops",
+    { timeout: 60_000 },
+    () => {
+      const comments = citizenComments().map((comment) => comment.text)
+      let stoppedByRetrieval = 0
+      for (const text of comments) {
+        const full = matcher.match(text)
+        if (full.score === 0) stoppedByRetrieval += 1
+        expect(screen.match(text).match, text).toBe(full.match)
+      }
+      // The matcher retrieves candidate claims by their programme, institution, document or amount before verifying:
+      // a comment that names none scores 0 without the screen.
+      expect(stoppedByRetrieval / comments.length).toBeGreaterThan(0.5)
+    },
+  )
 })

@@ -95,3 +95,81 @@ describe('createHoaxMatcher on slang and question restatements', () => {
     expect(small.match('Vaksin COVID-19 tidak mengandung microchip untuk melacak warga').match).toBeNull()
   })
 })
+
+describe('createHoaxMatcher on texts written in other words than the claim', () => {
+  const base = [
+    { id: 'H05', claim: '[HOAKS] Pencairan BLT BBM Rp600 Ribu Lewat Link Pendaftaran Online' },
+    { id: 'H06', claim: '[HOAKS] Bansos PKH Dihentikan Mulai Bulan Depan untuk Semua Penerima' },
+    { id: 'H09', claim: '[HOAKS] Pendaftaran CPNS 2024 Dipungut Biaya Rp5 Juta oleh BKN' },
+    { id: 'H13', claim: '[HOAKS] KTP Elektronik Lama Tidak Berlaku Lagi dan Wajib Diganti KTP Digital' },
+    { id: 'H28', claim: '[HOAKS] BPJS Kesehatan Dibubarkan dan Diganti Asuransi Swasta' },
+    { id: 'H32', claim: '[HOAKS] Jalan Tol Trans Jawa Digratiskan Selama Libur Lebaran' },
+  ]
+  const words = createHoaxMatcher(base)
+  const of = (text: string): string | null => words.match(text).match
+
+  it('meets a claim through an acronym, a full name or another spelling', () => {
+    expect(of('JKN-KIS mau dibubarkan, diganti asuransi swasta katanya')).toBe('H28')
+    expect(of('e-KTP yang lama gak berlaku lagi, semua wajib ganti ke KTP digital?')).toBe('H13')
+    expect(of('Program Keluarga Harapan distop bulan depan buat semua penerima, bener min?')).toBe('H06')
+  })
+
+  it('meets a claim through a synonym of its predicate', () => {
+    expect(of('katanya PKH gak ada lagi mulai bulan depan, semua penerima')).toBe('H06')
+    expect(of('Tol Trans Jawa nol rupiah pas libur Lebaran, sebarkan')).toBe('H32')
+  })
+
+  it('reads the amount however it is written', () => {
+    for (const amount of ['600rb', '600 rebu', '600k', 'enam ratus ribu'])
+      expect(of(`Pencairan BLT BBM ${amount} lewat link pendaftaran online, buruan`), amount).toBe('H05')
+    expect(of('daftar CPNS 2024 harus bayar 5jt ke BKN, dari grup')).toBe('H09')
+  })
+
+  it('reads Javanese, Sundanese and English restatements', () => {
+    expect(of('jare bansos PKH mandeg wulan ngarep kanggo kabeh penerima')).toBe('H06')
+    expect(of('BPJS Kesehatan dibubarkeun ceunah, diganti asuransi swasta')).toBe('H28')
+    expect(of('is it true the BPJS Kesehatan is abolished and replaced by private insurance?')).toBe('H28')
+  })
+
+  it('does not match a denial, an official update or a genuine question about the same service', () => {
+    expect(of('BPJS Kesehatan tidak dibubarkan, tetap menyelenggarakan JKN')).toBeNull()
+    expect(
+      of('Kami informasikan pendaftaran CPNS 2024 tidak dipungut biaya, hanya melalui kanal resmi BKN'),
+    ).toBeNull()
+    expect(of('Kapan pendaftaran CPNS 2024 dibuka? syaratnya apa saja min')).toBeNull()
+    expect(of('Jadwal penyaluran bansos PKH tahap 4 di kelurahan mulai Senin')).toBeNull()
+  })
+
+  it('scores a text that names no claim without verifying it', () => {
+    expect(words.match('Terima kasih atas pelayanannya, sangat cepat').score).toBe(0)
+    expect(words.candidates('Terima kasih atas pelayanannya, sangat cepat')).toEqual([])
+  })
+})
+
+describe('createHoaxMatcher when two claims compete', () => {
+  it('names no claim when a second one is about as likely, rather than risk the wrong one', () => {
+    const twins = createHoaxMatcher([
+      { id: 'A', claim: '[HOAKS] Bansos PKH Dihentikan Mulai Bulan Depan' },
+      { id: 'B', claim: '[HOAKS] Bantuan PKH Distop Mulai Bulan Depan' },
+    ])
+    const [first, second] = twins.candidates('PKH dihentikan mulai bulan depan')
+    expect(first && second && first.probability - second.probability).toBeLessThan(0.15)
+    expect(twins.match('PKH dihentikan mulai bulan depan').match).toBeNull()
+  })
+
+  it('names the claim whose variants or keywords the staff added', () => {
+    const kb = createHoaxMatcher([
+      {
+        id: 'K1',
+        claim: '[HOAKS] Pemerintah Bagikan Kuota Internet Gratis lewat Pesan WhatsApp',
+        variants: ['Paket data 50 GB gratis dari Komdigi, klik tautan di pesan WA'],
+        keywords: ['kuotagratis.id'],
+      },
+      { id: 'K2', claim: '[HOAKS] Tarif Listrik PLN Naik 50 Persen Mulai Januari' },
+    ])
+    expect(
+      kb.match('dapet pesan WA: paket data 50GB gratis dari Komdigi, tinggal klik tautannya').match,
+    ).toBe('K1')
+    expect(kb.candidates('sudah coba buka kuotagratis.id belum?').map((c) => c.claimId)).toEqual(['K1'])
+  })
+})

@@ -1,32 +1,64 @@
-// Hoax matcher: which known claim (if any) a text restates. A restatement keeps the claim's distinctive content
-// words (in other words, slang, typos, regional words) and its stance; a text on the same topic shares only the
-// topic words, and a denial flips the stance. Score = weighted claim-word coverage (IDF over the claim base, so
-// words shared by many claims count less) + character n-gram TF-IDF cosine, damped by stance and number clashes.
+// Hoax matcher: which known claim (if any) a text asserts, asks about or spreads. Two stages:
+// 1. Retrieval (hoax-retrieval.ts): the claims the text is about, by what they name (programme, institution,
+//    document, place, amount, claim kind) through the public-service lexicon; most texts stop here.
+// 2. Verification, per retrieved claim: how much of the claim the text restates (weighted claim-word coverage with
+//    IDF over the claim base, predicates weighted up; character n-gram TF-IDF cosine; a heuristic score damped by
+//    stance and number clashes), how it stands to it (stance-cues.ts: hearsay, forward, question, denial, official
+//    update, first-person consequence), and a logistic verifier trained on (text, claim) pairs
+//    (hoax-verifier-model.ts, corpus/hoax-pairs) turns those into a probability. Two claims close to each other
+//    give no match: never the wrong claim.
 import type { HoaxClaim, HoaxMatch } from '../types.ts'
+import { createHoaxRetrieval } from './hoax-retrieval.ts'
+import type { RetrievalHit } from './hoax-retrieval.ts'
 import { analyseHoaxText } from './hoax-tokens.ts'
 import type { ContentToken, HoaxText } from './hoax-tokens.ts'
+import { verifyPair } from './hoax-verifier-features.ts'
+import type { HoaxPairFeatures, HoaxVerifierModel } from './hoax-verifier-features.ts'
+import { HOAX_VERIFIER_MODEL } from './hoax-verifier-model.ts'
+import { keysMatch } from './keys-match.ts'
+import { LEXICON } from './public-service-lexicon.ts'
+import { detectStanceCues } from './stance-cues.ts'
+import type { StanceCues } from './stance-cues.ts'
 
-/** Calibrated on the three dev sets, hoax-dev*.jsonl in corpus/eval (docs/nlp/evaluation-check-hoax.md). */
-export const DEFAULT_HOAX_THRESHOLD = 0.41
+export { keysMatch } from './keys-match.ts'
+export type { HoaxPairFeatures } from './hoax-verifier-features.ts'
+
+/** The verifier's probability a match needs (calibrated on the dev sets, docs/nlp/evaluation-check-hoax.md). */
+export const DEFAULT_HOAX_THRESHOLD = HOAX_VERIFIER_MODEL.threshold
+/** When a second claim also passes, the best must lead it by this much, else no claim is named. */
+export const WRONG_CLAIM_MARGIN = 0.15
 
 export interface HoaxMatcherOptions {
   threshold?: number
+  /** A verifier other than the committed one (training, tests). */
+  verifier?: HoaxVerifierModel
 }
 
 export interface HoaxScore {
   claimId: string
+  /** The verifier's probability that the text asserts, asks about or spreads the claim (0 when not retrieved). */
   score: number
   cover: number
   charCosine: number
   stanceFlip: boolean
   numberClash: boolean
   debunk: boolean
+  /** Whether retrieval offered the claim at all. */
+  retrieved: boolean
+}
+
+export interface HoaxCandidate {
+  claimId: string
+  features: HoaxPairFeatures
+  probability: number
 }
 
 export interface HoaxMatcher {
   match(text: string): HoaxMatch
   /** Every claim's score for the text, best first (for calibration and explanations). */
   scoreAll(text: string): HoaxScore[]
+  /** The retrieved claims with the verifier's features and probability (training and explanations). */
+  candidates(text: string): HoaxCandidate[]
   /** The claim's own words, to name it to a person (an id means nothing to them). */
   claimText(claimId: string): string | undefined
   readonly threshold: number
@@ -34,6 +66,8 @@ export interface HoaxMatcher {
 
 interface AnalysedUnit {
   text: HoaxText
+  tokenOfRoot: Map<string, ContentToken>
+  cues: StanceCues
   grams: Map<string, number>
   norm: number
   debunk: boolean
@@ -43,6 +77,10 @@ interface AnalysedUnit {
 
 interface PreparedClaim {
   id: string
+  /** The claim's most distinctive (highest-weight) key that is not a lexicon concept. */
+  distinctive: string | undefined
+  /** Lexicon concept keys (programme, institution, document, place, claim kind) of the claim. */
+  slots: string[]
   analysis: HoaxText
   /** Claim keys with their weight (IDF), one entry per distinct key. */
   keys: Map<string, { weight: number; negated: boolean; predicate: boolean; alternatives: string[] }>
@@ -70,6 +108,7 @@ const CLAIM_TAG = /^\s*\[[^\]]*\]\s*/u
 const CONTINUITY_CUE =
   /\b(?:tetap|masih)\s+(?:berlaku|bebas|ada|dilayani|disalurkan|aman|normal|lima|sama|seperti)\b/iu
 const CONTINUITY_FACTOR = 0.6
+const ROOTS_MET_LIMIT = 100_000
 // Asking whether a claim is true or passing it on as hearsay ("katanya", "beneran ga sih", "jare") is how most
 // people restate a hoax; a plain same-topic question ("jadwalnya kapan?") carries no such cue.
 const HEARSAY_FACTOR = 1.1
@@ -91,72 +130,6 @@ const WEAK_EQUIVALENTS: Record<string, { words: RegExp; credit: number }> = {
   kandung: { words: /\b(?:ada|ado|ono|onok|enek|aya|dalemnya|dalamnya)\b/iu, credit: 0.5 },
 }
 
-function levenshteinAtMost(a: string, b: string, limit: number): boolean {
-  if (Math.abs(a.length - b.length) > limit) return false
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i]
-    let rowMin = i
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
-      current.push(value)
-      if (value < rowMin) rowMin = value
-    }
-    if (rowMin > limit) return false
-    previous = current
-  }
-  return (previous[b.length] ?? limit + 1) <= limit
-}
-
-// Word pairs repeat across claims, units and texts; the edit-distance test dominates the cost, so results are kept.
-const keyMatchCache = new Map<string, boolean>()
-const KEY_MATCH_CACHE_LIMIT = 200_000
-
-/** A text token matches a claim key when any of their root candidates match. */
-function anyKeysMatch(tokenKeys: string[], claimKeys: string[]): boolean {
-  for (const a of tokenKeys) for (const b of claimKeys) if (keysMatch(a, b)) return true
-  return false
-}
-
-/**
- * Same word allowing one typo in five letters, two in eight, or one word a prefix/suffix of the other (five
- * letters up; four when the shorter word ends the longer, a sub-word like "chip" in "microchip").
- */
-export function keysMatch(a: string, b: string): boolean {
-  if (a === b) return true
-  // Cheap rejections first: words under five letters only match exactly, and no rule bridges a gap of more than
-  // two letters unless one word contains the other at an end.
-  if (a.length < 4 || b.length < 4) return false
-  if (a.length === 4 || b.length === 4)
-    return a.length === 4 ? b.endsWith(a) && b.length >= 7 : a.endsWith(b) && a.length >= 7
-  if (
-    Math.abs(a.length - b.length) > 2 &&
-    !a.startsWith(b) &&
-    !b.startsWith(a) &&
-    !a.endsWith(b) &&
-    !b.endsWith(a)
-  )
-    return false
-  const cacheKey = `${a}\u0000${b}`
-  let result = keyMatchCache.get(cacheKey)
-  if (result === undefined) {
-    result = computeKeysMatch(a, b)
-    if (keyMatchCache.size >= KEY_MATCH_CACHE_LIMIT) keyMatchCache.clear()
-    keyMatchCache.set(cacheKey, result)
-  }
-  return result
-}
-
-function computeKeysMatch(a: string, b: string): boolean {
-  const shorter = a.length <= b.length ? a : b
-  const longer = a.length <= b.length ? b : a
-  if (shorter.length >= 5 && (longer.startsWith(shorter) || longer.endsWith(shorter))) return true
-  if (shorter.length >= 8) return levenshteinAtMost(a, b, 2)
-  if (shorter.length >= 5) return levenshteinAtMost(a, b, 1)
-  return false
-}
-
 function charGrams(source: string): Map<string, number> {
   const grams = new Map<string, number>()
   for (let n = 3; n <= 5; n += 1) {
@@ -175,21 +148,45 @@ function splitUnits(text: string): string[] {
     .filter((s) => s.length > 0)
   if (sentences.length <= 1) return [text]
   const units = [text, ...sentences]
+  // Pairs of sentences only for short texts: a long comment's every pair would cost more than it finds.
+  if (sentences.length > 4) return units
   for (let i = 0; i + 1 < sentences.length; i += 1) units.push(`${sentences[i]} ${sentences[i + 1]}`)
   return units
 }
 
+/** Every text of a claim: as written, and its variants (given inline or as more entries under the same id). */
+function groupClaims(claims: readonly HoaxClaim[]): Map<string, { texts: string[]; keywords: string[] }> {
+  const byId = new Map<string, { texts: string[]; keywords: string[] }>()
+  for (const claim of claims) {
+    const entry = byId.get(claim.id) ?? { texts: [], keywords: [] }
+    entry.texts.push(claim.claim, ...(claim.variants ?? []))
+    entry.keywords.push(...(claim.keywords ?? []))
+    byId.set(claim.id, entry)
+  }
+  return byId
+}
+
+type ClaimScore = Omit<HoaxScore, 'claimId' | 'retrieved'>
+type ScoredCandidate = HoaxCandidate & { score: ClaimScore }
+
 export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptions = {}): HoaxMatcher {
-  const threshold = options.threshold ?? DEFAULT_HOAX_THRESHOLD
+  const model = options.verifier ?? HOAX_VERIFIER_MODEL
+  const threshold = options.threshold ?? model.threshold
+  const byId = groupClaims(claims)
+  const retrieval = createHoaxRetrieval(
+    [...byId].map(([id, { texts, keywords }]) => ({ id, texts, keywords })),
+  )
   // A long claim (headline plus narration) is also scored sentence by sentence: a text restating only its core
   // sentence would otherwise cover too little of it. Each part keeps the claim's id; the best part counts.
-  const analysed = claims.flatMap((claim) => {
-    const body = claim.claim.replace(CLAIM_TAG, '')
-    const parts = [body]
-    const sentences = body.split(/(?<=[.!?;])\s+/u).filter((sentence) => sentence.split(/\s+/u).length >= 4)
-    if (sentences.length > 1) parts.push(...sentences)
-    return parts.map((part) => ({ id: claim.id, analysis: analyseHoaxText(part) }))
-  })
+  const analysed = [...byId].flatMap(([id, { texts }]) =>
+    texts.flatMap((text) => {
+      const body = text.replace(CLAIM_TAG, '')
+      const parts = [body]
+      const sentences = body.split(/(?<=[.!?;])\s+/u).filter((sentence) => sentence.split(/\s+/u).length >= 4)
+      if (sentences.length > 1) parts.push(...sentences)
+      return parts.map((part) => ({ id, analysis: analyseHoaxText(part) }))
+    }),
+  )
 
   // Document frequencies over the claim base: of keys (for coverage weights) and of character n-grams.
   const keyDf = new Map<string, number>()
@@ -231,17 +228,58 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       }
     }
     let totalWeight = 0
-    for (const { weight } of keys.values()) totalWeight += weight
+    let distinctive: { key: string; weight: number } | undefined
+    const slots: string[] = []
+    for (const [key, { weight }] of keys) {
+      totalWeight += weight
+      if (LEXICON.slotOf.has(key)) slots.push(key)
+      else if (!distinctive || weight > distinctive.weight) distinctive = { key, weight }
+    }
     const { grams, norm } = weightGrams(rawGrams[index] ?? new Map<string, number>())
     const hasNegation = analysis.tokens.some((token) => token.negated)
-    return { id, analysis, keys, totalWeight, hasNegation, grams, gramNorm: norm }
+    return {
+      id,
+      analysis,
+      keys,
+      totalWeight,
+      hasNegation,
+      grams,
+      gramNorm: norm,
+      distinctive: distinctive?.key,
+      slots,
+    }
   })
+  // Every root a claim key may take, and per text root the claim roots it meets (same word, typo, sub-word): kept
+  // across texts, so a word is compared with the claim base once, however many texts and claims use it.
+  const claimRoots = new Set<string>()
+  for (const claim of prepared)
+    for (const { alternatives } of claim.keys.values()) for (const root of alternatives) claimRoots.add(root)
+  const rootsMet = new Map<string, string[]>()
+  const claimRootsOf = (textRoot: string): string[] => {
+    let met = rootsMet.get(textRoot)
+    if (met === undefined) {
+      met = []
+      for (const root of claimRoots) if (keysMatch(textRoot, root)) met.push(root)
+      if (rootsMet.size >= ROOTS_MET_LIMIT) rootsMet.clear()
+      rootsMet.set(textRoot, met)
+    }
+    return met
+  }
+  const partsOf = new Map<string, PreparedClaim[]>()
+  for (const claim of prepared) partsOf.set(claim.id, [...(partsOf.get(claim.id) ?? []), claim])
 
   // Everything about a unit that does not depend on the claim, computed once per unit rather than once per claim.
   const analyseUnit = (unit: string): AnalysedUnit => {
     const text = analyseHoaxText(unit)
+    // The first token meeting each claim root.
+    const tokenOfRoot = new Map<string, ContentToken>()
+    for (const token of text.tokens)
+      for (const key of token.keys)
+        for (const root of claimRootsOf(key)) if (!tokenOfRoot.has(root)) tokenOfRoot.set(root, token)
     return {
       text,
+      tokenOfRoot,
+      cues: detectStanceCues(unit),
       ...weightGrams(charGrams(text.ngramSource)),
       debunk: DEBUNK_CUE.test(unit) && !AFFIRM_CUE.test(unit) && !text.isQuestion,
       continuity: CONTINUITY_CUE.test(unit) && !text.isQuestion,
@@ -249,18 +287,37 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     }
   }
 
-  const scoreUnit = (unit: AnalysedUnit, claim: PreparedClaim): Omit<HoaxScore, 'claimId'> => {
+  const scoreUnit = (
+    unit: AnalysedUnit,
+    claim: PreparedClaim,
+    hit: RetrievalHit,
+    whole: StanceCues,
+  ): { score: ClaimScore; features: HoaxPairFeatures } => {
     const { text, grams, norm, debunk, continuity } = unit
+    // How the whole text stands counts as much as the unit's: a debunk quoting the claim in its own sentence.
+    const cues: StanceCues = {
+      hearsay: unit.cues.hearsay || whole.hearsay,
+      forward: unit.cues.forward || whole.forward,
+      question: unit.cues.question || whole.question,
+      denial: unit.cues.denial || whole.denial,
+      official: unit.cues.official || whole.official,
+      firstPerson: unit.cues.firstPerson || whole.firstPerson,
+      continuity: unit.cues.continuity || whole.continuity,
+    }
     const textHasNegation = text.tokens.some((token) => token.negated)
     let covered = 0
     let stanceFlip = false
     let hasPredicate = false
     let predicateFound = false
+    let distinctiveHit = false
+    let slotsHit = 0
     for (const [key, { weight, negated, predicate, alternatives }] of claim.keys) {
       hasPredicate ||= predicate
-      const found: ContentToken | undefined = text.tokens.find((token) =>
-        anyKeysMatch(token.keys, alternatives),
-      )
+      let found: ContentToken | undefined
+      for (const root of alternatives) {
+        const token = unit.tokenOfRoot.get(root)
+        if (token && (!found || token.position < found.position)) found = token
+      }
       if (!found) {
         const weak = WEAK_EQUIVALENTS[key]
         if (weak?.words.test(unit.raw)) covered += weight * weak.credit
@@ -268,6 +325,8 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       }
       covered += weight
       predicateFound ||= predicate
+      distinctiveHit ||= key === claim.distinctive
+      if (LEXICON.slotOf.has(key)) slotsHit += 1
       // A negation that merely lands on a neighbouring word ("tanpa ke imigrasi" for "tanpa datang ke imigrasi")
       // is not a flip: only a side with no negation at all against a negated other side is.
       if (found.negated && !negated && !claim.hasNegation) stanceFlip = true
@@ -283,10 +342,10 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     const charCosine = norm > 0 && claim.gramNorm > 0 ? dot / (norm * claim.gramNorm) : 0
 
     const claimNumbers = claim.analysis.numbers
-    const numberClash =
+    const amountAgrees =
       claimNumbers.length > 0 &&
-      text.numbers.length > 0 &&
-      !text.numbers.some((n) => claimNumbers.some((c) => Math.abs(n - c) <= Math.abs(c) * 0.01))
+      text.numbers.some((n) => claimNumbers.some((c) => Math.abs(n - c) <= Math.abs(c) * 0.01))
+    const numberClash = claimNumbers.length > 0 && text.numbers.length > 0 && !amountAgrees
 
     let score = COVER_WEIGHT * cover + CHAR_WEIGHT * charCosine
     if (stanceFlip && !text.isQuestion) score *= STANCE_FLIP_FACTOR
@@ -295,48 +354,98 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     if (continuity) score *= CONTINUITY_FACTOR
     if (text.hearsay && !debunk) score = Math.min(1, score * HEARSAY_FACTOR)
     if (hasPredicate && !predicateFound) score *= MISSING_PREDICATE_FACTOR
-    return { score, cover, charCosine, stanceFlip, numberClash, debunk }
+    const denial = debunk || (cues.denial && !cues.question)
+    const official = cues.official && !cues.question
+    const spread = cues.hearsay || cues.forward || cues.question || cues.firstPerson
+    const features: HoaxPairFeatures = {
+      heuristic: score,
+      cover,
+      charCosine,
+      predicateMissing: hasPredicate && !predicateFound ? 1 : 0,
+      stanceFlip: stanceFlip && !text.isQuestion ? 1 : 0,
+      numberClash: numberClash ? 1 : 0,
+      amountAgrees: amountAgrees ? 1 : 0,
+      slotShare: claim.slots.length > 0 ? slotsHit / claim.slots.length : 0,
+      distinctiveHit: distinctiveHit ? 1 : 0,
+      retrievalCoverage: hit.coverage,
+      keywordHit: hit.keywordHit ? 1 : 0,
+      denial: denial ? 1 : 0,
+      official: official ? 1 : 0,
+      continuity: continuity ? 1 : 0,
+      hearsay: cues.hearsay ? 1 : 0,
+      forward: cues.forward ? 1 : 0,
+      question: cues.question ? 1 : 0,
+      firstPerson: cues.firstPerson ? 1 : 0,
+      denialCover: denial ? cover : 0,
+      officialCover: official ? cover : 0,
+      spreadCover: spread ? cover : 0,
+    }
+    return { score: { score, cover, charCosine, stanceFlip, numberClash, debunk }, features }
+  }
+
+  const scoreCandidates = (text: string): ScoredCandidate[] => {
+    const hits = retrieval.retrieve(text)
+    if (hits.length === 0) return []
+    const units = splitUnits(text).map(analyseUnit)
+    const whole = units[0]?.cues ?? detectStanceCues(text)
+    const results: ScoredCandidate[] = []
+    for (const hit of hits) {
+      // The unit and claim part that restate the claim best (by the comparison alone, as in training), then the
+      // verifier's probability for that pair.
+      let best: { score: ClaimScore; features: HoaxPairFeatures } | undefined
+      for (const part of partsOf.get(hit.claimId) ?? [])
+        for (const unit of units) {
+          const scored = scoreUnit(unit, part, hit, whole)
+          if (!best || scored.score.score > best.score.score) best = scored
+        }
+      if (best) results.push({ claimId: hit.claimId, ...best, probability: verifyPair(best.features, model) })
+    }
+    return results.sort((a, b) => b.probability - a.probability)
   }
 
   const scoreAll = (text: string): HoaxScore[] => {
-    const units = splitUnits(text).map(analyseUnit)
-    const scores = prepared.map((claim) => {
-      let best: Omit<HoaxScore, 'claimId'> | undefined
-      for (const unit of units) {
-        const candidate = scoreUnit(unit, claim)
-        if (!best || candidate.score > best.score) best = candidate
-      }
-      return {
-        claimId: claim.id,
-        ...(best ?? {
+    const found = scoreCandidates(text)
+    const scores: HoaxScore[] = found.map(({ claimId, probability, score }) => ({
+      claimId,
+      ...score,
+      score: probability,
+      retrieved: true,
+    }))
+    const retrieved = new Set(found.map((candidate) => candidate.claimId))
+    for (const id of byId.keys())
+      if (!retrieved.has(id))
+        scores.push({
+          claimId: id,
           score: 0,
           cover: 0,
           charCosine: 0,
           stanceFlip: false,
           numberClash: false,
           debunk: false,
-        }),
-      }
-    })
-    // Parts of one claim share its id: keep the best-scoring part of each claim.
-    const seen = new Set<string>()
+          retrieved: false,
+        })
     return scores
-      .sort((a, b) => b.score - a.score)
-      .filter((score) => (seen.has(score.claimId) ? false : (seen.add(score.claimId), true)))
   }
 
-  // A claim's variants come in as more entries with its id: the first entry is the claim as written.
-  const claimTexts = new Map<string, string>()
-  for (const claim of claims) if (!claimTexts.has(claim.id)) claimTexts.set(claim.id, claim.claim)
   return {
     threshold,
     scoreAll,
-    claimText: (claimId) => claimTexts.get(claimId),
+    candidates: (text) =>
+      scoreCandidates(text).map(({ claimId, features, probability }) => ({ claimId, features, probability })),
+    claimText: (claimId) => byId.get(claimId)?.texts[0],
     match(text: string): HoaxMatch {
-      const best = scoreAll(text)[0]
+      const [best, second] = scoreCandidates(text)
       if (!best) return { match: null, score: 0 }
-      const score = Math.round(best.score * 10000) / 10000
-      return { match: best.score >= threshold ? best.claimId : null, score }
+      const score = Math.round(best.probability * 10000) / 10000
+      if (best.probability < threshold) return { match: null, score }
+      // Two claims both likely and close: naming either could be naming the wrong one.
+      if (
+        second &&
+        second.probability >= threshold &&
+        best.probability - second.probability < WRONG_CLAIM_MARGIN
+      )
+        return { match: null, score }
+      return { match: best.claimId, score }
     },
   }
 }

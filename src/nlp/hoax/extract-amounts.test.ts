@@ -31,3 +31,17 @@ describe('extractAmounts', () => {
     expect(isAmountUnit('vaksin')).toBe(false)
   })
 })
+
+describe('extractAmounts on colloquial and English amounts', () => {
+  it('reads 75k, 75rb, 75 rebu, 75 ribu and the words for seventy-five thousand as one amount', () => {
+    for (const text of ['75k', 'cuma 75rb', '75 rebu', 'Rp75.000', 'tujuh puluh lima ribu', '75 thousand'])
+      expect(extractAmounts(text), text).toEqual([75_000])
+  })
+
+  it('reads street money words and English millions', () => {
+    expect(extractAmounts('bayar goceng')).toEqual([5000])
+    expect(extractAmounts('ceban doang')).toEqual([10_000])
+    expect(extractAmounts('5 million')).toEqual([5_000_000])
+    expect(extractAmounts('1,5 M')).toEqual([1_500_000_000])
+  })
+})

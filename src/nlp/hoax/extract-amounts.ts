@@ -15,6 +15,10 @@ const MULTIPLIERS: Record<string, number> = {
   milyar: 1e9,
   t: 1e12,
   triliun: 1e12,
+  thousand: 1e3,
+  million: 1e6,
+  mio: 1e6,
+  billion: 1e9,
 }
 
 /** Numbers written as words; the hoax tokeniser also takes these out of the content words. */
@@ -34,7 +38,21 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   sejuta: 1e6,
 }
 // Read as amounts too, but left among the content words by the hoax tokeniser.
-const AMOUNT_WORDS: Readonly<Record<string, number>> = { ...NUMBER_WORDS, sebelas: 11, setengah: 0.5 }
+// Street money words ("goceng" is Rp5.000, "gocap" 50 ribu as the word is used for prices today).
+const AMOUNT_WORDS: Readonly<Record<string, number>> = {
+  ...NUMBER_WORDS,
+  sebelas: 11,
+  setengah: 0.5,
+  nol: 0,
+  cepek: 100,
+  gopek: 500,
+  seceng: 1000,
+  goceng: 5000,
+  ceban: 10_000,
+  goban: 50_000,
+  gocap: 50_000,
+  sejeti: 1e6,
+}
 
 const UNIT = Object.keys(MULTIPLIERS).join('|')
 // A digit group not glued to a word before it ("COVID-19", "H01" are names, not amounts).
@@ -43,8 +61,9 @@ const AMOUNT = new RegExp(
   'giu',
 )
 // "enam ratus ribu", "dua puluh lima juta" (the tens/hundreds word scales the number before the unit).
+const AMOUNT_WORD = Object.keys(AMOUNT_WORDS).join('|')
 const WORD_AMOUNT = new RegExp(
-  `(?<![\\p{L}])(${Object.keys(AMOUNT_WORDS).join('|')})(?:\\s+(ratus|puluh))?(?:\\s+(${UNIT}))?(?![\\p{L}])`,
+  `(?<![\\p{L}])(${AMOUNT_WORD})(?:\\s+(ratus|puluh)(?:\\s+(${AMOUNT_WORD})(?![\\p{L}]))?)?(?:\\s+(${UNIT}))?(?![\\p{L}])`,
   'giu',
 )
 
@@ -69,8 +88,10 @@ export function extractAmounts(text: string): number[] {
     const value = AMOUNT_WORDS[(match[1] ?? '').toLowerCase()]
     if (value === undefined) continue
     const scale = match[2]?.toLowerCase() === 'ratus' ? 100 : match[2] ? 10 : 1
-    const unit = match[3]?.toLowerCase()
-    amounts.push(value * scale * (unit ? (MULTIPLIERS[unit] ?? 1) : 1))
+    // "tujuh puluh lima ribu": the ones after the tens.
+    const ones = match[3] ? (AMOUNT_WORDS[match[3].toLowerCase()] ?? 0) : 0
+    const unit = match[4]?.toLowerCase()
+    amounts.push((value * scale + (ones < scale ? ones : 0)) * (unit ? (MULTIPLIERS[unit] ?? 1) : 1))
   }
   return amounts
 }

@@ -2,6 +2,7 @@
 // stripped, synonyms folded), negation marks, amounts, and a string for character n-grams.
 import { tokenise } from '../text/tokenise.ts'
 import { extractAmounts, isAmountUnit, NUMBER_WORDS } from './extract-amounts.ts'
+import { foldLexicon, LEXICON } from './public-service-lexicon.ts'
 import { stemIndonesian } from './stem-indonesian.ts'
 
 // Javanese and Sundanese words that show up in Indonesian posts, mapped to the Indonesian the normaliser knows.
@@ -88,8 +89,144 @@ const REGIONAL: Record<string, string> = {
   rek: '',
   cah: '',
   tah: '',
+  maneh: 'lagi',
+  maning: 'lagi',
+  ngerti: 'tahu',
+  ngomong: 'bilang',
+  krungu: 'dengar',
+  jarku: 'katanya',
+  kandani: 'diberitahu',
+  mbok: '',
+  lho: '',
+  ae: 'saja',
+  durung: 'belum',
+  during: 'belum',
+  isih: 'masih',
+  pancen: 'memang',
+  amarga: 'karena',
+  mergo: 'karena',
+  mergane: 'karena',
+  nek: 'kalau',
+  yen: 'kalau',
+  tekan: 'sampai',
+  kudu: 'harus',
+  kanggo: 'untuk',
+  nggo: 'untuk',
+  dinggo: 'untuk',
+  mundhak: 'naik',
+  munggah: 'naik',
+  mudhun: 'turun',
+  ilang: 'hilang',
+  diilangi: 'dihapus',
+  dibusak: 'dihapus',
   // Sundanese
   aya: 'ada',
+  moal: 'tidak akan',
+  acan: 'belum',
+  keur: 'untuk',
+  pikeun: 'untuk',
+  dupi: '',
+  geuning: '',
+  oge: 'juga',
+  kitu: 'begitu',
+  kieu: 'begini',
+  bayaran: 'bayar',
+  mayar: 'bayar',
+  naek: 'naik',
+  turun: 'turun',
+  leungit: 'hilang',
+  dipupus: 'dihapus',
+  // English code-switches
+  not: 'tidak',
+  is: '',
+  are: '',
+  it: '',
+  true: 'benar',
+  fake: 'palsu',
+  scam: 'penipuan',
+  from: 'dari',
+  group: 'grup',
+  please: 'tolong',
+  share: 'sebarkan',
+  forward: 'sebarkan',
+  free: 'gratis',
+  vaccine: 'vaksin',
+  chip: 'chip',
+  electricity: 'listrik',
+  price: 'harga',
+  tax: 'pajak',
+  school: 'sekolah',
+  closed: 'ditutup',
+  children: 'anak',
+  kids: 'anak',
+  kid: 'anak',
+  rice: 'beras',
+  plastic: 'plastik',
+  egg: 'telur',
+  eggs: 'telur',
+  account: 'rekening',
+  personal: 'pribadi',
+  month: 'bulan',
+  year: 'tahun',
+  week: 'minggu',
+  tomorrow: 'besok',
+  tonight: 'malam',
+  today: 'hari ini',
+  next: 'depan',
+  again: 'lagi',
+  anymore: 'lagi',
+  forever: 'seumur hidup',
+  lifetime: 'seumur hidup',
+  valid: 'berlaku',
+  invalid: 'tidak berlaku',
+  expired: 'tidak berlaku',
+  cancer: 'kanker',
+  cure: 'obat',
+  cures: 'obat',
+  kill: 'bunuh',
+  kills: 'bunuh',
+  salt: 'garam',
+  water: 'air',
+  poison: 'racun',
+  poisoned: 'tercemar',
+  contaminated: 'tercemar',
+  drink: 'minum',
+  earthquake: 'gempa',
+  flood: 'banjir',
+  blackout: 'pemadaman',
+  kidnapping: 'penculikan',
+  kidnap: 'culik',
+  ambulance: 'ambulans',
+  explode: 'meledak',
+  explodes: 'meledak',
+  signal: 'sinyal',
+  money: 'uang',
+  banknote: 'uang kertas',
+  replaced: 'diganti',
+  replace: 'ganti',
+  private: 'swasta',
+  insurance: 'asuransi',
+  and: 'dan',
+  by: 'oleh',
+  government: 'pemerintah',
+  registration: 'pendaftaran',
+  old: 'lama',
+  new: 'baru',
+  starting: 'mulai',
+  all: 'semua',
+  without: 'tanpa',
+  must: 'wajib',
+  only: 'hanya',
+  increase: 'naik',
+  rise: 'naik',
+  percent: 'persen',
+  aid: 'bantuan',
+  cash: 'tunai',
+  honestly: '',
+  guys: '',
+  btw: '',
+  literally: '',
+  seriously: 'serius',
   teu: 'tidak',
   henteu: 'tidak',
   lain: 'bukan',
@@ -224,8 +361,8 @@ const SYNONYMS: Record<string, string> = {
   rampas: 'sita',
   sita: 'sita',
   tarik: 'tarik',
-  bubar: 'hapus',
-  tiada: 'hapus',
+  bubar: 'henti',
+  tiada: 'henti',
   sadap: 'lacak',
   track: 'lacak',
   lacak: 'lacak',
@@ -291,10 +428,10 @@ const SYNONYMS: Record<string, string> = {
   distop: 'henti',
   disetop: 'henti',
   berhenti: 'henti',
-  tutup: 'hapus',
-  hapus: 'hapus',
-  hilang: 'hapus',
-  cabut: 'hapus',
+  tutup: 'henti',
+  hapus: 'henti',
+  hilang: 'henti',
+  cabut: 'henti',
   naik: 'naik',
   mahal: 'naik',
   melonjak: 'naik',
@@ -401,6 +538,15 @@ const PREFIXES = [
 ]
 const SUFFIXES = ['nya', 'lah', 'kah', 'pun', 'kan', 'an', 'i', 'ne', 'na', 'e']
 
+// A programme that is one kind of a broader one: a text about "bansos" may be about the BLT or the PKH.
+const CONCEPT_PARENTS: Record<string, string> = {
+  xblt: 'xbansos',
+  xpkh: 'xbansos',
+  xhonorer: 'xcpns',
+  xikd: 'ktp',
+  xnik: 'ktp',
+}
+
 /** A crude affix stripper: enough to make "dibagikan", "membagi" and "pembagian" meet at "bagi". */
 function stemKey(word: string): string {
   let stem = word
@@ -422,7 +568,10 @@ function stemKey(word: string): string {
 }
 
 /** Comparable keys of a word: its synonym class if any root candidate has one, else every root candidate. */
-function foldKeys(word: string): string[] {
+export function foldKeys(word: string): string[] {
+  const parent = CONCEPT_PARENTS[word]
+  if (parent !== undefined) return [word, parent]
+  if (LEXICON.slotOf.has(word)) return [word]
   // Bare "buat" is mostly the preposition "for"; only its verb forms ("membuat", "dibuat") mean "cause".
   if (word === 'buat' || word === 'bwt') return ['buat']
   const direct = SYNONYMS[word]
@@ -489,7 +638,10 @@ const HEARSAY_CUE =
 const QUESTION_TAG_NEGATOR =
   /\b(?:(?:beneran|bener|benar|betul|serius|apa|atau|asli)\s+(?:ga|gak|nggak|enggak|engga|tidak|ndak|ora|teu)(?:\s+(?:sih|si|ya|yah|tuh|nih))?|(?:ga|gak|nggak|enggak)\s+(?:sih|si)\b|(?:ga|gak|nggak|enggak|tidak)\s*\?)/iu
 
-export function analyseHoaxText(text: string): HoaxText {
+export function analyseHoaxText(original: string): HoaxText {
+  // Aliases of public services and the claim kinds' verbs first, on the words as written ("BPJS Kesehatan", "gak
+  // ada lagi"), so "gak" here is not read as a negation.
+  const text = foldLexicon(original)
   const tokens: ContentToken[] = []
   const words: string[] = []
   const numbers = extractAmounts(text)
@@ -550,7 +702,7 @@ export function analyseHoaxText(text: string): HoaxText {
       // "100gb", "3kg": the unit is content, the number is compared separately.
       const unit = /^\d[\d.,]*([a-z]{1,3})$/.exec(word)?.[1]
       if (unit !== undefined && isAmountUnit(unit)) continue
-      if (isAmountUnit(word) && word.length <= 3) continue
+      if (isAmountUnit(word)) continue
       const content = unit ?? word
       const keys = foldKeys(content)
       tokens.push({
@@ -558,7 +710,10 @@ export function analyseHoaxText(text: string): HoaxText {
         key: keys[0] ?? content,
         keys,
         negated: negationPending,
-        predicate: negationPending || /^(?:di|me|ter|ber)\p{L}{4,}|\p{L}{4,}kan$/u.test(content),
+        predicate:
+          negationPending ||
+          LEXICON.slotOf.get(content) === 'claim_kind' ||
+          /^(?:di|me|ter|ber)\p{L}{4,}|\p{L}{4,}kan$/u.test(content),
         position: tokens.length,
         start: token.start,
         end: token.end,

@@ -17,4 +17,13 @@ describe('parseHoaxClaims', () => {
     ])
     expect(errors.map((e) => e.line)).toEqual([3, 5])
   })
+
+  it("keeps a claim's optional variants and keywords", () => {
+    const { claims } = parseHoaxClaims(
+      '{"id":"H1","claim":"Klaim","variants":["Klaim lain"],"keywords":["situs-palsu.id"]}',
+    )
+    expect(claims).toEqual([
+      { id: 'H1', claim: 'Klaim', variants: ['Klaim lain'], keywords: ['situs-palsu.id'] },
+    ])
+  })
 })

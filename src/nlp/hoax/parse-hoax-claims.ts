@@ -1,4 +1,4 @@
-// Claims knowledge base as JSON Lines {"id", "claim", "fact"}: parsed leniently so one bad line is reported with its
+// Claims knowledge base as JSON Lines {"id", "claim", "fact", "variants"?, "keywords"?}: parsed leniently so one bad line is reported with its
 // line number and the rest still load.
 import { z } from 'zod'
 import type { HoaxClaim } from '../types.ts'
@@ -7,6 +7,8 @@ const claimSchema = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
   claim: z.string().min(1),
   fact: z.string().optional(),
+  variants: z.array(z.string().min(1)).optional(),
+  keywords: z.array(z.string().min(1)).optional(),
 })
 
 export interface ParsedHoaxClaims {

@@ -401,11 +401,13 @@ export const cliMessages = defineMessages({
   'cli.hoax_usage': {
     id:
       'Pemakaian: warta hoax match (--claims KLAIM.jsonl | --instansi KODE) < teks.jsonl\n' +
-      'KLAIM.jsonl: satu objek per baris {"id", "claim", "fact"}. Masukan: {"id", "text"} per baris.\n' +
+      'KLAIM.jsonl: satu objek per baris {"id", "claim", "fact"}, boleh dengan "variants" dan "keywords" (daftar teks).\n' +
+      'Masukan: {"id", "text"} per baris.\n' +
       'Keluaran: {"id", "match": "<id klaim>" | null, "score"} per baris, urutan sama dengan masukan.',
     en:
       'Usage: warta hoax match (--claims CLAIMS.jsonl | --instansi SLUG) < texts.jsonl\n' +
-      'CLAIMS.jsonl: one object per line {"id", "claim", "fact"}. Input: {"id", "text"} per line.\n' +
+      'CLAIMS.jsonl: one object per line {"id", "claim", "fact"}, optionally with "variants" and "keywords" (lists of text).\n' +
+      'Input: {"id", "text"} per line.\n' +
       'Output: {"id", "match": "<claim id>" | null, "score"} per line, in the order of the input.',
   },
   'cli.hoax_unknown_subcommand': {

@@ -1,0 +1,51 @@
+// How a text stands to whatever claim it mentions: passing it on (hearsay, a forwarded message), asking about it,
+// denying it, informing about the genuine service as its office, or telling what the scam cost the writer. The
+// verifier reads these beside the claim's coverage: a text that names the claim and denies it is not a match, a
+// hearsay question that half-restates it usually is.
+
+export interface StanceCues {
+  /** "katanya", "jare", "ceunah", "denger-denger", "viral", "beredar". */
+  hearsay: boolean
+  /** "sebarkan", "copas", "dari grup", "pesan berantai", "forward", "share". */
+  forward: boolean
+  /** A question mark or a question word that asks whether it is true. */
+  question: boolean
+  /** "hoaks", "tidak benar", "jangan percaya", "membantah", "faktanya". */
+  denial: boolean
+  /** An office speaking: "resmi", "kami informasikan", "melalui kanal resmi", "pendaftaran hanya melalui". */
+  official: boolean
+  /** The writer's own loss or act: "saya sudah transfer", "udah bayar", "kena tipu", "ibu saya ditolak". */
+  firstPerson: boolean
+  /** "tetap berlaku", "masih dilayani": the service goes on, the opposite of most hoaxes. */
+  continuity: boolean
+}
+
+const HEARSAY =
+  /\b(?:katanya|kabarnya|konon|denger[- ]?denger|dengar[- ]?dengar|denger2|katane|jare|jarene|jarku|cenah|ceunah|beredar|viral|rame|ramai|heboh|apa\s+(?:benar|bener|iya)|benarkah|beneran|masa\s+sih|emang\s+(?:iya|bener|benar)|kata\s+(?:orang|tetangga|temen|teman)|infonya|rumor|they\s+say|is\s+it\s+true)\b/iu
+const FORWARD =
+  /\b(?:sebarkan|sebarin|bagikan|share|forward|copas|copy\s*paste|dari\s+grup|grup\s+(?:wa|whatsapp|keluarga|sebelah|rt|rw|alumni)|pesan\s+berantai|broadcast|bc\s+dari|terusan|diteruskan|teruskan|viralkan|kirim\s+ke\s+\d+\s+grup|jangan\s+berhenti\s+di\s+anda)\b/iu
+const QUESTION_WORD =
+  /\b(?:apakah|apa\s+(?:benar|bener|betul|iya|bener)|benarkah|betulkah|bener\s+(?:ga|gak|nggak|enggak)|beneran\s+(?:ga|gak|nggak|enggak)|emang\s+(?:iya|bener|benar)|masa\s+sih|leres\s+teu|bener\s+ora|nopo\s+leres|is\s+it\s+true)\b/iu
+const DENIAL =
+  /\b(?:hoaks|hoax|hoaxs|hoks|hoak|disinformasi|misinformasi|kabar\s+bohong|berita\s+bohong|tidak\s+benar|gak\s+bener|ga\s+bener|nggak\s+bener|enggak\s+bener|tidak\s+terbukti|faktanya|fakta\s*:|klarifikasi|meluruskan|cek\s+fakta|dibantah|membantah|bantah|menepis|ditepis|jangan\s+(?:mudah\s+)?percaya|jangan\s+termakan|jangan\s+disebarkan|jangan\s+sebarkan|jangan\s+dishare|penipuan|modus\s+penipuan|phishing|jangan\s+klik|fake\s+news|not\s+true|palsu\s+itu|itu\s+palsu|dudu\s+tenan|ora\s+bener|lain\s+leres|teu\s+leres|bohong)\b/iu
+const AFFIRM =
+  /\b(?:bukan\s+(?:hoaks|hoax|hoks)|beneran\s+(?:ini|kok)|asli\s+ini|nyata\s+terjadi|sudah\s+terbukti)\b/iu
+const OFFICIAL =
+  /\b(?:resmi|kami\s+(?:informasikan|sampaikan|umumkan|imbau|himbau|tegaskan|pastikan)|diinformasikan|disampaikan\s+bahwa|pengumuman|melalui\s+(?:kanal|laman|situs|akun)\s+resmi|hanya\s+(?:melalui|lewat|di)|satu-satunya|tidak\s+(?:dipungut|pernah\s+(?:meminta|memungut))|tetap\s+(?:berlaku|disalurkan|dilayani|ada|aman|normal)|sesuai\s+(?:jadwal|ketentuan|aturan)|call\s*center|hotline|informasi\s+lebih\s+lanjut|silakan\s+(?:datang|kunjungi|hubungi|cek))\b/iu
+const FIRST_PERSON =
+  /\b(?:(?:saya|aku|gue|gw|sy|ku|kami|ibu\s+saya|bapak\s+saya|ortu\s+saya|istri\s+saya|suami\s+saya|anak\s+saya|tetangga\s+saya|adik\s+saya|kakak\s+saya)\s+(?:\S+\s+){0,2}(?:transfer|bayar|setor|kirim|kena|ketipu|tertipu|ditipu|rugi|kehilangan|ditolak|diminta|dimintai|disuruh|udah\s+daftar|sudah\s+daftar|klik|isi|kasih)|kena\s+tipu|ketipu|tertipu|uang\s+(?:saya|ku|gw)\s+(?:hilang|raib|ludes))\b/iu
+const CONTINUITY =
+  /\b(?:tetap|masih)\s+(?:berlaku|bebas|ada|dilayani|disalurkan|aman|normal|lima|sama|seperti|jalan|berjalan|buka|gratis)\b/iu
+
+export function detectStanceCues(text: string): StanceCues {
+  const question = /\?/u.test(text) || QUESTION_WORD.test(text)
+  return {
+    hearsay: HEARSAY.test(text),
+    forward: FORWARD.test(text),
+    question,
+    denial: DENIAL.test(text) && !AFFIRM.test(text),
+    official: OFFICIAL.test(text),
+    firstPerson: FIRST_PERSON.test(text),
+    continuity: CONTINUITY.test(text),
+  }
+}
