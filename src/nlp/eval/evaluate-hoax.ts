@@ -28,6 +28,11 @@ const HOAX_TEST2_FILE = corpusPath('eval', 'hoax-test2.jsonl')
  * amount and hearsay changes were frozen; scored once. */
 const HOAX_TEST3_FILE = corpusPath('eval', 'hoax-test3.jsonl')
 const HOAX_TEST_FILE = corpusPath('eval', 'hoax-test.jsonl')
+/**
+ * Issue #10's independent set: 720 mentions written by a writer who saw only the claims and facts (never the matcher,
+ * its lexicons or the earlier sets), scored once after the matcher was frozen. Never tune on it.
+ */
+const HOAX_INDEPENDENT_FILE = corpusPath('eval', 'hoax-independent.jsonl')
 
 export function loadHoaxClaims(): HoaxClaim[] {
   return readJsonLines(HOAX_CLAIMS_FILE, claimSchema)
@@ -37,12 +42,16 @@ function loadHoaxTexts(path: string): HoaxEvalText[] {
   return readJsonLines(path, textSchema)
 }
 
-export type HoaxTestSplit = 'test' | 'test2' | 'test3'
+export type HoaxTestSplit = 'test' | 'test2' | 'test3' | 'independent'
 
 export function loadHoaxTestTexts(split: HoaxTestSplit): HoaxEvalText[] {
-  return loadHoaxTexts(
-    split === 'test3' ? HOAX_TEST3_FILE : split === 'test2' ? HOAX_TEST2_FILE : HOAX_TEST_FILE,
-  )
+  const files: Record<HoaxTestSplit, string> = {
+    test: HOAX_TEST_FILE,
+    test2: HOAX_TEST2_FILE,
+    test3: HOAX_TEST3_FILE,
+    independent: HOAX_INDEPENDENT_FILE,
+  }
+  return loadHoaxTexts(files[split])
 }
 
 export interface HoaxEvaluation {
