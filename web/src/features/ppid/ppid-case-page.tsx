@@ -74,7 +74,10 @@ function Dates({ item }: { item: PpidCase }) {
       ? ([['ppid.groundsCited', groundsOf(item.notice)]] as [MessageKey, string][])
       : []),
     // The answer's and the Komisi Informasi's dates show with the objection on file (ObjectionSummary).
-    ['ppid.objectionFilingEndsOn', date(item.objectionFilingEndsOn)],
+    [
+      'ppid.objectionFilingEndsOn',
+      `${date(item.objectionFilingEndsOn)}${item.objectionWindow?.provisional ? provisional : ''}`,
+    ],
   ]
   return (
     <DataList data-testid="ppid-dates">
@@ -507,12 +510,10 @@ function ObjectionSummary({ item }: { item: PpidCase }) {
   const { t, locale } = useI18n()
   const date = (value: string | null) => (value ? formatDate(value, locale, 'date') : '—')
   const answering = item.status === 'objection'
+  const answerDue = `${date(item.objectionAnswerDueOn)}${item.objectionAnswerProvisional ? ` (${t('ppid.provisional')})` : ''}`
   const rows: [MessageKey, string][] = [
     ['ppid.objectionReceivedOn', date(item.objectionReceivedOn)],
-    [
-      'ppid.objectionAnswerDueOn',
-      `${date(item.objectionAnswerDueOn)}${item.objectionAnswerProvisional ? ` (${t('ppid.provisional')})` : ''}`,
-    ],
+    ['ppid.objectionAnswerDueOn', answerDue],
     ...(item.objectionAnsweredOn
       ? ([
           ['ppid.objectionAnsweredOn', date(item.objectionAnsweredOn)],
@@ -530,7 +531,7 @@ function ObjectionSummary({ item }: { item: PpidCase }) {
       {answering ? (
         <Group gap="sm" align="flex-start" wrap="wrap">
           <ClockBadge state={item.clock.state} workingDaysLeft={item.clock.workingDaysLeft} />
-          <Text size="sm">{t('ppid.objectionClock', { date: date(item.objectionAnswerDueOn) })}</Text>
+          <Text size="sm">{t('ppid.objectionClock', { date: answerDue })}</Text>
         </Group>
       ) : null}
       <div>
@@ -617,7 +618,9 @@ export function PpidCasePage() {
       <LoadState loading={query.isPending} error={query.error} />
       {item ? (
         <>
-          {item.dueProvisional ? <Notice>{t('ppid.provisionalNotice')}</Notice> : null}
+          {item.dueProvisional || (item.status === 'objection' && item.objectionAnswerProvisional) ? (
+            <Notice>{t('ppid.provisionalNotice')}</Notice>
+          ) : null}
           <Panel title={t('ppid.request')}>
             <Stack gap="xs">
               <Group gap="xs" wrap="wrap">
