@@ -86,6 +86,21 @@ export async function listOpenLaporReferralsDueBy(db: Db, lastDate: string): Pro
     )
 }
 
+/** One instansi's referrals with a clock running (referred, verified), locked for update: what a calendar change recomputes. */
+export async function listRunningLaporReferrals(tx: Db, instansiId: string): Promise<LaporReferralRow[]> {
+  return tx
+    .select()
+    .from(laporReferrals)
+    .where(
+      and(
+        eq(laporReferrals.instansiId, instansiId),
+        inArray(laporReferrals.status, ['referred', 'verified']),
+      ),
+    )
+    .orderBy(asc(laporReferrals.id))
+    .for('update')
+}
+
 export interface ComplaintCandidate {
   id: string
   platform: string

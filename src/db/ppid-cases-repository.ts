@@ -106,6 +106,30 @@ export async function listOpenPpidCasesDueBy(db: Db, lastDate: string): Promise<
     )
 }
 
+/**
+ * One instansi's cases with a clock still running on `today`, locked for update: the notice (registered,
+ * extended), the atasan PPID's answer (objection), the Komisi Informasi window (objection_answered, not yet past).
+ * What a change of the working-day calendar recomputes.
+ */
+export async function listRunningPpidCases(
+  tx: Db,
+  instansiId: string,
+  today: string,
+): Promise<PpidCaseRow[]> {
+  return tx
+    .select()
+    .from(ppidCases)
+    .where(
+      and(
+        eq(ppidCases.instansiId, instansiId),
+        sql`(${ppidCases.status} in ('registered', 'extended', 'objection')
+          or (${ppidCases.status} = 'objection_answered' and ${ppidCases.disputeDueOn} >= ${today}))`,
+      ),
+    )
+    .orderBy(asc(ppidCases.id))
+    .for('update')
+}
+
 export interface RequestCandidate {
   id: string
   platform: string

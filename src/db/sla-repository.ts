@@ -88,3 +88,19 @@ export async function listItemsAwaitingReplyDueBetween(
     .orderBy(asc(inboxItems.slaDueAt))
     .limit(limit)
 }
+
+/** One instansi's items still waiting for their first reply with a reply target set: what a calendar change recomputes. */
+export async function listItemsAwaitingReplyOf(tx: Db, instansiId: string): Promise<InboxItemRow[]> {
+  return tx
+    .select()
+    .from(inboxItems)
+    .where(
+      and(
+        sql`${inboxItems.instansiId} = ${instansiId}`,
+        sql`${inboxItems.slaDueAt} is not null and ${inboxItems.firstResponseAt} is null`,
+        inArray(inboxItems.status, ['new', 'open']),
+        isNull(inboxItems.duplicateOf),
+        isNull(inboxItems.deletedAt),
+      ),
+    )
+}

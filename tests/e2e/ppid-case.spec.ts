@@ -1,5 +1,6 @@
 // Issue #9's second journey: an information request in the inbox becomes a PPID case with its KIP deadline, is
-// extended once with a written reason, and is decided through a complete Pasal 22(7) notice — in the browser.
+// extended once with a written reason, is decided through a complete Pasal 22(7) notice, and takes an objection
+// inside its window — in the browser.
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { eq } from 'drizzle-orm'
@@ -127,7 +128,7 @@ afterAll(async () => {
 })
 
 describe('a PPID case in the browser', () => {
-  it('registers an inbox request, shows its KIP deadline, extends it once and decides it', async () => {
+  it('registers an inbox request, shows its KIP deadline, extends it once, decides it and records an objection', async () => {
     await signInWithCode(page, baseUrl, admin, PASSWORD, totpSecret)
     await page.locator('#main-nav').getByRole('link', { name: 'Permohonan informasi (PPID)' }).click()
     await page.getByRole('heading', { level: 1, name: 'Permohonan informasi (PPID)' }).waitFor()
@@ -162,6 +163,18 @@ describe('a PPID case in the browser', () => {
     await page.getByText('Diputus', { exact: true }).first().waitFor()
     expect(await dates.textContent()).toContain('Diterima')
     await page.screenshot({ path: `${SHOTS}ppid-case-decided.png`, fullPage: true })
+
+    // The requester objects the same day: the window (30 WD from the notice) is open and says until when.
+    const objection = page.getByTestId('objection-form')
+    expect(await objection.getByTestId('objection-window').textContent()).toContain('sisa 30 hari kerja')
+    await objection.getByLabel('e. Permohonan tidak dipenuhi').check()
+    await objection.getByRole('button', { name: 'Catat keberatan' }).click()
+    const summary = page.getByTestId('objection-summary')
+    await summary.getByText('Atasan PPID wajib menanggapi paling lambat', { exact: false }).waitFor()
+    expect(await summary.textContent()).toContain('e. Permohonan tidak dipenuhi')
+    expect(await page.getByTestId('objection-form').count()).toBe(0)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: `${SHOTS}ppid-case-objection.png`, fullPage: true })
     expect(pageErrors).toEqual([])
   })
 })

@@ -102,6 +102,16 @@ export function addWorkingDays(start: string, n: number, calendar: WorkingCalend
   return { date, provisional: years.length > 0, provisionalYears: years }
 }
 
+/** Working days from `from` to `to`: counted after `from` up to `to`; negative when `to` is before `from`. */
+export function workingDaysBetween(from: string, to: string, calendar: WorkingCalendar): number {
+  if (from === to) return 0
+  const [start, end, sign] = from < to ? [from, to, 1] : [to, from, -1]
+  let count = 0
+  for (let date = addCalendarDays(start, 1); date <= end; date = addCalendarDays(date, 1))
+    if (isWorkingDay(date, calendar)) count += 1
+  return sign * count
+}
+
 export interface SkippedDay {
   date: string
   reason: DayOffKind | 'weekend'

@@ -11,8 +11,10 @@ import { AppError, problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import { effectiveDays } from './build-working-calendar.ts'
 import { parseCalendarCsv, type CalendarCsvError } from './calendar-csv.ts'
-import { loadCalendarSettings, toEdits, type CalendarDeps } from './manage-calendar.ts'
+import { loadCalendarSettings, loadWorkingCalendar, toEdits } from './load-working-calendar.ts'
+import type { CalendarDeps } from './manage-calendar.ts'
 import { NATIONAL_CALENDAR, nationalYear } from './national-calendar.ts'
+import { recomputeDeadlines } from './recompute-deadlines.ts'
 
 export interface CalendarImportInput {
   year: number
@@ -120,6 +122,7 @@ export async function importCalendarYear(
   }
   const now = deps.clock.now()
   return deps.db.transaction(async (tx) => {
+    const before = await loadWorkingCalendar(tx, actor.instansiId)
     const { rows, settings, hadTable } = await plan(tx)
     const changed = rows.filter((row) => row.action !== 'unchanged')
     await upsertCalendarEdits(tx, actor.instansiId, changed, now)
@@ -154,6 +157,14 @@ export async function importCalendarYear(
           days: changed.map((row) => ({ date: row.date, kind: row.kind, name: row.name })),
         },
       },
+      now,
+    )
+    await recomputeDeadlines(
+      tx,
+      actor,
+      meta,
+      before,
+      { action: 'calendar.import', objectId: String(year) },
       now,
     )
     return result(rows, hadTable, true)

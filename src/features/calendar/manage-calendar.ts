@@ -9,7 +9,7 @@ import {
   listCalendarEdits,
   upsertCalendarEdit,
 } from '../../db/calendar-days-repository.ts'
-import { readCalendarSettings, writeCalendarSettings } from '../../db/settings-repository.ts'
+import { writeCalendarSettings } from '../../db/settings-repository.ts'
 import { CALENDAR_DAY_KINDS } from '../../shared/statuses.ts'
 import { authorize, unitScope, type Action, type Actor } from '../access/policy.ts'
 import { AppError, problem, type Problem } from '../app-error.ts'
@@ -21,19 +21,19 @@ import {
   skippedDays,
   yearOf,
   type SkippedDay,
-  type WorkingCalendar,
   type WorkingDayResult,
 } from './add-working-days.ts'
 import {
-  buildWorkingCalendar,
-  DEFAULT_CALENDAR_SETTINGS,
   effectiveDays,
   type CalendarDayKind,
-  type CalendarEdit,
   type CalendarSettings,
   type EffectiveDay,
 } from './build-working-calendar.ts'
+import { loadCalendarSettings, loadWorkingCalendar, toEdits } from './load-working-calendar.ts'
 import { NATIONAL_CALENDAR, nationalYear } from './national-calendar.ts'
+import { recomputeDeadlines } from './recompute-deadlines.ts'
+
+export { loadCalendarSettings, loadWorkingCalendar, toEdits } from './load-working-calendar.ts'
 
 export interface CalendarDeps {
   db: Db
@@ -50,23 +50,6 @@ function requireSomewhere(actor: Actor, action: Action): void {
 function checkDate(date: string): void {
   if (!isIsoDate(date))
     throw new AppError('invalid_input', 'validation.date', undefined, { date: problem('validation.date') })
-}
-
-export function toEdits(rows: ReadonlyArray<{ date: string; kind: string; name: string }>): CalendarEdit[] {
-  return rows.map((row) => ({ date: row.date, kind: row.kind as CalendarDayKind, name: row.name }))
-}
-
-export async function loadCalendarSettings(db: Db, instansiId: string): Promise<CalendarSettings> {
-  const stored = await readCalendarSettings<Partial<CalendarSettings>>(db, instansiId)
-  return { ...DEFAULT_CALENDAR_SETTINGS, ...stored }
-}
-
-export async function loadWorkingCalendar(db: Db, instansiId: string): Promise<WorkingCalendar> {
-  const [edits, settings] = await Promise.all([
-    listCalendarEdits(db, instansiId),
-    loadCalendarSettings(db, instansiId),
-  ])
-  return buildWorkingCalendar(toEdits(edits), settings)
 }
 
 /** This year and next (Asia/Jakarta) when they have no holiday table: deadlines into them are provisional. */
@@ -178,6 +161,7 @@ export async function addCalendarDay(
   const day = checkDay(input)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
+    const before = await loadWorkingCalendar(tx, actor.instansiId)
     const existing = await currentDay(tx, actor.instansiId, day.date)
     // A removed national day may take a new entry; any other recorded day is changed, not added twice.
     if (existing && !existing.removed) {
@@ -202,6 +186,7 @@ export async function addCalendarDay(
       },
       now,
     )
+    await recomputeDeadlines(tx, actor, meta, before, { action: 'calendar.add', objectId: day.date }, now)
   })
   return (await currentDay(deps.db, actor.instansiId, day.date))!
 }
@@ -218,6 +203,7 @@ export async function updateCalendarDay(
   checkDate(date)
   const now = deps.clock.now()
   const target = await deps.db.transaction(async (tx) => {
+    const before = await loadWorkingCalendar(tx, actor.instansiId)
     const existing = await currentDay(tx, actor.instansiId, date)
     if (!existing) throw notADay(date)
     if (existing.removed) throw alreadyRemoved(existing)
@@ -251,6 +237,7 @@ export async function updateCalendarDay(
       },
       now,
     )
+    await recomputeDeadlines(tx, actor, meta, before, { action: 'calendar.update', objectId: date }, now)
     return next.date
   })
   return (await currentDay(deps.db, actor.instansiId, target))!
@@ -277,6 +264,7 @@ export async function removeCalendarDay(
   checkDate(date)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
+    const before = await loadWorkingCalendar(tx, actor.instansiId)
     const existing = await currentDay(tx, actor.instansiId, date)
     if (!existing) throw notADay(date)
     if (existing.removed) throw alreadyRemoved(existing)
@@ -294,6 +282,7 @@ export async function removeCalendarDay(
       },
       now,
     )
+    await recomputeDeadlines(tx, actor, meta, before, { action: 'calendar.remove', objectId: date }, now)
   })
 }
 
@@ -308,6 +297,7 @@ export async function resetCalendarDay(
   checkDate(date)
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
+    const before = await loadWorkingCalendar(tx, actor.instansiId)
     const edit = await getCalendarEdit(tx, actor.instansiId, date)
     if (!edit) throw new AppError('not_found', 'calendar.not_edited', { date })
     await deleteCalendarEdit(tx, actor.instansiId, date)
@@ -324,6 +314,7 @@ export async function resetCalendarDay(
       },
       now,
     )
+    await recomputeDeadlines(tx, actor, meta, before, { action: 'calendar.reset', objectId: date }, now)
   })
   return (await currentDay(deps.db, actor.instansiId, date)) ?? null
 }
@@ -342,6 +333,7 @@ export async function updateCalendarSettings(
   }
   const now = deps.clock.now()
   return deps.db.transaction(async (tx) => {
+    const calendarBefore = await loadWorkingCalendar(tx, actor.instansiId)
     const before = await loadCalendarSettings(tx, actor.instansiId)
     const after: CalendarSettings = {
       cutiBersamaIsWorkingDay: input.cutiBersamaIsWorkingDay ?? before.cutiBersamaIsWorkingDay,
@@ -356,6 +348,14 @@ export async function updateCalendarSettings(
       actor,
       meta,
       { action: 'calendar.settings', objectType: 'calendar_settings', objectId: null, before, after },
+      now,
+    )
+    await recomputeDeadlines(
+      tx,
+      actor,
+      meta,
+      calendarBefore,
+      { action: 'calendar.settings', objectId: null },
       now,
     )
     return after

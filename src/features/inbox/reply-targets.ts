@@ -15,7 +15,7 @@ import { authorize, unitScope, type Actor } from '../access/policy.ts'
 import { AppError, problem, type Problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import type { WorkingCalendar } from '../calendar/add-working-days.ts'
-import { loadWorkingCalendar } from '../calendar/manage-calendar.ts'
+import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
 import {
   addWorkingHours,
   DEFAULT_WORKING_HOURS,

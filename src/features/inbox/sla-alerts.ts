@@ -15,10 +15,9 @@ import {
 } from '../../db/sla-repository.ts'
 import type { MessageKey } from '../../shared/messages/catalogue.ts'
 import type { Role } from '../../shared/roles.ts'
-import { addCalendarDays, type WorkingCalendar } from '../calendar/add-working-days.ts'
+import { addCalendarDays, workingDaysBetween, type WorkingCalendar } from '../calendar/add-working-days.ts'
 import { loadWorkingCalendar } from '../calendar/manage-calendar.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
-import { workingDaysBetween } from '../ppid/manage-cases.ts'
 import { loadReplyTargets, MAX_REPLY_LEAD_MINUTES, type ReplyTargetSettings } from './reply-targets.ts'
 import { localTimeOf } from './working-hours.ts'
 
@@ -58,7 +57,7 @@ interface Alert {
 const TITLES: Readonly<Record<Alert['clock'], Record<SlaStage, MessageKey>>> = {
   reply: { reminder: 'sla.reminder_reply', escalation: 'sla.breached_reply' },
   kip_notice: { reminder: 'sla.reminder_kip', escalation: 'sla.breached_kip' },
-  kip_objection: { reminder: 'sla.reminder_kip', escalation: 'sla.breached_kip' },
+  kip_objection: { reminder: 'sla.reminder_kip_objection', escalation: 'sla.breached_kip_objection' },
   lapor_first_status: { reminder: 'sla.reminder_lapor', escalation: 'sla.breached_lapor' },
   lapor_follow_up: { reminder: 'sla.reminder_lapor', escalation: 'sla.breached_lapor' },
 }
@@ -133,6 +132,10 @@ function dateStage(
 }
 
 function ppidAlert(row: PpidCaseRow, stage: SlaStage, deadline: string, clock: Alert['clock']): Alert {
+  const subject =
+    clock === 'kip_objection'
+      ? `Keberatan atas permohonan ${row.registrationNumber}`
+      : `Permohonan ${row.registrationNumber}`
   return {
     instansiId: row.instansiId,
     subjectType: 'ppid_case',
@@ -144,7 +147,7 @@ function ppidAlert(row: PpidCaseRow, stage: SlaStage, deadline: string, clock: A
     unitPath: row.unitPath,
     assigneeId: row.assignedUserId,
     workerRole: 'ppid',
-    subject: `Permohonan ${row.registrationNumber}`,
+    subject,
     link: `/ppid/${row.id}`,
   }
 }

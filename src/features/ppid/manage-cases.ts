@@ -25,12 +25,7 @@ import { authorize, unitScope, type Actor } from '../access/policy.ts'
 import { AppError, problem, type Problem } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import { enqueue } from '../jobs/enqueue.ts'
-import {
-  addCalendarDays,
-  isIsoDate,
-  isWorkingDay,
-  type WorkingCalendar,
-} from '../calendar/add-working-days.ts'
+import { isIsoDate, workingDaysBetween, type WorkingCalendar } from '../calendar/add-working-days.ts'
 import { loadWorkingCalendar } from '../calendar/manage-calendar.ts'
 import { loadReplyTargets } from '../inbox/reply-targets.ts'
 import { localTimeOf } from '../inbox/working-hours.ts'
@@ -67,15 +62,7 @@ export async function todayOf(db: Db, instansiId: string, now: Date): Promise<st
   return localTimeOf(now, workingHours.timeZone).date
 }
 
-/** Working days from `from` to `to`: counted after `from` up to `to`; negative when `to` is before `from`. */
-export function workingDaysBetween(from: string, to: string, calendar: WorkingCalendar): number {
-  if (from === to) return 0
-  const [start, end, sign] = from < to ? [from, to, 1] : [to, from, -1]
-  let count = 0
-  for (let date = addCalendarDays(start, 1); date <= end; date = addCalendarDays(date, 1))
-    if (isWorkingDay(date, calendar)) count += 1
-  return sign * count
-}
+export { workingDaysBetween } from '../calendar/add-working-days.ts'
 
 export type ClockKind = 'notice' | 'objection_answer' | 'dispute'
 export type ClockState = 'on_time' | 'due_soon' | 'due_today' | 'overdue' | 'done'
@@ -116,15 +103,49 @@ export interface PpidCaseView {
   /** The notice went out after its (extended) deadline: an objection ground (Pasal 35(1) g). */
   noticeLate: boolean
   objectionFilingEndsOn: string | null
+  /** The objection window (Pasal 36(1)) while no objection is on file: null before a ground has arisen. */
+  objectionWindow: ObjectionWindowView | null
   objectionGrounds: string[] | null
   objectionReceivedOn: string | null
   objectionAnswerDueOn: string | null
+  /** The atasan PPID's 30 WD ran into a year with no holiday table: the date may still move. */
+  objectionAnswerProvisional: boolean
   objectionAnsweredOn: string | null
   objectionUpholdsRefusal: boolean | null
   objectionAnswerReason: string | null
   disputeDueOn: string | null
   clock: CaseClock
   createdAt: string
+}
+
+export interface ObjectionWindow {
+  /** The day the ground arose: the notice, or the (extended) deadline that passed without one. */
+  groundOn: string
+  /** The last day an objection may be received: 30 WD after the ground. */
+  endsOn: string
+  provisional: boolean
+}
+
+export interface ObjectionWindowView extends ObjectionWindow {
+  open: boolean
+  /** Working days left to file (0 on the last day, negative once closed). */
+  workingDaysLeft: number
+}
+
+/**
+ * The objection window of a case (Pasal 35–36, rule A5): from the notice, or — ground (c) not answered — from the
+ * notice deadline once it has passed with no notice; null while neither has happened.
+ */
+export function objectionWindowOf(
+  row: Pick<PpidCaseRow, 'noticeSentOn' | 'dueOn' | 'extendedDueOn'>,
+  today: string,
+  calendar: WorkingCalendar,
+): ObjectionWindow | null {
+  const deadline = row.extendedDueOn ?? row.dueOn
+  const groundOn = row.noticeSentOn ?? (today > deadline ? deadline : null)
+  if (!groundOn) return null
+  const ends = objectionFilingEnds(groundOn, calendar)
+  return { groundOn, endsOn: ends.date, provisional: ends.provisional }
 }
 
 function clockOf(row: PpidCaseRow, today: string, calendar: WorkingCalendar): CaseClock {
@@ -152,7 +173,7 @@ function clockOf(row: PpidCaseRow, today: string, calendar: WorkingCalendar): Ca
 
 export function toCaseView(row: PpidCaseRow, today: string, calendar: WorkingCalendar): PpidCaseView {
   const deadline = row.extendedDueOn ?? row.dueOn
-  const groundOn = row.noticeSentOn ?? (today > deadline ? deadline : null)
+  const window = objectionWindowOf(row, today, calendar)
   return {
     id: row.id,
     registrationNumber: row.registrationNumber,
@@ -175,10 +196,21 @@ export function toCaseView(row: PpidCaseRow, today: string, calendar: WorkingCal
     decision: row.decision,
     noticeSentOn: row.noticeSentOn,
     noticeLate: row.noticeSentOn !== null && row.noticeSentOn > deadline,
-    objectionFilingEndsOn: groundOn ? objectionFilingEnds(groundOn, calendar).date : null,
+    objectionFilingEndsOn: window?.endsOn ?? null,
+    objectionWindow:
+      window && row.objectionReceivedOn === null
+        ? {
+            ...window,
+            open: today <= window.endsOn,
+            workingDaysLeft: workingDaysBetween(today, window.endsOn, calendar),
+          }
+        : null,
     objectionGrounds: row.objectionGrounds,
     objectionReceivedOn: row.objectionReceivedOn,
     objectionAnswerDueOn: row.objectionAnswerDueOn,
+    objectionAnswerProvisional: row.objectionReceivedOn
+      ? objectionAnswerDue(row.objectionReceivedOn, calendar).provisional
+      : false,
     objectionAnsweredOn: row.objectionAnsweredOn,
     objectionUpholdsRefusal: row.objectionUpholdsRefusal,
     objectionAnswerReason: row.objectionAnswerReason,
@@ -489,6 +521,20 @@ export async function fileObjection(
     const open = row.status === 'registered' || row.status === 'extended'
     if (!(row.status === 'decided' || (open && today > deadline)))
       throw new AppError('conflict', 'ppid.objection_not_open')
+    // Pasal 36(1): filed within 30 WD of its ground. Judged on the day the atasan PPID received it, so an objection
+    // that came in time by post may still be recorded later; one received after the last day is refused.
+    const window = objectionWindowOf(row, today, calendar)!
+    if (receivedOn < window.groundOn || (row.noticeSentOn === null && receivedOn === window.groundOn))
+      throw invalid('ppid.case_invalid', {
+        receivedOn: problem('ppid.objection_before_ground', { date: window.groundOn }),
+      })
+    if (receivedOn > window.endsOn)
+      throw new AppError(
+        'conflict',
+        'ppid.objection_too_late',
+        { date: window.endsOn, ground: window.groundOn },
+        { receivedOn: problem('ppid.objection_too_late_field', { date: window.endsOn }) },
+      )
     const answerDue = objectionAnswerDue(receivedOn, calendar)
     return {
       action: 'ppid.objection',

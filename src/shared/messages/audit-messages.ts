@@ -135,6 +135,10 @@ export const auditMessages = defineMessages({
     en: 'Calendar day reset to the national calendar',
   },
   'audit.action.calendar.settings': { id: 'Pengaturan kalender diubah', en: 'Calendar settings changed' },
+  'audit.action.calendar.deadlines_recomputed': {
+    id: 'Tenggat dihitung ulang setelah kalender diubah',
+    en: 'Deadlines recounted after a calendar change',
+  },
   'audit.action.calendar.import': {
     id: 'Tabel hari libur diimpor dari CSV',
     en: 'Holiday table imported from CSV',
@@ -223,6 +227,14 @@ export const auditMessages = defineMessages({
   },
   'audit.action.ppid.decide': { id: 'Permohonan informasi diputuskan', en: 'Information request decided' },
   'audit.action.ppid.objection': { id: 'Keberatan dicatat', en: 'Objection recorded' },
+  'audit.action.ppid.deadline_recomputed': {
+    id: 'Tenggat permohonan informasi bergeser karena kalender diubah',
+    en: 'Information request deadline moved by a calendar change',
+  },
+  'audit.action.lapor.deadline_recomputed': {
+    id: 'Tenggat SP4N-LAPOR! bergeser karena kalender diubah',
+    en: 'SP4N-LAPOR! deadline moved by a calendar change',
+  },
   'audit.action.ppid.objection_answer': {
     id: 'Tanggapan atas keberatan dicatat',
     en: 'Objection answer recorded',
@@ -246,6 +258,7 @@ export const auditMessages = defineMessages({
   'audit.object.calendar_day': { id: 'Hari kalender', en: 'Calendar day' },
   'audit.object.calendar_settings': { id: 'Pengaturan kalender', en: 'Calendar settings' },
   'audit.object.calendar_year': { id: 'Tabel hari libur setahun', en: "A year's holiday table" },
+  'audit.object.deadlines': { id: 'Tenggat yang berjalan', en: 'Running deadlines' },
   'audit.object.attention_settings': {
     id: 'Pengaturan hal yang perlu perhatian',
     en: 'What-needs-attention settings',

@@ -103,6 +103,18 @@ export const slaMessages = defineMessages({
     id: 'Keberatan dicatat setelah pemberitahuan dikirim atau setelah batas waktunya lewat.',
     en: 'An objection is recorded after the notice is sent or once its deadline has passed.',
   },
+  'ppid.objection_too_late': {
+    id: 'Keberatan terlambat: batas pengajuannya {date:date} (30 hari kerja sejak {ground:date}, Pasal 36(1) UU KIP). Keberatan yang diterima setelah tanggal itu tidak dapat dicatat.',
+    en: 'The objection is late: the last day to file it was {date:date} (30 working days after {ground:date}, Pasal 36(1) UU KIP). An objection received after that day cannot be recorded.',
+  },
+  'ppid.objection_too_late_field': {
+    id: 'Diterima setelah batas pengajuan keberatan ({date:date}).',
+    en: 'Received after the last day to object ({date:date}).',
+  },
+  'ppid.objection_before_ground': {
+    id: 'Keberatan baru dapat diterima setelah alasannya timbul ({date:date}).',
+    en: 'An objection can only be received after its ground arose ({date:date}).',
+  },
   'ppid.no_objection': {
     id: 'Perkara ini tidak sedang dalam keberatan.',
     en: 'This case has no objection awaiting an answer.',
@@ -148,6 +160,14 @@ export const slaMessages = defineMessages({
   'sla.reminder_kip': {
     id: 'Tenggat permohonan informasi segera habis',
     en: 'Information request deadline coming up',
+  },
+  'sla.reminder_kip_objection': {
+    id: 'Tenggat tanggapan atasan PPID atas keberatan segera habis',
+    en: 'The atasan PPID’s answer to an objection is coming due',
+  },
+  'sla.breached_kip_objection': {
+    id: 'Tenggat tanggapan atasan PPID atas keberatan terlewati',
+    en: 'The atasan PPID’s answer to an objection is overdue',
   },
   'sla.reminder_lapor': { id: 'Tenggat SP4N-LAPOR! segera habis', en: 'SP4N-LAPOR! deadline coming up' },
   'sla.breached_reply': { id: 'Target balasan terlewati', en: 'Reply target missed' },

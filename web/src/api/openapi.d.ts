@@ -13636,11 +13636,23 @@ export interface components {
       noticeSentOn: string | null
       objectionAnswerDueOn: string | null
       objectionAnsweredOn: string | null
+      objectionAnswerProvisional: boolean
       objectionAnswerReason: string | null
       objectionFilingEndsOn: string | null
       objectionGrounds: string[] | null
       objectionReceivedOn: string | null
       objectionUpholdsRefusal: boolean | null
+      /** @description The objection window (Pasal 36(1)) while no objection is on file */
+      objectionWindow: {
+        /** @description The last day an objection may be received: 30 WD after the ground */
+        endsOn: string
+        /** @description The notice, or the notice deadline that passed without one */
+        groundOn: string
+        open: boolean
+        provisional: boolean
+        /** @description 0 on the last day, negative once closed */
+        workingDaysLeft: number
+      } | null
       purpose: string | null
       receivedOn: string
       /** @description NNNN/PPID/YYYY, unique per instansi and year of receipt */

@@ -45,6 +45,15 @@ type CaseBody = {
   decision: string | null
   clock: { kind: string | null; deadline: string | null; state: string; workingDaysLeft: number | null }
   objectionAnswerDueOn: string | null
+  objectionAnswerProvisional: boolean
+  objectionReceivedOn: string | null
+  objectionWindow: {
+    groundOn: string
+    endsOn: string
+    provisional: boolean
+    open: boolean
+    workingDaysLeft: number
+  } | null
   disputeDueOn: string | null
 }
 
@@ -205,6 +214,85 @@ describe('PPID case routes', () => {
     })
     const list = await call(s, 'GET', '/ppid/cases?status=objection_answered')
     expect(list.json<{ cases: CaseBody[] }>().cases.map((c) => c.id)).toEqual([created.id])
+  })
+
+  it('refuse an objection received after its 30-WD window, naming the last day, and start the clock of one received on it', async () => {
+    const s = await setup()
+    s.clock.set(new Date('2026-04-20T03:00:00Z'))
+    const created = (
+      await call(s, 'POST', '/ppid/cases', {
+        unitId: s.office.owner.rootUnit.id,
+        requesterName: 'Sari',
+        requestText: 'Rekam medis pasien lain',
+        receivedOn: '2026-04-20',
+      })
+    ).json<CaseBody>()
+    expect(created).toMatchObject({ objectionWindow: null })
+    await call(s, 'POST', `/ppid/cases/${created.id}/notice/send`, {
+      notice: {
+        held: true,
+        decision: 'refused',
+        refusalGrounds: [{ code: 'h', subItem: '2', reason: 'Riwayat kesehatan' }],
+      },
+    })
+    // Notice Mon 20 Apr 2026 + 30 WD (1, 14, 27 May and 1 Jun holidays; 15 and 28 May cuti bersama) → Tue 9 Jun.
+    s.clock.set(new Date('2026-06-10T03:00:00Z'))
+    const closed = (await call(s, 'GET', `/ppid/cases/${created.id}`)).json<CaseBody>()
+    expect(closed.objectionWindow).toEqual({
+      groundOn: '2026-04-20',
+      endsOn: '2026-06-09',
+      provisional: false,
+      open: false,
+      workingDaysLeft: -1,
+    })
+    const late = await call(s, 'POST', `/ppid/cases/${created.id}/objection`, { grounds: ['a'] })
+    expect(late.statusCode).toBe(409)
+    expect(late.json()).toMatchObject({
+      error: {
+        key: 'ppid.objection_too_late',
+        params: { date: '2026-06-09', ground: '2026-04-20' },
+        details: { receivedOn: expect.any(Object) },
+      },
+    })
+    expect(late.json<{ error: { message: string } }>().error.message).toContain('2026')
+    expect((await call(s, 'GET', `/ppid/cases/${created.id}`)).json<CaseBody>().status).toBe('decided')
+
+    // Received by post on the last day and recorded a day later: in time, and its own 30-WD clock runs.
+    const onTime = await call(s, 'POST', `/ppid/cases/${created.id}/objection`, {
+      grounds: ['a'],
+      receivedOn: '2026-06-09',
+    })
+    expect(onTime.statusCode, onTime.body).toBe(200)
+    expect(onTime.json<CaseBody>()).toMatchObject({
+      status: 'objection',
+      objectionReceivedOn: '2026-06-09',
+      objectionAnswerDueOn: '2026-07-22',
+      objectionAnswerProvisional: false,
+      objectionWindow: null,
+      clock: { kind: 'objection_answer', deadline: '2026-07-22', state: 'on_time' },
+    })
+  })
+
+  it('refuse an objection to an unanswered request received on or before the deadline it complains of', async () => {
+    const s = await setup()
+    s.clock.set(new Date('2026-03-13T03:00:00Z'))
+    const created = (
+      await call(s, 'POST', '/ppid/cases', {
+        unitId: s.office.owner.rootUnit.id,
+        requesterName: 'Budi',
+        requestText: 'Daftar penerima hibah',
+        receivedOn: '2026-03-13',
+      })
+    ).json<CaseBody>()
+    s.clock.set(new Date('2026-04-08T03:00:00Z'))
+    const early = await call(s, 'POST', `/ppid/cases/${created.id}/objection`, {
+      grounds: ['c'],
+      receivedOn: '2026-04-06',
+    })
+    expect(early.statusCode).toBe(400)
+    expect(early.json()).toMatchObject({ error: { details: { receivedOn: expect.any(Object) } } })
+    const filed = await call(s, 'POST', `/ppid/cases/${created.id}/objection`, { grounds: ['c'] })
+    expect(filed.statusCode, filed.body).toBe(200)
   })
 
   it('rule A2: a request by e-mail returns its number and queues the receipt mail in the same transaction', async () => {

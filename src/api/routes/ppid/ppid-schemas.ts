@@ -72,9 +72,20 @@ export const caseView = z
     noticeSentOn: z.string().nullable(),
     noticeLate: z.boolean(),
     objectionFilingEndsOn: z.string().nullable(),
+    objectionWindow: z
+      .object({
+        groundOn: z.string().describe('The notice, or the notice deadline that passed without one'),
+        endsOn: z.string().describe('The last day an objection may be received: 30 WD after the ground'),
+        provisional: z.boolean(),
+        open: z.boolean(),
+        workingDaysLeft: z.number().describe('0 on the last day, negative once closed'),
+      })
+      .nullable()
+      .describe('The objection window (Pasal 36(1)) while no objection is on file'),
     objectionGrounds: z.array(z.string()).nullable(),
     objectionReceivedOn: z.string().nullable(),
     objectionAnswerDueOn: z.string().nullable(),
+    objectionAnswerProvisional: z.boolean(),
     objectionAnsweredOn: z.string().nullable(),
     objectionUpholdsRefusal: z.boolean().nullable(),
     objectionAnswerReason: z.string().nullable(),

@@ -34,9 +34,11 @@ function ppidCase(overrides: Partial<PpidCase> = {}): PpidCase {
     noticeSentOn: null,
     noticeLate: false,
     objectionFilingEndsOn: null,
+    objectionWindow: null,
     objectionGrounds: null,
     objectionReceivedOn: null,
     objectionAnswerDueOn: null,
+    objectionAnswerProvisional: false,
     objectionAnsweredOn: null,
     objectionUpholdsRefusal: null,
     objectionAnswerReason: null,
@@ -92,5 +94,82 @@ describe('PPID case page', () => {
     )
     const sent = calls.find((call) => call.method === 'POST')
     expect(sent?.body).toMatchObject({ notice: { held: true, decision: 'granted' } })
+  })
+
+  it('warns that the objection window closed on its last day and puts the API’s refusal on the date field', async () => {
+    const decided = ppidCase({
+      status: 'decided',
+      decision: 'refused',
+      noticeSentOn: '2026-04-20',
+      objectionFilingEndsOn: '2026-06-09',
+      objectionWindow: {
+        groundOn: '2026-04-20',
+        endsOn: '2026-06-09',
+        provisional: false,
+        open: false,
+        workingDaysLeft: -1,
+      },
+      clock: { kind: null, deadline: null, workingDaysLeft: null, state: 'done' },
+    })
+    const calls = serve({
+      [`GET /api/ppid/cases/${ID}`]: { status: 200, body: decided },
+      [`POST /api/ppid/cases/${ID}/objection`]: {
+        status: 409,
+        body: {
+          error: {
+            code: 'conflict',
+            key: 'ppid.objection_too_late',
+            params: { date: '2026-06-09', ground: '2026-04-20' },
+            message: 'Keberatan terlambat: batas pengajuannya 9 Juni 2026.',
+            details: {
+              receivedOn: {
+                key: 'ppid.objection_too_late_field',
+                params: { date: '2026-06-09' },
+                message: 'Diterima setelah batas pengajuan keberatan (9 Juni 2026).',
+              },
+            },
+          },
+        },
+      },
+    })
+    renderAppAt(`/ppid/${ID}`)
+    const form = await screen.findByTestId('objection-form')
+    expect(within(form).getByText('Batas pengajuan keberatan sudah lewat')).toBeTruthy()
+    expect(form.textContent).toContain('Hari terakhir mengajukan keberatan adalah 9 Juni 2026')
+    fireEvent.click(within(form).getByLabelText('a. Permohonan ditolak berdasarkan Pasal 17'))
+    fireEvent.click(within(form).getByRole('button', { name: 'Catat keberatan' }))
+    await waitFor(() =>
+      expect(
+        within(form).getByText('Diterima setelah batas pengajuan keberatan (9 Juni 2026).'),
+      ).toBeTruthy(),
+    )
+    // The banner above the form names the last day too, so it is read even when the field is off screen.
+    expect(form.textContent).toMatch(/^Periksa isian yang ditandai: Diterima setelah batas .*9 Juni 2026/)
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ grounds: ['a'] })
+  })
+
+  it('shows the objection on file with its grounds and the atasan PPID’s own clock', async () => {
+    serve({
+      [`GET /api/ppid/cases/${ID}`]: {
+        status: 200,
+        body: ppidCase({
+          status: 'objection',
+          decision: 'refused',
+          noticeSentOn: '2026-04-20',
+          objectionFilingEndsOn: '2026-06-09',
+          objectionGrounds: ['a', 'g'],
+          objectionReceivedOn: '2026-06-09',
+          objectionAnswerDueOn: '2026-07-22',
+          clock: { kind: 'objection_answer', deadline: '2026-07-22', workingDaysLeft: 29, state: 'on_time' },
+        }),
+      },
+    })
+    renderAppAt(`/ppid/${ID}`)
+    const summary = await screen.findByTestId('objection-summary')
+    expect(summary.textContent).toContain('a. Permohonan ditolak berdasarkan Pasal 17')
+    expect(summary.textContent).toContain('g. Disampaikan melebihi jangka waktu')
+    expect(summary.textContent).toContain('Atasan PPID wajib menanggapi paling lambat 22 Juli 2026')
+    expect(summary.textContent).toContain('sisa 29 hari kerja')
+    expect(screen.queryByTestId('objection-form')).toBeNull()
   })
 })

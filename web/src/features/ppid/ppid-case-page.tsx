@@ -73,9 +73,11 @@ function Dates({ item }: { item: PpidCase }) {
     ...(item.decision === 'refused' || item.decision === 'partially_granted'
       ? ([['ppid.groundsCited', groundsOf(item.notice)]] as [MessageKey, string][])
       : []),
-    ['ppid.objectionFilingEndsOn', date(item.objectionFilingEndsOn)],
-    ['ppid.objectionAnswerDueOn', date(item.objectionAnswerDueOn)],
-    ['ppid.disputeDueOn', date(item.disputeDueOn)],
+    // The answer's and the Komisi Informasi's dates show with the objection on file (ObjectionSummary).
+    [
+      'ppid.objectionFilingEndsOn',
+      `${date(item.objectionFilingEndsOn)}${item.objectionWindow?.provisional ? provisional : ''}`,
+    ],
   ]
   return (
     <DataList data-testid="ppid-dates">
@@ -430,6 +432,32 @@ function NoticeForm({ item }: { item: PpidCase }) {
   )
 }
 
+/**
+ * Whether the 30-WD objection window (Pasal 36(1)) is still open, and until when. The API refuses an objection
+ * received after the last day; one received in time may still be recorded later with its date of receipt.
+ */
+function ObjectionWindowNote({ item }: { item: PpidCase }) {
+  const { t, locale } = useI18n()
+  const window = item.objectionWindow
+  if (!window) return null
+  const date = `${formatDate(window.endsOn, locale, 'date')}${window.provisional ? ` (${t('ppid.provisional')})` : ''}`
+  if (!window.open)
+    return (
+      <Notice tone="warning" title={t('ppid.objectionWindowClosedTitle')}>
+        {t('ppid.objectionWindowClosed', { date })}
+      </Notice>
+    )
+  return (
+    <Text size="sm" data-testid="objection-window">
+      {t('ppid.objectionWindowOpen', {
+        date,
+        days: window.workingDaysLeft,
+        ground: formatDate(window.groundOn, locale, 'date'),
+      })}
+    </Text>
+  )
+}
+
 function ObjectionForm({ item }: { item: PpidCase }) {
   const { t } = useI18n()
   const [grounds, setGrounds] = useState<string[]>([])
@@ -444,9 +472,10 @@ function ObjectionForm({ item }: { item: PpidCase }) {
     )
   }
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate data-testid="objection-form">
       <ErrorText>{error.banner}</ErrorText>
       <Stack gap="sm">
+        <ObjectionWindowNote item={item} />
         <Checkbox.Group
           label={t('ppid.objectionGrounds')}
           value={grounds}
@@ -462,6 +491,7 @@ function ObjectionForm({ item }: { item: PpidCase }) {
         <Group align="flex-end" wrap="wrap">
           <DateField
             label={t('ppid.objectionReceivedOn')}
+            description={t('ppid.objectionReceivedOnHint')}
             value={receivedOn}
             onChange={setReceivedOn}
             error={error.field('receivedOn')}
@@ -472,6 +502,59 @@ function ObjectionForm({ item }: { item: PpidCase }) {
         </Group>
       </Stack>
     </form>
+  )
+}
+
+/** The objection on file: its grounds, its own clock (the atasan PPID's 30 WD), the answer and the KI window. */
+function ObjectionSummary({ item }: { item: PpidCase }) {
+  const { t, locale } = useI18n()
+  const date = (value: string | null) => (value ? formatDate(value, locale, 'date') : '—')
+  const answering = item.status === 'objection'
+  const answerDue = `${date(item.objectionAnswerDueOn)}${item.objectionAnswerProvisional ? ` (${t('ppid.provisional')})` : ''}`
+  const rows: [MessageKey, string][] = [
+    ['ppid.objectionReceivedOn', date(item.objectionReceivedOn)],
+    ['ppid.objectionAnswerDueOn', answerDue],
+    ...(item.objectionAnsweredOn
+      ? ([
+          ['ppid.objectionAnsweredOn', date(item.objectionAnsweredOn)],
+          [
+            'ppid.objectionOutcome',
+            item.objectionUpholdsRefusal ? t('ppid.outcomeUpheld') : t('ppid.outcomeNotUpheld'),
+          ],
+          ['ppid.answerReason', item.objectionAnswerReason ?? '—'],
+          ['ppid.disputeDueOn', date(item.disputeDueOn)],
+        ] as [MessageKey, string][])
+      : []),
+  ]
+  return (
+    <Stack gap="sm" data-testid="objection-summary">
+      {answering ? (
+        <Group gap="sm" align="flex-start" wrap="wrap">
+          <ClockBadge state={item.clock.state} workingDaysLeft={item.clock.workingDaysLeft} />
+          <Text size="sm">{t('ppid.objectionClock', { date: answerDue })}</Text>
+        </Group>
+      ) : null}
+      <div>
+        <Text size="sm" fw={600}>
+          {t('ppid.objectionGrounds')}
+        </Text>
+        <Stack gap={2} component="ul" m={0} pl="md">
+          {(item.objectionGrounds ?? []).map((ground) => (
+            <Text key={ground} size="sm" component="li">
+              {t(`ppid.ground.${ground}` as MessageKey)}
+            </Text>
+          ))}
+        </Stack>
+      </div>
+      <DataList>
+        {rows.map(([label, value]) => (
+          <DataList.Item key={label}>
+            <DataList.ItemLabel>{t(label)}</DataList.ItemLabel>
+            <DataList.ItemValue>{value}</DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList>
+    </Stack>
   )
 }
 
@@ -535,7 +618,9 @@ export function PpidCasePage() {
       <LoadState loading={query.isPending} error={query.error} />
       {item ? (
         <>
-          {item.dueProvisional ? <Notice>{t('ppid.provisionalNotice')}</Notice> : null}
+          {item.dueProvisional || (item.status === 'objection' && item.objectionAnswerProvisional) ? (
+            <Notice>{t('ppid.provisionalNotice')}</Notice>
+          ) : null}
           <Panel title={t('ppid.request')}>
             <Stack gap="xs">
               <Group gap="xs" wrap="wrap">
@@ -569,6 +654,11 @@ export function PpidCasePage() {
           {mayObject ? (
             <Panel title={t('ppid.objectionTitle')} description={t('ppid.objectionIntro')}>
               <ObjectionForm item={item} />
+            </Panel>
+          ) : null}
+          {item.objectionReceivedOn ? (
+            <Panel title={t('ppid.objectionOnFile')}>
+              <ObjectionSummary item={item} />
             </Panel>
           ) : null}
           {item.status === 'objection' ? (
