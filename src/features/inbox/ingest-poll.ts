@@ -28,7 +28,7 @@ import { errorMessageOf, runForAccount, type ConnectionDeps } from '../connectio
 import { enqueue } from '../jobs/enqueue.ts'
 import { CLASSIFY_BATCH, classifyItems, type ClassifyDeps } from './classify-items.ts'
 
-export interface IngestDeps extends ConnectionDeps, Pick<ClassifyDeps, 'hoaxScreens'> {
+export interface IngestDeps extends ConnectionDeps, Pick<ClassifyDeps, 'hoaxMatchers'> {
   logger?: Pick<Logger, 'warn' | 'info'> | undefined
 }
 
