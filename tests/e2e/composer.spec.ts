@@ -62,6 +62,11 @@ let smtp: SMTPServer
 let runner: JobRunner
 let pj: Awaited<ReturnType<typeof seed>>['pj']
 let seeded: Awaited<ReturnType<typeof seed>>
+/**
+ * The penanggung jawab's session from connecting the accounts, used again later: a second login within the same
+ * 30-second TOTP step would reuse a spent code and be refused.
+ */
+let pjLogin: Awaited<ReturnType<typeof loginAs>>
 /** The citizen of the local network who replied to the post (created in the publishing test). */
 let citizen: AtpAgent
 let pengelolaHeaders: Record<string, string>
@@ -137,7 +142,8 @@ async function connectAccounts(seeded: Awaited<ReturnType<typeof seed>>): Promis
     password: 'kata-sandi-akun-bluesky-dinkes',
   })
   const { data } = await owner.com.atproto.server.createAppPassword({ name: 'warta' })
-  const { headers } = await loginAs(app, seeded.pj)
+  pjLogin = await loginAs(app, seeded.pj)
+  const { headers } = pjLogin
   const connections: Array<[string, Record<string, unknown>]> = [
     [seeded.sandboxAccountId, {}],
     [seeded.blueskyAccountId, { credentials: { service: network.pdsUrl, appPassword: data.password } }],
@@ -460,7 +466,6 @@ describe.skipIf(blueskyMissing)('the composer, in the browser', () => {
     const blueskyPost = variants.find((variant) => variant.platformPostId?.startsWith('at://'))!
     const sandboxPost = variants.find((variant) => variant !== blueskyPost)!
     // The office's saved reply, written by the penanggung jawab for the unit.
-    const pjLogin = await loginAs(app, pj)
     const created = await app.inject({
       method: 'POST',
       url: '/api/saved-replies',
@@ -530,10 +535,12 @@ describe.skipIf(blueskyMissing)('the composer, in the browser', () => {
     await expect.poll(() => reply.inputValue()).toContain('Terima kasih @warga-kota.test.')
     const text = await reply.inputValue()
     expect(text).not.toContain('[[')
-    await expect.poll(async () => seriousAxeViolations(page)).toEqual([])
-    await page.screenshot({ path: `${SHOTS}inbox-bluesky-id-1280.png`, fullPage: true })
+    await page.screenshot({ path: `${SHOTS}inbox-bluesky-id-1280-saved-reply.png` })
+    // Sent straight away: a slow axe run here once saw the draft emptied by a re-rendered pane (in the report).
     await page.getByRole('button', { name: 'Kirim balasan' }).click()
     await page.getByTestId('inbox-timeline').getByText(text).waitFor()
+    await expect.poll(async () => seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: `${SHOTS}inbox-bluesky-id-1280.png`, fullPage: true })
 
     // On the network: the AppView shows the office's reply under the citizen's post, its text filled in.
     await network.processAll()
