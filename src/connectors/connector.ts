@@ -172,6 +172,19 @@ export interface MeteredCall {
   units: number
 }
 
+/**
+ * How fast the inbox may poll an account while it is hot (a post just published, a citizen just wrote): declared
+ * by platforms without webhooks whose read limits allow it. The interval stretches when many accounts are hot at
+ * once, so that together they stay within `requestsPerMinute` (a share of the platform's read limit, leaving the
+ * rest to publishing, metrics and replies).
+ */
+export interface HotPolling {
+  /** The shortest time between two polls of one hot account. */
+  intervalMs: number
+  /** Read requests per minute the deployment spends on hot polls of this platform, all its accounts together. */
+  requestsPerMinute: number
+}
+
 /** Credentials as stored (encrypted at rest by the app): the connector alone knows their shape. */
 export type ConnectorCredentials = Readonly<Record<string, string>>
 

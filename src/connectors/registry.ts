@@ -5,10 +5,24 @@
 // Some connectors need a part of the app they may not import: the sandbox reaches the simulated network that
 // lives in the app's database. Those parts come in as ConnectorPorts when the app builds the registry
 // (features/connections/account-connector.ts), so this folder still imports nothing from the app.
-import type { Connector, ConnectorCapabilities, ConnectorContext, ConnectorFactory } from './connector.ts'
-import { BLUESKY_CAPABILITIES, createBlueskyConnector } from './bluesky/bluesky-connector.ts'
+import type {
+  Connector,
+  ConnectorCapabilities,
+  ConnectorContext,
+  ConnectorFactory,
+  HotPolling,
+} from './connector.ts'
+import {
+  BLUESKY_CAPABILITIES,
+  BLUESKY_HOT_POLLING,
+  createBlueskyConnector,
+} from './bluesky/bluesky-connector.ts'
 import { createMastodonConnector, MASTODON_CAPABILITIES } from './mastodon/mastodon-connector.ts'
-import { createSandboxConnectorFactory, SANDBOX_CAPABILITIES } from './sandbox/sandbox-connector.ts'
+import {
+  createSandboxConnectorFactory,
+  SANDBOX_CAPABILITIES,
+  SANDBOX_HOT_POLLING,
+} from './sandbox/sandbox-connector.ts'
 import { tiktokDefinition } from './tiktok/tiktok-definition.ts'
 import { createTelegramConnector, TELEGRAM_CAPABILITIES } from './telegram/telegram-connector.ts'
 import { telegramWebhook } from './telegram/telegram-webhook.ts'
@@ -37,18 +51,22 @@ export interface ConnectorDefinition {
   oauth?: OAuthProvider
   /** How the platform's pushed deliveries are checked and read (webhook.ts); none where it does not push. */
   webhook?: WebhookVerifier
+  /** The inbox's short poll cadence for a hot account (connector.ts HotPolling); none: the minute sweep's cadence. */
+  hotPolling?: HotPolling
 }
 
 const sandboxDefinition: ConnectorDefinition = {
   platform: 'sandbox',
   capabilities: SANDBOX_CAPABILITIES,
   factory: (ports) => createSandboxConnectorFactory(ports.sandboxNetwork),
+  hotPolling: SANDBOX_HOT_POLLING,
 }
 
 const blueskyDefinition: ConnectorDefinition = {
   platform: 'bluesky',
   capabilities: BLUESKY_CAPABILITIES,
   factory: () => createBlueskyConnector,
+  hotPolling: BLUESKY_HOT_POLLING,
 }
 
 const mastodonDefinition: ConnectorDefinition = {
@@ -126,6 +144,11 @@ export function webhookVerifierOf(
   overrides?: DefinitionOverrides,
 ): WebhookVerifier | undefined {
   return definitionOf(platform, overrides)?.webhook
+}
+
+/** The platform's short poll cadence for hot accounts, when it declares one. */
+export function hotPollingOf(platform: string, overrides?: DefinitionOverrides): HotPolling | undefined {
+  return definitionOf(platform, overrides)?.hotPolling
 }
 
 /** What a platform's connector can do, or undefined when Warta has no connector for it. */

@@ -3,11 +3,18 @@
 // the author's earlier asks and the recent items of the same text (priority and folding), and the polling
 // schedule (which connected accounts are due). Kept in their own file so the inbox's other areas can grow
 // inbox-repository.ts without touching these.
-import { and, asc, eq, gte, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm'
+import { and, asc, eq, exists, gte, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import type { InboxAccount, InboxItemRow } from './inbox-repository.ts'
 import { rowsOf } from './sql-helpers.ts'
-import { accountConnections, accounts, inboxCursors, inboxItems, units } from './schema/index.ts'
+import {
+  accountConnections,
+  accounts,
+  inboxCursors,
+  inboxItems,
+  postVariants,
+  units,
+} from './schema/index.ts'
 
 /**
  * Locks unclassified items for one classification batch, oldest first; rows another worker is classifying are
@@ -230,6 +237,44 @@ export async function duePolls(
     )
     .orderBy(sql`${inboxCursors.nextPollAt} ASC NULLS FIRST`)
     .limit(limit)
+}
+
+/**
+ * The connected accounts of a platform that are hot: a citizen's newest item written, or a post of theirs
+ * published, since the given time (ingest-poll.ts polls them every few seconds). One query gives both whether an
+ * account is hot and how many share the platform's hot-poll budget.
+ */
+export async function hotAccountIds(db: Db, platform: string, since: Date): Promise<string[]> {
+  const rows = await db
+    .select({ accountId: accountConnections.accountId })
+    .from(accountConnections)
+    .leftJoin(
+      inboxCursors,
+      and(eq(inboxCursors.accountId, accountConnections.accountId), eq(inboxCursors.stream, 'interactions')),
+    )
+    .where(
+      and(
+        eq(accountConnections.platform, platform),
+        eq(accountConnections.state, 'connected'),
+        or(
+          gte(inboxCursors.lastItemAt, since),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(postVariants)
+              .where(
+                and(
+                  eq(postVariants.instansiId, accountConnections.instansiId),
+                  eq(postVariants.accountId, accountConnections.accountId),
+                  eq(postVariants.status, 'published'),
+                  gte(postVariants.publishedAt, since),
+                ),
+              ),
+          ),
+        ),
+      ),
+    )
+  return rows.map((row) => row.accountId)
 }
 
 /** When to poll the account next (the cursor row is created when missing). */

@@ -9,6 +9,7 @@ import {
   type ConnectorCapabilities,
   type ConnectorContext,
   type ConnectorFactory,
+  type HotPolling,
   type Interaction,
   type InteractionPage,
   type PostMetrics,
@@ -50,6 +51,13 @@ export const BLUESKY_CAPABILITIES: ConnectorCapabilities = {
   deleteOwnPost: true,
   metrics: ['likes', 'shares', 'replies', 'quotes'],
 }
+
+/**
+ * Bluesky pushes nothing (no webhooks), so a hot account's replies are read by polling listNotifications: one
+ * request a poll when nothing is new. The PDS allows 3,000 requests per 5 minutes per IP (platforms.md §3.9.7);
+ * hot polls take at most a third of it, 200 a minute: ten hot accounts every 3 s, more ones less often.
+ */
+export const BLUESKY_HOT_POLLING: HotPolling = { intervalMs: 3_000, requestsPerMinute: 200 }
 
 export interface BlueskyConnectorOptions {
   /** Deadline of one HTTP request; after it, a write is `unknown_outcome`, a read `unavailable`. */

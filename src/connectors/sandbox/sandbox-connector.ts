@@ -8,6 +8,7 @@ import {
   type ConnectorCapabilities,
   type ConnectorContext,
   type ConnectorFactory,
+  type HotPolling,
   type PublishRequest,
   type PublishedPost,
 } from '../connector.ts'
@@ -27,6 +28,12 @@ export const SANDBOX_CAPABILITIES: ConnectorCapabilities = Object.freeze<Connect
   deleteOwnPost: true,
   metrics: ['likes', 'shares', 'replies', 'views'],
 })
+
+/**
+ * The sandbox is the app's own database: no platform limit, only the query's cost, so a hot sandbox account is
+ * polled as often as a real platform's hot account at most (trainees meet the same pace as on Bluesky).
+ */
+export const SANDBOX_HOT_POLLING: HotPolling = { intervalMs: 3_000, requestsPerMinute: 600 }
 
 /** Interactions per page; tests page in twos. */
 export interface SandboxConnectorOptions {

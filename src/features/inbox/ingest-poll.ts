@@ -9,11 +9,16 @@
 // that read the same page stores nothing and stops, and a worker killed anywhere leaves cursor and items as they
 // were together. Storing is idempotent on the platform's ids anyway.
 import type { Logger } from 'pino'
-import type { Connector, ConnectorError, Interaction } from '../../connectors/connector.ts'
-import { capabilitiesOf, connectablePlatforms, type DefinitionOverrides } from '../../connectors/registry.ts'
+import type { Connector, ConnectorError, HotPolling, Interaction } from '../../connectors/connector.ts'
+import {
+  capabilitiesOf,
+  connectablePlatforms,
+  hotPollingOf,
+  type DefinitionOverrides,
+} from '../../connectors/registry.ts'
 import { isConnectorError } from '../../connectors/connector.ts'
 import type { Db } from '../../db/client.ts'
-import { setNextPoll } from '../../db/inbox-ingest-repository.ts'
+import { hotAccountIds, setNextPoll } from '../../db/inbox-ingest-repository.ts'
 import {
   advanceCursor,
   getCursor,
@@ -64,6 +69,43 @@ export function nextPollAfterSuccess(now: Date, lastItemAt: Date | null): Date {
         : POLL_INTERVALS.idleMs
   // A little under the interval, so a once-a-minute scheduler tick finds it due.
   return new Date(now.getTime() + wait - 5_000)
+}
+
+/**
+ * A hot account (a post published on it, or a citizen's item written, within HOT_WITHIN_MS) is polled every few
+ * seconds on a platform that declares HotPolling (connector.ts; Bluesky and the sandbox), because that is when
+ * citizens answer and a reply within minutes matters. The poll job then asks for its own next run (startAfter)
+ * instead of waiting for the minute sweep, and moves the account's next_poll_at past it by HOT_FALLBACK_MS: the
+ * sweep takes over only when that chain broke (a worker killed), and once the account cools down.
+ */
+export const HOT_WITHIN_MS = 15 * 60_000
+export const HOT_FALLBACK_MS = 60_000
+
+/**
+ * Pure: the wait before a hot account's next poll — the platform's interval, stretched so that all its hot accounts
+ * together stay within its hot-poll budget, and never longer than an active account's minute.
+ */
+export function hotPollDelayMs(polling: HotPolling, hotAccounts: number): number {
+  const share = Math.ceil((Math.max(1, hotAccounts) * 60_000) / polling.requestsPerMinute)
+  return Math.min(POLL_INTERVALS.activeMs, Math.max(polling.intervalMs, share))
+}
+
+/** When the account is polled next after a successful run, and when the run asks for that poll itself. */
+export interface PollPlan {
+  nextPollAt: Date
+  /** The start of the poll job the run enqueues (a hot account's chain); null: the sweep hands it out. */
+  chainAt: Date | null
+}
+
+/** Pure: the plan after a successful run; `hot` when the account is hot on a platform with HotPolling. */
+export function planNextPoll(
+  now: Date,
+  lastItemAt: Date | null,
+  hot?: { polling: HotPolling; hotAccounts: number },
+): PollPlan {
+  if (!hot) return { nextPollAt: nextPollAfterSuccess(now, lastItemAt), chainAt: null }
+  const chainAt = new Date(now.getTime() + hotPollDelayMs(hot.polling, hot.hotAccounts))
+  return { nextPollAt: new Date(chainAt.getTime() + HOT_FALLBACK_MS), chainAt }
 }
 
 /** Pure: when to poll next after the n-th failure in a row (the platform's retry time when it gave one). */
@@ -155,9 +197,11 @@ async function readPages(
   let from = before?.cursor ?? null
   const backfilling = !before?.backfilledAt
   let readable = true
+  let platform: string | undefined
   try {
     // One connector for the whole run (the account's health recorded once); each page in its own transaction.
     await runForAccount(deps, instansiId, accountId, async (connector, { account: record }) => {
+      platform = record.platform
       if (!canRead(connector.capabilities)) {
         readable = false
         return
@@ -229,7 +273,16 @@ async function readPages(
   const now = deps.clock.now()
   if (result.caughtUp) {
     const cursor = await getCursor(deps.db, accountId)
-    await setNextPoll(deps.db, accountId, nextPollAfterSuccess(now, cursor?.lastItemAt ?? null))
+    const plan = planNextPoll(
+      now,
+      cursor?.lastItemAt ?? null,
+      platform ? await hotPollingNow(deps, platform, accountId, now) : undefined,
+    )
+    await deps.db.transaction(async (tx) => {
+      await setNextPoll(tx, accountId, plan.nextPollAt)
+      if (plan.chainAt)
+        await enqueuePoll(tx, instansiId, accountId, { backfill: false, startAfter: plan.chainAt })
+    })
   } else if (result.pages >= pageCap) {
     // More is waiting (a busy account, or a backfill going back): the next run starts at once.
     await setNextPoll(deps.db, accountId, now)
@@ -238,19 +291,44 @@ async function readPages(
   return result
 }
 
+/** The hot cadence for the account when it is hot on a platform that has one. */
+async function hotPollingNow(
+  deps: IngestDeps,
+  platform: string,
+  accountId: string,
+  now: Date,
+): Promise<{ polling: HotPolling; hotAccounts: number } | undefined> {
+  const polling = hotPollingOf(platform, deps.connectors)
+  if (!polling) return undefined
+  const hot = await hotAccountIds(deps.db, platform, new Date(now.getTime() - HOT_WITHIN_MS))
+  return hot.includes(accountId) ? { polling, hotAccounts: hot.length } : undefined
+}
+
 /** Asks for a poll of the account (one waiting job per account: the queue's singletonKey). */
 export async function enqueuePoll(
   tx: Db,
   instansiId: string,
   accountId: string,
-  options: { backfill: boolean },
+  options: { backfill: boolean; startAfter?: Date | undefined },
 ): Promise<void> {
   await enqueue(
     tx,
     'poll-inbox',
     { instansiId, accountId, ...(options.backfill ? { backfill: true } : {}) },
-    { singletonKey: accountId },
+    { singletonKey: accountId, startAfter: options.startAfter },
   )
+}
+
+/**
+ * A post was just published on the account: citizens answer now, so its hot polling starts at once rather than
+ * at the account's next scheduled poll (called in the transaction that records the publication).
+ */
+export async function watchForReplies(
+  tx: Db,
+  account: { instansiId: string; accountId: string; platform: string },
+): Promise<void> {
+  if (!hotPollingOf(account.platform) || !canRead(capabilitiesOf(account.platform))) return
+  await enqueuePoll(tx, account.instansiId, account.accountId, { backfill: false })
 }
 
 /**

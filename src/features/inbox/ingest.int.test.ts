@@ -6,9 +6,11 @@ import { handClock } from '../../../tests/support/hand-clock.ts'
 import {
   createConnectedSandboxAccount,
   createPenanggungJawab,
+  createScheduledPost,
 } from '../../../tests/support/publishing-fixtures.ts'
 import { getTestContext } from '../../../tests/support/test-context.ts'
 import type { Interaction } from '../../connectors/connector.ts'
+import { SANDBOX_HOT_POLLING } from '../../connectors/sandbox/sandbox-connector.ts'
 import type { WebhookEvent } from '../../connectors/webhook.ts'
 import { duePolls } from '../../db/inbox-ingest-repository.ts'
 import { getCursor, insertNewItems } from '../../db/inbox-repository.ts'
@@ -23,7 +25,17 @@ import { loadActor } from '../identity/load-actor.ts'
 import { commentAsCitizen } from '../sandbox/sandbox-network-store.ts'
 import { processWebhookDelivery } from '../webhooks/process-webhook-delivery.ts'
 import { WAVE_AUTHORS, WAVE_LABEL } from './classify-items.ts'
-import { BACKFILL_HORIZON_MS, pollAccount, type IngestDeps } from './ingest-poll.ts'
+import { publishVariant, type PublishDeps } from '../publishing/publish-variant.ts'
+import {
+  BACKFILL_HORIZON_MS,
+  HOT_FALLBACK_MS,
+  HOT_WITHIN_MS,
+  nextPollAfterSuccess,
+  pollAccount,
+  POLL_INTERVALS,
+  watchForReplies,
+  type IngestDeps,
+} from './ingest-poll.ts'
 import { classifyLeftovers, schedulePolls } from './ingest-sweep.ts'
 
 async function setup() {
@@ -44,7 +56,17 @@ async function setup() {
       .from(inboxItems)
       .where(and(eq(inboxItems.instansiId, owner.id), eq(inboxItems.accountId, account.id)))
       .orderBy(inboxItems.createdAt, inboxItems.externalId)
-  return { ctx, deps, clock, owner, account, post, comment, items }
+  return { ctx, deps, clock, owner, pj, account, post, comment, items }
+}
+
+/** The poll-inbox jobs the account's runs asked for, oldest first (start_after null: at once). */
+async function pollJobs(s: Awaited<ReturnType<typeof setup>>) {
+  const rows = rowsOf<{ start_after: string | Date | null; created_at: string | Date }>(
+    await s.ctx.db.execute(
+      sql`select start_after, created_at from job_outbox where name = 'poll-inbox' and payload->>'accountId' = ${s.account.id} order by created_at`,
+    ),
+  )
+  return rows.map((row) => ({ startAfter: row.start_after === null ? null : new Date(row.start_after) }))
 }
 
 describe('inbox ingestion from the sandbox network', () => {
@@ -81,18 +103,16 @@ describe('inbox ingestion from the sandbox network', () => {
     expect(await s.items()).toHaveLength(3)
   })
 
-  it('reads page after page until it caught up, asking for no further run', async () => {
+  it('reads page after page until it caught up, asking for no further run at once', async () => {
     const s = await setup()
     for (let i = 0; i < 120; i++) await s.comment(`Komentar warga nomor ${i} tentang jalan rusak`)
     // The sandbox connector reads 50 a page: three pages, then one empty read that says it caught up.
     const result = await pollAccount(s.deps, s.owner.id, s.account.id, { backfill: true })
     expect(result).toMatchObject({ stored: 120, caughtUp: true, pages: 4 })
-    const outbox = rowsOf<{ n: number }>(
-      await s.ctx.db.execute(
-        sql`select count(*)::int as n from job_outbox where name = 'poll-inbox' and payload->>'accountId' = ${s.account.id}`,
-      ),
-    )
-    expect(outbox[0]!.n).toBe(0)
+    // Citizens are writing, so the account is hot: its next poll comes in seconds, not at once.
+    const jobs = await pollJobs(s)
+    expect(jobs).toHaveLength(1)
+    expect(jobs[0]!.startAfter!.getTime()).toBeGreaterThan(s.clock.now().getTime())
   })
 
   it('leaves out what is older than the backfill horizon on the first read, and nothing later', async () => {
@@ -211,6 +231,90 @@ describe('inbox ingestion from the sandbox network', () => {
     expect((await classifyLeftovers(s.deps)).classified).toBeGreaterThanOrEqual(1)
     const [after] = await s.ctx.db.select().from(inboxItems).where(eq(inboxItems.id, row!.id))
     expect(after!.classifiedAt).not.toBeNull()
+  })
+})
+
+describe('the hot poll cadence', () => {
+  it('has a hot account ask for its own next poll within seconds, and leaves it to the sweep once it cooled down', async () => {
+    const s = await setup()
+    await s.comment('Kapan pendaftaran vaksinasi booster dibuka?')
+    expect(await pollAccount(s.deps, s.owner.id, s.account.id, { backfill: true })).toMatchObject({
+      stored: 1,
+      caughtUp: true,
+    })
+    const now = s.clock.now().getTime()
+    const [chained] = await pollJobs(s)
+    // Every 3 s while few sandbox accounts are hot; the shared test database may hold more, stretching it.
+    const wait = chained!.startAfter!.getTime() - now
+    expect(wait).toBeGreaterThanOrEqual(SANDBOX_HOT_POLLING.intervalMs)
+    expect(wait).toBeLessThanOrEqual(POLL_INTERVALS.activeMs)
+    // The sweep stays out of the chain's way: it would hand the account out only a minute after the chain failed.
+    const cursor = await getCursor(s.ctx.db, s.account.id)
+    expect(cursor?.nextPollAt?.getTime()).toBe(chained!.startAfter!.getTime() + HOT_FALLBACK_MS)
+    const dueSoon = await duePolls(s.ctx.db, ['sandbox'], new Date(now + wait + 30_000), 10_000)
+    expect(dueSoon.map((row) => row.accountId)).not.toContain(s.account.id)
+
+    // A quarter of an hour later with nothing new: no chain any more, the activity cadence through the sweep.
+    s.clock.advance(HOT_WITHIN_MS + 60_000)
+    expect(await pollAccount(s.deps, s.owner.id, s.account.id)).toMatchObject({ stored: 0, caughtUp: true })
+    expect(await pollJobs(s)).toHaveLength(1)
+    const cooled = await getCursor(s.ctx.db, s.account.id)
+    expect(cooled?.nextPollAt).toEqual(nextPollAfterSuccess(s.clock.now(), cooled!.lastItemAt))
+  })
+
+  it('starts polling an account as soon as a post is published on it through Warta, and keeps it hot', async () => {
+    const s = await setup()
+    // Polled once already: without the publication it would wait for the sweep.
+    await pollAccount(s.deps, s.owner.id, s.account.id, { backfill: true })
+    expect(await pollJobs(s)).toEqual([])
+    const { variantIds } = await createScheduledPost(s.ctx.db, s.owner, s.pj, [s.account.id], s.clock.now())
+    const publishDeps: PublishDeps = {
+      db: s.ctx.db,
+      clock: s.clock,
+      secret: s.ctx.secret,
+      previousSecrets: s.ctx.previousSecrets,
+      config: { sandboxFaults: false },
+    }
+    expect(await publishVariant(publishDeps, s.owner.id, variantIds[0]!)).toBe('published')
+    expect(await pollJobs(s)).toEqual([{ startAfter: null }])
+
+    // That poll finds nothing yet, but the post makes the account hot: it asks for the next one itself.
+    expect(await pollAccount(s.deps, s.owner.id, s.account.id)).toMatchObject({ stored: 0, caughtUp: true })
+    const jobs = await pollJobs(s)
+    expect(jobs).toHaveLength(2)
+    expect(jobs[1]!.startAfter!.getTime()).toBeGreaterThan(s.clock.now().getTime())
+  })
+
+  it('does not start hot polling for a platform that declares no hot cadence', async () => {
+    const s = await setup()
+    const outsider = await insertAccount(
+      s.ctx.db,
+      s.owner.id,
+      {
+        unitId: s.owner.rootUnit.id,
+        platform: 'facebook',
+        handle: `pemkot.${uniqueSuffix()}`,
+        handleDisplay: null,
+        displayName: null,
+        url: 'https://www.facebook.com/pemkot',
+        penanggungJawabUserId: s.pj.id,
+        verificationStatus: 'unverified',
+        platformTwoFactor: false,
+        credentialRotatedOn: null,
+        status: 'active',
+        notes: '',
+      },
+      s.clock.now(),
+    )
+    await s.ctx.db.transaction((tx) =>
+      watchForReplies(tx, { instansiId: s.owner.id, accountId: outsider, platform: 'facebook' }),
+    )
+    const rows = rowsOf<{ n: number }>(
+      await s.ctx.db.execute(
+        sql`select count(*)::int as n from job_outbox where name = 'poll-inbox' and payload->>'accountId' = ${outsider}`,
+      ),
+    )
+    expect(rows[0]!.n).toBe(0)
   })
 })
 

@@ -34,6 +34,7 @@ import { errorMessageOf, runForAccount, type ConnectionDeps } from '../connectio
 import { keepReportedQuota, quotaReadDue, readPublishingQuota } from '../connections/reported-quota.ts'
 import { recordChangeAs } from '../audit/record-change.ts'
 import { enqueue } from '../jobs/enqueue.ts'
+import { watchForReplies } from '../inbox/ingest-poll.ts'
 import { trainingModeRefusal } from '../sandbox/training-mode.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
 import { planMetricReadings } from '../metrics/plan-metric-readings.ts'
@@ -186,6 +187,7 @@ export async function publishVariant(
     if (result.ok) {
       const reason = variant.status === 'publishing' ? 'accepted' : 'reconciled_found'
       await move(tx, variant, 'published', reason, publishedChange(result.post), now)
+      await watchForReplies(tx, { instansiId, accountId: claimed.accountId, platform: claimed.platform })
       return 'published'
     }
     if (variant.status !== 'publishing') return 'unconfirmed'

@@ -68,8 +68,9 @@ function Figure({
       <Text component="dd" fw={700} size="lg" m={0} c={tone}>
         {value}
       </Text>
+      {/* A second description of the same term: a <dl>'s group may hold only <dt> and <dd> (axe). */}
       {hint ? (
-        <Text size="xs" c="dimmed">
+        <Text component="dd" size="xs" c="dimmed" m={0}>
           {hint}
         </Text>
       ) : null}

@@ -141,6 +141,29 @@ describe('the inbox page', () => {
     expect(within(thread).queryByRole('button', { name: 'Hapus' })).toBeNull()
   })
 
+  it('shows in the list what ingestion classified: the intent and the sentiment, nothing before it is classified', async () => {
+    serve({
+      'GET /api/inbox/items': {
+        status: 200,
+        body: {
+          items: [
+            item({ intent: 'keluhan', sentiment: 'negatif' }),
+            item({ id: ID2, intent: null, sentiment: null, body: 'Baru masuk' }),
+          ],
+          next: null,
+        },
+      },
+    })
+    renderAppAt('/inbox')
+    const list = await screen.findByTestId('inbox-list')
+    await waitFor(() => expect(within(list).getAllByTestId('inbox-row')).toHaveLength(2))
+    const [classified, fresh] = within(list).getAllByTestId('inbox-row')
+    expect(within(classified!).getByTestId('inbox-row-intent').textContent).toBe('Keluhan')
+    expect(within(classified!).getByTestId('inbox-row-sentiment').textContent).toBe('Negatif')
+    expect(within(fresh!).queryByTestId('inbox-row-intent')).toBeNull()
+    expect(within(fresh!).queryByTestId('inbox-row-sentiment')).toBeNull()
+  })
+
   it('moves with j and k, focuses the search with / and the reply with r, shows the keys with ?', async () => {
     serve()
     const { router } = renderAppAt('/inbox')

@@ -76,6 +76,9 @@ const STATUS_COLOURS: Record<InboxItem['status'], string> = {
   closed: 'gray',
 }
 
+/** A negative item stands out in the list; the others stay quiet. */
+const SENTIMENT_COLOURS: Record<string, string> = { positif: 'green', netral: 'gray', negatif: 'red' }
+
 /** The current time, refreshed every `everyMs` (the SLA countdowns). */
 function useNow(everyMs = 30_000): number {
   const [now, setNow] = useState(() => Date.now())
@@ -670,6 +673,22 @@ function InboxRow({
           <Text size="xs" c="dimmed">
             {platformLabel(item.platform)} · {item.accountHandle ?? ''}
           </Text>
+          {/* What ingestion classified, so the list can be triaged without opening each item. */}
+          {item.intent ? (
+            <Badge size="xs" variant="light" color="indigo" data-testid="inbox-row-intent">
+              {intentLabel(t, item.intent)}
+            </Badge>
+          ) : null}
+          {item.sentiment ? (
+            <Badge
+              size="xs"
+              variant="light"
+              color={SENTIMENT_COLOURS[item.sentiment] ?? 'gray'}
+              data-testid="inbox-row-sentiment"
+            >
+              {sentimentLabel(t, item.sentiment)}
+            </Badge>
+          ) : null}
           {item.hoaxClaimId ? (
             <Badge size="xs" color="red" variant="outline">
               {t('inbox.hoaxMatch')}
