@@ -181,6 +181,8 @@ async function recordReplyError(
       },
       now,
     )
+    // Touched, so the live lists of others refresh the thread and see the failure.
+    await updateInboxItem(tx, ref.instansiId, ref.itemId, {}, now)
     await recordChangeAs(
       tx,
       origin,
@@ -307,6 +309,7 @@ async function reconcileOne(
       },
       now,
     )
+    await updateInboxItem(tx, reply.instansiId, reply.itemId, {}, now)
     await recordChangeAs(
       tx,
       origin,
