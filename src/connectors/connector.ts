@@ -201,6 +201,12 @@ export interface ConnectorContext {
   meter?: (call: MeteredCall) => void
 }
 
+/** The interaction a reply answers, and the top of its thread. */
+export interface ReplyTarget {
+  externalId: string
+  rootExternalId: string | null
+}
+
 export interface Connector {
   readonly platform: string
   readonly capabilities: ConnectorCapabilities
@@ -213,7 +219,21 @@ export interface Connector {
    */
   findPublished(request: PublishRequest, since: Date): Promise<PublishedPost | null>
   fetchInteractions(cursor: string | null): Promise<InteractionPage>
-  reply(to: { externalId: string; rootExternalId: string | null }, text: string): Promise<PublishedPost>
+  /**
+   * Answers an interaction. `idempotencyKey` is our reply's id: a connector whose platform honours a key sends it
+   * (the same key answers the same reply and never makes a second), so a retry after an unknown outcome is safe there.
+   */
+  reply(to: ReplyTarget, text: string, options?: { idempotencyKey?: string }): Promise<PublishedPost>
+  /**
+   * Our reply under `to`, where the connector can read the thread: how a reply stuck in `sending` (the process died
+   * after calling the platform) or `unconfirmed` is reconciled — by reading, never by replying again. Null when it
+   * is not there. Absent when the platform's thread cannot be read back.
+   */
+  findReply?(
+    to: ReplyTarget,
+    request: { idempotencyKey: string; text: string },
+    since: Date,
+  ): Promise<PublishedPost | null>
   /** Throws `rejected` when the capability is missing; the UI should not have offered it. */
   hideReply(externalId: string): Promise<void>
   deleteReply(externalId: string): Promise<void>

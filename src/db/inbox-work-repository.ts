@@ -315,7 +315,7 @@ export async function latestReplyByOthers(
       and(
         eq(inboxReplies.instansiId, instansiId),
         eq(inboxReplies.threadId, threadId),
-        inArray(inboxReplies.status, ['pending', 'sent']),
+        inArray(inboxReplies.status, ['pending', 'sending', 'sent', 'unconfirmed']),
         gt(inboxReplies.createdAt, since),
         or(isNull(inboxReplies.authorUserId), ne(inboxReplies.authorUserId, userId)),
       ),
@@ -351,7 +351,16 @@ export async function updateReply(
   change: Partial<
     Pick<
       InboxReplyRow,
-      'status' | 'platformReplyId' | 'url' | 'error' | 'decidedByUserId' | 'decidedAt' | 'sentAt'
+      | 'status'
+      | 'platformReplyId'
+      | 'url'
+      | 'error'
+      | 'errorKind'
+      | 'errorKey'
+      | 'errorParams'
+      | 'decidedByUserId'
+      | 'decidedAt'
+      | 'sentAt'
     >
   >,
   now: Date,
@@ -362,6 +371,64 @@ export async function updateReply(
     .where(and(eq(inboxReplies.instansiId, instansiId), eq(inboxReplies.id, id)))
     .returning()
   return row
+}
+
+/**
+ * The reply becomes `sending` for a new attempt (committed before the platform is called): the attempt's start is
+ * the lease the reconcile job reads, the count goes up, the last failure is cleared.
+ */
+export async function markReplySending(
+  db: Db,
+  instansiId: string,
+  id: string,
+  now: Date,
+): Promise<InboxReplyRow | undefined> {
+  const [row] = await db
+    .update(inboxReplies)
+    .set({
+      status: 'sending',
+      sendingAt: now,
+      attempts: sql`${inboxReplies.attempts} + 1`,
+      error: null,
+      errorKind: null,
+      errorKey: null,
+      errorParams: null,
+      updatedAt: now,
+    })
+    .where(and(eq(inboxReplies.instansiId, instansiId), eq(inboxReplies.id, id)))
+    .returning()
+  return row
+}
+
+/** A reply still `sending` whose attempt began before `before`, with what is needed to look for it on the platform. */
+export interface StaleSendingReply {
+  reply: InboxReplyRow
+  accountId: string
+  externalId: string
+  rootExternalId: string | null
+}
+
+/** Replies left `sending` by a process that died mid-call (every instansi: the reconcile job's sweep), oldest first. */
+export async function listStaleSendingReplies(
+  db: Db,
+  before: Date,
+  limit: number,
+): Promise<StaleSendingReply[]> {
+  return db
+    .select({
+      reply: inboxReplies,
+      accountId: inboxItems.accountId,
+      externalId: inboxItems.externalId,
+      rootExternalId: inboxItems.rootExternalId,
+    })
+    .from(inboxReplies)
+    .innerJoin(
+      inboxItems,
+      and(eq(inboxItems.id, inboxReplies.itemId), eq(inboxItems.instansiId, inboxReplies.instansiId)),
+    )
+    .where(and(eq(inboxReplies.status, 'sending'), lt(inboxReplies.sendingAt, before)))
+    .orderBy(asc(inboxReplies.sendingAt))
+    .limit(limit)
 }
 
 export async function lockReply(db: Db, instansiId: string, id: string): Promise<InboxReplyRow | undefined> {

@@ -14,6 +14,45 @@ export async function insertSandboxInteractions(
   if (rows.length > 0) await db.insert(sandboxInteractions).values([...rows])
 }
 
+/**
+ * Inserts the account's own reply once: a second insert with the same id (the caller's idempotency key) adds
+ * nothing and answers the reply already stored.
+ */
+export async function insertOwnSandboxReplyOnce(
+  db: Db,
+  row: NewSandboxInteraction,
+): Promise<SandboxInteractionRow> {
+  await db.insert(sandboxInteractions).values(row).onConflictDoNothing({ target: sandboxInteractions.id })
+  const [stored] = await db
+    .select()
+    .from(sandboxInteractions)
+    .where(and(eq(sandboxInteractions.instansiId, row.instansiId), eq(sandboxInteractions.id, row.id)))
+  return stored!
+}
+
+/** The account's own live replies directly under an item, oldest first. */
+export async function listOwnSandboxRepliesTo(
+  db: Db,
+  instansiId: string,
+  sandboxAccountId: string,
+  parentId: string,
+): Promise<SandboxInteractionRow[]> {
+  return db
+    .select()
+    .from(sandboxInteractions)
+    .where(
+      and(
+        eq(sandboxInteractions.instansiId, instansiId),
+        eq(sandboxInteractions.sandboxAccountId, sandboxAccountId),
+        eq(sandboxInteractions.parentId, parentId),
+        eq(sandboxInteractions.own, true),
+        isNull(sandboxInteractions.deletedAt),
+      ),
+    )
+    .orderBy(asc(sandboxInteractions.seq))
+    .limit(200)
+}
+
 export async function getSandboxInteraction(
   db: Db,
   instansiId: string,

@@ -19,6 +19,7 @@ import { processWebhookDeliveryJob } from './process-webhook-delivery.ts'
 import { purgeWebhookDeliveriesJob } from './purge-webhook-deliveries.ts'
 import { pollInboxJob } from './poll-inbox.ts'
 import { sweepInboxJob } from './sweep-inbox.ts'
+import { reconcileRepliesJob } from './reconcile-replies.ts'
 import { sendSlaAlertsJob } from './send-sla-alerts.ts'
 import { sendPpidReceiptJob } from './send-ppid-receipt.ts'
 
@@ -40,6 +41,7 @@ export const jobDefinitions = [
   purgeWebhookDeliveriesJob,
   pollInboxJob,
   sweepInboxJob,
+  reconcileRepliesJob,
   sendSlaAlertsJob,
   sendPpidReceiptJob,
 ] as const satisfies readonly AnyJobDefinition[]

@@ -80,6 +80,21 @@ export type FiveWOneHKey = (typeof FIVE_W_ONE_H)[number]
 export const INBOX_STATUSES = ['new', 'open', 'answered', 'closed'] as const
 export type InboxStatus = (typeof INBOX_STATUSES)[number]
 
+/**
+ * Our reply to an inbox item: `pending` waits for the penanggung jawab, `sending` is stored before the platform is
+ * called, `sent` is on the platform, `failed` was refused or not taken (retry), `unconfirmed` may be on the platform
+ * (a person checks before retrying), `rejected` the penanggung jawab said no.
+ */
+export const INBOX_REPLY_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'unconfirmed',
+  'rejected',
+] as const
+export type InboxReplyStatus = (typeof INBOX_REPLY_STATUSES)[number]
+
 /** What an inbox item is on its platform (the connector's Interaction kind). */
 export const INBOX_ITEM_KINDS = ['comment', 'reply', 'mention', 'quote', 'direct_message'] as const
 export type InboxItemKind = (typeof INBOX_ITEM_KINDS)[number]

@@ -265,6 +265,10 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   'POST /api/inbox/items/{id}/reopen': { url: (b) => `/api/inbox/items/${b.inboxItemId}/reopen` },
   'POST /api/inbox/replies/{id}/approve': { url: (b) => `/api/inbox/replies/${b.inboxReplyId}/approve` },
   'POST /api/inbox/replies/{id}/reject': { url: (b) => `/api/inbox/replies/${b.inboxReplyId}/reject` },
+  'POST /api/inbox/replies/{id}/retry': {
+    url: (b) => `/api/inbox/replies/${b.inboxReplyId}/retry`,
+    body: () => ({ checked: true }),
+  },
   'DELETE /api/inbox/views/{id}': { url: (b) => `/api/inbox/views/${b.inboxViewId}` },
 }
 

@@ -224,6 +224,17 @@ describe('the Mastodon connector', () => {
     })
   })
 
+  it('sends the inbox reply’s id as Idempotency-Key, so a retry of the same reply is the same status', async () => {
+    const connector = factory(contextFor())
+    const question = fake.commentAs(fake.citizens[1]!, 'Apakah loket buka?', null, 'public')
+    const to = { externalId: question.id, rootExternalId: null }
+    const first = await connector.reply(to, 'Buka pukul 08.00.', { idempotencyKey: 'reply-7' })
+    const retried = await connector.reply(to, 'Buka pukul 08.00.', { idempotencyKey: 'reply-7' })
+    expect(retried.platformPostId).toBe(first.platformPostId)
+    const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses')
+    expect(posts.map((r) => r.idempotencyKey)).toEqual(['reply-7', 'reply-7'])
+  })
+
   it('refuses to hide or delete replies by others without asking the instance', async () => {
     const connector = factory(contextFor())
     const comment = fake.commentAs(fake.citizens[0]!, 'Spam', null)

@@ -345,6 +345,7 @@ export class MastodonConnector implements Connector {
   async reply(
     to: { externalId: string; rootExternalId: string | null },
     text: string,
+    options: { idempotencyKey?: string } = {},
   ): Promise<PublishedPost> {
     if (text.trim() === '') throw rejected({ key: 'connectors.text_empty' }, 'empty reply')
     const me = await this.account()
@@ -354,8 +355,10 @@ export class MastodonConnector implements Connector {
     const mentioned = new RegExp(`(^|\\s)@${author.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`, 'iu')
     const full = parent.account.id === me.id || mentioned.test(text) ? text : `@${author} ${text}`
     this.checkText(full)
-    // The same answer to the same item within the instance's hour is one status, however often it is sent.
-    const key = createHash('sha256').update(`reply\n${to.externalId}\n${full}`).digest('hex')
+    // The same reply (our reply's id) or, without one, the same answer to the same item within the instance's hour
+    // is one status, however often it is sent.
+    const key =
+      options.idempotencyKey ?? createHash('sha256').update(`reply\n${to.externalId}\n${full}`).digest('hex')
     const status = await this.call('write', () =>
       this.client.v1.statuses.create(
         // The reply keeps its parent's audience: a direct message is answered directly, a public one publicly.

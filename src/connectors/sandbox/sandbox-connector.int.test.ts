@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getTestContext } from '../../../tests/support/test-context.ts'
 import { createTestInstansi, uniqueSuffix } from '../../../tests/support/fixtures.ts'
 import { systemClock } from '../../clock.ts'
+import { sandboxInteractions } from '../../db/schema/index.ts'
 import { writeSetting } from '../../db/settings-repository.ts'
 import { NO_SANDBOX_FAULTS, type SandboxFaultSettings } from '../../features/sandbox/sandbox-faults.ts'
 import {
@@ -83,6 +86,32 @@ describe('the sandbox network', () => {
     const found = await healthy.findPublished(request('post-2:account-1'), since)
     expect(found).not.toBeNull()
     expect((await healthy.publish(request('post-2:account-1'))).platformPostId).toBe(found!.platformPostId)
+  })
+
+  it('leaves a reply that timed out after acceptance findable by findReply, and the same key makes no second one', async () => {
+    const context = await connectedContext()
+    const healthy = createSandboxConnectorFactory(await network())(context)
+    const post = await healthy.publish(request(`post-r:${uniqueSuffix()}`))
+    const target = { externalId: post.platformPostId, rootExternalId: post.platformPostId }
+    const key = randomUUID()
+    const since = new Date(Date.now() - 60_000)
+    expect(await healthy.findReply!(target, { idempotencyKey: key, text: 'Terima kasih.' }, since)).toBeNull()
+    const timingOut = createSandboxConnectorFactory(
+      await network({ ...NO_SANDBOX_FAULTS, unknownOutcomeRate: 1 }),
+    )(context)
+    expect(await kindOf(() => timingOut.reply(target, 'Terima kasih.', { idempotencyKey: key }))).toBe(
+      'unknown_outcome',
+    )
+    const found = await healthy.findReply!(target, { idempotencyKey: key, text: 'Terima kasih.' }, since)
+    expect(found?.platformPostId).toBe(key)
+    const again = await healthy.reply(target, 'Terima kasih.', { idempotencyKey: key })
+    expect(again.platformPostId).toBe(key)
+    const { db } = await getTestContext()
+    const own = await db
+      .select()
+      .from(sandboxInteractions)
+      .where(and(eq(sandboxInteractions.parentId, post.platformPostId), eq(sandboxInteractions.own, true)))
+    expect(own).toHaveLength(1)
   })
 
   it('fails before acceptance with unavailable and then has no post', async () => {

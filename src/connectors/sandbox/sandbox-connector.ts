@@ -156,11 +156,23 @@ export function createSandboxConnector(
       }
     },
 
-    async reply(to, text) {
+    async reply(to, text, options) {
       if (text.trim() === '')
         throw new ConnectorError('rejected', 'empty reply', { reason: { key: 'connectors.text_empty' } })
-      const created = await call(true, () => network.reply(token(), to.externalId, text))
+      const created = await call(true, () =>
+        network.reply(token(), to.externalId, text, options?.idempotencyKey),
+      )
       return { platformPostId: created.id, url: created.url, publishedAt: created.createdAt }
+    },
+
+    async findReply(to, request, since) {
+      // Read the thread as a real reconciliation would: the reply made with the key, else one with the same text
+      // written since the attempt began.
+      const replies = await call(false, () => network.listReplies(token(), to.externalId))
+      const match =
+        replies.find((reply) => reply.id === request.idempotencyKey) ??
+        replies.find((reply) => reply.text === request.text && reply.createdAt >= since)
+      return match ? { platformPostId: match.id, url: match.url, publishedAt: match.createdAt } : null
     },
 
     hideReply: (externalId) => call(true, () => network.hideInteraction(token(), externalId)),

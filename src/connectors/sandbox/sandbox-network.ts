@@ -56,7 +56,15 @@ export interface SandboxNetwork {
     token: string,
     options: { after: string | null; limit: number },
   ): Promise<{ items: SandboxInteractionRecord[]; next: string | null }>
-  reply(token: string, parentId: string, text: string): Promise<SandboxInteractionRecord>
+  /** Replies; the same idempotency key (a UUID) answers the same reply and never makes a second one. */
+  reply(
+    token: string,
+    parentId: string,
+    text: string,
+    idempotencyKey?: string,
+  ): Promise<SandboxInteractionRecord>
+  /** The account's own replies directly under an item, oldest first (404 when the item is gone). */
+  listReplies(token: string, parentId: string): Promise<SandboxInteractionRecord[]>
   hideInteraction(token: string, id: string): Promise<void>
   deleteInteraction(token: string, id: string): Promise<void>
   deletePost(token: string, postId: string): Promise<void>

@@ -1,9 +1,11 @@
 // Working the inbox: replies, notes, presence and saved views (migration 0028_inbox_work.sql).
-import { boolean, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import type { InboxReplyStatus } from '../../shared/statuses.ts'
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 const at = (name: string) => timestamp(name, { withTimezone: true })
 
-export type InboxReplyStatus = 'pending' | 'sent' | 'failed' | 'rejected'
+// 0031_reply_sending.sql: `sending` is committed before the platform call; `unconfirmed` waits for a person.
+export type { InboxReplyStatus }
 export type InboxNoteKind = 'note' | 'handover'
 
 export const inboxReplies = pgTable('inbox_replies', {
@@ -17,6 +19,12 @@ export const inboxReplies = pgTable('inbox_replies', {
   platformReplyId: text('platform_reply_id'),
   url: text('url'),
   error: text('error'),
+  // 0031_reply_sending.sql: the connector's error kind, the reason in the catalogue's words, the attempt's start.
+  errorKind: text('error_kind'),
+  errorKey: text('error_key'),
+  errorParams: jsonb('error_params').$type<Record<string, string | number>>(),
+  sendingAt: at('sending_at'),
+  attempts: integer('attempts').notNull().default(0),
   decidedByUserId: uuid('decided_by_user_id'),
   decidedAt: at('decided_at'),
   sentAt: at('sent_at'),

@@ -13,6 +13,7 @@ import {
   latestReplyByOthers,
   lockInboxItem,
   lockReply,
+  markReplySending,
   updateInboxItem,
   updateReply,
   type InboxItemChange,
@@ -28,6 +29,8 @@ import { authorize, can, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
 import { recordChange, type ChangeMeta } from '../audit/record-change.ts'
 import { isInTrainingMode } from '../sandbox/training-mode.ts'
+import { noticeReplyAwaitingApproval, noticeReplyDecision } from './reply-notices.ts'
+import { deliverReply } from './send-reply.ts'
 import type { InboxDeps } from './work-queue.ts'
 
 export type InboxWorkDeps = InboxDeps & ConnectionDeps
@@ -123,113 +126,41 @@ export async function replyToItem(
         { action: 'inbox.reply_submitted', objectType: 'inbox_item', objectId: item.id, after: { text } },
         now,
       )
-      return { item, pending: reply }
+      await noticeReplyAwaitingApproval(tx, item, reply, await nameOf(tx, actor), {
+        mailEnabled: mailEnabledOf(deps),
+        now,
+      })
+      return { item, reply, pending: true }
     }
-    return { item, pending: null }
+    // Stored and committed before the platform is called: whatever happens next, the reply is not lost.
+    const inserted = await insertReply(
+      tx,
+      {
+        instansiId: item.instansiId,
+        itemId: item.id,
+        threadId: item.threadId,
+        authorUserId: actor.userId,
+        body: text,
+        status: 'sending',
+      },
+      now,
+    )
+    const reply = await markReplySending(tx, item.instansiId, inserted.id, now)
+    return { item, reply: reply!, pending: false }
   })
-  if (prepared.pending) return prepared.pending
-  return sendReply(deps, actor, prepared.item, text, null, meta)
+  if (prepared.pending) return prepared.reply
+  return deliverReply(deps, actor, prepared.item, prepared.reply, meta)
 }
 
-/** Sends through the connector, then stores the reply as sent (or failed) and the item as answered. */
-async function sendReply(
-  deps: InboxWorkDeps,
-  actor: Actor,
-  item: InboxItemRow,
-  text: string,
-  approved: InboxReplyRow | null,
-  meta: ChangeMeta,
-): Promise<InboxReplyRow> {
-  try {
-    const sent = await runForAccount(deps, item.instansiId, item.accountId, (connector) =>
-      connector.reply({ externalId: item.externalId, rootExternalId: item.rootExternalId }, text),
-    )
-    return await deps.db.transaction(async (tx) => {
-      const now = deps.clock.now()
-      const values = {
-        status: 'sent' as const,
-        platformReplyId: sent.platformPostId,
-        url: sent.url,
-        sentAt: sent.publishedAt,
-        error: null,
-      }
-      const reply = approved
-        ? (await updateReply(tx, item.instansiId, approved.id, values, now))!
-        : await updateReply(
-            tx,
-            item.instansiId,
-            (
-              await insertReply(
-                tx,
-                {
-                  instansiId: item.instansiId,
-                  itemId: item.id,
-                  threadId: item.threadId,
-                  authorUserId: actor.userId,
-                  body: text,
-                  status: 'sent',
-                },
-                now,
-              )
-            ).id,
-            values,
-            now,
-          ).then((row) => row!)
-      const current = await lockInboxItem(tx, item.instansiId, item.id)
-      await updateInboxItem(
-        tx,
-        item.instansiId,
-        item.id,
-        {
-          status: current?.status === 'closed' ? 'closed' : 'answered',
-          firstResponseAt: current?.firstResponseAt ?? now,
-        },
-        now,
-      )
-      await recordChange(
-        tx,
-        actor,
-        meta,
-        {
-          action: 'inbox.replied',
-          objectType: 'inbox_item',
-          objectId: item.id,
-          after: { text, platformReplyId: sent.platformPostId, url: sent.url },
-        },
-        now,
-      )
-      return reply
-    })
-  } catch (error) {
-    if (!isConnectorError(error)) throw error
-    const now = deps.clock.now()
-    const message = error.platformMessage ?? error.message
-    if (approved)
-      await updateReply(deps.db, item.instansiId, approved.id, { status: 'failed', error: message }, now)
-    else {
-      const failed = await insertReply(
-        deps.db,
-        {
-          instansiId: item.instansiId,
-          itemId: item.id,
-          threadId: item.threadId,
-          authorUserId: actor.userId,
-          body: text,
-          status: 'failed',
-        },
-        now,
-      )
-      await updateReply(deps.db, item.instansiId, failed.id, { error: message }, now)
-    }
-    throw new AppError(
-      error.kind === 'rejected' ? 'conflict' : 'unavailable',
-      `inbox.reply_failed_${error.kind}`,
-      {},
-    )
-  }
+function mailEnabledOf(deps: InboxWorkDeps): boolean {
+  return deps.mailEnabled ?? deps.config.mail !== undefined
 }
 
-/** The penanggung jawab approves a junior's reply: it is sent now. */
+async function nameOf(tx: Db, actor: Actor): Promise<string> {
+  return (await findUserById(tx, actor.instansiId, actor.userId))?.name ?? actor.label
+}
+
+/** The penanggung jawab approves a junior's reply: it is sent now (stored `sending` first), and its author told. */
 export async function approveReply(
   deps: InboxWorkDeps,
   actor: Actor,
@@ -247,6 +178,7 @@ export async function approveReply(
     if (reply.authorUserId === actor.userId) throw new AppError('forbidden', 'inbox.reply_own_approval')
     const now = deps.clock.now()
     await updateReply(tx, actor.instansiId, reply.id, { decidedByUserId: actor.userId, decidedAt: now }, now)
+    const sending = await markReplySending(tx, actor.instansiId, reply.id, now)
     await recordChange(
       tx,
       actor,
@@ -254,9 +186,13 @@ export async function approveReply(
       { action: 'inbox.reply_approved', objectType: 'inbox_item', objectId: item.id, after: { replyId } },
       now,
     )
-    return { item, reply }
+    await noticeReplyDecision(tx, item, reply, 'approved', await nameOf(tx, actor), {
+      mailEnabled: mailEnabledOf(deps),
+      now,
+    })
+    return { item, reply: sending! }
   })
-  return sendReply(deps, actor, item, reply.body, reply, meta)
+  return deliverReply(deps, actor, item, reply, meta)
 }
 
 export async function rejectReply(
@@ -288,6 +224,10 @@ export async function rejectReply(
       { action: 'inbox.reply_rejected', objectType: 'inbox_item', objectId: item.id, after: { replyId } },
       now,
     )
+    await noticeReplyDecision(tx, item, reply, 'rejected', await nameOf(tx, actor), {
+      mailEnabled: mailEnabledOf(deps),
+      now,
+    })
     return row!
   })
 }

@@ -24,6 +24,10 @@ export const NOTIFICATION_KINDS = [
   // An SLA clock (reply target, UU KIP, SP4N-LAPOR!) about to run out, and one that ran out (issue #9).
   'sla.reminder',
   'sla.breached',
+  // A junior's reply waits for the penanggung jawab; its author told of the decision (issue #9 item 4).
+  'inbox.reply_awaiting_approval',
+  'inbox.reply_approved',
+  'inbox.reply_rejected',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

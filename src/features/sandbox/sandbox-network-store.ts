@@ -16,8 +16,10 @@ import {
 import {
   countSandboxRepliesByPost,
   getSandboxInteraction,
+  insertOwnSandboxReplyOnce,
   insertSandboxInteractions,
   listIncomingSandboxInteractions,
+  listOwnSandboxRepliesTo,
   markSandboxInteraction,
   type SandboxInteractionRow,
 } from '../../db/sandbox-interactions-repository.ts'
@@ -114,6 +116,8 @@ async function faultSettingsOf(deps: SandboxDeps, options: SandboxNetworkOptions
   return loadSandboxFaultSettings(deps.db, instansiId)
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export function createSandboxNetwork(deps: SandboxDeps, options: SandboxNetworkOptions): SandboxNetwork {
   const wait = options.wait ?? ((ms: number) => (ms > 0 ? sleep(ms) : Promise.resolve()))
 
@@ -151,6 +155,16 @@ export function createSandboxNetwork(deps: SandboxDeps, options: SandboxNetworkO
   }
 
   const notFound = () => new SandboxApiError(404, 'not_found', 'no such item on this account')
+
+  /** The item or post a reply answers, on this account (404 otherwise, or when it was deleted). */
+  async function replyParent(account: SandboxAccountRow, parentId: string) {
+    if (!UUID.test(parentId)) throw notFound()
+    const parent =
+      (await getSandboxInteraction(deps.db, account.instansiId, account.id, parentId)) ??
+      (await getSandboxPost(deps.db, account.instansiId, parentId))
+    if (!parent || ('sandboxAccountId' in parent && parent.sandboxAccountId !== account.id)) throw notFound()
+    return parent
+  }
 
   return {
     whoAmI: (token) =>
@@ -213,16 +227,13 @@ export function createSandboxNetwork(deps: SandboxDeps, options: SandboxNetworkO
         }
       }),
 
-    reply: (token, parentId, text) =>
+    reply: (token, parentId, text, idempotencyKey) =>
       handle(token, true, async (account) => {
-        const parent =
-          (await getSandboxInteraction(deps.db, account.instansiId, account.id, parentId)) ??
-          (await getSandboxPost(deps.db, account.instansiId, parentId))
-        if (!parent || ('sandboxAccountId' in parent && parent.sandboxAccountId !== account.id))
-          throw notFound()
+        const parent = await replyParent(account, parentId)
         const postId = 'postId' in parent ? parent.postId : parent.id
         const row = {
-          id: randomUUID(),
+          // The key is the reply's id on this network, so the same key never makes a second reply.
+          id: idempotencyKey && UUID.test(idempotencyKey) ? idempotencyKey : randomUUID(),
           instansiId: account.instansiId,
           sandboxAccountId: account.id,
           postId,
@@ -234,8 +245,14 @@ export function createSandboxNetwork(deps: SandboxDeps, options: SandboxNetworkO
           text,
           createdAt: deps.clock.now(),
         }
-        await insertSandboxInteractions(deps.db, [row])
-        return interactionRecord(account, { ...row, seq: 0, hiddenAt: null, deletedAt: null })
+        return interactionRecord(account, await insertOwnSandboxReplyOnce(deps.db, row))
+      }),
+
+    listReplies: (token, parentId) =>
+      handle(token, false, async (account) => {
+        await replyParent(account, parentId)
+        const rows = await listOwnSandboxRepliesTo(deps.db, account.instansiId, account.id, parentId)
+        return rows.map((row) => interactionRecord(account, row))
       }),
 
     hideInteraction: (token, id) =>

@@ -193,6 +193,16 @@ export const auditMessages = defineMessages({
   'audit.action.inbox.replied': { id: 'Warga dibalas', en: 'Citizen answered' },
   'audit.action.inbox.reply_approved': { id: 'Balasan disetujui', en: 'Reply approved' },
   'audit.action.inbox.reply_rejected': { id: 'Balasan ditolak', en: 'Reply rejected' },
+  'audit.action.inbox.reply_failed': { id: 'Balasan gagal terkirim', en: 'Reply failed to send' },
+  'audit.action.inbox.reply_unconfirmed': {
+    id: 'Balasan belum pasti terkirim',
+    en: 'Reply not confirmed as sent',
+  },
+  'audit.action.inbox.reply_found': {
+    id: 'Balasan ditemukan terkirim di platform',
+    en: 'Reply found sent on the platform',
+  },
+  'audit.action.inbox.reply_retried': { id: 'Balasan dikirim ulang', en: 'Reply sent again' },
   'audit.action.inbox.note_added': { id: 'Catatan internal ditambahkan', en: 'Internal note added' },
   'audit.action.inbox.assigned': { id: 'Pesan ditugaskan', en: 'Message assigned' },
   'audit.action.inbox.labelled': { id: 'Label pesan diubah', en: 'Message labels changed' },

@@ -62,6 +62,48 @@ export const inboxWorkMessages = defineMessages({
     id: 'Tidak pasti apakah balasan terkirim; periksa percakapan di platform sebelum mengirim ulang.',
     en: 'It is unclear whether the reply was sent; check the thread on the platform before sending again.',
   },
+  'inbox.reply_not_retriable': {
+    id: 'Hanya balasan yang gagal atau belum pasti yang dapat dikirim ulang.',
+    en: 'Only a failed or unconfirmed reply can be sent again.',
+  },
+  'inbox.retry_item_deleted': {
+    id: 'Pesan warga ini sudah dihapus di platform; balasan tidak dapat dikirim ulang.',
+    en: "The citizen's message was deleted on the platform; the reply cannot be sent again.",
+  },
+  'inbox.retry_item_closed': {
+    id: 'Pesan ini sudah ditutup; buka kembali dulu bila balasan masih perlu dikirim.',
+    en: 'This item is closed; reopen it first if the reply still needs to go out.',
+  },
+  'inbox.retry_unconfirmed_unchecked': {
+    id: 'Periksa dulu percakapan di platform: kirim ulang hanya bila balasan memang belum ada di sana.',
+    en: 'Check the thread on the platform first: send again only if the reply is really not there.',
+  },
+  'inbox.reply_not_found_on_platform': {
+    id: 'Pengiriman terputus dan balasan tidak ditemukan di percakapan; periksa platform sebelum mengirim ulang.',
+    en: 'Sending was cut off and the reply was not found in the thread; check the platform before sending again.',
+  },
+  'inbox.reply_lost_outcome': {
+    id: 'Pengiriman terputus dan platform tidak dapat dibaca; periksa percakapan di platform sebelum mengirim ulang.',
+    en: 'Sending was cut off and the platform could not be read; check the thread there before sending again.',
+  },
+  'notifications.reply_awaiting_approval.title': {
+    id: 'Balasan menunggu persetujuan Anda',
+    en: 'A reply waits for your approval',
+  },
+  'notifications.reply_awaiting_approval.body': {
+    id: '{author} membalas {citizen}: "{text}". Setujui atau tolak di kotak masuk.',
+    en: '{author} replied to {citizen}: "{text}". Approve or refuse it in the inbox.',
+  },
+  'notifications.reply_approved.title': { id: 'Balasan Anda disetujui', en: 'Your reply was approved' },
+  'notifications.reply_approved.body': {
+    id: '{by} menyetujui balasan Anda untuk {citizen}: "{text}". Balasan dikirim sekarang.',
+    en: '{by} approved your reply to {citizen}: "{text}". It is being sent now.',
+  },
+  'notifications.reply_rejected.title': { id: 'Balasan Anda ditolak', en: 'Your reply was refused' },
+  'notifications.reply_rejected.body': {
+    id: '{by} menolak balasan Anda untuk {citizen}: "{text}". Balasan tidak dikirim.',
+    en: '{by} refused your reply to {citizen}: "{text}". It was not sent.',
+  },
   'inbox.moderation_failed_auth_expired': {
     id: 'Tidak berhasil: sambungan akun perlu diperbarui.',
     en: 'Not done: the account needs to be reconnected.',

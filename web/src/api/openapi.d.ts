@@ -6251,6 +6251,69 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/inbox/replies/{id}/retry': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Send a failed reply again, or an unconfirmed one you checked is not on the platform (checked: true; it is looked for first). Same permission as replying; 409 inbox.retry_item_deleted / inbox.retry_item_closed; audited */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description For an unconfirmed reply: you checked the thread on the platform and the reply is not there */
+            checked?: boolean
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['InboxReply']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/inbox/views': {
     parameters: {
       query?: never
@@ -13211,18 +13274,36 @@ export interface components {
       url: string | null
     }
     InboxReply: {
+      /** @description Attempts made: the first send and each retry */
+      attempts: number
       author: {
         id: string | null
         name: string | null
       }
       body: string
       createdAt: string
+      /** @description The platform's own text, for the log */
       error: string | null
+      /**
+       * @description The connector's error kind of the last failed attempt
+       * @enum {string|null}
+       */
+      errorKind: 'auth_expired' | 'rate_limited' | 'rejected' | 'unavailable' | 'unknown_outcome' | null
       id: string
       itemId: string
+      /** @description Why it failed or is unconfirmed, as a catalogue key with parameters */
+      reason: {
+        key: string
+        params: {
+          [key: string]: string | number
+        }
+      } | null
       sentAt: string | null
-      /** @enum {string} */
-      status: 'pending' | 'sent' | 'failed' | 'rejected'
+      /**
+       * @description pending: waits for the penanggung jawab; sending: stored, the platform is being called; sent; failed: see reason (retry); unconfirmed: may be on the platform, check before retrying; rejected
+       * @enum {string}
+       */
+      status: 'pending' | 'sending' | 'sent' | 'failed' | 'unconfirmed' | 'rejected'
       url: string | null
     }
     KipNotice: {

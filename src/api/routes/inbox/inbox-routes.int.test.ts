@@ -12,7 +12,8 @@ import { loginAs, type LoginHeaders } from '../../../../tests/support/auth.ts'
 import { createInboxAccount, seedInboxItems } from '../../../../tests/support/inbox-fixtures.ts'
 import { insertNewItems } from '../../../db/inbox-repository.ts'
 import { searchAudit } from '../../../db/audit-repository.ts'
-import { inboxItems, sandboxInteractions, users } from '../../../db/schema/index.ts'
+import { insertReply } from '../../../db/inbox-work-repository.ts'
+import { inboxItems, inboxReplies, sandboxInteractions, users } from '../../../db/schema/index.ts'
 import { generateTotpSecret } from '../../../features/identity/totp.ts'
 import { pollInboxEvents, startCursor } from '../../../features/inbox/work-events.ts'
 import type { Actor } from '../../../features/access/policy.ts'
@@ -383,6 +384,60 @@ describe('replying', () => {
       .where(eq(sandboxInteractions.parentId, itemsA[0]!.externalId))
     expect(after.map((row) => row.text)).toEqual(['Balasan peserta latihan'])
     expect((await post(app, session.pj, `/api/inbox/replies/${pending.body.id}/reject`)).status).toBe(409)
+  })
+
+  it('retries a failed reply from the thread: shown with its reason, sent again, audited, refused elsewhere', async () => {
+    const { ctx, app, owner, itemsA, session, pengelolaA } = await setup()
+    const item = itemsA[0]!
+    const failed = await insertReply(
+      ctx.db,
+      {
+        instansiId: owner.id,
+        itemId: item.id,
+        threadId: item.threadId,
+        authorUserId: pengelolaA.id,
+        body: 'Jadwal vaksinasi Senin pukul 08.00.',
+        status: 'failed',
+      },
+      new Date(),
+    )
+    await ctx.db
+      .update(inboxReplies)
+      .set({ errorKind: 'unavailable', errorKey: 'inbox.reply_failed_unavailable', errorParams: {} })
+      .where(eq(inboxReplies.id, failed.id))
+    const shown = await get<{
+      replies: { id: string; status: string; errorKind: string; reason: unknown }[]
+    }>(app, session.a, `/api/inbox/items/${item.id}`)
+    expect(shown.body.replies[0]).toMatchObject({
+      status: 'failed',
+      errorKind: 'unavailable',
+      reason: { key: 'inbox.reply_failed_unavailable', params: {} },
+    })
+    // A pengelola of another unit cannot see it, so cannot retry it.
+    expect((await post(app, session.b, `/api/inbox/replies/${failed.id}/retry`, {})).status).toBe(404)
+    const retried = await post<{ status: string; attempts: number }>(
+      app,
+      session.a,
+      `/api/inbox/replies/${failed.id}/retry`,
+      {},
+    )
+    expect(retried.status, retried.raw).toBe(200)
+    expect(retried.body).toMatchObject({ status: 'sent', attempts: 1 })
+    const onNetwork = await ctx.db
+      .select()
+      .from(sandboxInteractions)
+      .where(and(eq(sandboxInteractions.parentId, item.externalId), eq(sandboxInteractions.own, true)))
+    expect(onNetwork.map((row) => row.id)).toEqual([failed.id])
+    const audit = await searchAudit(ctx.db, { instansiId: owner.id, action: 'inbox.reply_retried', limit: 5 })
+    expect(audit).toHaveLength(1)
+    const again = await post<{ error: { key: string } }>(
+      app,
+      session.a,
+      `/api/inbox/replies/${failed.id}/retry`,
+      {},
+    )
+    expect(again.status).toBe(409)
+    expect(again.body.error.key).toBe('inbox.reply_not_retriable')
   })
 })
 

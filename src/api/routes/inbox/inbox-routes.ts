@@ -3,7 +3,9 @@
 import type { AppContext } from '../../../context.ts'
 import type { InboxItemRow, InboxThreadRow } from '../../../db/inbox-repository.ts'
 import type { InboxReplyRow, PresenceRow } from '../../../db/inbox-work-repository.ts'
+import { CONNECTOR_ERROR_KINDS, type ConnectorErrorKind } from '../../../connectors/connector.ts'
 import type { ConnectionDeps } from '../../../features/connections/account-connector.ts'
+import { retryReply } from '../../../features/inbox/send-reply.ts'
 import {
   addNote,
   approveReply,
@@ -43,6 +45,7 @@ import {
   presenceBody,
   replyBody,
   replyView,
+  retryBody,
   savedView,
   savedViewBody,
   threadView,
@@ -92,6 +95,10 @@ export function renderInboxItem(
   }
 }
 
+function isConnectorErrorKind(kind: string | null): kind is ConnectorErrorKind {
+  return (CONNECTOR_ERROR_KINDS as readonly (string | null)[]).includes(kind)
+}
+
 function renderReply(row: InboxReplyRow & { authorName?: string | null }): z.infer<typeof replyView> {
   return {
     id: row.id,
@@ -101,6 +108,9 @@ function renderReply(row: InboxReplyRow & { authorName?: string | null }): z.inf
     author: { id: row.authorUserId, name: row.authorName ?? null },
     url: row.url,
     error: row.error,
+    errorKind: isConnectorErrorKind(row.errorKind) ? row.errorKind : null,
+    reason: row.errorKey ? { key: row.errorKey, params: row.errorParams ?? {} } : null,
+    attempts: row.attempts,
     createdAt: row.createdAt.toISOString(),
     sentAt: iso(row.sentAt),
   }
@@ -261,6 +271,30 @@ export function registerInboxRoutes(
     },
     async (request) =>
       renderReply(await rejectReply(deps, requireActor(request), request.params.id, requestMeta(request))),
+  )
+
+  app.post(
+    '/inbox/replies/:id/retry',
+    {
+      schema: {
+        tags: ['inbox'],
+        summary:
+          'Send a failed reply again, or an unconfirmed one you checked is not on the platform (checked: true; it is looked for first). Same permission as replying; 409 inbox.retry_item_deleted / inbox.retry_item_closed; audited',
+        params: idParams,
+        body: retryBody,
+        response: { 200: replyView },
+      },
+    },
+    async (request) =>
+      renderReply(
+        await retryReply(
+          deps,
+          requireActor(request),
+          request.params.id,
+          { checked: request.body.checked },
+          requestMeta(request),
+        ),
+      ),
   )
 
   for (const action of ['hide', 'delete'] as const) {

@@ -1,6 +1,7 @@
 // The inbox: list filters, a page (keyset), the counts of the tabs, a thread and the actions on an item.
 import { z } from 'zod'
-import { INBOX_ITEM_KINDS, INBOX_STATUSES } from '../../../shared/statuses.ts'
+import { CONNECTOR_ERROR_KINDS } from '../../../connectors/connector.ts'
+import { INBOX_ITEM_KINDS, INBOX_REPLY_STATUSES, INBOX_STATUSES } from '../../../shared/statuses.ts'
 
 export const statusList = z
   .string()
@@ -97,10 +98,23 @@ export const replyView = z
     id: z.string(),
     itemId: z.string(),
     body: z.string(),
-    status: z.enum(['pending', 'sent', 'failed', 'rejected']),
+    status: z
+      .enum(INBOX_REPLY_STATUSES)
+      .describe(
+        'pending: waits for the penanggung jawab; sending: stored, the platform is being called; sent; failed: see reason (retry); unconfirmed: may be on the platform, check before retrying; rejected',
+      ),
     author: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
     url: z.string().nullable(),
-    error: z.string().nullable(),
+    error: z.string().nullable().describe("The platform's own text, for the log"),
+    errorKind: z
+      .enum(CONNECTOR_ERROR_KINDS)
+      .nullable()
+      .describe("The connector's error kind of the last failed attempt"),
+    reason: z
+      .object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+      .nullable()
+      .describe('Why it failed or is unconfirmed, as a catalogue key with parameters'),
+    attempts: z.number().describe('Attempts made: the first send and each retry'),
     createdAt: z.string(),
     sentAt: z.string().nullable(),
   })
@@ -163,6 +177,13 @@ export const replyBody = z.object({
     .boolean()
     .optional()
     .describe('Send even though someone else replied since you opened the thread'),
+})
+
+export const retryBody = z.object({
+  checked: z
+    .boolean()
+    .optional()
+    .describe('For an unconfirmed reply: you checked the thread on the platform and the reply is not there'),
 })
 
 export const noteBody = z.object({ text: z.string().min(1).max(4000) })

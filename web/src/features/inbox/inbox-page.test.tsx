@@ -4,7 +4,7 @@ import type { Me } from '../../app/session-types.ts'
 import { testMe } from '../../test-support/me-fixture.ts'
 import { fakeApi, renderAppAt } from '../../test-support/render-with-providers.tsx'
 import { inboxApiQuery, searchOfView, validateInboxSearch, viewQueryOf } from './inbox-search.ts'
-import type { InboxItem, InboxPage, InboxThread } from './inbox-types.ts'
+import type { InboxItem, InboxPage, InboxReply, InboxThread } from './inbox-types.ts'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -226,6 +226,9 @@ describe('the inbox page', () => {
             author: { id: 'u1', name: 'Sari' },
             url: null,
             error: null,
+            errorKind: null,
+            reason: null,
+            attempts: 1,
             createdAt: '2026-12-07T02:02:00.000Z',
             sentAt: '2026-12-07T02:02:00.000Z',
           },
@@ -348,7 +351,7 @@ function savedReply(id: string, title: string) {
   }
 }
 
-const sentReply = {
+const sentReply: InboxReply = {
   id: 'r1',
   itemId: ID1,
   body: 'x',
@@ -356,6 +359,9 @@ const sentReply = {
   author: { id: 'u1', name: 'Sari' },
   url: null,
   error: null,
+  errorKind: null,
+  reason: null,
+  attempts: 1,
   createdAt: '2026-12-07T02:02:00.000Z',
   sentAt: '2026-12-07T02:02:00.000Z',
 }
@@ -565,5 +571,105 @@ describe('hand-offs from the context pane', () => {
     expect(link.getAttribute('href')).toBe('/lapor')
     const sent = api.calls.filter((call) => call.path === '/api/lapor/referrals').map((call) => call.body)
     expect(sent).toEqual([{ inboxItemId: ID1 }, { inboxItemId: ID1, outOfScope: 'corruption' }])
+  })
+
+  it('shows each reply’s state with its reason and sends a failed or a checked unconfirmed reply again', async () => {
+    const base = { ...sentReply, itemId: ID1, author: { id: 'u1', name: 'Sari' } }
+    const replies: InboxReply[] = [
+      { ...base, id: 'r-pending', body: 'Menunggu', status: 'pending', sentAt: null },
+      { ...base, id: 'r-sending', body: 'Sedang dikirim', status: 'sending', sentAt: null },
+      { ...base, id: 'r-sent', body: 'Sudah', status: 'sent', url: 'https://bsky.app/x' },
+      {
+        ...base,
+        id: 'r-failed',
+        body: 'Gagal kirim',
+        status: 'failed',
+        sentAt: null,
+        errorKind: 'unavailable',
+        reason: { key: 'inbox.reply_failed_unavailable', params: {} },
+      },
+      {
+        ...base,
+        id: 'r-unconfirmed',
+        body: 'Tidak pasti',
+        status: 'unconfirmed',
+        sentAt: null,
+        errorKind: 'unknown_outcome',
+        reason: { key: 'inbox.reply_not_found_on_platform', params: {} },
+      },
+      { ...base, id: 'r-rejected', body: 'Ditolak', status: 'rejected', sentAt: null },
+    ]
+    const api = serve({
+      [`GET /api/inbox/items/${ID1}`]: {
+        status: 200,
+        body: thread(first, {
+          replies,
+          actions: { work: true, reply: true, hide: true, delete: false, approve: true },
+        }),
+      },
+      'POST /api/inbox/replies/r-failed/retry': { status: 200, body: { ...replies[3], status: 'sent' } },
+      'POST /api/inbox/replies/r-unconfirmed/retry': { status: 200, body: { ...replies[4], status: 'sent' } },
+    })
+    const confirm = vi.fn(() => true)
+    vi.stubGlobal('confirm', confirm)
+    renderAppAt(`/inbox?item=${ID1}`)
+    await screen.findByTestId('inbox-timeline')
+    const states = await screen.findAllByTestId('inbox-reply-state')
+    expect(states.map((state) => state.textContent)).toEqual([
+      'Menunggu persetujuan',
+      'Mengirim…',
+      'Terkirim',
+      'Gagal',
+      'Belum pasti',
+      'Ditolak',
+    ])
+    const reasons = screen.getAllByTestId('inbox-reply-reason').map((reason) => reason.textContent)
+    expect(reasons).toEqual([
+      'Balasan tidak terkirim: platform tidak dapat dihubungi, coba lagi.',
+      'Pengiriman terputus dan balasan tidak ditemukan di percakapan; periksa platform sebelum mengirim ulang.',
+    ])
+    // Only the failed and the unconfirmed reply can go again; approving is for the pending one.
+    const retries = screen.getAllByTestId('inbox-reply-retry')
+    expect(retries.map((button) => button.textContent)).toEqual([
+      'Kirim ulang',
+      'Sudah diperiksa — kirim ulang',
+    ])
+    expect(screen.getAllByRole('button', { name: 'Setujui & kirim' })).toHaveLength(1)
+    fireEvent.click(retries[0]!)
+    fireEvent.click(retries[1]!)
+    await waitFor(() => {
+      const sent = api.calls.filter((call) => call.path.endsWith('/retry'))
+      expect(sent.map((call) => [call.path, call.body])).toEqual([
+        ['/api/inbox/replies/r-failed/retry', {}],
+        ['/api/inbox/replies/r-unconfirmed/retry', { checked: true }],
+      ])
+    })
+    // The unconfirmed one asked the operator to check the platform first.
+    expect(confirm).toHaveBeenCalledTimes(1)
+  })
+
+  it('names the reply states in English and offers no retry when the item is closed', async () => {
+    const failed: InboxReply = {
+      ...sentReply,
+      id: 'r-failed',
+      status: 'failed',
+      sentAt: null,
+      errorKind: 'rejected',
+      reason: { key: 'inbox.reply_failed_rejected', params: {} },
+    }
+    serve({
+      '/api/auth/me': { status: 200, body: { ...me, user: { ...me.user, locale: 'en' } } },
+      [`GET /api/inbox/items/${ID1}`]: {
+        status: 200,
+        body: thread(item({ status: 'closed' }), {
+          replies: [failed, { ...failed, id: 'r-unc', status: 'unconfirmed', reason: null }],
+        }),
+      },
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    const states = await screen.findAllByTestId('inbox-reply-state')
+    expect(states.map((state) => state.textContent)).toEqual(['Failed', 'Not confirmed'])
+    expect(screen.getByTestId('inbox-reply-reason').textContent).toBe('The platform refused the reply.')
+    expect(screen.queryByTestId('inbox-reply-retry')).toBeNull()
   })
 })

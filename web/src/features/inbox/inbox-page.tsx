@@ -6,7 +6,6 @@
 import {
   ActionIcon,
   Alert,
-  Anchor,
   Badge,
   Box,
   Button,
@@ -66,6 +65,7 @@ import {
 } from './inbox-search.ts'
 import type { InboxItem, InboxThread } from './inbox-types.ts'
 import { ClarificationButton, HandOff, SavedReplyPicker } from './reply-helpers.tsx'
+import { ReplyState } from './reply-state.tsx'
 import { slaState } from './sla-countdown.ts'
 import { COUNTER_KEYS } from '../posts/counter-keys.ts'
 
@@ -860,6 +860,13 @@ function ThreadPane({
     onError: (error) => {
       if (error instanceof ApiError && error.key === 'inbox.replied_since_opened')
         setCollision(describeApiError(error, locale, t).banner)
+      // The platform refused or did not answer: the reply is kept in the thread (gagal / belum pasti, with its
+      // retry), so the box empties rather than invite a second copy.
+      if (error instanceof ApiError && error.key.startsWith('inbox.reply_failed_')) {
+        setText('')
+        setUnresolved([])
+        refresh()
+      }
     },
   })
   const addNote = useMutation({
@@ -878,6 +885,17 @@ function ThreadPane({
     mutationFn: (decision: { id: string; approve: boolean }) =>
       decision.approve ? inboxRequests.approve(decision.id) : inboxRequests.reject(decision.id),
     onSuccess: refresh,
+    // A failed send after approval is stored as failed: the thread shows it with its retry.
+    onError: refresh,
+  })
+  const retry = useMutation({
+    mutationFn: (request: { id: string; checked: boolean }) =>
+      inboxRequests.retry(request.id, request.checked ? { checked: true } : {}),
+    onSuccess: (sent) => {
+      notifySuccess(sent.status === 'sent' ? t('inbox.reply.sent') : t('inbox.reply.retried'))
+      refresh()
+    },
+    onError: refresh,
   })
 
   if (query.isPending)
@@ -967,7 +985,7 @@ function ThreadPane({
               .join(' · ')}
           </Alert>
         ) : null}
-        <ErrorBanner error={moderate.error ?? decide.error} />
+        <ErrorBanner error={moderate.error ?? decide.error ?? retry.error} />
         <ScrollArea.Autosize mah={420} type="auto">
           <Stack gap={6} data-testid="inbox-timeline">
             {timeline.map((entry) =>
@@ -999,43 +1017,17 @@ function ThreadPane({
                   tone="us"
                 >
                   <Text size="sm">{entry.reply.body}</Text>
-                  <Group gap={6} mt={2}>
-                    <Badge
-                      size="xs"
-                      variant="light"
-                      color={
-                        entry.reply.status === 'sent'
-                          ? 'green'
-                          : entry.reply.status === 'pending'
-                            ? 'yellow'
-                            : 'red'
-                      }
-                    >
-                      {t(`inbox.replyStatus.${entry.reply.status}`)}
-                    </Badge>
-                    {entry.reply.url ? (
-                      <Anchor size="xs" href={entry.reply.url} target="_blank" rel="noreferrer">
-                        {t('inbox.openOnPlatform')}
-                      </Anchor>
-                    ) : null}
-                    {entry.reply.status === 'pending' && view.actions.approve ? (
-                      <>
-                        <Button
-                          size="compact-xs"
-                          onClick={() => decide.mutate({ id: entry.reply.id, approve: true })}
-                        >
-                          {t('inbox.reply.approve')}
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          variant="default"
-                          onClick={() => decide.mutate({ id: entry.reply.id, approve: false })}
-                        >
-                          {t('inbox.reply.reject')}
-                        </Button>
-                      </>
-                    ) : null}
-                  </Group>
+                  <ReplyState
+                    reply={entry.reply}
+                    canApprove={view.actions.approve}
+                    canRetry={view.actions.reply && !closed}
+                    busy={
+                      (decide.isPending && decide.variables.id === entry.reply.id) ||
+                      (retry.isPending && retry.variables.id === entry.reply.id)
+                    }
+                    onDecide={(approve) => decide.mutate({ id: entry.reply.id, approve })}
+                    onRetry={(checked) => retry.mutate({ id: entry.reply.id, checked })}
+                  />
                 </Entry>
               ) : (
                 <Entry

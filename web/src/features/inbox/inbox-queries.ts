@@ -85,6 +85,8 @@ export const inboxRequests = {
     api.post<InboxItem>(`/api/inbox/items/${id}/assign`, body),
   approve: (replyId: string) => api.post<InboxReply>(`/api/inbox/replies/${replyId}/approve`),
   reject: (replyId: string) => api.post<InboxReply>(`/api/inbox/replies/${replyId}/reject`),
+  retry: (replyId: string, body: { checked?: boolean }) =>
+    api.post<InboxReply>(`/api/inbox/replies/${replyId}/retry`, body),
   presence: (id: string, body: { typing: boolean; leaving?: boolean }) =>
     api.post<{ others: InboxThread['others'] }>(`/api/inbox/items/${id}/presence`, body),
   bulk: (
