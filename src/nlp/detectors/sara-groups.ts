@@ -1,0 +1,168 @@
+// The groups UU 1/2024 Pasal 28(2) and the SARA grouping protect, by the names Indonesian writers use for them
+// (rules.md §6, §12 rule 18): faiths (with the derogatory names for their followers), ethnic and regional groups,
+// races and origins. Written for this project from common Indonesian usage. Regional names that are also places
+// ("Jawa", "Padang", "Papua") only name a group after a word for people ("orang Padang", "warga asal Jawa"), so a
+// city's or island's name alone never makes a text about a group.
+
+/** Faiths and their followers, including the derogatory names ("kafir", "umat sebelah", "kadrun"). */
+export const FAITH_NAMES = [
+  'islam',
+  'muslim',
+  'muslimin',
+  'muslimah',
+  'non-?muslim',
+  'kristen',
+  'kristiani',
+  'nasrani',
+  'katolik',
+  'protestan',
+  'hindu',
+  'buddha',
+  'budha',
+  'buddhis',
+  'konghucu',
+  'khonghucu',
+  'yahudi',
+  'ahmadiyah',
+  'syiah',
+  'wahabi',
+  'salafi',
+  'penghayat(?:\\s+kepercayaan)?',
+  'ateis',
+  'atheis',
+  'kafir',
+  'kafirin',
+  'musyrik',
+  'musyrikin',
+  'murtad',
+  'kadrun',
+  'kadal\\s+gurun',
+  'salibis',
+  'kaum\\s+salib',
+  'kaum\\s+sarungan',
+  'umat\\s+sebelah',
+  'agama\\s+sebelah',
+]
+
+/** Ethnic groups, races and origins whose names are not also everyday place names. */
+export const ETHNIC_NAMES = [
+  'tionghoa',
+  'cina',
+  'china',
+  'cokin',
+  'aseng',
+  'batak',
+  'dayak',
+  'bugis',
+  'betawi',
+  'minang',
+  'minangkabau',
+  'sasak',
+  'toraja',
+  'mandar',
+  'jawir',
+  'keling',
+  'arab',
+  'india',
+  'negro',
+  'bule',
+  'pribumi',
+  'non-?pribumi',
+  'pendatang',
+  'perantau',
+  'kulit\\s+hitam',
+  'kulit\\s+putih',
+  'orang\\s+asing',
+  'tenaga\\s+kerja\\s+asing',
+  'tka',
+  'wna',
+]
+
+/** Regional names that are also places: a group only after a word for people. */
+export const REGIONAL_NAMES = [
+  'jawa',
+  'sunda',
+  'madura',
+  'papua',
+  'ambon',
+  'maluku',
+  'padang',
+  'bali',
+  'flores',
+  'aceh',
+  'makassar',
+  'manado',
+  'minahasa',
+  'nias',
+  'timor',
+  'ntt',
+  'ntb',
+  'lampung',
+  'palembang',
+  'banjar',
+  'melayu',
+  'medan',
+  'bima',
+  'buton',
+  'gorontalo',
+  'ternate',
+  'kupang',
+  'sumba',
+  'timur',
+  'seberang',
+  'luar\\s+daerah',
+  'luar\\s+pulau',
+]
+
+/** Words for people that a group name follows ("orang", "umat", "pedagang asal", "pegawai beragama"). */
+const PEOPLE_WORDS = [
+  'orang(?:-orang)?',
+  'kaum',
+  'umat',
+  'suku',
+  'etnis',
+  'ras',
+  'golongan',
+  'bangsa',
+  'keturunan',
+  'warga',
+  'masyarakat',
+  'pemeluk',
+  'penganut',
+  'pengikut',
+  'jemaah',
+  'jemaat',
+  'para',
+  'pedagang',
+  'pendatang',
+  'perantau',
+  'pekerja',
+  'buruh',
+  'anak(?:-anak)?',
+  'pemuda',
+  'wong',
+  'urang',
+  'preman',
+  'sopir',
+  'penyewa',
+  'pegawai',
+  'karyawan',
+  'tetangga',
+  'pemimpin',
+  'calon',
+  'lurah',
+  'pejabat',
+]
+const LINK_WORDS = String.raw`(?:asal|dari|keturunan|beragama|bersuku|berdarah|etnis|suku|agama)`
+
+const alternation = (words: readonly string[]): string => words.join('|')
+const PEOPLE = String.raw`(?:(?:${alternation(PEOPLE_WORDS)})\s+){1,3}(?:${LINK_WORDS}\s+)?`
+
+/**
+ * A group named in a text, as a regular-expression source without flags or boundaries: people words and a faith,
+ * ethnic or regional name ("semua pedagang asal Madura", "umat sebelah"), or a faith or ethnic name on its own.
+ */
+export const GROUP = String.raw`(?:(?:semua|seluruh|setiap|tiap|rata-rata|kebanyakan)\s+)?(?:${PEOPLE}(?:${alternation(FAITH_NAMES)}|${alternation(ETHNIC_NAMES)}|${alternation(REGIONAL_NAMES)})|(?:${alternation(FAITH_NAMES)}|${alternation(ETHNIC_NAMES)}))`
+
+/** Places of worship: what a call to exclude a faith names as often as its followers ("tolak pendirian gereja"). */
+export const PLACES_OF_WORSHIP = String.raw`(?:gereja|masjid|musala|mushola|pura|vihara|wihara|klenteng|kelenteng|sinagoga|rumah\s+ibadah|rumah\s+ibadat|tempat\s+ibadah)`
