@@ -61,6 +61,8 @@ describe('findNpwps', () => {
 
   it('reports any 15 or 16 digits the text calls an NPWP', () => {
     expect(findNpwps('NPWP Anda: 084529113407000 telah aktif')).toHaveLength(1)
+    expect(findNpwps('Ibu Wulan (NPWP: 0923.4567.8150.1000)')).toEqual([{ start: 17, end: 36 }])
+    expect(findNpwps('Kartu 0923 4567 8150 1000')).toEqual([])
     expect(findNpwps('nomor pokok wajib pajak 3171015708900002')).toHaveLength(1)
   })
 

@@ -22,10 +22,10 @@ export function formatNpwp(value: string): string {
 }
 
 // The legacy form 99.999.999.9-999.999 as people write it (dots, dashes or spaces between the six groups, an
-// optional leading 0 for the 16-digit form), or 15/16 bare digits.
+// optional leading 0 for the 16-digit form), sixteen digits in groups of four, or 15/16 bare digits.
 const SEPARATOR = String.raw`(?:[ \t]?[.-][ \t]?|[ \t])`
 const CANDIDATE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_+])((0?\d{2}${SEPARATOR}\d{3}${SEPARATOR}\d{3}${SEPARATOR}\d${SEPARATOR}\d{3}${SEPARATOR}\d{3})|\d{15,16})(?![\p{L}\p{N}_]|[.,-]\d)`,
+  String.raw`(?<![\p{L}\p{N}_+])((0?\d{2}${SEPARATOR}\d{3}${SEPARATOR}\d{3}${SEPARATOR}\d${SEPARATOR}\d{3}${SEPARATOR}\d{3})|\d{4}([ .-])\d{4}\3\d{4}\3\d{4}|\d{15,16})(?![\p{L}\p{N}_]|[.,-]\d)`,
   'gu',
 )
 const NPWP_CONTEXT = /\b(?:npwp(?:15|16)?|nomor\s+pokok\s+wajib\s+pajak)\b[^\d]{0,25}$/i
@@ -50,6 +50,8 @@ export function findNpwps(text: string): DetectorSpan[] {
     const named = NPWP_CONTEXT.test(text.slice(Math.max(0, start - 40), start))
     const shaped = match[2] !== undefined
     if (!named && !shaped) {
+      // Groups of four are how cards and NIKs are written too: only an NPWP when the text calls it one.
+      if (match[3] !== undefined) continue
       if (!isValidNpwp(digits)) continue
       if (digits.length === 16 && !digits.startsWith('00')) continue
       // Legacy taxpayer types are 00-09, so a bare 15-digit NPWP starts with 0.
