@@ -27,6 +27,9 @@ describe('findSaraHostility', () => {
       'akibat ulah warga pendatang asal Jawa',
     ])
     expect(spanText('Yang bikin kampung ini rawan maling ya para perantau dari Lampung itu.')).toHaveLength(1)
+    expect(spanText('Kalau ada pencuri di pasar, pasti pelakunya orang dari luar pulau.')).toEqual([
+      'pasti pelakunya orang dari luar pulau',
+    ])
   })
 
   it('finds a call to exclude a group or its place of worship', () => {
@@ -52,6 +55,7 @@ describe('findSaraHostility', () => {
       'Jangan percaya hoaks tentang umat Kristen yang beredar di grup WhatsApp.',
       'Petugas kebersihan bekerja keras sejak subuh.',
       'Tim SAR masih mencari dua nelayan asal Madura yang hilang.',
+      'Pelaku pencurian kabel diamankan polisi; dua warga asal Lampung dimintai keterangan.',
       'Gara-gara hujan deras semalam, Jalan Kaligawe tergenang.',
       'Kota Padang memang selalu ramai saat libur sekolah.',
     ]

@@ -168,6 +168,11 @@ const BLAME_FIRST = new RegExp(
   'giu',
 )
 
+// "Pasti pelakunya orang dari luar pulau", "pencurinya selalu warga X": a culprit presumed by origin or faith.
+const PRESUMED_CULPRIT = new RegExp(
+  String.raw`${START}(?:(?:pasti|selalu|biasanya|pokoknya)\s+(?:pelaku|penipu|pencuri|maling|perusuh|provokator)(?:nya)?|(?:pelaku|penipu|pencuri|maling|perusuh|provokator)(?:nya)?\s+(?:pasti|selalu|biasanya|pokoknya))(?:[\s,]+(?:ya|adalah|itu|tuh|lah))*[\s,]+${GROUP}${STOP}`,
+  'giu',
+)
 // "gara-gara orang X", "akibat ulah warga pendatang asal Y", "gara-gara anak muda suku Z".
 const BLAME = new RegExp(
   String.raw`${START}(?:gara-gara|gegara|(?:karena|akibat|oleh)\s+ulah|ulah|salahnya|(?:ini\s+)?salah)\s+(?:[\p{L}-]+\s+){0,2}?${GROUP}${STOP}`,
@@ -204,7 +209,15 @@ const ADMINISTRATIVE_CONDITION =
 /** Spans of a negative generalisation about, blame on, or call to exclude a protected group. */
 export function findSaraHostility(text: string): DetectorSpan[] {
   const spans: DetectorSpan[] = []
-  for (const pattern of [GENERALISATION, BLAME_FIRST, BLAME, TROUBLE_THEN_GROUP, EXCLUSION, GROUP_BARRED]) {
+  for (const pattern of [
+    GENERALISATION,
+    BLAME_FIRST,
+    PRESUMED_CULPRIT,
+    BLAME,
+    TROUBLE_THEN_GROUP,
+    EXCLUSION,
+    GROUP_BARRED,
+  ]) {
     for (const match of text.matchAll(pattern)) {
       const end = match.index + match[0].length
       if (
