@@ -31,7 +31,13 @@ describe('findClassifiedMarkers', () => {
     )
     expect(spanText('Laporan intelijen ini sifatnya terbatas.')).toHaveLength(1)
     expect(spanText('Telaahan staf dengan sifat Rahasia terlampir.')).toHaveLength(1)
-    expect(spanText('Berikut notulen rapat evaluasi (TERBATAS) dari Bappeda.')).toEqual(['(TERBATAS)'])
+    expect(spanText('Berikut notulen rapat evaluasi (TERBATAS) dari Bappeda.')).toEqual([
+      'notulen rapat evaluasi (TERBATAS)',
+    ])
+    expect(spanText('Salinan telegram Kapolres (terbatas) beredar luas.')).toEqual([
+      'Salinan telegram Kapolres (terbatas)',
+    ])
+    expect(spanText('Kami unggah notulen rapat pimpinan yang bersifat terbatas.')).toHaveLength(1)
     expect(spanText('Surat edaran Sekda (rahasia) bocor ke publik.')).toEqual(['(rahasia)'])
     expect(spanText('Status: Sangat Rahasia. Rencana pengamanan kunjungan.')).toEqual([
       'Status: Sangat Rahasia',
@@ -45,6 +51,7 @@ describe('findClassifiedMarkers', () => {
       'Data pribadi pelapor bersifat rahasia dan dilindungi sesuai UU PDP.',
       'Laporan Anda bersifat rahasia dan hanya dibaca petugas pengaduan.',
       'Dokumen yang bersifat rahasia negara dikecualikan dari informasi publik.',
+      'Arsip negara yang bersifat rahasia dikecualikan sesuai undang-undang.',
       'Isi surat suara bersifat rahasia; jangan memotret surat suara di bilik TPS.',
       'Pendaftaran bersifat terbatas bagi warga ber-KTP Kota Semarang.',
       'Kursi terbatas (50 peserta). Daftar melalui tautan di bio.',

@@ -21,8 +21,14 @@ const DOCUMENT_STATUS = new RegExp(
 // Said of the reader's own report or data it is an assurance ("laporan Anda bersifat rahasia"), and after "yang"
 // without "ini"/"tersebut" it describes a kind of document ("dokumen yang bersifat rahasia dikecualikan").
 const ASSURANCE = /\b(?:anda|kamu|kalian|pelapor|pengadu|pemohon|warga|pribadi|identitas|pasien)\b/iu
-const isDocumentMarking = (phrase: string): boolean =>
-  !ASSURANCE.test(phrase) && (!/\byang\b/iu.test(phrase) || /\b(?:ini|tersebut|itu)\b/iu.test(phrase))
+// A named document ("notulen rapat pimpinan yang bersifat terbatas") is one paper; "dokumen yang bersifat rahasia"
+// right after the noun, "rahasia negara" and what the law exempts are statements about a kind of paper.
+const GENERIC_KIND = new RegExp(String.raw`^${DOCUMENTS}\s+yang\b`, 'iu')
+const isDocumentMarking = (phrase: string, after: string): boolean =>
+  !ASSURANCE.test(phrase) &&
+  !/^\s*negara\b/iu.test(after) &&
+  !/\b(?:dikecualikan|undang-undang)\b/iu.test(after.split(/[.!?\n]/u)[0] ?? '') &&
+  (!GENERIC_KIND.test(phrase) || /\b(?:ini|tersebut|itu)\b/iu.test(phrase))
 
 const PATTERNS: RegExp[] = [
   // Labelled field, any case: "Sifat : RAHASIA", "Klasifikasi keamanan: Terbatas", "Derajat: SR", "klasifikasi: r".
@@ -44,6 +50,8 @@ const PATTERNS: RegExp[] = [
   // Bracketed level: "(rahasia)", "[sangat rahasia]" in any case; "(Terbatas)" capitalised, "(terbatas)" being a quota.
   new RegExp(String.raw`[\[(]\s*(?:sangat\s+rahasia|rahasia|konfidensial)\s*[\])]`, 'giu'),
   new RegExp(String.raw`[\[(]\s*(?:Terbatas|TERBATAS)\s*[\])]`, 'gu'),
+  // "(terbatas)" in lower case marks a document named just before it: "salinan telegram Kapolres (terbatas)".
+  new RegExp(String.raw`\b${DOCUMENTS}(?:\s+[\p{L}\p{N}.-]+){0,3}\s*[\[(]\s*terbatas\s*[\])]`, 'giu'),
   // A stamp or seal with the level: "bercap RAHASIA", "stempel Sangat Rahasia".
   new RegExp(String.raw`\b(?:cap|stempel|stempelnya|capnya|cap\s+dinas)\s+(?:${LEVEL_WORDS})\b`, 'giu'),
   // Bracketed stamp: "[RAHASIA]", "(SANGAT RAHASIA)", "«TERBATAS»".
@@ -70,7 +78,11 @@ export function findClassifiedMarkers(text: string): DetectorSpan[] {
   const found: DetectorSpan[] = []
   for (const pattern of [...PATTERNS, DOCUMENT_STATUS]) {
     for (const match of text.matchAll(pattern)) {
-      if (pattern === DOCUMENT_STATUS && !isDocumentMarking(match[0])) continue
+      if (
+        pattern === DOCUMENT_STATUS &&
+        !isDocumentMarking(match[0], text.slice(match.index + match[0].length))
+      )
+        continue
       let start = match.index
       let end = start + match[0].length
       // Trim the line break or decoration the pattern consumed before the marking itself.

@@ -64,6 +64,9 @@ describe('findPersonalOpinion on partisanship in formal words', () => {
       'Kami menyatakan dukungan penuh kepada calon gubernur Ibu Ratna Dewi.',
       'Jangan salah pilih! Nomor urut 2 sudah terbukti membangun jalan desa.',
       'Jangan pilih lurah keturunan Arab.',
+      'Salurkan aspirasi Anda melalui Partai Perindo di pemilu legislatif.',
+      'Kami mendoakan agar Bapak Bupati Harjo dapat memimpin kembali.',
+      'Pasangan nomor urut 01 merupakan pilihan paling tepat bagi warga.',
     ]
     for (const text of partisan) expect(kinds(text), text).toEqual(['partisan'])
   })
@@ -83,6 +86,7 @@ describe('findPersonalOpinion on partisanship in formal words', () => {
       'Lanjutkan pembayaran PBB melalui aplikasi sebelum jatuh tempo.',
       'Pilih partai yang memperjuangkan rakyat, bukan karena politik uang.',
       'Jangan pilih pegawai berdasarkan kedekatan untuk posisi bendahara.',
+      'Salurkan aspirasi Anda melalui SP4N-LAPOR! atau kanal pengaduan resmi.',
     ]
     for (const text of neutral) expect(findPersonalOpinion(text), text).toEqual([])
   })

@@ -34,9 +34,9 @@ const NAMED_CANDIDATE = String.raw`(?:${KNOWN_CANDIDATES}(?:\s*[–—-]\s*${NAM
 const TARGET = String.raw`(?:${BALLOT}|${PARTY}${END}|${NAMED_CANDIDATE})`
 
 // Support named before the target: campaign words and their polite formal equivalents.
-const SUPPORT_BEFORE = String.raw`(?i:(?:ayo\s+|mari\s+|yuk\s+|jangan\s+)?(?:pilih(?:lah)?|coblos(?:lah)?|mencoblos|dukung(?:lah)?|mendukung|dukungan|menangkan(?:lah)?|memenangkan|(?:sukseskan|kawal|raih|menuju|wujudkan|demi)\s+kemenangan|(?:berikan|memberikan|salurkan|menyalurkan|titipkan|menitipkan)\s+suara(?:nya|\s+anda|\s+kita)?|percayakan|mempercayakan|amanahkan|(?:berikan|beri|memberi|memberikan)\s+kesempatan|lanjutkan|antarkan|jadikan|(?:hadiri|ramaikan|meriahkan|ikuti)\s+kampanye|all\s+in|coblosan))`
+const SUPPORT_BEFORE = String.raw`(?i:(?:ayo\s+|mari\s+|yuk\s+|jangan\s+)?(?:pilih(?:lah)?|coblos(?:lah)?|mencoblos|dukung(?:lah)?|mendukung|dukungan|menangkan(?:lah)?|memenangkan|(?:sukseskan|kawal|raih|menuju|wujudkan|demi)\s+kemenangan|(?:berikan|memberikan|salurkan|menyalurkan|titipkan|menitipkan)\s+(?:suara|aspirasi)(?:nya|\s+anda|\s+kita)?|percayakan|mempercayakan|amanahkan|(?:berikan|beri|memberi|memberikan)\s+kesempatan|lanjutkan|antarkan|jadikan|(?:hadiri|ramaikan|meriahkan|ikuti)\s+kampanye|all\s+in|coblosan))`
 // Support said of the target after it: "adalah pilihan terbaik", "layak dipilih", "dua periode".
-const SUPPORT_AFTER = String.raw`(?i:pilihan\s+(?:terbaik|tepat|kita|rakyat|cerdas|utama)|(?:layak|pantas|wajib|harus)\s+(?:dipilih|memimpin|menang|didukung)|(?:pasti|harus|wajib)\s+menang|terbaik\s+(?:untuk|bagi)|pemimpin\s+(?:terbaik|idaman|yang\s+tepat)|(?:dua|2)\s+periode|jilid\s+(?:dua|2|ii)\b|menang\s+satu\s+putaran|kembali\s+(?:terpilih|memimpin)|terpilih\s+kembali|(?:sudah\s+|telah\s+)?terbukti\s+(?:membangun|bekerja|peduli|amanah|berhasil|memimpin|membawa|menyejahterakan))`
+const SUPPORT_AFTER = String.raw`(?i:pilihan\s+(?:yang\s+)?(?:paling\s+)?(?:terbaik|tepat|kita|rakyat|cerdas|utama)|(?:sosok|figur|calon|pemimpin)\s+(?:yang\s+)?(?:paling\s+)?(?:terbaik|tepat|ideal|layak)|paling\s+(?:layak|pantas|tepat)\s+(?:dipilih|memimpin)|(?:layak|pantas|wajib|harus)\s+(?:dipilih|memimpin|menang|didukung)|(?:pasti|harus|wajib)\s+menang|terbaik\s+(?:untuk|bagi)|pemimpin\s+(?:terbaik|idaman|yang\s+tepat)|(?:dua|2)\s+periode|jilid\s+(?:dua|2|ii)\b|menang\s+satu\s+putaran|kembali\s+(?:terpilih|memimpin)|terpilih\s+kembali|(?:sudah\s+|telah\s+)?terbukti\s+(?:membangun|bekerja|peduli|amanah|berhasil|memimpin|membawa|menyejahterakan))`
 const IN_SENTENCE = String.raw`[^.!?\n]{0,60}?`
 
 const SUPPORT_THEN_TARGET = new RegExp(
@@ -49,7 +49,7 @@ const TARGET_THEN_SUPPORT = new RegExp(
 )
 // "Semoga Bapak … kembali terpilih": a wish for a person's election.
 const WISH = new RegExp(
-  String.raw`(?<![\p{L}])(?i:semoga|mudah-mudahan|moga-moga|kami\s+berharap|harapan\s+kami|doakan)\s+(?=[^.!?\n]{0,50}?(?i:bapak|ibu|pak|bu|pasangan|paslon|calon|petahana|beliau|jagoan|kandidat))[^.!?\n]{0,60}?(?i:kembali\s+terpilih|terpilih\s+kembali|terpilih\s+(?:menjadi|sebagai)|kembali\s+memimpin|memimpin\s+(?:lagi|kembali)|menangi?\s+(?:pilkada|pemilu|pilpres|pileg)|memenangkan\s+(?:pilkada|pemilu|pilpres|pileg)|(?:dua|2)\s+periode)${END}`,
+  String.raw`(?<![\p{L}])(?i:semoga|mudah-mudahan|moga-moga|kami\s+berharap|harapan\s+kami|doakan|mendoakan(?:\s+agar)?|berdoa(?:\s+agar)?)\s+(?=[^.!?\n]{0,50}?(?i:bapak|ibu|pak|bu|pasangan|paslon|calon|petahana|beliau|jagoan|kandidat))[^.!?\n]{0,60}?(?i:kembali\s+terpilih|terpilih\s+kembali|terpilih\s+(?:menjadi|sebagai)|kembali\s+memimpin|memimpin\s+(?:lagi|kembali)|menangi?\s+(?:pilkada|pemilu|pilpres|pileg)|memenangkan\s+(?:pilkada|pemilu|pilpres|pileg)|(?:dua|2)\s+periode)${END}`,
   'gu',
 )
 // Opposing candidates for who they are: "jangan pilih lurah keturunan Arab", "jangan pilih pemimpin kafir".

@@ -152,6 +152,19 @@ const PEOPLE_WORDS = [
   'calon',
   'lurah',
   'pejabat',
+  'pengungsi',
+  'imigran',
+  'penduduk',
+  'penghuni',
+  'mahasiswa',
+  'pelajar',
+  'nelayan',
+  'petani',
+  'pengusaha',
+  'pemilik',
+  'keluarga',
+  'turis',
+  'wisatawan',
 ]
 const LINK_WORDS = String.raw`(?:asal|dari|keturunan|beragama|bersuku|berdarah|etnis|suku|agama)`
 

@@ -12,6 +12,9 @@ describe('findSaraHostility', () => {
     expect(spanText('Keturunan Arab di kota ini rata-rata pelit.')).toHaveLength(1)
     expect(spanText('Warga pendatang dari NTT itu biang masalah di kampung kita.')).toHaveLength(1)
     expect(spanText('Umat Konghucu itu tidak pantas mendapat hari libur nasional.')).toHaveLength(1)
+    expect(spanText('Orang Madura kalau berdagang pasti curang.')).toHaveLength(1)
+    expect(spanText('Wajar kampung kumuh, isinya pendatang semua yang malas bekerja.')).toHaveLength(1)
+    expect(spanText('Pengungsi dari luar daerah itu biang kerusuhan.')).toHaveLength(1)
   })
 
   it('finds followers of a faith named by a derogatory term', () => {

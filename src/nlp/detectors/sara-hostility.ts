@@ -144,6 +144,8 @@ const FILLERS = [
   'wataknya',
   'kelakuannya',
   'mereka',
+  'yang',
+  '(?:kalau|kalo|jika|bila|soal|urusan)\\s+\\p{L}+',
   'sedang',
   'diam-diam',
   'akan',
