@@ -87,6 +87,9 @@ describe('findPersonalOpinion on partisanship in formal words', () => {
       'Pilih partai yang memperjuangkan rakyat, bukan karena politik uang.',
       'Jangan pilih pegawai berdasarkan kedekatan untuk posisi bendahara.',
       'Salurkan aspirasi Anda melalui SP4N-LAPOR! atau kanal pengaduan resmi.',
+      'Terima kasih atas dukungan kepada Ibu Ratna selaku Ketua TP PKK. Sukseskan Pemilu 2024 dengan datang ke TPS.',
+      'Berkat dukungan Bapak Camat, posyandu lansia buka setiap Sabtu. Cek lokasi TPS Anda untuk pilkada.',
+      'Lomba kampung bersih: pilih nomor 3 untuk Kampung Pelangi sebelum Jumat!',
     ]
     for (const text of neutral) expect(findPersonalOpinion(text), text).toEqual([])
   })

@@ -76,9 +76,13 @@ const ELECTION_WORDS =
 // "mendukung program Bapak Bupati": what is supported is the programme, not the person.
 const SUPPORTED_THING =
   /\b(?:program|kebijakan|langkah|upaya|kinerja|kegiatan|gerakan|arahan|instruksi|visi|misi|inisiatif|imbauan)\b/iu
-// "Pilih nomor 2 pada menu": a menu, form or queue choice, not a ballot.
+// "Pilih nomor 2 pada menu", "pilih nomor 3 untuk Kampung Pelangi" in a contest: a menu, form, queue or contest
+// choice, not a ballot.
 const SERVICE_CHOICE =
-  /\b(?:menu|layanan|opsi|tekan|ketik|balas|antrean|antrian|formulir|soal|kuis|sesi|jadwal|aplikasi|loket|jawaban|survei|polling|kuesioner|angket|tombol)\b/iu
+  /\b(?:menu|layanan|opsi|tekan|ketik|balas|antrean|antrian|formulir|soal|kuis|sesi|jadwal|aplikasi|loket|jawaban|survei|polling|kuesioner|angket|tombol|lomba|kontes|kompetisi|voting|vote|favorit|nominasi|nominator|juara|finalis|penghargaan|duta|maskot|desain|logo)\b/iu
+// "Terima kasih atas dukungan kepada …", "berkat dukungan Bapak Camat": support received, not given.
+const GRATITUDE_BEFORE = /\b(?:atas|berkat|terima\s+kasih(?:\s+atas)?)\s+$/iu
+const TOWARDS = /\b(?:kepada|untuk|bagi|pada|terhadap)\b/iu
 
 function sentenceAround(text: string, start: number, end: number): string {
   const before = text.slice(0, start)
@@ -107,6 +111,10 @@ function isPartisan(text: string, match: RegExpMatchArray & { index: number }): 
   if (PROHIBITION_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) return false
   const target = match.groups?.['target']
   if (target === undefined) return true
+  if (/^dukungan/iu.test(phrase)) {
+    if (GRATITUDE_BEFORE.test(text.slice(Math.max(0, match.index - 25), match.index))) return false
+    if (!TOWARDS.test(match.groups?.['between'] ?? '')) return false
+  }
   const sentence = sentenceAround(text, match.index, match.index + phrase.length)
   if (ONLY_BALLOT.test(target)) return !SERVICE_CHOICE.test(sentence)
   if (ONLY_PARTY.test(target) || STARTS_WITH_CANDIDATE_WORD.test(target)) return true

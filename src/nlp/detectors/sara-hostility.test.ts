@@ -44,6 +44,10 @@ describe('findSaraHostility', () => {
       'Penganut Syiah tidak boleh tinggal',
     ])
     expect(spanText('Dasar pendatang, tidak tahu diri, harus angkat kaki dari kota ini.')).toHaveLength(1)
+    expect(spanText('Kios hanya untuk pribumi, pedagang Cina tidak diterima.')).toEqual([
+      'pedagang Cina tidak diterima',
+    ])
+    expect(spanText('Gara-gara imigran Rohingya, kampung kita jadi tidak aman.')).toHaveLength(1)
   })
 
   it('leaves respectful mentions, news and anti-discrimination messages alone', () => {
@@ -68,5 +72,6 @@ describe('findSaraHostility', () => {
   it('reads an administrative condition as a rule about papers, not exclusion of a group', () => {
     expect(spanText('Ketua RT diminta tidak menerima pendatang tanpa surat keterangan pindah.')).toEqual([])
     expect(spanText('Pendatang tidak boleh tinggal tanpa melapor ke RT.')).toEqual([])
+    expect(spanText('Umat Hindu tidak dilayani? Tidak benar, semua warga dilayani sama.')).toEqual([])
   })
 })

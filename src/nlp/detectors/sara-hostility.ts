@@ -200,7 +200,7 @@ const REFUSES_HOSTILITY =
 // "Penganut X tidak boleh tinggal di desa ini", "pendatang harus pergi", "orang kafir haram jadi pemimpin".
 const BARRED_ACTION = String.raw`(?:tinggal|menetap|masuk|berjualan|berdagang|bekerja|beribadah|memimpin|dipilih|diterima|dilayani|mendirikan|membangun|ada\s+di|(?:jadi|menjadi)\s+(?:pemimpin|pejabat|lurah|kepala|bupati|gubernur|wali\s*kota|presiden|guru|pegawai|pns|asn|anggota|ketua))`
 const GROUP_BARRED = new RegExp(
-  String.raw`${START}${GROUP}${STOP}${LOCATIVE}(?:[\s,]+(?:itu|ini|mereka|semua|semuanya|sebaiknya|lebih\s+baik))*[\s,]+(?:(?:(?:tidak|tak|nggak|gak)\s+(?:boleh|usah|pantas|layak|berhak)|(?:jangan|haram|dilarang)(?:\s+(?:boleh|pantas|layak))?)\s+${BARRED_ACTION}|(?:harus|wajib|sebaiknya|mending|lebih\s+baik)\s+(?:pergi|keluar|pulang|pindah|diusir|dibubarkan|angkat\s+kaki|minggat)|(?:usir|bubarkan|enyahkan)(?:\s+saja)?)${STOP}`,
+  String.raw`${START}${GROUP}${STOP}${LOCATIVE}(?:[\s,]+(?:itu|ini|mereka|semua|semuanya|sebaiknya|lebih\s+baik))*[\s,]+(?:(?:tidak|tak|nggak|gak)\s+(?:diterima|dilayani|diizinkan|diperbolehkan|boleh\s+masuk)|(?:(?:tidak|tak|nggak|gak)\s+(?:boleh|usah|pantas|layak|berhak)|(?:jangan|haram|dilarang)(?:\s+(?:boleh|pantas|layak))?)\s+${BARRED_ACTION}|(?:harus|wajib|sebaiknya|mending|lebih\s+baik)\s+(?:pergi|keluar|pulang|pindah|diusir|dibubarkan|angkat\s+kaki|minggat)|(?:usir|bubarkan|enyahkan)(?:\s+saja)?)${STOP}`,
   'giu',
 )
 
@@ -228,6 +228,8 @@ export function findSaraHostility(text: string): DetectorSpan[] {
       )
         continue
       if (pattern === EXCLUSION && REFUSES_HOSTILITY.test(match[0])) continue
+      // "Umat X tidak dilayani?" asks (usually to deny it), it does not call for it.
+      if ((pattern === EXCLUSION || pattern === GROUP_BARRED) && /^\s*\?/u.test(text.slice(end))) continue
       spans.push({ start: match.index, end })
     }
   }
