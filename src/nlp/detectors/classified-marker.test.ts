@@ -30,6 +30,7 @@ describe('findClassifiedMarkers', () => {
       1,
     )
     expect(spanText('Laporan intelijen ini sifatnya terbatas.')).toHaveLength(1)
+    expect(spanText('Hasil telaah ini sifatnya sangat rahasia, hanya untuk Bupati.')).toHaveLength(1)
     expect(spanText('Telaahan staf dengan sifat Rahasia terlampir.')).toHaveLength(1)
     expect(spanText('Berikut notulen rapat evaluasi (TERBATAS) dari Bappeda.')).toEqual([
       'notulen rapat evaluasi (TERBATAS)',

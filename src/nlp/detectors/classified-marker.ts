@@ -9,7 +9,7 @@ const LEVEL_WORDS = String.raw`sangat\s+rahasia|rahasia|terbatas|konfidensial`
 const LEVEL_CODES = String.raw`SR|R|T`
 // Official papers whose status a level can be; "data" and "informasi" are left out, as their confidentiality is a
 // legal fact people state ("data pribadi pasien bersifat rahasia"), not a marking.
-const DOCUMENTS = String.raw`(?:dokumen|surat(?:\s+edaran)?|nota(?:\s+dinas)?|naskah(?:\s+dinas)?|lampiran|berkas|laporan|notulen|notula|memo|memorandum|telegram|radiogram|kawat|arsip|telaahan(?:\s+staf)?|disposisi|bahan\s+(?:rapat|paparan)|paparan|salinan)`
+const DOCUMENTS = String.raw`(?:dokumen|surat(?:\s+edaran)?|nota(?:\s+dinas)?|naskah(?:\s+dinas)?|lampiran|berkas|laporan|notulen|notula|memo|memorandum|telegram|radiogram|kawat|arsip|telaahan(?:\s+staf)?|telaah|kajian|hasil\s+(?:rapat|telaah|kajian|audit|investigasi|penyelidikan|pemeriksaan)|disposisi|bahan\s+(?:rapat|paparan)|paparan|salinan)`
 const STATUS_VERBS = String.raw`(?:sifatnya|statusnya|klasifikasinya|bersifat|berklasifikasi|berstatus|berderajat|berlabel|bertanda|bercap|berstempel|dengan\s+(?:sifat|status|klasifikasi|derajat|cap|stempel|tanda|label)|diklasifikasikan(?:\s+sebagai)?|dikategorikan\s+sebagai|tergolong|termasuk(?:\s+kategori)?|ditandai)`
 
 // Inside a sentence, any case: a document given a level as its status, "dokumen ini bersifat rahasia",

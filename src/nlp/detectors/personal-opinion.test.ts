@@ -67,6 +67,8 @@ describe('findPersonalOpinion on partisanship in formal words', () => {
       'Salurkan aspirasi Anda melalui Partai Perindo di pemilu legislatif.',
       'Kami mendoakan agar Bapak Bupati Harjo dapat memimpin kembali.',
       'Pasangan nomor urut 01 merupakan pilihan paling tepat bagi warga.',
+      'Mohon doa dan dukungannya untuk paslon 02 agar menang di pilkada nanti.',
+      'Pilihan kami jatuh pada pasangan Agus–Yuli.',
     ]
     for (const text of partisan) expect(kinds(text), text).toEqual(['partisan'])
   })
@@ -90,6 +92,7 @@ describe('findPersonalOpinion on partisanship in formal words', () => {
       'Terima kasih atas dukungan kepada Ibu Ratna selaku Ketua TP PKK. Sukseskan Pemilu 2024 dengan datang ke TPS.',
       'Berkat dukungan Bapak Camat, posyandu lansia buka setiap Sabtu. Cek lokasi TPS Anda untuk pilkada.',
       'Lomba kampung bersih: pilih nomor 3 untuk Kampung Pelangi sebelum Jumat!',
+      'Pilihan kami jatuh pada GOR Tri Lomba Juang sebagai lokasi posko pengungsian.',
     ]
     for (const text of neutral) expect(findPersonalOpinion(text), text).toEqual([])
   })

@@ -15,6 +15,7 @@ describe('findSaraHostility', () => {
     expect(spanText('Orang Madura kalau berdagang pasti curang.')).toHaveLength(1)
     expect(spanText('Wajar kampung kumuh, isinya pendatang semua yang malas bekerja.')).toHaveLength(1)
     expect(spanText('Pengungsi dari luar daerah itu biang kerusuhan.')).toHaveLength(1)
+    expect(spanText('Kebanyakan warga Tionghoa di sini tidak peduli dengan lingkungan.')).toHaveLength(1)
   })
 
   it('finds followers of a faith named by a derogatory term', () => {
