@@ -63,12 +63,24 @@ describe('checkDraft', () => {
     expect(codes(text, 'bluesky')).toEqual([])
   })
 
-  it('warns about opinion and informal tone rather than blocking', () => {
-    const findings = checkDraft({ platform: 'instagram', text: 'Gue rasa ayo coblos nomor 2' }, noClassifier)
+  it('warns about first-person opinion and informal tone rather than blocking', () => {
+    const findings = checkDraft(
+      { platform: 'instagram', text: 'Gue kasih tau, menurut saya jalannya sudah bagus' },
+      noClassifier,
+    )
     expect(findings.map((f) => [f.code, f.severity])).toEqual([
       ['informal_tone', 'warn'],
       ['personal_opinion', 'warn'],
     ])
+  })
+
+  it('blocks partisan support by an official account, as netralitas ASN requires, and says why', () => {
+    const text =
+      'Mari bersama-sama memberikan dukungan kepada pasangan calon nomor urut 2 demi kemajuan daerah.'
+    const findings = checkDraft({ platform: 'facebook', text }, noClassifier)
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([['personal_opinion', 'block']])
+    expect(findings[0]!.message).toContain('netralitas ASN')
+    expect(codes('Cek lokasi TPS Anda dan bawa KTP-el saat mencoblos pada 27 November.')).toEqual([])
   })
 
   it('points abusive and SARA findings at the offending words', () => {
@@ -94,7 +106,7 @@ describe('checkDraft', () => {
     const hate = fakeClassifier({
       hate_speech: { label: true, score: 0.95, target: 'kelompok', category: 'agama' },
     })
-    const aboutGroup = 'Penganut Ahmadiyah sebaiknya pindah saja dari kampung ini'
+    const aboutGroup = 'Penganut Ahmadiyah sebaiknya tidak usah ikut acara kampung ini'
     const findings = checkDraft({ platform: 'x', text: aboutGroup }, { classify: hate })
     expect(findings.map((f) => [f.code, aboutGroup.slice(f.start, f.end)])).toEqual([
       ['sara_hate', 'Ahmadiyah'],
@@ -139,5 +151,34 @@ describe('checkDraft', () => {
     expect(
       checkDraft({ platform: 'x', text: spread }, { classify: null, claims }).map((f) => f.code),
     ).toEqual(['hoax_claim'])
+  })
+
+  it('does not block a draft that denies a hoax or informs about the genuine service', () => {
+    const claims = createHoaxMatcher([
+      { id: 'H11', claim: '[HOAKS] Tarif Listrik PLN Naik 50 Persen Mulai Januari' },
+      { id: 'H32', claim: '[HOAKS] Jalan Tol Trans Jawa Digratiskan Selama Libur Lebaran' },
+    ])
+    const check = (text: string): string[] =>
+      checkDraft({ platform: 'x', text }, { classify: null, claims }).map((f) => f.code)
+    expect(check('Mulai Januari tarif listrik PLN naik 50 persen, warga diminta berhemat.')).toEqual([
+      'hoax_claim',
+    ])
+    expect(check('Tarif listrik PLN triwulan I tidak naik 50 persen mulai Januari.')).toEqual([])
+    expect(
+      check(
+        'Jalan tol Trans Jawa tetap berbayar selama libur Lebaran; diskon berlaku pada tanggal tertentu.',
+      ),
+    ).toEqual([])
+  })
+
+  it('blocks SARA hostility, a classification marking inside a sentence and an NPWP in a thank-you post', () => {
+    expect(codes('Orang Batak pasti kasar, jangan heran kalau terminal ribut.')).toEqual(['sara_hate'])
+    expect(codes('Mohon perhatian, dokumen ini bersifat rahasia dan hanya untuk internal dinas.')).toEqual([
+      'classified_marker',
+    ])
+    expect(codes('Terima kasih kepada Bapak Suwarno, NPWP 07.412.853.6-511.000, atas kepatuhannya.')).toEqual(
+      ['pii_npwp'],
+    )
+    expect(codes('Selamat merayakan Hari Raya Waisak bagi umat Buddha.')).toEqual([])
   })
 })

@@ -13,7 +13,7 @@ import { findPersonalOpinion } from './detectors/personal-opinion.ts'
 import { findPrivatePhones } from './detectors/phone.ts'
 import { checkPlatformLimit } from './detectors/platform-limit.ts'
 import { findPrivateEmails } from './detectors/private-email.ts'
-import { isDebunkFraming } from './hoax/create-hoax-matcher.ts'
+import { isCorrectingHoax } from './draft-hoax-stance.ts'
 import type { HoaxMatcher } from './hoax/create-hoax-matcher.ts'
 import type { TextCounting } from '../shared/platform-rules.ts'
 import { PLATFORM_LABELS } from '../shared/platforms.ts'
@@ -83,12 +83,18 @@ const MESSAGES = {
   sara_hate:
     'Hapus ujaran yang menyerang atau memusuhi kelompok suku, agama, ras atau antargolongan (SARA); akun resmi wajib netral dan menyejukkan.',
   abusive_language: 'Ganti kata kasar atau menghina ini dengan bahasa yang santun.',
-  personal_opinion:
-    'Hindari opini pribadi dan dukungan atau penolakan terhadap partai maupun calon; akun resmi berbicara atas nama instansi dan wajib netral.',
+  personal_opinion: 'Hindari opini pribadi; akun resmi berbicara atas nama instansi, bukan atas nama admin.',
+  partisan:
+    'Hapus dukungan atau ajakan memilih partai, calon, pasangan calon atau nomor urut tertentu; akun resmi wajib netral (netralitas ASN). Informasi pemilu yang netral (jadwal, lokasi TPS, tata cara mencoblos) boleh.',
 } as const
 
-function finding(code: FindingCode, span: DetectorSpan, message: string): Finding {
-  return { code, severity: SEVERITY[code], start: span.start, end: span.end, message }
+function finding(
+  code: FindingCode,
+  span: DetectorSpan,
+  message: string,
+  severity: Finding['severity'] = SEVERITY[code],
+): Finding {
+  return { code, severity, start: span.start, end: span.end, message }
 }
 
 function sentenceSpans(text: string): DetectorSpan[] {
@@ -112,10 +118,11 @@ function claimExcerpt(claim: string, max = 90): string {
 }
 
 function hoaxFindings(text: string, matcher: HoaxMatcher): Finding[] {
-  // A draft that labels the claim a hoax and corrects it is the account doing its job, not spreading it.
-  if (isDebunkFraming(text)) return []
   const whole = matcher.match(text)
   if (whole.match === null) return []
+  // A draft that denies the claim or informs about the genuine service is the account doing its job, not spreading
+  // it: the stance gate (draft-hoax-stance.ts) decides around the matcher, whatever the matcher's own cues.
+  if (isCorrectingHoax(text, matcher.claimText(whole.match) ?? '')) return []
   let span: DetectorSpan = { start: 0, end: text.length }
   for (const sentence of sentenceSpans(text)) {
     if (matcher.match(text.slice(sentence.start, sentence.end)).match === whole.match) {
@@ -174,8 +181,11 @@ export function checkDraft(draft: Draft, options: CheckOptions = {}): Finding[] 
     findings.push(finding('classified_marker', span, MESSAGES.classified_marker))
   findings.push(...offensiveFindings(text, options))
   if (options.claims) findings.push(...hoaxFindings(text, options.claims))
-  for (const span of findPersonalOpinion(text))
-    findings.push(finding('personal_opinion', span, MESSAGES.personal_opinion))
+  // First-person opinion is a matter of tone (warn); partisan support breaks netralitas ASN (rule 22) and blocks.
+  for (const span of findPersonalOpinion(text)) {
+    if (span.kind === 'partisan') findings.push(finding('personal_opinion', span, MESSAGES.partisan, 'block'))
+    else findings.push(finding('personal_opinion', span, MESSAGES.personal_opinion))
+  }
   for (const span of findInformalTone(text))
     findings.push(finding('informal_tone', span, INFORMAL_MESSAGES[span.kind]))
 

@@ -16,7 +16,50 @@ describe('findClassifiedMarkers', () => {
     expect(spanText('Klasifikasi keamanan : TERBATAS')).toHaveLength(1)
     expect(spanText('Derajat: SR')).toEqual(['Derajat: SR'])
     expect(spanText('Bocoran [RAHASIA] notulen rapat')).toEqual(['[RAHASIA]'])
-    expect(spanText('Dokumen ini bersifat RAHASIA dan hanya untuk pimpinan')).toEqual(['bersifat RAHASIA'])
+    expect(spanText('Dokumen ini bersifat RAHASIA dan hanya untuk pimpinan')).toEqual([
+      'Dokumen ini bersifat RAHASIA',
+    ])
+  })
+
+  it("finds a level given inside a sentence as a document's status, in brackets or a field, in any case", () => {
+    expect(spanText('Mohon perhatian, dokumen ini bersifat rahasia dan hanya untuk internal.')).toEqual([
+      'dokumen ini bersifat rahasia',
+    ])
+    expect(spanText('Kami bagikan nota dinas berklasifikasi Terbatas mengenai relokasi PKL.')).toHaveLength(1)
+    expect(spanText('Laporan hasil audit ini berstatus sangat rahasia, jangan disebarluaskan.')).toHaveLength(
+      1,
+    )
+    expect(spanText('Laporan intelijen ini sifatnya terbatas.')).toHaveLength(1)
+    expect(spanText('Hasil telaah ini sifatnya sangat rahasia, hanya untuk Bupati.')).toHaveLength(1)
+    expect(spanText('Telaahan staf dengan sifat Rahasia terlampir.')).toHaveLength(1)
+    expect(spanText('Berikut notulen rapat evaluasi (TERBATAS) dari Bappeda.')).toEqual([
+      'notulen rapat evaluasi (TERBATAS)',
+    ])
+    expect(spanText('Salinan telegram Kapolres (terbatas) beredar luas.')).toEqual([
+      'Salinan telegram Kapolres (terbatas)',
+    ])
+    expect(spanText('Kami unggah notulen rapat pimpinan yang bersifat terbatas.')).toHaveLength(1)
+    expect(spanText('Surat edaran Sekda (rahasia) bocor ke publik.')).toEqual(['(rahasia)'])
+    expect(spanText('Status: Sangat Rahasia. Rencana pengamanan kunjungan.')).toEqual([
+      'Status: Sangat Rahasia',
+    ])
+    expect(spanText('Lampiran surat klasifikasi: r, perihal mutasi.')).toEqual(['klasifikasi: r'])
+    expect(spanText('Foto dokumen bertanda RAHASIA itu beredar.')).toHaveLength(1)
+  })
+
+  it('leaves assurances of confidentiality and descriptions of kinds of document alone', () => {
+    const assurances = [
+      'Data pribadi pelapor bersifat rahasia dan dilindungi sesuai UU PDP.',
+      'Laporan Anda bersifat rahasia dan hanya dibaca petugas pengaduan.',
+      'Dokumen yang bersifat rahasia negara dikecualikan dari informasi publik.',
+      'Arsip negara yang bersifat rahasia dikecualikan sesuai undang-undang.',
+      'Isi surat suara bersifat rahasia; jangan memotret surat suara di bilik TPS.',
+      'Pendaftaran bersifat terbatas bagi warga ber-KTP Kota Semarang.',
+      'Kursi terbatas (50 peserta). Daftar melalui tautan di bio.',
+      'Pelatihan (terbatas) untuk 30 peserta pertama.',
+      'Resep rahasia sambal bawang UMKM binaan kami tersedia di galeri.',
+    ]
+    for (const text of assurances) expect(findClassifiedMarkers(text), text).toEqual([])
   })
 
   it('ignores the ordinary words in a sentence', () => {

@@ -49,3 +49,21 @@ describe('findInformalTone on chat abbreviations', () => {
     expect(findInformalTone('Pendaftaran dibuka untuk umum yang berminat')).toEqual([])
   })
 })
+
+describe('findInformalTone on references in formal posts', () => {
+  it('accepts ticket numbers, registration codes and lists of abbreviations', () => {
+    const formal = [
+      'Nomor referensi pengaduan: LPR-20241105-8834XZ. Terima kasih telah melapor melalui SP4N-LAPOR!',
+      'Tindak lanjut aduan nomor REG/2024/XI/0042-BS telah selesai.',
+      'Nomor aduan Anda #TKT-2024-11-05-000345-JTG sudah diverifikasi operator.',
+      'Izin dengan nomor SPPL/DPMPTSP/2024/0004512 telah terbit; kode REF-8X2KQ9ZT.',
+      'Layanan SPPT, SIMPEG, SP2D, BPJS-TK, K3L dan JDIH dapat diakses melalui portal resmi pemerintah.',
+    ]
+    for (const text of formal) expect(findInformalTone(text), text).toEqual([])
+  })
+
+  it('still finds alay digits in an ordinary word and shouting in a run of capital words', () => {
+    expect(found('t3rim4 kasih warga')).toEqual([['alay_spelling', 't3rim4']])
+    expect(found('AYO SEMUA WARGA DATANG KE ALUN ALUN BESOK PAGI')).toHaveLength(1)
+  })
+})

@@ -118,6 +118,22 @@ const LEGIT_ALPHANUMERIC = /^(?:\d+(?:[a-z]{1,3})|[a-z]{1,3}\d+|covid\d*|\p{L}+-
 
 const CAPS_WORD = /(?<![\p{L}\p{N}_#@])\p{Lu}{2,}(?![\p{L}\p{N}_])/gu
 const ANY_WORD = /(?<![\p{L}\p{N}_#@])\p{L}{2,}(?![\p{L}\p{N}_])/gu
+const CAPS_RUN = /(?<![\p{L}\p{N}_#@-])\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,}){2}(?![\p{L}\p{N}_-])/u
+
+/**
+ * Whether a word is part of a reference rather than prose: a segment of a hyphen-, slash- or dot-joined code
+ * ("REG-BS-2024", "0012/DPMPTSP/XI/2024", "LPR-20241105-8834XZ", "SP4N-LAPOR") or an upper-case code with digits
+ * ("SP2D", "K3L", "AB12CD34"). Formal posts quote ticket numbers and abbreviations; they are not slang or alay.
+ */
+function isPartOfCode(text: string, start: number, end: number): boolean {
+  const token = text.slice(start, end)
+  if (!/\p{Ll}/u.test(token) && /\p{N}/u.test(token)) return true
+  const joinedBefore = /[\p{L}\p{N}][-/_.=:][\p{L}\p{N}]$/u.test(
+    text.slice(Math.max(0, start - 2), start + 1),
+  )
+  const joinedAfter = /^[\p{L}\p{N}][-/_=][\p{L}\p{N}]/u.test(text.slice(end - 1, end + 2))
+  return (joinedBefore || joinedAfter) && !/\p{Ll}/u.test(token.slice(1))
+}
 
 function isInsideLinkOrTag(text: string, index: number): boolean {
   const tokenStart = Math.max(text.lastIndexOf(' ', index), text.lastIndexOf('\n', index)) + 1
@@ -130,6 +146,7 @@ export function findInformalTone(text: string): InformalSpan[] {
   const spans: InformalSpan[] = []
   for (const match of text.matchAll(SLANG)) {
     if (isInsideLinkOrTag(text, match.index)) continue
+    if (isPartOfCode(text, match.index, match.index + match[0].length)) continue
     spans.push({ start: match.index, end: match.index + match[0].length, kind: 'slang' })
   }
   for (const match of text.matchAll(PUNCTUATION)) {
@@ -138,6 +155,7 @@ export function findInformalTone(text: string): InformalSpan[] {
   for (const pattern of [LEETSPEAK, STRETCHED, ALTERNATING_CASE]) {
     for (const match of text.matchAll(pattern)) {
       if (isInsideLinkOrTag(text, match.index)) continue
+      if (isPartOfCode(text, match.index, match.index + match[0].length)) continue
       if (pattern === LEETSPEAK && LEGIT_ALPHANUMERIC.test(match[0])) continue
       // Roman numerals (triwulan III, abad XXI) and short capitalised codes repeat letters legitimately.
       if (pattern === STRETCHED && (/^[IVXLCDM]+$/u.test(match[0]) || /^\p{Lu}{1,4}$/u.test(match[0])))
@@ -152,10 +170,11 @@ export function findInformalTone(text: string): InformalSpan[] {
       spans.push({ start: match.index, end: match.index + match[0].length, kind: 'alay_spelling' })
     }
   }
-  // Shouting: most of a text of eight or more words in capitals. Short headlines and acronyms are fine.
+  // Shouting: most of a text of eight or more words in capitals, with at least three of them in a row. Short
+  // headlines are fine, and so is a list of acronyms ("SPPT, SIMPEG, SP2D dan BPJS-TK"), whose capitals stand apart.
   const words = [...text.matchAll(ANY_WORD)]
   const capsWords = [...text.matchAll(CAPS_WORD)]
-  if (words.length >= 8 && capsWords.length / words.length > 0.6) {
+  if (words.length >= 8 && capsWords.length / words.length > 0.6 && CAPS_RUN.test(text)) {
     const first = capsWords[0]
     const last = capsWords.at(-1)
     if (first && last)

@@ -21,28 +21,38 @@ export function formatNpwp(value: string): string {
   return `${legacy.slice(0, 2)}.${legacy.slice(2, 5)}.${legacy.slice(5, 8)}.${legacy.slice(8, 9)}-${legacy.slice(9, 12)}.${legacy.slice(12)}`
 }
 
-// The punctuated legacy form (with an optional leading 0 for the 16-digit form), or 15/16 bare digits.
-const CANDIDATE =
-  /(?<![\p{L}\p{N}_+])(0?\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}|\d{15,16})(?![\p{L}\p{N}_]|[.,-]\d)/gu
-const NPWP_CONTEXT = /\bnpwp\b[^\d]{0,25}$/i
+// The legacy form 99.999.999.9-999.999 as people write it (dots, dashes or spaces between the six groups, an
+// optional leading 0 for the 16-digit form), sixteen digits in groups of four, or 15/16 bare digits.
+const SEPARATOR = String.raw`(?:[ \t]?[.-][ \t]?|[ \t])`
+const CANDIDATE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_+])((0?\d{2}${SEPARATOR}\d{3}${SEPARATOR}\d{3}${SEPARATOR}\d${SEPARATOR}\d{3}${SEPARATOR}\d{3})|\d{4}([ .-])\d{4}\3\d{4}\3\d{4}|\d{15,16})(?![\p{L}\p{N}_]|[.,-]\d)`,
+  'gu',
+)
+const NPWP_CONTEXT = /\b(?:npwp(?:15|16)?|nomor\s+pokok\s+wajib\s+pajak)\b[^\d]{0,25}$/i
 
 /**
- * NPWP spans in free text. A bare 16-digit number that is a valid NIK is left to the NIK detector unless the words
- * before it call it an NPWP; a bare "0"-prefixed 16-digit number needs the taxpayer-type prefix "00" or that word,
- * because phone-like decoys (08…) pass a 10-digit Luhn one time in ten.
+ * NPWP spans in free text. Detection is not validation: what the text calls an NPWP, and any number in the NPWP's
+ * own six-group shape, is reported whatever its check digit (a mistyped or invented number published beside a
+ * name still reads as somebody's tax number). A bare number must prove itself instead: 15 digits need the type
+ * prefix 0 and the Luhn check; a bare 16-digit number that is a valid NIK is left to the NIK detector (an
+ * individual's NPWP is their NIK since PMK 112/2022, so the digits alone cannot say which the writer meant); a bare
+ * "0"-prefixed 16-digit number needs the taxpayer-type prefix "00", because phone-like decoys (08…) pass a 10-digit
+ * Luhn one time in ten.
  */
 export function findNpwps(text: string): DetectorSpan[] {
   const spans: DetectorSpan[] = []
   for (const match of text.matchAll(CANDIDATE)) {
     const raw = match[1] ?? ''
     const digits = raw.replace(/\D/g, '')
-    if (!isValidNpwp(digits)) continue
-    // One digit repeated (1111…, 0000…) is a placeholder or a test value, not somebody's number.
+    // One digit repeated (1111…, 0000…, the 99.999.999.9-999.999 template) is a placeholder, not a number.
     if (/^(\d)\1+$/.test(digits)) continue
     const start = match.index
     const named = NPWP_CONTEXT.test(text.slice(Math.max(0, start - 40), start))
-    const punctuated = raw.includes('-')
-    if (!punctuated && !named) {
+    const shaped = match[2] !== undefined
+    if (!named && !shaped) {
+      // Groups of four are how cards and NIKs are written too: only an NPWP when the text calls it one.
+      if (match[3] !== undefined) continue
+      if (!isValidNpwp(digits)) continue
       if (digits.length === 16 && !digits.startsWith('00')) continue
       // Legacy taxpayer types are 00-09, so a bare 15-digit NPWP starts with 0.
       if (digits.length === 15 && !digits.startsWith('0')) continue

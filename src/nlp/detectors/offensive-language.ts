@@ -2,6 +2,7 @@
 // decides on meaning; these lists only locate the words (and catch the plain cases when no classifier is given).
 // Written for this project from common Indonesian usage (not copied from the CC BY-NC-SA research lexicons).
 import { mergeSpans, type DetectorSpan } from './detector-span.ts'
+import { findSaraHostility } from './sara-hostility.ts'
 
 // Crude or insulting words that are insults whatever the context.
 const CRUDE = [
@@ -261,9 +262,12 @@ export function findAbusiveWords(text: string): DetectorSpan[] {
   return mergeSpans(spans)
 }
 
-/** Spans of hostility aimed at a religion, ethnic group, race or other protected group. */
+/**
+ * Spans of hostility aimed at a religion, ethnic group, race or other protected group: hostile words and slurs here,
+ * generalisation, blame and exclusion without them in sara-hostility.ts.
+ */
 export function findSaraHate(text: string): DetectorSpan[] {
-  const spans: DetectorSpan[] = []
+  const spans: DetectorSpan[] = findSaraHostility(text)
   for (const pattern of SARA_PATTERNS) {
     for (const match of text.matchAll(pattern))
       spans.push({ start: match.index, end: match.index + match[0].length })

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { findPersonalOpinion } from './personal-opinion.ts'
 
 const spanText = (text: string): string[] => findPersonalOpinion(text).map((s) => text.slice(s.start, s.end))
+const kinds = (text: string): string[] => findPersonalOpinion(text).map((s) => s.kind)
 
 describe('findPersonalOpinion', () => {
   it('finds first-person opinion', () => {
@@ -42,5 +43,57 @@ describe('findPersonalOpinion on candidates', () => {
     expect(findPersonalOpinion('Dukung Timnas Indonesia di Piala Asia!')).toEqual([])
     expect(findPersonalOpinion('Ayo coblos di TPS masing-masing tanggal 27 November')).toEqual([])
     expect(findPersonalOpinion('Dukung UMKM lokal dengan membeli produk dalam negeri')).toEqual([])
+  })
+})
+
+describe('findPersonalOpinion on partisanship in formal words', () => {
+  it('tells first-person opinion from partisan support', () => {
+    expect(kinds('Menurut saya kebijakan ini kurang tepat.')).toEqual(['opinion'])
+    expect(kinds('Ayo coblos paslon 01')).toEqual(['partisan'])
+    expect(kinds('Saya rasa, ayo coblos nomor 2')).toEqual(['opinion', 'partisan'])
+  })
+
+  it('finds support for a pair, candidate, party or ballot number written politely', () => {
+    const partisan = [
+      'Mari bersama-sama memberikan dukungan kepada pasangan calon nomor urut 2 demi kemajuan daerah.',
+      'Dengan hormat, kami mengajak masyarakat menyalurkan suaranya untuk Bapak Hendra Gunawan sebagai Bupati.',
+      'Pasangan Budi–Sari adalah pilihan terbaik untuk Kabupaten Demak.',
+      'Semoga Bapak Wali Kota kembali terpilih untuk periode kedua.',
+      'Percayakan pilihan Anda kepada Partai Nasdem pada pemilu legislatif mendatang.',
+      'Hadiri kampanye akbar pasangan nomor urut 1 di Lapangan Pancasila.',
+      'Kami menyatakan dukungan penuh kepada calon gubernur Ibu Ratna Dewi.',
+      'Jangan salah pilih! Nomor urut 2 sudah terbukti membangun jalan desa.',
+      'Jangan pilih lurah keturunan Arab.',
+      'Salurkan aspirasi Anda melalui Partai Perindo di pemilu legislatif.',
+      'Kami mendoakan agar Bapak Bupati Harjo dapat memimpin kembali.',
+      'Pasangan nomor urut 01 merupakan pilihan paling tepat bagi warga.',
+      'Mohon doa dan dukungannya untuk paslon 02 agar menang di pilkada nanti.',
+      'Pilihan kami jatuh pada pasangan Agus–Yuli.',
+    ]
+    for (const text of partisan) expect(kinds(text), text).toEqual(['partisan'])
+  })
+
+  it('leaves neutral election information, official thanks and menu choices alone', () => {
+    const neutral = [
+      'Pemungutan suara Pilkada serentak dilaksanakan Rabu, 27 November 2024, pukul 07.00–13.00 WIB.',
+      'KPU Kabupaten menetapkan tiga pasangan calon bupati: nomor urut 1, 2, dan 3.',
+      'Cara mencoblos: buka surat suara, coblos satu pasangan calon pilihan Anda, lalu lipat kembali.',
+      'Gunakan hak pilih Anda dan pilih sesuai hati nurani. Jangan golput!',
+      'Hasil rekapitulasi KPU: pasangan nomor urut 2 memperoleh suara terbanyak di 12 kecamatan.',
+      'Untuk layanan KTP pilih nomor 2 pada menu antrean daring.',
+      'Survei kepuasan layanan: pilih nomor 1 jika puas.',
+      'Kami mendukung program Ibu Wali Kota untuk menurunkan angka stunting.',
+      'Terima kasih atas dukungan Bapak Gubernur dalam pembangunan jalan lingkar utara.',
+      'Dukung Timnas Indonesia di Gelora Bung Karno malam ini!',
+      'Lanjutkan pembayaran PBB melalui aplikasi sebelum jatuh tempo.',
+      'Pilih partai yang memperjuangkan rakyat, bukan karena politik uang.',
+      'Jangan pilih pegawai berdasarkan kedekatan untuk posisi bendahara.',
+      'Salurkan aspirasi Anda melalui SP4N-LAPOR! atau kanal pengaduan resmi.',
+      'Terima kasih atas dukungan kepada Ibu Ratna selaku Ketua TP PKK. Sukseskan Pemilu 2024 dengan datang ke TPS.',
+      'Berkat dukungan Bapak Camat, posyandu lansia buka setiap Sabtu. Cek lokasi TPS Anda untuk pilkada.',
+      'Lomba kampung bersih: pilih nomor 3 untuk Kampung Pelangi sebelum Jumat!',
+      'Pilihan kami jatuh pada GOR Tri Lomba Juang sebagai lokasi posko pengungsian.',
+    ]
+    for (const text of neutral) expect(findPersonalOpinion(text), text).toEqual([])
   })
 })

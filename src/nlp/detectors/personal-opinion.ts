@@ -1,21 +1,64 @@
-// Personal opinion and partisanship. An official account speaks for the institution, not for the admin, and may
-// not support or oppose parties or candidates (Inpres 9/2015, SE MenPAN-RB 137/2018; rules.md §12 C22). Neutral
-// election information ("gunakan hak pilih Anda", "KPU menetapkan nomor urut") is not a finding.
+// Personal opinion and partisanship. An official account speaks for the institution, not for the admin (opinion),
+// and may not support or oppose parties or candidates (partisan: netralitas ASN, Inpres 9/2015, SE MenPAN-RB
+// 137/2018; rules.md §12 C22). Partisan support is found as a specific target — a ballot number, a named pair or
+// candidate, a party — with support in the same sentence, in campaign slang or in polite formal words ("memberikan
+// dukungan kepada", "menyalurkan suaranya untuk", "pilihan terbaik", "semoga kembali terpilih"). Neutral election
+// information ("gunakan hak pilih Anda", "KPU menetapkan nomor urut", "coblos satu pasangan calon pilihan Anda")
+// names no specific target with support and is not a finding.
 import { mergeSpans, type DetectorSpan } from './detector-span.ts'
+import { GROUP } from './sara-groups.ts'
+
+export type OpinionKind = 'opinion' | 'partisan'
+
+export interface OpinionSpan extends DetectorSpan {
+  kind: OpinionKind
+}
 
 const FIRST_PERSON_OPINION =
   /\b(?:menurut\s+(?:saya|aku|gue|gw|sy|pendapat\s+(?:saya|pribadi|aku))|saya\s+pribadi|aku\s+pribadi|secara\s+pribadi\s+saya|pendapat\s+(?:pribadi\s+)?saya|opini\s+(?:pribadi\s+)?saya|menurutku|menurut\s+gw|(?:saya|aku|sy)\s+(?:rasa|kira|pikir|nilai|anggap|yakin|percaya|merasa|berpendapat)\b|kalau\s+(?:saya|aku)\s+sih|imho|in\s+my\s+opinion|(?:saya|aku)\s+(?:sangat\s+)?(?:tidak\s+)?(?:setuju|suka|benci|kecewa|muak)\b)/giu
 
-// Something a voter can be asked to pick: a ballot number, a candidate pair, a party (names of parties that sat
-// in the 2024 election), or a named office-seeker.
-const PARTISAN_TARGET = String.raw`(?:no(?:mor)?\.?\s*(?:urut\s*)?0?[1-9]\b|0[1-9]\b|(?:paslon|pasangan\s+calon|pasangan\s+(?:nomor|no))(?:\s*(?:nomor\s*|no\.?\s*)?(?:urut\s*)?0?[1-9]\b)?|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|calon\s+(?:presiden|gubernur|bupati|wali\s*kota|legislatif|anggota)|caleg|partai\s+\p{L}+|pdi-?p|pdip|gerindra|golkar|pkb|nasdem|pks|demokrat|\bpan\b|ppp|perindo|psi|hanura|gelora|partai\s+buruh|ummat|jagoan|kandidat)`
+const END = String.raw`(?![\p{L}\p{N}])`
+const OFFICE = String.raw`(?:presiden|wakil\s+presiden|gubernur|wakil\s+gubernur|bupati|wakil\s+bupati|wali\s*kota|wakil\s+wali\s*kota|legislatif|kepala\s+desa|anggota\s+(?:dewan|dprd|dpr|dpd)|dprd|dpr|dpd)`
+const CANDIDATE_WORD = String.raw`(?:paslon|pasangan(?:\s+calon)?|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|cawawalkot|caleg|calon(?:\s+${OFFICE})?|kandidat|petahana|jagoan)`
+const NUMBER = String.raw`(?:(?:nomor|no\.?)\s*(?:urut\s*)?)?0?[1-9](?![\d.,:/]?\d)`
+const HONORIFIC = String.raw`(?:(?i:bapak|ibu|pak|bu|mas|mbak|bang|kak)\s+)(?:(?:H|Hj|Dr|Ir|Drs|Prof|K\.?H)\.\s*)*`
+const NAME = String.raw`\p{Lu}[\p{Ll}']+`
 
-const PARTISAN_PATTERNS: RegExp[] = [
-  // "pilih nomor 2", "coblos paslon 01", "dukung Gerindra", "jangan pilih capres …", "menangkan pasangan …".
-  new RegExp(
-    String.raw`\b(?:ayo\s+|mari\s+|yuk\s+|jangan\s+)?(?:pilih|memilih|coblos|mencoblos|dukung|mendukung|menangkan|memenangkan|coblosan|all\s+in|lanjutkan)\s+(?:\p{L}+\s+){0,2}?${PARTISAN_TARGET}`,
-    'giu',
-  ),
+// What a voter can be asked to pick. The party names are those that sat in the 2024 election, less the ones that
+// are also everyday words here (PBB the land tax, Garuda, Gelora the stadium).
+const PARTY = String.raw`(?:(?i:partai)\s+(?!(?i:politik|peserta|pemenang|yang|mana|apa|apapun|apa\s+pun|lain|pilihan|favorit)\b)\p{L}+|(?i:pdi-?p|pdip|gerindra|golkar|pkb|nasdem|pks|demokrat|ppp|perindo|psi|hanura|ummat)|PAN)`
+const BALLOT = String.raw`(?:(?i:${CANDIDATE_WORD})\s*${NUMBER}|(?i:nomor|no\.?)\s*(?:(?i:urut)\s*)?0?[1-9](?![\d.,:/]?\d)|(?<![\d.,:/])0[1-9](?![\d.,:/]?\d))`
+// Candidates of the 2024 national and Jakarta elections by name.
+const KNOWN_CANDIDATES = String.raw`(?i:prabowo|gibran|anies|muhaimin|cak\s+imin|ganjar|mahfud|ridwan\s+kamil|pramono|dharma\s+pongrekun|suswono|rano\s+karno)`
+const NAMED_CANDIDATE = String.raw`(?:${KNOWN_CANDIDATES}(?:\s*[–—-]\s*${NAME})?|(?i:${CANDIDATE_WORD})\s+(?:${HONORIFIC})?${NAME}|${HONORIFIC}${NAME}|${NAME}\s*[–—-]\s*${NAME})`
+const TARGET = String.raw`(?:${BALLOT}|${PARTY}${END}|${NAMED_CANDIDATE})`
+
+// Support named before the target: campaign words and their polite formal equivalents.
+const SUPPORT_BEFORE = String.raw`(?i:(?:ayo\s+|mari\s+|yuk\s+|jangan\s+)?(?:pilih(?:lah)?|coblos(?:lah)?|mencoblos|dukung(?:lah)?|mendukung|dukungan(?:nya|\s+kami|\s+kita)?|pilihan\s+(?:kami|kita)(?:\s+(?:jatuh\s+(?:pada|kepada|ke)|adalah|tetap))?|menangkan(?:lah)?|memenangkan|(?:sukseskan|kawal|raih|menuju|wujudkan|demi)\s+kemenangan|(?:berikan|memberikan|salurkan|menyalurkan|titipkan|menitipkan)\s+(?:suara|aspirasi)(?:nya|\s+anda|\s+kita)?|percayakan|mempercayakan|amanahkan|(?:berikan|beri|memberi|memberikan)\s+kesempatan|lanjutkan|antarkan|jadikan|(?:hadiri|ramaikan|meriahkan|ikuti)\s+kampanye|all\s+in|coblosan))`
+// Support said of the target after it: "adalah pilihan terbaik", "layak dipilih", "dua periode".
+const SUPPORT_AFTER = String.raw`(?i:pilihan\s+(?:yang\s+)?(?:paling\s+)?(?:terbaik|tepat|kita|rakyat|cerdas|utama)|(?:sosok|figur|calon|pemimpin)\s+(?:yang\s+)?(?:paling\s+)?(?:terbaik|tepat|ideal|layak)|paling\s+(?:layak|pantas|tepat)\s+(?:dipilih|memimpin)|(?:layak|pantas|wajib|harus)\s+(?:dipilih|memimpin|menang|didukung)|(?:pasti|harus|wajib)\s+menang|terbaik\s+(?:untuk|bagi)|pemimpin\s+(?:terbaik|idaman|yang\s+tepat)|(?:dua|2)\s+periode|jilid\s+(?:dua|2|ii)\b|menang\s+satu\s+putaran|kembali\s+(?:terpilih|memimpin)|terpilih\s+kembali|(?:sudah\s+|telah\s+)?terbukti\s+(?:membangun|bekerja|peduli|amanah|berhasil|memimpin|membawa|menyejahterakan))`
+const IN_SENTENCE = String.raw`[^.!?\n]{0,60}?`
+
+const SUPPORT_THEN_TARGET = new RegExp(
+  String.raw`(?<![\p{L}])${SUPPORT_BEFORE}${END}(?<between>${IN_SENTENCE})(?<![\p{L}\p{N}])(?<target>${TARGET})`,
+  'gu',
+)
+const TARGET_THEN_SUPPORT = new RegExp(
+  String.raw`(?<![\p{L}])(?<target>${TARGET})(?<between>${IN_SENTENCE})(?<![\p{L}\p{N}])${SUPPORT_AFTER}${END}`,
+  'gu',
+)
+// "Semoga Bapak … kembali terpilih": a wish for a person's election.
+const WISH = new RegExp(
+  String.raw`(?<![\p{L}])(?i:semoga|mudah-mudahan|moga-moga|kami\s+berharap|harapan\s+kami|doakan|mendoakan(?:\s+agar)?|berdoa(?:\s+agar)?)\s+(?=[^.!?\n]{0,50}?(?i:bapak|ibu|pak|bu|pasangan|paslon|calon|petahana|beliau|jagoan|kandidat))[^.!?\n]{0,60}?(?i:kembali\s+terpilih|terpilih\s+kembali|terpilih\s+(?:menjadi|sebagai)|kembali\s+memimpin|memimpin\s+(?:lagi|kembali)|menangi?\s+(?:pilkada|pemilu|pilpres|pileg)|memenangkan\s+(?:pilkada|pemilu|pilpres|pileg)|(?:dua|2)\s+periode)${END}`,
+  'gu',
+)
+// Opposing candidates for who they are: "jangan pilih lurah keturunan Arab", "jangan pilih pemimpin kafir".
+const IDENTITY_OPPOSITION = new RegExp(
+  String.raw`(?<![\p{L}])(?:jangan|tolak)\s+(?:mau\s+)?(?:(?:pilih|memilih)\s+(?:calon|pemimpin|lurah|kades|kepala\s+desa|${OFFICE}|caleg|wakil\s+rakyat)|dipimpin)\s+(?:[\p{L}-]+\s+){0,2}?${GROUP}(?![\p{L}])`,
+  'giu',
+)
+
+const SLOGANS: RegExp[] = [
   // Campaign slogans and gestures.
   /\b(?:salam\s+(?:satu|dua|tiga|1|2|3)\s+jari|menang\s+satu\s+putaran|satu\s+putaran\s+saja|(?:2|dua|tiga|3)\s+periode|ganti\s+presiden|#?2019gantipresiden|#?\p{L}*gantipresiden)\b/giu,
   // Campaign hashtags: #Pilih…, #Coblos…, #Menangkan…, #…Menang, #…Presiden…/#…Gubernur… etc.
@@ -24,32 +67,76 @@ const PARTISAN_PATTERNS: RegExp[] = [
 
 const PROHIBITION_BEFORE =
   /\b(?:dilarang|larangan|tidak\s+boleh|tak\s+boleh|tidak|tak|bukan|netral(?:\s+dan)?)\s+(?:\p{L}+\s+)?$/iu
-// Candidates of the 2024 national and Jakarta elections by name, and an honorific before a capitalised name
-// ("dukung Pak Budi"), after a verb of support.
-const SUPPORT_VERB = String.raw`(?:ayo\s+|mari\s+|yuk\s+|jangan\s+)?(?:pilih|coblos|dukung|mendukung|menangkan|memenangkan)\s+`
-const CANDIDATE_SUPPORT = new RegExp(
-  String.raw`\b${SUPPORT_VERB}(?:prabowo|gibran|anies|muhaimin|cak\s+imin|ganjar|mahfud|ridwan\s+kamil|pramono|dharma\s+pongrekun|suswono|rano\s+karno)\b`,
-  'giu',
-)
-// Case matters for the name, so the verb's first letter is spelled out in both cases instead of using the i flag.
-const HONORIFIC_SUPPORT =
-  /\b(?:[Aa]yo\s+|[Mm]ari\s+|[Yy]uk\s+|[Jj]angan\s+)?(?:[Pp]ilih|[Cc]oblos|[Dd]ukung|[Mm]endukung|[Mm]enangkan|[Mm]emenangkan)\s+(?:[Pp]ak|[Bb]u|[Bb]apak|[Ii]bu|[Mm]as|[Bb]ang)\s+\p{Lu}\p{Ll}+/gu
-
 const SLOGAN_HASHTAG_EXCEPTIONS =
   /^#(?:pemilu|pilkada|pemilihan|kpu|bawaslu|pemilihdamai|pemiludamai|pilkadadamai|ayomemilih|gunakanhakpilih|jangangolput)/iu
+// A person's name or a name pair is only a candidate in a text about an election; an office alone ("Ibu Wali Kota")
+// is not one, since official accounts thank and quote the office holder every day.
+const ELECTION_WORDS =
+  /\b(?:pil(?:kada|pres|leg|gub|bup|walkot|kades)|pemilu|pemilihan|pencoblosan|coblos|tps|kpu|bawaslu|kampanye|paslon|pasangan\s+calon|calon|caleg|capres|cawapres|cagub|cabup|cawalkot|suara(?:nya)?|periode|kandidat|petahana|terpilih|menangkan|memenangkan|kemenangan)\b/iu
+// "mendukung program Bapak Bupati": what is supported is the programme, not the person.
+const SUPPORTED_THING =
+  /\b(?:program|kebijakan|langkah|upaya|kinerja|kegiatan|gerakan|arahan|instruksi|visi|misi|inisiatif|imbauan)\b/iu
+// "Pilih nomor 2 pada menu", "pilih nomor 3 untuk Kampung Pelangi" in a contest: a menu, form, queue or contest
+// choice, not a ballot.
+const SERVICE_CHOICE =
+  /\b(?:menu|layanan|opsi|tekan|ketik|balas|antrean|antrian|formulir|soal|kuis|sesi|jadwal|aplikasi|loket|jawaban|survei|polling|kuesioner|angket|tombol|lomba|kontes|kompetisi|voting|vote|favorit|nominasi|nominator|juara|finalis|penghargaan|duta|maskot|desain|logo)\b/iu
+// "Terima kasih atas dukungan kepada …", "berkat dukungan Bapak Camat": support received, not given.
+const GRATITUDE_BEFORE = /\b(?:atas|berkat|terima\s+kasih(?:\s+atas)?)\s+$/iu
+const TOWARDS = /\b(?:kepada|untuk|bagi|pada|terhadap)\b/iu
 
-/** Spans of first-person opinion and of partisan support; overlapping spans merged. */
-export function findPersonalOpinion(text: string): DetectorSpan[] {
-  const found: DetectorSpan[] = []
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start)
+  const from =
+    Math.max(
+      before.lastIndexOf('.'),
+      before.lastIndexOf('!'),
+      before.lastIndexOf('?'),
+      before.lastIndexOf('\n'),
+    ) + 1
+  const after = text.slice(end).search(/[.!?\n]/u)
+  return text.slice(from, after < 0 ? text.length : end + after)
+}
+
+const ONLY_BALLOT = new RegExp(String.raw`^(?:${BALLOT})$`, 'u')
+const ONLY_PARTY = new RegExp(String.raw`^(?:${PARTY})$`, 'u')
+const STARTS_WITH_CANDIDATE_WORD = new RegExp(
+  String.raw`^(?:(?i:${CANDIDATE_WORD})|${KNOWN_CANDIDATES}${END})`,
+  'u',
+)
+
+function isPartisan(text: string, match: RegExpMatchArray & { index: number }): boolean {
+  const phrase = match[0]
+  if (SLOGAN_HASHTAG_EXCEPTIONS.test(phrase)) return false
+  // "ASN dilarang mendukung pasangan calon" states the neutrality rule itself.
+  if (PROHIBITION_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) return false
+  const target = match.groups?.['target']
+  if (target === undefined) return true
+  if (/^dukungan/iu.test(phrase)) {
+    if (GRATITUDE_BEFORE.test(text.slice(Math.max(0, match.index - 25), match.index))) return false
+    if (!TOWARDS.test(match.groups?.['between'] ?? '')) return false
+  }
+  const sentence = sentenceAround(text, match.index, match.index + phrase.length)
+  if (ONLY_BALLOT.test(target)) return !SERVICE_CHOICE.test(sentence)
+  if (ONLY_PARTY.test(target) || STARTS_WITH_CANDIDATE_WORD.test(target)) return true
+  // A person named by honorific or as a name pair.
+  return ELECTION_WORDS.test(text) && !SUPPORTED_THING.test(match.groups?.['between'] ?? '')
+}
+
+/** Spans of first-person opinion (`opinion`) and of support for or against parties and candidates (`partisan`). */
+export function findPersonalOpinion(text: string): OpinionSpan[] {
+  const opinion: DetectorSpan[] = []
   for (const match of text.matchAll(FIRST_PERSON_OPINION))
-    found.push({ start: match.index, end: match.index + match[0].length })
-  for (const pattern of [...PARTISAN_PATTERNS, CANDIDATE_SUPPORT, HONORIFIC_SUPPORT]) {
+    opinion.push({ start: match.index, end: match.index + match[0].length })
+  const partisan: DetectorSpan[] = []
+  for (const pattern of [SUPPORT_THEN_TARGET, TARGET_THEN_SUPPORT, WISH, IDENTITY_OPPOSITION, ...SLOGANS]) {
     for (const match of text.matchAll(pattern)) {
-      if (SLOGAN_HASHTAG_EXCEPTIONS.test(match[0])) continue
-      // "ASN dilarang mendukung pasangan calon" states the neutrality rule itself.
-      if (PROHIBITION_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) continue
-      found.push({ start: match.index, end: match.index + match[0].length })
+      if (!isPartisan(text, match)) continue
+      partisan.push({ start: match.index, end: match.index + match[0].length })
     }
   }
-  return mergeSpans(found)
+  const spans: OpinionSpan[] = [
+    ...mergeSpans(opinion).map((span) => ({ ...span, kind: 'opinion' as const })),
+    ...mergeSpans(partisan).map((span) => ({ ...span, kind: 'partisan' as const })),
+  ]
+  return spans.sort((a, b) => a.start - b.start)
 }

@@ -1,4 +1,4 @@
-// Per-code precision/recall of checkDraft on the committed drafts set (corpus/eval/check-drafts.jsonl),
+// Per-code precision/recall of checkDraft on a committed drafts set (corpus/eval/check-drafts.jsonl or check-dev2.jsonl),
 // scored per draft: a code counts as found when at least one finding of that code is present. Hoax findings use
 // the committed claim base.
 import { z } from 'zod'
@@ -11,7 +11,13 @@ import { FINDING_CODES, type FindingCode } from '../types.ts'
 import { loadHoaxClaims } from './evaluate-hoax.ts'
 import { readJsonLines } from './read-json-lines.ts'
 
-const CHECK_DRAFTS_FILE = corpusPath('eval', 'check-drafts.jsonl')
+/** The committed drafts set and the second dev set (check-dev2.jsonl), both written beside the code. */
+export const CHECK_DRAFT_SETS = {
+  drafts: corpusPath('eval', 'check-drafts.jsonl'),
+  dev2: corpusPath('eval', 'check-dev2.jsonl'),
+} as const
+
+export type CheckDraftSet = keyof typeof CHECK_DRAFT_SETS
 
 const draftSchema = z.object({
   id: z.string(),
@@ -22,8 +28,8 @@ const draftSchema = z.object({
 
 export type CheckDraft = z.infer<typeof draftSchema>
 
-export function loadCheckDrafts(): CheckDraft[] {
-  return readJsonLines(CHECK_DRAFTS_FILE, draftSchema)
+export function loadCheckDrafts(set: CheckDraftSet = 'drafts'): CheckDraft[] {
+  return readJsonLines(CHECK_DRAFT_SETS[set], draftSchema)
 }
 
 export interface CodeMetrics {
@@ -37,6 +43,9 @@ export interface CodeMetrics {
 
 export interface CheckEvaluation {
   drafts: number
+  /** Drafts expected clean that got any finding. */
+  cleanDrafts: number
+  cleanFlagged: number
   perCode: Record<FindingCode, CodeMetrics>
   /** Micro-averaged over all codes. */
   precision: number
@@ -45,16 +54,24 @@ export interface CheckEvaluation {
   errors: Array<{ id: string; text: string; missing: FindingCode[]; unexpected: FindingCode[] }>
 }
 
-export function evaluateCheck(options: { classify?: ClassifyText | null } = {}): CheckEvaluation {
-  const drafts = loadCheckDrafts()
+export function evaluateCheck(
+  options: { classify?: ClassifyText | null; set?: CheckDraftSet } = {},
+): CheckEvaluation {
+  const drafts = loadCheckDrafts(options.set)
   const claims = createHoaxMatcher(loadHoaxClaims())
   const counts = new Map<FindingCode, { tp: number; fp: number; fn: number; support: number }>(
     FINDING_CODES.map((code) => [code, { tp: 0, fp: 0, fn: 0, support: 0 }]),
   )
   const errors: CheckEvaluation['errors'] = []
+  let cleanDrafts = 0
+  let cleanFlagged = 0
   for (const draft of drafts) {
     const found = new Set(checkDraft(draft, { claims, classify: options.classify }).map((f) => f.code))
     const expected = new Set(draft.expected)
+    if (expected.size === 0) {
+      cleanDrafts += 1
+      if (found.size > 0) cleanFlagged += 1
+    }
     for (const code of FINDING_CODES) {
       const count = counts.get(code)!
       if (expected.has(code)) count.support += 1
@@ -86,6 +103,8 @@ export function evaluateCheck(options: { classify?: ClassifyText | null } = {}):
   }
   return {
     drafts: drafts.length,
+    cleanDrafts,
+    cleanFlagged,
     perCode,
     precision: tp + fp > 0 ? tp / (tp + fp) : 1,
     recall: tp + fn > 0 ? tp / (tp + fn) : 1,

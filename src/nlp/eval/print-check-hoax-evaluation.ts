@@ -5,6 +5,8 @@
 import { pathToFileURL } from 'node:url'
 import { DEFAULT_HOAX_THRESHOLD } from '../hoax/create-hoax-matcher.ts'
 import { evaluateCheck } from './evaluate-check.ts'
+
+const CHECK_DRAFT_FILES = { drafts: 'check-drafts.jsonl', dev2: 'check-dev2.jsonl' } as const
 import {
   calibrateHoaxThreshold,
   evaluateHoax,
@@ -17,25 +19,32 @@ const percent = (x: number): string => `${(x * 100).toFixed(1)}`
 
 export function formatCheckHoaxEvaluation(): string {
   const lines: string[] = []
-  for (const [label, options] of [
-    ['check (detectors + lexicons + classifier)', {}],
-    ['check (detectors + lexicons only, no classifier)', { classify: null }],
-  ] as const) {
-    const check = evaluateCheck(options)
-    lines.push(`**${label}: ${check.drafts} drafts**`, '')
-    lines.push('| code | support | precision | recall | FP | FN |', '|---|---:|---:|---:|---:|---:|')
-    for (const [code, m] of Object.entries(check.perCode)) {
+  for (const set of ['drafts', 'dev2'] as const) {
+    for (const [label, classify] of [
+      ['detectors + lexicons + classifier', undefined],
+      ['detectors + lexicons only, no classifier', null],
+    ] as const) {
+      const check = evaluateCheck({ set, classify })
+      lines.push(`**check on ${CHECK_DRAFT_FILES[set]} (${label}): ${check.drafts} drafts**`, '')
+      lines.push('| code | support | precision | recall | FP | FN |', '|---|---:|---:|---:|---:|---:|')
+      for (const [code, m] of Object.entries(check.perCode)) {
+        lines.push(
+          `| ${code} | ${m.support} | ${percent(m.precision)} | ${percent(m.recall)} | ${m.falsePositives} | ${m.falseNegatives} |`,
+        )
+      }
+      const f1 = (2 * check.precision * check.recall) / (check.precision + check.recall || 1)
+      lines.push(`| **micro** | | ${percent(check.precision)} | ${percent(check.recall)} | | |`, '')
       lines.push(
-        `| ${code} | ${m.support} | ${percent(m.precision)} | ${percent(m.recall)} | ${m.falsePositives} | ${m.falseNegatives} |`,
+        `Micro-F1 ${percent(f1)}; clean drafts flagged ${check.cleanFlagged} of ${check.cleanDrafts} (${percent(check.cleanFlagged / (check.cleanDrafts || 1))} %).`,
+        '',
       )
+      for (const e of check.errors) {
+        lines.push(
+          `- ${e.id}: missing [${e.missing.join(', ')}] unexpected [${e.unexpected.join(', ')}] — ${e.text.slice(0, 90)}`,
+        )
+      }
+      lines.push('')
     }
-    lines.push(`| **micro** | | ${percent(check.precision)} | ${percent(check.recall)} | | |`, '')
-    for (const e of check.errors) {
-      lines.push(
-        `- ${e.id}: missing [${e.missing.join(', ')}] unexpected [${e.unexpected.join(', ')}] — ${e.text.slice(0, 90)}`,
-      )
-    }
-    lines.push('')
   }
 
   const claims = loadHoaxClaims()
