@@ -11,10 +11,15 @@ import { FINDING_CODES, type FindingCode } from '../types.ts'
 import { loadHoaxClaims } from './evaluate-hoax.ts'
 import { readJsonLines } from './read-json-lines.ts'
 
-/** The committed drafts set and the second dev set (check-dev2.jsonl), both written beside the code. */
+/**
+ * The committed drafts set and the second dev set (check-dev2.jsonl), both written beside the code, and issue #10's
+ * independent set (check-independent.jsonl: written by a writer who saw only the rules and the claims, scored once —
+ * never tune on it).
+ */
 export const CHECK_DRAFT_SETS = {
   drafts: corpusPath('eval', 'check-drafts.jsonl'),
   dev2: corpusPath('eval', 'check-dev2.jsonl'),
+  independent: corpusPath('eval', 'check-independent.jsonl'),
 } as const
 
 export type CheckDraftSet = keyof typeof CHECK_DRAFT_SETS
