@@ -6,7 +6,11 @@ import { pathToFileURL } from 'node:url'
 import { DEFAULT_HOAX_THRESHOLD } from '../hoax/create-hoax-matcher.ts'
 import { evaluateCheck } from './evaluate-check.ts'
 
-const CHECK_DRAFT_FILES = { drafts: 'check-drafts.jsonl', dev2: 'check-dev2.jsonl' } as const
+const CHECK_DRAFT_FILES = {
+  drafts: 'check-drafts.jsonl',
+  dev2: 'check-dev2.jsonl',
+  independent: 'check-independent.jsonl (written independently, scored once: never tune on it)',
+} as const
 import {
   calibrateHoaxThreshold,
   evaluateHoax,
@@ -19,7 +23,7 @@ const percent = (x: number): string => `${(x * 100).toFixed(1)}`
 
 export function formatCheckHoaxEvaluation(): string {
   const lines: string[] = []
-  for (const set of ['drafts', 'dev2'] as const) {
+  for (const set of ['drafts', 'dev2', 'independent'] as const) {
     for (const [label, classify] of [
       ['detectors + lexicons + classifier', undefined],
       ['detectors + lexicons only, no classifier', null],
