@@ -241,18 +241,19 @@ export async function openThread(deps: InboxDeps, actor: Actor, id: string) {
     staleBefore,
   )
   const pathPrefixes = readScope(actor)
-  const [thread, replies, notes, history, presence, account, unit, assignee, claim, handoff] = await Promise.all([
-    getThreadItems(deps.db, actor.instansiId, item.threadId),
-    getThreadReplies(deps.db, actor.instansiId, item.threadId),
-    getThreadNotes(deps.db, actor.instansiId, item.threadId),
-    getAuthorHistory(deps.db, item, pathPrefixes),
-    threadPresence(deps.db, actor.instansiId, item.threadId, staleBefore),
-    getAccount(deps.db, actor.instansiId, item.accountId),
-    getUnit(deps.db, actor.instansiId, item.unitId),
-    item.assignedUserId ? findUserById(deps.db, actor.instansiId, item.assignedUserId) : undefined,
-    item.hoaxClaimId ? getHoaxClaimSummary(deps.db, actor.instansiId, item.hoaxClaimId) : undefined,
-    handoffOf(deps, item),
-  ])
+  const [thread, replies, notes, history, presence, account, unit, assignee, claim, handoff] =
+    await Promise.all([
+      getThreadItems(deps.db, actor.instansiId, item.threadId),
+      getThreadReplies(deps.db, actor.instansiId, item.threadId),
+      getThreadNotes(deps.db, actor.instansiId, item.threadId),
+      getAuthorHistory(deps.db, item, pathPrefixes),
+      threadPresence(deps.db, actor.instansiId, item.threadId, staleBefore),
+      getAccount(deps.db, actor.instansiId, item.accountId),
+      getUnit(deps.db, actor.instansiId, item.unitId),
+      item.assignedUserId ? findUserById(deps.db, actor.instansiId, item.assignedUserId) : undefined,
+      item.hoaxClaimId ? getHoaxClaimSummary(deps.db, actor.instansiId, item.hoaxClaimId) : undefined,
+      handoffOf(deps, item),
+    ])
   const capabilities = capabilitiesOf(item.platform, deps.connectors)
   return {
     item,
