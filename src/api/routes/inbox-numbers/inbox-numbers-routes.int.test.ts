@@ -156,7 +156,11 @@ async function setup() {
   const extended = { extensionReason: 'Data tersebar di 12 puskesmas', extendedOn: '2026-07-15' }
   await seedCase(ctx.db, owner, dinkes, {})
   await seedCase(ctx.db, owner, dinkes, { status: 'extended', ...extended, extendedDueOn: '2026-07-29' })
-  await seedCase(ctx.db, owner, dinkes, { status: 'decided', decision: 'granted', noticeSentOn: '2026-07-10' })
+  await seedCase(ctx.db, owner, dinkes, {
+    status: 'decided',
+    decision: 'granted',
+    noticeSentOn: '2026-07-10',
+  })
   await seedCase(ctx.db, owner, dinkes, {
     status: 'decided',
     decision: 'refused',
@@ -345,7 +349,7 @@ describe('inbox numbers', () => {
     expect(audit).toHaveLength(1)
   })
 
-  it('reports the PPID cases received in the period by status against the KIP clock, within the caller\'s units', async () => {
+  it("reports the PPID cases received in the period by status against the KIP clock, within the caller's units", async () => {
     const s = await setup()
     const july = 'from=2026-07-01&to=2026-07-31'
     const all = await s.app.inject({ url: `/api/inbox-numbers?${july}`, headers: s.all })

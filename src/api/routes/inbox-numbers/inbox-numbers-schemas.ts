@@ -35,10 +35,15 @@ const ppidFigures = z
       objection: count.describe('An objection filed (answered or not)'),
     }),
     decidedWithinNotice: count.describe('Notice sent within 10 working days of receipt'),
-    decidedWithinExtension: count.describe('Notice sent after 10 WD but within the extended deadline (≤ 17 WD)'),
+    decidedWithinExtension: count.describe(
+      'Notice sent after 10 WD but within the extended deadline (≤ 17 WD)',
+    ),
     decidedLate: count.describe('Notice sent after its (extended) deadline'),
-    overdueNow: count.describe("Cases whose running clock (notice or objection answer) ran out before today"),
-    medianWorkingDaysToDecision: z.number().nullable().describe('From receipt to the notice, in working days'),
+    overdueNow: count.describe('Cases whose running clock (notice or objection answer) ran out before today'),
+    medianWorkingDaysToDecision: z
+      .number()
+      .nullable()
+      .describe('From receipt to the notice, in working days'),
   })
   .describe('PPID cases received in the period, by status against the UU KIP clock')
 
