@@ -275,9 +275,13 @@ export function PpidFigures({ figures }: { figures: InboxNumbers['ppid'] }) {
         <Figure
           label={t('inboxNumbers.ppid.withinNotice')}
           value={f.count(figures.decidedWithinNotice)}
-          hint={t('inboxNumbers.ppid.ofDecided', {
-            share: f.share(decidedCount ? figures.decidedWithinNotice / decidedCount : null),
-          })}
+          hint={
+            decidedCount > 0
+              ? t('inboxNumbers.ppid.ofDecided', {
+                  share: f.share(figures.decidedWithinNotice / decidedCount),
+                })
+              : undefined
+          }
         />
         <Figure
           label={t('inboxNumbers.ppid.withinExtension')}

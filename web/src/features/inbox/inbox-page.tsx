@@ -1068,10 +1068,13 @@ function ThreadPane({
             </Stack>
             {groups.others.length > 0 ? (
               <Stack gap={6}>
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  style={{ alignSelf: 'flex-start' }}
+                {/* A link-like button: its label wraps on a phone instead of widening the thread. */}
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  fw={600}
+                  ta="left"
                   aria-expanded={showOthers}
                   onClick={() => setShowOthers((shown) => !shown)}
                   data-testid="inbox-others-toggle"
@@ -1079,7 +1082,7 @@ function ThreadPane({
                   {t(showOthers ? 'inbox.thread.hideOthers' : 'inbox.thread.showOthers', {
                     count: groups.others.length,
                   })}
-                </Button>
+                </Anchor>
                 {showOthers
                   ? groups.others.map((group) => (
                       <Stack
