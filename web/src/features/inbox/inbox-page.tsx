@@ -787,7 +787,7 @@ const Entry = forwardRef<
             {who}
           </Text>
           {opened ? (
-            <Badge size="xs" variant="filled" color="blue">
+            <Badge size="xs" variant="filled" color="blue.9">
               {t('inbox.thread.opened')}
             </Badge>
           ) : null}
@@ -822,7 +822,8 @@ function ThreadPane({
 }) {
   const { t, locale } = useI18n()
   const queryClient = useQueryClient()
-  const [text, setText] = useReplyDraft(openedId)
+  const [draft, updateDraft] = useReplyDraft(openedId)
+  const { text, unresolved } = draft
   const [showOthers, setShowOthers] = useState(false)
   const openedRef = useRef<HTMLDivElement>(null)
   const [note, setNote] = useState('')
@@ -853,13 +854,11 @@ function ThreadPane({
     if (itemId) openedRef.current?.scrollIntoView?.({ block: 'nearest' })
   }, [itemId])
 
-  const [unresolved, setUnresolved] = useState<readonly string[]>([])
   // A saved reply may leave [[nama]]-style placeholders: nothing is sent until the operator replaced them all.
   const unfilled = hasPlaceholders(text)
   const leftOver = unresolved.filter((name) => text.includes(`[[${name}]]`))
   const fill = (filled: string, left: readonly string[] = []) => {
-    setText(filled)
-    setUnresolved(left)
+    updateDraft({ text: filled, unresolved: left })
     replyRef.current?.focus()
   }
   const reply = useMutation({
@@ -868,8 +867,7 @@ function ThreadPane({
     onSuccess: (sent) => {
       // Cleared by item: the reply may land after the operator moved on to another one.
       clearReplyDraft(sent.itemId)
-      setText('')
-      setUnresolved([])
+      updateDraft({ text: '', unresolved: [] })
       setCollision(null)
       notifySuccess(sent.status === 'pending' ? t('inbox.reply.pending') : t('inbox.reply.sent'))
       refresh()
@@ -1123,7 +1121,7 @@ function ThreadPane({
                 rows={4}
                 resize="vertical"
                 value={text}
-                onChange={(event) => setText(event.currentTarget.value)}
+                onChange={(event) => updateDraft({ text: event.currentTarget.value })}
                 onKeyDown={(event) => {
                   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
                     event.preventDefault()
