@@ -1,6 +1,6 @@
 // ppid_cases and their registration numbers: information requests worked by the PPID against the UU KIP clock.
 // Every query filters on instansi_id; lists filter on the caller's unit scope too.
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { inboxItems, ppidCaseCounters, ppidCases } from './schema/index.ts'
 import { pathWithin } from './sql-helpers.ts'
@@ -93,6 +93,45 @@ export async function listPpidCases(
       asc(ppidCases.id),
     )
     .limit(filter.limit)
+}
+
+/**
+ * Cases received on the days [from, to] within the unit scope (and one unit's subtree, or one account's inbox items,
+ * when asked): the rows the inbox's numbers summarise against the KIP clock.
+ */
+export async function listPpidCasesReceived(
+  db: Db,
+  instansiId: string,
+  filter: {
+    unitPrefixes: readonly string[]
+    unitPath?: string | undefined
+    accountId?: string | undefined
+    from: string
+    to: string
+  },
+): Promise<PpidCaseRow[]> {
+  const conditions: SQL[] = [
+    eq(ppidCases.instansiId, instansiId),
+    pathWithin(ppidCases.unitPath, filter.unitPrefixes),
+    gte(ppidCases.receivedOn, filter.from),
+    lte(ppidCases.receivedOn, filter.to),
+  ]
+  if (filter.unitPath) conditions.push(pathWithin(ppidCases.unitPath, [filter.unitPath]))
+  // A case taken in by e-mail or in person has no account: narrowed to an account, only its inbox items' cases count.
+  if (filter.accountId)
+    conditions.push(
+      inArray(
+        ppidCases.inboxItemId,
+        db
+          .select({ id: inboxItems.id })
+          .from(inboxItems)
+          .where(and(eq(inboxItems.instansiId, instansiId), eq(inboxItems.accountId, filter.accountId))),
+      ),
+    )
+  return db
+    .select()
+    .from(ppidCases)
+    .where(and(...conditions))
 }
 
 /** Open cases of every instansi whose current deadline is on or before a date (the reminder job's scan). */

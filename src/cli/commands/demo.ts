@@ -5,7 +5,7 @@ import { pino } from 'pino'
 import { loadConfig } from '../../config.ts'
 import { createContext } from '../../context.ts'
 import { isAppError } from '../../features/app-error.ts'
-import { DEFAULT_DEMO_SEED, loadDemo, type DemoDeps } from '../../features/demo/build-demo.ts'
+import { DEFAULT_DEMO_SEED, loadDemo, type BuiltDemo, type DemoDeps } from '../../features/demo/build-demo.ts'
 import { ROLE_LABELS } from '../../shared/roles.ts'
 import type { MessageKey } from '../../shared/messages/catalogue.ts'
 import type { MessageParams } from '../../shared/messages/format-message.ts'
@@ -25,6 +25,40 @@ function line(io: DemoCommandIo, key: MessageKey, params?: MessageParams): strin
   return `${cliText(key, params, io.locale ?? cliLocale())}\n`
 }
 
+/** What was built, in two lines: the instansi and its posts, then its inbox as the office left it. */
+export function demoSummary(
+  built: Pick<BuiltDemo, 'slug' | 'counts'>,
+  seconds: string,
+  locale: 'id' | 'en',
+): string {
+  const { counts } = built
+  return (
+    `${cliText(
+      'cli.demo_built',
+      {
+        seconds,
+        instansi: built.slug,
+        units: counts.units,
+        accounts: counts.accounts,
+        posts: counts.posts,
+        published: counts.published,
+      },
+      locale,
+    )}\n` +
+    `${cliText(
+      'cli.demo_inbox',
+      {
+        items: counts.inbox.items,
+        waiting: counts.inbox.waiting,
+        pastTarget: counts.inbox.pastTarget,
+        ppidCases: counts.inbox.ppidCases,
+        laporReferrals: counts.inbox.laporReferrals,
+      },
+      locale,
+    )}\n`
+  )
+}
+
 export async function runDemoCommand(deps: DemoDeps, args: string[], io: DemoCommandIo): Promise<number> {
   const seedText = readOption(args, 'seed')
   const seed = seedText === undefined ? DEFAULT_DEMO_SEED : Number(seedText)
@@ -36,16 +70,7 @@ export async function runDemoCommand(deps: DemoDeps, args: string[], io: DemoCom
   try {
     const built = await loadDemo(deps, { seed }, { ip: 'cli', userAgent: 'warta-cli' })
     const seconds = ((io.elapsed ?? ((start) => performance.now() - start))(startedAt) / 1000).toFixed(1)
-    io.out(
-      line(io, 'cli.demo_built', {
-        seconds,
-        instansi: built.slug,
-        units: built.counts.units,
-        accounts: built.counts.accounts,
-        posts: built.counts.posts,
-        published: built.counts.published,
-      }),
-    )
+    io.out(demoSummary(built, seconds, io.locale ?? cliLocale()))
     io.out(line(io, 'cli.demo_logins'))
     const labels = ROLE_LABELS[io.locale ?? cliLocale()]
     for (const login of built.logins)

@@ -7,7 +7,10 @@
 // believable backlog. A few written messages (demo-content.ts DEMO_CITIZEN_MESSAGES) become PPID cases at
 // different stages and a SP4N-LAPOR! referral. Choices come from the builder's seeded generator.
 import type { Clock } from '../../clock.ts'
-import { listInboxItems } from '../../db/inbox-work-repository.ts'
+import { countInboxItems, listInboxItems } from '../../db/inbox-work-repository.ts'
+import { listLaporReferrals } from '../../db/lapor-referrals-repository.ts'
+import { listPpidCases } from '../../db/ppid-cases-repository.ts'
+import { getUnit } from '../../db/units-repository.ts'
 import type { InboxItemRow } from '../../db/inbox-repository.ts'
 import { unitScope, type Actor } from '../access/policy.ts'
 import type { ChangeMeta } from '../audit/record-change.ts'
@@ -80,6 +83,19 @@ export interface DemoInbox {
   ): Promise<void>
   /** After the history: the written messages, a last poll, then the office's work on everything that came. */
   work(): Promise<void>
+  /** What the inbox holds once worked: for the builder's printed summary. */
+  counts(): Promise<DemoInboxCounts>
+}
+
+export interface DemoInboxCounts {
+  /** Items in the inbox (duplicates folded into another not counted again). */
+  items: number
+  /** New or open: waiting for the office. */
+  waiting: number
+  /** Waiting past their reply target. */
+  pastTarget: number
+  ppidCases: number
+  laporReferrals: number
 }
 
 export function demoInbox(context: DemoInboxContext): DemoInbox {
@@ -121,6 +137,24 @@ export function demoInbox(context: DemoInboxContext): DemoInbox {
       if (round < 3 || !pending.get(accountId)) return
       const pollAt = roundAt + POLL_AFTER_MS
       if (inPast(pollAt)) await poll(accountId, pollAt)
+    },
+
+    async counts() {
+      const root = await getUnit(deps.db, instansiId, context.rootUnitId)
+      const everywhere = root ? [root.path] : []
+      const [items, cases, referrals] = await Promise.all([
+        countInboxItems(deps.db, { instansiId, pathPrefixes: everywhere }, person('hendra').userId),
+        listPpidCases(deps.db, instansiId, { unitPrefixes: everywhere, limit: 10_000 }),
+        listLaporReferrals(deps.db, instansiId, { unitPrefixes: everywhere, limit: 10_000 }),
+      ])
+      const { byStatus } = items
+      return {
+        items: byStatus.new + byStatus.open + byStatus.answered + byStatus.closed,
+        waiting: byStatus.new + byStatus.open,
+        pastTarget: items.breached,
+        ppidCases: cases.length,
+        laporReferrals: referrals.length,
+      }
     },
 
     async work() {

@@ -191,6 +191,19 @@ describe('the demo instansi', { timeout: 180_000 }, () => {
       .where(eq(laporReferrals.instansiId, built.instansiId))
     expect(referrals.map((r) => r.status)).toEqual(['verified'])
 
+    // The printed summary counts this inbox: duplicates folded into another are not counted again.
+    const counted = items.filter((item) => !item.duplicateOf)
+    const waiting = counted.filter((item) => item.status === 'new' || item.status === 'open')
+    expect(built.counts.inbox).toEqual({
+      items: counted.length,
+      waiting: waiting.length,
+      pastTarget: waiting.filter((item) => item.slaDueAt !== null && item.slaDueAt.getTime() < Date.now())
+        .length,
+      ppidCases: 3,
+      laporReferrals: 1,
+    })
+    expect(built.counts.inbox.waiting).toBeGreaterThan(0)
+
     const report = await verifyAuditLog(db, { instansiId: built.instansiId })
     expect(report.breaks).toEqual([])
   })

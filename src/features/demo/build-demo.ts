@@ -45,7 +45,7 @@ import { CITIZEN_ROUNDS, simulateCitizenRound } from '../sandbox/simulate-citize
 import { createInstansi } from '../setup/create-instansi.ts'
 import { createUnit } from '../units/manage-units.ts'
 import { insertUserWithGrants, setTrainingMode } from '../users/manage-users.ts'
-import { demoInbox } from './build-demo-inbox.ts'
+import { demoInbox, type DemoInboxCounts } from './build-demo-inbox.ts'
 import {
   DEMO_ACCOUNTS,
   DEMO_HOAX_CLAIMS,
@@ -99,6 +99,8 @@ export interface DemoCounts {
   scheduled: number
   inReview: number
   drafts: number
+  /** The inbox once the office worked its history. */
+  inbox: DemoInboxCounts
 }
 
 export interface BuiltDemo {
@@ -377,6 +379,7 @@ export async function buildDemoInstansi(
     scheduled: 0,
     inReview: 0,
     drafts: 0,
+    inbox: { items: 0, waiting: 0, pastTarget: 0, ppidCases: 0, laporReferrals: 0 },
   }
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const write = (
@@ -489,6 +492,7 @@ export async function buildDemoInstansi(
 
   // The office's work on the inbox over those months, and its backlog of the last days.
   await inbox.work()
+  counts.inbox = await inbox.counts()
 
   // 5. The work of today: posts waiting for approval, scheduled in the coming days, sent back, and drafts.
   const [humas, dinkes, disdik, cibeureum] = DEMO_ACCOUNTS as [

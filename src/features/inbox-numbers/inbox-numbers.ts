@@ -1,7 +1,8 @@
 // The inbox's numbers for a period ("Angka kotak masuk", issue #9 item 6, rules.md rule 41): what an office reports
 // about answering citizens — first-response time (median, p90), the share answered within the reply target per
 // unit and per account, the backlog's age, volume by intent and sentiment — over the units where the caller may read
-// reports, as a page and as CSV. A period is whole WIB days; the default is the last 30 days up to today.
+// reports, as a page and as CSV — and the PPID cases received in the period by status against the KIP clock. A
+// period is whole WIB days; the default is the last 30 days up to today.
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import {
@@ -10,7 +11,11 @@ import {
   type InboxNumbersFilter,
   type ResponseFigures,
 } from '../../db/inbox-numbers-repository.ts'
+import { listPpidCasesReceived } from '../../db/ppid-cases-repository.ts'
 import { getUnit } from '../../db/units-repository.ts'
+import { loadWorkingCalendar } from '../calendar/manage-calendar.ts'
+import { summariseCases, type PpidCaseFigures } from '../ppid/case-figures.ts'
+import { todayOf } from '../ppid/manage-cases.ts'
 import { jakartaDateOf, addCalendarDays } from '../calendar/add-working-days.ts'
 import { authorize, unitScope, type Action, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
@@ -36,6 +41,8 @@ export interface InboxNumbersQuery {
 export interface InboxNumbersReport extends InboxNumbers {
   from: string
   to: string
+  /** PPID cases received in the period, by status against the KIP clock (today's clock states). */
+  ppid: PpidCaseFigures
 }
 
 /** The longest period one report covers (a year and a day: a leap year's whole). */
@@ -86,7 +93,31 @@ export async function getInboxNumbers(
   query: InboxNumbersQuery,
 ): Promise<InboxNumbersReport> {
   const { filter, from, to } = await filterOf(deps, actor, query)
-  return { from, to, ...(await inboxNumbers(deps.db, filter)) }
+  const [numbers, ppid] = await Promise.all([
+    inboxNumbers(deps.db, filter),
+    ppidFigures(deps, filter, from, to),
+  ])
+  return { from, to, ...numbers, ppid }
+}
+
+async function ppidFigures(
+  deps: InboxNumbersDeps,
+  filter: InboxNumbersFilter,
+  from: string,
+  to: string,
+): Promise<PpidCaseFigures> {
+  const [rows, today, calendar] = await Promise.all([
+    listPpidCasesReceived(deps.db, filter.instansiId, {
+      unitPrefixes: filter.pathPrefixes,
+      unitPath: filter.unitPath,
+      accountId: filter.accountId,
+      from,
+      to,
+    }),
+    todayOf(deps.db, filter.instansiId, filter.now),
+    loadWorkingCalendar(deps.db, filter.instansiId),
+  ])
+  return summariseCases(rows, today, calendar)
 }
 
 export const INBOX_NUMBERS_CSV_COLUMNS = [
@@ -102,6 +133,20 @@ export const INBOX_NUMBERS_CSV_COLUMNS = [
   'terlambat',
   'belum_jatuh_tempo',
   'persen_tepat_waktu',
+  // The PPID row's (bagian "ppid"): cases received in the period against the KIP clock.
+  'ppid_diterima',
+  'ppid_terbuka',
+  'ppid_diperpanjang',
+  'ppid_diputus_dikabulkan',
+  'ppid_diputus_dikabulkan_sebagian',
+  'ppid_diputus_ditolak',
+  'ppid_diputus_tidak_dikuasai',
+  'ppid_keberatan',
+  'ppid_diputus_dalam_10_hk',
+  'ppid_diputus_dalam_perpanjangan',
+  'ppid_diputus_terlambat',
+  'ppid_lewat_tenggat_kini',
+  'ppid_median_hari_kerja_sampai_putusan',
 ] as const
 
 function minutes(seconds: number | null): string {
@@ -132,7 +177,33 @@ function row(part: string, name: string, platform: string, figures: ResponseFigu
   }
 }
 
-/** The report as CSV: the whole, then a row per unit and per account (Indonesian headers), audited as an export. */
+function ppidRow(report: InboxNumbersReport): Record<string, string> {
+  const figures = report.ppid
+  const decided = figures.byStatus.decided
+  return {
+    bagian: 'ppid',
+    nama: `${report.from} s.d. ${report.to}`,
+    ppid_diterima: String(figures.received),
+    ppid_terbuka: String(figures.byStatus.open),
+    ppid_diperpanjang: String(figures.byStatus.extended),
+    ppid_diputus_dikabulkan: String(decided.granted),
+    ppid_diputus_dikabulkan_sebagian: String(decided.partially_granted),
+    ppid_diputus_ditolak: String(decided.refused),
+    ppid_diputus_tidak_dikuasai: String(decided.not_held),
+    ppid_keberatan: String(figures.byStatus.objection),
+    ppid_diputus_dalam_10_hk: String(figures.decidedWithinNotice),
+    ppid_diputus_dalam_perpanjangan: String(figures.decidedWithinExtension),
+    ppid_diputus_terlambat: String(figures.decidedLate),
+    ppid_lewat_tenggat_kini: String(figures.overdueNow),
+    ppid_median_hari_kerja_sampai_putusan:
+      figures.medianWorkingDaysToDecision === null ? '' : String(figures.medianWorkingDaysToDecision),
+  }
+}
+
+/**
+ * The report as CSV: the whole, a row per unit and per account, then the PPID cases' row (Indonesian headers),
+ * audited as an export.
+ */
 export async function exportInboxNumbersCsv(
   deps: InboxNumbersDeps,
   actor: Actor,
@@ -151,6 +222,7 @@ export async function exportInboxNumbersCsv(
         account,
       ),
     ),
+    ppidRow(report),
   ]
   await deps.db.transaction(async (tx) => {
     await recordChange(

@@ -28,11 +28,16 @@ import {
   type InboxListRow,
   type PresenceRow,
 } from '../../db/inbox-work-repository.ts'
+import { getLaporReferralByItem } from '../../db/lapor-referrals-repository.ts'
+import { getPpidCaseByItem } from '../../db/ppid-cases-repository.ts'
 import { getUnit } from '../../db/units-repository.ts'
 import { findUserById } from '../../db/users-repository.ts'
 import type { InboxStatus } from '../../shared/statuses.ts'
 import { authorize, can, unitScope, type Actor } from '../access/policy.ts'
 import { AppError } from '../app-error.ts'
+import { loadWorkingCalendar } from '../calendar/manage-calendar.ts'
+import { toReferralView, type LaporStatus } from '../lapor/manage-referrals.ts'
+import { toCaseView, todayOf, type ClockState, type PpidStatus } from '../ppid/manage-cases.ts'
 
 export interface InboxDeps {
   db: Db
@@ -168,6 +173,56 @@ export function actionsOn(
   }
 }
 
+/** Where the item already went: its PPID case and its SP4N-LAPOR! referral, with where their clocks stand. */
+export interface ItemHandoff {
+  ppidCase: {
+    id: string
+    registrationNumber: string
+    status: PpidStatus
+    clockState: ClockState
+    deadline: string | null
+  } | null
+  laporReferral: {
+    id: string
+    laporTrackingId: string | null
+    status: LaporStatus
+    outOfScope: string | null
+    clockState: ClockState
+    deadline: string | null
+  } | null
+}
+
+async function handoffOf(deps: InboxDeps, item: InboxItemRow): Promise<ItemHandoff> {
+  const [ppidCase, referral] = await Promise.all([
+    getPpidCaseByItem(deps.db, item.instansiId, item.id),
+    getLaporReferralByItem(deps.db, item.instansiId, item.id),
+  ])
+  if (!ppidCase && !referral) return { ppidCase: null, laporReferral: null }
+  const [today, calendar] = await Promise.all([
+    todayOf(deps.db, item.instansiId, deps.clock.now()),
+    loadWorkingCalendar(deps.db, item.instansiId),
+  ])
+  const caseView = ppidCase ? toCaseView(ppidCase, today, calendar) : null
+  const referralView = referral ? toReferralView(referral, today, calendar) : null
+  return {
+    ppidCase: caseView && {
+      id: caseView.id,
+      registrationNumber: caseView.registrationNumber,
+      status: caseView.status,
+      clockState: caseView.clock.state,
+      deadline: caseView.clock.deadline,
+    },
+    laporReferral: referralView && {
+      id: referralView.id,
+      laporTrackingId: referralView.laporTrackingId,
+      status: referralView.status,
+      outOfScope: referralView.outOfScope,
+      clockState: referralView.clock.state,
+      deadline: referralView.clock.deadline,
+    },
+  }
+}
+
 export async function openThread(deps: InboxDeps, actor: Actor, id: string) {
   const item = await readableItem(deps, actor, id)
   const now = deps.clock.now()
@@ -186,17 +241,19 @@ export async function openThread(deps: InboxDeps, actor: Actor, id: string) {
     staleBefore,
   )
   const pathPrefixes = readScope(actor)
-  const [thread, replies, notes, history, presence, account, unit, assignee, claim] = await Promise.all([
-    getThreadItems(deps.db, actor.instansiId, item.threadId),
-    getThreadReplies(deps.db, actor.instansiId, item.threadId),
-    getThreadNotes(deps.db, actor.instansiId, item.threadId),
-    getAuthorHistory(deps.db, item, pathPrefixes),
-    threadPresence(deps.db, actor.instansiId, item.threadId, staleBefore),
-    getAccount(deps.db, actor.instansiId, item.accountId),
-    getUnit(deps.db, actor.instansiId, item.unitId),
-    item.assignedUserId ? findUserById(deps.db, actor.instansiId, item.assignedUserId) : undefined,
-    item.hoaxClaimId ? getHoaxClaimSummary(deps.db, actor.instansiId, item.hoaxClaimId) : undefined,
-  ])
+  const [thread, replies, notes, history, presence, account, unit, assignee, claim, handoff] =
+    await Promise.all([
+      getThreadItems(deps.db, actor.instansiId, item.threadId),
+      getThreadReplies(deps.db, actor.instansiId, item.threadId),
+      getThreadNotes(deps.db, actor.instansiId, item.threadId),
+      getAuthorHistory(deps.db, item, pathPrefixes),
+      threadPresence(deps.db, actor.instansiId, item.threadId, staleBefore),
+      getAccount(deps.db, actor.instansiId, item.accountId),
+      getUnit(deps.db, actor.instansiId, item.unitId),
+      item.assignedUserId ? findUserById(deps.db, actor.instansiId, item.assignedUserId) : undefined,
+      item.hoaxClaimId ? getHoaxClaimSummary(deps.db, actor.instansiId, item.hoaxClaimId) : undefined,
+      handoffOf(deps, item),
+    ])
   const capabilities = capabilitiesOf(item.platform, deps.connectors)
   return {
     item,
@@ -216,6 +273,7 @@ export async function openThread(deps: InboxDeps, actor: Actor, id: string) {
     unit: unit ? { id: unit.id, name: unit.name } : null,
     assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
     claim: claim ?? null,
+    handoff,
     capabilities: capabilities
       ? {
           reply: capabilities.reply,

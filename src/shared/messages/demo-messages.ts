@@ -50,6 +50,10 @@ export const demoMessages = defineMessages({
     id: 'Data contoh dibuat dalam {seconds} detik: instansi {instansi}, {units} unit, {accounts} akun sandbox, {posts} unggahan ({published} terbit).',
     en: 'Demo data built in {seconds} s: instansi {instansi}, {units} units, {accounts} sandbox accounts, {posts} posts ({published} published).',
   },
+  'cli.demo_inbox': {
+    id: 'Kotak masuk: {items} pesan warga, {waiting} menunggu jawaban ({pastTarget} lewat target), {ppidCases} kasus PPID, {laporReferrals} rujukan SP4N-LAPOR!.',
+    en: 'Inbox: {items} citizen messages, {waiting} waiting for an answer ({pastTarget} past target), {ppidCases} PPID cases, {laporReferrals} SP4N-LAPOR! referrals.',
+  },
   'cli.demo_logins': {
     id: 'Akun masuk contoh (kata sandi ini hanya ditampilkan sekali; admin dan penanggung jawab mendaftarkan 2FA saat pertama masuk):',
     en: 'Demo sign-ins (these passwords are shown only once; admin and penanggung jawab enrol 2FA at first sign-in):',

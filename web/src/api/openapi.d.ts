@@ -5077,6 +5077,35 @@ export interface paths {
                 /** @description Items that had a reply target */
                 withTarget: number
               }
+              /** @description PPID cases received in the period, by status against the UU KIP clock */
+              ppid: {
+                byStatus: {
+                  /** @description Notice sent, by its decision (no objection since) */
+                  decided: {
+                    granted: number
+                    not_held: number
+                    partially_granted: number
+                    refused: number
+                  }
+                  extended: number
+                  /** @description An objection filed (answered or not) */
+                  objection: number
+                  /** @description Registered, no notice yet, not extended */
+                  open: number
+                }
+                /** @description Notice sent after its (extended) deadline */
+                decidedLate: number
+                /** @description Notice sent after 10 WD but within the extended deadline (≤ 17 WD) */
+                decidedWithinExtension: number
+                /** @description Notice sent within 10 working days of receipt */
+                decidedWithinNotice: number
+                /** @description From receipt to the notice, in working days */
+                medianWorkingDaysToDecision: number | null
+                /** @description Cases whose running clock (notice or objection answer) ran out before today */
+                overdueNow: number
+                /** @description PPID cases received in the period */
+                received: number
+              }
               to: string
             }
           }
@@ -5526,6 +5555,30 @@ export interface paths {
                 id: string
                 label: string
               } | null
+              /** @description The PPID case and the SP4N-LAPOR! referral already made from this item */
+              handoff: {
+                laporReferral: {
+                  /** @enum {string} */
+                  clockState: 'on_time' | 'due_soon' | 'due_today' | 'overdue' | 'done'
+                  deadline: string | null
+                  id: string
+                  /** @description LAPOR!'s own tracking number, once known */
+                  laporTrackingId: string | null
+                  outOfScope: string | null
+                  /** @enum {string} */
+                  status: 'referred' | 'verified' | 'follow_up_planned' | 'closed' | 'out_of_scope'
+                } | null
+                ppidCase: {
+                  /** @enum {string} */
+                  clockState: 'on_time' | 'due_soon' | 'due_today' | 'overdue' | 'done'
+                  /** @description When the running clock runs out; null once done */
+                  deadline: string | null
+                  id: string
+                  registrationNumber: string
+                  /** @enum {string} */
+                  status: 'registered' | 'extended' | 'decided' | 'objection' | 'objection_answered'
+                } | null
+              }
               /** @description The citizen's other items on the platform, across your accounts */
               history: components['schemas']['InboxItem'][]
               item: components['schemas']['InboxItem']

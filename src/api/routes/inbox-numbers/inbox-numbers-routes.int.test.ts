@@ -17,6 +17,7 @@ import type { Db } from '../../../db/client.ts'
 import { insertAccount } from '../../../db/accounts-repository.ts'
 import { searchAudit } from '../../../db/audit-repository.ts'
 import { insertNewItems } from '../../../db/inbox-repository.ts'
+import { insertPpidCase, type NewPpidCase } from '../../../db/ppid-cases-repository.ts'
 import { inboxItems } from '../../../db/schema/index.ts'
 
 const MINUTE = 60_000
@@ -62,7 +63,8 @@ async function seedItems(
   unit: { id: string; path: string },
   accountId: string,
   specs: ItemSpec[],
-): Promise<void> {
+): Promise<string[]> {
+  const ids: string[] = []
   const now = Date.now()
   for (const spec of specs) {
     const received = new Date(now - spec.receivedAgo)
@@ -100,7 +102,42 @@ async function seedItems(
         slaDueAt: spec.dueAfter === undefined ? null : new Date(received.getTime() + spec.dueAfter * MINUTE),
       })
       .where(eq(inboxItems.id, row!.id))
+    ids.push(row!.id)
   }
+  return ids
+}
+
+let caseSeq = 0
+
+/** A PPID case as the case feature leaves it; July 2026 has no national holiday, so working days are weekdays. */
+async function seedCase(
+  db: Db,
+  owner: TestInstansi,
+  unit: { id: string; path: string },
+  changes: Partial<NewPpidCase>,
+): Promise<void> {
+  caseSeq += 1
+  const now = new Date()
+  await insertPpidCase(db, {
+    id: crypto.randomUUID(),
+    instansiId: owner.id,
+    inboxItemId: null,
+    unitId: unit.id,
+    unitPath: unit.path,
+    registrationYear: 2026,
+    registrationSeq: caseSeq,
+    registrationNumber: `${String(caseSeq).padStart(4, '0')}/PPID/2026`,
+    channel: 'email',
+    requesterName: 'Wahyu',
+    requestText: 'Mohon salinan data anggaran puskesmas',
+    receivedOn: '2026-07-06',
+    dueOn: '2026-07-20',
+    status: 'registered',
+    notice: {},
+    createdAt: now,
+    updatedAt: now,
+    ...changes,
+  })
 }
 
 async function setup() {
@@ -112,6 +149,42 @@ async function setup() {
   const pj = await createPenanggungJawab(ctx.db, owner)
   const dinkesAccount = await createAccount(ctx.db, owner, dinkes.id, pj)
   const disdikAccount = await createAccount(ctx.db, owner, disdik.id, pj)
+  // PPID cases received Mon 6 Jul 2026 (notice due Mon 20 Jul): in Dinkes one still registered and one extended to
+  // Wed 29 Jul — both past their deadline now — one granted after 4 WD (Fri 10 Jul), one refused within its
+  // extension after 12 WD (Wed 22 Jul), one partially granted a day late without an extension (Tue 21 Jul, 11 WD),
+  // one under objection, answered; in Disdik one granted; in Dinkes one received in August, outside the period.
+  const extended = { extensionReason: 'Data tersebar di 12 puskesmas', extendedOn: '2026-07-15' }
+  await seedCase(ctx.db, owner, dinkes, {})
+  await seedCase(ctx.db, owner, dinkes, { status: 'extended', ...extended, extendedDueOn: '2026-07-29' })
+  await seedCase(ctx.db, owner, dinkes, {
+    status: 'decided',
+    decision: 'granted',
+    noticeSentOn: '2026-07-10',
+  })
+  await seedCase(ctx.db, owner, dinkes, {
+    status: 'decided',
+    decision: 'refused',
+    noticeSentOn: '2026-07-22',
+    ...extended,
+    extendedDueOn: '2026-07-29',
+  })
+  await seedCase(ctx.db, owner, dinkes, {
+    status: 'decided',
+    decision: 'partially_granted',
+    noticeSentOn: '2026-07-21',
+  })
+  await seedCase(ctx.db, owner, dinkes, {
+    status: 'objection_answered',
+    decision: 'refused',
+    noticeSentOn: '2026-07-10',
+    objectionGrounds: ['a'],
+    objectionReceivedOn: '2026-07-13',
+    objectionAnswerDueOn: '2026-08-24',
+    objectionAnsweredOn: '2026-07-20',
+    objectionUpholdsRefusal: false,
+    disputeDueOn: '2026-08-07',
+  })
+  await seedCase(ctx.db, owner, dinkes, { receivedOn: '2026-08-03', dueOn: '2026-08-14' })
   // Dinkes: answered in 10, 20, 30, 40 and 100 minutes against a 60-minute target (4 on time, 1 late), one
   // unanswered past its target, one unanswered within it, one without a target; a complaint and an appreciation.
   await seedItems(ctx.db, owner, dinkes, dinkesAccount, [
@@ -125,10 +198,17 @@ async function setup() {
     { receivedAgo: 4 * 24 * HOUR, intent: 'apresiasi', sentiment: 'positif', status: 'open' },
   ])
   // Disdik: two, both answered late.
-  await seedItems(ctx.db, owner, disdik, disdikAccount, [
+  const disdikItems = await seedItems(ctx.db, owner, disdik, disdikAccount, [
     { receivedAgo: 24 * HOUR, answeredAfter: 200, dueAfter: 60 },
     { receivedAgo: 24 * HOUR, answeredAfter: 300, dueAfter: 60 },
   ])
+  await seedCase(ctx.db, owner, disdik, {
+    inboxItemId: disdikItems[0],
+    channel: 'media_sosial',
+    status: 'decided',
+    decision: 'granted',
+    noticeSentOn: '2026-07-08',
+  })
   const analisAll = await createTestUser(ctx.db, owner, [{ unitId: owner.rootUnit.id, role: 'analis' }])
   const analisDinkes = await createTestUser(ctx.db, owner, [{ unitId: dinkes.id, role: 'analis' }])
   const pengelola = await createTestUser(ctx.db, owner, [{ unitId: dinkes.id, role: 'pengelola' }])
@@ -139,6 +219,7 @@ async function setup() {
     dinkes,
     disdik,
     dinkesAccount,
+    disdikAccount,
     all: (await loginAs(app, analisAll)).headers,
     dinkesOnly: (await loginAs(app, analisDinkes)).headers,
     pengelola: (await loginAs(app, pengelola)).headers,
@@ -164,6 +245,15 @@ interface Numbers {
   byIntent: { intent: string | null; count: number }[]
   bySentiment: { sentiment: string | null; count: number }[]
   backlog: { open: number; oldestReceivedAt: string | null; byAge: Record<string, number> }
+  ppid: {
+    received: number
+    byStatus: { open: number; extended: number; decided: Record<string, number>; objection: number }
+    decidedWithinNotice: number
+    decidedWithinExtension: number
+    decidedLate: number
+    overdueNow: number
+    medianWorkingDaysToDecision: number | null
+  }
 }
 
 describe('inbox numbers', () => {
@@ -257,5 +347,63 @@ describe('inbox numbers', () => {
     expect(rows.filter((row) => row.bagian === 'akun')).toHaveLength(2)
     const audit = await searchAudit(s.ctx.db, { instansiId: s.owner.id, action: 'inbox.export_numbers' })
     expect(audit).toHaveLength(1)
+  })
+
+  it("reports the PPID cases received in the period by status against the KIP clock, within the caller's units", async () => {
+    const s = await setup()
+    const july = 'from=2026-07-01&to=2026-07-31'
+    const all = await s.app.inject({ url: `/api/inbox-numbers?${july}`, headers: s.all })
+    expect(all.statusCode, all.body).toBe(200)
+    expect(all.json<Numbers>().ppid).toEqual({
+      received: 7,
+      byStatus: {
+        open: 1,
+        extended: 1,
+        decided: { granted: 2, partially_granted: 1, refused: 1, not_held: 0 },
+        objection: 1,
+      },
+      // Granted after 4 WD (Dinkes) and 2 WD (Disdik), the objected one after 4 WD; refused within the extension;
+      // partially granted the day after its deadline.
+      decidedWithinNotice: 3,
+      decidedWithinExtension: 1,
+      decidedLate: 1,
+      overdueNow: 2,
+      // 2, 4, 4, 11, 12 working days.
+      medianWorkingDaysToDecision: 4,
+    })
+
+    const dinkesOnly = (
+      await s.app.inject({ url: `/api/inbox-numbers?${july}`, headers: s.dinkesOnly })
+    ).json<Numbers>()
+    expect(dinkesOnly.ppid.received).toBe(6)
+    expect(dinkesOnly.ppid.byStatus.decided.granted).toBe(1)
+    // Narrowed to an account, only the cases made from its inbox items count (not those taken in by e-mail).
+    const disdikAccount = await s.app.inject({
+      url: `/api/inbox-numbers?${july}&accountId=${s.disdikAccount}`,
+      headers: s.all,
+    })
+    expect(disdikAccount.json<Numbers>().ppid).toMatchObject({ received: 1, decidedWithinNotice: 1 })
+    const august = await s.app.inject({
+      url: '/api/inbox-numbers?from=2026-08-01&to=2026-08-31',
+      headers: s.all,
+    })
+    expect(august.json<Numbers>().ppid).toMatchObject({ received: 1, byStatus: { open: 1 } })
+
+    const csv = await s.app.inject({ url: `/api/inbox-numbers.csv?${july}`, headers: s.all })
+    const rows = parse<Record<string, string>>(csv.body, { columns: true, bom: true })
+    expect(rows.at(-1)).toMatchObject({
+      bagian: 'ppid',
+      ppid_diterima: '7',
+      ppid_terbuka: '1',
+      ppid_diperpanjang: '1',
+      ppid_diputus_dikabulkan: '2',
+      ppid_diputus_ditolak: '1',
+      ppid_keberatan: '1',
+      ppid_diputus_dalam_10_hk: '3',
+      ppid_diputus_dalam_perpanjangan: '1',
+      ppid_diputus_terlambat: '1',
+      ppid_lewat_tenggat_kini: '2',
+      ppid_median_hari_kerja_sampai_putusan: '4',
+    })
   })
 })

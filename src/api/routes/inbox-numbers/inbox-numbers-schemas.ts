@@ -21,6 +21,32 @@ const figures = {
   pending: z.number().int().describe('Unanswered, not yet due'),
 }
 
+const count = z.number().int()
+
+const ppidFigures = z
+  .object({
+    received: count.describe('PPID cases received in the period'),
+    byStatus: z.object({
+      open: count.describe('Registered, no notice yet, not extended'),
+      extended: count,
+      decided: z
+        .object({ granted: count, partially_granted: count, refused: count, not_held: count })
+        .describe('Notice sent, by its decision (no objection since)'),
+      objection: count.describe('An objection filed (answered or not)'),
+    }),
+    decidedWithinNotice: count.describe('Notice sent within 10 working days of receipt'),
+    decidedWithinExtension: count.describe(
+      'Notice sent after 10 WD but within the extended deadline (≤ 17 WD)',
+    ),
+    decidedLate: count.describe('Notice sent after its (extended) deadline'),
+    overdueNow: count.describe('Cases whose running clock (notice or objection answer) ran out before today'),
+    medianWorkingDaysToDecision: z
+      .number()
+      .nullable()
+      .describe('From receipt to the notice, in working days'),
+  })
+  .describe('PPID cases received in the period, by status against the UU KIP clock')
+
 export const numbersView = z.object({
   from: z.string(),
   to: z.string(),
@@ -31,6 +57,7 @@ export const numbersView = z.object({
   ),
   byIntent: z.array(z.object({ intent: z.string().nullable(), count: z.number().int() })),
   bySentiment: z.array(z.object({ sentiment: z.string().nullable(), count: z.number().int() })),
+  ppid: ppidFigures,
   backlog: z.object({
     open: z.number().int().describe('New or open items now, whatever the period'),
     oldestReceivedAt: z.string().nullable(),

@@ -2,6 +2,9 @@
 import { z } from 'zod'
 import { CONNECTOR_ERROR_KINDS } from '../../../connectors/connector.ts'
 import { INBOX_ITEM_KINDS, INBOX_REPLY_STATUSES, INBOX_STATUSES } from '../../../shared/statuses.ts'
+import { LAPOR_STATUSES } from '../../../features/lapor/manage-referrals.ts'
+import { PPID_STATUSES } from '../../../features/ppid/manage-cases.ts'
+import { clockState } from '../ppid/ppid-schemas.ts'
 
 export const statusList = z
   .string()
@@ -144,6 +147,29 @@ export const threadView = z.object({
     .object({ id: z.string(), label: z.string(), claim: z.string(), facts: z.string() })
     .nullable()
     .describe('The hoax claim the item matched'),
+  handoff: z
+    .object({
+      ppidCase: z
+        .object({
+          id: z.string(),
+          registrationNumber: z.string(),
+          status: z.enum(PPID_STATUSES),
+          clockState: clockState,
+          deadline: z.string().nullable().describe('When the running clock runs out; null once done'),
+        })
+        .nullable(),
+      laporReferral: z
+        .object({
+          id: z.string(),
+          laporTrackingId: z.string().nullable().describe("LAPOR!'s own tracking number, once known"),
+          status: z.enum(LAPOR_STATUSES),
+          outOfScope: z.string().nullable(),
+          clockState: clockState,
+          deadline: z.string().nullable(),
+        })
+        .nullable(),
+    })
+    .describe('The PPID case and the SP4N-LAPOR! referral already made from this item'),
   capabilities: z
     .object({
       reply: z.boolean(),

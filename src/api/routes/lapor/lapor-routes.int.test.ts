@@ -102,6 +102,45 @@ describe('LAPOR! referral routes', () => {
     expect(actions).toEqual(['lapor.export', 'lapor.progress', 'lapor.refer'])
   })
 
+  it('show the referral on the inbox thread, with its LAPOR! number and clock, and nothing on an unreferred one', async () => {
+    const s = await setup()
+    const item = await createClassifiedItem(s.context.db, s.office, { receivedAt: friday13 })
+    const other = await createClassifiedItem(s.context.db, s.office, { receivedAt: friday13 })
+    s.clock.set(new Date('2026-03-16T03:00:00Z'))
+    const thread = async (id: string) =>
+      (await s.app.inject({ url: `/api/inbox/items/${id}`, headers: s.headers })).json<{
+        handoff: { ppidCase: unknown; laporReferral: Record<string, unknown> | null }
+      }>().handoff
+    expect(await thread(item.id)).toEqual({ ppidCase: null, laporReferral: null })
+    const referred = await s.app.inject({
+      method: 'POST',
+      url: '/api/lapor/referrals',
+      headers: s.headers,
+      payload: { inboxItemId: item.id },
+    })
+    const id = referred.json<Referral>().id
+    expect((await thread(item.id)).laporReferral).toEqual({
+      id,
+      laporTrackingId: null,
+      status: 'referred',
+      outOfScope: null,
+      clockState: 'due_soon',
+      deadline: '2026-03-25',
+    })
+    await s.app.inject({
+      method: 'POST',
+      url: `/api/lapor/referrals/${id}/progress`,
+      headers: s.headers,
+      payload: { stage: 'verified', laporTrackingId: 'LAPOR-7654321' },
+    })
+    expect((await thread(item.id)).laporReferral).toMatchObject({
+      laporTrackingId: 'LAPOR-7654321',
+      status: 'verified',
+      deadline: '2026-03-27',
+    })
+    expect((await thread(other.id)).laporReferral).toBeNull()
+  })
+
   it('count cuti bersama as working days when the instansi says so: first status Wed 18 Mar 2026', async () => {
     const s = await setup()
     await writeSetting(

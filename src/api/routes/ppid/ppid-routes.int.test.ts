@@ -77,6 +77,35 @@ const complete = {
 }
 
 describe('PPID case routes', () => {
+  it('show the case on the inbox thread it came from: its number, status and where the KIP clock stands', async () => {
+    const s = await setup()
+    const item = await createClassifiedItem(s.context.db, s.office, {
+      intent: 'permohonan_informasi',
+      receivedAt: new Date('2026-03-13T03:00:00Z'),
+      body: 'Mohon salinan laporan realisasi anggaran 2025.',
+    })
+    s.clock.set(new Date('2026-03-16T03:00:00Z'))
+    const handoff = async () =>
+      (await call(s, 'GET', `/inbox/items/${item.id}`)).json<{
+        handoff: { ppidCase: Record<string, unknown> | null; laporReferral: unknown }
+      }>().handoff
+    expect((await handoff()).ppidCase).toBeNull()
+    const created = (await call(s, 'POST', '/ppid/cases', { inboxItemId: item.id })).json<CaseBody>()
+    expect(await handoff()).toEqual({
+      ppidCase: {
+        id: created.id,
+        registrationNumber: created.registrationNumber,
+        status: 'registered',
+        clockState: 'on_time',
+        deadline: '2026-04-06',
+      },
+      laporReferral: null,
+    })
+    // Past the deadline (Tue 7 Apr) the thread says the case is overdue.
+    s.clock.set(new Date('2026-04-07T03:00:00Z'))
+    expect((await handoff()).ppidCase).toMatchObject({ status: 'registered', clockState: 'overdue' })
+  })
+
   it('register an information request from the inbox: number, rule A1 deadline, extension once, notice, decision', async () => {
     const s = await setup()
     // Friday 13 March 2026 in Jakarta; the PPID works the case on Monday 16 March.

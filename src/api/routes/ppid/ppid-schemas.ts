@@ -41,11 +41,14 @@ export const notice = z
   })
   .meta({ id: 'KipNotice' })
 
+/** Where a legal clock stands (a PPID case's or a LAPOR! referral's). */
+export const clockState = z.enum(['on_time', 'due_soon', 'due_today', 'overdue', 'done'])
+
 const clock = z.object({
   kind: z.enum(['notice', 'objection_answer', 'dispute']).nullable(),
   deadline: z.string().nullable(),
   workingDaysLeft: z.number().nullable().describe('Working days left (0 on the day, negative once passed)'),
-  state: z.enum(['on_time', 'due_soon', 'due_today', 'overdue', 'done']),
+  state: clockState,
 })
 
 export const caseView = z

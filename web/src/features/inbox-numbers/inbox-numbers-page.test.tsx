@@ -42,6 +42,20 @@ const report: InboxNumbers = {
     oldestReceivedAt: '2026-12-01T03:00:00.000Z',
     byAge: { underHour: 5, hours1to8: 4, hours8to24: 3, days1to3: 1, overDays3: 2 },
   },
+  ppid: {
+    received: 14,
+    byStatus: {
+      open: 3,
+      extended: 2,
+      decided: { granted: 5, partially_granted: 1, refused: 1, not_held: 0 },
+      objection: 2,
+    },
+    decidedWithinNotice: 6,
+    decidedWithinExtension: 2,
+    decidedLate: 1,
+    overdueNow: 1,
+    medianWorkingDaysToDecision: 8.5,
+  },
 }
 
 const me = testMe({
@@ -85,6 +99,38 @@ describe('the inbox numbers page', () => {
     expect(screen.getByText('Complaint')).toBeTruthy()
     await waitFor(() =>
       expect(api.calls.some((call) => call.path.startsWith('/api/inbox-numbers'))).toBe(true),
+    )
+  })
+
+  it('shows the PPID cases of the period by status against the KIP clock, in both languages', async () => {
+    const api = fakeApi({ 'GET /api/inbox-numbers': { status: 200, body: report } })
+    vi.stubGlobal('fetch', api.fetchMock)
+    const { unmount } = renderPage()
+    const ppid = within(await screen.findByTestId('inbox-numbers-ppid'))
+    const figure = (label: string) => ppid.getByText(label).nextElementSibling?.textContent
+    expect(figure('Permohonan diterima')).toBe('14')
+    expect(figure('Diperpanjang')).toBe('2')
+    expect(figure('Diputus: Diterima')).toBe('5')
+    expect(figure('Diputus ≤ 10 hari kerja')).toBe('6')
+    expect(ppid.getByText('66,7% dari yang diputus')).toBeTruthy()
+    expect(figure('Diputus dalam perpanjangan (≤ 17 hari kerja)')).toBe('2')
+    expect(figure('Lewat tenggat sekarang')).toBe('1')
+    expect(figure('Median sampai putusan')).toBe('8,5 hari kerja')
+    unmount()
+
+    renderPage('en')
+    const english = within(await screen.findByTestId('inbox-numbers-ppid'))
+    expect(english.getByText('Decided within 10 working days').nextElementSibling?.textContent).toBe('6')
+    expect(english.getByText('Median to decision').nextElementSibling?.textContent).toBe('8.5 working days')
+  })
+
+  it('says so when no PPID case was received in the period', async () => {
+    const none = { ...report, ppid: { ...report.ppid, received: 0 } }
+    const api = fakeApi({ 'GET /api/inbox-numbers': { status: 200, body: none } })
+    vi.stubGlobal('fetch', api.fetchMock)
+    renderPage()
+    expect((await screen.findByTestId('inbox-numbers-ppid')).textContent).toMatch(
+      /Tidak ada permohonan informasi/,
     )
   })
 })

@@ -1,7 +1,8 @@
 // "Angka kotak masuk": what an office reports about answering citizens (rules.md rule 41) — how fast the first
 // reply came (median and 90th percentile), how many were answered within the reply target, per unit and per
 // account, what is still owed and for how long, and what people wrote about (intent, sentiment) — for a period of
-// WIB days over the units whose reports the person reads, and the same as CSV.
+// WIB days over the units whose reports the person reads, and the same as CSV; and the PPID cases received in the
+// period against the UU KIP clock.
 import { Box, Button, Group, NativeSelect, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -214,6 +215,100 @@ function Backlog({ backlog }: { backlog: InboxNumbers['backlog'] }) {
   )
 }
 
+/** PPID cases received in the period, by status against the UU KIP clock (10 working days, + 7 on extension). */
+export function PpidFigures({ figures }: { figures: InboxNumbers['ppid'] }) {
+  const { t } = useI18n()
+  const f = useFormat()
+  if (figures.received === 0)
+    return (
+      <Text size="sm" c="dimmed" data-testid="inbox-numbers-ppid">
+        {t('inboxNumbers.ppid.none')}
+      </Text>
+    )
+  const decided = figures.byStatus.decided
+  const decidedCount = figures.decidedWithinNotice + figures.decidedWithinExtension + figures.decidedLate
+  return (
+    <Stack gap="sm" data-testid="inbox-numbers-ppid">
+      <SimpleGrid
+        cols={{ base: 2, sm: 3, md: 5 }}
+        spacing="xs"
+        component="dl"
+        aria-label={t('inboxNumbers.ppid.byStatus')}
+        style={{ margin: 0 }}
+      >
+        <Figure label={t('inboxNumbers.ppid.received')} value={f.count(figures.received)} />
+        <Figure label={t('inboxNumbers.ppid.open')} value={f.count(figures.byStatus.open)} />
+        <Figure label={t('inboxNumbers.ppid.extended')} value={f.count(figures.byStatus.extended)} />
+        <Figure
+          label={t('inboxNumbers.ppid.objection')}
+          value={f.count(figures.byStatus.objection)}
+          hint={t('inboxNumbers.ppid.objectionHint')}
+        />
+        <Figure
+          label={t('inboxNumbers.ppid.overdueNow')}
+          value={f.count(figures.overdueNow)}
+          tone={figures.overdueNow > 0 ? 'red.8' : undefined}
+          hint={t('inboxNumbers.ppid.overdueNowHint')}
+        />
+      </SimpleGrid>
+      <SimpleGrid
+        cols={{ base: 2, sm: 4 }}
+        spacing="xs"
+        component="dl"
+        aria-label={t('inboxNumbers.ppid.decided')}
+        style={{ margin: 0 }}
+      >
+        {(['granted', 'partially_granted', 'refused', 'not_held'] as const).map((decision) => (
+          <Figure
+            key={decision}
+            label={t('inboxNumbers.ppid.decidedAs', { decision: t(`ppid.decision.${decision}`) })}
+            value={f.count(decided[decision])}
+          />
+        ))}
+      </SimpleGrid>
+      <SimpleGrid
+        cols={{ base: 2, sm: 4 }}
+        spacing="xs"
+        component="dl"
+        aria-label={t('inboxNumbers.ppid.clock')}
+        style={{ margin: 0 }}
+      >
+        <Figure
+          label={t('inboxNumbers.ppid.withinNotice')}
+          value={f.count(figures.decidedWithinNotice)}
+          hint={
+            decidedCount > 0
+              ? t('inboxNumbers.ppid.ofDecided', {
+                  share: f.share(figures.decidedWithinNotice / decidedCount),
+                })
+              : undefined
+          }
+        />
+        <Figure
+          label={t('inboxNumbers.ppid.withinExtension')}
+          value={f.count(figures.decidedWithinExtension)}
+        />
+        <Figure
+          label={t('inboxNumbers.ppid.late')}
+          value={f.count(figures.decidedLate)}
+          tone={figures.decidedLate > 0 ? 'red.8' : undefined}
+        />
+        <Figure
+          label={t('inboxNumbers.ppid.median')}
+          value={
+            figures.medianWorkingDaysToDecision === null
+              ? '—'
+              : t('inboxNumbers.ppid.workingDays', { days: f.count(figures.medianWorkingDaysToDecision) })
+          }
+        />
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {t('inboxNumbers.ppid.howMeasured')}
+      </Text>
+    </Stack>
+  )
+}
+
 function Volume({
   title,
   rows,
@@ -369,6 +464,9 @@ export function InboxNumbersPage() {
         <>
           <Panel title={t('inboxNumbers.backlog')}>
             <Backlog backlog={data.backlog} />
+          </Panel>
+          <Panel title={t('inboxNumbers.ppid.title')}>
+            <PpidFigures figures={data.ppid} />
           </Panel>
           <Panel title={t('inboxNumbers.byUnit')}>
             <DataTable

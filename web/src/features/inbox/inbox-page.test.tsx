@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { Me } from '../../app/session-types.ts'
 import { testMe } from '../../test-support/me-fixture.ts'
 import { fakeApi, renderAppAt } from '../../test-support/render-with-providers.tsx'
@@ -8,6 +8,7 @@ import type { InboxItem, InboxPage, InboxReply, InboxThread } from './inbox-type
 
 afterEach(() => {
   vi.unstubAllGlobals()
+  window.sessionStorage.clear()
 })
 
 const UNIT = '0b7a3c8e-5d41-4f2a-9c1e-2a3b4c5d6e7f'
@@ -95,6 +96,7 @@ function thread(of: InboxItem, overrides: Partial<InboxThread> = {}): InboxThrea
       textCounting: 'graphemes',
     },
     actions: { work: true, reply: true, hide: true, delete: false, approve: false },
+    handoff: { ppidCase: null, laporReferral: null },
     ...overrides,
   }
 }
@@ -493,9 +495,25 @@ describe('hand-offs from the context pane', () => {
 
   it('makes an information request a PPID case and links to it, for someone with ppid.manage', async () => {
     const ppidMe = testMe({ ...me, allowedActions: [...me.allowedActions, 'ppid.manage'] })
+    const registered = thread(request, {
+      handoff: {
+        ppidCase: {
+          id: 'case-1',
+          registrationNumber: '0007/PPID/2026',
+          status: 'registered',
+          clockState: 'on_time',
+          deadline: '2026-12-21',
+        },
+        laporReferral: null,
+      },
+    })
     const api = serve({
       '/api/auth/me': { status: 200, body: ppidMe },
-      [`GET /api/inbox/items/${ID1}`]: { status: 200, body: thread(request) },
+      // Before the case, then (refetched once it is made) with it.
+      [`GET /api/inbox/items/${ID1}`]: [
+        { status: 200, body: thread(request) },
+        ...Array.from({ length: 5 }, () => ({ status: 200, body: registered })),
+      ],
       'POST /api/ppid/cases': {
         status: 200,
         body: { id: 'case-1', registrationNumber: '0007/PPID/2026' },
@@ -504,8 +522,12 @@ describe('hand-offs from the context pane', () => {
     renderAppAt(`/inbox?item=${ID1}`)
     const context = await screen.findByTestId('inbox-context')
     fireEvent.click(await within(context).findByRole('button', { name: 'Jadikan kasus PPID' }))
-    const link = await within(context).findByRole('link', { name: 'Buka kasus PPID 0007/PPID/2026' })
+    const status = await screen.findByTestId('inbox-handoff-ppid')
+    expect(status.textContent).toContain('Sudah menjadi kasus PPID 0007/PPID/2026')
+    expect(status.textContent).toContain('Terdaftar · tenggat 21 Des 2026')
+    const link = within(status).getByRole('link', { name: 'Buka kasus PPID 0007/PPID/2026' })
     expect(link.getAttribute('href')).toBe('/ppid/case-1')
+    expect(within(context).queryByRole('button', { name: 'Jadikan kasus PPID' })).toBeNull()
     expect(api.calls.find((call) => call.path === '/api/ppid/cases')?.body).toEqual({ inboxItemId: ID1 })
   })
 
@@ -544,8 +566,24 @@ describe('hand-offs from the context pane', () => {
   })
 
   it('refers a complaint to SP4N-LAPOR!, showing the out-of-scope refusal and recording the decision', async () => {
+    const recorded = thread(complaint, {
+      handoff: {
+        ppidCase: null,
+        laporReferral: {
+          id: 'ref-1',
+          laporTrackingId: null,
+          status: 'out_of_scope',
+          outOfScope: 'corruption',
+          clockState: 'done',
+          deadline: null,
+        },
+      },
+    })
     const api = serve({
-      [`GET /api/inbox/items/${ID1}`]: { status: 200, body: thread(complaint) },
+      [`GET /api/inbox/items/${ID1}`]: [
+        { status: 200, body: thread(complaint) },
+        ...Array.from({ length: 5 }, () => ({ status: 200, body: recorded })),
+      ],
       'POST /api/lapor/referrals': [
         {
           status: 409,
@@ -567,8 +605,11 @@ describe('hand-offs from the context pane', () => {
     const scope = await within(context).findByTestId('inbox-lapor-scope')
     expect(scope.textContent).toContain('tampaknya di luar lingkup SP4N-LAPOR! (corruption: rujuk ke KPK)')
     fireEvent.click(within(scope).getByRole('button', { name: 'Tandai di luar lingkup: Laporan korupsi' }))
-    const link = await within(context).findByRole('link', { name: /Buka daftar LAPOR!/ })
+    const status = await screen.findByTestId('inbox-handoff-lapor')
+    expect(status.textContent).toContain('Sudah dicatat di luar lingkup SP4N-LAPOR!')
+    const link = within(status).getByRole('link', { name: /Buka daftar LAPOR!/ })
     expect(link.getAttribute('href')).toBe('/lapor')
+    expect(within(context).queryByRole('button', { name: 'Rujuk ke SP4N-LAPOR!' })).toBeNull()
     const sent = api.calls.filter((call) => call.path === '/api/lapor/referrals').map((call) => call.body)
     expect(sent).toEqual([{ inboxItemId: ID1 }, { inboxItemId: ID1, outOfScope: 'corruption' }])
   })
@@ -672,4 +713,225 @@ describe('hand-offs from the context pane', () => {
     expect(screen.getByTestId('inbox-reply-reason').textContent).toBe('The platform refused the reply.')
     expect(screen.queryByTestId('inbox-reply-retry')).toBeNull()
   })
+})
+
+describe('an item already handed on', () => {
+  it('says in the thread which PPID case and LAPOR! referral it has, and offers neither again', async () => {
+    const ppidMe = testMe({ ...me, allowedActions: [...me.allowedActions, 'ppid.manage'] })
+    const request = item({ intent: 'permohonan_informasi', body: 'Mohon salinan anggaran dinas 2026' })
+    const complaint = item({ id: ID2, intent: 'keluhan', body: 'Lampu jalan mati sebulan' })
+    serve({
+      '/api/auth/me': { status: 200, body: ppidMe },
+      [`GET /api/inbox/items/${ID1}`]: {
+        status: 200,
+        body: thread(request, {
+          handoff: {
+            ppidCase: {
+              id: 'case-9',
+              registrationNumber: '0009/PPID/2026',
+              status: 'extended',
+              clockState: 'overdue',
+              deadline: '2026-12-01',
+            },
+            laporReferral: null,
+          },
+        }),
+      },
+      [`GET /api/inbox/items/${ID2}`]: {
+        status: 200,
+        body: thread(complaint, {
+          handoff: {
+            ppidCase: null,
+            laporReferral: {
+              id: 'ref-2',
+              laporTrackingId: 'LAPOR-2611042',
+              status: 'verified',
+              outOfScope: null,
+              clockState: 'due_soon',
+              deadline: '2026-12-09',
+            },
+          },
+        }),
+      },
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    const ppid = await screen.findByTestId('inbox-handoff-ppid')
+    expect(ppid.textContent).toContain('Sudah menjadi kasus PPID 0009/PPID/2026')
+    expect(ppid.textContent).toContain('Diperpanjang · tenggat 1 Des 2026')
+    expect(within(ppid).getByText('Terlambat')).toBeTruthy()
+    expect(within(ppid).getByRole('link').getAttribute('href')).toBe('/ppid/case-9')
+    expect(screen.queryByRole('button', { name: 'Jadikan kasus PPID' })).toBeNull()
+
+    fireEvent.click(screen.getAllByTestId('inbox-row')[0]!)
+    const lapor = await screen.findByTestId('inbox-handoff-lapor')
+    expect(lapor.textContent).toContain('Sudah dirujuk ke SP4N-LAPOR! — nomor LAPOR-2611042')
+    expect(lapor.textContent).toContain('Terverifikasi · tenggat 9 Des 2026')
+    expect(screen.queryByRole('button', { name: 'Rujuk ke SP4N-LAPOR!' })).toBeNull()
+  })
+})
+
+describe('a thread with many citizens', () => {
+  const wahyu = item({
+    id: ID1,
+    author: { externalId: 'w-wahyu', handle: 'wahyu.s', name: 'Wahyu' },
+    body: 'Kapan posyandu di RW 05 buka lagi?',
+    createdAt: '2026-12-07T03:00:00.000Z',
+  })
+  const sari = item({
+    id: 'i-sari',
+    author: { externalId: 'w-sari', handle: 'sari.d', name: 'Sari' },
+    body: 'Jalan ke puskesmas banjir',
+    createdAt: '2026-12-07T01:00:00.000Z',
+  })
+  const wahyuAgain = item({
+    id: 'i-wahyu-2',
+    author: wahyu.author,
+    body: 'Terima kasih, min',
+    createdAt: '2026-12-07T05:00:00.000Z',
+  })
+  const reply = (id: string, itemId: string, body: string, createdAt: string) => ({
+    id,
+    itemId,
+    body,
+    status: 'sent' as const,
+    author: { id: 'u1', name: 'Admin Dinkes' },
+    url: null,
+    error: null,
+    errorKind: null,
+    reason: null,
+    attempts: 1,
+    createdAt,
+    sentAt: createdAt,
+  })
+  const conversation = thread(wahyu, {
+    thread: [sari, wahyu, wahyuAgain],
+    replies: [
+      reply('r-sari', 'i-sari', 'Kami teruskan ke dinas PU, Bu Sari.', '2026-12-07T02:00:00.000Z'),
+      reply('r-wahyu', ID1, 'Posyandu buka Senin, Pak Wahyu.', '2026-12-07T04:00:00.000Z'),
+    ],
+  })
+
+  it('shows the opened item first and marked, with our replies to that citizen, and the others folded away', async () => {
+    serve({ [`GET /api/inbox/items/${ID1}`]: { status: 200, body: conversation } })
+    renderAppAt(`/inbox?item=${ID1}`)
+    const opened = await screen.findByTestId('inbox-group-opened')
+    const entries = [...opened.children].map((entry) => entry.textContent ?? '')
+    expect(entries).toHaveLength(3)
+    expect(entries[0]).toContain('Kapan posyandu di RW 05 buka lagi?')
+    expect(entries[1]).toContain('Admin Dinkes → @wahyu.s')
+    expect(entries[1]).toContain('Posyandu buka Senin, Pak Wahyu.')
+    expect(entries[2]).toContain('Terima kasih, min')
+    const marked = within(opened).getByTestId('inbox-opened-item')
+    expect(marked.textContent).toContain('Yang Anda buka')
+    expect(marked.textContent).toContain('Kapan posyandu di RW 05 buka lagi?')
+    // Sari's comment and our reply to her are not in Wahyu's conversation, and folded until asked for.
+    expect(opened.textContent).not.toContain('Jalan ke puskesmas banjir')
+    expect(screen.queryByText('Jalan ke puskesmas banjir')).toBeNull()
+    const toggle = screen.getByTestId('inbox-others-toggle')
+    expect(toggle.textContent).toBe('Tampilkan warga lain di percakapan ini (1)')
+    expect(toggle.getAttribute('aria-expanded')).toBe('false')
+    fireEvent.click(toggle)
+    const other = await screen.findByTestId('inbox-group-other')
+    expect(other.textContent).toContain('Jalan ke puskesmas banjir')
+    expect(other.textContent).toContain('Admin Dinkes → @sari.d')
+    expect(screen.getByLabelText('Balasan untuk @wahyu.s')).toBe(screen.getByTestId('inbox-reply'))
+  })
+})
+
+/** Switching items loads a lazy route and a thread: on a busy machine that takes longer than the default second. */
+const SLOW = { timeout: 5000 }
+
+/** Waits until the thread pane shows an item's text (switching items replaces the pane asynchronously). */
+async function showsThread(text: string) {
+  await waitFor(() => expect(screen.getByTestId('inbox-thread').textContent).toContain(text), SLOW)
+}
+
+function replyText(): string {
+  return screen.getByTestId<HTMLTextAreaElement>('inbox-reply').value
+}
+
+/** A screen whose width the test sets: the inbox's phone layout follows `(max-width: 62em)`. */
+function screenWidth(phone: boolean) {
+  const listeners = new Set<(event: { matches: boolean }) => void>()
+  const isPhoneQuery = (query: string) => query.includes('max-width: 62em')
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    get matches() {
+      return isPhoneQuery(query) && phone
+    },
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: (_: string, listener: (event: { matches: boolean }) => void) => {
+      if (isPhoneQuery(query)) listeners.add(listener)
+    },
+    removeEventListener: (_: string, listener: (event: { matches: boolean }) => void) =>
+      listeners.delete(listener),
+    dispatchEvent: () => false,
+  }))
+  return {
+    set(next: boolean) {
+      phone = next
+      act(() => listeners.forEach((listener) => listener({ matches: next })))
+    },
+  }
+}
+
+describe('a reply being written', () => {
+  it('survives switching to another item and back, and is gone once sent', async () => {
+    const api = serve({
+      [`POST /api/inbox/items/${ID1}/replies`]: {
+        status: 200,
+        body: {
+          id: 'r1',
+          itemId: ID1,
+          body: 'Jadwal vaksinasi Senin pukul 08.00.',
+          status: 'sent',
+          author: { id: 'u1', name: 'Admin' },
+          url: null,
+          error: null,
+          createdAt: '2026-12-07T02:05:00.000Z',
+          sentAt: '2026-12-07T02:05:00.000Z',
+        },
+      },
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    const box = await screen.findByTestId('inbox-reply', {}, SLOW)
+    fireEvent.change(box, { target: { value: 'Jadwal vaksinasi Senin pukul 08.00.' } })
+    const rows = screen.getAllByTestId('inbox-row')
+    fireEvent.click(rows[0]!)
+    await showsThread('Jalan rusak belum diperbaiki')
+    expect(replyText()).toBe('')
+    fireEvent.click(screen.getAllByTestId('inbox-row')[1]!)
+    await showsThread('Kapan jadwal vaksinasi?')
+    expect(replyText()).toBe('Jadwal vaksinasi Senin pukul 08.00.')
+
+    fireEvent.click(screen.getByRole('button', { name: 'Kirim balasan' }))
+    await waitFor(() => expect(api.calls.some((call) => call.path.endsWith('/replies'))).toBe(true), SLOW)
+    await waitFor(() => expect(replyText()).toBe(''), SLOW)
+    fireEvent.click(screen.getAllByTestId('inbox-row')[0]!)
+    await showsThread('Jalan rusak belum diperbaiki')
+    fireEvent.click(screen.getAllByTestId('inbox-row')[1]!)
+    await showsThread('Kapan jadwal vaksinasi?')
+    expect(replyText()).toBe('')
+  }, 20_000)
+
+  it('survives the screen crossing the phone breakpoint, which rebuilds the panes', async () => {
+    const width = screenWidth(false)
+    serve()
+    renderAppAt(`/inbox?item=${ID1}`)
+    await screen.findByTestId('inbox-panes', {}, SLOW)
+    fireEvent.change(await screen.findByTestId('inbox-reply', {}, SLOW), {
+      target: { value: 'Baik Bu Rina, jadwalnya Senin.' },
+    })
+    width.set(true)
+    await screen.findByTestId('inbox-phone', {}, SLOW)
+    expect(screen.queryByTestId('inbox-panes')).toBeNull()
+    expect((await screen.findByTestId<HTMLTextAreaElement>('inbox-reply', {}, SLOW)).value).toBe(
+      'Baik Bu Rina, jadwalnya Senin.',
+    )
+    width.set(false)
+    await screen.findByTestId('inbox-panes', {}, SLOW)
+    expect(replyText()).toBe('Baik Bu Rina, jadwalnya Senin.')
+  }, 20_000)
 })

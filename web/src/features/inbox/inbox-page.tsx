@@ -6,6 +6,7 @@
 import {
   ActionIcon,
   Alert,
+  Anchor,
   Badge,
   Box,
   Button,
@@ -29,7 +30,7 @@ import {
 import { useMediaQuery } from '@mantine/hooks'
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { countText } from '../../../../src/shared/count-text.ts'
 import { formatDate } from '../../../../src/shared/dates.ts'
 import type { TextCounting } from '../../../../src/shared/platform-rules.ts'
@@ -64,8 +65,10 @@ import {
   type InboxTab,
 } from './inbox-search.ts'
 import type { InboxItem, InboxThread } from './inbox-types.ts'
-import { ClarificationButton, HandOff, SavedReplyPicker } from './reply-helpers.tsx'
+import { clearReplyDraft, useReplyDraft } from './reply-draft.ts'
+import { ClarificationButton, HandOff, HandoffStatus, SavedReplyPicker } from './reply-helpers.tsx'
 import { ReplyState } from './reply-state.tsx'
+import { groupThread, type ThreadEntry } from './thread-groups.ts'
 import { slaState } from './sla-countdown.ts'
 import { COUNTER_KEYS } from '../posts/counter-keys.ts'
 
@@ -353,6 +356,7 @@ export function InboxPage() {
   const threadPane = search.item ? (
     <ThreadPane
       key={search.item}
+      itemId={search.item}
       query={thread}
       replyRef={replyRef}
       assignOpen={assignOpen}
@@ -763,18 +767,18 @@ function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
   )
 }
 
-function Entry({
-  who,
-  at,
-  children,
-  tone,
-}: {
-  who: string
-  at: string
-  children: ReactNode
-  tone: 'citizen' | 'us' | 'note'
-}) {
-  const { locale } = useI18n()
+const Entry = forwardRef<
+  HTMLDivElement,
+  {
+    who: string
+    at: string
+    children: ReactNode
+    tone: 'citizen' | 'us' | 'note'
+    /** The item this screen opened: marked, so the operator knows whose words they answer. */
+    opened?: boolean
+  }
+>(function Entry({ who, at, children, tone, opened = false }, ref) {
+  const { t, locale } = useI18n()
   const background =
     tone === 'us'
       ? 'var(--mantine-color-blue-light)'
@@ -782,11 +786,32 @@ function Entry({
         ? 'var(--mantine-color-yellow-light)'
         : 'var(--mantine-color-default-hover)'
   return (
-    <Box p="xs" style={{ borderRadius: 'var(--mantine-radius-sm)', background }}>
-      <Group justify="space-between" gap={4}>
-        <Text size="xs" fw={600}>
-          {who}
-        </Text>
+    <Box
+      ref={ref}
+      p="xs"
+      // Our replies and notes sit under the comment they answer.
+      ml={tone === 'citizen' ? 0 : 'md'}
+      data-testid={opened ? 'inbox-opened-item' : undefined}
+      data-opened={opened ? 'true' : undefined}
+      aria-current={opened ? 'true' : undefined}
+      style={{
+        borderRadius: 'var(--mantine-radius-sm)',
+        background,
+        borderLeft: opened ? '4px solid var(--mantine-color-blue-filled)' : undefined,
+        scrollMarginTop: 8,
+      }}
+    >
+      <Group justify="space-between" gap={4} wrap="wrap">
+        <Group gap={6} wrap="wrap">
+          <Text size="xs" fw={600}>
+            {who}
+          </Text>
+          {opened ? (
+            <Badge size="xs" variant="filled" color="blue.9">
+              {t('inbox.thread.opened')}
+            </Badge>
+          ) : null}
+        </Group>
         <Text size="xs" c="dimmed">
           {formatDate(at, locale, 'shortDatetime')}
         </Text>
@@ -794,9 +819,10 @@ function Entry({
       {children}
     </Box>
   )
-}
+})
 
 function ThreadPane({
+  itemId: openedId,
   query,
   replyRef,
   assignOpen,
@@ -812,10 +838,14 @@ function ThreadPane({
   onToggleClosed: (view: InboxThread) => void
   closing: boolean
   onBack: (() => void) | undefined
+  itemId: string
 }) {
   const { t, locale } = useI18n()
   const queryClient = useQueryClient()
-  const [text, setText] = useState('')
+  const [draft, updateDraft] = useReplyDraft(openedId)
+  const { text, unresolved } = draft
+  const [showOthers, setShowOthers] = useState(false)
+  const openedRef = useRef<HTMLDivElement>(null)
   const [note, setNote] = useState('')
   const [collision, setCollision] = useState<string | null>(null)
   const view = query.data
@@ -838,21 +868,26 @@ function ThreadPane({
     return () => void inboxRequests.presence(itemId, { typing: false, leaving: true }).catch(() => undefined)
   }, [itemId])
 
-  const [unresolved, setUnresolved] = useState<readonly string[]>([])
+  // The opened item in view whenever the thread (re)loads: its group comes first, and a citizen with many comments
+  // may push it down.
+  useEffect(() => {
+    if (itemId) openedRef.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [itemId])
+
   // A saved reply may leave [[nama]]-style placeholders: nothing is sent until the operator replaced them all.
   const unfilled = hasPlaceholders(text)
   const leftOver = unresolved.filter((name) => text.includes(`[[${name}]]`))
   const fill = (filled: string, left: readonly string[] = []) => {
-    setText(filled)
-    setUnresolved(left)
+    updateDraft({ text: filled, unresolved: left })
     replyRef.current?.focus()
   }
   const reply = useMutation({
     mutationFn: (confirm: boolean) =>
       inboxRequests.reply(view!.item.id, { text, openedAt: view!.openedAt, confirm }),
     onSuccess: (sent) => {
-      setText('')
-      setUnresolved([])
+      // Cleared by item: the reply may land after the operator moved on to another one.
+      clearReplyDraft(sent.itemId)
+      updateDraft({ text: '', unresolved: [] })
       setCollision(null)
       notifySuccess(sent.status === 'pending' ? t('inbox.reply.pending') : t('inbox.reply.sent'))
       refresh()
@@ -863,8 +898,8 @@ function ThreadPane({
       // The platform refused or did not answer: the reply is kept in the thread (gagal / belum pasti, with its
       // retry), so the box empties rather than invite a second copy.
       if (error instanceof ApiError && error.key.startsWith('inbox.reply_failed_')) {
-        setText('')
-        setUnresolved([])
+        if (view) clearReplyDraft(view.item.id)
+        updateDraft({ text: '', unresolved: [] })
         refresh()
       }
     },
@@ -919,11 +954,63 @@ function ThreadPane({
     if (text.trim().length === 0 || tooLong || unfilled) return
     reply.mutate(confirm)
   }
-  const timeline = [
-    ...view.thread.map((item) => ({ at: item.createdAt, kind: 'item' as const, item })),
-    ...view.replies.map((row) => ({ at: row.createdAt, kind: 'reply' as const, reply: row })),
-    ...view.notes.map((row) => ({ at: row.createdAt, kind: 'note' as const, note: row })),
-  ].sort((a, b) => a.at.localeCompare(b.at))
+  const groups = groupThread(view)
+  const handleOf = (author: { handle: string } | null) =>
+    author ? `@${author.handle}` : t('inbox.thread.unknown')
+  const renderEntry = (entry: ThreadEntry) =>
+    entry.kind === 'item' ? (
+      <Entry
+        key={`i${entry.item.id}`}
+        ref={entry.item.id === view.item.id ? openedRef : undefined}
+        who={`@${entry.item.author.handle}`}
+        at={entry.at}
+        tone="citizen"
+        opened={entry.item.id === view.item.id}
+      >
+        <Text
+          size="sm"
+          fw={entry.item.id === view.item.id ? 600 : undefined}
+          td={entry.item.deletedAt ? 'line-through' : undefined}
+        >
+          {entry.item.body}
+        </Text>
+        {entry.item.hiddenAt ? (
+          <Text size="xs" c="dimmed">
+            {t('inbox.hidden')}
+          </Text>
+        ) : null}
+      </Entry>
+    ) : entry.kind === 'reply' ? (
+      <Entry
+        key={`r${entry.reply.id}`}
+        who={`${entry.reply.author.name ?? t('inbox.us')} → ${handleOf(entry.to?.author ?? null)}`}
+        at={entry.at}
+        tone="us"
+      >
+        <Text size="sm">{entry.reply.body}</Text>
+        <ReplyState
+          reply={entry.reply}
+          canApprove={view.actions.approve}
+          canRetry={view.actions.reply && !closed}
+          busy={
+            (decide.isPending && decide.variables.id === entry.reply.id) ||
+            (retry.isPending && retry.variables.id === entry.reply.id)
+          }
+          onDecide={(approve) => decide.mutate({ id: entry.reply.id, approve })}
+          onRetry={(checked) => retry.mutate({ id: entry.reply.id, checked })}
+        />
+      </Entry>
+    ) : (
+      <Entry
+        key={`n${entry.note.id}`}
+        who={`${entry.note.author.name ?? ''} · ${t(entry.note.kind === 'handover' ? 'inbox.note.handover' : 'inbox.note.internal')}`}
+        at={entry.at}
+        tone="note"
+      >
+        <Text size="sm">{entry.note.body}</Text>
+      </Entry>
+    )
+
   const closed = view.item.status === 'closed'
 
   return (
@@ -985,61 +1072,50 @@ function ThreadPane({
               .join(' · ')}
           </Alert>
         ) : null}
+        <HandoffStatus view={view} />
         <ErrorBanner error={moderate.error ?? decide.error ?? retry.error} />
         <ScrollArea.Autosize mah={420} type="auto">
-          <Stack gap={6} data-testid="inbox-timeline">
-            {timeline.map((entry) =>
-              entry.kind === 'item' ? (
-                <Entry
-                  key={`i${entry.item.id}`}
-                  who={`@${entry.item.author.handle}`}
-                  at={entry.at}
-                  tone="citizen"
+          <Stack gap="sm" data-testid="inbox-timeline">
+            <Stack
+              gap={6}
+              data-testid="inbox-group-opened"
+              aria-label={t('inbox.thread.with', { who: handleOf(groups.opened.author) })}
+            >
+              {groups.opened.entries.map(renderEntry)}
+            </Stack>
+            {groups.others.length > 0 ? (
+              <Stack gap={6}>
+                {/* A link-like button: its label wraps on a phone instead of widening the thread. */}
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  fw={600}
+                  ta="left"
+                  aria-expanded={showOthers}
+                  onClick={() => setShowOthers((shown) => !shown)}
+                  data-testid="inbox-others-toggle"
                 >
-                  <Text
-                    size="sm"
-                    fw={entry.item.id === view.item.id ? 600 : undefined}
-                    td={entry.item.deletedAt ? 'line-through' : undefined}
-                  >
-                    {entry.item.body}
-                  </Text>
-                  {entry.item.hiddenAt ? (
-                    <Text size="xs" c="dimmed">
-                      {t('inbox.hidden')}
-                    </Text>
-                  ) : null}
-                </Entry>
-              ) : entry.kind === 'reply' ? (
-                <Entry
-                  key={`r${entry.reply.id}`}
-                  who={`${entry.reply.author.name ?? t('inbox.us')} → @${view.thread.find((row) => row.id === entry.reply.itemId)?.author.handle ?? ''}`}
-                  at={entry.at}
-                  tone="us"
-                >
-                  <Text size="sm">{entry.reply.body}</Text>
-                  <ReplyState
-                    reply={entry.reply}
-                    canApprove={view.actions.approve}
-                    canRetry={view.actions.reply && !closed}
-                    busy={
-                      (decide.isPending && decide.variables.id === entry.reply.id) ||
-                      (retry.isPending && retry.variables.id === entry.reply.id)
-                    }
-                    onDecide={(approve) => decide.mutate({ id: entry.reply.id, approve })}
-                    onRetry={(checked) => retry.mutate({ id: entry.reply.id, checked })}
-                  />
-                </Entry>
-              ) : (
-                <Entry
-                  key={`n${entry.note.id}`}
-                  who={`${entry.note.author.name ?? ''} · ${t(entry.note.kind === 'handover' ? 'inbox.note.handover' : 'inbox.note.internal')}`}
-                  at={entry.at}
-                  tone="note"
-                >
-                  <Text size="sm">{entry.note.body}</Text>
-                </Entry>
-              ),
-            )}
+                  {t(showOthers ? 'inbox.thread.hideOthers' : 'inbox.thread.showOthers', {
+                    count: groups.others.length,
+                  })}
+                </Anchor>
+                {showOthers
+                  ? groups.others.map((group) => (
+                      <Stack
+                        key={group.authorId ?? 'unknown'}
+                        gap={6}
+                        data-testid="inbox-group-other"
+                        pl="xs"
+                        style={{ borderLeft: '2px solid var(--mantine-color-default-border)' }}
+                        aria-label={t('inbox.thread.with', { who: handleOf(group.author) })}
+                      >
+                        {group.entries.map(renderEntry)}
+                      </Stack>
+                    ))
+                  : null}
+              </Stack>
+            ) : null}
           </Stack>
         </ScrollArea.Autosize>
         {view.actions.reply ? (
@@ -1058,13 +1134,13 @@ function ThreadPane({
               </Group>
               <Textarea
                 ref={replyRef}
-                label={t('inbox.reply.label')}
+                label={t('inbox.reply.labelTo', { who: handleOf(view.item.author) })}
                 placeholder={t('inbox.reply.placeholder')}
                 // A fixed height: an autosized box whose wrapping follows the page's scrollbar can keep resizing.
                 rows={4}
                 resize="vertical"
                 value={text}
-                onChange={(event) => setText(event.currentTarget.value)}
+                onChange={(event) => updateDraft({ text: event.currentTarget.value })}
                 onKeyDown={(event) => {
                   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
                     event.preventDefault()

@@ -6,12 +6,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ApiError } from '../../app/api-client.ts'
 import { useSession } from '../../app/session.tsx'
+import { formatDate } from '../../../../src/shared/dates.ts'
 import { ErrorBanner } from '../../components/error-banner.tsx'
 import { notifySuccess } from '../../components/notify.ts'
 import { AnchorLink } from '../../components/router-links.tsx'
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx'
+import { ClockBadge } from '../ppid/clock-badge.tsx'
 import { slaKeys, slaRequests } from '../ppid/ppid-queries.ts'
-import type { LaporReferral, PpidCase } from '../ppid/ppid-types.ts'
 import { inboxKeys, inboxRequests, itemSavedRepliesQuery } from './inbox-queries.ts'
 import type { InboxThread } from './inbox-types.ts'
 
@@ -104,23 +105,90 @@ function refusedAs(error: unknown, key: string): boolean {
 }
 
 /**
- * The hand-offs of the context pane. The thread does not say whether the item already has a case or referral, so
- * the link appears once this screen made one; a second attempt is refused by the API with a message that says so,
- * shown with a link to the list where the existing one is.
+ * Where the open item already went: its PPID case and its SP4N-LAPOR! referral, with their numbers, stage and
+ * clock, so nobody offers to make them again (shown at the top of the thread).
+ */
+export function HandoffStatus({ view }: { view: InboxThread }) {
+  const { t, locale } = useI18n()
+  const { can } = useSession()
+  const { ppidCase, laporReferral } = view.handoff
+  if (!ppidCase && !laporReferral) return null
+  const deadline = (date: string | null) =>
+    date ? t('inbox.handoff.deadline', { date: formatDate(date, locale, 'shortDate') }) : null
+  return (
+    <Stack gap={6} data-testid="inbox-handoff-status">
+      {ppidCase ? (
+        <Alert color="blue" variant="light" p="xs" data-testid="inbox-handoff-ppid">
+          <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
+            <Stack gap={2}>
+              <Text size="sm" fw={600}>
+                {t('inbox.handoff.ppidExists', { number: ppidCase.registrationNumber })}
+              </Text>
+              <Text size="xs">
+                {[t(`ppid.status.${ppidCase.status}`), deadline(ppidCase.deadline)]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+              {can('ppid.manage') ? (
+                <AnchorLink to="/ppid/$id" params={{ id: ppidCase.id }} size="sm">
+                  {t('inbox.handoff.ppidOpen', { number: ppidCase.registrationNumber })}
+                </AnchorLink>
+              ) : null}
+            </Stack>
+            <ClockBadge state={ppidCase.clockState} workingDaysLeft={null} />
+          </Group>
+        </Alert>
+      ) : null}
+      {laporReferral ? (
+        <Alert color="blue" variant="light" p="xs" data-testid="inbox-handoff-lapor">
+          <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
+            <Stack gap={2}>
+              <Text size="sm" fw={600}>
+                {laporReferral.outOfScope
+                  ? t('inbox.handoff.laporExistsOutOfScope')
+                  : laporReferral.laporTrackingId
+                    ? t('inbox.handoff.laporExists', { number: laporReferral.laporTrackingId })
+                    : t('inbox.handoff.laporExistsNoNumber')}
+              </Text>
+              <Text size="xs">
+                {[t(`lapor.status.${laporReferral.status}`), deadline(laporReferral.deadline)]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+              {view.actions.work ? (
+                <AnchorLink to="/lapor" size="sm">
+                  {t(
+                    laporReferral.outOfScope
+                      ? 'inbox.handoff.laporOpenOutOfScope'
+                      : 'inbox.handoff.laporOpen',
+                  )}
+                </AnchorLink>
+              ) : null}
+            </Stack>
+            <ClockBadge state={laporReferral.clockState} workingDaysLeft={null} />
+          </Group>
+        </Alert>
+      ) : null}
+    </Stack>
+  )
+}
+
+/**
+ * The hand-offs of the context pane, offered only while the item has none: once it has a case or a referral, the
+ * thread shows it (HandoffStatus) instead. A race with a colleague is refused by the API with a message that says
+ * so, shown with a link to the list where the existing one is.
  */
 export function HandOff({ view }: { view: InboxThread }) {
   const { t } = useI18n()
   const { can } = useSession()
   const queryClient = useQueryClient()
   const item = view.item
-  const [ppidCase, setPpidCase] = useState<PpidCase | null>(null)
-  const [referral, setReferral] = useState<LaporReferral | null>(null)
   const register = useMutation({
     mutationFn: () => slaRequests.registerItem(item.id),
     onSuccess: (created) => {
-      setPpidCase(created)
       notifySuccess(t('inbox.handoff.ppidDone', { number: created.registrationNumber }))
       void queryClient.invalidateQueries({ queryKey: slaKeys.ppid })
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.all })
     },
   })
   const refer = useMutation({
@@ -130,25 +198,21 @@ export function HandOff({ view }: { view: InboxThread }) {
         ...(outOfScope === undefined ? {} : { outOfScope }),
       }),
     onSuccess: (created) => {
-      setReferral(created)
       notifySuccess(t(created.outOfScope ? 'inbox.handoff.laporOutOfScope' : 'inbox.handoff.laporDone'))
       void queryClient.invalidateQueries({ queryKey: ['lapor'] })
       void queryClient.invalidateQueries({ queryKey: inboxKeys.all })
     },
   })
+  // Made here a moment ago: the thread's refetch brings its status; until then nothing is offered twice.
+  const hasCase = view.handoff.ppidCase !== null || register.isSuccess
+  const hasReferral = view.handoff.laporReferral !== null || refer.isSuccess
 
   if (item.intent === 'permohonan_informasi' && can('ppid.manage'))
-    return (
+    return hasCase ? null : (
       <Stack gap={4} data-testid="inbox-handoff">
-        {ppidCase ? (
-          <AnchorLink to="/ppid/$id" params={{ id: ppidCase.id }} size="sm" fw={600}>
-            {t('inbox.handoff.ppidOpen', { number: ppidCase.registrationNumber })}
-          </AnchorLink>
-        ) : (
-          <Button size="xs" variant="light" loading={register.isPending} onClick={() => register.mutate()}>
-            {t('inbox.handoff.ppid')}
-          </Button>
-        )}
+        <Button size="xs" variant="light" loading={register.isPending} onClick={() => register.mutate()}>
+          {t('inbox.handoff.ppid')}
+        </Button>
         <ErrorBanner error={register.error} />
         {refusedAs(register.error, 'ppid.already_case') ? (
           <AnchorLink to="/ppid" size="sm">
@@ -159,20 +223,14 @@ export function HandOff({ view }: { view: InboxThread }) {
     )
 
   // Referring needs inbox.reply on the item's unit: what the thread calls `work`.
-  if (item.intent === 'keluhan' && view.actions.work) {
+  if (item.intent === 'keluhan' && view.actions.work && !hasReferral) {
     const suspected = suspectedKind(refer.error)
     return (
       <Stack gap={4} data-testid="inbox-handoff">
-        {referral ? (
-          <AnchorLink to="/lapor" size="sm" fw={600}>
-            {t(referral.outOfScope ? 'inbox.handoff.laporOpenOutOfScope' : 'inbox.handoff.laporOpen')}
-          </AnchorLink>
-        ) : (
-          <Button size="xs" variant="light" loading={refer.isPending} onClick={() => refer.mutate(undefined)}>
-            {t('inbox.handoff.lapor')}
-          </Button>
-        )}
-        {suspected && !referral ? (
+        <Button size="xs" variant="light" loading={refer.isPending} onClick={() => refer.mutate(undefined)}>
+          {t('inbox.handoff.lapor')}
+        </Button>
+        {suspected ? (
           <Alert color="orange" variant="light" p="xs" data-testid="inbox-lapor-scope">
             <Stack gap={6}>
               <ErrorBanner error={refer.error} />
