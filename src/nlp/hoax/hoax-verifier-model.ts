@@ -3,28 +3,32 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    6.372, // heuristic
-    3.7271, // cover
-    3.602, // charCosine
-    -0.3343, // predicateMissing
-    -2.8913, // stanceFlip
-    -1.7325, // numberClash
-    0.9271, // amountAgrees
-    0.7837, // slotShare
-    0.1793, // distinctiveHit
-    0.5994, // retrievalCoverage
+    6.385, // heuristic
+    2.8579, // cover
+    3.1617, // charCosine
+    -1.6792, // predicateMissing
+    -2.0455, // stanceFlip
+    -2.2571, // numberClash
+    0.848, // amountAgrees
+    0.4796, // slotShare
+    -0.4646, // distinctiveHit
+    -0.0931, // retrievalCoverage
     0, // keywordHit
-    -1.5778, // denial
-    -0.5519, // official
-    -2.1617, // continuity
-    0.8241, // hearsay
-    0.9937, // forward
-    -1.2103, // question
-    0.5927, // firstPerson
-    -1.2319, // denialCover
-    -0.4615, // officialCover
-    2.194, // spreadCover
+    -3.0289, // denial
+    -1.5231, // official
+    -1.8453, // continuity
+    -0.1508, // hearsay
+    0.952, // forward
+    -1.0128, // question
+    1.5639, // firstPerson
+    -2.4071, // denialCover
+    -1.0885, // officialCover
+    1.0875, // spreadCover
+    -1.7474, // predicateShare
+    0.3243, // factCover
+    -1.1624, // factLead
+    1.1797, // uniqueShare
   ],
-  bias: -7.8978,
-  threshold: 0.51,
+  bias: -5.0083,
+  threshold: 0.55,
 }
