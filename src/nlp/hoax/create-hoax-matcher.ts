@@ -283,7 +283,8 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
   // Every root a claim key may take, and per text root the claim roots it meets (same word, typo, sub-word): kept
   // across texts, so a word is compared with the claim base once, however many texts and claims use it.
   const claimRoots = new Set<string>()
-  for (const claim of [...prepared, ...[...factsOf.values()].flat()])
+  // Fact words are met only as written (below, tokenOfKey): typo tolerance for them would double the word scans.
+  for (const claim of prepared)
     for (const { alternatives } of claim.keys.values()) for (const root of alternatives) claimRoots.add(root)
   const rootsMet = new Map<string, string[]>()
   const claimRootsOf = (textRoot: string): string[] => {
@@ -312,6 +313,11 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
           // denies the registration the claim asserts, whatever the earlier word was.
           if (!first || (token.negated && !first.negated)) tokenOfRoot.set(root, token)
         }
+    for (const token of text.tokens)
+      for (const key of token.keys) {
+        const first = tokenOfRoot.get(key)
+        if (!first || (token.negated && !first.negated)) tokenOfRoot.set(key, token)
+      }
     return {
       text,
       tokenOfRoot,
@@ -450,9 +456,9 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
         }
       if (!best) continue
       let factCover = 0
+      // Against the whole text only: a text restating the fact does so as a whole, and every unit would cost more.
       for (const fact of factsOf.get(hit.claimId) ?? [])
-        for (const unit of units)
-          factCover = Math.max(factCover, scoreUnit(unit, fact, hit, whole).score.cover)
+        factCover = Math.max(factCover, scoreUnit(whole, fact, hit, whole).score.cover)
       const features = { ...best.features, factCover, factLead: Math.max(0, factCover - best.features.cover) }
       results.push({
         claimId: hit.claimId,

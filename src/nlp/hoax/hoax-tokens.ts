@@ -2,7 +2,7 @@
 // stripped, synonyms folded), negation marks, amounts, and a string for character n-grams.
 import { tokenise } from '../text/tokenise.ts'
 import { extractAmounts, isAmountUnit, NUMBER_WORDS } from './extract-amounts.ts'
-import { foldHoaxText } from './paraphrase-lexicon.ts'
+import { foldHoaxText, PREDICATE_WORDS } from './paraphrase-lexicon.ts'
 import { LEXICON } from './public-service-lexicon.ts'
 import { stemIndonesian } from './stem-indonesian.ts'
 
@@ -714,6 +714,7 @@ export function analyseHoaxText(original: string): HoaxText {
         predicate:
           negationPending ||
           LEXICON.slotOf.get(content) === 'claim_kind' ||
+          PREDICATE_WORDS.has(content) ||
           /^(?:di|me|ter|ber)\p{L}{4,}|\p{L}{4,}kan$/u.test(content),
         position: tokens.length,
         start: token.start,

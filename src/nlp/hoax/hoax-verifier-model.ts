@@ -3,32 +3,32 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    6.385, // heuristic
-    2.8579, // cover
-    3.1617, // charCosine
-    -1.6792, // predicateMissing
-    -2.0455, // stanceFlip
-    -2.2571, // numberClash
-    0.848, // amountAgrees
-    0.4796, // slotShare
-    -0.4646, // distinctiveHit
-    -0.0931, // retrievalCoverage
+    6.1207, // heuristic
+    2.8821, // cover
+    2.8519, // charCosine
+    -2.2644, // predicateMissing
+    -2.7298, // stanceFlip
+    -2.3485, // numberClash
+    1.3094, // amountAgrees
+    0.6999, // slotShare
+    -0.2026, // distinctiveHit
+    -0.0523, // retrievalCoverage
     0, // keywordHit
-    -3.0289, // denial
-    -1.5231, // official
-    -1.8453, // continuity
-    -0.1508, // hearsay
-    0.952, // forward
-    -1.0128, // question
-    1.5639, // firstPerson
-    -2.4071, // denialCover
-    -1.0885, // officialCover
-    1.0875, // spreadCover
-    -1.7474, // predicateShare
-    0.3243, // factCover
-    -1.1624, // factLead
-    1.1797, // uniqueShare
+    -3.3106, // denial
+    -1.6511, // official
+    -1.9424, // continuity
+    -0.3156, // hearsay
+    0.9037, // forward
+    -0.8761, // question
+    1.7154, // firstPerson
+    -2.6424, // denialCover
+    -1.2618, // officialCover
+    1.2522, // spreadCover
+    -0.9968, // predicateShare
+    0.1986, // factCover
+    -0.8513, // factLead
+    1.3325, // uniqueShare
   ],
-  bias: -5.0083,
-  threshold: 0.55,
+  bias: -5.6747,
+  threshold: 0.56,
 }

@@ -35,7 +35,7 @@ export function anyKeysMatch(tokenKeys: string[], claimKeys: string[]): boolean 
  */
 export function keysMatch(a: string, b: string): boolean {
   if (a === b) return true
-  if (isVowelDropped(a, b) || isVowelDropped(b, a)) return true
+  if (a[0] === b[0] && a.at(-1) === b.at(-1) && (isVowelDropped(a, b) || isVowelDropped(b, a))) return true
   // Cheap rejections first: words under five letters only match exactly, and no rule bridges a gap of more than
   // two letters unless one word contains the other at an end.
   if (a.length < 4 || b.length < 4) return false

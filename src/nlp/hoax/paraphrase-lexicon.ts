@@ -15,12 +15,15 @@ export interface ParaphraseEntry {
   /** The claim's own word(s) the forms are rewritten to. */
   to: string
   forms: string[]
+  /** What the claim asserts (a harm, a state), not what it is about: the word a near claim lacks. */
+  predicate?: boolean
 }
 
 export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   // Harm caused: infertility, death, autism, paralysis.
   {
     to: 'mandul',
+    predicate: true,
     forms: [
       'tidak bisa punya keturunan',
       'tak bisa punya keturunan',
@@ -57,6 +60,7 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   },
   {
     to: 'meninggal',
+    predicate: true,
     forms: [
       'nyawa melayang',
       'nyawanya melayang',
@@ -94,6 +98,7 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   },
   {
     to: 'autisme',
+    predicate: true,
     forms: [
       'autis',
       'autism',
@@ -110,6 +115,7 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   // Contains / tracks (a vaccine with a chip).
   {
     to: 'microchip',
+    predicate: true,
     forms: [
       'alat kecil',
       'sensor gps',
@@ -124,6 +130,7 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   },
   {
     to: 'melacak',
+    predicate: true,
     forms: [
       'ngikutin ke mana',
       'mengikuti ke mana',
@@ -142,6 +149,7 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   // Stopped, dissolved, no longer valid.
   {
     to: 'dihentikan',
+    predicate: true,
     forms: [
       'tamat',
       'berakhir',
@@ -155,10 +163,12 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   },
   {
     to: 'dibubarkan',
+    predicate: true,
     forms: ['dibubarin', 'dilebur', 'dileburkan'],
   },
   {
     to: 'tidak berlaku',
+    predicate: true,
     forms: [
       'tidak laku',
       'gak laku',
@@ -183,22 +193,26 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
       'dicabut dari peredaran',
     ],
   },
-  { to: 'ditarik', forms: ['dicabut', 'ditarik dari peredaran', 'tidak diedarkan'] },
+  { to: 'ditarik', predicate: true, forms: ['dicabut', 'ditarik dari peredaran', 'tidak diedarkan'] },
   {
     to: 'diganti',
+    predicate: true,
     forms: ['beralih ke', 'pindah ke', 'dialihkan ke', 'digantikan', 'diganti dengan', 'ganti ke'],
   },
   // Costs / free / paid to the wrong party.
   {
     to: 'bayar',
+    predicate: true,
     forms: ['minta uang', 'meminta uang', 'ada tarif', 'dikenai biaya', 'kena biaya', 'byr', 'bayr'],
   },
   {
     to: 'gratis',
+    predicate: true,
     forms: ['grtis', 'gratiss', 'gretong', 'tanpa bayar', 'gk byr', 'gak byr', 'ga byr', 'gk bayar'],
   },
   {
     to: 'rekening pribadi',
+    predicate: true,
     forms: [
       'rekening perorangan',
       'rekening milik petugas',
@@ -212,10 +226,12 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   },
   {
     to: 'calo online',
+    predicate: true,
     forms: ['calo daring', 'jasa online', 'jasa daring', 'calo onlen', 'jasa onlen', 'joki online'],
   },
   {
     to: 'tanpa datang',
+    predicate: true,
     forms: [
       'tanpa wawancara',
       'tanpa perlu hadir',
@@ -232,12 +248,13 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
     forms: ['alamat web', 'situs online', 'formulir online', 'isi formulir', 'form online', 'lnk', 'linknya'],
   },
   // Leaks and what is asked for.
-  { to: 'bocor', forms: ['kebobolan', 'dibobol', 'diretas', 'bcor', 'bocorr'] },
+  { to: 'bocor', predicate: true, forms: ['kebobolan', 'dibobol', 'diretas', 'bcor', 'bocorr'] },
   { to: 'selfie', forms: ['swafoto', 'foto wajah', 'foto muka', 'selfi', 'swafoto wajah'] },
   { to: 'foto ktp', forms: ['gambar ktp', 'poto ktp', 'ft ktp', 'foto kartu identitas', 'foto e ktp'] },
   // Disasters.
   {
     to: 'melanda',
+    predicate: true,
     forms: ['diguncang', 'mengguncang', 'menghantam', 'hantam', 'disapu', 'menerjang', 'menyapu'],
   },
   { to: 'tsunami', forms: ['gelombang tsunami', 'air laut naik', 'gelombang pasang besar', 'air bah laut'] },
@@ -249,9 +266,10 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
     to: 'minggu ini',
     forms: ['pekan ini', 'mgg ini', 'mnggu ini', 'dalam beberapa hari ini', 'minggu2 ini'],
   },
-  { to: 'jebol', forms: ['roboh', 'ambrol', 'ambruk', 'pecah', 'jbol', 'runtuh', 'bobol'] },
+  { to: 'jebol', predicate: true, forms: ['roboh', 'ambrol', 'ambruk', 'pecah', 'jbol', 'runtuh', 'bobol'] },
   {
     to: 'tenggelam',
+    predicate: true,
     forms: [
       'terendam',
       'kebanjiran',
@@ -267,6 +285,7 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   // Power cuts.
   {
     to: 'padam',
+    predicate: true,
     forms: [
       'mati total',
       'gelap gulita',
@@ -288,19 +307,29 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   { to: 'seminggu', forms: ['tujuh hari', '7 hari', '7 hr', 'satu minggu', '1 minggu', 'sepekan'] },
   {
     to: 'menyembuhkan',
+    predicate: true,
     forms: ['membasmi', 'nyembuhin', 'menyembuhkan penyakit', 'langsung pulih', 'pulih'],
   },
   { to: 'air garam', forms: ['air asin', 'air garem', 'air grm', 'larutan garam'] },
-  { to: 'membunuh', forms: ['mematikan virus', 'menghilangkan virus', 'bunuh', 'bs bunuh', 'basmi'] },
+  {
+    to: 'membunuh',
+    predicate: true,
+    forms: ['mematikan virus', 'menghilangkan virus', 'bunuh', 'bs bunuh', 'basmi'],
+  },
   // Fake food.
-  { to: 'palsu', forms: ['tiruan', 'sintetis', 'imitasi', 'abal abal', 'kw'] },
+  { to: 'palsu', predicate: true, forms: ['tiruan', 'sintetis', 'imitasi', 'abal abal', 'kw'] },
   { to: 'cina', forms: ['china', 'tiongkok', 'rrt', 'chinese'] },
   { to: 'minimarket', forms: ['toko swalayan', 'swalayan', 'alfa', 'indomart', 'minimart'] },
   { to: 'pasar tradisional', forms: ['pasar rakyat', 'pasar pasar rakyat', 'pasar becek', 'pasar induk'] },
   // Taxes and seizure.
-  { to: 'kena ppn', forms: ['dikenai pajak', 'kena pajak', 'dipajaki', 'dipajakin', 'dikenakan pajak'] },
+  {
+    to: 'kena ppn',
+    predicate: true,
+    forms: ['dikenai pajak', 'kena pajak', 'dipajaki', 'dipajakin', 'dikenakan pajak'],
+  },
   {
     to: 'disita',
+    predicate: true,
     forms: ['diangkut', 'dirampas', 'merampas', 'diambil paksa', 'diambil aparat', 'diderek', 'disita'],
   },
   {
@@ -310,17 +339,20 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   // Schools, passports, hospitals.
   {
     to: 'diliburkan',
+    predicate: true,
     forms: ['diliburin', 'libur sebulan', 'belajar di rumah', 'menutup sekolah', 'sekolah ditutup'],
   },
   { to: 'sebulan', forms: ['satu bulan', '1 bulan', '1 bln', '30 hari', 'sebulan penuh', 'sbulan'] },
   { to: 'flu', forms: ['influenza', 'flu berat', 'pilek'] },
   {
     to: 'zonasi dihapus',
+    predicate: true,
     forms: ['tanpa zonasi', 'tidak ada zonasi', 'gak ada zonasi', 'gk ada zonasi', 'zonasi ditiadakan'],
   },
   { to: 'tes', forms: ['ujian masuk', 'lulus tes', 'ujian', 'test', 'tes masuk'] },
   {
     to: 'tidak dilayani',
+    predicate: true,
     forms: ['tidak mau menerima', 'tidak mau lagi menerima', 'nolak', 'ditolak', 'tidak diterima'],
   },
   {
@@ -331,13 +363,15 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   // Kidnap, explode, water.
   {
     to: 'penculikan',
+    predicate: true,
     forms: ['bawa kabur', 'membawa kabur', 'nyulik', 'menculik', 'diculik', 'culik', 'penculik'],
   },
   { to: 'ambulans', forms: ['ambulan', 'ambulance', 'mobil ambulans', 'mobil jenazah'] },
-  { to: 'meledak', forms: ['meletus', 'mledak', 'meldak', 'ledakan', 'meledug', 'njeblug'] },
+  { to: 'meledak', predicate: true, forms: ['meletus', 'mledak', 'meldak', 'ledakan', 'meledug', 'njeblug'] },
   { to: 'handphone', forms: ['telepon genggam', 'radiasi ponsel', 'hape', 'nelpon', 'menelepon'] },
   {
     to: 'tercemar racun',
+    predicate: true,
     forms: [
       'mengandung racun',
       'terkontaminasi',
@@ -352,6 +386,7 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   // Honorer, CPNS, amounts of time.
   {
     to: 'diangkat otomatis',
+    predicate: true,
     forms: [
       'langsung diangkat',
       'otomatis diangkat',
@@ -363,6 +398,7 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   },
   {
     to: 'tanpa tes',
+    predicate: true,
     forms: [
       'tanpa ujian',
       'tanpa harus ujian',
@@ -377,6 +413,7 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
   { to: 'bulan depan', forms: ['bln dpn', 'bulan dpn', 'bln depan', 'per bulan depan'] },
   {
     to: 'seumur hidup',
+    predicate: true,
     forms: [
       'selamanya',
       'tanpa batas',
@@ -393,6 +430,11 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
 
 export const PARAPHRASES: CompiledLexicon = compileLexicon(
   PARAPHRASE_LEXICON.map(({ to, forms }) => ({ concept: to, slot: 'claim_kind', forms })),
+)
+
+/** Words of the claim that carry its assertion ("mandul", "jebol", "palsu"), whatever their affixes. */
+export const PREDICATE_WORDS: ReadonlySet<string> = new Set(
+  PARAPHRASE_LEXICON.filter((entry) => entry.predicate === true).flatMap((entry) => entry.to.split(' ')),
 )
 
 /** The text with every paraphrase rewritten to the claim's word(s); everything else byte for byte. */
