@@ -39,17 +39,79 @@ describe('createHoaxMatcher', () => {
   })
 
   it('honours a custom threshold', () => {
-    const strict = createHoaxMatcher(claims, { threshold: 0.99 })
-    expect(strict.match('vaksin covid bikin anak muda mati mendadak').match).toBeNull()
+    const text = 'vaksin covid bikin anak muda mati mendadak'
+    const { score } = matcher.match(text)
+    expect(createHoaxMatcher(claims, { threshold: score + 0.0001 }).match(text).match).toBeNull()
+    expect(createHoaxMatcher(claims, { threshold: score - 0.01 }).match(text).match).toBe('H03')
   })
 })
 
 describe('keysMatch', () => {
   it('tolerates one typo in five letters and prefixes of long words', () => {
-    expect(keysMatch('warga', 'wrga')).toBe(false)
     expect(keysMatch('tercemar', 'tercemr')).toBe(true)
     expect(keysMatch('pendaftaran', 'pendaftarn')).toBe(true)
     expect(keysMatch('kantor', 'kanker')).toBe(false)
+  })
+
+  it('meets chat spellings that drop vowels but keep every consonant, the first and the last letter', () => {
+    expect(keysMatch('warga', 'wrga')).toBe(true)
+    expect(keysMatch('listrik', 'lstrk')).toBe(true)
+    expect(keysMatch('banyak', 'bnyk')).toBe(true)
+    expect(keysMatch('minum', 'mnm')).toBe(true)
+    expect(keysMatch('mati', 'mat')).toBe(false)
+    expect(keysMatch('beras', 'bers')).toBe(true)
+    expect(keysMatch('dari', 'dr')).toBe(false)
+    expect(keysMatch('bantu', 'bnt')).toBe(false)
+  })
+})
+
+describe('createHoaxMatcher, round two (paraphrase, slang, consequence, denial, fact, near claim)', () => {
+  const base = createHoaxMatcher([
+    {
+      id: 'H03',
+      claim: '[HOAKS] Vaksin COVID-19 Menyebabkan Kematian Mendadak pada Anak Muda',
+      fact: 'Tidak ada data yang menunjukkan vaksin COVID-19 menyebabkan kematian mendadak; KIPI dipantau Komnas KIPI.',
+    },
+    {
+      id: 'H04',
+      claim: '[HOAKS] Imunisasi Polio Membuat Anak Mandul Saat Dewasa',
+      fact: 'Vaksin polio tidak memengaruhi kesuburan; imunisasi polio melindungi anak dari kelumpuhan.',
+    },
+    {
+      id: 'H05',
+      claim: '[HOAKS] Pencairan BLT BBM Rp600 Ribu Lewat Link Pendaftaran Online',
+      fact: 'BLT BBM disalurkan lewat PT Pos dan bank Himbara kepada penerima terdaftar DTKS, tanpa pendaftaran lewat link.',
+    },
+    {
+      id: 'H34',
+      claim: '[HOAKS] Air PDAM Tercemar Racun, Warga Dilarang Minum Air Keran',
+      fact: 'Hasil uji laboratorium menunjukkan air PDAM memenuhi baku mutu.',
+    },
+  ])
+  const of = (text: string): string | null => base.match(text).match
+
+  it('matches a paraphrase that shares almost no word with the claim', () => {
+    expect(of('imunisasi polio ternyata bikin anak-anak kita susah punya keturunan kalau sudah besar')).toBe(
+      'H04',
+    )
+    expect(of('sudah banyak pemuda yang nyawanya melayang tiba-tiba sehabis divaksin covid')).toBe('H03')
+  })
+
+  it('matches slang with dropped vowels', () => {
+    expect(of('air pdam trcmar racun, wrga jgn mnm air kran dl')).toBe('H34')
+  })
+
+  it('does not match a question the text itself answers with a denial', () => {
+    expect(of('Imunisasi polio bikin anak mandul? Itu hoaks lama, sudah diklarifikasi Kemenkes')).toBeNull()
+  })
+
+  it('does not match a true statement that restates the fact more than the claim', () => {
+    const fact =
+      'Imunisasi polio melindungi anak dari kelumpuhan dan tidak memengaruhi kesuburan, ayo ke posyandu'
+    const [candidate] = base.candidates(fact)
+    expect(candidate?.features.factLead).toBeGreaterThan(0.5)
+    expect(of(fact)).toBeNull()
+    expect(of('BLT BBM disalurkan lewat PT Pos dan bank Himbara kepada penerima DTKS')).toBeNull()
   })
 })
 

@@ -71,6 +71,8 @@ interface AnalysedUnit {
   grams: Map<string, number>
   norm: number
   debunk: boolean
+  /** A denial follows the text's last question mark. */
+  denialAfterQuestion: boolean
   continuity: boolean
   raw: string
 }
@@ -81,6 +83,8 @@ interface PreparedClaim {
   distinctive: string | undefined
   /** Lexicon concept keys (programme, institution, document, place, claim kind) of the claim. */
   slots: string[]
+  /** Content keys no other claim in the base uses ("mandul", "sirsak"): a near claim shares the topic, not these. */
+  unique: Set<string>
   analysis: HoaxText
   /** Claim keys with their weight (IDF), one entry per distinct key. */
   keys: Map<string, { weight: number; negated: boolean; predicate: boolean; alternatives: string[] }>
@@ -101,7 +105,7 @@ const MISSING_PREDICATE_FACTOR = 0.75
 
 // Wording that presents the claim as false. "bukan hoaks" and a question ("hoaks bukan?") do the opposite.
 const DEBUNK_CUE =
-  /\b(?:hoaks|hoax|hoaxs|hoks|disinformasi|misinformasi|kabar\s+bohong|berita\s+bohong|tidak\s+benar|gak\s+bener|tidak\s+terbukti|faktanya|fakta\s*:|klarifikasi|cek\s+fakta|telah\s+dibantah|dibantah|jangan\s+(?:mudah\s+)?percaya|jangan\s+termakan|penipuan|phishing|jangan\s+klik)\b/iu
+  /\b(?:hoaks|hoax|hoaxs|hoks|disinformasi|misinformasi|kabar\s+bohong|berita\s+bohong|tidak\s+benar|gak\s+bener|tidak\s+terbukti|faktanya|fakta\s*:|klarifikasi|cek\s+fakta|telah\s+dibantah|dibantah|jangan\s+(?:mudah\s+)?percaya|jangan\s+termakan|penipuan|phishing|jangan\s+klik|(?:sudah\s+|udah\s+|telah\s+)?diklarifikasi|bukan\s+(?:gitu|begitu|begini)|(?:gak|ga|nggak|tidak|tak)\s+usah\s+percaya|belum\s+terbukti|(?:tidak|tak|gak|ga|nggak)\s+ada\s+bukti(?:nya)?|(?:cuma|hanya|sekadar)\s+isu|isu\s+(?:lama|basi)|ngawur|ngarang|mitos|keliru)\b/iu
 const AFFIRM_CUE = /\b(?:bukan\s+(?:hoaks|hoax|hoks)|beneran|asli\s+ini|nyata\s+terjadi|sudah\s+terbukti)\b/iu
 const CLAIM_TAG = /^\s*\[[^\]]*\]\s*/u
 // "tetap" (still, unchanged) contradicts the change most hoaxes announce: "SIM tetap lima tahun", "tetap bebas PPN".
@@ -130,6 +134,12 @@ const WEAK_EQUIVALENTS: Record<string, { words: RegExp; credit: number }> = {
   kandung: { words: /\b(?:ada|ado|ono|onok|enek|aya|dalemnya|dalamnya)\b/iu, credit: 0.5 },
 }
 
+/** A question the text itself answers with a denial: "Ada chipnya? Itu hoaks, sudah diklarifikasi." */
+function answersWithDenial(unit: string): boolean {
+  const last = unit.lastIndexOf('?')
+  return last >= 0 && DEBUNK_CUE.test(unit.slice(last + 1)) && !AFFIRM_CUE.test(unit.slice(last + 1))
+}
+
 function charGrams(source: string): Map<string, number> {
   const grams = new Map<string, number>()
   for (let n = 3; n <= 5; n += 1) {
@@ -155,12 +165,15 @@ function splitUnits(text: string): string[] {
 }
 
 /** Every text of a claim: as written, and its variants (given inline or as more entries under the same id). */
-function groupClaims(claims: readonly HoaxClaim[]): Map<string, { texts: string[]; keywords: string[] }> {
-  const byId = new Map<string, { texts: string[]; keywords: string[] }>()
+function groupClaims(
+  claims: readonly HoaxClaim[],
+): Map<string, { texts: string[]; keywords: string[]; facts: string[] }> {
+  const byId = new Map<string, { texts: string[]; keywords: string[]; facts: string[] }>()
   for (const claim of claims) {
-    const entry = byId.get(claim.id) ?? { texts: [], keywords: [] }
+    const entry = byId.get(claim.id) ?? { texts: [], keywords: [], facts: [] }
     entry.texts.push(claim.claim, ...(claim.variants ?? []))
     entry.keywords.push(...(claim.keywords ?? []))
+    if (claim.fact !== undefined && claim.fact.trim() !== '') entry.facts.push(claim.fact)
     byId.set(claim.id, entry)
   }
   return byId
@@ -211,7 +224,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     return { grams: weighted, norm: Math.sqrt(sum) }
   }
 
-  const prepared: PreparedClaim[] = analysed.map(({ id, analysis }, index) => {
+  const prepare = (id: string, analysis: HoaxText, rawGramsOf: Map<string, number>): PreparedClaim => {
     const keys: PreparedClaim['keys'] = new Map()
     for (const token of analysis.tokens) {
       if (!keys.has(token.key)) {
@@ -235,9 +248,13 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       if (LEXICON.slotOf.has(key)) slots.push(key)
       else if (!distinctive || weight > distinctive.weight) distinctive = { key, weight }
     }
-    const { grams, norm } = weightGrams(rawGrams[index] ?? new Map<string, number>())
+    const { grams, norm } = weightGrams(rawGramsOf)
     const hasNegation = analysis.tokens.some((token) => token.negated)
+    const unique = new Set(
+      [...keys.keys()].filter((key) => !LEXICON.slotOf.has(key) && (keyDf.get(key) ?? 0) <= 1),
+    )
     return {
+      unique,
       id,
       analysis,
       keys,
@@ -248,10 +265,25 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       distinctive: distinctive?.key,
       slots,
     }
-  })
+  }
+  const prepared: PreparedClaim[] = analysed.map(({ id, analysis }, index) =>
+    prepare(id, analysis, rawGrams[index] ?? new Map<string, number>()),
+  )
+  // The claim's fact ("disalurkan lewat PT Pos tanpa pendaftaran lewat link"): a true statement about the real
+  // service or a denial restates the fact more than the claim, so the verifier compares the text with both.
+  const factsOf = new Map<string, PreparedClaim[]>()
+  for (const [id, { facts }] of byId)
+    factsOf.set(
+      id,
+      facts.map((fact) => {
+        const analysis = analyseHoaxText(fact)
+        return prepare(id, analysis, charGrams(analysis.ngramSource))
+      }),
+    )
   // Every root a claim key may take, and per text root the claim roots it meets (same word, typo, sub-word): kept
   // across texts, so a word is compared with the claim base once, however many texts and claims use it.
   const claimRoots = new Set<string>()
+  // Fact words are met only as written (below, tokenOfKey): typo tolerance for them would double the word scans.
   for (const claim of prepared)
     for (const { alternatives } of claim.keys.values()) for (const root of alternatives) claimRoots.add(root)
   const rootsMet = new Map<string, string[]>()
@@ -275,13 +307,25 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     const tokenOfRoot = new Map<string, ContentToken>()
     for (const token of text.tokens)
       for (const key of token.keys)
-        for (const root of claimRootsOf(key)) if (!tokenOfRoot.has(root)) tokenOfRoot.set(root, token)
+        for (const root of claimRootsOf(key)) {
+          const first = tokenOfRoot.get(root)
+          // A negated mention wins over an earlier plain one: "terdaftar di DTKS, tanpa pendaftaran lewat link"
+          // denies the registration the claim asserts, whatever the earlier word was.
+          if (!first || (token.negated && !first.negated)) tokenOfRoot.set(root, token)
+        }
+    for (const token of text.tokens)
+      for (const key of token.keys) {
+        const first = tokenOfRoot.get(key)
+        if (!first || (token.negated && !first.negated)) tokenOfRoot.set(key, token)
+      }
     return {
       text,
       tokenOfRoot,
       cues: detectStanceCues(unit),
       ...weightGrams(charGrams(text.ngramSource)),
-      debunk: DEBUNK_CUE.test(unit) && !AFFIRM_CUE.test(unit) && !text.isQuestion,
+      debunk:
+        DEBUNK_CUE.test(unit) && !AFFIRM_CUE.test(unit) && (!text.isQuestion || answersWithDenial(unit)),
+      denialAfterQuestion: answersWithDenial(unit),
       continuity: CONTINUITY_CUE.test(unit) && !text.isQuestion,
       raw: unit,
     }
@@ -291,18 +335,18 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     unit: AnalysedUnit,
     claim: PreparedClaim,
     hit: RetrievalHit,
-    whole: StanceCues,
+    whole: AnalysedUnit,
   ): { score: ClaimScore; features: HoaxPairFeatures } => {
     const { text, grams, norm, debunk, continuity } = unit
     // How the whole text stands counts as much as the unit's: a debunk quoting the claim in its own sentence.
     const cues: StanceCues = {
-      hearsay: unit.cues.hearsay || whole.hearsay,
-      forward: unit.cues.forward || whole.forward,
-      question: unit.cues.question || whole.question,
-      denial: unit.cues.denial || whole.denial,
-      official: unit.cues.official || whole.official,
-      firstPerson: unit.cues.firstPerson || whole.firstPerson,
-      continuity: unit.cues.continuity || whole.continuity,
+      hearsay: unit.cues.hearsay || whole.cues.hearsay,
+      forward: unit.cues.forward || whole.cues.forward,
+      question: unit.cues.question || whole.cues.question,
+      denial: unit.cues.denial || whole.cues.denial,
+      official: unit.cues.official || whole.cues.official,
+      firstPerson: unit.cues.firstPerson || whole.cues.firstPerson,
+      continuity: unit.cues.continuity || whole.cues.continuity,
     }
     const textHasNegation = text.tokens.some((token) => token.negated)
     let covered = 0
@@ -311,12 +355,16 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     let predicateFound = false
     let distinctiveHit = false
     let slotsHit = 0
+    let uniqueHit = 0
+    let predicateWeight = 0
+    let predicateCovered = 0
     for (const [key, { weight, negated, predicate, alternatives }] of claim.keys) {
       hasPredicate ||= predicate
+      if (predicate) predicateWeight += weight
       let found: ContentToken | undefined
       for (const root of alternatives) {
         const token = unit.tokenOfRoot.get(root)
-        if (token && (!found || token.position < found.position)) found = token
+        if (token && (!found || (token.negated && !found.negated))) found = token
       }
       if (!found) {
         const weak = WEAK_EQUIVALENTS[key]
@@ -324,6 +372,8 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
         continue
       }
       covered += weight
+      if (predicate) predicateCovered += weight
+      if (claim.unique.has(key)) uniqueHit += 1
       predicateFound ||= predicate
       distinctiveHit ||= key === claim.distinctive
       if (LEXICON.slotOf.has(key)) slotsHit += 1
@@ -354,7 +404,9 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     if (continuity) score *= CONTINUITY_FACTOR
     if (text.hearsay && !debunk) score = Math.min(1, score * HEARSAY_FACTOR)
     if (hasPredicate && !predicateFound) score *= MISSING_PREDICATE_FACTOR
-    const denial = debunk || (cues.denial && !cues.question)
+    // "Vaksin ada chipnya? Itu hoaks": a question answered by a denial is a denial.
+    const answered = unit.denialAfterQuestion || whole.denialAfterQuestion
+    const denial = debunk || whole.debunk || (cues.denial && (!cues.question || answered))
     const official = cues.official && !cues.question
     const spread = cues.hearsay || cues.forward || cues.question || cues.firstPerson
     const features: HoaxPairFeatures = {
@@ -379,6 +431,10 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       denialCover: denial ? cover : 0,
       officialCover: official ? cover : 0,
       spreadCover: spread ? cover : 0,
+      predicateShare: predicateWeight > 0 ? predicateCovered / predicateWeight : 1,
+      factCover: 0,
+      factLead: 0,
+      uniqueShare: claim.unique.size > 0 ? uniqueHit / claim.unique.size : 0,
     }
     return { score: { score, cover, charCosine, stanceFlip, numberClash, debunk }, features }
   }
@@ -387,7 +443,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     const hits = retrieval.retrieve(text)
     if (hits.length === 0) return []
     const units = splitUnits(text).map(analyseUnit)
-    const whole = units[0]?.cues ?? detectStanceCues(text)
+    const whole = units[0] ?? analyseUnit(text)
     const results: ScoredCandidate[] = []
     for (const hit of hits) {
       // The unit and claim part that restate the claim best (by the comparison alone, as in training), then the
@@ -398,7 +454,18 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
           const scored = scoreUnit(unit, part, hit, whole)
           if (!best || scored.score.score > best.score.score) best = scored
         }
-      if (best) results.push({ claimId: hit.claimId, ...best, probability: verifyPair(best.features, model) })
+      if (!best) continue
+      let factCover = 0
+      // Against the whole text only: a text restating the fact does so as a whole, and every unit would cost more.
+      for (const fact of factsOf.get(hit.claimId) ?? [])
+        factCover = Math.max(factCover, scoreUnit(whole, fact, hit, whole).score.cover)
+      const features = { ...best.features, factCover, factLead: Math.max(0, factCover - best.features.cover) }
+      results.push({
+        claimId: hit.claimId,
+        score: best.score,
+        features,
+        probability: verifyPair(features, model),
+      })
     }
     return results.sort((a, b) => b.probability - a.probability)
   }

@@ -5,7 +5,7 @@
 import { extractAmounts } from './extract-amounts.ts'
 import { analyseHoaxText, foldKeys } from './hoax-tokens.ts'
 import { keysMatch } from './keys-match.ts'
-import { foldLexicon } from './public-service-lexicon.ts'
+import { foldHoaxText } from './paraphrase-lexicon.ts'
 
 export interface RetrievalClaim {
   id: string
@@ -123,7 +123,7 @@ export function createHoaxRetrieval(claims: readonly RetrievalClaim[]): HoaxRetr
 
   return {
     retrieve(text: string): RetrievalHit[] {
-      const folded = foldLexicon(text).toLowerCase()
+      const folded = foldHoaxText(text).toLowerCase()
       const shared = new Map<number, Set<string>>()
       for (const match of folded.matchAll(WORD)) {
         const word = match[0]

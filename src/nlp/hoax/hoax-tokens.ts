@@ -2,7 +2,8 @@
 // stripped, synonyms folded), negation marks, amounts, and a string for character n-grams.
 import { tokenise } from '../text/tokenise.ts'
 import { extractAmounts, isAmountUnit, NUMBER_WORDS } from './extract-amounts.ts'
-import { foldLexicon, LEXICON } from './public-service-lexicon.ts'
+import { foldHoaxText, PREDICATE_WORDS } from './paraphrase-lexicon.ts'
+import { LEXICON } from './public-service-lexicon.ts'
 import { stemIndonesian } from './stem-indonesian.ts'
 
 // Javanese and Sundanese words that show up in Indonesian posts, mapped to the Indonesian the normaliser knows.
@@ -641,7 +642,7 @@ const QUESTION_TAG_NEGATOR =
 export function analyseHoaxText(original: string): HoaxText {
   // Aliases of public services and the claim kinds' verbs first, on the words as written ("BPJS Kesehatan", "gak
   // ada lagi"), so "gak" here is not read as a negation.
-  const text = foldLexicon(original)
+  const text = foldHoaxText(original)
   const tokens: ContentToken[] = []
   const words: string[] = []
   const numbers = extractAmounts(text)
@@ -713,6 +714,7 @@ export function analyseHoaxText(original: string): HoaxText {
         predicate:
           negationPending ||
           LEXICON.slotOf.get(content) === 'claim_kind' ||
+          PREDICATE_WORDS.has(content) ||
           /^(?:di|me|ter|ber)\p{L}{4,}|\p{L}{4,}kan$/u.test(content),
         position: tokens.length,
         start: token.start,

@@ -24,6 +24,10 @@ export const HOAX_FEATURE_NAMES = [
   'denialCover',
   'officialCover',
   'spreadCover',
+  'predicateShare',
+  'factCover',
+  'factLead',
+  'uniqueShare',
 ] as const
 
 export type HoaxFeatureName = (typeof HOAX_FEATURE_NAMES)[number]

@@ -3,28 +3,32 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    6.372, // heuristic
-    3.7271, // cover
-    3.602, // charCosine
-    -0.3343, // predicateMissing
-    -2.8913, // stanceFlip
-    -1.7325, // numberClash
-    0.9271, // amountAgrees
-    0.7837, // slotShare
-    0.1793, // distinctiveHit
-    0.5994, // retrievalCoverage
+    6.1207, // heuristic
+    2.8821, // cover
+    2.8519, // charCosine
+    -2.2644, // predicateMissing
+    -2.7298, // stanceFlip
+    -2.3485, // numberClash
+    1.3094, // amountAgrees
+    0.6999, // slotShare
+    -0.2026, // distinctiveHit
+    -0.0523, // retrievalCoverage
     0, // keywordHit
-    -1.5778, // denial
-    -0.5519, // official
-    -2.1617, // continuity
-    0.8241, // hearsay
-    0.9937, // forward
-    -1.2103, // question
-    0.5927, // firstPerson
-    -1.2319, // denialCover
-    -0.4615, // officialCover
-    2.194, // spreadCover
+    -3.3106, // denial
+    -1.6511, // official
+    -1.9424, // continuity
+    -0.3156, // hearsay
+    0.9037, // forward
+    -0.8761, // question
+    1.7154, // firstPerson
+    -2.6424, // denialCover
+    -1.2618, // officialCover
+    1.2522, // spreadCover
+    -0.9968, // predicateShare
+    0.1986, // factCover
+    -0.8513, // factLead
+    1.3325, // uniqueShare
   ],
-  bias: -7.8978,
-  threshold: 0.51,
+  bias: -5.6747,
+  threshold: 0.56,
 }

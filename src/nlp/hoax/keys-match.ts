@@ -35,6 +35,7 @@ export function anyKeysMatch(tokenKeys: string[], claimKeys: string[]): boolean 
  */
 export function keysMatch(a: string, b: string): boolean {
   if (a === b) return true
+  if (a[0] === b[0] && a.at(-1) === b.at(-1) && (isVowelDropped(a, b) || isVowelDropped(b, a))) return true
   // Cheap rejections first: words under five letters only match exactly, and no rule bridges a gap of more than
   // two letters unless one word contains the other at an end.
   if (a.length < 4 || b.length < 4) return false
@@ -56,6 +57,31 @@ export function keysMatch(a: string, b: string): boolean {
     keyMatchCache.set(cacheKey, result)
   }
   return result
+}
+
+const VOWELS = 'aeiou'
+
+/**
+ * Chat spelling drops vowels ("bnyk", "skrg", "lstrik", "mnum", "tlur"): the short form keeps the long word's first
+ * letter, last letter and every consonant in order, and only vowels are missing. Three letters and a four-letter word at least,
+ * so "dr" and "jg" are left to the slang lexicon.
+ */
+export function isVowelDropped(short: string, long: string): boolean {
+  if (
+    short.length < 3 ||
+    long.length < 4 ||
+    short.length >= long.length ||
+    short[0] !== long[0] ||
+    short.at(-1) !== long.at(-1)
+  )
+    return false
+  if (long.length - short.length > 4) return false
+  let i = 0
+  for (const letter of long) {
+    if (i < short.length && short[i] === letter) i += 1
+    else if (!VOWELS.includes(letter)) return false
+  }
+  return i === short.length
 }
 
 function computeKeysMatch(a: string, b: string): boolean {

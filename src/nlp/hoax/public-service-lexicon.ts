@@ -11,6 +11,8 @@
 // letters only, must not look like an affixed Indonesian word (no di-/me-/ber-/ter-/ke-/se-/pe- start, no
 // -kan/-an/-i/-nya end), so the stemmer leaves it alone.
 
+import { normaliseWord } from '../text/normalise-word.ts'
+
 /** What a concept is about: the retrieval slots of a claim. */
 export type LexiconSlot =
   'programme' | 'institution' | 'document' | 'place' | 'service' | 'claim_kind' | 'hearsay' | 'date'
@@ -444,6 +446,8 @@ export interface CompiledLexicon {
   slotOf: Map<string, LexiconSlot>
   /** The most words any form has. */
   longest: number
+  /** Every leading part of a form's key ("tid", "tidakbisa"…): a longer form is only looked for while one may start. */
+  prefixes: Set<string>
 }
 
 const formKey = (form: string): string => form.toLowerCase().replace(/[-\s]+/gu, '')
@@ -451,20 +455,30 @@ const formKey = (form: string): string => form.toLowerCase().replace(/[-\s]+/gu,
 export function compileLexicon(entries: readonly LexiconEntry[] = PUBLIC_SERVICE_LEXICON): CompiledLexicon {
   const concepts = new Map<string, string>()
   const slotOf = new Map<string, LexiconSlot>()
+  const prefixes = new Set<string>()
   let longest = 1
   for (const { concept, slot, forms } of entries) {
     slotOf.set(concept, slot)
     for (const form of forms) {
-      concepts.set(formKey(form), concept)
+      const key = formKey(form)
+      concepts.set(key, concept)
+      for (let end = 1; end < key.length; end += 1) prefixes.add(key.slice(0, end))
       longest = Math.max(longest, form.split(/[-\s]+/u).length)
     }
   }
-  return { concepts, slotOf, longest }
+  return { concepts, slotOf, longest, prefixes }
 }
 
 export const LEXICON = compileLexicon()
 
 const WORD = /[\p{L}\p{N}]+/gu
+
+/** A word as the slang lexicon reads it, spaces removed ("gk" → "tidak", "gaada" → "tidakada"); numbers as written. */
+function standardKey(word: string): string {
+  if (/^\d/u.test(word)) return word
+  const standard = normaliseWord(word)
+  return standard.includes(' ') || standard.includes('-') ? standard.replace(/[\s-]+/gu, '') : standard
+}
 
 /**
  * The text with every form of the lexicon replaced by its concept word ("BPJS Kesehatan" and "JKN-KIS" → "xjkn",
@@ -472,13 +486,18 @@ const WORD = /[\p{L}\p{N}]+/gu
  * stays as it is. Everything else is kept byte for byte.
  */
 export function foldLexicon(text: string, lexicon: CompiledLexicon = LEXICON): string {
-  const words: Array<{ word: string; start: number; end: number }> = []
-  for (const match of text.matchAll(WORD))
-    words.push({ word: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length })
+  const words: Array<{ word: string; standard: string; start: number; end: number }> = []
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].toLowerCase()
+    words.push({ word, standard: standardKey(word), start: match.index, end: match.index + match[0].length })
+  }
   let out = ''
   let copied = 0
   for (let i = 0; i < words.length; i += 1) {
     let joined = ''
+    // The same words as the slang lexicon reads them ("gk ada lg" → "tidak ada lagi"): a form is written once, in
+    // standard spelling, and still meets its chat spellings.
+    let joinedStandard = ''
     let found: { concept: string; last: number } | undefined
     for (let n = 0; n < lexicon.longest && i + n < words.length; n += 1) {
       const current = words[i + n]
@@ -488,8 +507,10 @@ export function foldLexicon(text: string, lexicon: CompiledLexicon = LEXICON): s
         if (!previous || !/^[\s-]*$/u.test(text.slice(previous.end, current.start))) break
       }
       joined += current.word
-      const concept = lexicon.concepts.get(joined)
+      joinedStandard += current.standard
+      const concept = lexicon.concepts.get(joined) ?? lexicon.concepts.get(joinedStandard)
       if (concept !== undefined) found = { concept, last: i + n }
+      if (!lexicon.prefixes.has(joined) && !lexicon.prefixes.has(joinedStandard)) break
     }
     if (!found) continue
     const first = words[i]
