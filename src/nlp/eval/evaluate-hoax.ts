@@ -33,6 +33,11 @@ const HOAX_TEST_FILE = corpusPath('eval', 'hoax-test.jsonl')
  * its lexicons or the earlier sets), scored once after the matcher was frozen. Never tune on it.
  */
 const HOAX_INDEPENDENT_FILE = corpusPath('eval', 'hoax-independent.jsonl')
+/**
+ * A second independent set (510 mentions, the same brief, a fresh writer who saw neither the code nor the first set),
+ * written while round two of the matcher was built and scored once after it was frozen. Never tune on it.
+ */
+const HOAX_INDEPENDENT2_FILE = corpusPath('eval', 'hoax-independent2.jsonl')
 
 export function loadHoaxClaims(): HoaxClaim[] {
   return readJsonLines(HOAX_CLAIMS_FILE, claimSchema)
@@ -42,7 +47,7 @@ function loadHoaxTexts(path: string): HoaxEvalText[] {
   return readJsonLines(path, textSchema)
 }
 
-export type HoaxTestSplit = 'test' | 'test2' | 'test3' | 'independent'
+export type HoaxTestSplit = 'test' | 'test2' | 'test3' | 'independent' | 'independent2'
 
 export function loadHoaxTestTexts(split: HoaxTestSplit): HoaxEvalText[] {
   const files: Record<HoaxTestSplit, string> = {
@@ -50,6 +55,7 @@ export function loadHoaxTestTexts(split: HoaxTestSplit): HoaxEvalText[] {
     test2: HOAX_TEST2_FILE,
     test3: HOAX_TEST3_FILE,
     independent: HOAX_INDEPENDENT_FILE,
+    independent2: HOAX_INDEPENDENT2_FILE,
   }
   return loadHoaxTexts(files[split])
 }

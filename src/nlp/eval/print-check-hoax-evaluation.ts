@@ -59,6 +59,7 @@ export function formatCheckHoaxEvaluation(): string {
   const test2 = evaluateHoax({ split: 'test2' })
   const test3 = evaluateHoax({ split: 'test3' })
   const independent = evaluateHoax({ split: 'independent' })
+  const independent2 = evaluateHoax({ split: 'independent2' })
   lines.push(
     `Hoax verifier threshold: committed ${DEFAULT_HOAX_THRESHOLD} (chosen out-of-fold by src/nlp/train/train-hoax-verifier.ts), re-calibrated on dev + dev2 + dev3 ${calibrated}.`,
     '',
@@ -69,11 +70,11 @@ export function formatCheckHoaxEvaluation(): string {
     '| split | texts | restatements | recall | wrong claim | false-match rate | precision |',
     '|---|---:|---:|---:|---:|---:|---:|',
   )
-  for (const r of [devResult, test, test2, test3, independent]) {
+  for (const r of [devResult, test, test2, test3, independent, independent2]) {
     const label =
       r === devResult
         ? `${r.split} (tuning)`
-        : r === independent
+        : r === independent || r === independent2
           ? `${r.split} (written independently)`
           : `${r.split} (old test set)`
     const wrong = Math.round(r.wrongClaimRate * r.restatements)
@@ -82,7 +83,7 @@ export function formatCheckHoaxEvaluation(): string {
     )
   }
   lines.push('')
-  for (const r of [test, test2, test3, independent]) {
+  for (const r of [test, test2, test3, independent, independent2]) {
     lines.push(
       `- ${r.split} recall by style: ` +
         Object.entries(r.recallByStyle)
