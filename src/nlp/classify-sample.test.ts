@@ -18,12 +18,19 @@ const asLines = (results: ReturnType<typeof classify>[]): string =>
 describe('classify on a fixed sample', () => {
   it('gives every text of the sample the labels and scores the committed models gave it', async () => {
     expect(texts.length).toBeGreaterThan(800)
-    await expect(asLines(classifyBatch(texts))).toMatchFileSnapshot('__snapshots__/classify-sample.results.jsonl')
+    await expect(asLines(classifyBatch(texts))).toMatchFileSnapshot(
+      '__snapshots__/classify-sample.results.jsonl',
+    )
   })
 
   it('gives the same results again once its per-word caches are warm, and one text at a time as in a batch', () => {
     const first = asLines(classifyBatch(texts))
-    const reversed = asLines(texts.toReversed().map((text) => classify(text)).toReversed())
+    const reversed = asLines(
+      texts
+        .toReversed()
+        .map((text) => classify(text))
+        .toReversed(),
+    )
     expect(reversed).toBe(first)
   })
 })
