@@ -192,7 +192,7 @@ export function packHeads(heads: readonly Head[], dim: number): PackedHeads {
 }
 
 /** Read by nothing: keeps the optimiser from dropping the touching loads of `packedSums`. */
-let touched = 0
+let _touched = 0
 
 /** Raw integer sums of every packed class for a feature vector, written into `sums` (length ≥ width). */
 export function packedSums(
@@ -209,7 +209,7 @@ export function packedSums(
   // then finds them in the cache (the sums, and their order, are unchanged).
   let any = 0
   for (let p = 0; p < size; p++) any |= w[indices[p]! * W]!
-  touched = any
+  _touched = any
   for (let c = 0; c < W; c++) sums[c] = 0
   for (let p = 0; p < size; p++) {
     const base = indices[p]! * W
