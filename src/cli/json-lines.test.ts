@@ -113,4 +113,40 @@ describe('processJsonLines', () => {
     // The words follow the terminal's language; the line numbers do not.
     expect(err.join('')).toMatch(/^\S+ 2: .*\n\S+ 3: id: .*\n$/)
   })
+  it('skips the schema for lines the cheap check accepts and loads it only to word the complaint about a bad one', async () => {
+    const run = async (lines: string[]) => {
+      let loads = 0
+      const out: string[] = []
+      const err: string[] = []
+      const sink = (into: string[]) =>
+        new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            into.push(chunk.toString('utf8'))
+            callback()
+          },
+        })
+      const failed = await processJsonLines<Row>({
+        schema: () => {
+          loads += 1
+          return Promise.resolve(schema)
+        },
+        accepts: (value): value is Row =>
+          typeof (value as Row).id === 'number' && typeof (value as Row).text === 'string',
+        input: Readable.from(lines),
+        output: sink(out),
+        errors: sink(err),
+        handle: (record) => ({ id: record.id }),
+      })
+      return { failed, loads, out: out.join(''), err: err.join('') }
+    }
+
+    const clean = await run(['{"id":1,"text":"a"}\n', '{"id":2,"text":"b"}\n'])
+    expect(clean).toEqual({ failed: 0, loads: 0, out: '{"id":1}\n{"id":2}\n', err: '' })
+
+    const mixed = await run(['{"id":1,"text":"a"}\n', '{"id":"x"}\n', '{"id":3}\n', '{"id":4,"text":"d"}\n'])
+    expect(mixed.failed).toBe(2)
+    expect(mixed.loads).toBe(1)
+    expect(mixed.out).toBe('{"id":1}\n{"id":4}\n')
+    expect(mixed.err).toMatch(/^\S+ 2: id: .*\n\S+ 3: text: .*\n$/)
+  })
 })

@@ -8,7 +8,13 @@ import type { z } from 'zod'
 import { cliText } from './cli-text.ts'
 
 export interface JsonLinesOptions<T> {
-  schema: z.ZodType<T>
+  /** Validates each parsed line; given as a loader, it is loaded only when `accepts` turns a line down. */
+  schema: z.ZodType<T> | (() => Promise<z.ZodType<T>>)
+  /**
+   * A cheap test that a parsed line is valid as it is (it must accept nothing the schema rejects): lines it accepts
+   * skip the schema, so a command whose input is clean never loads the validation library at all.
+   */
+  accepts?(value: unknown): value is T
   handle(record: T): unknown
   input?: Readable
   output?: Writable
@@ -28,6 +34,8 @@ export async function processJsonLines<T>(options: JsonLinesOptions<T>): Promise
   let failed = 0
   let pending: string[] = []
   const batchSize = options.handleBatch ? Math.max(1, options.batchSize ?? 256) : 1
+  const loadSchema = options.schema
+  let schema = typeof loadSchema === 'function' ? undefined : loadSchema
 
   const flush = async (): Promise<void> => {
     if (pending.length > 0) {
@@ -61,23 +69,29 @@ export async function processJsonLines<T>(options: JsonLinesOptions<T>): Promise
       await report(cliText('cli.line_not_json', { line: lineNumber, reason: (error as Error).message }))
       continue
     }
-    const result = options.schema.safeParse(parsed)
-    if (!result.success) {
-      await runBatch()
-      await flush()
-      failed += 1
-      const issues = result.error.issues
-        .map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`)
-        .join('; ')
-      await report(cliText('cli.line_invalid', { line: lineNumber, issues }))
-      continue
+    let data: T
+    if (options.accepts?.(parsed)) data = parsed
+    else {
+      schema ??= await (loadSchema as () => Promise<z.ZodType<T>>)()
+      const result = schema.safeParse(parsed)
+      if (result.success) data = result.data
+      else {
+        await runBatch()
+        await flush()
+        failed += 1
+        const issues = result.error.issues
+          .map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`)
+          .join('; ')
+        await report(cliText('cli.line_invalid', { line: lineNumber, issues }))
+        continue
+      }
     }
     if (options.handleBatch) {
-      batch.push(result.data)
+      batch.push(data)
       if (batch.length >= batchSize) await runBatch()
     } else {
       try {
-        pending.push(`${JSON.stringify(options.handle(result.data))}\n`)
+        pending.push(`${JSON.stringify(options.handle(data))}\n`)
       } catch (error) {
         await flush()
         failed += 1

@@ -26,7 +26,10 @@ interface LoadedClassifier {
   target: Head
   category: Head
   intent: Head
+  /** The heads every text needs. */
   packed: PackedHeads
+  /** Target and category, scored only for the few texts that are hate speech. */
+  hatePacked: PackedHeads
   loadMs: number
 }
 
@@ -56,9 +59,10 @@ export function loadClassifier(): { loadMs: number } {
   }
   loaded = {
     extractor: createFeatureExtractor(sentiment.features, {
-      onWord: (word) => {
+      markWord: isCueWord,
+      onWord: (word, isCue) => {
         words.push(word)
-        if (!hasCue && isCueWord(word)) hasCue = true
+        if (isCue) hasCue = true
       },
     }),
     sentiment: head(sentiment, 'sentiment'),
@@ -68,9 +72,15 @@ export function loadClassifier(): { loadMs: number } {
     category: head(hate, 'category'),
     intent: head(intent, 'intent'),
     packed: packHeads(
-      [sentiment, abusive, hate, intent].flatMap((m) => m.heads),
+      [
+        head(sentiment, 'sentiment'),
+        head(abusive, 'abusive'),
+        head(hate, 'hate_speech'),
+        head(intent, 'intent'),
+      ],
       1 << sentiment.features.bits,
     ),
+    hatePacked: packHeads([head(hate, 'target'), head(hate, 'category')], 1 << sentiment.features.bits),
     loadMs: 0,
   }
   loaded.loadMs = performance.now() - started
@@ -79,6 +89,7 @@ export function loadClassifier(): { loadMs: number } {
 
 const probs = new Float64Array(16)
 const sums = new Float64Array(64)
+const hateSums = new Float64Array(64)
 
 const round = (x: number): number => Math.round(x * 10000) / 10000
 
@@ -115,9 +126,11 @@ export function classify(text: string): Classification {
   }
   const isHate = hateScore >= 0.5
   if (isHate && target === 'none') {
-    probabilities(model.target)
+    const hatePacked = model.hatePacked
+    packedSums(hatePacked, v.indices, v.values, v.size, hateSums)
+    packedProbabilities(model.target, hatePacked.offsets.get(model.target)!, hateSums, probs)
     target = model.target.labels[argmax(probs, 2)] as HateTarget
-    probabilities(model.category)
+    packedProbabilities(model.category, hatePacked.offsets.get(model.category)!, hateSums, probs)
     category = model.category.labels[argmax(probs, 5)] as HateCategory
   }
   const hate_speech = { label: isHate, score: round(hateScore), target, category }

@@ -78,7 +78,11 @@ export class TikTokFake {
   private nextId = 7_300_000_000_000_000_000n
   private rotation = 0
 
-  constructor(private readonly clock: () => Date) {}
+  private readonly clock: () => Date
+
+  constructor(clock: () => Date) {
+    this.clock = clock
+  }
 
   fail(path: string, failure: InjectedFailure): void {
     this.failures.set(path, [...(this.failures.get(path) ?? []), failure])

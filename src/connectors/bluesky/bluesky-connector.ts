@@ -131,10 +131,10 @@ export class BlueskyConnector implements Connector {
   private readonly session: BlueskySession
   private readonly agent: Agent
 
-  constructor(
-    private readonly context: ConnectorContext,
-    options: BlueskyConnectorOptions = {},
-  ) {
+  private readonly context: ConnectorContext
+
+  constructor(context: ConnectorContext, options: BlueskyConnectorOptions = {}) {
+    this.context = context
     this.session = new BlueskySession(context, options.timeoutMs ?? 30_000)
     this.agent = new Agent(this.session)
   }

@@ -80,10 +80,12 @@ export class BlueskySession {
   private refreshing: Promise<SessionTokens> | undefined
   private readonly http: typeof fetch
 
-  constructor(
-    private readonly context: ConnectorContext,
-    private readonly timeoutMs: number,
-  ) {
+  private readonly context: ConnectorContext
+  private readonly timeoutMs: number
+
+  constructor(context: ConnectorContext, timeoutMs: number) {
+    this.context = context
+    this.timeoutMs = timeoutMs
     this.credentials = readBlueskyCredentials(context.credentials)
     const base = context.fetch ?? globalThis.fetch
     // Every request gets a deadline: a PDS that accepts a connection and never answers must not hold a job.

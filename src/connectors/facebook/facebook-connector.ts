@@ -111,10 +111,10 @@ export class FacebookConnector implements Connector {
   private readonly graph: GraphClient
   private readonly pageId: string
 
-  constructor(
-    private readonly context: ConnectorContext,
-    options: FacebookConnectorOptions = {},
-  ) {
+  private readonly context: ConnectorContext
+
+  constructor(context: ConnectorContext, options: FacebookConnectorOptions = {}) {
+    this.context = context
     const { pageId, token } = credentialsOf(context)
     this.pageId = pageId
     this.graph = new GraphClient({

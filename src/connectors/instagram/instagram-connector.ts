@@ -116,10 +116,10 @@ export class InstagramConnector implements Connector {
   private readonly pollIntervalMs: number
   private readonly maxPolls: number
 
-  constructor(
-    private readonly context: ConnectorContext,
-    options: InstagramConnectorOptions = {},
-  ) {
+  private readonly context: ConnectorContext
+
+  constructor(context: ConnectorContext, options: InstagramConnectorOptions = {}) {
+    this.context = context
     const { igUserId, token } = credentialsOf(context)
     this.igUserId = igUserId
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000

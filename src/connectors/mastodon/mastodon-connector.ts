@@ -129,10 +129,10 @@ export class MastodonConnector implements Connector {
   private readonly pollIntervalMs: number
   private readonly pollAttempts: number
 
-  constructor(
-    private readonly context: ConnectorContext,
-    options: MastodonConnectorOptions = {},
-  ) {
+  private readonly context: ConnectorContext
+
+  constructor(context: ConnectorContext, options: MastodonConnectorOptions = {}) {
+    this.context = context
     const origin = instanceOrigin(context.credentials.instanceUrl)
     const accessToken = context.credentials.accessToken
     this.missing =

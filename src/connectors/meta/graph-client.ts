@@ -38,7 +38,11 @@ export interface GraphPage<T> {
 }
 
 export class GraphClient {
-  constructor(private readonly options: GraphClientOptions) {}
+  private readonly options: GraphClientOptions
+
+  constructor(options: GraphClientOptions) {
+    this.options = options
+  }
 
   private url(path: string, params: GraphParams = {}): URL {
     const version = this.options.version ?? GRAPH_VERSION
@@ -147,7 +151,11 @@ export function decodeCommentCursor(cursor: string | null): CommentCursor | null
 /** Keeps the newest time seen and every id at that time, so the next poll skips exactly what was returned. */
 export class CursorTracker {
   private newest: CommentCursor | null = null
-  constructor(private readonly since: CommentCursor | null) {}
+  private readonly since: CommentCursor | null
+
+  constructor(since: CommentCursor | null) {
+    this.since = since
+  }
 
   /** True when the item was returned by an earlier poll (older than the cursor, or at its time and listed). */
   seen(id: string, at: number): boolean {

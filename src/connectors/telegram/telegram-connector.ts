@@ -110,10 +110,10 @@ export class TelegramConnector implements Connector {
   private channelChat: ChannelInfo | null = null
   private discussionGroupId: number | null | undefined = undefined
 
-  constructor(
-    private readonly context: ConnectorContext,
-    options: TelegramConnectorOptions = {},
-  ) {
+  private readonly context: ConnectorContext
+
+  constructor(context: ConnectorContext, options: TelegramConnectorOptions = {}) {
+    this.context = context
     const token = context.credentials.botToken
     const channel = context.account.platformAccountId ?? context.credentials.channel
     if (!token || !channel)

@@ -48,7 +48,11 @@ export class TelegramFake {
   botStatus: 'administrator' | 'member' | 'left' = 'administrator'
   clock = () => Math.floor(Date.now() / 1000)
 
-  constructor(readonly apiRoot = 'https://api.telegram.org') {}
+  readonly apiRoot: string
+
+  constructor(apiRoot = 'https://api.telegram.org') {
+    this.apiRoot = apiRoot
+  }
 
   private store(chat: Json, fields: Json): FakeMessage {
     const chatId = chat.id as number

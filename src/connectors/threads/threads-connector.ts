@@ -128,10 +128,10 @@ export class ThreadsConnector implements Connector {
   private readonly pollIntervalMs: number
   private readonly maxPolls: number
 
-  constructor(
-    private readonly context: ConnectorContext,
-    options: ThreadsConnectorOptions = {},
-  ) {
+  private readonly context: ConnectorContext
+
+  constructor(context: ConnectorContext, options: ThreadsConnectorOptions = {}) {
+    this.context = context
     const { threadsUserId, token } = credentialsOf(context)
     this.threadsUserId = threadsUserId
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000

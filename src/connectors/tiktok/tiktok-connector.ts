@@ -148,10 +148,10 @@ export class TikTokConnector implements Connector {
   private readonly sleep: (ms: number) => Promise<void>
   private readonly privacyLevel: TikTokPrivacyLevel
 
-  constructor(
-    private readonly context: ConnectorContext,
-    options: TikTokConnectorOptions = {},
-  ) {
+  private readonly context: ConnectorContext
+
+  constructor(context: ConnectorContext, options: TikTokConnectorOptions = {}) {
+    this.context = context
     this.http = context.fetch ?? fetch
     this.timeoutMs = options.timeoutMs ?? 30_000
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000

@@ -136,10 +136,10 @@ export class XConnector implements Connector {
   private userId: string | null
   private readonly hasToken: boolean
 
-  constructor(
-    private readonly context: ConnectorContext,
-    options: XConnectorOptions = {},
-  ) {
+  private readonly context: ConnectorContext
+
+  constructor(context: ConnectorContext, options: XConnectorOptions = {}) {
+    this.context = context
     // No token is said on the first call (auth_expired), not here: the app builds connectors outside its catch.
     this.hasToken = Boolean(context.credentials.accessToken)
     this.client = new TwitterApi(context.credentials.accessToken ?? '')

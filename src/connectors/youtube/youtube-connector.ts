@@ -139,7 +139,10 @@ export class YouTubeConnector implements Connector {
   private readonly http: typeof fetch
   private channel: { id: string; uploads: string } | null
 
-  constructor(private readonly context: ConnectorContext) {
+  private readonly context: ConnectorContext
+
+  constructor(context: ConnectorContext) {
+    this.context = context
     const own = context.fetch
     // Late-bound, so a test's interceptor installed after import still sees every request.
     this.http = own ?? ((input, init) => globalThis.fetch(input, init))

@@ -15,12 +15,15 @@ export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000
 
 /** An answer YouTube (or Google's token endpoint) gave that was not a success, read off the wire. */
 export class YouTubeHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Headers,
-  ) {
+  readonly status: number
+  readonly body: unknown
+  readonly headers: Headers
+
+  constructor(status: number, body: unknown, headers: Headers) {
     super(`YouTube answered ${status}`)
+    this.status = status
+    this.body = body
+    this.headers = headers
     this.name = 'YouTubeHttpError'
   }
 }

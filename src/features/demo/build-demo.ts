@@ -136,7 +136,10 @@ export function seededRandom(seed: number): () => number {
 
 /** A clock the builder moves through the demo's past; every feature reads its time from it. */
 class DemoClock implements Clock {
-  constructor(private at: Date) {}
+  private at: Date
+  constructor(at: Date) {
+    this.at = at
+  }
   now(): Date {
     return new Date(this.at)
   }

@@ -36,9 +36,15 @@ export interface SparseVector {
   size: number
 }
 
+/** Everything about one normalised word that does not depend on its neighbours, computed once per process. */
 interface WordEntry {
+  text: string
   word: number
   neg: number
+  isNegator: boolean
+  /** The hooks' `markWord` of the word. */
+  marked: boolean
+  /** Its character n-grams' feature indices (already placed in the hashed space). */
   chars: Int32Array
 }
 
@@ -59,8 +65,13 @@ export interface FeatureExtractor {
 }
 
 export interface ExtractorHooks {
-  /** Called with every normalised word in text order (the classifier's rules reuse them instead of re-scanning). */
-  onWord?: (word: string) => void
+  /**
+   * Called with every normalised word in text order (the classifier's rules reuse them instead of re-scanning), and
+   * whether `markWord` holds for it.
+   */
+  onWord?: (word: string, marked: boolean) => void
+  /** A property of a word worth knowing on every occurrence; asked once per distinct word, then remembered. */
+  markWord?: (word: string) => boolean
 }
 
 export function createFeatureExtractor(
@@ -68,13 +79,21 @@ export function createFeatureExtractor(
   hooks: ExtractorHooks = {},
 ): FeatureExtractor {
   const onWord = hooks.onWord
+  const markWord = hooks.markWord
   const dim = 1 << config.bits
   const mask = dim - 1
-  const acc = new Float32Array(dim)
-  let touched = new Int32Array(4096)
+  // The text's features accumulate in a small open-addressing table (index → sum) that stays in the first-level cache,
+  // instead of a dense array the size of the hashed space; `slots` keeps the order each feature first appeared in.
+  let capacity = 1024
+  let keys = new Int32Array(capacity).fill(-1)
+  let sumsOf = new Float32Array(capacity)
+  let slots = new Int32Array(capacity)
   let nTouched = 0
   const out: SparseVector = { indices: new Int32Array(4096), values: new Float32Array(4096), size: 0 }
   const words = new Map<string, WordEntry>()
+  // A word token as written (any case, slang, elongation) → the entries of the word or words it normalises to: one
+  // lookup per token instead of lower-casing, normalising and looking up the normalised word each time.
+  const tokens = new Map<string, WordEntry[]>()
   const kindHash: Record<TokenKind, number> = {
     word: mix(SALT_KIND, 1),
     number: mix(SALT_KIND, 2),
@@ -84,17 +103,41 @@ export function createFeatureExtractor(
     emoji: mix(SALT_KIND, 6),
     punct: mix(SALT_KIND, 7),
   }
+  const slotOf = (index: number): number => {
+    const last = capacity - 1
+    let slot = Math.imul(index, 0x9e3779b1) >>> 0
+    for (slot &= last; ; slot = (slot + 1) & last) {
+      const key = keys[slot]!
+      if (key === index || key === -1) return slot
+    }
+  }
+  const grow = (): void => {
+    const oldKeys = keys
+    const oldSums = sumsOf
+    const oldSlots = slots
+    capacity *= 2
+    keys = new Int32Array(capacity).fill(-1)
+    sumsOf = new Float32Array(capacity)
+    slots = new Int32Array(capacity)
+    for (let k = 0; k < nTouched; k++) {
+      const from = oldSlots[k]!
+      const slot = slotOf(oldKeys[from]!)
+      keys[slot] = oldKeys[from]!
+      sumsOf[slot] = oldSums[from]!
+      slots[k] = slot
+    }
+  }
   const add = (hash: number, value: number): void => {
     const index = hash & mask
-    if (acc[index] === 0) {
-      if (nTouched === touched.length) {
-        const grown = new Int32Array(touched.length * 2)
-        grown.set(touched)
-        touched = grown
-      }
-      touched[nTouched++] = index
+    const slot = slotOf(index)
+    if (keys[slot] === index) {
+      sumsOf[slot] = sumsOf[slot]! + value
+      return
     }
-    acc[index] = acc[index]! + value
+    keys[slot] = index
+    sumsOf[slot] = value
+    slots[nTouched++] = slot
+    if (nTouched * 2 > capacity) grow()
   }
 
   const entryOf = (word: string): WordEntry => {
@@ -103,10 +146,18 @@ export function createFeatureExtractor(
     const padded = `<${word}>`
     const grams: number[] = []
     for (let n = config.charMin; n <= config.charMax; n++) {
-      for (let i = 0; i + n <= padded.length; i++) grams.push(mix(fnv1a(padded, i, i + n), n))
+      for (let i = 0; i + n <= padded.length; i++)
+        grams.push((mix(fnv1a(padded, i, i + n), n) ^ 0x55555555) & mask)
     }
     const wordHash = mix(fnv1a(word), SALT_WORD)
-    entry = { word: wordHash, neg: mix(wordHash, SALT_NEG), chars: Int32Array.from(grams) }
+    entry = {
+      text: word,
+      word: wordHash,
+      neg: mix(wordHash, SALT_NEG),
+      isNegator: NEGATORS.has(word),
+      marked: markWord?.(word) ?? false,
+      chars: Int32Array.from(grams),
+    }
     if (words.size > 500_000) words.clear()
     words.set(word, entry)
     return entry
@@ -118,27 +169,42 @@ export function createFeatureExtractor(
   let nWords = 0
   let currentText = ''
 
-  const visitWord = (word: string): void => {
-    onWord?.(word)
-    const entry = entryOf(word)
+  const tokenEntries = (raw: string): WordEntry[] => {
+    let entries = tokens.get(raw)
+    if (entries !== undefined) return entries
+    const norm = normaliseWord(raw.toLowerCase())
+    entries = (norm.includes(' ') ? norm.split(' ') : [norm]).map(entryOf)
+    if (tokens.size > 500_000) tokens.clear()
+    tokens.set(raw, entries)
+    return entries
+  }
+
+  const charWeight = config.charWeight
+  // Most features occur once in a text (a word or bigram: 1, a character n-gram: the char weight); their logarithms
+  // are taken once here instead of once per feature (the same function of the same value, so the same result).
+  const charOnce = Math.fround(charWeight)
+  const logOfOne = Math.log1p(1)
+  const logOfCharOnce = Math.log1p(charOnce)
+  const visitEntry = (entry: WordEntry): void => {
+    onWord?.(entry.text, entry.marked)
     add(entry.word, 1)
     if (negLeft > 0) {
       add(entry.neg, 1)
       negLeft--
     }
-    if (NEGATORS.has(word)) negLeft = config.negationScope
+    if (entry.isNegator) negLeft = config.negationScope
     if (config.wordBigrams) add(mix(prev, entry.word), 1)
     prev = entry.word
     nWords++
     const chars = entry.chars
-    for (let i = 0; i < chars.length; i++) add(chars[i]! ^ 0x55555555, config.charWeight)
+    for (let i = 0; i < chars.length; i++) add(chars[i]!, charWeight)
   }
+  const visitWord = (word: string): void => visitEntry(entryOf(word))
 
   const visit = (kind: TokenKind, start: number, end: number): void => {
     if (kind === 'word') {
-      const norm = normaliseWord(currentText.slice(start, end).toLowerCase())
-      if (norm.includes(' ')) for (const part of norm.split(' ')) visitWord(part)
-      else visitWord(norm)
+      const entries = tokenEntries(currentText.slice(start, end))
+      for (let i = 0; i < entries.length; i++) visitEntry(entries[i]!)
       return
     }
     add(kindHash[kind], 1)
@@ -191,11 +257,12 @@ export function createFeatureExtractor(
       }
       let norm = 0
       for (let k = 0; k < nTouched; k++) {
-        const index = touched[k]!
+        const slot = slots[k]!
         // log-scaled counts: a word repeated ten times is not ten times the evidence
-        const value = Math.log1p(acc[index]!)
-        acc[index] = 0
-        out.indices[k] = index
+        const sum = sumsOf[slot]!
+        const value = sum === 1 ? logOfOne : sum === charOnce ? logOfCharOnce : Math.log1p(sum)
+        out.indices[k] = keys[slot]!
+        keys[slot] = -1
         out.values[k] = value
         norm += value * value
       }
