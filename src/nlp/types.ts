@@ -58,6 +58,8 @@ export interface HoaxClaim {
   id: string
   claim: string
   fact?: string
+  /** Words staff name the claim by (a programme's acronym, a place): a text sharing one is worth matching. */
+  keywords?: readonly string[]
 }
 
 export interface HoaxMatch {

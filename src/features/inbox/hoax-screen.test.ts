@@ -44,4 +44,12 @@ describe('the hoax screen in front of the matcher', () => {
     console.log('ruled out', rulesOut.length / comments.length)
     expect(rulesOut.length / comments.length).toBeGreaterThan(0.3)
   })
+
+  it('lets a text through on the keywords staff gave a claim, the claim itself does not use', () => {
+    const claim: HoaxClaim = { id: 'k', claim: 'Kartu sembako murah dibagikan gratis di kelurahan' }
+    const text = 'katanya KSM sudah bisa diambil di Cibeunying'
+    expect(createHoaxScreen([claim], matcher).passes(text)).toBe(false)
+    const withKeywords = { ...claim, keywords: ['KSM', 'Cibeunying'] }
+    expect(createHoaxScreen([withKeywords], matcher).passes(text)).toBe(true)
+  })
 })

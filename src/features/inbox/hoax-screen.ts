@@ -47,12 +47,13 @@ function runsOf(word: string): string[] {
   return runs
 }
 
-/** Pure: the screen over some claims (each variant one more claim under the same id). */
+/** Pure: the screen over some claims (each variant one more claim under the same id, with its keywords). */
 export function createHoaxScreen(claims: readonly HoaxClaim[], matcher: HoaxMatcher): HoaxScreen {
   // Which claims (by their position) each four-letter run of the knowledge base's words belongs to.
   const claimsOfRun = new Map<string, Set<number>>()
   for (const [index, claim] of claims.entries())
-    for (const word of wordsOf(claim.claim.replace(CLAIM_TAG, ' ')))
+    // The keywords staff add (an acronym, a place) are words of the claim too.
+    for (const word of wordsOf([claim.claim.replace(CLAIM_TAG, ' '), ...(claim.keywords ?? [])].join(' ')))
       for (const run of runsOf(word)) {
         let set = claimsOfRun.get(run)
         if (!set) claimsOfRun.set(run, (set = new Set()))
