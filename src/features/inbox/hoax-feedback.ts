@@ -48,6 +48,8 @@ export interface HoaxFeedbackView {
   matchedClaimId: string | null
   matchedClaim: string | null
   matchedScore: number | null
+  /** The item's text as it was judged. */
+  text: string
   judgedBy: { id: string | null; name: string | null }
   judgedAt: Date
 }
@@ -72,6 +74,7 @@ function toView(record: HoaxFeedbackRecord): HoaxFeedbackView {
     matchedClaimId: record.matchedClaimId,
     matchedClaim: record.matchedClaim,
     matchedScore: record.matchedScore,
+    text: record.text,
     judgedBy: { id: record.judgedBy, name: record.judgedByName },
     judgedAt: record.judgedAt,
   }

@@ -31,6 +31,7 @@ export const hoaxFeedbackView = z
         matchedClaimId: z.string().nullable().describe('What the matcher said before anyone judged the item'),
         matchedClaim: z.string().nullable(),
         matchedScore: z.number().nullable(),
+        text: z.string().describe("The item's text as it was judged"),
         judgedBy: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
         judgedAt: z.string(),
       })
