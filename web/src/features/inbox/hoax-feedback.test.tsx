@@ -87,7 +87,7 @@ describe('the hoax verdict in the context pane', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Bukan hoaks ini' }))
 
     expect((await screen.findByTestId('inbox-hoax-verdict')).textContent).toBe(
-      'Ditolak: bukan "Vaksin mengandung chip". Oleh Rina Pengelola, 7 Des 2026 10.00 WIB.',
+      'Ditolak: bukan “Vaksin mengandung chip” — Rina Pengelola, 7 Des 2026 10.00 WIB',
     )
     expect(api.calls.find((call) => call.method === 'PUT')?.body).toEqual({ verdict: 'rejected' })
     expect(screen.queryByRole('button', { name: 'Benar, ini hoaks tersebut' })).toBeNull()
@@ -127,7 +127,7 @@ describe('the hoax verdict in the context pane', () => {
       }),
     )
     expect((await screen.findByTestId('inbox-hoax-verdict')).textContent).toContain(
-      'Ditandai sebagai: Bansos dihentikan.',
+      'Ditandai sebagai: “Bansos dihentikan”',
     )
   })
 
@@ -157,7 +157,7 @@ describe('the hoax verdict in the context pane', () => {
     })
     renderWithProviders(<HoaxFeedbackBlock itemId={ITEM} />, { locale: 'en' })
     expect((await screen.findByTestId('inbox-hoax-verdict')).textContent).toContain(
-      'Confirmed: Vaksin mengandung chip.',
+      'Confirmed: “Vaksin mengandung chip”',
     )
     // Already confirmed: confirming again is not offered, rejecting still is.
     expect(screen.queryByRole('button', { name: 'Yes, this is that hoax' })).toBeNull()

@@ -127,10 +127,9 @@ export function HoaxFeedbackBlock({ itemId }: { itemId: string }) {
         </Group>
       ) : null}
       {choosing ? (
-        <Group gap={6} align="flex-end" wrap="nowrap">
+        <Stack gap={6}>
           <Select
             size="xs"
-            style={{ flex: 1, minWidth: 0 }}
             label={t('inbox.hoaxFeedback.chooseLabel')}
             placeholder={
               claims.isPending ? t('inbox.hoaxFeedback.loading') : t('inbox.hoaxFeedback.choosePlaceholder')
@@ -140,18 +139,22 @@ export function HoaxFeedbackBlock({ itemId }: { itemId: string }) {
             data={options}
             value={chosen}
             onChange={setChosen}
-            comboboxProps={{ withinPortal: true }}
+            // The pane is narrow and claims are sentences: the list may be wider than the field.
+            comboboxProps={{ withinPortal: true, position: 'bottom-end', width: 320 }}
+            maxDropdownHeight={260}
             data-testid="inbox-hoax-choose"
           />
-          <Button
-            size="xs"
-            disabled={!chosen}
-            loading={judge.isPending && judge.variables.verdict === 'other_claim'}
-            onClick={() => chosen && judge.mutate({ verdict: 'other_claim', claimId: chosen })}
-          >
-            {t('inbox.hoaxFeedback.save')}
-          </Button>
-        </Group>
+          <Group justify="flex-end">
+            <Button
+              size="xs"
+              disabled={!chosen}
+              loading={judge.isPending && judge.variables.verdict === 'other_claim'}
+              onClick={() => chosen && judge.mutate({ verdict: 'other_claim', claimId: chosen })}
+            >
+              {t('inbox.hoaxFeedback.save')}
+            </Button>
+          </Group>
+        </Stack>
       ) : null}
       {data.canAddVariant && verdict ? (
         <Group gap={6}>
