@@ -153,11 +153,11 @@ export async function updateHoaxClaim(
     .where(and(eq(hoaxClaims.instansiId, instansiId), eq(hoaxClaims.id, id)))
 }
 
-/** What the matcher reads: the active claims' texts, facts and variants, oldest first (a stable order). */
+/** What the matcher reads: the active claims' texts, facts, variants and keywords, oldest first (a stable order). */
 export async function listActiveClaimTexts(
   db: Db,
   instansiId: string,
-): Promise<Array<Pick<HoaxClaimRow, 'id' | 'label' | 'claim' | 'facts' | 'variants'>>> {
+): Promise<Array<Pick<HoaxClaimRow, 'id' | 'label' | 'claim' | 'facts' | 'variants' | 'keywords'>>> {
   return db
     .select({
       id: hoaxClaims.id,
@@ -165,6 +165,7 @@ export async function listActiveClaimTexts(
       claim: hoaxClaims.claim,
       facts: hoaxClaims.facts,
       variants: hoaxClaims.variants,
+      keywords: hoaxClaims.keywords,
     })
     .from(hoaxClaims)
     .where(and(eq(hoaxClaims.instansiId, instansiId), eq(hoaxClaims.status, 'active')))
@@ -172,16 +173,21 @@ export async function listActiveClaimTexts(
 }
 
 /**
- * What changes whenever the instansi's active claims change (count and latest update): a cached matcher is rebuilt
- * only when this differs. One indexed aggregate, cheap enough for every compliance check.
+ * What changes whenever the instansi's active claims change (count, latest update, and a hash of the words the
+ * matcher reads): a cached matcher is rebuilt only when this differs. The hash makes a change of a claim's
+ * variants or keywords count even when the update time does not move (two edits in one millisecond, a clock a
+ * test holds still). One aggregate over tens to hundreds of rows, cheap enough for every compliance check.
  */
 export async function activeClaimsFingerprint(db: Db, instansiId: string): Promise<string> {
   const [row] = await db
     .select({
       count: sql<number>`count(*)::int`,
       latest: sql<string | null>`max(${hoaxClaims.updatedAt})::text`,
+      words: sql<
+        string | null
+      >`md5(string_agg(${hoaxClaims.id}::text || chr(1) || ${hoaxClaims.claim} || chr(1) || ${hoaxClaims.facts} || chr(1) || array_to_string(${hoaxClaims.variants}, chr(2)) || chr(1) || array_to_string(${hoaxClaims.keywords}, chr(2)), chr(3) order by ${hoaxClaims.id}))`,
     })
     .from(hoaxClaims)
     .where(and(eq(hoaxClaims.instansiId, instansiId), eq(hoaxClaims.status, 'active')))
-  return `${row?.count ?? 0}|${row?.latest ?? ''}`
+  return `${row?.count ?? 0}|${row?.latest ?? ''}|${row?.words ?? ''}`
 }

@@ -471,6 +471,9 @@ export type InboxItemChange = Partial<
     | 'hiddenAt'
     | 'deletedAt'
     | 'labels'
+    // An operator's verdict on the hoax match (features/inbox/hoax-feedback.ts).
+    | 'hoaxClaimId'
+    | 'priority'
   >
 >
 

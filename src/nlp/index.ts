@@ -24,6 +24,11 @@ export { isValidNik, maskNik } from './detectors/nik.ts'
 export { formatNpwp, isValidNpwp } from './detectors/npwp.ts'
 export { normalisePhone } from './detectors/phone.ts'
 export type { NormalisedPhone, PhoneKind } from './detectors/phone.ts'
+// Where personal data sits in a text (a citizen's wording kept as a hoax variant must carry none).
+export { findNiks } from './detectors/nik.ts'
+export { findPrivatePhones } from './detectors/phone.ts'
+export { findPrivateEmails } from './detectors/private-email.ts'
+export type { DetectorSpan } from './detectors/detector-span.ts'
 
 // Training and evaluation (`warta nlp train | eval`, `npm run bench:nlp`); they read corpus/ and ../shared/data.
 export { trainAllModels } from './train/train-models.ts'

@@ -263,6 +263,17 @@ const foreignObjectRoutes: Record<string, RouteCase> = {
   },
   'POST /api/inbox/items/{id}/close': { url: (b) => `/api/inbox/items/${b.inboxItemId}/close` },
   'POST /api/inbox/items/{id}/reopen': { url: (b) => `/api/inbox/items/${b.inboxItemId}/reopen` },
+  'GET /api/inbox/items/{id}/hoax-feedback': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/hoax-feedback`,
+  },
+  'PUT /api/inbox/items/{id}/hoax-feedback': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/hoax-feedback`,
+    body: (b) => ({ verdict: 'other_claim', claimId: b.hoaxClaimId }),
+  },
+  'POST /api/inbox/items/{id}/hoax-feedback/variant': {
+    url: (b) => `/api/inbox/items/${b.inboxItemId}/hoax-feedback/variant`,
+    body: () => ({ text: 'Diambil alih' }),
+  },
   'POST /api/inbox/replies/{id}/approve': { url: (b) => `/api/inbox/replies/${b.inboxReplyId}/approve` },
   'POST /api/inbox/replies/{id}/reject': { url: (b) => `/api/inbox/replies/${b.inboxReplyId}/reject` },
   'POST /api/inbox/replies/{id}/retry': {

@@ -30,6 +30,7 @@ import { registerWebhooksRoutes } from './webhooks/webhooks-routes.ts'
 import { registerSavedRepliesRoutes } from './saved-replies/saved-replies-routes.ts'
 import { registerRoutingRulesRoutes } from './routing-rules/routing-rules-routes.ts'
 import { registerInboxRoutes, type InboxEventTiming } from './inbox/inbox-routes.ts'
+import { registerHoaxFeedbackRoutes } from './inbox/hoax-feedback-routes.ts'
 import { registerPpidRoutes } from './ppid/ppid-routes.ts'
 import { registerLaporRoutes } from './lapor/lapor-routes.ts'
 import { registerReplyTargetsRoutes } from './reply-targets/reply-targets-routes.ts'
@@ -81,6 +82,7 @@ export async function registerApiRoutes(
     ...(platforms.connectors ? { connectors: platforms.connectors } : {}),
     ...(platforms.inboxEvents ? { events: platforms.inboxEvents } : {}),
   })
+  registerHoaxFeedbackRoutes(app, context)
   registerPpidRoutes(app, context)
   registerLaporRoutes(app, context)
   registerReplyTargetsRoutes(app, context)

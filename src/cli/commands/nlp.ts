@@ -38,6 +38,8 @@ function option(args: string[], name: string): string | undefined {
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args
+  // The verdicts export reads the database and none of the models: its own module, loaded only for it.
+  if (sub === 'feedback') return (await import('./nlp-feedback.ts')).run(rest)
   const seedText = option(rest, '--seed')
   const seed = seedText === undefined ? undefined : Number(seedText)
   if (seed !== undefined && !Number.isInteger(seed)) {

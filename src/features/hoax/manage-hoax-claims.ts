@@ -338,10 +338,14 @@ export async function setHoaxClaimArchived(
  */
 export async function claimsForMatching(db: Db, instansiId: string): Promise<HoaxClaim[]> {
   const rows = await listActiveClaimTexts(db, instansiId)
-  return rows.flatMap((row) => [
-    { id: row.id, claim: row.claim, fact: row.facts },
-    ...row.variants.map((variant) => ({ id: row.id, claim: variant, fact: row.facts })),
-  ])
+  // Each variant is one more claim under the same id; the keywords go with every wording of the claim.
+  return rows.flatMap((row) => {
+    const keywords = row.keywords.length > 0 ? { keywords: row.keywords } : {}
+    return [
+      { id: row.id, claim: row.claim, fact: row.facts, ...keywords },
+      ...row.variants.map((variant) => ({ id: row.id, claim: variant, fact: row.facts, ...keywords })),
+    ]
+  })
 }
 
 /** claimsForMatching for an instansi named by its short code (the CLI's `--instansi`); undefined when unknown. */

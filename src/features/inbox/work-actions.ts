@@ -37,7 +37,8 @@ export type InboxWorkDeps = InboxDeps & ConnectionDeps
 
 const MAX_NOTE = 4000
 
-async function workableItem(db: Db, actor: Actor, id: string): Promise<InboxItemRow> {
+/** The item locked for a change by someone who may work it (inbox.reply on its unit); not found otherwise. */
+export async function workableItem(db: Db, actor: Actor, id: string): Promise<InboxItemRow> {
   const item = await lockInboxItem(db, actor.instansiId, id)
   if (!item || !can(actor, 'inbox.read', { instansiId: item.instansiId, unitPath: item.unitPath }))
     throw new AppError('not_found', 'inbox.item_not_found')

@@ -209,6 +209,10 @@ export const auditMessages = defineMessages({
   'audit.action.inbox.hidden': { id: 'Komentar disembunyikan', en: 'Comment hidden' },
   'audit.action.inbox.deleted': { id: 'Komentar dihapus', en: 'Comment deleted' },
   'audit.action.inbox.closed': { id: 'Pesan ditutup', en: 'Message closed' },
+  'audit.action.inbox.hoax_feedback': {
+    id: 'Kecocokan hoaks dinilai (dikonfirmasi, ditolak, atau diganti klaim lain)',
+    en: 'Hoax match judged (confirmed, rejected, or another claim chosen)',
+  },
   'audit.action.inbox.reopened': { id: 'Pesan dibuka kembali', en: 'Message reopened' },
   'audit.action.lapor.export': { id: 'Rujukan SP4N-LAPOR! diekspor', en: 'SP4N-LAPOR! referrals exported' },
   'audit.action.lapor.progress': {
@@ -339,6 +343,9 @@ export const auditMessages = defineMessages({
   'audit.field.clarifiedOn': { id: 'Tanggal klarifikasi', en: 'Clarified on' },
   'audit.field.unitIds': { id: 'Unit kerja terkait', en: 'Units concerned' },
   'audit.field.variants': { id: 'Varian klaim', en: 'Claim variants' },
+  'audit.field.verdict': { id: 'Penilaian kecocokan hoaks', en: 'Hoax match verdict' },
+  'audit.field.claimId': { id: 'Klaim yang dinilai', en: 'Claim judged' },
+  'audit.field.hoaxClaimId': { id: 'Klaim hoaks yang cocok', en: 'Matched hoax claim' },
   'audit.field.keywords': { id: 'Kata kunci', en: 'Keywords' },
   'audit.field.title': { id: 'Judul', en: 'Title' },
   'audit.field.body': { id: 'Isi', en: 'Text' },

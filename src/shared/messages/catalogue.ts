@@ -17,6 +17,7 @@ import { demoMessages } from './demo-messages.ts'
 import type { MessagePair } from './define-messages.ts'
 import { homeMessages } from './home-messages.ts'
 import { hoaxMessages } from './hoax-messages.ts'
+import { hoaxFeedbackMessages } from './hoax-feedback-messages.ts'
 import { inboxNumbersMessages } from './inbox-numbers-messages.ts'
 import { inboxWorkMessages } from './inbox-work-messages.ts'
 import { metaMessages } from './meta-messages.ts'
@@ -55,6 +56,7 @@ export const MESSAGES = {
   ...mastodonMessages,
   ...connectionsMessages,
   ...hoaxMessages,
+  ...hoaxFeedbackMessages,
   ...postsMessages,
   ...approvalsMessages,
   ...publishingMessages,

@@ -72,8 +72,8 @@ export const cliMessages = defineMessages({
     en: 'encryption key of platform credentials: warta keys rotate',
   },
   'cli.help_nlp': {
-    id: 'model bahasa: warta nlp train | warta nlp eval',
-    en: 'language models: warta nlp train | warta nlp eval',
+    id: 'model bahasa: warta nlp train | warta nlp eval | warta nlp feedback export',
+    en: 'language models: warta nlp train | warta nlp eval | warta nlp feedback export',
   },
 
   // --- start, api, worker: start-up ----------------------------------------------------------------------------
@@ -438,12 +438,16 @@ export const cliMessages = defineMessages({
       '  warta nlp train [--seed N]                 latih ulang semua model (src/nlp/models)\n' +
       '  warta nlp eval [--only {protocols}] [--seed N]\n' +
       '                                             ukur model dengan protokol BASELINES.md dan data uji in-domain\n' +
+      '  warta nlp feedback export [--instansi <kode>] [--out berkas]\n' +
+      '                                             penilaian operator atas kecocokan hoaks sebagai pasangan latih (JSON Lines)\n' +
       'Data: ../shared/data (atau WARTA_NLP_DATA) dan corpus/gov-comments.',
     en:
       'Usage:\n' +
       '  warta nlp train [--seed N]                 retrain every model (src/nlp/models)\n' +
       '  warta nlp eval [--only {protocols}] [--seed N]\n' +
       '                                             measure the models with the BASELINES.md protocols and in-domain test data\n' +
+      '  warta nlp feedback export [--instansi <code>] [--out file]\n' +
+      "                                             operators' verdicts on hoax matches as training pairs (JSON Lines)\n" +
       'Data: ../shared/data (or WARTA_NLP_DATA) and corpus/gov-comments.',
   },
   'cli.nlp_seed_invalid': {

@@ -5934,6 +5934,169 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/inbox/items/{id}/hoax-feedback': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The operators' verdict on the item's hoax match, and what the caller may do with it */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['HoaxFeedback']
+          }
+        }
+      }
+    }
+    /** Judge the item's hoax match (replaces an earlier verdict): sets or clears the match and its priority */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['HoaxFeedbackRequestInput']
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['HoaxFeedback']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/inbox/items/{id}/hoax-feedback/variant': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Keep the judged wording (or an edit of it) as a variant of the claim; refused while it holds an NIK, phone or e-mail */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The wording to keep (the judged text when absent); refused while it holds personal data */
+            text?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiError']
+          }
+        }
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['HoaxClaim']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/inbox/items/{id}/notes': {
     parameters: {
       query?: never
@@ -13286,6 +13449,65 @@ export interface components {
       /** @description Other wordings the matcher also compares with */
       variants: string[]
     }
+    HoaxFeedback: {
+      /** @description Whether the caller may add the judged wording to the claim (hoax.manage, a positive verdict) */
+      canAddVariant: boolean
+      /** @description Whether the caller may judge the item (inbox.reply on its unit) */
+      canJudge: boolean
+      feedback: {
+        claim: string
+        /** @description The right claim (confirmed, other_claim) or the wrongly matched one */
+        claimId: string
+        judgedAt: string
+        judgedBy: {
+          id: string | null
+          name: string | null
+        }
+        matchedClaim: string | null
+        /** @description What the matcher said before anyone judged the item */
+        matchedClaimId: string | null
+        matchedScore: number | null
+        /** @description The item's text as it was judged */
+        text: string
+        /**
+         * @description confirmed: the matched claim is right; rejected: the text is not that claim; other_claim: it restates the claim named (or one the matcher missed)
+         * @enum {string}
+         */
+        verdict: 'confirmed' | 'rejected' | 'other_claim'
+      } | null
+      /** @description The item's match now */
+      hoaxClaimId: string | null
+      itemId: string
+      priority: number
+    }
+    HoaxFeedbackRequest:
+      | {
+          /** @enum {string} */
+          verdict: 'confirmed' | 'rejected'
+        }
+      | {
+          /**
+           * Format: uuid
+           * @description The active claim of the knowledge base the text restates
+           */
+          claimId: string
+          /** @enum {string} */
+          verdict: 'other_claim'
+        }
+    HoaxFeedbackRequestInput:
+      | {
+          /** @enum {string} */
+          verdict: 'confirmed' | 'rejected'
+        }
+      | {
+          /**
+           * Format: uuid
+           * @description The active claim of the knowledge base the text restates
+           */
+          claimId: string
+          /** @enum {string} */
+          verdict: 'other_claim'
+        }
     InboxItem: {
       abusive: boolean | null
       accountHandle?: string

@@ -249,13 +249,13 @@ describe('hoax claims routes', () => {
     expect(audit.map((entry) => entry.action).sort()).toEqual(['hoax_claim.export', 'hoax_claim.import'])
   })
 
-  it('give the matcher the active claims with their variants, so a draft restating one is blocked', async () => {
+  it('give the matcher the active claims with their variants and keywords, so a draft restating one is blocked', async () => {
     const s = await setup()
     const created = await create(s)
     const claims = await claimsForMatching(s.ctx.db, s.owner.id)
     expect(claims).toEqual([
-      { id: created.id, claim: VACCINE.claim, fact: VACCINE.facts },
-      { id: created.id, claim: VACCINE.variants[0], fact: VACCINE.facts },
+      { id: created.id, claim: VACCINE.claim, fact: VACCINE.facts, keywords: VACCINE.keywords },
+      { id: created.id, claim: VACCINE.variants[0], fact: VACCINE.facts, keywords: VACCINE.keywords },
     ])
     const findings = checkDraft(
       { platform: 'x', text: 'Imunisasi campak ditanami microchip 5G buat melacak warga, hati-hati!' },

@@ -82,6 +82,14 @@ export function HoaxPage() {
           <Text size="sm" c="dimmed" lineClamp={3}>
             {t('hoax.factsShort', { facts: claim.facts })}
           </Text>
+          {claim.variants.length > 0 || claim.keywords.length > 0 ? (
+            <Text size="xs" c="dimmed" data-testid="hoax-variants-keywords">
+              {t('hoax.variantsAndKeywords', {
+                variants: claim.variants.length,
+                keywords: claim.keywords.join(', ') || '—',
+              })}
+            </Text>
+          ) : null}
           {claim.sources.length > 0 ? (
             <Text size="xs">
               {claim.sources.map((source, index) => (

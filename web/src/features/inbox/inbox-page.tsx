@@ -46,6 +46,7 @@ import { PageHeader } from '../../components/page-header.tsx'
 import { platformLabel } from '../../components/vocabulary-labels.ts'
 import { useI18n, type Translate } from '../../i18n/i18n.tsx'
 import { UnitSelect } from '../units/unit-select.tsx'
+import { HoaxFeedbackBlock } from './hoax-feedback.tsx'
 import { useUnits } from '../units/units-queries.ts'
 import {
   inboxCountsQuery,
@@ -1383,6 +1384,7 @@ function ContextPane({ view, now }: { view: InboxThread; now: number }) {
             <Text size="sm">{view.claim.facts}</Text>
           </Alert>
         ) : null}
+        <HoaxFeedbackBlock key={`hoax-${item.id}`} itemId={item.id} />
         <HandOff key={item.id} view={view} />
         {item.labels.length > 0 ? (
           <Group gap={4}>
