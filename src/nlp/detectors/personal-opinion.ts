@@ -26,17 +26,17 @@ const NAME = String.raw`\p{Lu}[\p{Ll}']+`
 
 // What a voter can be asked to pick. The party names are those that sat in the 2024 election, less the ones that
 // are also everyday words here (PBB the land tax, Garuda, Gelora the stadium).
-const PARTY = String.raw`(?:(?i:partai)\s+(?!(?i:politik|peserta|pemenang|yang|mana|apa|apapun|apa\s+pun|lain|pilihan|favorit)\b)\p{L}+|(?i:pdi-?p|pdip|gerindra|golkar|pkb|nasdem|pks|demokrat|ppp|perindo|psi|hanura|ummat)|PAN)`
+const PARTY = String.raw`(?:(?i:partai)\s+(?!(?i:politik|peserta|pemenang|yang|mana|apa|apapun|apa\s+pun|lain|pilihan|favorit)\b)\p{L}+|(?i:pdi\s+perjuangan|pdi-?p|pdip|gerindra|golkar|pkb|nasdem|pks|demokrat|ppp|perindo|psi|hanura|ummat)|PAN|(?i:gambar|lambang|logo)\s+(?i:banteng|beringin|ka'?bah|kepala\s+garuda|matahari|mercy|bintang\s+mercy|bulan\s+sabit))`
 const BALLOT = String.raw`(?:(?i:${CANDIDATE_WORD})\s*${NUMBER}|(?i:nomor|no\.?)\s*(?:(?i:urut)\s*)?0?[1-9](?![\d.,:/]?\d)|(?<![\d.,:/])0[1-9](?![\d.,:/]?\d))`
 // Candidates of the 2024 national and Jakarta elections by name.
-const KNOWN_CANDIDATES = String.raw`(?i:prabowo|gibran|anies|muhaimin|cak\s+imin|ganjar|mahfud|ridwan\s+kamil|pramono|dharma\s+pongrekun|suswono|rano\s+karno)`
+const KNOWN_CANDIDATES = String.raw`(?i:prabowo|gibran|anies|muhaimin|cak\s+imin|ganjar|mahfud|ridwan\s+kamil|pramono|dharma\s+pongrekun|suswono|rano\s+karno|ahmad\s+luthfi|taj\s+yasin|gus\s+yasin|andika\s+perkasa|hendrar\s+prihadi)`
 const NAMED_CANDIDATE = String.raw`(?:${KNOWN_CANDIDATES}(?:\s*[–—-]\s*${NAME})?|(?i:${CANDIDATE_WORD})\s+(?:${HONORIFIC})?${NAME}|${HONORIFIC}${NAME}|${NAME}\s*[–—-]\s*${NAME})`
 const TARGET = String.raw`(?:${BALLOT}|${PARTY}${END}|${NAMED_CANDIDATE})`
 
 // Support named before the target: campaign words and their polite formal equivalents.
-const SUPPORT_BEFORE = String.raw`(?i:(?:ayo\s+|mari\s+|yuk\s+|jangan\s+)?(?:pilih(?:lah)?|coblos(?:lah)?|mencoblos|dukung(?:lah)?|mendukung|dukungan(?:nya|\s+kami|\s+kita)?|pilihan\s+(?:kami|kita)(?:\s+(?:jatuh\s+(?:pada|kepada|ke)|adalah|tetap))?|menangkan(?:lah)?|memenangkan|(?:sukseskan|kawal|raih|menuju|wujudkan|demi)\s+kemenangan|(?:berikan|memberikan|salurkan|menyalurkan|titipkan|menitipkan)\s+(?:suara|aspirasi)(?:nya|\s+anda|\s+kita)?|percayakan|mempercayakan|amanahkan|(?:berikan|beri|memberi|memberikan)\s+kesempatan|lanjutkan|antarkan|jadikan|(?:hadiri|ramaikan|meriahkan|ikuti)\s+kampanye|all\s+in|coblosan))`
+const SUPPORT_BEFORE = String.raw`(?i:(?:ayo\s+|mari\s+|yuk\s+|jangan\s+)?(?:pilih(?:lah)?|coblos(?:lah)?|mencoblos|dukung(?:lah)?|mendukung|dukungan(?:nya|\s+kami|\s+kita)?|pilihan\s+(?:kami|kita)(?:\s+(?:jatuh\s+(?:pada|kepada|ke)|adalah|tetap))?|menangkan(?:lah)?|memenangkan|(?:sukseskan|kawal|raih|menuju|wujudkan|demi)\s+kemenangan|(?:berikan|memberikan|salurkan|menyalurkan|titipkan|menitipkan)\s+(?:suara|aspirasi)(?:nya|\s+anda|\s+kita)?|percayakan|mempercayakan|amanahkan|(?:berikan|beri|memberi|memberikan)\s+kesempatan|lanjutkan|antarkan|jadikan|(?:hadiri|ramaikan|meriahkan|ikuti)\s+kampanye|all\s+in|coblosan|bersama|di\s+tangan|jangan\s+lupa(?!\s+(?:pilih|coblos))|terima\s+kasih(?:\s+kepada)?|(?:men)?sukseskan|menyukseskan|(?:mengawal|kawal)(?:\s+kemenangan)?|(?:meng)?antar(?:kan)?|satukan\s+(?:langkah|suara|barisan)\s+(?:untuk|bersama|di\s+belakang)|(?:titip|titipkan|menitipkan)\s+harapan(?:\s+kami|\s+kita)?\s+(?:kepada|pada)|(?:berikan|memberikan|memberi|beri)\s+suara(?:\s+bulat)?(?:\s+(?:kita|kami|anda))?\s+(?:untuk|kepada|bagi)|suara\s+(?:anda|kita|kami|warga)\s+untuk|harapan\s+(?:warga|kami|kita|rakyat|masyarakat)\s+ada\s+(?:di\s+tangan|pada)|mengajak\s+(?:\p{L}+\s+)?(?:memilih|mendukung|menyukseskan|memenangkan|mencoblos)|siap\s+(?:memenangkan|mendukung|menyukseskan|mengawal)))`
 // Support said of the target after it: "adalah pilihan terbaik", "layak dipilih", "dua periode".
-const SUPPORT_AFTER = String.raw`(?i:pilihan\s+(?:yang\s+)?(?:paling\s+)?(?:terbaik|tepat|kita|rakyat|cerdas|utama)|(?:sosok|figur|calon|pemimpin)\s+(?:yang\s+)?(?:paling\s+)?(?:terbaik|tepat|ideal|layak)|paling\s+(?:layak|pantas|tepat)\s+(?:dipilih|memimpin)|(?:layak|pantas|wajib|harus)\s+(?:dipilih|memimpin|menang|didukung)|(?:pasti|harus|wajib)\s+menang|terbaik\s+(?:untuk|bagi)|pemimpin\s+(?:terbaik|idaman|yang\s+tepat)|(?:dua|2)\s+periode|jilid\s+(?:dua|2|ii)\b|menang\s+satu\s+putaran|kembali\s+(?:terpilih|memimpin)|terpilih\s+kembali|(?:sudah\s+|telah\s+)?terbukti\s+(?:membangun|bekerja|peduli|amanah|berhasil|memimpin|membawa|menyejahterakan))`
+const SUPPORT_AFTER = String.raw`(?i:pilihan\s+(?:yang\s+)?(?:paling\s+)?(?:terbaik|tepat|kita|rakyat|cerdas|utama)|(?:sosok|figur|calon|pemimpin)\s+(?:yang\s+)?(?:paling\s+)?(?:terbaik|tepat|ideal|layak)|paling\s+(?:layak|pantas|tepat)\s+(?:dipilih|memimpin)|(?:layak|pantas|wajib|harus)\s+(?:dipilih|memimpin|menang|didukung)|(?:pasti|harus|wajib)\s+menang|terbaik\s+(?:untuk|bagi)|pemimpin\s+(?:terbaik|idaman|yang\s+tepat)|(?:dua|2)\s+periode|jilid\s+(?:dua|2|ii)\b|menang\s+satu\s+putaran|kembali\s+(?:terpilih|memimpin)|terpilih\s+kembali|(?:sudah\s+|telah\s+)?terbukti\s+(?:membangun|bekerja|peduli|amanah|berhasil|memimpin|membawa|menyejahterakan)|membuktikan\s+diri|lanjutkan|saatnya\s+(?:menang|dipercaya|memimpin|dipilih|diberi|kita\s+(?:beri|pilih|dukung|menangkan))|menang\s*,\s*(?:rakyat|warga|kita|\p{L}+)\s+(?:senang|sejahtera|bahagia|menang)|membawa\s+(?:harapan|perubahan|kemajuan|(?:\p{L}+\s+){1,2}lebih\s+(?:baik|maju|sejahtera))|paling\s+(?:peduli|memahami|mengerti|dekat\s+dengan)|konsisten\s+(?:membela|berjuang|peduli|memperjuangkan)|sosok\s+(?:\p{L}+\s+)?(?:terbaik|yang\s+kita\s+butuhkan)|yang\s+kita\s+butuhkan|pilihan\s+hati|layak\s+(?:melanjutkan|memimpin|dipilih|didukung)|pantas\s+(?:kita\s+)?(?:dukung|pilih|didukung|dipilih|memimpin)|(?:beri|diberi|memberi)\s+amanah|adalah\s+kemenangan|jangan\s+(?:salah\s+pilih|ragu|sia-siakan)|untuk\s+perubahan|(?:adalah\s+)?jawaban\s+(?:atas|bagi|untuk)|pilih(?:lah)?\s+dengan\s+hati|terus\s+berjuang|(?:mari|ayo)\s+(?:kita\s+)?(?:dukung|pilih|coblos|menangkan|kawal))`
 const IN_SENTENCE = String.raw`[^.!?\n]{0,60}?`
 
 const SUPPORT_THEN_TARGET = new RegExp(
@@ -57,6 +57,38 @@ const IDENTITY_OPPOSITION = new RegExp(
   String.raw`(?<![\p{L}])(?:jangan|tolak)\s+(?:mau\s+)?(?:(?:pilih|memilih)\s+(?:calon|pemimpin|lurah|kades|kepala\s+desa|${OFFICE}|caleg|wakil\s+rakyat)|dipimpin)\s+(?:[\p{L}-]+\s+){0,2}?${GROUP}(?![\p{L}])`,
   'giu',
 )
+
+// "Hanya Demokrat yang konsisten membela rakyat", "hanya paslon 2 yang punya program nyata": praise by exclusion.
+const ONLY_TARGET = new RegExp(
+  String.raw`(?<![\p{L}])(?i:hanya|cuma|cuma\s+ada|hanya\s+ada)\s+(?<target>${TARGET})\s+(?i:yang)\s+(?:\p{L}+\s+)?(?i:punya|memiliki|peduli|konsisten|pantas|layak|bisa|mampu|terbukti|serius|membela|berpihak|amanah|jujur|bersih|benar-benar|sungguh-sungguh)${END}`,
+  'gu',
+)
+// A wish anywhere in a sentence that names a candidate, party or ballot: "Selamat berjuang kepada Ibu X, semoga
+// terpilih", "Doa kami menyertai Bapak X agar diberi kemenangan", "Sukses selalu untuk PPP, semoga menang".
+const WISH_WORD =
+  /(?<![\p{L}])(?:semoga|mudah-mudahan|moga-moga|doa\s+kami|kami\s+berdoa|berdoa|mendoakan|doakan|insya\s*allah|insyaallah)(?![\p{L}])/iu
+const WIN_WORD =
+  /(?<![\p{L}])(?:menang|kemenangan|terpilih|memenangi|memenangkan|sukses\s+meraih|meraih\s+(?:kemenangan|kepercayaan|suara)|memimpin\s+(?:lagi|kembali))(?![\p{L}])/iu
+const WISH_TARGET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${TARGET}|(?i:paslon|pasangan\s+calon|calon\s+${OFFICE}|caleg|capres|cagub|cabup|cawalkot|petahana))`,
+  'u',
+)
+
+function findWishes(text: string): DetectorSpan[] {
+  const spans: DetectorSpan[] = []
+  for (const match of text.matchAll(/[^.!?\n]+/gu)) {
+    const sentence = match[0]
+    if (!WISH_WORD.test(sentence) || !WIN_WORD.test(sentence)) continue
+    const target = WISH_TARGET.exec(sentence)
+    if (target === null) continue
+    const targetText = target[0]
+    // A ballot number must be one; a person named by honorific needs an election in view (the win words are one).
+    if (ONLY_BALLOT.test(targetText) && SERVICE_CHOICE.test(sentence)) continue
+    if (PROHIBITION_BEFORE.test(sentence.slice(0, target.index))) continue
+    spans.push({ start: match.index, end: match.index + sentence.length })
+  }
+  return spans
+}
 
 const SLOGANS: RegExp[] = [
   // Campaign slogans and gestures.
@@ -97,6 +129,11 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(from, after < 0 ? text.length : end + after)
 }
 
+const HAS_KNOWN_CANDIDATE = new RegExp(String.raw`${KNOWN_CANDIDATES}${END}`, 'u')
+const CAMPAIGN_PROMISE =
+  /(?<![\p{L}])(?:maju\s+terus|makin\s+\p{L}+|semakin\s+\p{L}+|lebih\s+(?:baik|maju|sejahtera|hebat)|sejahtera|menang|kemenangan|wujudkan|lanjutkan|bangkit|jaya|perubahan|emas)(?![\p{L}])/iu
+const ELECTORAL_SUPPORT =
+  /(?<![\p{L}])(?:coblos\p{L}*|pilih\p{L}*|menang\p{L}*|memenangkan|kemenangan|percayakan|mempercayakan|amanah\p{L}*|antar\p{L}*|mengantar\p{L}*|kursi|terpilih|periode|memimpin|terbaik|lebih\s+baik|suara)(?![\p{L}])/iu
 const ONLY_BALLOT = new RegExp(String.raw`^(?:${BALLOT})$`, 'u')
 const ONLY_PARTY = new RegExp(String.raw`^(?:${PARTY})$`, 'u')
 const STARTS_WITH_CANDIDATE_WORD = new RegExp(
@@ -116,10 +153,22 @@ function isPartisan(text: string, match: RegExpMatchArray & { index: number }): 
     if (!TOWARDS.test(match.groups?.['between'] ?? '')) return false
   }
   const sentence = sentenceAround(text, match.index, match.index + phrase.length)
+  // Thanks go to office holders every day; thanking a party by name is taking its side.
+  if (/^terima\s+kasih/iu.test(phrase)) return ONLY_PARTY.test(target)
+  // "Bersama Bapak X, warga menanam pohon" reports; "Bersama X, Jawa Tengah makin sejahtera" campaigns.
+  if (/^(?:bersama|di\s+tangan)/iu.test(phrase) && !CAMPAIGN_PROMISE.test(sentence)) return false
+  // "Paslon 1" is never a menu or a contest entry, whatever else the sentence says ("jawaban atas …").
+  if (/^(?:paslon|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|cawawalkot|caleg)/iu.test(target))
+    return true
   if (ONLY_BALLOT.test(target)) return !SERVICE_CHOICE.test(sentence)
-  if (ONLY_PARTY.test(target) || STARTS_WITH_CANDIDATE_WORD.test(target)) return true
-  // A person named by honorific or as a name pair.
-  return ELECTION_WORDS.test(text) && !SUPPORTED_THING.test(match.groups?.['between'] ?? '')
+  if (ONLY_PARTY.test(target) || STARTS_WITH_CANDIDATE_WORD.test(target) || HAS_KNOWN_CANDIDATE.test(target))
+    return true
+  if (SUPPORTED_THING.test(match.groups?.['between'] ?? '')) return false
+  // A person named by honorific or as a name pair: a candidate in a text about an election, or when the words of
+  // support are themselves electoral ("percayakan … kepada", "antar … ke kursi bupati", "sosok terbaik untuk …").
+  return (
+    ELECTION_WORDS.test(text) || ELECTORAL_SUPPORT.test(phrase) || /^(?:bersama|di\s+tangan)/iu.test(phrase)
+  )
 }
 
 /** Spans of first-person opinion (`opinion`) and of support for or against parties and candidates (`partisan`). */
@@ -128,12 +177,20 @@ export function findPersonalOpinion(text: string): OpinionSpan[] {
   for (const match of text.matchAll(FIRST_PERSON_OPINION))
     opinion.push({ start: match.index, end: match.index + match[0].length })
   const partisan: DetectorSpan[] = []
-  for (const pattern of [SUPPORT_THEN_TARGET, TARGET_THEN_SUPPORT, WISH, IDENTITY_OPPOSITION, ...SLOGANS]) {
+  for (const pattern of [
+    SUPPORT_THEN_TARGET,
+    TARGET_THEN_SUPPORT,
+    ONLY_TARGET,
+    WISH,
+    IDENTITY_OPPOSITION,
+    ...SLOGANS,
+  ]) {
     for (const match of text.matchAll(pattern)) {
       if (!isPartisan(text, match)) continue
       partisan.push({ start: match.index, end: match.index + match[0].length })
     }
   }
+  partisan.push(...findWishes(text))
   const spans: OpinionSpan[] = [
     ...mergeSpans(opinion).map((span) => ({ ...span, kind: 'opinion' as const })),
     ...mergeSpans(partisan).map((span) => ({ ...span, kind: 'partisan' as const })),
