@@ -95,6 +95,7 @@ export const ETHNIC_NAMES = [
   'bule',
   'pribumi',
   'non-?pribumi',
+  'warga\\s+keturunan',
   'pendatang',
   'perantau',
   'imigran',

@@ -40,6 +40,8 @@ describe('findHostileClauses', () => {
     expect(found('Semua masalah di kampung ini berawal dari kedatangan orang-orang Madura.')).toBe(true)
     expect(found('Pencurian motor meningkat sejak banyak perantau Sasak datang.')).toBe(true)
     expect(found('Dalang kerusuhan di terminal itu ya kelompok pemuda Flores.')).toBe(true)
+    expect(found('Kami menolak warga Tionghoa menjadi ketua RW di sini.')).toBe(true)
+    expect(found('Lebih baik kontrakan kosong daripada disewa orang Flores.')).toBe(true)
   })
 
   it('leaves greetings, news, statistics, rules with conditions and messages against hate alone', () => {

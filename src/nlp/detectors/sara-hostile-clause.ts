@@ -88,6 +88,13 @@ const CLAUSE_PREDICATES = [
   'penyelundup',
   'perusuh',
   'penyembah\\s+berhala',
+  'kafir',
+  'syirik',
+  'klenik',
+  'menyesatkan',
+  'berkelahi',
+  'membawa\\s+(?:parang|senjata|badik|golok|celurit|clurit)',
+  'membuat\\s+(?:warga\\s+|kami\\s+|kita\\s+|orang\\s+)?(?:tidak\\s+nyaman|resah|takut|gelisah|risih)',
   'mengadu\\s+domba',
   '(?:hanya\\s+)?menambah\\s+(?:angka\\s+)?(?:pengangguran|kemiskinan|kriminalitas|beban|masalah|kemacetan|kekumuhan|kejahatan)',
   'perampok',
@@ -150,13 +157,13 @@ const CLAUSE_PREDICATES = [
   'lebih\\s+baik\\s+(?:kembali|pulang|pergi|tidak)',
   'harus\\s+(?:diusir|dipulangkan|pergi|keluar|angkat\\s+kaki|dibatasi|diawasi|dijauhi|diwaspadai)',
   'silakan\\s+(?:cari|pergi|pulang|angkat)',
-  'cukup\\s+(?:jadi|menjadi)\\s+penonton',
+  'cukup\\s+(?:jadi|menjadi)\\s+(?:penonton|tamu|pembantu|buruh)',
 ]
 
 // Said in a later clause of the same sentence, about "them" or as an order: avoid, watch, expel.
 const SENTENCE_PREDICATES = [
   '(?:jauhi|hindari|boikot|usir|pulangkan|batasi|awasi|waspadai)(?:lah)?(?:\\s+saja)?(?:\\s+(?:\\p{L}+\\s+)?mereka)?(?=\\s*(?:[.,!?;]|$|(?:dari|sebelum|segera)(?![\\p{L}])))',
-  'jangan\\s+(?:mau\\s+)?(?:\\p{L}+\\s+){1,2}?(?:dengan\\s+|kepada\\s+)?mereka',
+  '(?:jangan|haram|dilarang|(?:tidak|tak)\\s+boleh)\\s+(?:mau\\s+)?(?:\\p{L}+\\s+){1,2}?(?:dengan\\s+|kepada\\s+)?mereka',
   '(?:hati-hati|waspada(?:lah)?|awas)[^.!?;]{0,40}?(?<![\\p{L}])mereka',
   'jaga\\s+(?:dompet|barang|tas|anak|rumah|harta)',
   '(?:harus|perlu)\\s+(?:selalu\\s+)?(?:waspada|berhati-hati)(?=\\s*(?:[.!?]|$))',
@@ -174,6 +181,7 @@ const BEFORE_GROUP = [
   '(?:jangan|tidak\\s+usah)\\s+(?:kasih|beri|berikan|sewakan|kontrakkan|jual)\\s+(?:\\p{L}+\\s+)?(?:kepada|untuk|ke)',
   '(?:berawal\\s+dari|sejak|akibat|karena)\\s+(?:kedatangan|masuknya|banyaknya|adanya)',
   'lebih\\s+baik[^.!?;\\n]{0,40}?daripada(?:\\s+di\\p{L}+)?',
+  `menolak(?:\\s+(?:kehadiran|keberadaan|kedatangan))?(?=\\s+[^.!?;\\n]{0,40}?(?:\\s${BARRED}|\\s*[.!?;]|$))`,
 ]
 const BLAME_AFTER_CRIME = String.raw`(?:dalang|biang\s+\p{L}+|penyebab|pelaku|provokator|otak)(?:nya)?\s+[^.!?;,]{0,40}?\s(?:ya|adalah|pasti|tentu|jelas|tidak\s+lain)\s+`
 
