@@ -112,6 +112,11 @@ describe('findPersonalOpinion on partisanship in formal words', () => {
       'Gerindra menang, rakyat senang.',
       'Paslon nomor 1 adalah jawaban atas keresahan petani, pilih dengan hati.',
       'Mari kita antar Pak Sakirman ke kursi bupati!',
+      'PKB memang terbaik, teruskan perjuanganmu.',
+      'Partai Gerindra, partai yang peduli nasib petani, layak Anda percayai.',
+      'Jangan ragu lagi, cukup satu pilihan: paslon 02.',
+      'Kita butuh pemimpin seperti Pak Yoyok, jangan biarkan beliau kalah di pilkada.',
+      'Kami warga Desa Karangrejo memohon restu agar Bapak Suharto menjadi kepala desa kembali.',
     ]
     for (const text of partisan) expect(kinds(text), text).toEqual(['partisan'])
   })
@@ -128,6 +133,10 @@ describe('findPersonalOpinion on partisanship in formal words', () => {
       'Semoga pilkada berjalan damai dan calon terpilih amanah menjalankan tugas.',
       'Mari sukseskan Pilkada 2024 yang jujur dan adil dengan datang ke TPS.',
       'Jangan lupa nomor antrean Anda saat dipanggil di loket.',
+      'Ibu Wali Kota mengajak warga peduli lingkungan menjelang pilkada.',
+      'Partai Demokrat mendaftarkan bakal calon legislatif ke KPU Kota Semarang.',
+      'Pasangan Sudewo–Chandra resmi dilantik sebagai Bupati dan Wakil Bupati Pati.',
+      'Berkat dukungan Bapak Camat, posyandu lansia kini buka setiap Sabtu. Jangan lupa cek lokasi TPS Anda.',
     ]
     for (const text of neutral) expect(findPersonalOpinion(text), text).toEqual([])
   })
