@@ -106,7 +106,7 @@ describe('checkDraft', () => {
     const hate = fakeClassifier({
       hate_speech: { label: true, score: 0.95, target: 'kelompok', category: 'agama' },
     })
-    const aboutGroup = 'Penganut Ahmadiyah sebaiknya tidak usah ikut acara kampung ini'
+    const aboutGroup = 'Penganut Ahmadiyah lagi-lagi mengadakan acara di kampung ini'
     const findings = checkDraft({ platform: 'x', text: aboutGroup }, { classify: hate })
     expect(findings.map((f) => [f.code, aboutGroup.slice(f.start, f.end)])).toEqual([
       ['sara_hate', 'Ahmadiyah'],

@@ -96,4 +96,48 @@ describe('findPersonalOpinion on partisanship in formal words', () => {
     ]
     for (const text of neutral) expect(findPersonalOpinion(text), text).toEqual([])
   })
+
+  it('finds warm support for a party, pair or person: thanks, "bersama", wishes, praise by exclusion', () => {
+    const partisan = [
+      'Terima kasih Partai Nasdem, mari kita dukung pada pemilu nanti.',
+      'Bersama PDI Perjuangan, Jawa Tengah makin sejahtera.',
+      'Bersama Bapak Ahmad Luthfi dan Gus Yasin, Jawa Tengah maju terus.',
+      'Dengan penuh hormat kami mengajak warga menyukseskan paslon nomor urut 1.',
+      "Percayakan masa depan Kabupaten Kudus kepada Bapak Sam'ani dan Ibu Bellinda.",
+      'Insyaallah Ahmad Luthfi–Taj Yasin membawa Jawa Tengah lebih baik.',
+      'Dinas Kominfo mengucapkan selamat berjuang kepada Ibu Ita, semoga terpilih.',
+      'Sukses selalu untuk PPP, semoga menang di Kabupaten Rembang.',
+      'Hanya Demokrat yang konsisten membela rakyat kecil.',
+      'Coblos gambar banteng pada 14 Februari.',
+      'Gerindra menang, rakyat senang.',
+      'Paslon nomor 1 adalah jawaban atas keresahan petani, pilih dengan hati.',
+      'Mari kita antar Pak Sakirman ke kursi bupati!',
+      'PKB memang terbaik, teruskan perjuanganmu.',
+      'Partai Gerindra, partai yang peduli nasib petani, layak Anda percayai.',
+      'Jangan ragu lagi, cukup satu pilihan: paslon 02.',
+      'Kita butuh pemimpin seperti Pak Yoyok, jangan biarkan beliau kalah di pilkada.',
+      'Kami warga Desa Karangrejo memohon restu agar Bapak Suharto menjadi kepala desa kembali.',
+    ]
+    for (const text of partisan) expect(kinds(text), text).toEqual(['partisan'])
+  })
+
+  it('leaves thanks to office holders, reports with "bersama", contests and election results alone', () => {
+    const neutral = [
+      'Bersama Bapak Bupati, warga menanam 1.000 pohon di lereng Merapi.',
+      'Bersama Partai Golkar, Pemkot menggelar donor darah di Balai Kota.',
+      'Terima kasih Bapak Gubernur, lanjutkan kunjungan ke desa-desa.',
+      'Terima kasih kepada seluruh partai politik peserta pemilu yang telah menjaga suasana damai.',
+      'Semoga tim Kota Semarang menang di Porprov tahun ini.',
+      'Hanya paslon nomor 1 yang hadir dalam debat ketiga.',
+      'KPU: paslon nomor urut 2 menang di 12 kecamatan menurut hasil rekapitulasi.',
+      'Semoga pilkada berjalan damai dan calon terpilih amanah menjalankan tugas.',
+      'Mari sukseskan Pilkada 2024 yang jujur dan adil dengan datang ke TPS.',
+      'Jangan lupa nomor antrean Anda saat dipanggil di loket.',
+      'Ibu Wali Kota mengajak warga peduli lingkungan menjelang pilkada.',
+      'Partai Demokrat mendaftarkan bakal calon legislatif ke KPU Kota Semarang.',
+      'Pasangan Sudewo–Chandra resmi dilantik sebagai Bupati dan Wakil Bupati Pati.',
+      'Berkat dukungan Bapak Camat, posyandu lansia kini buka setiap Sabtu. Jangan lupa cek lokasi TPS Anda.',
+    ]
+    for (const text of neutral) expect(findPersonalOpinion(text), text).toEqual([])
+  })
 })

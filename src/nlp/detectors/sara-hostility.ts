@@ -5,6 +5,7 @@
 // not reported. Administrative conditions ("pendatang tanpa surat pindah", "yang belum melapor") are not exclusion
 // of a group.
 import { mergeSpans, type DetectorSpan } from './detector-span.ts'
+import { findHostileClauses } from './sara-hostile-clause.ts'
 import { GROUP, PLACES_OF_WORSHIP } from './sara-groups.ts'
 
 // What a stereotype says about a whole group: character, habits, and "the cause of trouble".
@@ -237,5 +238,6 @@ export function findSaraHostility(text: string): DetectorSpan[] {
       spans.push({ start: match.index, end })
     }
   }
+  spans.push(...findHostileClauses(text))
   return mergeSpans(spans)
 }

@@ -12,13 +12,15 @@ import { loadHoaxClaims } from './evaluate-hoax.ts'
 import { readJsonLines } from './read-json-lines.ts'
 
 /**
- * The committed drafts set and the second dev set (check-dev2.jsonl), both written beside the code, and issue #10's
+ * The committed drafts set and the second and third dev sets (check-dev2.jsonl, check-dev3.jsonl; dev3's ids
+ * `d3-h…` are its held-out part, scored once), all written beside the code, and issue #10's
  * independent set (check-independent.jsonl: written by a writer who saw only the rules and the claims, scored once —
  * never tune on it).
  */
 export const CHECK_DRAFT_SETS = {
   drafts: corpusPath('eval', 'check-drafts.jsonl'),
   dev2: corpusPath('eval', 'check-dev2.jsonl'),
+  dev3: corpusPath('eval', 'check-dev3.jsonl'),
   independent: corpusPath('eval', 'check-independent.jsonl'),
 } as const
 
@@ -59,10 +61,19 @@ export interface CheckEvaluation {
   errors: Array<{ id: string; text: string; missing: FindingCode[]; unexpected: FindingCode[] }>
 }
 
+/** check-dev3.jsonl's held-out part: written before the round-two rules were frozen, scored once after. */
+export const isHeldOutDraft = (draft: CheckDraft): boolean => draft.id.startsWith('d3-h')
+
 export function evaluateCheck(
-  options: { classify?: ClassifyText | null; set?: CheckDraftSet } = {},
+  options: {
+    classify?: ClassifyText | null
+    set?: CheckDraftSet
+    /** Keeps only the drafts it accepts (e.g. `isHeldOutDraft`). */
+    only?: (draft: CheckDraft) => boolean
+  } = {},
 ): CheckEvaluation {
-  const drafts = loadCheckDrafts(options.set)
+  const only = options.only
+  const drafts = only ? loadCheckDrafts(options.set).filter(only) : loadCheckDrafts(options.set)
   const claims = createHoaxMatcher(loadHoaxClaims())
   const counts = new Map<FindingCode, { tp: number; fp: number; fn: number; support: number }>(
     FINDING_CODES.map((code) => [code, { tp: 0, fp: 0, fn: 0, support: 0 }]),

@@ -4,13 +4,7 @@
 // only scored.
 import { pathToFileURL } from 'node:url'
 import { DEFAULT_HOAX_THRESHOLD } from '../hoax/create-hoax-matcher.ts'
-import { evaluateCheck } from './evaluate-check.ts'
-
-const CHECK_DRAFT_FILES = {
-  drafts: 'check-drafts.jsonl',
-  dev2: 'check-dev2.jsonl',
-  independent: 'check-independent.jsonl (written independently, scored once: never tune on it)',
-} as const
+import { evaluateCheck, isHeldOutDraft, type CheckDraft, type CheckDraftSet } from './evaluate-check.ts'
 import {
   calibrateHoaxThreshold,
   evaluateHoax,
@@ -19,17 +13,33 @@ import {
   scoreHoaxTexts,
 } from './evaluate-hoax.ts'
 
+const CHECK_DRAFT_RUNS: Array<{ set: CheckDraftSet; label: string; only?: (draft: CheckDraft) => boolean }> =
+  [
+    { set: 'drafts', label: 'check-drafts.jsonl' },
+    { set: 'dev2', label: 'check-dev2.jsonl' },
+    {
+      set: 'dev3',
+      label: 'check-dev3.jsonl, dev part (written beside the code)',
+      only: (draft) => !isHeldOutDraft(draft),
+    },
+    { set: 'dev3', label: 'check-dev3.jsonl, held-out part d3-h… (scored once)', only: isHeldOutDraft },
+    {
+      set: 'independent',
+      label: 'check-independent.jsonl (written independently, scored once: never tune on it)',
+    },
+  ]
+
 const percent = (x: number): string => `${(x * 100).toFixed(1)}`
 
 export function formatCheckHoaxEvaluation(): string {
   const lines: string[] = []
-  for (const set of ['drafts', 'dev2', 'independent'] as const) {
+  for (const { set, label: file, only } of CHECK_DRAFT_RUNS) {
     for (const [label, classify] of [
       ['detectors + lexicons + classifier', undefined],
       ['detectors + lexicons only, no classifier', null],
     ] as const) {
-      const check = evaluateCheck({ set, classify })
-      lines.push(`**check on ${CHECK_DRAFT_FILES[set]} (${label}): ${check.drafts} drafts**`, '')
+      const check = evaluateCheck({ set, classify, ...(only ? { only } : {}) })
+      lines.push(`**check on ${file} (${label}): ${check.drafts} drafts**`, '')
       lines.push('| code | support | precision | recall | FP | FN |', '|---|---:|---:|---:|---:|---:|')
       for (const [code, m] of Object.entries(check.perCode)) {
         lines.push(
