@@ -22,6 +22,8 @@ export const CHECK_DRAFT_SETS = {
   dev2: corpusPath('eval', 'check-dev2.jsonl'),
   dev3: corpusPath('eval', 'check-dev3.jsonl'),
   independent: corpusPath('eval', 'check-independent.jsonl'),
+  /** A second independent set (fresh writer, same brief), scored once after round two. Never tune on it. */
+  independent2: corpusPath('eval', 'check-independent2.jsonl'),
 } as const
 
 export type CheckDraftSet = keyof typeof CHECK_DRAFT_SETS
