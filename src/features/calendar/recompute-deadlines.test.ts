@@ -1,8 +1,8 @@
 // Rule 40 on the stored deadlines, with the rules.md vectors: a calendar edit recounts the clock that runs, from
 // the same start and the same number of working days, and leaves the ones already past alone.
 import { describe, expect, it } from 'vitest'
+import { ppidCaseRow } from '../../../tests/support/ppid-case-row.ts'
 import type { LaporReferralRow } from '../../db/lapor-referrals-repository.ts'
-import type { PpidCaseRow } from '../../db/ppid-cases-repository.ts'
 import { buildWorkingCalendar, DEFAULT_CALENDAR_SETTINGS } from './build-working-calendar.ts'
 import { extensionDaysOf, recountCase, recountReferral } from './recompute-deadlines.ts'
 
@@ -11,47 +11,6 @@ const national = buildWorkingCalendar([])
 const withLocalHoliday = (date: string) =>
   buildWorkingCalendar([{ date, kind: 'regional_holiday', name: 'Hari Jadi Kabupaten' }])
 const cutiCounts = buildWorkingCalendar([], { ...DEFAULT_CALENDAR_SETTINGS, cutiBersamaIsWorkingDay: true })
-
-function ppidCase(over: Partial<PpidCaseRow>): PpidCaseRow {
-  const at = new Date('2026-03-13T03:00:00Z')
-  return {
-    id: 'c1',
-    instansiId: 'i1',
-    inboxItemId: null,
-    unitId: 'u1',
-    unitPath: '/u1',
-    registrationYear: 2026,
-    registrationSeq: 1,
-    registrationNumber: '0001/PPID/2026',
-    channel: 'email',
-    requesterName: 'Budi',
-    requesterContact: null,
-    requestText: 'Laporan realisasi anggaran',
-    purpose: null,
-    receivedOn: '2026-03-13',
-    dueOn: '2026-04-06',
-    dueProvisional: false,
-    extensionReason: null,
-    extendedOn: null,
-    extendedDueOn: null,
-    status: 'registered',
-    notice: {},
-    decision: null,
-    noticeSentOn: null,
-    objectionGrounds: null,
-    objectionReceivedOn: null,
-    objectionAnswerDueOn: null,
-    objectionAnsweredOn: null,
-    objectionUpholdsRefusal: null,
-    objectionAnswerReason: null,
-    disputeDueOn: null,
-    assignedUserId: null,
-    createdBy: null,
-    createdAt: at,
-    updatedAt: at,
-    ...over,
-  }
-}
 
 function referral(over: Partial<LaporReferralRow>): LaporReferralRow {
   const at = new Date('2026-03-13T03:00:00Z')
@@ -91,22 +50,22 @@ function referral(over: Partial<LaporReferralRow>): LaporReferralRow {
 
 describe('recounting a PPID case after a calendar edit', () => {
   it('moves the notice due Mon 6 Apr 2026 by one working day when a holiday is added on Wed 1 Apr', () => {
-    const next = recountCase(ppidCase({}), national, withLocalHoliday('2026-04-01'))
+    const next = recountCase(ppidCaseRow({}), national, withLocalHoliday('2026-04-01'))
     expect(next).toMatchObject({ dueOn: '2026-04-07', dueProvisional: false, extendedDueOn: null })
   })
 
   it('leaves the deadline where it was when the holiday falls outside the window', () => {
-    expect(recountCase(ppidCase({}), national, withLocalHoliday('2026-04-08')).dueOn).toBe('2026-04-06')
+    expect(recountCase(ppidCaseRow({}), national, withLocalHoliday('2026-04-08')).dueOn).toBe('2026-04-06')
   })
 
   it('gives Mon 30 Mar 2026 once cuti bersama counts as working days (rule A1 vector)', () => {
-    expect(recountCase(ppidCase({}), national, cutiCounts).dueOn).toBe('2026-03-30')
+    expect(recountCase(ppidCaseRow({}), national, cutiCounts).dueOn).toBe('2026-03-30')
   })
 
   it('keeps the length of the extension: 7 WD to Wed 15 Apr becomes Thu 16 Apr, 3 WD to Thu 9 Apr becomes Fri 10 Apr', () => {
     const holiday = withLocalHoliday('2026-04-01')
-    const seven = ppidCase({ status: 'extended', extendedDueOn: '2026-04-15' })
-    const three = ppidCase({ status: 'extended', extendedDueOn: '2026-04-09' })
+    const seven = ppidCaseRow({ status: 'extended', extendedDueOn: '2026-04-15' })
+    const three = ppidCaseRow({ status: 'extended', extendedDueOn: '2026-04-09' })
     expect(extensionDaysOf(seven, national)).toBe(7)
     expect(extensionDaysOf(three, national)).toBe(3)
     expect(recountCase(seven, national, holiday)).toMatchObject({
@@ -118,7 +77,7 @@ describe('recounting a PPID case after a calendar edit', () => {
 
   it('stops being provisional once the year it runs into gains a table (rule 39 vector: Mon 21 Dec 2026)', () => {
     // 6 WD to 31 Dec 2026, then Fri 1 Jan 2027 counts as a working day while 2027 has no table.
-    const before = ppidCase({ receivedOn: '2026-12-21', dueOn: '2027-01-06', dueProvisional: true })
+    const before = ppidCaseRow({ receivedOn: '2026-12-21', dueOn: '2027-01-06', dueProvisional: true })
     expect(recountCase(before, national, national)).toMatchObject({
       dueOn: '2027-01-06',
       dueProvisional: true,
@@ -137,7 +96,7 @@ describe('recounting a PPID case after a calendar edit', () => {
   })
 
   it('recounts the atasan PPID’s answer of an objection received Mon 4 May 2026 (due Tue 23 Jun) and nothing else', () => {
-    const row = ppidCase({
+    const row = ppidCaseRow({
       status: 'objection',
       noticeSentOn: '2026-03-20',
       objectionReceivedOn: '2026-05-04',
@@ -151,7 +110,7 @@ describe('recounting a PPID case after a calendar edit', () => {
   })
 
   it('recounts the Komisi Informasi window after an answer given Mon 4 May 2026 (ends Tue 26 May)', () => {
-    const row = ppidCase({
+    const row = ppidCaseRow({
       status: 'objection_answered',
       objectionAnsweredOn: '2026-05-04',
       disputeDueOn: '2026-05-26',
@@ -162,7 +121,7 @@ describe('recounting a PPID case after a calendar edit', () => {
   })
 
   it('leaves a decided case’s notice deadline as history', () => {
-    const row = ppidCase({ status: 'decided', noticeSentOn: '2026-03-30' })
+    const row = ppidCaseRow({ status: 'decided', noticeSentOn: '2026-03-30' })
     expect(recountCase(row, national, withLocalHoliday('2026-04-01')).dueOn).toBe('2026-04-06')
   })
 })
