@@ -216,6 +216,23 @@ describe('the Bluesky connector on a local AT Protocol network', () => {
     ])
   })
 
+  it('answers once for one reply id, and finds that reply again by the id alone', async () => {
+    const to = { externalId: citizenReply.uri, rootExternalId: announcement.uri }
+    const replyId = '5b0e7c3a-8f1d-4a55-9a4e-2f6c1d0b9e77'
+    const request = { idempotencyKey: replyId, text: 'Kami cek jadwalnya dulu, Kak.' }
+    expect(await connector().findReply(to, request, new Date(0))).toBeNull()
+    const first = await connector().reply(to, request.text, { idempotencyKey: replyId })
+    // The process died after the platform took it: the same reply again answers the same post, never a second.
+    const again = await connector().reply(to, request.text, { idempotencyKey: replyId })
+    expect(again.platformPostId).toBe(first.platformPostId)
+    expect((await connector().findReply(to, request, new Date(0)))?.platformPostId).toBe(first.platformPostId)
+    await network.processAll()
+    const thread = await citizen.getPostThread({ uri: citizenReply.uri })
+    const replies =
+      (thread.data.thread as { replies?: { post: { record: { text?: string } } }[] }).replies ?? []
+    expect(replies.filter((reply) => reply.post.record.text === request.text)).toHaveLength(1)
+  })
+
   it('hides a citizen’s reply with the thread’s threadgate, and says deleting it is not possible', async () => {
     await connector().hideReply(citizenReply.uri)
     await connector().hideReply(citizenReply.uri) // hiding twice changes nothing

@@ -5,6 +5,7 @@
 import { Agent, AtUri, RichText, type BlobRef } from '@atproto/api'
 import {
   ConnectorError,
+  isConnectorError,
   type Connector,
   type ConnectorCapabilities,
   type ConnectorContext,
@@ -20,7 +21,7 @@ import { PLATFORM_RULES } from '../../shared/platform-rules.ts'
 import { postingCapabilitiesOf } from '../posting-rules.ts'
 import { toConnectorError, type RequestEffect } from './bluesky-errors.ts'
 import { BlueskySession } from './bluesky-session.ts'
-import { recordKeyFor } from './record-key.ts'
+import { recordKeyFor, replyKeyFor } from './record-key.ts'
 
 const POST = 'app.bsky.feed.post'
 const THREADGATE = 'app.bsky.feed.threadgate'
@@ -253,9 +254,13 @@ export class BlueskyConnector implements Connector {
   }
 
   async findPublished(request: PublishRequest, _since: Date): Promise<PublishedPost | null> {
-    const did = await this.did()
-    const rkey = recordKeyFor(request.idempotencyKey)
     // The record key is the publication's: no scan of the timeline and no guessing from the text.
+    return this.postByKey(recordKeyFor(request.idempotencyKey))
+  }
+
+  /** Our own post under a record key we chose, or null when there is none. */
+  private async postByKey(rkey: string): Promise<PublishedPost | null> {
+    const did = await this.did()
     const found = await this.call('read', async () => {
       try {
         return (await this.agent.com.atproto.repo.getRecord({ repo: did, collection: POST, rkey })).data
@@ -337,6 +342,7 @@ export class BlueskyConnector implements Connector {
   async reply(
     to: { externalId: string; rootExternalId: string | null },
     text: string,
+    options: { idempotencyKey?: string } = {},
   ): Promise<PublishedPost> {
     parsePostUri(to.externalId)
     const length = countGraphemes(text)
@@ -353,10 +359,14 @@ export class BlueskyConnector implements Connector {
     const root = parentRecord.reply?.root ?? { uri: parent.uri, cid: parent.cid }
     const rich = await this.richText(text)
     const createdAt = this.context.now().toISOString()
-    const { data } = await this.call('write', () =>
+    // Our reply's id as the record key: a second attempt with the same id is refused by the repository instead of
+    // making a second reply, and findReply reads it back by the key alone.
+    const rkey = options.idempotencyKey ? replyKeyFor(options.idempotencyKey) : undefined
+    const write = () =>
       this.agent.com.atproto.repo.createRecord({
         repo: did,
         collection: POST,
+        ...(rkey ? { rkey } : {}),
         record: {
           $type: POST,
           text: rich.text,
@@ -365,9 +375,30 @@ export class BlueskyConnector implements Connector {
           reply: { root: { uri: root.uri, cid: root.cid }, parent: { uri: parent.uri, cid: parent.cid } },
         },
         validate: true,
-      }),
-    )
-    return { platformPostId: data.uri, url: postUrl(data.uri), publishedAt: new Date(createdAt) }
+      })
+    try {
+      const { data } = await this.call('write', write)
+      return { platformPostId: data.uri, url: postUrl(data.uri), publishedAt: new Date(createdAt) }
+    } catch (error) {
+      // The record key is taken: an earlier attempt of this reply went through. Answer that reply.
+      if (
+        rkey &&
+        isConnectorError(error) &&
+        (error.kind === 'rejected' || error.kind === 'unknown_outcome')
+      ) {
+        const existing = await this.postByKey(rkey).catch(() => null)
+        if (existing) return existing
+      }
+      throw error
+    }
+  }
+
+  async findReply(
+    _to: { externalId: string; rootExternalId: string | null },
+    request: { idempotencyKey: string; text: string },
+    _since: Date,
+  ): Promise<PublishedPost | null> {
+    return this.postByKey(replyKeyFor(request.idempotencyKey))
   }
 
   async hideReply(externalId: string): Promise<void> {

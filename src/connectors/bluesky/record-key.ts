@@ -26,3 +26,8 @@ export function recordKeyFor(idempotencyKey: string): string {
   for (let shift = 60n; shift >= 0n; shift -= 5n) key += BASE32_SORTABLE[Number((value >> shift) & 31n)]
   return key
 }
+
+/** The record key of one of our replies, from the reply's id: apart from any publication's key by its prefix. */
+export function replyKeyFor(replyId: string): string {
+  return recordKeyFor(`reply:${replyId}`)
+}
