@@ -265,7 +265,8 @@ export async function updateHoaxClaimFields(
   deps: HoaxDeps,
   actor: Actor,
   id: string,
-  change: Partial<HoaxClaimDraft>,
+  /** The fields to change, or a function of the claim as locked (to add to a list without losing a concurrent add). */
+  change: Partial<HoaxClaimDraft> | ((current: HoaxClaimDraft) => Partial<HoaxClaimDraft>),
   meta: ChangeMeta,
 ): Promise<HoaxClaimView> {
   requireHoaxManager(actor)
@@ -274,7 +275,8 @@ export async function updateHoaxClaimFields(
   await deps.db.transaction(async (tx) => {
     const row = await lockHoaxClaim(tx, actor.instansiId, id)
     if (!row) throw new AppError('not_found', 'hoax.not_found')
-    const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined))
+    const fields = typeof change === 'function' ? change(draftOf(row)) : change
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined))
     const check = checkHoaxClaimDraft({ ...draftOf(row), ...defined }, allowedUnitIds(units, row.unitIds))
     if (!check.ok) throw invalid(check.errors)
     const diff = changedFields(hoaxClaimSnapshot(fieldsOf(row)), hoaxClaimSnapshot(check.value))

@@ -249,8 +249,15 @@ export async function addVariantFromItem(
       { text: { key: 'inbox.hoax_variant_personal_data', params: { kinds } } },
     )
   const claim = await getHoaxClaimView(deps, actor, feedback.claimId)
-  // updateHoaxClaimFields checks hoax.manage, the variants' limits and repeats, and audits the change.
-  return updateHoaxClaimFields(deps, actor, claim.id, { variants: [...claim.variants, text] }, meta)
+  // updateHoaxClaimFields checks hoax.manage, the variants' limits and repeats, and audits the change; the variant is
+  // added to the claim as locked there, so two quick additions keep both.
+  return updateHoaxClaimFields(
+    deps,
+    actor,
+    claim.id,
+    (current) => ({ variants: [...current.variants, text] }),
+    meta,
+  )
 }
 
 export interface HoaxFeedbackPair {

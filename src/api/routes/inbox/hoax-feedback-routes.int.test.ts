@@ -7,7 +7,7 @@ import { loginAs, type LoginHeaders } from '../../../../tests/support/auth.ts'
 import { createInboxAccount, seedInboxItems } from '../../../../tests/support/inbox-fixtures.ts'
 import { searchAudit } from '../../../db/audit-repository.ts'
 import { updateHoaxClaim } from '../../../db/hoax-claims-repository.ts'
-import { hoaxMatchFeedback, inboxItems } from '../../../db/schema/index.ts'
+import { hoaxClaims, hoaxMatchFeedback, inboxItems } from '../../../db/schema/index.ts'
 import { generateTotpSecret } from '../../../features/identity/totp.ts'
 import { classifyItems } from '../../../features/inbox/classify-items.ts'
 import { exportHoaxFeedback } from '../../../features/inbox/hoax-feedback.ts'
@@ -230,6 +230,30 @@ describe('hoax match feedback routes', () => {
     const rebuilt = await matchers(s.owner.id)
     expect(rebuilt).not.toBe(firstMatcher)
     expect(rebuilt?.candidates('grup WA bilang ada chip').length ?? 0).toBeGreaterThan(0)
+  })
+
+  it('keep both variants when two wordings of one claim are added at the same moment', async () => {
+    const s = await setup()
+    const [first, second] = [s.items[0]!, s.items[1]!]
+    for (const item of [first, second])
+      expect((await s.judge(item.id, { verdict: 'other_claim', claimId: s.bansos.id })).statusCode).toBe(200)
+    const texts = [
+      'katanya sembako dari dinsos distop bulan depan',
+      'bansos sembako gak ada lagi mulai besok',
+    ]
+    const added = await Promise.all(
+      [first, second].map((item, index) =>
+        s.app.inject({
+          method: 'POST',
+          url: `/api/inbox/items/${item.id}/hoax-feedback/variant`,
+          headers: s.login.pj.headers,
+          payload: { text: texts[index] },
+        }),
+      ),
+    )
+    expect(added.map((response) => response.statusCode)).toEqual([200, 200])
+    const [row] = await s.ctx.db.select().from(hoaxClaims).where(eq(hoaxClaims.id, s.bansos.id))
+    expect([...(row?.variants ?? [])].sort()).toEqual([...texts].sort())
   })
 
   it('rebuild the cached matcher when keywords change even though the update time stands still', async () => {
