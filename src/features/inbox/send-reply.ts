@@ -222,7 +222,8 @@ export async function deliverReply(
     // Refused before the platform was called (the account not connected, its credentials unreadable): not sent.
     if (isAppError(error)) {
       await recordReplyRefusal(deps, origin, meta, ref, error)
-      throw error
+      // The refusal as it was, plus the reply it was kept as: the screen empties its box rather than invite a copy.
+      throw new AppError(error.code, error.key, { ...error.params, replyId: reply.id }, error.details)
     }
     if (!isConnectorError(error)) throw error
     await recordReplyError(deps, origin, meta, ref, error)

@@ -254,6 +254,27 @@ describe('the inbox page', () => {
     })
   })
 
+  it('empties the reply box when the account could not be used, since the reply is kept in the thread as failed', async () => {
+    serve({
+      [`POST /api/inbox/items/${ID1}/replies`]: {
+        status: 409,
+        body: {
+          error: {
+            code: 'conflict',
+            key: 'connections.not_connected',
+            params: { replyId: 'r-failed' },
+            message: 'x',
+          },
+        },
+      },
+    })
+    renderAppAt(`/inbox?item=${ID1}`)
+    const box = await screen.findByTestId<HTMLTextAreaElement>('inbox-reply')
+    fireEvent.change(box, { target: { value: 'Setiap Senin.' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Kirim balasan' }))
+    await waitFor(() => expect(box.value).toBe(''))
+  })
+
   it('says who else has the thread open and offers no reply box where the platform cannot reply', async () => {
     serve({
       [`GET /api/inbox/items/${ID1}`]: {

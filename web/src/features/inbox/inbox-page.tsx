@@ -896,9 +896,13 @@ function ThreadPane({
     onError: (error) => {
       if (error instanceof ApiError && error.key === 'inbox.replied_since_opened')
         setCollision(describeApiError(error, locale, t).banner)
-      // The platform refused or did not answer: the reply is kept in the thread (gagal / belum pasti, with its
-      // retry), so the box empties rather than invite a second copy.
-      if (error instanceof ApiError && error.key.startsWith('inbox.reply_failed_')) {
+      // The platform refused or did not answer, or the account could not be used (the refusal names the reply it
+      // was kept as): the reply is in the thread (gagal / belum pasti, with its retry), so the box empties rather
+      // than invite a second copy.
+      if (
+        error instanceof ApiError &&
+        (error.key.startsWith('inbox.reply_failed_') || error.params?.replyId !== undefined)
+      ) {
         if (view) clearReplyDraft(view.item.id)
         updateDraft({ text: '', unresolved: [] })
         refresh()
