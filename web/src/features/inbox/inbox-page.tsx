@@ -300,6 +300,8 @@ export function InboxPage() {
           onChange={(value) => setSearch({ tab: value, item: undefined })}
           data={INBOX_TABS.map((value) => ({ value, label: `${t(`inbox.tab.${value}`)}${tabCount(value)}` }))}
           aria-label={t('inbox.tabs')}
+          // The list pane is narrow beside the thread: a long count wraps under its tab's name instead of being cut.
+          styles={{ label: { whiteSpace: 'normal', lineHeight: 1.25, paddingInline: 4 } }}
         />
         <InboxFilters search={search} setSearch={setSearch} searchRef={searchRef} />
         {counts.data ? (
