@@ -32,6 +32,7 @@ export type { DetectorSpan } from './detectors/detector-span.ts'
 
 // Training and evaluation (`warta nlp train | eval`, `npm run bench:nlp`); they read corpus/ and ../shared/data.
 export { trainAllModels } from './train/train-models.ts'
+export { committedModelsDir } from './models/model-file.ts'
 export type { HeadSummary, TrainOptions } from './train/train-models.ts'
 export { loadGovComments } from './train/datasets.ts'
 export type { GovComment } from './train/datasets.ts'

@@ -1,6 +1,9 @@
 // `warta nlp train` rebuilds every language model; `warta nlp eval` runs the evaluation protocols
 // (../shared/data/BASELINES.md and the in-domain test splits). Both show a progress bar and end with a table.
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
 import {
+  committedModelsDir,
   EVAL_PROTOCOLS,
   evaluateAll,
   formatCheckHoaxEvaluation,
@@ -48,7 +51,24 @@ export async function run(args: string[]): Promise<number> {
   }
   const started = performance.now()
   if (sub === 'train') {
-    const summaries: HeadSummary[] = trainAllModels({ seed, onProgress: progressBar(started) })
+    const includeNoncommercial = rest.includes('--include-noncommercial')
+    const outText = option(rest, '--out')
+    const outDir = outText === undefined ? undefined : resolve(outText)
+    if (includeNoncommercial) {
+      // The committed models must stay licence-clean: models trained on CC BY-NC-SA data go to a folder of their own.
+      if (outDir === undefined || outDir === resolve(committedModelsDir)) {
+        process.stderr.write(`${cliText('cli.nlp_noncommercial_needs_out')}\n`)
+        return 2
+      }
+      process.stderr.write(`${cliText('cli.nlp_noncommercial_licence', { dir: outDir })}\n`)
+    }
+    if (outDir !== undefined) mkdirSync(outDir, { recursive: true })
+    const summaries: HeadSummary[] = trainAllModels({
+      seed,
+      outDir,
+      includeNoncommercial,
+      onProgress: progressBar(started),
+    })
     process.stdout.write(
       `${table(
         ['model', 'head', 'rows', 'OOF macro-F1', 'temperature', 'int8 agreement', 'seconds'],
@@ -64,7 +84,9 @@ export async function run(args: string[]): Promise<number> {
       )}\n`,
     )
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
-    process.stdout.write(`${cliText('cli.nlp_models_written', { seconds })}\n`)
+    process.stdout.write(
+      `${cliText('cli.nlp_models_written', { seconds, dir: outDir ?? committedModelsDir })}\n`,
+    )
     return 0
   }
   if (sub === 'eval') {

@@ -86,7 +86,7 @@ function productModels(): EvalRow[] {
 }
 
 function publicDataOnly(seed: number): EvalRow[] {
-  const sets = buildTrainingSets({ relabelInstitutions: false })
+  const sets = buildTrainingSets({ relabelInstitutions: false, includeNoncommercial: true })
   const test = sets.govTest
   const fx = protocolExtractor()
   const p = 'gov-comments test, public data only (no in-domain rows, no rules)'

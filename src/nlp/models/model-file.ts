@@ -43,7 +43,13 @@ export interface FloatHead {
 /** The committed models, one file each in this folder (`<name>.bin`, with its card `<name>.md`). */
 export const MODEL_NAMES = ['sentiment', 'abusive', 'hate-speech', 'intent'] as const
 export type ModelName = (typeof MODEL_NAMES)[number]
-export const modelsDir = import.meta.dirname
+/** The folder of the committed models: trained only on data whose licence allows commercial use. */
+export const committedModelsDir = import.meta.dirname
+/**
+ * Where the classifier reads its models: the committed ones, unless WARTA_NLP_MODELS names a folder written by
+ * `warta nlp train --out` (for example models trained with `--include-noncommercial` for a non-commercial use).
+ */
+export const modelsDir = process.env.WARTA_NLP_MODELS || committedModelsDir
 
 const MAGIC = 0x4d545257 // "WRTM" little-endian
 const VERSION = 1

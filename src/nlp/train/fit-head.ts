@@ -12,12 +12,29 @@ export function trainLinear(
   options: SoftmaxOptions,
   algorithm: HeadTrainingOptions['algorithm'],
 ): SoftmaxWeights {
-  return algorithm === 'nb-logistic' ? trainNbLogistic(data, options) : trainSoftmax(data, options)
+  if (algorithm === 'nb-logistic') return trainNbLogistic(data, options)
+  if (algorithm === 'softmax') return trainSoftmax(data, options)
+  return averageLogits(trainNbLogistic(data, options), trainSoftmax(data, options))
+}
+
+/**
+ * The ensemble of two linear models that averages their logits is itself a linear model with the averaged weights,
+ * so it costs nothing at run time.
+ */
+function averageLogits(a: SoftmaxWeights, b: SoftmaxWeights): SoftmaxWeights {
+  const weights = new Float32Array(a.weights.length)
+  for (let i = 0; i < weights.length; i++) weights[i] = (a.weights[i]! + b.weights[i]!) / 2
+  const bias = new Float32Array(a.bias.length)
+  for (let i = 0; i < bias.length; i++) bias[i] = (a.bias[i]! + b.bias[i]!) / 2
+  return { classes: a.classes, dim: a.dim, weights, bias }
 }
 
 export interface HeadTrainingOptions {
-  /** Plain softmax regression, or NB-weighted one-vs-rest logistic regression (better on sentiment in CV). */
-  algorithm: 'softmax' | 'nb-logistic'
+  /**
+   * Plain softmax regression, NB-weighted one-vs-rest logistic regression (better on sentiment in CV), or the
+   * average of the two models' logits (better on intent in CV).
+   */
+  algorithm: 'softmax' | 'nb-logistic' | 'nb-logistic+softmax'
   epochs: number
   lambda: number
   learningRate: number

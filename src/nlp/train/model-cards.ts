@@ -4,18 +4,33 @@ import { join } from 'node:path'
 import type { ModelName } from '../models/model-file.ts'
 import type { HeadSummary } from './train-models.ts'
 
-const SOURCES: Record<string, string> = {
-  'indonlu-smsa':
-    'IndoNLU SmSA train+valid (IndoNLP/indonlu @ ce728f69; Apache-2.0 per repository, CC BY-SA 4.0 per NusaCrowd — attribution, share-alike)',
-  'dkk-semarang':
-    'DKK Semarang Instagram comments, train split (yasirabd/sentiment-dkk-semarang @ 0f041d6d; Apache-2.0)',
-  'gov-comments':
-    'Warta gov-comments, split=train (corpus/gov-comments: hand-labelled DKK Semarang comments, Apache-2.0, and comments written by the project, Apache-2.0)',
-  'dkk-unlabelled-pseudo':
-    'Self-training: unlabelled DKK Semarang comments (data_inference_masked.csv, same repository, Apache-2.0) labelled by a first model when its probability ≥ 0.9, weight 0.5; texts labelled anywhere are excluded',
-  'id-multilabel-hate-speech':
-    'Ibrohim & Budi 2019 multi-label hate speech and abusive tweets (okkyibrohim/id-multi-label-hate-speech-and-abusive-language-detection @ be98de98; **CC BY-NC-SA 4.0**)',
+/** Every data source a model may be trained on, with what its licence allows. */
+export const SOURCES: Record<string, { text: string; commercialUse: boolean }> = {
+  'indonlu-smsa': {
+    text: 'IndoNLU SmSA train+valid (IndoNLP/indonlu @ ce728f69; Apache-2.0 per repository, CC BY-SA 4.0 per NusaCrowd — attribution, share-alike)',
+    commercialUse: true,
+  },
+  'dkk-semarang': {
+    text: 'DKK Semarang Instagram comments, train split (yasirabd/sentiment-dkk-semarang @ 0f041d6d; Apache-2.0)',
+    commercialUse: true,
+  },
+  'gov-comments': {
+    text: 'Warta gov-comments, split=train (corpus/gov-comments: hand-labelled DKK Semarang comments, Apache-2.0, and comments written for the project, Apache-2.0)',
+    commercialUse: true,
+  },
+  'dkk-unlabelled-pseudo': {
+    text: 'Self-training: unlabelled DKK Semarang comments (data_inference_masked.csv, same repository, Apache-2.0) labelled by a first model when its probability ≥ 0.9, weight 0.5; texts labelled anywhere are excluded',
+    commercialUse: true,
+  },
+  'id-multilabel-hate-speech': {
+    text: 'Ibrohim & Budi 2019 multi-label hate speech and abusive tweets (okkyibrohim/id-multi-label-hate-speech-and-abusive-language-detection @ be98de98; **CC BY-NC-SA 4.0**)',
+    commercialUse: false,
+  },
 }
+
+/** The line every card of a model trained only on commercially usable data carries (checked by a test). */
+export const COMMERCIAL_USE_LINE =
+  '**Commercial use allowed:** every source above allows commercial use (Apache-2.0, CC BY-SA 4.0 — keep the attributions; CC BY-SA asks derived data sets to be shared alike). No NonCommercial data is used.'
 
 const PURPOSE: Record<ModelName, string> = {
   sentiment: 'Sentiment of a comment towards the agency or topic: `positif`, `netral`, `negatif`.',
@@ -24,6 +39,15 @@ const PURPOSE: Record<ModelName, string> = {
     'Hate speech (an attack on, or incitement against, a person or a group of people): `true` / `false`; when true, the target (`individu` / `kelompok`) and the SARA category (`agama`, `ras_suku`, `fisik`, `gender`, `lainnya`). Insults aimed only at an institution are not hate speech (rule in `src/nlp/rules/hate-rules.ts`).',
   intent:
     'Intent of a comment to a government account: `pertanyaan`, `keluhan`, `aspirasi`, `apresiasi`, `permohonan_informasi`, `lainnya` (definitions: docs/nlp/labelling-guide.md).',
+}
+
+const NB_LOGISTIC =
+  'NB-weighted logistic regression (Wang & Manning 2012, one-vs-rest, log-count ratios folded into the weights)'
+const LEARNER: Record<ModelName, string> = {
+  sentiment: NB_LOGISTIC,
+  abusive: NB_LOGISTIC,
+  'hate-speech': 'Hate head: multinomial logistic regression; target and category heads likewise',
+  intent: `the average of the logits of an ${NB_LOGISTIC} and of a multinomial logistic regression (one linear head)`,
 }
 
 const WEAKNESSES: Record<ModelName, string[]> = {
@@ -66,7 +90,7 @@ export function writeModelCard(
       if (SOURCES[source] !== undefined) sources.set(source, Math.max(sources.get(source) ?? 0, n))
     }
   }
-  const nc = sources.has('id-multilabel-hate-speech')
+  const nc = [...sources.keys()].some((source) => !SOURCES[source]!.commercialUse)
   const lines = [
     `# Model card: ${model} (\`${model}.bin\`)`,
     '',
@@ -77,12 +101,20 @@ export function writeModelCard(
     '',
     '## Model',
     '',
-    `- ${model === 'hate-speech' ? 'Hate head: multinomial logistic regression; target and category heads likewise' : 'NB-weighted logistic regression (Wang & Manning 2012, one-vs-rest, log-count ratios folded into the weights)'}`,
+    `- ${LEARNER[model]}`,
     '  trained by SGD with L2, averaged over the later epochs, over 2^18 hashed features: word',
     '  unigrams and bigrams of the normalised text (src/nlp/text), a negation-scope copy of the three words after',
     '  `tidak`/`bukan`/`belum`/`jangan`/`kurang`/`tanpa`, character 3–5-grams of each normalised word, emoji, and',
-    '  token-kind features (link, mention, hashtag, number, ?/!). L2-normalised log counts.',
+    '  token-kind features (link, mention, hashtag, number, ?/!), and the opening word and closing word and bigram',
+    '  of the text as features of their own. L2-normalised log counts.',
     '- Probabilities are calibrated by a softmax temperature fitted on 3-fold out-of-fold scores of the training set.',
+    ...(model === 'intent'
+      ? [
+          '- After the model, two decision rules of the labelling guide (`src/nlp/rules/intent-rules.ts`): a wish of',
+          '  health addressed to the officers is `apresiasi`; a problem report ending in a generic call to act on it',
+          '  ("tolong segera ditindak") is `keluhan`, not `aspirasi`.',
+        ]
+      : []),
     ...(model === 'hate-speech'
       ? [
           '- The hate head flips at an uncalibrated probability of 0.6 (chosen by in-domain CV; applied as a bias shift',
@@ -97,11 +129,11 @@ export function writeModelCard(
     '',
     '| source | rows |',
     '|---|---:|',
-    ...[...sources].map(([source, n]) => `| ${SOURCES[source]} | ${n} |`),
+    ...[...sources].map(([source, n]) => `| ${SOURCES[source]!.text} | ${n} |`),
     '',
     nc
-      ? "**This model is trained on CC BY-NC-SA 4.0 data** (Ibrohim & Budi 2019). Whether the NonCommercial term binds a model trained on the data is legally unsettled; a paid deployment or a vendor contract should get the authors' permission (okkyibrohim@cs.ui.ac.id) or retrain without that set."
-      : 'No NonCommercial data is used.',
+      ? "**NonCommercial: this model is trained on CC BY-NC-SA 4.0 data** (Ibrohim & Budi 2019), by `warta nlp train --include-noncommercial`. A paid deployment or a vendor contract is commercial use: get the authors' permission (okkyibrohim@cs.ui.ac.id) or use the committed models, which are trained without that set."
+      : COMMERCIAL_USE_LINE,
     '',
     'Texts that occur in any reported test split (SmSA test, DKK test, gov-comments test) are removed from training.',
     '',

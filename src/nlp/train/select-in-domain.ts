@@ -21,6 +21,7 @@ interface Trial extends Partial<HeadTrainingOptions> {
   identityRule?: boolean
   threshold?: number
   emojiWords?: number
+  boundaryWords?: number
   /** Self-training: add unlabelled DKK comments the fold model labels with probability ≥ threshold, at `weight`. */
   selfTrain?: { threshold: number; weight: number; limit: number }
 }
@@ -86,10 +87,11 @@ const labelledKeys = new Set(loadGovComments().map((r) => dedupeKey(r.text)))
 const pool = loadDkkUnlabelled().filter((t) => !labelledKeys.has(dedupeKey(t)))
 
 for (const [task, spec] of Object.entries(tasks)) {
-  for (const emojiWords of [
-    ...new Set(trials.map((t) => t.emojiWords ?? DEFAULT_FEATURES.emojiWords ?? 0)),
-  ]) {
-    const fx = createFeatureExtractor({ ...DEFAULT_FEATURES, emojiWords })
+  const featureKey = (t: Trial): string =>
+    `${t.emojiWords ?? DEFAULT_FEATURES.emojiWords ?? 0}/${t.boundaryWords ?? DEFAULT_FEATURES.boundaryWords ?? 0}`
+  for (const key of [...new Set(trials.map(featureKey))]) {
+    const [emojiWords, boundaryWords] = key.split('/').map(Number)
+    const fx = createFeatureExtractor({ ...DEFAULT_FEATURES, emojiWords, boundaryWords })
     const poolData = buildSparseDataset(
       fx,
       pool,
@@ -110,7 +112,7 @@ for (const [task, spec] of Object.entries(tasks)) {
     )
     for (const trial of trials) {
       if (trial.tasks && !trial.tasks.includes(task)) continue
-      if ((trial.emojiWords ?? DEFAULT_FEATURES.emojiWords ?? 0) !== emojiWords) continue
+      if (featureKey(trial) !== key) continue
       const options = {
         ...DEFAULT_HEAD_OPTIONS,
         ...(task === 'intent' ? { balance: true, epochs: 20 } : {}),

@@ -13,7 +13,7 @@ import {
   encodeModel,
   headProbabilities,
   MODEL_NAMES,
-  modelsDir,
+  committedModelsDir,
   type FloatHead,
   type LinearModel,
   type ModelName,
@@ -49,6 +49,8 @@ export interface HeadSummary {
 export interface TrainOptions {
   seed?: number
   outDir?: string
+  /** Train the abusive and hate-speech models on the CC BY-NC-SA sets too (never for the committed models). */
+  includeNoncommercial?: boolean
   onProgress?: (done: number, total: number, label: string) => void
 }
 
@@ -171,8 +173,8 @@ function quantisationAgreement(
 
 export function trainAllModels(options: TrainOptions = {}): HeadSummary[] {
   const seed = options.seed ?? DEFAULT_HEAD_OPTIONS.seed
-  const outDir = options.outDir ?? modelsDir
-  const sets = buildTrainingSets()
+  const outDir = options.outDir ?? committedModelsDir
+  const sets = buildTrainingSets({ includeNoncommercial: options.includeNoncommercial ?? false })
   const extractor = createFeatureExtractor(DEFAULT_FEATURES)
   const summaries: HeadSummary[] = []
   const total = 7
@@ -213,7 +215,12 @@ export function trainAllModels(options: TrainOptions = {}): HeadSummary[] {
       },
     ],
     intent: [
-      { name: 'intent', labels: INTENT_LABELS, rows: sets.intent, options: { balance: true, epochs: 20 } },
+      {
+        name: 'intent',
+        labels: INTENT_LABELS,
+        rows: sets.intent,
+        options: { algorithm: 'nb-logistic+softmax', balance: true, epochs: 20 },
+      },
     ],
   }
   for (const name of MODEL_NAMES) {

@@ -38,9 +38,20 @@ export interface TrainingSets {
 export interface TrainingSetOptions {
   /** Apply the institution rule to the Twitter hate-speech labels. */
   relabelInstitutions: boolean
+  /**
+   * Also train on the sets whose licence forbids commercial use (Ibrohim & Budi 2019, CC BY-NC-SA 4.0). Off for the
+   * committed models: a paid deployment is commercial use (issue #10, item 3). See `dataLicences` below.
+   */
+  includeNoncommercial: boolean
 }
 
-export function buildTrainingSets(options: TrainingSetOptions = { relabelInstitutions: true }): TrainingSets {
+export const DEFAULT_TRAINING_SET_OPTIONS: TrainingSetOptions = {
+  relabelInstitutions: true,
+  includeNoncommercial: false,
+}
+
+export function buildTrainingSets(options: Partial<TrainingSetOptions> = {}): TrainingSets {
+  const { relabelInstitutions, includeNoncommercial } = { ...DEFAULT_TRAINING_SET_OPTIONS, ...options }
   const gov = loadGovComments()
   const govTrain = gov.filter((r) => r.split === 'train')
   const govTest = gov.filter((r) => r.split === 'test')
@@ -71,13 +82,13 @@ export function buildTrainingSets(options: TrainingSetOptions = { relabelInstitu
   const hateTarget: TrainingSets['hateTarget'] = []
   const hateCategory: TrainingSets['hateCategory'] = []
   let relabelled = 0
-  for (const r of loadIbrohim()) {
+  for (const r of includeNoncommercial ? loadIbrohim() : []) {
     if (!keep(r.text)) continue
     const source = 'id-multilabel-hate-speech'
     abusive.push({ text: r.text, label: r.abusive, weight: 1, source })
     let hs = r.hs
     // "PLN/pemprov/pemerintah …" insults are abusive, not hate speech, by the product's definition.
-    if (hs && options.relabelInstitutions && r.category === 'lainnya' && institutionOnly(hateCues(r.text))) {
+    if (hs && relabelInstitutions && r.category === 'lainnya' && institutionOnly(hateCues(r.text))) {
       hs = false
       relabelled++
     }

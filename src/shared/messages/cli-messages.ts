@@ -435,7 +435,9 @@ export const cliMessages = defineMessages({
   'cli.nlp_usage': {
     id:
       'Pemakaian:\n' +
-      '  warta nlp train [--seed N]                 latih ulang semua model (src/nlp/models)\n' +
+      '  warta nlp train [--seed N] [--out folder] [--include-noncommercial]\n' +
+      '                                             latih ulang semua model (bawaan: src/nlp/models, hanya data\n' +
+      '                                             yang boleh dipakai komersial; --include-noncommercial perlu --out)\n' +
       '  warta nlp eval [--only {protocols}] [--seed N]\n' +
       '                                             ukur model dengan protokol BASELINES.md dan data uji in-domain\n' +
       '  warta nlp feedback export [--instansi <kode>] [--out berkas]\n' +
@@ -443,7 +445,9 @@ export const cliMessages = defineMessages({
       'Data: ../shared/data (atau WARTA_NLP_DATA) dan corpus/gov-comments.',
     en:
       'Usage:\n' +
-      '  warta nlp train [--seed N]                 retrain every model (src/nlp/models)\n' +
+      '  warta nlp train [--seed N] [--out folder] [--include-noncommercial]\n' +
+      '                                             retrain every model (default: src/nlp/models, only data that\n' +
+      '                                             allows commercial use; --include-noncommercial needs --out)\n' +
       '  warta nlp eval [--only {protocols}] [--seed N]\n' +
       '                                             measure the models with the BASELINES.md protocols and in-domain test data\n' +
       '  warta nlp feedback export [--instansi <code>] [--out file]\n' +
@@ -459,8 +463,28 @@ export const cliMessages = defineMessages({
     en: 'warta nlp eval: unknown protocols: {protocols:list}',
   },
   'cli.nlp_models_written': {
-    id: 'Model ditulis ke src/nlp/models dalam {seconds} s',
-    en: 'Models written to src/nlp/models in {seconds} s',
+    id: 'Model ditulis ke {dir} dalam {seconds} s',
+    en: 'Models written to {dir} in {seconds} s',
+  },
+  'cli.nlp_noncommercial_needs_out': {
+    id:
+      'warta nlp train: --include-noncommercial memerlukan --out <folder> di luar src/nlp/models — model yang ' +
+      'di-commit hanya boleh dilatih dengan data yang lisensinya mengizinkan penggunaan komersial',
+    en:
+      'warta nlp train: --include-noncommercial needs --out <folder> outside src/nlp/models — the committed ' +
+      'models may only be trained on data whose licence allows commercial use',
+  },
+  'cli.nlp_noncommercial_licence': {
+    id:
+      'LISENSI: model abusive dan hate-speech akan dilatih juga dengan Ibrohim & Budi 2019 (CC BY-NC-SA 4.0: ' +
+      'atribusi, NonKomersial, BerbagiSerupa). Penerapan berbayar atau kontrak vendor adalah penggunaan komersial: ' +
+      'mintalah izin penulisnya (okkyibrohim@cs.ui.ac.id) atau pakai model bawaan. Kartu model di {dir} ' +
+      'mencatat lisensi ini. Pakai model ini dengan WARTA_NLP_MODELS={dir}.',
+    en:
+      'LICENCE: the abusive and hate-speech models will also be trained on Ibrohim & Budi 2019 (CC BY-NC-SA 4.0: ' +
+      'attribution, NonCommercial, ShareAlike). A paid deployment or a vendor contract is commercial use: ask the ' +
+      "authors' permission (okkyibrohim@cs.ui.ac.id) or use the committed models. The model cards in {dir} record " +
+      'this licence. Use these models with WARTA_NLP_MODELS={dir}.',
   },
   'cli.nlp_done': { id: 'Selesai dalam {seconds} s', en: 'Done in {seconds} s' },
 })
