@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { createFeatureExtractor, type FeatureExtractor } from './vectorise/feature-extractor.ts'
 import { cuesFromWords, institutionOnly, isCueWord, NO_CUES } from './rules/hate-rules.ts'
 import { adjustIntent } from './rules/intent-rules.ts'
+import { hasCrudeWord } from './rules/abusive-rules.ts'
 import {
   argmax,
   decodeModel,
@@ -109,7 +110,10 @@ export function classify(text: string): Classification {
   const sentiment = { label: model.sentiment.labels[s] as SentimentLabel, score: round(probs[s]!) }
 
   probabilities(model.abusive)
-  const abusiveScore = probs[1]!
+  // A word that insults whatever the context makes the text abusive even when the model never saw it
+  // (rules/abusive-rules.ts); the score is then at least 0.5, where the label flips.
+  let abusiveScore = probs[1]!
+  if (abusiveScore < 0.5 && hasCrudeWord(words)) abusiveScore = 0.5
   const abusive = { label: abusiveScore >= 0.5, score: round(abusiveScore) }
 
   probabilities(model.hate)

@@ -3,84 +3,10 @@
 // Written for this project from common Indonesian usage (not copied from the CC BY-NC-SA research lexicons).
 import { mergeSpans, type DetectorSpan } from './detector-span.ts'
 import { findSaraHostility } from './sara-hostility.ts'
+import { AIMED_AFTER_WORDS, AIMED_BEFORE_WORDS, ANIMAL_INSULTS, CRUDE } from '../rules/abusive-words.ts'
 
-// Crude or insulting words that are insults whatever the context.
-const CRUDE = [
-  'bangsat',
-  'bajingan',
-  'goblok',
-  'goblog',
-  'gblk',
-  'tolol',
-  'tlol',
-  'bego',
-  'begok',
-  'idiot',
-  'dungu',
-  'keparat',
-  'brengsek',
-  'bedebah',
-  'sialan',
-  'taik',
-  'tai',
-  'jancuk',
-  'jancok',
-  'dancuk',
-  'cuk',
-  'cok',
-  'kontol',
-  'memek',
-  'ngentot',
-  'entot',
-  'pepek',
-  'jembut',
-  'pantek',
-  'lonte',
-  'sundal',
-  'perek',
-  'pecun',
-  'bacot',
-  'bacod',
-  'kampret',
-  'bangke',
-  'ndasmu',
-  'matamu',
-  'raimu',
-  'cangkemmu',
-  'oon',
-  'bloon',
-  'geblek',
-  'kampang',
-  'asu',
-  'anjg',
-  'anjink',
-  'bgst',
-  'bngst',
-  'kntl',
-  'tolo',
-  'sinting',
-  'budek',
-  'laknat',
-  'keparat',
-  'koplak',
-  'bodat',
-]
-// Words that are ordinary nouns (animals, spirits) unless aimed at someone: "dasar babi", "anjing lu", "kayak monyet".
-const ANIMAL_INSULTS = [
-  'anjing',
-  'babi',
-  'monyet',
-  'kunyuk',
-  'kera',
-  'setan',
-  'iblis',
-  'bodoh',
-  'kadal',
-  'cebong',
-  'kecebong',
-]
-const AIMED_BEFORE = String.raw`(?:dasar|kayak|kaya|kek|macam|seperti|dsr|emang|memang|otak|muka|mulut)\s+`
-const AIMED_AFTER = String.raw`\s*(?:lu|lo|loe|elu|elo|kau|kamu|kalian|lah|semua|banget|bgt|!)`
+const AIMED_BEFORE = String.raw`(?:${AIMED_BEFORE_WORDS.join('|')})\s+`
+const AIMED_AFTER = String.raw`\s*(?:${AIMED_AFTER_WORDS.join('|')}|!)`
 
 const word = (alternatives: string[]): string =>
   alternatives.map((w) => w.replace(/\s+/g, String.raw`\s+`)).join('|')
