@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify'
 import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
+import path from 'node:path'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { AppContext } from '../context.ts'
@@ -131,7 +132,19 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api')) markPublic(route)
     })
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] })
+    // The build writes .br and .gz copies (web/vite.config.ts): sent to browsers that accept them. Files under
+    // /assets/ carry a content hash in their name, so they never change: cached for a year.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          res.header('cache-control', 'public, max-age=31536000, immutable')
+      },
+    })
   }
   return app
 }

@@ -1,0 +1,51 @@
+// The built web app as the server sends it (no browser needed): compressed copies written at build time go to
+// browsers that accept them, and the hashed files under /assets/ are cached for a year.
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pino } from 'pino'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../src/api/app.ts'
+import { parseConfig } from '../../src/config.ts'
+import { createContext, type AppContext } from '../../src/context.ts'
+import { openDatabase } from '../../src/db/open-database.ts'
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
+let context: AppContext
+let app: FastifyInstance
+let entry: string
+
+beforeAll(async () => {
+  if (!existsSync(WEB_DIST))
+    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
+  entry = /src="(\/assets\/index-[^"]+\.js)"/.exec(readFileSync(WEB_DIST, 'utf8'))![1]!
+  const database = await openDatabase({ pgliteDir: 'memory://' })
+  context = await createContext(
+    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
+    { database, logger: pino({ level: 'silent' }) },
+  )
+  app = await buildApp(context, { serveWeb: true })
+})
+afterAll(async () => {
+  await app?.close()
+  await context?.close()
+})
+
+describe('the built web app', () => {
+  it('sends the entry script compressed with Brotli or gzip, whichever the browser accepts, cached for a year', async () => {
+    const plain = await app.inject({ url: entry })
+    const br = await app.inject({ url: entry, headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    const gz = await app.inject({ url: entry, headers: { 'accept-encoding': 'gzip' } })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3)
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+  })
+
+  it('does not cache the page that names the hashed files', async () => {
+    const page = await app.inject({ url: '/', headers: { 'accept-encoding': 'br' } })
+    expect(page.statusCode).toBe(200)
+    expect(page.headers['cache-control']).not.toContain('immutable')
+  })
+})
