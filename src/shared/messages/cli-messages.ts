@@ -150,7 +150,16 @@ export const cliMessages = defineMessages({
     en: 'Only /healthz and /readyz.',
   },
   // Log lines of the long-running processes (the pretty terminal log and the JSON log alike).
-  'cli.log_listening': { id: 'menerima permintaan', en: 'listening' },
+  'cli.log_database_migrated': {
+    id: 'basis data diperbarui ({count} migrasi)',
+    en: 'database migrated ({count} migrations)',
+  },
+  // Fastify's own "Server listening at …" line, once per address, in the terminal's language.
+  'cli.log_listening': { id: 'menerima permintaan di {address}', en: 'listening at {address}' },
+  'cli.log_started': {
+    id: 'Warta berjalan (warta {role}, basis data {engine})',
+    en: 'Warta running (warta {role}, {engine} database)',
+  },
   'cli.log_worker_started': { id: 'pekerja latar berjalan', en: 'worker started' },
 
   // --- shutdown ------------------------------------------------------------------------------------------------
