@@ -391,21 +391,45 @@ export const cliMessages = defineMessages({
     id:
       'Pemakaian: warta check [--claims KLAIM.jsonl | --instansi KODE] < draf.jsonl\n' +
       '--instansi: klaim aktif basis pengetahuan hoaks instansi itu (DATABASE_URL, atau folder data Warta).\n' +
+      'Tanpa keduanya: basis pengetahuan instansi satu-satunya di basis data itu, bila hanya ada satu.\n' +
       'Masukan: {"id", "platform", "text"} per baris; platform: {platforms:list}.\n' +
       'Keluaran: {"id", "findings": [{"code", "severity", "start", "end", "message"}]} per baris, urutan sama.',
     en:
       'Usage: warta check [--claims CLAIMS.jsonl | --instansi SLUG] < drafts.jsonl\n' +
       '--instansi: the active claims of that agency’s hoax knowledge base (DATABASE_URL, or Warta’s data folder).\n' +
+      'Without either: the knowledge base of the only instansi in that database, when there is just one.\n' +
       'Input: {"id", "platform", "text"} per line; platform: {platforms:list}.\n' +
       'Output: {"id", "findings": [{"code", "severity", "start", "end", "message"}]} per line, in the same order.',
   },
   'cli.check_hoax_off': {
     id:
-      'warta check: pemeriksaan hoaks TIDAK aktif (tanpa --claims). Aktifkan dengan --claims KLAIM.jsonl ' +
-      '(satu objek {"id", "claim", "fact"} per baris).',
+      'warta check: pemeriksaan hoaks TIDAK aktif (tanpa --claims atau --instansi, dan tidak ada basis data Warta ' +
+      'yang dapat dibaca). Aktifkan dengan --claims KLAIM.jsonl (satu objek {"id", "claim", "fact"} per baris) ' +
+      'atau --instansi KODE (basis pengetahuan hoaks instansi itu; DATABASE_URL, atau folder data Warta).',
     en:
-      'warta check: the hoax check is OFF (no --claims). Turn it on with --claims CLAIMS.jsonl ' +
-      '(one {"id", "claim", "fact"} object per line).',
+      'warta check: the hoax check is OFF (no --claims or --instansi, and no Warta database it can read). ' +
+      'Turn it on with --claims CLAIMS.jsonl (one {"id", "claim", "fact"} object per line) or --instansi SLUG ' +
+      '(that instansi’s hoax knowledge base; DATABASE_URL, or Warta’s data folder).',
+  },
+  'cli.check_hoax_off_no_instansi': {
+    id:
+      'warta check: pemeriksaan hoaks TIDAK aktif: basis data Warta belum berisi instansi. Aktifkan dengan ' +
+      '--claims KLAIM.jsonl (satu objek {"id", "claim", "fact"} per baris).',
+    en:
+      'warta check: the hoax check is OFF: the Warta database holds no instansi yet. Turn it on with ' +
+      '--claims CLAIMS.jsonl (one {"id", "claim", "fact"} object per line).',
+  },
+  'cli.check_hoax_off_several': {
+    id:
+      'warta check: pemeriksaan hoaks TIDAK aktif: basis data berisi beberapa instansi. Pilih satu dengan ' +
+      '--instansi KODE: {slugs:list}.',
+    en:
+      'warta check: the hoax check is OFF: the database holds several instansi. Choose one with ' +
+      '--instansi SLUG: {slugs:list}.',
+  },
+  'cli.check_instansi_default': {
+    id: 'warta check: pemeriksaan hoaks memakai basis pengetahuan instansi {slug} (klaim aktif: {count}).',
+    en: 'warta check: the hoax check uses the knowledge base of instansi {slug} (active claims: {count}).',
   },
   'cli.hoax_usage': {
     id:
