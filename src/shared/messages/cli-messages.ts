@@ -156,11 +156,82 @@ export const cliMessages = defineMessages({
   },
   // Fastify's own "Server listening at …" line, once per address, in the terminal's language.
   'cli.log_listening': { id: 'menerima permintaan di {address}', en: 'listening at {address}' },
+  'cli.log_metrics_listening': {
+    id: 'metrik Prometheus tersedia di {address}/metrics',
+    en: 'Prometheus metrics at {address}/metrics',
+  },
+  'cli.log_readiness_failed': {
+    id: 'pemeriksaan kesiapan gagal: basis data tidak menjawab',
+    en: 'readiness check failed: the database did not answer',
+  },
   'cli.log_started': {
     id: 'Warta berjalan (warta {role}, basis data {engine})',
     en: 'Warta running (warta {role}, {engine} database)',
   },
   'cli.log_worker_started': { id: 'pekerja latar berjalan', en: 'worker started' },
+
+  // Log lines of the background jobs (src/jobs), in the same language as the rest of the process.
+  'cli.log_variant_reconciled': { id: 'pencocokan ulang varian selesai', en: 'variant reconcile handled' },
+  'cli.log_variant_published': { id: 'publikasi varian diproses', en: 'variant publish handled' },
+  'cli.log_replies_reconciled': {
+    id: 'balasan yang tertunda dicocokkan ulang',
+    en: 'stale replies reconciled',
+  },
+  'cli.log_webhook_deliveries_purged': {
+    id: 'kiriman webhook lama dihapus',
+    en: 'purged old webhook deliveries',
+  },
+  'cli.log_sessions_purged': { id: 'sesi kedaluwarsa dihapus', en: 'purged expired sessions' },
+  'cli.log_publications_swept': { id: 'jadwal publikasi diperiksa', en: 'publications swept' },
+  'cli.log_posts_expired': {
+    id: 'unggahan kedaluwarsa sebelum disetujui',
+    en: 'posts expired before approval',
+  },
+  'cli.log_post_metrics_collected': { id: 'metrik unggahan dikumpulkan', en: 'post metrics collected' },
+  'cli.log_connections_expiry_warned': {
+    id: 'penanggung jawab diberi tahu tentang koneksi yang akan kedaluwarsa',
+    en: 'penanggung jawab warned of expiring connections',
+  },
+  'cli.log_password_reset_handled': {
+    id: 'permintaan atur ulang kata sandi diproses',
+    en: 'password reset request handled',
+  },
+  'cli.log_notification_mail_handled': { id: 'surel notifikasi diproses', en: 'notification mail handled' },
+  'cli.log_notification_digests_sent': {
+    id: 'ringkasan notifikasi dikirim',
+    en: 'notification digests sent',
+  },
+  'cli.log_job_queue_error': { id: 'galat antrean tugas', en: 'job queue error' },
+  'cli.log_outbox_relay_failed': {
+    id: 'penerusan kotak keluar tugas gagal; dicoba lagi',
+    en: 'job outbox relay failed; retrying',
+  },
+  'cli.log_job_failed': { id: 'tugas gagal', en: 'job failed' },
+  'cli.log_job_payload_invalid': {
+    id: 'muatan tugas tidak sah; tidak dicoba lagi',
+    en: 'invalid job payload',
+  },
+  'cli.log_inbox_swept': { id: 'kotak masuk diperiksa', en: 'inbox swept' },
+  'cli.log_inbox_polled': { id: 'kotak masuk diambil', en: 'inbox polled' },
+  'cli.log_outbox_handoff_failed': {
+    id: 'tugas dari kotak keluar tidak dapat diserahkan ke pg-boss',
+    en: 'could not hand an outbox job to pg-boss',
+  },
+  'cli.log_connection_tokens_refreshed': {
+    id: 'token koneksi diperbarui',
+    en: 'connection tokens refreshed',
+  },
+  'cli.log_audit_checkpoints_refused': {
+    id: 'titik periksa audit ditolak karena rantai rusak',
+    en: 'audit checkpoints refused for broken chains',
+  },
+  'cli.log_audit_checkpoints_made': { id: 'titik periksa audit dibuat', en: 'audit checkpoints made' },
+  'cli.log_account_import_ran': { id: 'tugas impor akun berjalan', en: 'account import job ran' },
+  'cli.log_sla_alerts_sent': {
+    id: 'pengingat dan eskalasi SLA dikirim',
+    en: 'SLA reminders and escalations sent',
+  },
+  'cli.log_ppid_receipt_handled': { id: 'tanda terima PPID diproses', en: 'PPID receipt handled' },
 
   // --- shutdown ------------------------------------------------------------------------------------------------
   'cli.log_shutting_down': { id: 'menghentikan Warta ({signal})', en: 'shutting down ({signal})' },
