@@ -11,6 +11,8 @@ import type { Db } from './db/client.ts'
 import { openDatabase, type Database } from './db/open-database.ts'
 import { migrate } from './db/migrate.ts'
 import { loadOrCreateSecret, readDeploymentValue } from './db/deployment-settings-repository.ts'
+import type { Locale } from './shared/dates.ts'
+import { formatMessage } from './shared/messages/format-message.ts'
 
 export interface AppContext {
   readonly config: Config
@@ -30,6 +32,8 @@ export interface CreateContextOptions {
   database?: Database
   logger?: Logger
   clock?: Clock
+  /** The language of the log lines written here: the process's (the CLI's locale), Indonesian by default. */
+  locale?: Locale
 }
 
 export function pgliteDirOf(config: Config): string {
@@ -44,7 +48,12 @@ export async function createContext(config: Config, options: CreateContextOption
     (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDirOf(config) }))
   try {
     const applied = await migrate(database)
-    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated')
+    if (applied.length > 0) {
+      const message = formatMessage(options.locale ?? 'id', 'cli.log_database_migrated', {
+        count: applied.length,
+      })
+      logger.info({ migrations: applied }, message)
+    }
     const secret = await loadOrCreateSecret(database.db, config.secret)
     // A configured secret may replace the one generated on first start: that one still opens what it sealed.
     const generated = config.secret ? await readDeploymentValue(database.db, 'secret') : null

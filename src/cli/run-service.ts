@@ -68,7 +68,7 @@ async function serve(
 
   let context: AppContext
   try {
-    context = await createContext(config, { logger: createLogger(config) })
+    context = await createContext(config, { logger: createLogger(config), locale: cliLocale() })
   } catch (error) {
     await webBuild
     if (error instanceof DataDirLockedError) {
@@ -99,10 +99,16 @@ async function serve(
       }
       const app = await buildApp(context, { serveWeb: true })
       servers.push(app)
-      await app.listen({ host: config.host, port: config.port })
+      // Fastify always logs where it listens; the resolver puts that line in the terminal's language.
+      await app.listen({
+        host: config.host,
+        port: config.port,
+        listenTextResolver: (address) => cliText('cli.log_listening', { address }),
+      })
       const address = app.server.address()
       const port = typeof address === 'object' && address ? address.port : config.port
-      context.logger.info({ role, engine: context.database.engine, port }, cliText('cli.log_listening'))
+      const engine = context.database.engine
+      context.logger.info({ role, engine, port }, cliText('cli.log_started', { role, engine }))
       process.stdout.write(`${await readyLine(context, role, port)}\n`)
     }
   } catch (error) {

@@ -21,6 +21,12 @@ export async function findInstansiBySlug(db: Db, slug: string): Promise<Instansi
   return row
 }
 
+/** Every instansi's short code, in order (the CLI lists them when it cannot choose one). */
+export async function listInstansiSlugs(db: Db): Promise<string[]> {
+  const rows = await db.select({ slug: instansi.slug }).from(instansi).orderBy(instansi.slug)
+  return rows.map((row) => row.slug)
+}
+
 export async function anyInstansiExists(db: Db): Promise<boolean> {
   const [row] = await db.select({ id: instansi.id }).from(instansi).limit(1)
   return row !== undefined

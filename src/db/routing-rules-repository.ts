@@ -2,8 +2,9 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from './client.ts'
-import { accounts, routingRules, units, users } from './schema/index.ts'
+import { accounts, routingRules, users } from './schema/index.ts'
 import { rowsOf } from './sql-helpers.ts'
+import { listActiveUnitSummaries } from './units-repository.ts'
 
 export type RoutingRuleRow = typeof routingRules.$inferSelect
 
@@ -90,15 +91,6 @@ export async function routingRulesFingerprint(db: Db, instansiId: string): Promi
     .from(routingRules)
     .where(eq(routingRules.instansiId, instansiId))
   return `${row?.count ?? 0}|${row?.latest ?? ''}`
-}
-
-/** The instansi's active units: id → path (what a rule may name, and where an assigned item goes). */
-export async function activeUnitPaths(db: Db, instansiId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .select({ id: units.id, path: units.path })
-    .from(units)
-    .where(and(eq(units.instansiId, instansiId), isNull(units.archivedAt)))
-  return new Map(rows.map((row) => [row.id, row.path]))
 }
 
 /** Active people holding one of `roles` somewhere (on an active unit): who an item may be assigned to. */
@@ -204,11 +196,7 @@ export async function routingReferences(
   roles: readonly string[],
 ): Promise<RoutingReferenceRows> {
   const [unitRows, userRows, accountRows] = await Promise.all([
-    db
-      .select({ id: units.id, code: units.code, name: units.name, path: units.path })
-      .from(units)
-      .where(and(eq(units.instansiId, instansiId), isNull(units.archivedAt)))
-      .orderBy(asc(units.path)),
+    listActiveUnitSummaries(db, instansiId),
     db
       .select({ id: users.id, name: users.name, email: users.email })
       .from(users)

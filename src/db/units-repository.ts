@@ -65,6 +65,28 @@ export async function listUnits(db: Db, filter: ListUnitsFilter): Promise<UnitRe
   return rows.map(toRecord)
 }
 
+export interface UnitSummary {
+  id: string
+  code: string
+  name: string
+  path: string
+}
+
+/** The instansi's active units, by path: what a routing rule may name and the rules page offers to pick. */
+export async function listActiveUnitSummaries(db: Db, instansiId: string): Promise<UnitSummary[]> {
+  return db
+    .select({ id: units.id, code: units.code, name: units.name, path: units.path })
+    .from(units)
+    .where(and(eq(units.instansiId, instansiId), isNull(units.archivedAt)))
+    .orderBy(asc(units.path))
+}
+
+/** The instansi's active units: id → path (what a rule may name, and where an assigned item goes). */
+export async function activeUnitPaths(db: Db, instansiId: string): Promise<Map<string, string>> {
+  const rows = await listActiveUnitSummaries(db, instansiId)
+  return new Map(rows.map((row) => [row.id, row.path]))
+}
+
 export async function getUnit(db: Db, instansiId: string, id: string): Promise<UnitRecord | undefined> {
   const [unit] = await getUnitsByIds(db, instansiId, [id])
   return unit

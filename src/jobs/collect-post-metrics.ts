@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { collectPostMetrics } from '../features/metrics/collect-post-metrics.ts'
 import { publishDepsOf } from '../features/publishing/publishing-deps.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({ startup: z.boolean().optional() }).strict()
 
@@ -22,6 +23,6 @@ export const collectPostMetricsJob = defineJob({
   async handle(context) {
     const result = await collectPostMetrics(publishDepsOf(context))
     if (result.read + result.deleted + result.postponed + result.givenUp > 0)
-      context.logger.info(result, 'post metrics collected')
+      context.logger.info(result, cliText('cli.log_post_metrics_collected'))
   },
 })

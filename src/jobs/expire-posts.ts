@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { expireOverduePosts } from '../features/posts/expire-posts.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({}).strict()
 
@@ -22,6 +23,6 @@ export const expirePostsJob = defineJob({
       { db: context.db, mailEnabled: context.config.mail !== undefined },
       context.clock.now(),
     )
-    if (result.expired > 0) context.logger.info(result, 'posts expired before approval')
+    if (result.expired > 0) context.logger.info(result, cliText('cli.log_posts_expired'))
   },
 })

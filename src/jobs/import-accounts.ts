@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { runAccountImport } from '../features/accounts/import-accounts.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({ instansiId: z.uuid(), importId: z.uuid() }).strict()
 
@@ -20,6 +21,6 @@ export const importAccountsJob = defineJob({
   batchSize: 1,
   async handle(context, target) {
     const result = await runAccountImport(context, target)
-    context.logger.info({ ...target, ...result }, 'account import job ran')
+    context.logger.info({ ...target, ...result }, cliText('cli.log_account_import_ran'))
   },
 })

@@ -8,6 +8,7 @@ import type { JobName } from '../features/jobs/job-payloads.ts'
 import type { JobContext, JobDefinition } from './job-definition.ts'
 import { jobDefinitions, jobNames } from './job-registry.ts'
 import { startOutboxRelay, type OutboxRelay } from './outbox-relay.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 export interface JobRunner {
   readonly boss: PgBoss
@@ -31,7 +32,7 @@ export async function startJobRunner(
   options: JobRunnerOptions = {},
 ): Promise<JobRunner> {
   const boss = createJobQueue(context.database, context.config.databaseUrl)
-  boss.on('error', (error: Error) => context.logger.error({ err: error }, 'job queue error'))
+  boss.on('error', (error: Error) => context.logger.error({ err: error }, cliText('cli.log_job_queue_error')))
   await boss.start()
   try {
     for (const job of jobDefinitions) await startWorker(boss, context, job)
@@ -101,7 +102,7 @@ async function runOne<N extends JobName>(
     // A payload the schema refuses will never pass: no retries.
     context.logger.error(
       { job: job.name, jobId: item.id, issues: parsed.error.issues },
-      'invalid job payload',
+      cliText('cli.log_job_payload_invalid'),
     )
     return { id: item.id, status: 'deadletter', output: { error: 'invalid payload' } }
   }
@@ -109,7 +110,7 @@ async function runOne<N extends JobName>(
     await job.handle(context, parsed.data)
     return { id: item.id, status: 'completed' }
   } catch (error) {
-    context.logger.error({ err: error, job: job.name, jobId: item.id }, 'job failed')
+    context.logger.error({ err: error, job: job.name, jobId: item.id }, cliText('cli.log_job_failed'))
     return {
       id: item.id,
       status: 'failed',

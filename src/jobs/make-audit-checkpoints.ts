@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { makeDailyCheckpoints } from '../features/audit/checkpoints.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({}).strict()
 
@@ -19,7 +20,7 @@ export const makeAuditCheckpointsJob = defineJob({
   batchSize: 1,
   async handle(context) {
     const result = await makeDailyCheckpoints(context)
-    if (result.refused.length > 0) context.logger.error(result, 'audit checkpoints refused for broken chains')
-    else context.logger.info(result, 'audit checkpoints made')
+    if (result.refused.length > 0) context.logger.error(result, cliText('cli.log_audit_checkpoints_refused'))
+    else context.logger.info(result, cliText('cli.log_audit_checkpoints_made'))
   },
 })

@@ -10,6 +10,7 @@ import type { PgBoss } from 'pg-boss'
 import type { Logger } from 'pino'
 import type { Db } from '../db/client.ts'
 import { claimOutboxBatch, deleteOutboxJobs } from '../db/job-outbox-repository.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 export interface OutboxRelayOptions {
   db: Db
@@ -52,7 +53,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         sent.push(row.id)
       } catch (error) {
         // Left in the outbox: sent again when the claim runs out.
-        logger.error({ err: error, job: row.name, jobId: row.id }, 'could not hand an outbox job to pg-boss')
+        logger.error({ err: error, job: row.name, jobId: row.id }, cliText('cli.log_outbox_handoff_failed'))
       }
     }
     await deleteOutboxJobs(db, sent)
@@ -64,7 +65,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // A full batch means more may be waiting: keep going until the outbox is drained.
       while (!stopped && (await drainOnce()) === batchSize);
     } catch (error) {
-      logger.error({ err: error }, 'job outbox relay failed; retrying')
+      logger.error({ err: error }, cliText('cli.log_outbox_relay_failed'))
     }
   }
 

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { pollAccount } from '../features/inbox/ingest-poll.ts'
 import { ingestDepsOf } from './inbox-deps.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z
   .object({ instansiId: z.uuid(), accountId: z.uuid(), backfill: z.boolean().optional() })
@@ -25,6 +26,7 @@ export const pollInboxJob = defineJob({
   concurrentBatch: true,
   async handle(context, { instansiId, accountId, backfill }) {
     const result = await pollAccount(ingestDepsOf(context), instansiId, accountId, { backfill })
-    if (result.stored > 0 || result.failed) context.logger.info({ accountId, ...result }, 'inbox polled')
+    if (result.stored > 0 || result.failed)
+      context.logger.info({ accountId, ...result }, cliText('cli.log_inbox_polled'))
   },
 })

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { publishDepsOf } from '../features/publishing/publishing-deps.ts'
 import { publishVariant } from '../features/publishing/publish-variant.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({ instansiId: z.uuid(), variantId: z.uuid() }).strict()
 
@@ -26,6 +27,6 @@ export const publishVariantJob = defineJob({
   policy: 'short',
   async handle(context, { instansiId, variantId }) {
     const outcome = await publishVariant(publishDepsOf(context), instansiId, variantId)
-    context.logger.info({ variantId, outcome }, 'variant publish handled')
+    context.logger.info({ variantId, outcome }, cliText('cli.log_variant_published'))
   },
 })

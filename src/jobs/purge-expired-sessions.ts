@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { purgeExpiredSessions } from '../features/identity/purge-expired-sessions.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({}).strict()
 
@@ -19,6 +20,6 @@ export const purgeExpiredSessionsJob = defineJob({
   batchSize: 1,
   async handle(context) {
     const purged = await purgeExpiredSessions(context)
-    context.logger.info(purged, 'purged expired sessions')
+    context.logger.info(purged, cliText('cli.log_sessions_purged'))
   },
 })

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { purgeWebhookDeliveries } from '../features/webhooks/purge-webhook-deliveries.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({}).strict()
 
@@ -18,6 +19,6 @@ export const purgeWebhookDeliveriesJob = defineJob({
   batchSize: 1,
   async handle(context) {
     const purged = await purgeWebhookDeliveries(context)
-    context.logger.info(purged, 'purged old webhook deliveries')
+    context.logger.info(purged, cliText('cli.log_webhook_deliveries_purged'))
   },
 })

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { reconcileStaleReplies } from '../features/inbox/send-reply.ts'
 import { ingestDepsOf } from './inbox-deps.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({ startup: z.boolean().optional() }).strict()
 
@@ -22,6 +23,6 @@ export const reconcileRepliesJob = defineJob({
   async handle(context) {
     const result = await reconcileStaleReplies(ingestDepsOf(context))
     if (result.sent + result.unconfirmed + result.later > 0)
-      context.logger.info(result, 'stale replies reconciled')
+      context.logger.info(result, cliText('cli.log_replies_reconciled'))
   },
 })

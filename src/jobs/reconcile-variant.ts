@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { publishDepsOf } from '../features/publishing/publishing-deps.ts'
 import { reconcileVariant } from '../features/publishing/publish-variant.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({ instansiId: z.uuid(), variantId: z.uuid() }).strict()
 
@@ -22,6 +23,6 @@ export const reconcileVariantJob = defineJob({
   policy: 'short',
   async handle(context, { instansiId, variantId }) {
     const outcome = await reconcileVariant(publishDepsOf(context), instansiId, variantId)
-    context.logger.info({ variantId, outcome }, 'variant reconcile handled')
+    context.logger.info({ variantId, outcome }, cliText('cli.log_variant_reconciled'))
   },
 })

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { refreshExpiringTokens, warnExpiringConnections } from '../features/connections/refresh-tokens.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({}).strict()
 
@@ -22,8 +23,8 @@ export const refreshConnectionTokensJob = defineJob({
     const deps = { ...context, mailEnabled: context.config.mail !== undefined }
     const refreshed = await refreshExpiringTokens(deps)
     if (refreshed.refreshed + refreshed.superseded + refreshed.failed.length > 0)
-      context.logger.info(refreshed, 'connection tokens refreshed')
+      context.logger.info(refreshed, cliText('cli.log_connection_tokens_refreshed'))
     const warned = await warnExpiringConnections(deps)
-    if (warned > 0) context.logger.info({ warned }, 'penanggung jawab warned of expiring connections')
+    if (warned > 0) context.logger.info({ warned }, cliText('cli.log_connections_expiry_warned'))
   },
 })

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { sendNotificationDigests } from '../features/notifications/notification-mail.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({}).strict()
 
@@ -19,6 +20,6 @@ export const sendNotificationDigestsJob = defineJob({
   batchSize: 1,
   async handle(context) {
     const result = await sendNotificationDigests(context)
-    context.logger.info(result, 'notification digests sent')
+    context.logger.info(result, cliText('cli.log_notification_digests_sent'))
   },
 })

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { sendNotificationMail } from '../features/notifications/notification-mail.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({ notificationId: z.uuid() }).strict()
 
@@ -18,6 +19,6 @@ export const sendNotificationMailJob = defineJob({
   batchSize: 10,
   async handle(context, { notificationId }) {
     const outcome = await sendNotificationMail(context, notificationId)
-    context.logger.info({ notificationId, outcome }, 'notification mail handled')
+    context.logger.info({ notificationId, outcome }, cliText('cli.log_notification_mail_handled'))
   },
 })

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { sendPasswordResetMail } from '../features/identity/password-reset.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({ resetId: z.uuid() }).strict()
 
@@ -19,6 +20,6 @@ export const sendPasswordResetMailJob = defineJob({
   batchSize: 5,
   async handle(context, { resetId }) {
     const outcome = await sendPasswordResetMail(context, resetId)
-    context.logger.info({ resetId, outcome }, 'password reset request handled')
+    context.logger.info({ resetId, outcome }, cliText('cli.log_password_reset_handled'))
   },
 })

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { sendPpidReceipt } from '../features/ppid/ppid-receipt.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({ instansiId: z.uuid(), caseId: z.uuid() }).strict()
 
@@ -18,6 +19,6 @@ export const sendPpidReceiptJob = defineJob({
   batchSize: 5,
   async handle(context, { instansiId, caseId }) {
     const outcome = await sendPpidReceipt(context, instansiId, caseId)
-    context.logger.info({ caseId, outcome }, 'PPID receipt handled')
+    context.logger.info({ caseId, outcome }, cliText('cli.log_ppid_receipt_handled'))
   },
 })

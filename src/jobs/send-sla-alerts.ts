@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { runSlaAlerts } from '../features/inbox/sla-alerts.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({}).strict()
 
@@ -24,6 +25,6 @@ export const sendSlaAlertsJob = defineJob({
       context.clock.now(),
     )
     if (result.reminders + result.escalations > 0)
-      context.logger.info(result, 'SLA reminders and escalations sent')
+      context.logger.info(result, cliText('cli.log_sla_alerts_sent'))
   },
 })

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { classifyLeftovers, schedulePolls } from '../features/inbox/ingest-sweep.ts'
 import { ingestDepsOf } from './inbox-deps.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const payload = z.object({ startup: z.boolean().optional() }).strict()
 
@@ -24,6 +25,6 @@ export const sweepInboxJob = defineJob({
     const polls = await schedulePolls(deps, { startup })
     const leftovers = await classifyLeftovers(deps, { startup })
     if (polls.enqueued + leftovers.classified > 0)
-      context.logger.info({ ...polls, ...leftovers }, 'inbox swept')
+      context.logger.info({ ...polls, ...leftovers }, cliText('cli.log_inbox_swept'))
   },
 })

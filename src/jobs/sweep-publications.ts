@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { publishDepsOf } from '../features/publishing/publishing-deps.ts'
 import { sweepVariants } from '../features/publishing/publish-variant.ts'
 import { defineJob } from './job-definition.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 // At a worker's start every due variant is handed out again: jobs a killed worker had fetched are lost to it.
 const payload = z.object({ startup: z.boolean().optional() }).strict()
@@ -23,6 +24,6 @@ export const sweepPublicationsJob = defineJob({
   async handle(context, { startup }) {
     const result = await sweepVariants(publishDepsOf(context), { jobLostAfterMs: startup ? 0 : undefined })
     if (result.enqueued + result.leaseExpired + result.reconcileAgain > 0)
-      context.logger.info(result, 'publications swept')
+      context.logger.info(result, cliText('cli.log_publications_swept'))
   },
 })

@@ -9,6 +9,8 @@ import { createFreshPostgres, type FreshPostgres } from './fresh-database.ts'
 import { createTestInstansi } from '../support/fixtures.ts'
 import { openDatabase } from '../../src/db/open-database.ts'
 import { migrate } from '../../src/db/migrate.ts'
+import type { Locale } from '../../src/shared/dates.ts'
+import { MESSAGES, type MessageKey } from '../../src/shared/messages/catalogue.ts'
 import {
   freePort,
   killAllWarta,
@@ -23,6 +25,26 @@ import {
 let fresh: FreshPostgres | undefined
 let stoppedDataDir: string | undefined
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+
+// What a first `warta start` says before it is ready, from the catalogue: each must appear in the terminal's
+// language and never in the other (nor Fastify's own English "Server listening at").
+const STARTUP_LINES: readonly MessageKey[] = [
+  'cli.log_database_migrated',
+  'cli.log_listening',
+  'cli.log_started',
+  'cli.ready_first_run',
+]
+const otherLocale = (locale: Locale): Locale => (locale === 'id' ? 'en' : 'id')
+/** The words of a message before its first placeholder: what any rendering of it contains. */
+const fixedWords = (locale: Locale, key: MessageKey): string => MESSAGES[key][locale].split('{')[0]!.trim()
+
+function expectStartupIn(locale: Locale, output: string): void {
+  for (const key of STARTUP_LINES) {
+    expect(output, key).toContain(fixedWords(locale, key))
+    expect(output, key).not.toContain(fixedWords(otherLocale(locale), key))
+  }
+  expect(output).not.toContain('Server listening')
+}
 
 afterAll(async () => {
   killAllWarta()
@@ -53,13 +75,20 @@ describe('warta start', () => {
   it('serves the app, refuses a second process on the same data folder, and stops cleanly on SIGTERM', async () => {
     const dataDir = makeTempDir('warta-start-')
     const port = await freePort()
-    const first = spawnWarta(['start'], { WARTA_DATA_DIR: dataDir, PORT: String(port) })
+    // The readable terminal log at info, as `npm start` shows it, so every start-up line is there to read.
+    const first = spawnWarta(['start'], {
+      WARTA_DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'pretty',
+    })
     const ready = await waitForOk(`http://127.0.0.1:${port}/readyz`, first, 90_000)
     expect(await ready.json()).toEqual({ status: 'ready', engine: 'pglite' })
     const page = await waitForOk(`http://127.0.0.1:${port}/`, first)
     expect(page.headers.get('content-type')).toMatch(/text\/html/)
     expect(first.output()).toContain(`http://localhost:${port}`)
     expect(first.output()).toContain('wizard penyiapan awal')
+    expectStartupIn('id', first.output())
     expect(existsSync(path.join(dataDir, 'warta.lock'))).toBe(true)
 
     const second = spawnWarta(['start'], { WARTA_DATA_DIR: dataDir, PORT: String(await freePort()) })
@@ -69,6 +98,21 @@ describe('warta start', () => {
     expect(await stopWarta(first)).toEqual({ code: 0, signal: null })
     expect(existsSync(path.join(dataDir, 'warta.lock'))).toBe(false)
     stoppedDataDir = dataDir
+  }, 150_000)
+
+  it('says every start-up line in English under WARTA_LOCALE=en, and none in Indonesian', async () => {
+    const port = await freePort()
+    const start = spawnWarta(['start'], {
+      WARTA_DATA_DIR: makeTempDir('warta-start-'),
+      PORT: String(port),
+      WARTA_LOCALE: 'en',
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'pretty',
+    })
+    await waitForOk(`http://127.0.0.1:${port}/readyz`, start, 90_000)
+    expect(await stopWarta(start)).toEqual({ code: 0, signal: null })
+    expectStartupIn('en', start.output())
+    expect(start.output()).toContain('Warta stopped')
   }, 150_000)
 
   it('finishes creating the database when stopped during its first start, so the folder opens next time', async () => {

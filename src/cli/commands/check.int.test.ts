@@ -30,7 +30,12 @@ async function runCheck(
 ): Promise<{ stdout: string; stderr: string; code: number | null }> {
   const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'warta.js'), 'check', ...args], {
     cwd: projectRoot,
-    env: { ...process.env, WARTA_LOCALE: locale },
+    // No database anywhere (a data folder that does not exist), so the knowledge base cannot be the default.
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATABASE_URL')),
+      WARTA_DATA_DIR: path.join(workDir, 'no-data'),
+      WARTA_LOCALE: locale,
+    },
   })
   let stdout = ''
   let stderr = ''
@@ -48,19 +53,21 @@ const ids = (stdout: string) =>
     .map((line) => (JSON.parse(line) as { id: number }).id)
 
 describe('warta check', () => {
-  it('says once, on stderr, that the hoax check is off without --claims and how to turn it on', async () => {
+  it('says once, on stderr, that the hoax check is off without --claims or a database and how to turn it on', async () => {
     const { stdout, stderr, code } = await runCheck([])
     expect(code).toBe(0)
     expect(stderr).toBe(
-      'warta check: pemeriksaan hoaks TIDAK aktif (tanpa --claims). Aktifkan dengan --claims KLAIM.jsonl ' +
-        '(satu objek {"id", "claim", "fact"} per baris).\n',
+      'warta check: pemeriksaan hoaks TIDAK aktif (tanpa --claims atau --instansi, dan tidak ada basis data ' +
+        'Warta yang dapat dibaca). Aktifkan dengan --claims KLAIM.jsonl (satu objek {"id", "claim", "fact"} ' +
+        'per baris) atau --instansi KODE (basis pengetahuan hoaks instansi itu; DATABASE_URL, atau folder data ' +
+        'Warta).\n',
     )
     expect(ids(stdout)).toEqual([1, 2, 3])
     expect(stdout).not.toContain('hoax_claim')
 
     const english = await runCheck([], 'en')
     expect(english.stderr).toMatch(
-      /^warta check: the hoax check is OFF \(no --claims\)\. Turn it on with --claims/,
+      /^warta check: the hoax check is OFF \(no --claims or --instansi, .*\)\. Turn it on with --claims .* or --instansi SLUG/,
     )
     expect(english.stdout).toBe(stdout)
   }, 60_000)

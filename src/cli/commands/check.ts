@@ -1,5 +1,6 @@
-// `warta check [--claims FILE | --instansi SLUG]`: JSON Lines {"id", "platform", "text"} on stdin → {"id", "findings": [...]} per line,
-// in input order. Finding shape and codes: src/nlp/types.ts (README, "warta check").
+// `warta check [--claims FILE | --instansi SLUG]` (neither: the only instansi's knowledge base, if there is one):
+// JSON Lines {"id", "platform", "text"} on stdin → {"id", "findings": [...]} per line, in input order. Finding
+// shape and codes: src/nlp/types.ts (README, "warta check").
 import { z } from 'zod'
 import { checkDraft } from '../../nlp/index.ts'
 import { processJsonLines } from '../json-lines.ts'
@@ -31,10 +32,12 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${cliText('cli.check_usage', { platforms: PLATFORMS })}\n`)
     return 0
   }
-  const { matcher, failed: claimsFailed } = await loadClaimsSource(args, 'warta check')
+  // Without claims the hoax check cannot run: loadClaimsSource says so once on stderr (and which knowledge base
+  // it uses when it finds one), rather than let an empty result look like "no hoax".
+  const { matcher, failed: claimsFailed } = await loadClaimsSource(args, 'warta check', {
+    useDefaultKnowledgeBase: true,
+  })
   if (claimsFailed && !matcher) return 2
-  // Without claims the hoax check cannot run; say so once rather than let an empty result look like "no hoax".
-  if (!matcher) process.stderr.write(`${cliText('cli.check_hoax_off')}\n`)
   const failed = await processJsonLines<Input>({
     schema: inputSchema,
     handle: (record) => ({ id: record.id, findings: checkDraft(record, { claims: matcher }) }),

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { loadConfig } from '../../config.ts'
 import { pgliteDirOf } from '../../context.ts'
 import { migrate } from '../../db/migrate.ts'
-import { claimsForMatchingBySlug } from '../../features/hoax/manage-hoax-claims.ts'
+import { claimsForMatchingBySlug, defaultKnowledgeBase } from '../../features/hoax/manage-hoax-claims.ts'
 import { openCliDatabase } from '../open-cli-database.ts'
 import { readOption } from '../read-option.ts'
 import { createHoaxMatcher, parseHoaxClaims, type HoaxMatcher } from '../../nlp/index.ts'
@@ -51,21 +51,38 @@ export interface ClaimsSource {
   failed: boolean
 }
 
+export interface LoadClaimsOptions {
+  /**
+   * Without `--claims` or `--instansi`, use the only instansi's knowledge base in the database, when there is
+   * one (`warta check`), and say on stderr which one, or why the hoax check is off.
+   */
+  useDefaultKnowledgeBase?: boolean
+}
+
 /**
  * The claims a command checks against. `--claims FILE` wins; otherwise `--instansi SLUG` reads that instansi's
  * active claims from the database the server uses: PostgreSQL when DATABASE_URL is set, else the embedded data
  * folder, which must already exist (a check never creates a database). Without either there is no matcher, and
- * the command says so. The slug is required rather than guessed: a folder or a database may hold several
- * instansi, and checking against the wrong one's claims would look like "no hoax".
+ * the command says so, unless it asks for the default knowledge base: then a database holding exactly one
+ * instansi gives that one's claims. With several the slug is required rather than guessed: checking against the
+ * wrong one's claims would look like "no hoax".
  */
-export async function loadClaimsSource(args: string[], command: string): Promise<ClaimsSource> {
+export async function loadClaimsSource(
+  args: string[],
+  command: string,
+  options: LoadClaimsOptions = {},
+): Promise<ClaimsSource> {
   const slug = readOption(args, 'instansi')
   const hasClaimsFile = args.some((a) => a === '--claims' || a.startsWith('--claims='))
   if (hasClaimsFile) {
     if (slug) process.stderr.write(`${cliText('cli.check_instansi_and_claims', { command })}\n`)
     return loadClaimsOption(args, command)
   }
-  if (slug === undefined) return { matcher: undefined, failed: false }
+  if (slug === undefined) {
+    return options.useDefaultKnowledgeBase
+      ? loadDefaultClaims(command)
+      : { matcher: undefined, failed: false }
+  }
   if (slug === '' || slug.startsWith('--')) {
     process.stderr.write(`${cliText('cli.check_instansi_missing', { command })}\n`)
     return { matcher: undefined, failed: true }
@@ -87,6 +104,44 @@ export async function loadClaimsSource(args: string[], command: string): Promise
     if (claims.length === 0)
       process.stderr.write(`${cliText('cli.check_instansi_empty', { command, slug })}\n`)
     return { matcher: createHoaxMatcher(claims), failed: false }
+  } finally {
+    await database.close()
+  }
+}
+
+/**
+ * The default knowledge base: read only where a database already is (DATABASE_URL, or an existing data folder;
+ * a check never creates one). A data folder held by a running server stays with it: openCliDatabase refuses the
+ * lock and says which process holds it, and the check goes on without hoaxes. Never a failure: the other checks
+ * run either way, and stderr says whether the hoax check is on.
+ */
+async function loadDefaultClaims(command: string): Promise<ClaimsSource> {
+  const off: ClaimsSource = { matcher: undefined, failed: false }
+  const config = loadConfig()
+  const database =
+    config.databaseUrl || existsSync(pgliteDirOf(config))
+      ? await openCliDatabase(command.replace(/^warta /, ''))
+      : undefined
+  if (!database) {
+    process.stderr.write(`${cliText('cli.check_hoax_off')}\n`)
+    return off
+  }
+  try {
+    await migrate(database)
+    const knowledgeBase = await defaultKnowledgeBase(database.db)
+    switch (knowledgeBase.kind) {
+      case 'none':
+        process.stderr.write(`${cliText('cli.check_hoax_off_no_instansi')}\n`)
+        return off
+      case 'several':
+        process.stderr.write(`${cliText('cli.check_hoax_off_several', { slugs: knowledgeBase.slugs })}\n`)
+        return off
+      case 'one': {
+        const { slug, claimCount: count } = knowledgeBase
+        process.stderr.write(`${cliText('cli.check_instansi_default', { slug, count })}\n`)
+        return { matcher: createHoaxMatcher(knowledgeBase.claims), failed: false }
+      }
+    }
   } finally {
     await database.close()
   }

@@ -19,7 +19,7 @@ import {
   type HoaxClaimRow,
   type HoaxSource,
 } from '../../db/hoax-claims-repository.ts'
-import { findInstansiBySlug } from '../../db/instansi-repository.ts'
+import { findInstansiBySlug, listInstansiSlugs } from '../../db/instansi-repository.ts'
 import { listUnits } from '../../db/units-repository.ts'
 import type { HoaxClaim } from '../../nlp/index.ts'
 import type { HoaxClaimStatus, HoaxLabel } from '../../shared/hoax-labels.ts'
@@ -354,4 +354,22 @@ export async function claimsForMatching(db: Db, instansiId: string): Promise<Hoa
 export async function claimsForMatchingBySlug(db: Db, slug: string): Promise<HoaxClaim[] | undefined> {
   const instansi = await findInstansiBySlug(db, slug)
   return instansi ? claimsForMatching(db, instansi.id) : undefined
+}
+
+export type DefaultKnowledgeBase =
+  | { kind: 'one'; slug: string; claims: HoaxClaim[]; claimCount: number }
+  | { kind: 'none' }
+  | { kind: 'several'; slugs: string[] }
+
+/**
+ * The knowledge base a check uses when it is not told which: the only instansi's, when the database holds exactly
+ * one. With several it does not guess (the wrong one's claims would look like "no hoax"); it names them instead.
+ */
+export async function defaultKnowledgeBase(db: Db): Promise<DefaultKnowledgeBase> {
+  const slugs = await listInstansiSlugs(db)
+  const [slug] = slugs
+  if (slug === undefined) return { kind: 'none' }
+  if (slugs.length > 1) return { kind: 'several', slugs }
+  const claims = (await claimsForMatchingBySlug(db, slug)) ?? []
+  return { kind: 'one', slug, claims, claimCount: new Set(claims.map((claim) => claim.id)).size }
 }

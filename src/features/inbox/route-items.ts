@@ -11,11 +11,11 @@
 import type { Db } from '../../db/client.ts'
 import { getItems, type InboxItemRow } from '../../db/inbox-repository.ts'
 import {
-  activeUnitPaths,
   applyRoutedChanges,
   grantPathsOfUsers,
   type RoutedItemChange,
 } from '../../db/routing-rules-repository.ts'
+import { activeUnitPaths } from '../../db/units-repository.ts'
 import { INBOX_ROLES } from '../routing/manage-routing-rules.ts'
 import { createRoutingRulesProvider, type RoutingRulesProvider } from '../routing/routing-rules-provider.ts'
 import { routableText, ruleMatches, type CompiledRule } from '../routing/routing-rule.ts'

@@ -7,7 +7,6 @@ import type { Db } from '../../db/client.ts'
 import { getAccount } from '../../db/accounts-repository.ts'
 import {
   accountIdsOf,
-  activeUnitPaths,
   activeUserIds,
   deleteRoutingRule,
   insertRoutingRule,
@@ -19,6 +18,7 @@ import {
   type RoutingRuleRecord,
   type RoutingRuleRow,
 } from '../../db/routing-rules-repository.ts'
+import { activeUnitPaths } from '../../db/units-repository.ts'
 import { classify, normalise } from '../../nlp/index.ts'
 import type { HoaxMatcherProvider } from '../hoax/hoax-matcher-provider.ts'
 import { authorize, PERMISSIONS, ROLES, type Actor } from '../access/policy.ts'

@@ -4,11 +4,11 @@
 // changes; the unit condition is about where an item comes from, which a move rarely changes.
 import type { Db } from '../../db/client.ts'
 import {
-  activeUnitPaths,
   listRoutingRules,
   routingRulesFingerprint,
   type RoutingRuleRow,
 } from '../../db/routing-rules-repository.ts'
+import { activeUnitPaths } from '../../db/units-repository.ts'
 import { compileRule, type CompiledRule, type RoutingAction, type RoutingConditions } from './routing-rule.ts'
 
 export type RoutingRulesProvider = (db: Db, instansiId: string) => Promise<readonly CompiledRule[]>

@@ -150,8 +150,88 @@ export const cliMessages = defineMessages({
     en: 'Only /healthz and /readyz.',
   },
   // Log lines of the long-running processes (the pretty terminal log and the JSON log alike).
-  'cli.log_listening': { id: 'menerima permintaan', en: 'listening' },
+  'cli.log_database_migrated': {
+    id: 'basis data diperbarui ({count} migrasi)',
+    en: 'database migrated ({count} migrations)',
+  },
+  // Fastify's own "Server listening at …" line, once per address, in the terminal's language.
+  'cli.log_listening': { id: 'menerima permintaan di {address}', en: 'listening at {address}' },
+  'cli.log_metrics_listening': {
+    id: 'metrik Prometheus tersedia di {address}/metrics',
+    en: 'Prometheus metrics at {address}/metrics',
+  },
+  'cli.log_readiness_failed': {
+    id: 'pemeriksaan kesiapan gagal: basis data tidak menjawab',
+    en: 'readiness check failed: the database did not answer',
+  },
+  'cli.log_started': {
+    id: 'Warta berjalan (warta {role}, basis data {engine})',
+    en: 'Warta running (warta {role}, {engine} database)',
+  },
   'cli.log_worker_started': { id: 'pekerja latar berjalan', en: 'worker started' },
+
+  // Log lines of the background jobs (src/jobs), in the same language as the rest of the process.
+  'cli.log_variant_reconciled': { id: 'pencocokan ulang varian selesai', en: 'variant reconcile handled' },
+  'cli.log_variant_published': { id: 'publikasi varian diproses', en: 'variant publish handled' },
+  'cli.log_replies_reconciled': {
+    id: 'balasan yang tertunda dicocokkan ulang',
+    en: 'stale replies reconciled',
+  },
+  'cli.log_webhook_deliveries_purged': {
+    id: 'kiriman webhook lama dihapus',
+    en: 'purged old webhook deliveries',
+  },
+  'cli.log_sessions_purged': { id: 'sesi kedaluwarsa dihapus', en: 'purged expired sessions' },
+  'cli.log_publications_swept': { id: 'jadwal publikasi diperiksa', en: 'publications swept' },
+  'cli.log_posts_expired': {
+    id: 'unggahan kedaluwarsa sebelum disetujui',
+    en: 'posts expired before approval',
+  },
+  'cli.log_post_metrics_collected': { id: 'metrik unggahan dikumpulkan', en: 'post metrics collected' },
+  'cli.log_connections_expiry_warned': {
+    id: 'penanggung jawab diberi tahu tentang koneksi yang akan kedaluwarsa',
+    en: 'penanggung jawab warned of expiring connections',
+  },
+  'cli.log_password_reset_handled': {
+    id: 'permintaan atur ulang kata sandi diproses',
+    en: 'password reset request handled',
+  },
+  'cli.log_notification_mail_handled': { id: 'surel notifikasi diproses', en: 'notification mail handled' },
+  'cli.log_notification_digests_sent': {
+    id: 'ringkasan notifikasi dikirim',
+    en: 'notification digests sent',
+  },
+  'cli.log_job_queue_error': { id: 'galat antrean tugas', en: 'job queue error' },
+  'cli.log_outbox_relay_failed': {
+    id: 'penerusan kotak keluar tugas gagal; dicoba lagi',
+    en: 'job outbox relay failed; retrying',
+  },
+  'cli.log_job_failed': { id: 'tugas gagal', en: 'job failed' },
+  'cli.log_job_payload_invalid': {
+    id: 'muatan tugas tidak sah; tidak dicoba lagi',
+    en: 'invalid job payload',
+  },
+  'cli.log_inbox_swept': { id: 'kotak masuk diperiksa', en: 'inbox swept' },
+  'cli.log_inbox_polled': { id: 'kotak masuk diambil', en: 'inbox polled' },
+  'cli.log_outbox_handoff_failed': {
+    id: 'tugas dari kotak keluar tidak dapat diserahkan ke pg-boss',
+    en: 'could not hand an outbox job to pg-boss',
+  },
+  'cli.log_connection_tokens_refreshed': {
+    id: 'token koneksi diperbarui',
+    en: 'connection tokens refreshed',
+  },
+  'cli.log_audit_checkpoints_refused': {
+    id: 'titik periksa audit ditolak karena rantai rusak',
+    en: 'audit checkpoints refused for broken chains',
+  },
+  'cli.log_audit_checkpoints_made': { id: 'titik periksa audit dibuat', en: 'audit checkpoints made' },
+  'cli.log_account_import_ran': { id: 'tugas impor akun berjalan', en: 'account import job ran' },
+  'cli.log_sla_alerts_sent': {
+    id: 'pengingat dan eskalasi SLA dikirim',
+    en: 'SLA reminders and escalations sent',
+  },
+  'cli.log_ppid_receipt_handled': { id: 'tanda terima PPID diproses', en: 'PPID receipt handled' },
 
   // --- shutdown ------------------------------------------------------------------------------------------------
   'cli.log_shutting_down': { id: 'menghentikan Warta ({signal})', en: 'shutting down ({signal})' },
@@ -382,21 +462,45 @@ export const cliMessages = defineMessages({
     id:
       'Pemakaian: warta check [--claims KLAIM.jsonl | --instansi KODE] < draf.jsonl\n' +
       '--instansi: klaim aktif basis pengetahuan hoaks instansi itu (DATABASE_URL, atau folder data Warta).\n' +
+      'Tanpa keduanya: basis pengetahuan instansi satu-satunya di basis data itu, bila hanya ada satu.\n' +
       'Masukan: {"id", "platform", "text"} per baris; platform: {platforms:list}.\n' +
       'Keluaran: {"id", "findings": [{"code", "severity", "start", "end", "message"}]} per baris, urutan sama.',
     en:
       'Usage: warta check [--claims CLAIMS.jsonl | --instansi SLUG] < drafts.jsonl\n' +
       '--instansi: the active claims of that agency’s hoax knowledge base (DATABASE_URL, or Warta’s data folder).\n' +
+      'Without either: the knowledge base of the only instansi in that database, when there is just one.\n' +
       'Input: {"id", "platform", "text"} per line; platform: {platforms:list}.\n' +
       'Output: {"id", "findings": [{"code", "severity", "start", "end", "message"}]} per line, in the same order.',
   },
   'cli.check_hoax_off': {
     id:
-      'warta check: pemeriksaan hoaks TIDAK aktif (tanpa --claims). Aktifkan dengan --claims KLAIM.jsonl ' +
-      '(satu objek {"id", "claim", "fact"} per baris).',
+      'warta check: pemeriksaan hoaks TIDAK aktif (tanpa --claims atau --instansi, dan tidak ada basis data Warta ' +
+      'yang dapat dibaca). Aktifkan dengan --claims KLAIM.jsonl (satu objek {"id", "claim", "fact"} per baris) ' +
+      'atau --instansi KODE (basis pengetahuan hoaks instansi itu; DATABASE_URL, atau folder data Warta).',
     en:
-      'warta check: the hoax check is OFF (no --claims). Turn it on with --claims CLAIMS.jsonl ' +
-      '(one {"id", "claim", "fact"} object per line).',
+      'warta check: the hoax check is OFF (no --claims or --instansi, and no Warta database it can read). ' +
+      'Turn it on with --claims CLAIMS.jsonl (one {"id", "claim", "fact"} object per line) or --instansi SLUG ' +
+      '(that instansi’s hoax knowledge base; DATABASE_URL, or Warta’s data folder).',
+  },
+  'cli.check_hoax_off_no_instansi': {
+    id:
+      'warta check: pemeriksaan hoaks TIDAK aktif: basis data Warta belum berisi instansi. Aktifkan dengan ' +
+      '--claims KLAIM.jsonl (satu objek {"id", "claim", "fact"} per baris).',
+    en:
+      'warta check: the hoax check is OFF: the Warta database holds no instansi yet. Turn it on with ' +
+      '--claims CLAIMS.jsonl (one {"id", "claim", "fact"} object per line).',
+  },
+  'cli.check_hoax_off_several': {
+    id:
+      'warta check: pemeriksaan hoaks TIDAK aktif: basis data berisi beberapa instansi. Pilih satu dengan ' +
+      '--instansi KODE: {slugs:list}.',
+    en:
+      'warta check: the hoax check is OFF: the database holds several instansi. Choose one with ' +
+      '--instansi SLUG: {slugs:list}.',
+  },
+  'cli.check_instansi_default': {
+    id: 'warta check: pemeriksaan hoaks memakai basis pengetahuan instansi {slug} (klaim aktif: {count}).',
+    en: 'warta check: the hoax check uses the knowledge base of instansi {slug} (active claims: {count}).',
   },
   'cli.hoax_usage': {
     id:

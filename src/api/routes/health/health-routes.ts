@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import Fastify from 'fastify'
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { AppContext } from '../../../context.ts'
+import { cliText } from '../../../cli/cli-text.ts'
 import { pingDatabase } from '../../../db/ping-database.ts'
 import { safeEqual } from '../../../features/identity/secret-token.ts'
 import { errorBody, requestLocale } from '../../error-handler.ts'
@@ -57,7 +58,7 @@ export function registerHealthRoutes(app: ApiInstance, context: AppContext): voi
         await pingDatabase(context.db)
         return { status: 'ready' as const, engine: context.database.engine }
       } catch (error) {
-        context.logger.warn({ err: error }, 'readiness check failed')
+        context.logger.warn({ err: error }, cliText('cli.log_readiness_failed'))
         return reply.status(503).send({ status: 'unavailable' as const })
       }
     },
@@ -83,9 +84,13 @@ export function registerHealthRoutes(app: ApiInstance, context: AppContext): voi
   const metricsApp = Fastify({ loggerInstance: app.log })
   metricsApp.get('/metrics', serveMetrics)
   app.addHook('onReady', async () => {
-    await metricsApp.listen({ host: context.config.host, port })
+    // Start-up lines in the terminal's language, Fastify's own listen line included (cli/cli-text.ts).
+    await metricsApp.listen({
+      host: context.config.host,
+      port,
+      listenTextResolver: (address) => cliText('cli.log_metrics_listening', { address }),
+    })
     app.metricsServer = metricsApp.server
-    app.log.info({ address: metricsApp.server.address() }, 'metrics listening')
   })
   app.addHook('onClose', async () => {
     await metricsApp.close()
