@@ -3,8 +3,9 @@
 import path from 'node:path'
 import { z } from 'zod'
 import type { Locale } from './shared/dates.ts'
-import { isMessageKey, type MessageKey } from './shared/messages/catalogue.ts'
-import { formatMessage, type MessageParams } from './shared/messages/format-message.ts'
+import { isTerminalMessageKey, type TerminalMessageKey } from './shared/messages/terminal-catalogue.ts'
+import type { MessageParams } from './shared/messages/format-message.ts'
+import { formatTerminalMessage } from './shared/messages/terminal-catalogue.ts'
 
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -117,7 +118,7 @@ export interface Config {
 /** One configuration variable and what is wrong with it, as a message key. */
 export interface ConfigProblem {
   variable: string
-  key: MessageKey
+  key: TerminalMessageKey
   params?: MessageParams | undefined
 }
 
@@ -138,17 +139,17 @@ export class ConfigError extends Error {
 
 function renderConfigProblems(problems: readonly ConfigProblem[], locale: Locale): string {
   const lines = problems.map((problem) =>
-    formatMessage(locale, 'config.problem', {
+    formatTerminalMessage(locale, 'config.problem', {
       variable: problem.variable,
-      problem: formatMessage(locale, problem.key, problem.params),
+      problem: formatTerminalMessage(locale, problem.key, problem.params),
     }),
   )
-  return [formatMessage(locale, 'config.invalid'), ...lines].join('\n')
+  return [formatTerminalMessage(locale, 'config.invalid'), ...lines].join('\n')
 }
 
 function problemOf(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): ConfigProblem {
   const variable = issue.path.join('.')
-  if (isMessageKey(issue.message)) return { variable, key: issue.message }
+  if (isTerminalMessageKey(issue.message)) return { variable, key: issue.message }
   if (issue.code === 'invalid_value') {
     return { variable, key: 'config.choose_one', params: { options: issue.values.map(String) } }
   }

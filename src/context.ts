@@ -12,7 +12,7 @@ import { openDatabase, type Database } from './db/open-database.ts'
 import { migrate } from './db/migrate.ts'
 import { loadOrCreateSecret, readDeploymentValue } from './db/deployment-settings-repository.ts'
 import type { Locale } from './shared/dates.ts'
-import { formatMessage } from './shared/messages/format-message.ts'
+import { formatTerminalMessage } from './shared/messages/terminal-catalogue.ts'
 
 export interface AppContext {
   readonly config: Config
@@ -49,7 +49,7 @@ export async function createContext(config: Config, options: CreateContextOption
   try {
     const applied = await migrate(database)
     if (applied.length > 0) {
-      const message = formatMessage(options.locale ?? 'id', 'cli.log_database_migrated', {
+      const message = formatTerminalMessage(options.locale ?? 'id', 'cli.log_database_migrated', {
         count: applied.length,
       })
       logger.info({ migrations: applied }, message)

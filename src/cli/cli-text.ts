@@ -4,8 +4,8 @@
 // keep Indonesian. Read from the environment on its own, not from config.ts: a configuration error must be
 // reported in the same language as everything else.
 import type { Locale } from '../shared/dates.ts'
-import type { MessageKey } from '../shared/messages/catalogue.ts'
-import { formatMessage, type MessageParams } from '../shared/messages/format-message.ts'
+import type { MessageParams } from '../shared/messages/format-message.ts'
+import { formatTerminalMessage, type TerminalMessageKey } from '../shared/messages/terminal-catalogue.ts'
 
 export function localeFromEnvironment(env: Readonly<Record<string, string | undefined>>): Locale {
   const chosen = env.WARTA_LOCALE?.trim().toLowerCase()
@@ -23,6 +23,10 @@ export function cliLocale(): Locale {
 }
 
 /** A catalogue message in the command line's language. */
-export function cliText(key: MessageKey, params?: MessageParams, locale: Locale = cliLocale()): string {
-  return formatMessage(locale, key, params)
+export function cliText(
+  key: TerminalMessageKey,
+  params?: MessageParams,
+  locale: Locale = cliLocale(),
+): string {
+  return formatTerminalMessage(locale, key, params)
 }

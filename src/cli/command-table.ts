@@ -1,13 +1,13 @@
 // Every `warta` sub-command, with a one-line summary for `warta help` (a catalogue key: cli-messages.ts). A command
 // module exports `run(args): Promise<number>` (the exit code).
-import type { MessageKey } from '../shared/messages/catalogue.ts'
+import type { TerminalMessageKey } from '../shared/messages/terminal-catalogue.ts'
 
 export interface CliCommand {
   run(args: string[]): Promise<number>
 }
 
 interface CommandEntry {
-  summary: MessageKey
+  summary: TerminalMessageKey
   load(): Promise<CliCommand>
 }
 

@@ -9,8 +9,9 @@
 // Rows are PostgreSQL's to_jsonb() text and go back in through jsonb_populate_recordset(), so every value
 // (timestamps to the microsecond, jsonb, numeric, bytea) makes the round trip through the database's own
 // conversions, not JavaScript's.
-import type { MessageKey } from '../shared/messages/catalogue.ts'
-import { formatMessage, type MessageParams } from '../shared/messages/format-message.ts'
+import type { TerminalMessageKey } from '../shared/messages/terminal-catalogue.ts'
+import type { MessageParams } from '../shared/messages/format-message.ts'
+import { formatTerminalMessage } from '../shared/messages/terminal-catalogue.ts'
 
 export const BACKUP_FORMAT = 'warta-backup'
 export const BACKUP_VERSION = 1
@@ -45,11 +46,11 @@ export interface BackupTrailer {
 
 /** A backup that cannot be read or restored; `key`/`params` name the catalogue message that says what to do. */
 export class BackupError extends Error {
-  readonly key: MessageKey
+  readonly key: TerminalMessageKey
   readonly params: MessageParams
 
-  constructor(key: MessageKey, params: MessageParams = {}) {
-    super(formatMessage('id', key, params))
+  constructor(key: TerminalMessageKey, params: MessageParams = {}) {
+    super(formatTerminalMessage('id', key, params))
     this.name = 'BackupError'
     this.key = key
     this.params = params

@@ -14,18 +14,19 @@
 import { randomBytes } from 'node:crypto'
 import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
 import path from 'node:path'
-import type { MessageKey } from '../shared/messages/catalogue.ts'
-import { formatMessage, type MessageParams } from '../shared/messages/format-message.ts'
+import type { TerminalMessageKey } from '../shared/messages/terminal-catalogue.ts'
+import type { MessageParams } from '../shared/messages/format-message.ts'
+import { formatTerminalMessage } from '../shared/messages/terminal-catalogue.ts'
 
 export const LOCK_FILE_NAME = 'warta.lock'
 
 /** The folder is held by another process (or cannot be locked); `key`/`params` name the message to show. */
 export class DataDirLockedError extends Error {
-  readonly key: MessageKey
+  readonly key: TerminalMessageKey
   readonly params: MessageParams
 
-  constructor(key: MessageKey, params: MessageParams) {
-    super(formatMessage('id', key, params))
+  constructor(key: TerminalMessageKey, params: MessageParams) {
+    super(formatTerminalMessage('id', key, params))
     this.name = 'DataDirLockedError'
     this.key = key
     this.params = params

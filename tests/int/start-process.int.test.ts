@@ -10,7 +10,7 @@ import { createTestInstansi } from '../support/fixtures.ts'
 import { openDatabase } from '../../src/db/open-database.ts'
 import { migrate } from '../../src/db/migrate.ts'
 import type { Locale } from '../../src/shared/dates.ts'
-import { MESSAGES, type MessageKey } from '../../src/shared/messages/catalogue.ts'
+import { TERMINAL_MESSAGES, type TerminalMessageKey } from '../../src/shared/messages/terminal-catalogue.ts'
 import {
   freePort,
   killAllWarta,
@@ -28,7 +28,7 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 // What a first `warta start` says before it is ready, from the catalogue: each must appear in the terminal's
 // language and never in the other (nor Fastify's own English "Server listening at").
-const STARTUP_LINES: readonly MessageKey[] = [
+const STARTUP_LINES: readonly TerminalMessageKey[] = [
   'cli.log_database_migrated',
   'cli.log_listening',
   'cli.log_started',
@@ -36,7 +36,8 @@ const STARTUP_LINES: readonly MessageKey[] = [
 ]
 const otherLocale = (locale: Locale): Locale => (locale === 'id' ? 'en' : 'id')
 /** The words of a message before its first placeholder: what any rendering of it contains. */
-const fixedWords = (locale: Locale, key: MessageKey): string => MESSAGES[key][locale].split('{')[0]!.trim()
+const fixedWords = (locale: Locale, key: TerminalMessageKey): string =>
+  TERMINAL_MESSAGES[key][locale].split('{')[0]!.trim()
 
 function expectStartupIn(locale: Locale, output: string): void {
   for (const key of STARTUP_LINES) {

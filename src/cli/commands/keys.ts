@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts'
 import { keyringOf } from '../../features/connections/account-connector.ts'
 import { rotateCredentialKeys } from '../../features/connections/rotate-credential-keys.ts'
 import { rotateTotpSecrets } from '../../features/identity/rotate-totp-secrets.ts'
-import type { MessageKey } from '../../shared/messages/catalogue.ts'
+import type { TerminalMessageKey } from '../../shared/messages/terminal-catalogue.ts'
 import type { MessageParams } from '../../shared/messages/format-message.ts'
 import { loadConfig } from '../../config.ts'
 import { createContext } from '../../context.ts'
@@ -21,7 +21,7 @@ export interface KeysCommandIo {
   locale?: 'id' | 'en'
 }
 
-function line(io: KeysCommandIo, key: MessageKey, params?: MessageParams): string {
+function line(io: KeysCommandIo, key: TerminalMessageKey, params?: MessageParams): string {
   return `${cliText(key, params, io.locale ?? cliLocale())}\n`
 }
 

@@ -9,7 +9,7 @@ import { isAppError } from '../../features/app-error.ts'
 import { createInstansi } from '../../features/setup/create-instansi.ts'
 import { createUserByCodes } from '../../features/users/create-user-by-codes.ts'
 import type { Locale } from '../../shared/dates.ts'
-import type { MessageKey } from '../../shared/messages/catalogue.ts'
+import type { TerminalMessageKey } from '../../shared/messages/terminal-catalogue.ts'
 import type { MessageParams } from '../../shared/messages/format-message.ts'
 import { ROLES } from '../../shared/roles.ts'
 import { cliLocale, cliText } from '../cli-text.ts'
@@ -26,7 +26,7 @@ export interface CliOutput {
 }
 
 /** One catalogue message as a line, in the output's language. */
-function line(io: CliOutput, key: MessageKey, params?: MessageParams): string {
+function line(io: CliOutput, key: TerminalMessageKey, params?: MessageParams): string {
   return `${cliText(key, params, io.locale ?? cliLocale())}\n`
 }
 

@@ -1,6 +1,7 @@
 // Every message the server may send to a person, in both languages. The API answers a message key with its
 // parameters (and the text in the caller's language); the web app renders the key in the language on screen.
-// Add an area file beside this one and spread it below.
+// Add an area file beside this one and spread it below. What only the terminal says (the `warta` command, start-up,
+// configuration errors) is in terminal-catalogue.ts, so the web app does not download it.
 import { accessMessages } from './access-messages.ts'
 import { accountsMessages } from './accounts-messages.ts'
 import { agendaMessages } from './agenda-messages.ts'
@@ -9,9 +10,7 @@ import { auditMessages } from './audit-messages.ts'
 import { authMessages } from './auth-messages.ts'
 import { blueskyMessages } from './bluesky-messages.ts'
 import { calendarMessages } from './calendar-messages.ts'
-import { cliMessages } from './cli-messages.ts'
 import { commonMessages } from './common-messages.ts'
-import { configMessages } from './config-messages.ts'
 import { connectionsMessages } from './connections-messages.ts'
 import { demoMessages } from './demo-messages.ts'
 import type { MessagePair } from './define-messages.ts'
@@ -38,8 +37,6 @@ import { xMessages } from './x-messages.ts'
 export const MESSAGES = {
   ...commonMessages,
   ...authMessages,
-  ...cliMessages,
-  ...configMessages,
   ...auditMessages,
   ...usersMessages,
   ...unitsMessages,

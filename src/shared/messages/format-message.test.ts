@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MESSAGES } from './catalogue.ts'
+import { TERMINAL_MESSAGES } from './terminal-catalogue.ts'
 import { fillTemplate, formatMessage } from './format-message.ts'
 
 describe('formatMessage', () => {
@@ -21,6 +21,6 @@ describe('formatMessage', () => {
 
   it('has the same placeholders in both languages of every message', () => {
     const names = (text: string) => [...text.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]).sort()
-    for (const [key, pair] of Object.entries(MESSAGES)) expect(names(pair.en), key).toEqual(names(pair.id))
+    for (const [key, pair] of Object.entries(TERMINAL_MESSAGES)) expect(names(pair.en), key).toEqual(names(pair.id))
   })
 })

@@ -33,9 +33,19 @@ export function fillTemplate(template: string, params: MessageParams | undefined
   })
 }
 
-export function formatMessage(locale: string, key: MessageKey, params?: MessageParams): string {
+/** A key of `catalogue` in one language, its placeholders filled; an unknown key comes back as itself. */
+export function formatFrom<K extends string>(
+  catalogue: Readonly<Record<K, { id: string; en: string }>>,
+  locale: string,
+  key: K,
+  params?: MessageParams,
+): string {
   const language: Locale = isLocale(locale) ? locale : 'id'
-  const pair = MESSAGES[key] as { id: string; en: string } | undefined
+  const pair = catalogue[key] as { id: string; en: string } | undefined
   if (!pair) return key
   return fillTemplate(pair[language], params, language)
+}
+
+export function formatMessage(locale: string, key: MessageKey, params?: MessageParams): string {
+  return formatFrom(MESSAGES, locale, key, params)
 }
