@@ -13,7 +13,6 @@ import {
   Text,
   TextInput,
 } from '@mantine/core'
-import { useMediaQuery } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { formatDate } from '../../../../src/shared/dates.ts'
@@ -24,7 +23,7 @@ import type { Me } from '../../app/session-types.ts'
 import { useSession } from '../../app/session.tsx'
 import { useErrorText } from '../../components/api-error-text.ts'
 import { useConfirm } from '../../components/confirm-dialog.tsx'
-import { CARD_LAYOUT_QUERY, DataTable, type DataTableColumn } from '../../components/data-table.tsx'
+import { DataTable, type DataTableColumn } from '../../components/data-table.tsx'
 import { DateField } from '../../components/date-field.tsx'
 import { ErrorText } from '../../components/error-banner.tsx'
 import { notifySuccess } from '../../components/notify.ts'
@@ -50,12 +49,10 @@ function LanguageSection() {
   const { t, locale, setLocale } = useI18n()
   const { me } = useSession()
   const save = useSaveLocale(me.user.id)
-  const orientation = useChoiceOrientation()
   return (
     <Panel title={t('profile.language')} description={t('profile.languageIntro')}>
       <SegmentedControl
         aria-label={t('profile.language')}
-        orientation={orientation}
         value={locale}
         onChange={(value) => {
           if (!isLocale(value)) return
@@ -69,12 +66,6 @@ function LanguageSection() {
       />
     </Panel>
   )
-}
-
-/** A choice of a few long labels stacks on a phone instead of pushing the page sideways. */
-function useChoiceOrientation(): 'vertical' | 'horizontal' {
-  const phone = useMediaQuery(CARD_LAYOUT_QUERY, false, { getInitialValueInEffect: false })
-  return phone ? 'vertical' : 'horizontal'
 }
 
 const NOTIFICATION_EMAIL_CHOICES = ['immediately', 'daily', 'none'] as const
@@ -97,13 +88,11 @@ function NotificationEmailSection() {
     daily: t('profile.notificationEmailDaily'),
     none: t('profile.notificationEmailNone'),
   }
-  const orientation = useChoiceOrientation()
   return (
     <Panel title={t('profile.notificationEmail')} description={t('profile.notificationEmailIntro')}>
       <ErrorText>{error.banner}</ErrorText>
       <SegmentedControl
         aria-label={t('profile.notificationEmail')}
-        orientation={orientation}
         value={save.variables ?? me.user.notificationEmail}
         disabled={save.isPending}
         onChange={(value) => {
