@@ -5,7 +5,7 @@ import { and, asc, count, eq, ilike, inArray, like, or, sql, type Placeholder, t
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from './client.ts'
 import { accountPengelola, accounts, units, users } from './schema/index.ts'
-import { escapeLike, pathWithin, rowsOf } from './sql-helpers.ts'
+import { escapeLike, inReadingOrder, pathWithin, rowsOf } from './sql-helpers.ts'
 
 export interface PengelolaRecord {
   userId: string
@@ -133,7 +133,7 @@ export async function listAccounts(
     .innerJoin(units, eq(units.id, accounts.unitId))
     .innerJoin(pj, eq(pj.id, accounts.penanggungJawabUserId))
     .where(and(...conditionsOf(filter)))
-    .orderBy(asc(accounts.platform), asc(accounts.handle))
+    .orderBy(asc(accounts.platform), asc(inReadingOrder(accounts.handle)))
   const pengelola = await pengelolaOf(
     db,
     filter.instansiId,
@@ -219,7 +219,7 @@ function pageQuery(
     .from(accounts)
     .innerJoin(units, eq(units.id, accounts.unitId))
     .where(where)
-    .orderBy(asc(accounts.platform), asc(accounts.handle))
+    .orderBy(asc(accounts.platform), asc(inReadingOrder(accounts.handle)))
     .limit(limit)
     .offset(offset)
     .as('page')
@@ -232,7 +232,7 @@ function pageQuery(
     .innerJoin(accounts, eq(accounts.id, ordered.id))
     .innerJoin(units, eq(units.id, accounts.unitId))
     .innerJoin(pj, eq(pj.id, accounts.penanggungJawabUserId))
-    .orderBy(asc(accounts.platform), asc(accounts.handle))
+    .orderBy(asc(accounts.platform), asc(inReadingOrder(accounts.handle)))
 }
 
 type PageRow = Awaited<ReturnType<typeof pageQuery>>[number]

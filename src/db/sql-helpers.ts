@@ -28,3 +28,15 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false
 }
+
+/**
+ * A text column in reading order, for `ORDER BY`: ICU's root collation (`und-x-icu`, which Indonesian uses
+ * untailored), so case and accents count only as tie-breakers and punctuation comes before digits and letters —
+ * the order the web app's Intl.Collator('id') gives. PGlite and PostgreSQL built with ICU (Debian's, the official
+ * images) both ship this collation; the database's own default (C in PGlite) would put every capital before every
+ * small letter. One difference remains: digits compare one by one ("Bidang 10" before "Bidang 2"), because
+ * PGlite's ICU ignores the numeric option; the web sorts one-page lists again with numbers as numbers.
+ */
+export function inReadingOrder(column: AnyColumn | SQL): SQL {
+  return sql`${column} collate "und-x-icu"`
+}

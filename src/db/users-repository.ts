@@ -4,7 +4,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, like, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { roleGrants, units, users } from './schema/index.ts'
-import { escapeLike, pathWithin } from './sql-helpers.ts'
+import { escapeLike, inReadingOrder, pathWithin } from './sql-helpers.ts'
 
 export type UserRow = typeof users.$inferSelect
 
@@ -53,7 +53,7 @@ export async function listUsersInScope(
     .select()
     .from(users)
     .where(and(...conditions))
-    .orderBy(asc(users.name), asc(users.email))
+    .orderBy(asc(inReadingOrder(users.name)), asc(users.email))
     .limit(5000)
 }
 

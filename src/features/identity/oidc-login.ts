@@ -17,6 +17,7 @@ import { recordChangeAs } from '../audit/record-change.ts'
 import type { IdentityDeps, RequestMeta } from './identity-deps.ts'
 import { createSession, type NewSessionResult } from './sessions.ts'
 import { sha256Hex } from './secret-token.ts'
+import type { SsoFailure } from '../../shared/sso-failures.ts'
 
 const STATE_MINUTES = 10
 let discovered: { issuer: string; config: Promise<oidc.Configuration> } | undefined
@@ -81,8 +82,7 @@ export async function startOidcLogin(
   return { url: url.href, state }
 }
 
-export type OidcFailure =
-  'invalid_state' | 'provider_error' | 'email_unverified' | 'unknown_user' | 'subject_mismatch' | 'locked'
+export type OidcFailure = SsoFailure
 
 export class OidcLoginError extends Error {
   readonly reason: OidcFailure

@@ -1,6 +1,6 @@
 // The pages of the app, the action each needs and its name in the navigation. The routes (router.tsx) take their
 // path and action from here, and the navigation lists only the pages the user may open.
-import type { MessageKey } from '../i18n/i18n.tsx'
+import type { MessageKey } from '../i18n/message-key.ts'
 import type { Action } from './session-types.ts'
 
 export interface PageInfo {

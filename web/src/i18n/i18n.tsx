@@ -7,10 +7,11 @@ import { isLocale, type Locale } from '../../../src/shared/dates.ts'
 import { setRequestLocale } from '../app/api-client.ts'
 import id from './id.json'
 import en from './en.json'
+import type { MessageKey } from './message-key.ts'
 
 export { isLocale, LOCALES, type Locale } from '../../../src/shared/dates.ts'
 
-export type MessageKey = keyof typeof id
+export type { MessageKey } from './message-key.ts'
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { id, en }
 export const LOCALE_STORAGE_KEY = 'warta.locale'

@@ -2,17 +2,16 @@ import { describe, it, expect, afterEach, vi } from 'vitest'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { Locale } from '../../i18n/i18n.tsx'
 import { fakeApi, renderWithProviders } from '../../test-support/render-with-providers.tsx'
+import { testUnit } from '../../test-support/test-unit.ts'
 import { AccountForm, accountBody, initialAccountValues } from './account-form.tsx'
 import type { Account } from './account-types.ts'
 
-const unit = {
+const unit = testUnit({
   id: '11111111-1111-4111-8111-111111111111',
-  parentId: null,
   code: 'DINKES',
   name: 'Dinas Kesehatan',
   path: '/1/',
-  archivedAt: null,
-}
+})
 const SARI = '22222222-2222-4222-8222-222222222222'
 const BUDI = '44444444-4444-4444-8444-444444444444'
 const ANI = '55555555-5555-4555-8555-555555555555'

@@ -1,12 +1,9 @@
 // The shapes of the content calendar, from the generated API types (web/src/api/openapi.d.ts).
 import type { components, paths } from '../../api/openapi.d.ts'
+import type { JsonAnswer } from '../../api/openapi-shapes.ts'
 import type { ZoneLabel } from './content-calendar-time.ts'
 
-type Json<T> = T extends { responses: { 200: { content: { 'application/json': infer Body } } } }
-  ? Body
-  : never
-
-export type CalendarPosts = Json<paths['/api/posts/calendar']['get']>
+export type CalendarPosts = JsonAnswer<paths['/api/posts/calendar']['get']>
 export type CalendarPost = components['schemas']['CalendarPost']
 
 export const CONTENT_CALENDAR_VIEWS = ['month', 'week', 'list'] as const

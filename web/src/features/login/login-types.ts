@@ -1,17 +1,7 @@
-// What the sign-in page reads from the API.
+// What the sign-in page reads from the API, from the generated API types (web/src/api/openapi.d.ts); why single
+// sign-on sent the browser back (`/login?sso_error=…`) is the server's own list, in src/shared.
+import type { paths } from '../../api/openapi.d.ts'
+import type { JsonAnswer } from '../../api/openapi-shapes.ts'
 
-export interface LoginOptions {
-  oidc: { label: string } | null
-  /** Whether "Lupa kata sandi?" can mail a reset link (the server has a mail server). */
-  passwordReset?: boolean
-}
-
-/** Why single sign-on sent the browser back to the sign-in page (`/login?sso_error=…`). */
-export const SSO_ERRORS = [
-  'invalid_state',
-  'provider_error',
-  'email_unverified',
-  'unknown_user',
-  'subject_mismatch',
-  'locked',
-] as const
+export type LoginOptions = JsonAnswer<paths['/api/auth/options']['get']>
+export { SSO_FAILURES as SSO_ERRORS, type SsoFailure } from '../../../../src/shared/sso-failures.ts'

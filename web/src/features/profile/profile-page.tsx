@@ -402,7 +402,8 @@ function TokensSection() {
     },
   ]
 
-  const active = (tokens.data?.items ?? []).filter((token) => !token.revokedAt)
+  // The server lists only tokens that are not revoked.
+  const active = tokens.data?.items ?? []
   return (
     <Panel title={t('profile.tokens')} description={t('profile.tokensIntro')}>
       <ErrorText>{error.banner}</ErrorText>

@@ -1,7 +1,8 @@
 // Server state of the profile page: sessions, API tokens and the 2FA status, and changes to them.
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../app/api-client.ts'
-import type { CreatedToken, SessionRow, TokenRow, TwoFactorStatus } from './profile-types.ts'
+import type { RecoveryCodesAnswer } from '../two-factor/two-factor-types.ts'
+import type { CreatedToken, NewTokenBody, SessionRow, TokenRow, TwoFactorStatus } from './profile-types.ts'
 
 export const profileKeys = {
   all: ['profile'] as const,
@@ -37,11 +38,10 @@ export function useProfileChange<TVariables, TResult = unknown>(
 
 export const profileRequests = {
   revokeSession: (id: string) => api.delete(`/api/me/sessions/${id}`),
-  createToken: (body: { name: string; grants: { unitId: string; role: string }[]; expiresAt?: string }) =>
-    api.post<CreatedToken>('/api/me/tokens', body),
+  createToken: (body: NewTokenBody) => api.post<CreatedToken>('/api/me/tokens', body),
   revokeToken: (id: string) => api.delete(`/api/me/tokens/${id}`),
   regenerateRecoveryCodes: (code: string) =>
-    api.post<{ recoveryCodes: string[] }>('/api/me/two-factor/recovery-codes', { code }),
+    api.post<RecoveryCodesAnswer>('/api/me/two-factor/recovery-codes', { code }),
   disableTwoFactor: (body: { password: string; totp?: string; recoveryCode?: string }) =>
     api.post('/api/me/two-factor/disable', body),
 }

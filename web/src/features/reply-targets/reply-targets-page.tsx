@@ -1,11 +1,12 @@
 // The instansi's first-reply targets: working hours per weekday in its own time zone, a target in working hours
 // per intent and priority band (empty: none), and when reminders go out before a deadline. No national statute
 // sets these (rules.md E 33); the defaults are a starting point and are shown beside each field.
-import { Button, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Box, Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useSession } from '../../app/session.tsx'
 import { useErrorText } from '../../components/api-error-text.ts'
+import { DataTable, type DataTableColumn } from '../../components/data-table.tsx'
 import { ErrorText, Notice } from '../../components/error-banner.tsx'
 import { LoadState } from '../../components/load-state.tsx'
 import { notifySuccess } from '../../components/notify.ts'
@@ -20,6 +21,7 @@ const INTENTS = ['keluhan', 'pertanyaan', 'permohonan_informasi', 'aspirasi', 'a
 const BANDS = ['tinggi', 'sedang', 'rendah'] as const
 type Intent = (typeof INTENTS)[number]
 type Band = (typeof BANDS)[number]
+type Weekday = (typeof WEEK)[number]
 
 function TargetsForm({
   initial,
@@ -45,6 +47,83 @@ function TargetsForm({
       ...settings,
       targets: { ...settings.targets, [intent]: { ...settings.targets[intent], [band]: value } },
     })
+  const dayName = (weekday: Weekday) => t(`weekday.${weekday}` as MessageKey)
+  const hourField = (weekday: Weekday, edge: 'start' | 'end') => {
+    const day = days[weekday] ?? null
+    return (
+      <TextInput
+        aria-label={`${dayName(weekday)} · ${t(`replyTargets.${edge}`)}`}
+        placeholder={t('replyTargets.closed')}
+        value={day?.[edge] ?? ''}
+        disabled={!canManage}
+        onChange={(event) => {
+          const changed = { start: day?.start ?? '', end: day?.end ?? '', [edge]: event.currentTarget.value }
+          // Both edges empty: the day is closed.
+          setDay(weekday, changed.start === '' && changed.end === '' ? null : changed)
+        }}
+        error={error.field(`workingHours.days.${weekday}.${edge}`)}
+        w={100}
+      />
+    )
+  }
+  const hourColumns: DataTableColumn<Weekday>[] = [
+    {
+      key: 'day',
+      header: t('replyTargets.day'),
+      primary: true,
+      render: (weekday) => (
+        <Text size="sm" fw={600}>
+          {dayName(weekday)}
+        </Text>
+      ),
+    },
+    { key: 'start', header: t('replyTargets.start'), render: (weekday) => hourField(weekday, 'start') },
+    { key: 'end', header: t('replyTargets.end'), render: (weekday) => hourField(weekday, 'end') },
+  ]
+  const intentName = (intent: Intent) => t(`replyTargets.intent.${intent}` as MessageKey)
+  const targetColumns: DataTableColumn<Intent>[] = [
+    {
+      key: 'intent',
+      header: t('replyTargets.intent'),
+      primary: true,
+      render: (intent) => (
+        <>
+          <Text size="sm" fw={600}>
+            {intentName(intent)}
+          </Text>
+          {intent === 'permohonan_informasi' ? (
+            <Text size="xs" c="dimmed" fw={400}>
+              {t('replyTargets.ppidHint')}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    ...BANDS.map((band): DataTableColumn<Intent> => ({
+      key: band,
+      header: t(`replyTargets.band.${band}` as MessageKey),
+      render: (intent) => {
+        const fallback = defaults.targets[intent][band]
+        return (
+          <NumberInput
+            aria-label={`${intentName(intent)} · ${t(`replyTargets.band.${band}` as MessageKey)}`}
+            value={settings.targets[intent][band] ?? ''}
+            onChange={(value) => setTarget(intent, band, value === '' ? null : Number(value))}
+            placeholder="—"
+            description={t('replyTargets.default', {
+              value: fallback === null ? t('replyTargets.none') : String(fallback),
+            })}
+            min={0.5}
+            max={240}
+            step={0.5}
+            disabled={!canManage}
+            error={error.field(`targets.${intent}.${band}`)}
+            w={120}
+          />
+        )
+      },
+    })),
+  ]
   const submit = (event: FormEvent) => {
     event.preventDefault()
     save.mutate(settings, { onSuccess: () => notifySuccess(t('replyTargets.saved')) })
@@ -74,66 +153,17 @@ function TargetsForm({
               }
               maw={280}
             />
-            <Table.ScrollContainer minWidth={320}>
-              <Table data-testid="working-hours-table" maw={440}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('replyTargets.day')}</Table.Th>
-                    <Table.Th>{t('replyTargets.start')}</Table.Th>
-                    <Table.Th>{t('replyTargets.end')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {WEEK.map((weekday) => {
-                    const day = days[weekday] ?? null
-                    const name = t(`weekday.${weekday}` as MessageKey)
-                    return (
-                      <Table.Tr key={weekday}>
-                        <Table.Td>
-                          <Text size="sm" fw={600}>
-                            {name}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            aria-label={`${name} · ${t('replyTargets.start')}`}
-                            placeholder={t('replyTargets.closed')}
-                            value={day?.start ?? ''}
-                            disabled={!canManage}
-                            onChange={(event) => {
-                              const start = event.currentTarget.value
-                              setDay(
-                                weekday,
-                                start === '' && !day?.end ? null : { start, end: day?.end ?? '' },
-                              )
-                            }}
-                            error={error.field(`workingHours.days.${weekday}.start`)}
-                            w={100}
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            aria-label={`${name} · ${t('replyTargets.end')}`}
-                            placeholder={t('replyTargets.closed')}
-                            value={day?.end ?? ''}
-                            disabled={!canManage}
-                            onChange={(event) => {
-                              const end = event.currentTarget.value
-                              setDay(
-                                weekday,
-                                end === '' && !day?.start ? null : { start: day?.start ?? '', end },
-                              )
-                            }}
-                            error={error.field(`workingHours.days.${weekday}.end`)}
-                            w={100}
-                          />
-                        </Table.Td>
-                      </Table.Tr>
-                    )
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <Box maw={480}>
+              <DataTable
+                caption={t('replyTargets.hours')}
+                columns={hourColumns}
+                rows={WEEK}
+                rowKey={(weekday) => String(weekday)}
+                emptyText={t('common.none')}
+                pageSize={0}
+                testId="working-hours-table"
+              />
+            </Box>
             {error.field('workingHours.days') ? (
               <Text c="red" size="sm">
                 {error.field('workingHours.days')}
@@ -142,56 +172,15 @@ function TargetsForm({
           </Stack>
         </Panel>
         <Panel title={t('replyTargets.targets')} description={t('replyTargets.targetsHint')}>
-          <Table.ScrollContainer minWidth={520}>
-            <Table data-testid="reply-targets-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('replyTargets.intent')}</Table.Th>
-                  {BANDS.map((band) => (
-                    <Table.Th key={band}>{t(`replyTargets.band.${band}` as MessageKey)}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {INTENTS.map((intent) => (
-                  <Table.Tr key={intent}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {t(`replyTargets.intent.${intent}` as MessageKey)}
-                      </Text>
-                      {intent === 'permohonan_informasi' ? (
-                        <Text size="xs" c="dimmed">
-                          {t('replyTargets.ppidHint')}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    {BANDS.map((band) => {
-                      const fallback = defaults.targets[intent][band]
-                      return (
-                        <Table.Td key={band}>
-                          <NumberInput
-                            aria-label={`${t(`replyTargets.intent.${intent}` as MessageKey)} · ${t(`replyTargets.band.${band}` as MessageKey)}`}
-                            value={settings.targets[intent][band] ?? ''}
-                            onChange={(value) => setTarget(intent, band, value === '' ? null : Number(value))}
-                            placeholder="—"
-                            description={t('replyTargets.default', {
-                              value: fallback === null ? t('replyTargets.none') : String(fallback),
-                            })}
-                            min={0.5}
-                            max={240}
-                            step={0.5}
-                            disabled={!canManage}
-                            error={error.field(`targets.${intent}.${band}`)}
-                            w={120}
-                          />
-                        </Table.Td>
-                      )
-                    })}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            caption={t('replyTargets.targets')}
+            columns={targetColumns}
+            rows={INTENTS}
+            rowKey={(intent) => intent}
+            emptyText={t('common.none')}
+            pageSize={0}
+            testId="reply-targets-table"
+          />
         </Panel>
         <Panel title={t('replyTargets.reminders')} description={t('replyTargets.remindersHint')}>
           <Group align="flex-start" wrap="wrap">

@@ -1,6 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderWithProviders } from '../../test-support/render-with-providers.tsx'
+import { testUnit } from '../../test-support/test-unit.ts'
 import { SavedReplyForm } from './saved-reply-form.tsx'
 
 describe('the saved reply form', () => {
@@ -22,7 +23,7 @@ describe('the saved reply form', () => {
 
   it("offers a unit's penanggung jawab only their own units, not the whole instansi", () => {
     const unit = (id: string, path: string, name: string) => ({
-      unit: { id, parentId: null, code: id.toUpperCase(), name, path, archivedAt: null },
+      unit: testUnit({ id, code: id.toUpperCase(), name, path }),
       depth: path.split('/').filter(Boolean).length - 1,
     })
     renderWithProviders(

@@ -1,11 +1,5 @@
-// What the first-run wizard sends to POST /api/setup.
+// What the first-run wizard sends to POST /api/setup, from the generated API types (web/src/api/openapi.d.ts).
+import type { paths } from '../../api/openapi.d.ts'
+import type { JsonBody } from '../../api/openapi-shapes.ts'
 
-export interface SetupBody {
-  instansiName: string
-  slug: string
-  rootUnitName: string
-  rootUnitCode: string
-  adminName: string
-  adminEmail: string
-  adminPassword: string
-}
+export type SetupBody = JsonBody<paths['/api/setup']['post']>

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { buildUnitTree, flattenUnitTree, unitOptionLabel } from './unit-tree.ts'
+import { testUnit } from '../../test-support/test-unit.ts'
 import type { Unit } from './units-types.ts'
 
-const unit = (id: string, name: string, parentId: string | null): Unit => ({
-  id,
-  name,
-  parentId,
-  code: id.toUpperCase(),
-  path: id,
-  archivedAt: null,
-})
+const unit = (id: string, name: string, parentId: string | null): Unit =>
+  testUnit({ id, name, parentId, code: id.toUpperCase(), path: id })
 
 describe('unit tree', () => {
   it('orders siblings as an Indonesian reader expects, numbers by value and case ignored', () => {

@@ -1,15 +1,4 @@
-// A unit kerja as GET /api/units returns it.
+// A unit kerja as GET /api/units returns it, from the generated API types (web/src/api/openapi.d.ts).
+import type { components } from '../../api/openapi.d.ts'
 
-export interface Unit {
-  id: string
-  parentId: string | null
-  code: string
-  name: string
-  path: string
-  kind?: string
-  /** How citizens reach the unit (a saved reply's {kontak_unit}). */
-  contact?: string
-  depth?: number
-  archivedAt: string | null
-  attributes?: Record<string, string>
-}
+export type Unit = components['schemas']['Unit']

@@ -22,7 +22,9 @@ import type { UnitOption } from '../units/unit-tree.ts'
 import { useUnits } from '../units/units-queries.ts'
 import { RoleSelect } from './role-select.tsx'
 import { userRequests, usersSearchQuery, useUserChange } from './users-queries.ts'
-import type { UserGrant, UserRow } from './users-types.ts'
+import { isRole, type Role } from '../../../../src/shared/roles.ts'
+import type { Grant } from '../../app/session-types.ts'
+import type { UserRow } from './users-types.ts'
 import { useQuery } from '@tanstack/react-query'
 import { NewPasswordField } from '../../components/new-password-field.tsx'
 import { roleDescription, RoleGuide } from './role-description.tsx'
@@ -45,7 +47,7 @@ function CreateUserForm({ options }: { options: readonly UnitOption[] }) {
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const [role, setRole] = useState('pengelola')
+  const [role, setRole] = useState<Role>('pengelola')
   const [unitId, setUnitId] = useState('')
   const create = useUserChange(userRequests.create)
   const error = useErrorText(create.error)
@@ -107,7 +109,10 @@ function CreateUserForm({ options }: { options: readonly UnitOption[] }) {
             name="role"
             value={role}
             description={roleDescription(locale, role)}
-            onChange={(event) => setRole(event.currentTarget.value)}
+            onChange={(event) => {
+              const chosen = event.currentTarget.value
+              if (isRole(chosen)) setRole(chosen)
+            }}
             error={error.field('grants.0.role', 'grants')}
           />
           <UnitSelect
@@ -141,7 +146,7 @@ function ManageUserPanel({
 }) {
   const { t, locale } = useI18n()
   const confirm = useConfirm()
-  const [role, setRole] = useState('pengelola')
+  const [role, setRole] = useState<Role>('pengelola')
   const [unitId, setUnitId] = useState('')
   const grant = useUserChange(userRequests.grant)
   const revoke = useUserChange(userRequests.revoke)
@@ -155,10 +160,9 @@ function ManageUserPanel({
   const all = [grant, revoke, resetPassword, resetTwoFactor, setDisabled, update, setTraining]
   const error = useErrorText(all.find((mutation) => mutation.isError)?.error)
   const resetAll = () => all.forEach((mutation) => mutation.reset())
-  const unitName = (grantRow: UserGrant) =>
-    grantRow.unitName ?? options.find(({ unit }) => unit.id === grantRow.unitId)?.unit.name ?? grantRow.unitId
+  const unitName = (grantRow: Grant) => grantRow.unitName
 
-  const revokeGrant = async (grantRow: UserGrant) => {
+  const revokeGrant = async (grantRow: Grant) => {
     const roleName = roleLabel(locale, grantRow.role)
     const confirmed = await confirm({
       title: t('users.revokeConfirmTitle', { role: roleName, name: user.name }),
@@ -315,7 +319,10 @@ function ManageUserPanel({
             label={t('users.role')}
             value={role}
             description={roleDescription(locale, role)}
-            onChange={(event) => setRole(event.currentTarget.value)}
+            onChange={(event) => {
+              const chosen = event.currentTarget.value
+              if (isRole(chosen)) setRole(chosen)
+            }}
             error={error.field('role')}
             style={{ flex: '1 1 100%' }}
           />

@@ -2,7 +2,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../app/api-client.ts'
 import { useSession } from '../../app/session.tsx'
-import type { CreatedUser, UserRow } from './users-types.ts'
+import type { CreatedUser, NewGrantBody, NewUserBody, PasswordResetAnswer, UserRow } from './users-types.ts'
 
 export const userKeys = { all: ['users'] as const }
 
@@ -38,18 +38,13 @@ export function useUserChange<TVariables, TResult = unknown>(
 }
 
 export const userRequests = {
-  create: (body: {
-    name: string
-    email: string
-    password?: string
-    grants: { role: string; unitId: string }[]
-  }) => api.post<CreatedUser>('/api/users', body),
-  grant: ({ userId, role, unitId }: { userId: string; role: string; unitId: string }) =>
+  create: (body: NewUserBody) => api.post<CreatedUser>('/api/users', body),
+  grant: ({ userId, role, unitId }: NewGrantBody & { userId: string }) =>
     api.post<UserRow>(`/api/users/${userId}/grants`, { role, unitId }),
   revoke: ({ userId, grantId }: { userId: string; grantId: string }) =>
     api.delete<UserRow>(`/api/users/${userId}/grants/${grantId}`),
   resetPassword: ({ userId }: { userId: string }) =>
-    api.post<{ temporaryPassword: string }>(`/api/users/${userId}/reset-password`),
+    api.post<PasswordResetAnswer>(`/api/users/${userId}/reset-password`),
   resetTwoFactor: ({ userId }: { userId: string }) => api.post(`/api/users/${userId}/reset-two-factor`),
   setDisabled: ({ userId, disabled }: { userId: string; disabled: boolean }) =>
     api.patch<UserRow>(`/api/users/${userId}`, { disabled }),

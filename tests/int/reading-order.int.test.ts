@@ -1,0 +1,65 @@
+// Lists the server orders and pages read in the same order as the web app's Indonesian collation
+// (web/src/components/indonesian-collation.ts), on PGlite and on PostgreSQL alike: users by name, accounts by
+// handle. The names differ only where the database's default collation (C in PGlite) would disagree: capitals,
+// accents and punctuation. (Numbers inside names are the one known difference; see inReadingOrder.)
+import { describe, expect, it } from 'vitest'
+import { listAccounts } from '../../src/db/accounts-repository.ts'
+import { accounts, users } from '../../src/db/schema/index.ts'
+import { listUsersInScope } from '../../src/db/users-repository.ts'
+import { compareIndonesian } from '../../web/src/components/indonesian-collation.ts'
+import { createTestInstansi, createTestUser } from '../support/fixtures.ts'
+import { getTestContext } from '../support/test-context.ts'
+import { eq } from 'drizzle-orm'
+
+const NAMES = [
+  'Zaitun Akbar',
+  'abdul Rahman',
+  'Édi Susanto',
+  'Budi Santoso',
+  'bambang Eko',
+  'Edo Pratama',
+  'ayu',
+]
+const HANDLES = ['humasa', 'humas_kota', 'humas2', 'humas.kota', 'dinkes', 'bappeda', 'kominfo_kota']
+
+const inIndonesianOrder = (texts: readonly string[]) => [...texts].sort(compareIndonesian)
+
+describe('the order of server-sorted lists', () => {
+  it('lists users by name in Indonesian collation, capitals and accents not first', async () => {
+    const { db } = await getTestContext()
+    const owner = await createTestInstansi(db, 'Kota Urutan Pengguna')
+    for (const name of NAMES) {
+      const user = await createTestUser(db, owner, [{ unitId: owner.rootUnit.id, role: 'pengelola' }])
+      await db.update(users).set({ name }).where(eq(users.id, user.id))
+    }
+    const listed = await listUsersInScope(db, owner.id, [owner.rootUnit.path], true)
+    expect(listed.map((user) => user.name)).toEqual(inIndonesianOrder(NAMES))
+  })
+
+  it('pages accounts by handle in Indonesian collation, punctuation before digits before letters', async () => {
+    const { db } = await getTestContext()
+    const owner = await createTestInstansi(db, 'Kota Urutan Akun')
+    const official = await createTestUser(db, owner, [
+      { unitId: owner.rootUnit.id, role: 'penanggung_jawab' },
+    ])
+    await db.insert(accounts).values(
+      HANDLES.map((handle) => ({
+        instansiId: owner.id,
+        unitId: owner.rootUnit.id,
+        platform: 'instagram' as const,
+        handle,
+        handleDisplay: handle,
+        displayName: `Akun ${handle}`,
+        url: `https://www.instagram.com/${handle}`,
+        penanggungJawabUserId: official.id,
+      })),
+    )
+    const filter = { instansiId: owner.id, pathPrefixes: [owner.rootUnit.path] }
+    const whole = await listAccounts(db, filter, undefined)
+    const first = await listAccounts(db, filter, { limit: 4, offset: 0 })
+    const rest = await listAccounts(db, filter, { limit: 4, offset: 4 })
+    const expected = inIndonesianOrder(HANDLES)
+    expect(whole.items.map((account) => account.handle)).toEqual(expected)
+    expect([...first.items, ...rest.items].map((account) => account.handle)).toEqual(expected)
+  })
+})
