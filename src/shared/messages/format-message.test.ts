@@ -21,6 +21,7 @@ describe('formatMessage', () => {
 
   it('has the same placeholders in both languages of every message', () => {
     const names = (text: string) => [...text.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]).sort()
-    for (const [key, pair] of Object.entries(TERMINAL_MESSAGES)) expect(names(pair.en), key).toEqual(names(pair.id))
+    for (const [key, pair] of Object.entries(TERMINAL_MESSAGES))
+      expect(names(pair.en), key).toEqual(names(pair.id))
   })
 })
