@@ -1,6 +1,9 @@
 // The built web app as the server sends it (no browser needed): compressed copies written at build time go to
-// browsers that accept them, and the hashed files under /assets/ are cached for a year.
+// browsers that accept them, the hashed files under /assets/ are cached for a year, and the first page stays within
+// its download budget.
 import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pino } from 'pino'
@@ -41,6 +44,18 @@ describe('the built web app', () => {
     expect(gz.headers['content-encoding']).toBe('gzip')
     expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3)
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+  })
+
+  it('keeps what the first page downloads within 350 kB gzip (issue #6; npm run bench:web-bundle prints it)', () => {
+    const dist = path.dirname(WEB_DIST)
+    const html = readFileSync(WEB_DIST, 'utf8')
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
+    const bytes = assets.reduce(
+      (sum, asset) => sum + gzipSync(readFileSync(path.join(dist, asset))).length,
+      0,
+    )
+    expect(assets.length).toBeGreaterThan(1)
+    expect(bytes / 1024).toBeLessThanOrEqual(350)
   })
 
   it('does not cache the page that names the hashed files', async () => {
