@@ -3,6 +3,7 @@
 // Each finding points at the offending span so the editor can highlight it; whole-text findings span the text.
 import { classify as defaultClassify } from './classify.ts'
 import { findClassifiedMarkers } from './detectors/classified-marker.ts'
+import { findLearnedClauses } from './detectors/clause-model.ts'
 import type { DetectorSpan } from './detectors/detector-span.ts'
 import { findInformalTone } from './detectors/informal-tone.ts'
 import type { InformalKind } from './detectors/informal-tone.ts'
@@ -146,7 +147,10 @@ function offensiveFindings(text: string, options: CheckOptions): Finding[] {
   const verdict = classifyText ? classifyText(text) : undefined
   const whole: DetectorSpan = { start: 0, end: text.length }
 
-  const saraSpans = findSaraHate(text)
+  // The rules first; the learned sentence model (clause-model.ts) adds the generalisations, blame and exclusion
+  // they have no pattern for.
+  let saraSpans = findSaraHate(text)
+  if (saraSpans.length === 0) saraSpans = findLearnedClauses('sara', text)
   for (const span of saraSpans) findings.push(finding('sara_hate', span, MESSAGES.sara_hate))
   if (saraSpans.length === 0 && verdict?.hate_speech.label && verdict.hate_speech.score >= threshold) {
     // sara_hate is about groups (suku, agama, ras, antargolongan): an insult to one person is abusive, not SARA.
@@ -182,9 +186,15 @@ export function checkDraft(draft: Draft, options: CheckOptions = {}): Finding[] 
   findings.push(...offensiveFindings(text, options))
   if (options.claims) findings.push(...hoaxFindings(text, options.claims))
   // First-person opinion is a matter of tone (warn); partisan support breaks netralitas ASN (rule 22) and blocks.
-  for (const span of findPersonalOpinion(text)) {
+  const opinions = findPersonalOpinion(text)
+  for (const span of opinions) {
     if (span.kind === 'partisan') findings.push(finding('personal_opinion', span, MESSAGES.partisan, 'block'))
     else findings.push(finding('personal_opinion', span, MESSAGES.personal_opinion))
+  }
+  // Polite support the partisan patterns have no wording for: the learned sentence model (clause-model.ts).
+  if (!opinions.some((span) => span.kind === 'partisan')) {
+    for (const span of findLearnedClauses('partisan', text))
+      findings.push(finding('personal_opinion', span, MESSAGES.partisan, 'block'))
   }
   for (const span of findInformalTone(text))
     findings.push(finding('informal_tone', span, INFORMAL_MESSAGES[span.kind]))

@@ -11,6 +11,12 @@ describe('findPersonalOpinion', () => {
     expect(spanText('Saya rasa warga sudah paham.')).toEqual(['Saya rasa'])
   })
 
+  it('finds the admin speaking for themself rather than for the agency', () => {
+    expect(spanText('Menurut hemat admin, rapat itu terlalu lama.')).toEqual(['Menurut hemat admin'])
+    expect(kinds('Kami selaku admin berpendapat bahwa lomba ini kurang meriah.')).toEqual(['opinion'])
+    expect(kinds('Saya sebagai admin merasa antrean kemarin terlalu panjang.')).toEqual(['opinion'])
+  })
+
   it('finds support for a candidate, party or ballot number and campaign slogans', () => {
     expect(spanText('Jangan lupa pilih nomor 2 tanggal 14 Februari!')).toEqual(['pilih nomor 2'])
     expect(spanText('Ayo coblos paslon 01')).toEqual(['Ayo coblos paslon 01'])

@@ -19,7 +19,7 @@ export interface OpinionSpan extends DetectorSpan {
 }
 
 const FIRST_PERSON_OPINION =
-  /\b(?:menurut\s+(?:saya|aku|gue|gw|sy|pendapat\s+(?:saya|pribadi|aku))|saya\s+pribadi|aku\s+pribadi|secara\s+pribadi\s+saya|pendapat\s+(?:pribadi\s+)?saya|opini\s+(?:pribadi\s+)?saya|menurutku|menurut\s+gw|(?:saya|aku|sy)\s+(?:rasa|kira|pikir|nilai|anggap|yakin|percaya|merasa|berpendapat)\b|kalau\s+(?:saya|aku)\s+sih|imho|in\s+my\s+opinion|(?:saya|aku)\s+(?:sangat\s+)?(?:tidak\s+)?(?:setuju|suka|benci|kecewa|muak)\b)/giu
+  /\b(?:menurut\s+(?:saya|aku|gue|gw|sy|pendapat\s+(?:saya|pribadi|aku))|saya\s+pribadi|aku\s+pribadi|secara\s+pribadi\s+saya|pendapat\s+(?:pribadi\s+)?saya|opini\s+(?:pribadi\s+)?saya|menurutku|menurut\s+gw|(?:saya|aku|sy)\s+(?:rasa|kira|pikir|nilai|anggap|yakin|percaya|merasa|berpendapat)\b|kalau\s+(?:saya|aku)\s+sih|menurut\s+hemat\s+(?:saya|kami|admin|aku)|(?:saya|aku|kami)\s+(?:sebagai|selaku)\s+admin(?:\s+\p{L}+)?\s+(?:merasa|berpendapat|menilai|rasa|kira|pikir|yakin|kecewa|setuju)|admin\s+(?:pribadi|merasa|berpendapat)|imho|in\s+my\s+opinion|(?:saya|aku)\s+(?:sangat\s+)?(?:tidak\s+)?(?:setuju|suka|benci|kecewa|muak)\b)/giu
 
 const END = String.raw`(?![\p{L}\p{N}])`
 const OFFICE = String.raw`(?:presiden|wakil\s+presiden|gubernur|wakil\s+gubernur|bupati|wakil\s+bupati|wali\s*kota|wakil\s+wali\s*kota|legislatif|kepala\s+desa|anggota\s+(?:dewan|dprd|dpr|dpd)|dprd|dpr|dpd)`

@@ -207,7 +207,7 @@ const TROUBLE =
   /(?<![\p{L}])(?:masalah|pencurian|curi|kriminal\p{L}*|kejahatan|rawan|kumuh|kotor|macet|ribut|rusuh|resah|meningkat|miskin|tidak\s+aman|sampah|penyakit|tawuran|maling)(?![\p{L}])/iu
 
 // A sentence that refuses the hostility or reports on victims is not hostile.
-const REFUSAL =
+export const REFUSAL =
   /(?<![\p{L}])(?:diskriminasi\p{L}*|kebencian|ujaran|hoaks|hoax|kabar\s+bohong|isu|stigma\p{L}*|menyudutkan|provokasi|fitnah|intoleran\p{L}*|rasis\p{L}*|membantah|bantah|tidak\s+benar|terpancing|menilai|mengaitkan|tanpa\s+membedakan|hak\s+yang\s+sama|setara|korban|menyasar|menyayangkan|perundungan|persekusi|menolak\s+segala)(?![\p{L}])/iu
 // A report on people arrested or questioned is about individuals.
 const REPORTING =

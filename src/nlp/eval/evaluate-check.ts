@@ -22,7 +22,7 @@ export const CHECK_DRAFT_SETS = {
   dev2: corpusPath('eval', 'check-dev2.jsonl'),
   dev3: corpusPath('eval', 'check-dev3.jsonl'),
   independent: corpusPath('eval', 'check-independent.jsonl'),
-  /** A second independent set (fresh writer, same brief), scored once after round two. Never tune on it. */
+  /** A second independent set (fresh writer, same brief), scored once after round two; development data in round three. */
   independent2: corpusPath('eval', 'check-independent2.jsonl'),
 } as const
 

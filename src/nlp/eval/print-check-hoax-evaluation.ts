@@ -25,11 +25,12 @@ const CHECK_DRAFT_RUNS: Array<{ set: CheckDraftSet; label: string; only?: (draft
     { set: 'dev3', label: 'check-dev3.jsonl, held-out part d3-h… (scored once)', only: isHeldOutDraft },
     {
       set: 'independent',
-      label: 'check-independent.jsonl (written independently; its per-code figures guided round two)',
+      label: 'check-independent.jsonl (written independently; development data since round two)',
     },
     {
       set: 'independent2',
-      label: 'check-independent2.jsonl (written independently, scored once: never tune on it)',
+      label:
+        'check-independent2.jsonl (written independently, scored once after round two; development data in round three)',
     },
   ]
 

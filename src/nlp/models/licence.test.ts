@@ -15,4 +15,13 @@ describe('committed models', () => {
     }
     expect(card).not.toMatch(/BY-NC/)
   })
+
+  it('check-clauses is trained only on data written for the project', () => {
+    const card = readFileSync(join(committedModelsDir, 'check-clauses.md'), 'utf8')
+    expect(card).toContain('**Commercial use allowed:**')
+    for (const source of Object.values(SOURCES)) {
+      if (!source.commercialUse) expect(card).not.toContain(source.text)
+    }
+    expect(card).not.toMatch(/BY-NC/)
+  })
 })
