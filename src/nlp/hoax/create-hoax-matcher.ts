@@ -105,7 +105,7 @@ const MISSING_PREDICATE_FACTOR = 0.75
 
 // Wording that presents the claim as false. "bukan hoaks" and a question ("hoaks bukan?") do the opposite.
 const DEBUNK_CUE =
-  /\b(?:hoaks|hoax|hoaxs|hoks|disinformasi|misinformasi|kabar\s+bohong|berita\s+bohong|tidak\s+benar|gak\s+bener|tidak\s+terbukti|faktanya|fakta\s*:|klarifikasi|cek\s+fakta|telah\s+dibantah|dibantah|jangan\s+(?:mudah\s+)?percaya|jangan\s+termakan|penipuan|phishing|jangan\s+klik|(?:sudah\s+|udah\s+|telah\s+)?diklarifikasi|bukan\s+(?:gitu|begitu|begini)|(?:gak|ga|nggak|tidak|tak)\s+usah\s+percaya|belum\s+terbukti|(?:tidak|tak|gak|ga|nggak)\s+ada\s+bukti(?:nya)?|(?:cuma|hanya|sekadar)\s+isu|isu\s+(?:lama|basi)|ngawur|ngarang|mitos|keliru)\b/iu
+  /\b(?:hoaks|hoax|hoaxs|hoks|disinformasi|misinformasi|kabar\s+bohong|berita\s+bohong|tidak\s+benar|gak\s+bener|tidak\s+terbukti|faktanya|fakta\s*:|klarifikasi|cek\s+fakta|telah\s+dibantah|dibantah|jangan\s+(?:mudah\s+)?percaya|jangan\s+termakan|penipuan|phishing|jangan\s+klik|(?:sudah\s+|udah\s+|telah\s+)?diklarifikasi|bukan\s+(?:gitu|begitu|begini)|(?:gak|ga|nggak|tidak|tak)\s+usah\s+percaya|belum\s+terbukti|(?:tidak|tak|gak|ga|nggak)\s+ada\s+bukti(?:nya)?|(?:cuma|hanya|sekadar)\s+isu|isu\s+(?:lama|basi)|ngawur|ngarang|mitos|keliru|penipu|scam|editan|hasil\s+editan|ngaco|salah\s+kaprah|(?:gak|ga|nggak|tidak|tak)\s+masuk\s+akal|omong\s+kosong|tidak\s+berdasar|menyesatkan|fitnah|(?:gak|ga|nggak|tidak|tak)\s+ada\s+data(?:nya)?|hasilnya\s+negatif|jangan\s+ikut(?:an)?\s+(?:sebar|nyebar|share)|dusta|kabar\s+(?:palsu|keliru)|info\s+(?:palsu|sesat|keliru)|sudah\s+dibantah)\b/iu
 const AFFIRM_CUE = /\b(?:bukan\s+(?:hoaks|hoax|hoks)|beneran|asli\s+ini|nyata\s+terjadi|sudah\s+terbukti)\b/iu
 const CLAIM_TAG = /^\s*\[[^\]]*\]\s*/u
 // "tetap" (still, unchanged) contradicts the change most hoaxes announce: "SIM tetap lima tahun", "tetap bebas PPN".
@@ -127,6 +127,19 @@ const GENERIC_KEYS = new Set([
   'mulai',
   'semua',
   'wajib',
+  // Time frames and manner ("saat dewasa", "minggu depan", "cukup", "modus"): a restatement often leaves them out.
+  'saat',
+  'ketika',
+  'dewasa',
+  'kelak',
+  'nanti',
+  'depan',
+  'lama',
+  'baru',
+  'cukup',
+  'modus',
+  'masuk',
+  'jadi',
 ])
 const GENERIC_WEIGHT = 0.5
 // An existential "ada chip di vaksin" restates "mengandung chip" but is much weaker evidence than the verb itself.
@@ -138,6 +151,12 @@ const WEAK_EQUIVALENTS: Record<string, { words: RegExp; credit: number }> = {
 function answersWithDenial(unit: string): boolean {
   const last = unit.lastIndexOf('?')
   return last >= 0 && DEBUNK_CUE.test(unit.slice(last + 1)) && !AFFIRM_CUE.test(unit.slice(last + 1))
+}
+
+/** Which mention of a claim word speaks for the text: a negated one, then one in a negator's reach, then the first. */
+function outranks(token: ContentToken, first: ContentToken): boolean {
+  const rank = (t: ContentToken): number => (t.negated ? 2 : t.inNegationScope ? 1 : 0)
+  return rank(token) > rank(first)
 }
 
 function charGrams(source: string): Map<string, number> {
@@ -311,12 +330,12 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
           const first = tokenOfRoot.get(root)
           // A negated mention wins over an earlier plain one: "terdaftar di DTKS, tanpa pendaftaran lewat link"
           // denies the registration the claim asserts, whatever the earlier word was.
-          if (!first || (token.negated && !first.negated)) tokenOfRoot.set(root, token)
+          if (!first || outranks(token, first)) tokenOfRoot.set(root, token)
         }
     for (const token of text.tokens)
       for (const key of token.keys) {
         const first = tokenOfRoot.get(key)
-        if (!first || (token.negated && !first.negated)) tokenOfRoot.set(key, token)
+        if (!first || outranks(token, first)) tokenOfRoot.set(key, token)
       }
     return {
       text,
@@ -347,6 +366,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       official: unit.cues.official || whole.cues.official,
       firstPerson: unit.cues.firstPerson || whole.cues.firstPerson,
       continuity: unit.cues.continuity || whole.cues.continuity,
+      factual: unit.cues.factual || whole.cues.factual,
     }
     const textHasNegation = text.tokens.some((token) => token.negated)
     let covered = 0
@@ -358,13 +378,14 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     let uniqueHit = 0
     let predicateWeight = 0
     let predicateCovered = 0
+    let negatedWeight = 0
     for (const [key, { weight, negated, predicate, alternatives }] of claim.keys) {
       hasPredicate ||= predicate
       if (predicate) predicateWeight += weight
       let found: ContentToken | undefined
       for (const root of alternatives) {
         const token = unit.tokenOfRoot.get(root)
-        if (token && (!found || (token.negated && !found.negated))) found = token
+        if (token && (!found || outranks(token, found))) found = token
       }
       if (!found) {
         const weak = WEAK_EQUIVALENTS[key]
@@ -373,6 +394,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       }
       covered += weight
       if (predicate) predicateCovered += weight
+      if (found.inNegationScope && !negated && !claim.hasNegation) negatedWeight += weight
       if (claim.unique.has(key)) uniqueHit += 1
       predicateFound ||= predicate
       distinctiveHit ||= key === claim.distinctive
@@ -408,6 +430,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     const answered = unit.denialAfterQuestion || whole.denialAfterQuestion
     const denial = debunk || whole.debunk || (cues.denial && (!cues.question || answered))
     const official = cues.official && !cues.question
+    const factual = cues.factual && !cues.question
     const spread = cues.hearsay || cues.forward || cues.question || cues.firstPerson
     const features: HoaxPairFeatures = {
       heuristic: score,
@@ -435,6 +458,11 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       factCover: 0,
       factLead: 0,
       uniqueShare: claim.unique.size > 0 ? uniqueHit / claim.unique.size : 0,
+      negatedShare: covered > 0 && !text.isQuestion ? negatedWeight / covered : 0,
+      negatedCover: covered > 0 && !text.isQuestion ? (negatedWeight / covered) * cover : 0,
+      stanceFlipCover: stanceFlip && !text.isQuestion ? cover : 0,
+      factual: factual ? 1 : 0,
+      factualCover: factual ? cover : 0,
     }
     return { score: { score, cover, charCosine, stanceFlip, numberClash, debunk }, features }
   }

@@ -155,7 +155,6 @@ const REGIONAL: Record<string, string> = {
   chip: 'chip',
   electricity: 'listrik',
   price: 'harga',
-  tax: 'pajak',
   school: 'sekolah',
   closed: 'ditutup',
   children: 'anak',
@@ -230,7 +229,7 @@ const REGIONAL: Record<string, string> = {
   seriously: 'serius',
   teu: 'tidak',
   henteu: 'tidak',
-  lain: 'bukan',
+  // Not "lain" (Sundanese "bukan"): in Indonesian it is "other" ("kebutuhan lain"); "lain leres" is a denial cue.
   cenah: 'katanya',
   ceunah: 'katanya',
   ieu: 'ini',
@@ -288,6 +287,70 @@ const REGIONAL: Record<string, string> = {
   kadaluwarsa: 'tidak berlaku',
   selamanya: 'seumur hidup',
   permanen: 'seumur hidup',
+  // Everyday Javanese and Sundanese content words (a meaning the claim base names: stop, boil, sink, school, child,
+  // enter, front, old, warm), and the English of code-switched posts (leak, upload, gargle, outbreak, for life).
+  godhog: 'rebus',
+  nggodhog: 'rebus',
+  godhong: 'daun',
+  lawas: 'lama',
+  anget: 'hangat',
+  gedhe: 'besar',
+  mandheg: 'berhenti',
+  nduwe: 'punya',
+  ndue: 'punya',
+  sekolahan: 'sekolah',
+  mbledos: 'meledak',
+  kelelep: 'tenggelam',
+  eureun: 'berhenti',
+  eureunkeun: 'dihentikan',
+  dieureunkeun: 'dihentikan',
+  kalelep: 'tenggelam',
+  sakola: 'sekolah',
+  barudak: 'anak',
+  hareup: 'depan',
+  hareupeun: 'depan',
+  asup: 'masuk',
+  cageur: 'sembuh',
+  nyageurkeun: 'menyembuhkan',
+  ngubaran: 'mengobati',
+  kulub: 'rebus',
+  dikulub: 'direbus',
+  engke: 'nanti',
+  tiasa: 'bisa',
+  nginum: 'minum',
+  setrum: 'listrik',
+  leaked: 'bocor',
+  leak: 'bocor',
+  upload: 'kirim',
+  send: 'kirim',
+  verification: 'verifikasi',
+  verify: 'verifikasi',
+  auto: 'otomatis',
+  automatically: 'otomatis',
+  exam: 'tes',
+  schools: 'sekolah',
+  outbreak: 'wabah',
+  gargle: 'kumur',
+  gargling: 'kumur',
+  warm: 'hangat',
+  die: 'meninggal',
+  died: 'meninggal',
+  dies: 'meninggal',
+  death: 'meninggal',
+  sudden: 'mendadak',
+  suddenly: 'mendadak',
+  young: 'muda',
+  tracking: 'pelacak',
+  tracker: 'pelacak',
+  track: 'lacak',
+  device: 'alat',
+  market: 'pasar',
+  passport: 'paspor',
+  broker: 'calo',
+  toll: 'tol',
+  toxic: 'beracun',
+  ticket: 'tilang',
+  tax: 'pajak',
   teh: '',
   mah: '',
   atuh: '',
@@ -614,6 +677,11 @@ export interface ContentToken {
   keys: string[]
   /** A negator governs it: the first content word after "tidak", "bukan"… in the same clause. */
   negated: boolean
+  /**
+   * Within a negator's wider reach: up to four words after it in the same clause ("tidak menemukan kandungan
+   * plastik", "tidak ada laporan penculikan"). A denial negates the claim's words, not just the first of them.
+   */
+  inNegationScope: boolean
   /** Looks like a predicate (verb affixes) or is negated: the part a same-topic text does not share. */
   predicate: boolean
   /** Index among the content tokens. */
@@ -653,9 +721,11 @@ export function analyseHoaxText(original: string): HoaxText {
   // A negator governs the next content word within three words, unless punctuation closes the clause first.
   let negationPending = false
   let sinceNegator = 99
+  let scopeSinceNegator = 99
   for (const token of tokenise(text)) {
     if (token.kind === 'punct') {
       negationPending = false
+      scopeSinceNegator = 99
       continue
     }
     if (token.kind === 'hashtag') {
@@ -667,6 +737,7 @@ export function analyseHoaxText(original: string): HoaxText {
         key: keys[0] ?? word,
         keys,
         negated: false,
+        inNegationScope: false,
         predicate: false,
         position: tokens.length,
         start: token.start,
@@ -692,9 +763,11 @@ export function analyseHoaxText(original: string): HoaxText {
       if (word === '') continue
       words.push(word)
       sinceNegator += 1
+      scopeSinceNegator += 1
       if (NEGATORS.has(word) && token.start >= tagStart && token.end <= tagEnd) continue
       if (NEGATORS.has(word)) {
         sinceNegator = 0
+        scopeSinceNegator = 0
         negationPending = true
         continue
       }
@@ -711,6 +784,7 @@ export function analyseHoaxText(original: string): HoaxText {
         key: keys[0] ?? content,
         keys,
         negated: negationPending,
+        inNegationScope: negationPending || scopeSinceNegator <= 4,
         predicate:
           negationPending ||
           LEXICON.slotOf.get(content) === 'claim_kind' ||

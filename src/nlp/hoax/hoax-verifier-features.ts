@@ -28,6 +28,11 @@ export const HOAX_FEATURE_NAMES = [
   'factCover',
   'factLead',
   'uniqueShare',
+  'negatedShare',
+  'factual',
+  'factualCover',
+  'negatedCover',
+  'stanceFlipCover',
 ] as const
 
 export type HoaxFeatureName = (typeof HOAX_FEATURE_NAMES)[number]

@@ -3,32 +3,37 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    6.1207, // heuristic
-    2.8821, // cover
-    2.8519, // charCosine
-    -2.2644, // predicateMissing
-    -2.7298, // stanceFlip
-    -2.3485, // numberClash
-    1.3094, // amountAgrees
-    0.6999, // slotShare
-    -0.2026, // distinctiveHit
-    -0.0523, // retrievalCoverage
+    5.1394, // heuristic
+    3.2981, // cover
+    2.0893, // charCosine
+    -1.3573, // predicateMissing
+    -0.1373, // stanceFlip
+    -1.8392, // numberClash
+    1.7298, // amountAgrees
+    0.5326, // slotShare
+    -0.4233, // distinctiveHit
+    -0.3935, // retrievalCoverage
     0, // keywordHit
-    -3.3106, // denial
-    -1.6511, // official
-    -1.9424, // continuity
-    -0.3156, // hearsay
-    0.9037, // forward
-    -0.8761, // question
-    1.7154, // firstPerson
-    -2.6424, // denialCover
-    -1.2618, // officialCover
-    1.2522, // spreadCover
-    -0.9968, // predicateShare
-    0.1986, // factCover
-    -0.8513, // factLead
-    1.3325, // uniqueShare
+    -2.9773, // denial
+    -0.9094, // official
+    -1.9749, // continuity
+    -0.1166, // hearsay
+    -0.1896, // forward
+    -1.2024, // question
+    0.7092, // firstPerson
+    -2.4843, // denialCover
+    -0.938, // officialCover
+    0.6113, // spreadCover
+    -0.5949, // predicateShare
+    -1.3926, // factCover
+    -1.287, // factLead
+    1.3788, // uniqueShare
+    -0.7879, // negatedShare
+    -1.9086, // factual
+    -1.3953, // factualCover
+    -1.7113, // negatedCover
+    -0.6631, // stanceFlipCover
   ],
-  bias: -5.6747,
-  threshold: 0.56,
+  bias: -4.4099,
+  threshold: 0.65,
 }

@@ -295,6 +295,26 @@ export const PARAPHRASE_LEXICON: readonly ParaphraseEntry[] = [
       'mati lampu',
     ],
   },
+  // The power named with its cut ("listrik mati"): "mati" alone reads as death, so the pair is rewritten whole.
+  {
+    to: 'listrik padam',
+    forms: [
+      'listrik mati',
+      'mati listrik',
+      'listriknya mati',
+      'lstrk mati',
+      'listrik bakal mati',
+      'listrik akan mati',
+      'tanpa listrik',
+      'aliran listrik diputus',
+      'listrik diputus',
+      'setrum mati',
+      'byarpet',
+      'power outage',
+      'blackout total',
+      'pemadaman total',
+    ],
+  },
   { to: 'tiga hari', forms: ['72 jam', '3 hr', '3 hari', 'tiga hari berturut turut'] },
   {
     to: 'tarif listrik',

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
 import { corpusPath } from '../corpus-path.ts'
-import { loadHoaxClaims, loadHoaxDevTexts } from '../eval/evaluate-hoax.ts'
+import { loadHoaxClaims, loadHoaxDevTexts, loadHoaxTestTexts } from '../eval/evaluate-hoax.ts'
 import { readJsonLines } from '../eval/read-json-lines.ts'
 import { createHoaxMatcher, WRONG_CLAIM_MARGIN } from '../hoax/create-hoax-matcher.ts'
 import { HOAX_FEATURE_NAMES, verifyPair } from '../hoax/hoax-verifier-features.ts'
@@ -24,7 +24,7 @@ const writtenSchema = z.object({
 })
 
 /** Texts written for the verifier (corpus/hoax-pairs/README.md): round one, and round two's training part. */
-const TRAINING_FILES = ['written.jsonl', 'round2.jsonl']
+const TRAINING_FILES = ['written.jsonl', 'round2.jsonl', 'round3.jsonl']
 
 /** Selects units and claim parts; the features do not depend on the verifier's weights. */
 const SELECTION_MODEL: HoaxVerifierModel = {
@@ -32,6 +32,12 @@ const SELECTION_MODEL: HoaxVerifierModel = {
   bias: -4.92,
   threshold: 0.5,
 }
+/**
+ * The independent sets of rounds one and two, scored once each and since released as development data (issue #10,
+ * round three). Each is also held out in turn (cross-set figures): the model fitted without it scores it.
+ */
+const INDEPENDENT_SPLITS = ['independent', 'independent2'] as const
+const INCLUDE_INDEPENDENT = !process.argv.includes('--without-independent')
 const L2 = 0.0005
 const EPOCHS = 6000
 const LEARNING_RATE = 2
@@ -127,6 +133,18 @@ function figures(
   }
 }
 
+function probabilitiesOf(
+  texts: TrainingText[],
+  model: HoaxVerifierModel,
+): Map<string, Array<{ claimId: string; p: number }>> {
+  return new Map(
+    texts.map((row) => [
+      row.id,
+      row.candidates.map((candidate) => ({ claimId: candidate.claimId, p: verifyPair(candidate.features, model) })),
+    ]),
+  )
+}
+
 function chooseThreshold(
   texts: TrainingText[],
   probabilities: Map<string, Array<{ claimId: string; p: number }>>,
@@ -184,6 +202,9 @@ export function trainHoaxVerifier(): { model: HoaxVerifierModel; report: string 
   const texts: TrainingText[] = [
     ...written.map((row) => ({ id: row.id, text: row.text, claim: row.claim, source: 'written' })),
     ...loadHoaxDevTexts().map((row) => ({ id: row.id, text: row.text, claim: row.claim, source: 'dev' })),
+    ...(INCLUDE_INDEPENDENT ? INDEPENDENT_SPLITS : []).flatMap((split) =>
+      loadHoaxTestTexts(split).map((row) => ({ id: row.id, text: row.text, claim: row.claim, source: split })),
+    ),
   ].map((row, index) => ({ ...row, id: `${index}:${row.id}`, candidates: matcher.candidates(row.text) }))
   const pairsOf = (rows: TrainingText[]): Array<{ x: number[]; y: number }> =>
     rows.flatMap((row) =>
@@ -222,14 +243,23 @@ export function trainHoaxVerifier(): { model: HoaxVerifierModel; report: string 
   )
   const fittedFigures = figures(texts, inSample, threshold)
   const pairs = pairsOf(texts)
-  const heldOut = heldOutFigures(claims, model)
   const percent = (x: number): string => (x * 100).toFixed(1)
+  const heldOut = heldOutFigures(claims, model)
+  const crossSet = (INCLUDE_INDEPENDENT ? INDEPENDENT_SPLITS : []).map((split) => {
+    const trainOn = texts.filter((row) => row.source !== split)
+    const scoreOn = texts.filter((row) => row.source === split)
+    const crossModel = fit(pairsOf(trainOn))
+    const crossThreshold = chooseThreshold(trainOn, probabilitiesOf(trainOn, crossModel))
+    const f = figures(scoreOn, probabilitiesOf(scoreOn, crossModel), crossThreshold)
+    return `${split} held out (fitted without it, threshold ${crossThreshold} chosen without it): recall ${percent(f.recall)} of ${f.restatements}, false matches ${percent(f.falseMatchRate)} of ${f.others}, wrong claim ${f.wrongClaims}`
+  })
   const report = [
-    `texts: ${texts.length} (${written.length} written pairs file, ${texts.length - written.length} dev); retrieved pairs: ${pairs.length} (${pairs.filter((p) => p.y === 1).length} matches)`,
+    `texts: ${texts.length} (${written.length} written pairs file, ${texts.filter((row) => row.source === 'dev').length} dev, ${texts.filter((row) => row.source.startsWith('independent')).length} independent); retrieved pairs: ${pairs.length} (${pairs.filter((p) => p.y === 1).length} matches)`,
     `retrieval misses (restatement whose claim was not retrieved): ${retrievalMisses.length} — ${retrievalMisses.map((r) => r.id).join(', ')}`,
     `threshold ${threshold} (highest out-of-fold recall with false matches ≤ ${percent(MAX_FALSE_MATCH_RATE)} %)`,
     `${FOLDS}-fold out-of-fold: recall ${percent(oof.recall)} of ${oof.restatements}, false matches ${percent(oof.falseMatchRate)} of ${oof.others}, wrong claim ${oof.wrongClaims}`,
     `held out (corpus/hoax-pairs/round2-heldout.jsonl, never trained on; dev figures): ${heldOut}`,
+    ...crossSet,
     `fitted on all (optimistic): recall ${percent(fittedFigures.recall)}, false matches ${percent(fittedFigures.falseMatchRate)}, wrong claim ${fittedFigures.wrongClaims}`,
     `weights: ${HOAX_FEATURE_NAMES.map((name, i) => `${name} ${model.weights[i]}`).join(', ')}, bias ${model.bias}`,
   ].join('\n')
