@@ -27,6 +27,18 @@ export type { HoaxPairFeatures } from './hoax-verifier-features.ts'
 export const DEFAULT_HOAX_THRESHOLD = HOAX_VERIFIER_MODEL.threshold
 /** When a second claim also passes, the best must lead it by this much, else no claim is named. */
 export const WRONG_CLAIM_MARGIN = 0.15
+/**
+ * A second claim this close under the threshold is a rival too: a consequence story naming the topic of two
+ * claims ("beras plastik" heard of, "supermarket" for "minimarket") sits just above one and just under the other.
+ */
+export const RIVAL_BELOW_THRESHOLD = 0.2
+
+/** Whether the runner-up is too close to the best for the best to be named (never the wrong claim). */
+export function rivalTooClose(best: number, second: number | undefined, threshold: number): boolean {
+  return (
+    second !== undefined && second >= threshold - RIVAL_BELOW_THRESHOLD && best - second < WRONG_CLAIM_MARGIN
+  )
+}
 
 export interface HoaxMatcherOptions {
   threshold?: number
@@ -461,6 +473,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       negatedShare: covered > 0 && !text.isQuestion ? negatedWeight / covered : 0,
       negatedCover: covered > 0 && !text.isQuestion ? (negatedWeight / covered) * cover : 0,
       stanceFlipCover: stanceFlip && !text.isQuestion ? cover : 0,
+      rivalUniqueShare: 0,
       factual: factual ? 1 : 0,
       factualCover: factual ? cover : 0,
     }
@@ -488,12 +501,16 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       for (const fact of factsOf.get(hit.claimId) ?? [])
         factCover = Math.max(factCover, scoreUnit(whole, fact, hit, whole).score.cover)
       const features = { ...best.features, factCover, factLead: Math.max(0, factCover - best.features.cover) }
-      results.push({
-        claimId: hit.claimId,
-        score: best.score,
-        features,
-        probability: verifyPair(features, model),
-      })
+      results.push({ claimId: hit.claimId, score: best.score, features, probability: 0 })
+    }
+    // Words only another claim uses ("plastik" of the plastic-rice claim in a story about a minimarket) say the text
+    // is about that claim, whatever it shares with this one.
+    for (const result of results) {
+      let rivalUnique = 0
+      for (const other of results)
+        if (other !== result) rivalUnique = Math.max(rivalUnique, other.features.uniqueShare)
+      result.features.rivalUniqueShare = rivalUnique
+      result.probability = verifyPair(result.features, model)
     }
     return results.sort((a, b) => b.probability - a.probability)
   }
@@ -534,12 +551,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       const score = Math.round(best.probability * 10000) / 10000
       if (best.probability < threshold) return { match: null, score }
       // Two claims both likely and close: naming either could be naming the wrong one.
-      if (
-        second &&
-        second.probability >= threshold &&
-        best.probability - second.probability < WRONG_CLAIM_MARGIN
-      )
-        return { match: null, score }
+      if (rivalTooClose(best.probability, second?.probability, threshold)) return { match: null, score }
       return { match: best.claimId, score }
     },
   }

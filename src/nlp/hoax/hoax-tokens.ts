@@ -319,6 +319,7 @@ const REGIONAL: Record<string, string> = {
   tiasa: 'bisa',
   nginum: 'minum',
   setrum: 'listrik',
+  lindu: 'gempa',
   leaked: 'bocor',
   leak: 'bocor',
   upload: 'kirim',

@@ -33,6 +33,7 @@ export const HOAX_FEATURE_NAMES = [
   'factualCover',
   'negatedCover',
   'stanceFlipCover',
+  'rivalUniqueShare',
 ] as const
 
 export type HoaxFeatureName = (typeof HOAX_FEATURE_NAMES)[number]

@@ -3,37 +3,38 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    5.1394, // heuristic
-    3.2981, // cover
-    2.0893, // charCosine
-    -1.3573, // predicateMissing
-    -0.1373, // stanceFlip
-    -1.8392, // numberClash
-    1.7298, // amountAgrees
-    0.5326, // slotShare
-    -0.4233, // distinctiveHit
-    -0.3935, // retrievalCoverage
+    4.8808, // heuristic
+    2.9227, // cover
+    1.938, // charCosine
+    -1.2507, // predicateMissing
+    -0.4773, // stanceFlip
+    -1.9227, // numberClash
+    1.6935, // amountAgrees
+    0.476, // slotShare
+    -0.2902, // distinctiveHit
+    -0.22, // retrievalCoverage
     0, // keywordHit
-    -2.9773, // denial
-    -0.9094, // official
-    -1.9749, // continuity
-    -0.1166, // hearsay
-    -0.1896, // forward
-    -1.2024, // question
-    0.7092, // firstPerson
-    -2.4843, // denialCover
-    -0.938, // officialCover
-    0.6113, // spreadCover
-    -0.5949, // predicateShare
-    -1.3926, // factCover
-    -1.287, // factLead
-    1.3788, // uniqueShare
-    -0.7879, // negatedShare
-    -1.9086, // factual
-    -1.3953, // factualCover
-    -1.7113, // negatedCover
-    -0.6631, // stanceFlipCover
+    -2.9928, // denial
+    -0.9621, // official
+    -1.819, // continuity
+    -0.0581, // hearsay
+    0.2812, // forward
+    -1.1499, // question
+    1.023, // firstPerson
+    -2.5027, // denialCover
+    -0.9672, // officialCover
+    0.4945, // spreadCover
+    -0.1873, // predicateShare
+    -1.544, // factCover
+    -1.2449, // factLead
+    1.1081, // uniqueShare
+    -0.538, // negatedShare
+    -2.0078, // factual
+    -1.4664, // factualCover
+    -1.5672, // negatedCover
+    -0.691, // stanceFlipCover
+    -2.1754, // rivalUniqueShare
   ],
-  bias: -4.4099,
-  threshold: 0.65,
+  bias: -4.0615,
+  threshold: 0.68,
 }

@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { corpusPath } from '../corpus-path.ts'
 import { loadHoaxClaims, loadHoaxDevTexts, loadHoaxTestTexts } from '../eval/evaluate-hoax.ts'
 import { readJsonLines } from '../eval/read-json-lines.ts'
-import { createHoaxMatcher, WRONG_CLAIM_MARGIN } from '../hoax/create-hoax-matcher.ts'
+import { createHoaxMatcher, rivalTooClose, WRONG_CLAIM_MARGIN } from '../hoax/create-hoax-matcher.ts'
 import { HOAX_FEATURE_NAMES, verifyPair } from '../hoax/hoax-verifier-features.ts'
 import type { HoaxPairFeatures, HoaxVerifierModel } from '../hoax/hoax-verifier-features.ts'
 import type { HoaxClaim } from '../types.ts'
@@ -91,7 +91,7 @@ const vector = (features: HoaxPairFeatures): number[] => HOAX_FEATURE_NAMES.map(
 function decide(scored: Array<{ claimId: string; p: number }>, threshold: number): string | null {
   const [best, second] = [...scored].sort((a, b) => b.p - a.p)
   if (!best || best.p < threshold) return null
-  if (second && second.p >= threshold && best.p - second.p < WRONG_CLAIM_MARGIN) return null
+  if (rivalTooClose(best.p, second?.p, threshold)) return null
   return best.claimId
 }
 
@@ -140,7 +140,10 @@ function probabilitiesOf(
   return new Map(
     texts.map((row) => [
       row.id,
-      row.candidates.map((candidate) => ({ claimId: candidate.claimId, p: verifyPair(candidate.features, model) })),
+      row.candidates.map((candidate) => ({
+        claimId: candidate.claimId,
+        p: verifyPair(candidate.features, model),
+      })),
     ]),
   )
 }
@@ -203,7 +206,12 @@ export function trainHoaxVerifier(): { model: HoaxVerifierModel; report: string 
     ...written.map((row) => ({ id: row.id, text: row.text, claim: row.claim, source: 'written' })),
     ...loadHoaxDevTexts().map((row) => ({ id: row.id, text: row.text, claim: row.claim, source: 'dev' })),
     ...(INCLUDE_INDEPENDENT ? INDEPENDENT_SPLITS : []).flatMap((split) =>
-      loadHoaxTestTexts(split).map((row) => ({ id: row.id, text: row.text, claim: row.claim, source: split })),
+      loadHoaxTestTexts(split).map((row) => ({
+        id: row.id,
+        text: row.text,
+        claim: row.claim,
+        source: split,
+      })),
     ),
   ].map((row, index) => ({ ...row, id: `${index}:${row.id}`, candidates: matcher.candidates(row.text) }))
   const pairsOf = (rows: TrainingText[]): Array<{ x: number[]; y: number }> =>
