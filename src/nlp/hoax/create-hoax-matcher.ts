@@ -380,7 +380,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       continuity: unit.cues.continuity || whole.cues.continuity,
       factual: unit.cues.factual || whole.cues.factual,
     }
-    const textHasNegation = text.tokens.some((token) => token.negated)
+    const textHasNegation = text.tokens.some((token) => token.negated || token.prohibited)
     let covered = 0
     let stanceFlip = false
     let hasPredicate = false

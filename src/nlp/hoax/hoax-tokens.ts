@@ -380,12 +380,26 @@ const STOPWORDS = new Set(
 )
 
 // Prohibitions count as negators: "dilarang minum" and "jangan diminum" ("ojo diombe") say the same thing.
+// Prohibitions and the writer's will after a negator ("gak mau", "ora wani"): neither denies what follows.
+const PROHIBITIVES = new Set(['jangan', 'jgn', 'ulah', 'ojo', 'ojok'])
+const WILL_WORDS = new Set([
+  'mau',
+  'berani',
+  'ingin',
+  'pengen',
+  'pingin',
+  'sudi',
+  'rela',
+  'wani',
+  'gelem',
+  'hoyong',
+])
+
 const NEGATORS = new Set([
   'tidak',
   'bukan',
   'tak',
   'belum',
-  'jangan',
   'tanpa',
   'enggak',
   'nggak',
@@ -683,6 +697,8 @@ export interface ContentToken {
    * plastik", "tidak ada laporan penculikan"). A denial negates the claim's words, not just the first of them.
    */
   inNegationScope: boolean
+  /** Under "jangan"/"ulah": a warning that acts on the claim, consistent with a claim that forbids it. */
+  prohibited: boolean
   /** Looks like a predicate (verb affixes) or is negated: the part a same-topic text does not share. */
   predicate: boolean
   /** Index among the content tokens. */
@@ -723,9 +739,11 @@ export function analyseHoaxText(original: string): HoaxText {
   let negationPending = false
   let sinceNegator = 99
   let scopeSinceNegator = 99
+  let prohibitionPending = false
   for (const token of tokenise(text)) {
     if (token.kind === 'punct') {
       negationPending = false
+      prohibitionPending = false
       scopeSinceNegator = 99
       continue
     }
@@ -739,6 +757,7 @@ export function analyseHoaxText(original: string): HoaxText {
         keys,
         negated: false,
         inNegationScope: false,
+        prohibited: false,
         predicate: false,
         position: tokens.length,
         start: token.start,
@@ -766,6 +785,17 @@ export function analyseHoaxText(original: string): HoaxText {
       sinceNegator += 1
       scopeSinceNegator += 1
       if (NEGATORS.has(word) && token.start >= tagStart && token.end <= tagEnd) continue
+      // "jangan", "ulah": a warning acted on the claim ("jangan minum air keran"), not a denial of it.
+      if (PROHIBITIVES.has(word)) {
+        prohibitionPending = true
+        continue
+      }
+      // "gak mau", "gak berani": the writer's refusal, prompted by the claim; what follows is not negated.
+      if (WILL_WORDS.has(word) && sinceNegator === 1) {
+        negationPending = false
+        scopeSinceNegator = 99
+        continue
+      }
       if (NEGATORS.has(word)) {
         sinceNegator = 0
         scopeSinceNegator = 0
@@ -786,6 +816,7 @@ export function analyseHoaxText(original: string): HoaxText {
         keys,
         negated: negationPending,
         inNegationScope: negationPending || scopeSinceNegator <= 4,
+        prohibited: prohibitionPending && !negationPending,
         predicate:
           negationPending ||
           LEXICON.slotOf.get(content) === 'claim_kind' ||
@@ -796,6 +827,7 @@ export function analyseHoaxText(original: string): HoaxText {
         end: token.end,
       })
       negationPending = false
+      prohibitionPending = false
     }
   }
   return {

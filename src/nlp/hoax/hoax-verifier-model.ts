@@ -3,38 +3,38 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    4.8808, // heuristic
-    2.9227, // cover
-    1.938, // charCosine
-    -1.2507, // predicateMissing
-    -0.4773, // stanceFlip
-    -1.9227, // numberClash
-    1.6935, // amountAgrees
-    0.476, // slotShare
-    -0.2902, // distinctiveHit
-    -0.22, // retrievalCoverage
+    4.8977, // heuristic
+    2.9167, // cover
+    2.1245, // charCosine
+    -1.2607, // predicateMissing
+    -0.663, // stanceFlip
+    -1.9168, // numberClash
+    1.698, // amountAgrees
+    0.4013, // slotShare
+    -0.2945, // distinctiveHit
+    -0.0975, // retrievalCoverage
     0, // keywordHit
-    -2.9928, // denial
-    -0.9621, // official
-    -1.819, // continuity
-    -0.0581, // hearsay
-    0.2812, // forward
-    -1.1499, // question
-    1.023, // firstPerson
-    -2.5027, // denialCover
-    -0.9672, // officialCover
-    0.4945, // spreadCover
-    -0.1873, // predicateShare
-    -1.544, // factCover
-    -1.2449, // factLead
-    1.1081, // uniqueShare
-    -0.538, // negatedShare
-    -2.0078, // factual
-    -1.4664, // factualCover
-    -1.5672, // negatedCover
-    -0.691, // stanceFlipCover
-    -2.1754, // rivalUniqueShare
+    -3.0504, // denial
+    -0.965, // official
+    -1.8163, // continuity
+    0.0047, // hearsay
+    0.3547, // forward
+    -1.0914, // question
+    0.9507, // firstPerson
+    -2.5628, // denialCover
+    -0.9723, // officialCover
+    0.3416, // spreadCover
+    -0.1999, // predicateShare
+    -1.4459, // factCover
+    -1.2746, // factLead
+    1.0216, // uniqueShare
+    -1.0149, // negatedShare
+    -2.093, // factual
+    -1.6391, // factualCover
+    -1.8175, // negatedCover
+    -0.7103, // stanceFlipCover
+    -2.2344, // rivalUniqueShare
   ],
-  bias: -4.0615,
+  bias: -4.1023,
   threshold: 0.68,
 }
