@@ -165,6 +165,8 @@ function answersWithDenial(unit: string): boolean {
   return last >= 0 && DEBUNK_CUE.test(unit.slice(last + 1)) && !AFFIRM_CUE.test(unit.slice(last + 1))
 }
 
+const isYear = (n: number): boolean => Number.isInteger(n) && n >= 1900 && n <= 2100
+
 /** Which mention of a claim word speaks for the text: a negated one, then one in a negator's reach, then the first. */
 function outranks(token: ContentToken, first: ContentToken): boolean {
   const rank = (t: ContentToken): number => (t.negated ? 2 : t.inNegationScope ? 1 : 0)
@@ -379,6 +381,8 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       firstPerson: unit.cues.firstPerson || whole.cues.firstPerson,
       continuity: unit.cues.continuity || whole.cues.continuity,
       factual: unit.cues.factual || whole.cues.factual,
+      reaction: unit.cues.reaction || whole.cues.reaction,
+      logistics: unit.cues.logistics || whole.cues.logistics,
     }
     const textHasNegation = text.tokens.some((token) => token.negated || token.prohibited)
     let covered = 0
@@ -426,10 +430,15 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     const charCosine = norm > 0 && claim.gramNorm > 0 ? dot / (norm * claim.gramNorm) : 0
 
     const claimNumbers = claim.analysis.numbers
+    // A year both name ("CPNS 2024") is the claim's date, not its amount: it agrees only when the claim has no other.
+    const claimAmounts = claimNumbers.some((c) => !isYear(c))
+      ? claimNumbers.filter((c) => !isYear(c))
+      : claimNumbers
     const amountAgrees =
-      claimNumbers.length > 0 &&
-      text.numbers.some((n) => claimNumbers.some((c) => Math.abs(n - c) <= Math.abs(c) * 0.01))
-    const numberClash = claimNumbers.length > 0 && text.numbers.length > 0 && !amountAgrees
+      claimAmounts.length > 0 &&
+      text.numbers.some((n) => claimAmounts.some((c) => Math.abs(n - c) <= Math.abs(c) * 0.01))
+    const textAmounts = claimAmounts === claimNumbers ? text.numbers : text.numbers.filter((n) => !isYear(n))
+    const numberClash = claimAmounts.length > 0 && textAmounts.length > 0 && !amountAgrees
 
     let score = COVER_WEIGHT * cover + CHAR_WEIGHT * charCosine
     if (stanceFlip && !text.isQuestion) score *= STANCE_FLIP_FACTOR
@@ -474,6 +483,9 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       negatedCover: covered > 0 && !text.isQuestion ? (negatedWeight / covered) * cover : 0,
       stanceFlipCover: stanceFlip && !text.isQuestion ? cover : 0,
       rivalUniqueShare: 0,
+      reaction: cues.reaction && !denial ? 1 : 0,
+      reactionCover: cues.reaction && !denial ? cover : 0,
+      logistics: cues.logistics && !cues.hearsay ? 1 : 0,
       factual: factual ? 1 : 0,
       factualCover: factual ? cover : 0,
     }

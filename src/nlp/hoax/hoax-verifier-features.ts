@@ -34,6 +34,9 @@ export const HOAX_FEATURE_NAMES = [
   'negatedCover',
   'stanceFlipCover',
   'rivalUniqueShare',
+  'reaction',
+  'reactionCover',
+  'logistics',
 ] as const
 
 export type HoaxFeatureName = (typeof HOAX_FEATURE_NAMES)[number]

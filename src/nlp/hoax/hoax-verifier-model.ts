@@ -3,38 +3,41 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    4.8977, // heuristic
-    2.9167, // cover
-    2.1245, // charCosine
-    -1.2607, // predicateMissing
-    -0.663, // stanceFlip
-    -1.9168, // numberClash
-    1.698, // amountAgrees
-    0.4013, // slotShare
-    -0.2945, // distinctiveHit
-    -0.0975, // retrievalCoverage
+    4.8773, // heuristic
+    2.8746, // cover
+    2.1511, // charCosine
+    -1.3218, // predicateMissing
+    -0.7231, // stanceFlip
+    -1.7902, // numberClash
+    1.738, // amountAgrees
+    0.4132, // slotShare
+    -0.2849, // distinctiveHit
+    -0.0112, // retrievalCoverage
     0, // keywordHit
-    -3.0504, // denial
-    -0.965, // official
-    -1.8163, // continuity
-    0.0047, // hearsay
-    0.3547, // forward
-    -1.0914, // question
-    0.9507, // firstPerson
-    -2.5628, // denialCover
-    -0.9723, // officialCover
-    0.3416, // spreadCover
-    -0.1999, // predicateShare
-    -1.4459, // factCover
-    -1.2746, // factLead
-    1.0216, // uniqueShare
-    -1.0149, // negatedShare
-    -2.093, // factual
-    -1.6391, // factualCover
-    -1.8175, // negatedCover
-    -0.7103, // stanceFlipCover
-    -2.2344, // rivalUniqueShare
+    -3.0611, // denial
+    -0.9234, // official
+    -1.9015, // continuity
+    -0.1514, // hearsay
+    0.4346, // forward
+    -0.8218, // question
+    0.6832, // firstPerson
+    -2.5518, // denialCover
+    -0.9392, // officialCover
+    0.3586, // spreadCover
+    -0.3415, // predicateShare
+    -1.4595, // factCover
+    -1.2173, // factLead
+    1.0458, // uniqueShare
+    -1.0652, // negatedShare
+    -2.016, // factual
+    -1.5777, // factualCover
+    -1.8392, // negatedCover
+    -0.756, // stanceFlipCover
+    -2.3642, // rivalUniqueShare
+    1.1449, // reaction
+    0.869, // reactionCover
+    -1.7948, // logistics
   ],
-  bias: -4.1023,
-  threshold: 0.68,
+  bias: -4.147,
+  threshold: 0.66,
 }

@@ -23,6 +23,13 @@ export interface StanceCues {
    * situs resmi", "aman dikonsumsi". A true statement about the real service, not the rumour.
    */
   factual: boolean
+  /**
+   * A reaction that takes the claim as given: fear or haste ("takut", "panik", "siap-siap", "buru-buru"), a cause
+   * ("gara-gara", "soalnya", "makanya", "pantesan"), a writer's act ("udah borong", "sudah saya daftarkan").
+   */
+  reaction: boolean
+  /** A practical question about the real service: when, where, how, what it needs ("kapan dibuka?", "syaratnya?"). */
+  logistics: boolean
 }
 
 const HEARSAY =
@@ -42,6 +49,12 @@ const FIRST_PERSON =
 const CONTINUITY =
   /\b(?:tetap|masih)\s+(?:berlaku|bebas|ada|dilayani|disalurkan|aman|normal|lima|sama|seperti|jalan|berjalan|buka|gratis)\b/iu
 
+const REACTION =
+  /\b(?:takut|ketakutan|panik|khawatir|was-was|waswas|cemas|ngeri|serem|siap-siap|siap2|buru-buru|buru2|mumpung|terpaksa|gara-gara|gara2|soalnya|makanya|pantesan|pantes|percuma|rugi|sedih|kecewa|(?:udah|sudah|telah|terlanjur|keburu)\s+(?:\S+\s+)?(?:borong|beli|jual|obral|ngungsi|mengungsi|pindah|ngangkut|angkut|siapin|siapkan|nyetok|stok|isi|klik|transfer|bayar|daftar|daftarkan|setor|kirim|tukar|nukar|batal|berhenti|nolak|menolak))\b/iu
+
+const LOGISTICS =
+  /\b(?:kapan|jadwal(?:nya)?|syarat(?:nya)?|persyaratan(?:nya)?|(?:gimana|bagaimana|gmn)\s+cara(?:nya)?|caranya|di\s*mana|dmn|lokasi(?:nya)?|jam\s+berapa|berapa\s+lama|bawa\s+apa|dokumen\s+apa|cek\s+(?:status|penerima)|apa\s+saja|apa\s+aja)\b/iu
+
 const FACTUAL =
   /\b(?:hasil\s+(?:uji|pemeriksaan|penelitian|cek|pengecekan)|uji\s+(?:lab|laboratorium|klinis)|diuji|teruji|tidak\s+(?:ditemukan|menemukan|terbukti|ada\s+(?:laporan|kasus|bukti|rencana|kebijakan))|memastikan|menegaskan|menyatakan|dipastikan|ditegaskan|(?:hanya|cuma|cukup)\s+(?:lewat|via|melalui|di|pakai)|aman\s+(?:dikonsumsi|digunakan|dipakai|untuk)|terbukti\s+aman|direkomendasikan|sesuai\s+(?:prosedur|standar)|tidak\s+(?:bisa|dapat|mungkin)\s+(?:memicu|menyebabkan|membuat|bikin)|bukan\s+(?:pengganti|penyebab))\b/iu
 
@@ -56,5 +69,7 @@ export function detectStanceCues(text: string): StanceCues {
     firstPerson: FIRST_PERSON.test(text),
     continuity: CONTINUITY.test(text),
     factual: FACTUAL.test(text),
+    reaction: REACTION.test(text),
+    logistics: question && LOGISTICS.test(text),
   }
 }
