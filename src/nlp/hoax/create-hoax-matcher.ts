@@ -117,7 +117,7 @@ const MISSING_PREDICATE_FACTOR = 0.75
 
 // Wording that presents the claim as false. "bukan hoaks" and a question ("hoaks bukan?") do the opposite.
 const DEBUNK_CUE =
-  /\b(?:hoaks|hoax|hoaxs|hoks|disinformasi|misinformasi|kabar\s+bohong|berita\s+bohong|tidak\s+benar|gak\s+bener|tidak\s+terbukti|faktanya|fakta\s*:|klarifikasi|cek\s+fakta|telah\s+dibantah|dibantah|jangan\s+(?:mudah\s+)?percaya|jangan\s+termakan|penipuan|phishing|jangan\s+klik|(?:sudah\s+|udah\s+|telah\s+)?diklarifikasi|bukan\s+(?:gitu|begitu|begini)|(?:gak|ga|nggak|tidak|tak)\s+usah\s+percaya|belum\s+terbukti|(?:tidak|tak|gak|ga|nggak)\s+ada\s+bukti(?:nya)?|(?:cuma|hanya|sekadar)\s+isu|isu\s+(?:lama|basi)|ngawur|ngarang|mitos|keliru|penipu|scam|editan|hasil\s+editan|ngaco|salah\s+kaprah|(?:gak|ga|nggak|tidak|tak)\s+masuk\s+akal|omong\s+kosong|tidak\s+berdasar|menyesatkan|fitnah|(?:gak|ga|nggak|tidak|tak)\s+ada\s+data(?:nya)?|hasilnya\s+negatif|jangan\s+ikut(?:an)?\s+(?:sebar|nyebar|share)|dusta|kabar\s+(?:palsu|keliru)|info\s+(?:palsu|sesat|keliru)|sudah\s+dibantah)\b/iu
+  /\b(?:hoaks|hoax|hoaxs|hoks|disinformasi|misinformasi|kabar\s+bohong|berita\s+bohong|tidak\s+benar|gak\s+bener|tidak\s+terbukti|faktanya|fakta\s*:|klarifikasi|cek\s+fakta|telah\s+dibantah|dibantah|jangan\s+(?:mudah\s+)?percaya|jangan\s+termakan|penipuan|phishing|jangan\s+klik|(?:sudah\s+|udah\s+|telah\s+)?diklarifikasi|bukan\s+(?:gitu|begitu|begini)|(?:gak|ga|nggak|tidak|tak)\s+usah\s+percaya|belum\s+terbukti|(?:tidak|tak|gak|ga|nggak)\s+ada\s+bukti(?:nya)?|(?:cuma|hanya|sekadar)\s+isu|isu\s+(?:lama|basi)|ngawur|ngarang|mitos|keliru|penipu|scam|editan|hasil\s+editan|ngaco|salah\s+kaprah|(?:gak|ga|nggak|tidak|tak)\s+masuk\s+akal|omong\s+kosong|tidak\s+berdasar|menyesatkan|fitnah|(?:gak|ga|nggak|tidak|tak)\s+ada\s+data(?:nya)?|hasilnya\s+negatif|jangan\s+ikut(?:an)?\s+(?:sebar|nyebar|share)|dusta|kabar\s+(?:palsu|keliru)|info\s+(?:palsu|sesat|keliru)|sudah\s+dibantah|(?:tidak|tak|gak|ga|nggak)\s+ada\s+(?:kaitan|hubungan|sangkut\s*paut)(?:nya)?|(?:tidak|tak|gak|ga|nggak)\s+(?:berhubungan|berkaitan|terkait))\b/iu
 const AFFIRM_CUE = /\b(?:bukan\s+(?:hoaks|hoax|hoks)|beneran|asli\s+ini|nyata\s+terjadi|sudah\s+terbukti)\b/iu
 const CLAIM_TAG = /^\s*\[[^\]]*\]\s*/u
 // "tetap" (still, unchanged) contradicts the change most hoaxes announce: "SIM tetap lima tahun", "tetap bebas PPN".
@@ -410,7 +410,9 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       }
       covered += weight
       if (predicate) predicateCovered += weight
-      if (found.inNegationScope && !negated && !claim.hasNegation) negatedWeight += weight
+      // The text negates a word the claim asserts. A claim with its own negation ("tanpa tes", "dilarang minum")
+      // counts only the word right after the text's negator ("tidak tercemar"), not the negator's wider reach.
+      if (!negated && (claim.hasNegation ? found.negated : found.inNegationScope)) negatedWeight += weight
       if (claim.unique.has(key)) uniqueHit += 1
       predicateFound ||= predicate
       distinctiveHit ||= key === claim.distinctive

@@ -802,8 +802,12 @@ export function analyseHoaxText(original: string): HoaxText {
         negationPending = true
         continue
       }
-      if (sinceNegator > 3) negationPending = false
-      if (STOPWORDS.has(word) || word.length < 2 || /^(?:rp)?\d[\d.,]*$/.test(word)) continue
+      // Function words do not end a negation's reach: "tidak ada yang dari plastik" negates "plastik".
+      if (sinceNegator > 3 && !STOPWORDS.has(word)) negationPending = false
+      if (STOPWORDS.has(word) || word.length < 2 || /^(?:rp)?\d[\d.,]*$/.test(word)) {
+        if (negationPending) sinceNegator -= 1
+        continue
+      }
       // "100gb", "3kg": the unit is content, the number is compared separately.
       const unit = /^\d[\d.,]*([a-z]{1,3})$/.exec(word)?.[1]
       if (unit !== undefined && isAmountUnit(unit)) continue

@@ -3,41 +3,41 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    4.8773, // heuristic
-    2.8746, // cover
-    2.1511, // charCosine
-    -1.3218, // predicateMissing
-    -0.7231, // stanceFlip
-    -1.7902, // numberClash
-    1.738, // amountAgrees
-    0.4132, // slotShare
-    -0.2849, // distinctiveHit
-    -0.0112, // retrievalCoverage
+    5.024, // heuristic
+    2.9389, // cover
+    2.1888, // charCosine
+    -1.3177, // predicateMissing
+    -0.6886, // stanceFlip
+    -1.8007, // numberClash
+    1.7322, // amountAgrees
+    0.4442, // slotShare
+    -0.2868, // distinctiveHit
+    0.0372, // retrievalCoverage
     0, // keywordHit
-    -3.0611, // denial
-    -0.9234, // official
-    -1.9015, // continuity
-    -0.1514, // hearsay
-    0.4346, // forward
-    -0.8218, // question
-    0.6832, // firstPerson
-    -2.5518, // denialCover
-    -0.9392, // officialCover
-    0.3586, // spreadCover
-    -0.3415, // predicateShare
-    -1.4595, // factCover
-    -1.2173, // factLead
-    1.0458, // uniqueShare
-    -1.0652, // negatedShare
-    -2.016, // factual
-    -1.5777, // factualCover
-    -1.8392, // negatedCover
-    -0.756, // stanceFlipCover
-    -2.3642, // rivalUniqueShare
-    1.1449, // reaction
-    0.869, // reactionCover
-    -1.7948, // logistics
+    -3.0841, // denial
+    -0.9491, // official
+    -1.9318, // continuity
+    -0.1419, // hearsay
+    0.4595, // forward
+    -0.8152, // question
+    0.7193, // firstPerson
+    -2.5719, // denialCover
+    -0.9699, // officialCover
+    0.2543, // spreadCover
+    -0.3217, // predicateShare
+    -1.4578, // factCover
+    -1.2147, // factLead
+    1.0882, // uniqueShare
+    -1.2532, // negatedShare
+    -2.0453, // factual
+    -1.6057, // factualCover
+    -1.9606, // negatedCover
+    -0.8109, // stanceFlipCover
+    -2.3761, // rivalUniqueShare
+    1.1687, // reaction
+    0.8574, // reactionCover
+    -1.7919, // logistics
   ],
-  bias: -4.147,
-  threshold: 0.66,
+  bias: -4.3001,
+  threshold: 0.65,
 }
