@@ -3,41 +3,41 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    5.024, // heuristic
-    2.9389, // cover
-    2.1888, // charCosine
-    -1.3177, // predicateMissing
-    -0.6886, // stanceFlip
-    -1.8007, // numberClash
-    1.7322, // amountAgrees
-    0.4442, // slotShare
-    -0.2868, // distinctiveHit
-    0.0372, // retrievalCoverage
+    5.2466, // heuristic
+    3.1088, // cover
+    2.1917, // charCosine
+    -1.5853, // predicateMissing
+    -0.6378, // stanceFlip
+    -1.8626, // numberClash
+    1.8182, // amountAgrees
+    0.4001, // slotShare
+    -0.1756, // distinctiveHit
+    0.0923, // retrievalCoverage
     0, // keywordHit
-    -3.0841, // denial
-    -0.9491, // official
-    -1.9318, // continuity
-    -0.1419, // hearsay
-    0.4595, // forward
-    -0.8152, // question
-    0.7193, // firstPerson
-    -2.5719, // denialCover
-    -0.9699, // officialCover
-    0.2543, // spreadCover
-    -0.3217, // predicateShare
-    -1.4578, // factCover
-    -1.2147, // factLead
-    1.0882, // uniqueShare
-    -1.2532, // negatedShare
-    -2.0453, // factual
-    -1.6057, // factualCover
-    -1.9606, // negatedCover
-    -0.8109, // stanceFlipCover
-    -2.3761, // rivalUniqueShare
-    1.1687, // reaction
-    0.8574, // reactionCover
-    -1.7919, // logistics
+    -3.0709, // denial
+    -1.0056, // official
+    -1.891, // continuity
+    -0.1676, // hearsay
+    0.4327, // forward
+    -0.8536, // question
+    0.749, // firstPerson
+    -2.5733, // denialCover
+    -0.9242, // officialCover
+    0.2744, // spreadCover
+    -0.4163, // predicateShare
+    -1.5799, // factCover
+    -1.1836, // factLead
+    0.963, // uniqueShare
+    -1.4421, // negatedShare
+    -2.0572, // factual
+    -1.6178, // factualCover
+    -1.9104, // negatedCover
+    -0.7684, // stanceFlipCover
+    -2.3901, // rivalUniqueShare
+    1.2287, // reaction
+    0.8309, // reactionCover
+    -1.7121, // logistics
   ],
-  bias: -4.3001,
-  threshold: 0.65,
+  bias: -4.4565,
+  threshold: 0.64,
 }
