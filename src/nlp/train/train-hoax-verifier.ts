@@ -1,9 +1,11 @@
 // Trains the hoax matcher's verifier: logistic regression over the features of (text, claim) pairs that
 // retrieval offers (src/nlp/hoax/hoax-verifier-features.ts), labelled match when the claim is the text's own.
 //   npx tsx src/nlp/train/train-hoax-verifier.ts
-// Reads corpus/hoax-pairs/written.jsonl, corpus/hoax-pairs/round2.jsonl and the dev sets corpus/eval/hoax-dev*.jsonl (never a test set), writes
-// src/nlp/hoax/hoax-verifier-model.ts and its model card, and prints 5-fold out-of-fold figures on the training
-// texts (the honest figure for texts the model was not fitted on; the dev sets are still tuning data).
+// Reads corpus/hoax-pairs/{written,round2,round3}.jsonl, the dev sets corpus/eval/hoax-dev*.jsonl and the two spent
+// independent sets corpus/eval/hoax-independent*.jsonl (released as development data in round three; never an old
+// test set, never corpus/sealed), writes src/nlp/hoax/hoax-verifier-model.ts and its model card, and prints 5-fold
+// out-of-fold figures and cross-set figures (each independent set scored by a model fitted without it).
+// --without-independent trains as round two did; --dry-run writes nothing.
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -11,7 +13,12 @@ import { z } from 'zod'
 import { corpusPath } from '../corpus-path.ts'
 import { loadHoaxClaims, loadHoaxDevTexts, loadHoaxTestTexts } from '../eval/evaluate-hoax.ts'
 import { readJsonLines } from '../eval/read-json-lines.ts'
-import { createHoaxMatcher, rivalTooClose, WRONG_CLAIM_MARGIN } from '../hoax/create-hoax-matcher.ts'
+import {
+  createHoaxMatcher,
+  RIVAL_BELOW_THRESHOLD,
+  rivalTooClose,
+  WRONG_CLAIM_MARGIN,
+} from '../hoax/create-hoax-matcher.ts'
 import { HOAX_FEATURE_NAMES, verifyPair } from '../hoax/hoax-verifier-features.ts'
 import type { HoaxPairFeatures, HoaxVerifierModel } from '../hoax/hoax-verifier-features.ts'
 import type { HoaxClaim } from '../types.ts'
@@ -307,11 +314,19 @@ the claim's public-service concepts (programme, institution, document, place, cl
 claim's most distinctive word and its words no other claim uses, the share of its predicate covered, how much of the
 claim's fact the text restates and by how much more than the claim, retrieval coverage, a staff keyword, and the
 stance cues (denial, official update,
-continuity, hearsay, forward, question, first-person consequence) with coverage interactions. A match needs
-probability ≥ ${model.threshold}, and a second claim above that within ${WRONG_CLAIM_MARGIN} means no match.
+continuity, hearsay, forward, question, first-person consequence, a checked fact, a reaction that presupposes the
+claim, a practical question) with coverage interactions, the share of the covered words the text negates, and words
+unique to another retrieved claim. A match needs
+probability ≥ ${model.threshold}, and a second claim within ${WRONG_CLAIM_MARGIN} of the best and no more than
+${RIVAL_BELOW_THRESHOLD} under the threshold means no match.
 
 ## Training data and licence
 
+- \`corpus/hoax-pairs/round3.jsonl\` (Apache-2.0, written for Warta): round three's plain denials, true statements,
+  paraphrases and consequences.
+- \`corpus/eval/hoax-independent.jsonl\` and \`hoax-independent2.jsonl\` (Apache-2.0, written for the project by
+  writers who saw only the claims and facts): scored once each in rounds one and two, then released as development
+  data; each is also held out in turn for the cross-set figures below.
 - \`corpus/hoax-pairs/round2.jsonl\` (Apache-2.0, written for Warta): round two's paraphrases, slang, consequences,
   denials, true statements and near claims (\`round2-heldout.jsonl\` is only scored, never trained on).
 - \`corpus/hoax-pairs/written.jsonl\`: texts written for Warta beside the code (Apache-2.0), against the claims of
@@ -319,7 +334,7 @@ probability ≥ ${model.threshold}, and a second claim above that within ${WRONG
   English, first-person consequences, forwarded and hearsay framing; and non-matches: genuine questions, official
   updates, the real service promoted, denials, same-topic texts.
 - \`corpus/eval/hoax-dev.jsonl\`, \`hoax-dev2.jsonl\`, \`hoax-dev3.jsonl\` (Apache-2.0, written for the project).
-- Never the test sets (\`hoax-test*.jsonl\`). No third-party data.
+- Never the old test sets (\`hoax-test*.jsonl\`) nor the sealed set of the next round. No third-party data.
 
 Each text gives one pair per claim retrieval offers; the pair is a match when the claim is the text's own.
 
@@ -329,8 +344,8 @@ Each text gives one pair per claim retrieval offers; the pair is a match when th
 ${report}
 \`\`\`
 
-Out-of-fold figures are on tuning data (the dev sets were used to design the features), so they are optimistic;
-see docs/nlp/evaluation-check-hoax.md for the held-out figures.
+Out-of-fold and cross-set figures are on tuning data (the dev and independent sets were used to design the features
+and lexicon classes), so they are optimistic; see docs/nlp/evaluation-check-hoax.md for the held-out figures.
 `,
   )
 }
