@@ -3,41 +3,41 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    5.2466, // heuristic
-    3.1088, // cover
-    2.1917, // charCosine
-    -1.5853, // predicateMissing
-    -0.6378, // stanceFlip
-    -1.8626, // numberClash
-    1.8182, // amountAgrees
-    0.4001, // slotShare
-    -0.1756, // distinctiveHit
-    0.0923, // retrievalCoverage
+    5.2522, // heuristic
+    3.1159, // cover
+    2.1637, // charCosine
+    -1.583, // predicateMissing
+    -0.6315, // stanceFlip
+    -1.8631, // numberClash
+    1.8094, // amountAgrees
+    0.4045, // slotShare
+    -0.1759, // distinctiveHit
+    0.1117, // retrievalCoverage
     0, // keywordHit
-    -3.0709, // denial
-    -1.0056, // official
-    -1.891, // continuity
-    -0.1676, // hearsay
-    0.4327, // forward
-    -0.8536, // question
-    0.749, // firstPerson
-    -2.5733, // denialCover
-    -0.9242, // officialCover
-    0.2744, // spreadCover
-    -0.4163, // predicateShare
-    -1.5799, // factCover
-    -1.1836, // factLead
-    0.963, // uniqueShare
-    -1.4421, // negatedShare
-    -2.0572, // factual
-    -1.6178, // factualCover
-    -1.9104, // negatedCover
-    -0.7684, // stanceFlipCover
-    -2.3901, // rivalUniqueShare
-    1.2287, // reaction
-    0.8309, // reactionCover
+    -3.0561, // denial
+    -1.0079, // official
+    -1.8911, // continuity
+    -0.1647, // hearsay
+    0.4328, // forward
+    -0.8508, // question
+    0.7522, // firstPerson
+    -2.5466, // denialCover
+    -0.9258, // officialCover
+    0.264, // spreadCover
+    -0.4151, // predicateShare
+    -1.5884, // factCover
+    -1.1818, // factLead
+    0.9654, // uniqueShare
+    -1.4441, // negatedShare
+    -2.0604, // factual
+    -1.6235, // factualCover
+    -1.9021, // negatedCover
+    -0.7298, // stanceFlipCover
+    -2.3893, // rivalUniqueShare
+    1.2297, // reaction
+    0.8205, // reactionCover
     -1.7121, // logistics
   ],
-  bias: -4.4565,
+  bias: -4.466,
   threshold: 0.64,
 }
