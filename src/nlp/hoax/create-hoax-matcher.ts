@@ -395,6 +395,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     let predicateWeight = 0
     let predicateCovered = 0
     let negatedWeight = 0
+    let predicateNegatedWeight = 0
     for (const [key, { weight, negated, predicate, alternatives }] of claim.keys) {
       hasPredicate ||= predicate
       if (predicate) predicateWeight += weight
@@ -413,6 +414,8 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       // The text negates a word the claim asserts. A claim with its own negation ("tanpa tes", "dilarang minum")
       // counts only the word right after the text's negator ("tidak tercemar"), not the negator's wider reach.
       if (!negated && (claim.hasNegation ? found.negated : found.inNegationScope)) negatedWeight += weight
+      // The claim's assertion itself negated ("tidak tercemar", "tidak meledak"), whatever else the claim negates.
+      if (predicate && !negated && found.negated) predicateNegatedWeight += weight
       if (claim.unique.has(key)) uniqueHit += 1
       predicateFound ||= predicate
       distinctiveHit ||= key === claim.distinctive
@@ -485,6 +488,8 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       negatedCover: covered > 0 && !text.isQuestion ? (negatedWeight / covered) * cover : 0,
       stanceFlipCover: stanceFlip && !text.isQuestion ? cover : 0,
       rivalUniqueShare: 0,
+      predicateNegated:
+        predicateWeight > 0 && !text.isQuestion ? predicateNegatedWeight / predicateWeight : 0,
       reaction: cues.reaction && !denial ? 1 : 0,
       reactionCover: cues.reaction && !denial ? cover : 0,
       logistics: cues.logistics && !cues.hearsay ? 1 : 0,

@@ -37,6 +37,7 @@ export const HOAX_FEATURE_NAMES = [
   'reaction',
   'reactionCover',
   'logistics',
+  'predicateNegated',
 ] as const
 
 export type HoaxFeatureName = (typeof HOAX_FEATURE_NAMES)[number]

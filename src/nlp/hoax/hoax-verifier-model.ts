@@ -3,41 +3,42 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    5.2522, // heuristic
-    3.1159, // cover
-    2.1637, // charCosine
-    -1.583, // predicateMissing
-    -0.6315, // stanceFlip
-    -1.8631, // numberClash
-    1.8094, // amountAgrees
-    0.4045, // slotShare
-    -0.1759, // distinctiveHit
-    0.1117, // retrievalCoverage
+    5.2174, // heuristic
+    3.1193, // cover
+    2.1784, // charCosine
+    -1.5836, // predicateMissing
+    -0.5014, // stanceFlip
+    -1.8747, // numberClash
+    1.8201, // amountAgrees
+    0.399, // slotShare
+    -0.1842, // distinctiveHit
+    0.1104, // retrievalCoverage
     0, // keywordHit
-    -3.0561, // denial
-    -1.0079, // official
-    -1.8911, // continuity
-    -0.1647, // hearsay
-    0.4328, // forward
-    -0.8508, // question
-    0.7522, // firstPerson
-    -2.5466, // denialCover
-    -0.9258, // officialCover
-    0.264, // spreadCover
-    -0.4151, // predicateShare
-    -1.5884, // factCover
-    -1.1818, // factLead
-    0.9654, // uniqueShare
-    -1.4441, // negatedShare
-    -2.0604, // factual
-    -1.6235, // factualCover
-    -1.9021, // negatedCover
-    -0.7298, // stanceFlipCover
-    -2.3893, // rivalUniqueShare
-    1.2297, // reaction
-    0.8205, // reactionCover
-    -1.7121, // logistics
+    -3.0732, // denial
+    -1.0157, // official
+    -1.8883, // continuity
+    -0.1791, // hearsay
+    0.4492, // forward
+    -0.856, // question
+    0.7789, // firstPerson
+    -2.5668, // denialCover
+    -0.9274, // officialCover
+    0.2858, // spreadCover
+    -0.3979, // predicateShare
+    -1.5601, // factCover
+    -1.1912, // factLead
+    0.9775, // uniqueShare
+    -1.1947, // negatedShare
+    -2.0966, // factual
+    -1.6588, // factualCover
+    -1.6677, // negatedCover
+    -0.6392, // stanceFlipCover
+    -2.3971, // rivalUniqueShare
+    1.2265, // reaction
+    0.8633, // reactionCover
+    -1.7146, // logistics
+    -1.5454, // predicateNegated
   ],
-  bias: -4.466,
-  threshold: 0.64,
+  bias: -4.4759,
+  threshold: 0.63,
 }
