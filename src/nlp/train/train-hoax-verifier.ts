@@ -315,7 +315,7 @@ claim's most distinctive word and its words no other claim uses, the share of it
 claim's fact the text restates and by how much more than the claim, retrieval coverage, a staff keyword, and the
 stance cues (denial, official update,
 continuity, hearsay, forward, question, first-person consequence, a checked fact, a reaction that presupposes the
-claim, a practical question) with coverage interactions, the share of the covered words the text negates, and words
+claim, a practical question) with coverage interactions, the share of the covered words and of the predicate the text negates, and words
 unique to another retrieved claim. A match needs
 probability ≥ ${model.threshold}, and a second claim within ${WRONG_CLAIM_MARGIN} of the best and no more than
 ${RIVAL_BELOW_THRESHOLD} under the threshold means no match.
