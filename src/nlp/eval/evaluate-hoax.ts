@@ -30,12 +30,14 @@ const HOAX_TEST3_FILE = corpusPath('eval', 'hoax-test3.jsonl')
 const HOAX_TEST_FILE = corpusPath('eval', 'hoax-test.jsonl')
 /**
  * Issue #10's independent set: 720 mentions written by a writer who saw only the claims and facts (never the matcher,
- * its lexicons or the earlier sets), scored once after the matcher was frozen. Never tune on it.
+ * its lexicons or the earlier sets), scored once after the matcher was frozen. Spent: development data since round
+ * three (the verifier trains on it); the next clean measure is a sealed set the lead scores.
  */
 const HOAX_INDEPENDENT_FILE = corpusPath('eval', 'hoax-independent.jsonl')
 /**
  * A second independent set (510 mentions, the same brief, a fresh writer who saw neither the code nor the first set),
- * written while round two of the matcher was built and scored once after it was frozen. Never tune on it.
+ * written while round two of the matcher was built and scored once after it was frozen. Spent like the first: development
+ * data since round three.
  */
 const HOAX_INDEPENDENT2_FILE = corpusPath('eval', 'hoax-independent2.jsonl')
 

@@ -78,7 +78,7 @@ export function formatCheckHoaxEvaluation(): string {
   lines.push(
     `Hoax verifier threshold: committed ${DEFAULT_HOAX_THRESHOLD} (chosen out-of-fold by src/nlp/train/train-hoax-verifier.ts), re-calibrated on dev + dev2 + dev3 ${calibrated}.`,
     '',
-    'The dev sets are tuning data (the verifier is trained on them with corpus/hoax-pairs); test, test2 and test3 are the old test sets, written beside the earlier matcher; independent was written by a writer who saw only the claims and facts (issue #10), scored once — never tune on it.',
+    'The dev sets are tuning data (the verifier is trained on them with corpus/hoax-pairs); test, test2 and test3 are the old test sets, written beside the earlier matcher; independent and independent2 were written by writers who saw only the claims and facts (issue #10), scored once each, then released as development data in round three (the verifier trains on them): their figures are tuning figures now.',
     '',
   )
   lines.push(
@@ -90,7 +90,7 @@ export function formatCheckHoaxEvaluation(): string {
       r === devResult
         ? `${r.split} (tuning)`
         : r === independent || r === independent2
-          ? `${r.split} (written independently)`
+          ? `${r.split} (written independently; trained on since round three)`
           : `${r.split} (old test set)`
     const wrong = Math.round(r.wrongClaimRate * r.restatements)
     lines.push(

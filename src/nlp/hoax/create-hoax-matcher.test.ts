@@ -235,3 +235,38 @@ describe('createHoaxMatcher when two claims compete', () => {
     expect(kb.candidates('sudah coba buka kuotagratis.id belum?').map((c) => c.claimId)).toEqual(['K1'])
   })
 })
+
+describe('createHoaxMatcher, round three (negation scope, warnings, refusals, amounts in words)', () => {
+  const claims = [
+    {
+      id: 'B',
+      claim: '[HOAKS] Beras Plastik Beredar di Pasar Tradisional',
+      fact: 'Hasil uji laboratorium tidak menemukan beras berbahan plastik di pasar.',
+    },
+    {
+      id: 'P',
+      claim: '[HOAKS] Sembako Kena PPN 12 Persen Mulai Besok',
+      fact: 'Bahan kebutuhan pokok tetap dibebaskan dari PPN.',
+    },
+    {
+      id: 'A',
+      claim: '[HOAKS] Air PDAM Tercemar Racun, Warga Dilarang Minum Air Keran',
+      fact: 'Hasil uji laboratorium menunjukkan air PDAM memenuhi baku mutu.',
+    },
+  ]
+  const matcher = createHoaxMatcher(claims)
+  const of = (text: string): string | null => matcher.match(text).match
+
+  it('reads a negation past function words as denying the claim', () => {
+    expect(of('Di pasar kami tidak ada beras yang dari plastik')).toBeNull()
+  })
+
+  it('matches a warning or a refusal that acts on the claim', () => {
+    expect(of('Jangan minum air keran PDAM, sudah tercemar racun')).toBe('A')
+    expect(of('Gak berani lagi beli beras di pasar tradisional, ada beras plastik')).toBe('B')
+  })
+
+  it('reads a teen written in words as the claim amount', () => {
+    expect(of('Mulai besok sembako dikenai PPN dua belas persen')).toBe('P')
+  })
+})

@@ -27,6 +27,18 @@ export type { HoaxPairFeatures } from './hoax-verifier-features.ts'
 export const DEFAULT_HOAX_THRESHOLD = HOAX_VERIFIER_MODEL.threshold
 /** When a second claim also passes, the best must lead it by this much, else no claim is named. */
 export const WRONG_CLAIM_MARGIN = 0.15
+/**
+ * A second claim this close under the threshold is a rival too: a consequence story naming the topic of two
+ * claims ("beras plastik" heard of, "supermarket" for "minimarket") sits just above one and just under the other.
+ */
+export const RIVAL_BELOW_THRESHOLD = 0.2
+
+/** Whether the runner-up is too close to the best for the best to be named (never the wrong claim). */
+export function rivalTooClose(best: number, second: number | undefined, threshold: number): boolean {
+  return (
+    second !== undefined && second >= threshold - RIVAL_BELOW_THRESHOLD && best - second < WRONG_CLAIM_MARGIN
+  )
+}
 
 export interface HoaxMatcherOptions {
   threshold?: number
@@ -105,7 +117,7 @@ const MISSING_PREDICATE_FACTOR = 0.75
 
 // Wording that presents the claim as false. "bukan hoaks" and a question ("hoaks bukan?") do the opposite.
 const DEBUNK_CUE =
-  /\b(?:hoaks|hoax|hoaxs|hoks|disinformasi|misinformasi|kabar\s+bohong|berita\s+bohong|tidak\s+benar|gak\s+bener|tidak\s+terbukti|faktanya|fakta\s*:|klarifikasi|cek\s+fakta|telah\s+dibantah|dibantah|jangan\s+(?:mudah\s+)?percaya|jangan\s+termakan|penipuan|phishing|jangan\s+klik|(?:sudah\s+|udah\s+|telah\s+)?diklarifikasi|bukan\s+(?:gitu|begitu|begini)|(?:gak|ga|nggak|tidak|tak)\s+usah\s+percaya|belum\s+terbukti|(?:tidak|tak|gak|ga|nggak)\s+ada\s+bukti(?:nya)?|(?:cuma|hanya|sekadar)\s+isu|isu\s+(?:lama|basi)|ngawur|ngarang|mitos|keliru)\b/iu
+  /\b(?:hoaks|hoax|hoaxs|hoks|disinformasi|misinformasi|kabar\s+bohong|berita\s+bohong|tidak\s+benar|gak\s+bener|tidak\s+terbukti|faktanya|fakta\s*:|klarifikasi|cek\s+fakta|telah\s+dibantah|dibantah|jangan\s+(?:mudah\s+)?percaya|jangan\s+termakan|penipuan|phishing|jangan\s+klik|(?:sudah\s+|udah\s+|telah\s+)?diklarifikasi|bukan\s+(?:gitu|begitu|begini)|(?:gak|ga|nggak|tidak|tak)\s+usah\s+percaya|belum\s+terbukti|(?:tidak|tak|gak|ga|nggak)\s+ada\s+bukti(?:nya)?|(?:cuma|hanya|sekadar)\s+isu|isu\s+(?:lama|basi)|ngawur|ngarang|mitos|keliru|penipu|scam|editan|hasil\s+editan|ngaco|salah\s+kaprah|(?:gak|ga|nggak|tidak|tak)\s+masuk\s+akal|omong\s+kosong|tidak\s+berdasar|menyesatkan|fitnah|(?:gak|ga|nggak|tidak|tak)\s+ada\s+data(?:nya)?|hasilnya\s+negatif|jangan\s+ikut(?:an)?\s+(?:sebar|nyebar|share)|dusta|kabar\s+(?:palsu|keliru)|info\s+(?:palsu|sesat|keliru)|sudah\s+dibantah|(?:tidak|tak|gak|ga|nggak)\s+ada\s+(?:kaitan|hubungan|sangkut\s*paut)(?:nya)?|(?:tidak|tak|gak|ga|nggak)\s+(?:berhubungan|berkaitan|terkait)|(?:itu|tersebut)\s+(?:tidak|tak|gak|ga|nggak|enggak)\s+(?:ada|benar|betul|nyata)|membantah|bantah|menepis|ditepis)\b/iu
 const AFFIRM_CUE = /\b(?:bukan\s+(?:hoaks|hoax|hoks)|beneran|asli\s+ini|nyata\s+terjadi|sudah\s+terbukti)\b/iu
 const CLAIM_TAG = /^\s*\[[^\]]*\]\s*/u
 // "tetap" (still, unchanged) contradicts the change most hoaxes announce: "SIM tetap lima tahun", "tetap bebas PPN".
@@ -127,6 +139,19 @@ const GENERIC_KEYS = new Set([
   'mulai',
   'semua',
   'wajib',
+  // Time frames and manner ("saat dewasa", "minggu depan", "cukup", "modus"): a restatement often leaves them out.
+  'saat',
+  'ketika',
+  'dewasa',
+  'kelak',
+  'nanti',
+  'depan',
+  'lama',
+  'baru',
+  'cukup',
+  'modus',
+  'masuk',
+  'jadi',
 ])
 const GENERIC_WEIGHT = 0.5
 // An existential "ada chip di vaksin" restates "mengandung chip" but is much weaker evidence than the verb itself.
@@ -138,6 +163,14 @@ const WEAK_EQUIVALENTS: Record<string, { words: RegExp; credit: number }> = {
 function answersWithDenial(unit: string): boolean {
   const last = unit.lastIndexOf('?')
   return last >= 0 && DEBUNK_CUE.test(unit.slice(last + 1)) && !AFFIRM_CUE.test(unit.slice(last + 1))
+}
+
+const isYear = (n: number): boolean => Number.isInteger(n) && n >= 1900 && n <= 2100
+
+/** Which mention of a claim word speaks for the text: a negated one, then one in a negator's reach, then the first. */
+function outranks(token: ContentToken, first: ContentToken): boolean {
+  const rank = (t: ContentToken): number => (t.negated ? 2 : t.inNegationScope ? 1 : 0)
+  return rank(token) > rank(first)
 }
 
 function charGrams(source: string): Map<string, number> {
@@ -311,12 +344,12 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
           const first = tokenOfRoot.get(root)
           // A negated mention wins over an earlier plain one: "terdaftar di DTKS, tanpa pendaftaran lewat link"
           // denies the registration the claim asserts, whatever the earlier word was.
-          if (!first || (token.negated && !first.negated)) tokenOfRoot.set(root, token)
+          if (!first || outranks(token, first)) tokenOfRoot.set(root, token)
         }
     for (const token of text.tokens)
       for (const key of token.keys) {
         const first = tokenOfRoot.get(key)
-        if (!first || (token.negated && !first.negated)) tokenOfRoot.set(key, token)
+        if (!first || outranks(token, first)) tokenOfRoot.set(key, token)
       }
     return {
       text,
@@ -347,8 +380,11 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       official: unit.cues.official || whole.cues.official,
       firstPerson: unit.cues.firstPerson || whole.cues.firstPerson,
       continuity: unit.cues.continuity || whole.cues.continuity,
+      factual: unit.cues.factual || whole.cues.factual,
+      reaction: unit.cues.reaction || whole.cues.reaction,
+      logistics: unit.cues.logistics || whole.cues.logistics,
     }
-    const textHasNegation = text.tokens.some((token) => token.negated)
+    const textHasNegation = text.tokens.some((token) => token.negated || token.prohibited)
     let covered = 0
     let stanceFlip = false
     let hasPredicate = false
@@ -358,13 +394,15 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     let uniqueHit = 0
     let predicateWeight = 0
     let predicateCovered = 0
+    let negatedWeight = 0
+    let predicateNegatedWeight = 0
     for (const [key, { weight, negated, predicate, alternatives }] of claim.keys) {
       hasPredicate ||= predicate
       if (predicate) predicateWeight += weight
       let found: ContentToken | undefined
       for (const root of alternatives) {
         const token = unit.tokenOfRoot.get(root)
-        if (token && (!found || (token.negated && !found.negated))) found = token
+        if (token && (!found || outranks(token, found))) found = token
       }
       if (!found) {
         const weak = WEAK_EQUIVALENTS[key]
@@ -373,6 +411,11 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       }
       covered += weight
       if (predicate) predicateCovered += weight
+      // The text negates a word the claim asserts. A claim with its own negation ("tanpa tes", "dilarang minum")
+      // counts only the word right after the text's negator ("tidak tercemar"), not the negator's wider reach.
+      if (!negated && (claim.hasNegation ? found.negated : found.inNegationScope)) negatedWeight += weight
+      // The claim's assertion itself negated ("tidak tercemar", "tidak meledak"), whatever else the claim negates.
+      if (predicate && !negated && found.negated) predicateNegatedWeight += weight
       if (claim.unique.has(key)) uniqueHit += 1
       predicateFound ||= predicate
       distinctiveHit ||= key === claim.distinctive
@@ -392,10 +435,15 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     const charCosine = norm > 0 && claim.gramNorm > 0 ? dot / (norm * claim.gramNorm) : 0
 
     const claimNumbers = claim.analysis.numbers
+    // A year both name ("CPNS 2024") is the claim's date, not its amount: it agrees only when the claim has no other.
+    const claimAmounts = claimNumbers.some((c) => !isYear(c))
+      ? claimNumbers.filter((c) => !isYear(c))
+      : claimNumbers
     const amountAgrees =
-      claimNumbers.length > 0 &&
-      text.numbers.some((n) => claimNumbers.some((c) => Math.abs(n - c) <= Math.abs(c) * 0.01))
-    const numberClash = claimNumbers.length > 0 && text.numbers.length > 0 && !amountAgrees
+      claimAmounts.length > 0 &&
+      text.numbers.some((n) => claimAmounts.some((c) => Math.abs(n - c) <= Math.abs(c) * 0.01))
+    const textAmounts = claimAmounts === claimNumbers ? text.numbers : text.numbers.filter((n) => !isYear(n))
+    const numberClash = claimAmounts.length > 0 && textAmounts.length > 0 && !amountAgrees
 
     let score = COVER_WEIGHT * cover + CHAR_WEIGHT * charCosine
     if (stanceFlip && !text.isQuestion) score *= STANCE_FLIP_FACTOR
@@ -408,6 +456,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
     const answered = unit.denialAfterQuestion || whole.denialAfterQuestion
     const denial = debunk || whole.debunk || (cues.denial && (!cues.question || answered))
     const official = cues.official && !cues.question
+    const factual = cues.factual && !cues.question
     const spread = cues.hearsay || cues.forward || cues.question || cues.firstPerson
     const features: HoaxPairFeatures = {
       heuristic: score,
@@ -435,6 +484,17 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       factCover: 0,
       factLead: 0,
       uniqueShare: claim.unique.size > 0 ? uniqueHit / claim.unique.size : 0,
+      negatedShare: covered > 0 && !text.isQuestion ? negatedWeight / covered : 0,
+      negatedCover: covered > 0 && !text.isQuestion ? (negatedWeight / covered) * cover : 0,
+      stanceFlipCover: stanceFlip && !text.isQuestion ? cover : 0,
+      rivalUniqueShare: 0,
+      predicateNegated:
+        predicateWeight > 0 && !text.isQuestion ? predicateNegatedWeight / predicateWeight : 0,
+      reaction: cues.reaction && !denial ? 1 : 0,
+      reactionCover: cues.reaction && !denial ? cover : 0,
+      logistics: cues.logistics && !cues.hearsay ? 1 : 0,
+      factual: factual ? 1 : 0,
+      factualCover: factual ? cover : 0,
     }
     return { score: { score, cover, charCosine, stanceFlip, numberClash, debunk }, features }
   }
@@ -460,12 +520,16 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       for (const fact of factsOf.get(hit.claimId) ?? [])
         factCover = Math.max(factCover, scoreUnit(whole, fact, hit, whole).score.cover)
       const features = { ...best.features, factCover, factLead: Math.max(0, factCover - best.features.cover) }
-      results.push({
-        claimId: hit.claimId,
-        score: best.score,
-        features,
-        probability: verifyPair(features, model),
-      })
+      results.push({ claimId: hit.claimId, score: best.score, features, probability: 0 })
+    }
+    // Words only another claim uses ("plastik" of the plastic-rice claim in a story about a minimarket) say the text
+    // is about that claim, whatever it shares with this one.
+    for (const result of results) {
+      let rivalUnique = 0
+      for (const other of results)
+        if (other !== result) rivalUnique = Math.max(rivalUnique, other.features.uniqueShare)
+      result.features.rivalUniqueShare = rivalUnique
+      result.probability = verifyPair(result.features, model)
     }
     return results.sort((a, b) => b.probability - a.probability)
   }
@@ -506,12 +570,7 @@ export function createHoaxMatcher(claims: HoaxClaim[], options: HoaxMatcherOptio
       const score = Math.round(best.probability * 10000) / 10000
       if (best.probability < threshold) return { match: null, score }
       // Two claims both likely and close: naming either could be naming the wrong one.
-      if (
-        second &&
-        second.probability >= threshold &&
-        best.probability - second.probability < WRONG_CLAIM_MARGIN
-      )
-        return { match: null, score }
+      if (rivalTooClose(best.probability, second?.probability, threshold)) return { match: null, score }
       return { match: best.claimId, score }
     },
   }

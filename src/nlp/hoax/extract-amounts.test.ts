@@ -17,6 +17,8 @@ describe('extractAmounts', () => {
     expect(extractAmounts('600rb')).toEqual([600_000])
     expect(extractAmounts('600k aja')).toEqual([600_000])
     expect(extractAmounts('sejuta')).toEqual([1_000_000])
+    expect(extractAmounts('PPN dua belas persen')).toEqual([12])
+    expect(extractAmounts('lima belas ribu')).toEqual([15_000])
   })
 
   it('reads decimals and leaves names with digits out', () => {

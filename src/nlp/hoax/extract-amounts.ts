@@ -60,10 +60,10 @@ const AMOUNT = new RegExp(
   `(?<![\\p{L}\\d])(?<!\\p{L}-)(\\d+(?:[.,]\\d+)*)(?:\\s*(${UNIT})(?![\\p{L}]))?(?!\\d)`,
   'giu',
 )
-// "enam ratus ribu", "dua puluh lima juta" (the tens/hundreds word scales the number before the unit).
+// "enam ratus ribu", "dua puluh lima juta", "dua belas" (the tens/hundreds word scales the number before the unit).
 const AMOUNT_WORD = Object.keys(AMOUNT_WORDS).join('|')
 const WORD_AMOUNT = new RegExp(
-  `(?<![\\p{L}])(${AMOUNT_WORD})(?:\\s+(ratus|puluh)(?:\\s+(${AMOUNT_WORD})(?![\\p{L}]))?)?(?:\\s+(${UNIT}))?(?![\\p{L}])`,
+  `(?<![\\p{L}])(${AMOUNT_WORD})(?:\\s+(ratus|puluh|belas)(?:\\s+(${AMOUNT_WORD})(?![\\p{L}]))?)?(?:\\s+(${UNIT}))?(?![\\p{L}])`,
   'giu',
 )
 
@@ -87,11 +87,17 @@ export function extractAmounts(text: string): number[] {
   for (const match of source.matchAll(WORD_AMOUNT)) {
     const value = AMOUNT_WORDS[(match[1] ?? '').toLowerCase()]
     if (value === undefined) continue
+    const unit = match[4]?.toLowerCase()
+    const multiplier = unit ? (MULTIPLIERS[unit] ?? 1) : 1
+    // "dua belas" is twelve: the teens add ten, and nothing follows them.
+    if (match[2]?.toLowerCase() === 'belas') {
+      if (value < 10) amounts.push((value + 10) * multiplier)
+      continue
+    }
     const scale = match[2]?.toLowerCase() === 'ratus' ? 100 : match[2] ? 10 : 1
     // "tujuh puluh lima ribu": the ones after the tens.
     const ones = match[3] ? (AMOUNT_WORDS[match[3].toLowerCase()] ?? 0) : 0
-    const unit = match[4]?.toLowerCase()
-    amounts.push((value * scale + (ones < scale ? ones : 0)) * (unit ? (MULTIPLIERS[unit] ?? 1) : 1))
+    amounts.push((value * scale + (ones < scale ? ones : 0)) * multiplier)
   }
   return amounts
 }

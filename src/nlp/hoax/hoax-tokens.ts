@@ -155,7 +155,6 @@ const REGIONAL: Record<string, string> = {
   chip: 'chip',
   electricity: 'listrik',
   price: 'harga',
-  tax: 'pajak',
   school: 'sekolah',
   closed: 'ditutup',
   children: 'anak',
@@ -230,7 +229,7 @@ const REGIONAL: Record<string, string> = {
   seriously: 'serius',
   teu: 'tidak',
   henteu: 'tidak',
-  lain: 'bukan',
+  // Not "lain" (Sundanese "bukan"): in Indonesian it is "other" ("kebutuhan lain"); "lain leres" is a denial cue.
   cenah: 'katanya',
   ceunah: 'katanya',
   ieu: 'ini',
@@ -288,6 +287,74 @@ const REGIONAL: Record<string, string> = {
   kadaluwarsa: 'tidak berlaku',
   selamanya: 'seumur hidup',
   permanen: 'seumur hidup',
+  // Everyday Javanese and Sundanese content words (a meaning the claim base names: stop, boil, sink, school, child,
+  // enter, front, old, warm), and the English of code-switched posts (leak, upload, gargle, outbreak, for life).
+  godhog: 'rebus',
+  nggodhog: 'rebus',
+  godhong: 'daun',
+  lawas: 'lama',
+  anget: 'hangat',
+  gedhe: 'besar',
+  mandheg: 'berhenti',
+  nduwe: 'punya',
+  ndue: 'punya',
+  sekolahan: 'sekolah',
+  mbledos: 'meledak',
+  kelelep: 'tenggelam',
+  eureun: 'berhenti',
+  eureunkeun: 'dihentikan',
+  dieureunkeun: 'dihentikan',
+  kalelep: 'tenggelam',
+  sakola: 'sekolah',
+  barudak: 'anak',
+  hareup: 'depan',
+  hareupeun: 'depan',
+  asup: 'masuk',
+  cageur: 'sembuh',
+  nyageurkeun: 'menyembuhkan',
+  ngubaran: 'mengobati',
+  kulub: 'rebus',
+  dikulub: 'direbus',
+  engke: 'nanti',
+  tiasa: 'bisa',
+  nginum: 'minum',
+  setrum: 'listrik',
+  lindu: 'gempa',
+  gabuk: 'mandul',
+  migrate: 'pindah',
+  switch: 'ganti',
+  leaked: 'bocor',
+  leak: 'bocor',
+  upload: 'kirim',
+  send: 'kirim',
+  verification: 'verifikasi',
+  verify: 'verifikasi',
+  auto: 'otomatis',
+  automatically: 'otomatis',
+  exam: 'tes',
+  schools: 'sekolah',
+  outbreak: 'wabah',
+  gargle: 'kumur',
+  gargling: 'kumur',
+  warm: 'hangat',
+  die: 'meninggal',
+  died: 'meninggal',
+  dies: 'meninggal',
+  death: 'meninggal',
+  sudden: 'mendadak',
+  suddenly: 'mendadak',
+  young: 'muda',
+  tracking: 'pelacak',
+  tracker: 'pelacak',
+  track: 'lacak',
+  device: 'alat',
+  market: 'pasar',
+  passport: 'paspor',
+  broker: 'calo',
+  toll: 'tol',
+  toxic: 'beracun',
+  ticket: 'tilang',
+  tax: 'pajak',
   teh: '',
   mah: '',
   atuh: '',
@@ -316,12 +383,26 @@ const STOPWORDS = new Set(
 )
 
 // Prohibitions count as negators: "dilarang minum" and "jangan diminum" ("ojo diombe") say the same thing.
+// Prohibitions and the writer's will after a negator ("gak mau", "ora wani"): neither denies what follows.
+const PROHIBITIVES = new Set(['jangan', 'jgn', 'ulah', 'ojo', 'ojok'])
+const WILL_WORDS = new Set([
+  'mau',
+  'berani',
+  'ingin',
+  'pengen',
+  'pingin',
+  'sudi',
+  'rela',
+  'wani',
+  'gelem',
+  'hoyong',
+])
+
 const NEGATORS = new Set([
   'tidak',
   'bukan',
   'tak',
   'belum',
-  'jangan',
   'tanpa',
   'enggak',
   'nggak',
@@ -614,6 +695,13 @@ export interface ContentToken {
   keys: string[]
   /** A negator governs it: the first content word after "tidak", "bukan"… in the same clause. */
   negated: boolean
+  /**
+   * Within a negator's wider reach: up to four words after it in the same clause ("tidak menemukan kandungan
+   * plastik", "tidak ada laporan penculikan"). A denial negates the claim's words, not just the first of them.
+   */
+  inNegationScope: boolean
+  /** Under "jangan"/"ulah": a warning that acts on the claim, consistent with a claim that forbids it. */
+  prohibited: boolean
   /** Looks like a predicate (verb affixes) or is negated: the part a same-topic text does not share. */
   predicate: boolean
   /** Index among the content tokens. */
@@ -653,9 +741,13 @@ export function analyseHoaxText(original: string): HoaxText {
   // A negator governs the next content word within three words, unless punctuation closes the clause first.
   let negationPending = false
   let sinceNegator = 99
+  let scopeSinceNegator = 99
+  let prohibitionPending = false
   for (const token of tokenise(text)) {
     if (token.kind === 'punct') {
       negationPending = false
+      prohibitionPending = false
+      scopeSinceNegator = 99
       continue
     }
     if (token.kind === 'hashtag') {
@@ -667,6 +759,8 @@ export function analyseHoaxText(original: string): HoaxText {
         key: keys[0] ?? word,
         keys,
         negated: false,
+        inNegationScope: false,
+        prohibited: false,
         predicate: false,
         position: tokens.length,
         start: token.start,
@@ -692,14 +786,31 @@ export function analyseHoaxText(original: string): HoaxText {
       if (word === '') continue
       words.push(word)
       sinceNegator += 1
+      scopeSinceNegator += 1
       if (NEGATORS.has(word) && token.start >= tagStart && token.end <= tagEnd) continue
+      // "jangan", "ulah": a warning acted on the claim ("jangan minum air keran"), not a denial of it.
+      if (PROHIBITIVES.has(word)) {
+        prohibitionPending = true
+        continue
+      }
+      // "gak mau", "gak berani": the writer's refusal, prompted by the claim; what follows is not negated.
+      if (WILL_WORDS.has(word) && sinceNegator === 1) {
+        negationPending = false
+        scopeSinceNegator = 99
+        continue
+      }
       if (NEGATORS.has(word)) {
         sinceNegator = 0
+        scopeSinceNegator = 0
         negationPending = true
         continue
       }
-      if (sinceNegator > 3) negationPending = false
-      if (STOPWORDS.has(word) || word.length < 2 || /^(?:rp)?\d[\d.,]*$/.test(word)) continue
+      // Function words do not end a negation's reach: "tidak ada yang dari plastik" negates "plastik".
+      if (sinceNegator > 3 && !STOPWORDS.has(word)) negationPending = false
+      if (STOPWORDS.has(word) || word.length < 2 || /^(?:rp)?\d[\d.,]*$/.test(word)) {
+        if (negationPending) sinceNegator -= 1
+        continue
+      }
       // "100gb", "3kg": the unit is content, the number is compared separately.
       const unit = /^\d[\d.,]*([a-z]{1,3})$/.exec(word)?.[1]
       if (unit !== undefined && isAmountUnit(unit)) continue
@@ -711,6 +822,8 @@ export function analyseHoaxText(original: string): HoaxText {
         key: keys[0] ?? content,
         keys,
         negated: negationPending,
+        inNegationScope: negationPending || scopeSinceNegator <= 4,
+        prohibited: prohibitionPending && !negationPending,
         predicate:
           negationPending ||
           LEXICON.slotOf.get(content) === 'claim_kind' ||
@@ -721,6 +834,7 @@ export function analyseHoaxText(original: string): HoaxText {
         end: token.end,
       })
       negationPending = false
+      prohibitionPending = false
     }
   }
   return {

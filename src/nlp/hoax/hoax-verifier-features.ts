@@ -28,6 +28,16 @@ export const HOAX_FEATURE_NAMES = [
   'factCover',
   'factLead',
   'uniqueShare',
+  'negatedShare',
+  'factual',
+  'factualCover',
+  'negatedCover',
+  'stanceFlipCover',
+  'rivalUniqueShare',
+  'reaction',
+  'reactionCover',
+  'logistics',
+  'predicateNegated',
 ] as const
 
 export type HoaxFeatureName = (typeof HOAX_FEATURE_NAMES)[number]

@@ -3,32 +3,42 @@ import type { HoaxVerifierModel } from './hoax-verifier-features.ts'
 
 export const HOAX_VERIFIER_MODEL: HoaxVerifierModel = {
   weights: [
-    6.1207, // heuristic
-    2.8821, // cover
-    2.8519, // charCosine
-    -2.2644, // predicateMissing
-    -2.7298, // stanceFlip
-    -2.3485, // numberClash
-    1.3094, // amountAgrees
-    0.6999, // slotShare
-    -0.2026, // distinctiveHit
-    -0.0523, // retrievalCoverage
+    5.2174, // heuristic
+    3.1193, // cover
+    2.1784, // charCosine
+    -1.5836, // predicateMissing
+    -0.5014, // stanceFlip
+    -1.8747, // numberClash
+    1.8201, // amountAgrees
+    0.399, // slotShare
+    -0.1842, // distinctiveHit
+    0.1104, // retrievalCoverage
     0, // keywordHit
-    -3.3106, // denial
-    -1.6511, // official
-    -1.9424, // continuity
-    -0.3156, // hearsay
-    0.9037, // forward
-    -0.8761, // question
-    1.7154, // firstPerson
-    -2.6424, // denialCover
-    -1.2618, // officialCover
-    1.2522, // spreadCover
-    -0.9968, // predicateShare
-    0.1986, // factCover
-    -0.8513, // factLead
-    1.3325, // uniqueShare
+    -3.0732, // denial
+    -1.0157, // official
+    -1.8883, // continuity
+    -0.1791, // hearsay
+    0.4492, // forward
+    -0.856, // question
+    0.7789, // firstPerson
+    -2.5668, // denialCover
+    -0.9274, // officialCover
+    0.2858, // spreadCover
+    -0.3979, // predicateShare
+    -1.5601, // factCover
+    -1.1912, // factLead
+    0.9775, // uniqueShare
+    -1.1947, // negatedShare
+    -2.0966, // factual
+    -1.6588, // factualCover
+    -1.6677, // negatedCover
+    -0.6392, // stanceFlipCover
+    -2.3971, // rivalUniqueShare
+    1.2265, // reaction
+    0.8633, // reactionCover
+    -1.7146, // logistics
+    -1.5454, // predicateNegated
   ],
-  bias: -5.6747,
-  threshold: 0.56,
+  bias: -4.4759,
+  threshold: 0.63,
 }

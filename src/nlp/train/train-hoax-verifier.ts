@@ -1,17 +1,24 @@
 // Trains the hoax matcher's verifier: logistic regression over the features of (text, claim) pairs that
 // retrieval offers (src/nlp/hoax/hoax-verifier-features.ts), labelled match when the claim is the text's own.
 //   npx tsx src/nlp/train/train-hoax-verifier.ts
-// Reads corpus/hoax-pairs/written.jsonl, corpus/hoax-pairs/round2.jsonl and the dev sets corpus/eval/hoax-dev*.jsonl (never a test set), writes
-// src/nlp/hoax/hoax-verifier-model.ts and its model card, and prints 5-fold out-of-fold figures on the training
-// texts (the honest figure for texts the model was not fitted on; the dev sets are still tuning data).
+// Reads corpus/hoax-pairs/{written,round2,round3}.jsonl, the dev sets corpus/eval/hoax-dev*.jsonl and the two spent
+// independent sets corpus/eval/hoax-independent*.jsonl (released as development data in round three; never an old
+// test set, never corpus/sealed), writes src/nlp/hoax/hoax-verifier-model.ts and its model card, and prints 5-fold
+// out-of-fold figures and cross-set figures (each independent set scored by a model fitted without it).
+// --without-independent trains as round two did; --dry-run writes nothing.
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
 import { corpusPath } from '../corpus-path.ts'
-import { loadHoaxClaims, loadHoaxDevTexts } from '../eval/evaluate-hoax.ts'
+import { loadHoaxClaims, loadHoaxDevTexts, loadHoaxTestTexts } from '../eval/evaluate-hoax.ts'
 import { readJsonLines } from '../eval/read-json-lines.ts'
-import { createHoaxMatcher, WRONG_CLAIM_MARGIN } from '../hoax/create-hoax-matcher.ts'
+import {
+  createHoaxMatcher,
+  RIVAL_BELOW_THRESHOLD,
+  rivalTooClose,
+  WRONG_CLAIM_MARGIN,
+} from '../hoax/create-hoax-matcher.ts'
 import { HOAX_FEATURE_NAMES, verifyPair } from '../hoax/hoax-verifier-features.ts'
 import type { HoaxPairFeatures, HoaxVerifierModel } from '../hoax/hoax-verifier-features.ts'
 import type { HoaxClaim } from '../types.ts'
@@ -24,7 +31,7 @@ const writtenSchema = z.object({
 })
 
 /** Texts written for the verifier (corpus/hoax-pairs/README.md): round one, and round two's training part. */
-const TRAINING_FILES = ['written.jsonl', 'round2.jsonl']
+const TRAINING_FILES = ['written.jsonl', 'round2.jsonl', 'round3.jsonl']
 
 /** Selects units and claim parts; the features do not depend on the verifier's weights. */
 const SELECTION_MODEL: HoaxVerifierModel = {
@@ -32,6 +39,12 @@ const SELECTION_MODEL: HoaxVerifierModel = {
   bias: -4.92,
   threshold: 0.5,
 }
+/**
+ * The independent sets of rounds one and two, scored once each and since released as development data (issue #10,
+ * round three). Each is also held out in turn (cross-set figures): the model fitted without it scores it.
+ */
+const INDEPENDENT_SPLITS = ['independent', 'independent2'] as const
+const INCLUDE_INDEPENDENT = !process.argv.includes('--without-independent')
 const L2 = 0.0005
 const EPOCHS = 6000
 const LEARNING_RATE = 2
@@ -85,7 +98,7 @@ const vector = (features: HoaxPairFeatures): number[] => HOAX_FEATURE_NAMES.map(
 function decide(scored: Array<{ claimId: string; p: number }>, threshold: number): string | null {
   const [best, second] = [...scored].sort((a, b) => b.p - a.p)
   if (!best || best.p < threshold) return null
-  if (second && second.p >= threshold && best.p - second.p < WRONG_CLAIM_MARGIN) return null
+  if (rivalTooClose(best.p, second?.p, threshold)) return null
   return best.claimId
 }
 
@@ -125,6 +138,21 @@ function figures(
     restatements,
     others,
   }
+}
+
+function probabilitiesOf(
+  texts: TrainingText[],
+  model: HoaxVerifierModel,
+): Map<string, Array<{ claimId: string; p: number }>> {
+  return new Map(
+    texts.map((row) => [
+      row.id,
+      row.candidates.map((candidate) => ({
+        claimId: candidate.claimId,
+        p: verifyPair(candidate.features, model),
+      })),
+    ]),
+  )
 }
 
 function chooseThreshold(
@@ -184,6 +212,14 @@ export function trainHoaxVerifier(): { model: HoaxVerifierModel; report: string 
   const texts: TrainingText[] = [
     ...written.map((row) => ({ id: row.id, text: row.text, claim: row.claim, source: 'written' })),
     ...loadHoaxDevTexts().map((row) => ({ id: row.id, text: row.text, claim: row.claim, source: 'dev' })),
+    ...(INCLUDE_INDEPENDENT ? INDEPENDENT_SPLITS : []).flatMap((split) =>
+      loadHoaxTestTexts(split).map((row) => ({
+        id: row.id,
+        text: row.text,
+        claim: row.claim,
+        source: split,
+      })),
+    ),
   ].map((row, index) => ({ ...row, id: `${index}:${row.id}`, candidates: matcher.candidates(row.text) }))
   const pairsOf = (rows: TrainingText[]): Array<{ x: number[]; y: number }> =>
     rows.flatMap((row) =>
@@ -222,14 +258,23 @@ export function trainHoaxVerifier(): { model: HoaxVerifierModel; report: string 
   )
   const fittedFigures = figures(texts, inSample, threshold)
   const pairs = pairsOf(texts)
-  const heldOut = heldOutFigures(claims, model)
   const percent = (x: number): string => (x * 100).toFixed(1)
+  const heldOut = heldOutFigures(claims, model)
+  const crossSet = (INCLUDE_INDEPENDENT ? INDEPENDENT_SPLITS : []).map((split) => {
+    const trainOn = texts.filter((row) => row.source !== split)
+    const scoreOn = texts.filter((row) => row.source === split)
+    const crossModel = fit(pairsOf(trainOn))
+    const crossThreshold = chooseThreshold(trainOn, probabilitiesOf(trainOn, crossModel))
+    const f = figures(scoreOn, probabilitiesOf(scoreOn, crossModel), crossThreshold)
+    return `${split} held out (fitted without it, threshold ${crossThreshold} chosen without it): recall ${percent(f.recall)} of ${f.restatements}, false matches ${percent(f.falseMatchRate)} of ${f.others}, wrong claim ${f.wrongClaims}`
+  })
   const report = [
-    `texts: ${texts.length} (${written.length} written pairs file, ${texts.length - written.length} dev); retrieved pairs: ${pairs.length} (${pairs.filter((p) => p.y === 1).length} matches)`,
+    `texts: ${texts.length} (${written.length} written pairs file, ${texts.filter((row) => row.source === 'dev').length} dev, ${texts.filter((row) => row.source.startsWith('independent')).length} independent); retrieved pairs: ${pairs.length} (${pairs.filter((p) => p.y === 1).length} matches)`,
     `retrieval misses (restatement whose claim was not retrieved): ${retrievalMisses.length} — ${retrievalMisses.map((r) => r.id).join(', ')}`,
     `threshold ${threshold} (highest out-of-fold recall with false matches ≤ ${percent(MAX_FALSE_MATCH_RATE)} %)`,
     `${FOLDS}-fold out-of-fold: recall ${percent(oof.recall)} of ${oof.restatements}, false matches ${percent(oof.falseMatchRate)} of ${oof.others}, wrong claim ${oof.wrongClaims}`,
     `held out (corpus/hoax-pairs/round2-heldout.jsonl, never trained on; dev figures): ${heldOut}`,
+    ...crossSet,
     `fitted on all (optimistic): recall ${percent(fittedFigures.recall)}, false matches ${percent(fittedFigures.falseMatchRate)}, wrong claim ${fittedFigures.wrongClaims}`,
     `weights: ${HOAX_FEATURE_NAMES.map((name, i) => `${name} ${model.weights[i]}`).join(', ')}, bias ${model.bias}`,
   ].join('\n')
@@ -269,11 +314,19 @@ the claim's public-service concepts (programme, institution, document, place, cl
 claim's most distinctive word and its words no other claim uses, the share of its predicate covered, how much of the
 claim's fact the text restates and by how much more than the claim, retrieval coverage, a staff keyword, and the
 stance cues (denial, official update,
-continuity, hearsay, forward, question, first-person consequence) with coverage interactions. A match needs
-probability ≥ ${model.threshold}, and a second claim above that within ${WRONG_CLAIM_MARGIN} means no match.
+continuity, hearsay, forward, question, first-person consequence, a checked fact, a reaction that presupposes the
+claim, a practical question) with coverage interactions, the share of the covered words and of the predicate the text negates, and words
+unique to another retrieved claim. A match needs
+probability ≥ ${model.threshold}, and a second claim within ${WRONG_CLAIM_MARGIN} of the best and no more than
+${RIVAL_BELOW_THRESHOLD} under the threshold means no match.
 
 ## Training data and licence
 
+- \`corpus/hoax-pairs/round3.jsonl\` (Apache-2.0, written for Warta): round three's plain denials, true statements,
+  paraphrases and consequences.
+- \`corpus/eval/hoax-independent.jsonl\` and \`hoax-independent2.jsonl\` (Apache-2.0, written for the project by
+  writers who saw only the claims and facts): scored once each in rounds one and two, then released as development
+  data; each is also held out in turn for the cross-set figures below.
 - \`corpus/hoax-pairs/round2.jsonl\` (Apache-2.0, written for Warta): round two's paraphrases, slang, consequences,
   denials, true statements and near claims (\`round2-heldout.jsonl\` is only scored, never trained on).
 - \`corpus/hoax-pairs/written.jsonl\`: texts written for Warta beside the code (Apache-2.0), against the claims of
@@ -281,7 +334,7 @@ probability ≥ ${model.threshold}, and a second claim above that within ${WRONG
   English, first-person consequences, forwarded and hearsay framing; and non-matches: genuine questions, official
   updates, the real service promoted, denials, same-topic texts.
 - \`corpus/eval/hoax-dev.jsonl\`, \`hoax-dev2.jsonl\`, \`hoax-dev3.jsonl\` (Apache-2.0, written for the project).
-- Never the test sets (\`hoax-test*.jsonl\`). No third-party data.
+- Never the old test sets (\`hoax-test*.jsonl\`) nor the sealed set of the next round. No third-party data.
 
 Each text gives one pair per claim retrieval offers; the pair is a match when the claim is the text's own.
 
@@ -291,8 +344,8 @@ Each text gives one pair per claim retrieval offers; the pair is a match when th
 ${report}
 \`\`\`
 
-Out-of-fold figures are on tuning data (the dev sets were used to design the features), so they are optimistic;
-see docs/nlp/evaluation-check-hoax.md for the held-out figures.
+Out-of-fold and cross-set figures are on tuning data (the dev and independent sets were used to design the features
+and lexicon classes), so they are optimistic; see docs/nlp/evaluation-check-hoax.md for the held-out figures.
 `,
   )
 }
