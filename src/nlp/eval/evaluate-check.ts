@@ -24,6 +24,8 @@ export const CHECK_DRAFT_SETS = {
   independent: corpusPath('eval', 'check-independent.jsonl'),
   /** A second independent set (fresh writer, same brief), scored once after round two; development data in round three. */
   independent2: corpusPath('eval', 'check-independent2.jsonl'),
+  /** A third independent set (fresh writer, same brief), sealed during round three and scored once after. */
+  independent3: corpusPath('eval', 'check-independent3.jsonl'),
 } as const
 
 export type CheckDraftSet = keyof typeof CHECK_DRAFT_SETS

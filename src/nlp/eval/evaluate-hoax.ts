@@ -40,6 +40,11 @@ const HOAX_INDEPENDENT_FILE = corpusPath('eval', 'hoax-independent.jsonl')
  * data since round three.
  */
 const HOAX_INDEPENDENT2_FILE = corpusPath('eval', 'hoax-independent2.jsonl')
+/**
+ * A third independent set (516 mentions, the same brief, a fresh writer), kept sealed while round three was built and
+ * scored once after it was merged. Never tune on it.
+ */
+const HOAX_INDEPENDENT3_FILE = corpusPath('eval', 'hoax-independent3.jsonl')
 
 export function loadHoaxClaims(): HoaxClaim[] {
   return readJsonLines(HOAX_CLAIMS_FILE, claimSchema)
@@ -49,7 +54,7 @@ function loadHoaxTexts(path: string): HoaxEvalText[] {
   return readJsonLines(path, textSchema)
 }
 
-export type HoaxTestSplit = 'test' | 'test2' | 'test3' | 'independent' | 'independent2'
+export type HoaxTestSplit = 'test' | 'test2' | 'test3' | 'independent' | 'independent2' | 'independent3'
 
 export function loadHoaxTestTexts(split: HoaxTestSplit): HoaxEvalText[] {
   const files: Record<HoaxTestSplit, string> = {
@@ -58,6 +63,7 @@ export function loadHoaxTestTexts(split: HoaxTestSplit): HoaxEvalText[] {
     test3: HOAX_TEST3_FILE,
     independent: HOAX_INDEPENDENT_FILE,
     independent2: HOAX_INDEPENDENT2_FILE,
+    independent3: HOAX_INDEPENDENT3_FILE,
   }
   return loadHoaxTexts(files[split])
 }
