@@ -6,6 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../src/db/sql-helpers.ts'
+import { formatTerminalMessage } from '../../src/shared/messages/terminal-catalogue.ts'
 import { inboxCursors, inboxItems, sandboxInteractions } from '../../src/db/schema/index.ts'
 import { writeSetting } from '../../src/db/settings-repository.ts'
 import { runForAccount } from '../../src/features/connections/account-connector.ts'
@@ -181,7 +182,8 @@ describe('inbox ingestion through crashes', () => {
         new Set([...lastSeq.values()].map((seq) => String(seq))),
       )
       const log = workers.map((worker) => worker.output()).join('\n')
-      expect(log).toMatch(/inbox polled/)
+      // The workers speak Indonesian (spawnWarta sets WARTA_LOCALE=id).
+      expect(log).toContain(formatTerminalMessage('id', 'cli.log_inbox_polled'))
     },
     300_000,
   )

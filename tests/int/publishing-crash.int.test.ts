@@ -18,6 +18,7 @@ import { DEFAULT_SANDBOX_FAULTS } from '../../src/features/sandbox/sandbox-fault
 import { SANDBOX_FAULTS_SETTING } from '../../src/features/sandbox/sandbox-settings.ts'
 import type { Db } from '../../src/db/client.ts'
 import { rowsOf } from '../../src/db/sql-helpers.ts'
+import { formatTerminalMessage } from '../../src/shared/messages/terminal-catalogue.ts'
 import { createTestInstansi } from '../support/fixtures.ts'
 import {
   createConnectedSandboxAccount,
@@ -177,7 +178,10 @@ describe('publishing through crashes', () => {
       // The faults took the unknown-outcome path: some variants were unconfirmed and then reconciled (found).
       const log = workers.map((worker) => worker.output()).join('\n')
       expect(log).toMatch(/"outcome":"unconfirmed"/)
-      expect(log).toMatch(/"outcome":"published","msg":"variant reconcile handled"/)
+      // The workers speak Indonesian (spawnWarta sets WARTA_LOCALE=id).
+      expect(log).toContain(
+        `"outcome":"published","msg":"${formatTerminalMessage('id', 'cli.log_variant_reconciled')}"`,
+      )
     },
     240_000,
   )
