@@ -77,117 +77,145 @@ async function seed(db: Db): Promise<string> {
   return owner.slug
 }
 
+// These run `warta check` on an embedded data folder whatever the project's engine: once (in the PGlite project) is
+// enough; the PostgreSQL project runs the DATABASE_URL case below.
+const inEmbeddedFolder = it.runIf(testEngine() === 'pglite')
+
 describe('warta check --instansi', () => {
-  it("checks drafts against the instansi's knowledge base in the embedded data folder", async () => {
-    const dataDir = path.join(workDir, 'data')
-    const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
-    let slug: string
-    try {
-      await migrate(database)
-      slug = await seed(database.db)
-    } finally {
-      await database.close()
-    }
-    const { stdout, stderr, code } = await runCheck(['--instansi', slug], { WARTA_DATA_DIR: dataDir })
-    expect(stderr).toBe('')
-    expect(code).toBe(0)
-    expect(codesOf(stdout)[0]).not.toContain('hoax_claim')
-    expect(codesOf(stdout)[1]).toContain('hoax_claim')
+  inEmbeddedFolder(
+    "checks drafts against the instansi's knowledge base in the embedded data folder",
+    async () => {
+      const dataDir = path.join(workDir, 'data')
+      const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
+      let slug: string
+      try {
+        await migrate(database)
+        slug = await seed(database.db)
+      } finally {
+        await database.close()
+      }
+      const { stdout, stderr, code } = await runCheck(['--instansi', slug], { WARTA_DATA_DIR: dataDir })
+      expect(stderr).toBe('')
+      expect(code).toBe(0)
+      expect(codesOf(stdout)[0]).not.toContain('hoax_claim')
+      expect(codesOf(stdout)[1]).toContain('hoax_claim')
 
-    // --claims wins over the knowledge base, and says so.
-    const claims = path.join(workDir, 'other.jsonl')
-    writeFileSync(claims, `${JSON.stringify({ id: 'k1', claim: 'Jembatan Suramadu ditutup permanen' })}\n`)
-    const overridden = await runCheck(['--instansi', slug, '--claims', claims], { WARTA_DATA_DIR: dataDir })
-    expect(overridden.code).toBe(0)
-    expect(overridden.stderr).toContain('memakai berkas --claims')
-    expect(codesOf(overridden.stdout)[1]).not.toContain('hoax_claim')
+      // --claims wins over the knowledge base, and says so.
+      const claims = path.join(workDir, 'other.jsonl')
+      writeFileSync(claims, `${JSON.stringify({ id: 'k1', claim: 'Jembatan Suramadu ditutup permanen' })}\n`)
+      const overridden = await runCheck(['--instansi', slug, '--claims', claims], { WARTA_DATA_DIR: dataDir })
+      expect(overridden.code).toBe(0)
+      expect(overridden.stderr).toContain('memakai berkas --claims')
+      expect(codesOf(overridden.stdout)[1]).not.toContain('hoax_claim')
 
-    const unknown = await runCheck(['--instansi', 'tidak-ada'], { WARTA_DATA_DIR: dataDir })
-    expect(unknown.code).toBe(2)
-    expect(unknown.stderr).toContain('tidak ada instansi dengan kode singkat "tidak-ada"')
-  }, 120_000)
+      const unknown = await runCheck(['--instansi', 'tidak-ada'], { WARTA_DATA_DIR: dataDir })
+      expect(unknown.code).toBe(2)
+      expect(unknown.stderr).toContain('tidak ada instansi dengan kode singkat "tidak-ada"')
+    },
+    120_000,
+  )
 
-  it("uses the only instansi's knowledge base without --instansi, and says which on stderr", async () => {
-    const dataDir = path.join(workDir, 'one')
-    const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
-    let slug: string
-    try {
-      await migrate(database)
-      slug = await seed(database.db)
-    } finally {
-      await database.close()
-    }
-    const { stdout, stderr, code } = await runCheck([], { WARTA_DATA_DIR: dataDir })
-    expect(stderr).toBe(
-      `warta check: pemeriksaan hoaks memakai basis pengetahuan instansi ${slug} (klaim aktif: 1).\n`,
-    )
-    expect(code).toBe(0)
-    expect(codesOf(stdout)[1]).toContain('hoax_claim')
+  inEmbeddedFolder(
+    "uses the only instansi's knowledge base without --instansi, and says which on stderr",
+    async () => {
+      const dataDir = path.join(workDir, 'one')
+      const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
+      let slug: string
+      try {
+        await migrate(database)
+        slug = await seed(database.db)
+      } finally {
+        await database.close()
+      }
+      const { stdout, stderr, code } = await runCheck([], { WARTA_DATA_DIR: dataDir })
+      expect(stderr).toBe(
+        `warta check: pemeriksaan hoaks memakai basis pengetahuan instansi ${slug} (klaim aktif: 1).\n`,
+      )
+      expect(code).toBe(0)
+      expect(codesOf(stdout)[1]).toContain('hoax_claim')
 
-    const english = await runCheck([], { WARTA_DATA_DIR: dataDir, WARTA_LOCALE: 'en' })
-    expect(english.stderr).toBe(
-      `warta check: the hoax check uses the knowledge base of instansi ${slug} (active claims: 1).\n`,
-    )
-  }, 120_000)
+      const english = await runCheck([], { WARTA_DATA_DIR: dataDir, WARTA_LOCALE: 'en' })
+      expect(english.stderr).toBe(
+        `warta check: the hoax check uses the knowledge base of instansi ${slug} (active claims: 1).\n`,
+      )
+    },
+    120_000,
+  )
 
-  it('turns the hoax check off with several instansi and lists the slugs to pass with --instansi', async () => {
-    const dataDir = path.join(workDir, 'several')
-    const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
-    const slugs: string[] = []
-    try {
-      await migrate(database)
-      slugs.push(await seed(database.db), await seed(database.db))
-    } finally {
-      await database.close()
-    }
-    const { stdout, stderr, code } = await runCheck([], { WARTA_DATA_DIR: dataDir })
-    expect(code).toBe(0)
-    expect(stderr).toBe(
-      'warta check: pemeriksaan hoaks TIDAK aktif: basis data berisi beberapa instansi. Pilih satu dengan ' +
-        `--instansi KODE: ${slugs.sort().join(', ')}.\n`,
-    )
-    expect(codesOf(stdout)[1]).not.toContain('hoax_claim')
-  }, 120_000)
+  inEmbeddedFolder(
+    'turns the hoax check off with several instansi and lists the slugs to pass with --instansi',
+    async () => {
+      const dataDir = path.join(workDir, 'several')
+      const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
+      const slugs: string[] = []
+      try {
+        await migrate(database)
+        slugs.push(await seed(database.db), await seed(database.db))
+      } finally {
+        await database.close()
+      }
+      const { stdout, stderr, code } = await runCheck([], { WARTA_DATA_DIR: dataDir })
+      expect(code).toBe(0)
+      expect(stderr).toBe(
+        'warta check: pemeriksaan hoaks TIDAK aktif: basis data berisi beberapa instansi. Pilih satu dengan ' +
+          `--instansi KODE: ${slugs.sort().join(', ')}.\n`,
+      )
+      expect(codesOf(stdout)[1]).not.toContain('hoax_claim')
+    },
+    120_000,
+  )
 
-  it('leaves a data folder held by a running server alone and checks without hoaxes', async () => {
-    const dataDir = path.join(workDir, 'held')
-    const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
-    try {
-      await migrate(database)
-      await seed(database.db)
-    } finally {
-      await database.close()
-    }
-    // A live process (this test runner) holds the lock, as a running `warta start` would.
-    const lock = path.join(dataDir, 'warta.lock')
-    writeFileSync(lock, String(process.pid))
-    const { stdout, stderr, code } = await runCheck([], { WARTA_DATA_DIR: dataDir })
-    expect(code).toBe(0)
-    expect(stderr).toContain(`sedang dipakai proses Warta lain (pid ${process.pid})`)
-    expect(stderr).toContain('warta check: pemeriksaan hoaks TIDAK aktif')
-    expect(codesOf(stdout)).toHaveLength(2)
-    expect(existsSync(lock)).toBe(true)
-    rmSync(lock)
-  }, 120_000)
+  inEmbeddedFolder(
+    'leaves a data folder held by a running server alone and checks without hoaxes',
+    async () => {
+      const dataDir = path.join(workDir, 'held')
+      const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
+      try {
+        await migrate(database)
+        await seed(database.db)
+      } finally {
+        await database.close()
+      }
+      // A live process (this test runner) holds the lock, as a running `warta start` would.
+      const lock = path.join(dataDir, 'warta.lock')
+      writeFileSync(lock, String(process.pid))
+      const { stdout, stderr, code } = await runCheck([], { WARTA_DATA_DIR: dataDir })
+      expect(code).toBe(0)
+      expect(stderr).toContain(`sedang dipakai proses Warta lain (pid ${process.pid})`)
+      expect(stderr).toContain('warta check: pemeriksaan hoaks TIDAK aktif')
+      expect(codesOf(stdout)).toHaveLength(2)
+      expect(existsSync(lock)).toBe(true)
+      rmSync(lock)
+    },
+    120_000,
+  )
 
-  it('says the hoax check is off, and how to turn it on, when there is no database', async () => {
-    const empty = path.join(workDir, 'nothing')
-    const { stdout, stderr, code } = await runCheck([], { WARTA_DATA_DIR: empty })
-    expect(code).toBe(0)
-    expect(stderr).toMatch(
-      /^warta check: pemeriksaan hoaks TIDAK aktif .*--claims KLAIM\.jsonl.*--instansi KODE/,
-    )
-    expect(codesOf(stdout)).toHaveLength(2)
-    expect(existsSync(empty)).toBe(false)
-  }, 60_000)
+  inEmbeddedFolder(
+    'says the hoax check is off, and how to turn it on, when there is no database',
+    async () => {
+      const empty = path.join(workDir, 'nothing')
+      const { stdout, stderr, code } = await runCheck([], { WARTA_DATA_DIR: empty })
+      expect(code).toBe(0)
+      expect(stderr).toMatch(
+        /^warta check: pemeriksaan hoaks TIDAK aktif .*--claims KLAIM\.jsonl.*--instansi KODE/,
+      )
+      expect(codesOf(stdout)).toHaveLength(2)
+      expect(existsSync(empty)).toBe(false)
+    },
+    60_000,
+  )
 
-  it('refuses --instansi without a database rather than creating one', async () => {
-    const empty = path.join(workDir, 'empty')
-    const { stdout, stderr, code } = await runCheck(['--instansi', 'uji'], { WARTA_DATA_DIR: empty })
-    expect(code).toBe(2)
-    expect(stdout).toBe('')
-    expect(stderr).toContain('--instansi perlu basis data: setel DATABASE_URL')
-  }, 60_000)
+  inEmbeddedFolder(
+    'refuses --instansi without a database rather than creating one',
+    async () => {
+      const empty = path.join(workDir, 'empty')
+      const { stdout, stderr, code } = await runCheck(['--instansi', 'uji'], { WARTA_DATA_DIR: empty })
+      expect(code).toBe(2)
+      expect(stdout).toBe('')
+      expect(stderr).toContain('--instansi perlu basis data: setel DATABASE_URL')
+    },
+    60_000,
+  )
 
   it.runIf(testEngine() === 'pg')(
     'reads the knowledge base from PostgreSQL when DATABASE_URL is set',
