@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every rung of the test ladder, on every engine this machine has.
 // Under CI=true a missing PostgreSQL server or Chromium is a failure, never a silent skip.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 
 const isCi = process.env.CI === 'true' || process.env.CI === '1'
@@ -73,28 +73,72 @@ if (hasPgBinaries) {
 }
 
 mkdirSync('test-results', { recursive: true })
-const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p])]
-args.push('--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...extraArgs)
-const run = spawnSync('npx', args, {
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    WARTA_TEST_ENGINES: engines.join(','),
-    TEST_DATABASE_URL: pgUrl,
-    WARTA_CHROMIUM: chromium,
-    // The browser journey publishes to the local Bluesky network too; without it that journey is skipped.
-    WARTA_BLUESKY_NETWORK: projects.includes('bluesky') ? 'available' : 'missing',
-  },
+const env = {
+  ...process.env,
+  WARTA_TEST_ENGINES: engines.join(','),
+  TEST_DATABASE_URL: pgUrl,
+  WARTA_CHROMIUM: chromium,
+  // The browser journey publishes to the local Bluesky network too; without it that journey is skipped.
+  WARTA_BLUESKY_NETWORK: projects.includes('bluesky') ? 'available' : 'missing',
+}
+const vitestArgs = (names, report) => [
+  'vitest',
+  'run',
+  ...names.flatMap((p) => ['--project', p]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  // A file filter passed to npm test may match files of one process only.
+  ...(extraArgs.length > 0 ? ['--passWithNoTests'] : []),
+  ...extraArgs,
+]
+
+// Vitest runs every file of this suite one at a time (one worker on two cores, each integration project one file at
+// a time). The PostgreSQL integration tests and the Bluesky test share nothing with the rest (their own database on
+// the server, their own network), so they run in a second Vitest process beside the first: two streams on two cores.
+// Its output is kept in a file and printed after the first process's, so the two never interleave.
+const side = projects.filter((p) => p === 'int-pg' || p === 'bluesky')
+const main = projects.filter((p) => !side.includes(p))
+const reports = ['test-results/vitest.json']
+let sideRun
+if (side.length > 0 && main.length > 0) {
+  reports.push('test-results/vitest-side.json')
+  const log = openSync('test-results/vitest-side.log', 'w')
+  sideRun = new Promise((resolve) => {
+    const child = spawn('npx', vitestArgs(side, 'test-results/vitest-side.json'), {
+      stdio: ['ignore', log, log],
+      env: { ...env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+    })
+    child.on('close', (status) => resolve(status ?? 1))
+  })
+}
+const mainStatus = await new Promise((resolve) => {
+  const child = spawn('npx', vitestArgs(side.length > 0 && main.length > 0 ? main : projects, reports[0]), {
+    stdio: 'inherit',
+    env,
+  })
+  child.on('close', (status) => resolve(status ?? 1))
 })
+let sideStatus = 0
+if (sideRun) {
+  sideStatus = await sideRun
+  console.log(`\n--- ${side.join(' ')} (run beside the others) ---`)
+  process.stdout.write(readFileSync('test-results/vitest-side.log', 'utf8'))
+}
 
 let summary = ''
 try {
-  const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'))
-  const skipped = report.numPendingTests + report.numTodoTests
-  summary = `tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`
+  const totals = { passed: 0, failed: 0, skipped: 0 }
+  for (const file of reports) {
+    const report = JSON.parse(readFileSync(file, 'utf8'))
+    totals.passed += report.numPassedTests
+    totals.failed += report.numFailedTests
+    totals.skipped += report.numPendingTests + report.numTodoTests
+  }
+  summary = `tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`
 } catch {
-  summary = 'tests: no report was written'
+  summary = 'tests: a report was not written'
 }
 console.log(`\nprojects: ${projects.join(' ')}`)
 console.log(summary)
-process.exit(run.status ?? 1)
+process.exit(mainStatus !== 0 ? mainStatus : sideStatus)
