@@ -19,6 +19,7 @@ import type { HoaxMatcher } from './hoax/create-hoax-matcher.ts'
 import type { TextCounting } from '../shared/platform-rules.ts'
 import { PLATFORM_LABELS } from '../shared/platforms.ts'
 import type { Classification, Finding, FindingCode, Platform } from './types.ts'
+import { sentenceSpans } from './detectors/sentence-spans.ts'
 
 export interface Draft {
   platform: Platform
@@ -96,18 +97,6 @@ function finding(
   severity: Finding['severity'] = SEVERITY[code],
 ): Finding {
   return { code, severity, start: span.start, end: span.end, message }
-}
-
-function sentenceSpans(text: string): DetectorSpan[] {
-  const spans: DetectorSpan[] = []
-  for (const match of text.matchAll(/[^.!?\n]+[.!?]*/gu)) {
-    const raw = match[0]
-    const leading = raw.length - raw.trimStart().length
-    const trimmed = raw.trim()
-    if (trimmed.length > 0)
-      spans.push({ start: match.index + leading, end: match.index + leading + trimmed.length })
-  }
-  return spans
 }
 
 /** A claim named in a finding: its first words, cut at a word boundary. */

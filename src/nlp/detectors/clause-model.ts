@@ -11,6 +11,7 @@ import { createFeatureExtractor, type FeatureExtractor } from '../vectorise/feat
 import type { DetectorSpan } from './detector-span.ts'
 import { REFUSAL } from './sara-hostile-clause.ts'
 import { GROUP } from './sara-groups.ts'
+import { sentenceSpans } from './sentence-spans.ts'
 
 /** Chosen on the clause corpus's held-out split (unseen groups, traits and targets); see the training script. */
 export const CLAUSE_THRESHOLDS = { sara: 0.6, partisan: 0.6 } as const
@@ -37,18 +38,6 @@ function load() {
     loaded = { model, extractor: createFeatureExtractor(model.features), probs: new Float64Array(2) }
   }
   return loaded
-}
-
-function sentences(text: string): DetectorSpan[] {
-  const spans: DetectorSpan[] = []
-  for (const match of text.matchAll(/[^.!?\n]+[.!?]*/gu)) {
-    const raw = match[0]
-    const leading = raw.length - raw.trimStart().length
-    const trimmed = raw.trim()
-    if (trimmed.length > 0)
-      spans.push({ start: match.index + leading, end: match.index + leading + trimmed.length })
-  }
-  return spans
 }
 
 /**
@@ -79,7 +68,7 @@ const THEM = /(?<![\p{L}])mereka(?![\p{L}])/iu
  * verdict is pointed at the second sentence.
  */
 export function findLearnedClauses(kind: ClauseKind, text: string): DetectorSpan[] {
-  const spans = sentences(text)
+  const spans = sentenceSpans(text)
   return spans.filter((span, i) => {
     const sentence = text.slice(span.start, span.end)
     if (scoreClause(kind, sentence) >= CLAUSE_THRESHOLDS[kind]) return true
