@@ -34,7 +34,8 @@ const CHECK_DRAFT_RUNS: Array<{ set: CheckDraftSet; label: string; only?: (draft
     },
     {
       set: 'independent3',
-      label: 'check-independent3.jsonl (written independently, sealed during round three, scored once after it)',
+      label:
+        'check-independent3.jsonl (written independently, sealed during round three, scored once after it)',
     },
   ]
 
