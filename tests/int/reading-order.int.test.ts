@@ -9,7 +9,8 @@ import { listUsersInScope } from '../../src/db/users-repository.ts'
 import { compareIndonesian } from '../../web/src/components/indonesian-collation.ts'
 import { createTestInstansi, createTestUser } from '../support/fixtures.ts'
 import { getTestContext } from '../support/test-context.ts'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
+import { inReadingOrder, rowsOf } from '../../src/db/sql-helpers.ts'
 
 const NAMES = [
   'Zaitun Akbar',
@@ -61,5 +62,35 @@ describe('the order of server-sorted lists', () => {
     const expected = inIndonesianOrder(HANDLES)
     expect(whole.items.map((account) => account.handle)).toEqual(expected)
     expect([...first.items, ...rest.items].map((account) => account.handle)).toEqual(expected)
+  })
+
+  it('reads a page of accounts in that order from an index, without sorting every account of the instansi', async () => {
+    const { db } = await getTestContext()
+    const owner = await createTestInstansi(db, 'Kota Urutan Indeks')
+    const official = await createTestUser(db, owner, [
+      { unitId: owner.rootUnit.id, role: 'penanggung_jawab' },
+    ])
+    await db.insert(accounts).values(
+      Array.from({ length: 400 }, (_, index) => ({
+        instansiId: owner.id,
+        unitId: owner.rootUnit.id,
+        platform: index % 2 === 0 ? ('instagram' as const) : ('x' as const),
+        handle: `akun_${index}`,
+        url: `https://example.org/${index}`,
+        penanggungJawabUserId: official.id,
+      })),
+    )
+    await db.execute(sql`analyze accounts`)
+    // The inner page query of listAccounts (accounts-repository.ts pageQuery), as PostgreSQL plans it.
+    const plan = rowsOf<{ 'QUERY PLAN': string }>(
+      await db.execute(
+        sql`explain select ${accounts.id} from ${accounts} where ${accounts.instansiId} = ${owner.id}
+            order by ${accounts.platform}, ${inReadingOrder(accounts.handle)} limit 50`,
+      ),
+    )
+      .map((row) => row['QUERY PLAN'])
+      .join('\n')
+    expect(plan).toContain('accounts_reading_order_idx')
+    expect(plan).not.toMatch(/Sort/)
   })
 })
