@@ -18,9 +18,13 @@ import {
   schemaErrorFormatter,
   useZodTypeProvider,
 } from './zod-type-provider.ts'
+import { createTurnGate } from './turn-gate.ts'
 import { registerAuthentication } from './auth/authenticate.ts'
 import { registerApiRoutes, type PlatformOverrides } from './routes/index.ts'
 import { registerHealthRoutes } from './routes/health/health-routes.ts'
+
+// Probes answer even when the loop is saturated: an orchestrator must not restart a busy server.
+const UNGATED_PATHS = new Set(['/healthz', '/readyz', '/metrics'])
 
 const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url))
 
@@ -77,6 +81,13 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     )
   })
 
+  // First of all hooks: a request waits here, before authentication touches the database, when the loop is busy.
+  const turnGate = createTurnGate()
+  app.addHook('onRequest', (request, _reply, done) => {
+    const turn = UNGATED_PATHS.has(request.url) ? undefined : turnGate.admit()
+    if (turn) void turn.then(() => done())
+    else done()
+  })
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff')
     reply.header('Referrer-Policy', 'same-origin')
