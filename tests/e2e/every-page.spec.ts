@@ -22,7 +22,7 @@ import { PAGES, type PageId } from '../../web/src/app/pages.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { seedOfficeWithAdmin, type SeededOffice } from '../support/e2e-office.ts'
-import { sidewaysOverflow } from '../support/page-fit.ts'
+import { sidewaysOverflow, tablesScrollingSideways } from '../support/page-fit.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
@@ -148,6 +148,7 @@ async function checkBothWidths(label: string): Promise<void> {
     const width = `${size.width} px`
     if (size === PHONE)
       expect(await sidewaysOverflow(page), `${label} scrolls sideways at ${width}`).toEqual([])
+    else expect(await tablesScrollingSideways(page), `${label} has a table wider than ${width}`).toEqual([])
     expect(await seriousAxeViolations(page), `axe on ${label} at ${width}`).toEqual([])
   }
 }

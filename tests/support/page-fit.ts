@@ -24,3 +24,28 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
     return [`scrollWidth ${browser.document.documentElement.scrollWidth} > ${width}`, ...wide]
   })
 }
+
+/**
+ * Tables (DataTable's scroll region) wider than their place on the page: a laptop screen must show every column,
+ * the row's buttons included, without scrolling the table sideways. Named by the table's caption.
+ */
+export async function tablesScrollingSideways(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const browser = globalThis as unknown as {
+      document: {
+        querySelectorAll: (selector: string) => ArrayLike<{
+          scrollWidth: number
+          clientWidth: number
+          getAttribute: (name: string) => string | null
+        }>
+      }
+    }
+    // One pixel of slack: borders round differently from the layout's fractional widths.
+    return Array.from(browser.document.querySelectorAll('.data-table-scroll'))
+      .filter((region) => region.scrollWidth > region.clientWidth + 1)
+      .map(
+        (region) =>
+          `${region.getAttribute('aria-label') ?? 'table'}: ${region.scrollWidth} px in ${region.clientWidth} px`,
+      )
+  })
+}

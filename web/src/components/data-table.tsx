@@ -144,7 +144,7 @@ function SortHeader<T>({
       onClick={() => onSort(column.key)}
       fw={700}
       fz="sm"
-      style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}
+      style={{ display: 'inline-flex', gap: 4, alignItems: 'flex-end', textAlign: 'start' }}
     >
       {column.header}
       <span aria-hidden="true" style={{ opacity: active ? 1 : 0.55 }}>
@@ -310,7 +310,9 @@ export function DataTable<T>({
                           : 'descending'
                         : undefined
                     }
-                    style={{ whiteSpace: 'nowrap' }}
+                    // Long headers wrap between words (a wide table must fit a laptop screen); the
+                    // sort arrow stays beside the last word.
+                    style={{ verticalAlign: 'bottom' }}
                   >
                     {column.hideHeader ? (
                       <VisuallyHidden>{column.header}</VisuallyHidden>

@@ -270,7 +270,8 @@ export function AccountsPage() {
       header: t('common.actions'),
       hideHeader: true,
       render: (account: Account) => (
-        <Group gap={6} wrap="nowrap">
+        // The buttons stack when the columns need the room (the list must fit 1280 px without sideways scrolling).
+        <Group gap={6}>
           <Button
             size="compact-sm"
             variant="default"
