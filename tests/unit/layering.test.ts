@@ -147,3 +147,21 @@ describe('language engine entry', () => {
     expect(engineImports.filter((ref) => !entries.includes(ref.target))).toEqual([])
   })
 })
+
+describe('one audit idiom', () => {
+  it('lets only features/audit import append-audit.ts: everything else records through recordChange', () => {
+    const appendAuditFile = path.join('features', 'audit', 'append-audit')
+    const importers = all.filter(
+      (ref) =>
+        ref.specifier.startsWith('.') &&
+        path
+          .relative(root, path.resolve(root, path.dirname(ref.file), ref.specifier))
+          .replace(/\.ts$/, '') === appendAuditFile,
+    )
+    // The scan sees the real user, so an empty result below means "none offend", not "none found".
+    expect(importers.map((ref) => ref.file)).toContain(path.join('features', 'audit', 'record-change.ts'))
+    expect(
+      importers.filter((ref) => !ref.file.startsWith(path.join('features', 'audit') + path.sep)),
+    ).toEqual([])
+  })
+})
