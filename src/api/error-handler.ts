@@ -16,6 +16,7 @@ import type {
 } from '../shared/errors.ts'
 import { isMessageKey, type MessageKey } from '../shared/messages/catalogue.ts'
 import { formatMessage, type MessageParams } from '../shared/messages/format-message.ts'
+import { cliText } from '../cli/cli-text.ts'
 
 const STATUS: Record<AppErrorCode, number> = {
   invalid_input: 400,
@@ -226,6 +227,6 @@ export function errorHandler(
       .status(fastifyError.statusCode)
       .send(errorBody(locale, 'invalid_input', 'common.text', { text: boundedText(fastifyError.message) }))
   }
-  request.log.error({ err: error }, 'unhandled error')
+  request.log.error({ err: error }, cliText('cli.log_unhandled_error'))
   return reply.status(500).send(errorBody(locale, 'internal', 'common.internal'))
 }

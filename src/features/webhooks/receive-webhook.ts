@@ -3,9 +3,8 @@
 // _VERIFY_TOKEN); a handshake is answered as the platform asks; an accepted delivery is de-duplicated by its id
 // (webhook_deliveries) inside a replay window, stored and handed to the job process-webhook-delivery — nothing
 // else happens in the request, so the platform gets its answer fast. Rejections are counted per platform and
-// reason (webhook_rejections) and logged.
+// reason (webhook_rejections); the route logs them.
 import { randomUUID } from 'node:crypto'
-import type { Logger } from 'pino'
 import type { Config } from '../../config.ts'
 import { webhookVerifierOf, type DefinitionOverrides } from '../../connectors/registry.ts'
 import type { WebhookRequest } from '../../connectors/webhook.ts'
@@ -21,7 +20,6 @@ export const WEBHOOK_REPLAY_WINDOW_MS = 5 * 60_000
 export interface WebhookDeps {
   db: Db
   clock: Clock
-  logger: Pick<Logger, 'warn' | 'info'>
   config: Pick<Config, 'webhookSecrets'>
   connectors?: DefinitionOverrides
 }
@@ -44,7 +42,6 @@ async function refuse(
   now: Date,
 ): Promise<WebhookAnswer> {
   await countWebhookRejection(deps.db, platform, reason, now)
-  deps.logger.warn({ platform, reason }, 'webhook delivery refused')
   return { kind: 'rejected', reason }
 }
 

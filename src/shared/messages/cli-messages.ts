@@ -207,6 +207,14 @@ export const cliMessages = defineMessages({
     en: 'job outbox relay failed; retrying',
   },
   'cli.log_job_failed': { id: 'tugas gagal', en: 'job failed' },
+  'cli.log_unhandled_error': { id: 'galat tak tertangani', en: 'unhandled error' },
+  'cli.log_webhook_refused': { id: 'kiriman webhook ditolak', en: 'webhook delivery refused' },
+  'cli.log_oauth_callback': { id: 'kembalian OAuth diterima', en: 'oauth callback' },
+  'cli.log_oidc_refused': { id: 'masuk lewat SSO ditolak', en: 'oidc login refused' },
+  'cli.log_inbox_events_failed': {
+    id: 'pembaruan langsung kotak masuk gagal',
+    en: 'inbox events poll failed',
+  },
   'cli.log_job_payload_invalid': {
     id: 'muatan tugas tidak sah; tidak dicoba lagi',
     en: 'invalid job payload',

@@ -7,6 +7,7 @@ import { sessionCookieOptions } from '../../auth/authenticate.ts'
 import { requestMeta } from '../../request-context.ts'
 import type { ApiInstance } from '../../zod-type-provider.ts'
 import { oidcCallbackQuery, redirectView } from './auth-schemas.ts'
+import { cliText } from '../../../cli/cli-text.ts'
 
 const STATE_COOKIE = 'warta_oidc_state'
 const STATE_COOKIE_PATH = '/api/auth/oidc'
@@ -60,7 +61,7 @@ export function registerOidcRoutes(app: ApiInstance, context: AppContext): void 
         return reply.redirect('/', 302)
       } catch (error) {
         if (!(error instanceof OidcLoginError)) throw error
-        request.log.warn({ reason: error.reason, err: error.message }, 'oidc login refused')
+        request.log.warn({ reason: error.reason, err: error.message }, cliText('cli.log_oidc_refused'))
         return reply.redirect(`/login?sso_error=${error.reason}`, 302)
       }
     },

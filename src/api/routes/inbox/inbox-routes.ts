@@ -51,6 +51,7 @@ import {
   threadView,
 } from './inbox-schemas.ts'
 import { z } from 'zod'
+import { cliText } from '../../../cli/cli-text.ts'
 
 export type { InboxThreadRow }
 
@@ -481,7 +482,7 @@ export function registerInboxRoutes(
           for (const event of await pollInboxEvents(deps, actor, cursor)) send(event)
           raw.write(`: ${Date.now()}\n\n`)
         } catch (error) {
-          request.log.warn({ err: error }, 'inbox events poll failed')
+          request.log.warn({ err: error }, cliText('cli.log_inbox_events_failed'))
         }
         if (open) timer = setTimeout(() => void tick(), timing.pollMs)
       }

@@ -23,6 +23,7 @@ import {
   oauthRedirect,
   oauthStartView,
 } from './oauth-schemas.ts'
+import { cliText } from '../../../cli/cli-text.ts'
 
 export function registerOAuthRoutes(
   app: ApiInstance,
@@ -63,7 +64,10 @@ export function registerOAuthRoutes(
         { code: request.query.code, state: request.query.state, error: request.query.error },
         requestMeta(request),
       )
-      request.log.info({ outcome: result.outcome, accountId: result.accountId }, 'oauth callback')
+      request.log.info(
+        { outcome: result.outcome, accountId: result.accountId },
+        cliText('cli.log_oauth_callback'),
+      )
       return reply.redirect(oauthReturnPath(result), 302)
     },
   )

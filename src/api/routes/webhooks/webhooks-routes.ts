@@ -18,6 +18,7 @@ import { requireActor } from '../../request-context.ts'
 import { platformParams, rejectionsView, webhookAnswer } from './webhooks-schemas.ts'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { ApiInstance } from '../../zod-type-provider.ts'
+import { cliText } from '../../../cli/cli-text.ts'
 
 /** Platforms send small JSON deliveries; Meta batches up to a few hundred KB. */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024
@@ -97,6 +98,11 @@ export function registerWebhooksRoutes(
             request.params.platform,
             webhookRequestOf(request, method),
           )
+          if (answer.kind === 'rejected')
+            request.log.warn(
+              { platform: request.params.platform, reason: answer.reason },
+              cliText('cli.log_webhook_refused'),
+            )
           // Only 200 carries a schema: every other answer is a short body sent as is.
           reply.status(statusOf(answer) as 200)
           if (answer.kind === 'handshake') return reply.type(answer.contentType).send(answer.body)
