@@ -5,7 +5,7 @@
 // progress; a naming pattern refused, one saved with warnings, and the test box. Then the new parts on a phone
 // (390×844): nothing scrolls sideways and axe finds no serious or critical problem.
 // Screenshots land in test-results/screenshots/ (a…).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -13,19 +13,16 @@ import { hash } from '@node-rs/argon2'
 import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import { instansi, roleGrants, unitAttributes, units, users } from '../../src/db/schema/index.ts'
 import { generateTotpSecret, totpCodeAt } from '../../src/features/identity/totp.ts'
 import { startJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 20_000
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: WAIT_MS, interval: 100 })
 const DESKTOP = { width: 1366, height: 900 }
@@ -130,21 +127,11 @@ async function seed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
   const logger = pino({ level: 'silent' })
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
-    {
-      database,
-      logger,
-    },
-  )
+  context = await createE2eContext({}, logger)
   await seed()
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  ;({ app, baseUrl } = await serveE2eApp(context))
   jobs = await startJobRunner(context, { relayIntervalMs: 200 })
   browser = await launchBrowser()
   session = await browser.newContext({

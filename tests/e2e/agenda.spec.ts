@@ -5,17 +5,13 @@
 // with axe, and at phone width (390×844) for sideways scrolling. Screenshots land in test-results/screenshots/
 // (prefix a-).
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
-import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import { accounts, postVariants, posts, units } from '../../src/db/schema/index.ts'
 import { generateTotpSecret } from '../../src/features/identity/totp.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
@@ -23,9 +19,9 @@ import { loginAs } from '../support/auth.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { createTestInstansi, createTestUnit, createTestUser, type TestInstansi } from '../support/fixtures.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 15_000
 const DESKTOP = { width: 1280, height: 900 }
 const PHONE = { width: 390, height: 844 }
@@ -170,16 +166,9 @@ function deadlineInput(): string {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  context = await createE2eContext()
+  ;({ app, baseUrl } = await serveE2eApp(context))
   seeded = await seed(context.db)
   browser = await launchBrowser()
   await openAs((await loginAs(app, seeded.pj)).cookie)

@@ -4,23 +4,19 @@
 // entry too big for the list opens whole; the admin exports CSV with WIB times; the auditor makes and downloads
 // a signed checkpoint. Every state passes axe, and the page fits a phone (390×844) without sideways scrolling.
 // Screenshots land in test-results/screenshots/audit-*.png.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest'
-import { pino } from 'pino'
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import { recordChangeAs } from '../../src/features/audit/record-change.ts'
 import { totpCodeAt } from '../../src/features/identity/totp.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 15_000
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: WAIT_MS, interval: 100 })
 const DESKTOP = { width: 1366, height: 900 }
@@ -187,16 +183,9 @@ async function seed(request: APIRequestContext): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  context = await createE2eContext()
+  ;({ app, baseUrl } = await serveE2eApp(context))
   browser = await launchBrowser()
   session = await browser.newContext({
     viewport: DESKTOP,

@@ -4,17 +4,13 @@
 // the calendar settings; importing next year's table from CSV (errors per row, then saved); a unit's kind.
 // Every page and state is checked with axe, and at phone width (390×844) for sideways scrolling.
 // Screenshots land in test-results/screenshots/ (prefix c-).
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import { accountPengelola, accounts, units } from '../../src/db/schema/index.ts'
 import { setNamingPatterns } from '../../src/db/settings-repository.ts'
 import { generateTotpSecret } from '../../src/features/identity/totp.ts'
@@ -22,9 +18,9 @@ import { seriousAxeViolations } from '../support/accessibility.ts'
 import { loginAs } from '../support/auth.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { createTestInstansi, createTestUnit, createTestUser } from '../support/fixtures.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 15_000
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: WAIT_MS, interval: 100 })
 const DESKTOP = { width: 1366, height: 900 }
@@ -151,16 +147,9 @@ async function seed(db: AppContext['db']) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  context = await createE2eContext()
+  ;({ app, baseUrl } = await serveE2eApp(context))
   const { admin } = await seed(context.db)
   const login = await loginAs(app, admin)
   browser = await launchBrowser()

@@ -12,19 +12,15 @@
 // accounts hot, and one network start less keeps npm test inside its budget.
 // Pages are checked with axe, and at phone width (390×844) for sideways scrolling.
 // Screenshots land in test-results/screenshots/ (prefixes p- and inbox-bluesky-).
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import { accounts, inboxItems, posts, postVariants, units, users } from '../../src/db/schema/index.ts'
 import { generateTotpSecret } from '../../src/features/identity/totp.ts'
 import { collectPostMetrics } from '../../src/features/metrics/collect-post-metrics.ts'
@@ -39,9 +35,9 @@ import { startBlueskyNetwork, type BlueskyNetwork } from '../support/bluesky-net
 import { launchBrowser } from '../support/browser.ts'
 import { createTestInstansi, createTestUnit, createTestUser } from '../support/fixtures.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 15_000
 const DESKTOP = { width: 1366, height: 900 }
 const PHONE = { width: 390, height: 844 }
@@ -175,8 +171,6 @@ const blueskyMissing = process.env.WARTA_BLUESKY_NETWORK === 'missing'
 
 beforeAll(async () => {
   if (blueskyMissing) return
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
   smtp = new SMTPServer({
     authOptional: true,
@@ -196,21 +190,14 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
   const smtpPort = (smtp.server.address() as AddressInfo).port
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({
-      WARTA_DATA_DIR: '/tmp/warta-e2e-unused',
-      LOG_LEVEL: 'silent',
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      SMTP_FROM: 'Warta Kota Contoh <warta@kotacontoh.go.id>',
-      WARTA_PUBLIC_URL: 'http://warta.test',
-      // The journey is not about the sandbox's seeded faults (the crash test is): it publishes at the first try.
-      WARTA_SANDBOX_FAULTS: 'false',
-    }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  context = await createE2eContext({
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_FROM: 'Warta Kota Contoh <warta@kotacontoh.go.id>',
+    WARTA_PUBLIC_URL: 'http://warta.test',
+    // The journey is not about the sandbox's seeded faults (the crash test is): it publishes at the first try.
+    WARTA_SANDBOX_FAULTS: 'false',
+  })
+  ;({ app, baseUrl } = await serveE2eApp(context))
   runner = await startJobRunner(context, { relayIntervalMs: 200 })
   seeded = await seed(context.db)
   pj = seeded.pj

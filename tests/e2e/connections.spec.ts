@@ -3,25 +3,21 @@
 // its token, "Periksa sekarang" shows it needs reconnecting with the last error in words; it is reconnected and
 // then disconnected after a confirmation. axe finds no serious or critical problem on the panel.
 // Screenshots land in test-results/screenshots/ (c…).
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
+import type { AppContext } from '../../src/context.ts'
 import { getAccountConnection } from '../../src/db/account-connections-repository.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
 import { revokeSandboxToken } from '../../src/db/sandbox-accounts-repository.ts'
 import { accounts } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { seedOfficeWithAdmin, signInWithCode } from '../support/e2e-office.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 20_000
 const PASSWORD = 'Kata-sandi-uji-sambungan-2026'
 const admin = { name: 'Sari Wulandari', email: 'sari@kotasambung.go.id' }
@@ -71,21 +67,10 @@ async function seed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({
-      WARTA_DATA_DIR: '/tmp/warta-e2e-unused',
-      LOG_LEVEL: 'silent',
-      WARTA_SANDBOX_FAULTS: 'false',
-    }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
+  context = await createE2eContext({ WARTA_SANDBOX_FAULTS: 'false' })
   await seed()
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  ;({ app, baseUrl } = await serveE2eApp(context))
   browser = await launchBrowser()
   session = await browser.newContext({
     viewport: { width: 1366, height: 900 },

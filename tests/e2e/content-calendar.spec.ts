@@ -4,18 +4,14 @@
 // else changed meanwhile, which goes back where it was with the reason in words. The page is checked with axe,
 // and at phone width (390×844) for sideways scrolling, in Indonesian and English.
 // Screenshots land in test-results/screenshots/ (prefix cc-).
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { randomUUID } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
-import { pino } from 'pino'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import {
   accounts,
   approvalChains,
@@ -31,9 +27,9 @@ import { loginAs } from '../support/auth.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { createTestInstansi, createTestUnit, createTestUser, type TestInstansi } from '../support/fixtures.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 15_000
 // Tall enough for a whole month view, so a drag never starts below the fold.
 const DESKTOP = { width: 1280, height: 1400 }
@@ -200,16 +196,9 @@ async function postRow(id: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  context = await createE2eContext()
+  ;({ app, baseUrl } = await serveE2eApp(context))
   const seeded = await seed(context.db)
   const login = await loginAs(app, seeded.pj)
   pjHeaders = login.headers

@@ -3,23 +3,19 @@
 // posts with history are there → the trainee signs in with his printed password, sees "Mode Latihan" and is offered
 // only the sandbox account in the composer. Looked at on a desktop (1280) and a phone (390), in Indonesian and
 // English; screenshots land in test-results/screenshots/demo-*.png.
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { pino } from 'pino'
 import * as OTPAuth from 'otpauth'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 15_000
 /** Building the demo takes half a minute on a quiet machine; more while other suites share the cores. */
 const BUILD_WAIT_MS = 240_000
@@ -47,20 +43,9 @@ async function expectAccessible(label: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({
-      WARTA_DATA_DIR: '/tmp/warta-e2e-unused',
-      LOG_LEVEL: 'silent',
-      WARTA_SANDBOX_FAULTS: 'false',
-    }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  context = await createE2eContext({ WARTA_SANDBOX_FAULTS: 'false' })
+  ;({ app, baseUrl } = await serveE2eApp(context))
   browser = await launchBrowser()
   session = await browser.newContext({
     viewport: DESKTOP,

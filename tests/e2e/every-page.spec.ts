@@ -5,16 +5,12 @@
 // first, in the order a new deployment meets them: the first-run wizard's steps, the sign-in page, the forgotten
 // password form, the authenticator code step. One browser, one sign-in.
 // A failure leaves test-results/screenshots/failed-every-page.png.
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { pino } from 'pino'
 import type { FastifyInstance } from 'fastify'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import { accounts, roleGrants } from '../../src/db/schema/index.ts'
 import { totpCodeAt } from '../../src/features/identity/totp.ts'
 import { ATTENTION_ITEMS } from '../../src/shared/attention.ts'
@@ -23,9 +19,9 @@ import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { seedOfficeWithAdmin, type SeededOffice } from '../support/e2e-office.ts'
 import { sidewaysOverflow, tablesScrollingSideways } from '../support/page-fit.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1280, height: 900 }
 const PASSWORD = 'Kata-sandi-uji-semua-halaman-2026'
@@ -154,23 +150,14 @@ async function checkBothWidths(label: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({
-      WARTA_DATA_DIR: '/tmp/warta-e2e-unused',
-      LOG_LEVEL: 'silent',
-      WARTA_SANDBOX_FAULTS: 'false',
-      // Only so the sign-in page offers "Lupa kata sandi?": nothing is mailed in this spec.
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      SMTP_FROM: 'Warta <warta@kotasemua.go.id>',
-    }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  context = await createE2eContext({
+    WARTA_SANDBOX_FAULTS: 'false',
+    // Only so the sign-in page offers "Lupa kata sandi?": nothing is mailed in this spec.
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    SMTP_FROM: 'Warta <warta@kotasemua.go.id>',
+  })
+  ;({ app, baseUrl } = await serveE2eApp(context))
   browser = await launchBrowser()
   const session = await browser.newContext({
     viewport: DESKTOP,

@@ -5,24 +5,20 @@
 // nothing scrolls sideways, and axe finds no serious or critical problem on any page or dialog.
 // Screenshots of the key pages and states land in test-results/screenshots/.
 import { mkdirSync } from 'node:fs'
-import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest'
 import { pino } from 'pino'
 import * as OTPAuth from 'otpauth'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import { verifyAuditLog } from '../../src/features/audit/verify-audit-log.ts'
 import { startJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 // Generous waits: in CI the journey shares two cores with the integration suites.
 const WAIT_MS = 15_000
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: WAIT_MS, interval: 100 })
@@ -103,17 +99,10 @@ function totpNow(): string {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
   const logger = pino({ level: 'silent' })
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
-    { database, logger },
-  )
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  context = await createE2eContext({}, logger)
+  ;({ app, baseUrl } = await serveE2eApp(context))
   // As in `warta start`: the CSV import runs as a background job.
   jobs = await startJobRunner(context, { relayIntervalMs: 200 })
   browser = await launchBrowser()

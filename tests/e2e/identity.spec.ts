@@ -4,27 +4,25 @@
 // signs out from there. The admin searches users, edits one, and reads what each role may do. Every new page and
 // state is checked at phone width (390×844: nothing scrolls sideways) and with axe.
 // Screenshots land in test-results/screenshots/identity-*.png.
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { pino } from 'pino'
 import * as OTPAuth from 'otpauth'
 import { SMTPServer } from 'smtp-server'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/api/app.ts'
 import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import { generateTotpSecret } from '../../src/features/identity/totp.ts'
 import { startJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { createTestInstansi, createTestUnit, createTestUser, type TestInstansi } from '../support/fixtures.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 20_000
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: WAIT_MS, interval: 200 })
 const DESKTOP = { width: 1366, height: 900 }
@@ -87,8 +85,6 @@ async function signIn(email: string, password: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
   smtp = new SMTPServer({
     authOptional: true,
@@ -109,13 +105,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
   const smtpPort = (smtp.server.address() as AddressInfo).port
 
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  const bootstrap = await createContext(
-    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
-  app = await buildApp(bootstrap, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  const bootstrap = await createE2eContext()
+  ;({ app, baseUrl } = await serveE2eApp(bootstrap))
   await app.close()
   // The reset link must point at this server: the public URL is known only once it listens, so listen again.
   const port = new URL(baseUrl).port

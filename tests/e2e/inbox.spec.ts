@@ -4,19 +4,15 @@
 // is seen. Then the same screen in English and on a phone (one pane at a time). Last, a saved reply (jawaban baku)
 // chosen with the keyboard: its unfilled placeholder blocks sending until the operator replaces it. Screenshots:
 // test-results/screenshots/ (inbox-).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import { inboxItems, sandboxInteractions, savedReplies, users } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { loginAs } from '../support/auth.ts'
@@ -25,9 +21,9 @@ import { createTestInstansi, createTestUnit, createTestUser } from '../support/f
 import { createInboxAccount, seedInboxItems } from '../support/inbox-fixtures.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
 import type { InboxItemRow } from '../../src/db/inbox-repository.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 15_000
 const DESKTOP = { width: 1280, height: 900 }
 const PHONE = { width: 390, height: 844 }
@@ -51,17 +47,10 @@ async function shot(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
   dataDir = mkdtempSync(path.join(tmpdir(), 'warta-e2e-inbox-'))
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({ WARTA_DATA_DIR: dataDir, LOG_LEVEL: 'silent', WARTA_SANDBOX_FAULTS: 'false' }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  context = await createE2eContext({ WARTA_DATA_DIR: dataDir, WARTA_SANDBOX_FAULTS: 'false' })
+  ;({ app, baseUrl } = await serveE2eApp(context))
   const db = context.db
   const owner = await createTestInstansi(db, 'Pemerintah Kota Contoh')
   const unit = await createTestUnit(db, owner, owner.rootUnit, 'DINKES')

@@ -4,28 +4,24 @@
 // Halaman", sees the Pages (the one in use marked, without a button), then in English, chooses the Bupati's Page
 // and sees the health: connected as that Page. axe on the panel; screenshots at 1280 and 390 px in
 // test-results/screenshots/ (page-choice-).
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
+import type { AppContext } from '../../src/context.ts'
 import { getAccountConnection, saveConnected } from '../../src/db/account-connections-repository.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
 import { accounts } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { seedOfficeWithAdmin, signInWithCode } from '../support/e2e-office.ts'
 import { fakeDefinitions, startFakePlatform, type FakePlatform } from '../support/fake-oauth-platform.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 20_000
 const PASSWORD = 'Kata-sandi-uji-halaman-2026'
 const DESKTOP = { width: 1280, height: 900 }
@@ -97,8 +93,6 @@ async function seed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
   fake = await startFakePlatform({
     pages: [
@@ -118,25 +112,18 @@ beforeAll(async () => {
     ],
   })
   const port = await freePort()
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({
-      WARTA_DATA_DIR: '/tmp/warta-e2e-unused',
-      LOG_LEVEL: 'silent',
-      WARTA_SANDBOX_FAULTS: 'false',
-      PORT: String(port),
-      WARTA_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      WARTA_OAUTH_FACEBOOK_CLIENT_ID: 'fake-client',
-      WARTA_OAUTH_FACEBOOK_CLIENT_SECRET: 'fake-secret',
-    }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
-  await seed()
-  app = await buildApp(context, {
-    serveWeb: true,
-    platforms: { connectors: fakeDefinitions('facebook', fake) },
+  context = await createE2eContext({
+    WARTA_SANDBOX_FAULTS: 'false',
+    PORT: String(port),
+    WARTA_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    WARTA_OAUTH_FACEBOOK_CLIENT_ID: 'fake-client',
+    WARTA_OAUTH_FACEBOOK_CLIENT_SECRET: 'fake-secret',
   })
-  baseUrl = await app.listen({ host: '127.0.0.1', port })
+  await seed()
+  ;({ app, baseUrl } = await serveE2eApp(context, {
+    port,
+    platforms: { connectors: fakeDefinitions('facebook', fake) },
+  }))
   browser = await launchBrowser()
   session = await browser.newContext({
     viewport: DESKTOP,

@@ -1,25 +1,21 @@
 // Issue #9's second journey: an information request in the inbox becomes a PPID case with its KIP deadline, is
 // extended once with a written reason, is decided through a complete Pasal 22(7) notice, and takes an objection
 // inside its window — in the browser.
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { eq } from 'drizzle-orm'
-import { pino } from 'pino'
 import type { FastifyInstance } from 'fastify'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
+import type { AppContext } from '../../src/context.ts'
 import { insertNewItems } from '../../src/db/inbox-repository.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
 import { accounts, inboxItems, roleGrants } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { seedOfficeWithAdmin, signInWithCode } from '../support/e2e-office.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const PASSWORD = 'Kata-sandi-uji-ppid-2026'
 const admin = { name: 'Dewi Lestari', email: 'dewi@kotappid.go.id' }
 
@@ -32,18 +28,8 @@ let totpSecret = ''
 const pageErrors: string[] = []
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({
-      WARTA_DATA_DIR: '/tmp/warta-e2e-unused',
-      LOG_LEVEL: 'silent',
-      WARTA_SANDBOX_FAULTS: 'false',
-    }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
+  context = await createE2eContext({ WARTA_SANDBOX_FAULTS: 'false' })
   const db = context.db
   const office = await seedOfficeWithAdmin(db, {
     slug: 'kotappid',
@@ -101,8 +87,7 @@ beforeAll(async () => {
     .update(inboxItems)
     .set({ intent: 'permohonan_informasi', intentScore: 0.93, classifiedAt: now })
     .where(eq(inboxItems.id, item!.id))
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  ;({ app, baseUrl } = await serveE2eApp(context))
   browser = await launchBrowser()
   const session = await browser.newContext({
     viewport: { width: 1280, height: 900 },

@@ -3,18 +3,14 @@
 // (needs a reconnect, no retry offered), and failed after the platform stayed unavailable. The author sees each
 // account in words, sends the failed one again, and watches it go out (the panel refreshes itself); then the
 // same page in English. Checked with axe and at 1280 and 390 px. Screenshots: test-results/screenshots/ (pub-).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { pino } from 'pino'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
 import { getVariant } from '../../src/db/post-variants-repository.ts'
 import { revokeSandboxToken } from '../../src/db/sandbox-accounts-repository.ts'
 import { addSandboxPostAttention } from '../../src/db/sandbox-posts-repository.ts'
@@ -34,9 +30,9 @@ import {
   createPenanggungJawab,
   createScheduledPost,
 } from '../support/publishing-fixtures.ts'
+import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const WAIT_MS = 15_000
 const DESKTOP = { width: 1280, height: 900 }
 const PHONE = { width: 390, height: 844 }
@@ -124,17 +120,10 @@ async function seed() {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   mkdirSync(SHOTS, { recursive: true })
   dataDir = mkdtempSync(path.join(tmpdir(), 'warta-e2e-publications-'))
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({ WARTA_DATA_DIR: dataDir, LOG_LEVEL: 'silent', WARTA_SANDBOX_FAULTS: 'false' }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
-  app = await buildApp(context, { serveWeb: true })
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+  context = await createE2eContext({ WARTA_DATA_DIR: dataDir, WARTA_SANDBOX_FAULTS: 'false' })
+  ;({ app, baseUrl } = await serveE2eApp(context))
   const seeded = await seed()
   postId = seeded.postId
   ownerId = seeded.ownerId

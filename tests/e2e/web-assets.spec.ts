@@ -1,17 +1,15 @@
 // The built web app as the server sends it (no browser needed): compressed copies written at build time go to
 // browsers that accept them, the hashed files under /assets/ are cached for a year, and the first page stays within
 // its download budget.
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pino } from 'pino'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/api/app.ts'
-import { parseConfig } from '../../src/config.ts'
-import { createContext, type AppContext } from '../../src/context.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import type { AppContext } from '../../src/context.ts'
+import { createE2eContext } from '../support/e2e-server.ts'
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 let context: AppContext
@@ -19,14 +17,8 @@ let app: FastifyInstance
 let entry: string
 
 beforeAll(async () => {
-  if (!existsSync(WEB_DIST))
-    throw new Error('web/dist is missing: run "npm run build" first (scripts/test.js does).')
   entry = /src="(\/assets\/index-[^"]+\.js)"/.exec(readFileSync(WEB_DIST, 'utf8'))![1]!
-  const database = await openDatabase({ pgliteDir: 'memory://' })
-  context = await createContext(
-    parseConfig({ WARTA_DATA_DIR: '/tmp/warta-e2e-unused', LOG_LEVEL: 'silent' }),
-    { database, logger: pino({ level: 'silent' }) },
-  )
+  context = await createE2eContext()
   app = await buildApp(context, { serveWeb: true })
 })
 afterAll(async () => {
