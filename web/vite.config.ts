@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { WEB_BUILD_STAMP, webSourcesFingerprint } from '../src/cli/web-sources.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -35,9 +36,26 @@ function precompress(): Plugin {
   }
 }
 
+/** Leaves the fingerprint of the sources this build read, so `warta start` knows when to build again. */
+function buildStamp(): Plugin {
+  const projectRoot = path.join(root, '..')
+  // Taken before the build reads anything: a file saved during the build makes the next start build again.
+  let fingerprint: string | undefined
+  return {
+    name: 'warta-build-stamp',
+    apply: 'build',
+    buildStart() {
+      fingerprint = webSourcesFingerprint(projectRoot)
+    },
+    closeBundle() {
+      writeFileSync(path.join(projectRoot, WEB_BUILD_STAMP), `${fingerprint ?? ''}\n`)
+    },
+  }
+}
+
 export default defineConfig({
   root,
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), buildStamp()],
   build: { outDir: 'dist', emptyOutDir: true },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   // The web component tests (vitest project `web`) need Mantine's browser stubs first.

@@ -16,6 +16,7 @@ import { buildApp } from '../api/app.ts'
 import { cliLocale, cliText } from './cli-text.ts'
 import { createLogger } from './create-logger.ts'
 import { startJobRunner } from '../jobs/job-runner.ts'
+import { ensureWebBuild, webBuildIsCurrent } from './web-sources.ts'
 
 export type ServiceRole = 'start' | 'api' | 'worker'
 
@@ -64,7 +65,8 @@ async function serve(
 ): Promise<number> {
   // On a fresh clone the web build and the first database start (initdb) each take seconds and each use one
   // core: run them side by side.
-  const webBuild = role === 'start' && !existsSync(webIndex) ? buildWebApp() : Promise.resolve(true)
+  // After a `git pull` that changed the web app, its build is rebuilt the same way.
+  const webBuild = role === 'start' ? ensureWebBuild(projectRoot, buildWebApp) : Promise.resolve(true)
 
   let context: AppContext
   try {
@@ -96,6 +98,9 @@ async function serve(
     } else {
       if (!existsSync(webIndex)) {
         context.logger.warn(cliText('cli.web_missing'))
+      } else if (!webBuildIsCurrent(projectRoot)) {
+        // `warta api` never builds (several may start at once on a release); it says the build is behind.
+        context.logger.warn(cliText('cli.web_stale'))
       }
       const app = await buildApp(context, { serveWeb: true })
       servers.push(app)
@@ -227,10 +232,9 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
 }
 
-/** First start on a fresh clone: web/dist is not in git, so build it once (Vite in a child process, so its
- *  memory is returned to the system before the server starts). */
-async function buildWebApp(): Promise<boolean> {
-  process.stdout.write(`${cliText('cli.web_building')}\n`)
+/** Runs Vite in a child process, so its memory is returned to the system before the server starts. */
+async function buildWebApp(rebuild: boolean): Promise<boolean> {
+  process.stdout.write(`${cliText(rebuild ? 'cli.web_rebuilding' : 'cli.web_building')}\n`)
   const viteBin = path.join(
     path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
     'bin',
@@ -242,6 +246,9 @@ async function buildWebApp(): Promise<boolean> {
       [viteBin, 'build', '--config', path.join('web', 'vite.config.ts'), '--logLevel', 'warn'],
       {
         cwd: projectRoot,
+        // Always the production build: a server started by a test runner inherits NODE_ENV=test, which would
+        // give React's development build (a third larger).
+        env: { ...process.env, NODE_ENV: 'production' },
         stdio: ['ignore', 'inherit', 'inherit'],
       },
     )

@@ -113,6 +113,14 @@ export const cliMessages = defineMessages({
     id: 'Membangun aplikasi web untuk pertama kali (sekali saja, beberapa detik)…',
     en: 'Building the web app for the first time (once only, a few seconds)…',
   },
+  'cli.web_rebuilding': {
+    id: 'Aplikasi web berubah sejak terakhir dibangun: membangun ulang (beberapa detik)…',
+    en: 'The web app changed since it was last built: rebuilding (a few seconds)…',
+  },
+  'cli.web_stale': {
+    id: "web/dist dibangun dari sumber aplikasi web yang lain: jalankan 'npm run build' lalu mulai ulang",
+    en: "web/dist was built from other web app sources: run 'npm run build' and restart",
+  },
   'cli.web_build_failed': {
     id: "Gagal membangun aplikasi web. Jalankan 'npm run build' untuk melihat kesalahannya.",
     en: "The web app could not be built. Run 'npm run build' to see the error.",
