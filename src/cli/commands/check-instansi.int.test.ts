@@ -77,6 +77,22 @@ async function seed(db: Db): Promise<string> {
   return owner.slug
 }
 
+/** Migrates the database at `target` and seeds `instansiCount` instansi (see seed); returns their slugs. */
+async function seedDatabase(
+  target: { pgliteDir: string } | { databaseUrl: string; poolSize: number },
+  instansiCount = 1,
+): Promise<string[]> {
+  const database = await openDatabase(target)
+  try {
+    await migrate(database)
+    const slugs: string[] = []
+    for (let i = 0; i < instansiCount; i += 1) slugs.push(await seed(database.db))
+    return slugs
+  } finally {
+    await database.close()
+  }
+}
+
 // These run `warta check` on an embedded data folder whatever the project's engine: once (in the PGlite project) is
 // enough; the PostgreSQL project runs the DATABASE_URL case below.
 const inEmbeddedFolder = it.runIf(testEngine() === 'pglite')
@@ -86,14 +102,7 @@ describe('warta check --instansi', () => {
     "checks drafts against the instansi's knowledge base in the embedded data folder",
     async () => {
       const dataDir = path.join(workDir, 'data')
-      const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
-      let slug: string
-      try {
-        await migrate(database)
-        slug = await seed(database.db)
-      } finally {
-        await database.close()
-      }
+      const [slug] = (await seedDatabase({ pgliteDir: path.join(dataDir, 'pglite') })) as [string]
       const { stdout, stderr, code } = await runCheck(['--instansi', slug], { WARTA_DATA_DIR: dataDir })
       expect(stderr).toBe('')
       expect(code).toBe(0)
@@ -119,14 +128,7 @@ describe('warta check --instansi', () => {
     "uses the only instansi's knowledge base without --instansi, and says which on stderr",
     async () => {
       const dataDir = path.join(workDir, 'one')
-      const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
-      let slug: string
-      try {
-        await migrate(database)
-        slug = await seed(database.db)
-      } finally {
-        await database.close()
-      }
+      const [slug] = (await seedDatabase({ pgliteDir: path.join(dataDir, 'pglite') })) as [string]
       const { stdout, stderr, code } = await runCheck([], { WARTA_DATA_DIR: dataDir })
       expect(stderr).toBe(
         `warta check: pemeriksaan hoaks memakai basis pengetahuan instansi ${slug} (klaim aktif: 1).\n`,
@@ -146,14 +148,7 @@ describe('warta check --instansi', () => {
     'turns the hoax check off with several instansi and lists the slugs to pass with --instansi',
     async () => {
       const dataDir = path.join(workDir, 'several')
-      const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
-      const slugs: string[] = []
-      try {
-        await migrate(database)
-        slugs.push(await seed(database.db), await seed(database.db))
-      } finally {
-        await database.close()
-      }
+      const slugs = await seedDatabase({ pgliteDir: path.join(dataDir, 'pglite') }, 2)
       const { stdout, stderr, code } = await runCheck([], { WARTA_DATA_DIR: dataDir })
       expect(code).toBe(0)
       expect(stderr).toBe(
@@ -169,13 +164,7 @@ describe('warta check --instansi', () => {
     'leaves a data folder held by a running server alone and checks without hoaxes',
     async () => {
       const dataDir = path.join(workDir, 'held')
-      const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
-      try {
-        await migrate(database)
-        await seed(database.db)
-      } finally {
-        await database.close()
-      }
+      await seedDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
       // A live process (this test runner) holds the lock, as a running `warta start` would.
       const lock = path.join(dataDir, 'warta.lock')
       writeFileSync(lock, String(process.pid))
@@ -221,14 +210,7 @@ describe('warta check --instansi', () => {
     'reads the knowledge base from PostgreSQL when DATABASE_URL is set',
     async () => {
       const url = inject('testDatabaseUrl')
-      const database = await openDatabase({ databaseUrl: url, poolSize: 1 })
-      let slug: string
-      try {
-        await migrate(database)
-        slug = await seed(database.db)
-      } finally {
-        await database.close()
-      }
+      const [slug] = (await seedDatabase({ databaseUrl: url, poolSize: 1 })) as [string]
       const { stdout, stderr, code } = await runCheck(['--instansi', slug], {
         DATABASE_URL: url,
         WARTA_DATA_DIR: path.join(workDir, 'unused'),
