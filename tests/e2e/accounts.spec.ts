@@ -18,7 +18,7 @@ import { instansi, roleGrants, unitAttributes, units, users } from '../../src/db
 import { generateTotpSecret, totpCodeAt } from '../../src/features/identity/totp.ts'
 import { startJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
@@ -134,12 +134,8 @@ beforeAll(async () => {
   ;({ app, baseUrl } = await serveE2eApp(context))
   jobs = await startJobRunner(context, { relayIntervalMs: 200 })
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
     acceptDownloads: true,
   })
   page = await session.newPage()

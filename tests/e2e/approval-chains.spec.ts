@@ -14,7 +14,7 @@ import { accounts, units, users } from '../../src/db/schema/index.ts'
 import { generateTotpSecret } from '../../src/features/identity/totp.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { loginAs } from '../support/auth.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
 import { createTestInstansi, createTestUnit, createTestUser } from '../support/fixtures.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
@@ -82,12 +82,8 @@ beforeAll(async () => {
   dinkesId = dinkes.id
   const login = await loginAs(app, admin)
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
   })
   const [name, value] = login.cookie.split('=') as [string, string]
   await session.addCookies([{ name, value, url: baseUrl }])

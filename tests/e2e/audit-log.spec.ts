@@ -13,7 +13,7 @@ import type { AppContext } from '../../src/context.ts'
 import { recordChangeAs } from '../../src/features/audit/record-change.ts'
 import { totpCodeAt } from '../../src/features/identity/totp.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
@@ -187,12 +187,8 @@ beforeAll(async () => {
   context = await createE2eContext()
   ;({ app, baseUrl } = await serveE2eApp(context))
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
     acceptDownloads: true,
   })
   // The admin's session cookie lands in the browser's context: the page opens signed in.
@@ -359,12 +355,8 @@ describe('the audit page in the browser', () => {
   })
 
   it('lets the auditor make and download a signed checkpoint, and says why to keep it', async () => {
-    const auditorSession = await browser.newContext({
+    const auditorSession = await newOfficeSession(browser, {
       viewport: DESKTOP,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      bypassCSP: true,
-      reducedMotion: 'reduce',
       acceptDownloads: true,
     })
     const mainPage = page

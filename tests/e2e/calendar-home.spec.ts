@@ -16,7 +16,7 @@ import { setNamingPatterns } from '../../src/db/settings-repository.ts'
 import { generateTotpSecret } from '../../src/features/identity/totp.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { loginAs } from '../support/auth.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { createTestInstansi, createTestUnit, createTestUser } from '../support/fixtures.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
@@ -153,12 +153,8 @@ beforeAll(async () => {
   const { admin } = await seed(context.db)
   const login = await loginAs(app, admin)
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
     acceptDownloads: true,
   })
   const [name, value] = login.cookie.split('=') as [string, string]

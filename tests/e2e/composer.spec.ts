@@ -32,7 +32,7 @@ import { seriousAxeViolations } from '../support/accessibility.ts'
 import { AtpAgent, AtUri } from '@atproto/api'
 import { loginAs } from '../support/auth.ts'
 import { startBlueskyNetwork, type BlueskyNetwork } from '../support/bluesky-network.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { createTestInstansi, createTestUnit, createTestUser } from '../support/fixtures.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
@@ -206,12 +206,8 @@ beforeAll(async () => {
   const login = await loginAs(app, seeded.pengelola)
   pengelolaHeaders = login.headers
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
   })
   const [name, value] = login.cookie.split('=') as [string, string]
   await session.addCookies([{ name, value, url: baseUrl }])
@@ -319,12 +315,8 @@ describe.skipIf(blueskyMissing)('the composer, in the browser', () => {
     expect(mail.raw.replace(/=\r?\n/g, '')).toContain(`http://warta.test/posts/${stored!.id}`)
 
     const login = await loginAs(app, pj)
-    const pjSession = await browser.newContext({
+    const pjSession = await newOfficeSession(browser, {
       viewport: DESKTOP,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      bypassCSP: true,
-      reducedMotion: 'reduce',
     })
     const [name, value] = login.cookie.split('=') as [string, string]
     await pjSession.addCookies([{ name, value, url: baseUrl }])
@@ -563,12 +555,8 @@ describe.skipIf(blueskyMissing)('the composer, in the browser', () => {
     await page.setViewportSize(DESKTOP)
 
     // The penanggung jawab reads the first-response time in the numbers.
-    const pjSession = await browser.newContext({
+    const pjSession = await newOfficeSession(browser, {
       viewport: REGISTRY_DESKTOP,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      bypassCSP: true,
-      reducedMotion: 'reduce',
     })
     const [name, value] = pjLogin.cookie.split('=') as [string, string]
     await pjSession.addCookies([{ name, value, url: baseUrl }])

@@ -24,7 +24,7 @@ import { nationalYear } from '../../src/features/calendar/national-calendar.ts'
 import { generateTotpSecret } from '../../src/features/identity/totp.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { loginAs } from '../support/auth.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { createTestInstansi, createTestUnit, createTestUser, type TestInstansi } from '../support/fixtures.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
@@ -203,12 +203,8 @@ beforeAll(async () => {
   const login = await loginAs(app, seeded.pj)
   pjHeaders = login.headers
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
   })
   const [name, value] = login.cookie.split('=') as [string, string]
   await session.addCookies([{ name, value, url: baseUrl }])

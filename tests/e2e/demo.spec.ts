@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../src/context.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
@@ -47,12 +47,8 @@ beforeAll(async () => {
   context = await createE2eContext({ WARTA_SANDBOX_FAULTS: 'false' })
   ;({ app, baseUrl } = await serveE2eApp(context))
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
   })
   page = await session.newPage()
   page.setDefaultTimeout(WAIT_MS)

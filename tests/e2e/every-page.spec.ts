@@ -16,7 +16,7 @@ import { totpCodeAt } from '../../src/features/identity/totp.ts'
 import { ATTENTION_ITEMS } from '../../src/shared/attention.ts'
 import { PAGES, type PageId } from '../../web/src/app/pages.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { seedOfficeWithAdmin, type SeededOffice } from '../support/e2e-office.ts'
 import { sidewaysOverflow, tablesScrollingSideways } from '../support/page-fit.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
@@ -159,12 +159,8 @@ beforeAll(async () => {
   })
   ;({ app, baseUrl } = await serveE2eApp(context))
   browser = await launchBrowser()
-  const session = await browser.newContext({
+  const session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
   })
   page = await session.newPage()
   page.setDefaultTimeout(15_000)

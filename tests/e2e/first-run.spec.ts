@@ -15,7 +15,7 @@ import type { AppContext } from '../../src/context.ts'
 import { verifyAuditLog } from '../../src/features/audit/verify-audit-log.ts'
 import { startJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
@@ -108,12 +108,8 @@ beforeAll(async () => {
   browser = await launchBrowser()
   // bypassCSP lets the test inject axe-core; the app itself runs under its strict CSP in production.
   // Reduced motion: axe then checks dialogs and notifications as they stand, not halfway through a fade-in.
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
     acceptDownloads: true,
   })
   page = await session.newPage()

@@ -14,7 +14,7 @@ import { units } from '../../src/db/schema/index.ts'
 import { generateTotpSecret } from '../../src/features/identity/totp.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { loginAs } from '../support/auth.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { createTestInstansi, createTestUnit, createTestUser } from '../support/fixtures.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
@@ -75,12 +75,8 @@ async function seed(db: AppContext['db']) {
 }
 
 async function sessionWith(cookie: string): Promise<BrowserContext> {
-  const session = await browser.newContext({
+  const session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
     acceptDownloads: true,
   })
   const [name, value] = cookie.split('=') as [string, string]

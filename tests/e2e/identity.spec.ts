@@ -18,7 +18,7 @@ import type { AppContext } from '../../src/context.ts'
 import { generateTotpSecret } from '../../src/features/identity/totp.ts'
 import { startJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { createTestInstansi, createTestUnit, createTestUser, type TestInstansi } from '../support/fixtures.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
@@ -139,12 +139,8 @@ beforeAll(async () => {
   }
 
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
   })
   page = await session.newPage()
   page.setDefaultTimeout(WAIT_MS)

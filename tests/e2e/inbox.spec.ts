@@ -16,7 +16,7 @@ import type { AppContext } from '../../src/context.ts'
 import { inboxItems, sandboxInteractions, savedReplies, users } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { loginAs } from '../support/auth.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { createTestInstansi, createTestUnit, createTestUser } from '../support/fixtures.ts'
 import { createInboxAccount, seedInboxItems } from '../support/inbox-fixtures.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
@@ -98,12 +98,8 @@ beforeAll(async () => {
   const login = await loginAs(app, operator)
   otherCookie = (await loginAs(app, colleague)).cookie
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
   })
   const [name, value] = login.cookie.split('=') as [string, string]
   await session.addCookies([{ name, value, url: baseUrl }])

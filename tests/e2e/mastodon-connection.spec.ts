@@ -14,7 +14,7 @@ import { INSTANCE } from '../../src/connectors/mastodon/fixtures/entities.ts'
 import { FakeInstance, TOKEN } from '../../src/connectors/mastodon/fixtures/fake-instance.ts'
 import { accounts } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { seedOfficeWithAdmin, signInWithCode } from '../support/e2e-office.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
@@ -81,12 +81,8 @@ beforeAll(async () => {
   await seed()
   ;({ app, baseUrl } = await serveE2eApp(context))
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: { width: 1366, height: 900 },
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
   })
   page = await session.newPage()
   page.setDefaultTimeout(WAIT_MS)

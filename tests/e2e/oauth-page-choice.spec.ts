@@ -15,7 +15,7 @@ import type { AppContext } from '../../src/context.ts'
 import { getAccountConnection, saveConnected } from '../../src/db/account-connections-repository.ts'
 import { accounts } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { seedOfficeWithAdmin, signInWithCode } from '../support/e2e-office.ts'
 import { fakeDefinitions, startFakePlatform, type FakePlatform } from '../support/fake-oauth-platform.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
@@ -125,12 +125,8 @@ beforeAll(async () => {
     platforms: { connectors: fakeDefinitions('facebook', fake) },
   }))
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
   })
   page = await session.newPage()
   page.setDefaultTimeout(WAIT_MS)

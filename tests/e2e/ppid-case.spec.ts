@@ -11,7 +11,7 @@ import type { AppContext } from '../../src/context.ts'
 import { insertNewItems } from '../../src/db/inbox-repository.ts'
 import { accounts, inboxItems, roleGrants } from '../../src/db/schema/index.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { seedOfficeWithAdmin, signInWithCode } from '../support/e2e-office.ts'
 import { createE2eContext, serveE2eApp } from '../support/e2e-server.ts'
 
@@ -89,12 +89,8 @@ beforeAll(async () => {
     .where(eq(inboxItems.id, item!.id))
   ;({ app, baseUrl } = await serveE2eApp(context))
   browser = await launchBrowser()
-  const session = await browser.newContext({
+  const session = await newOfficeSession(browser, {
     viewport: { width: 1280, height: 900 },
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
   })
   page = await session.newPage()
   page.setDefaultTimeout(20_000)

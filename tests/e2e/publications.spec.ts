@@ -21,7 +21,7 @@ import { commentAsCitizen, createSandboxNetwork } from '../../src/features/sandb
 import { startJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts'
 import { seriousAxeViolations } from '../support/accessibility.ts'
 import { loginAs } from '../support/auth.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newOfficeSession } from '../support/browser.ts'
 import { createTestInstansi, createTestUser } from '../support/fixtures.ts'
 import { handClock } from '../support/hand-clock.ts'
 import { sidewaysOverflow } from '../support/page-fit.ts'
@@ -131,12 +131,8 @@ beforeAll(async () => {
   runner = await startJobRunner(context, { relayIntervalMs: 200 })
   const login = await loginAs(app, seeded.author)
   browser = await launchBrowser()
-  session = await browser.newContext({
+  session = await newOfficeSession(browser, {
     viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    bypassCSP: true,
-    reducedMotion: 'reduce',
   })
   const [name, value] = login.cookie.split('=') as [string, string]
   await session.addCookies([{ name, value, url: baseUrl }])

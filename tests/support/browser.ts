@@ -1,7 +1,7 @@
 // Launches Debian's Chromium through playwright-core for the browser journeys (no browser download: the CI
 // image and developer machines install `chromium` from apt; WARTA_CHROMIUM points elsewhere when needed).
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core'
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -25,4 +25,21 @@ export async function launchBrowser(): Promise<Browser> {
     )
   }
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
+}
+
+/**
+ * A browser session as the journeys use it: an Indonesian browser in WIB, no animations (screenshots and waits are
+ * stable), the page's CSP bypassed so axe can be injected. `options` adds or overrides (viewport, downloads, …).
+ */
+export function newOfficeSession(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    bypassCSP: true,
+    reducedMotion: 'reduce',
+    ...options,
+  })
 }
